@@ -1,0 +1,291 @@
+/**
+ * The catalog: every fixture under the fixtures directory, sorted by id.
+ * {@linkcode buildCatalog} is pure; {@linkcode readCatalog} walks the disk.
+ *
+ * @module
+ */
+import { dirname, join, relative, resolve } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { FIXTURE_ID_PATTERN } from "./artifact.ts";
+import { UserError } from "./errors.ts";
+import { type Manifest, parseManifest } from "./manifest.ts";
+
+/** What a fixture expects of its process. */
+export interface Expectations {
+  /** The exit code that counts as a pass. */
+  exitCode: number;
+  /** Strings standard output must contain. */
+  stdoutIncludes: string[];
+  /** Strings standard error must contain. */
+  stderrIncludes: string[];
+  /** Strings standard output must not contain. */
+  stdoutExcludes: string[];
+  /** Strings standard error must not contain. */
+  stderrExcludes: string[];
+}
+
+/** One fixture of the catalog. */
+export interface Fixture {
+  /** The id: path under the fixtures directory without the suffix. */
+  id: string;
+  /** A Deno script or a command. */
+  kind: "script" | "command";
+  /** The fixture's main file (script, or manifest), relative to the working directory. */
+  file: string;
+  /** The manifest, relative to the working directory, when there is one. */
+  manifestFile?: string;
+  /** Absolute path of the Deno script (script fixtures). */
+  script?: string;
+  /** The argv to run (command fixtures). */
+  command?: string[];
+  /** Extra arguments. */
+  args: string[];
+  /** Absolute working directory. */
+  cwd: string;
+  /** Extra environment from the manifest. */
+  env: Record<string, string>;
+  /** Permission flags from the manifest; undefined means the config's. */
+  permissions?: string[];
+  /** Timeout from the manifest. */
+  timeoutMs?: number;
+  /** Retries from the manifest. */
+  retries?: number;
+  /** Tags from the manifest. */
+  tags: string[];
+  /** Description from the manifest. */
+  description?: string;
+  /** Why the fixture is skipped, when it is. */
+  skipReason?: string;
+  /** What a pass looks like. */
+  expect: Expectations;
+}
+
+/** A file found under the fixtures directory. */
+export interface CatalogFile {
+  /** Path relative to the fixtures directory, with `/` separators. */
+  path: string;
+  /** The text, for manifests. */
+  text?: string;
+}
+
+/** Where the catalog lives. */
+export interface CatalogLocation {
+  /** Absolute working directory of the run. */
+  cwd: string;
+  /** Absolute fixtures directory. */
+  fixturesDir: string;
+}
+
+const SCRIPT_SUFFIX = ".smoke.ts";
+const MANIFEST_SUFFIX = ".smoke.jsonc";
+
+function catalogError(message: string, ...hints: string[]): UserError {
+  return new UserError(message, { kind: "catalog", hints });
+}
+
+function checkId(id: string, file: string): void {
+  const segmentsOk = id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+  if (!FIXTURE_ID_PATTERN.test(id) || !segmentsOk || id.length > 512) {
+    throw catalogError(
+      `Invalid fixture id "${id}" from "${file}": ids may contain only A-Z a-z 0-9 . _ - /`,
+      "Rename the file (or its folders) with those characters only.",
+    );
+  }
+}
+
+function toFixture(
+  id: string,
+  files: { script?: string; manifest?: string },
+  manifest: Manifest | undefined,
+  where: CatalogLocation,
+): Fixture {
+  const display = (absolute: string) => relative(where.cwd, absolute) || ".";
+  const manifestAbs = files.manifest ? join(where.fixturesDir, files.manifest) : undefined;
+  const manifestFile = manifestAbs ? display(manifestAbs) : undefined;
+  const m = manifest ?? {};
+  let script: string | undefined;
+  if (files.script) {
+    if (m.script !== undefined || m.command !== undefined) {
+      throw catalogError(
+        `Invalid manifest "${manifestFile}": it sits beside "${files.script}", so it configures that ` +
+          `script and cannot name "${m.script !== undefined ? "script" : "command"}"`,
+        "Remove the key, or rename the manifest to give the command fixture its own id.",
+      );
+    }
+    script = join(where.fixturesDir, files.script);
+  } else {
+    if ((m.script === undefined) === (m.command === undefined)) {
+      throw catalogError(
+        `Invalid manifest "${manifestFile}": it must name exactly one of "script" or "command"` +
+          (m.script !== undefined ? ", not both" : ""),
+        'Write "script": "path/to/check.ts" (relative to the manifest) or "command": ["program", "arg"].',
+      );
+    }
+    if (m.script !== undefined) script = resolve(dirname(manifestAbs!), m.script);
+  }
+  if (m.command && m.permissions) {
+    throw catalogError(
+      `Invalid manifest "${manifestFile}": "permissions" applies to Deno scripts, not to a command`,
+      'Remove "permissions", or use "script" to run a Deno script.',
+    );
+  }
+  const skipReason = m.skip === true ? "skipped in manifest" : m.skip || undefined;
+  return {
+    id,
+    kind: script ? "script" : "command",
+    file: script ? display(script) : manifestFile!,
+    ...(manifestFile ? { manifestFile } : {}),
+    ...(script ? { script } : { command: m.command }),
+    args: m.args ?? [],
+    cwd: m.cwd === undefined ? where.cwd : resolve(where.cwd, m.cwd),
+    env: m.env ?? {},
+    ...(m.permissions ? { permissions: m.permissions } : {}),
+    ...(m.timeoutMs !== undefined ? { timeoutMs: m.timeoutMs } : {}),
+    ...(m.retries !== undefined ? { retries: m.retries } : {}),
+    tags: m.tags ?? [],
+    ...(m.description !== undefined ? { description: m.description } : {}),
+    ...(skipReason ? { skipReason } : {}),
+    expect: {
+      exitCode: m.expect?.exitCode ?? 0,
+      stdoutIncludes: m.expect?.stdoutIncludes ?? [],
+      stderrIncludes: m.expect?.stderrIncludes ?? [],
+      stdoutExcludes: m.expect?.stdoutExcludes ?? [],
+      stderrExcludes: m.expect?.stderrExcludes ?? [],
+    },
+  };
+}
+
+/**
+ * Builds the catalog from the files under the fixtures directory. Pure.
+ *
+ * @param files Fixture files relative to the fixtures directory, manifests with their text.
+ * @param where The working directory and fixtures directory, both absolute.
+ * @returns The fixtures, sorted by id.
+ * @throws {UserError} On a bad manifest, an invalid or duplicate id (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { buildCatalog } from "./catalog.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const catalog = buildCatalog([
+ *   { path: "api/health.smoke.ts" },
+ *   { path: "api/health.smoke.jsonc", text: '{ "timeoutMs": 5000 }' },
+ *   { path: "echo.smoke.jsonc", text: '{ "command": ["echo", "hi"] }' },
+ * ], { cwd: "/p", fixturesDir: "/p/fixtures" });
+ * assert.deepEqual(catalog.map((f) => [f.id, f.kind]), [["api/health", "script"], ["echo", "command"]]);
+ * assert.equal(catalog[0].timeoutMs, 5000);
+ * ```
+ */
+export function buildCatalog(files: readonly CatalogFile[], where: CatalogLocation): Fixture[] {
+  const byId = new Map<string, { script?: string; manifest?: string; text?: string }>();
+  for (const file of files) {
+    const suffix = file.path.endsWith(SCRIPT_SUFFIX)
+      ? SCRIPT_SUFFIX
+      : file.path.endsWith(MANIFEST_SUFFIX)
+      ? MANIFEST_SUFFIX
+      : undefined;
+    if (!suffix) continue;
+    const id = file.path.slice(0, -suffix.length);
+    const entry = byId.get(id) ?? {};
+    if (suffix === SCRIPT_SUFFIX) entry.script = file.path;
+    else Object.assign(entry, { manifest: file.path, text: file.text ?? "" });
+    byId.set(id, entry);
+  }
+  const fixtures: Fixture[] = [];
+  const folded = new Map<string, string>();
+  for (const [id, entry] of byId) {
+    const file = entry.script ?? entry.manifest!;
+    checkId(id, relative(where.cwd, join(where.fixturesDir, file)));
+    const other = folded.get(id.toLowerCase());
+    if (other !== undefined) {
+      throw catalogError(
+        `Duplicate fixture id: "${id}" and "${other}" differ only in case`,
+        "Rename one of them: ids must stay distinct on case-insensitive file systems.",
+      );
+    }
+    folded.set(id.toLowerCase(), id);
+    const manifest = entry.manifest
+      ? parseManifest(
+        entry.text ?? "",
+        relative(where.cwd, join(where.fixturesDir, entry.manifest)),
+      )
+      : undefined;
+    fixtures.push(toFixture(id, entry, manifest, where));
+  }
+  return fixtures.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function walk(root: string, prefix: string, out: string[]): Promise<void> {
+  const entries = await readdir(join(root, prefix), { withFileTypes: true });
+  for (const entry of entries) {
+    const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      await walk(root, path, out);
+    } else if (entry.name.endsWith(SCRIPT_SUFFIX) || entry.name.endsWith(MANIFEST_SUFFIX)) {
+      out.push(path);
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Deno.errors.NotFound ||
+    (error as { code?: string })?.code === "ENOENT" ||
+    (error as { code?: string })?.code === "ENOTDIR";
+}
+
+/**
+ * Reads the catalog from disk: walks the fixtures directory (skipping
+ * dot-folders and `node_modules`), reads manifests, builds, and checks that
+ * every script exists.
+ *
+ * @param where The working directory and fixtures directory, both absolute.
+ * @returns The fixtures, sorted by id.
+ * @throws {UserError} When the directory is missing, a script is missing, or {@linkcode buildCatalog} throws.
+ *
+ * @example
+ * ```ts
+ * import { readCatalog } from "./catalog.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/hello.smoke.ts`, "console.log('hi');");
+ * const catalog = await readCatalog({ cwd: dir, fixturesDir: dir });
+ * assert.deepEqual(catalog.map((f) => f.id), ["hello"]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function readCatalog(where: CatalogLocation): Promise<Fixture[]> {
+  const paths: string[] = [];
+  const shown = relative(where.cwd, where.fixturesDir) || ".";
+  try {
+    await walk(where.fixturesDir, "", paths);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    throw catalogError(
+      `Cannot read fixtures directory "${shown}": it does not exist`,
+      `Create it with a first fixture (e.g. "${shown}/hello.smoke.ts"), or pass --fixtures-dir DIR.`,
+    );
+  }
+  const files: CatalogFile[] = await Promise.all(paths.map(async (path) => (
+    path.endsWith(MANIFEST_SUFFIX)
+      ? { path, text: await readFile(join(where.fixturesDir, path), "utf8") }
+      : { path }
+  )));
+  const fixtures = buildCatalog(files, where);
+  await Promise.all(fixtures.map(async (fixture) => {
+    if (!fixture.script || !fixture.manifestFile || fixture.script.endsWith(SCRIPT_SUFFIX)) return;
+    try {
+      await stat(fixture.script);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      const shownScript = fixture.file;
+      throw catalogError(
+        `Cannot find script "${shownScript}" named by manifest "${fixture.manifestFile}"`,
+        `"script" is relative to the manifest's folder; fix the path or create the file.`,
+      );
+    }
+  }));
+  return fixtures;
+}

@@ -1,0 +1,104 @@
+/**
+ * The user-error family: mistakes a user can fix (usage, config, catalog,
+ * rerun preflight). Anything else thrown inside smoke is a bug and keeps its
+ * stack.
+ *
+ * @module
+ */
+
+/** Exit codes of the contract. */
+export const ExitCode = {
+  /** Every selected fixture passed. */
+  Pass: 0,
+  /** At least one fixture failed. */
+  Fail: 1,
+  /** Usage, config, catalog or rerun-preflight error: nothing ran. */
+  Usage: 2,
+  /** An internal error: a bug in smoke. */
+  Internal: 3,
+  /** Interrupted by SIGINT. */
+  Interrupted: 130,
+  /** Stopped by SIGTERM. */
+  Terminated: 143,
+} as const;
+
+/** The kind of a user error, used in messages and tests. */
+export type UserErrorKind = "usage" | "config" | "catalog" | "preflight" | "lock";
+
+/** Options for {@linkcode UserError}. */
+export interface UserErrorOptions {
+  /** What kind of mistake this is. */
+  kind: UserErrorKind;
+  /** A machine-readable code such as `NO_FIXTURES` or `ARTIFACT_NOT_FOUND`. */
+  code?: string;
+  /** Lines a user can act on, printed as `hint: ...`. */
+  hints?: string[];
+  /** The exit code; defaults to 2. */
+  exitCode?: number;
+  /** The underlying error, if any. */
+  cause?: unknown;
+}
+
+/**
+ * An error the user can fix. It carries its exit code and hints; `smoke.ts`
+ * prints it as `error: ...` plus `hint: ...` lines, without a stack.
+ *
+ * @example Throw a usage error with a hint
+ * ```ts
+ * import { UserError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new UserError('Unknown flag "--fixtur"', {
+ *   kind: "usage",
+ *   hints: ['Did you mean "--fixture"?'],
+ * });
+ * assert.equal(error.exitCode, 2);
+ * assert.deepEqual(error.hints, ['Did you mean "--fixture"?']);
+ * ```
+ */
+export class UserError extends Error {
+  /** What kind of mistake this is. */
+  readonly kind: UserErrorKind;
+  /** A machine-readable code, when there is one. */
+  readonly code: string | undefined;
+  /** Lines a user can act on. */
+  readonly hints: string[];
+  /** The exit code to end with. */
+  readonly exitCode: number;
+
+  /**
+   * Creates a user error.
+   *
+   * @param message The failing action first, values quoted.
+   * @param options Kind, code, hints and exit code.
+   */
+  constructor(message: string, options: UserErrorOptions) {
+    super(message, { cause: options.cause });
+    this.name = "UserError";
+    this.kind = options.kind;
+    this.code = options.code;
+    this.hints = options.hints ?? [];
+    this.exitCode = options.exitCode ?? ExitCode.Usage;
+  }
+}
+
+/**
+ * Formats a user error for standard error: `error: ...` then `hint: ...` lines.
+ *
+ * @param error The user error.
+ * @returns The lines, joined with newlines, without a trailing newline.
+ *
+ * @example
+ * ```ts
+ * import { formatUserError, UserError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const text = formatUserError(new UserError("Cannot run", { kind: "usage", hints: ["Try x"] }));
+ * assert.equal(text, "error: Cannot run\nhint: Try x");
+ * ```
+ */
+export function formatUserError(error: UserError): string {
+  const lines = [`error: ${error.message}`];
+  for (const hint of error.hints) lines.push(`hint: ${hint}`);
+  return lines.join("\n");
+}

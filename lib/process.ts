@@ -1,0 +1,266 @@
+/**
+ * Runs one fixture process in its own process group, with a timeout, bounded
+ * output capture, and a group kill (SIGTERM, then SIGKILL after a grace) so
+ * no grandchild outlives it.
+ *
+ * @module
+ */
+import { StreamCapture } from "./_capture.ts";
+
+/**
+ * The live process groups of a run. Every group is registered while it may
+ * still hold processes, so any exit path can kill what is left.
+ *
+ * @example
+ * ```ts
+ * import { ProcessGroups } from "./process.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const groups = new ProcessGroups();
+ * assert.equal(groups.size, 0);
+ * groups.killAll(); // nothing to kill
+ * ```
+ */
+export class ProcessGroups {
+  #live = new Set<number>();
+
+  /** How many groups may still hold processes. */
+  get size(): number {
+    return this.#live.size;
+  }
+
+  /**
+   * Registers a group by its leader's pid.
+   *
+   * @param pgid The process group id (the leader's pid).
+   */
+  add(pgid: number): void {
+    this.#live.add(pgid);
+  }
+
+  /**
+   * Sends a signal to a group.
+   *
+   * @param pgid The process group id.
+   * @param signal The signal.
+   * @returns Whether the group still existed (false removes it from the set).
+   */
+  signal(pgid: number, signal: Deno.Signal): boolean {
+    try {
+      Deno.kill(-pgid, signal);
+      return true;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+      this.#live.delete(pgid);
+      return false;
+    }
+  }
+
+  /**
+   * Kills a group with SIGKILL and forgets it.
+   *
+   * @param pgid The process group id.
+   */
+  kill(pgid: number): void {
+    this.signal(pgid, "SIGKILL");
+    this.#live.delete(pgid);
+  }
+
+  /** Kills every live group with SIGKILL, synchronously: for exit paths. */
+  killAll(): void {
+    for (const pgid of [...this.#live]) this.kill(pgid);
+  }
+}
+
+/** What to run. */
+export interface ProcessSpec {
+  /** Program and arguments. */
+  argv: string[];
+  /** Absolute working directory. */
+  cwd: string;
+  /** The full environment. */
+  env: Record<string, string>;
+  /** Stop the group after this long. */
+  timeoutMs: number;
+  /** Between SIGTERM and SIGKILL, and the longest wait for output after exit. */
+  graceMs: number;
+  /** Bytes of each stream's tail to keep. */
+  tailBytes: number;
+  /** Strings to watch for in standard output. */
+  stdoutNeedles?: string[];
+  /** Strings to watch for in standard error. */
+  stderrNeedles?: string[];
+}
+
+/** One captured stream. */
+export interface CapturedStream {
+  /** The plain-text tail. */
+  tail: string;
+  /** Total bytes written. */
+  bytes: number;
+  /** For each needle, whether it appeared. */
+  found: boolean[];
+}
+
+/** How a process ended. */
+export interface ProcessOutcome {
+  /** The exit code, or null when a signal ended it or it never started. */
+  exitCode: number | null;
+  /** The signal that ended it. */
+  signal: string | null;
+  /** Whether the timeout stopped it. */
+  timedOut: boolean;
+  /** Whether an interrupt stopped it. */
+  interrupted: boolean;
+  /** Why it could not start. */
+  spawnError?: string;
+  /** Wall time. */
+  durationMs: number;
+  /** Standard output. */
+  stdout: CapturedStream;
+  /** Standard error. */
+  stderr: CapturedStream;
+  /** An escaped process held the output open past the grace. */
+  outputLeaked: boolean;
+}
+
+/** Edges {@linkcode runProcess} uses. */
+export interface ProcessContext {
+  /** The run's live groups. */
+  groups: ProcessGroups;
+  /** Aborts on interrupt. */
+  signal?: AbortSignal;
+}
+
+function drain(stream: ReadableStream<Uint8Array>, capture: StreamCapture) {
+  const reader = stream.getReader();
+  const done = (async () => {
+    while (true) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      capture.push(value);
+    }
+  })();
+  return { done, cancel: () => reader.cancel().catch(() => {}) };
+}
+
+function captured(capture: StreamCapture): CapturedStream {
+  return { tail: capture.tail(), bytes: capture.bytes, found: capture.found };
+}
+
+function delay(ms: number): { promise: Promise<void>; clear: () => void } {
+  let id: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<void>((resolve) => (id = setTimeout(resolve, ms)));
+  return { promise, clear: () => clearTimeout(id) };
+}
+
+/**
+ * Runs one process to the end. Never throws for a process that fails or
+ * cannot start: that is reported in the outcome.
+ *
+ * @param spec What to run, and its limits.
+ * @param context The live groups and the interrupt signal.
+ * @returns How it ended and what it printed.
+ *
+ * @example
+ * ```ts
+ * import { ProcessGroups, runProcess } from "./process.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const outcome = await runProcess(
+ *   { argv: ["sh", "-c", "echo hi"], cwd: Deno.cwd(), env: {}, timeoutMs: 5000, graceMs: 500, tailBytes: 1024 },
+ *   { groups: new ProcessGroups() },
+ * );
+ * assert.equal(outcome.exitCode, 0);
+ * assert.equal(outcome.stdout.tail, "hi\n");
+ * ```
+ */
+export async function runProcess(
+  spec: ProcessSpec,
+  context: ProcessContext,
+): Promise<ProcessOutcome> {
+  const started = performance.now();
+  const stdout = new StreamCapture(spec.tailBytes, spec.stdoutNeedles);
+  const stderr = new StreamCapture(spec.tailBytes, spec.stderrNeedles);
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(spec.argv[0], {
+      args: spec.argv.slice(1),
+      cwd: spec.cwd,
+      env: spec.env,
+      clearEnv: true,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      detached: true,
+    }).spawn();
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied)) {
+      throw error;
+    }
+    const reason = error instanceof Deno.errors.NotFound
+      ? `it was not found, or the working directory "${spec.cwd}" does not exist`
+      : "it is not executable";
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      interrupted: false,
+      spawnError: `Cannot start "${spec.argv[0]}": ${reason}`,
+      durationMs: performance.now() - started,
+      stdout: captured(stdout),
+      stderr: captured(stderr),
+      outputLeaked: false,
+    };
+  }
+  const pgid = child.pid;
+  const { groups } = context;
+  groups.add(pgid);
+  const readers = [drain(child.stdout, stdout), drain(child.stderr, stderr)];
+  let timedOut = false;
+  let interrupted = false;
+  let killTimer: ReturnType<typeof delay> | undefined;
+  const stop = () => {
+    if (killTimer) return;
+    if (!groups.signal(pgid, "SIGTERM")) return;
+    killTimer = delay(spec.graceMs);
+    killTimer.promise.then(() => groups.signal(pgid, "SIGKILL"));
+  };
+  const timeout = delay(spec.timeoutMs);
+  timeout.promise.then(() => {
+    timedOut = true;
+    stop();
+  });
+  const onAbort = () => {
+    interrupted = true;
+    stop();
+  };
+  if (context.signal?.aborted) onAbort();
+  context.signal?.addEventListener("abort", onAbort, { once: true });
+
+  const status = await child.status;
+  const durationMs = performance.now() - started;
+  timeout.clear();
+  context.signal?.removeEventListener("abort", onAbort);
+
+  // What is left of the group is stopped; output held open past the grace is abandoned.
+  groups.signal(pgid, "SIGTERM");
+  const drained = Promise.all(readers.map((reader) => reader.done));
+  const grace = delay(spec.graceMs);
+  const closed = await Promise.race([drained.then(() => true), grace.promise.then(() => false)]);
+  grace.clear();
+  const outputLeaked = !closed;
+  if (outputLeaked) await Promise.all(readers.map((reader) => reader.cancel()));
+  killTimer?.clear();
+  groups.kill(pgid);
+  return {
+    exitCode: status.signal ? null : status.code,
+    signal: status.signal ?? null,
+    timedOut,
+    interrupted,
+    durationMs,
+    stdout: captured(stdout),
+    stderr: captured(stderr),
+    outputLeaked,
+  };
+}

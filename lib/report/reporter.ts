@@ -1,0 +1,109 @@
+/**
+ * Reporters: optional hooks called as a run goes, and a multiplexer that
+ * keeps one broken reporter from stopping the run.
+ *
+ * @module
+ */
+import type { FixtureResult } from "../artifact.ts";
+import type { PlannedFixture } from "../plan.ts";
+
+/** What a reporter hears at the start. */
+export interface BeginInfo {
+  /** The run id. */
+  runId: string;
+  /** The fixtures that will run, in order. */
+  fixtures: readonly PlannedFixture[];
+  /** How many run at once. */
+  concurrency: number;
+}
+
+/** An attempt that failed before a later one passed or the fixture gave up. */
+export interface FailedAttempt {
+  /** 1-based attempt number. */
+  attempt: number;
+  /** The failure. */
+  failure: NonNullable<FixtureResult["failure"]>;
+  /** The stderr tail of that attempt. */
+  stderrTail: string;
+  /** The stdout tail of that attempt. */
+  stdoutTail: string;
+  /** How long it took. */
+  durationMs: number;
+}
+
+/** A fixture's end, with what the artifact does not keep. */
+export interface FixtureEnd {
+  /** The result, as the artifact records it. */
+  result: FixtureResult;
+  /** The planned fixture. */
+  planned?: PlannedFixture;
+  /** Earlier failed attempts (retries). */
+  failedAttempts: FailedAttempt[];
+  /** An escaped process held its output open past the grace. */
+  outputLeaked: boolean;
+}
+
+/**
+ * A reporter: every hook optional. Hooks may be async; errors are caught by
+ * {@linkcode multiplexReporters}.
+ */
+export interface Reporter {
+  /** Before the first fixture starts. */
+  onBegin?(info: BeginInfo): void | Promise<void>;
+  /** A fixture attempt started. */
+  onFixtureBegin?(planned: PlannedFixture, attempt: number): void | Promise<void>;
+  /** A fixture finished (after its last attempt). */
+  onFixtureEnd?(end: FixtureEnd): void | Promise<void>;
+  /** The run ended. */
+  onEnd?(ends: readonly FixtureEnd[]): void | Promise<void>;
+}
+
+/**
+ * Combines reporters. A reporter that throws is reported once through
+ * `onError` and skipped from then on; the run goes on.
+ *
+ * @param reporters The reporters, called in order.
+ * @param onError Told of a reporter's first error.
+ * @returns One reporter that calls them all.
+ *
+ * @example
+ * ```ts
+ * import { multiplexReporters } from "./reporter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const seen: string[] = [];
+ * const reporter = multiplexReporters([
+ *   { onEnd: () => { throw new Error("broken"); } },
+ *   { onEnd: () => { seen.push("second"); } },
+ * ], (error) => seen.push(String(error)));
+ * await reporter.onEnd!([]);
+ * assert.deepEqual(seen, ["Error: broken", "second"]);
+ * ```
+ */
+export function multiplexReporters(
+  reporters: readonly Reporter[],
+  onError: (error: unknown, index: number) => void,
+): Required<Reporter> {
+  const broken = new Set<number>();
+  const call = async <K extends keyof Reporter>(
+    hook: K,
+    args: Parameters<Required<Reporter>[K]>,
+  ) => {
+    for (const [index, reporter] of reporters.entries()) {
+      const fn = reporter[hook] as ((...a: unknown[]) => void | Promise<void>) | undefined;
+      if (!fn || broken.has(index)) continue;
+      try {
+        await fn.apply(reporter, args);
+      } catch (error) {
+        broken.add(index);
+        onError(error, index);
+      }
+    }
+  };
+  return {
+    onBegin: (info) => call("onBegin", [info]),
+    onFixtureBegin: (planned, attempt) => call("onFixtureBegin", [planned, attempt]),
+    onFixtureEnd: (end) => call("onFixtureEnd", [end]),
+    onEnd: (ends) => call("onEnd", [ends]),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Selection: which fixtures of the catalog a run takes, from `--fixture`
+ * patterns, rerun-failed ids and `--shard`. Pure.
+ *
+ * @module
+ */
+import { UserError } from "./errors.ts";
+import type { Shard } from "./flags.ts";
+import { closest } from "./_suggest.ts";
+
+/** Anything with an id. */
+export interface HasId {
+  /** The fixture id. */
+  id: string;
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[^/]*");
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * Tests an id against a `--fixture` pattern: exact, or `*` within one segment.
+ *
+ * @param pattern The pattern, e.g. `api/*`.
+ * @param id The fixture id.
+ * @returns Whether the id matches.
+ *
+ * @example
+ * ```ts
+ * import { matchesPattern } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(matchesPattern("api/*", "api/health"), true);
+ * assert.equal(matchesPattern("api/*", "api/v2/health"), false);
+ * ```
+ */
+export function matchesPattern(pattern: string, id: string): boolean {
+  return pattern.includes("*") ? globToRegExp(pattern).test(id) : pattern === id;
+}
+
+/**
+ * Keeps the fixtures that match any pattern, in catalog order.
+ *
+ * @param catalog The fixtures, sorted by id.
+ * @param patterns `--fixture` patterns; empty keeps everything.
+ * @returns The matching fixtures.
+ * @throws {UserError} When a pattern matches nothing (names it, suggests the closest id).
+ *
+ * @example
+ * ```ts
+ * import { filterByPatterns } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const catalog = [{ id: "api/a" }, { id: "api/b" }, { id: "web" }];
+ * assert.deepEqual(filterByPatterns(catalog, ["api/*"]).map((f) => f.id), ["api/a", "api/b"]);
+ * assert.throws(() => filterByPatterns(catalog, ["wbe"]), /Did you mean "web"/);
+ * ```
+ */
+export function filterByPatterns<T extends HasId>(catalog: readonly T[], patterns: string[]): T[] {
+  if (patterns.length === 0) return [...catalog];
+  for (const pattern of patterns) {
+    if (!catalog.some((fixture) => matchesPattern(pattern, fixture.id))) {
+      const suggestion = closest(pattern, catalog.map((fixture) => fixture.id));
+      throw new UserError(`Unknown fixture "${pattern}": no fixture id matches it`, {
+        kind: "usage",
+        hints: [
+          suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",
+          "Run `deno task smoke --list` to see every id.",
+        ],
+      });
+    }
+  }
+  return catalog.filter((fixture) => patterns.some((p) => matchesPattern(p, fixture.id)));
+}
+
+/**
+ * FNV-1a 32-bit hash of a string's UTF-16 code units.
+ *
+ * @param text The text to hash.
+ * @returns An unsigned 32-bit hash.
+ *
+ * @example
+ * ```ts
+ * import { hashId } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(hashId("a"), hashId("a"));
+ * assert.notEqual(hashId("a"), hashId("b"));
+ * ```
+ */
+export function hashId(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * Keeps one shard of a selection. Each id belongs to shard
+ * `hash(id) mod N + 1`, so shards are disjoint, cover the selection, and an
+ * id never moves when other fixtures are added or removed.
+ *
+ * @param selection The selection, in catalog order.
+ * @param shard Which shard to keep.
+ * @returns The fixtures of that shard, in catalog order.
+ *
+ * @example
+ * ```ts
+ * import { shardOf } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const ids = Array.from({ length: 20 }, (_, i) => ({ id: `f${i}` }));
+ * const parts = [1, 2, 3].map((index) => shardOf(ids, { index, total: 3 }));
+ * assert.equal(parts.flat().length, 20);
+ * ```
+ */
+export function shardOf<T extends HasId>(selection: readonly T[], shard: Shard): T[] {
+  return selection.filter((fixture) => hashId(fixture.id) % shard.total === shard.index - 1);
+}

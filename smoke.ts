@@ -1,0 +1,95 @@
+/**
+ * smoke: the command-line entry. It parses flags, calls the library, and is
+ * the only place that turns errors into exit codes and calls `Deno.exit`.
+ *
+ * @module
+ */
+import { runSmoke } from "./lib/app.ts";
+import { ExitCode, formatUserError, UserError } from "./lib/errors.ts";
+import { parseFlags } from "./lib/flags.ts";
+import { helpText } from "./lib/help.ts";
+import { ProcessGroups } from "./lib/process.ts";
+import { runtimeInfo } from "./lib/runtime.ts";
+import { VERSION } from "./lib/version.ts";
+
+const encoder = new TextEncoder();
+function writer(stream: { writeSync(p: Uint8Array): number }) {
+  return (text: string) => {
+    const bytes = encoder.encode(text);
+    let written = 0;
+    while (written < bytes.length) written += stream.writeSync(bytes.subarray(written));
+  };
+}
+const stdout = writer(Deno.stdout);
+const stderr = writer(Deno.stderr);
+const groups = new ProcessGroups();
+const runtime = runtimeInfo(import.meta.url);
+
+// Deno does not kill children when it exits: no exit path may leave a fixture behind.
+globalThis.addEventListener("unload", () => groups.killAll());
+
+const interrupt = new AbortController();
+const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+for (const name of signals) {
+  Deno.addSignalListener(name, () => {
+    if (interrupt.signal.aborted) {
+      // A second signal: stop at once.
+      groups.killAll();
+      stderr(`\nerror: ${name} again: stopped at once\n`);
+      Deno.exit(name === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted);
+    }
+    stderr(
+      `\nwarning: ${name}: stopping fixtures and writing the artifact (again to stop at once)\n`,
+    );
+    interrupt.abort(name);
+  });
+}
+
+async function main(args: string[]): Promise<number> {
+  const flags = parseFlags(args);
+  if (flags.help) {
+    stdout(helpText(runtime.invocation));
+    return ExitCode.Pass;
+  }
+  if (flags.version) {
+    stdout(`smoke ${VERSION} (${runtime.kind}; deno ${Deno.version.deno})\n`);
+    return ExitCode.Pass;
+  }
+  return await runSmoke(flags, {
+    cwd: Deno.cwd(),
+    env: Deno.env.toObject(),
+    stdout,
+    stderr,
+    isTerminal: Deno.stdout.isTerminal(),
+    columns: () => {
+      try {
+        return Deno.consoleSize().columns;
+      } catch {
+        return 80;
+      }
+    },
+    signal: interrupt.signal,
+    groups,
+    deno: flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno,
+    invocation: runtime.invocation,
+    now: () => new Date(),
+  });
+}
+
+let code: number;
+try {
+  code = await main(Deno.args);
+} catch (error) {
+  if (error instanceof UserError) {
+    stderr(formatUserError(error) + "\n");
+    code = error.exitCode;
+  } else {
+    stderr(`error: smoke crashed; this is a bug, please report it with the stack below\n`);
+    stderr(`${(error as Error)?.stack ?? error}\n`);
+    code = ExitCode.Internal;
+  }
+  stdout("RESULT: fail\n");
+} finally {
+  groups.killAll();
+}
+Deno.exit(code!);
