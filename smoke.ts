@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { runSmoke } from "./lib/app.ts";
+import { runSmoke, type SmokeIo } from "./lib/app.ts";
 import { ExitCode, formatUserError, UserError } from "./lib/errors.ts";
 import { parseFlags } from "./lib/flags.ts";
 import { helpText } from "./lib/help.ts";
@@ -55,7 +55,7 @@ async function main(args: string[]): Promise<number> {
     stdout(`smoke ${VERSION} (${runtime.kind}; deno ${Deno.version.deno})\n`);
     return ExitCode.Pass;
   }
-  return await runSmoke(flags, {
+  const io: SmokeIo = {
     cwd: Deno.cwd(),
     env: Deno.env.toObject(),
     stdout,
@@ -73,7 +73,16 @@ async function main(args: string[]): Promise<number> {
     deno: flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno,
     invocation: runtime.invocation,
     now: () => new Date(),
-  });
+  };
+  switch (flags.command) {
+    case "run":
+      return await runSmoke(flags, io);
+    case "merge":
+    case "report":
+      throw new UserError(`The subcommand "${flags.command}" is not available in this build yet`, {
+        kind: "usage",
+      });
+  }
 }
 
 let code: number;

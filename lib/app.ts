@@ -24,7 +24,8 @@ import {
   renderSummary,
   type SummaryView,
 } from "./report/console_render.ts";
-import { multiplexReporters, type Reporter } from "./report/reporter.ts";
+import { multiplexReporters } from "./report/reporter.ts";
+import { createRunReporters } from "./report/run_reporters.ts";
 import { runFixtures } from "./run.ts";
 import { filterByPatterns, shardOf } from "./select.ts";
 import { combine } from "./rerun.ts";
@@ -55,8 +56,6 @@ export interface SmokeIo {
   invocation: string;
   /** The wall clock. */
   now(): Date;
-  /** Extra reporters (JUnit, GitHub); each is isolated from the others. */
-  reporters?: Reporter[];
 }
 
 const GRACE_MS = 2000;
@@ -252,7 +251,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       columns: io.columns,
       now: () => performance.now(),
     });
-    const reporter = multiplexReporters([consoleReporter, ...(io.reporters ?? [])], (error, i) => {
+    const extra = createRunReporters({ flags, options, io, runId });
+    const reporter = multiplexReporters([consoleReporter, ...extra], (error, i) => {
       io.stderr(
         `warning: reporter ${i} failed and was turned off: ${(error as Error)?.stack ?? error}\n`,
       );
@@ -310,11 +310,12 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     });
     const file = await saveRun(paths, artifact, { updateLatest: true });
     await pruneHistory(paths, options.historyLimit, [runId]);
-    await reporter.onEnd(ends);
-    warn(io, diagnostics.filter((d) => d.code === "OUTPUT_LEAK"));
-
     const relative = (p: string) => p.startsWith(io.cwd + "/") ? p.slice(io.cwd.length + 1) : p;
     const command = [io.invocation, ...locationFlags(flags).map((f) => shellQuote([f]))].join(" ");
+    const rerunCommand = artifact.summary.failed > 0 ? `${command} --rerun-failed` : undefined;
+    await reporter.onEnd({ ends, artifact, artifactPath: relative(file), rerunCommand });
+    warn(io, diagnostics.filter((d) => d.code === "OUTPUT_LEAK"));
+
     const recovered = fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed")
       .map((f) => f.id);
     const view: SummaryView = {
@@ -323,7 +324,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       durationMs: artifact.durationMs,
       artifactPath: relative(file),
       interrupted,
-      ...(artifact.summary.failed > 0 ? { rerunCommand: `${command} --rerun-failed` } : {}),
+      ...(rerunCommand ? { rerunCommand } : {}),
       ...(combined ? { combined, recovered } : {}),
       ...(selection.rerun && artifact.result === "pass" ? { fullRunCommand: command } : {}),
     };

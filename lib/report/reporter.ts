@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { FixtureResult } from "../artifact.ts";
+import type { Artifact, FixtureResult } from "../artifact.ts";
 import type { PlannedFixture } from "../plan.ts";
 
 /** What a reporter hears at the start. */
@@ -43,6 +43,18 @@ export interface FixtureEnd {
   outputLeaked: boolean;
 }
 
+/** What a reporter hears at the end of a run. */
+export interface RunEnd {
+  /** Every fixture's end, in selection order. */
+  ends: readonly FixtureEnd[];
+  /** The artifact as written. */
+  artifact: Artifact;
+  /** Where the artifact was written (`runs/<runId>.json`), relative to the working directory when inside it. */
+  artifactPath: string;
+  /** The command that reruns the failures, when anything failed. */
+  rerunCommand?: string;
+}
+
 /**
  * A reporter: every hook optional. Hooks may be async; errors are caught by
  * {@linkcode multiplexReporters}.
@@ -54,8 +66,8 @@ export interface Reporter {
   onFixtureBegin?(planned: PlannedFixture, attempt: number): void | Promise<void>;
   /** A fixture finished (after its last attempt). */
   onFixtureEnd?(end: FixtureEnd): void | Promise<void>;
-  /** The run ended. */
-  onEnd?(ends: readonly FixtureEnd[]): void | Promise<void>;
+  /** The run ended and its artifact was written. */
+  onEnd?(run: RunEnd): void | Promise<void>;
 }
 
 /**
@@ -76,7 +88,7 @@ export interface Reporter {
  *   { onEnd: () => { throw new Error("broken"); } },
  *   { onEnd: () => { seen.push("second"); } },
  * ], (error) => seen.push(String(error)));
- * await reporter.onEnd!([]);
+ * await reporter.onEnd!({ ends: [], artifact: {} as never, artifactPath: "x.json" });
  * assert.deepEqual(seen, ["Error: broken", "second"]);
  * ```
  */
@@ -104,6 +116,6 @@ export function multiplexReporters(
     onBegin: (info) => call("onBegin", [info]),
     onFixtureBegin: (planned, attempt) => call("onFixtureBegin", [planned, attempt]),
     onFixtureEnd: (end) => call("onFixtureEnd", [end]),
-    onEnd: (ends) => call("onEnd", [ends]),
+    onEnd: (run) => call("onEnd", [run]),
   };
 }

@@ -1,0 +1,154 @@
+/**
+ * End-to-end test helpers: temporary projects with real fixture files, and
+ * smoke run as a subprocess in them.
+ *
+ * @module
+ */
+import { dirname, join } from "node:path";
+
+/** The entry file of this checkout. */
+export const SMOKE_ENTRY: string = new URL("../smoke.ts", import.meta.url).pathname;
+
+/** A temporary project directory, removed by `[Symbol.asyncDispose]`. */
+export interface TempProject extends AsyncDisposable {
+  /** Absolute path. */
+  dir: string;
+  /** Writes a file (creating folders) relative to the project. */
+  write(path: string, text: string): Promise<void>;
+  /** Reads a file relative to the project. */
+  read(path: string): Promise<string>;
+  /** Whether a file exists relative to the project. */
+  exists(path: string): Promise<boolean>;
+  /** The artifact directory (default location). */
+  artifactDir: string;
+  /** Parses `latest.json` in the default artifact directory. */
+  latest(): Promise<
+    Record<string, unknown> & { runId: string; fixtures: Array<Record<string, unknown>> }
+  >;
+}
+
+/**
+ * Creates a temporary project holding the given files.
+ *
+ * @param files Paths relative to the project, and their text.
+ * @returns The project; dispose it to remove it.
+ */
+export async function tempProject(files: Record<string, string> = {}): Promise<TempProject> {
+  const dir = await Deno.makeTempDir({ prefix: "smoke-e2e-" });
+  const project: TempProject = {
+    dir,
+    artifactDir: join(dir, ".planning/artifacts/smoke"),
+    async write(path, text) {
+      await Deno.mkdir(dirname(join(dir, path)), { recursive: true });
+      await Deno.writeTextFile(join(dir, path), text);
+    },
+    read: (path) => Deno.readTextFile(join(dir, path)),
+    async exists(path) {
+      try {
+        await Deno.lstat(join(dir, path));
+        return true;
+      } catch (error) {
+        if (error instanceof Deno.errors.NotFound) return false;
+        throw error;
+      }
+    },
+    async latest() {
+      return JSON.parse(
+        await Deno.readTextFile(join(dir, ".planning/artifacts/smoke/latest.json")),
+      );
+    },
+    async [Symbol.asyncDispose]() {
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    },
+  };
+  for (const [path, text] of Object.entries(files)) await project.write(path, text);
+  return project;
+}
+
+/** What a smoke subprocess did. */
+export interface SmokeRun {
+  /** Exit code. */
+  code: number;
+  /** Standard output. */
+  stdout: string;
+  /** Standard error. */
+  stderr: string;
+  /** The last line of standard output. */
+  resultLine: string;
+}
+
+/** Options for {@linkcode runSmoke}. */
+export interface RunSmokeOptions {
+  /** Extra environment (NO_COLOR is set; GITHUB_ACTIONS and CI are cleared unless given). */
+  env?: Record<string, string>;
+  /** The entry to run (default smoke.ts of this checkout). */
+  entry?: string;
+}
+
+/**
+ * Runs smoke in a directory and collects its output.
+ *
+ * @param cwd The working directory.
+ * @param args Flags.
+ * @param options Extra environment, another entry.
+ * @returns Exit code, output and the last line.
+ */
+export async function runSmoke(
+  cwd: string,
+  args: string[],
+  options: RunSmokeOptions = {},
+): Promise<SmokeRun> {
+  const env = Deno.env.toObject();
+  delete env.GITHUB_ACTIONS;
+  delete env.GITHUB_STEP_SUMMARY;
+  delete env.CI;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", options.entry ?? SMOKE_ENTRY, ...args],
+    cwd,
+    env: { ...env, NO_COLOR: "1", ...options.env },
+    clearEnv: true,
+    stdin: "null",
+  }).output();
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  const stdout = decode(out.stdout);
+  return {
+    code: out.code,
+    stdout,
+    stderr: decode(out.stderr),
+    resultLine: stdout.trimEnd().split("\n").at(-1) ?? "",
+  };
+}
+
+/**
+ * Spawns smoke without waiting, for signal tests.
+ *
+ * @param cwd The working directory.
+ * @param args Flags.
+ * @returns The child process (stdout and stderr piped).
+ */
+export function spawnSmoke(cwd: string, args: string[]): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", SMOKE_ENTRY, ...args],
+    cwd,
+    env: { NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+}
+
+/**
+ * Whether a process with this pid is alive (Linux: /proc).
+ *
+ * @param pid The pid.
+ * @returns True while it runs (zombies count as gone).
+ */
+export async function isAlive(pid: number): Promise<boolean> {
+  try {
+    const stat = await Deno.readTextFile(`/proc/${pid}/stat`);
+    return !/^\d+ \(.*\) Z /.test(stat);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
