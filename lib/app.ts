@@ -13,7 +13,14 @@ import { readCatalog } from "./catalog.ts";
 import { type Config, DEFAULTS, type Options, parseConfig, resolveOptions } from "./config.ts";
 import { ExitCode, UserError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
-import { historyPaths, newRunId, prepareHistory, pruneHistory, saveRun } from "./history.ts";
+import {
+  historyPaths,
+  newRunId,
+  prepareHistory,
+  pruneHistory,
+  readHistoryRun,
+  saveRun,
+} from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import { type ProcessGroups, runProcess } from "./process.ts";
@@ -132,6 +139,7 @@ async function select(
       fallback: `${io.invocation}${
         locationFlags(flags).map((f) => ` ${shellQuote([f])}`).join("")
       }`,
+      readRun: (runId) => readHistoryRun(historyPaths(resolve(io.cwd, options.artifactDir)), runId),
     });
     const ids = new Set(rerun.rerunIds);
     chosen = chosen.filter((f) => ids.has(f.id));
@@ -288,7 +296,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       });
     }
     const combined = selection.rerun
-      ? combine(selection.rerun.source.fixtures, fixtures, selection.rerun.stale, flags)
+      ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
       : undefined;
     const artifact = createArtifact({
       runId,

@@ -290,3 +290,59 @@ export function combine(
   const summary = summarize([...byId.values()]);
   return { summary, result: verdict(summary, options) };
 }
+
+/** Reads a run of the history by id; undefined when missing or invalid. */
+export type ReadRun = (runId: string) => Promise<Artifact | undefined>;
+
+/**
+ * The fixtures a rerun chain stands for: the first full run with every later
+ * rerun's results laid over it. Follows `selection.source.runId` through the
+ * history while the source is itself a rerun.
+ *
+ * @param source The artifact the rerun reads.
+ * @param readRun Reads a run of the history by id (run ids are schema-checked, never paths).
+ * @param maxDepth How many links to follow at most.
+ * @returns The fixture results, later runs winning.
+ *
+ * @example
+ * ```ts
+ * import { chainFixtures } from "./rerun.ts";
+ * import type { Artifact } from "./artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const r = (id: string, status: "passed" | "failed") => ({
+ *   id, status, durationMs: 1, attempts: 1, exitCode: 0, signal: null, timedOut: false,
+ * });
+ * const full = { runId: "a", mode: "full", selection: { fixtureIds: [] }, fixtures: [r("x", "passed"), r("y", "failed")] };
+ * const rerun = {
+ *   runId: "b", mode: "rerun-failed",
+ *   selection: { fixtureIds: ["y"], source: { path: "latest.json", runId: "a", sha256: "0".repeat(64) } },
+ *   fixtures: [r("y", "failed")],
+ * };
+ * const fixtures = await chainFixtures(rerun as Artifact, (id) => Promise.resolve(id === "a" ? full as Artifact : undefined));
+ * assert.deepEqual(fixtures.map((f) => f.id), ["x", "y"]);
+ * ```
+ */
+export async function chainFixtures(
+  source: Artifact,
+  readRun: ReadRun,
+  maxDepth = 100,
+): Promise<FixtureResult[]> {
+  const chain = [source];
+  const seen = new Set([source.runId]);
+  let current = source;
+  while (current.mode === "rerun-failed" && current.selection.source && chain.length < maxDepth) {
+    const parentId = current.selection.source.runId;
+    if (seen.has(parentId)) break;
+    const parent = await readRun(parentId);
+    if (!parent) break;
+    seen.add(parentId);
+    chain.unshift(parent);
+    current = parent;
+  }
+  const byId = new Map<string, FixtureResult>();
+  for (const artifact of chain) {
+    for (const fixture of artifact.fixtures) byId.set(fixture.id, fixture);
+  }
+  return [...byId.values()];
+}

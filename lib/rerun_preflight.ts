@@ -5,8 +5,15 @@
  *
  * @module
  */
-import type { Artifact, Diagnostic, Source } from "./artifact.ts";
-import { checkSource, type FailedEntry, readSourceFile, splitFailed } from "./rerun.ts";
+import type { Artifact, Diagnostic, FixtureResult, Source } from "./artifact.ts";
+import {
+  chainFixtures,
+  checkSource,
+  type FailedEntry,
+  type ReadRun,
+  readSourceFile,
+  splitFailed,
+} from "./rerun.ts";
 import { shellQuote } from "./plan.ts";
 
 /** What the preflight needs. */
@@ -25,6 +32,8 @@ export interface PreflightInput {
   maxFailures?: number;
   /** The command that starts smoke with the user's location flags. */
   fallback: string;
+  /** Reads a run of the history by id, to follow a chain of reruns. */
+  readRun?: ReadRun;
 }
 
 /** A passed preflight. */
@@ -35,6 +44,8 @@ export interface Preflight {
   sourceRef: Source;
   /** Failed entries of the source. */
   failed: FailedEntry[];
+  /** What the source stands for: its full run with every rerun laid over it. */
+  baseFixtures: FixtureResult[];
   /** Ids to rerun, in catalog order. */
   rerunIds: string[];
   /** Failed ids no longer in the catalog. */
@@ -200,6 +211,7 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     source: artifact,
     sourceRef: { path: input.shownPath, runId: artifact.runId, sha256: file.sha256 },
     failed,
+    baseFixtures: input.readRun ? await chainFixtures(artifact, input.readRun) : artifact.fixtures,
     rerunIds,
     stale,
     diagnostics: warnings,
