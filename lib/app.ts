@@ -7,10 +7,10 @@
  * @module
  */
 import { resolve } from "node:path";
-import { readFile } from "node:fs/promises";
 import { type Artifact, createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import { readCatalog } from "./catalog.ts";
-import { type Config, DEFAULTS, type Options, parseConfig, resolveOptions } from "./config.ts";
+import { type Options, resolveOptions } from "./config.ts";
+import { loadConfig } from "./config_file.ts";
 import { ExitCode, UserError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
 import {
@@ -67,22 +67,6 @@ export interface SmokeIo {
 
 const GRACE_MS = 2000;
 const TAIL_BYTES = 64 * 1024;
-
-async function loadConfig(flags: Flags, cwd: string): Promise<Config> {
-  const shown = flags.config ?? DEFAULTS.configFile;
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, shown), "utf8");
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ENOENT") throw error;
-    if (flags.config === undefined) return {};
-    throw new UserError(`Cannot read config "${shown}": the file does not exist`, {
-      kind: "config",
-      hints: ["Check the path given to --config, or leave it out to use smoke.jsonc if present."],
-    });
-  }
-  return parseConfig(text, shown);
-}
 
 /** Flags a printed command must keep to find the same files. */
 function locationFlags(flags: Flags): string[] {

@@ -126,6 +126,8 @@ export const ArtifactSchema = z.object({
   result: ResultSchema,
   interrupted: z.literal(true).optional(),
   combined: z.object({ summary: SummarySchema, result: ResultSchema }).optional(),
+  /** Merged only: the artifacts combined, in the order given. */
+  inputs: z.array(SourceSchema).optional(),
   diagnostics: z.array(DiagnosticSchema),
 });
 /** The artifact, schema version 1. */

@@ -1,0 +1,55 @@
+/**
+ * Loading the config file from disk: `smoke.jsonc` in the working directory
+ * when present, or the file named by `--config`, which must exist. Shared by
+ * every command that needs the config (runs, `smoke merge`).
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { type Config, DEFAULTS, parseConfig } from "./config.ts";
+import { UserError } from "./errors.ts";
+
+/** Where to look for the config file. */
+export interface LoadConfigOptions {
+  /** `--config PATH`, when given. */
+  config?: string;
+}
+
+/**
+ * Reads and parses the config file.
+ *
+ * @param flags The `--config` flag, when given.
+ * @param cwd The working directory relative paths start from.
+ * @returns The config, or `{}` when there is no `smoke.jsonc` and no `--config`.
+ * @throws {UserError} When `--config` names a missing file, or the file is
+ * invalid (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { loadConfig } from "./config_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * assert.deepEqual(await loadConfig({}, dir), {});
+ * await Deno.writeTextFile(`${dir}/smoke.jsonc`, '{ "artifactDir": "out" }');
+ * assert.deepEqual(await loadConfig({}, dir), { artifactDir: "out" });
+ * await assert.rejects(() => loadConfig({ config: "nope.jsonc" }, dir), /does not exist/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function loadConfig(flags: LoadConfigOptions, cwd: string): Promise<Config> {
+  const shown = flags.config ?? DEFAULTS.configFile;
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, shown), "utf8");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ENOENT") throw error;
+    if (flags.config === undefined) return {};
+    throw new UserError(`Cannot read config "${shown}": the file does not exist`, {
+      kind: "config",
+      hints: ["Check the path given to --config, or leave it out to use smoke.jsonc if present."],
+    });
+  }
+  return parseConfig(text, shown);
+}
