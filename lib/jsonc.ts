@@ -104,10 +104,10 @@ export function parseJsonc(
 ): { ok: true; value: unknown } | { ok: false; error: JsoncSyntaxError } {
   const errors: ParseError[] = [];
   const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) return { ok: false, error: describeError(text, errors[0]) };
-  if (text.trim() === "") {
+  if (value === undefined && errors.length > 0 && errors[0].offset >= text.trimEnd().length) {
     return { ok: false, error: { line: 1, column: 1, message: "the file is empty" } };
   }
+  if (errors.length > 0) return { ok: false, error: describeError(text, errors[0]) };
   return { ok: true, value };
 }
 
