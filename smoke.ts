@@ -8,6 +8,7 @@ import { runSmoke, type SmokeIo } from "./lib/app.ts";
 import { ExitCode, formatUserError, UserError } from "./lib/errors.ts";
 import { parseFlags } from "./lib/flags.ts";
 import { helpText } from "./lib/help.ts";
+import { runMerge } from "./lib/merge.ts";
 import { ProcessGroups } from "./lib/process.ts";
 import { runtimeInfo } from "./lib/runtime.ts";
 import { VERSION } from "./lib/version.ts";
@@ -78,6 +79,7 @@ async function main(args: string[]): Promise<number> {
     case "run":
       return await runSmoke(flags, io);
     case "merge":
+      return await runMerge(flags, io);
     case "report":
       throw new UserError(`The subcommand "${flags.command}" is not available in this build yet`, {
         kind: "usage",

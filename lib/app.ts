@@ -11,6 +11,7 @@ import { type Artifact, createArtifact, type Diagnostic, type FixtureResult } fr
 import { readCatalog } from "./catalog.ts";
 import { type Options, resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
+import { requireDeno } from "./deno_check.ts";
 import { ExitCode, UserError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
 import {
@@ -228,6 +229,13 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     io.stdout(renderDryRun(selection, io, flags).join("\n") + "\n");
     return ExitCode.Pass;
   }
+  await requireDeno(planned, {
+    deno: io.deno,
+    from: flags.deno ? "--deno" : io.env.SMOKE_DENO ? "SMOKE_DENO" : "default",
+    env: io.env,
+    cwd: io.cwd,
+    invocation: io.invocation,
+  });
 
   await Deno.mkdir(paths.dir, { recursive: true });
   const lock = await acquireLock(paths.dir, options.artifactDir);
