@@ -1,0 +1,144 @@
+/**
+ * End-to-end tests of interrupts, crashes and loud fixtures: smoke as a
+ * subprocess, signalled or killed from outside.
+ */
+import assert from "node:assert/strict";
+import { ArtifactSchema } from "../lib/artifact.ts";
+import { isAlive, spawnSmoke, tempProject } from "./_project.ts";
+
+const sh = (script: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ command: ["sh", "-c", script], ...extra });
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A project with two long fixtures that record their pids, and quick ones queued behind. */
+function longProject() {
+  return tempProject({
+    "fixtures/long1.smoke.jsonc": sh("sleep 300 & echo $! > long1.pid; wait"),
+    "fixtures/long2.smoke.jsonc": sh("sleep 300 & echo $! > long2.pid; wait"),
+    "fixtures/quick1.smoke.ts": "",
+    "fixtures/quick2.smoke.ts": "",
+  });
+}
+
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  Deno.test(`${signal} stops every fixture, writes a valid artifact marked interrupted, exits ${code}`, async () => {
+    await using p = await longProject();
+    const child = spawnSmoke(p.dir, ["--concurrency", "2"]);
+    await waitFor(async () => (await p.exists("long1.pid")) && (await p.exists("long2.pid")));
+    const started = Date.now();
+    child.kill(signal);
+    const out = await child.output();
+    const elapsed = Date.now() - started;
+    assert.equal(out.code, code, decode(out.stdout) + decode(out.stderr));
+    assert.ok(elapsed < 5000, `took ${elapsed} ms to stop`);
+    const stdout = decode(out.stdout);
+    assert.equal(stdout.trimEnd().split("\n").at(-1), "RESULT: fail");
+    const artifact = ArtifactSchema.parse(await p.latest());
+    assert.equal(artifact.interrupted, true);
+    assert.equal(artifact.result, "fail");
+    assert.equal(artifact.fixtures.length, 4, "every selected fixture is recorded");
+    for (const fixture of artifact.fixtures) {
+      assert.equal(fixture.status, "failed", fixture.id);
+      assert.equal(fixture.failure?.kind, "interrupted", fixture.id);
+    }
+    for (const name of ["long1.pid", "long2.pid"]) {
+      const pid = Number(await p.read(name));
+      assert.equal(await isAlive(pid), false, `${name}: ${pid} survived`);
+    }
+    assert.equal(await p.exists(".planning/artifacts/smoke/.lock"), false);
+  });
+}
+
+Deno.test("a second SIGINT stops at once, and leaves no fixture process behind", async () => {
+  await using p = await tempProject({
+    // Ignores TERM, so the first interrupt has to wait for the 2 s grace.
+    "fixtures/stubborn.smoke.jsonc": sh(
+      "trap '' TERM INT; sleep 300 & echo $! > child.pid; while :; do sleep 1; done",
+    ),
+  });
+  const child = spawnSmoke(p.dir, []);
+  await waitFor(() => p.exists("child.pid"));
+  child.kill("SIGINT");
+  await new Promise((r) => setTimeout(r, 200));
+  const started = Date.now();
+  child.kill("SIGINT");
+  const out = await child.output();
+  assert.equal(out.code, 130);
+  assert.ok(Date.now() - started < 1500, "the second interrupt does not wait for the grace");
+  assert.match(decode(out.stderr), /again: stopped at once/);
+  await waitFor(async () => !(await isAlive(Number(await p.read("child.pid")))), 3000);
+});
+
+Deno.test("a fixture printing over 100 MB costs the runner little memory, and the tail is kept", async () => {
+  await using p = await tempProject({
+    "fixtures/loud.smoke.jsonc": sh(
+      "head -c 120000000 /dev/zero | tr '\\0' 'x'; echo; echo the-end; head -c 20000000 /dev/zero | tr '\\0' 'y' >&2; exit 1",
+    ),
+  });
+  const child = spawnSmoke(p.dir, []);
+  let peakKiB = 0;
+  const status = `/proc/${child.pid}/status`;
+  const poll = setInterval(() => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync(status));
+      if (match) peakKiB = Math.max(peakKiB, Number(match[1]));
+    } catch { /* gone */ }
+  }, 20);
+  const out = await child.output();
+  clearInterval(poll);
+  assert.equal(out.code, 1, decode(out.stderr));
+  assert.ok(peakKiB > 0, "measured the runner");
+  console.log(`runner peak RSS: ${Math.round(peakKiB / 1024)} MiB`);
+  assert.ok(peakKiB < 150 * 1024, `runner peak RSS ${Math.round(peakKiB / 1024)} MiB`);
+  const [fixture] = (await p.latest()).fixtures;
+  const stdoutTail = String(fixture.stdoutTail);
+  assert.ok(stdoutTail.endsWith("x\nthe-end\n"), stdoutTail.slice(-50));
+  assert.match(stdoutTail, /^\[\.\.\. \d+ earlier bytes of 120000009 not kept \.\.\.\]\n/);
+  assert.ok(stdoutTail.length < 70 * 1024);
+  assert.match(String(fixture.stderrTail), /of 20000000 not kept/);
+});
+
+Deno.test("kill -9 of the runner at random moments never leaves a partial latest.json", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": sh("echo a"),
+    "fixtures/b.smoke.jsonc": sh("echo b"),
+    "fixtures/c.smoke.ts": "console.log('c');",
+  });
+  const first = await spawnSmoke(p.dir, []).output();
+  assert.equal(first.code, 0);
+  const seen = new Set<string>([(await p.latest()).runId]);
+  const iterations = 24;
+  for (let i = 0; i < iterations; i++) {
+    const before = await p.read(".planning/artifacts/smoke/latest.json");
+    const child = spawnSmoke(p.dir, []);
+    await new Promise((r) => setTimeout(r, 150 + Math.random() * 900));
+    try {
+      child.kill("SIGKILL");
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error; // it finished first
+    }
+    const out = await child.output();
+    const after = await p.read(".planning/artifacts/smoke/latest.json");
+    const artifact = ArtifactSchema.parse(JSON.parse(after));
+    if (after !== before) {
+      assert.equal(out.code === 0 || out.signal === "SIGKILL", true);
+      assert.ok(!seen.has(artifact.runId), "a new run replaced the old one whole");
+      seen.add(artifact.runId);
+      assert.equal(artifact.result, "pass");
+    }
+    // A lock or temporary file this kill left is taken over and cleaned by the next start.
+  }
+  const last = await spawnSmoke(p.dir, []).output();
+  assert.equal(last.code, 0, decode(last.stderr));
+  const strays = [...Deno.readDirSync(p.artifactDir), ...Deno.readDirSync(`${p.artifactDir}/runs`)]
+    .filter((e) => e.name.startsWith(".smoke-tmp-"));
+  assert.deepEqual(strays, [], "stray temporary files are removed at the next start");
+});
