@@ -7,6 +7,8 @@
 import type { Options } from "../config.ts";
 import type { Flags } from "../flags.ts";
 import type { Reporter } from "./reporter.ts";
+import { createGitHubReporter } from "./github.ts";
+import { createJUnitReporter } from "./junit.ts";
 import type { SmokeIo } from "../app.ts";
 
 /** What choosing the run's reporters may look at. */
@@ -34,6 +36,13 @@ export interface RunReporterContext {
  */
 export function createRunReporters(context: RunReporterContext): Reporter[] {
   const reporters: Reporter[] = [];
+  const { flags, io } = context;
+  if (flags.junit !== undefined) {
+    reporters.push(createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }));
+  }
+  if (io.env.GITHUB_ACTIONS === "true") {
+    reporters.push(createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }));
+  }
   void context;
   return reporters;
 }
