@@ -101,8 +101,8 @@ export function hashId(text: string): number {
 
 /**
  * Keeps one shard of a selection. Each id belongs to shard
- * `hash(id) mod N + 1`, so shards are disjoint, cover the selection, and an
- * id never moves when other fixtures are added or removed.
+ * `mix(fnv1a(id)) mod N + 1`, so shards are disjoint, cover the selection,
+ * and an id never moves when other fixtures are added or removed.
  *
  * @param selection The selection, in catalog order.
  * @param shard Which shard to keep.
@@ -119,5 +119,22 @@ export function hashId(text: string): number {
  * ```
  */
 export function shardOf<T extends HasId>(selection: readonly T[], shard: Shard): T[] {
-  return selection.filter((fixture) => hashId(fixture.id) % shard.total === shard.index - 1);
+  return selection.filter((fixture) =>
+    avalanche(hashId(fixture.id)) % shard.total === shard.index - 1
+  );
+}
+
+/**
+ * The murmur3 32-bit finalizer. FNV-1a's low bits depend only on the low bits
+ * of each character (bit 0 is the parity of the odd characters), so taken
+ * `mod 2` or `mod 4` directly it piles structured ids such as `a0/f0`,
+ * `a1/f1` into one shard; mixing first spreads every input bit.
+ */
+function avalanche(hash: number): number {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
 }

@@ -1,0 +1,224 @@
+/**
+ * End-to-end tests of sharding and `smoke merge`: shards as separate runners
+ * (one artifact directory each), merged into one artifact, reruns of the
+ * merged failure set re-sharded.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { type Artifact, ArtifactSchema } from "../lib/artifact.ts";
+import { shardOf } from "../lib/select.ts";
+import { runSmoke, tempProject } from "./_project.ts";
+
+const sh = (script: string) => JSON.stringify({ command: ["sh", "-c", script] });
+
+/** Ten cheap command fixtures; two fail, one in each of two shards. */
+function catalog(): { files: Record<string, string>; ids: string[]; failing: string[] } {
+  const ids = Array.from({ length: 10 }, (_, i) => `group${i % 2}/f${i}`).sort();
+  const failing = [1, 2].map((index) =>
+    shardOf(ids.map((id) => ({ id })), { index, total: 2 })[0].id
+  );
+  const files: Record<string, string> = {};
+  for (const id of ids) {
+    files[`fixtures/${id}.smoke.jsonc`] = sh(failing.includes(id) ? "exit 1" : "true");
+  }
+  return { files, ids, failing };
+}
+
+const lines = (text: string) => text.split("\n").filter(Boolean);
+
+async function readArtifact(path: string): Promise<Artifact> {
+  return ArtifactSchema.parse(JSON.parse(await Deno.readTextFile(path)));
+}
+
+async function sha256(path: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", await Deno.readFile(path));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+Deno.test("--shard: disjoint shards that cover the selection, in --list and --dry-run", async () => {
+  const { files, ids } = catalog();
+  await using p = await tempProject(files);
+  const all = await runSmoke(p.dir, ["--list"]);
+  assert.deepEqual(lines(all.stdout), ids);
+  const shards: string[][] = [];
+  for (const index of [1, 2, 3]) {
+    const run = await runSmoke(p.dir, ["--list", "--shard", `${index}/3`]);
+    assert.equal(run.code, 0, run.stderr);
+    shards.push(lines(run.stdout));
+  }
+  const seen = shards.flat();
+  assert.equal(new Set(seen).size, seen.length, "no id is in two shards");
+  assert.deepEqual([...seen].sort(), ids, "the shards cover the selection");
+
+  // With --fixture, the shard is taken of the filtered selection.
+  const filtered = await runSmoke(p.dir, ["--list", "--fixture", "group0/*", "--shard", "1/3"]);
+  assert.deepEqual(lines(filtered.stdout), shards[0].filter((id) => id.startsWith("group0/")));
+
+  const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "2/3"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.equal(dry.resultLine, "RESULT: pass");
+  const planned = lines(dry.stdout).filter((line) => /^group\d\//.test(line));
+  assert.deepEqual(planned, shards[1]);
+  assert.match(dry.stdout, new RegExp(`Dry run: ${shards[1].length} fixtures? would run`));
+  assert.equal(await p.exists(".planning"), false, "a dry run writes nothing");
+});
+
+Deno.test("--shard: an empty shard exits 0 with EMPTY_SHARD; a shard records selection.shard", async () => {
+  await using p = await tempProject({ "fixtures/only.smoke.jsonc": sh("true") });
+  const home = shardOf([{ id: "only" }], { index: 1, total: 2 }).length ? 1 : 2;
+  const empty = await runSmoke(p.dir, ["--shard", `${3 - home}/2`]);
+  assert.equal(empty.code, 0, empty.stderr);
+  assert.equal(empty.resultLine, "RESULT: pass");
+  assert.match(empty.stderr, /^warning: EMPTY_SHARD: /m);
+  assert.equal(await p.exists(".planning/artifacts/smoke/latest.json"), false);
+
+  const full = await runSmoke(p.dir, ["--shard", `${home}/2`]);
+  assert.equal(full.code, 0, full.stdout + full.stderr);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.deepEqual(artifact.selection.shard, { index: home, total: 2 });
+  assert.deepEqual(artifact.selection.fixtureIds, ["only"]);
+});
+
+Deno.test("merge: shard artifacts become one artifact; its failures rerun re-sharded", async (t) => {
+  const { files, ids, failing } = catalog();
+  await using p = await tempProject(files);
+  const shardDir = (i: number) => `shards/${i}`;
+  for (const index of [1, 2]) {
+    const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--artifact-dir", shardDir(index)]);
+    assert.equal(run.code, 1, "each shard has one failure: " + run.stdout + run.stderr);
+  }
+  const inputs = [1, 2].map((i) => `${shardDir(i)}/latest.json`);
+  const shardArtifacts = await Promise.all(inputs.map((path) => readArtifact(join(p.dir, path))));
+
+  await t.step("the merged artifact is the union, with a recomputed summary", async () => {
+    const merge = await runSmoke(p.dir, ["merge", ...inputs]);
+    assert.equal(merge.code, 1, merge.stdout + merge.stderr);
+    assert.equal(merge.resultLine, "RESULT: fail");
+    assert.match(merge.stdout, /^Merged 2 artifacts:$/m);
+    assert.match(merge.stdout, /^Summary: 8 passed, 2 failed, 0 skipped, 0 flaky \(10 fixtures, /m);
+    assert.match(merge.stdout, /^Artifact: \.planning\/artifacts\/smoke\/latest\.json$/m);
+    assert.match(merge.stdout, /^Rerun failures: deno task smoke --rerun-failed$/m);
+
+    const merged = ArtifactSchema.parse(await p.latest());
+    assert.equal(merged.mode, "merged");
+    assert.deepEqual(merged.fixtures.map((f) => f.id), ids);
+    assert.deepEqual(merged.selection.fixtureIds, ids);
+    assert.equal(merged.selection.shard, undefined);
+    assert.deepEqual(merged.summary, { total: 10, passed: 8, failed: 2, skipped: 0, flaky: 0 });
+    assert.equal(merged.result, "fail");
+    const union = shardArtifacts.flatMap((a) => a.fixtures).sort((a, b) => a.id < b.id ? -1 : 1);
+    assert.deepEqual(merged.fixtures, union, "results are carried over unchanged");
+    assert.deepEqual(merged.inputs, [
+      {
+        path: inputs[0],
+        runId: shardArtifacts[0].runId,
+        sha256: await sha256(join(p.dir, inputs[0])),
+      },
+      {
+        path: inputs[1],
+        runId: shardArtifacts[1].runId,
+        sha256: await sha256(join(p.dir, inputs[1])),
+      },
+    ]);
+    const history = join(p.artifactDir, "runs", `${merged.runId}.json`);
+    assert.equal(
+      await Deno.readTextFile(history),
+      await p.read(".planning/artifacts/smoke/latest.json"),
+    );
+  });
+
+  await t.step("--rerun-failed --shard re-shards the merged failure set", async () => {
+    const listed: string[][] = [];
+    for (const index of [1, 2]) {
+      const run = await runSmoke(p.dir, ["--rerun-failed", "--list", "--shard", `${index}/2`]);
+      assert.equal(run.code, 0, run.stderr);
+      listed.push(lines(run.stdout));
+    }
+    assert.deepEqual(listed.map((l) => l.length), [1, 1]);
+    assert.deepEqual(listed.flat().sort(), [...failing].sort());
+
+    await Deno.copyFile(join(p.artifactDir, "latest.json"), join(p.dir, "merged.json"));
+    const rerun = await runSmoke(p.dir, [
+      "--rerun-failed",
+      "--artifact",
+      "merged.json",
+      "--shard",
+      "2/2",
+      "--artifact-dir",
+      "rerun-2",
+    ]);
+    assert.equal(rerun.code, 1, rerun.stdout + rerun.stderr);
+    const artifact = await readArtifact(join(p.dir, "rerun-2/latest.json"));
+    assert.equal(artifact.mode, "rerun-failed");
+    assert.deepEqual(artifact.selection.shard, { index: 2, total: 2 });
+    assert.deepEqual(artifact.selection.fixtureIds, listed[1]);
+    assert.equal(artifact.selection.source?.path, "merged.json");
+  });
+});
+
+Deno.test("merge: a run and its rerun give the final verdict", async () => {
+  await using p = await tempProject({
+    "fixtures/steady.smoke.jsonc": sh("true"),
+    // Fails the first time (leaving a marker), passes after.
+    "fixtures/wobbly.smoke.jsonc": sh("test -f marker || { touch marker; exit 1; }"),
+  });
+  const first = await runSmoke(p.dir, []);
+  assert.equal(first.code, 1, first.stdout + first.stderr);
+  const firstRun = /^Artifact: (.+)$/m.exec(first.stdout)![1];
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+  const rerunRun = /^Artifact: (.+)$/m.exec(rerun.stdout)![1];
+
+  const merge = await runSmoke(p.dir, ["merge", firstRun, rerunRun, "--out", "out/final.json"]);
+  assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+  assert.equal(merge.resultLine, "RESULT: pass");
+  assert.match(merge.stdout, /^Artifact: out\/final\.json$/m);
+  const final = ArtifactSchema.parse(JSON.parse(await p.read("out/final.json")));
+  assert.deepEqual(final.summary, { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 0 });
+  assert.equal(final.fixtures.find((f) => f.id === "wobbly")?.previousStatus, "failed");
+  const latest = await p.latest();
+  assert.equal(latest.mode, "rerun-failed", "--out elsewhere leaves the artifact directory alone");
+
+  // In the other order, the old failure wins: the merged run fails, and says why.
+  const reversed = await runSmoke(p.dir, ["merge", rerunRun, firstRun, "--out", "reversed.json"]);
+  assert.equal(reversed.code, 1, reversed.stdout + reversed.stderr);
+  assert.match(reversed.stderr, /^warning: MERGE_ORDER: /m);
+  assert.match(
+    reversed.stdout,
+    /^Rerun failures: deno task smoke --rerun-failed --artifact reversed\.json$/m,
+  );
+});
+
+Deno.test("merge: invalid inputs are refused with the preflight codes; nothing is written", async () => {
+  await using p = await tempProject({
+    "broken.json": '{\n  "schemaVersion": 1,\n',
+    "future.json": JSON.stringify({ schemaVersion: 2, fixtures: [] }),
+    "other.json": JSON.stringify({ schemaVersion: 1, fixtures: "no" }),
+  });
+  const single = await runSmoke(p.dir, ["merge", "future.json"]);
+  assert.equal(single.code, 2);
+  assert.equal(single.resultLine, "RESULT: fail");
+  assert.match(
+    single.stderr,
+    /^error: Cannot merge artifact "future\.json" \[ARTIFACT_UNSUPPORTED_VERSION\]: /m,
+  );
+
+  const many = await runSmoke(p.dir, ["merge", "broken.json", "missing.json", "other.json"]);
+  assert.equal(many.code, 2);
+  assert.equal(many.resultLine, "RESULT: fail");
+  assert.match(many.stderr, /^error: Cannot merge: 3 of 3 artifacts are invalid$/m);
+  assert.match(
+    many.stderr,
+    /"broken\.json" \[ARTIFACT_INVALID_JSON\]: unexpected end of input at line 3/,
+  );
+  assert.match(many.stderr, /"missing\.json" \[ARTIFACT_NOT_FOUND\]: no file at that path/);
+  assert.match(many.stderr, /"other\.json" \[ARTIFACT_SCHEMA_MISMATCH\]: /);
+  assert.equal(await p.exists(".planning"), false);
+
+  const none = await runSmoke(p.dir, ["merge"]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^error: Cannot merge: no artifacts given$/m);
+  const wrongFlag = await runSmoke(p.dir, ["merge", "future.json", "--shard", "1/2"]);
+  assert.equal(wrongFlag.code, 2);
+  assert.match(wrongFlag.stderr, /^error: The flag "--shard" does not apply to "smoke merge"$/m);
+});
