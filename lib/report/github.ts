@@ -151,10 +151,63 @@ export function renderAnnotations(
   return lines;
 }
 
-/** Options for {@linkcode renderOutputGroup}. */
-export interface OutputGroupOptions {
+/** Options for {@linkcode renderInert} and {@linkcode renderOutputGroup}. */
+export interface InertOptions {
   /** The `::stop-commands::` token: random, unguessable, fresh for each block. */
   token: string;
+}
+
+/**
+ * Makes a fresh stop-commands token: 128 random bits as hex.
+ *
+ * @returns 32 lowercase hex digits.
+ *
+ * @example
+ * ```ts
+ * import { newStopToken } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(newStopToken(), /^[0-9a-f]{32}$/);
+ * assert.notEqual(newStopToken(), newStopToken());
+ * ```
+ */
+export function newStopToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)))
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Wraps text for the log so that none of it acts as a workflow command: it
+ * goes between `::stop-commands::TOKEN` and `::TOKEN::` (which turns off both
+ * the `::` and the legacy `##[` forms), and every `##[` is neutralised as
+ * well (see {@linkcode neutralizeLegacyCommands}), so even a reader that
+ * ignores stop-commands sees nothing to run.
+ *
+ * @param text Untrusted text, such as a fixture's output.
+ * @param options The token.
+ * @returns The wrapped text, ending with a newline.
+ * @throws {TypeError} When the token is not 16 or more letters and digits.
+ *
+ * @example
+ * ```ts
+ * import { renderInert } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   renderInert("::error::boom\n", { token: "0123456789abcdef" }),
+ *   "::stop-commands::0123456789abcdef\n::error::boom\n::0123456789abcdef::\n",
+ * );
+ * ```
+ */
+export function renderInert(text: string, options: InertOptions): string {
+  if (!/^[A-Za-z0-9]{16,}$/.test(options.token)) {
+    throw new TypeError(
+      `Cannot stop workflow commands: token "${options.token}" is not 16 or more letters and digits`,
+    );
+  }
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return `::stop-commands::${options.token}\n${neutralizeLegacyCommands(body)}\n` +
+    `::${options.token}::\n`;
 }
 
 function block(label: string, text: string): string[] {
@@ -164,10 +217,8 @@ function block(label: string, text: string): string[] {
 
 /**
  * Renders a failed fixture's output for the log: a `::group::` named after
- * the fixture, and inside it the failure and the stdout and stderr tails
- * between `::stop-commands::TOKEN` and `::TOKEN::`, so no line of it is
- * processed as a workflow command; the legacy `##[` form is neutralised too
- * (see {@linkcode neutralizeLegacyCommands}).
+ * the fixture, and inside it the failure and the stdout and stderr tails,
+ * made inert by {@linkcode renderInert}.
  *
  * @param end The fixture's end.
  * @param options The stop-commands token.
@@ -199,12 +250,7 @@ function block(label: string, text: string): string[] {
  * ].join("\n"));
  * ```
  */
-export function renderOutputGroup(end: FixtureEnd, options: OutputGroupOptions): string {
-  if (!/^[A-Za-z0-9]{16,}$/.test(options.token)) {
-    throw new TypeError(
-      `Cannot render output group: token "${options.token}" is not 16 or more letters and digits`,
-    );
-  }
+export function renderOutputGroup(end: FixtureEnd, options: InertOptions): string {
   const { result } = end;
   const kind = result.failure?.kind ?? "failed";
   const inner = [
@@ -212,20 +258,8 @@ export function renderOutputGroup(end: FixtureEnd, options: OutputGroupOptions):
     ...(result.stdoutTail ? block("stdout", result.stdoutTail) : []),
     ...(result.stderrTail ? block("stderr", result.stderrTail) : []),
   ].join("\n");
-  return [
-    `::group::${escapeCommandData(`${result.id} (${kind})`)}`,
-    `::stop-commands::${options.token}`,
-    neutralizeLegacyCommands(inner),
-    `::${options.token}::`,
-    "::endgroup::",
-    "",
-  ].join("\n");
-}
-
-/** A fresh stop-commands token: 128 random bits as hex. */
-function randomToken(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)))
-    .map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `::group::${escapeCommandData(`${result.id} (${kind})`)}\n` +
+    renderInert(inner, options) + "::endgroup::\n";
 }
 
 /** Options for {@linkcode createGitHubReporter}. */
@@ -236,7 +270,7 @@ export interface GitHubReporterOptions {
   cwd: string;
   /** Writes to standard output (the log). */
   write(text: string): void;
-  /** Makes stop-commands tokens (default: 128 random bits). */
+  /** Makes stop-commands tokens (default {@linkcode newStopToken}). */
   token?: () => string;
 }
 
@@ -275,7 +309,7 @@ export interface GitHubReporterOptions {
  * ```
  */
 export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
-  const token = options.token ?? randomToken;
+  const token = options.token ?? newStopToken;
   const summaryFile = options.env.GITHUB_STEP_SUMMARY || undefined;
   return {
     onFixtureEnd(end: FixtureEnd) {
