@@ -132,11 +132,6 @@ Deno.test("GitHub mode echoes hostile fixture output where no line of it is a co
 
 Deno.test({
   name: "GitHub mode keeps hostile fixture output inert in the whole log",
-  // Blocked on the core: lib/app.ts prints the console failures section (renderFailures in
-  // lib/report/console_render.ts) after the reporters, with the stderr tails raw and indented;
-  // the runner honours "::" commands after leading whitespace. Un-ignore once app.ts makes that
-  // section inert in GitHub mode (renderInert in lib/report/github.ts does it).
-  ignore: true,
   async fn() {
     const { p, run, lines } = await hostileRun();
     await using _ = p;

@@ -33,6 +33,7 @@ import {
   type SummaryView,
 } from "./report/console_render.ts";
 import { multiplexReporters } from "./report/reporter.ts";
+import { neutralizeLegacyCommands, newStopToken, renderInert } from "./report/github.ts";
 import { createRunReporters } from "./report/run_reporters.ts";
 import { runFixtures } from "./run.ts";
 import { filterByPatterns, shardOf } from "./select.ts";
@@ -186,18 +187,15 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   try {
     selection = await select(flags, options, io, fixturesDir);
   } catch (error) {
-    if (!(error instanceof PreflightError) || flags.dryRun || flags.list) throw error;
-    const written = await writeDiagnostics(paths, {
-      runId,
-      startedAt,
-      io,
-      options,
-      error,
-    });
+    if (!(error instanceof PreflightError)) throw error;
+    // A dry run or a listing writes nothing, not even a diagnostics artifact.
+    const written = flags.dryRun || flags.list
+      ? undefined
+      : await writeDiagnostics(paths, { runId, startedAt, io, options, error });
     throw new UserError(error.message, {
       kind: "preflight",
       code: error.code,
-      hints: [...error.hints, `Diagnostics artifact: ${written}`],
+      hints: [...error.hints, ...(written ? [`Diagnostics artifact: ${written}`] : [])],
     });
   }
   warn(io, selection.diagnostics);
@@ -244,8 +242,9 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     const colors = palette(
       io.isTerminal && !flags.noColor && !("NO_COLOR" in io.env && io.env.NO_COLOR !== ""),
     );
+    const github = io.env.GITHUB_ACTIONS === "true";
     const consoleReporter = createConsoleReporter({
-      write: io.stdout,
+      write: github ? (text) => io.stdout(neutralizeLegacyCommands(text)) : io.stdout,
       colors,
       live: io.isTerminal,
       columns: io.columns,
@@ -328,8 +327,14 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       ...(combined ? { combined, recovered } : {}),
       ...(selection.rerun && artifact.result === "pass" ? { fullRunCommand: command } : {}),
     };
-    const failures = renderFailures(ends, colors);
-    io.stdout(["", ...failures, ...renderSummary(view, colors)].join("\n") + "\n");
+    // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
+    const failures = renderFailures(ends, colors).join("\n");
+    const failuresText = failures === ""
+      ? ""
+      : github
+      ? renderInert(failures, { token: newStopToken() })
+      : failures + "\n";
+    io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
     if (interrupted) {
       return io.signal.reason === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted;
     }

@@ -83,7 +83,8 @@ export class UserError extends Error {
 }
 
 /**
- * Formats a user error for standard error: `error: ...` then `hint: ...` lines.
+ * Formats a user error for standard error: `error: ...` (with its code, when it
+ * has one, after the first line) then `hint: ...` lines.
  *
  * @param error The user error.
  * @returns The lines, joined with newlines, without a trailing newline.
@@ -95,10 +96,14 @@ export class UserError extends Error {
  *
  * const text = formatUserError(new UserError("Cannot run", { kind: "usage", hints: ["Try x"] }));
  * assert.equal(text, "error: Cannot run\nhint: Try x");
+ * const coded = new UserError("Nothing to run", { kind: "catalog", code: "NO_FIXTURES" });
+ * assert.equal(formatUserError(coded), "error: Nothing to run [NO_FIXTURES]");
  * ```
  */
 export function formatUserError(error: UserError): string {
-  const lines = [`error: ${error.message}`];
+  const [first, ...rest] = error.message.split("\n");
+  const code = error.code ? ` [${error.code}]` : "";
+  const lines = [`error: ${first}${code}`, ...rest];
   for (const hint of error.hints) lines.push(`hint: ${hint}`);
   return lines.join("\n");
 }
