@@ -106,6 +106,8 @@ Deno.test("smoke.yml: triggers, dispatch inputs, rerun download, uploads, shards
       /args\+=\(--shard "\$SHARD\/\$TOTAL"\)/,
       /deno task smoke merge "\$\{inputs\[@\]\}"/,
       /deno task compile\n/,
+      /echo "artifacts=\$ARTIFACT_NAME"/,
+      /^ {2}ARTIFACT_NAME: smoke-artifacts$/m,
       /\.\/dist\/smoke --artifact-dir/,
     ]
   ) {
