@@ -10,6 +10,7 @@ import { parseFlags } from "./lib/flags.ts";
 import { helpText } from "./lib/help.ts";
 import { runMerge } from "./lib/merge.ts";
 import { ProcessGroups } from "./lib/process.ts";
+import { runReport } from "./lib/report/report_command.ts";
 import { runtimeInfo } from "./lib/runtime.ts";
 import { VERSION } from "./lib/version.ts";
 
@@ -81,9 +82,7 @@ async function main(args: string[]): Promise<number> {
     case "merge":
       return await runMerge(flags, io);
     case "report":
-      throw new UserError(`The subcommand "${flags.command}" is not available in this build yet`, {
-        kind: "usage",
-      });
+      return await runReport(flags, io);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Flags } from "../flags.ts";
 import type { Reporter } from "./reporter.ts";
 import { createGitHubReporter } from "./github.ts";
 import { createJUnitReporter } from "./junit.ts";
+import { createReportReporter } from "./report_command.ts";
 import type { SmokeIo } from "../app.ts";
 
 /** What choosing the run's reporters may look at. */
@@ -43,6 +44,7 @@ export function createRunReporters(context: RunReporterContext): Reporter[] {
   if (io.env.GITHUB_ACTIONS === "true") {
     reporters.push(createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }));
   }
+  if (context.options.report) reporters.push(createReportReporter(context));
   void context;
   return reporters;
 }

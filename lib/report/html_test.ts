@@ -1,0 +1,163 @@
+/// <reference lib="dom" />
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { parseHTML } from "linkedom";
+import { buildReportModel } from "./history_model.ts";
+import { renderReportHtml } from "./html.ts";
+import { fixtureResult as r, INJECTION, makeRun, realisticHistory } from "../../e2e/_history.ts";
+
+const now = new Date("2026-11-23T00:00:00Z");
+
+function page(html: string) {
+  return parseHTML(html).document;
+}
+
+Deno.test("renderReportHtml: sections in order of urgency", () => {
+  const doc = page(
+    renderReportHtml(buildReportModel({ runs: realisticHistory() }, { last: 50, now })),
+  );
+  const ids = Array.from(doc.querySelectorAll("main > section"), (s) => s.id);
+  assert.deepEqual(ids, ["latest", "failures", "timeline", "grid", "slowest"]);
+  assert.match(doc.querySelector("#latest .big")!.textContent!, /✗ FAIL/);
+  assert.match(doc.title, /FAIL, 3 failed/);
+});
+
+Deno.test("renderReportHtml: output from fixtures injects nothing", () => {
+  const payload = `${INJECTION.script}${INJECTION.img}<a href="javascript:x">`;
+  const run = {
+    ...makeRun({
+      startedAt: now,
+      fixtures: [
+        r({
+          id: "evil",
+          status: "failed",
+          message: payload,
+          stdoutTail: payload,
+          stderrTail: payload,
+        }),
+      ],
+    }),
+    diagnostics: [{ code: "X", level: "warning" as const, message: payload, hint: payload }],
+  };
+  run.environment = { ...run.environment, hostname: payload };
+  const html = renderReportHtml(buildReportModel(
+    { runs: [run], invalid: [{ file: `runs/${payload}.json`, reason: payload }] },
+    { last: 50, now },
+  ));
+  const doc = page(html);
+  assert.equal(doc.querySelectorAll("script").length, 1, "only the report's own script");
+  assert.equal(doc.querySelectorAll("img").length, 0);
+  assert.equal(doc.querySelectorAll("[onerror]").length, 0);
+  assert.equal(doc.querySelectorAll('a[href^="javascript"]').length, 0);
+  const text = doc.querySelector("#failure-evil")!.textContent!;
+  assert.ok(text.includes(INJECTION.script), "the payload is shown as text");
+  assert.ok(doc.querySelector("#invalid")!.textContent!.includes(INJECTION.img));
+  assert.ok(
+    doc.querySelector("#latest")!.textContent!.includes(INJECTION.img),
+    "host and diagnostics",
+  );
+});
+
+Deno.test("renderReportHtml: self-contained; the policy allows only its own style and script", () => {
+  const html = renderReportHtml(buildReportModel({ runs: realisticHistory() }, { last: 50, now }));
+  const doc = page(html);
+  for (const element of doc.querySelectorAll("[src], link, iframe, object, embed")) {
+    assert.fail(`external resource: ${element.outerHTML}`);
+  }
+  assert.doesNotMatch(html, /https?:\/\/(?!www\.w3\.org)/, "no network address");
+  assert.doesNotMatch(html, /@import|url\(/);
+  const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute(
+    "content",
+  )!;
+  const hash = (text: string) => createHash("sha256").update(text).digest("base64");
+  assert.ok(csp.includes(`'sha256-${hash(doc.querySelector("script")!.textContent!)}'`));
+  assert.ok(csp.includes(`'sha256-${hash(doc.querySelector("style")!.textContent!)}'`));
+  assert.match(csp, /default-src 'none'/);
+  assert.match(doc.querySelector("style")!.textContent!, /prefers-color-scheme:dark/);
+  // Every in-page link has its target.
+  for (const a of doc.querySelectorAll('a[href^="#"]')) {
+    const id = a.getAttribute("href")!.slice(1);
+    assert.ok(doc.getElementById(id), `link target #${id} exists`);
+  }
+});
+
+Deno.test("renderReportHtml: timeline bars, rerun marks and their source links", () => {
+  const runs = realisticHistory();
+  const rerun = runs.find((run) => run.mode === "rerun-failed")!;
+  const doc = page(renderReportHtml(buildReportModel({ runs }, { last: 50, now })));
+  const bars = doc.querySelectorAll("#timeline svg a.bar");
+  assert.equal(bars.length, runs.length);
+  const fails = doc.querySelectorAll("#timeline svg rect.b-fail").length;
+  assert.equal(fails, runs.filter((run) => run.result === "fail").length);
+  const marks = doc.querySelectorAll("#timeline a.rerun-mark");
+  assert.equal(marks.length, 1);
+  assert.equal(marks[0].getAttribute("href"), `#run-${rerun.selection.source!.runId}`);
+  assert.equal(doc.querySelectorAll("#timeline path.link").length, 1);
+  const row = doc.getElementById(`run-${rerun.runId}`)!;
+  assert.match(row.textContent!, /rerun-failed/);
+  assert.ok(row.querySelector(`a[href="#run-${rerun.selection.source!.runId}"]`));
+  assert.match(row.textContent!, /combined ✓ PASS/);
+});
+
+Deno.test("renderReportHtml: failures with kind, tails in details, file and commands", () => {
+  const runs = realisticHistory();
+  const model = buildReportModel({
+    runs,
+    latestRunId: runs.at(-1)!.runId,
+    fixtureFiles: {
+      "db/seed": { file: "fixtures/db/seed.smoke.ts", manifest: "fixtures/db/seed.smoke.jsonc" },
+    },
+  }, { last: 50, now });
+  const doc = page(renderReportHtml(model));
+  const failures = Array.from(
+    doc.querySelectorAll("#failures article.failure"),
+    (a) => a.getAttribute("data-fixture"),
+  );
+  assert.deepEqual(failures, ["api/search", "db/seed", "web/echo_html"]);
+  const seed = doc.getElementById("failure-db/seed")!;
+  assert.equal(seed.querySelector(".kind")!.textContent, "expectation");
+  assert.deepEqual(
+    Array.from(seed.querySelectorAll("details summary"), (s) => s.textContent!.split(" ")[0]),
+    [
+      "stderr",
+      "stdout",
+    ],
+  );
+  assert.match(seed.querySelector("details pre")!.textContent!, /table users is empty/);
+  assert.match(
+    seed.textContent!,
+    /fixtures\/db\/seed\.smoke\.ts · manifest fixtures\/db\/seed\.smoke\.jsonc/,
+  );
+  assert.match(seed.textContent!, /deno task smoke --fixture db\/seed/);
+  assert.match(seed.textContent!, /failed in 5 runs in a row/);
+  assert.match(
+    doc.querySelector("#failures")!.textContent!,
+    /Rerun them all: deno task smoke --rerun-failed/,
+  );
+});
+
+Deno.test("renderReportHtml: the grid has a row per fixture, a cell per run, symbols and scores", () => {
+  const runs = realisticHistory();
+  const model = buildReportModel({ runs }, { last: 50, now });
+  const doc = page(renderReportHtml(model));
+  const rows = doc.querySelectorAll("#grid-table tbody tr");
+  assert.equal(rows.length, model.grid.length);
+  const first = rows[0];
+  assert.equal(first.getAttribute("data-id"), "api/search");
+  assert.equal(first.querySelectorAll("td").length, 4 + model.gridRuns.length);
+  const cells = Array.from(first.querySelectorAll("td")).slice(4).map((td) => td.textContent).join(
+    "",
+  );
+  assert.equal(
+    cells,
+    model.grid[0].cells.replaceAll("p", "✓").replaceAll("f", "✗").replaceAll(".", ""),
+  );
+  assert.equal(doc.querySelector("#grid-table th[aria-sort]")!.getAttribute("data-sort"), "score");
+  assert.ok(
+    doc.getElementById("grid-controls")!.hasAttribute("hidden"),
+    "controls need the script",
+  );
+  const slow = doc.querySelectorAll("#slowest tbody tr");
+  assert.equal(slow[0].querySelector("td")!.textContent, model.slowest[0].id);
+  assert.equal(slow[0].querySelectorAll("svg rect").length, 2);
+});
