@@ -74,7 +74,7 @@ Deno.test("a script fixture with no Deno to run it is refused before anything ru
   assert.equal(missing.resultLine, "RESULT: fail");
   assert.match(
     missing.stderr,
-    /^error: Cannot run script fixtures: the Deno executable "\/nonexistent\/deno" \(from --deno\) was not found; 1 selected script fixture needs it \("hello"\)$/m,
+    /^error: Cannot run script fixtures: the Deno executable "\/nonexistent\/deno" \(from --deno\) was not found; 1 selected script fixture needs it \("hello"\) \[DENO_NOT_FOUND\]$/m,
   );
   assert.match(missing.stderr, /^hint: .*SMOKE_DENO.*--deno PATH/m);
   assert.match(missing.stderr, /^hint: Command fixtures need no Deno: .* --fixture echo$/m);

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { type Artifact, ArtifactSchema } from "../lib/artifact.ts";
+import { type Artifact, ArtifactSchema, createArtifact } from "../lib/artifact.ts";
 import { shardOf } from "../lib/select.ts";
 import { runSmoke, tempProject } from "./_project.ts";
 
@@ -200,13 +200,16 @@ Deno.test("merge: invalid inputs are refused with the preflight codes; nothing i
   assert.equal(single.resultLine, "RESULT: fail");
   assert.match(
     single.stderr,
-    /^error: Cannot merge artifact "future\.json" \[ARTIFACT_UNSUPPORTED_VERSION\]: /m,
+    /^error: Cannot merge artifact "future\.json": schemaVersion 2 is not supported.* \[ARTIFACT_UNSUPPORTED_VERSION\]$/m,
   );
 
   const many = await runSmoke(p.dir, ["merge", "broken.json", "missing.json", "other.json"]);
   assert.equal(many.code, 2);
   assert.equal(many.resultLine, "RESULT: fail");
-  assert.match(many.stderr, /^error: Cannot merge: 3 of 3 artifacts are invalid$/m);
+  assert.match(
+    many.stderr,
+    /^error: Cannot merge: 3 of 3 artifacts are invalid \[ARTIFACT_INVALID_JSON\]$/m,
+  );
   assert.match(
     many.stderr,
     /"broken\.json" \[ARTIFACT_INVALID_JSON\]: unexpected end of input at line 3/,
@@ -221,4 +224,45 @@ Deno.test("merge: invalid inputs are refused with the preflight codes; nothing i
   const wrongFlag = await runSmoke(p.dir, ["merge", "future.json", "--shard", "1/2"]);
   assert.equal(wrongFlag.code, 2);
   assert.match(wrongFlag.stderr, /^error: The flag "--shard" does not apply to "smoke merge"$/m);
+});
+
+Deno.test("merge: text from input artifacts cannot act as a workflow command in GitHub Actions", async () => {
+  const hostile = createArtifact({
+    runId: "r1",
+    mode: "full",
+    startedAt: new Date(0),
+    finishedAt: new Date(1),
+    version: "0.1.0",
+    environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true },
+    selection: { fixtureIds: ["a"] },
+    fixtures: [{
+      id: "a",
+      status: "failed",
+      durationMs: 1,
+      attempts: 1,
+      exitCode: 1,
+      signal: null,
+      timedOut: false,
+      failure: { kind: "exit-code", message: "boom ##[error]forged\r::add-mask::x" },
+    }],
+    diagnostics: [{
+      code: "STALE_FIXTURE",
+      level: "warning",
+      message: "gone\n::add-mask::secret\n::stop-commands::t",
+      hint: "##[warning]forged",
+    }],
+  });
+  await using p = await tempProject({ "hostile.json": JSON.stringify(hostile) });
+  const merge = await runSmoke(p.dir, ["merge", "hostile.json", "--out", "m.json"], {
+    env: { GITHUB_ACTIONS: "true" },
+  });
+  assert.equal(merge.code, 1, merge.stdout + merge.stderr);
+  for (const line of (merge.stdout + merge.stderr).split(/[\r\n]/)) {
+    assert.doesNotMatch(line, /^\s*::/, `a line starts a workflow command: ${line}`);
+    assert.doesNotMatch(line, /##\[/, `a legacy workflow command: ${line}`);
+  }
+  assert.match(
+    merge.stderr,
+    /^warning: STALE_FIXTURE: gone ::add-mask::secret ::stop-commands::t$/m,
+  );
 });

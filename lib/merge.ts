@@ -30,6 +30,7 @@ import {
 import { acquireLock } from "./lock.ts";
 import { shellQuote } from "./plan.ts";
 import { palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
+import { neutralizeLegacyCommands } from "./report/github.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "./rerun.ts";
 import { VERSION } from "./version.ts";
 
@@ -219,10 +220,11 @@ async function readInputs(paths: readonly string[], cwd: string): Promise<MergeI
     inputs.push({ path, sha256: file.sha256, artifact: checked.artifact });
   }
   if (problems.length === 0) return inputs;
-  const describe = (p: (typeof problems)[number]) =>
-    `"${p.path}" [${p.code}]: ${p.message.split("\n").join("\n    ")}`;
+  const describe = (p: (typeof problems)[number], code = true) =>
+    `"${p.path}"${code ? ` [${p.code}]` : ""}: ${p.message.split("\n").join("\n    ")}`;
+  // The error line ends with the (first) code; a list names each file's own.
   const message = problems.length === 1
-    ? `Cannot merge artifact ${describe(problems[0])}`
+    ? `Cannot merge artifact ${describe(problems[0], false)}`
     : `Cannot merge: ${problems.length} of ${paths.length} artifacts are invalid\n` +
       problems.map((p) => `  ${describe(p)}`).join("\n");
   throw new UserError(message, {
@@ -324,8 +326,18 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     await writeFileAtomic(out, serializeArtifact(artifact));
   }
 
+  // Input artifacts are data from elsewhere: their text is printed one line per item, and in
+  // GitHub Actions with the legacy `##[` command form broken, so it cannot act as a command.
+  const github = io.env.GITHUB_ACTIONS === "true";
+  const safe = (text: string) => {
+    const plain = text.replaceAll("\r", " ");
+    return github ? neutralizeLegacyCommands(plain) : plain;
+  };
+  const flat = (text: string) => text.replace(/[\r\n]+/g, " ");
   for (const d of artifact.diagnostics) {
-    io.stderr(`warning: ${d.code}: ${d.message}\n${d.hint ? `hint: ${d.hint}\n` : ""}`);
+    io.stderr(safe(
+      `warning: ${flat(d.code)}: ${flat(d.message)}\n${d.hint ? `hint: ${flat(d.hint)}\n` : ""}`,
+    ));
   }
   const colors = palette(
     io.isTerminal && !flags.noColor && !("NO_COLOR" in io.env && io.env.NO_COLOR !== ""),
@@ -347,7 +359,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   for (const { path, artifact: input } of inputs) {
     const s = input.summary;
     lines.push(
-      `  ${path}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} ` +
+      `  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} ` +
         `(${s.passed} passed, ${s.failed} failed)`,
     );
   }
@@ -367,6 +379,6 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     interrupted: artifact.interrupted,
     ...(rerunCommand ? { rerunCommand } : {}),
   }, colors));
-  io.stdout(lines.join("\n") + "\n");
+  io.stdout(safe(lines.join("\n") + "\n"));
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
 }
