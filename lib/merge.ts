@@ -279,8 +279,28 @@ async function isDirectory(path: string): Promise<boolean> {
  * preflight code), a config error, or a held lock (exit 2).
  *
  * @example
- * ```ts ignore
- * const code = await runMerge(parseFlags(["merge", "a.json", "b.json"]), io);
+ * ```ts
+ * import { runMerge } from "./merge.ts";
+ * import { createArtifact } from "./artifact.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * const passed = { id: "a", status: "passed" as const, durationMs: 1, attempts: 1, exitCode: 0, signal: null, timedOut: false };
+ * await Deno.writeTextFile(`${cwd}/shard-1.json`, JSON.stringify(createArtifact({
+ *   runId: "r1", mode: "full", startedAt: new Date(0), finishedAt: new Date(1), version: "0.1.0",
+ *   environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+ *   selection: { fixtureIds: ["a"] }, fixtures: [passed],
+ * })));
+ * let out = "";
+ * const code = await runMerge(parseFlags(["merge", "shard-1.json", "--out", "merged.json"]), {
+ *   cwd, env: {}, stdout: (text) => out += text, stderr: () => {}, isTerminal: false,
+ *   invocation: "deno task smoke", now: () => new Date(),
+ * });
+ * assert.equal(code, 0);
+ * assert.ok(out.endsWith("RESULT: pass\n"));
+ * assert.equal(JSON.parse(await Deno.readTextFile(`${cwd}/merged.json`)).mode, "merged");
+ * await Deno.remove(cwd, { recursive: true });
  * ```
  */
 export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
