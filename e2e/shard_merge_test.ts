@@ -266,3 +266,40 @@ Deno.test("merge: text from input artifacts cannot act as a workflow command in 
     /^warning: STALE_FIXTURE: gone ::add-mask::secret ::stop-commands::t$/m,
   );
 });
+
+Deno.test("merge: the default --out follows config artifactDir and --artifact-dir", async () => {
+  const artifact = createArtifact({
+    runId: "20261125T000000000Z-abcdef",
+    mode: "full",
+    startedAt: new Date(0),
+    finishedAt: new Date(1),
+    version: "0.1.0",
+    environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+    selection: { fixtureIds: ["a"] },
+    fixtures: [{
+      id: "a",
+      status: "passed",
+      durationMs: 1,
+      attempts: 1,
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+    }],
+  });
+  await using p = await tempProject({
+    "smoke.jsonc": JSON.stringify({ artifactDir: "from-config" }),
+    "in.json": JSON.stringify(artifact),
+  });
+  const byConfig = await runSmoke(p.dir, ["merge", "in.json"]);
+  assert.equal(byConfig.code, 0, byConfig.stdout + byConfig.stderr);
+  assert.match(byConfig.stdout, /^Artifact: from-config\/latest\.json$/m);
+  const merged = JSON.parse(await p.read("from-config/latest.json"));
+  assert.equal(
+    await p.read(`from-config/runs/${merged.runId}.json`),
+    await p.read("from-config/latest.json"),
+  );
+
+  const byFlag = await runSmoke(p.dir, ["merge", "in.json", "--artifact-dir", "from-flag"]);
+  assert.equal(byFlag.code, 0, byFlag.stdout + byFlag.stderr);
+  assert.equal(JSON.parse(await p.read("from-flag/latest.json")).mode, "merged");
+});
