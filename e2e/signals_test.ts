@@ -142,3 +142,59 @@ Deno.test("kill -9 of the runner at random moments never leaves a partial latest
     .filter((e) => e.name.startsWith(".smoke-tmp-"));
   assert.deepEqual(strays, [], "stray temporary files are removed at the next start");
 });
+
+Deno.test("a full disk leaves the old latest.json untouched and fails the run", async (t) => {
+  await using p = await tempProject({ "fixtures/ok.smoke.ts": "" });
+  const mount = `${p.dir}/tiny`;
+  await Deno.mkdir(mount);
+  const mounted = await new Deno.Command("mount", {
+    args: ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount],
+    stdout: "null",
+    stderr: "piped",
+  }).output().catch((error) => ({
+    success: false,
+    stderr: new TextEncoder().encode(String(error)),
+  }));
+  if (!mounted.success) {
+    console.log(`skipped: cannot mount a tiny tmpfs here: ${decode(mounted.stderr).trim()}`);
+    await t.step({ name: "disk full (skipped: no tmpfs)", ignore: true, fn: () => {} });
+    return;
+  }
+  try {
+    const args = ["--artifact-dir", "tiny/artifacts"];
+    const first = await spawnSmoke(p.dir, args).output();
+    assert.equal(first.code, 0, decode(first.stderr));
+    const before = await p.read("tiny/artifacts/latest.json");
+    // Fill the file system block by block, then free one block: room for the lock, not the artifact.
+    for (let i = 0;; i++) {
+      try {
+        await Deno.writeFile(`${mount}/filler-${i}`, new Uint8Array(4096));
+      } catch {
+        await Deno.remove(`${mount}/filler-${i}`).catch(() => {});
+        await Deno.remove(`${mount}/filler-0`);
+        break;
+      }
+    }
+    const full = await spawnSmoke(p.dir, args).output();
+    const stdout = decode(full.stdout);
+    assert.equal(full.code, 1, stdout + decode(full.stderr));
+    assert.match(
+      decode(full.stderr),
+      /Cannot write artifact ".*": .*No space left on device.* \[ARTIFACT_WRITE_FAILED\]/,
+    );
+    assert.equal(stdout.trimEnd().split("\n").at(-1), "RESULT: fail");
+    assert.equal(
+      await p.read("tiny/artifacts/latest.json"),
+      before,
+      "the old latest.json is untouched",
+    );
+    const strays = [
+      ...Deno.readDirSync(`${mount}/artifacts`),
+      ...Deno.readDirSync(`${mount}/artifacts/runs`),
+    ]
+      .filter((e) => e.name.startsWith(".smoke-tmp-"));
+    assert.deepEqual(strays, []);
+  } finally {
+    await new Deno.Command("umount", { args: [mount] }).output();
+  }
+});

@@ -23,7 +23,7 @@ export const ExitCode = {
 } as const;
 
 /** The kind of a user error, used in messages and tests. */
-export type UserErrorKind = "usage" | "config" | "catalog" | "preflight" | "lock";
+export type UserErrorKind = "usage" | "config" | "catalog" | "preflight" | "lock" | "artifact";
 
 /** Options for {@linkcode UserError}. */
 export interface UserErrorOptions {

@@ -18,6 +18,22 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+function cannotWrite(error: unknown, path: string): unknown {
+  const code = (error as { code?: string })?.code ?? "";
+  if (
+    !(error instanceof Deno.errors.PermissionDenied) &&
+    !["ENOSPC", "EDQUOT", "EROFS"].includes(code)
+  ) {
+    return error;
+  }
+  return new UserError(`Cannot write the lock file "${path}": ${(error as Error).message}`, {
+    kind: "lock",
+    code: "ARTIFACT_WRITE_FAILED",
+    hints: ["Free disk space or fix permissions, or pass --artifact-dir DIR. Nothing ran."],
+    cause: error,
+  });
+}
+
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === Deno.pid) return true;
@@ -69,7 +85,7 @@ export async function acquireLock(dir: string, shownDir: string): Promise<Lock> 
         },
       };
     } catch (error) {
-      if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+      if (!(error instanceof Deno.errors.AlreadyExists)) throw cannotWrite(error, path);
     }
     let holder: number | undefined;
     try {

@@ -1,0 +1,282 @@
+/**
+ * Executing a selection: take the artifact directory's lock, run the
+ * fixtures through the reporters, write the artifact, print the failures and
+ * the summary. Also writes the diagnostics artifact of a failed preflight.
+ *
+ * @module
+ */
+import { join, relative } from "node:path";
+import { type Artifact, createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
+import type { SmokeIo } from "./app.ts";
+import type { Options } from "./config.ts";
+import { ExitCode, formatUserError, UserError } from "./errors.ts";
+import type { Flags } from "./flags.ts";
+import { type HistoryPaths, prepareHistory, pruneHistory, saveRun } from "./history.ts";
+import { acquireLock } from "./lock.ts";
+import { runProcess } from "./process.ts";
+import type { PreflightError } from "./rerun_preflight.ts";
+import { combine } from "./rerun.ts";
+import type { Selection } from "./resolve_selection.ts";
+import { createConsoleReporter } from "./report/console.ts";
+import {
+  palette,
+  renderFailures,
+  renderSummary,
+  type SummaryView,
+} from "./report/console_render.ts";
+import { neutralizeLegacyCommands, newStopToken, renderInert } from "./report/github.ts";
+import { type FixtureEnd, multiplexReporters } from "./report/reporter.ts";
+import { createRunReporters } from "./report/run_reporters.ts";
+import { runFixtures } from "./run.ts";
+import { VERSION } from "./version.ts";
+
+/** Between SIGTERM and SIGKILL, and the longest wait for output after a fixture exits. */
+const GRACE_MS = 2000;
+/** Bytes kept of each output stream. */
+const TAIL_BYTES = 64 * 1024;
+
+/** What a run needs besides the selection. */
+export interface RunContext {
+  /** The parsed flags. */
+  flags: Flags;
+  /** The merged options. */
+  options: Options;
+  /** The edges. */
+  io: SmokeIo;
+  /** The artifact directory. */
+  paths: HistoryPaths;
+  /** The run id. */
+  runId: string;
+  /** When the run started. */
+  startedAt: Date;
+  /** The command that starts smoke, location flags included. */
+  command: string;
+}
+
+function environment(io: SmokeIo): Artifact["environment"] {
+  return {
+    deno: Deno.version.deno,
+    os: Deno.build.os,
+    arch: Deno.build.arch,
+    ci: Boolean(io.env.CI && io.env.CI !== "false"),
+    hostname: Deno.hostname(),
+  };
+}
+
+function shown(io: SmokeIo, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+function isWriteFailure(error: unknown): error is Error {
+  const code = (error as { code?: string })?.code;
+  return error instanceof Deno.errors.PermissionDenied ||
+    error instanceof Deno.errors.NotFound ||
+    ["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EIO"].includes(code ?? "");
+}
+
+function withPrevious(ends: readonly FixtureEnd[], selection: Selection): FixtureResult[] {
+  const previous = new Map(selection.rerun?.source.fixtures.map((f) => [f.id, f.status]) ?? []);
+  return ends.map(({ result }) => {
+    const before = previous.get(result.id);
+    return before ? { ...result, previousStatus: before } : result;
+  });
+}
+
+function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
+  const leaked = ends.filter((e) => e.outputLeaked).map((e) => e.result.id);
+  if (leaked.length === 0) return [];
+  return [{
+    code: "OUTPUT_LEAK",
+    level: "warning",
+    message: `A process outlived its fixture and held its output open: ${leaked.join(", ")}`,
+    hint:
+      "A grandchild escaped the process group (setsid?); its output past the grace was dropped.",
+  }];
+}
+
+/**
+ * Runs the selection and records it: lock, reporters, fixtures, artifact
+ * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
+ *
+ * @param selection The resolved, non-empty selection.
+ * @param context Flags, options, edges, artifact directory and run facts.
+ * @returns The exit code: 0 pass, 1 fail (or artifact not written), 130/143 interrupted.
+ * @throws {UserError} When another run holds the lock (exit 2).
+ *
+ * @example
+ * ```ts ignore
+ * const code = await executeRun(selection, { flags, options, io, paths, runId, startedAt, command });
+ * ```
+ */
+export async function executeRun(selection: Selection, context: RunContext): Promise<number> {
+  const { flags, options, io, paths, runId } = context;
+  const { planned } = selection;
+  await Deno.mkdir(paths.dir, { recursive: true });
+  const lock = await acquireLock(paths.dir, options.artifactDir);
+  try {
+    await prepareHistory(paths);
+    const noColor = flags.noColor || ("NO_COLOR" in io.env && io.env.NO_COLOR !== "");
+    const colors = palette(io.isTerminal && !noColor);
+    const github = io.env.GITHUB_ACTIONS === "true";
+    const consoleReporter = createConsoleReporter({
+      write: github ? (text) => io.stdout(neutralizeLegacyCommands(text)) : io.stdout,
+      colors,
+      live: io.isTerminal,
+      columns: io.columns,
+      now: () => performance.now(),
+    });
+    const extra = createRunReporters({ flags, options, io, runId });
+    const reporter = multiplexReporters([consoleReporter, ...extra], (error, i) => {
+      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      io.stderr(`warning: reporter ${i} failed and was turned off: ${detail}\n`);
+    });
+    await reporter.onBegin({ runId, fixtures: planned, concurrency: options.concurrency });
+    const ends = await runFixtures(planned, {
+      runId,
+      concurrency: options.concurrency,
+      baseEnv: io.env,
+      graceMs: GRACE_MS,
+      tailBytes: TAIL_BYTES,
+    }, {
+      spawn: (spec, signal) => runProcess(spec, { groups: io.groups, signal }),
+      reporter,
+      signal: io.signal,
+    });
+    consoleReporter.close();
+    const interrupted = io.signal.aborted;
+    const fixtures = withPrevious(ends, selection);
+    const diagnostics = [...selection.diagnostics, ...leakDiagnostics(ends)];
+    const combined = selection.rerun
+      ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
+      : undefined;
+    const artifact = createArtifact({
+      runId,
+      mode: selection.mode,
+      startedAt: context.startedAt,
+      finishedAt: io.now(),
+      version: VERSION,
+      environment: environment(io),
+      selection: {
+        fixtureIds: planned.map((p) => p.fixture.id),
+        ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
+        ...(flags.shard ? { shard: flags.shard } : {}),
+      },
+      fixtures,
+      failOnFlaky: flags.failOnFlaky,
+      interrupted,
+      combined,
+      diagnostics,
+    });
+    const runFile = join(paths.runs, `${runId}.json`);
+    let written = true;
+    try {
+      await saveRun(paths, artifact, { updateLatest: true });
+      await pruneHistory(paths, options.historyLimit, [runId]);
+    } catch (error) {
+      if (!isWriteFailure(error)) throw error;
+      written = false;
+      io.stderr(
+        formatUserError(
+          new UserError(`Cannot write artifact "${shown(io, runFile)}": ${error.message}`, {
+            kind: "artifact",
+            code: "ARTIFACT_WRITE_FAILED",
+            hints: [
+              "Free disk space or fix permissions, or pass --artifact-dir DIR.",
+              "latest.json still holds the previous run; this run is reported as failed.",
+            ],
+          }),
+        ) + "\n",
+      );
+    }
+    const rerunCommand = artifact.summary.failed > 0
+      ? `${context.command} --rerun-failed`
+      : undefined;
+    await reporter.onEnd({ ends, artifact, artifactPath: shown(io, runFile), rerunCommand });
+    for (const d of diagnostics) {
+      if (d.code === "OUTPUT_LEAK") io.stderr(`warning: ${d.message}\nhint: ${d.hint}\n`);
+    }
+
+    const result = written ? artifact.result : "fail";
+    const recovered = fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed")
+      .map((f) => f.id);
+    const view: SummaryView = {
+      summary: artifact.summary,
+      result,
+      durationMs: artifact.durationMs,
+      ...(written ? { artifactPath: shown(io, runFile) } : {}),
+      interrupted,
+      ...(rerunCommand && written ? { rerunCommand } : {}),
+      ...(combined ? { combined, recovered } : {}),
+      ...(selection.rerun && result === "pass" ? { fullRunCommand: context.command } : {}),
+    };
+    // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
+    const failures = renderFailures(ends, colors).join("\n");
+    const failuresText = failures === ""
+      ? ""
+      : github
+      ? renderInert(failures, { token: newStopToken() })
+      : failures + "\n";
+    io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
+    if (interrupted) {
+      return io.signal.reason === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted;
+    }
+    return result === "pass" ? ExitCode.Pass : ExitCode.Fail;
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What {@linkcode writeDiagnostics} needs. */
+export interface DiagnosticsContext {
+  /** The edges. */
+  io: SmokeIo;
+  /** The artifact directory. */
+  paths: HistoryPaths;
+  /** The artifact directory as the user named it. */
+  shownDir: string;
+  /** The run id. */
+  runId: string;
+  /** When the run started. */
+  startedAt: Date;
+}
+
+/**
+ * Writes the diagnostics artifact of a failed rerun preflight to
+ * `runs/<runId>.json` only: `latest.json` keeps the last real run.
+ *
+ * @param error The preflight error.
+ * @param context Edges, artifact directory and run facts.
+ * @returns The path written, relative to the working directory when inside it.
+ * @throws {UserError} When another run holds the lock (exit 2).
+ *
+ * @example
+ * ```ts ignore
+ * const path = await writeDiagnostics(error, { io, paths, shownDir, runId, startedAt });
+ * ```
+ */
+export async function writeDiagnostics(
+  error: PreflightError,
+  context: DiagnosticsContext,
+): Promise<string> {
+  const { io, paths } = context;
+  await Deno.mkdir(paths.dir, { recursive: true });
+  const lock = await acquireLock(paths.dir, context.shownDir);
+  try {
+    await prepareHistory(paths);
+    const artifact = createArtifact({
+      runId: context.runId,
+      mode: "rerun-failed",
+      startedAt: context.startedAt,
+      finishedAt: io.now(),
+      version: VERSION,
+      environment: environment(io),
+      selection: { fixtureIds: [] },
+      fixtures: [],
+      diagnostics: [...error.diagnostics],
+    });
+    return shown(io, await saveRun(paths, artifact, { updateLatest: false }));
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Resolving a run's selection from flags: the catalog on disk, `--fixture`,
+ * the rerun-failed preflight and `--shard`; plus the dry-run listing of it.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import type { Artifact, Diagnostic } from "./artifact.ts";
+import { readCatalog } from "./catalog.ts";
+import type { Options } from "./config.ts";
+import type { Flags } from "./flags.ts";
+import { historyPaths, readHistoryRun } from "./history.ts";
+import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
+import { type Preflight, preflight } from "./rerun_preflight.ts";
+import { filterByPatterns, shardOf } from "./select.ts";
+
+/** A resolved selection and what the run records about it. */
+export interface Selection {
+  /** The fixtures to run, planned, in catalog order. */
+  planned: PlannedFixture[];
+  /** The artifact's mode. */
+  mode: Artifact["mode"];
+  /** Warnings found while selecting (stale fixtures). */
+  diagnostics: Diagnostic[];
+  /** The rerun-failed preflight, for a rerun. */
+  rerun?: Preflight;
+}
+
+/** Where and how the selection is resolved. */
+export interface SelectionContext {
+  /** Absolute working directory. */
+  cwd: string;
+  /** The Deno executable for script fixtures. */
+  deno: string;
+  /** The command that starts smoke, location flags included (for hints). */
+  command: string;
+}
+
+/**
+ * Flags a printed command must keep to find the same files.
+ *
+ * @param flags The parsed flags.
+ * @returns `--config`, `--fixtures-dir` and `--artifact-dir` with their values, when given.
+ *
+ * @example
+ * ```ts
+ * import { locationFlags } from "./resolve_selection.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(locationFlags(parseFlags(["--artifact-dir", "out", "--retries", "1"])), [
+ *   "--artifact-dir",
+ *   "out",
+ * ]);
+ * ```
+ */
+export function locationFlags(flags: Flags): string[] {
+  const out: string[] = [];
+  if (flags.config) out.push("--config", flags.config);
+  if (flags.fixturesDir) out.push("--fixtures-dir", flags.fixturesDir);
+  if (flags.artifactDir) out.push("--artifact-dir", flags.artifactDir);
+  return out;
+}
+
+/**
+ * Reads the catalog and resolves the selection: `--fixture` patterns, then
+ * the failed ids of the rerun source, then `--shard`.
+ *
+ * @param flags The parsed flags.
+ * @param options The merged options.
+ * @param context Working directory, Deno, and the smoke command for hints.
+ * @returns The planned selection.
+ * @throws {UserError} On catalog errors or an unknown `--fixture` (exit 2).
+ * @throws {PreflightError} When a rerun cannot go ahead.
+ *
+ * @example
+ * ```ts
+ * import { resolveSelection } from "./resolve_selection.ts";
+ * import { resolveOptions } from "./config.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * await Deno.mkdir(`${cwd}/fixtures`);
+ * await Deno.writeTextFile(`${cwd}/fixtures/a.smoke.ts`, "");
+ * const flags = parseFlags(["--fixture", "a"]);
+ * const selection = await resolveSelection(flags, resolveOptions(flags, {}, 1), {
+ *   cwd, deno: "deno", command: "deno task smoke",
+ * });
+ * assert.equal(selection.mode, "selected");
+ * assert.deepEqual(selection.planned.map((p) => p.fixture.id), ["a"]);
+ * await Deno.remove(cwd, { recursive: true });
+ * ```
+ */
+export async function resolveSelection(
+  flags: Flags,
+  options: Options,
+  context: SelectionContext,
+): Promise<Selection> {
+  const { cwd } = context;
+  const catalog = await readCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
+  let chosen = filterByPatterns(catalog, flags.fixtures);
+  let rerun: Preflight | undefined;
+  const diagnostics: Diagnostic[] = [];
+  if (flags.rerunFailed) {
+    const history = historyPaths(resolve(cwd, options.artifactDir));
+    rerun = await preflight({
+      path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
+      shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
+      catalogIds: catalog.map((f) => f.id),
+      selectedIds: chosen.map((f) => f.id),
+      patterns: flags.fixtures,
+      maxFailures: flags.rerunMaxFailures,
+      fallback: context.command,
+      readRun: (runId) => readHistoryRun(history, runId),
+    });
+    const ids = new Set(rerun.rerunIds);
+    chosen = chosen.filter((f) => ids.has(f.id));
+    diagnostics.push(...rerun.diagnostics);
+  }
+  if (flags.shard) chosen = shardOf(chosen, flags.shard);
+  const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
+  const mode = flags.rerunFailed ? "rerun-failed" : flags.fixtures.length ? "selected" : "full";
+  return { planned, mode, diagnostics, rerun };
+}
+
+/**
+ * The dry-run listing: each selected fixture (with the failure kind it had,
+ * for a rerun), its exact command line, working directory and limits.
+ *
+ * @param selection The resolved selection.
+ * @param cwd The working directory, shown as `.`.
+ * @returns The lines, ending with `RESULT: pass`.
+ *
+ * @example
+ * ```ts
+ * import { renderDryRun } from "./resolve_selection.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = renderDryRun({ planned: [], mode: "full", diagnostics: [] }, "/p");
+ * assert.deepEqual(lines, ["Dry run: 0 fixtures would run; nothing was run or written.", "RESULT: pass"]);
+ * ```
+ */
+export function renderDryRun(selection: Selection, cwd: string): string[] {
+  const lines: string[] = [];
+  const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
+  for (const p of selection.planned) {
+    const kind = kinds.get(p.fixture.id);
+    const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
+    lines.push(`${p.fixture.id}${kind ? `  (failed: ${kind})` : ""}${skip}`);
+    lines.push(`  ${shellQuote(p.argv)}`);
+    lines.push(
+      `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
+    );
+  }
+  const n = selection.planned.length;
+  const verb = selection.rerun ? "rerun" : "run";
+  lines.push(
+    `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}; nothing was run or written.`,
+  );
+  lines.push("RESULT: pass");
+  return lines;
+}
