@@ -64,11 +64,14 @@ async function main(args: string[]): Promise<number> {
     stderr,
     isTerminal: Deno.stdout.isTerminal(),
     columns: () => {
+      // A pty without a window size reports 0 columns: fall back to COLUMNS, then 80.
+      let columns = 0;
       try {
-        return Deno.consoleSize().columns;
-      } catch {
-        return 80;
+        columns = Deno.consoleSize().columns;
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
       }
+      return columns > 0 ? columns : Number(Deno.env.get("COLUMNS")) || 80;
     },
     signal: interrupt.signal,
     groups,
