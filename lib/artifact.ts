@@ -172,8 +172,8 @@ export function artifactJsonSchema(): Record<string, unknown> {
  *
  * const base = { durationMs: 1, attempts: 1, exitCode: 0, signal: null, timedOut: false };
  * const summary = summarize([
- *   { ...base, id: "a", status: "passed", flaky: true },
- *   { ...base, id: "b", status: "failed" },
+ *   { ...base, status: "passed", flaky: true },
+ *   { ...base, status: "failed" },
  * ]);
  * assert.deepEqual(summary, { total: 2, passed: 1, failed: 1, skipped: 0, flaky: 1 });
  * ```

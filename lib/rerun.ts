@@ -319,7 +319,7 @@ export type ReadRun = (runId: string) => Promise<Artifact | undefined>;
  *   selection: { fixtureIds: ["y"], source: { path: "latest.json", runId: "a", sha256: "0".repeat(64) } },
  *   fixtures: [r("y", "failed")],
  * };
- * const fixtures = await chainFixtures(rerun as Artifact, (id) => Promise.resolve(id === "a" ? full as Artifact : undefined));
+ * const fixtures = await chainFixtures(rerun as Artifact, (id) => Promise.resolve(id === "a" ? full as unknown as Artifact : undefined));
  * assert.deepEqual(fixtures.map((f) => f.id), ["x", "y"]);
  * ```
  */
