@@ -166,7 +166,7 @@ export function generateHistory(options: GenerateOptions): Artifact[] {
         durationMs: Math.round(base[i] * (0.7 + rand() * 0.8)),
         ...(failed
           ? { stdoutTail: bigTail, stderrTail: `<script>alert(${i})</script>\n${bigTail}` }
-          : {}),
+          : { stdoutTail: `ok ${id}\n` }),
       });
     });
     runs.push(makeRun({

@@ -168,8 +168,9 @@ export function renderGrid(model: ReportModel): string {
         CELL[c].label
       }</span>`
     ).join("") +
-    `<span>blank: not in that run</span><span>flips: status changes from run to run (a pass on ` +
-    `retry counts as a fail, then a pass); flakiness: flips over the chances to flip</span></p>` +
+    `<span>blank: not in that run</span></p><p class="muted">Flips: status changes from run to ` +
+    `run (a pass on retry counts as a fail, then a pass). Flakiness: flips over the chances to ` +
+    `flip, from 0% (steady) to 100% (flips every time).</p>` +
     `<div class="scroll grid-wrap"><table id="grid-table" class="grid"><caption class="muted">` +
     `${model.grid.length} fixtures × ${model.gridRuns.length} runs, oldest run first</caption>` +
     `<thead><tr><th data-sort="id">Fixture</th><th class="num" data-sort="score" ` +

@@ -16,7 +16,7 @@ import { ExitCode, UserError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 import { historyPaths } from "../history.ts";
 import { shellQuote } from "../plan.ts";
-import { checkSource, readSourceFile } from "../rerun.ts";
+import { checkSource, MAX_ARTIFACT_BYTES } from "../rerun.ts";
 import type { SmokeIo } from "../app.ts";
 import {
   buildReportModel,
@@ -52,6 +52,21 @@ export const DEFAULT_LAST = 50;
  * ```
  */
 export const REPORT_FILE = "report.html";
+
+/** Reads an artifact's text, or says why not (no checksum: the report needs none). */
+async function readArtifactText(path: string): Promise<string | { reason: string }> {
+  try {
+    const info = await Deno.stat(path);
+    if (!info.isFile) return { reason: "not a file" };
+    if (info.size > MAX_ARTIFACT_BYTES) {
+      return { reason: `${info.size} bytes is over the limit of ${MAX_ARTIFACT_BYTES} bytes` };
+    }
+    return await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return { reason: "no file at that path" };
+    throw error;
+  }
+}
 
 /** Options for {@linkcode readHistory}. */
 export interface ReadHistoryOptions {
@@ -118,19 +133,19 @@ export async function readHistory(
   for (const name of names) {
     if (runs.length >= options.last) break;
     const file = `${shown}/runs/${name}`;
-    const read = await readSourceFile(join(paths.runs, name));
-    if (!read.ok) {
-      invalid.push({ file, reason: read.message });
+    const text = await readArtifactText(join(paths.runs, name));
+    if (typeof text !== "string") {
+      invalid.push({ file, reason: text.reason });
       continue;
     }
-    const checked = checkSource(read.text);
+    const checked = checkSource(text);
     if (checked.ok) runs.push(checked.artifact);
     else invalid.push({ file, reason: checked.message });
   }
   let latestRunId: string | undefined;
-  const latest = await readSourceFile(paths.latest);
-  if (latest.ok) {
-    const checked = checkSource(latest.text);
+  const latest = await readArtifactText(paths.latest);
+  if (typeof latest === "string") {
+    const checked = checkSource(latest);
     if (checked.ok) latestRunId = checked.artifact.runId;
   }
   return {
