@@ -55,7 +55,10 @@ export function matchesPattern(pattern: string, id: string): boolean {
  *
  * const catalog = [{ id: "api/a" }, { id: "api/b" }, { id: "web" }];
  * assert.deepEqual(filterByPatterns(catalog, ["api/*"]).map((f) => f.id), ["api/a", "api/b"]);
- * assert.throws(() => filterByPatterns(catalog, ["wbe"]), /Did you mean "web"/);
+ * assert.throws(
+ *   () => filterByPatterns(catalog, ["wbe"]),
+ *   (error: { hints: string[] }) => error.hints.includes('Did you mean "web"?'),
+ * );
  * ```
  */
 export function filterByPatterns<T extends HasId>(catalog: readonly T[], patterns: string[]): T[] {
