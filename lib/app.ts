@@ -13,14 +13,13 @@ import { ExitCode, UserError } from "./errors.ts";
 import { executeRun, writeDiagnostics } from "./execute_run.ts";
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "./history.ts";
-import { shellQuote } from "./plan.ts";
 import type { ProcessGroups } from "./process.ts";
 import { PreflightError } from "./rerun_preflight.ts";
 import {
-  locationFlags,
   renderDryRun,
   resolveSelection,
   type Selection,
+  smokeCommand,
 } from "./resolve_selection.ts";
 
 /** The edges a run uses. */
@@ -68,7 +67,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const startedAt = io.now();
   const runId = newRunId(startedAt);
-  const command = [io.invocation, ...locationFlags(flags).map((f) => shellQuote([f]))].join(" ");
+  const command = smokeCommand(io.invocation, flags);
 
   let selection: Selection;
   try {

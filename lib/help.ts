@@ -25,8 +25,12 @@ export function helpText(invocation: string): string {
 Usage:
   ${s} [flags]                   run every fixture under fixtures/
   ${s} --rerun-failed [flags]    run only what failed in the last run
-  ${s} merge A.json B.json...    combine shard or rerun artifacts into one
-  ${s} report                    write the HTML history report
+  ${s} merge A.json B.json... [--out PATH]
+                                 combine shard or rerun artifacts into one
+                                 (default --out: <artifact-dir>/latest.json)
+  ${s} report [--out PATH] [--last N]
+                                 write the HTML history report of the last N runs
+                                 (default: <artifact-dir>/report.html, 50 runs)
 
 Fixtures (under fixtures/, or --fixtures-dir):
   X.smoke.ts      a Deno script; passes when it exits 0 in time

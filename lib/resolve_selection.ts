@@ -63,6 +63,31 @@ export function locationFlags(flags: Flags): string[] {
 }
 
 /**
+ * The command that starts smoke again on the same files: the invocation with
+ * the user's location flags.
+ *
+ * @param invocation How smoke was started, e.g. `deno task smoke`.
+ * @param flags The parsed flags.
+ * @returns One line a user can paste.
+ *
+ * @example
+ * ```ts
+ * import { smokeCommand } from "./resolve_selection.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   smokeCommand("deno task smoke", parseFlags(["--config", "ci smoke.jsonc"])),
+ *   "deno task smoke --config 'ci smoke.jsonc'",
+ * );
+ * ```
+ */
+export function smokeCommand(invocation: string, flags: Flags): string {
+  const location = locationFlags(flags);
+  return location.length ? `${invocation} ${shellQuote(location)}` : invocation;
+}
+
+/**
  * Reads the catalog and resolves the selection: `--fixture` patterns, then
  * the failed ids of the rerun source, then `--shard`.
  *

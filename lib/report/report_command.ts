@@ -6,16 +6,16 @@
  * @module
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import type { Artifact } from "../artifact.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { readCatalog } from "../catalog.ts";
-import { type Config, DEFAULTS, parseConfig, resolveOptions } from "../config.ts";
+import { resolveOptions } from "../config.ts";
+import { loadConfig } from "../config_file.ts";
 import { ExitCode, UserError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 import { historyPaths } from "../history.ts";
-import { shellQuote } from "../plan.ts";
+import { smokeCommand } from "../resolve_selection.ts";
 import { checkSource, MAX_ARTIFACT_BYTES } from "../rerun.ts";
 import type { SmokeIo } from "../app.ts";
 import {
@@ -225,31 +225,6 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   return { path, runs: history.runs.length, invalid: history.invalid, bytes: html.length };
 }
 
-/** The command printed for reruns: the invocation with the user's location flags. */
-function commandOf(flags: Flags, invocation: string): string {
-  const args: string[] = [];
-  if (flags.config) args.push("--config", flags.config);
-  if (flags.fixturesDir) args.push("--fixtures-dir", flags.fixturesDir);
-  if (flags.artifactDir) args.push("--artifact-dir", flags.artifactDir);
-  return args.length ? `${invocation} ${shellQuote(args)}` : invocation;
-}
-
-async function loadConfig(flags: Flags, cwd: string): Promise<Config> {
-  const shown = flags.config ?? DEFAULTS.configFile;
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, shown), "utf8");
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ENOENT") throw error;
-    if (flags.config === undefined) return {};
-    throw new UserError(`Cannot read config "${shown}": the file does not exist`, {
-      kind: "config",
-      hints: ["Check the path given to --config, or leave it out to use smoke.jsonc if present."],
-    });
-  }
-  return parseConfig(text, shown);
-}
-
 async function fixtureFiles(
   cwd: string,
   fixturesDir: string,
@@ -307,7 +282,7 @@ export async function runReport(
     ...(flags.out ? { out: resolve(io.cwd, flags.out) } : {}),
     last: flags.last ?? DEFAULT_LAST,
     now: io.now(),
-    command: commandOf(flags, io.invocation),
+    command: smokeCommand(io.invocation, flags),
     fixtureFiles: await fixtureFiles(io.cwd, options.fixturesDir),
   });
   warnInvalid(io, written.invalid);
@@ -347,7 +322,7 @@ export function createReportReporter(context: RunReporterContext): Reporter {
         artifactDir: resolve(io.cwd, options.artifactDir),
         shownDir: options.artifactDir,
         now: io.now(),
-        command: commandOf(flags, io.invocation),
+        command: smokeCommand(io.invocation, flags),
         fixtureFiles: files,
       });
       warnInvalid(io, written.invalid);

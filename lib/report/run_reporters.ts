@@ -45,6 +45,5 @@ export function createRunReporters(context: RunReporterContext): Reporter[] {
     reporters.push(createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }));
   }
   if (context.options.report) reporters.push(createReportReporter(context));
-  void context;
   return reporters;
 }
