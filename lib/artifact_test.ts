@@ -59,3 +59,24 @@ Deno.test("ArtifactSchema refuses hostile ids and run ids", () => {
   const ok = ArtifactSchema.shape.runId.safeParse("../../etc/passwd");
   assert.equal(ok.success, false);
 });
+
+Deno.test("artifacts written by smoke 0.1.0 stay readable (backward compatibility)", async () => {
+  const { checkSource } = await import("./rerun.ts");
+  const read = (name: string) =>
+    Deno.readTextFile(new URL(`../testdata/artifacts/${name}`, import.meta.url));
+  const full = checkSource(await read("v1_full.json"));
+  assert.ok(full.ok, full.ok ? "" : full.message);
+  assert.deepEqual(full.failed.map((f) => [f.id, f.kind]), [
+    ["api/health", "exit-code"],
+    ["expect", "expectation"],
+    ["missing", "spawn"],
+    ["reads", "permission"],
+    ["slow", "timeout"],
+  ]);
+  assert.equal(full.artifact.fixtures.find((f) => f.id === "flaky")?.flaky, true);
+  const rerun = checkSource(await read("v1_rerun.json"));
+  assert.ok(rerun.ok, rerun.ok ? "" : rerun.message);
+  assert.equal(rerun.artifact.mode, "rerun-failed");
+  assert.equal(rerun.artifact.selection.source?.runId, full.artifact.runId);
+  assert.equal(rerun.artifact.combined?.summary.total, 7);
+});
