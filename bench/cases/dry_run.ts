@@ -27,12 +27,21 @@ const TARGET_MS = 100;
 /**
  * The files of a catalog of `count` fixtures in 20 folders, a quarter of each
  * kind: plain script, script with a manifest beside it, command manifest,
- * script manifest.
+ * script manifest (every eighth of those skipped). Also `empty.ts`.
  *
  * @param count How many fixtures.
  * @returns Paths relative to the project, and their text.
+ *
+ * @example
+ * ```ts
+ * import { catalogFiles } from "./dry_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const files = Object.keys(catalogFiles(4));
+ * assert.equal(files.filter((f) => f.startsWith("fixtures/") && !f.endsWith("_main.ts")).length, 5);
+ * ```
  */
-function catalogFiles(count: number): Record<string, string> {
+export function catalogFiles(count: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < count; i++) {
     const base = `fixtures/group_${String(i % 20).padStart(2, "0")}/f${String(i).padStart(4, "0")}`;

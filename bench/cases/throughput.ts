@@ -31,6 +31,16 @@ const BODIES = [
   `console.error("a line on stderr");`,
 ];
 
+function hasSetsid(): boolean {
+  try {
+    return new Deno.Command("setsid", { args: ["true"], stdout: "null", stderr: "null" })
+      .outputSync().success;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
 /**
  * Runs the case.
  *
@@ -53,8 +63,14 @@ export async function run(): Promise<CaseResult> {
   await using project = await tempTree(files);
   const oks = paths.filter((_, i) => i % BODIES.length !== 1 && i % BODIES.length !== 3).length;
 
+  // smoke starts each fixture in its own session (its own process group). With
+  // autogroup scheduling (Linux's default on desktops and many VMs) each session
+  // gets its own fair share of the CPU, so on a busy machine smoke's fixtures
+  // would win CPU that xargs' children, all in one session, do not: `setsid`
+  // (which execs, without a fork) puts the baseline on the same footing.
+  const setsid = hasSetsid() ? ["setsid"] : [];
   const xargs = {
-    argv: ["xargs", "-P2", "-n1", "-a", "paths.txt", DENO, "run", "--no-prompt"],
+    argv: ["xargs", "-P2", "-n1", "-a", "paths.txt", ...setsid, DENO, "run", "--no-prompt"],
     cwd: project.dir,
     cpu: true,
   };
@@ -99,6 +115,7 @@ export async function run(): Promise<CaseResult> {
     summary: `${ratio.toFixed(2)}x xargs (target <= ${TARGET.toFixed(2)}x)`,
     lines: [
       `${FIXTURES} trivial script fixtures, concurrency 2, ${ROUNDS} rounds (ABBA order) after a warm-up`,
+      `baseline: ${xargs.argv.slice(0, 6 + setsid.length).join(" ")} run --no-prompt <file>`,
       `xargs -P2: median ${ms(median(times.baseline))}  raw ${raw(times.baseline)}`,
       `smoke    : median ${ms(median(times.measured))}  raw ${raw(times.measured)}`,
       `per-round ratios smoke/xargs: [${ratios.map((r) => r.toFixed(3)).join(", ")}]`,
