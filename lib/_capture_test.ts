@@ -48,3 +48,15 @@ Deno.test("StreamCapture finds needles across chunk borders, in all the output",
 Deno.test("stripAnsi() removes colours, cursor moves and OSC titles", () => {
   assert.equal(stripAnsi("\x1b[31mred\x1b[0m \x1b[2K\x1b]0;title\x07done"), "red done");
 });
+
+Deno.test("StreamCapture copies what it keeps: the caller may reuse its buffer", () => {
+  const capture = new StreamCapture(8, ["cdef"]);
+  const buffer = new Uint8Array(5);
+  for (const text of ["abc", "defgh", "ij"]) {
+    buffer.set(bytes(text));
+    capture.push(buffer.subarray(0, text.length));
+    buffer.fill(0x7a); // "z": scribble over the chunk after each push
+  }
+  assert.equal(capture.tail(), "[... 2 earlier bytes of 10 not kept ...]\ncdefghij");
+  assert.deepEqual(capture.found, [true]);
+});
