@@ -8,6 +8,14 @@ const ANSI = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-
  *
  * @param text Text that may hold escape sequences.
  * @returns Plain text.
+ *
+ * @example
+ * ```ts
+ * import { stripAnsi } from "./_capture.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(stripAnsi("\x1b[31merror\x1b[0m: boom"), "error: boom");
+ * ```
  */
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, "");
@@ -22,6 +30,18 @@ export function stripAnsi(text: string): string {
  * buffer and a loud stream allocates nothing per chunk: holding the chunks
  * themselves left one garbage buffer per read, and the runner's peak RSS
  * under 1.5 GB of output rose to ~145 MiB before the collector caught up.
+ *
+ * @example
+ * ```ts
+ * import { StreamCapture } from "./_capture.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const capture = new StreamCapture(4, ["needle"]);
+ * capture.push(new TextEncoder().encode("a needle, then more"));
+ * assert.equal(capture.bytes, 19);
+ * assert.deepEqual(capture.found, [true]);
+ * assert.match(capture.tail(), /more$/);
+ * ```
  */
 export class StreamCapture {
   /** The kept bytes: linear while it grows, a ring once it is `limit` long. */

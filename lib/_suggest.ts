@@ -1,4 +1,18 @@
-/** Edit distance between two strings (Levenshtein). */
+/**
+ * Edit distance between two strings (Levenshtein).
+ *
+ * @param a One string.
+ * @param b The other.
+ * @returns How many single-character edits turn one into the other.
+ *
+ * @example
+ * ```ts
+ * import { distance } from "./_suggest.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(distance("--fixtur", "--fixture"), 1);
+ * ```
+ */
 export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -20,6 +34,19 @@ export function distance(a: string, b: string): number {
 /**
  * The candidate closest to `input`, or undefined when nothing is close enough
  * (more than half of the input would have to change).
+ *
+ * @param input What the user typed.
+ * @param candidates What exists.
+ * @returns The closest candidate, if any is close.
+ *
+ * @example
+ * ```ts
+ * import { closest } from "./_suggest.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(closest("api/helth", ["api/health", "web/home"]), "api/health");
+ * assert.equal(closest("zzzz", ["api/health"]), undefined);
+ * ```
  */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -56,9 +56,34 @@ export interface SmokeIo {
  * @returns The exit code: 0 pass, 1 fail, 130/143 interrupted.
  * @throws {UserError} On usage, config, catalog, lock or preflight errors (exit 2).
  *
- * @example
- * ```ts ignore
- * const code = await runSmoke(parseFlags(Deno.args), io);
+ * @example Run a one-fixture project
+ * ```ts
+ * import { runSmoke } from "./app.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import { ProcessGroups } from "./process.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * await Deno.mkdir(`${cwd}/fixtures`);
+ * await Deno.writeTextFile(`${cwd}/fixtures/ok.smoke.jsonc`, '{ "command": ["true"] }');
+ * let out = "";
+ * const code = await runSmoke(parseFlags([]), {
+ *   cwd,
+ *   env: { PATH: Deno.env.get("PATH") ?? "" },
+ *   stdout: (text) => (out += text),
+ *   stderr: () => {},
+ *   isTerminal: false,
+ *   columns: () => 80,
+ *   signal: new AbortController().signal,
+ *   groups: new ProcessGroups(),
+ *   deno: Deno.execPath(),
+ *   invocation: "deno task smoke",
+ *   now: () => new Date(),
+ * });
+ * assert.equal(code, 0);
+ * assert.match(out, /^PASS {2}ok /m);
+ * assert.ok(out.endsWith("RESULT: pass\n"));
+ * await Deno.remove(cwd, { recursive: true });
  * ```
  */
 export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {

@@ -54,7 +54,20 @@ export interface Preflight {
   diagnostics: Diagnostic[];
 }
 
-/** A failed preflight: exit 2, with a diagnostics artifact. */
+/**
+ * A failed preflight: exit 2, with a diagnostics artifact.
+ *
+ * @example
+ * ```ts
+ * import { PreflightError } from "./rerun_preflight.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new PreflightError("ARTIFACT_NOT_FOUND", "Cannot read artifact", ["Run the suite first."]);
+ * assert.deepEqual(error.diagnostics, [
+ *   { code: "ARTIFACT_NOT_FOUND", level: "error", message: "Cannot read artifact", hint: "Run the suite first." },
+ * ]);
+ * ```
+ */
 export class PreflightError extends Error {
   /** The contract code. */
   readonly code: string;
