@@ -276,39 +276,32 @@ export function mib(bytes: number): string {
 }
 
 /** Options for {@linkcode interleave}. */
-export interface InterleaveOptions {
-  /** The command to compare against. */
-  baseline: TimedCommand;
-  /** The command under test. */
-  measured: TimedCommand;
-  /** How many timed rounds. */
+export interface InterleaveOptions<K extends string> {
+  /** The commands to compare, by name. */
+  commands: Record<K, TimedCommand>;
+  /** How many timed rounds; each runs every command once. */
   rounds: number;
   /** Untimed commands run once first, to fill module and transpile caches. */
   warmup?: TimedCommand[];
-  /** Checks a baseline run; throw to reject a run that did not do the work. */
-  checkBaseline?: (outcome: TimedOutcome) => void;
-  /** Checks a measured run; throw to reject a run that did not do the work. */
-  checkMeasured?: (outcome: TimedOutcome) => void;
+  /** Checks a run of a command; throw to reject a run that did not do the work. */
+  check?: Partial<Record<K, (outcome: TimedOutcome) => void>>;
 }
 
-/** Measurements of each side of {@linkcode interleave}, in round order. */
-export interface InterleaveTimes {
-  /** Baseline wall times. */
-  baseline: number[];
-  /** Measured wall times. */
-  measured: number[];
-  /** Baseline CPU times (when the commands asked for them). */
-  baselineCpu: number[];
-  /** Measured CPU times (when the commands asked for them). */
-  measuredCpu: number[];
+/** The measurements of one command of {@linkcode interleave}, in round order. */
+export interface Samples {
+  /** Wall times. */
+  wall: number[];
+  /** CPU times (when the command asked for them and they could be measured). */
+  cpu: number[];
 }
 
 /**
- * Runs a baseline and a measured command alternately (ABAB...), so both see
- * the same background load; the order within a round alternates too (AB, BA).
+ * Runs some commands in turn, round after round, so that all see the same
+ * background load. The order rotates each round (AB, BA, AB... for two), so
+ * neither always runs first.
  *
- * @param options The two commands, warm-up commands, how many rounds, checks.
- * @returns The wall (and CPU) times of each, in round order.
+ * @param options The commands, warm-up commands, how many rounds, checks.
+ * @returns The wall (and CPU) times of each command, in round order.
  *
  * @example
  * ```ts
@@ -316,39 +309,30 @@ export interface InterleaveTimes {
  * import assert from "node:assert/strict";
  *
  * const times = await interleave({
- *   baseline: { argv: ["true"], cwd: Deno.cwd() },
- *   measured: { argv: ["true"], cwd: Deno.cwd() },
+ *   commands: { a: { argv: ["true"], cwd: Deno.cwd() }, b: { argv: ["true"], cwd: Deno.cwd() } },
  *   rounds: 2,
  * });
- * assert.equal(times.baseline.length, 2);
- * assert.equal(times.measured.length, 2);
+ * assert.equal(times.a.wall.length, 2);
+ * assert.equal(times.b.wall.length, 2);
  * ```
  */
-export async function interleave(options: InterleaveOptions): Promise<InterleaveTimes> {
+export async function interleave<K extends string>(
+  options: InterleaveOptions<K>,
+): Promise<Record<K, Samples>> {
   for (const command of options.warmup ?? []) await timeCommand(command);
-  const times: InterleaveTimes = { baseline: [], measured: [], baselineCpu: [], measuredCpu: [] };
-  const baseline = async () => {
-    const outcome = await timeCommand(options.baseline);
-    options.checkBaseline?.(outcome);
-    times.baseline.push(outcome.ms);
-    if (outcome.cpuMs !== undefined) times.baselineCpu.push(outcome.cpuMs);
-  };
-  const measured = async () => {
-    const outcome = await timeCommand(options.measured);
-    options.checkMeasured?.(outcome);
-    times.measured.push(outcome.ms);
-    if (outcome.cpuMs !== undefined) times.measuredCpu.push(outcome.cpuMs);
-  };
+  const names = Object.keys(options.commands) as K[];
+  const samples = {} as Record<K, Samples>;
+  for (const name of names) samples[name] = { wall: [], cpu: [] };
   for (let round = 0; round < options.rounds; round++) {
-    if (round % 2 === 0) {
-      await baseline();
-      await measured();
-    } else {
-      await measured();
-      await baseline();
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length];
+      const outcome = await timeCommand(options.commands[name]);
+      options.check?.[name]?.(outcome);
+      samples[name].wall.push(outcome.ms);
+      if (outcome.cpuMs !== undefined) samples[name].cpu.push(outcome.cpuMs);
     }
   }
-  return times;
+  return samples;
 }
 
 /**
