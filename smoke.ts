@@ -4,8 +4,9 @@
  *
  * @module
  */
+import { isAbsolute, resolve } from "node:path";
 import { runSmoke, type SmokeIo } from "./lib/app.ts";
-import { ExitCode, formatUserError, UserError } from "./lib/errors.ts";
+import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./lib/errors.ts";
 import { parseFlags } from "./lib/flags.ts";
 import { helpText } from "./lib/help.ts";
 import { runMerge } from "./lib/merge.ts";
@@ -16,35 +17,52 @@ import { VERSION } from "./lib/version.ts";
 
 const encoder = new TextEncoder();
 function writer(stream: { writeSync(p: Uint8Array): number }) {
+  let closed = false;
   return (text: string) => {
+    if (closed) return;
     const bytes = encoder.encode(text);
     let written = 0;
-    while (written < bytes.length) written += stream.writeSync(bytes.subarray(written));
+    try {
+      while (written < bytes.length) written += stream.writeSync(bytes.subarray(written));
+    } catch (error) {
+      // A reader that went away (`smoke | head -1`) is not a failure of the run.
+      if (!(error instanceof Deno.errors.BrokenPipe)) throw error;
+      closed = true;
+    }
   };
 }
 const stdout = writer(Deno.stdout);
 const stderr = writer(Deno.stderr);
 const groups = new ProcessGroups();
 const runtime = runtimeInfo(import.meta.url);
+const cwd = Deno.cwd();
 
 // Deno does not kill children when it exits: no exit path may leave a fixture behind.
 globalThis.addEventListener("unload", () => groups.killAll());
 
 const interrupt = new AbortController();
-const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+const signals: Deno.Signal[] = Deno.build.os === "windows"
+  ? ["SIGINT"]
+  : ["SIGINT", "SIGTERM", "SIGHUP"];
 for (const name of signals) {
   Deno.addSignalListener(name, () => {
     if (interrupt.signal.aborted) {
       // A second signal: stop at once.
       groups.killAll();
       stderr(`\nerror: ${name} again: stopped at once\n`);
-      Deno.exit(name === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted);
+      stdout("\nRESULT: fail\n");
+      Deno.exit(SIGNAL_EXIT_CODES[name] ?? ExitCode.Interrupted);
     }
     stderr(
       `\nwarning: ${name}: stopping fixtures and writing the artifact (again to stop at once)\n`,
     );
     interrupt.abort(name);
   });
+}
+
+/** A program given as a relative path is made absolute; a bare name stays for PATH lookup. */
+function absoluteIfPath(program: string, from: string): string {
+  return /[\\/]/.test(program) && !isAbsolute(program) ? resolve(from, program) : program;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -58,7 +76,7 @@ async function main(args: string[]): Promise<number> {
     return ExitCode.Pass;
   }
   const io: SmokeIo = {
-    cwd: Deno.cwd(),
+    cwd,
     env: Deno.env.toObject(),
     stdout,
     stderr,
@@ -75,7 +93,8 @@ async function main(args: string[]): Promise<number> {
     },
     signal: interrupt.signal,
     groups,
-    deno: flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno,
+    // A relative path means relative to here, not to each fixture's cwd.
+    deno: absoluteIfPath(flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno, cwd),
     invocation: runtime.invocation,
     now: () => new Date(),
   };

@@ -9,6 +9,22 @@ import { dirname, join } from "node:path";
 /** The entry file of this checkout. */
 export const SMOKE_ENTRY: string = new URL("../smoke.ts", import.meta.url).pathname;
 
+/** How smoke names itself when run from a project without a `smoke` task. */
+export const INVOCATION: string = `deno run -A ${SMOKE_ENTRY}`;
+
+/**
+ * Escapes text for use inside a regular expression.
+ *
+ * @param text Literal text.
+ * @returns The pattern source matching exactly that text.
+ */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** {@linkcode INVOCATION} as a regular-expression source. */
+export const INVOKE: string = escapeRegExp(INVOCATION);
+
 /** A temporary project directory, removed by `[Symbol.asyncDispose]`. */
 export interface TempProject extends AsyncDisposable {
   /** Absolute path. */

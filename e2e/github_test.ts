@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { basename, dirname, join } from "node:path";
-import { runSmoke, tempProject } from "./_project.ts";
+import { INVOKE, runSmoke, tempProject } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -76,7 +76,7 @@ Deno.test("GitHub mode annotates failures, groups their output and appends the s
   assert.match(summary, /\*\*1 passed, 2 failed, 0 skipped, 0 flaky\*\* of 3 fixtures/);
   assert.match(summary, /^\| `api\/broken` \| exit-code \| Exited with code 3, expected 0 \|$/m);
   assert.match(summary, /^\| `odd` \| expectation \| stdout does not include "a\\\|b" \|$/m);
-  assert.match(summary, /^deno task smoke --rerun-failed$/m);
+  assert.match(summary, new RegExp(`^${INVOKE} --rerun-failed$`, "m"));
   assert.match(summary, /^gh workflow run smoke\.yml -f mode=rerun-failed$/m);
   assert.equal(run.resultLine, "RESULT: fail", "the RESULT line stays last");
 });

@@ -160,3 +160,16 @@ Deno.test("without --junit no JUnit file is written", async () => {
   for await (const entry of Deno.readDir(p.dir)) names.push(entry.name);
   assert.deepEqual(names.filter((n) => n.endsWith(".xml")), []);
 });
+
+Deno.test("--junit to a path that cannot be written fails the run, which still goes on", async () => {
+  await using p = await tempProject({
+    "fixtures/ok.smoke.ts": "",
+    "afile": "not a directory",
+  });
+  const run = await runSmoke(p.dir, ["--junit", "afile/junit.xml"]);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.equal(run.resultLine, "RESULT: fail");
+  assert.match(run.stderr, /^error: The junit reporter failed and was turned off: /m);
+  assert.match(run.stdout, /^PASS {2}ok /m);
+  assert.equal((await p.latest()).result, "pass", "the artifact records the fixtures' verdict");
+});

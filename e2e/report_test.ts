@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { runSmoke, tempProject } from "./_project.ts";
+import { INVOKE, runSmoke, tempProject } from "./_project.ts";
 import { fixtureResult as r, INJECTION, makeRun, writeHistory } from "./_history.ts";
 
 const hour = (h: number) => new Date(Date.UTC(2026, 10, 20, h));
@@ -83,7 +83,7 @@ Deno.test("smoke report: a generated history with a flaky fixture, a rerun chain
   assert.deepEqual(texts(doc, "#failures article h3"), ["✗ flaky timeout", "✗ evil exit-code"]);
   const evil = doc.getElementById("failure-evil")!;
   assert.deepEqual(texts(evil, "details pre"), [INJECTION.img, INJECTION.script]);
-  assert.match(evil.textContent!, /deno task smoke --fixture evil/);
+  assert.match(evil.textContent!, new RegExp(`${INVOKE} --fixture evil`));
   assert.equal(doc.querySelectorAll("img, [onerror]").length, 0);
   assert.equal(doc.querySelectorAll("script").length, 1);
   const flaky = doc.getElementById("failure-flaky")!;
@@ -117,7 +117,10 @@ Deno.test("smoke report: a generated history with a flaky fixture, a rerun chain
   );
   assert.match(doc.querySelector("#invalid")!.textContent!, /schemaVersion 2 is not supported/);
   // The latest run is latest.json: the plain rerun command.
-  assert.match(doc.querySelector("#failures > p")!.textContent!, /deno task smoke --rerun-failed$/);
+  assert.match(
+    doc.querySelector("#failures > p")!.textContent!,
+    new RegExp(`${INVOKE} --rerun-failed$`),
+  );
 });
 
 Deno.test("smoke report: --out, --last and --artifact-dir", async () => {

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ArtifactSchema } from "../lib/artifact.ts";
-import { runSmoke, spawnSmoke, type TempProject, tempProject } from "./_project.ts";
+import { INVOKE, runSmoke, spawnSmoke, type TempProject, tempProject } from "./_project.ts";
 
 /** A command fixture that logs its id, then passes or fails by a file's content. */
 const logging = (id: string) =>
@@ -86,7 +86,7 @@ Deno.test("a rerun runs exactly the failed fixtures, records its source, and con
   assert.equal(green.code, 0, green.stdout);
   assert.deepEqual(await ran(p), ["d"]);
   assert.match(green.stdout, /^After rerun: 4 passed, 0 failed of 4 -> pass$/m);
-  assert.match(green.stdout, /confirm with a full run: deno task smoke$/m);
+  assert.match(green.stdout, new RegExp(`confirm with a full run: ${INVOKE}$`, "m"));
   assert.equal(green.resultLine, "RESULT: pass");
 
   const nothing = await runSmoke(p.dir, ["--rerun-failed"]);
@@ -156,7 +156,7 @@ Deno.test("every preflight error: exit 2, RESULT: fail, nothing runs, diagnostic
       ["--artifact", "missing.json"],
       "ARTIFACT_NOT_FOUND",
       /Cannot read artifact "missing\.json": no file at that path/,
-      /Manual fallback: deno task smoke --fixture <id> \.\.\./,
+      new RegExp(`Manual fallback: ${INVOKE} --fixture <id> \\.\\.\\.`),
     ],
     [
       ["--artifact", "broken.json"],
@@ -168,7 +168,7 @@ Deno.test("every preflight error: exit 2, RESULT: fail, nothing runs, diagnostic
       ["--artifact", "wrong.json"],
       "ARTIFACT_SCHEMA_MISMATCH",
       /fixtures\[0\]\.status: /,
-      /Manual fallback: deno task smoke --fixture b$/m,
+      new RegExp(`Manual fallback: ${INVOKE} --fixture b$`, "m"),
     ],
     [
       ["--artifact", "noversion.json"],
@@ -228,7 +228,7 @@ Deno.test("a missing latest.json says to run the suite first", async () => {
     run.stderr,
     /^error: Cannot read artifact "\.planning\/artifacts\/smoke\/latest\.json": no file at that path \[ARTIFACT_NOT_FOUND\]$/m,
   );
-  assert.match(run.stderr, /^hint: Run the suite first \(deno task smoke\)/m);
+  assert.match(run.stderr, new RegExp(`^hint: Run the suite first \\(${INVOKE}\\)`, "m"));
   assert.equal(await p.exists(".planning/artifacts/smoke/latest.json"), false);
 });
 
@@ -258,7 +258,7 @@ Deno.test("stale ids are warned about and left out; when none remain, nothing to
   assert.equal(run.code, 1);
   assert.match(
     run.stderr,
-    /^warning: 1 failed fixture is no longer in the catalog and will not rerun: "a"$/m,
+    /^warning: 1 failed fixture is no longer in the catalog and will not rerun: "a" \[STALE_FIXTURE\]$/m,
   );
   assert.deepEqual(await ran(p), ["b"]);
   const artifact = ArtifactSchema.parse(await p.latest());
@@ -269,6 +269,8 @@ Deno.test("stale ids are warned about and left out; when none remain, nothing to
   const none = await runSmoke(p.dir, ["--rerun-failed"]);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /every failed fixture of run .* is gone from the catalog/);
+  assert.match(none.stderr, /^warning: .*no longer in the catalog.*"b".* \[STALE_FIXTURE\]$/m);
+  assert.doesNotMatch(none.stderr, /change --fixture/);
 });
 
 Deno.test("hostile ids in an artifact run nothing and create nothing", async () => {
@@ -306,7 +308,7 @@ Deno.test("hostile ids in an artifact run nothing and create nothing", async () 
   assert.match(run.stderr, /ARTIFACT_SCHEMA_MISMATCH|fixtures\[0\]\.id/);
   assert.match(
     run.stderr,
-    /Manual fallback: deno task smoke --fixture a$/m,
+    new RegExp(`Manual fallback: ${INVOKE} --fixture a$`, "m"),
     "only the well-formed id is offered",
   );
   assert.deepEqual(await ran(p), []);
@@ -395,4 +397,35 @@ Deno.test("after Ctrl-C, --rerun-failed resumes the unfinished fixtures", async 
   assert.equal(resume.code, 0, resume.stdout + resume.stderr);
   assert.deepEqual(await ran(p), unfinished.sort());
   assert.equal(ArtifactSchema.parse(await p.latest()).combined?.result, "pass");
+});
+
+Deno.test("a narrowed rerun leaves the other failures owed: the next rerun takes them", async () => {
+  await using p = await suite(["a", "b", "c", "d"], ["b", "c", "d"]);
+  await runSmoke(p.dir, []);
+  await ran(p);
+  await setState(p, "b", "pass");
+  const narrowed = await runSmoke(p.dir, ["--rerun-failed", "--fixture", "b"]);
+  assert.equal(narrowed.code, 0, narrowed.stdout);
+  assert.deepEqual(await ran(p), ["b"]);
+  assert.match(narrowed.stdout, /^After rerun: 2 passed, 2 failed of 4 -> fail$/m);
+  assert.doesNotMatch(narrowed.stdout, /confirm with a full run/, "c and d still fail");
+  assert.match(narrowed.stdout, /^Rerun failures: .* --rerun-failed$/m);
+  const next = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(next.code, 1, next.stdout + next.stderr);
+  assert.deepEqual(await ran(p), ["c", "d"], "nothing owed is forgotten");
+});
+
+Deno.test("a rerun whose source run is gone says the combined verdict is partial", async () => {
+  await using p = await tempProject({
+    "smoke.jsonc": JSON.stringify({ historyLimit: 1 }),
+    "fixtures/a.smoke.jsonc": logging("a"),
+    "fixtures/b.smoke.jsonc": logging("b"),
+    "state/a": "fail",
+    "state/b": "fail",
+  });
+  await runSmoke(p.dir, []);
+  await runSmoke(p.dir, ["--rerun-failed"]); // prunes the full run
+  const run = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stderr, /which is not in runs\/ .* \[RERUN_CHAIN_INCOMPLETE\]$/m);
 });

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact.ts";
-import { isAlive, runSmoke, tempProject } from "./_project.ts";
+import { INVOKE, isAlive, runSmoke, SMOKE_ENTRY, tempProject } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -24,7 +24,7 @@ Deno.test("a run passes, fails and skips with the contract's output, exit codes 
   assert.match(run.stdout, /Failures:\n\n {2}1\) api\/broken {2}\[exit-code\]/);
   assert.match(run.stdout, /stderr \(last lines\):\n {7}db down/);
   assert.match(run.stdout, /^Summary: 1 passed, 1 failed, 1 skipped, 0 flaky \(3 fixtures, /m);
-  assert.match(run.stdout, /^Rerun failures: deno task smoke --rerun-failed$/m);
+  assert.match(run.stdout, new RegExp(`^Rerun failures: ${INVOKE} --rerun-failed$`, "m"));
   const artifactPath = /^Artifact: (.+)$/m.exec(run.stdout)?.[1] ?? "";
   assert.ok(artifactPath?.startsWith(".planning/artifacts/smoke/runs/"), run.stdout);
 
@@ -119,7 +119,7 @@ Deno.test("config and flags: smoke.jsonc, --config, flags override config", asyn
   assert.ok(await p.exists("out/latest.json"));
   assert.match(
     viaConfig.stdout,
-    /Rerun failures: deno task smoke --config alt\.jsonc --rerun-failed/,
+    new RegExp(`Rerun failures: ${INVOKE} --config alt\\.jsonc --rerun-failed`),
   );
   const flagWins = await runSmoke(p.dir, ["--config", "alt.jsonc", "--timeout", "300"]);
   assert.match(flagWins.stdout, /Timed out after 300 ms/);
@@ -192,6 +192,10 @@ Deno.test("catalog and config errors name the file, line and column or key path"
       /Cannot find script "missing\.ts" named by manifest "fixtures\/a\.smoke\.jsonc"/,
     ],
     [{ "fixtures/bad id.smoke.ts": "" }, /Invalid fixture id "bad id"/],
+    [
+      { "fixtures/x.smoke.jsonc": '{ "script": "gone.smoke.ts" }' },
+      /Cannot find script "fixtures\/gone\.smoke\.ts" named by manifest "fixtures\/x\.smoke\.jsonc"/,
+    ],
     [{ "fixtures/A.smoke.ts": "", "fixtures/a.smoke.ts": "" }, /Duplicate fixture id/],
     [{ "fixtures/readme.md": "" }, /No fixtures to run in "fixtures"/],
     [{ "other/x.smoke.ts": "" }, /Cannot read fixtures directory "fixtures": it does not exist/],
@@ -240,6 +244,10 @@ Deno.test("retries: a fixture that passes on a retry is flaky; --fail-on-flaky f
   const strict = await runSmoke(p.dir, ["--fail-on-flaky"]);
   assert.equal(strict.code, 1, strict.stdout);
   assert.equal(strict.resultLine, "RESULT: fail");
+  assert.match(
+    strict.stdout,
+    /^Flaky: flaky passed only on a retry; --fail-on-flaky fails the run\.$/m,
+  );
   await Deno.writeTextFile(`${p.dir}/count`, "-1"); // passes on attempt 3 only
   const exhausted = await runSmoke(p.dir, ["--retries", "1", "--fixture", "flaky"]);
   assert.equal(exhausted.code, 0, "the manifest's retries win over the flag");
@@ -417,4 +425,51 @@ Deno.test("two real runs at once: one runs, the other is refused naming the firs
     const status = await first.output();
     assert.equal(status.code, 0);
   }
+});
+
+Deno.test("printed commands say deno task smoke where the project defines that task", async () => {
+  await using p = await tempProject({
+    "deno.json": JSON.stringify({ tasks: { smoke: "deno run -A /somewhere/smoke.ts" } }),
+    "fixtures/bad.smoke.jsonc": sh("exit 1"),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.match(run.stdout, /^Rerun failures: deno task smoke --rerun-failed$/m);
+});
+
+Deno.test("a relative --deno is relative to where smoke runs, not to a fixture's cwd", async () => {
+  await using p = await tempProject({
+    "fixtures/here.smoke.ts": "console.log(Deno.cwd());",
+    "fixtures/here.smoke.jsonc": JSON.stringify({ cwd: "sub", permissions: ["--allow-read"] }),
+    "sub/.keep": "",
+  });
+  await Deno.mkdir(`${p.dir}/bin`);
+  await Deno.symlink(Deno.execPath(), `${p.dir}/bin/deno`);
+  const run = await runSmoke(p.dir, ["--deno", "./bin/deno"]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(String((await p.latest()).fixtures[0].stdoutTail), /\/sub\n$/);
+});
+
+Deno.test("bad locations are user errors, not crashes; a closed stdout is not a failure", async () => {
+  await using p = await tempProject({ "fixtures/ok.smoke.ts": "", "afile": "x", "adir/.keep": "" });
+  const config = await runSmoke(p.dir, ["--config", "adir"]);
+  assert.equal(config.code, 2, config.stderr);
+  assert.match(config.stderr, /^error: Cannot read config "adir": it is a directory$/m);
+  const artifactDir = await runSmoke(p.dir, ["--artifact-dir", "afile/out"]);
+  assert.equal(artifactDir.code, 2, artifactDir.stderr);
+  assert.match(artifactDir.stderr, /^error: Cannot use artifact directory "afile\/out": /m);
+  const piped = await new Deno.Command("sh", {
+    args: ["-c", `"${Deno.execPath()}" run -A "${SMOKE_ENTRY}" --list | head -c 1; sleep 0.2`],
+    cwd: p.dir,
+    stderr: "piped",
+  }).output();
+  assert.doesNotMatch(new TextDecoder().decode(piped.stderr), /crashed|BrokenPipe/);
+  const head = await new Deno.Command("sh", {
+    args: [
+      "-c",
+      `"${Deno.execPath()}" run -A "${SMOKE_ENTRY}" | head -c 1 >/dev/null; echo "exit=\${PIPESTATUS:-}"`,
+    ],
+    cwd: p.dir,
+    stderr: "piped",
+  }).output();
+  assert.doesNotMatch(new TextDecoder().decode(head.stderr), /crashed|BrokenPipe/);
 });

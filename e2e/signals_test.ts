@@ -28,7 +28,7 @@ function longProject() {
   });
 }
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
   Deno.test(`${signal} stops every fixture, writes a valid artifact marked interrupted, exits ${code}`, async () => {
     await using p = await longProject();
     const child = spawnSmoke(p.dir, ["--concurrency", "2"]);
@@ -74,6 +74,7 @@ Deno.test("a second SIGINT stops at once, and leaves no fixture process behind",
   assert.equal(out.code, 130);
   assert.ok(Date.now() - started < 1500, "the second interrupt does not wait for the grace");
   assert.match(decode(out.stderr), /again: stopped at once/);
+  assert.equal(decode(out.stdout).trimEnd().split("\n").at(-1), "RESULT: fail");
   await waitFor(async () => !(await isAlive(Number(await p.read("child.pid")))), 3000);
 });
 

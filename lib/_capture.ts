@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 
 // deno-lint-ignore no-control-regex
-const ANSI = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+const ANSI = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -\/]*[0-~]/g;
 
 /**
  * Removes ANSI escape sequences (colours, cursor moves, OSC titles).

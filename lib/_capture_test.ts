@@ -47,6 +47,11 @@ Deno.test("StreamCapture finds needles across chunk borders, in all the output",
 
 Deno.test("stripAnsi() removes colours, cursor moves and OSC titles", () => {
   assert.equal(stripAnsi("\x1b[31mred\x1b[0m \x1b[2K\x1b]0;title\x07done"), "red done");
+  assert.equal(
+    stripAnsi("a\x1bcb\x1b7c\x1b8d\x1b=e\x1b(Bf\x1bP1$r\x1b\\g"),
+    "abcdefg",
+    "resets, saves, charsets, DCS",
+  );
 });
 
 Deno.test("StreamCapture copies what it keeps: the caller may reuse its buffer", () => {

@@ -12,7 +12,12 @@ export const EnvSchema = z.record(
   z.string(),
 );
 
+/** The longest timeout a timer can hold: 2^31 - 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
 /** A timeout in milliseconds. */
-export const TimeoutSchema = z.number().int().positive();
+export const TimeoutSchema = z.number().int().positive().max(MAX_TIMEOUT_MS, {
+  message: `a timeout is at most ${MAX_TIMEOUT_MS} ms (about 24.8 days)`,
+});
 /** A retry count. */
 export const RetriesSchema = z.number().int().nonnegative().max(100);

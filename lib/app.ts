@@ -6,6 +6,7 @@
  * @module
  */
 import { resolve } from "node:path";
+import type { Diagnostic } from "./artifact.ts";
 import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
 import { requireDeno } from "./deno_check.ts";
@@ -21,6 +22,14 @@ import {
   type Selection,
   smokeCommand,
 } from "./resolve_selection.ts";
+
+/** Prints the warnings among diagnostics to standard error, with their codes. */
+function warn(io: SmokeIo, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    if (d.level !== "warning") continue;
+    io.stderr(`warning: ${d.message} [${d.code}]\n${d.hint ? `hint: ${d.hint}\n` : ""}`);
+  }
+}
 
 /** The edges a run uses. */
 export interface SmokeIo {
@@ -99,6 +108,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     selection = await resolveSelection(flags, options, { cwd: io.cwd, deno: io.deno, command });
   } catch (error) {
     if (!(error instanceof PreflightError)) throw error;
+    warn(io, error.diagnostics);
     // A dry run or a listing writes nothing, not even a diagnostics artifact.
     const written = flags.dryRun || flags.list ? undefined : await writeDiagnostics(error, {
       io,
@@ -113,11 +123,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       hints: [...error.hints, ...(written ? [`Diagnostics artifact: ${written}`] : [])],
     });
   }
-  for (const d of selection.diagnostics) {
-    if (d.level === "warning") {
-      io.stderr(`warning: ${d.message}\n${d.hint ? `hint: ${d.hint}\n` : ""}`);
-    }
-  }
+  warn(io, selection.diagnostics);
+
   const { planned } = selection;
 
   if (flags.list) {
@@ -127,7 +134,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   if (planned.length === 0) {
     if (flags.shard) {
       io.stderr(
-        `warning: EMPTY_SHARD: shard ${flags.shard.index}/${flags.shard.total} has no fixtures\n` +
+        `warning: Shard ${flags.shard.index}/${flags.shard.total} has no fixtures [EMPTY_SHARD]\n` +
           "hint: Nothing to do here; the merged run judges the whole selection.\n",
       );
       io.stdout("RESULT: pass\n");

@@ -274,8 +274,12 @@ export async function readCatalog(where: CatalogLocation): Promise<Fixture[]> {
       : { path }
   )));
   const fixtures = buildCatalog(files, where);
+  // Scripts found by the walk exist; a manifest's "script" may name anything.
+  const walked = new Set(
+    paths.filter((p) => p.endsWith(SCRIPT_SUFFIX)).map((p) => join(where.fixturesDir, p)),
+  );
   await Promise.all(fixtures.map(async (fixture) => {
-    if (!fixture.script || !fixture.manifestFile || fixture.script.endsWith(SCRIPT_SUFFIX)) return;
+    if (!fixture.script || walked.has(fixture.script)) return;
     try {
       await stat(fixture.script);
     } catch (error) {

@@ -122,6 +122,19 @@ Deno.test("buildCatalog() names the file, line and column of manifest errors", (
   assert.match(types.message, /line 1, column 45: expect\.exitCode: .*expected number/);
 });
 
+Deno.test("buildCatalog() refuses a timeout no timer can hold, and reads a manifest with a BOM", () => {
+  assert.match(
+    catalogError([{ path: "x.smoke.jsonc", text: '{ "command": ["a"], "timeoutMs": 1e10 }' }])
+      .message,
+    /timeoutMs: a timeout is at most 2147483647 ms/,
+  );
+  const [fixture] = buildCatalog(
+    [{ path: "bom.smoke.jsonc", text: '\uFEFF{ "command": ["a"] }' }],
+    where,
+  );
+  assert.deepEqual(fixture.command, ["a"]);
+});
+
 Deno.test("buildCatalog() refuses invalid id characters and case-folded duplicates", () => {
   assert.match(
     catalogError([{ path: "has space.smoke.ts" }]).message,

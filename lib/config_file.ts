@@ -44,7 +44,14 @@ export async function loadConfig(flags: LoadConfigOptions, cwd: string): Promise
   try {
     text = await readFile(resolve(cwd, shown), "utf8");
   } catch (error) {
-    if ((error as { code?: string }).code !== "ENOENT") throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "EISDIR") {
+      throw new UserError(`Cannot read config "${shown}": it is a directory`, {
+        kind: "config",
+        hints: ["Pass --config PATH naming a smoke.jsonc file."],
+      });
+    }
+    if (code !== "ENOENT") throw error;
     if (flags.config === undefined) return {};
     throw new UserError(`Cannot read config "${shown}": the file does not exist`, {
       kind: "config",

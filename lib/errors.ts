@@ -22,6 +22,13 @@ export const ExitCode = {
   Terminated: 143,
 } as const;
 
+/** Exit codes of runs stopped by a signal: 128 plus the signal number. */
+export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = {
+  SIGHUP: 129,
+  SIGINT: ExitCode.Interrupted,
+  SIGTERM: ExitCode.Terminated,
+};
+
 /** The kind of a user error, used in messages and tests. */
 export type UserErrorKind = "usage" | "config" | "catalog" | "preflight" | "lock" | "artifact";
 
@@ -84,7 +91,7 @@ export class UserError extends Error {
 
 /**
  * Formats a user error for standard error: `error: ...` (with its code, when it
- * has one, after the first line) then `hint: ...` lines.
+ * has one, closing the first line) then `hint: ...` lines.
  *
  * @param error The user error.
  * @returns The lines, joined with newlines, without a trailing newline.
@@ -98,12 +105,16 @@ export class UserError extends Error {
  * assert.equal(text, "error: Cannot run\nhint: Try x");
  * const coded = new UserError("Nothing to run", { kind: "catalog", code: "NO_FIXTURES" });
  * assert.equal(formatUserError(coded), "error: Nothing to run [NO_FIXTURES]");
+ * const listed = new UserError("Invalid artifact:\n  a: missing", { kind: "preflight", code: "X" });
+ * assert.equal(formatUserError(listed), "error: Invalid artifact [X]:\n  a: missing");
  * ```
  */
 export function formatUserError(error: UserError): string {
   const [first, ...rest] = error.message.split("\n");
   const code = error.code ? ` [${error.code}]` : "";
-  const lines = [`error: ${first}${code}`, ...rest];
+  // The code closes the first line, before a colon that introduces the lines below.
+  const head = first.endsWith(":") ? `${first.slice(0, -1)}${code}:` : `${first}${code}`;
+  const lines = [`error: ${head}`, ...rest];
   for (const hint of error.hints) lines.push(`hint: ${hint}`);
   return lines.join("\n");
 }

@@ -9,9 +9,15 @@ import { join, relative } from "node:path";
 import { type Artifact, createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
-import { ExitCode, formatUserError, UserError } from "./errors.ts";
+import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
-import { type HistoryPaths, prepareHistory, pruneHistory, saveRun } from "./history.ts";
+import {
+  ensureHistoryDir,
+  type HistoryPaths,
+  prepareHistory,
+  pruneHistory,
+  saveRun,
+} from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { runProcess } from "./process.ts";
 import type { PreflightError } from "./rerun_preflight.ts";
@@ -112,7 +118,7 @@ function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
 export async function executeRun(selection: Selection, context: RunContext): Promise<number> {
   const { flags, options, io, paths, runId } = context;
   const { planned } = selection;
-  await Deno.mkdir(paths.dir, { recursive: true });
+  await ensureHistoryDir(paths, options.artifactDir);
   const lock = await acquireLock(paths.dir, options.artifactDir);
   try {
     await prepareHistory(paths);
@@ -127,9 +133,19 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       now: () => performance.now(),
     });
     const extra = createRunReporters({ flags, options, io, runId });
-    const reporter = multiplexReporters([consoleReporter, ...extra], (error, i) => {
-      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
-      io.stderr(`warning: reporter ${i} failed and was turned off: ${detail}\n`);
+    // A broken reporter does not stop the run, but an output CI relies on (a JUnit file, a
+    // report) is missing, so the run cannot pass.
+    let reporterFailed = false;
+    const reporters = [consoleReporter, ...extra];
+    const reporter = multiplexReporters(reporters, (error, i) => {
+      reporterFailed = true;
+      const detail = error instanceof Error ? error.message : String(error);
+      io.stderr(
+        `error: The ${
+          reporters[i].name ?? `#${i}`
+        } reporter failed and was turned off: ${detail}\n` +
+          "hint: The run went on; it is reported as failed because that output is missing.\n",
+      );
     });
     await reporter.onBegin({ runId, fixtures: planned, concurrency: options.concurrency });
     const ends = await runFixtures(planned, {
@@ -189,15 +205,17 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         ) + "\n",
       );
     }
-    const rerunCommand = artifact.summary.failed > 0
-      ? `${context.command} --rerun-failed`
-      : undefined;
+    const owed = artifact.summary.failed + (combined?.summary.failed ?? 0);
+    const rerunCommand = owed > 0 ? `${context.command} --rerun-failed` : undefined;
     await reporter.onEnd({ ends, artifact, artifactPath: shown(io, runFile), rerunCommand });
     for (const d of diagnostics) {
-      if (d.code === "OUTPUT_LEAK") io.stderr(`warning: ${d.message}\nhint: ${d.hint}\n`);
+      if (d.code === "OUTPUT_LEAK") {
+        io.stderr(`warning: ${d.message} [${d.code}]\nhint: ${d.hint}\n`);
+      }
     }
 
-    const result = written ? artifact.result : "fail";
+    const result = written && !reporterFailed ? artifact.result : "fail";
+    const flakyIds = fixtures.filter((f) => f.flaky).map((f) => f.id);
     const recovered = fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed")
       .map((f) => f.id);
     const view: SummaryView = {
@@ -208,7 +226,10 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       interrupted,
       ...(rerunCommand && written ? { rerunCommand } : {}),
       ...(combined ? { combined, recovered } : {}),
-      ...(selection.rerun && result === "pass" ? { fullRunCommand: context.command } : {}),
+      ...(selection.rerun && result === "pass" && combined?.result === "pass"
+        ? { fullRunCommand: context.command }
+        : {}),
+      ...(flags.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
     };
     // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
     const failures = renderFailures(ends, colors).join("\n");
@@ -219,7 +240,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       : failures + "\n";
     io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
     if (interrupted) {
-      return io.signal.reason === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted;
+      return SIGNAL_EXIT_CODES[String(io.signal.reason)] ?? ExitCode.Interrupted;
     }
     return result === "pass" ? ExitCode.Pass : ExitCode.Fail;
   } finally {
@@ -260,7 +281,7 @@ export async function writeDiagnostics(
   context: DiagnosticsContext,
 ): Promise<string> {
   const { io, paths } = context;
-  await Deno.mkdir(paths.dir, { recursive: true });
+  await ensureHistoryDir(paths, context.shownDir);
   const lock = await acquireLock(paths.dir, context.shownDir);
   try {
     await prepareHistory(paths);

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { UserError } from "./errors.ts";
 import { closest } from "./_suggest.ts";
+import { MAX_TIMEOUT_MS } from "./_schemas.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {
@@ -93,17 +94,23 @@ const options = {
 } as const;
 
 const SUBCOMMANDS = ["merge", "report"] as const;
-const HELP_HINT = "Run `smoke --help` for the flags and examples.";
+const HELP_HINT = "Run with --help for the flags and examples.";
 
 function usage(message: string, ...hints: string[]): UserError {
   return new UserError(message, { kind: "usage", hints: [...hints, HELP_HINT] });
 }
 
-function integer(flag: string, value: string | undefined, min: number): number | undefined {
+function integer(
+  flag: string,
+  value: string | undefined,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw usage(
-      `Invalid value for "--${flag}": "${value}" is not a whole number of at least ${min}`,
+      `Invalid value for "--${flag}": "${value}" is not a whole number ${range}`,
       `Pass a number, e.g. "--${flag} ${Math.max(min, 2)}".`,
     );
   }
@@ -215,7 +222,7 @@ export function parseFlags(args: readonly string[]): Flags {
     dryRun: v["dry-run"] ?? false,
     list: v.list ?? false,
     concurrency: integer("concurrency", v.concurrency, 1),
-    timeoutMs: integer("timeout", v.timeout, 1),
+    timeoutMs: integer("timeout", v.timeout, 1, MAX_TIMEOUT_MS),
     retries: integer("retries", v.retries, 0),
     fixturesDir: text("fixtures-dir", v["fixtures-dir"]),
     artifactDir: text("artifact-dir", v["artifact-dir"]),

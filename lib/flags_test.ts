@@ -92,6 +92,10 @@ Deno.test("parseFlags() rejects malformed numbers and shards", () => {
   );
   assert.match(usageError(["--timeout", "1.5"]).message, /"1.5"/);
   assert.match(usageError(["--retries", "-1"]).message, /retries/);
+  assert.match(
+    usageError(["--timeout", "3000000000"]).message,
+    /"3000000000" is not a whole number from 1 to 2147483647/,
+  );
   assert.match(usageError(["--shard", "0/2"]).message, /"0\/2" is not I\/N/);
   assert.match(usageError(["--shard", "3/2"]).message, /"3\/2"/);
   assert.match(usageError(["--shard", "x"]).message, /"x"/);

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { type Artifact, RunIdSchema } from "./artifact.ts";
 import { checkSource, readSourceFile } from "./rerun.ts";
+import { UserError } from "./errors.ts";
 import { removeStrayTemps, writeFileAtomic } from "./atomic_write.ts";
 
 /** Paths inside an artifact directory. */
@@ -59,6 +60,45 @@ export function newRunId(now: Date, random?: string): string {
     Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, "0"))
       .join("");
   return `${stamp}-${suffix}`;
+}
+
+/**
+ * Creates the artifact directory, or explains why it cannot be one.
+ *
+ * @param paths The artifact directory's paths.
+ * @param shownDir The directory as the user named it, for messages.
+ * @returns Nothing.
+ * @throws {UserError} When the path is a file, or cannot be created (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { ensureHistoryDir, historyPaths } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const file = await Deno.makeTempFile();
+ * await assert.rejects(() => ensureHistoryDir(historyPaths(file), "out"), /is not a directory/);
+ * await Deno.remove(file);
+ * ```
+ */
+export async function ensureHistoryDir(paths: HistoryPaths, shownDir: string): Promise<void> {
+  try {
+    await Deno.mkdir(paths.dir, { recursive: true });
+  } catch (error) {
+    const notDir = error instanceof Deno.errors.AlreadyExists ||
+      error instanceof Deno.errors.NotADirectory;
+    if (!notDir && !(error instanceof Deno.errors.PermissionDenied)) throw error;
+    throw new UserError(
+      `Cannot use artifact directory "${shownDir}": ${
+        notDir ? "it, or a folder above it, is not a directory" : (error as Error).message
+      }`,
+      {
+        kind: "config",
+        hints: [
+          "Pass --artifact-dir DIR (or config artifactDir) naming a directory smoke can write.",
+        ],
+      },
+    );
+  }
 }
 
 /**

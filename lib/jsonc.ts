@@ -102,6 +102,7 @@ function describeError(text: string, error: ParseError): JsoncSyntaxError {
 export function parseJsonc(
   text: string,
 ): { ok: true; value: unknown } | { ok: false; error: JsoncSyntaxError } {
+  if (text.charCodeAt(0) === 0xfeff) text = " " + text.slice(1); // a BOM; keeps columns
   const errors: ParseError[] = [];
   const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (value === undefined && errors.length > 0 && errors[0].offset >= text.trimEnd().length) {

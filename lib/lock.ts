@@ -34,6 +34,17 @@ function cannotWrite(error: unknown, path: string): unknown {
   });
 }
 
+/** Whether a lock file was written in the last few seconds. */
+async function isFresh(path: string): Promise<boolean> {
+  try {
+    const { mtime } = await Deno.stat(path);
+    return mtime !== null && Date.now() - mtime.getTime() < 5000;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === Deno.pid) return true;
@@ -93,6 +104,17 @@ export async function acquireLock(dir: string, shownDir: string): Promise<Lock> 
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) continue;
       if (!(error instanceof SyntaxError)) throw error;
+      // Empty or partial: maybe another run created it a moment ago and is writing it.
+      if (await isFresh(path)) {
+        throw new UserError(
+          `Cannot start: another smoke run is starting with artifact directory "${shownDir}"`,
+          {
+            kind: "lock",
+            code: "LOCKED",
+            hints: ["Wait for it, or use another --artifact-dir DIR."],
+          },
+        );
+      }
     }
     if (holder !== undefined && alive(holder)) {
       throw new UserError(

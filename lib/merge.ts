@@ -244,7 +244,7 @@ function checkFlags(flags: Flags): void {
       kind: "usage",
       hints: [
         "smoke merge takes artifact paths and --out, --artifact-dir, --config, --fail-on-flaky, --no-color.",
-        "Run `smoke --help` for the flags and examples.",
+        "Run with --help for the flags and examples.",
       ],
     });
   }

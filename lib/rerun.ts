@@ -156,14 +156,36 @@ export function checkSource(text: string): SourceCheck {
     }
     return { ok: false, code: "ARTIFACT_SCHEMA_MISMATCH", message: shown.join("\n"), salvagedIds };
   }
+  return { ok: true, artifact: parsed.data, failed: failedEntries(parsed.data.fixtures) };
+}
+
+/**
+ * The failed fixtures of a list of results, once each, in order.
+ *
+ * @param fixtures Fixture results.
+ * @returns The id and failure kind of each failed one.
+ *
+ * @example
+ * ```ts
+ * import { failedEntries } from "./rerun.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const base = { durationMs: 1, attempts: 1, exitCode: 1, signal: null, timedOut: false };
+ * assert.deepEqual(failedEntries([
+ *   { ...base, id: "a", status: "failed", failure: { kind: "timeout", message: "t" } },
+ *   { ...base, id: "b", status: "passed" },
+ * ]), [{ id: "a", kind: "timeout" }]);
+ * ```
+ */
+export function failedEntries(fixtures: readonly FixtureResult[]): FailedEntry[] {
   const failed: FailedEntry[] = [];
   const seen = new Set<string>();
-  for (const fixture of parsed.data.fixtures) {
+  for (const fixture of fixtures) {
     if (fixture.status !== "failed" || seen.has(fixture.id)) continue;
     seen.add(fixture.id);
     failed.push({ id: fixture.id, ...(fixture.failure ? { kind: fixture.failure.kind } : {}) });
   }
-  return { ok: true, artifact: parsed.data, failed };
+  return failed;
 }
 
 /** A source file read from disk. */
@@ -294,6 +316,14 @@ export function combine(
 /** Reads a run of the history by id; undefined when missing or invalid. */
 export type ReadRun = (runId: string) => Promise<Artifact | undefined>;
 
+/** What a chain of reruns stands for. */
+export interface Chain {
+  /** The fixture results, later runs winning. */
+  fixtures: FixtureResult[];
+  /** The run id the chain could not follow (pruned, or from another machine). */
+  missingRunId?: string;
+}
+
 /**
  * The fixtures a rerun chain stands for: the first full run with every later
  * rerun's results laid over it. Follows `selection.source.runId` through the
@@ -302,7 +332,7 @@ export type ReadRun = (runId: string) => Promise<Artifact | undefined>;
  * @param source The artifact the rerun reads.
  * @param readRun Reads a run of the history by id (run ids are schema-checked, never paths).
  * @param maxDepth How many links to follow at most.
- * @returns The fixture results, later runs winning.
+ * @returns The fixture results, later runs winning, and where the chain broke, if it did.
  *
  * @example
  * ```ts
@@ -319,23 +349,31 @@ export type ReadRun = (runId: string) => Promise<Artifact | undefined>;
  *   selection: { fixtureIds: ["y"], source: { path: "latest.json", runId: "a", sha256: "0".repeat(64) } },
  *   fixtures: [r("y", "failed")],
  * };
- * const fixtures = await chainFixtures(rerun as Artifact, (id) => Promise.resolve(id === "a" ? full as unknown as Artifact : undefined));
- * assert.deepEqual(fixtures.map((f) => f.id), ["x", "y"]);
+ * const chain = await chainFixtures(
+ *   rerun as unknown as Artifact,
+ *   (id) => Promise.resolve(id === "a" ? full as unknown as Artifact : undefined),
+ * );
+ * assert.deepEqual(chain.fixtures.map((f) => f.id), ["x", "y"]);
+ * assert.equal(chain.missingRunId, undefined);
  * ```
  */
 export async function chainFixtures(
   source: Artifact,
   readRun: ReadRun,
   maxDepth = 100,
-): Promise<FixtureResult[]> {
+): Promise<Chain> {
   const chain = [source];
   const seen = new Set([source.runId]);
   let current = source;
+  let missingRunId: string | undefined;
   while (current.mode === "rerun-failed" && current.selection.source && chain.length < maxDepth) {
     const parentId = current.selection.source.runId;
     if (seen.has(parentId)) break;
     const parent = await readRun(parentId);
-    if (!parent) break;
+    if (!parent) {
+      missingRunId = parentId;
+      break;
+    }
     seen.add(parentId);
     chain.unshift(parent);
     current = parent;
@@ -344,5 +382,5 @@ export async function chainFixtures(
   for (const artifact of chain) {
     for (const fixture of artifact.fixtures) byId.set(fixture.id, fixture);
   }
-  return [...byId.values()];
+  return { fixtures: [...byId.values()], ...(missingRunId ? { missingRunId } : {}) };
 }

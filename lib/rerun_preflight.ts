@@ -9,6 +9,7 @@ import type { Artifact, Diagnostic, FixtureResult, Source } from "./artifact.ts"
 import {
   chainFixtures,
   checkSource,
+  failedEntries,
   type FailedEntry,
   type ReadRun,
   readSourceFile,
@@ -173,10 +174,17 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
       manualFallback(input.fallback, checked.salvagedIds),
     ]);
   }
-  const { artifact, failed } = checked;
+  const { artifact } = checked;
+  // A rerun of a rerun stands for the whole chain back to the full run, so
+  // failures a narrowed rerun (--fixture) did not touch are still owed.
+  const chain = input.readRun
+    ? await chainFixtures(artifact, input.readRun)
+    : { fixtures: artifact.fixtures };
+  const failed = failedEntries(chain.fixtures);
   const { rerun, stale } = splitFailed(failed, input.catalogIds);
-  const warnings: Diagnostic[] = stale.length
-    ? [{
+  const warnings: Diagnostic[] = [];
+  if (stale.length) {
+    warnings.push({
       code: "STALE_FIXTURE",
       level: "warning",
       message:
@@ -184,12 +192,24 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
         `the catalog and will not rerun: ${stale.map((id) => JSON.stringify(id)).join(", ")}`,
       hint:
         "They were renamed or removed since that run; they are left out of the combined verdict.",
-    }]
-    : [];
+    });
+  }
+  if (artifact.mode === "rerun-failed" && chain.missingRunId) {
+    warnings.push({
+      code: "RERUN_CHAIN_INCOMPLETE",
+      level: "warning",
+      message: `Run ${artifact.runId} reran run ${chain.missingRunId}, which is not in runs/ ` +
+        "(pruned, or made elsewhere): the rerun and its combined verdict cover only what is known",
+      hint: "Rerun from the full run's artifact with --artifact PATH, or run the full suite.",
+    });
+  }
   if (input.maxFailures !== undefined && failed.length > input.maxFailures) {
     throw new PreflightError(
       "RERUN_LIMIT_EXCEEDED",
-      `Refusing to rerun: ${failed.length} fixtures failed in run ${artifact.runId}, more than ` +
+      `Refusing to rerun: ${failed.length} fixture${
+        failed.length === 1 ? "" : "s"
+      } failed in run ` +
+        `${artifact.runId}, more than ` +
         `--rerun-max-failures ${input.maxFailures}`,
       [
         "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite.",
@@ -212,7 +232,7 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
       "NO_RERUNNABLE_FAILURES",
       `Nothing to rerun: ${why}`,
       [
-        failed.length === 0
+        failed.length === 0 || rerun.length === 0
           ? `Run the full suite to check again: ${input.fallback}`
           : `Run the full suite (${input.fallback}), or change --fixture.`,
         manualFallback(input.fallback, rerun),
@@ -224,7 +244,7 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     source: artifact,
     sourceRef: { path: input.shownPath, runId: artifact.runId, sha256: file.sha256 },
     failed,
-    baseFixtures: input.readRun ? await chainFixtures(artifact, input.readRun) : artifact.fixtures,
+    baseFixtures: chain.fixtures,
     rerunIds,
     stale,
     diagnostics: warnings,

@@ -178,10 +178,12 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
       `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
     );
   }
-  const n = selection.planned.length;
+  const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
+  const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
   lines.push(
-    `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}; nothing was run or written.`,
+    `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}` +
+      `${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`,
   );
   lines.push("RESULT: pass");
   return lines;

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { dirname, join } from "node:path";
+import { parseJsonc } from "./jsonc.ts";
 
 /** How smoke runs. */
 export interface RuntimeInfo {
@@ -15,11 +17,60 @@ export interface RuntimeInfo {
   deno: string;
 }
 
+/** What {@linkcode runtimeInfo} looks at. */
+export interface RuntimeFacts {
+  /** The running executable. */
+  execPath: string;
+  /** Whether this is a `deno compile` binary. */
+  compiled: boolean;
+  /** The working directory. */
+  cwd?: string;
+  /** Whether the working directory's deno.json(c) defines a `smoke` task. */
+  smokeTask?: boolean;
+}
+
+/**
+ * Whether a directory's `deno.json` or `deno.jsonc` defines a `smoke` task.
+ *
+ * @param dir The directory.
+ * @returns True when `deno task smoke` would find a task there.
+ *
+ * @example
+ * ```ts
+ * import { hasSmokeTask } from "./runtime.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = Deno.makeTempDirSync();
+ * assert.equal(hasSmokeTask(dir), false);
+ * Deno.writeTextFileSync(`${dir}/deno.jsonc`, '{ "tasks": { "smoke": "smoke" } } // mine');
+ * assert.equal(hasSmokeTask(dir), true);
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
+ */
+export function hasSmokeTask(dir: string): boolean {
+  for (const name of ["deno.json", "deno.jsonc"]) {
+    let text: string;
+    try {
+      text = Deno.readTextFileSync(join(dir, name));
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+        continue;
+      }
+      throw error;
+    }
+    const parsed = parseJsonc(text);
+    const tasks = parsed.ok ? (parsed.value as { tasks?: unknown })?.tasks : undefined;
+    if (tasks && typeof tasks === "object" && "smoke" in tasks) return true;
+  }
+  return false;
+}
+
 /**
  * Tells how smoke runs from its entry module's URL.
  *
  * @param entryUrl `import.meta.url` of the entry module.
- * @param facts The executable path and whether this is a compiled binary.
+ * @param facts The executable path, whether this is a compiled binary, and the
+ * working directory (a script run from elsewhere is shown as `deno run -A <entry>`).
  * @returns The kind, invocation and Deno path.
  *
  * @example
@@ -30,13 +81,19 @@ export interface RuntimeInfo {
  * const info = runtimeInfo("file:///p/dist/smoke.js", { execPath: "/usr/bin/deno", compiled: false });
  * assert.equal(info.kind, "bundle");
  * assert.equal(info.invocation, "deno run -A /p/dist/smoke.js");
+ * const elsewhere = runtimeInfo("file:///p/smoke.ts", { execPath: "deno", compiled: false, cwd: "/other" });
+ * assert.equal(elsewhere.invocation, "deno run -A /p/smoke.ts");
+ * const home = runtimeInfo("file:///p/smoke.ts", { execPath: "deno", compiled: false, cwd: "/p" });
+ * assert.equal(home.invocation, "deno task smoke");
  * ```
  */
 export function runtimeInfo(
   entryUrl: string,
-  facts: { execPath: string; compiled: boolean } = {
+  facts: RuntimeFacts = {
     execPath: Deno.execPath(),
     compiled: isCompiled(),
+    cwd: Deno.cwd(),
+    smokeTask: hasSmokeTask(Deno.cwd()),
   },
 ): RuntimeInfo {
   if (facts.compiled) return { kind: "binary", invocation: facts.execPath, deno: "deno" };
@@ -47,7 +104,15 @@ export function runtimeInfo(
       deno: facts.execPath,
     };
   }
-  return { kind: "script", invocation: "deno task smoke", deno: facts.execPath };
+  // `deno task smoke` works in smoke's checkout, or where a deno.json defines the task.
+  const entry = new URL(entryUrl).pathname;
+  const local = facts.cwd === undefined || dirname(entry) === facts.cwd ||
+    (facts.smokeTask ?? false);
+  return {
+    kind: "script",
+    invocation: local ? "deno task smoke" : `deno run -A ${entry}`,
+    deno: facts.execPath,
+  };
 }
 
 function isCompiled(): boolean {

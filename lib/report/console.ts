@@ -69,6 +69,7 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
     shown = true;
   };
   return {
+    name: "console",
     onBegin(info: BeginInfo) {
       state.total = info.fixtures.length;
       if (options.live) {

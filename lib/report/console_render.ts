@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Diagnostic, Result, Summary } from "../artifact.ts";
+import type { Diagnostic, FixtureResult, Result, Summary } from "../artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
 
 /** Colour functions; identity when colour is off. */
@@ -166,6 +166,16 @@ export function renderStatusLine(state: StatusState, now: number, width: number)
   return line.length > width - 1 ? line.slice(0, Math.max(0, width - 2)) + "…" : line;
 }
 
+/** The streams worth showing: those an expectation names, else stderr, else stdout. */
+function streamsToShow(result: FixtureResult): Array<"stdout" | "stderr"> {
+  const streams = (["stderr", "stdout"] as const).filter((s) => result[`${s}Tail`]);
+  if (result.failure?.kind === "expectation") {
+    const named = streams.filter((s) => result.failure!.message.includes(s));
+    if (named.length) return named;
+  }
+  return streams.slice(0, 1);
+}
+
 function lastLines(text: string, count: number): string[] {
   const lines = text.replace(/\n+$/, "").split("\n");
   return lines.slice(-count);
@@ -201,8 +211,7 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
     lines.push(`  ${index + 1}) ${colors.red(result.id)}  [${result.failure?.kind ?? "failed"}]`);
     for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
     if (planned?.fixture.file) lines.push(colors.dim(`     file: ${planned.fixture.file}`));
-    const stream = result.stderrTail ? "stderr" : result.stdoutTail ? "stdout" : undefined;
-    if (stream) {
+    for (const stream of streamsToShow(result)) {
       lines.push(`     ${stream} (last lines):`);
       for (const line of lastLines(result[`${stream}Tail`] ?? "", 12)) {
         lines.push(colors.dim(`       ${line}`));
@@ -233,6 +242,8 @@ export interface SummaryView {
   fullRunCommand?: string;
   /** Whether the run was interrupted. */
   interrupted?: boolean;
+  /** With --fail-on-flaky: the flaky fixtures that fail the run. */
+  flakyFailures?: string[];
   /** Warnings worth repeating at the end. */
   diagnostics?: readonly Diagnostic[];
 }
@@ -275,6 +286,22 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
       formatDuration(view.durationMs)
     })`,
   ];
+  if (s.total > 0 && s.passed === 0 && s.failed === 0 && !view.interrupted) {
+    lines.push(
+      colors.yellow(
+        "Nothing ran: every selected fixture was skipped, and a run never passes empty.",
+      ),
+    );
+  }
+  if (view.flakyFailures?.length) {
+    lines.push(
+      colors.yellow(
+        `Flaky: ${
+          view.flakyFailures.join(", ")
+        } passed only on a retry; --fail-on-flaky fails the run.`,
+      ),
+    );
+  }
   if (view.interrupted) {
     lines.push(
       colors.yellow("Interrupted: unfinished fixtures are recorded as failed (interrupted)."),

@@ -60,6 +60,8 @@ export interface RunEnd {
  * {@linkcode multiplexReporters}.
  */
 export interface Reporter {
+  /** A short name for messages, e.g. `junit`. */
+  name?: string;
   /** Before the first fixture starts. */
   onBegin?(info: BeginInfo): void | Promise<void>;
   /** A fixture attempt started. */
@@ -95,12 +97,10 @@ export interface Reporter {
 export function multiplexReporters(
   reporters: readonly Reporter[],
   onError: (error: unknown, index: number) => void,
-): Required<Reporter> {
+): Required<Omit<Reporter, "name">> {
   const broken = new Set<number>();
-  const call = async <K extends keyof Reporter>(
-    hook: K,
-    args: Parameters<Required<Reporter>[K]>,
-  ) => {
+  type Hook = Exclude<keyof Reporter, "name">;
+  const call = async <K extends Hook>(hook: K, args: Parameters<Required<Reporter>[K]>) => {
     for (const [index, reporter] of reporters.entries()) {
       const fn = reporter[hook] as ((...a: unknown[]) => void | Promise<void>) | undefined;
       if (!fn || broken.has(index)) continue;

@@ -39,11 +39,19 @@ export function createRunReporters(context: RunReporterContext): Reporter[] {
   const reporters: Reporter[] = [];
   const { flags, io } = context;
   if (flags.junit !== undefined) {
-    reporters.push(createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }));
+    reporters.push({
+      name: "junit",
+      ...createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }),
+    });
   }
   if (io.env.GITHUB_ACTIONS === "true") {
-    reporters.push(createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }));
+    reporters.push({
+      name: "GitHub Actions",
+      ...createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }),
+    });
   }
-  if (context.options.report) reporters.push(createReportReporter(context));
+  if (context.options.report) {
+    reporters.push({ name: "HTML report", ...createReportReporter(context) });
+  }
   return reporters;
 }
