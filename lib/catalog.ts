@@ -263,8 +263,11 @@ export async function readCatalog(where: CatalogLocation): Promise<Fixture[]> {
     await walk(where.fixturesDir, "", paths);
   } catch (error) {
     if (!isNotFound(error)) throw error;
+    const what = (error as { code?: string })?.code === "ENOTDIR"
+      ? "it is not a directory"
+      : "it does not exist";
     throw catalogError(
-      `Cannot read fixtures directory "${shown}": it does not exist`,
+      `Cannot read fixtures directory "${shown}": ${what}`,
       `Create it with a first fixture (e.g. "${shown}/hello.smoke.ts"), or pass --fixtures-dir DIR.`,
     );
   }

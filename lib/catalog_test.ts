@@ -145,3 +145,15 @@ Deno.test("buildCatalog() refuses invalid id characters and case-folded duplicat
     /Duplicate fixture id/,
   );
 });
+
+Deno.test("buildCatalog() explains skip and env key mistakes", () => {
+  assert.match(
+    catalogError([{ path: "x.smoke.jsonc", text: '{ "command": ["a"], "skip": 1 }' }]).message,
+    /skip: expected true, false or a reason/,
+  );
+  assert.match(
+    catalogError([{ path: "x.smoke.jsonc", text: '{ "command": ["a"], "env": { "A=B": "x" } }' }])
+      .message,
+    /line 1, column 30: env\.A=B: an environment variable name has no = or NUL/,
+  );
+});

@@ -94,6 +94,8 @@ const options = {
 } as const;
 
 const SUBCOMMANDS = ["merge", "report"] as const;
+/** Flags only `merge` and `report` take: not suggested for a mistyped run flag. */
+const SUBCOMMAND_FLAGS = ["out", "last"];
 const HELP_HINT = "Run with --help for the flags and examples.";
 
 function usage(message: string, ...hints: string[]): UserError {
@@ -141,7 +143,11 @@ function translate(error: TypeError & { code?: unknown }): UserError {
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
-      const suggestion = closest(flag, Object.keys(options));
+      const subcommand = SUBCOMMAND_FLAGS.includes(flag);
+      const candidates = Object.keys(options).filter((o) =>
+        subcommand || !SUBCOMMAND_FLAGS.includes(o)
+      );
+      const suggestion = closest(flag, candidates);
       return usage(
         `Unknown flag "${name}"`,
         ...(suggestion ? [`Did you mean "--${suggestion}"?`] : []),
@@ -212,6 +218,27 @@ export function parseFlags(args: readonly string[]): Flags {
       `The flag "${v.out !== undefined ? "--out" : "--last"}" belongs to a subcommand`,
       'Use "--out" with "smoke merge" or "smoke report", "--last" with "smoke report".',
     );
+  }
+  if (command === "run") {
+    for (
+      const [flag, needs] of [["artifact", v.artifact], [
+        "rerun-max-failures",
+        v["rerun-max-failures"],
+      ]]
+    ) {
+      if (needs !== undefined && !v["rerun-failed"]) {
+        throw usage(
+          `The flag "--${flag}" works only with "--rerun-failed"`,
+          `Add --rerun-failed, or leave out --${flag}.`,
+        );
+      }
+    }
+    if (v.list && v["dry-run"]) {
+      throw usage(
+        'The flags "--list" and "--dry-run" do not go together',
+        "Use --list for the ids alone, or --dry-run for how each would run.",
+      );
+    }
   }
   return {
     command,

@@ -122,3 +122,21 @@ Deno.test("parseFlags() reads subcommands and their flags", () => {
   assert.equal(report.last, 10);
   assert.match(usageError(["--out", "x"]).message, /belongs to a subcommand/);
 });
+
+Deno.test("parseFlags() refuses rerun-only flags without --rerun-failed, and --list with --dry-run", () => {
+  assert.match(
+    usageError(["--artifact", "x.json"]).message,
+    /"--artifact" works only with "--rerun-failed"/,
+  );
+  assert.match(
+    usageError(["--rerun-max-failures", "3"]).message,
+    /"--rerun-max-failures" works only with "--rerun-failed"/,
+  );
+  assert.match(usageError(["--list", "--dry-run"]).message, /do not go together/);
+  assert.equal(parseFlags(["--rerun-failed", "--artifact", "x.json"]).artifact, "x.json");
+});
+
+Deno.test("parseFlags() does not suggest a subcommand's flag for a run flag typo", () => {
+  const error = usageError(["--ot"]);
+  assert.ok(!error.hints.some((h) => h.includes('"--out"')), error.hints.join("|"));
+});

@@ -213,10 +213,12 @@ export function locateIssues(text: string, issues: z.core.$ZodIssue[]): LocatedI
       }
       continue;
     }
+    // A record key's own message (e.g. "no = in names") is more useful than zod's summary.
+    const keyIssue = issue.code === "invalid_key" ? issue.issues[0] : undefined;
     out.push({
-      ...positionOfPath(text, issue.path),
+      ...positionOfPath(text, issue.path, { atKey: keyIssue !== undefined }),
       path: formatPath(issue.path),
-      message: issue.message,
+      message: keyIssue?.message ?? issue.message,
     });
   }
   return out;

@@ -21,7 +21,9 @@ export const ManifestSchema = z.strictObject({
   timeoutMs: TimeoutSchema.optional(),
   retries: RetriesSchema.optional(),
   tags: Strings.optional(),
-  skip: z.union([z.boolean(), z.string()]).optional(),
+  skip: z.union([z.boolean(), z.string()], {
+    message: 'expected true, false or a reason such as "waiting for staging"',
+  }).optional(),
   expect: z.strictObject({
     exitCode: z.number().int().min(0).max(255).optional(),
     stdoutIncludes: Strings.optional(),

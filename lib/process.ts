@@ -206,8 +206,11 @@ export async function runProcess(
     if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied)) {
       throw error;
     }
-    const reason = error instanceof Deno.errors.NotFound
-      ? `it was not found, or the working directory "${spec.cwd}" does not exist`
+    const cwdExists = await Deno.stat(spec.cwd).then((info) => info.isDirectory, () => false);
+    const reason = !cwdExists
+      ? `its working directory "${spec.cwd}" does not exist`
+      : error instanceof Deno.errors.NotFound
+      ? "it was not found (check the name, or PATH)"
       : "it is not executable";
     return {
       exitCode: null,
