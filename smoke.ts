@@ -9,9 +9,7 @@ import { runSmoke, type SmokeIo } from "./lib/app.ts";
 import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./lib/errors.ts";
 import { parseFlags } from "./lib/flags.ts";
 import { helpText } from "./lib/help.ts";
-import { runMerge } from "./lib/merge.ts";
 import { ProcessGroups } from "./lib/process.ts";
-import { runReport } from "./lib/report/report_command.ts";
 import { runtimeInfo } from "./lib/runtime.ts";
 import { VERSION } from "./lib/version.ts";
 
@@ -101,10 +99,11 @@ async function main(args: string[]): Promise<number> {
   switch (flags.command) {
     case "run":
       return await runSmoke(flags, io);
+    // Subcommands load their modules only when used, to keep runs starting fast.
     case "merge":
-      return await runMerge(flags, io);
+      return await (await import("./lib/merge.ts")).runMerge(flags, io);
     case "report":
-      return await runReport(flags, io);
+      return await (await import("./lib/report/report_command.ts")).runReport(flags, io);
   }
 }
 

@@ -11,7 +11,10 @@ import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
 import { requireDeno } from "./deno_check.ts";
 import { ExitCode, UserError } from "./errors.ts";
-import { executeRun, writeDiagnostics } from "./execute_run.ts";
+import type {
+  executeRun as ExecuteRun,
+  writeDiagnostics as WriteDiagnostics,
+} from "./execute_run.ts";
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "./history.ts";
 import type { ProcessGroups } from "./process.ts";
@@ -22,6 +25,16 @@ import {
   type Selection,
   smokeCommand,
 } from "./resolve_selection.ts";
+
+/**
+ * The run machinery (processes, reporters, artifact writing), loaded only when
+ * something runs or writes: `--list` and `--dry-run` start faster without it.
+ */
+function runModule(): Promise<
+  { executeRun: typeof ExecuteRun; writeDiagnostics: typeof WriteDiagnostics }
+> {
+  return import("./execute_run.ts");
+}
 
 /** Prints the warnings among diagnostics to standard error, with their codes. */
 function warn(io: SmokeIo, diagnostics: readonly Diagnostic[]): void {
@@ -110,13 +123,15 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     if (!(error instanceof PreflightError)) throw error;
     warn(io, error.diagnostics);
     // A dry run or a listing writes nothing, not even a diagnostics artifact.
-    const written = flags.dryRun || flags.list ? undefined : await writeDiagnostics(error, {
-      io,
-      paths,
-      shownDir: options.artifactDir,
-      runId,
-      startedAt,
-    });
+    const written = flags.dryRun || flags.list
+      ? undefined
+      : await (await runModule()).writeDiagnostics(error, {
+        io,
+        paths,
+        shownDir: options.artifactDir,
+        runId,
+        startedAt,
+      });
     throw new UserError(error.message, {
       kind: "preflight",
       code: error.code,
@@ -160,5 +175,6 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     cwd: io.cwd,
     invocation: io.invocation,
   });
+  const { executeRun } = await runModule();
   return await executeRun(selection, { flags, options, io, paths, runId, startedAt, command });
 }

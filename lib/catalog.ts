@@ -5,7 +5,7 @@
  * @module
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { FIXTURE_ID_PATTERN } from "./artifact.ts";
 import { UserError } from "./errors.ts";
 import { type Manifest, parseManifest } from "./manifest.ts";
@@ -273,7 +273,7 @@ export async function readCatalog(where: CatalogLocation): Promise<Fixture[]> {
   }
   const files: CatalogFile[] = await Promise.all(paths.map(async (path) => (
     path.endsWith(MANIFEST_SUFFIX)
-      ? { path, text: await readFile(join(where.fixturesDir, path), "utf8") }
+      ? { path, text: await Deno.readTextFile(join(where.fixturesDir, path)) }
       : { path }
   )));
   const fixtures = buildCatalog(files, where);

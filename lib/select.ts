@@ -70,7 +70,7 @@ export function filterByPatterns<T extends HasId>(catalog: readonly T[], pattern
         kind: "usage",
         hints: [
           suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",
-          "Run `deno task smoke --list` to see every id.",
+          "Run with --list to see every id.",
         ],
       });
     }

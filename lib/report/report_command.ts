@@ -123,7 +123,7 @@ export async function readHistory(
       kind: "usage",
       code: "NO_HISTORY",
       hints: [
-        "Run the suite first (deno task smoke), or pass --artifact-dir DIR where the runs are.",
+        "Run the suite first, or pass --artifact-dir DIR where the runs are.",
       ],
     });
   }
