@@ -99,6 +99,8 @@ Deno.test("smoke.yml: triggers, dispatch inputs, rerun download, uploads, shards
       /^ {6}fixtures:\n/m,
       /^ {6}source_run_id:\n/m,
       /^ {2}actions: read$/m,
+      /deno task smoke report; fi/,
+      /report\.html in the .* artifact\]\(\$URL\).*>> "\$GITHUB_STEP_SUMMARY"/,
       /gh run list --workflow smoke\.yml --branch "\$BRANCH" --status completed/,
       /uses: actions\/download-artifact@v4\n(?: {8}.*\n)*? {10}run-id: .*\n {10}github-token: \$\{\{ github\.token \}\}/,
       /args\+=\(--rerun-failed --artifact "\$RUNNER_TEMP\/smoke-source\/latest\.json"\)/,
