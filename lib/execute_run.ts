@@ -132,7 +132,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       columns: io.columns,
       now: () => performance.now(),
     });
-    const extra = createRunReporters({ flags, options, io, runId });
+    const extra = await createRunReporters({ flags, options, io, runId });
     // A broken reporter does not stop the run, but an output CI relies on (a JUnit file, a
     // report) is missing, so the run cannot pass.
     let reporterFailed = false;

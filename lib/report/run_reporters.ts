@@ -7,9 +7,6 @@
 import type { Options } from "../config.ts";
 import type { Flags } from "../flags.ts";
 import type { Reporter } from "./reporter.ts";
-import { createGitHubReporter } from "./github.ts";
-import { createJUnitReporter } from "./junit.ts";
-import { createReportReporter } from "./report_command.ts";
 import type { SmokeIo } from "../app.ts";
 
 /** What choosing the run's reporters may look at. */
@@ -32,25 +29,29 @@ export interface RunReporterContext {
  *
  * @example
  * ```ts ignore
- * const reporters = createRunReporters({ flags, options, io, runId });
+ * const reporters = await createRunReporters({ flags, options, io, runId });
  * ```
  */
-export function createRunReporters(context: RunReporterContext): Reporter[] {
+export async function createRunReporters(context: RunReporterContext): Promise<Reporter[]> {
+  // Each reporter's module is loaded only when the run asks for it, to keep runs starting fast.
   const reporters: Reporter[] = [];
   const { flags, io } = context;
   if (flags.junit !== undefined) {
+    const { createJUnitReporter } = await import("./junit.ts");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }),
     });
   }
   if (io.env.GITHUB_ACTIONS === "true") {
+    const { createGitHubReporter } = await import("./github.ts");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }),
     });
   }
   if (context.options.report) {
+    const { createReportReporter } = await import("./report_command.ts");
     reporters.push({ name: "HTML report", ...createReportReporter(context) });
   }
   return reporters;
