@@ -413,6 +413,8 @@ Deno.test("a narrowed rerun leaves the other failures owed: the next rerun takes
   const next = await runSmoke(p.dir, ["--rerun-failed"]);
   assert.equal(next.code, 1, next.stdout + next.stderr);
   assert.deepEqual(await ran(p), ["c", "d"], "nothing owed is forgotten");
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.deepEqual(artifact.fixtures.map((f) => f.previousStatus), ["failed", "failed"]);
 });
 
 Deno.test("a rerun whose source run is gone says the combined verdict is partial", async () => {

@@ -82,7 +82,7 @@ function isWriteFailure(error: unknown): error is Error {
 }
 
 function withPrevious(ends: readonly FixtureEnd[], selection: Selection): FixtureResult[] {
-  const previous = new Map(selection.rerun?.source.fixtures.map((f) => [f.id, f.status]) ?? []);
+  const previous = new Map(selection.rerun?.baseFixtures.map((f) => [f.id, f.status]) ?? []);
   return ends.map(({ result }) => {
     const before = previous.get(result.id);
     return before ? { ...result, previousStatus: before } : result;
