@@ -96,8 +96,8 @@ function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
     code: "OUTPUT_LEAK",
     level: "warning",
     message: `A process outlived its fixture and held its output open: ${leaked.join(", ")}`,
-    hint:
-      "A grandchild escaped the process group (setsid?); its output past the grace was dropped.",
+    hint: "A child kept running after the fixture exited (it ignored SIGTERM until the SIGKILL, " +
+      "or escaped the process group with setsid); output after the 2 s grace was dropped.",
   }];
 }
 
