@@ -186,6 +186,15 @@ function translate(error: TypeError & { code?: unknown }): UserError {
  * ```
  */
 export function parseFlags(args: readonly string[]): Flags {
+  // parseArgs reads "--retries -1" as a flag with no value; say what is wrong with it instead.
+  args.forEach((arg, i) => {
+    const name = arg.replace(/^--/, "");
+    const next = args[i + 1];
+    const takesNumber = ["concurrency", "timeout", "retries", "rerun-max-failures", "last"];
+    if (arg.startsWith("--") && takesNumber.includes(name) && next && /^-\d/.test(next)) {
+      integer(name, next, name === "retries" || name === "rerun-max-failures" ? 0 : 1);
+    }
+  });
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });

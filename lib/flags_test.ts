@@ -140,3 +140,9 @@ Deno.test("parseFlags() does not suggest a subcommand's flag for a run flag typo
   const error = usageError(["--ot"]);
   assert.ok(!error.hints.some((h) => h.includes('"--out"')), error.hints.join("|"));
 });
+
+Deno.test("parseFlags() calls a negative number what it is, not a missing value", () => {
+  assert.match(usageError(["--retries", "-1"]).message, /"-1" is not a whole number of at least 0/);
+  assert.match(usageError(["--concurrency", "-2"]).message, /"-2" is not a whole number/);
+  assert.deepEqual(parseFlags(["--fixture=-odd"]).fixtures, ["-odd"]);
+});

@@ -113,12 +113,18 @@ export class PreflightError extends Error {
  *   "Manual fallback: deno task smoke --fixture a --fixture b");
  * assert.equal(manualFallback("deno task smoke", []),
  *   "Manual fallback: deno task smoke --fixture <id> ...");
+ * assert.equal(manualFallback("deno task smoke", ["-x"]),
+ *   "Manual fallback: deno task smoke --fixture=-x");
  * ```
  */
 export function manualFallback(fallback: string, ids: readonly string[]): string {
   const shown = ids.slice(0, 50);
   const args = shown.length
-    ? shown.map((id) => `--fixture ${shellQuote([id])}`).join(" ") +
+    // An id starting with "-" would read as a flag: pass it as --fixture=ID.
+    ? shown.map((id) =>
+      id.startsWith("-") ? shellQuote([`--fixture=${id}`]) : `--fixture ${shellQuote([id])}`
+    )
+      .join(" ") +
       (ids.length > shown.length ? ` ... (${ids.length - shown.length} more)` : "")
     : "--fixture <id> ...";
   return `Manual fallback: ${fallback} ${args}`;
