@@ -236,7 +236,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const failuresText = failures === ""
       ? ""
       : github
-      ? renderInert(failures, { token: newStopToken() })
+      ? renderInert(failures, { token: newStopToken() }) + "\n"
       : failures + "\n";
     io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
     if (interrupted) {
