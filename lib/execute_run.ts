@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { join, relative } from "node:path";
-import { type Artifact, createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
+import { join } from "node:path";
+import { createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
 import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./errors.ts";
@@ -34,6 +34,7 @@ import { neutralizeLegacyCommands, newStopToken, renderInert } from "./report/gi
 import { type FixtureEnd, multiplexReporters } from "./report/reporter.ts";
 import { createRunReporters } from "./report/run_reporters.ts";
 import { runFixtures } from "./run.ts";
+import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "./version.ts";
 
 /** Between SIGTERM and SIGKILL, and the longest wait for output after a fixture exits. */
@@ -57,21 +58,6 @@ export interface RunContext {
   startedAt: Date;
   /** The command that starts smoke, location flags included. */
   command: string;
-}
-
-function environment(io: SmokeIo): Artifact["environment"] {
-  return {
-    deno: Deno.version.deno,
-    os: Deno.build.os,
-    arch: Deno.build.arch,
-    ci: Boolean(io.env.CI && io.env.CI !== "false"),
-    hostname: Deno.hostname(),
-  };
-}
-
-function shown(io: SmokeIo, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel.startsWith("..") ? path : rel;
 }
 
 function isWriteFailure(error: unknown): error is Error {
@@ -172,7 +158,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       startedAt: context.startedAt,
       finishedAt: io.now(),
       version: VERSION,
-      environment: environment(io),
+      environment: runEnvironment(io.env),
       selection: {
         fixtureIds: planned.map((p) => p.fixture.id),
         ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
@@ -194,20 +180,28 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       written = false;
       io.stderr(
         formatUserError(
-          new UserError(`Cannot write artifact "${shown(io, runFile)}": ${error.message}`, {
-            kind: "artifact",
-            code: "ARTIFACT_WRITE_FAILED",
-            hints: [
-              "Free disk space or fix permissions, or pass --artifact-dir DIR.",
-              "latest.json still holds the previous run; this run is reported as failed.",
-            ],
-          }),
+          new UserError(
+            `Cannot write artifact "${displayPath(runFile, io.cwd)}": ${error.message}`,
+            {
+              kind: "artifact",
+              code: "ARTIFACT_WRITE_FAILED",
+              hints: [
+                "Free disk space or fix permissions, or pass --artifact-dir DIR.",
+                "latest.json still holds the previous run; this run is reported as failed.",
+              ],
+            },
+          ),
         ) + "\n",
       );
     }
     const owed = artifact.summary.failed + (combined?.summary.failed ?? 0);
     const rerunCommand = owed > 0 ? `${context.command} --rerun-failed` : undefined;
-    await reporter.onEnd({ ends, artifact, artifactPath: shown(io, runFile), rerunCommand });
+    await reporter.onEnd({
+      ends,
+      artifact,
+      artifactPath: displayPath(runFile, io.cwd),
+      rerunCommand,
+    });
     for (const d of diagnostics) {
       if (d.code === "OUTPUT_LEAK") {
         io.stderr(`warning: ${d.message} [${d.code}]\nhint: ${d.hint}\n`);
@@ -222,7 +216,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       summary: artifact.summary,
       result,
       durationMs: artifact.durationMs,
-      ...(written ? { artifactPath: shown(io, runFile) } : {}),
+      ...(written ? { artifactPath: displayPath(runFile, io.cwd) } : {}),
       interrupted,
       ...(rerunCommand && written ? { rerunCommand } : {}),
       ...(combined ? { combined, recovered } : {}),
@@ -291,12 +285,12 @@ export async function writeDiagnostics(
       startedAt: context.startedAt,
       finishedAt: io.now(),
       version: VERSION,
-      environment: environment(io),
+      environment: runEnvironment(io.env),
       selection: { fixtureIds: [] },
       fixtures: [],
       diagnostics: [...error.diagnostics],
     });
-    return shown(io, await saveRun(paths, artifact, { updateLatest: false }));
+    return displayPath(await saveRun(paths, artifact, { updateLatest: false }), io.cwd);
   } finally {
     await lock.release();
   }

@@ -32,6 +32,8 @@ import { shellQuote } from "./plan.ts";
 import { palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
 import { neutralizeLegacyCommands } from "./report/github.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "./rerun.ts";
+import { smokeCommand } from "./resolve_selection.ts";
+import { runEnvironment } from "./runtime.ts";
 import { VERSION } from "./version.ts";
 
 /** One artifact to merge, read and validated. */
@@ -312,13 +314,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const artifact = mergeArtifacts(inputs, {
     runId,
     version: VERSION,
-    environment: {
-      deno: Deno.version.deno,
-      os: Deno.build.os,
-      arch: Deno.build.arch,
-      ci: Boolean(io.env.CI && io.env.CI !== "false"),
-      hostname: Deno.hostname(),
-    },
+    environment: runEnvironment(io.env),
     failOnFlaky: flags.failOnFlaky,
   });
 
@@ -362,17 +358,9 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const colors = palette(
     io.isTerminal && !flags.noColor && !("NO_COLOR" in io.env && io.env.NO_COLOR !== ""),
   );
-  const location = [
-    ...(flags.config ? ["--config", flags.config] : []),
-    ...(flags.artifactDir ? ["--artifact-dir", flags.artifactDir] : []),
-  ];
   const rerunCommand = artifact.summary.failed > 0
-    ? `${io.invocation} ${
-      shellQuote([
-        ...location,
-        "--rerun-failed",
-        ...(out === paths.latest ? [] : ["--artifact", shownOut]),
-      ])
+    ? `${smokeCommand(io.invocation, flags)} ${
+      shellQuote(["--rerun-failed", ...(out === paths.latest ? [] : ["--artifact", shownOut])])
     }`
     : undefined;
   const lines = [`Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`];

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
+import type { Artifact } from "./artifact.ts";
 import { parseJsonc } from "./jsonc.ts";
 
 /** How smoke runs. */
@@ -120,4 +121,52 @@ function isCompiled(): boolean {
   const standalone = (Deno.build as { standalone?: boolean }).standalone;
   if (typeof standalone === "boolean") return standalone;
   return !/(^|[\\/])deno(\.exe)?$/.test(Deno.execPath());
+}
+
+/**
+ * The environment an artifact records for a run made here and now.
+ *
+ * @param env The environment smoke runs in (`CI` marks a CI run).
+ * @returns Deno version, operating system, architecture, CI flag and host name.
+ *
+ * @example
+ * ```ts
+ * import { runEnvironment } from "./runtime.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(runEnvironment({ CI: "true" }).ci, true);
+ * assert.equal(runEnvironment({ CI: "false" }).ci, false);
+ * assert.equal(runEnvironment({}).deno, Deno.version.deno);
+ * ```
+ */
+export function runEnvironment(env: Readonly<Record<string, string>>): Artifact["environment"] {
+  return {
+    deno: Deno.version.deno,
+    os: Deno.build.os,
+    arch: Deno.build.arch,
+    ci: Boolean(env.CI && env.CI !== "false"),
+    hostname: Deno.hostname(),
+  };
+}
+
+/**
+ * A path as a user would want to read it: relative to the working directory
+ * when it lies inside it, absolute otherwise.
+ *
+ * @param path An absolute path.
+ * @param cwd The working directory.
+ * @returns The path to print.
+ *
+ * @example
+ * ```ts
+ * import { displayPath } from "./runtime.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(displayPath("/p/out/latest.json", "/p"), "out/latest.json");
+ * assert.equal(displayPath("/elsewhere/x.json", "/p"), "/elsewhere/x.json");
+ * ```
+ */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }

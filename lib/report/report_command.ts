@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Artifact } from "../artifact.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
@@ -16,6 +16,7 @@ import { ExitCode, UserError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 import { historyPaths } from "../history.ts";
 import { smokeCommand } from "../resolve_selection.ts";
+import { displayPath } from "../runtime.ts";
 import { checkSource, MAX_ARTIFACT_BYTES } from "../rerun.ts";
 import type { SmokeIo } from "../app.ts";
 import {
@@ -242,11 +243,6 @@ async function fixtureFiles(
   }
 }
 
-function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") ? rel : path;
-}
-
 function warnInvalid(io: Pick<SmokeIo, "stderr">, invalid: readonly InvalidArtifact[]): void {
   for (const i of invalid) {
     io.stderr(
@@ -288,7 +284,7 @@ export async function runReport(
   warnInvalid(io, written.invalid);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
   io.stdout(
-    `HTML report: ${shownPath(written.path, io.cwd)} (${written.runs} run${
+    `HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${
       written.runs === 1 ? "" : "s"
     }${invalid})\nOpen: ${pathToFileURL(written.path).href}\nRESULT: pass\n`,
   );
@@ -326,7 +322,7 @@ export function createReportReporter(context: RunReporterContext): Reporter {
         fixtureFiles: files,
       });
       warnInvalid(io, written.invalid);
-      io.stdout(`HTML report: ${shownPath(written.path, io.cwd)}\n`);
+      io.stdout(`HTML report: ${displayPath(written.path, io.cwd)}\n`);
     },
   };
 }
