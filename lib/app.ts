@@ -10,7 +10,7 @@ import type { Diagnostic } from "./artifact.ts";
 import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
 import { requireDeno } from "./deno_check.ts";
-import { ExitCode, UserError } from "./errors.ts";
+import { ExitCode, formatWarning, UserError } from "./errors.ts";
 import type {
   executeRun as ExecuteRun,
   writeDiagnostics as WriteDiagnostics,
@@ -40,7 +40,7 @@ function runModule(): Promise<
 function warn(io: SmokeIo, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     if (d.level !== "warning") continue;
-    io.stderr(`warning: ${d.message} [${d.code}]\n${d.hint ? `hint: ${d.hint}\n` : ""}`);
+    io.stderr(formatWarning(d));
   }
 }
 

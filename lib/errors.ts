@@ -118,3 +118,25 @@ export function formatUserError(error: UserError): string {
   for (const hint of error.hints) lines.push(`hint: ${hint}`);
   return lines.join("\n");
 }
+
+/**
+ * Formats a warning for standard error: `warning: ... [CODE]`, then its hint.
+ *
+ * @param warning The code, message and optional hint (a diagnostic).
+ * @returns The lines, each ending with a newline.
+ *
+ * @example
+ * ```ts
+ * import { formatWarning } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   formatWarning({ code: "STALE_FIXTURE", message: "1 is gone", hint: "Renamed?" }),
+ *   "warning: 1 is gone [STALE_FIXTURE]\nhint: Renamed?\n",
+ * );
+ * ```
+ */
+export function formatWarning(warning: { code: string; message: string; hint?: string }): string {
+  return `warning: ${warning.message} [${warning.code}]\n` +
+    (warning.hint ? `hint: ${warning.hint}\n` : "");
+}

@@ -9,7 +9,13 @@ import { join } from "node:path";
 import { createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
-import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./errors.ts";
+import {
+  ExitCode,
+  formatUserError,
+  formatWarning,
+  SIGNAL_EXIT_CODES,
+  UserError,
+} from "./errors.ts";
 import type { Flags } from "./flags.ts";
 import {
   ensureHistoryDir,
@@ -25,6 +31,7 @@ import { combine } from "./rerun.ts";
 import type { Selection } from "./resolve_selection.ts";
 import { createConsoleReporter } from "./report/console.ts";
 import {
+  colorWanted,
   palette,
   renderFailures,
   renderSummary,
@@ -108,8 +115,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
   const lock = await acquireLock(paths.dir, options.artifactDir);
   try {
     await prepareHistory(paths);
-    const noColor = flags.noColor || ("NO_COLOR" in io.env && io.env.NO_COLOR !== "");
-    const colors = palette(io.isTerminal && !noColor);
+    const colors = palette(
+      colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
+    );
     const github = io.env.GITHUB_ACTIONS === "true";
     const consoleReporter = createConsoleReporter({
       write: github ? (text) => io.stdout(neutralizeLegacyCommands(text)) : io.stdout,
@@ -204,7 +212,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     });
     for (const d of diagnostics) {
       if (d.code === "OUTPUT_LEAK") {
-        io.stderr(`warning: ${d.message} [${d.code}]\nhint: ${d.hint}\n`);
+        io.stderr(formatWarning(d));
       }
     }
 

@@ -29,7 +29,7 @@ import {
 } from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { shellQuote } from "./plan.ts";
-import { palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
+import { colorWanted, palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
 import { neutralizeLegacyCommands } from "./report/github.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "./rerun.ts";
 import { smokeCommand } from "./resolve_selection.ts";
@@ -356,7 +356,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     ));
   }
   const colors = palette(
-    io.isTerminal && !flags.noColor && !("NO_COLOR" in io.env && io.env.NO_COLOR !== ""),
+    colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
   );
   const rerunCommand = artifact.summary.failed > 0
     ? `${smokeCommand(io.invocation, flags)} ${

@@ -22,6 +22,30 @@ export interface Palette {
 }
 
 /**
+ * Whether output gets ANSI colour: only on a terminal, and not with
+ * `--no-color` or a non-empty `NO_COLOR`.
+ *
+ * @param facts Terminal, flag and environment.
+ * @returns True when colour is wanted.
+ *
+ * @example
+ * ```ts
+ * import { colorWanted } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(colorWanted({ isTerminal: true, noColor: false, env: {} }), true);
+ * assert.equal(colorWanted({ isTerminal: true, noColor: false, env: { NO_COLOR: "1" } }), false);
+ * assert.equal(colorWanted({ isTerminal: false, noColor: false, env: {} }), false);
+ * ```
+ */
+export function colorWanted(
+  facts: { isTerminal: boolean; noColor: boolean; env: Readonly<Record<string, string>> },
+): boolean {
+  const noColorEnv = "NO_COLOR" in facts.env && facts.env.NO_COLOR !== "";
+  return facts.isTerminal && !facts.noColor && !noColorEnv;
+}
+
+/**
  * A palette with or without ANSI colour.
  *
  * @param color Whether to colour.
