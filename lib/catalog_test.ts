@@ -126,7 +126,7 @@ Deno.test("buildCatalog() refuses a timeout no timer can hold, and reads a manif
   assert.match(
     catalogError([{ path: "x.smoke.jsonc", text: '{ "command": ["a"], "timeoutMs": 1e10 }' }])
       .message,
-    /timeoutMs: a timeout is at most 2147483647 ms/,
+    /timeoutMs: a timeout is a whole number of milliseconds from 1 to 2147483647/,
   );
   const [fixture] = buildCatalog(
     [{ path: "bom.smoke.jsonc", text: '\uFEFF{ "command": ["a"] }' }],

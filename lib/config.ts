@@ -4,25 +4,19 @@
  *
  * @module
  */
-import { z } from "zod";
-import { EnvSchema, PermissionSchema, RetriesSchema, TimeoutSchema } from "./_schemas.ts";
+import configJsonSchema from "../schema/config.v1.json" with { type: "json" };
+import type { Config } from "./input_schemas.ts";
+import { compileSchema } from "./json_schema.ts";
 import { parseJsoncAs } from "./jsonc.ts";
 import type { Flags } from "./flags.ts";
 
-/** The config file's schema: every key optional, unknown keys are errors. */
-export const ConfigSchema = z.strictObject({
-  fixturesDir: z.string().min(1).optional(),
-  artifactDir: z.string().min(1).optional(),
-  concurrency: z.number().int().positive().optional(),
-  timeoutMs: TimeoutSchema.optional(),
-  retries: RetriesSchema.optional(),
-  permissions: z.array(PermissionSchema).optional(),
-  env: EnvSchema.optional(),
-  historyLimit: z.number().int().positive().optional(),
-  report: z.boolean().optional(),
-});
-/** The config file's contents. */
-export type Config = z.infer<typeof ConfigSchema>;
+export type { Config };
+
+/** The longest timeout a timer can hold: 2^31 - 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** The committed JSON Schema of `smoke.jsonc` (generated from `ConfigSchema`). */
+const CONFIG_SCHEMA = compileSchema(configJsonSchema);
 
 /** Default values of the contract. */
 export const DEFAULTS = {
@@ -52,7 +46,7 @@ export const DEFAULTS = {
  * ```
  */
 export function parseConfig(text: string, file: string): Config {
-  return parseJsoncAs(ConfigSchema, text, { file, what: "config" });
+  return parseJsoncAs<Config>(CONFIG_SCHEMA, text, { file, what: "config" });
 }
 
 /** Options after flags, config and defaults are merged. */

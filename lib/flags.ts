@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { UserError } from "./errors.ts";
 import { closest } from "./_suggest.ts";
-import { MAX_TIMEOUT_MS } from "./_schemas.ts";
+import { MAX_TIMEOUT_MS } from "./config.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {

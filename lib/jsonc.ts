@@ -1,17 +1,11 @@
 /**
- * JSONC parsing with errors that name the file, line and column, and zod
- * validation errors mapped back to the line and column of the key path.
+ * JSONC parsing with errors that name the file, line and column, and schema
+ * problems mapped back to the line and column of their key path.
  *
  * @module
  */
-import {
-  findNodeAtLocation,
-  parse,
-  type ParseError,
-  parseTree,
-  printParseErrorCode,
-} from "jsonc-parser";
-import type { z } from "zod";
+import { JsoncScanError, type NodeOffsets, pathKey, scanJsonc } from "./_jsonc_parser.ts";
+import type { CompiledSchema, SchemaIssue } from "./json_schema.ts";
 import { UserError } from "./errors.ts";
 import { closest } from "./_suggest.ts";
 
@@ -52,41 +46,31 @@ export function positionAt(text: string, offset: number): Position {
 
 /** A syntax problem found while parsing JSONC. */
 export interface JsoncSyntaxError extends Position {
-  /** A readable description, e.g. `unexpected token "}"`. */
+  /** The offset of the problem in the text. */
+  offset: number;
+  /** A readable description, e.g. `comma expected near "b"`. */
   message: string;
 }
 
-const describe: Record<string, string> = {
-  InvalidSymbol: "invalid symbol",
-  InvalidNumberFormat: "invalid number",
-  PropertyNameExpected: "property name expected",
-  ValueExpected: "value expected",
-  ColonExpected: "colon expected",
-  CommaExpected: "comma expected",
-  CloseBraceExpected: 'closing "}" expected',
-  CloseBracketExpected: 'closing "]" expected',
-  EndOfFileExpected: "end of file expected",
-  InvalidCommentToken: "invalid comment",
-  UnexpectedEndOfComment: "unexpected end of comment",
-  UnexpectedEndOfString: "unexpected end of string",
-  UnexpectedEndOfNumber: "unexpected end of number",
-  InvalidUnicode: "invalid unicode escape",
-  InvalidEscapeCharacter: "invalid escape character",
-  InvalidCharacter: "invalid character",
-};
+/** The offending token at an offset: a word, a quoted string, or one character. */
+function tokenAt(text: string, offset: number): string {
+  const word = /^(?:"(?:[^"\\\n]|\\.)*"?|[^\s{}[\],:"/]+|[^])/.exec(
+    text.slice(offset, offset + 40),
+  );
+  return (word?.[0] ?? "").slice(0, 20);
+}
 
-function describeError(text: string, error: ParseError): JsoncSyntaxError {
-  const code = printParseErrorCode(error.error);
-  const token = text.slice(error.offset, error.offset + Math.max(1, error.length)).slice(0, 20);
-  const what = describe[code] ?? code;
-  const near = error.offset >= text.length ? "at end of input" : `near "${token}"`;
-  return { ...positionAt(text, error.offset), message: `${what} ${near}` };
+/** Options for {@linkcode parseJsonc}. */
+export interface ParseJsoncOptions {
+  /** Plain JSON: no comments, no trailing commas. */
+  strict?: boolean;
 }
 
 /**
- * Parses JSONC (comments and trailing commas allowed).
+ * Parses JSONC (comments and trailing commas allowed), or strict JSON.
  *
  * @param text The text to parse.
+ * @param options `strict` for plain JSON.
  * @returns The value, or the first syntax error with its position.
  *
  * @example
@@ -95,21 +79,29 @@ function describeError(text: string, error: ParseError): JsoncSyntaxError {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(parseJsonc('{ "a": 1, // note\n }'), { ok: true, value: { a: 1 } });
- * const bad = parseJsonc('{ "a": }');
- * assert.equal(bad.ok, false);
+ * const bad = parseJsonc('{\n  "a": 1\n  "b": 2\n}');
+ * assert.equal(bad.ok ? "" : bad.error.message, 'comma expected near ""b""');
+ * assert.equal(bad.ok ? 0 : bad.error.line, 3);
  * ```
  */
 export function parseJsonc(
   text: string,
+  options: ParseJsoncOptions = {},
 ): { ok: true; value: unknown } | { ok: false; error: JsoncSyntaxError } {
-  if (text.charCodeAt(0) === 0xfeff) text = " " + text.slice(1); // a BOM; keeps columns
-  const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (value === undefined && errors.length > 0 && errors[0].offset >= text.trimEnd().length) {
-    return { ok: false, error: { line: 1, column: 1, message: "the file is empty" } };
+  try {
+    return { ok: true, value: scanJsonc(text, { strict: options.strict }) };
+  } catch (error) {
+    if (!(error instanceof JsoncScanError)) throw error;
+    const { offset } = error;
+    if (error.message === "empty") {
+      return { ok: false, error: { line: 1, column: 1, offset: 0, message: "the file is empty" } };
+    }
+    const near = offset >= text.length ? "at end of input" : `near "${tokenAt(text, offset)}"`;
+    return {
+      ok: false,
+      error: { ...positionAt(text, offset), offset, message: `${error.message} ${near}` },
+    };
   }
-  if (errors.length > 0) return { ok: false, error: describeError(text, errors[0]) };
-  return { ok: true, value };
 }
 
 /**
@@ -117,6 +109,7 @@ export function parseJsonc(
  *
  * @param text The JSONC text.
  * @param path The key path, e.g. `["expect", "exitCode"]`.
+ * @param options `atKey`: the position of the key rather than its value.
  * @returns The position of the deepest node found on the path.
  *
  * @example
@@ -129,17 +122,21 @@ export function parseJsonc(
  */
 export function positionOfPath(
   text: string,
-  path: PropertyKey[],
+  path: readonly (string | number)[],
   options: { atKey?: boolean } = {},
 ): Position {
-  const tree = parseTree(text, [], { allowTrailingComma: true });
-  if (!tree) return { line: 1, column: 1 };
-  const segments = path.filter((p): p is string | number => typeof p !== "symbol");
-  for (let depth = segments.length; depth >= 0; depth--) {
-    const node = findNodeAtLocation(tree, segments.slice(0, depth));
+  const offsets = new Map<string, NodeOffsets>();
+  try {
+    scanJsonc(text, { offsets });
+  } catch (error) {
+    // The offsets found before a syntax error still place the nodes before it.
+    if (!(error instanceof JsoncScanError)) throw error;
+  }
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = offsets.get(pathKey(path.slice(0, depth)));
     if (!node) continue;
-    const atKey = options.atKey && depth === segments.length && node.parent?.type === "property";
-    return positionAt(text, atKey ? node.parent!.offset : node.offset);
+    const atKey = options.atKey && depth === path.length && node.key !== undefined;
+    return positionAt(text, atKey ? node.key! : node.value);
   }
   return { line: 1, column: 1 };
 }
@@ -173,55 +170,33 @@ export interface LocatedIssue extends Position {
   path: string;
   /** What is wrong. */
   message: string;
-  /** For an unknown key: the key, and the path of the object holding it. */
-  unknownKey?: { key: string; parent: PropertyKey[] };
 }
 
 /**
- * Locates every zod issue in the JSONC text it came from. Unknown keys are
- * reported one by one at the key itself.
+ * Locates schema problems in the JSONC text they came from. Problems with a
+ * key (unknown, or an invalid name) point at the key itself.
  *
  * @param text The JSONC text that was validated.
- * @param issues The zod issues.
+ * @param issues The problems, from {@linkcode CompiledSchema.validate}.
  * @returns One located issue per problem.
  *
  * @example
  * ```ts
  * import { locateIssues } from "./jsonc.ts";
- * import { z } from "zod";
  * import assert from "node:assert/strict";
  *
- * const text = '{\n  "tiemoutMs": 5\n}';
- * const result = z.strictObject({ timeoutMs: z.number().optional() }).safeParse(JSON.parse(text));
- * const [issue] = locateIssues(text, result.error!.issues);
- * assert.equal(issue.path, "tiemoutMs");
- * assert.equal(issue.line, 2);
+ * const [issue] = locateIssues('{\n  "tiemoutMs": 5\n}', [
+ *   { path: ["tiemoutMs"], message: "unknown key", code: "unknown-key" },
+ * ]);
+ * assert.deepEqual(issue, { line: 2, column: 3, path: "tiemoutMs", message: "unknown key" });
  * ```
  */
-export function locateIssues(text: string, issues: z.core.$ZodIssue[]): LocatedIssue[] {
-  const out: LocatedIssue[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key];
-        out.push({
-          ...positionOfPath(text, path, { atKey: true }),
-          path: formatPath(path),
-          message: "unknown key",
-          unknownKey: { key, parent: issue.path },
-        });
-      }
-      continue;
-    }
-    // A record key's own message (e.g. "no = in names") is more useful than zod's summary.
-    const keyIssue = issue.code === "invalid_key" ? issue.issues[0] : undefined;
-    out.push({
-      ...positionOfPath(text, issue.path, { atKey: keyIssue !== undefined }),
-      path: formatPath(issue.path),
-      message: keyIssue?.message ?? issue.message,
-    });
-  }
-  return out;
+export function locateIssues(text: string, issues: readonly SchemaIssue[]): LocatedIssue[] {
+  return issues.map((issue) => ({
+    ...positionOfPath(text, issue.path, { atKey: issue.code !== "invalid-value" }),
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
 }
 
 /** Options for {@linkcode parseJsoncAs}. */
@@ -229,44 +204,30 @@ export interface ParseJsoncAsOptions {
   /** The file name to put in messages. */
   file: string;
   /** What the file is, for the message: `config`, `manifest`. */
-  what: string;
-}
-
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let current = schema;
-  while (current && "unwrap" in current && typeof current.unwrap === "function") {
-    current = current.unwrap() as z.ZodType;
-  }
-  return current;
-}
-
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let current = unwrap(schema);
-  for (const segment of path) {
-    const shape = current && "shape" in current ? current.shape as Record<string, z.ZodType> : null;
-    if (!shape || typeof segment !== "string") return [];
-    current = unwrap(shape[segment]);
-  }
-  return current && "shape" in current ? Object.keys(current.shape as object) : [];
+  what: "config" | "manifest";
 }
 
 /**
- * Parses a JSONC file's text and validates it against a zod schema. Problems
+ * Parses a JSONC file's text and validates it against a schema. Problems
  * become a {@linkcode UserError} naming the file, line, column and key path.
  *
- * @param schema The zod schema the value must match.
+ * @param schema The compiled schema the value must match.
  * @param text The JSONC text.
  * @param options The file name and what it is.
- * @returns The validated value.
+ * @returns The validated value, typed as the caller's schema promises.
  * @throws {UserError} On a syntax error or a schema problem (exit 2).
  *
  * @example
  * ```ts
  * import { parseJsoncAs } from "./jsonc.ts";
- * import { z } from "zod";
+ * import { compileSchema } from "./json_schema.ts";
  * import assert from "node:assert/strict";
  *
- * const schema = z.strictObject({ retries: z.number().optional() });
+ * const schema = compileSchema({
+ *   type: "object",
+ *   properties: { retries: { type: "number" } },
+ *   additionalProperties: false,
+ * });
  * assert.deepEqual(parseJsoncAs(schema, '{ "retries": 2 }', { file: "a.jsonc", what: "config" }), {
  *   retries: 2,
  * });
@@ -276,36 +237,38 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
  * );
  * ```
  */
-export function parseJsoncAs<T extends z.ZodType>(
-  schema: T,
+export function parseJsoncAs<T>(
+  schema: CompiledSchema,
   text: string,
   options: ParseJsoncAsOptions,
-): z.infer<T> {
+): T {
+  const kind = options.what === "config" ? "config" : "catalog";
   const parsed = parseJsonc(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     throw new UserError(
       `Cannot parse ${options.what} "${options.file}": ${message} at line ${line}, column ${column}`,
-      { kind: options.what === "config" ? "config" : "catalog", hints: [`Fix the JSONC syntax.`] },
+      { kind, hints: [`Fix the JSONC syntax.`] },
     );
   }
-  const result = schema.safeParse(parsed.value);
-  if (result.success) return result.data;
-  const lines = locateIssues(text, result.error.issues).map((issue) => {
+  const issues = schema.validate(parsed.value);
+  if (issues.length === 0) return parsed.value as T;
+  const located = locateIssues(text, issues);
+  const lines = issues.map((issue, index) => {
+    const { line, column, path } = located[index];
     let message = issue.message;
-    if (issue.unknownKey) {
-      const { key, parent } = issue.unknownKey;
-      const suggestion = closest(key, keysAt(schema, parent));
+    if (issue.code === "unknown-key") {
+      const key = String(issue.path.at(-1));
+      const suggestion = closest(key, schema.keysAt(issue.path.slice(0, -1)));
       if (suggestion) message += ` (did you mean "${suggestion}"?)`;
     }
-    return `  line ${issue.line}, column ${issue.column}: ${issue.path}: ${message}`;
+    return `  line ${line}, column ${column}: ${path}: ${message}`;
   });
-  const known = keysAt(schema, []);
   throw new UserError(
     `Invalid ${options.what} "${options.file}":\n${lines.join("\n")}`,
     {
-      kind: options.what === "config" ? "config" : "catalog",
-      hints: [`Allowed ${options.what} keys: ${known.join(", ")}. See the README.`],
+      kind,
+      hints: [`Allowed ${options.what} keys: ${schema.keysAt([]).join(", ")}. See the README.`],
     },
   );
 }

@@ -3,37 +3,15 @@
  *
  * @module
  */
-import { z } from "zod";
-import { EnvSchema, PermissionSchema, RetriesSchema, TimeoutSchema } from "./_schemas.ts";
+import manifestJsonSchema from "../schema/manifest.v1.json" with { type: "json" };
+import type { Manifest } from "./input_schemas.ts";
+import { compileSchema } from "./json_schema.ts";
 import { parseJsoncAs } from "./jsonc.ts";
 
-const Strings = z.array(z.string());
+export type { Manifest };
 
-/** The manifest's schema: every key optional, unknown keys are errors. */
-export const ManifestSchema = z.strictObject({
-  description: z.string().optional(),
-  script: z.string().min(1).optional(),
-  command: z.array(z.string()).min(1, { message: "command needs at least the program" }).optional(),
-  args: Strings.optional(),
-  cwd: z.string().min(1).optional(),
-  env: EnvSchema.optional(),
-  permissions: z.array(PermissionSchema).optional(),
-  timeoutMs: TimeoutSchema.optional(),
-  retries: RetriesSchema.optional(),
-  tags: Strings.optional(),
-  skip: z.union([z.boolean(), z.string()], {
-    message: 'expected true, false or a reason such as "waiting for staging"',
-  }).optional(),
-  expect: z.strictObject({
-    exitCode: z.number().int().min(0).max(255).optional(),
-    stdoutIncludes: Strings.optional(),
-    stderrIncludes: Strings.optional(),
-    stdoutExcludes: Strings.optional(),
-    stderrExcludes: Strings.optional(),
-  }).optional(),
-});
-/** A manifest's contents. */
-export type Manifest = z.infer<typeof ManifestSchema>;
+/** The committed JSON Schema of manifests (generated from `ManifestSchema`). */
+const MANIFEST_SCHEMA = compileSchema(manifestJsonSchema);
 
 /**
  * Parses a manifest's text.
@@ -54,5 +32,5 @@ export type Manifest = z.infer<typeof ManifestSchema>;
  * ```
  */
 export function parseManifest(text: string, file: string): Manifest {
-  return parseJsoncAs(ManifestSchema, text, { file, what: "manifest" });
+  return parseJsoncAs<Manifest>(MANIFEST_SCHEMA, text, { file, what: "manifest" });
 }

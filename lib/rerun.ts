@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { parse, type ParseError } from "jsonc-parser";
 import {
   type Artifact,
   ArtifactSchema,
@@ -19,7 +18,7 @@ import {
   verdict,
   type VerdictOptions,
 } from "./artifact.ts";
-import { formatPath, positionAt } from "./jsonc.ts";
+import { formatPath, parseJsonc, positionAt } from "./jsonc.ts";
 
 /** Artifacts larger than this are refused before reading: 64 MiB. */
 export const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
@@ -83,10 +82,10 @@ export function salvageFailedIds(value: unknown): string[] {
 }
 
 function jsonSyntax(text: string, error: SyntaxError): string {
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const offset = errors[0]?.offset ??
-    Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
+  const parsed = parseJsonc(text, { strict: true });
+  const offset = !parsed.ok
+    ? parsed.error.offset
+    : Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
   if (Number.isNaN(offset)) return error.message;
   const { line, column } = positionAt(text, offset);
   const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;

@@ -1,0 +1,115 @@
+/**
+ * The zod schemas of smoke's inputs: fixture manifests (`X.smoke.jsonc`) and
+ * the config file (`smoke.jsonc`). They are the one definition; `deno task
+ * schema` writes them as JSON Schema to `schema/manifest.v1.json` and
+ * `schema/config.v1.json`, which smoke checks its inputs against at run time
+ * (see `json_schema.ts`), so that zod stays off the start-up path. Tests
+ * fail when the committed files drift, or when the two disagree on a value.
+ *
+ * `errorMessage` in a schema's metadata is the message users see when a
+ * value breaks that part of the schema.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { MAX_TIMEOUT_MS } from "./config.ts";
+
+/** A Deno permission flag such as `--allow-read` or `--allow-net=example.com`. */
+const PermissionSchema = z.string().regex(
+  /^(-A|--allow-all|--(allow|deny)-[a-z]+(-[a-z]+)*(=.*)?)$/,
+).meta({
+  errorMessage: 'expected a Deno permission flag such as "--allow-read" or "--allow-net=host"',
+});
+
+/** Environment variables: names to string values. */
+const EnvSchema = z.record(
+  z.string().regex(/^[^=\0]+$/).meta({
+    errorMessage: "an environment variable name has no = or NUL",
+  }),
+  z.string(),
+);
+
+/** A timeout in milliseconds. */
+const TimeoutSchema = z.number().int().positive().max(MAX_TIMEOUT_MS).meta({
+  errorMessage:
+    `a timeout is a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24.8 days)`,
+});
+/** A retry count. */
+const RetriesSchema = z.number().int().nonnegative().max(100);
+
+const Strings = z.array(z.string());
+
+/** The manifest's schema: every key optional, unknown keys are errors. */
+export const ManifestSchema = z.strictObject({
+  description: z.string().optional(),
+  script: z.string().min(1).optional(),
+  command: z.array(z.string()).min(1).meta({ errorMessage: "command needs at least the program" })
+    .optional(),
+  args: Strings.optional(),
+  cwd: z.string().min(1).optional(),
+  env: EnvSchema.optional(),
+  permissions: z.array(PermissionSchema).optional(),
+  timeoutMs: TimeoutSchema.optional(),
+  retries: RetriesSchema.optional(),
+  tags: Strings.optional(),
+  skip: z.union([z.boolean(), z.string()]).meta({
+    errorMessage: 'expected true, false or a reason such as "waiting for staging"',
+  }).optional(),
+  expect: z.strictObject({
+    exitCode: z.number().int().min(0).max(255).optional(),
+    stdoutIncludes: Strings.optional(),
+    stderrIncludes: Strings.optional(),
+    stdoutExcludes: Strings.optional(),
+    stderrExcludes: Strings.optional(),
+  }).optional(),
+});
+/** A manifest's contents. */
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** The config file's schema: every key optional, unknown keys are errors. */
+export const ConfigSchema = z.strictObject({
+  fixturesDir: z.string().min(1).optional(),
+  artifactDir: z.string().min(1).optional(),
+  concurrency: z.number().int().positive().optional(),
+  timeoutMs: TimeoutSchema.optional(),
+  retries: RetriesSchema.optional(),
+  permissions: z.array(PermissionSchema).optional(),
+  env: EnvSchema.optional(),
+  historyLimit: z.number().int().positive().optional(),
+  report: z.boolean().optional(),
+});
+/** The config file's contents. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * The JSON Schemas committed under `schema/`, generated from the zod schemas.
+ *
+ * @returns File names under `schema/` and their schemas.
+ *
+ * @example
+ * ```ts
+ * import { inputJsonSchemas } from "./input_schemas.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const schemas = inputJsonSchemas();
+ * assert.equal(schemas["manifest.v1.json"].title, "smoke fixture manifest (X.smoke.jsonc), version 1");
+ * ```
+ */
+export function inputJsonSchemas(): Record<string, Record<string, unknown>> {
+  const generate = (schema: z.ZodType, name: string, title: string) => {
+    const json = z.toJSONSchema(schema, { io: "input" });
+    return { $schema: json.$schema, $id: `https://smoke.dev/schema/${name}`, title, ...json };
+  };
+  return {
+    "manifest.v1.json": generate(
+      ManifestSchema,
+      "manifest.v1.json",
+      "smoke fixture manifest (X.smoke.jsonc), version 1",
+    ),
+    "config.v1.json": generate(
+      ConfigSchema,
+      "config.v1.json",
+      "smoke config (smoke.jsonc), version 1",
+    ),
+  };
+}

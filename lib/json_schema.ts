@@ -1,0 +1,257 @@
+/**
+ * A validator for the small part of JSON Schema that smoke's input schemas
+ * use. The schemas are defined in zod (`input_schemas.ts`) and committed as
+ * JSON Schema under `schema/`; checking manifests and `smoke.jsonc` against
+ * the committed files keeps zod off the start-up path. A keyword outside the
+ * supported set is refused when the schema is compiled, never ignored.
+ *
+ * @module
+ */
+
+/** A JSON Schema object. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** One problem found in a value. */
+export interface SchemaIssue {
+  /** Keys and indexes from the root to the problem. */
+  path: (string | number)[];
+  /** What is wrong, e.g. `expected string, received number`. */
+  message: string;
+  /**
+   * `unknown-key`: a key the schema does not allow (the path ends with it);
+   * `invalid-key`: a key that breaks `propertyNames`; `invalid-value`: the rest.
+   */
+  code: "unknown-key" | "invalid-key" | "invalid-value";
+}
+
+type Check = (value: unknown, path: (string | number)[], issues: SchemaIssue[]) => void;
+
+/** A compiled schema. */
+export interface CompiledSchema {
+  /**
+   * Checks a value.
+   *
+   * @param value The value, e.g. parsed JSON.
+   * @returns Every problem, in schema order; empty when the value is valid.
+   */
+  validate(value: unknown): SchemaIssue[];
+  /**
+   * The keys an object at a path may have, for "did you mean" suggestions.
+   *
+   * @param path Object keys from the root.
+   * @returns The allowed keys, or none when the path holds no fixed-key object.
+   */
+  keysAt(path: readonly (string | number)[]): string[];
+}
+
+/** Keywords that only describe. */
+const ANNOTATIONS = new Set(["$schema", "$id", "title", "description"]);
+/** Keywords the validator checks. */
+const KEYWORDS = new Set([
+  "type",
+  "properties",
+  "additionalProperties",
+  "propertyNames",
+  "items",
+  "minItems",
+  "minLength",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "errorMessage",
+]);
+
+function received(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return typeof value === "number" && Number.isFinite(value);
+    case "null":
+      return value === null;
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+  throw new Error(`Unsupported JSON Schema type "${type}"`);
+}
+
+/** The first of a node's own constraints that the value breaks, as a message. */
+function ownProblem(
+  schema: JsonSchema,
+  types: string[],
+  pattern: RegExp | undefined,
+  value: unknown,
+): string | undefined {
+  if (types.length && !types.some((type) => hasType(value, type))) {
+    // "integer" reads as a number to people; the integer part is checked next.
+    const names = types.map((type) => (type === "integer" ? "number" : type));
+    return `expected ${names.join(" or ")}, received ${received(value)}`;
+  }
+  if (typeof value === "number") {
+    if (types.length && types.every((t) => t === "integer") && !Number.isInteger(value)) {
+      return `expected an integer, received ${value}`;
+    }
+    const { minimum, exclusiveMinimum, maximum, exclusiveMaximum } = schema as Record<
+      string,
+      number | undefined
+    >;
+    if (minimum !== undefined && value < minimum) {
+      return `expected >= ${minimum}, received ${value}`;
+    }
+    if (exclusiveMinimum !== undefined && value <= exclusiveMinimum) {
+      return `expected > ${exclusiveMinimum}, received ${value}`;
+    }
+    if (maximum !== undefined && value > maximum) {
+      return `expected <= ${maximum}, received ${value}`;
+    }
+    if (exclusiveMaximum !== undefined && value >= exclusiveMaximum) {
+      return `expected < ${exclusiveMaximum}, received ${value}`;
+    }
+  }
+  if (typeof value === "string") {
+    const minLength = schema.minLength as number | undefined;
+    if (minLength !== undefined && value.length < minLength) {
+      return minLength === 1
+        ? "expected a non-empty string"
+        : `expected at least ${minLength} characters`;
+    }
+    if (pattern && !pattern.test(value)) {
+      return `expected a string matching /${schema.pattern}/`;
+    }
+  }
+  if (Array.isArray(value)) {
+    const minItems = schema.minItems as number | undefined;
+    if (minItems !== undefined && value.length < minItems) {
+      return `expected at least ${minItems} item${minItems === 1 ? "" : "s"}`;
+    }
+  }
+  return undefined;
+}
+
+function compileNode(schema: JsonSchema, where: string): Check {
+  for (const keyword of Object.keys(schema)) {
+    if (!KEYWORDS.has(keyword) && !ANNOTATIONS.has(keyword)) {
+      throw new Error(`Unsupported JSON Schema keyword "${keyword}" at ${where}`);
+    }
+  }
+  const types = schema.type === undefined
+    ? []
+    : Array.isArray(schema.type)
+    ? schema.type as string[]
+    : [schema.type as string];
+  for (const type of types) hasType(undefined, type); // refuses unknown types now
+  const errorMessage = schema.errorMessage as string | undefined;
+  const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern) : undefined;
+  const properties = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)
+    .map(([key, sub]) => [key, compileNode(sub, `${where}.properties.${key}`)] as const);
+  const known = new Map(properties);
+  const extra = schema.additionalProperties;
+  const extraCheck = typeof extra === "object" && extra !== null
+    ? compileNode(extra as JsonSchema, `${where}.additionalProperties`)
+    : undefined;
+  const names = schema.propertyNames
+    ? compileNode(schema.propertyNames as JsonSchema, `${where}.propertyNames`)
+    : undefined;
+  const items = schema.items
+    ? compileNode(schema.items as JsonSchema, `${where}.items`)
+    : undefined;
+
+  const check: Check = (value, path, issues) => {
+    const problem = ownProblem(schema, types, pattern, value);
+    if (problem !== undefined) {
+      issues.push({ path: [...path], message: errorMessage ?? problem, code: "invalid-value" });
+      return;
+    }
+    if (items && Array.isArray(value)) {
+      value.forEach((item, index) => items(item, [...path, index], issues));
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+    const object = value as Record<string, unknown>;
+    for (const [key, sub] of properties) {
+      if (Object.hasOwn(object, key) && object[key] !== undefined) {
+        sub(object[key], [...path, key], issues);
+      }
+    }
+    for (const key of Object.keys(object)) {
+      if (names) {
+        const keyIssues: SchemaIssue[] = [];
+        names(key, [], keyIssues);
+        if (keyIssues.length) {
+          issues.push({ path: [...path, key], message: keyIssues[0].message, code: "invalid-key" });
+          continue;
+        }
+      }
+      if (known.has(key)) continue;
+      if (extra === false) {
+        issues.push({ path: [...path, key], message: "unknown key", code: "unknown-key" });
+      } else if (extraCheck) {
+        extraCheck(object[key], [...path, key], issues);
+      }
+    }
+  };
+  return check;
+}
+
+/**
+ * Compiles a JSON Schema for {@linkcode CompiledSchema.validate}.
+ *
+ * @param schema The schema (the supported subset: `type`, `properties`,
+ * `additionalProperties`, `propertyNames`, `items`, `minItems`, `minLength`,
+ * `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, and
+ * `errorMessage`, which replaces the message of a problem at its own node).
+ * @returns The validator.
+ * @throws {Error} On a keyword or type outside that subset (a bug, not a user error).
+ *
+ * @example
+ * ```ts
+ * import { compileSchema } from "./json_schema.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const schema = compileSchema({
+ *   type: "object",
+ *   properties: { retries: { type: "integer", minimum: 0 } },
+ *   additionalProperties: false,
+ * });
+ * assert.deepEqual(schema.validate({ retries: 1 }), []);
+ * assert.deepEqual(schema.validate({ retries: -1, retry: 1 }), [
+ *   { path: ["retries"], message: "expected >= 0, received -1", code: "invalid-value" },
+ *   { path: ["retry"], message: "unknown key", code: "unknown-key" },
+ * ]);
+ * assert.deepEqual(schema.keysAt([]), ["retries"]);
+ * ```
+ */
+export function compileSchema(schema: JsonSchema): CompiledSchema {
+  const root = compileNode(schema, "#");
+  return {
+    validate(value) {
+      const issues: SchemaIssue[] = [];
+      root(value, [], issues);
+      return issues;
+    },
+    keysAt(path) {
+      let node: JsonSchema | undefined = schema;
+      for (const segment of path) {
+        const properties = node?.properties as Record<string, JsonSchema> | undefined;
+        node = typeof segment === "string" && properties && Object.hasOwn(properties, segment)
+          ? properties[segment]
+          : undefined;
+      }
+      return node?.properties ? Object.keys(node.properties as object) : [];
+    },
+  };
+}

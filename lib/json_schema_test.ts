@@ -1,0 +1,107 @@
+import assert from "node:assert/strict";
+import { compileSchema } from "./json_schema.ts";
+
+const schema = compileSchema({
+  type: "object",
+  properties: {
+    name: { type: "string", minLength: 1 },
+    count: { type: "integer", exclusiveMinimum: 0, maximum: 10 },
+    flags: { type: "array", minItems: 1, items: { type: "string", pattern: "^--" } },
+    mode: { type: ["boolean", "string"], errorMessage: "expected true, false or a name" },
+    env: {
+      type: "object",
+      propertyNames: { type: "string", pattern: "^[A-Z]+$", errorMessage: "upper case only" },
+      additionalProperties: { type: "string" },
+    },
+    nested: {
+      type: "object",
+      properties: { deep: { type: "number" } },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+});
+
+Deno.test("compileSchema() accepts a valid value", () => {
+  assert.deepEqual(
+    schema.validate({
+      name: "a",
+      count: 10,
+      flags: ["--x"],
+      mode: false,
+      env: { A: "b" },
+      nested: { deep: 1.5 },
+    }),
+    [],
+  );
+});
+
+Deno.test("compileSchema() reports each problem with its path and a readable message", () => {
+  const problems = (value: unknown) =>
+    schema.validate(value).map((issue) => [issue.path.join("."), issue.message, issue.code]);
+  assert.deepEqual(problems({ name: "" }), [[
+    "name",
+    "expected a non-empty string",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ count: "4" }), [[
+    "count",
+    "expected number, received string",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ count: 1.5 }), [[
+    "count",
+    "expected an integer, received 1.5",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ count: 0 }), [[
+    "count",
+    "expected > 0, received 0",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ count: 11 }), [[
+    "count",
+    "expected <= 10, received 11",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ flags: [] }), [[
+    "flags",
+    "expected at least 1 item",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ flags: ["--a", "b", 3] }), [
+    ["flags.1", "expected a string matching /^--/", "invalid-value"],
+    ["flags.2", "expected string, received number", "invalid-value"],
+  ]);
+  assert.deepEqual(problems({ mode: 1 }), [[
+    "mode",
+    "expected true, false or a name",
+    "invalid-value",
+  ]]);
+  assert.deepEqual(problems({ env: { a: "b", B: 2 } }), [
+    ["env.a", "upper case only", "invalid-key"],
+    ["env.B", "expected string, received number", "invalid-value"],
+  ]);
+  assert.deepEqual(problems({ nested: { deeep: 1 }, extra: null }), [
+    ["nested.deeep", "unknown key", "unknown-key"],
+    ["extra", "unknown key", "unknown-key"],
+  ]);
+  assert.deepEqual(problems([]), [["", "expected object, received array", "invalid-value"]]);
+  assert.deepEqual(problems(null), [["", "expected object, received null", "invalid-value"]]);
+});
+
+Deno.test("compileSchema() lists the keys allowed at a path", () => {
+  assert.deepEqual(schema.keysAt([]), ["name", "count", "flags", "mode", "env", "nested"]);
+  assert.deepEqual(schema.keysAt(["nested"]), ["deep"]);
+  assert.deepEqual(schema.keysAt(["env"]), []);
+  assert.deepEqual(schema.keysAt(["missing", "x"]), []);
+});
+
+Deno.test("compileSchema() refuses keywords and types it does not check", () => {
+  assert.throws(
+    () => compileSchema({ type: "object", properties: { a: { type: "string", format: "email" } } }),
+    /Unsupported JSON Schema keyword "format" at #\.properties\.a/,
+  );
+  assert.throws(() => compileSchema({ anyOf: [] }), /Unsupported JSON Schema keyword "anyOf"/);
+  assert.throws(() => compileSchema({ type: "date" }), /Unsupported JSON Schema type "date"/);
+});
