@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { type Artifact, ArtifactSchema, createArtifact } from "../lib/artifact.ts";
+import { type Artifact, createArtifact } from "../lib/artifact.ts";
+import { ArtifactSchema } from "../lib/artifact_schema.ts";
 import { shardOf } from "../lib/select.ts";
 import { INVOKE, runSmoke, tempProject } from "./_project.ts";
 

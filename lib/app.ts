@@ -10,7 +10,7 @@ import type { Diagnostic } from "./artifact.ts";
 import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
 import { requireDeno } from "./deno_check.ts";
-import { ExitCode, formatWarning, UserError } from "./errors.ts";
+import { ExitCode, formatWarning, PreflightError, UserError } from "./errors.ts";
 import type {
   executeRun as ExecuteRun,
   writeDiagnostics as WriteDiagnostics,
@@ -18,7 +18,6 @@ import type {
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "./history.ts";
 import type { ProcessGroups } from "./process.ts";
-import { PreflightError } from "./rerun_preflight.ts";
 import {
   renderDryRun,
   resolveSelection,

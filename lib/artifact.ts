@@ -1,11 +1,22 @@
 /**
- * The run artifact, schema version 1: defined once here in zod. The JSON
- * Schema in `schema/artifact.v1.json` is generated from it (`deno task
- * schema`), and a test fails if the two drift apart.
+ * The run artifact: its types (schema version 1, defined in zod in
+ * `artifact_schema.ts`), the id patterns, and {@linkcode createArtifact},
+ * which assembles one with its counts and verdict. Free of zod, so a run that
+ * writes an artifact without reading one never loads it.
  *
  * @module
  */
-import { z } from "zod";
+import type { z } from "zod";
+import type {
+  ArtifactSchema,
+  DiagnosticSchema,
+  FailureKindSchema,
+  FixtureResultSchema,
+  ResultSchema,
+  SourceSchema,
+  StatusSchema,
+  SummarySchema,
+} from "./artifact_schema.ts";
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = 1;
@@ -15,149 +26,27 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1];
 /** Characters allowed in a fixture id. */
 export const FIXTURE_ID_PATTERN = /^[A-Za-z0-9._\/-]+$/;
 
-/** A fixture id: path-like, at most 512 characters, no `.`/`..` segments. */
-export const FixtureIdSchema = z.string().min(1).max(512).regex(FIXTURE_ID_PATTERN, {
-  message: "a fixture id may contain only A-Z a-z 0-9 . _ - /",
-}).refine((id) => id.split("/").every((s) => s !== "" && s !== "." && s !== ".."), {
-  message: 'a fixture id has no empty, "." or ".." segments',
-});
-
 /** A run id: unique, safe as a file name, sorts by start time. */
-export const RunIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, {
-  message: "a run id may contain only A-Z a-z 0-9 . _ -",
-});
+export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
-/** Fixture statuses. */
-export const StatusSchema = z.enum(["passed", "failed", "skipped"]);
 /** Fixture status. */
 export type Status = z.infer<typeof StatusSchema>;
-
-/** Why a fixture failed. */
-export const FailureKindSchema = z.enum([
-  "exit-code",
-  "timeout",
-  "expectation",
-  "spawn",
-  "permission",
-  "interrupted",
-]);
 /** Why a fixture failed. */
 export type FailureKind = z.infer<typeof FailureKindSchema>;
-
-/** The result of one fixture in a run. */
-export const FixtureResultSchema = z.object({
-  id: FixtureIdSchema,
-  status: StatusSchema,
-  durationMs: z.number().nonnegative(),
-  attempts: z.number().int().nonnegative(),
-  exitCode: z.number().int().nullable(),
-  signal: z.string().nullable(),
-  timedOut: z.boolean(),
-  failure: z.object({ kind: FailureKindSchema, message: z.string() }).optional(),
-  skipReason: z.string().optional(),
-  stdoutTail: z.string().optional(),
-  stderrTail: z.string().optional(),
-  flaky: z.boolean().optional(),
-  previousStatus: StatusSchema.optional(),
-});
 /** The result of one fixture in a run. */
 export type FixtureResult = z.infer<typeof FixtureResultSchema>;
-
-/** Counts over a run's fixtures. */
-export const SummarySchema = z.object({
-  total: z.number().int().nonnegative(),
-  passed: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-  flaky: z.number().int().nonnegative(),
-});
 /** Counts over a run's fixtures. */
 export type Summary = z.infer<typeof SummarySchema>;
-
-/** A run's verdict. */
-export const ResultSchema = z.enum(["pass", "fail"]);
 /** A run's verdict. */
 export type Result = z.infer<typeof ResultSchema>;
-
-/** A diagnostic: an error or warning found before or during the run. */
-export const DiagnosticSchema = z.object({
-  code: z.string(),
-  level: z.enum(["error", "warning"]),
-  message: z.string(),
-  hint: z.string().optional(),
-});
 /** A diagnostic: an error or warning found before or during the run. */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
-
-/** Where a rerun's failures came from. */
-export const SourceSchema = z.object({
-  path: z.string(),
-  runId: RunIdSchema,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
 /** Where a rerun's failures came from. */
 export type Source = z.infer<typeof SourceSchema>;
-
-/** The artifact, schema version 1. Unknown keys are ignored when reading. */
-export const ArtifactSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  runId: RunIdSchema,
-  mode: z.enum(["full", "selected", "rerun-failed", "merged"]),
-  startedAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime(),
-  durationMs: z.number().nonnegative(),
-  tool: z.object({ name: z.literal("smoke"), version: z.string() }),
-  environment: z.looseObject({
-    deno: z.string(),
-    os: z.string(),
-    arch: z.string(),
-    ci: z.boolean(),
-  }),
-  selection: z.object({
-    fixtureIds: z.array(FixtureIdSchema),
-    source: SourceSchema.optional(),
-    shard: z.object({
-      index: z.number().int().positive(),
-      total: z.number().int().positive(),
-    }).optional(),
-  }),
-  fixtures: z.array(FixtureResultSchema),
-  summary: SummarySchema,
-  result: ResultSchema,
-  interrupted: z.literal(true).optional(),
-  combined: z.object({ summary: SummarySchema, result: ResultSchema }).optional(),
-  /** Merged only: the artifacts combined, in the order given. */
-  inputs: z.array(SourceSchema).optional(),
-  diagnostics: z.array(DiagnosticSchema),
-});
 /** The artifact, schema version 1. */
 export type Artifact = z.infer<typeof ArtifactSchema>;
 /** The mode a run was made in. */
 export type Mode = Artifact["mode"];
-
-/**
- * Generates the JSON Schema of the artifact from the zod schema.
- *
- * @returns A JSON Schema (draft 2020-12) object.
- *
- * @example
- * ```ts
- * import { artifactJsonSchema } from "./artifact.ts";
- * import assert from "node:assert/strict";
- *
- * const schema = artifactJsonSchema();
- * assert.equal(schema.title, "smoke run artifact, schema version 1");
- * ```
- */
-export function artifactJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ArtifactSchema, { io: "input" });
-  return {
-    $schema: schema.$schema,
-    $id: "https://smoke.dev/schema/artifact.v1.json",
-    title: "smoke run artifact, schema version 1",
-    ...schema,
-  };
-}
 
 /**
  * Counts a run's fixtures.
@@ -252,11 +141,12 @@ export interface ArtifactInput {
  * Assembles an artifact: counts and verdict are computed, never passed in.
  *
  * @param input Run facts and results.
- * @returns The artifact, valid against {@linkcode ArtifactSchema}.
+ * @returns The artifact, valid against `ArtifactSchema` (`artifact_schema.ts`).
  *
  * @example
  * ```ts
- * import { ArtifactSchema, createArtifact } from "./artifact.ts";
+ * import { createArtifact } from "./artifact.ts";
+ * import { ArtifactSchema } from "./artifact_schema.ts";
  * import assert from "node:assert/strict";
  *
  * const artifact = createArtifact({

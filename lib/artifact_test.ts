@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { artifactJsonSchema, ArtifactSchema, createArtifact, verdict } from "./artifact.ts";
+import { createArtifact, verdict } from "./artifact.ts";
+import { artifactJsonSchema, ArtifactSchema } from "./artifact_schema.ts";
 
 Deno.test("the committed JSON Schema is generated from the zod schema", async () => {
   const committed = await Deno.readTextFile(
@@ -61,7 +62,7 @@ Deno.test("ArtifactSchema refuses hostile ids and run ids", () => {
 });
 
 Deno.test("artifacts written by smoke 0.1.0 stay readable (backward compatibility)", async () => {
-  const { checkSource } = await import("./rerun.ts");
+  const { checkSource } = await import("./source_artifact.ts");
   const read = (name: string) =>
     Deno.readTextFile(new URL(`../testdata/artifacts/${name}`, import.meta.url));
   const full = checkSource(await read("v1_full.json"));

@@ -6,7 +6,6 @@
  * @module
  */
 import { resolve } from "node:path";
-import { readFile } from "node:fs/promises";
 import { type Config, DEFAULTS, parseConfig } from "./config.ts";
 import { UserError } from "./errors.ts";
 
@@ -42,16 +41,17 @@ export async function loadConfig(flags: LoadConfigOptions, cwd: string): Promise
   const shown = flags.config ?? DEFAULTS.configFile;
   let text: string;
   try {
-    text = await readFile(resolve(cwd, shown), "utf8");
+    text = await Deno.readTextFile(resolve(cwd, shown));
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "EISDIR") {
+    if (error instanceof Deno.errors.IsADirectory) {
       throw new UserError(`Cannot read config "${shown}": it is a directory`, {
         kind: "config",
         hints: ["Pass --config PATH naming a smoke.jsonc file."],
       });
     }
-    if (code !== "ENOENT") throw error;
+    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
+      throw error;
+    }
     if (flags.config === undefined) return {};
     throw new UserError(`Cannot read config "${shown}": the file does not exist`, {
       kind: "config",

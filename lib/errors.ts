@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Diagnostic } from "./artifact.ts";
 
 /** Exit codes of the contract. */
 export const ExitCode = {
@@ -139,4 +140,48 @@ export function formatUserError(error: UserError): string {
 export function formatWarning(warning: { code: string; message: string; hint?: string }): string {
   return `warning: ${warning.message} [${warning.code}]\n` +
     (warning.hint ? `hint: ${warning.hint}\n` : "");
+}
+
+/**
+ * A failed rerun preflight (`rerun_preflight.ts`): exit 2, with a diagnostics
+ * artifact. The caller turns it into a {@linkcode UserError} once the
+ * diagnostics are written.
+ *
+ * @example
+ * ```ts
+ * import { PreflightError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new PreflightError("ARTIFACT_NOT_FOUND", "Cannot read artifact", ["Run the suite first."]);
+ * assert.deepEqual(error.diagnostics, [
+ *   { code: "ARTIFACT_NOT_FOUND", level: "error", message: "Cannot read artifact", hint: "Run the suite first." },
+ * ]);
+ * ```
+ */
+export class PreflightError extends Error {
+  /** The contract code. */
+  readonly code: string;
+  /** Lines a user can act on, the manual fallback among them. */
+  readonly hints: string[];
+  /** What the diagnostics artifact records. */
+  readonly diagnostics: Diagnostic[];
+
+  /**
+   * Creates a preflight error.
+   *
+   * @param code The contract code.
+   * @param message The message.
+   * @param hints Hints, fallback included.
+   * @param warnings Warnings found before the error.
+   */
+  constructor(code: string, message: string, hints: string[], warnings: Diagnostic[] = []) {
+    super(message);
+    this.name = "PreflightError";
+    this.code = code;
+    this.hints = hints;
+    this.diagnostics = [
+      ...warnings,
+      { code, level: "error", message, hint: hints.join("\n") },
+    ];
+  }
 }

@@ -13,6 +13,7 @@ import {
   ExitCode,
   formatUserError,
   formatWarning,
+  type PreflightError,
   SIGNAL_EXIT_CODES,
   UserError,
 } from "./errors.ts";
@@ -26,7 +27,6 @@ import {
 } from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { runProcess } from "./process.ts";
-import type { PreflightError } from "./rerun_preflight.ts";
 import { combine } from "./rerun.ts";
 import type { Selection } from "./resolve_selection.ts";
 import { createConsoleReporter } from "./report/console.ts";

@@ -5,8 +5,7 @@
  * @module
  */
 import { join } from "node:path";
-import { type Artifact, RunIdSchema } from "./artifact.ts";
-import { checkSource, readSourceFile } from "./rerun.ts";
+import type { Artifact } from "./artifact.ts";
 import { UserError } from "./errors.ts";
 import { removeStrayTemps, writeFileAtomic } from "./atomic_write.ts";
 
@@ -225,31 +224,4 @@ export async function pruneHistory(
     removed.push(id);
   }
   return removed;
-}
-
-/**
- * Reads one run of the history by id. The id is checked against the run-id
- * pattern first, so it can never name a path outside `runs/`.
- *
- * @param paths The artifact directory's paths.
- * @param runId The run id (untrusted).
- * @returns The artifact, or undefined when missing, unreadable or invalid.
- *
- * @example
- * ```ts
- * import { historyPaths, readHistoryRun } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(await readHistoryRun(historyPaths("/nonexistent"), "../../etc/passwd"), undefined);
- * ```
- */
-export async function readHistoryRun(
-  paths: HistoryPaths,
-  runId: string,
-): Promise<Artifact | undefined> {
-  if (!RunIdSchema.safeParse(runId).success) return undefined;
-  const file = await readSourceFile(join(paths.runs, `${runId}.json`));
-  if (!file.ok) return undefined;
-  const checked = checkSource(file.text);
-  return checked.ok ? checked.artifact : undefined;
 }

@@ -31,7 +31,7 @@ import { acquireLock } from "./lock.ts";
 import { shellQuote } from "./plan.ts";
 import { colorWanted, palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
 import { neutralizeLegacyCommands } from "./report/github.ts";
-import { checkSource, type PreflightCode, readSourceFile } from "./rerun.ts";
+import { checkSource, type PreflightCode, readSourceFile } from "./source_artifact.ts";
 import { smokeCommand } from "./resolve_selection.ts";
 import { runEnvironment } from "./runtime.ts";
 import { VERSION } from "./version.ts";

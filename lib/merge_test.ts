@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ArtifactSchema, createArtifact, type FixtureResult } from "./artifact.ts";
+import { createArtifact, type FixtureResult } from "./artifact.ts";
+import { ArtifactSchema } from "./artifact_schema.ts";
 import { mergeArtifacts, type MergeInput } from "./merge.ts";
 
 const environment = { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true };

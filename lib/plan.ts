@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { relative } from "node:path";
+import { relative, sep as SEP } from "node:path";
 import type { Fixture } from "./catalog.ts";
 import type { Options } from "./config.ts";
 
@@ -32,6 +32,14 @@ export interface PlanContext {
   options: Pick<Options, "timeoutMs" | "retries" | "permissions" | "env">;
   /** The Deno executable for script fixtures. */
   deno: string;
+}
+
+/** The script as the command line names it: relative to the fixture's cwd. */
+function scriptPath(script: string, cwd: string): string {
+  // Most scripts lie under the working directory: no path operation for those.
+  const prefix = cwd.endsWith(SEP) ? cwd : cwd + SEP;
+  if (script.startsWith(prefix) && !script.includes(`${SEP}..`)) return script.slice(prefix.length);
+  return relative(cwd, script) || script;
 }
 
 /**
@@ -65,7 +73,7 @@ export function planFixture(fixture: Fixture, context: PlanContext): PlannedFixt
       "run",
       "--no-prompt",
       ...permissions,
-      relative(fixture.cwd, fixture.script) || fixture.script,
+      scriptPath(fixture.script, fixture.cwd),
       ...fixture.args,
     ]
     : [...fixture.command!, ...fixture.args];

@@ -1,36 +1,19 @@
 /**
- * Rerun-failed: reads the source artifact as untrusted data, picks the
- * failed ids, and computes the combined verdict. The checks are pure; only
- * {@linkcode readSourceFile} touches the disk.
+ * Rerun-failed: the failed ids of a source artifact against the catalog, the
+ * chain of reruns back to a full run, and the combined verdict. Pure but for
+ * the run reader passed in; reading the artifact itself is `source_artifact.ts`.
  *
  * @module
  */
-import {
-  type Artifact,
-  ArtifactSchema,
-  type FailureKind,
-  FIXTURE_ID_PATTERN,
-  type FixtureResult,
-  READABLE_SCHEMA_VERSIONS,
-  type Result,
-  summarize,
-  type Summary,
-  verdict,
-  type VerdictOptions,
+import type {
+  Artifact,
+  FailureKind,
+  FixtureResult,
+  Result,
+  Summary,
+  VerdictOptions,
 } from "./artifact.ts";
-import { formatPath, parseJsonc, positionAt } from "./jsonc.ts";
-
-/** Artifacts larger than this are refused before reading: 64 MiB. */
-export const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
-
-/** Preflight error codes of the contract. */
-export type PreflightCode =
-  | "ARTIFACT_NOT_FOUND"
-  | "ARTIFACT_INVALID_JSON"
-  | "ARTIFACT_SCHEMA_MISMATCH"
-  | "ARTIFACT_UNSUPPORTED_VERSION"
-  | "ARTIFACT_TOO_LARGE"
-  | "NO_RERUNNABLE_FAILURES";
+import { summarize, verdict } from "./artifact.ts";
 
 /** A failed fixture of the source artifact. */
 export interface FailedEntry {
@@ -38,124 +21,6 @@ export interface FailedEntry {
   id: string;
   /** Its failure kind, when recorded. */
   kind?: FailureKind;
-}
-
-/** The outcome of checking a source artifact. */
-export type SourceCheck =
-  | { ok: true; artifact: Artifact; failed: FailedEntry[] }
-  | { ok: false; code: PreflightCode; message: string; salvagedIds: string[] };
-
-const MAX_PROBLEM_LINES = 10;
-
-function validId(id: unknown): id is string {
-  return typeof id === "string" && id.length <= 512 && FIXTURE_ID_PATTERN.test(id) &&
-    id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
-}
-
-/**
- * Reads failed ids from a value that did not pass the schema, keeping only
- * entries whose id is well-formed and whose status is `failed`.
- *
- * @param value Parsed JSON of unknown shape.
- * @returns Failed ids, in their order, without duplicates.
- *
- * @example
- * ```ts
- * import { salvageFailedIds } from "./rerun.ts";
- * import assert from "node:assert/strict";
- *
- * const ids = salvageFailedIds({ fixtures: [
- *   { id: "a", status: "failed" }, { id: "../x", status: "failed" }, { id: "b", status: "passed" },
- * ] });
- * assert.deepEqual(ids, ["a"]);
- * ```
- */
-export function salvageFailedIds(value: unknown): string[] {
-  const fixtures = (value as { fixtures?: unknown })?.fixtures;
-  if (!Array.isArray(fixtures)) return [];
-  const ids = new Set<string>();
-  for (const entry of fixtures.slice(0, 100_000)) {
-    const { id, status } = (entry ?? {}) as { id?: unknown; status?: unknown };
-    if (status === "failed" && validId(id)) ids.add(id);
-  }
-  return [...ids];
-}
-
-function jsonSyntax(text: string, error: SyntaxError): string {
-  const parsed = parseJsonc(text, { strict: true });
-  const offset = !parsed.ok
-    ? parsed.error.offset
-    : Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
-  if (Number.isNaN(offset)) return error.message;
-  const { line, column } = positionAt(text, offset);
-  const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;
-  return `unexpected ${token} at line ${line}, column ${column}`;
-}
-
-/**
- * Checks a source artifact's text: JSON, then `schemaVersion`, then the schema.
- *
- * @param text The file's text.
- * @returns The artifact and its failed ids, or the preflight code and message.
- *
- * @example
- * ```ts
- * import { checkSource } from "./rerun.ts";
- * import assert from "node:assert/strict";
- *
- * const bad = checkSource('{ "schemaVersion": 2 }');
- * assert.equal(bad.ok ? "" : bad.code, "ARTIFACT_UNSUPPORTED_VERSION");
- * const broken = checkSource('{\n  "a": 1,\n}');
- * assert.equal(broken.ok ? "" : broken.message, 'unexpected token "}" at line 3, column 1');
- * ```
- */
-export function checkSource(text: string): SourceCheck {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return {
-      ok: false,
-      code: "ARTIFACT_INVALID_JSON",
-      message: jsonSyntax(text, error),
-      salvagedIds: [],
-    };
-  }
-  const salvagedIds = salvageFailedIds(value);
-  const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
-  const version = isObject ? (value as Record<string, unknown>).schemaVersion : undefined;
-  if (!Number.isInteger(version)) {
-    return {
-      ok: false,
-      code: "ARTIFACT_SCHEMA_MISMATCH",
-      message: version === undefined
-        ? "schemaVersion: missing (is this a smoke artifact?)"
-        : `schemaVersion: expected an integer, got ${JSON.stringify(version)}`,
-      salvagedIds,
-    };
-  }
-  if (!READABLE_SCHEMA_VERSIONS.includes(version as number)) {
-    return {
-      ok: false,
-      code: "ARTIFACT_UNSUPPORTED_VERSION",
-      message: `schemaVersion ${version} is not supported; this build reads schema version ` +
-        READABLE_SCHEMA_VERSIONS.join(", "),
-      salvagedIds,
-    };
-  }
-  const parsed = ArtifactSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) =>
-      `${formatPath(issue.path)}: ${issue.message}`
-    );
-    const shown = problems.slice(0, MAX_PROBLEM_LINES);
-    if (problems.length > shown.length) {
-      shown.push(`... and ${problems.length - shown.length} more`);
-    }
-    return { ok: false, code: "ARTIFACT_SCHEMA_MISMATCH", message: shown.join("\n"), salvagedIds };
-  }
-  return { ok: true, artifact: parsed.data, failed: failedEntries(parsed.data.fixtures) };
 }
 
 /**
@@ -185,56 +50,6 @@ export function failedEntries(fixtures: readonly FixtureResult[]): FailedEntry[]
     failed.push({ id: fixture.id, ...(fixture.failure ? { kind: fixture.failure.kind } : {}) });
   }
   return failed;
-}
-
-/** A source file read from disk. */
-export type SourceFile =
-  | { ok: true; text: string; sha256: string }
-  | { ok: false; code: "ARTIFACT_NOT_FOUND" | "ARTIFACT_TOO_LARGE"; message: string };
-
-/**
- * Reads the source artifact: its size is checked before reading.
- *
- * @param path The artifact path.
- * @param maxBytes The size limit.
- * @returns The text and its SHA-256, or why it cannot be read.
- *
- * @example
- * ```ts
- * import { readSourceFile } from "./rerun.ts";
- * import assert from "node:assert/strict";
- *
- * const missing = await readSourceFile("/nonexistent/latest.json");
- * assert.equal(missing.ok ? "" : missing.code, "ARTIFACT_NOT_FOUND");
- * ```
- */
-export async function readSourceFile(
-  path: string,
-  maxBytes: number = MAX_ARTIFACT_BYTES,
-): Promise<SourceFile> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.stat(path);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
-      throw error;
-    }
-    return { ok: false, code: "ARTIFACT_NOT_FOUND", message: "no file at that path" };
-  }
-  if (!info.isFile) {
-    return { ok: false, code: "ARTIFACT_NOT_FOUND", message: "the path is not a file" };
-  }
-  if (info.size > maxBytes) {
-    return {
-      ok: false,
-      code: "ARTIFACT_TOO_LARGE",
-      message: `${info.size} bytes is over the limit of ${maxBytes} bytes (64 MiB)`,
-    };
-  }
-  const bytes = await Deno.readFile(path);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  return { ok: true, text: new TextDecoder().decode(bytes), sha256 };
 }
 
 /** The failed ids split against the current catalog. */

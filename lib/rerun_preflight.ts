@@ -6,15 +6,15 @@
  * @module
  */
 import type { Artifact, Diagnostic, FixtureResult, Source } from "./artifact.ts";
+import { PreflightError } from "./errors.ts";
 import {
   chainFixtures,
-  checkSource,
   failedEntries,
   type FailedEntry,
   type ReadRun,
-  readSourceFile,
   splitFailed,
 } from "./rerun.ts";
+import { checkSource, readSourceFile } from "./source_artifact.ts";
 import { shellQuote } from "./plan.ts";
 
 /** What the preflight needs. */
@@ -53,48 +53,6 @@ export interface Preflight {
   stale: string[];
   /** Warnings (stale fixtures). */
   diagnostics: Diagnostic[];
-}
-
-/**
- * A failed preflight: exit 2, with a diagnostics artifact.
- *
- * @example
- * ```ts
- * import { PreflightError } from "./rerun_preflight.ts";
- * import assert from "node:assert/strict";
- *
- * const error = new PreflightError("ARTIFACT_NOT_FOUND", "Cannot read artifact", ["Run the suite first."]);
- * assert.deepEqual(error.diagnostics, [
- *   { code: "ARTIFACT_NOT_FOUND", level: "error", message: "Cannot read artifact", hint: "Run the suite first." },
- * ]);
- * ```
- */
-export class PreflightError extends Error {
-  /** The contract code. */
-  readonly code: string;
-  /** Lines a user can act on, the manual fallback among them. */
-  readonly hints: string[];
-  /** What the diagnostics artifact records. */
-  readonly diagnostics: Diagnostic[];
-
-  /**
-   * Creates a preflight error.
-   *
-   * @param code The contract code.
-   * @param message The message.
-   * @param hints Hints, fallback included.
-   * @param warnings Warnings found before the error.
-   */
-  constructor(code: string, message: string, hints: string[], warnings: Diagnostic[] = []) {
-    super(message);
-    this.name = "PreflightError";
-    this.code = code;
-    this.hints = hints;
-    this.diagnostics = [
-      ...warnings,
-      { code, level: "error", message, hint: hints.join("\n") },
-    ];
-  }
 }
 
 /**

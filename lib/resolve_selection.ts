@@ -9,9 +9,9 @@ import type { Artifact, Diagnostic } from "./artifact.ts";
 import { readCatalog } from "./catalog.ts";
 import type { Options } from "./config.ts";
 import type { Flags } from "./flags.ts";
-import { historyPaths, readHistoryRun } from "./history.ts";
+import { historyPaths } from "./history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
-import { type Preflight, preflight } from "./rerun_preflight.ts";
+import type { Preflight } from "./rerun_preflight.ts";
 import { filterByPatterns, shardOf } from "./select.ts";
 
 /** A resolved selection and what the run records about it. */
@@ -123,11 +123,16 @@ export async function resolveSelection(
   context: SelectionContext,
 ): Promise<Selection> {
   const { cwd } = context;
-  const catalog = await readCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
+  const catalog = readCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
   let chosen = filterByPatterns(catalog, flags.fixtures);
   let rerun: Preflight | undefined;
   const diagnostics: Diagnostic[] = [];
   if (flags.rerunFailed) {
+    // Only a rerun reads an artifact, and with it loads zod: other runs start without it.
+    const [{ preflight }, { readHistoryRun }] = await Promise.all([
+      import("./rerun_preflight.ts"),
+      import("./source_artifact.ts"),
+    ]);
     const history = historyPaths(resolve(cwd, options.artifactDir));
     rerun = await preflight({
       path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { artifactJsonSchema } from "../lib/artifact.ts";
+import { artifactJsonSchema } from "../lib/artifact_schema.ts";
 import { inputJsonSchemas } from "../lib/input_schemas.ts";
 
 const schemas = { "artifact.v1.json": artifactJsonSchema(), ...inputJsonSchemas() };

@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { appendFile, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
@@ -325,15 +324,15 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       if (annotations.length) options.write(annotations.join("\n") + "\n");
       if (!summaryFile) return;
       const path = resolve(options.cwd, summaryFile);
-      const used = await stat(path).then((s) => s.size, (error: { code?: string }) => {
-        if (error.code === "ENOENT") return 0;
+      const used = await Deno.stat(path).then((s) => s.size, (error) => {
+        if (error instanceof Deno.errors.NotFound) return 0;
         throw error;
       });
       const markdown = renderStepSummary(run, {
         maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
         dispatch: dispatchCommand(options.env),
       });
-      if (markdown) await appendFile(path, markdown);
+      if (markdown) await Deno.writeTextFile(path, markdown, { append: true });
     },
   };
 }

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Artifact, FixtureResult } from "../artifact.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
@@ -304,7 +303,7 @@ export function createJUnitReporter(options: JUnitReporterOptions): Reporter {
       const target = resolve(options.cwd, options.path);
       const xml = renderJUnit(run, { now: options.now() });
       try {
-        await mkdir(dirname(target), { recursive: true });
+        await Deno.mkdir(dirname(target), { recursive: true });
         await writeFileAtomic(target, xml);
       } catch (error) {
         if (!(error instanceof Error)) throw error;

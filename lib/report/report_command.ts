@@ -17,7 +17,7 @@ import type { Flags } from "../flags.ts";
 import { historyPaths } from "../history.ts";
 import { smokeCommand } from "../resolve_selection.ts";
 import { displayPath } from "../runtime.ts";
-import { checkSource, MAX_ARTIFACT_BYTES } from "../rerun.ts";
+import { checkSource, MAX_ARTIFACT_BYTES } from "../source_artifact.ts";
 import type { SmokeIo } from "../app.ts";
 import {
   buildReportModel,
@@ -226,12 +226,9 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   return { path, runs: history.runs.length, invalid: history.invalid, bytes: html.length };
 }
 
-async function fixtureFiles(
-  cwd: string,
-  fixturesDir: string,
-): Promise<Record<string, FixtureFile>> {
+function fixtureFiles(cwd: string, fixturesDir: string): Record<string, FixtureFile> {
   try {
-    const catalog = await readCatalog({ cwd, fixturesDir: resolve(cwd, fixturesDir) });
+    const catalog = readCatalog({ cwd, fixturesDir: resolve(cwd, fixturesDir) });
     return Object.fromEntries(catalog.map((f) => [
       f.id,
       { file: f.file, ...(f.manifestFile ? { manifest: f.manifestFile } : {}) },
@@ -279,7 +276,7 @@ export async function runReport(
     last: flags.last ?? DEFAULT_LAST,
     now: io.now(),
     command: smokeCommand(io.invocation, flags),
-    fixtureFiles: await fixtureFiles(io.cwd, options.fixturesDir),
+    fixtureFiles: fixtureFiles(io.cwd, options.fixturesDir),
   });
   warnInvalid(io, written.invalid);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
