@@ -167,7 +167,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     io.stdout(renderDryRun(selection, io.cwd).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  await requireDeno(planned, {
+  requireDeno(planned, {
     deno: io.deno,
     from: flags.deno ? "--deno" : io.env.SMOKE_DENO ? "SMOKE_DENO" : "default",
     env: io.env,

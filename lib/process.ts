@@ -6,6 +6,7 @@
  * @module
  */
 import { StreamCapture } from "./_capture.ts";
+import { findSetsid, spawnInSession } from "./_spawn.ts";
 
 /**
  * The live process groups of a run. Every group is registered while it may
@@ -22,7 +23,8 @@ import { StreamCapture } from "./_capture.ts";
  * ```
  */
 export class ProcessGroups {
-  #live = new Set<number>();
+  /** Live groups, and whether each leader may still be running (not yet reaped). */
+  #live = new Map<number, { leaderRunning: boolean }>();
 
   /** How many groups may still hold processes. */
   get size(): number {
@@ -35,11 +37,23 @@ export class ProcessGroups {
    * @param pgid The process group id (the leader's pid).
    */
   add(pgid: number): void {
-    this.#live.add(pgid);
+    this.#live.set(pgid, { leaderRunning: true });
   }
 
   /**
-   * Sends a signal to a group.
+   * Notes that a group's leader has exited and been reaped: its pid may be
+   * reused from now on, so only the group is signalled, never the pid alone.
+   *
+   * @param pgid The process group id.
+   */
+  leaderExited(pgid: number): void {
+    const group = this.#live.get(pgid);
+    if (group) group.leaderRunning = false;
+  }
+
+  /**
+   * Sends a signal to a group. A leader started through setsid(1) may not
+   * have made its group yet: while it runs, it is then signalled alone.
    *
    * @param pgid The process group id.
    * @param signal The signal.
@@ -51,24 +65,34 @@ export class ProcessGroups {
       return true;
     } catch (error) {
       if (!(error instanceof Deno.errors.NotFound)) throw error;
-      this.#live.delete(pgid);
-      return false;
     }
+    if (this.#live.get(pgid)?.leaderRunning) {
+      try {
+        Deno.kill(pgid, signal);
+        return true;
+      } catch (error) {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+      }
+    }
+    this.#live.delete(pgid);
+    return false;
   }
 
   /**
-   * Kills a group with SIGKILL and forgets it.
+   * Kills a group with SIGKILL and forgets it. A group already found gone
+   * (or never registered) is left alone.
    *
    * @param pgid The process group id.
    */
   kill(pgid: number): void {
+    if (!this.#live.has(pgid)) return;
     this.signal(pgid, "SIGKILL");
     this.#live.delete(pgid);
   }
 
   /** Kills every live group with SIGKILL, synchronously: for exit paths. */
   killAll(): void {
-    for (const pgid of [...this.#live]) this.kill(pgid);
+    for (const pgid of [...this.#live.keys()]) this.kill(pgid);
   }
 }
 
@@ -130,6 +154,11 @@ export interface ProcessContext {
   groups: ProcessGroups;
   /** Aborts on interrupt. */
   signal?: AbortSignal;
+  /**
+   * setsid(1), to start each process in its own session cheaply; null to use
+   * Deno's `detached` instead. Default: found once, where the system has it.
+   */
+  setsid?: string | null;
 }
 
 /** Bytes asked for per read of a fixture's output. */
@@ -192,16 +221,11 @@ export async function runProcess(
   const stderr = new StreamCapture(spec.tailBytes, spec.stderrNeedles);
   let child: Deno.ChildProcess;
   try {
-    child = new Deno.Command(spec.argv[0], {
-      args: spec.argv.slice(1),
+    child = spawnInSession(spec.argv, {
       cwd: spec.cwd,
       env: spec.env,
-      clearEnv: true,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      detached: true,
-    }).spawn();
+      setsid: context.setsid === undefined ? findSetsid() : context.setsid ?? undefined,
+    });
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied)) {
       throw error;
@@ -250,6 +274,7 @@ export async function runProcess(
   context.signal?.addEventListener("abort", onAbort, { once: true });
 
   const status = await child.status;
+  groups.leaderExited(pgid);
   const durationMs = performance.now() - started;
   timeout.clear();
   context.signal?.removeEventListener("abort", onAbort);
