@@ -19,6 +19,13 @@ import { findExecutable } from "./find_executable.ts";
 let setsidPath: string | null | undefined;
 
 /**
+ * Programs found, by name, cwd and PATH: a PATH search costs a failed stat per
+ * entry, for every attempt of every fixture. Only hits are kept, so a missing
+ * program is looked for again; one removed mid-run fails as setsid's exit 127.
+ */
+const found = new Map<string, string>();
+
+/**
  * Finds setsid(1) once: on Linux at `/usr/bin/setsid` or `/bin/setsid`.
  *
  * @returns Its path, or undefined where there is none (then `detached` is used).
@@ -102,10 +109,10 @@ export function spawnInSession(
     return new Deno.Command(argv[0], { ...piped, args: argv.slice(1), detached: true }).spawn();
   }
   // PATH as Deno takes it: the child's, else smoke's own.
-  const program = findExecutable(argv[0], {
-    cwd: options.cwd,
-    path: options.env.PATH ?? Deno.env.get("PATH"),
-  });
+  const path = options.env.PATH ?? Deno.env.get("PATH");
+  const key = `${argv[0]}\0${options.cwd}\0${path}`;
+  const program = found.get(key) ?? findExecutable(argv[0], { cwd: options.cwd, path });
+  if (program !== undefined) found.set(key, program);
   if (program === undefined) {
     throw argv[0].includes("/") && isFile(resolve(options.cwd, argv[0]))
       ? new Deno.errors.PermissionDenied(`Failed to spawn '${argv[0]}': not executable`)

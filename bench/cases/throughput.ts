@@ -4,9 +4,10 @@
  * commands in the same project. Target: at most 1.10.
  *
  * For reference it also times the floor for any runner written on
- * `Deno.Command` that gives each fixture its own process group: a 20-line
- * loop spawning the same commands two at a time with `detached: true`,
- * output piped and drained, nothing else.
+ * `Deno.Command` that gives each fixture its own session: a 20-line loop
+ * spawning the same commands two at a time the way smoke does (through
+ * setsid(1) where there is one, else `detached: true`), output piped and
+ * drained, nothing else.
  *
  * @module
  */
@@ -21,6 +22,7 @@ import {
   SMOKE_ENTRY,
   tempTree,
 } from "../_util.ts";
+import { findSetsid } from "../../lib/_spawn.ts";
 
 /** How many fixtures. */
 const FIXTURES = 120;
@@ -36,15 +38,20 @@ const BODIES = [
   `console.error("a line on stderr");`,
 ];
 
-/** The floor: the least a Deno runner with a process group per fixture does. */
-const FLOOR_LOOP = `const [deno, list] = Deno.args;
+/**
+ * The floor: the least a Deno runner with a session per fixture does, started
+ * the way smoke starts them (through setsid(1) where there is one, else
+ * Deno's \`detached\`).
+ */
+const FLOOR_LOOP = `const [deno, list, setsid] = Deno.args;
 const paths = (await Deno.readTextFile(list)).trim().split("\\n");
 let next = 0;
 async function slot() {
   while (next < paths.length) {
-    const child = new Deno.Command(deno, {
-      args: ["run", "--no-prompt", paths[next++]],
-      stdin: "null", stdout: "piped", stderr: "piped", detached: true,
+    const args = ["run", "--no-prompt", paths[next++]];
+    const child = new Deno.Command(setsid || deno, {
+      args: setsid ? [deno, ...args] : args,
+      stdin: "null", stdout: "piped", stderr: "piped", detached: !setsid,
     }).spawn();
     const drain = (s) => s.pipeTo(new WritableStream());
     await Promise.all([drain(child.stdout), drain(child.stderr), child.status]);
@@ -52,16 +59,6 @@ async function slot() {
 }
 await Promise.all([slot(), slot()]);
 `;
-
-function hasSetsid(): boolean {
-  try {
-    return new Deno.Command("setsid", { args: ["true"], stdout: "null", stderr: "null" })
-      .outputSync().success;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
 
 /**
  * Runs the case.
@@ -91,13 +88,16 @@ export async function run(): Promise<CaseResult> {
   // gets its own fair share of the CPU, so on a busy machine smoke's fixtures
   // would win CPU that xargs' children, all in one session, do not: `setsid`
   // (which execs, without a fork) puts the baseline on the same footing.
-  const setsid = hasSetsid() ? ["setsid"] : [];
+  const setsid = findSetsid() ? [findSetsid()!] : [];
   const xargs = {
     argv: ["xargs", "-P2", "-n1", "-a", "paths.txt", ...setsid, DENO, "run", "--no-prompt"],
     cwd: project.dir,
     cpu: true,
   };
-  const floor = { argv: [DENO, "run", "-A", "floor.js", DENO, "paths.txt"], cwd: project.dir };
+  const floor = {
+    argv: [DENO, "run", "-A", "floor.js", DENO, "paths.txt", findSetsid() ?? ""],
+    cwd: project.dir,
+  };
   const smoke = { argv: [DENO, "run", "-A", SMOKE_ENTRY, "--concurrency", "2"], cwd: project.dir };
   const times = await interleave({
     rounds: ROUNDS,
@@ -151,8 +151,9 @@ export async function run(): Promise<CaseResult> {
       `floor loop : median ${ms(median(times.floor.wall))}  raw ${raw(times.floor.wall)}`,
       `smoke      : median ${ms(median(times.smoke.wall))}  raw ${raw(times.smoke.wall)}`,
       `per-round ratios smoke/xargs: ${fixed(smokeRatios)}`,
-      `per-round ratios floor/xargs: ${fixed(floorRatios)} (detached Deno.Command loop: ` +
-      `the floor for a runner with a process group per fixture)`,
+      `per-round ratios floor/xargs: ${fixed(floorRatios)} (a bare Deno.Command loop ` +
+      `${findSetsid() ? "through setsid(1)" : "with detached: true"}: the floor for a runner ` +
+      `with a session per fixture)`,
       ...cpu,
       `median per-round ratio: ${ratio.toFixed(3)} (target <= ${TARGET.toFixed(2)}) ${
         ok ? "ok" : "OVER TARGET"
