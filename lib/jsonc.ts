@@ -80,7 +80,7 @@ export interface ParseJsoncOptions {
  *
  * assert.deepEqual(parseJsonc('{ "a": 1, // note\n }'), { ok: true, value: { a: 1 } });
  * const bad = parseJsonc('{\n  "a": 1\n  "b": 2\n}');
- * assert.equal(bad.ok ? "" : bad.error.message, 'comma expected near ""b""');
+ * assert.equal(bad.ok ? "" : bad.error.message, 'comma expected near "b"');
  * assert.equal(bad.ok ? 0 : bad.error.line, 3);
  * ```
  */
@@ -96,7 +96,10 @@ export function parseJsonc(
     if (error.message === "empty") {
       return { ok: false, error: { line: 1, column: 1, offset: 0, message: "the file is empty" } };
     }
-    const near = offset >= text.length ? "at end of input" : `near "${tokenAt(text, offset)}"`;
+    const token = tokenAt(text, offset);
+    const near = offset >= text.length
+      ? "at end of input"
+      : `near ${token.startsWith('"') ? token : `"${token}"`}`;
     return {
       ok: false,
       error: { ...positionAt(text, offset), offset, message: `${error.message} ${near}` },
@@ -253,17 +256,21 @@ export function parseJsoncAs<T>(
   }
   const issues = schema.validate(parsed.value);
   if (issues.length === 0) return parsed.value as T;
-  const located = locateIssues(text, issues);
-  const lines = issues.map((issue, index) => {
-    const { line, column, path } = located[index];
+  const located = locateIssues(text, issues).map((where, index) => {
+    const issue = issues[index];
     let message = issue.message;
     if (issue.code === "unknown-key") {
       const key = String(issue.path.at(-1));
       const suggestion = closest(key, schema.keysAt(issue.path.slice(0, -1)));
       if (suggestion) message += ` (did you mean "${suggestion}"?)`;
     }
-    return `  line ${line}, column ${column}: ${path}: ${message}`;
+    return { ...where, message };
   });
+  // In the order they stand in the file.
+  located.sort((a, b) => a.line - b.line || a.column - b.column);
+  const lines = located.map(({ line, column, path, message }) =>
+    `  line ${line}, column ${column}: ${path}: ${message}`
+  );
   throw new UserError(
     `Invalid ${options.what} "${options.file}":\n${lines.join("\n")}`,
     {

@@ -23,14 +23,14 @@ Deno.test("parseJsonc() keeps __proto__ as data, as JSON.parse does", () => {
 
 Deno.test("parseJsonc() names the problem, the token and the position", () => {
   const cases: [string, string, number, number][] = [
-    ['{\n  "a": 1\n  "b": 2\n}', 'comma expected near ""b""', 3, 3],
+    ['{\n  "a": 1\n  "b": 2\n}', 'comma expected near "b"', 3, 3],
     ['{ "a": }', 'value expected near "}"', 1, 8],
     ["{ 'a': 1 }", `property name expected near "'a'"`, 1, 3],
     ['{ "a": tru }', 'invalid symbol near "tru"', 1, 8],
     ['{ "a": 01 }', 'comma expected near "1"', 1, 9],
     ['{ "a": 1', 'closing "}" expected at end of input', 1, 9],
     ["[1, 2", 'closing "]" expected at end of input', 1, 6],
-    ['{ "a": "x', 'unexpected end of string near ""x"', 1, 8],
+    ['{ "a": "x', 'unexpected end of string near "x', 1, 8],
     ['{ "a": "\\q" }', 'invalid escape character near "\\q"', 1, 9],
     ["{} /* open", "unexpected end of comment at end of input", 1, 11],
     ["{} x", 'end of file expected near "x"', 1, 4],
