@@ -169,16 +169,18 @@ function drain(stream: ReadableStream<Uint8Array>, capture: StreamCapture) {
   // copies what it keeps): a default reader hands out a new buffer per read,
   // and 1.5 GB of output then left ~75 MiB of garbage buffers at the peak.
   const reader = stream.getReader({ mode: "byob" });
+  const state = { finished: false };
   const done = (async () => {
     let buffer = new ArrayBuffer(READ_BYTES);
     while (true) {
       const { value, done } = await reader.read(new Uint8Array(buffer));
-      if (done || !value) return;
+      if (done || !value) break;
       capture.push(value);
       buffer = value.buffer as ArrayBuffer; // the read transferred it; take it back
     }
+    state.finished = true;
   })();
-  return { done, cancel: () => reader.cancel().catch(() => {}) };
+  return { done, state, cancel: () => reader.cancel().catch(() => {}) };
 }
 
 function captured(capture: StreamCapture): CapturedStream {
@@ -281,10 +283,14 @@ export async function runProcess(
 
   // What is left of the group is stopped; output held open past the grace is abandoned.
   groups.signal(pgid, "SIGTERM");
-  const drained = Promise.all(readers.map((reader) => reader.done));
-  const grace = delay(spec.graceMs);
-  const closed = await Promise.race([drained.then(() => true), grace.promise.then(() => false)]);
-  grace.clear();
+  // Usually both streams have ended by now; a grace timer only for the rest.
+  let closed = readers.every((reader) => reader.state.finished);
+  if (!closed) {
+    const drained = Promise.all(readers.map((reader) => reader.done));
+    const grace = delay(spec.graceMs);
+    closed = await Promise.race([drained.then(() => true), grace.promise.then(() => false)]);
+    grace.clear();
+  }
   const outputLeaked = !closed;
   if (outputLeaked) await Promise.all(readers.map((reader) => reader.cancel()));
   killTimer?.clear();

@@ -27,7 +27,7 @@ import { findSetsid } from "../../lib/_spawn.ts";
 /** How many fixtures. */
 const FIXTURES = 120;
 /** Timed rounds (after warm-up), each one run of xargs, the floor loop and smoke. */
-const ROUNDS = 6;
+const ROUNDS = 10;
 /** The target ratio. */
 const TARGET = 1.10;
 
