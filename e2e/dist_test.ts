@@ -65,6 +65,18 @@ Deno.test("deno task bundle: one file that runs anywhere with deno run -A", asyn
   assert.match(run.stdout, /^PASS {2}hello /m);
   assert.equal(run.resultLine, "RESULT: pass");
   assert.equal((await p.latest()).mode, "full");
+
+  // What smoke loads lazily (the rerun preflight and zod, report, merge) is in the file too.
+  await Deno.writeTextFile(join(p.dir, "fixtures/fail.smoke.jsonc"), '{ "command": ["false"] }');
+  assert.equal((await runSmoke(p.dir, [], { entry: bundle })).code, 1);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"], { entry: bundle });
+  assert.equal(rerun.code, 1, rerun.stderr);
+  assert.match(rerun.stdout, /^FAIL {2}fail /m);
+  assert.match(rerun.stdout, /^After rerun: 2 passed, 1 failed of 3 -> fail$/m);
+  assert.equal((await p.latest()).mode, "rerun-failed");
+  const report = await runSmoke(p.dir, ["report"], { entry: bundle });
+  assert.equal(report.code, 0, report.stderr);
+  assert.equal(report.resultLine, "RESULT: pass");
 });
 
 Deno.test("a script fixture with no Deno to run it is refused before anything runs", async () => {
