@@ -68,10 +68,13 @@ Deno.test("smoke report: a generated history with a flaky fixture, a rerun chain
     run.stdout,
     /^HTML report: \.planning\/artifacts\/smoke\/report\.html \(4 runs, 2 invalid left out\)$/m,
   );
-  assert.match(run.stderr, /warning: INVALID_ARTIFACT: left ".*zz-broken\.json" out .*line 1/);
   assert.match(
     run.stderr,
-    /warning: INVALID_ARTIFACT: left ".*zz-other\.json" out .*schemaVersion 2 is not supported/,
+    /^warning: Left ".*zz-broken\.json" out .*line 1.* \[INVALID_ARTIFACT\]$/m,
+  );
+  assert.match(
+    run.stderr,
+    /^warning: Left ".*zz-other\.json" out .*schemaVersion 2 is not supported.* \[INVALID_ARTIFACT\]$/m,
   );
 
   const doc = page(await project.read(".planning/artifacts/smoke/report.html"));

@@ -183,7 +183,7 @@ Deno.test("merge: a run and its rerun give the final verdict", async () => {
   // In the other order, the old failure wins: the merged run fails, and says why.
   const reversed = await runSmoke(p.dir, ["merge", rerunRun, firstRun, "--out", "reversed.json"]);
   assert.equal(reversed.code, 1, reversed.stdout + reversed.stderr);
-  assert.match(reversed.stderr, /^warning: MERGE_ORDER: /m);
+  assert.match(reversed.stderr, /^warning: .* \[MERGE_ORDER\]$/m);
   assert.match(
     reversed.stdout,
     new RegExp(`^Rerun failures: ${INVOKE} --rerun-failed --artifact reversed\\.json$`, "m"),
@@ -264,7 +264,7 @@ Deno.test("merge: text from input artifacts cannot act as a workflow command in 
   }
   assert.match(
     merge.stderr,
-    /^warning: STALE_FIXTURE: gone ::add-mask::secret ::stop-commands::t$/m,
+    /^warning: gone ::add-mask::secret ::stop-commands::t \[STALE_FIXTURE\]$/m,
   );
 });
 

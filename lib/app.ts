@@ -147,10 +147,11 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   }
   if (planned.length === 0) {
     if (flags.shard) {
-      io.stderr(
-        `warning: Shard ${flags.shard.index}/${flags.shard.total} has no fixtures [EMPTY_SHARD]\n` +
-          "hint: Nothing to do here; the merged run judges the whole selection.\n",
-      );
+      io.stderr(formatWarning({
+        code: "EMPTY_SHARD",
+        message: `Shard ${flags.shard.index}/${flags.shard.total} has no fixtures`,
+        hint: "Nothing to do here; the merged run judges the whole selection.",
+      }));
       io.stdout("RESULT: pass\n");
       return ExitCode.Pass;
     }

@@ -17,7 +17,7 @@ import {
 import { writeFileAtomic } from "./atomic_write.ts";
 import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
-import { ExitCode, UserError } from "./errors.ts";
+import { ExitCode, formatWarning, UserError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
 import {
   historyPaths,
@@ -351,9 +351,11 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   };
   const flat = (text: string) => text.replace(/[\r\n]+/g, " ");
   for (const d of artifact.diagnostics) {
-    io.stderr(safe(
-      `warning: ${flat(d.code)}: ${flat(d.message)}\n${d.hint ? `hint: ${flat(d.hint)}\n` : ""}`,
-    ));
+    io.stderr(safe(formatWarning({
+      code: flat(d.code),
+      message: flat(d.message),
+      ...(d.hint ? { hint: flat(d.hint) } : {}),
+    })));
   }
   const colors = palette(
     colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),

@@ -12,7 +12,7 @@ import { writeFileAtomic } from "../atomic_write.ts";
 import { readCatalog } from "../catalog.ts";
 import { resolveOptions } from "../config.ts";
 import { loadConfig } from "../config_file.ts";
-import { ExitCode, UserError } from "../errors.ts";
+import { ExitCode, formatWarning, UserError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 import { historyPaths } from "../history.ts";
 import { smokeCommand } from "../resolve_selection.ts";
@@ -242,11 +242,10 @@ function fixtureFiles(cwd: string, fixturesDir: string): Record<string, FixtureF
 
 function warnInvalid(io: Pick<SmokeIo, "stderr">, invalid: readonly InvalidArtifact[]): void {
   for (const i of invalid) {
-    io.stderr(
-      `warning: INVALID_ARTIFACT: left "${i.file}" out of the report: ${
-        i.reason.split("\n").join("; ")
-      }\n`,
-    );
+    io.stderr(formatWarning({
+      code: "INVALID_ARTIFACT",
+      message: `Left "${i.file}" out of the report: ${i.reason.split("\n").join("; ")}`,
+    }));
   }
 }
 

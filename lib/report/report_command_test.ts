@@ -119,7 +119,7 @@ Deno.test("runReport: prints the path and RESULT: pass; warns of invalid files",
     assert.equal(lines.at(-1), "RESULT: pass");
     assert.match(
       err.join(""),
-      /^warning: INVALID_ARTIFACT: left ".planning\/artifacts\/smoke\/runs\/broken.json" out/,
+      /^warning: Left ".planning\/artifacts\/smoke\/runs\/broken.json" out .* \[INVALID_ARTIFACT\]$/m,
     );
   });
 });
