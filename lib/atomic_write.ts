@@ -11,6 +11,30 @@ import { basename, dirname, join } from "node:path";
 export const TEMP_PREFIX = ".smoke-tmp-";
 
 /**
+ * Whether a write failed for a reason the user can fix (a full disk or quota,
+ * a read-only file system, permissions, an I/O error, a directory removed
+ * meanwhile) rather than through a bug in smoke.
+ *
+ * @param error What a write threw.
+ * @returns True for those failures.
+ *
+ * @example
+ * ```ts
+ * import { isWriteFailure } from "./atomic_write.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isWriteFailure(Object.assign(new Error("No space left"), { code: "ENOSPC" })), true);
+ * assert.equal(isWriteFailure(new Deno.errors.PermissionDenied("no")), true);
+ * assert.equal(isWriteFailure(new TypeError("a bug")), false);
+ * ```
+ */
+export function isWriteFailure(error: unknown): error is Error {
+  const code = (error as { code?: string })?.code ?? "";
+  return error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotFound ||
+    ["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EIO"].includes(code);
+}
+
+/**
  * Writes a file atomically.
  *
  * @param path Where the file goes.

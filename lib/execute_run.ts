@@ -6,6 +6,7 @@
  * @module
  */
 import { join } from "node:path";
+import { isWriteFailure } from "./atomic_write.ts";
 import { createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
@@ -65,13 +66,6 @@ export interface RunContext {
   startedAt: Date;
   /** The command that starts smoke, location flags included. */
   command: string;
-}
-
-function isWriteFailure(error: unknown): error is Error {
-  const code = (error as { code?: string })?.code;
-  return error instanceof Deno.errors.PermissionDenied ||
-    error instanceof Deno.errors.NotFound ||
-    ["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EIO"].includes(code ?? "");
 }
 
 function withPrevious(ends: readonly FixtureEnd[], selection: Selection): FixtureResult[] {

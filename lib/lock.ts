@@ -5,6 +5,7 @@
  * @module
  */
 import { join } from "node:path";
+import { isWriteFailure } from "./atomic_write.ts";
 import { UserError } from "./errors.ts";
 
 /** The lock file's name inside the artifact directory. */
@@ -19,14 +20,8 @@ export interface Lock {
 }
 
 function cannotWrite(error: unknown, path: string): unknown {
-  const code = (error as { code?: string })?.code ?? "";
-  if (
-    !(error instanceof Deno.errors.PermissionDenied) &&
-    !["ENOSPC", "EDQUOT", "EROFS"].includes(code)
-  ) {
-    return error;
-  }
-  return new UserError(`Cannot write the lock file "${path}": ${(error as Error).message}`, {
+  if (!isWriteFailure(error)) return error;
+  return new UserError(`Cannot write the lock file "${path}": ${error.message}`, {
     kind: "lock",
     code: "ARTIFACT_WRITE_FAILED",
     hints: ["Free disk space or fix permissions, or pass --artifact-dir DIR. Nothing ran."],
