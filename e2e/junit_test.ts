@@ -3,7 +3,9 @@
  * the written file read back with an XML parser.
  */
 import assert from "node:assert/strict";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import { XMLParser, XMLValidator } from "npm:fast-xml-parser@5.12.1";
 import { runSmoke, spawnSmoke, tempProject } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>

@@ -12,7 +12,9 @@
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import { chromium } from "npm:playwright-core@1.65.1";
 import { INJECTION, realisticHistory, writeHistory } from "./_history.ts";
 import { writeReport } from "../lib/report/report_command.ts";
 

@@ -5,7 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { parseHTML } from "linkedom";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import { parseHTML } from "npm:linkedom@0.18.15";
 import { INVOKE, runSmoke, tempProject } from "./_project.ts";
 import { fixtureResult as r, INJECTION, makeRun, writeHistory } from "./_history.ts";
 

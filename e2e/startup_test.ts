@@ -64,3 +64,31 @@ Deno.test("reading an artifact loads zod (the check above can see a package)", a
   const graph = await staticGraph("lib/source_artifact.ts");
   assert.ok(graph.filter(SLOW).some((s) => s.includes("zod")), graph.join("\n"));
 });
+
+interface Lock {
+  specifiers: Record<string, string>;
+  npm: Record<string, unknown>;
+}
+
+async function lock(name: string): Promise<Lock> {
+  return JSON.parse(await Deno.readTextFile(new URL(name, ROOT)));
+}
+
+Deno.test("deno.lock holds smoke's own packages only, at the versions the tests lock", async () => {
+  // Deno installs every package of the lockfile it runs with, so test-only packages live in
+  // deno.test.lock (deno task test and check use it) and running smoke fetches zod alone.
+  const runtime = await lock("deno.lock");
+  const tests = await lock("deno.test.lock");
+  assert.deepEqual(Object.keys(runtime.npm).map((p) => p.replace(/@[^@]+$/, "")), ["zod"]);
+  for (const [name, entry] of Object.entries(runtime.npm)) {
+    assert.deepEqual(
+      tests.npm[name],
+      entry,
+      `${name} differs between deno.lock and deno.test.lock`,
+    );
+  }
+  for (const [specifier, version] of Object.entries(runtime.specifiers)) {
+    assert.equal(tests.specifiers[specifier], version, specifier);
+  }
+  assert.ok(Object.keys(tests.npm).some((p) => p.startsWith("playwright-core@")));
+});

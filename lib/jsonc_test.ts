@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { parse, type ParseError, printParseErrorCode } from "jsonc-parser";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import { parse, type ParseError, printParseErrorCode } from "npm:jsonc-parser@3.3.1";
 import { parseJsonc, positionOfPath } from "./jsonc.ts";
 
 Deno.test("parseJsonc() reads JSONC: comments, trailing commas, escapes, BOM", () => {

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { parseHTML } from "linkedom";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import { parseHTML } from "npm:linkedom@0.18.15";
 import { buildReportModel } from "./history_model.ts";
 import { renderReportHtml } from "./html.ts";
 import { fixtureResult as r, INJECTION, makeRun, realisticHistory } from "../../e2e/_history.ts";

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import { XMLParser, XMLValidator } from "npm:fast-xml-parser@5.12.1";
 import { createArtifact, type FixtureResult } from "../artifact.ts";
 import type { FailedAttempt, FixtureEnd } from "./reporter.ts";
 import {
