@@ -61,17 +61,10 @@ export function pathKey(path: readonly (string | number)[]): string {
   return JSON.stringify(path);
 }
 
-/** Whitespace jsonc-parser also accepts (besides JSON's own), including a BOM. */
-function isExtraSpace(c: number): boolean {
-  return c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Characters that end a bare word such as `true` or a mistyped `ture`. */
 function endsWord(c: number): boolean {
-  return c <= 0x20 || c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d ||
-    c === 0x2c || c === 0x3a || c === 0x22 || c === 0x2f || isExtraSpace(c);
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x7b || c === 0x7d ||
+    c === 0x5b || c === 0x5d || c === 0x2c || c === 0x3a || c === 0x22 || c === 0x2f;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -87,6 +80,8 @@ const ESCAPES: Record<string, string> = {
 
 /**
  * Parses JSONC text, or throws {@linkcode JsoncScanError} at the first problem.
+ * Whitespace is JSON's (space, tab, line feed, carriage return); a byte order
+ * mark may start a JSONC text.
  *
  * @param text The text.
  * @param options Strict JSON, and where to record offsets.
@@ -128,8 +123,6 @@ export function scanJsonc(text: string, options: ScanOptions = {}): unknown {
         const end = text.indexOf("*/", i + 2);
         if (end < 0) fail("unexpected end of comment", n);
         i = end + 2;
-      } else if (isExtraSpace(c)) {
-        i++;
       } else {
         return;
       }
@@ -306,6 +299,7 @@ export function scanJsonc(text: string, options: ScanOptions = {}): unknown {
     return word();
   };
 
+  if (!strict && text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark, as editors write it
   skip();
   if (i >= n) fail("empty", 0);
   const out = value();

@@ -48,9 +48,10 @@ export function findSetsid(): string | undefined {
   return setsidPath ?? undefined;
 }
 
-function isFile(path: string): boolean {
+function exists(path: string): boolean {
   try {
-    return Deno.statSync(path).isFile;
+    Deno.statSync(path);
+    return true;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
       return false;
@@ -111,10 +112,11 @@ export function spawnInSession(
   // PATH as Deno takes it: the child's, else smoke's own.
   const path = options.env.PATH ?? Deno.env.get("PATH");
   const key = `${argv[0]}\0${options.cwd}\0${path}`;
-  const program = found.get(key) ?? findExecutable(argv[0], { cwd: options.cwd, path });
+  const program = found.get(key) ??
+    findExecutable(argv[0], { cwd: options.cwd, path, home: Deno.env.get("HOME") });
   if (program !== undefined) found.set(key, program);
   if (program === undefined) {
-    throw argv[0].includes("/") && isFile(resolve(options.cwd, argv[0]))
+    throw argv[0].includes("/") && exists(resolve(options.cwd, argv[0]))
       ? new Deno.errors.PermissionDenied(`Failed to spawn '${argv[0]}': not executable`)
       : new Deno.errors.NotFound(`Failed to spawn '${argv[0]}': not found`);
   }

@@ -102,9 +102,12 @@ interface Places {
 function placesIn(where: CatalogLocation): Places {
   const base = where.fixturesDir.endsWith(SEP) ? where.fixturesDir : where.fixturesDir + SEP;
   const shownDir = relative(where.cwd, where.fixturesDir);
+  // Run from inside the fixtures directory, some files lie under cwd and some above it.
+  const above = shownDir === ".." || shownDir.startsWith(`..${SEP}`);
   return {
     absolute: (path) => base + path,
-    shown: (path) => (shownDir === "" ? path : `${shownDir}/${path}`),
+    shown: (path) =>
+      above ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`,
   };
 }
 

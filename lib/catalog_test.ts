@@ -29,6 +29,29 @@ Deno.test("buildCatalog() derives ids from paths and sorts them", () => {
   assert.equal(catalog[0].cwd, "/p");
 });
 
+Deno.test("buildCatalog() shows files relative to the working directory, wherever it is", () => {
+  const files = [{ path: "sub/a.smoke.ts" }, {
+    path: "b.smoke.jsonc",
+    text: '{ "command": ["x"] }',
+  }];
+  const shown = (cwd: string, fixturesDir: string) =>
+    buildCatalog(files, { cwd, fixturesDir }).map((f) => [f.file, f.script ?? f.command]);
+  assert.deepEqual(shown("/p", "/p"), [["b.smoke.jsonc", ["x"]], [
+    "sub/a.smoke.ts",
+    "/p/sub/a.smoke.ts",
+  ]]);
+  assert.deepEqual(shown("/p/app", "/p/fixtures"), [["../fixtures/b.smoke.jsonc", ["x"]], [
+    "../fixtures/sub/a.smoke.ts",
+    "/p/fixtures/sub/a.smoke.ts",
+  ]]);
+  // Run from inside the fixtures directory.
+  assert.deepEqual(shown("/p/fixtures/sub", "/p/fixtures"), [["../b.smoke.jsonc", ["x"]], [
+    "a.smoke.ts",
+    "/p/fixtures/sub/a.smoke.ts",
+  ]]);
+  assert.deepEqual(shown("/", "/")[1], ["sub/a.smoke.ts", "/sub/a.smoke.ts"]);
+});
+
 Deno.test("buildCatalog() applies every manifest key", () => {
   const [fixture] = buildCatalog([
     { path: "a.smoke.ts" },

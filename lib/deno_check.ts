@@ -55,6 +55,7 @@ export function requireDeno(
     cwd: options.cwd,
     path: options.env.PATH ?? options.env.Path,
     pathExt: options.env.PATHEXT,
+    home: options.env.HOME,
   });
   if (found) return;
   const ids = scripts.map((p) => p.fixture.id);

@@ -18,13 +18,24 @@ export interface FindExecutableOptions {
   os?: typeof Deno.build.os;
   /** `PATHEXT` on Windows. */
   pathExt?: string;
+  /** The home directory, for `PATH` entries that start with `~`. */
+  home?: string;
+}
+
+/** Whether this user may run the file; group membership beyond the primary is not known. */
+function mayExecute(info: Deno.FileInfo): boolean {
+  if (info.mode === null) return true;
+  const uid = Deno.uid();
+  if (uid === null || uid === 0) return (info.mode & 0o111) !== 0;
+  if (info.uid === uid) return (info.mode & 0o100) !== 0;
+  return (info.mode & 0o011) !== 0;
 }
 
 function isExecutableFile(path: string, os: typeof Deno.build.os): boolean {
   try {
     const info = Deno.statSync(path);
     if (!info.isFile) return false;
-    return os === "windows" || info.mode === null || (info.mode & 0o111) !== 0;
+    return os === "windows" || mayExecute(info);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
       return false;
@@ -38,7 +49,8 @@ function isExecutableFile(path: string, os: typeof Deno.build.os): boolean {
  * Finds an executable the way Deno's spawn does: a name with a path separator
  * is checked as a path (relative to `cwd`); a bare name is searched on `PATH`,
  * whose relative and empty entries (POSIX: the current directory) start from
- * `cwd`. Files that are not executable are passed over.
+ * `cwd` and whose `~` is the home directory. Files this user may not execute
+ * are passed over.
  *
  * @param program A path or a bare name such as `deno`.
  * @param options `PATH`, working directory, operating system.
@@ -66,6 +78,7 @@ export function findExecutable(
   const candidates = hasSeparator || isAbsolute(program)
     ? [resolve(options.cwd, program)]
     : (options.path ?? "").split(os === "windows" ? ";" : delimiter)
+      .map((dir) => (options.home && /^~(\/|$)/.test(dir) ? options.home + dir.slice(1) : dir))
       .map((dir) => join(resolve(options.cwd, dir), program));
   for (const candidate of candidates) {
     for (const extension of extensions) {

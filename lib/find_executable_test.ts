@@ -18,6 +18,10 @@ Deno.test("findExecutable() searches PATH for a bare name and checks paths as gi
     assert.equal(findExecutable("tool", { cwd: dir, path: "bin:" }), tool);
     assert.equal(findExecutable("plain", { cwd: "/", path: dir }), undefined);
     assert.equal(findExecutable(dir, { cwd: "/" }), undefined);
+    // A leading ~ in a PATH entry is the home directory, as shells and Deno take it.
+    assert.equal(findExecutable("tool", { cwd: "/", path: "~", home: dir }), tool);
+    assert.equal(findExecutable("tool", { cwd: "/", path: `/x:~/`, home: dir }), tool);
+    assert.equal(findExecutable("tool", { cwd: "/", path: "~other", home: dir }), undefined);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -199,6 +199,13 @@ function compileNode(schema: JsonSchema, where: string): Check {
       if (known.has(key)) continue;
       if (extra === false) {
         issues.push({ path: [...path, key], message: "unknown key", code: "unknown-key" });
+      } else if (key === "__proto__") {
+        // zod drops this key from records without a word; a name is refused here instead.
+        issues.push({
+          path: [...path, key],
+          message: '"__proto__" is not allowed',
+          code: "invalid-key",
+        });
       } else if (extraCheck) {
         extraCheck(object[key], [...path, key], issues);
       }
@@ -214,6 +221,8 @@ function compileNode(schema: JsonSchema, where: string): Check {
  * `additionalProperties`, `propertyNames`, `items`, `minItems`, `minLength`,
  * `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, and
  * `errorMessage`, which replaces the message of a problem at its own node).
+ * One difference from zod: a `__proto__` key of a record (an object checked
+ * by `propertyNames` or `additionalProperties`) is refused, where zod drops it.
  * @returns The validator.
  * @throws {Error} On a keyword or type outside that subset (a bug, not a user error).
  *

@@ -68,6 +68,11 @@ for (const [name, setsid] of LAUNCHERS) {
       await error(["./not-executable"]),
       'Cannot start "./not-executable": it is not executable',
     );
+    await Deno.mkdir(`${dir}/a-directory`);
+    assert.equal(
+      await error(["./a-directory"]),
+      'Cannot start "./a-directory": it is not executable',
+    );
     assert.equal(
       await error(["./missing"]),
       'Cannot start "./missing": it was not found (check the name, or PATH)',
