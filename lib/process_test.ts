@@ -27,7 +27,10 @@ Deno.test("setsid(1) is found on Linux", () => {
 });
 
 for (const [name, setsid] of LAUNCHERS) {
-  Deno.test(`runProcess() through ${name}: the fixture leads its own session`, async () => {
+  Deno.test({
+    name: `runProcess() through ${name}: the fixture leads its own session`,
+    ignore: Deno.build.os !== "linux", // reads /proc
+  }, async () => {
     const groups = new ProcessGroups();
     const outcome = await runProcess(
       spec(["sh", "-c", 'cut -d" " -f6 /proc/$$/stat; echo $$']),
@@ -39,7 +42,10 @@ for (const [name, setsid] of LAUNCHERS) {
     assert.equal(groups.size, 0);
   });
 
-  Deno.test(`runProcess() through ${name}: a timeout stops the grandchildren too`, async () => {
+  Deno.test({
+    name: `runProcess() through ${name}: a timeout stops the grandchildren too`,
+    ignore: Deno.build.os !== "linux", // reads /proc
+  }, async () => {
     const dir = await Deno.makeTempDir();
     const groups = new ProcessGroups();
     const outcome = await runProcess(
