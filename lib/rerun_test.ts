@@ -1,17 +1,10 @@
 import assert from "node:assert/strict";
+import { fixtureResult } from "../e2e/_history.ts";
 import type { FixtureResult } from "./artifact.ts";
 import { combine, splitFailed } from "./rerun.ts";
 
-const r = (id: string, status: FixtureResult["status"], over: Partial<FixtureResult> = {}) => ({
-  id,
-  status,
-  durationMs: 1,
-  attempts: 1,
-  exitCode: status === "failed" ? 1 : 0,
-  signal: null,
-  timedOut: false,
-  ...over,
-});
+const r = (id: string, status: FixtureResult["status"], over: { flaky?: boolean } = {}) =>
+  fixtureResult({ id, status, ...over });
 
 Deno.test("splitFailed() and combine() leave stale ids out", () => {
   const split = splitFailed([{ id: "b" }, { id: "gone" }], ["a", "b"]);

@@ -1,17 +1,9 @@
 import assert from "node:assert/strict";
+import { fixtureResult } from "../e2e/_history.ts";
 import { createArtifact, type FixtureResult } from "./artifact.ts";
 import { checkSource, salvageFailedIds } from "./source_artifact.ts";
 
-const r = (id: string, status: FixtureResult["status"], over: Partial<FixtureResult> = {}) => ({
-  id,
-  status,
-  durationMs: 1,
-  attempts: 1,
-  exitCode: status === "failed" ? 1 : 0,
-  signal: null,
-  timedOut: false,
-  ...over,
-});
+const r = (id: string, status: FixtureResult["status"]) => fixtureResult({ id, status });
 const artifact = (fixtures: FixtureResult[]) =>
   createArtifact({
     runId: "20261125T000000000Z-abcdef",
@@ -27,9 +19,9 @@ const artifact = (fixtures: FixtureResult[]) =>
 Deno.test("checkSource() picks exactly the failed ids, with their kinds", () => {
   const text = JSON.stringify(artifact([
     r("a", "passed"),
-    r("b", "failed", { failure: { kind: "timeout", message: "t" } }),
+    fixtureResult({ id: "b", status: "failed", kind: "timeout" }),
     r("c", "skipped"),
-    r("d", "failed", { failure: { kind: "interrupted", message: "i" } }),
+    fixtureResult({ id: "d", status: "failed", kind: "interrupted" }),
   ]));
   const checked = checkSource(text);
   assert.ok(checked.ok);
