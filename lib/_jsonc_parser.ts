@@ -24,12 +24,24 @@ export interface ScanOptions {
   offsets?: Map<string, NodeOffsets>;
 }
 
-/** The first syntax problem: where, and what (e.g. `comma expected`). */
+/**
+ * The first syntax problem: where, and what (e.g. `comma expected`).
+ *
+ * @example
+ * ```ts
+ * import { JsoncScanError, scanJsonc } from "./_jsonc_parser.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => scanJsonc("[1 2]"), (e) => e instanceof JsoncScanError && e.offset === 3);
+ * ```
+ */
 export class JsoncScanError extends Error {
   /** Offset of the problem in the text. */
   readonly offset: number;
 
   /**
+   * Creates the error.
+   *
    * @param offset Where the problem is.
    * @param what What is wrong, e.g. `value expected`.
    */
