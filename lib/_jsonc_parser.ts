@@ -160,7 +160,7 @@ export function scanJsonc(text: string, options: ScanOptions = {}): unknown {
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid unicode escape", i);
           out += String.fromCharCode(parseInt(hex, 16));
           i += 6;
-        } else if (e !== undefined && e in ESCAPES) {
+        } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
           out += ESCAPES[e];
           i += 2;
         } else {
@@ -215,9 +215,6 @@ export function scanJsonc(text: string, options: ScanOptions = {}): unknown {
   const record = (at: number, key?: number): void => {
     offsets!.set(pathKey(path), key === undefined ? { value: at } : { value: at, key });
   };
-
-  // deno-lint-ignore prefer-const
-  let value: (key?: number) => unknown;
 
   const array = (): unknown[] => {
     i++; // [
@@ -294,7 +291,8 @@ export function scanJsonc(text: string, options: ScanOptions = {}): unknown {
     }
   };
 
-  value = (key?: number): unknown => {
+  // A declaration, so that array() and object() above can call it.
+  function value(key?: number): unknown {
     skip();
     if (i >= n) fail("value expected");
     if (offsets) record(i, key);
@@ -309,7 +307,7 @@ export function scanJsonc(text: string, options: ScanOptions = {}): unknown {
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return number();
     if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) fail("value expected");
     return word();
-  };
+  }
 
   if (!strict && text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark, as editors write it
   skip();
