@@ -199,7 +199,7 @@ function compileNode(schema: JsonSchema, where: string): Check {
       if (known.has(key)) continue;
       if (extra === false) {
         issues.push({ path: [...path, key], message: "unknown key", code: "unknown-key" });
-      } else if (key === "__proto__") {
+      } else if (extraCheck && key === "__proto__") {
         // zod drops this key from records without a word; a name is refused here instead.
         issues.push({
           path: [...path, key],
