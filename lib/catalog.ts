@@ -103,11 +103,11 @@ function placesIn(where: CatalogLocation): Places {
   const base = where.fixturesDir.endsWith(SEP) ? where.fixturesDir : where.fixturesDir + SEP;
   const shownDir = relative(where.cwd, where.fixturesDir);
   // Run from inside the fixtures directory, some files lie under cwd and some above it.
-  const above = shownDir === ".." || shownDir.startsWith(`..${SEP}`);
+  const inside = where.cwd.startsWith(base);
   return {
     absolute: (path) => base + path,
     shown: (path) =>
-      above ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`,
+      inside ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`,
   };
 }
 
