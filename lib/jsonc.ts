@@ -128,6 +128,11 @@ export function positionOfPath(
   path: readonly (string | number)[],
   options: { atKey?: boolean } = {},
 ): Position {
+  return positionIn(text, nodeOffsets(text), path, options);
+}
+
+/** The offsets of every node, found in one scan (up to a syntax error, if any). */
+function nodeOffsets(text: string): Map<string, NodeOffsets> {
   const offsets = new Map<string, NodeOffsets>();
   try {
     scanJsonc(text, { offsets });
@@ -135,6 +140,15 @@ export function positionOfPath(
     // The offsets found before a syntax error still place the nodes before it.
     if (!(error instanceof JsoncScanError)) throw error;
   }
+  return offsets;
+}
+
+function positionIn(
+  text: string,
+  offsets: Map<string, NodeOffsets>,
+  path: readonly (string | number)[],
+  options: { atKey?: boolean },
+): Position {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = offsets.get(pathKey(path.slice(0, depth)));
     if (!node) continue;
@@ -195,8 +209,9 @@ export interface LocatedIssue extends Position {
  * ```
  */
 export function locateIssues(text: string, issues: readonly SchemaIssue[]): LocatedIssue[] {
+  const offsets = nodeOffsets(text);
   return issues.map((issue) => ({
-    ...positionOfPath(text, issue.path, { atKey: issue.code !== "invalid-value" }),
+    ...positionIn(text, offsets, issue.path, { atKey: issue.code !== "invalid-value" }),
     path: formatPath(issue.path),
     message: issue.message,
   }));
