@@ -7,6 +7,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { runSmoke, type SmokeIo } from "./lib/app.ts";
 import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./lib/errors.ts";
+import { ioFallbackError } from "./lib/errors.ts";
 import { parseFlags } from "./lib/flags.ts";
 import { helpText } from "./lib/help.ts";
 import { ProcessGroups } from "./lib/process.ts";
@@ -111,9 +112,12 @@ let code: number;
 try {
   code = await main(Deno.args);
 } catch (error) {
-  if (error instanceof UserError) {
-    stderr(formatUserError(error) + "\n");
-    code = error.exitCode;
+  // An I/O error that no read or write site turned into a user error names its path in
+  // Deno's message: still the user's to fix (exit 2), not a crash. Bugs stay crashes.
+  const user = error instanceof UserError ? error : ioFallbackError(error);
+  if (user) {
+    stderr(formatUserError(user) + "\n");
+    code = user.exitCode;
   } else {
     stderr(`error: smoke crashed; this is a bug, please report it with the stack below\n`);
     stderr(`${(error as Error)?.stack ?? error}\n`);

@@ -185,3 +185,221 @@ export class PreflightError extends Error {
     ];
   }
 }
+
+/** Errno codes of file-system failures a user can act on (Deno reports some as a plain `Error`). */
+const IO_ERRNOS: ReadonlySet<string> = new Set([
+  "EACCES",
+  "EPERM",
+  "ENOENT",
+  "ENOTDIR",
+  "EISDIR",
+  "EEXIST",
+  "ENOTEMPTY",
+  "ELOOP",
+  "ENAMETOOLONG",
+  "EROFS",
+  "ENOSPC",
+  "EDQUOT",
+  "EFBIG",
+  "EMFILE",
+  "ENFILE",
+  "EIO",
+  "EBUSY",
+  "ETXTBSY",
+  "EXDEV",
+  "ENXIO",
+  "ENODEV",
+  "EMLINK",
+  "ESTALE",
+  "EOVERFLOW",
+]);
+
+/** Deno's error classes for file-system failures. */
+const IO_CLASSES: readonly (new (...args: never[]) => Error)[] = [
+  Deno.errors.PermissionDenied,
+  Deno.errors.NotFound,
+  Deno.errors.NotADirectory,
+  Deno.errors.IsADirectory,
+  Deno.errors.FilesystemLoop,
+  Deno.errors.AlreadyExists,
+  Deno.errors.InvalidData,
+  Deno.errors.Busy,
+  Deno.errors.NotCapable,
+];
+
+/**
+ * Whether an error is a file-system failure (a path that is missing, denied,
+ * too long, a loop, a full or read-only disk...), as opposed to a bug. Only
+ * Deno's I/O error classes and plain `Error`s carrying a file-system errno
+ * qualify; a `TypeError` or `RangeError` never does.
+ *
+ * @param error Anything thrown.
+ * @returns True for an I/O error a user can act on.
+ *
+ * @example
+ * ```ts
+ * import { isIoError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isIoError(new Deno.errors.PermissionDenied("Permission denied")), true);
+ * assert.equal(isIoError(Object.assign(new Error("File name too long"), { code: "ENAMETOOLONG" })), true);
+ * assert.equal(isIoError(Object.assign(new TypeError("x"), { code: "ENOENT" })), false);
+ * assert.equal(isIoError(new RangeError("bug")), false);
+ * ```
+ */
+export function isIoError(error: unknown): error is Error {
+  if (IO_CLASSES.some((kind) => error instanceof kind)) return true;
+  if (!(error instanceof Error) || Object.getPrototypeOf(error) !== Error.prototype) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && IO_ERRNOS.has(code);
+}
+
+function errnoOf(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") return code;
+  if (error instanceof Deno.errors.PermissionDenied) return "EACCES";
+  if (error instanceof Deno.errors.NotFound) return "ENOENT";
+  if (error instanceof Deno.errors.NotADirectory) return "ENOTDIR";
+  if (error instanceof Deno.errors.IsADirectory) return "EISDIR";
+  if (error instanceof Deno.errors.FilesystemLoop) return "ELOOP";
+  return "";
+}
+
+const IO_REASONS: Readonly<Record<string, [reason: string, hint: string]>> = {
+  EACCES: ["permission denied", "Check the permissions of the path and of the folders above it."],
+  EPERM: ["operation not permitted", "Check the permissions of the path and its owner."],
+  ENOENT: ["it does not exist", "Check the path."],
+  ENOTDIR: ["a folder on the path is a file", "Check the path: one of its folders is a file."],
+  EISDIR: ["it is a directory", "Name a file, not a directory."],
+  ELOOP: [
+    "too many levels of symbolic links (a symlink loop)",
+    "A symlink on the path leads back to itself: fix or remove it.",
+  ],
+  ENAMETOOLONG: ["the path is too long (ENAMETOOLONG)", "Use a shorter path."],
+  EROFS: ["the file system is read-only", "Use a path on a writable file system."],
+  ENOSPC: ["no space left on the device", "Free disk space, or use a path on another disk."],
+  EDQUOT: ["the disk quota is exceeded", "Free space within your quota, or use another path."],
+  EMFILE: ["too many open files", "Raise the open-file limit (ulimit -n), or run less at once."],
+  ENFILE: ["too many open files in the system", "Close other programs, or run less at once."],
+  EIO: ["an I/O error (EIO)", "Check the disk or the network file system."],
+};
+
+/**
+ * A short lowercase reason for an I/O error and a hint a user can act on.
+ *
+ * @param error An error for which {@linkcode isIoError} holds.
+ * @returns The reason (e.g. `permission denied`) and the hint.
+ *
+ * @example
+ * ```ts
+ * import { describeIoError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new Deno.errors.FilesystemLoop("Too many levels of symbolic links (os error 40): stat 'x'");
+ * assert.equal(describeIoError(error).reason, "too many levels of symbolic links (a symlink loop)");
+ * const other = Object.assign(new Error("Text file busy (os error 26): open 'x'"), { code: "ETXTBSY" });
+ * assert.equal(describeIoError(other).reason, "text file busy (ETXTBSY)");
+ * ```
+ */
+export function describeIoError(error: Error): { reason: string; hint: string } {
+  const errno = errnoOf(error);
+  const known = IO_REASONS[errno];
+  if (known) return { reason: known[0], hint: known[1] };
+  if (error instanceof Deno.errors.NotCapable) {
+    return {
+      reason: error.message,
+      hint: "Run smoke with -A (deno run -A smoke.ts), as deno task smoke does.",
+    };
+  }
+  // Deno's messages read "Text file busy (os error 26): open 'x'": keep the OS's words.
+  const words = error.message.replace(/ \(os error \d+\).*$/s, "");
+  const reason = words.charAt(0).toLowerCase() + words.slice(1);
+  return {
+    reason: errno ? `${reason} (${errno})` : reason,
+    hint: "Check the path and its permissions.",
+  };
+}
+
+/** What an I/O error was about, for {@linkcode ioErrorToUserError}. */
+export interface IoErrorContext {
+  /** The path as the user named it. */
+  path: string;
+  /** What smoke tried, as in `Cannot <action> "<path>"`: e.g. `read manifest`. */
+  action: string;
+  /** The kind of user error (default `usage`). */
+  kind?: UserErrorKind;
+  /** A code, when the caller has a contract code for it. */
+  code?: string;
+  /** Hints before the generic one. */
+  hints?: string[];
+}
+
+/**
+ * Turns an I/O error into a user error naming the path: `Cannot read config
+ * "x": permission denied`, with a hint (exit 2).
+ *
+ * @param error An error for which {@linkcode isIoError} holds.
+ * @param context The path, the action, and the kind of user error.
+ * @returns The user error, with the I/O error as its cause.
+ *
+ * @example
+ * ```ts
+ * import { formatUserError, ioErrorToUserError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = ioErrorToUserError(new Deno.errors.PermissionDenied("Permission denied (os error 13)"), {
+ *   path: "smoke.jsonc",
+ *   action: "read config",
+ *   kind: "config",
+ * });
+ * assert.equal(
+ *   formatUserError(error),
+ *   'error: Cannot read config "smoke.jsonc": permission denied\n' +
+ *     "hint: Check the permissions of the path and of the folders above it.",
+ * );
+ * ```
+ */
+export function ioErrorToUserError(error: Error, context: IoErrorContext): UserError {
+  const { reason, hint } = describeIoError(error);
+  return new UserError(`Cannot ${context.action} "${context.path}": ${reason}`, {
+    kind: context.kind ?? "usage",
+    ...(context.code ? { code: context.code } : {}),
+    hints: [...(context.hints ?? []), hint],
+    cause: error,
+  });
+}
+
+/**
+ * The last line of defence for an I/O error no read or write site turned into
+ * a user error: printed as `error: <Deno's message, which names the path>
+ * [IO_ERROR]` with a generic hint, exit 2, instead of a crash. Anything that
+ * is not an I/O error (a bug) gets undefined and stays a crash.
+ *
+ * @param error Anything that reached smoke's top level.
+ * @returns The user error, or undefined for a bug.
+ *
+ * @example
+ * ```ts
+ * import { ioFallbackError } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const long = Object.assign(new Error("File name too long (os error 36): mkdir '/x'"), {
+ *   code: "ENAMETOOLONG",
+ * });
+ * assert.equal(ioFallbackError(long)?.message, "File name too long (os error 36): mkdir '/x'");
+ * assert.equal(ioFallbackError(long)?.code, "IO_ERROR");
+ * assert.equal(ioFallbackError(new TypeError("undefined is not a function")), undefined);
+ * ```
+ */
+export function ioFallbackError(error: unknown): UserError | undefined {
+  if (!isIoError(error)) return undefined;
+  return new UserError(error.message, {
+    kind: "usage",
+    code: "IO_ERROR",
+    hints: [
+      describeIoError(error).hint,
+      "smoke could not read or write the path above; fix it, or pass another path.",
+    ],
+    cause: error,
+  });
+}

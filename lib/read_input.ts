@@ -1,0 +1,375 @@
+/**
+ * The one reader for files smoke takes as input (config, manifests,
+ * artifacts, run history): it stats the path first (following symlinks),
+ * refuses anything that is not a regular file without opening it (opening a
+ * FIFO blocks in a read no signal stops; `/dev/zero` never ends), refuses a
+ * file over the size limit, and then reads at most the limit plus one byte,
+ * so a file that grows meanwhile is refused too. Problems come back as
+ * values, each with a reason that reads well after `Cannot read manifest "x": `.
+ *
+ * The one race left: a regular file replaced by a FIFO between the stat and
+ * the open still blocks the open (Deno has no `O_NONBLOCK`).
+ *
+ * @module
+ */
+import { describeIoError, isIoError, UserError, type UserErrorKind } from "./errors.ts";
+
+/** The size limit of a config file or manifest: 1 MiB. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** Why an input could not be read. */
+export type ReadProblem =
+  /** Nothing at the path (or a folder on the path is a file). */
+  | { kind: "missing" }
+  /** Not a regular file: a directory, a FIFO, a device, a socket. */
+  | { kind: "special"; type: string }
+  /** Over the limit (at least `size` bytes). */
+  | { kind: "too-large"; size: number; limit: number }
+  /** The bytes are not UTF-8 (text reads only). */
+  | { kind: "not-utf8" }
+  /** An I/O error: permission denied, a symlink loop, a path too long... */
+  | { kind: "io"; error: Error };
+
+/** The outcome of a read. */
+export type ReadResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; problem: ReadProblem; reason: string };
+
+/** Options of a read. */
+export interface ReadOptions {
+  /** The size limit in bytes. */
+  maxBytes: number;
+  /** What the file is, for the reason of a size problem: `manifest`, `config`. */
+  what: string;
+}
+
+/**
+ * A size for people: `512 bytes`, `2 MiB`, `2.1 GiB`.
+ *
+ * @param bytes A byte count.
+ * @returns The size with a binary unit.
+ *
+ * @example
+ * ```ts
+ * import { formatBytes } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatBytes(512), "512 bytes");
+ * assert.equal(formatBytes(2 * 1024 * 1024 + 40), "2 MiB");
+ * assert.equal(formatBytes(2.1 * 1024 ** 3), "2.1 GiB");
+ * ```
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1).replace(/\.0$/, "")} ${units[unit]}`;
+}
+
+/**
+ * What a file that is not a regular file is, with an article.
+ *
+ * @param info The file's stat.
+ * @returns E.g. `a FIFO`, `a character device`, `a directory`.
+ *
+ * @example
+ * ```ts
+ * import { fileTypeName } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(fileTypeName(Deno.statSync("/dev/null")), "a character device");
+ * ```
+ */
+export function fileTypeName(info: Deno.FileInfo): string {
+  if (info.isFile) return "a regular file";
+  if (info.isDirectory) return "a directory";
+  if (info.isFifo) return "a FIFO";
+  if (info.isCharDevice) return "a character device";
+  if (info.isBlockDevice) return "a block device";
+  if (info.isSocket) return "a socket";
+  return "not a regular file";
+}
+
+function failure<T>(problem: ReadProblem, what: string): ReadResult<T> {
+  return { ok: false, problem, reason: reasonOf(problem, what) };
+}
+
+function reasonOf(problem: ReadProblem, what: string): string {
+  switch (problem.kind) {
+    case "missing":
+      return "it does not exist";
+    case "special":
+      // A directory is common and plain enough to need no comparison.
+      return problem.type === "a directory"
+        ? "it is a directory"
+        : `it is ${problem.type}, not a regular file`;
+    case "too-large":
+      return `it is ${formatBytes(problem.size)}, over the ${
+        formatBytes(problem.limit)
+      } limit for ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}`;
+    case "not-utf8":
+      return "it is not valid UTF-8 text";
+    case "io":
+      return describeIoError(problem.error).reason;
+  }
+}
+
+/** A thrown stat, open or read error as a problem; anything else (a bug) is rethrown. */
+function problemOf(error: unknown): ReadProblem {
+  if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+    return { kind: "missing" };
+  }
+  if (isIoError(error)) return { kind: "io", error };
+  throw error;
+}
+
+/** Checks the stat: a regular file within the limit, or the problem. */
+function checkInfo(info: Deno.FileInfo, options: ReadOptions): ReadProblem | undefined {
+  if (!info.isFile) return { kind: "special", type: fileTypeName(info) };
+  if (info.size > options.maxBytes) {
+    return { kind: "too-large", size: info.size, limit: options.maxBytes };
+  }
+  return undefined;
+}
+
+/** Reads into a buffer sized from the stat, growing it up to the limit plus one byte. */
+class Bounded {
+  buffer: Uint8Array;
+  length = 0;
+  constructor(size: number, readonly limit: number) {
+    this.buffer = new Uint8Array(Math.min(size, limit) + 1);
+  }
+  /** The free part of the buffer, grown when full; undefined when over the limit. */
+  space(): Uint8Array | undefined {
+    if (this.length === this.buffer.length) {
+      if (this.length > this.limit) return undefined;
+      const grown = new Uint8Array(Math.min(this.buffer.length * 2 + 65536, this.limit + 1));
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    return this.buffer.subarray(this.length);
+  }
+  result(what: string): ReadResult<Uint8Array> {
+    if (this.length > this.limit) {
+      return failure({ kind: "too-large", size: this.length, limit: this.limit }, what);
+    }
+    return { ok: true, value: this.buffer.subarray(0, this.length) };
+  }
+}
+
+/**
+ * Reads a regular file's bytes synchronously, within a size limit.
+ *
+ * @param path The path (symlinks are followed).
+ * @param options The size limit, and what the file is for messages.
+ * @returns The bytes, or the problem and its reason.
+ *
+ * @example
+ * ```ts
+ * import { readRegularFileSync } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const zero = readRegularFileSync("/dev/zero", { maxBytes: 1024, what: "manifest" });
+ * assert.equal(zero.ok ? "" : zero.reason, "it is a character device, not a regular file");
+ * ```
+ */
+export function readRegularFileSync(path: string, options: ReadOptions): ReadResult<Uint8Array> {
+  let file: Deno.FsFile;
+  let bounded: Bounded;
+  try {
+    const info = Deno.statSync(path);
+    const problem = checkInfo(info, options);
+    if (problem) return failure(problem, options.what);
+    bounded = new Bounded(info.size, options.maxBytes);
+    file = Deno.openSync(path, { read: true });
+  } catch (error) {
+    return failure(problemOf(error), options.what);
+  }
+  try {
+    for (let space = bounded.space(); space; space = bounded.space()) {
+      const n = file.readSync(space);
+      if (n === null) break;
+      bounded.length += n;
+    }
+  } catch (error) {
+    return failure(problemOf(error), options.what);
+  } finally {
+    file.close();
+  }
+  return bounded.result(options.what);
+}
+
+/**
+ * Reads a regular file's bytes, within a size limit.
+ *
+ * @param path The path (symlinks are followed).
+ * @param options The size limit, and what the file is for messages.
+ * @returns The bytes, or the problem and its reason.
+ *
+ * @example
+ * ```ts
+ * import { readRegularFile } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/a.json`, "{}");
+ * const read = await readRegularFile(`${dir}/a.json`, { maxBytes: 1, what: "artifact" });
+ * assert.equal(read.ok ? "" : read.reason, "it is 2 bytes, over the 1 byte limit for an artifact");
+ * const missing = await readRegularFile(`${dir}/b.json`, { maxBytes: 1, what: "artifact" });
+ * assert.equal(missing.ok ? "" : missing.problem.kind, "missing");
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function readRegularFile(
+  path: string,
+  options: ReadOptions,
+): Promise<ReadResult<Uint8Array>> {
+  let file: Deno.FsFile;
+  let bounded: Bounded;
+  try {
+    const info = await Deno.stat(path);
+    const problem = checkInfo(info, options);
+    if (problem) return failure(problem, options.what);
+    bounded = new Bounded(info.size, options.maxBytes);
+    file = await Deno.open(path, { read: true });
+  } catch (error) {
+    return failure(problemOf(error), options.what);
+  }
+  try {
+    for (let space = bounded.space(); space; space = bounded.space()) {
+      const n = await file.read(space);
+      if (n === null) break;
+      bounded.length += n;
+    }
+  } catch (error) {
+    return failure(problemOf(error), options.what);
+  } finally {
+    file.close();
+  }
+  return bounded.result(options.what);
+}
+
+function decode(read: ReadResult<Uint8Array>, what: string): ReadResult<string> {
+  if (!read.ok) return read;
+  try {
+    return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(read.value) };
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return failure({ kind: "not-utf8" }, what);
+  }
+}
+
+/**
+ * Reads a regular file as UTF-8 text synchronously, within a size limit.
+ * Invalid UTF-8 is a problem, not replaced.
+ *
+ * @param path The path (symlinks are followed).
+ * @param options The size limit, and what the file is for messages.
+ * @returns The text, or the problem and its reason.
+ *
+ * @example
+ * ```ts
+ * import { MAX_INPUT_BYTES, readRegularTextFileSync } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = Deno.makeTempDirSync();
+ * Deno.writeFileSync(`${dir}/a.jsonc`, new Uint8Array([0x7b, 0xff, 0x7d]));
+ * const read = readRegularTextFileSync(`${dir}/a.jsonc`, { maxBytes: MAX_INPUT_BYTES, what: "manifest" });
+ * assert.equal(read.ok ? "" : read.reason, "it is not valid UTF-8 text");
+ * Deno.removeSync(dir, { recursive: true });
+ * ```
+ */
+export function readRegularTextFileSync(path: string, options: ReadOptions): ReadResult<string> {
+  return decode(readRegularFileSync(path, options), options.what);
+}
+
+/**
+ * Reads a regular file as UTF-8 text, within a size limit. Invalid UTF-8 is
+ * a problem, not replaced.
+ *
+ * @param path The path (symlinks are followed).
+ * @param options The size limit, and what the file is for messages.
+ * @returns The text, or the problem and its reason.
+ *
+ * @example
+ * ```ts
+ * import { MAX_INPUT_BYTES, readRegularTextFile } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/smoke.jsonc`, "{}");
+ * const read = await readRegularTextFile(`${dir}/smoke.jsonc`, { maxBytes: MAX_INPUT_BYTES, what: "config" });
+ * assert.deepEqual(read, { ok: true, value: "{}" });
+ * const dirRead = await readRegularTextFile(dir, { maxBytes: MAX_INPUT_BYTES, what: "config" });
+ * assert.equal(dirRead.ok ? "" : dirRead.reason, "it is a directory");
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function readRegularTextFile(
+  path: string,
+  options: ReadOptions,
+): Promise<ReadResult<string>> {
+  return decode(await readRegularFile(path, options), options.what);
+}
+
+/** How a read problem becomes a user error. */
+export interface InputErrorOptions {
+  /** `Cannot <action> "<shown>"`: e.g. `read manifest`. */
+  action: string;
+  /** The path as the user knows it. */
+  shown: string;
+  /** The kind of user error. */
+  kind: UserErrorKind;
+  /** A hint for a file that does not exist. */
+  missingHint?: string;
+}
+
+/**
+ * Turns a failed read into a user error (exit 2) naming the file, with a
+ * hint for each kind of problem.
+ *
+ * @param failed A failed read.
+ * @param options The action, the path shown, the kind of user error.
+ * @returns The user error.
+ *
+ * @example
+ * ```ts
+ * import { formatUserError } from "./errors.ts";
+ * import { inputError, readRegularTextFileSync } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const read = readRegularTextFileSync("/dev/null", { maxBytes: 1024, what: "manifest" });
+ * assert.ok(!read.ok);
+ * const error = inputError(read, { action: "read manifest", shown: "a.smoke.jsonc", kind: "catalog" });
+ * assert.equal(
+ *   formatUserError(error),
+ *   'error: Cannot read manifest "a.smoke.jsonc": it is a character device, not a regular file\n' +
+ *     "hint: smoke reads only regular files here: replace it with one, or move it away.",
+ * );
+ * ```
+ */
+export function inputError(
+  failed: { problem: ReadProblem; reason: string },
+  options: InputErrorOptions,
+): UserError {
+  const { problem } = failed;
+  const hint = problem.kind === "missing"
+    ? options.missingHint ?? "Check the path."
+    : problem.kind === "special"
+    ? "smoke reads only regular files here: replace it with one, or move it away."
+    : problem.kind === "too-large"
+    ? "That is far more than such a file needs: check that it is the right file."
+    : problem.kind === "not-utf8"
+    ? "Save the file as UTF-8."
+    : describeIoError(problem.error).hint;
+  return new UserError(`Cannot ${options.action} "${options.shown}": ${failed.reason}`, {
+    kind: options.kind,
+    hints: [hint],
+    ...(problem.kind === "io" ? { cause: problem.error } : {}),
+  });
+}
