@@ -8,6 +8,7 @@
 import { resolve } from "node:path";
 import { type Config, DEFAULTS, parseConfig } from "./config.ts";
 import { UserError } from "./errors.ts";
+import { inputError, MAX_INPUT_BYTES, readRegularTextFile } from "./read_input.ts";
 
 /** Where to look for the config file. */
 export interface LoadConfigOptions {
@@ -22,7 +23,7 @@ export interface LoadConfigOptions {
  * @param cwd The working directory relative paths start from.
  * @returns The config, or `{}` when there is no `smoke.jsonc` and no `--config`.
  * @throws {UserError} When `--config` names a missing file, or the file is
- * invalid (exit 2).
+ * not a regular file, over 1 MiB, not UTF-8, unreadable or invalid (exit 2).
  *
  * @example
  * ```ts
@@ -39,24 +40,24 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(flags: LoadConfigOptions, cwd: string): Promise<Config> {
   const shown = flags.config ?? DEFAULTS.configFile;
-  let text: string;
-  try {
-    text = await Deno.readTextFile(resolve(cwd, shown));
-  } catch (error) {
-    if (error instanceof Deno.errors.IsADirectory) {
-      throw new UserError(`Cannot read config "${shown}": it is a directory`, {
-        kind: "config",
-        hints: ["Pass --config PATH naming a smoke.jsonc file."],
-      });
-    }
-    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
-      throw error;
-    }
+  const read = await readRegularTextFile(resolve(cwd, shown), {
+    maxBytes: MAX_INPUT_BYTES,
+    what: "config",
+  });
+  if (read.ok) return parseConfig(read.value, shown);
+  if (read.problem.kind === "missing") {
     if (flags.config === undefined) return {};
     throw new UserError(`Cannot read config "${shown}": the file does not exist`, {
       kind: "config",
       hints: ["Check the path given to --config, or leave it out to use smoke.jsonc if present."],
     });
   }
-  return parseConfig(text, shown);
+  const error = inputError(read, { action: "read config", shown, kind: "config" });
+  if (read.problem.kind === "special" && read.problem.type === "a directory") {
+    throw new UserError(error.message, {
+      kind: "config",
+      hints: ["Pass --config PATH naming a smoke.jsonc file."],
+    });
+  }
+  throw error;
 }

@@ -35,6 +35,9 @@ export type ReadResult<T> =
   | { ok: true; value: T }
   | { ok: false; problem: ReadProblem; reason: string };
 
+/** Bytes read from a file. */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
 /** Options of a read. */
 export interface ReadOptions {
   /** The size limit in bytes. */
@@ -95,9 +98,30 @@ export function fileTypeName(info: Deno.FileInfo): string {
   return "not a regular file";
 }
 
-function failure<T>(problem: ReadProblem, what: string): ReadResult<T> {
+/**
+ * A failed read for a problem found elsewhere (e.g. a directory walk that
+ * met a FIFO), with the same reason a read would give.
+ *
+ * @param problem The problem.
+ * @param what What the file is, for a size problem: `manifest`, `config`.
+ * @returns The failed read.
+ *
+ * @example
+ * ```ts
+ * import { readFailure } from "./read_input.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(readFailure({ kind: "special", type: "a socket" }, "script").reason, "it is a socket, not a regular file");
+ * ```
+ */
+export function readFailure(
+  problem: ReadProblem,
+  what: string,
+): { ok: false; problem: ReadProblem; reason: string } {
   return { ok: false, problem, reason: reasonOf(problem, what) };
 }
+
+const failure = readFailure;
 
 function reasonOf(problem: ReadProblem, what: string): string {
   switch (problem.kind) {
@@ -139,13 +163,13 @@ function checkInfo(info: Deno.FileInfo, options: ReadOptions): ReadProblem | und
 
 /** Reads into a buffer sized from the stat, growing it up to the limit plus one byte. */
 class Bounded {
-  buffer: Uint8Array;
+  buffer: Bytes;
   length = 0;
   constructor(size: number, readonly limit: number) {
     this.buffer = new Uint8Array(Math.min(size, limit) + 1);
   }
   /** The free part of the buffer, grown when full; undefined when over the limit. */
-  space(): Uint8Array | undefined {
+  space(): Bytes | undefined {
     if (this.length === this.buffer.length) {
       if (this.length > this.limit) return undefined;
       const grown = new Uint8Array(Math.min(this.buffer.length * 2 + 65536, this.limit + 1));
@@ -154,7 +178,7 @@ class Bounded {
     }
     return this.buffer.subarray(this.length);
   }
-  result(what: string): ReadResult<Uint8Array> {
+  result(what: string): ReadResult<Bytes> {
     if (this.length > this.limit) {
       return failure({ kind: "too-large", size: this.length, limit: this.limit }, what);
     }
@@ -178,7 +202,7 @@ class Bounded {
  * assert.equal(zero.ok ? "" : zero.reason, "it is a character device, not a regular file");
  * ```
  */
-export function readRegularFileSync(path: string, options: ReadOptions): ReadResult<Uint8Array> {
+export function readRegularFileSync(path: string, options: ReadOptions): ReadResult<Bytes> {
   let file: Deno.FsFile;
   let bounded: Bounded;
   try {
@@ -228,7 +252,7 @@ export function readRegularFileSync(path: string, options: ReadOptions): ReadRes
 export async function readRegularFile(
   path: string,
   options: ReadOptions,
-): Promise<ReadResult<Uint8Array>> {
+): Promise<ReadResult<Bytes>> {
   let file: Deno.FsFile;
   let bounded: Bounded;
   try {
@@ -254,7 +278,7 @@ export async function readRegularFile(
   return bounded.result(options.what);
 }
 
-function decode(read: ReadResult<Uint8Array>, what: string): ReadResult<string> {
+function decode(read: ReadResult<Bytes>, what: string): ReadResult<string> {
   if (!read.ok) return read;
   try {
     return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(read.value) };

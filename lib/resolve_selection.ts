@@ -6,8 +6,9 @@
  */
 import { resolve } from "node:path";
 import type { Artifact, Diagnostic } from "./artifact.ts";
-import { readCatalog } from "./catalog.ts";
+import { scanCatalog } from "./catalog.ts";
 import type { Options } from "./config.ts";
+import { PreflightError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
 import { historyPaths } from "./history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
@@ -123,10 +124,11 @@ export async function resolveSelection(
   context: SelectionContext,
 ): Promise<Selection> {
   const { cwd } = context;
-  const catalog = readCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
+  const scan = scanCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
+  const catalog = scan.fixtures;
   let chosen = filterByPatterns(catalog, flags.fixtures);
   let rerun: Preflight | undefined;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
   if (flags.rerunFailed) {
     // Only a rerun reads an artifact, and with it loads zod: other runs start without it.
     const [{ preflight }, { readHistoryRun }] = await Promise.all([
@@ -134,16 +136,26 @@ export async function resolveSelection(
       import("./source_artifact.ts"),
     ]);
     const history = historyPaths(resolve(cwd, options.artifactDir));
-    rerun = await preflight({
-      path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
-      shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
-      catalogIds: catalog.map((f) => f.id),
-      selectedIds: chosen.map((f) => f.id),
-      patterns: flags.fixtures,
-      maxFailures: flags.rerunMaxFailures,
-      fallback: context.command,
-      readRun: (runId) => readHistoryRun(history, runId),
-    });
+    try {
+      rerun = await preflight({
+        path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
+        shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
+        catalogIds: catalog.map((f) => f.id),
+        selectedIds: chosen.map((f) => f.id),
+        patterns: flags.fixtures,
+        maxFailures: flags.rerunMaxFailures,
+        fallback: context.command,
+        readRun: (runId) => readHistoryRun(history, runId),
+      });
+    } catch (error) {
+      if (!(error instanceof PreflightError) || diagnostics.length === 0) throw error;
+      // The catalog's warnings belong in the diagnostics artifact too.
+      const warnings = error.diagnostics.filter((d) => d.level === "warning");
+      throw new PreflightError(error.code, error.message, error.hints, [
+        ...diagnostics,
+        ...warnings,
+      ]);
+    }
     const ids = new Set(rerun.rerunIds);
     chosen = chosen.filter((f) => ids.has(f.id));
     diagnostics.push(...rerun.diagnostics);

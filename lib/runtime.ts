@@ -7,6 +7,7 @@
 import { dirname, join, relative } from "node:path";
 import type { Artifact } from "./artifact.ts";
 import { parseJsonc } from "./jsonc.ts";
+import { MAX_INPUT_BYTES, readRegularTextFileSync } from "./read_input.ts";
 
 /** How smoke runs. */
 export interface RuntimeInfo {
@@ -50,16 +51,13 @@ export interface RuntimeFacts {
  */
 export function hasSmokeTask(dir: string): boolean {
   for (const name of ["deno.json", "deno.jsonc"]) {
-    let text: string;
-    try {
-      text = Deno.readTextFileSync(join(dir, name));
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-        continue;
-      }
-      throw error;
-    }
-    const parsed = parseJsonc(text);
+    // A FIFO or device named deno.json must not block or flood start-up: it has no task.
+    const read = readRegularTextFileSync(join(dir, name), {
+      maxBytes: MAX_INPUT_BYTES,
+      what: name,
+    });
+    if (!read.ok) continue;
+    const parsed = parseJsonc(read.value);
     const tasks = parsed.ok ? (parsed.value as { tasks?: unknown })?.tasks : undefined;
     if (tasks && typeof tasks === "object" && "smoke" in tasks) return true;
   }

@@ -17,6 +17,7 @@ import {
 import { ArtifactSchema } from "./artifact_schema.ts";
 import type { HistoryPaths } from "./history.ts";
 import { formatPath, parseJsonc, positionAt } from "./jsonc.ts";
+import { formatBytes, readRegularFile } from "./read_input.ts";
 import { failedEntries, type FailedEntry } from "./rerun.ts";
 
 /** Artifacts larger than this are refused before reading: 64 MiB. */
@@ -155,7 +156,11 @@ export type SourceFile =
   | { ok: false; code: "ARTIFACT_NOT_FOUND" | "ARTIFACT_TOO_LARGE"; message: string };
 
 /**
- * Reads the source artifact: its size is checked before reading.
+ * Reads the source artifact with the one input reader: only a regular file,
+ * its size checked before reading and at most the limit read. Anything that
+ * leaves no artifact to read (nothing there, a directory, a FIFO, a device,
+ * permission denied, a symlink loop, a path too long) is `ARTIFACT_NOT_FOUND`
+ * with the reason; more than the limit is `ARTIFACT_TOO_LARGE`.
  *
  * @param path The artifact path.
  * @param maxBytes The size limit.
@@ -168,32 +173,33 @@ export type SourceFile =
  *
  * const missing = await readSourceFile("/nonexistent/latest.json");
  * assert.equal(missing.ok ? "" : missing.code, "ARTIFACT_NOT_FOUND");
+ * const device = await readSourceFile("/dev/zero");
+ * assert.equal(device.ok ? "" : device.message, "it is a character device, not a regular file");
  * ```
  */
 export async function readSourceFile(
   path: string,
   maxBytes: number = MAX_ARTIFACT_BYTES,
 ): Promise<SourceFile> {
-  let info: Deno.FileInfo;
-  try {
-    info = await Deno.stat(path);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
-      throw error;
+  const read = await readRegularFile(path, { maxBytes, what: "artifact" });
+  if (!read.ok) {
+    const { problem } = read;
+    if (problem.kind === "too-large") {
+      return {
+        ok: false,
+        code: "ARTIFACT_TOO_LARGE",
+        message: `${problem.size} bytes is over the limit of ${maxBytes} bytes (${
+          formatBytes(maxBytes)
+        })`,
+      };
     }
-    return { ok: false, code: "ARTIFACT_NOT_FOUND", message: "no file at that path" };
-  }
-  if (!info.isFile) {
-    return { ok: false, code: "ARTIFACT_NOT_FOUND", message: "the path is not a file" };
-  }
-  if (info.size > maxBytes) {
     return {
       ok: false,
-      code: "ARTIFACT_TOO_LARGE",
-      message: `${info.size} bytes is over the limit of ${maxBytes} bytes (64 MiB)`,
+      code: "ARTIFACT_NOT_FOUND",
+      message: problem.kind === "missing" ? "no file at that path" : read.reason,
     };
   }
-  const bytes = await Deno.readFile(path);
+  const bytes = read.value;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
   return { ok: true, text: new TextDecoder().decode(bytes), sha256 };

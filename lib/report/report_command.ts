@@ -12,10 +12,11 @@ import { writeFileAtomic } from "../atomic_write.ts";
 import { readCatalog } from "../catalog.ts";
 import { resolveOptions } from "../config.ts";
 import { loadConfig } from "../config_file.ts";
-import { ExitCode, formatWarning, UserError } from "../errors.ts";
+import { ExitCode, formatWarning, ioErrorToUserError, isIoError, UserError } from "../errors.ts";
 import type { Flags } from "../flags.ts";
 import { historyPaths } from "../history.ts";
 import { smokeCommand } from "../resolve_selection.ts";
+import { readRegularFile } from "../read_input.ts";
 import { displayPath } from "../runtime.ts";
 import { checkSource, MAX_ARTIFACT_BYTES } from "../source_artifact.ts";
 import type { SmokeIo } from "../app.ts";
@@ -54,19 +55,19 @@ export const DEFAULT_LAST = 50;
  */
 export const REPORT_FILE = "report.html";
 
-/** Reads an artifact's text, or says why not (no checksum: the report needs none). */
+/**
+ * Reads an artifact's text with the one input reader, or says why not (no
+ * checksum: the report needs none). A FIFO or device is refused unopened.
+ */
 async function readArtifactText(path: string): Promise<string | { reason: string }> {
-  try {
-    const info = await Deno.stat(path);
-    if (!info.isFile) return { reason: "not a file" };
-    if (info.size > MAX_ARTIFACT_BYTES) {
-      return { reason: `${info.size} bytes is over the limit of ${MAX_ARTIFACT_BYTES} bytes` };
-    }
-    return await Deno.readTextFile(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return { reason: "no file at that path" };
-    throw error;
+  const read = await readRegularFile(path, { maxBytes: MAX_ARTIFACT_BYTES, what: "artifact" });
+  if (read.ok) return new TextDecoder().decode(read.value);
+  const { problem } = read;
+  if (problem.kind === "missing") return { reason: "no file at that path" };
+  if (problem.kind === "too-large") {
+    return { reason: `${problem.size} bytes is over the limit of ${MAX_ARTIFACT_BYTES} bytes` };
   }
+  return { reason: read.reason };
 }
 
 /** Options for {@linkcode readHistory}. */
@@ -110,13 +111,15 @@ export async function readHistory(
   const names: string[] = [];
   try {
     for await (const entry of Deno.readDir(paths.runs)) {
-      if (entry.isFile && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
+      // Not only regular files: a FIFO or a link named like a run is listed as invalid.
+      if (!entry.isDirectory && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
         names.push(entry.name);
       }
     }
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
-      throw error;
+      if (!isIoError(error)) throw error;
+      throw ioErrorToUserError(error, { path: `${shown}/runs`, action: "read run history" });
     }
   }
   if (names.length === 0) {
