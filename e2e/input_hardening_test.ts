@@ -385,3 +385,61 @@ Deno.test("smoke report lists a FIFO in runs/ as invalid, with the reason, and d
   );
   assert.match(report.stdout, /\(1 run, 1 invalid left out\)/);
 });
+
+Deno.test("hostile artifacts through --rerun-failed: exit 2 or a valid rerun, never a crash or a hang", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "echo a >> ran.log"] }),
+    "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["false"] }),
+  });
+  const full = await runBounded(p.dir, []);
+  assert.equal(full.code, 1, full.stderr);
+  const good = await p.latest();
+  const text = JSON.stringify(good);
+  const failedB = { ...good.fixtures.find((f) => f.id === "b")! };
+  const cases: Record<string, string | Uint8Array> = {
+    "truncated.json": text.slice(0, Math.floor(text.length / 2)),
+    "cut-character.json": new TextEncoder().encode(`${text.slice(0, -1)}, "x": "é"}`).slice(0, -3),
+    "bytes.json": new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0x80]),
+    "deep.json": "[".repeat(100_000),
+    "deep-closed.json": `{"schemaVersion":1,"fixtures":${"[".repeat(5000)}${"]".repeat(5000)}}`,
+    "hostile-ids.json": JSON.stringify({
+      ...good,
+      fixtures: ["../../x", "/abs", "a\u0000b", "$(rm -rf ~)", "x".repeat(10_000)].map((id) => ({
+        ...failedB,
+        id,
+      })),
+    }),
+    "huge-strings.json": JSON.stringify({
+      ...good,
+      runId: "r".repeat(10_000),
+      fixtures: [{ ...failedB, failure: { kind: "exit-code", message: "m".repeat(100_000) } }],
+    }),
+    "proto.json": text.replace('"fixtures":', '"__proto__":{"polluted":1},"fixtures":'),
+    "version.json": JSON.stringify({ ...good, schemaVersion: 1e308 }),
+  };
+  for (const [name, content] of Object.entries(cases)) {
+    if (typeof content === "string") await p.write(name, content);
+    else await Deno.writeFile(join(p.dir, name), content);
+  }
+  await sh(p.dir, "mkfifo pipe.json && mkdir folder.json && ln -s loop.json loop.json");
+  const special = ["pipe.json", "folder.json", "/dev/zero", "loop.json", LONG];
+  for (const name of [...Object.keys(cases), ...special]) {
+    const run = await runBounded(p.dir, ["--rerun-failed", "--artifact", name]);
+    const shown = `${name.slice(0, 40)}: exit ${run.code}\n${run.stderr.slice(0, 1500)}`;
+    assert.equal(run.hung, false, shown);
+    assert.doesNotMatch(run.stderr, /crashed/, shown);
+    if (run.code === 2) {
+      assert.match(run.stderr, /^error: .*\[[A-Z_]+\]/m, shown);
+      assert.match(run.stderr, /^hint: Manual fallback: /m, shown);
+    } else {
+      // A valid rerun: only b failed, and only b runs.
+      assert.equal(run.code, 1, shown);
+      assert.match(run.stdout, /^FAIL {2}b /m, shown);
+      assert.doesNotMatch(run.stdout, /^(PASS|FAIL) {2}a /m, shown);
+    }
+    assert.equal(run.stdout.trimEnd().split("\n").at(-1), "RESULT: fail", shown);
+  }
+  // The polluted artifact is still a valid one: it reruns b.
+  const proto = await runBounded(p.dir, ["--rerun-failed", "--artifact", "proto.json"]);
+  assert.equal(proto.code, 1, proto.stderr);
+});
