@@ -44,7 +44,7 @@ const HOSTILE_STRINGS = [
   "a//b",
 ];
 
-const id = fc.oneof(fc.constantFrom(...CATALOG), fc.constantFrom(...HOSTILE_STRINGS), fc.string());
+const hostileId = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string());
 const status = fc.constantFrom<FixtureResult["status"]>("passed", "failed", "skipped");
 const runId = fc.oneof(
   fc.constant("20261125T000000000Z-abcdef"),
@@ -135,6 +135,19 @@ const artifactBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
       [value, version],
     ) => toBytes({ ...value, schemaVersion: version })),
     weight: 1,
+  },
+  {
+    // Hostile ids in place of good ones, some of them kept.
+    arbitrary: fc.tuple(validArtifact, fc.array(fc.option(hostileId), { maxLength: 8 })).map((
+      [value, ids],
+    ) => {
+      const fixtures = value.fixtures as { id: string }[];
+      ids.forEach((id, i) => {
+        if (id !== null && fixtures[i]) fixtures[i].id = id;
+      });
+      return toBytes(value);
+    }),
+    weight: 2,
   },
   { arbitrary: fc.jsonValue().map(toBytes), weight: 1 },
   {
