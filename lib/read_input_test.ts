@@ -84,7 +84,8 @@ Deno.test({
     const sync = readRegularFileSync("/proc/self/status", limited);
     assert.ok(!sync.ok && sync.problem.kind === "too-large");
     assert.equal(sync.problem.size, 17);
-    assert.equal(sync.reason, "it is 17 bytes, over the 16 bytes limit for a manifest");
+    assert.equal(sync.problem.atLeast, true);
+    assert.equal(sync.reason, "it is over the 16 bytes limit for a manifest");
     const whole = await readRegularTextFile("/proc/self/status", options);
     assert.ok(whole.ok);
     assert.match(whole.value, /^Name:/);
@@ -128,6 +129,27 @@ Deno.test("reads give back exactly the bytes within the limit, and refuse more (
       ),
       { numRuns: 200 },
     );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("without a stat, a file over the limit is still refused, with its size", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeFile(`${dir}/big.jsonc`, new Uint8Array(3 * 1024 * 1024));
+    const known = { ...options, knownRegularFile: true };
+    for (
+      const read of [
+        readRegularFileSync(`${dir}/big.jsonc`, known),
+        await readRegularFile(`${dir}/big.jsonc`, known),
+      ]
+    ) {
+      assert.equal(read.ok ? "" : read.reason, "it is 3 MiB, over the 1 MiB limit for a manifest");
+    }
+    await Deno.writeTextFile(`${dir}/small.jsonc`, "x".repeat(5000));
+    const small = readRegularTextFileSync(`${dir}/small.jsonc`, known);
+    assert.equal(small.ok ? small.value.length : 0, 5000, "grows past the first buffer");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
