@@ -2,17 +2,13 @@
  * smoke: the command-line entry. It parses flags, calls the library, and is
  * the only place that turns errors into exit codes and calls `Deno.exit`.
  *
+ * The signal handlers come first, before the library loads, and the exit code
+ * always agrees with the `RESULT:` line: a signal after that line is printed
+ * changes nothing.
+ *
  * @module
  */
-import { isAbsolute, resolve } from "node:path";
-import { runSmoke, type SmokeIo } from "./lib/app.ts";
-import { ExitCode, formatUserError, SIGNAL_EXIT_CODES, UserError } from "./lib/errors.ts";
-import { ioFallbackError } from "./lib/errors.ts";
-import { parseFlags } from "./lib/flags.ts";
-import { helpText } from "./lib/help.ts";
-import { ProcessGroups } from "./lib/process.ts";
-import { runtimeInfo } from "./lib/runtime.ts";
-import { VERSION } from "./lib/version.ts";
+import { ExitCode, SIGNAL_EXIT_CODES } from "./lib/errors.ts";
 
 const encoder = new TextEncoder();
 function writer(stream: { writeSync(p: Uint8Array): number }) {
@@ -30,14 +26,22 @@ function writer(stream: { writeSync(p: Uint8Array): number }) {
     }
   };
 }
-const stdout = writer(Deno.stdout);
-const stderr = writer(Deno.stderr);
-const groups = new ProcessGroups();
-const runtime = runtimeInfo(import.meta.url);
-const cwd = Deno.cwd();
+/** The verdict of the `RESULT:` line once printed: the exit code must agree with it. */
+let verdict: "pass" | "fail" | undefined;
+const rawStdout = writer(Deno.stdout);
+const rawStderr = writer(Deno.stderr);
+// Until the library (and its safe writer) has loaded, only constant text is written.
+let stdout = (text: string) => {
+  const result = /(?:^|\n)RESULT: (pass|fail)\n$/.exec(text);
+  if (result) verdict = result[1] as "pass" | "fail";
+  rawStdout(text);
+};
+let stderr = rawStderr;
+/** The run's process groups, once the library has loaded. */
+const live: { groups?: { killAll(): void } } = {};
 
 // Deno does not kill children when it exits: no exit path may leave a fixture behind.
-globalThis.addEventListener("unload", () => groups.killAll());
+globalThis.addEventListener("unload", () => live.groups?.killAll());
 
 const interrupt = new AbortController();
 const signals: Deno.Signal[] = Deno.build.os === "windows"
@@ -45,12 +49,15 @@ const signals: Deno.Signal[] = Deno.build.os === "windows"
   : ["SIGINT", "SIGTERM", "SIGHUP"];
 for (const name of signals) {
   Deno.addSignalListener(name, () => {
+    // The run is decided and its RESULT line printed: it ends as printed.
+    if (verdict !== undefined) return;
+    const code = SIGNAL_EXIT_CODES[name] ?? ExitCode.Interrupted;
     if (interrupt.signal.aborted) {
       // A second signal: stop at once.
-      groups.killAll();
+      live.groups?.killAll();
       stderr(`\nerror: ${name} again: stopped at once\n`);
       stdout("\nRESULT: fail\n");
-      Deno.exit(SIGNAL_EXIT_CODES[name] ?? ExitCode.Interrupted);
+      Deno.exit(code);
     }
     stderr(
       `\nwarning: ${name}: stopping fixtures and writing the artifact (again to stop at once)\n`,
@@ -59,22 +66,34 @@ for (const name of signals) {
   });
 }
 
-/** A program given as a relative path is made absolute; a bare name stays for PATH lookup. */
-function absoluteIfPath(program: string, from: string): string {
-  return /[\\/]/.test(program) && !isAbsolute(program) ? resolve(from, program) : program;
+const smoke = await import("./lib/entry.ts");
+{
+  const trackVerdict = stdout;
+  const github = Deno.env.get("GITHUB_ACTIONS") === "true";
+  stdout = smoke.createSafeWriter(trackVerdict, { terminal: Deno.stdout.isTerminal(), github });
+  stderr = smoke.createSafeWriter(rawStderr, { terminal: Deno.stderr.isTerminal(), github });
 }
+const processGroups = new smoke.ProcessGroups();
+live.groups = processGroups;
+const runtime = smoke.runtimeInfo(import.meta.url);
+const cwd = Deno.cwd();
 
 async function main(args: string[]): Promise<number> {
-  const flags = parseFlags(args);
+  const flags = smoke.parseFlags(args);
   if (flags.help) {
-    stdout(helpText(runtime.invocation));
+    stdout(smoke.helpText(runtime.invocation));
     return ExitCode.Pass;
   }
   if (flags.version) {
-    stdout(`smoke ${VERSION} (${runtime.kind}; deno ${Deno.version.deno})\n`);
+    stdout(`smoke ${smoke.VERSION} (${runtime.kind}; deno ${Deno.version.deno})\n`);
     return ExitCode.Pass;
   }
-  const io: SmokeIo = {
+  if (interrupt.signal.aborted) {
+    // Stopped while starting: nothing ran, nothing is written.
+    stdout("RESULT: fail\n");
+    return SIGNAL_EXIT_CODES[String(interrupt.signal.reason)] ?? ExitCode.Interrupted;
+  }
+  const io: import("./lib/entry.ts").SmokeIo = {
     cwd,
     env: Deno.env.toObject(),
     stdout,
@@ -91,15 +110,15 @@ async function main(args: string[]): Promise<number> {
       return columns > 0 ? columns : Number(Deno.env.get("COLUMNS")) || 80;
     },
     signal: interrupt.signal,
-    groups,
+    groups: processGroups,
     // A relative path means relative to here, not to each fixture's cwd.
-    deno: absoluteIfPath(flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno, cwd),
+    deno: smoke.absoluteIfPath(flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno, cwd),
     invocation: runtime.invocation,
     now: () => new Date(),
   };
   switch (flags.command) {
     case "run":
-      return await runSmoke(flags, io);
+      return await smoke.runSmoke(flags, io);
     // Subcommands load their modules only when used, to keep runs starting fast.
     case "merge":
       return await (await import("./lib/merge.ts")).runMerge(flags, io);
@@ -114,17 +133,19 @@ try {
 } catch (error) {
   // An I/O error that no read or write site turned into a user error names its path in
   // Deno's message: still the user's to fix (exit 2), not a crash. Bugs stay crashes.
-  const user = error instanceof UserError ? error : ioFallbackError(error);
+  const user = error instanceof smoke.UserError ? error : smoke.ioFallbackError(error);
   if (user) {
-    stderr(formatUserError(user) + "\n");
+    stderr(smoke.formatUserError(user) + "\n");
     code = user.exitCode;
   } else {
     stderr(`error: smoke crashed; this is a bug, please report it with the stack below\n`);
     stderr(`${(error as Error)?.stack ?? error}\n`);
     code = ExitCode.Internal;
   }
-  stdout("RESULT: fail\n");
+  if (verdict === undefined) stdout("RESULT: fail\n");
 } finally {
-  groups.killAll();
+  processGroups.killAll();
 }
+// The exit code agrees with the RESULT line: a run that printed "pass" never exits non-zero.
+if (verdict === "pass" && code! !== ExitCode.Pass) code = ExitCode.Pass;
 Deno.exit(code!);

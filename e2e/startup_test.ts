@@ -45,8 +45,19 @@ const SLOW = (specifier: string) =>
   specifier.startsWith("npm:") || specifier.includes("registry.npmjs.org") ||
   specifier === "node:fs/promises";
 
-Deno.test("smoke starts, lists and dry-runs without loading an npm package", async () => {
+Deno.test("smoke.ts installs its signal handlers before the library loads", async () => {
+  // Only what the handlers need is imported statically; the rest comes from lib/entry.ts after
+  // them, so a signal while the library loads still ends with a RESULT line.
   const graph = await staticGraph("smoke.ts");
+  assert.deepEqual(graph.filter((s) => s.startsWith("lib/")), ["lib/errors.ts"]);
+  const source = await Deno.readTextFile(new URL("smoke.ts", ROOT));
+  assert.ok(
+    source.indexOf("Deno.addSignalListener") < source.indexOf('await import("./lib/entry.ts")'),
+  );
+});
+
+Deno.test("smoke starts, lists and dry-runs without loading an npm package", async () => {
+  const graph = [...await staticGraph("smoke.ts"), ...await staticGraph("lib/entry.ts")];
   assert.ok(graph.includes("lib/catalog.ts"), graph.join("\n"));
   assert.deepEqual(graph.filter(SLOW), []);
   for (const lazy of ["lib/execute_run.ts", "lib/source_artifact.ts", "lib/artifact_schema.ts"]) {

@@ -173,7 +173,8 @@ export function createArtifact(input: ArtifactInput): Artifact {
     selection: input.selection,
     fixtures: input.fixtures,
     summary,
-    result: verdict(summary, { failOnFlaky: input.failOnFlaky }),
+    // An interrupted run never passes, even when the signal came after the last fixture ended.
+    result: input.interrupted ? "fail" : verdict(summary, { failOnFlaky: input.failOnFlaky }),
     ...(input.interrupted ? { interrupted: true as const } : {}),
     ...(input.combined ? { combined: input.combined } : {}),
     diagnostics: input.diagnostics ?? [],

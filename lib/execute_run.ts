@@ -38,7 +38,8 @@ import {
   renderSummary,
   type SummaryView,
 } from "./report/console_render.ts";
-import { neutralizeLegacyCommands, newStopToken, renderInert } from "./report/github.ts";
+import { newStopToken, renderInert } from "./report/github.ts";
+import { markCommand } from "./safe_output.ts";
 import { type FixtureEnd, multiplexReporters } from "./report/reporter.ts";
 import { createRunReporters } from "./report/run_reporters.ts";
 import { runFixtures } from "./run.ts";
@@ -114,7 +115,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     );
     const github = io.env.GITHUB_ACTIONS === "true";
     const consoleReporter = createConsoleReporter({
-      write: github ? (text) => io.stdout(neutralizeLegacyCommands(text)) : io.stdout,
+      write: io.stdout,
       colors,
       live: io.isTerminal,
       columns: io.columns,
@@ -232,7 +233,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const failuresText = failures === ""
       ? ""
       : github
-      ? renderInert(failures, { token: newStopToken() }) + "\n"
+      ? renderInert(failures, { token: newStopToken(), command: markCommand }) + "\n"
       : failures + "\n";
     io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
     if (interrupted) {

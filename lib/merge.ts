@@ -30,7 +30,6 @@ import {
 import { acquireLock } from "./lock.ts";
 import { shellQuote } from "./plan.ts";
 import { colorWanted, palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
-import { neutralizeLegacyCommands } from "./report/github.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "./source_artifact.ts";
 import { smokeCommand } from "./resolve_selection.ts";
 import { runEnvironment } from "./runtime.ts";
@@ -342,20 +341,15 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     await writeFileAtomic(out, serializeArtifact(artifact));
   }
 
-  // Input artifacts are data from elsewhere: their text is printed one line per item, and in
-  // GitHub Actions with the legacy `##[` command form broken, so it cannot act as a command.
-  const github = io.env.GITHUB_ACTIONS === "true";
-  const safe = (text: string) => {
-    const plain = text.replaceAll("\r", " ");
-    return github ? neutralizeLegacyCommands(plain) : plain;
-  };
+  // Input artifacts are data from elsewhere: their text is printed one line per item (and the
+  // output edge, lib/safe_output.ts, escapes controls and workflow commands in it).
   const flat = (text: string) => text.replace(/[\r\n]+/g, " ");
   for (const d of artifact.diagnostics) {
-    io.stderr(safe(formatWarning({
+    io.stderr(formatWarning({
       code: flat(d.code),
       message: flat(d.message),
       ...(d.hint ? { hint: flat(d.hint) } : {}),
-    })));
+    }));
   }
   const colors = palette(
     colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
@@ -389,6 +383,6 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     interrupted: artifact.interrupted,
     ...(rerunCommand ? { rerunCommand } : {}),
   }, colors));
-  io.stdout(safe(lines.join("\n") + "\n"));
+  io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
 }

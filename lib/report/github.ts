@@ -10,6 +10,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
+import { neutralizeLegacyCommands } from "../safe_output.ts";
 
 /** GitHub shows at most this many error annotations per step. */
 export const ANNOTATION_LIMIT = 10;
@@ -52,25 +53,7 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 
-/**
- * Makes the legacy `##[name]data` command form inert: the runner honours it
- * anywhere in a line, so a zero-width space (U+200B) goes between `##` and
- * `[` wherever they meet. The text reads the same.
- *
- * @param text Any text.
- * @returns The text without a raw `##[`.
- *
- * @example
- * ```ts
- * import { neutralizeLegacyCommands } from "./github.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(neutralizeLegacyCommands("x ##[error]bad"), "x ##\u200b[error]bad");
- * ```
- */
-export function neutralizeLegacyCommands(text: string): string {
-  return text.replaceAll("##[", "##\u200b[");
-}
+export { neutralizeLegacyCommands };
 
 /** Where annotation paths are taken from. */
 export interface AnnotationOptions {
@@ -82,6 +65,8 @@ export interface AnnotationOptions {
   limit?: number;
   /** Where the rest are listed, for the closing line (default "the step summary"). */
   restListedIn?: string;
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
 }
 
 function annotationFile(end: FixtureEnd, options: AnnotationOptions): string | undefined {
@@ -137,7 +122,9 @@ export function renderAnnotations(
     ].join(",");
     const failure = end.result.failure;
     const message = failure ? `${failure.kind}: ${failure.message}` : "failed";
-    return `::error ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`;
+    return (options.command ?? same)(
+      `::error ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
+    );
   });
   const rest = failed.length - lines.length;
   if (rest > 0) {
@@ -154,7 +141,11 @@ export function renderAnnotations(
 export interface InertOptions {
   /** The `::stop-commands::` token: random, unguessable, fresh for each block. */
   token: string;
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
 }
+
+const same = (line: string) => line;
 
 /**
  * Makes a fresh stop-commands token: 128 random bits as hex.
@@ -205,8 +196,9 @@ export function renderInert(text: string, options: InertOptions): string {
     );
   }
   const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  return `::stop-commands::${options.token}\n${neutralizeLegacyCommands(body)}\n` +
-    `::${options.token}::\n`;
+  const command = options.command ?? same;
+  return `${command(`::stop-commands::${options.token}`)}\n${neutralizeLegacyCommands(body)}\n` +
+    `${command(`::${options.token}::`)}\n`;
 }
 
 function block(label: string, text: string): string[] {
@@ -257,8 +249,9 @@ export function renderOutputGroup(end: FixtureEnd, options: InertOptions): strin
     ...(result.stdoutTail ? block("stdout", result.stdoutTail) : []),
     ...(result.stderrTail ? block("stderr", result.stderrTail) : []),
   ].join("\n");
-  return `::group::${escapeCommandData(`${result.id} (${kind})`)}\n` +
-    renderInert(inner, options) + "::endgroup::\n";
+  const command = options.command ?? same;
+  return `${command(`::group::${escapeCommandData(`${result.id} (${kind})`)}`)}\n` +
+    renderInert(inner, options) + `${command("::endgroup::")}\n`;
 }
 
 /** Options for {@linkcode createGitHubReporter}. */
@@ -271,6 +264,8 @@ export interface GitHubReporterOptions {
   write(text: string): void;
   /** Makes stop-commands tokens (default {@linkcode newStopToken}). */
   token?: () => string;
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
 }
 
 /**
@@ -313,13 +308,14 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
   return {
     onFixtureEnd(end: FixtureEnd) {
       if (end.result.status !== "failed") return;
-      options.write(renderOutputGroup(end, { token: token() }));
+      options.write(renderOutputGroup(end, { token: token(), command: options.command }));
     },
     async onEnd(run: RunEnd) {
       const annotations = renderAnnotations(run.ends, {
         cwd: options.cwd,
         workspace: options.env.GITHUB_WORKSPACE || undefined,
         restListedIn: summaryFile ? "the step summary" : "the failures list below",
+        command: options.command,
       });
       if (annotations.length) options.write(annotations.join("\n") + "\n");
       if (!summaryFile) return;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { markCommand } from "../safe_output.ts";
 import type { Options } from "../config.ts";
 import type { Flags } from "../flags.ts";
 import type { Reporter } from "./reporter.ts";
@@ -47,7 +48,7 @@ export async function createRunReporters(context: RunReporterContext): Promise<R
     const { createGitHubReporter } = await import("./github.ts");
     reporters.push({
       name: "GitHub Actions",
-      ...createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout }),
+      ...createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout, command: markCommand }),
     });
   }
   if (context.options.report) {

@@ -1,0 +1,56 @@
+/**
+ * End-to-end tests of the output edge (lib/safe_output.ts): untrusted text (fixture output,
+ * file names, messages copied from stderr) reaches neither the terminal nor the CI log raw.
+ */
+import assert from "node:assert/strict";
+import { runSmoke, tempProject } from "./_project.ts";
+
+/** The runner ends a line at `\n`, `\r\n` or a lone `\r`. */
+const logLines = (text: string) => text.split(/\r\n|\r|\n/);
+// deno-lint-ignore no-control-regex
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+Deno.test("a permission message copied from stderr cannot inject a workflow command through \\r", async () => {
+  await using p = await tempProject({
+    "fixtures/denied.smoke.ts":
+      `console.error('NotCapable: Requires read access to "/x\\r::error title=INJECTED::y\\r"');\n` +
+      "Deno.exit(1);\n",
+  });
+  const run = await runSmoke(p.dir, [], { env: { GITHUB_ACTIONS: "true" } });
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const artifact = await p.latest();
+  const failure = artifact.fixtures[0].failure as { kind: string } | undefined;
+  assert.equal(failure?.kind, "permission", "the message is copied");
+  for (const [name, text] of [["stdout", run.stdout], ["stderr", run.stderr]]) {
+    for (const line of logLines(text)) {
+      assert.doesNotMatch(line, /^\s*::error title=INJECTED/, `${name}: ${JSON.stringify(line)}`);
+    }
+    assert.doesNotMatch(text, /\r/, `${name} holds a raw \\r`);
+  }
+  assert.match(run.stdout, /\\r::error title=INJECTED::y\\r/, "shown, escaped");
+});
+
+Deno.test("a file name with a newline and a command cannot make an error line a command", async () => {
+  await using p = await tempProject({});
+  await Deno.mkdir(`${p.dir}/fixtures`, { recursive: true });
+  await Deno.writeTextFile(`${p.dir}/fixtures/a\n::error::x\r.smoke.ts`, "");
+  const run = await runSmoke(p.dir, [], { env: { GITHUB_ACTIONS: "true" } });
+  assert.equal(run.code, 2, run.stdout + run.stderr);
+  assert.match(run.stderr, /^error: /m);
+  for (const line of logLines(run.stderr + run.stdout)) {
+    assert.doesNotMatch(line, /^\s*::error::x/, JSON.stringify(line));
+  }
+  assert.equal(run.resultLine, "RESULT: fail");
+});
+
+Deno.test("terminal escapes in fixture output and file names are shown escaped in a plain log", async () => {
+  await using p = await tempProject({
+    "fixtures/loud.smoke.jsonc": JSON.stringify({
+      command: ["sh", "-c", "printf 'a\\033]0;pwned\\007b\\033[2Jc\\r\\n' >&2; exit 1"],
+    }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stdout, CONTROLS, JSON.stringify(run.stdout));
+  assert.doesNotMatch(run.stderr, CONTROLS, JSON.stringify(run.stderr));
+});

@@ -1,0 +1,192 @@
+/**
+ * The output edge: every line smoke writes to standard output or standard
+ * error passes through one {@linkcode createSafeWriter}, so text that came from
+ * elsewhere (fixture output, file names, ids, messages, artifact fields) can
+ * neither drive the terminal nor act as a GitHub Actions workflow command.
+ *
+ * - Control characters (C0 but tab and newline, DEL, C1), Unicode line and
+ *   paragraph separators and bidirectional overrides are written as visible
+ *   escapes (`\r`, `\x1b`, `\u202e`). On an interactive terminal smoke's own
+ *   colour (SGR) sequences and the status line's `\r` + erase-line pass.
+ * - In GitHub Actions, a line that would start a workflow command (`::` after
+ *   optional white space) gets a zero-width space before the `::`, and so does
+ *   the legacy `##[` form anywhere, unless the line was built by smoke itself
+ *   and marked with {@linkcode markCommand}. The mark is a per-process secret
+ *   that the writer removes, so no other text can forge it. Between smoke's own
+ *   marked `::stop-commands::TOKEN` and `::TOKEN::` lines, where the runner
+ *   processes no command, lines are shown as they are, but for one that would
+ *   end the block early.
+ *
+ * @module
+ */
+
+/** How a stream is shown. */
+export interface OutputMode {
+  /** The stream is an interactive terminal: smoke's colours and status line may pass. */
+  terminal: boolean;
+  /** GitHub Actions reads the stream for workflow commands (`GITHUB_ACTIONS=true`). */
+  github: boolean;
+}
+
+/** Writes text to a stream. */
+export type Write = (text: string) => void;
+
+/** A per-process secret that opens a line smoke built as a workflow command. */
+const MARK = `\u{F0000}${
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0"))
+    .join("")
+}\u{F0001}`;
+
+/** Escaped everywhere: controls, line separators, bidirectional overrides and isolates. */
+const UNSAFE_CHAR = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
+/** smoke's own terminal sequences (SGR colours, the status line's erase), or one unsafe character. */
+const SEQUENCE = new RegExp(`\\r\\x1b\\[2K|\\x1b\\[[0-9;]*m|\\x1b\\[2?K|[${UNSAFE_CHAR}]`, "g");
+/** Where the runner would see a workflow command: `::` after white space at a line's start. */
+const COMMAND_START = /^(\s*)::/;
+
+function escapeChar(char: string): string {
+  if (char === "\r") return "\\r";
+  const code = char.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/**
+ * Escapes what must not reach a terminal or a CI log raw: every control
+ * character but tab and newline, DEL, C1 controls, U+2028/U+2029 and the
+ * bidirectional overrides and isolates. With `terminal`, smoke's own colour
+ * sequences and its status line's `\r` + erase-line are kept.
+ *
+ * @param text Any text.
+ * @param options Whether the stream is an interactive terminal.
+ * @returns The text, safe to print.
+ *
+ * @example
+ * ```ts
+ * import { escapeControls } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(escapeControls("a\rb\x1b]0;title\x07", { terminal: false }), "a\\rb\\x1b]0;title\\x07");
+ * assert.equal(escapeControls("\x1b[31mred\x1b[39m\n", { terminal: true }), "\x1b[31mred\x1b[39m\n");
+ * assert.equal(escapeControls("\x1b[31mred", { terminal: false }), "\\x1b[31mred");
+ * ```
+ */
+export function escapeControls(text: string, options: { terminal: boolean }): string {
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(SEQUENCE, (match) => {
+    if (match.length === 1) return escapeChar(match);
+    return options.terminal ? match : [...match].map((c) => UNSAFE.test(c) ? escapeChar(c) : c)
+      .join("");
+  });
+}
+
+/**
+ * Marks one line as a workflow command that smoke built itself (its data and
+ * properties escaped), so that the writer passes it in GitHub mode.
+ *
+ * @param line The command, such as `::error title=a::boom`, without a newline.
+ * @returns The marked line, for a writer from {@linkcode createSafeWriter}.
+ * @throws {TypeError} When the line holds a line break.
+ *
+ * @example
+ * ```ts
+ * import { createSafeWriter, markCommand } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let log = "";
+ * const write = createSafeWriter((t) => (log += t), { terminal: false, github: true });
+ * write(markCommand("::group::a") + "\n::error::forged\n");
+ * assert.equal(log, "::group::a\n\u200b::error::forged\n");
+ * ```
+ */
+export function markCommand(line: string): string {
+  if (/[\r\n]/.test(line)) throw new TypeError("A workflow command is one line");
+  return MARK + line;
+}
+
+/**
+ * Makes the legacy `##[name]data` command form inert: the runner honours it
+ * anywhere in a line, so a zero-width space (U+200B) goes between `##` and
+ * `[`. The text reads the same.
+ *
+ * @param text Any text.
+ * @returns The text without a raw `##[`.
+ *
+ * @example
+ * ```ts
+ * import { neutralizeLegacyCommands } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(neutralizeLegacyCommands("x ##[error]bad"), "x ##\u200b[error]bad");
+ * ```
+ */
+export function neutralizeLegacyCommands(text: string): string {
+  return text.replaceAll("##[", "##\u200b[");
+}
+
+/**
+ * Creates the one writer of a stream: everything written through it is made
+ * safe for the stream's mode (see the module documentation). It remembers
+ * whether the last write ended a line, so a command split over writes is
+ * still caught.
+ *
+ * @param write Writes to the stream itself.
+ * @param mode Whether the stream is a terminal, and whether GitHub reads it.
+ * @returns The safe writer.
+ *
+ * @example Nothing from a fixture acts as a command or moves the cursor
+ * ```ts
+ * import { createSafeWriter } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let log = "";
+ * const write = createSafeWriter((t) => (log += t), { terminal: false, github: true });
+ * write('NotCapable: Requires read access to "/x\r::error title=INJECTED::y\r"\n');
+ * assert.equal(log, 'NotCapable: Requires read access to "/x\\r::error title=INJECTED::y\\r"\n');
+ * write("a\n  ::warning::b ##[error]c\n");
+ * assert.ok(log.endsWith("a\n  \u200b::warning::b ##\u200b[error]c\n"));
+ * ```
+ */
+export function createSafeWriter(write: Write, mode: OutputMode): Write {
+  // The line being written so far: at its start, or white space only, and its last characters.
+  let atLineStart = true;
+  let blankSoFar = true;
+  let lastTwo = "";
+  // The token of the stop-commands block smoke has open, if any.
+  let inert: string | undefined;
+  return (text: string) => {
+    if (text === "") return;
+    const lines = escapeControls(text, mode).split("\n");
+    const safe = lines.map((line, i) => {
+      const start = i > 0 || atLineStart;
+      let trusted = false;
+      if (start && line.startsWith(MARK)) {
+        trusted = true;
+        line = line.slice(MARK.length);
+      }
+      if (line.includes(MARK)) line = line.replaceAll(MARK, "");
+      if (!mode.github) return line;
+      if (trusted) {
+        // smoke's own inert block: its untrusted lines are shown as they are, unable to end it.
+        const stop = /^::stop-commands::(\S+)$/.exec(line);
+        if (stop) inert = stop[1];
+        else if (inert !== undefined && line === `::${inert}::`) inert = undefined;
+      } else if (i > 0 || blankSoFar) {
+        if (inert === undefined || line.includes(`::${inert}::`)) {
+          line = line.replace(COMMAND_START, "$1\u200b::");
+        }
+      }
+      // `##[` may straddle two writes.
+      const before = i === 0 ? lastTwo : "";
+      return neutralizeLegacyCommands(before + line).slice(before.length);
+    });
+    const last = safe[safe.length - 1];
+    atLineStart = last === "";
+    blankSoFar = (safe.length > 1 || blankSoFar) && /^\s*$/.test(last);
+    const joined = safe.join("\n");
+    lastTwo = joined.length >= 2 ? joined.slice(-2) : lastTwo.slice(-1) + joined;
+    write(joined);
+  };
+}
