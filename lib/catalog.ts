@@ -296,7 +296,7 @@ function checkNamedScript(fixture: Fixture): void {
  * dot-folders and `node_modules`, following directory symlinks with loop
  * detection), reads manifests (regular files of at most 1 MiB, UTF-8),
  * builds, and checks that every script is a regular file. Synchronous:
- * nothing else runs meanwhile, and 1,000 files are read ~20 ms faster than as
+ * nothing else runs meanwhile, and 1,000 files are read ~20 ms faster than
  * as many concurrent async operations.
  *
  * @param where The working directory and fixtures directory, both absolute.
