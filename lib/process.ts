@@ -6,7 +6,7 @@
  * @module
  */
 import { StreamCapture } from "./_capture.ts";
-import { findSetsid, spawnInSession } from "./_spawn.ts";
+import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
 
 /**
  * The live process groups of a run. Every group is registered while it may
@@ -159,6 +159,10 @@ export interface ProcessContext {
    * Deno's `detached` instead. Default: found once, where the system has it.
    */
   setsid?: string | null;
+  /** The spawn (default: `spawnInSession`); tests pass one that fails. */
+  spawn?: (argv: readonly string[], options: SessionSpawnOptions) => Deno.ChildProcess;
+  /** The waits before each new try of a spawn short of descriptors or processes. */
+  retryDelaysMs?: readonly number[];
 }
 
 /** Bytes asked for per read of a fixture's output. */
@@ -218,38 +222,31 @@ export async function runProcess(
   spec: ProcessSpec,
   context: ProcessContext,
 ): Promise<ProcessOutcome> {
-  const started = performance.now();
+  const startedAt = performance.now();
   const stdout = new StreamCapture(spec.tailBytes, spec.stdoutNeedles);
   const stderr = new StreamCapture(spec.tailBytes, spec.stderrNeedles);
-  let child: Deno.ChildProcess;
-  try {
-    child = spawnInSession(spec.argv, {
-      cwd: spec.cwd,
-      env: spec.env,
-      setsid: context.setsid === undefined ? findSetsid() : context.setsid ?? undefined,
-    });
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied)) {
-      throw error;
-    }
-    const cwdExists = await Deno.stat(spec.cwd).then((info) => info.isDirectory, () => false);
-    const reason = !cwdExists
-      ? `its working directory "${spec.cwd}" does not exist`
-      : error instanceof Deno.errors.NotFound
-      ? "it was not found (check the name, or PATH)"
-      : "it is not executable";
+  const start = await startInSession(spec.argv, {
+    cwd: spec.cwd,
+    env: spec.env,
+    setsid: context.setsid === undefined ? findSetsid() : context.setsid ?? undefined,
+    signal: context.signal,
+    ...(context.spawn ? { spawn: context.spawn } : {}),
+    ...(context.retryDelaysMs ? { retryDelaysMs: context.retryDelaysMs } : {}),
+  });
+  if (!("child" in start)) {
     return {
       exitCode: null,
       signal: null,
       timedOut: false,
-      interrupted: false,
-      spawnError: `Cannot start "${spec.argv[0]}": ${reason}`,
-      durationMs: performance.now() - started,
+      interrupted: "interrupted" in start,
+      ...("failure" in start ? { spawnError: start.failure } : {}),
+      durationMs: performance.now() - startedAt,
       stdout: captured(stdout),
       stderr: captured(stderr),
       outputLeaked: false,
     };
   }
+  const { child } = start;
   const pgid = child.pid;
   const { groups } = context;
   groups.add(pgid);
@@ -277,7 +274,7 @@ export async function runProcess(
 
   const status = await child.status;
   groups.leaderExited(pgid);
-  const durationMs = performance.now() - started;
+  const durationMs = performance.now() - startedAt;
   timeout.clear();
   context.signal?.removeEventListener("abort", onAbort);
 
