@@ -115,3 +115,41 @@ Deno.test("a fixture the system refuses to start is a spawn failure; the others'
   assert.equal(byId.b_huge.failure?.kind, "spawn");
   assert.match(byId.b_huge.failure?.message ?? "", /Cannot start "echo": .*Argument list too long/);
 });
+
+Deno.test({
+  name:
+    "--concurrency 800 under ulimit -n 128 is capped with a warning; the run passes and writes its artifact",
+  ignore: Deno.build.os !== "linux", // the limit is read from /proc
+}, async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) {
+    files[`fixtures/s${String(i).padStart(2, "0")}.smoke.jsonc`] = sh("sleep 0.3");
+  }
+  await using p = await tempProject(files);
+  const env = Deno.env.toObject();
+  delete env.GITHUB_ACTIONS;
+  delete env.CI;
+  const out = await new Deno.Command("sh", {
+    args: [
+      "-c",
+      'ulimit -n 128 && exec "$0" run -A "$1" --concurrency 800',
+      Deno.execPath(),
+      SMOKE_ENTRY,
+    ],
+    cwd: p.dir,
+    env: { ...env, NO_COLOR: "1" },
+    clearEnv: true,
+    stdin: "null",
+  }).output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  const stderr = new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 0, stdout + stderr);
+  assert.match(
+    stderr,
+    /^warning: Concurrency 800 lowered to \d+: the limit of open files is 128 .*\[CONCURRENCY_CAPPED\]$/m,
+  );
+  assert.match(stderr, /^hint: .*ulimit -n/m);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.equal(artifact.summary.passed, 40);
+  assert.ok(artifact.diagnostics.some((d) => d.code === "CONCURRENCY_CAPPED"));
+});

@@ -10,6 +10,7 @@ import { isWriteFailure } from "./atomic_write.ts";
 import { createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
+import { capConcurrency, readDescriptorBudget } from "./descriptor_limit.ts";
 import {
   ExitCode,
   formatUserError,
@@ -135,10 +136,16 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           "hint: The run went on; it is reported as failed because that output is missing.\n",
       );
     });
-    await reporter.onBegin({ runId, fixtures: planned, concurrency: options.concurrency });
+    const cap = capConcurrency(
+      options.concurrency,
+      readDescriptorBudget(),
+      planned.filter((p) => !p.fixture.skipReason).length,
+    );
+    if (cap.warning) io.stderr(formatWarning(cap.warning));
+    await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
     const ends = await runFixtures(planned, {
       runId,
-      concurrency: options.concurrency,
+      concurrency: cap.effective,
       baseEnv: io.env,
       graceMs: GRACE_MS,
       tailBytes: TAIL_BYTES,
@@ -150,7 +157,11 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     consoleReporter.close();
     const interrupted = io.signal.aborted;
     const fixtures = withPrevious(ends, selection);
-    const diagnostics = [...selection.diagnostics, ...leakDiagnostics(ends)];
+    const diagnostics = [
+      ...selection.diagnostics,
+      ...(cap.warning ? [cap.warning] : []),
+      ...leakDiagnostics(ends),
+    ];
     const combined = selection.rerun
       ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
       : undefined;
