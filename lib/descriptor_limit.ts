@@ -121,18 +121,19 @@ export function capConcurrency(
   const room = budget.limit - budget.open - DESCRIPTOR_RESERVE;
   const fits = Math.max(1, Math.floor(room / DESCRIPTORS_PER_FIXTURE));
   if (requested <= fits) return { effective: requested };
-  if (Math.min(requested, fixtures) <= fits) return { effective: fits };
+  const wanted = Math.min(requested, fixtures);
+  if (wanted <= fits) return { effective: fits };
   return {
     effective: fits,
     warning: {
       code: "CONCURRENCY_CAPPED",
       level: "warning",
       message: `Concurrency ${requested} lowered to ${fits}: the limit of open files is ` +
-        `${budget.limit} (${budget.open} open), and each running fixture needs ` +
+        `${budget.limit} (${budget.open} open), and each running fixture takes ` +
         `${DESCRIPTORS_PER_FIXTURE} descriptors`,
       hint: `Raise the limit (ulimit -n ${
-        budget.open + DESCRIPTOR_RESERVE + DESCRIPTORS_PER_FIXTURE * requested
-      }) to run ${requested} at once, or lower --concurrency.`,
+        budget.open + DESCRIPTOR_RESERVE + DESCRIPTORS_PER_FIXTURE * wanted
+      }) to run ${wanted} at once, or lower --concurrency.`,
     },
   };
 }
