@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact_schema.ts";
-import { isAlive, runSmoke, SMOKE_ENTRY, tempProject } from "./_project.ts";
+import { isAlive, runSmoke, SMOKE_ENTRY, spawnSmoke, tempProject } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -152,4 +152,153 @@ Deno.test({
   const artifact = ArtifactSchema.parse(await p.latest());
   assert.equal(artifact.summary.passed, 40);
   assert.ok(artifact.diagnostics.some((d) => d.code === "CONCURRENCY_CAPPED"));
+});
+
+const bashSh = (script: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ command: ["bash", "-c", script], ...extra });
+
+/** Waits until a file holds a pid, and returns it. */
+async function pidIn(p: { read(path: string): Promise<string> }, path: string): Promise<number> {
+  const pid = Number((await p.read(path)).trim());
+  assert.ok(Number.isInteger(pid) && pid > 1, `${path}: ${pid}`);
+  return pid;
+}
+
+function killQuietly(pid: number): void {
+  try {
+    Deno.kill(pid, "SIGKILL");
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+}
+
+async function hasPython311(): Promise<boolean> {
+  try {
+    const out = await new Deno.Command("python3", {
+      args: ["-c", "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)"],
+      stdout: "null",
+      stderr: "null",
+    }).output();
+    return out.success;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
+Deno.test({
+  name:
+    "processes that left their fixture's group or session are stopped after the run and reported as LEFTOVER_PROCESS",
+  ignore: Deno.build.os !== "linux", // processes are found through /proc
+}, async () => {
+  const python = await hasPython311();
+  await using p = await tempProject({
+    // Job control: the background job leads a process group of its own.
+    "fixtures/jobs.smoke.jsonc": bashSh(
+      "set -m; sleep 300 >/dev/null 2>&1 & echo $! > jobs.pid; echo started",
+    ),
+    // A Deno script's detached child: a session of its own.
+    "fixtures/daemon.smoke.ts": `
+      const child = new Deno.Command("sleep", { args: ["300"], detached: true, stdout: "null", stderr: "null" }).spawn();
+      Deno.writeTextFileSync("daemon.pid", String(child.pid));
+      child.unref();
+    `,
+    "fixtures/daemon.smoke.jsonc": JSON.stringify({
+      permissions: ["--allow-run", "--allow-write"],
+    }),
+    ...(python
+      ? {
+        "fixtures/py.smoke.jsonc": JSON.stringify({
+          command: [
+            "python3",
+            "-c",
+            "import subprocess; p = subprocess.Popen(['sleep', '300'], process_group=0, " +
+            "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); open('py.pid', 'w').write(str(p.pid))",
+          ],
+        }),
+      }
+      : {}),
+    "fixtures/tidy.smoke.jsonc": sh("true"),
+  });
+  const run = await runSmoke(p.dir, []);
+  const names = ["jobs.pid", "daemon.pid", ...(python ? ["py.pid"] : [])];
+  const pids = await Promise.all(names.map((name) => pidIn(p, name).catch(() => 0)));
+  try {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.resultLine, "RESULT: pass");
+    for (const [i, pid] of pids.entries()) {
+      assert.ok(pid > 1, `${names[i]} was not written`);
+      assert.equal(await isAlive(pid), false, `${names[i]}: ${pid} outlived the run`);
+    }
+    const warning =
+      /^warning: Processes outlived their fixtures and were stopped at the end of the run: (.*) \[LEFTOVER_PROCESS\]$/m
+        .exec(run.stderr);
+    assert.ok(warning, run.stderr);
+    assert.match(warning[1], new RegExp(`jobs \\(pid ${pids[0]}\\)`));
+    assert.match(warning[1], new RegExp(`daemon \\(pid ${pids[1]}\\)`));
+    if (python) assert.match(warning[1], new RegExp(`py \\(pid ${pids[2]}\\)`));
+    assert.doesNotMatch(warning[1], /tidy/);
+    const artifact = ArtifactSchema.parse(await p.latest());
+    assert.equal(artifact.result, "pass", "the fixtures decide the result");
+    assert.ok(artifact.diagnostics.some((d) => d.code === "LEFTOVER_PROCESS"));
+  } finally {
+    for (const pid of pids) if (pid > 1) killQuietly(pid);
+  }
+});
+
+Deno.test({
+  name: "a timeout stops the fixture's whole session: a job in another group goes too, silently",
+  ignore: Deno.build.os !== "linux",
+}, async () => {
+  await using p = await tempProject({
+    "fixtures/slow.smoke.jsonc": bashSh(
+      "set -m; sleep 300 >/dev/null 2>&1 & echo $! > job.pid; sleep 300",
+      { timeoutMs: 500 },
+    ),
+  });
+  const run = await runSmoke(p.dir, []);
+  const job = await pidIn(p, "job.pid");
+  try {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(ArtifactSchema.parse(await p.latest()).fixtures[0].failure?.kind, "timeout");
+    assert.equal(await isAlive(job), false, `the job ${job} outlived the timeout`);
+    assert.doesNotMatch(run.stderr, /LEFTOVER_PROCESS/, "stopped with its fixture, not left over");
+  } finally {
+    killQuietly(job);
+  }
+});
+
+Deno.test({
+  name: "a second interrupt kills at once what left the fixture's group, too",
+  ignore: Deno.build.os !== "linux",
+}, async () => {
+  await using p = await tempProject({
+    // Everything ignores SIGTERM: only the kill of the second interrupt stops it.
+    "fixtures/stubborn.smoke.jsonc": bashSh(
+      "trap '' TERM INT; set -m; (exec sleep 300) >/dev/null 2>&1 & echo $! > job.pid; " +
+        "while :; do sleep 0.1; done",
+    ),
+  });
+  const child = spawnSmoke(p.dir, []);
+  let job = 0;
+  try {
+    const deadline = Date.now() + 15_000;
+    while (!(await p.exists("job.pid")) || (await p.read("job.pid")).trim() === "") {
+      if (Date.now() > deadline) throw new Error("the fixture did not start");
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    job = await pidIn(p, "job.pid");
+    child.kill("SIGINT");
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill("SIGINT");
+    const out = await child.output();
+    assert.equal(out.code, 130);
+    const deadline2 = Date.now() + 3000;
+    while (await isAlive(job)) {
+      if (Date.now() > deadline2) assert.fail(`the job ${job} outlived smoke`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    if (job > 1) killQuietly(job);
+  }
 });

@@ -29,6 +29,7 @@ import {
 } from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { runProcess } from "./process.ts";
+import { ownStartTime, type RunProcess, stopRunProcesses } from "./run_processes.ts";
 import { combine } from "./rerun.ts";
 import type { Selection } from "./resolve_selection.ts";
 import { createConsoleReporter } from "./report/console.ts";
@@ -89,6 +90,37 @@ function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
   }];
 }
 
+/** The most pids a `LEFTOVER_PROCESS` warning lists. */
+const LISTED_PIDS = 20;
+
+function leftoverDiagnostics(leftovers: readonly RunProcess[]): Diagnostic[] {
+  if (leftovers.length === 0) return [];
+  const byFixture = new Map<string, number[]>();
+  for (const { fixtureId, pid } of leftovers) {
+    const key = fixtureId ?? "(no fixture id)";
+    byFixture.set(key, [...(byFixture.get(key) ?? []), pid]);
+  }
+  let listed = 0;
+  const parts = [...byFixture].map(([id, pids]) => {
+    const shown = pids.slice(0, Math.max(0, LISTED_PIDS - listed));
+    listed += shown.length;
+    const more = pids.length - shown.length;
+    return `${id} (pid${pids.length === 1 ? "" : "s"} ${shown.join(", ")}${
+      more > 0 ? `${shown.length ? ", " : ""}${more} more` : ""
+    })`;
+  });
+  return [{
+    code: "LEFTOVER_PROCESS",
+    level: "warning",
+    message: `Processes outlived their fixtures and were stopped at the end of the run: ${
+      parts.join(", ")
+    }`,
+    hint: "They left the fixture's process group (job control such as set -m, setpgid, or " +
+      "setsid); have the fixture stop what it starts. smoke finds them by SMOKE_RUN_ID in " +
+      "their environment and stops them (SIGTERM, then SIGKILL after 2 s).",
+  }];
+}
+
 /**
  * Runs the selection and records it: lock, reporters, fixtures, artifact
  * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
@@ -143,6 +175,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     );
     if (cap.warning) io.stderr(formatWarning(cap.warning));
     await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
+    // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups.
+    const startedAfter = ownStartTime();
+    io.groups.watchRun({ runId, startedAfter });
     const ends = await runFixtures(planned, {
       runId,
       concurrency: cap.effective,
@@ -154,6 +189,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       reporter,
       signal: io.signal,
     });
+    // What outlived its fixture's group and session: one scan of /proc for the whole run.
+    const leftovers = await stopRunProcesses(runId, { graceMs: GRACE_MS, startedAfter });
+    io.groups.watchRun(undefined);
     consoleReporter.close();
     const interrupted = io.signal.aborted;
     const fixtures = withPrevious(ends, selection);
@@ -161,6 +199,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       ...selection.diagnostics,
       ...(cap.warning ? [cap.warning] : []),
       ...leakDiagnostics(ends),
+      ...leftoverDiagnostics(leftovers),
     ];
     const combined = selection.rerun
       ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
@@ -216,7 +255,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       rerunCommand,
     });
     for (const d of diagnostics) {
-      if (d.code === "OUTPUT_LEAK") {
+      if (d.code === "OUTPUT_LEAK" || d.code === "LEFTOVER_PROCESS") {
         io.stderr(formatWarning(d));
       }
     }

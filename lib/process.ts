@@ -7,6 +7,7 @@
  */
 import { StreamCapture } from "./_capture.ts";
 import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
+import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_processes.ts";
 
 /**
  * The live process groups of a run. Every group is registered while it may
@@ -25,6 +26,8 @@ import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.t
 export class ProcessGroups {
   /** Live groups, and whether each leader may still be running (not yet reaped). */
   #live = new Map<number, { leaderRunning: boolean }>();
+  /** The run whose processes exit paths also stop. */
+  #run: { runId: string; startedAfter?: number } | undefined;
 
   /** How many groups may still hold processes. */
   get size(): number {
@@ -64,6 +67,8 @@ export class ProcessGroups {
       Deno.kill(-pgid, signal);
       return true;
     } catch (error) {
+      // EPERM: it is there, but runs as another user now (a setuid program).
+      if (error instanceof Deno.errors.PermissionDenied) return true;
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }
     if (this.#live.get(pgid)?.leaderRunning) {
@@ -71,6 +76,7 @@ export class ProcessGroups {
         Deno.kill(pgid, signal);
         return true;
       } catch (error) {
+        if (error instanceof Deno.errors.PermissionDenied) return true;
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       }
     }
@@ -90,9 +96,24 @@ export class ProcessGroups {
     this.#live.delete(pgid);
   }
 
-  /** Kills every live group with SIGKILL, synchronously: for exit paths. */
+  /**
+   * Names the run whose processes {@linkcode killAll} also looks for: every
+   * process carrying its `SMOKE_RUN_ID`, wherever it went (see
+   * `run_processes.ts`). Undefined once the run has stopped its own.
+   *
+   * @param run The run id, and the start time (clock ticks after boot) before which none started.
+   */
+  watchRun(run: { runId: string; startedAfter?: number } | undefined): void {
+    this.#run = run;
+  }
+
+  /**
+   * Kills every live group with SIGKILL, synchronously: for exit paths. With
+   * a watched run, every process carrying its id too (one scan of `/proc`).
+   */
   killAll(): void {
     for (const pgid of [...this.#live.keys()]) this.kill(pgid);
+    if (this.#run) killRunProcessesSync(this.#run.runId, { startedAfter: this.#run.startedAfter });
   }
 }
 
@@ -254,11 +275,19 @@ export async function runProcess(
   let timedOut = false;
   let interrupted = false;
   let killTimer: ReturnType<typeof delay> | undefined;
+  // On a timeout or an interrupt the fixture's whole session is stopped: its group, and the
+  // groups its processes made in it (job control, setpgid). One /proc scan serves a burst.
+  let stopped = false;
   const stop = () => {
-    if (killTimer) return;
-    if (!groups.signal(pgid, "SIGTERM")) return;
+    if (stopped) return;
+    stopped = true;
+    signalGroups(sessionGroups(pgid, { maxAgeMs: 100 }), "SIGTERM");
+    groups.signal(pgid, "SIGTERM");
     killTimer = delay(spec.graceMs);
-    killTimer.promise.then(() => groups.signal(pgid, "SIGKILL"));
+    killTimer.promise.then(() => {
+      groups.signal(pgid, "SIGKILL");
+      signalGroups(sessionGroups(pgid), "SIGKILL");
+    });
   };
   const timeout = delay(spec.timeoutMs);
   timeout.promise.then(() => {
@@ -292,6 +321,7 @@ export async function runProcess(
   if (outputLeaked) await Promise.all(readers.map((reader) => reader.cancel()));
   killTimer?.clear();
   groups.kill(pgid);
+  if (stopped) signalGroups(sessionGroups(pgid), "SIGKILL");
   return {
     exitCode: status.signal ? null : status.code,
     signal: status.signal ?? null,
