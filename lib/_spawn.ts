@@ -128,7 +128,7 @@ export function spawnInSession(
 const TRANSIENT_CODES = new Set(["EMFILE", "ENFILE", "EAGAIN"]);
 
 /** The waits before each new try of a spawn that hit a transient error (1.55 s in all). */
-export const SPAWN_RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
+const SPAWN_RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
 
 function errorCode(error: Error): string | undefined {
   const code = (error as { code?: unknown }).code;
@@ -166,7 +166,7 @@ export type Started =
 export interface StartOptions extends SessionSpawnOptions {
   /** Stops the waits between tries: the outcome is then `interrupted`. */
   signal?: AbortSignal;
-  /** The waits before each new try after a transient error (default {@linkcode SPAWN_RETRY_DELAYS_MS}). */
+  /** The waits before each new try after a transient error (default 50, 100, 200, 400, 800 ms). */
   retryDelaysMs?: readonly number[];
   /** The spawn itself (default {@linkcode spawnInSession}); tests pass a failing one. */
   spawn?: (argv: readonly string[], options: SessionSpawnOptions) => Deno.ChildProcess;

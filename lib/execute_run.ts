@@ -29,7 +29,7 @@ import {
 } from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { runProcess } from "./process.ts";
-import { ownStartTime, type RunProcess, stopRunProcesses } from "./run_processes.ts";
+import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "./run_processes.ts";
 import { combine } from "./rerun.ts";
 import type { Selection } from "./resolve_selection.ts";
 import { createConsoleReporter } from "./report/console.ts";
@@ -87,37 +87,6 @@ function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
     message: `A process outlived its fixture and held its output open: ${leaked.join(", ")}`,
     hint: "A child kept running after the fixture exited (it ignored SIGTERM until the SIGKILL, " +
       "or escaped the process group with setsid); output after the 2 s grace was dropped.",
-  }];
-}
-
-/** The most pids a `LEFTOVER_PROCESS` warning lists. */
-const LISTED_PIDS = 20;
-
-function leftoverDiagnostics(leftovers: readonly RunProcess[]): Diagnostic[] {
-  if (leftovers.length === 0) return [];
-  const byFixture = new Map<string, number[]>();
-  for (const { fixtureId, pid } of leftovers) {
-    const key = fixtureId ?? "(no fixture id)";
-    byFixture.set(key, [...(byFixture.get(key) ?? []), pid]);
-  }
-  let listed = 0;
-  const parts = [...byFixture].map(([id, pids]) => {
-    const shown = pids.slice(0, Math.max(0, LISTED_PIDS - listed));
-    listed += shown.length;
-    const more = pids.length - shown.length;
-    return `${id} (pid${pids.length === 1 ? "" : "s"} ${shown.join(", ")}${
-      more > 0 ? `${shown.length ? ", " : ""}${more} more` : ""
-    })`;
-  });
-  return [{
-    code: "LEFTOVER_PROCESS",
-    level: "warning",
-    message: `Processes outlived their fixtures and were stopped at the end of the run: ${
-      parts.join(", ")
-    }`,
-    hint: "They left the fixture's process group (job control such as set -m, setpgid, or " +
-      "setsid); have the fixture stop what it starts. smoke finds them by SMOKE_RUN_ID in " +
-      "their environment and stops them (SIGTERM, then SIGKILL after 2 s).",
   }];
 }
 

@@ -16,7 +16,13 @@
  *
  * @module
  */
-import { FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "./artifact.ts";
+import { isPositiveInteger, listPids, readProcFile, readStat, running } from "./_proc.ts";
+import { type Diagnostic, FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "./artifact.ts";
+
+export { parseStat, type ProcStat } from "./_proc.ts";
+
+/** The most of a process's environment read: the kernel keeps it within a few MiB. */
+const MAX_ENVIRON_BYTES = 4 * 1024 * 1024;
 
 /** A process of a run. */
 export interface RunProcess {
@@ -32,144 +38,6 @@ export interface RunProcess {
   startTime: number;
 }
 
-/** The fields of `/proc/<pid>/stat` smoke uses. */
-export interface ProcStat {
-  /** One letter: R, S, D, Z (zombie), X (dead), T, ... */
-  state: string;
-  /** Process group. */
-  pgid: number;
-  /** Session. */
-  sid: number;
-  /** Kernel flags (PF_EXITING is 0x4). */
-  flags: number;
-  /** Start time in clock ticks after boot. */
-  startTime: number;
-}
-
-const PROC = "/proc";
-/** The most of a process's environment read: the kernel keeps it within a few MiB. */
-const MAX_ENVIRON_BYTES = 4 * 1024 * 1024;
-/** The kernel's PF_EXITING: the process is on its way out. */
-const PF_EXITING = 0x4;
-
-function isPositiveInteger(value: number): boolean {
-  return Number.isSafeInteger(value) && value > 0;
-}
-
-/**
- * Parses `/proc/<pid>/stat`. The command name, in parentheses, may hold
- * spaces and parentheses itself, so the fields are counted after the last `)`.
- *
- * @param text The file's text.
- * @returns The fields, or undefined when the text does not have them.
- *
- * @example
- * ```ts
- * import { parseStat } from "./run_processes.ts";
- * import assert from "node:assert/strict";
- *
- * const text = "42 (a) b) S 1 42 40 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 0 0";
- * assert.deepEqual(parseStat(text), { state: "S", pgid: 42, sid: 40, flags: 4194560, startTime: 777 });
- * assert.equal(parseStat("garbage"), undefined);
- * ```
- */
-export function parseStat(text: string): ProcStat | undefined {
-  const end = text.lastIndexOf(")");
-  if (end === -1) return undefined;
-  const fields = text.slice(end + 2).split(" ");
-  // After the name: state(3) ppid(4) pgrp(5) session(6) tty(7) tpgid(8) flags(9) ... starttime(22).
-  const [state, , pgid, sid, , , flags] = fields;
-  const parsed = {
-    state: state ?? "",
-    pgid: Number(pgid),
-    sid: Number(sid),
-    flags: Number(flags),
-    startTime: Number(fields[19]),
-  };
-  if (!/^[A-Za-z]$/.test(parsed.state)) return undefined;
-  if (![parsed.pgid, parsed.sid].every(isPositiveInteger)) return undefined;
-  if (!Number.isSafeInteger(parsed.flags) || !Number.isSafeInteger(parsed.startTime)) {
-    return undefined;
-  }
-  return parsed;
-}
-
-/** Error codes of a `/proc` read whose process is gone (or going), or not ours to read. */
-const UNREADABLE = new Set(["ENOENT", "ESRCH", "EACCES", "EPERM", "EIO", "ENOTDIR"]);
-
-function unreadable(error: unknown): boolean {
-  if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-    return true;
-  }
-  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return typeof code === "string" && UNREADABLE.has(code);
-}
-
-/** Reads a `/proc` file, at most `limit` bytes; undefined when it cannot be read. */
-function readProc(path: string, limit: number): Uint8Array | undefined {
-  let file: Deno.FsFile;
-  try {
-    file = Deno.openSync(path);
-  } catch (error) {
-    if (unreadable(error)) return undefined;
-    throw error;
-  }
-  try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    while (total < limit) {
-      const chunk = new Uint8Array(Math.min(64 * 1024, limit - total));
-      const n = file.readSync(chunk);
-      if (n === null || n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-    }
-    return chunks.length === 1 ? chunks[0] : concat(chunks, total);
-  } catch (error) {
-    if (unreadable(error)) return undefined;
-    throw error;
-  } finally {
-    file.close();
-  }
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-function readStat(pid: number): ProcStat | undefined {
-  const bytes = readProc(`${PROC}/${pid}/stat`, 4096);
-  return bytes ? parseStat(new TextDecoder().decode(bytes)) : undefined;
-}
-
-/** Whether a stat is of a process still running (not a zombie, not exiting). */
-function running(stat: ProcStat): boolean {
-  return stat.state !== "Z" && stat.state !== "X" && (stat.flags & PF_EXITING) === 0;
-}
-
-/** The pids under `/proc`, or none where there is no `/proc`. */
-function listPids(): number[] {
-  if (Deno.build.os !== "linux") return [];
-  const pids: number[] = [];
-  try {
-    for (const entry of Deno.readDirSync(PROC)) {
-      if (!/^[1-9][0-9]{0,9}$/.test(entry.name)) continue;
-      const pid = Number(entry.name);
-      if (isPositiveInteger(pid)) pids.push(pid);
-    }
-  } catch (error) {
-    if (unreadable(error)) return [];
-    throw error;
-  }
-  return pids;
-}
-
 /** A scan: the run's processes, and every process group's members. */
 interface Scan {
   found: RunProcess[];
@@ -177,7 +45,7 @@ interface Scan {
 }
 
 function environOf(pid: number, runId: string): { fixtureId?: string } | undefined {
-  const bytes = readProc(`${PROC}/${pid}/environ`, MAX_ENVIRON_BYTES);
+  const bytes = readProcFile(pid, "environ", MAX_ENVIRON_BYTES);
   if (!bytes) return undefined;
   const text = "\0" + new TextDecoder().decode(bytes);
   if (!text.includes(`\0SMOKE_RUN_ID=${runId}\0`) && !text.endsWith(`\0SMOKE_RUN_ID=${runId}`)) {
@@ -460,4 +328,74 @@ export function signalGroups(pgids: readonly number[], signal: Deno.Signal): voi
   for (const pgid of pgids) {
     if (isPositiveInteger(pgid) && pgid > 1 && pgid !== ownGroup()) trySignal(-pgid, signal);
   }
+}
+
+/** The most pids a warning lists. */
+const LISTED_PIDS = 20;
+
+/**
+ * The warning for processes found and stopped: `LEFTOVER_PROCESS` at the end
+ * of a run, or `ORPHAN_PROCESS` for those of a run that died (smoke killed
+ * with SIGKILL) and were stopped by the next one. It names each fixture and
+ * its pids (at most 20 pids in all).
+ *
+ * @param found What {@linkcode stopRunProcesses} or {@linkcode stopOrphans} returned.
+ * @param options `deadRun`: the dead run's id and pid, for `ORPHAN_PROCESS`.
+ * @returns The warning, or none when nothing was found.
+ *
+ * @example
+ * ```ts
+ * import { leftoverDiagnostics } from "./run_processes.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const [warning] = leftoverDiagnostics([
+ *   { pid: 41, pgid: 41, sid: 40, startTime: 9, fixtureId: "api/a" },
+ *   { pid: 42, pgid: 41, sid: 40, startTime: 9, fixtureId: "api/a" },
+ * ]);
+ * assert.equal(warning.code, "LEFTOVER_PROCESS");
+ * assert.match(warning.message, /: api\/a \(pids 41, 42\)$/);
+ * assert.deepEqual(leftoverDiagnostics([]), []);
+ * ```
+ */
+export function leftoverDiagnostics(
+  found: readonly RunProcess[],
+  options: { deadRun?: { runId: string; pid?: number } } = {},
+): Diagnostic[] {
+  if (found.length === 0) return [];
+  const byFixture = new Map<string, number[]>();
+  for (const { fixtureId, pid } of found) {
+    const key = fixtureId ?? "(no fixture id)";
+    byFixture.set(key, [...(byFixture.get(key) ?? []), pid]);
+  }
+  let listed = 0;
+  const parts = [...byFixture].map(([id, pids]) => {
+    const shown = pids.slice(0, Math.max(0, LISTED_PIDS - listed));
+    listed += shown.length;
+    const more = pids.length - shown.length;
+    const list = [...shown, ...(more > 0 ? [`${more} more`] : [])].join(", ");
+    return `${id} (pid${pids.length === 1 ? "" : "s"} ${list})`;
+  });
+  const { deadRun } = options;
+  if (deadRun) {
+    const who = `run ${deadRun.runId}${deadRun.pid ? ` (smoke pid ${deadRun.pid})` : ""}`;
+    return [{
+      code: "ORPHAN_PROCESS",
+      level: "warning",
+      message: `${who} ended without stopping its fixtures; their processes were stopped: ${
+        parts.join(", ")
+      }`,
+      hint: "smoke was killed (SIGKILL, or its machine or container stopped). Its fixtures are " +
+        "found by SMOKE_RUN_ID in their environment and stopped (SIGTERM, then SIGKILL).",
+    }];
+  }
+  return [{
+    code: "LEFTOVER_PROCESS",
+    level: "warning",
+    message: `Processes outlived their fixtures and were stopped at the end of the run: ${
+      parts.join(", ")
+    }`,
+    hint: "They left the fixture's process group (job control such as set -m, setpgid, or " +
+      "setsid); have the fixture stop what it starts. smoke finds them by SMOKE_RUN_ID in " +
+      "their environment and stops them (SIGTERM, then SIGKILL after 2 s).",
+  }];
 }
