@@ -1,7 +1,10 @@
 /**
- * Runs one fixture process in its own process group, with a timeout, bounded
- * output capture, and a group kill (SIGTERM, then SIGKILL after a grace) so
- * no grandchild outlives it.
+ * Runs one fixture process in its own session and process group, with a
+ * timeout, bounded output capture, and a group kill (SIGTERM, then SIGKILL
+ * after a grace) so no grandchild outlives it. A timeout or an interrupt
+ * stops the fixture's whole session (the groups job control or `setpgid`
+ * made in it too). What left the session (`setsid`) is found by its
+ * environment when the run ends (`run_processes.ts`).
  *
  * @module
  */
@@ -276,17 +279,25 @@ export async function runProcess(
   let interrupted = false;
   let killTimer: ReturnType<typeof delay> | undefined;
   // On a timeout or an interrupt the fixture's whole session is stopped: its group, and the
-  // groups its processes made in it (job control, setpgid). One /proc scan serves a burst.
+  // groups its processes made in it (job control, setpgid). One /proc scan serves a burst
+  // (an interrupt stops every fixture at once); only a session that had other groups is
+  // scanned again for the SIGKILL.
   let stopped = false;
+  let otherGroups = false;
+  const killSession = () => {
+    if (otherGroups) signalGroups(sessionGroups(pgid), "SIGKILL");
+  };
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    signalGroups(sessionGroups(pgid, { maxAgeMs: 100 }), "SIGTERM");
+    const others = sessionGroups(pgid, { maxAgeMs: 100 });
+    otherGroups = others.length > 0;
+    signalGroups(others, "SIGTERM");
     groups.signal(pgid, "SIGTERM");
     killTimer = delay(spec.graceMs);
     killTimer.promise.then(() => {
       groups.signal(pgid, "SIGKILL");
-      signalGroups(sessionGroups(pgid), "SIGKILL");
+      killSession();
     });
   };
   const timeout = delay(spec.timeoutMs);
@@ -321,7 +332,7 @@ export async function runProcess(
   if (outputLeaked) await Promise.all(readers.map((reader) => reader.cancel()));
   killTimer?.clear();
   groups.kill(pgid);
-  if (stopped) signalGroups(sessionGroups(pgid), "SIGKILL");
+  killSession();
   return {
     exitCode: status.signal ? null : status.code,
     signal: status.signal ?? null,

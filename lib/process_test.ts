@@ -181,3 +181,31 @@ Deno.test("runProcess(): any other refusal of the system is a spawn error naming
   });
   assert.match(outcome.spawnError ?? "", /^Cannot start "echo": Argument list too long/);
 });
+
+Deno.test({
+  name: "runProcess(): a timeout also stops the groups job control made in the fixture's session",
+  ignore: Deno.build.os !== "linux",
+}, async () => {
+  const dir = await Deno.makeTempDir();
+  const outcome = await runProcess(
+    spec(["bash", "-c", `set -m; sleep 30 >/dev/null 2>&1 & echo $! > ${dir}/job; sleep 30`], {
+      timeoutMs: 300,
+    }),
+    { groups: new ProcessGroups() },
+  );
+  assert.equal(outcome.timedOut, true);
+  const job = Number(await Deno.readTextFile(`${dir}/job`));
+  const [group] = (await Deno.readTextFile(`/proc/${job}/stat`).catch(() => ") x 0 0 0"))
+    .split(") ")[1].split(" ").slice(2);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    assert.equal(await isAlive(job), false, `the job ${job} (group ${group}) outlived the timeout`);
+  } finally {
+    try {
+      Deno.kill(job, "SIGKILL");
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) console.error(error);
+    }
+    await Deno.remove(dir, { recursive: true });
+  }
+});
