@@ -90,6 +90,18 @@ function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
   }];
 }
 
+function scanFailed(error: unknown): Diagnostic {
+  return {
+    code: "PROCESS_SCAN_FAILED",
+    level: "warning",
+    message: `Cannot look for processes that outlived their fixtures: ${
+      error instanceof Error ? error.message : String(error)
+    }`,
+    hint: "Processes that left their fixture's group may still run; look for SMOKE_RUN_ID " +
+      "in their environment.",
+  };
+}
+
 /**
  * Runs the selection and records it: lock, reporters, fixtures, artifact
  * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
@@ -159,7 +171,11 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       signal: io.signal,
     });
     // What outlived its fixture's group and session: one scan of /proc for the whole run.
-    const leftovers = await stopRunProcesses(runId, { graceMs: GRACE_MS, startedAfter });
+    const sweep = await stopRunProcesses(runId, { graceMs: GRACE_MS, startedAfter }).then(
+      (found) => ({ found, failed: [] as Diagnostic[] }),
+      // The fixtures' results come first: a failed scan is a warning, not a lost run.
+      (error: unknown) => ({ found: [], failed: [scanFailed(error)] }),
+    );
     io.groups.watchRun(undefined);
     consoleReporter.close();
     const interrupted = io.signal.aborted;
@@ -168,7 +184,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       ...selection.diagnostics,
       ...(cap.warning ? [cap.warning] : []),
       ...leakDiagnostics(ends),
-      ...leftoverDiagnostics(leftovers),
+      ...leftoverDiagnostics(sweep.found),
+      ...sweep.failed,
     ];
     const combined = selection.rerun
       ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
@@ -224,7 +241,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       rerunCommand,
     });
     for (const d of diagnostics) {
-      if (d.code === "OUTPUT_LEAK" || d.code === "LEFTOVER_PROCESS") {
+      if (["OUTPUT_LEAK", "LEFTOVER_PROCESS", "PROCESS_SCAN_FAILED"].includes(d.code)) {
         io.stderr(formatWarning(d));
       }
     }
