@@ -25,6 +25,15 @@ export function stripAnsi(text: string): string {
  * Streams one output stream: keeps only its last `limit` bytes, counts all
  * bytes, and watches for needles across chunk borders.
  *
+ * Needles are matched as the output streams, in memory set by the needles
+ * alone and in time linear in the output however it is cut into chunks:
+ * Knuth-Morris-Pratt, keeping per needle its bytes, its table, and how much
+ * of it the output seen so far ends with (so a match carries across chunk
+ * borders). Where nothing is matched yet, it skips to the next occurrence of
+ * the needle's first byte natively. `Buffer.indexOf` is not used: its time
+ * grows with needle length times output (336 ms per 64 KiB chunk for a
+ * 4 KiB needle of `x…xy` against `x…x`).
+ *
  * The tail lives in one buffer of at most `limit` bytes (grown on demand, then
  * used as a ring) and `push` copies into it, so the caller may reuse its chunk
  * buffer and a loud stream allocates nothing per chunk: holding the chunks
@@ -50,9 +59,8 @@ export class StreamCapture {
   #start = 0;
   #held = 0;
   #limit: number;
-  #needles: Buffer[];
-  #carry: Buffer = Buffer.alloc(0);
-  #carryLength: number;
+  #matchers: Matcher[];
+  #steps = 0;
   /** Total bytes seen. */
   bytes = 0;
   /** For each needle, whether it was seen. */
@@ -60,16 +68,34 @@ export class StreamCapture {
 
   constructor(limit: number, needles: readonly string[] = []) {
     this.#limit = limit;
-    this.#needles = needles.map((needle) => Buffer.from(needle, "utf8"));
+    this.#matchers = needles.map((needle) => matcher(new TextEncoder().encode(needle)));
     this.found = needles.map((needle) => needle === "");
-    this.#carryLength = Math.max(0, ...this.#needles.map((n) => n.length - 1));
+  }
+
+  /** Bytes held to match the needles: theirs and their tables; never more with more output. */
+  get matcherBytes(): number {
+    return this.#matchers.reduce((sum, m) => sum + m.needle.length + m.table.byteLength, 0);
+  }
+
+  /**
+   * The matching's work so far, a measure of its time: each byte looked at
+   * once, plus each fall back along a table (never more than the bytes).
+   */
+  get matcherSteps(): number {
+    return this.#steps;
   }
 
   /** Takes one chunk. The chunk is copied: the caller may reuse it afterwards. */
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     this.#keep(chunk);
-    if (this.#needles.length > 0 && this.found.includes(false)) this.#scan(chunk);
+    this.#matchers.forEach((m, i) => {
+      if (this.found[i]) return;
+      this.#steps += chunk.length;
+      if (advance(m, chunk)) this.found[i] = true;
+      this.#steps += m.fallbacks;
+      m.fallbacks = 0;
+    });
   }
 
   #keep(chunk: Uint8Array): void {
@@ -110,28 +136,6 @@ export class StreamCapture {
     this.#start = (this.#start + (total - this.#held)) % limit;
   }
 
-  #scan(chunk: Uint8Array): void {
-    const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    const carryLength = this.#carryLength;
-    // A needle that crosses the border between chunks lies within the carry
-    // plus the chunk's first `carryLength` bytes: only that small part is
-    // copied, never the whole chunk.
-    const border = this.#carry.length > 0
-      ? Buffer.concat([this.#carry, view.subarray(0, carryLength)])
-      : undefined;
-    this.#needles.forEach((needle, i) => {
-      if (this.found[i]) return;
-      if (view.indexOf(needle) !== -1 || (border && border.indexOf(needle) !== -1)) {
-        this.found[i] = true;
-      }
-    });
-    if (carryLength > 0) {
-      // The last `carryLength` bytes seen so far, copied (the chunk may be reused).
-      const recent = view.length >= carryLength ? view : Buffer.concat([this.#carry, view]);
-      this.#carry = Buffer.from(recent.subarray(Math.max(0, recent.length - carryLength)));
-    }
-  }
-
   /**
    * The kept tail as plain text: decoded as UTF-8 (invalid bytes become
    * U+FFFD; a character cut at the start is dropped), ANSI stripped, with a
@@ -155,4 +159,54 @@ export class StreamCapture {
       ? `[... ${omitted} earlier bytes of ${this.bytes} not kept ...]\n${text}`
       : text;
   }
+}
+
+/** One needle's matching state. */
+interface Matcher {
+  /** The needle's bytes (UTF-8). */
+  needle: Uint8Array;
+  /** Knuth-Morris-Pratt: for each prefix, the length of its longest proper border. */
+  table: Int32Array;
+  /** How many of the needle's first bytes the output seen so far ends with. */
+  matched: number;
+  /** Steps back along the table in the last chunk, for {@linkcode StreamCapture.matcherSteps}. */
+  fallbacks: number;
+}
+
+function matcher(needle: Uint8Array): Matcher {
+  const table = new Int32Array(needle.length);
+  for (let i = 1, k = 0; i < needle.length; i++) {
+    while (k > 0 && needle[i] !== needle[k]) k = table[k - 1];
+    if (needle[i] === needle[k]) k++;
+    table[i] = k;
+  }
+  return { needle, table, matched: 0, fallbacks: 0 };
+}
+
+/** Steps the matcher through a chunk: true as soon as the needle is complete. */
+function advance(m: Matcher, bytes: Uint8Array): boolean {
+  const { needle, table } = m;
+  const first = needle[0];
+  let k = m.matched;
+  let fallbacks = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (k === 0) {
+      // Nothing matched: only the needle's first byte can start a match.
+      i = bytes.indexOf(first, i);
+      if (i === -1) break;
+    }
+    const byte = bytes[i];
+    while (k > 0 && needle[k] !== byte) {
+      k = table[k - 1];
+      fallbacks++;
+    }
+    if (needle[k] === byte && ++k === needle.length) {
+      m.matched = k;
+      m.fallbacks += fallbacks;
+      return true;
+    }
+  }
+  m.matched = k;
+  m.fallbacks += fallbacks;
+  return false;
 }

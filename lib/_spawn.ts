@@ -123,3 +123,128 @@ export function spawnInSession(
   return new Deno.Command(options.setsid, { ...piped, args: [program, ...argv.slice(1)] })
     .spawn();
 }
+
+/** Error codes of a system short of descriptors or processes: worth waiting out. */
+const TRANSIENT_CODES = new Set(["EMFILE", "ENFILE", "EAGAIN"]);
+
+/** The waits before each new try of a spawn that hit a transient error (1.55 s in all). */
+const SPAWN_RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800];
+
+function errorCode(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/**
+ * Whether a spawn failed because the system is short of descriptors
+ * (`EMFILE`, `ENFILE`) or processes (`EAGAIN`): a later try may succeed.
+ *
+ * @param error What the spawn threw.
+ * @returns True for those errors.
+ *
+ * @example
+ * ```ts
+ * import { isTransientSpawnError } from "./_spawn.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const emfile = Object.assign(new Error("Too many open files (os error 24)"), { code: "EMFILE" });
+ * assert.equal(isTransientSpawnError(emfile), true);
+ * assert.equal(isTransientSpawnError(new Deno.errors.NotFound("gone")), false);
+ * ```
+ */
+export function isTransientSpawnError(error: unknown): boolean {
+  return error instanceof Error && TRANSIENT_CODES.has(errorCode(error) ?? "");
+}
+
+/** How {@linkcode startInSession} went. */
+export type Started =
+  | { child: Deno.ChildProcess }
+  | { failure: string }
+  | { interrupted: true };
+
+/** Options of {@linkcode startInSession}. */
+export interface StartOptions extends SessionSpawnOptions {
+  /** Stops the waits between tries: the outcome is then `interrupted`. */
+  signal?: AbortSignal;
+  /** The waits before each new try after a transient error (default 50, 100, 200, 400, 800 ms). */
+  retryDelaysMs?: readonly number[];
+  /** The spawn itself (default {@linkcode spawnInSession}); tests pass a failing one. */
+  spawn?: (argv: readonly string[], options: SessionSpawnOptions) => Deno.ChildProcess;
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Why a program could not start, for the fixture's `spawn` failure. */
+async function describe(error: Error, argv: readonly string[], cwd: string, tries: number) {
+  const program = `Cannot start "${argv[0]}"`;
+  if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+    const cwdExists = await Deno.stat(cwd).then((info) => info.isDirectory, () => false);
+    const reason = !cwdExists
+      ? `its working directory "${cwd}" does not exist`
+      : error instanceof Deno.errors.NotFound
+      ? "it was not found (check the name, or PATH)"
+      : "it is not executable";
+    return `${program}: ${reason}`;
+  }
+  // Deno names the program it spawned (setsid(1)); the fixture's is named above.
+  const detail = error.message.replace(/^Failed to spawn '[^']*': /, "");
+  if (isTransientSpawnError(error)) {
+    const short = errorCode(error) === "EAGAIN" ? "processes" : "file descriptors";
+    return `${program}: the system is out of ${short} (${detail}), ${tries} tries; ` +
+      "lower --concurrency, or raise the limit (ulimit -n, ulimit -u)";
+  }
+  return `${program}: ${detail}`;
+}
+
+/**
+ * Starts a process in its own session (see {@linkcode spawnInSession}) and
+ * never throws for a spawn the system refused: a shortage of descriptors or
+ * processes is waited out and tried again a few times, and every refusal
+ * becomes a message for the fixture's `spawn` failure.
+ *
+ * @param argv Program and arguments.
+ * @param options Working directory, environment, setsid(1), interrupt signal, retries.
+ * @returns The child; or why it could not start; or that an interrupt came while waiting.
+ *
+ * @example
+ * ```ts
+ * import { startInSession } from "./_spawn.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const started = await startInSession(["no-such-program-here"], {
+ *   cwd: "/",
+ *   env: { PATH: "/nonexistent" },
+ * });
+ * assert.ok("failure" in started);
+ * assert.match(started.failure, /Cannot start "no-such-program-here": it was not found/);
+ * ```
+ */
+export async function startInSession(
+  argv: readonly string[],
+  options: StartOptions,
+): Promise<Started> {
+  const delays = options.retryDelaysMs ?? SPAWN_RETRY_DELAYS_MS;
+  const spawn = options.spawn ?? spawnInSession;
+  for (let tries = 1;; tries++) {
+    try {
+      return { child: spawn(argv, options) };
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      if (!isTransientSpawnError(error) || tries > delays.length || options.signal?.aborted) {
+        return { failure: await describe(error, argv, options.cwd, tries) };
+      }
+      await wait(delays[tries - 1], options.signal);
+      if (options.signal?.aborted) return { interrupted: true };
+    }
+  }
+}

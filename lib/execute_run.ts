@@ -10,6 +10,7 @@ import { isWriteFailure } from "./atomic_write.ts";
 import { createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
+import { capConcurrency, readDescriptorBudget } from "./descriptor_limit.ts";
 import {
   ExitCode,
   formatUserError,
@@ -28,6 +29,7 @@ import {
 } from "./history.ts";
 import { acquireLock } from "./lock.ts";
 import { runProcess } from "./process.ts";
+import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "./run_processes.ts";
 import { combine } from "./rerun.ts";
 import type { Selection } from "./resolve_selection.ts";
 import { createConsoleReporter } from "./report/console.ts";
@@ -89,6 +91,18 @@ function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
   }];
 }
 
+function scanFailed(error: unknown): Diagnostic {
+  return {
+    code: "PROCESS_SCAN_FAILED",
+    level: "warning",
+    message: `Cannot look for processes that outlived their fixtures: ${
+      error instanceof Error ? error.message : String(error)
+    }`,
+    hint: "Processes that left their fixture's group may still run; look for SMOKE_RUN_ID " +
+      "in their environment.",
+  };
+}
+
 /**
  * Runs the selection and records it: lock, reporters, fixtures, artifact
  * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
@@ -136,10 +150,19 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           "hint: The run went on; it is reported as failed because that output is missing.\n",
       );
     });
-    await reporter.onBegin({ runId, fixtures: planned, concurrency: options.concurrency });
+    const cap = capConcurrency(
+      options.concurrency,
+      readDescriptorBudget(),
+      planned.filter((p) => !p.fixture.skipReason).length,
+    );
+    if (cap.warning) io.stderr(formatWarning(cap.warning));
+    await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
+    // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups.
+    const startedAfter = ownStartTime();
+    io.groups.watchRun({ runId, startedAfter });
     const ends = await runFixtures(planned, {
       runId,
-      concurrency: options.concurrency,
+      concurrency: cap.effective,
       baseEnv: io.env,
       graceMs: GRACE_MS,
       tailBytes: TAIL_BYTES,
@@ -148,10 +171,23 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       reporter,
       signal: io.signal,
     });
+    // What outlived its fixture's group and session: one scan of /proc for the whole run.
+    const sweep = await stopRunProcesses(runId, { graceMs: GRACE_MS, startedAfter }).then(
+      (found) => ({ found, failed: [] as Diagnostic[] }),
+      // The fixtures' results come first: a failed scan is a warning, not a lost run.
+      (error: unknown) => ({ found: [], failed: [scanFailed(error)] }),
+    );
+    io.groups.watchRun(undefined);
     consoleReporter.close();
     const interrupted = io.signal.aborted;
     const fixtures = withPrevious(ends, selection);
-    const diagnostics = [...selection.diagnostics, ...leakDiagnostics(ends)];
+    const diagnostics = [
+      ...selection.diagnostics,
+      ...(cap.warning ? [cap.warning] : []),
+      ...leakDiagnostics(ends),
+      ...leftoverDiagnostics(sweep.found),
+      ...sweep.failed,
+    ];
     const combined = selection.rerun
       ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
       : undefined;
@@ -206,7 +242,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       rerunCommand,
     });
     for (const d of diagnostics) {
-      if (d.code === "OUTPUT_LEAK") {
+      if (["OUTPUT_LEAK", "LEFTOVER_PROCESS", "PROCESS_SCAN_FAILED"].includes(d.code)) {
         io.stderr(formatWarning(d));
       }
     }

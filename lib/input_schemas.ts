@@ -14,9 +14,29 @@
 import { z } from "zod";
 import { MAX_TIMEOUT_MS } from "./config.ts";
 
-/** A Deno permission flag such as `--allow-read` or `--allow-net=example.com`. */
+/**
+ * Every string that reaches a process (program, arguments, environment,
+ * working directory, script, permission flags) or a path smoke opens: the
+ * operating system cannot take a NUL, and a spawn would throw mid-run.
+ */
+const NO_NUL = /^[^\0]*$/;
+
+/** A string passed to a process as it is. */
+const ProcessString = z.string().regex(NO_NUL).meta({
+  errorMessage: "expected a string without NUL characters (a process cannot receive one)",
+});
+
+/** A path: not empty, no NUL. */
+const PathString = z.string().min(1).regex(NO_NUL).meta({
+  errorMessage: "expected a non-empty path without NUL characters",
+});
+
+/**
+ * A Deno permission flag such as `--allow-read` or `--allow-net=example.com`.
+ * The value after `=` is anything but a NUL or a line break.
+ */
 const PermissionSchema = z.string().regex(
-  /^(-A|--allow-all|--(allow|deny)-[a-z]+(-[a-z]+)*(=.*)?)$/,
+  /^(-A|--allow-all|--(allow|deny)-[a-z]+(-[a-z]+)*(=[^\0\n\r\u2028\u2029]*)?)$/,
 ).meta({
   errorMessage: 'expected a Deno permission flag such as "--allow-read" or "--allow-net=host"',
 });
@@ -26,7 +46,23 @@ const EnvSchema = z.record(
   z.string().regex(/^[^=\0]+$/).meta({
     errorMessage: "an environment variable name has no = or NUL",
   }),
-  z.string(),
+  ProcessString,
+);
+
+/**
+ * The longest `expect` string, in UTF-16 code units (at most 12 KiB of
+ * UTF-8). Output is matched as it streams, keeping per needle its bytes and
+ * a table of the same length: the limit bounds that memory, whatever the
+ * output's size.
+ */
+export const MAX_NEEDLE_LENGTH = 4096;
+
+/** Strings `expect` looks for in the output. */
+const Needles = z.array(
+  z.string().max(MAX_NEEDLE_LENGTH).meta({
+    errorMessage: `expected a string of at most ${MAX_NEEDLE_LENGTH} characters ` +
+      "(match a shorter, distinctive part of the output)",
+  }),
 );
 
 /** A timeout in milliseconds. */
@@ -42,11 +78,13 @@ const Strings = z.array(z.string());
 /** The manifest's schema: every key optional, unknown keys are errors. */
 export const ManifestSchema = z.strictObject({
   description: z.string().optional(),
-  script: z.string().min(1).optional(),
-  command: z.array(z.string()).min(1).meta({ errorMessage: "command needs at least the program" })
+  script: PathString.optional(),
+  command: z.array(ProcessString).min(1).meta({
+    errorMessage: "command needs at least the program",
+  })
     .optional(),
-  args: Strings.optional(),
-  cwd: z.string().min(1).optional(),
+  args: z.array(ProcessString).optional(),
+  cwd: PathString.optional(),
   env: EnvSchema.optional(),
   permissions: z.array(PermissionSchema).optional(),
   timeoutMs: TimeoutSchema.optional(),
@@ -57,10 +95,10 @@ export const ManifestSchema = z.strictObject({
   }).optional(),
   expect: z.strictObject({
     exitCode: z.number().int().min(0).max(255).optional(),
-    stdoutIncludes: Strings.optional(),
-    stderrIncludes: Strings.optional(),
-    stdoutExcludes: Strings.optional(),
-    stderrExcludes: Strings.optional(),
+    stdoutIncludes: Needles.optional(),
+    stderrIncludes: Needles.optional(),
+    stdoutExcludes: Needles.optional(),
+    stderrExcludes: Needles.optional(),
   }).optional(),
 });
 /** A manifest's contents. */
@@ -68,8 +106,8 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The config file's schema: every key optional, unknown keys are errors. */
 export const ConfigSchema = z.strictObject({
-  fixturesDir: z.string().min(1).optional(),
-  artifactDir: z.string().min(1).optional(),
+  fixturesDir: PathString.optional(),
+  artifactDir: PathString.optional(),
   concurrency: z.number().int().positive().optional(),
   timeoutMs: TimeoutSchema.optional(),
   retries: RetriesSchema.optional(),

@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
 import type { z } from "zod";
+import { buildCatalog } from "./catalog.ts";
+import { parseConfig, resolveOptions } from "./config.ts";
+import { UserError } from "./errors.ts";
+import { parseFlags } from "./flags.ts";
 import { ConfigSchema, inputJsonSchemas, ManifestSchema } from "./input_schemas.ts";
 import { compileSchema, type JsonSchema } from "./json_schema.ts";
+import { planFixture } from "./plan.ts";
+import { ProcessGroups, runProcess } from "./process.ts";
+import { runFixtures } from "./run.ts";
 
 Deno.test("the committed manifest and config JSON Schemas are generated from the zod schemas", async () => {
   for (const [name, schema] of Object.entries(inputJsonSchemas())) {
@@ -53,6 +63,19 @@ const CANDIDATES: unknown[] = [
   { stdoutIncludes: ["a"] },
   { stdoutIncludes: "a" },
   { exitcode: 1 },
+  // What no process can receive, and needles over the limit.
+  "a\0b",
+  ["a\0b"],
+  ["echo", "a\0b"],
+  "--allow-read=a\0b",
+  ["--allow-read=a\0b"],
+  { A: "a\0b" },
+  { "A\0": "b" },
+  "x".repeat(4096),
+  "x".repeat(4097),
+  { stdoutIncludes: ["x".repeat(4096)] },
+  { stdoutIncludes: ["x".repeat(4097)] },
+  { stderrExcludes: ["ok", "x".repeat(4097)] },
   // A "__proto__" key is data (as JSON.parse makes it), not a prototype.
   JSON.parse('{ "__proto__": "x" }'),
   JSON.parse('{ "__proto__": 1 }'),
@@ -120,4 +143,109 @@ Deno.test("the config JSON Schema accepts and refuses exactly what the zod schem
     "fixtureDir",
   ]);
   assert.ok(rejected > 200, `only ${rejected} values were refused`);
+});
+
+/** Strings that make spawns fail: NUL, `=`, control characters, lone surrogates, huge values. */
+const nasty: fc.Arbitrary<string> = fc.oneof(
+  {
+    arbitrary: fc.string({
+      unit: fc.constantFrom(
+        "=",
+        "\n",
+        "\r",
+        "\t",
+        "\x1b",
+        "\x7f",
+        "\ud800",
+        "\udfff",
+        "a",
+        "-",
+        "/",
+      ),
+      maxLength: 8,
+    }),
+    weight: 6,
+  },
+  { arbitrary: fc.string({ unit: "binary", maxLength: 8 }), weight: 2 },
+  { arbitrary: fc.constantFrom("", "=", "a=b", "\0", "a\0b", "--allow-read", "."), weight: 2 },
+  // Over Linux's 128 KiB per argument or variable.
+  { arbitrary: fc.integer({ min: 100_000, max: 300_000 }).map((n) => "x".repeat(n)), weight: 1 },
+);
+
+const manifests = fc.record({
+  program: fc.oneof(fc.constant("true"), nasty.map((s) => `no-such-program-${s}`)),
+  script: fc.option(nasty, { nil: undefined, freq: 2 }),
+  args: fc.option(fc.array(nasty, { maxLength: 3 }), { nil: undefined, freq: 2 }),
+  env: fc.option(fc.dictionary(nasty, nasty, { maxKeys: 3 }), { nil: undefined, freq: 2 }),
+  cwd: fc.option(fc.oneof(fc.constant("."), nasty), { nil: undefined, freq: 3 }),
+  permissions: fc.option(fc.array(fc.oneof(nasty, nasty.map((s) => `--allow-read=${s}`))), {
+    nil: undefined,
+    freq: 2,
+  }),
+  configEnv: fc.option(fc.dictionary(nasty, nasty, { maxKeys: 2 }), { nil: undefined, freq: 2 }),
+  configPermissions: fc.option(fc.array(nasty.map((s) => `--allow-env=${s}`), { maxLength: 2 }), {
+    nil: undefined,
+    freq: 2,
+  }),
+});
+
+Deno.test("property: every manifest and config that pass validation spawn without throwing", async () => {
+  const cwd = await Deno.makeTempDir();
+  let spawned = 0;
+  await fc.assert(
+    fc.asyncProperty(manifests, async (m) => {
+      const manifest = {
+        ...(m.script !== undefined ? { script: m.script } : { command: [m.program] }),
+        ...(m.args ? { args: m.args } : {}),
+        ...(m.env ? { env: m.env } : {}),
+        ...(m.cwd !== undefined ? { cwd: m.cwd } : {}),
+        ...(m.script !== undefined && m.permissions ? { permissions: m.permissions } : {}),
+      };
+      const config = {
+        ...(m.configEnv ? { env: m.configEnv } : {}),
+        ...(m.configPermissions ? { permissions: m.configPermissions } : {}),
+      };
+      let planned;
+      try {
+        const options = resolveOptions(
+          parseFlags(["--timeout", "5000"]),
+          parseConfig(JSON.stringify(config), "smoke.jsonc"),
+          1,
+        );
+        const catalog = buildCatalog(
+          [{ path: "f.smoke.jsonc", text: JSON.stringify(manifest) }],
+          { cwd, fixturesDir: `${cwd}/fixtures` },
+        );
+        // "deno" here is true(1): the script's argv reaches a real spawn all the same.
+        planned = catalog.map((fixture) => planFixture(fixture, { options, deno: "true" }));
+      } catch (error) {
+        if (error instanceof UserError) return; // refused before anything runs: exit 2
+        throw error;
+      }
+      const groups = new ProcessGroups();
+      const ends = await runFixtures(planned, {
+        runId: "property",
+        concurrency: 1,
+        baseEnv: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
+        graceMs: 100,
+        tailBytes: 1024,
+      }, {
+        spawn: (spec, signal) => runProcess(spec, { groups, signal }),
+        reporter: {},
+        signal: new AbortController().signal,
+      });
+      spawned++;
+      for (const { result } of ends) {
+        assert.ok(
+          result.status === "passed" ||
+            (result.failure !== undefined && ["spawn", "exit-code"].includes(result.failure.kind)),
+          JSON.stringify(result),
+        );
+      }
+      assert.equal(groups.size, 0);
+    }),
+    { numRuns: 150 },
+  );
+  await Deno.remove(cwd, { recursive: true });
+  assert.ok(spawned > 30, `only ${spawned} inputs passed validation`);
 });

@@ -55,6 +55,7 @@ const KEYWORDS = new Set([
   "items",
   "minItems",
   "minLength",
+  "maxLength",
   "pattern",
   "minimum",
   "maximum",
@@ -129,6 +130,10 @@ function ownProblem(
       return minLength === 1
         ? "expected a non-empty string"
         : `expected at least ${minLength} characters`;
+    }
+    const maxLength = schema.maxLength as number | undefined;
+    if (maxLength !== undefined && value.length > maxLength) {
+      return `expected at most ${maxLength} characters, received ${value.length}`;
     }
     if (pattern && !pattern.test(value)) {
       return `expected a string matching /${schema.pattern}/`;
@@ -219,7 +224,7 @@ function compileNode(schema: JsonSchema, where: string): Check {
  *
  * @param schema The schema (the supported subset: `type`, `properties`,
  * `additionalProperties`, `propertyNames`, `items`, `minItems`, `minLength`,
- * `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, and
+ * `maxLength` (both in UTF-16 code units, as zod counts), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, and
  * `errorMessage`, which replaces the message of a problem at its own node).
  * One difference from zod: a `__proto__` key of a record (an object checked
  * by `propertyNames` or `additionalProperties`) is refused, where zod drops it.

@@ -105,3 +105,12 @@ Deno.test("compileSchema() refuses keywords and types it does not check", () => 
   assert.throws(() => compileSchema({ anyOf: [] }), /Unsupported JSON Schema keyword "anyOf"/);
   assert.throws(() => compileSchema({ type: "date" }), /Unsupported JSON Schema type "date"/);
 });
+
+Deno.test("compileSchema() checks maxLength in UTF-16 code units, as zod does", () => {
+  const short = compileSchema({ type: "string", maxLength: 3 });
+  assert.deepEqual(short.validate("abc"), []);
+  assert.deepEqual(short.validate("\u{1F600}x"), [], "an emoji is two code units: 3 in all");
+  assert.deepEqual(short.validate("abcd"), [
+    { path: [], message: "expected at most 3 characters, received 4", code: "invalid-value" },
+  ]);
+});

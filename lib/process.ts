@@ -1,12 +1,16 @@
 /**
- * Runs one fixture process in its own process group, with a timeout, bounded
- * output capture, and a group kill (SIGTERM, then SIGKILL after a grace) so
- * no grandchild outlives it.
+ * Runs one fixture process in its own session and process group, with a
+ * timeout, bounded output capture, and a group kill (SIGTERM, then SIGKILL
+ * after a grace) so no grandchild outlives it. A timeout or an interrupt
+ * stops the fixture's whole session (the groups job control or `setpgid`
+ * made in it too). What left the session (`setsid`) is found by its
+ * environment when the run ends (`run_processes.ts`).
  *
  * @module
  */
 import { StreamCapture } from "./_capture.ts";
-import { findSetsid, spawnInSession } from "./_spawn.ts";
+import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
+import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_processes.ts";
 
 /**
  * The live process groups of a run. Every group is registered while it may
@@ -25,6 +29,8 @@ import { findSetsid, spawnInSession } from "./_spawn.ts";
 export class ProcessGroups {
   /** Live groups, and whether each leader may still be running (not yet reaped). */
   #live = new Map<number, { leaderRunning: boolean }>();
+  /** The run whose processes exit paths also stop. */
+  #run: { runId: string; startedAfter?: number } | undefined;
 
   /** How many groups may still hold processes. */
   get size(): number {
@@ -64,6 +70,8 @@ export class ProcessGroups {
       Deno.kill(-pgid, signal);
       return true;
     } catch (error) {
+      // EPERM: it is there, but runs as another user now (a setuid program).
+      if (error instanceof Deno.errors.PermissionDenied) return true;
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }
     if (this.#live.get(pgid)?.leaderRunning) {
@@ -71,6 +79,7 @@ export class ProcessGroups {
         Deno.kill(pgid, signal);
         return true;
       } catch (error) {
+        if (error instanceof Deno.errors.PermissionDenied) return true;
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       }
     }
@@ -90,9 +99,24 @@ export class ProcessGroups {
     this.#live.delete(pgid);
   }
 
-  /** Kills every live group with SIGKILL, synchronously: for exit paths. */
+  /**
+   * Names the run whose processes {@linkcode killAll} also looks for: every
+   * process carrying its `SMOKE_RUN_ID`, wherever it went (see
+   * `run_processes.ts`). Undefined once the run has stopped its own.
+   *
+   * @param run The run id, and the start time (clock ticks after boot) before which none started.
+   */
+  watchRun(run: { runId: string; startedAfter?: number } | undefined): void {
+    this.#run = run;
+  }
+
+  /**
+   * Kills every live group with SIGKILL, synchronously: for exit paths. With
+   * a watched run, every process carrying its id too (one scan of `/proc`).
+   */
   killAll(): void {
     for (const pgid of [...this.#live.keys()]) this.kill(pgid);
+    if (this.#run) killRunProcessesSync(this.#run.runId, { startedAfter: this.#run.startedAfter });
   }
 }
 
@@ -159,6 +183,10 @@ export interface ProcessContext {
    * Deno's `detached` instead. Default: found once, where the system has it.
    */
   setsid?: string | null;
+  /** The spawn (default: `spawnInSession`); tests pass one that fails. */
+  spawn?: (argv: readonly string[], options: SessionSpawnOptions) => Deno.ChildProcess;
+  /** The waits before each new try of a spawn short of descriptors or processes. */
+  retryDelaysMs?: readonly number[];
 }
 
 /** Bytes asked for per read of a fixture's output. */
@@ -218,38 +246,31 @@ export async function runProcess(
   spec: ProcessSpec,
   context: ProcessContext,
 ): Promise<ProcessOutcome> {
-  const started = performance.now();
+  const startedAt = performance.now();
   const stdout = new StreamCapture(spec.tailBytes, spec.stdoutNeedles);
   const stderr = new StreamCapture(spec.tailBytes, spec.stderrNeedles);
-  let child: Deno.ChildProcess;
-  try {
-    child = spawnInSession(spec.argv, {
-      cwd: spec.cwd,
-      env: spec.env,
-      setsid: context.setsid === undefined ? findSetsid() : context.setsid ?? undefined,
-    });
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied)) {
-      throw error;
-    }
-    const cwdExists = await Deno.stat(spec.cwd).then((info) => info.isDirectory, () => false);
-    const reason = !cwdExists
-      ? `its working directory "${spec.cwd}" does not exist`
-      : error instanceof Deno.errors.NotFound
-      ? "it was not found (check the name, or PATH)"
-      : "it is not executable";
+  const start = await startInSession(spec.argv, {
+    cwd: spec.cwd,
+    env: spec.env,
+    setsid: context.setsid === undefined ? findSetsid() : context.setsid ?? undefined,
+    signal: context.signal,
+    ...(context.spawn ? { spawn: context.spawn } : {}),
+    ...(context.retryDelaysMs ? { retryDelaysMs: context.retryDelaysMs } : {}),
+  });
+  if (!("child" in start)) {
     return {
       exitCode: null,
       signal: null,
       timedOut: false,
-      interrupted: false,
-      spawnError: `Cannot start "${spec.argv[0]}": ${reason}`,
-      durationMs: performance.now() - started,
+      interrupted: "interrupted" in start,
+      ...("failure" in start ? { spawnError: start.failure } : {}),
+      durationMs: performance.now() - startedAt,
       stdout: captured(stdout),
       stderr: captured(stderr),
       outputLeaked: false,
     };
   }
+  const { child } = start;
   const pgid = child.pid;
   const { groups } = context;
   groups.add(pgid);
@@ -257,11 +278,27 @@ export async function runProcess(
   let timedOut = false;
   let interrupted = false;
   let killTimer: ReturnType<typeof delay> | undefined;
+  // On a timeout or an interrupt the fixture's whole session is stopped: its group, and the
+  // groups its processes made in it (job control, setpgid). One /proc scan serves a burst
+  // (an interrupt stops every fixture at once); only a session that had other groups is
+  // scanned again for the SIGKILL.
+  let stopped = false;
+  let otherGroups = false;
+  const killSession = () => {
+    if (otherGroups) signalGroups(sessionGroups(pgid), "SIGKILL");
+  };
   const stop = () => {
-    if (killTimer) return;
-    if (!groups.signal(pgid, "SIGTERM")) return;
+    if (stopped) return;
+    stopped = true;
+    const others = sessionGroups(pgid, { maxAgeMs: 100 });
+    otherGroups = others.length > 0;
+    signalGroups(others, "SIGTERM");
+    groups.signal(pgid, "SIGTERM");
     killTimer = delay(spec.graceMs);
-    killTimer.promise.then(() => groups.signal(pgid, "SIGKILL"));
+    killTimer.promise.then(() => {
+      groups.signal(pgid, "SIGKILL");
+      killSession();
+    });
   };
   const timeout = delay(spec.timeoutMs);
   timeout.promise.then(() => {
@@ -277,7 +314,7 @@ export async function runProcess(
 
   const status = await child.status;
   groups.leaderExited(pgid);
-  const durationMs = performance.now() - started;
+  const durationMs = performance.now() - startedAt;
   timeout.clear();
   context.signal?.removeEventListener("abort", onAbort);
 
@@ -295,6 +332,7 @@ export async function runProcess(
   if (outputLeaked) await Promise.all(readers.map((reader) => reader.cancel()));
   killTimer?.clear();
   groups.kill(pgid);
+  killSession();
   return {
     exitCode: status.signal ? null : status.code,
     signal: status.signal ?? null,

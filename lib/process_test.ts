@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { isAlive } from "../e2e/_project.ts";
-import { findSetsid } from "./_spawn.ts";
+import { findSetsid, spawnInSession } from "./_spawn.ts";
 import { ProcessGroups, type ProcessSpec, runProcess } from "./process.ts";
 
 const SETSID = findSetsid();
@@ -116,4 +116,96 @@ Deno.test("ProcessGroups signals a leader that has not made its group yet, until
   groups.leaderExited(child.pid);
   assert.equal(groups.signal(child.pid, "SIGTERM"), false);
   assert.equal(groups.size, 0);
+});
+
+/** An error as Deno throws it when the process is out of descriptors. */
+function emfile(): Error {
+  return Object.assign(
+    new Error("Failed to spawn '/usr/bin/setsid': Too many open files (os error 24)"),
+    { code: "EMFILE" },
+  );
+}
+
+Deno.test("runProcess(): a spawn short of descriptors is tried again, and runs once they are free", async () => {
+  let tries = 0;
+  const outcome = await runProcess(spec(["sh", "-c", "echo ran"]), {
+    groups: new ProcessGroups(),
+    retryDelaysMs: [1, 1, 1],
+    spawn: (argv, options) => {
+      if (++tries < 3) throw emfile();
+      return spawnInSession(argv, options);
+    },
+  });
+  assert.equal(tries, 3);
+  assert.equal(outcome.spawnError, undefined);
+  assert.equal(outcome.exitCode, 0);
+  assert.equal(outcome.stdout.tail, "ran\n");
+});
+
+Deno.test("runProcess(): a spawn that stays short of descriptors is a spawn error after the tries, never a throw", async () => {
+  let tries = 0;
+  const outcome = await runProcess(spec(["my-check", "--fast"]), {
+    groups: new ProcessGroups(),
+    retryDelaysMs: [1, 2],
+    spawn: () => {
+      tries++;
+      throw emfile();
+    },
+  });
+  assert.equal(tries, 3);
+  assert.equal(outcome.exitCode, null);
+  assert.match(
+    outcome.spawnError ?? "",
+    /^Cannot start "my-check": the system is out of file descriptors \(Too many open files \(os error 24\)\), 3 tries; .*ulimit -n/,
+  );
+});
+
+Deno.test("runProcess(): an interrupt while waiting to try a spawn again ends it as interrupted", async () => {
+  const interrupt = new AbortController();
+  const outcome = await runProcess(spec(["true"]), {
+    groups: new ProcessGroups(),
+    signal: interrupt.signal,
+    retryDelaysMs: [60_000],
+    spawn: () => {
+      setTimeout(() => interrupt.abort("SIGINT"), 10);
+      throw emfile();
+    },
+  });
+  assert.equal(outcome.interrupted, true);
+  assert.equal(outcome.spawnError, undefined);
+});
+
+Deno.test("runProcess(): any other refusal of the system is a spawn error naming the program", async () => {
+  const outcome = await runProcess(spec(["echo", "x".repeat(200_000)]), {
+    groups: new ProcessGroups(),
+  });
+  assert.match(outcome.spawnError ?? "", /^Cannot start "echo": Argument list too long/);
+});
+
+Deno.test({
+  name: "runProcess(): a timeout also stops the groups job control made in the fixture's session",
+  ignore: Deno.build.os !== "linux",
+}, async () => {
+  const dir = await Deno.makeTempDir();
+  const outcome = await runProcess(
+    spec(["bash", "-c", `set -m; sleep 30 >/dev/null 2>&1 & echo $! > ${dir}/job; sleep 30`], {
+      timeoutMs: 300,
+    }),
+    { groups: new ProcessGroups() },
+  );
+  assert.equal(outcome.timedOut, true);
+  const job = Number(await Deno.readTextFile(`${dir}/job`));
+  const [group] = (await Deno.readTextFile(`/proc/${job}/stat`).catch(() => ") x 0 0 0"))
+    .split(") ")[1].split(" ").slice(2);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    assert.equal(await isAlive(job), false, `the job ${job} (group ${group}) outlived the timeout`);
+  } finally {
+    try {
+      Deno.kill(job, "SIGKILL");
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) console.error(error);
+    }
+    await Deno.remove(dir, { recursive: true });
+  }
 });

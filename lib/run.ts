@@ -74,6 +74,33 @@ export function interruptedResult(id: string): FixtureResult {
   };
 }
 
+/**
+ * Runs one attempt's process. Whatever the spawn throws (it reports the
+ * failures it knows of in the outcome) ends this attempt as a `spawn`
+ * failure: the run goes on, and the fixtures that finished keep their results.
+ */
+async function spawnOrFail(deps: RunDeps, spec: ProcessSpec): Promise<ProcessOutcome> {
+  const started = performance.now();
+  try {
+    return await deps.spawn(spec, deps.signal);
+  } catch (error) {
+    // Deliberately broad: this is the barrier between one fixture and the run.
+    const detail = error instanceof Error ? error.message : String(error);
+    const stream = { tail: "", bytes: 0, found: [] };
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      interrupted: false,
+      spawnError: `Cannot run "${spec.argv[0]}": ${detail}`,
+      durationMs: performance.now() - started,
+      stdout: { ...stream, found: (spec.stdoutNeedles ?? []).map(() => false) },
+      stderr: { ...stream, found: (spec.stderrNeedles ?? []).map(() => false) },
+      outputLeaked: false,
+    };
+  }
+}
+
 async function runOne(
   planned: PlannedFixture,
   settings: RunSettings,
@@ -88,7 +115,7 @@ async function runOne(
   let totalMs = 0;
   for (let attempt = 1;; attempt++) {
     await deps.reporter.onFixtureBegin?.(planned, attempt);
-    const outcome = await deps.spawn({
+    const outcome = await spawnOrFail(deps, {
       argv: planned.argv,
       cwd: planned.cwd,
       env: {
@@ -103,7 +130,7 @@ async function runOne(
       tailBytes: settings.tailBytes,
       stdoutNeedles: [...expect.stdoutIncludes, ...expect.stdoutExcludes],
       stderrNeedles: [...expect.stderrIncludes, ...expect.stderrExcludes],
-    }, deps.signal);
+    });
     totalMs += outcome.durationMs;
     const judgement = judge(outcome, {
       ...fixture,

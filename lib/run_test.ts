@@ -138,3 +138,24 @@ Deno.test("runFixtures() tells the reporter of every attempt and every end", asy
   });
   assert.deepEqual(events, ["begin a 1", "begin a 2", "end a passed"]);
 });
+
+Deno.test("runFixtures(): a spawn that throws is that fixture's spawn failure, and the run goes on", async () => {
+  const spawn = (spec: ProcessSpec) => {
+    if (spec.env.SMOKE_FIXTURE_ID === "b") throw new TypeError("nul byte found in provided data");
+    return Promise.resolve(outcome(0));
+  };
+  const ends = await runFixtures(plan({ a: {}, b: { retries: 1 }, c: {} }), settings, {
+    spawn,
+    reporter: {},
+    signal: new AbortController().signal,
+  });
+  assert.deepEqual(ends.map((e) => [e.result.id, e.result.status]), [
+    ["a", "passed"],
+    ["b", "failed"],
+    ["c", "passed"],
+  ]);
+  const b = ends[1].result;
+  assert.equal(b.failure?.kind, "spawn");
+  assert.equal(b.failure?.message, 'Cannot run "x": nul byte found in provided data');
+  assert.equal(b.attempts, 2, "a retry is tried as for any failure");
+});
