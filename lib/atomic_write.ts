@@ -263,7 +263,7 @@ export async function checkOutputPath(
       hints: [
         "Name a file (it is created, or replaced atomically), or a device such as /dev/stdout " +
         "(written in place). A directory, a socket or a block device is never replaced.",
-        "Nothing ran.",
+        "Nothing was run or written.",
       ],
       cause: error,
     });
@@ -391,13 +391,16 @@ export async function removeStrayTemps(dir: string): Promise<string[]> {
   try {
     for await (const entry of Deno.readDir(dir)) {
       if (!entry.isFile || !entry.name.startsWith(TEMP_PREFIX)) continue;
-      await Deno.remove(join(dir, entry.name)).catch((error) => {
-        if (!(error instanceof Deno.errors.NotFound)) throw error;
-      });
-      removed.push(entry.name);
+      try {
+        await Deno.remove(join(dir, entry.name));
+        removed.push(entry.name);
+      } catch (error) {
+        // A stray that cannot be removed is only clutter: the writers never read it.
+        if (!isWriteFailure(error)) throw error;
+      }
     }
   } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    if (!isWriteFailure(error)) throw error;
   }
   return removed;
 }

@@ -22,11 +22,11 @@ import {
   ensureHistoryDir,
   type HistoryPaths,
   prepareHistory,
-  pruneHistory,
   saveRun,
   SaveRunError,
 } from "./history.ts";
-import { acquireLock } from "./lock.ts";
+import { pruneHistory } from "./prune.ts";
+import { acquireLock, type Lock } from "./lock.ts";
 import { runProcess } from "./process.ts";
 import { combine } from "./rerun.ts";
 import type { Selection } from "./resolve_selection.ts";
@@ -328,13 +328,16 @@ export async function writeDiagnostics(
     }));
     return undefined;
   };
+  let lock: Lock;
   try {
     await ensureHistoryDir(paths, shownDir);
+    lock = await acquireLock(paths.dir, { shownDir, runId });
   } catch (failure) {
-    if (!(failure instanceof UserError)) throw failure;
+    // Another run holding the directory stays the error (as before); a directory that cannot
+    // take the diagnostics only loses them.
+    if (!(failure instanceof UserError) || failure.code === "LOCKED") throw failure;
     return unwritten(failure.code ?? "ARTIFACT_DIR_UNUSABLE", failure.message);
   }
-  const lock = await acquireLock(paths.dir, { shownDir, runId });
   try {
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
     await prepareHistory(paths, { shownDir, replacesLatest: false });
@@ -357,8 +360,8 @@ export async function writeDiagnostics(
         `"${displayPath(failure.path, io.cwd)}": ${failure.message}`,
       );
     }
-    if (failure instanceof UserError && failure.code === "ARTIFACT_DIR_UNUSABLE") {
-      return unwritten(failure.code, failure.message);
+    if (failure instanceof UserError && failure.code !== "LOCKED") {
+      return unwritten(failure.code ?? "ARTIFACT_WRITE_FAILED", failure.message);
     }
     throw failure;
   } finally {

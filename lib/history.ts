@@ -1,13 +1,12 @@
 /**
  * The artifact directory: `runs/<runId>.json` for every run, `latest.json`
- * for the last real run, pruning beyond the history limit.
+ * for the last real run (pruning is in `prune.ts`).
  *
  * @module
  */
 import { join } from "node:path";
 import type { Artifact } from "./artifact.ts";
 import { UserError } from "./errors.ts";
-import type { Diagnostic } from "./artifact.ts";
 import {
   checkOutputPath,
   describeWriteFailure,
@@ -116,10 +115,17 @@ export async function ensureHistoryDir(paths: HistoryPaths, shownDir: string): P
     const notDir = error instanceof Deno.errors.AlreadyExists ||
       error instanceof Deno.errors.NotADirectory;
     if (!notDir && !isWriteFailure(error)) throw error;
+    const loops = await Deno.stat(paths.dir).then(
+      () => false,
+      (e) => e instanceof Deno.errors.FilesystemLoop,
+    );
+    const reason = loops
+      ? "its symbolic links loop"
+      : notDir
+      ? "it, or a folder above it, is not a directory"
+      : (error as Error).message;
     throw new UserError(
-      `Cannot use artifact directory "${shownDir}": ${
-        notDir ? "it, or a folder above it, is not a directory" : (error as Error).message
-      }`,
+      `Cannot use artifact directory "${shownDir}": ${reason}`,
       {
         kind: "config",
         code: "ARTIFACT_DIR_UNUSABLE",
@@ -202,7 +208,7 @@ export async function prepareHistory(
   }
   if (options.replacesLatest) await checkLatest(paths, shownDir);
   await removeStrayTemps(paths.dir);
-  // Nothing is deleted through a symlinked runs/ (see pruneHistory), not even stray temps.
+  // Nothing is deleted through a symlinked runs/ (see prune.ts), not even stray temps.
   if (!(await Deno.lstat(paths.runs)).isSymlink) await removeStrayTemps(paths.runs);
 }
 
@@ -330,99 +336,4 @@ export async function saveRun(
   await write(file);
   if (options.updateLatest) await write(paths.latest);
   return file;
-}
-
-/** Options for {@linkcode pruneHistory}. */
-export interface PruneOptions {
-  /** How many run files to keep. */
-  limit: number;
-  /** Run ids that must stay (the one `latest.json` holds). */
-  keep: readonly string[];
-  /** The artifact directory as the user named it, for messages. */
-  shownDir: string;
-}
-
-/** What {@linkcode pruneHistory} did. */
-export interface Pruned {
-  /** The run ids removed. */
-  removed: string[];
-  /** `HISTORY_NOT_PRUNED` when it could not prune (or not all). */
-  warnings: Diagnostic[];
-}
-
-/**
- * Removes the oldest run files beyond the limit, never one of `keep`. Only
- * regular files named `<runId>.json` with a run id of smoke's own format are
- * candidates (never a symlink, never another file), and nothing is removed
- * through a symlinked `runs/`. It never throws for a file system that
- * refuses: that is a warning.
- *
- * @param paths The artifact directory's paths.
- * @param options The limit, the ids to keep, the directory's name for messages.
- * @returns The run ids removed, and warnings.
- *
- * @example
- * ```ts
- * import { historyPaths, pruneHistory } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * await Deno.mkdir(`${dir}/runs`);
- * const ids = ["a", "b", "c"].map((c) => `20260101T000000000Z-00000${c}`);
- * for (const name of [...ids, "notes"]) await Deno.writeTextFile(`${dir}/runs/${name}.json`, "{}");
- * const pruned = await pruneHistory(historyPaths(dir), { limit: 1, keep: [ids[2]], shownDir: dir });
- * assert.deepEqual(pruned.removed, ids.slice(0, 2));
- * await Deno.stat(`${dir}/runs/notes.json`); // not smoke's: kept
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): Promise<Pruned> {
-  const shownRuns = join(options.shownDir, "runs");
-  const removed: string[] = [];
-  const notPruned = (why: string, hint: string): Pruned => ({
-    removed,
-    warnings: [{
-      code: "HISTORY_NOT_PRUNED",
-      level: "warning",
-      message: `Old runs in "${shownRuns}" were not pruned: ${why}`,
-      hint,
-    }],
-  });
-  try {
-    if ((await Deno.lstat(paths.runs)).isSymlink) {
-      return notPruned(
-        "it is a symbolic link",
-        "smoke deletes nothing through a symlink; make it a plain directory, or prune it yourself.",
-      );
-    }
-    const ids: string[] = [];
-    // readDir does not follow symlinks: isFile means a regular file.
-    for await (const entry of Deno.readDir(paths.runs)) {
-      const id = entry.name.endsWith(".json") ? entry.name.slice(0, -".json".length) : "";
-      if (entry.isFile && isRunId(id)) ids.push(id);
-    }
-    ids.sort();
-    const removable = ids.length - options.limit;
-    for (const id of ids) {
-      if (removed.length >= removable) break;
-      if (options.keep.includes(id)) continue;
-      const file = join(paths.runs, `${id}.json`);
-      const info = await Deno.lstat(file).catch((error) => {
-        if (error instanceof Deno.errors.NotFound) return undefined;
-        throw error;
-      });
-      if (!info?.isFile) continue;
-      await Deno.remove(file).catch((error) => {
-        if (!(error instanceof Deno.errors.NotFound)) throw error;
-      });
-      removed.push(id);
-    }
-  } catch (error) {
-    if (!isWriteFailure(error)) throw error;
-    return notPruned(
-      describeWriteFailure(error),
-      "The run was saved; fix the permissions of the directory to let smoke prune it.",
-    );
-  }
-  return { removed, warnings: [] };
 }

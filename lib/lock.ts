@@ -190,12 +190,18 @@ async function checkLockPath(path: string): Promise<void> {
 async function refuseHeld(file: Deno.FsFile, path: string, shownDir: string): Promise<never> {
   // The holder writes its pid right after taking the lock: give it a moment to appear.
   let pid: number | undefined;
-  for (let i = 0; i < 10 && pid === undefined; i++) {
-    if (i > 0) await new Promise((r) => setTimeout(r, 20));
-    await file.seek(0, Deno.SeekMode.Start);
-    pid = holderPid(await readBounded(file));
+  try {
+    for (let i = 0; i < 10 && pid === undefined; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 20));
+      await file.seek(0, Deno.SeekMode.Start);
+      pid = holderPid(await readBounded(file));
+    }
+  } catch (error) {
+    // Where locks are mandatory (Windows), the holder's file cannot be read: the pid is unknown.
+    if (!isWriteFailure(error) && !(error instanceof Deno.errors.Busy)) throw error;
+  } finally {
+    file.close();
   }
-  file.close();
   const who = pid === undefined ? "another smoke run" : `another smoke run (pid ${pid})`;
   throw new UserError(
     `Cannot start: ${who} is already running with artifact directory "${shownDir}"`,
@@ -327,13 +333,14 @@ async function takeOver(file: Deno.FsFile, path: string, options: LockOptions): 
       if (released) return;
       released = true;
       try {
-        // Unlink before unlocking, and only our own file: a run waiting on this inode then
-        // sees that the path moved on and starts over with a fresh file.
-        if (await sameFile(file, path)) {
-          await Deno.remove(path).catch((error) => {
-            if (!(error instanceof Deno.errors.NotFound)) throw error;
-          });
-        }
+        // Unlink before unlocking, and only our own file: a run that opened this file before
+        // the unlink gets its lock after the close, sees that the path names another file (or
+        // none), and starts over.
+        if (await sameFile(file, path)) await Deno.remove(path);
+      } catch (error) {
+        // A file left behind is harmless: no process holds it, so the next run takes it over
+        // (reading this run as one that did not release).
+        if (!isWriteFailure(error)) throw error;
       } finally {
         file.close(); // closing drops the flock
       }

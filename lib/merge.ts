@@ -30,11 +30,11 @@ import {
   historyPaths,
   newRunId,
   prepareHistory,
-  pruneHistory,
   saveRun,
   SaveRunError,
   serializeArtifact,
 } from "./history.ts";
+import { pruneHistory } from "./prune.ts";
 import { acquireLock } from "./lock.ts";
 import { shellQuote } from "./plan.ts";
 import { colorWanted, palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
