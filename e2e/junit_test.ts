@@ -165,8 +165,10 @@ Deno.test("without --junit no JUnit file is written", async () => {
 
 Deno.test("--junit to a path that cannot be written fails the run, which still goes on", async () => {
   await using p = await tempProject({
-    "fixtures/ok.smoke.ts": "",
-    "afile": "not a directory",
+    // The obstacle appears during the run: one that is there before it is refused up front.
+    "fixtures/ok.smoke.jsonc": JSON.stringify({
+      command: ["sh", "-c", "echo 'not a directory' > afile"],
+    }),
   });
   const run = await runSmoke(p.dir, ["--junit", "afile/junit.xml"]);
   assert.equal(run.code, 1, run.stdout + run.stderr);

@@ -302,3 +302,30 @@ Deno.test({
     if (job > 1) killQuietly(job);
   }
 });
+
+Deno.test({
+  name: "after kill -9 of smoke, the next run stops the dead run's fixtures and says so",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    await using p = await tempProject({
+      "fixtures/hang.smoke.jsonc": sh("sleep 300 & echo $! > orphan.pid; wait"),
+      "fixtures/quick.smoke.jsonc": sh("true"),
+    });
+    const dead = spawnSmoke(p.dir, ["--fixture", "hang"]);
+    const deadline = Date.now() + 15_000;
+    while (!(await p.exists("orphan.pid")) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const orphan = Number(await p.read("orphan.pid"));
+    dead.kill("SIGKILL");
+    await dead.output();
+    assert.equal(await isAlive(orphan), true, "kill -9 leaves the fixture running");
+
+    const next = await runSmoke(p.dir, ["--fixture", "quick"]);
+    assert.equal(next.code, 0, next.stdout + next.stderr);
+    assert.match(next.stderr, /^warning: .*hang.*\[ORPHAN_PROCESS\]$/m, next.stderr);
+    assert.equal(await isAlive(orphan), false, `the dead run's ${orphan} survived`);
+    const artifact = ArtifactSchema.parse(await p.latest());
+    assert.ok(artifact.diagnostics.some((d) => d.code === "ORPHAN_PROCESS"));
+  },
+});

@@ -393,9 +393,26 @@ Deno.test("history is pruned beyond historyLimit, never the run latest.json hold
 Deno.test("a second run on the same artifact directory is refused with the other pid; a stale lock is taken over", async () => {
   await using p = await tempProject({ "fixtures/ok.smoke.ts": "" });
   await Deno.mkdir(p.artifactDir, { recursive: true });
-  const holder = new Deno.Command("sleep", { args: ["30"] }).spawn();
+  const lockPath = `${p.artifactDir}/.lock`;
+  // A holder that really holds the lock (an OS lock on the file, as smoke takes it), writes its
+  // pid and sleeps.
+  const holder = new Deno.Command(Deno.execPath(), {
+    args: [
+      "eval",
+      `const f = Deno.openSync(${
+        JSON.stringify(lockPath)
+      }, { read: true, write: true, create: true });
+       f.lockSync(true);
+       f.writeSync(new TextEncoder().encode(JSON.stringify({ pid: Deno.pid, runId: "20260101T000000000Z-abcdef" })));
+       console.log("held");
+       setTimeout(() => {}, 30000);`,
+    ],
+    stdout: "piped",
+  }).spawn();
   try {
-    await Deno.writeTextFile(`${p.artifactDir}/.lock`, JSON.stringify({ pid: holder.pid }));
+    const reader = holder.stdout.getReader();
+    assert.equal(new TextDecoder().decode((await reader.read()).value).trim(), "held");
+    reader.releaseLock();
     const refused = await runSmoke(p.dir, []);
     assert.equal(refused.code, 2, refused.stdout + refused.stderr);
     assert.match(
@@ -406,6 +423,7 @@ Deno.test("a second run on the same artifact directory is refused with the other
   } finally {
     holder.kill("SIGKILL");
     await holder.status;
+    await holder.stdout.cancel();
   }
   const takeover = await runSmoke(p.dir, []);
   assert.equal(takeover.code, 0, "the lock of a dead process is taken over: " + takeover.stderr);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { errnoOf } from "./errors.ts";
 
 /** The fields of `/proc/<pid>/stat` smoke uses. */
 export interface ProcStat {
@@ -86,11 +87,7 @@ export function parseStat(text: string): ProcStat | undefined {
 const UNREADABLE = new Set(["ENOENT", "ESRCH", "EACCES", "EPERM", "EIO", "ENOTDIR"]);
 
 function unreadable(error: unknown): boolean {
-  if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-    return true;
-  }
-  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return typeof code === "string" && UNREADABLE.has(code);
+  return UNREADABLE.has(errnoOf(error));
 }
 
 /**

@@ -250,11 +250,58 @@ const IO_CLASSES: readonly (new (...args: never[]) => Error)[] = [
 export function isIoError(error: unknown): error is Error {
   if (IO_CLASSES.some((kind) => error instanceof kind)) return true;
   if (!(error instanceof Error) || Object.getPrototypeOf(error) !== Error.prototype) return false;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && IO_ERRNOS.has(code);
+  return IO_ERRNOS.has(errnoOf(error));
 }
 
-function errnoOf(error: Error): string {
+/** POSIX errno numbers that Linux and macOS share (1 to 34), and Linux's own above them. */
+const ERRNO_NAMES: Record<number, string> = {
+  1: "EPERM",
+  2: "ENOENT",
+  3: "ESRCH",
+  5: "EIO",
+  7: "E2BIG",
+  11: "EAGAIN",
+  12: "ENOMEM",
+  13: "EACCES",
+  16: "EBUSY",
+  17: "EEXIST",
+  18: "EXDEV",
+  20: "ENOTDIR",
+  21: "EISDIR",
+  22: "EINVAL",
+  23: "ENFILE",
+  24: "EMFILE",
+  26: "ETXTBSY",
+  27: "EFBIG",
+  28: "ENOSPC",
+  30: "EROFS",
+};
+if (Deno.build.os === "linux") {
+  Object.assign(ERRNO_NAMES, { 36: "ENAMETOOLONG", 40: "ELOOP", 122: "EDQUOT" });
+}
+
+/**
+ * The errno name of a system error, however Deno reported it: a `code`
+ * property, one of Deno's error classes, or a plain `Error` whose message
+ * ends in "(os error N)" (Deno gives some failures no class and no code, e.g.
+ * reading the `/proc` file of a process that just exited).
+ *
+ * @param error Anything thrown.
+ * @returns The name, such as `ESRCH`, or "" when the error says none.
+ *
+ * @example
+ * ```ts
+ * import { errnoOf } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(errnoOf(new Error("No such process (os error 3)")), "ESRCH");
+ * assert.equal(errnoOf(new Deno.errors.NotFound("gone")), "ENOENT");
+ * assert.equal(errnoOf(Object.assign(new Error("x"), { code: "EROFS" })), "EROFS");
+ * assert.equal(errnoOf(new TypeError("a bug")), "");
+ * ```
+ */
+export function errnoOf(error: unknown): string {
+  if (!(error instanceof Error)) return "";
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string") return code;
   if (error instanceof Deno.errors.PermissionDenied) return "EACCES";
@@ -262,7 +309,10 @@ function errnoOf(error: Error): string {
   if (error instanceof Deno.errors.NotADirectory) return "ENOTDIR";
   if (error instanceof Deno.errors.IsADirectory) return "EISDIR";
   if (error instanceof Deno.errors.FilesystemLoop) return "ELOOP";
-  return "";
+  if (error instanceof Deno.errors.AlreadyExists) return "EEXIST";
+  if (error.name !== "Error" && !(error instanceof Deno.errors.Busy)) return "";
+  const number = /\(os error (\d+)\)/.exec(error.message)?.[1];
+  return number ? ERRNO_NAMES[Number(number)] ?? "" : "";
 }
 
 const IO_REASONS: Readonly<Record<string, [reason: string, hint: string]>> = {

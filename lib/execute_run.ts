@@ -6,7 +6,6 @@
  * @module
  */
 import { join } from "node:path";
-import { isWriteFailure } from "./atomic_write.ts";
 import { createArtifact, type Diagnostic, type FixtureResult } from "./artifact.ts";
 import type { SmokeIo } from "./app.ts";
 import type { Options } from "./config.ts";
@@ -24,10 +23,12 @@ import {
   ensureHistoryDir,
   type HistoryPaths,
   prepareHistory,
-  pruneHistory,
   saveRun,
+  SaveRunError,
 } from "./history.ts";
-import { acquireLock } from "./lock.ts";
+import { pruneHistory } from "./prune.ts";
+import type { Lock } from "./lock.ts";
+import { acquireRunLock } from "./run_lock.ts";
 import { runProcess } from "./process.ts";
 import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "./run_processes.ts";
 import { combine } from "./rerun.ts";
@@ -43,7 +44,7 @@ import {
 import { newStopToken, renderInert } from "./report/github.ts";
 import { markCommand } from "./safe_output.ts";
 import { type FixtureEnd, multiplexReporters } from "./report/reporter.ts";
-import { createRunReporters } from "./report/run_reporters.ts";
+import { checkRunOutputs, createRunReporters } from "./report/run_reporters.ts";
 import { runFixtures } from "./run.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "./version.ts";
@@ -103,6 +104,56 @@ function scanFailed(error: unknown): Diagnostic {
   };
 }
 
+/** What {@linkcode saveArtifact} managed to write. */
+interface Saved {
+  /** `runs/<runId>.json` is on disk. */
+  runFileWritten: boolean;
+  /** `latest.json` holds this run too. */
+  latestWritten: boolean;
+}
+
+/**
+ * Writes the run file and `latest.json`; on a write failure, says exactly
+ * which file failed (and, when only `latest.json` did, where the run is).
+ */
+async function saveArtifact(
+  paths: HistoryPaths,
+  artifact: ReturnType<typeof createArtifact>,
+  context: { io: SmokeIo; command: string },
+): Promise<Saved> {
+  const { io } = context;
+  try {
+    await saveRun(paths, artifact, { updateLatest: true });
+    return { runFileWritten: true, latestWritten: true };
+  } catch (error) {
+    if (!(error instanceof SaveRunError)) throw error;
+    const runFile = displayPath(error.runFile, io.cwd);
+    const message = `Cannot write ${error.runFileWritten ? "" : "artifact "}"${
+      displayPath(error.path, io.cwd)
+    }": ${error.message}`;
+    const hints = error.runFileWritten
+      ? [
+        `This run is saved in ${runFile}; latest.json was not replaced and still holds the ` +
+        "previous run.",
+        ...(artifact.summary.failed > 0
+          ? [`Rerun its failures with: ${context.command} --rerun-failed --artifact ${runFile}`]
+          : []),
+        "Move what is in the way, free disk space or fix permissions; this run is reported " +
+        "as failed.",
+      ]
+      : [
+        "Free disk space or fix permissions, or pass --artifact-dir DIR.",
+        "latest.json still holds the previous run; this run is reported as failed.",
+      ];
+    io.stderr(
+      formatUserError(
+        new UserError(message, { kind: "artifact", code: "ARTIFACT_WRITE_FAILED", hints }),
+      ) + "\n",
+    );
+    return { runFileWritten: error.runFileWritten, latestWritten: false };
+  }
+}
+
 /**
  * Runs the selection and records it: lock, reporters, fixtures, artifact
  * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
@@ -120,10 +171,13 @@ function scanFailed(error: unknown): Diagnostic {
 export async function executeRun(selection: Selection, context: RunContext): Promise<number> {
   const { flags, options, io, paths, runId } = context;
   const { planned } = selection;
+  // Outputs smoke would refuse at the end are refused now, before anything runs (exit 2).
+  await checkRunOutputs({ flags, options, io, runId });
   await ensureHistoryDir(paths, options.artifactDir);
-  const lock = await acquireLock(paths.dir, options.artifactDir);
+  const lock = await acquireRunLock(paths.dir, { shownDir: options.artifactDir, runId });
   try {
-    await prepareHistory(paths);
+    for (const warning of lock.warnings) io.stderr(formatWarning(warning));
+    await prepareHistory(paths, { shownDir: options.artifactDir, replacesLatest: true });
     const colors = palette(
       colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
     );
@@ -183,6 +237,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const fixtures = withPrevious(ends, selection);
     const diagnostics = [
       ...selection.diagnostics,
+      ...lock.warnings,
       ...(cap.warning ? [cap.warning] : []),
       ...leakDiagnostics(ends),
       ...leftoverDiagnostics(sweep.found),
@@ -210,30 +265,18 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       diagnostics,
     });
     const runFile = join(paths.runs, `${runId}.json`);
-    let written = true;
-    try {
-      await saveRun(paths, artifact, { updateLatest: true });
-      await pruneHistory(paths, options.historyLimit, [runId]);
-    } catch (error) {
-      if (!isWriteFailure(error)) throw error;
-      written = false;
-      io.stderr(
-        formatUserError(
-          new UserError(
-            `Cannot write artifact "${displayPath(runFile, io.cwd)}": ${error.message}`,
-            {
-              kind: "artifact",
-              code: "ARTIFACT_WRITE_FAILED",
-              hints: [
-                "Free disk space or fix permissions, or pass --artifact-dir DIR.",
-                "latest.json still holds the previous run; this run is reported as failed.",
-              ],
-            },
-          ),
-        ) + "\n",
-      );
+    const saved = await saveArtifact(paths, artifact, { io, command: context.command });
+    if (saved.latestWritten) {
+      const pruned = await pruneHistory(paths, {
+        limit: options.historyLimit,
+        keep: [runId],
+        shownDir: options.artifactDir,
+      });
+      for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
     }
+    const written = saved.latestWritten;
     const owed = artifact.summary.failed + (combined?.summary.failed ?? 0);
+    // Without latest.json the default rerun would read the previous run: no command is printed.
     const rerunCommand = owed > 0 ? `${context.command} --rerun-failed` : undefined;
     await reporter.onEnd({
       ends,
@@ -255,7 +298,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       summary: artifact.summary,
       result,
       durationMs: artifact.durationMs,
-      ...(written ? { artifactPath: displayPath(runFile, io.cwd) } : {}),
+      ...(saved.runFileWritten ? { artifactPath: displayPath(runFile, io.cwd) } : {}),
       interrupted,
       ...(rerunCommand && written ? { rerunCommand } : {}),
       ...(combined ? { combined, recovered } : {}),
@@ -301,7 +344,9 @@ export interface DiagnosticsContext {
  *
  * @param error The preflight error.
  * @param context Edges, artifact directory and run facts.
- * @returns The path written, relative to the working directory when inside it.
+ * @returns The path written, relative to the working directory when inside it;
+ * undefined when it could not be written (a warning says why: the preflight
+ * error stays the error).
  * @throws {UserError} When another run holds the lock (exit 2).
  *
  * @example
@@ -312,14 +357,31 @@ export interface DiagnosticsContext {
 export async function writeDiagnostics(
   error: PreflightError,
   context: DiagnosticsContext,
-): Promise<string> {
-  const { io, paths } = context;
-  await ensureHistoryDir(paths, context.shownDir);
-  const lock = await acquireLock(paths.dir, context.shownDir);
+): Promise<string | undefined> {
+  const { io, paths, shownDir, runId } = context;
+  const unwritten = (code: string, message: string) => {
+    io.stderr(formatWarning({
+      code,
+      message: `The diagnostics artifact was not written: ${message}`,
+      hint: "The error below is what stopped the run.",
+    }));
+    return undefined;
+  };
+  let lock: Lock;
   try {
-    await prepareHistory(paths);
+    await ensureHistoryDir(paths, shownDir);
+    lock = await acquireRunLock(paths.dir, { shownDir, runId });
+  } catch (failure) {
+    // Another run holding the directory stays the error (as before); a directory that cannot
+    // take the diagnostics only loses them.
+    if (!(failure instanceof UserError) || failure.code === "LOCKED") throw failure;
+    return unwritten(failure.code ?? "ARTIFACT_DIR_UNUSABLE", failure.message);
+  }
+  try {
+    for (const warning of lock.warnings) io.stderr(formatWarning(warning));
+    await prepareHistory(paths, { shownDir, replacesLatest: false });
     const artifact = createArtifact({
-      runId: context.runId,
+      runId,
       mode: "rerun-failed",
       startedAt: context.startedAt,
       finishedAt: io.now(),
@@ -330,6 +392,17 @@ export async function writeDiagnostics(
       diagnostics: [...error.diagnostics],
     });
     return displayPath(await saveRun(paths, artifact, { updateLatest: false }), io.cwd);
+  } catch (failure) {
+    if (failure instanceof SaveRunError) {
+      return unwritten(
+        "ARTIFACT_WRITE_FAILED",
+        `"${displayPath(failure.path, io.cwd)}": ${failure.message}`,
+      );
+    }
+    if (failure instanceof UserError && failure.code !== "LOCKED") {
+      return unwritten(failure.code ?? "ARTIFACT_WRITE_FAILED", failure.message);
+    }
+    throw failure;
   } finally {
     await lock.release();
   }

@@ -1,13 +1,19 @@
 /**
  * The artifact directory: `runs/<runId>.json` for every run, `latest.json`
- * for the last real run, pruning beyond the history limit.
+ * for the last real run (pruning is in `prune.ts`).
  *
  * @module
  */
 import { join } from "node:path";
 import type { Artifact } from "./artifact.ts";
 import { UserError } from "./errors.ts";
-import { removeStrayTemps, writeFileAtomic } from "./atomic_write.ts";
+import {
+  checkOutputPath,
+  describeWriteFailure,
+  isWriteFailure,
+  removeStrayTemps,
+  writeFileAtomic,
+} from "./atomic_write.ts";
 
 /** Paths inside an artifact directory. */
 export interface HistoryPaths {
@@ -61,6 +67,29 @@ export function newRunId(now: Date, random?: string): string {
   return `${stamp}-${suffix}`;
 }
 
+/** The shape of the ids {@linkcode newRunId} makes (years 0 to 9999). */
+const RUN_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
+
+/**
+ * Whether a string is a run id of smoke's own format (see
+ * {@linkcode newRunId}): pruning deletes only files named like that.
+ *
+ * @param text The candidate.
+ * @returns True for `20261125T144407123Z-3fa9c1` and the like.
+ *
+ * @example
+ * ```ts
+ * import { isRunId, newRunId } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isRunId(newRunId(new Date())), true);
+ * assert.equal(isRunId("notes"), false);
+ * ```
+ */
+export function isRunId(text: string): boolean {
+  return RUN_ID.test(text);
+}
+
 /**
  * Creates the artifact directory, or explains why it cannot be one.
  *
@@ -85,42 +114,122 @@ export async function ensureHistoryDir(paths: HistoryPaths, shownDir: string): P
   } catch (error) {
     const notDir = error instanceof Deno.errors.AlreadyExists ||
       error instanceof Deno.errors.NotADirectory;
-    if (!notDir && !(error instanceof Deno.errors.PermissionDenied)) throw error;
+    if (!notDir && !isWriteFailure(error)) throw error;
+    const loops = await Deno.stat(paths.dir).then(
+      () => false,
+      (e) => e instanceof Deno.errors.FilesystemLoop,
+    );
+    const reason = loops
+      ? "its symbolic links loop"
+      : notDir
+      ? "it, or a folder above it, is not a directory"
+      : (error as Error).message;
     throw new UserError(
-      `Cannot use artifact directory "${shownDir}": ${
-        notDir ? "it, or a folder above it, is not a directory" : (error as Error).message
-      }`,
+      `Cannot use artifact directory "${shownDir}": ${reason}`,
       {
         kind: "config",
+        code: "ARTIFACT_DIR_UNUSABLE",
         hints: [
-          "Pass --artifact-dir DIR (or config artifactDir) naming a directory smoke can write.",
+          "Pass --artifact-dir DIR (or config artifactDir) naming a directory smoke can write " +
+          "(a writable file system with free space). Nothing ran.",
         ],
+        cause: error,
       },
     );
   }
 }
 
+/** Options for {@linkcode prepareHistory}. */
+export interface PrepareOptions {
+  /** The artifact directory as the user named it, for messages. */
+  shownDir: string;
+  /** Whether this run replaces `latest.json` (a diagnostics artifact does not). */
+  replacesLatest: boolean;
+}
+
 /**
- * Prepares the directory for writing: creates `runs/`, removes stray
- * temporary files. Call while holding the lock.
+ * Prepares the directory for writing, before anything runs: creates `runs/`,
+ * checks that `latest.json` can be replaced (when the caller will), removes
+ * stray temporary files. Call while holding the lock.
  *
  * @param paths The artifact directory's paths.
+ * @param options The directory as the user named it, for messages; whether
+ * `latest.json` will be replaced.
  * @returns Nothing.
+ * @throws {UserError} `ARTIFACT_DIR_UNUSABLE` (exit 2) when `runs` is not a
+ * directory or cannot be made, or `latest.json` is a directory (or another
+ * thing smoke does not replace).
  *
  * @example
  * ```ts
  * import { historyPaths, prepareHistory } from "./history.ts";
+ * import assert from "node:assert/strict";
  *
  * const dir = await Deno.makeTempDir();
- * await prepareHistory(historyPaths(dir));
+ * const options = { shownDir: "out", replacesLatest: true };
+ * await prepareHistory(historyPaths(dir), options);
  * await Deno.stat(`${dir}/runs`);
+ * await Deno.mkdir(`${dir}/latest.json`);
+ * await assert.rejects(
+ *   () => prepareHistory(historyPaths(dir), options),
+ *   /latest\.json": it is a directory/,
+ * );
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function prepareHistory(paths: HistoryPaths): Promise<void> {
-  await Deno.mkdir(paths.runs, { recursive: true });
+export async function prepareHistory(
+  paths: HistoryPaths,
+  options: PrepareOptions,
+): Promise<void> {
+  const { shownDir } = options;
+  const shownRuns = join(shownDir, "runs");
+  try {
+    await Deno.mkdir(paths.runs, { recursive: true });
+    const info = await Deno.stat(paths.runs);
+    if (!info.isDirectory) throw new Deno.errors.AlreadyExists("not a directory");
+  } catch (error) {
+    const notDir = error instanceof Deno.errors.AlreadyExists ||
+      error instanceof Deno.errors.NotADirectory;
+    if (!notDir && !isWriteFailure(error)) throw error;
+    throw new UserError(
+      `Cannot use "${shownRuns}": ${
+        notDir ? "it is not a directory" : describeWriteFailure(error as Error)
+      }`,
+      {
+        kind: "artifact",
+        code: "ARTIFACT_DIR_UNUSABLE",
+        hints: [
+          `smoke keeps one file per run in "${shownRuns}/": move what is there away, or pass ` +
+          "--artifact-dir DIR. Nothing ran.",
+        ],
+        cause: error,
+      },
+    );
+  }
+  if (options.replacesLatest) await checkLatest(paths, shownDir);
   await removeStrayTemps(paths.dir);
-  await removeStrayTemps(paths.runs);
+  // Nothing is deleted through a symlinked runs/ (see prune.ts), not even stray temps.
+  if (!(await Deno.lstat(paths.runs)).isSymlink) await removeStrayTemps(paths.runs);
+}
+
+async function checkLatest(paths: HistoryPaths, shownDir: string): Promise<void> {
+  try {
+    await checkOutputPath(paths.latest, {
+      shown: join(shownDir, "latest.json"),
+      label: "the artifact",
+    });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.message, {
+      kind: "artifact",
+      code: "ARTIFACT_DIR_UNUSABLE",
+      hints: [
+        `smoke replaces "${join(shownDir, "latest.json")}" with each run: move what is there ` +
+        "away, or pass --artifact-dir DIR. Nothing ran.",
+      ],
+      cause: error.cause,
+    });
+  }
 }
 
 /**
@@ -148,6 +257,43 @@ export interface SaveRunOptions {
 }
 
 /**
+ * A failed {@linkcode saveRun}: which file could not be written, and whether
+ * the run file was written before it (only `latest.json` failed).
+ *
+ * @example
+ * ```ts
+ * import { SaveRunError } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new SaveRunError("/a/latest.json", "/a/runs/r.json", new Error("No space left"));
+ * assert.equal(error.runFileWritten, true);
+ * ```
+ */
+export class SaveRunError extends Error {
+  /** The file that could not be written. */
+  readonly path: string;
+  /** The run file (`runs/<runId>.json`). */
+  readonly runFile: string;
+  /** Whether the run file was written (then only `latest.json` failed). */
+  readonly runFileWritten: boolean;
+
+  /**
+   * Creates the error.
+   *
+   * @param path The file that could not be written.
+   * @param runFile The run file.
+   * @param cause The write failure.
+   */
+  constructor(path: string, runFile: string, cause: Error) {
+    super(describeWriteFailure(cause), { cause });
+    this.name = "SaveRunError";
+    this.path = path;
+    this.runFile = runFile;
+    this.runFileWritten = path !== runFile;
+  }
+}
+
+/**
  * Writes `runs/<runId>.json`, then (optionally) replaces `latest.json`, both
  * atomically. The file name comes from the run id this process made.
  *
@@ -155,6 +301,8 @@ export interface SaveRunOptions {
  * @param artifact The artifact.
  * @param options Whether to replace `latest.json`.
  * @returns The path of the run file.
+ * @throws {SaveRunError} When a file cannot be written (disk full, a
+ * directory in the way...), naming which.
  *
  * @example
  * ```ts
@@ -163,9 +311,10 @@ export interface SaveRunOptions {
  *
  * const dir = await Deno.makeTempDir();
  * const paths = historyPaths(dir);
- * await prepareHistory(paths);
- * const file = await saveRun(paths, { runId: "r1" } as never, { updateLatest: false });
- * assert.equal(file, `${dir}/runs/r1.json`);
+ * await prepareHistory(paths, { shownDir: dir, replacesLatest: false });
+ * const runId = "20261125T144407123Z-3fa9c1";
+ * const file = await saveRun(paths, { runId } as never, { updateLatest: false });
+ * assert.equal(file, `${dir}/runs/${runId}.json`);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
@@ -176,52 +325,15 @@ export async function saveRun(
 ): Promise<string> {
   const text = serializeArtifact(artifact);
   const file = join(paths.runs, `${artifact.runId}.json`);
-  await writeFileAtomic(file, text);
-  if (options.updateLatest) await writeFileAtomic(paths.latest, text);
-  return file;
-}
-
-/**
- * Removes the oldest run files beyond the limit, never one of `keep`.
- *
- * @param paths The artifact directory's paths.
- * @param limit How many run files to keep.
- * @param keep Run ids that must stay (the one `latest.json` holds).
- * @returns The run ids removed.
- *
- * @example
- * ```ts
- * import { historyPaths, pruneHistory } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * await Deno.mkdir(`${dir}/runs`);
- * for (const id of ["a", "b", "c"]) await Deno.writeTextFile(`${dir}/runs/${id}.json`, "{}");
- * assert.deepEqual(await pruneHistory(historyPaths(dir), 1, ["c"]), ["a", "b"]);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export async function pruneHistory(
-  paths: HistoryPaths,
-  limit: number,
-  keep: readonly string[],
-): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const entry of Deno.readDir(paths.runs)) {
-    if (entry.isFile && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
-      ids.push(entry.name.slice(0, -".json".length));
+  const write = async (path: string) => {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      if (!isWriteFailure(error)) throw error;
+      throw new SaveRunError(path, file, error);
     }
-  }
-  ids.sort();
-  const removable = ids.length - limit;
-  const removed: string[] = [];
-  for (const id of ids) {
-    if (removed.length >= removable) break;
-    if (keep.includes(id)) continue;
-    await Deno.remove(join(paths.runs, `${id}.json`)).catch((error) => {
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    });
-    removed.push(id);
-  }
-  return removed;
+  };
+  await write(file);
+  if (options.updateLatest) await write(paths.latest);
+  return file;
 }

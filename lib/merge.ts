@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   type Artifact,
   createArtifact,
@@ -14,25 +14,33 @@ import {
   type FixtureResult,
   type Source,
 } from "./artifact.ts";
-import { writeFileAtomic } from "./atomic_write.ts";
+import {
+  checkOutputPath,
+  describeWriteFailure,
+  isWriteFailure,
+  writeFileAtomic,
+} from "./atomic_write.ts";
 import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
 import { ExitCode, formatWarning, UserError } from "./errors.ts";
 import type { Flags } from "./flags.ts";
 import {
+  ensureHistoryDir,
+  type HistoryPaths,
   historyPaths,
   newRunId,
   prepareHistory,
-  pruneHistory,
   saveRun,
+  SaveRunError,
   serializeArtifact,
 } from "./history.ts";
-import { acquireLock } from "./lock.ts";
+import { pruneHistory } from "./prune.ts";
+import { acquireRunLock } from "./run_lock.ts";
 import { shellQuote } from "./plan.ts";
 import { colorWanted, palette, renderFixtureLine, renderSummary } from "./report/console_render.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "./source_artifact.ts";
 import { smokeCommand } from "./resolve_selection.ts";
-import { runEnvironment } from "./runtime.ts";
+import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "./version.ts";
 
 /** One artifact to merge, read and validated. */
@@ -257,12 +265,43 @@ function checkFlags(flags: Flags): void {
   }
 }
 
-async function isDirectory(path: string): Promise<boolean> {
+/** Writes the merged artifact into the artifact directory: `runs/<runId>.json`, `latest.json`. */
+async function saveIntoHistory(
+  paths: HistoryPaths,
+  artifact: Artifact,
+  context: { io: MergeIo; shownDir: string; historyLimit: number },
+): Promise<void> {
+  const { shownDir } = context;
+  await ensureHistoryDir(paths, shownDir);
+  const lock = await acquireRunLock(paths.dir, { shownDir, runId: artifact.runId });
   try {
-    return (await Deno.stat(path)).isDirectory;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
+    for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
+    await prepareHistory(paths, { shownDir, replacesLatest: true });
+    try {
+      await saveRun(paths, artifact, { updateLatest: true });
+    } catch (error) {
+      if (!(error instanceof SaveRunError)) throw error;
+      const shown = (path: string) => displayPath(path, context.io.cwd);
+      throw new UserError(`Cannot write "${shown(error.path)}": ${error.message}`, {
+        kind: "artifact",
+        code: "ARTIFACT_WRITE_FAILED",
+        hints: [
+          error.runFileWritten
+            ? `The merged run is saved in "${shown(error.runFile)}"; latest.json still holds ` +
+              "the previous run."
+            : "Free disk space or fix permissions, or pass --out PATH.",
+        ],
+        cause: error,
+      });
+    }
+    const pruned = await pruneHistory(paths, {
+      limit: context.historyLimit,
+      keep: [artifact.runId],
+      shownDir,
+    });
+    for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
+  } finally {
+    await lock.release();
   }
 }
 
@@ -320,25 +359,29 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
   const out = resolve(io.cwd, shownOut);
-  if (await isDirectory(out)) {
-    throw new UserError(`Cannot write the merged artifact to "${shownOut}": it is a directory`, {
-      kind: "usage",
-      hints: ['Pass a file path, e.g. "--out merged.json".'],
-    });
-  }
+  // A directory, a socket or a block device is refused before anything is written (exit 2).
+  await checkOutputPath(out, { shown: shownOut, label: "the merged artifact" });
   if (out === paths.latest) {
-    await Deno.mkdir(paths.dir, { recursive: true });
-    const lock = await acquireLock(paths.dir, options.artifactDir);
-    try {
-      await prepareHistory(paths);
-      await saveRun(paths, artifact, { updateLatest: true });
-      await pruneHistory(paths, options.historyLimit, [runId]);
-    } finally {
-      await lock.release();
-    }
+    await saveIntoHistory(paths, artifact, {
+      io,
+      shownDir: options.artifactDir,
+      historyLimit: options.historyLimit,
+    });
   } else {
-    await Deno.mkdir(dirname(out), { recursive: true });
-    await writeFileAtomic(out, serializeArtifact(artifact));
+    try {
+      await writeFileAtomic(out, serializeArtifact(artifact), { createParents: true });
+    } catch (error) {
+      if (!isWriteFailure(error)) throw error;
+      throw new UserError(
+        `Cannot write the merged artifact to "${shownOut}": ${describeWriteFailure(error)}`,
+        {
+          kind: "artifact",
+          code: "OUTPUT_WRITE_FAILED",
+          hints: ["Free disk space or fix permissions, or pass another --out PATH."],
+          cause: error,
+        },
+      );
+    }
   }
 
   // Input artifacts are data from elsewhere: their text is printed one line per item (and the

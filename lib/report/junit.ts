@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Artifact, FixtureResult } from "../artifact.ts";
-import { writeFileAtomic } from "../atomic_write.ts";
+import { describeWriteFailure, isWriteFailure, writeFileAtomic } from "../atomic_write.ts";
 import type { FailedAttempt, FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 
 /** ANSI escape sequences (CSI, OSC and two-character escapes). */
@@ -273,7 +273,8 @@ export interface JUnitReporterOptions {
 
 /**
  * Creates the reporter that writes JUnit XML when the run ends, creating
- * parent directories and replacing the file atomically.
+ * parent directories and replacing the file atomically (a device, a FIFO or
+ * `/dev/stdout` is written in place; see `atomic_write.ts`).
  *
  * @param options The path, the working directory and the clock.
  * @returns A reporter with only `onEnd`; `onEnd` throws an `Error` naming the
@@ -303,13 +304,13 @@ export function createJUnitReporter(options: JUnitReporterOptions): Reporter {
       const target = resolve(options.cwd, options.path);
       const xml = renderJUnit(run, { now: options.now() });
       try {
-        await Deno.mkdir(dirname(target), { recursive: true });
-        await writeFileAtomic(target, xml);
+        await writeFileAtomic(target, xml, { createParents: true });
       } catch (error) {
-        if (!(error instanceof Error)) throw error;
-        throw new Error(`Cannot write JUnit XML to "${options.path}": ${error.message}`, {
-          cause: error,
-        });
+        if (!isWriteFailure(error)) throw error;
+        throw new Error(
+          `Cannot write JUnit XML to "${options.path}": ${describeWriteFailure(error)}`,
+          { cause: error },
+        );
       }
     },
   };

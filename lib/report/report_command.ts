@@ -5,10 +5,15 @@
  *
  * @module
  */
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Artifact } from "../artifact.ts";
-import { writeFileAtomic } from "../atomic_write.ts";
+import {
+  checkOutputPath,
+  describeWriteFailure,
+  isWriteFailure,
+  writeFileAtomic,
+} from "../atomic_write.ts";
 import { readCatalog } from "../catalog.ts";
 import { resolveOptions } from "../config.ts";
 import { loadConfig } from "../config_file.ts";
@@ -28,7 +33,7 @@ import {
 } from "./history_model.ts";
 import { renderReportHtml } from "./html.ts";
 import type { Reporter } from "./reporter.ts";
-import type { RunReporterContext } from "./run_reporters.ts";
+import { REPORT_FILE, type RunReporterContext } from "./run_reporters.ts";
 
 /**
  * How many runs the report covers unless `--last` says otherwise.
@@ -42,18 +47,7 @@ import type { RunReporterContext } from "./run_reporters.ts";
  * ```
  */
 export const DEFAULT_LAST = 50;
-/**
- * The report's file name inside the artifact directory.
- *
- * @example
- * ```ts
- * import { REPORT_FILE } from "./report_command.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(REPORT_FILE, "report.html");
- * ```
- */
-export const REPORT_FILE = "report.html";
+export { REPORT_FILE };
 
 /**
  * Reads an artifact's text with the one input reader, or says why not (no
@@ -197,7 +191,8 @@ export interface WrittenReport {
  *
  * @param options Directories, output, window, clock, command, fixture files.
  * @returns Where the page went, and what it holds.
- * @throws {UserError} When there is no run history (exit 2).
+ * @throws {UserError} When there is no run history (exit 2), or
+ * `OUTPUT_WRITE_FAILED` when the page cannot be written.
  *
  * @example
  * ```ts
@@ -224,8 +219,20 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   );
   const html = new TextEncoder().encode(renderReportHtml(model));
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
-  await Deno.mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, html);
+  try {
+    await writeFileAtomic(path, html, { createParents: true });
+  } catch (error) {
+    if (!isWriteFailure(error)) throw error;
+    throw new UserError(
+      `Cannot write the HTML report to "${path}": ${describeWriteFailure(error)}`,
+      {
+        kind: "artifact",
+        code: "OUTPUT_WRITE_FAILED",
+        hints: ["Free disk space or fix permissions, or pass another --out PATH."],
+        cause: error,
+      },
+    );
+  }
   return { path, runs: history.runs.length, invalid: history.invalid, bytes: html.length };
 }
 
@@ -271,6 +278,11 @@ export async function runReport(
 ): Promise<number> {
   const config = await loadConfig(flags, io.cwd);
   const options = resolveOptions(flags, config, 1);
+  // A directory, a socket or a block device is refused before the history is read (exit 2).
+  await checkOutputPath(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
+    shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
+    label: "the HTML report",
+  });
   const written = await writeReport({
     artifactDir: resolve(io.cwd, options.artifactDir),
     shownDir: options.artifactDir,

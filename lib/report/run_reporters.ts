@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { join, resolve } from "node:path";
+import { checkOutputPath } from "../atomic_write.ts";
 import { markCommand } from "../safe_output.ts";
 import type { Options } from "../config.ts";
 import type { Flags } from "../flags.ts";
@@ -20,6 +22,58 @@ export interface RunReporterContext {
   io: SmokeIo;
   /** The run id. */
   runId: string;
+}
+
+/**
+ * The report's file name inside the artifact directory.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_FILE } from "./run_reporters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(REPORT_FILE, "report.html");
+ * ```
+ */
+export const REPORT_FILE = "report.html";
+
+/**
+ * Checks, before anything runs, the files the run's reporters will write
+ * (`--junit PATH`, the HTML report): a path smoke would refuse at the end (a
+ * directory, a socket, a block device, a folder on the path that is a file)
+ * is a usage error now.
+ *
+ * @param context Flags, options, edges and run id.
+ * @returns Nothing.
+ * @throws {UserError} `OUTPUT_PATH_INVALID` (exit 2), naming the path.
+ *
+ * @example
+ * ```ts
+ * import { checkRunOutputs } from "./run_reporters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * await assert.rejects(
+ *   () => checkRunOutputs({ flags: { junit: "." }, options: { report: false }, io: { cwd } } as never),
+ *   /Cannot write the JUnit XML to ".": it is a directory/,
+ * );
+ * await Deno.remove(cwd);
+ * ```
+ */
+export async function checkRunOutputs(context: RunReporterContext): Promise<void> {
+  const { flags, options, io } = context;
+  if (flags.junit !== undefined) {
+    await checkOutputPath(resolve(io.cwd, flags.junit), {
+      shown: flags.junit,
+      label: "the JUnit XML",
+    });
+  }
+  if (options.report) {
+    await checkOutputPath(resolve(io.cwd, options.artifactDir, REPORT_FILE), {
+      shown: join(options.artifactDir, REPORT_FILE),
+      label: "the HTML report",
+    });
+  }
 }
 
 /**

@@ -1,0 +1,98 @@
+/**
+ * Writing in place, for `atomic_write.ts`: output paths that name a device, a
+ * FIFO or one of smoke's own descriptors are appended to, never replaced.
+ *
+ * @module
+ */
+import { UnwritableTargetError } from "./atomic_write.ts";
+
+/** Paths that name a process's descriptor: `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`. */
+const DESCRIPTOR = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(self|thread-self|\d+)\/fd\/(\d+))$/;
+
+/**
+ * The descriptor a chain of symlinks names, when one of its hops is a
+ * descriptor path: this process's own number, or -1 for another process's.
+ *
+ * @param hops The path and each symlink target after it, absolute.
+ * @returns The descriptor number, -1, or undefined when none is one.
+ *
+ * @example
+ * ```ts
+ * import { descriptorOf } from "./_write_in_place.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(descriptorOf(["/dev/stdout"]), 1);
+ * assert.equal(descriptorOf(["/tmp/link", "/proc/self/fd/2"]), 2);
+ * assert.equal(descriptorOf(["/tmp/report.xml"]), undefined);
+ * ```
+ */
+export function descriptorOf(hops: readonly string[]): number | undefined {
+  for (const hop of hops) {
+    const match = DESCRIPTOR.exec(hop);
+    if (!match) continue;
+    const [, dev, devFd, owner, procFd] = match;
+    if (dev === "stdout") return 1;
+    if (dev === "stderr") return 2;
+    if (devFd !== undefined) return Number(devFd);
+    const own = owner === "self" || owner === "thread-self" || Number(owner) === Deno.pid;
+    return own ? Number(procFd) : -1;
+  }
+  return undefined;
+}
+
+/**
+ * Appends bytes to an in-place target: smoke's own standard output or error
+ * through its descriptor (so the text lands where smoke's lines do, at their
+ * offset), anything else through a new descriptor opened with `O_APPEND` and
+ * `O_NONBLOCK`: a FIFO without a reader is an error, not a hang, and writes
+ * that would block are retried.
+ *
+ * @param target The path, and the descriptor when it is smoke's own 1 or 2.
+ * @param bytes What to write.
+ * @returns Nothing.
+ * @throws {UnwritableTargetError} For a FIFO that no process reads.
+ *
+ * @example
+ * ```ts
+ * import { writeInPlace } from "./_write_in_place.ts";
+ *
+ * await writeInPlace({ path: "/dev/null" }, new TextEncoder().encode("gone"));
+ * ```
+ */
+export async function writeInPlace(
+  target: { path: string; fd?: 1 | 2 },
+  bytes: Uint8Array,
+): Promise<void> {
+  if (target.fd !== undefined) {
+    const stream = target.fd === 1 ? Deno.stdout : Deno.stderr;
+    for (let written = 0; written < bytes.length;) {
+      written += await stream.write(bytes.subarray(written));
+    }
+    return;
+  }
+  // node:fs is loaded only here: opening with O_NONBLOCK needs it, and start-up stays light.
+  const fs = await import("node:fs");
+  const { O_WRONLY, O_APPEND, O_NONBLOCK } = fs.constants;
+  let fd: number;
+  try {
+    fd = fs.openSync(target.path, O_WRONLY | O_APPEND | (O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENXIO") {
+      throw new UnwritableTargetError(target.path, "is a FIFO and no process is reading it");
+    }
+    throw error;
+  }
+  try {
+    let written = 0;
+    while (written < bytes.length) {
+      try {
+        written += fs.writeSync(fd, bytes, written, bytes.length - written);
+      } catch (error) {
+        if ((error as { code?: string }).code !== "EAGAIN") throw error;
+        await new Promise((r) => setTimeout(r, 5)); // the reader is behind
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}

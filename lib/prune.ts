@@ -1,0 +1,108 @@
+/**
+ * Pruning the run history: beyond the history limit the oldest run files go.
+ * Only smoke's own files are candidates (regular files named `<runId>.json`
+ * with a run id of smoke's format), and nothing is deleted through a
+ * symlinked `runs/`.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Diagnostic } from "./artifact.ts";
+import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
+import { type HistoryPaths, isRunId } from "./history.ts";
+
+/** Options for {@linkcode pruneHistory}. */
+export interface PruneOptions {
+  /** How many run files to keep. */
+  limit: number;
+  /** Run ids that must stay (the one `latest.json` holds). */
+  keep: readonly string[];
+  /** The artifact directory as the user named it, for messages. */
+  shownDir: string;
+}
+
+/** What {@linkcode pruneHistory} did. */
+export interface Pruned {
+  /** The run ids removed. */
+  removed: string[];
+  /** `HISTORY_NOT_PRUNED` when it could not prune (or not all). */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Removes the oldest run files beyond the limit, never one of `keep`. Only
+ * regular files named `<runId>.json` with a run id of smoke's own format are
+ * candidates (never a symlink, never another file), and nothing is removed
+ * through a symlinked `runs/`. It never throws for a file system that
+ * refuses: that is a warning.
+ *
+ * @param paths The artifact directory's paths.
+ * @param options The limit, the ids to keep, the directory's name for messages.
+ * @returns The run ids removed, and warnings.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import { pruneHistory } from "./prune.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * const ids = ["a", "b", "c"].map((c) => `20260101T000000000Z-00000${c}`);
+ * for (const name of [...ids, "notes"]) await Deno.writeTextFile(`${dir}/runs/${name}.json`, "{}");
+ * const pruned = await pruneHistory(historyPaths(dir), { limit: 1, keep: [ids[2]], shownDir: dir });
+ * assert.deepEqual(pruned.removed, ids.slice(0, 2));
+ * await Deno.stat(`${dir}/runs/notes.json`); // not smoke's: kept
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): Promise<Pruned> {
+  const shownRuns = join(options.shownDir, "runs");
+  const removed: string[] = [];
+  const notPruned = (why: string, hint: string): Pruned => ({
+    removed,
+    warnings: [{
+      code: "HISTORY_NOT_PRUNED",
+      level: "warning",
+      message: `Old runs in "${shownRuns}" were not pruned: ${why}`,
+      hint,
+    }],
+  });
+  try {
+    if ((await Deno.lstat(paths.runs)).isSymlink) {
+      return notPruned(
+        "it is a symbolic link",
+        "smoke deletes nothing through a symlink; make it a plain directory, or prune it yourself.",
+      );
+    }
+    const ids: string[] = [];
+    // readDir does not follow symlinks: isFile means a regular file.
+    for await (const entry of Deno.readDir(paths.runs)) {
+      const id = entry.name.endsWith(".json") ? entry.name.slice(0, -".json".length) : "";
+      if (entry.isFile && isRunId(id)) ids.push(id);
+    }
+    ids.sort();
+    const removable = ids.length - options.limit;
+    for (const id of ids) {
+      if (removed.length >= removable) break;
+      if (options.keep.includes(id)) continue;
+      const file = join(paths.runs, `${id}.json`);
+      const info = await Deno.lstat(file).catch((error) => {
+        if (error instanceof Deno.errors.NotFound) return undefined;
+        throw error;
+      });
+      if (!info?.isFile) continue;
+      await Deno.remove(file).catch((error) => {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+      });
+      removed.push(id);
+    }
+  } catch (error) {
+    if (!isWriteFailure(error)) throw error;
+    return notPruned(
+      describeWriteFailure(error),
+      "The run was saved; fix the permissions of the directory to let smoke prune it.",
+    );
+  }
+  return { removed, warnings: [] };
+}

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { historyPaths, isRunId, newRunId, prepareHistory } from "./history.ts";
+import { pruneHistory } from "./prune.ts";
+
+async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const runIds = fc.date({
+  min: new Date("2000-01-01"),
+  max: new Date("2100-01-01"),
+  noInvalidDate: true,
+}).chain((date) => fc.stringMatching(/^[0-9a-f]{6}$/).map((random) => newRunId(date, random)));
+const junkNames = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/).filter((n) => n !== "." && n !== ".."),
+  fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/).map((n) => `${n}.json`),
+  runIds.map((id) => `${id}.json.bak`),
+  runIds.map((id) => `${id.toUpperCase()}.json`),
+);
+
+Deno.test("pruning deletes only smoke's own run files, oldest first (generated directories)", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.uniqueArray(runIds, { maxLength: 12 }),
+      fc.uniqueArray(junkNames, { maxLength: 12 }),
+      fc.uniqueArray(runIds, { maxLength: 3 }), // run ids present only as symlinks or folders
+      fc.integer({ min: 1, max: 8 }),
+      fc.nat(),
+      async (ids, junk, others, limit, keepIndex) => {
+        const dir = await Deno.makeTempDir();
+        try {
+          const paths = historyPaths(dir);
+          await Deno.mkdir(paths.runs);
+          await Deno.writeTextFile(join(dir, "theirs"), "precious");
+          for (const id of ids) await Deno.writeTextFile(join(paths.runs, `${id}.json`), "{}");
+          // A name that happens to be `<runId>.json` is smoke's by definition: not junk.
+          const junkNames = junk.filter((n) => !(n.endsWith(".json") && isRunId(n.slice(0, -5))));
+          for (const name of junkNames) {
+            await Deno.writeTextFile(join(paths.runs, name), "junk");
+          }
+          const special = others.filter((id) => !ids.includes(id));
+          for (const [i, id] of special.entries()) {
+            const path = join(paths.runs, `${id}.json`);
+            if (i % 2) await Deno.mkdir(path);
+            else await Deno.symlink(join(dir, "theirs"), path);
+          }
+          const keep = ids.length ? [ids[keepIndex % ids.length]] : [];
+          const pruned = await pruneHistory(paths, { limit, keep, shownDir: "arts" });
+          assert.deepEqual(pruned.warnings, []);
+
+          const sorted = [...ids].sort();
+          const expected = sorted.filter((id) => !keep.includes(id))
+            .slice(0, Math.max(0, ids.length - limit));
+          assert.deepEqual(pruned.removed, expected, "the oldest beyond the limit");
+          const left = new Set([...Deno.readDirSync(paths.runs)].map((e) => e.name));
+          for (const name of junkNames) assert.ok(left.has(name), `junk ${name} deleted`);
+          for (const id of special) assert.ok(left.has(`${id}.json`), `${id} (not a file) deleted`);
+          for (const id of ids) {
+            assert.equal(left.has(`${id}.json`), !expected.includes(id), id);
+          }
+          assert.equal(await Deno.readTextFile(join(dir, "theirs")), "precious");
+        } finally {
+          await Deno.remove(dir, { recursive: true });
+        }
+      },
+    ),
+    { numRuns: 50 },
+  );
+});
+
+Deno.test("a symlinked runs/ is written through but never pruned (HISTORY_NOT_PRUNED)", async () => {
+  await inTempDir(async (dir) => {
+    const theirs = join(dir, "theirs");
+    await Deno.mkdir(theirs);
+    const names = ["20200101T000000000Z-000000.json", "notes.json", ".smoke-tmp-mine"];
+    for (const name of names) await Deno.writeTextFile(join(theirs, name), "precious");
+    const paths = historyPaths(join(dir, "arts"));
+    await Deno.mkdir(paths.dir);
+    await Deno.symlink(theirs, paths.runs);
+    await prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
+    const pruned = await pruneHistory(paths, { limit: 1, keep: [], shownDir: "arts" });
+    assert.deepEqual(pruned.removed, []);
+    assert.equal(pruned.warnings[0].code, "HISTORY_NOT_PRUNED");
+    assert.match(pruned.warnings[0].message, /"arts\/runs".*symbolic link/);
+    for (const name of names) assert.equal(await Deno.readTextFile(join(theirs, name)), "precious");
+  });
+});
