@@ -91,6 +91,8 @@ export interface SmokeRun {
   stderr: string;
   /** The last line of standard output. */
   resultLine: string;
+  /** True when the guard had to kill it: smoke hung. */
+  hung: boolean;
 }
 
 /** Options for {@linkcode runSmoke}. */
@@ -99,6 +101,13 @@ export interface RunSmokeOptions {
   env?: Record<string, string>;
   /** The entry to run (default smoke.ts of this checkout). */
   entry?: string;
+  /**
+   * Kill smoke after this long (default 120 s): a hang must fail the test, not stall the
+   * suite. Not a speed check: the guard is far above any normal run.
+   */
+  guardMs?: number;
+  /** A command to run smoke under, such as `["sh", "-c", "ulimit -n 128; exec \"$@\"", "sh"]`. */
+  prefix?: string[];
 }
 
 /**
@@ -118,13 +127,30 @@ export async function runSmoke(
   delete env.GITHUB_ACTIONS;
   delete env.GITHUB_STEP_SUMMARY;
   delete env.CI;
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", options.entry ?? SMOKE_ENTRY, ...args],
+  const argv = [
+    ...options.prefix ?? [],
+    Deno.execPath(),
+    "run",
+    "-A",
+    options.entry ?? SMOKE_ENTRY,
+    ...args,
+  ];
+  const child = new Deno.Command(argv[0], {
+    args: argv.slice(1),
     cwd,
     env: { ...env, NO_COLOR: "1", ...options.env },
     clearEnv: true,
     stdin: "null",
-  }).output();
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let hung = false;
+  const guard = setTimeout(() => {
+    hung = true;
+    child.kill("SIGKILL");
+  }, options.guardMs ?? 120_000);
+  const out = await child.output();
+  clearTimeout(guard);
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);
   const stdout = decode(out.stdout);
   return {
@@ -132,6 +158,7 @@ export async function runSmoke(
     stdout,
     stderr: decode(out.stderr),
     resultLine: stdout.trimEnd().split("\n").at(-1) ?? "",
+    hung,
   };
 }
 

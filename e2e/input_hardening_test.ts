@@ -7,52 +7,17 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SMOKE_ENTRY, type TempProject, tempProject } from "./_project.ts";
+import { runSmoke, type SmokeRun, type TempProject, tempProject } from "./_project.ts";
 
 /** What a bounded smoke subprocess did. */
-interface BoundedRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** True when the guard had to kill it: smoke hung. */
-  hung: boolean;
-}
+type BoundedRun = SmokeRun;
 
-/**
- * Runs smoke and kills it when it has not finished after `guardMs`: a hang
- * must fail the test, not stall the suite. Not a speed check: the guard is
- * far above any normal run.
- */
-async function runBounded(
+/** Runs smoke with a guard that kills it when it hangs (see `runSmoke`). */
+const runBounded = (
   cwd: string,
   args: string[],
   options: { guardMs?: number; prefix?: string[] } = {},
-): Promise<BoundedRun> {
-  const env = Deno.env.toObject();
-  delete env.GITHUB_ACTIONS;
-  delete env.GITHUB_STEP_SUMMARY;
-  delete env.CI;
-  const prefix = options.prefix ?? [];
-  const argv = [...prefix, Deno.execPath(), "run", "-A", SMOKE_ENTRY, ...args];
-  const child = new Deno.Command(argv[0], {
-    args: argv.slice(1),
-    cwd,
-    env: { ...env, NO_COLOR: "1" },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let hung = false;
-  const guard = setTimeout(() => {
-    hung = true;
-    child.kill("SIGKILL");
-  }, options.guardMs ?? 60_000);
-  const out = await child.output();
-  clearTimeout(guard);
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr), hung };
-}
+) => runSmoke(cwd, args, { guardMs: options.guardMs ?? 60_000, prefix: options.prefix });
 
 /** Asserts a user error: exit 2, RESULT: fail, an error line matching, a hint, no crash. */
 function assertUserError(run: BoundedRun, error: RegExp, label: string): void {

@@ -19,32 +19,8 @@ const ART = ".planning/artifacts/smoke";
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** Runs smoke, killing it after `ms` (a hang is a failure, not a stuck suite). */
-async function runSmokeWithin(cwd: string, args: string[], ms = 30_000) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", SMOKE_ENTRY, ...args],
-    cwd,
-    env: { NO_COLOR: "1", PATH: Deno.env.get("PATH") ?? "" },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let hung = false;
-  const timer = setTimeout(() => {
-    hung = true;
-    child.kill("SIGKILL");
-  }, ms);
-  const out = await child.output();
-  clearTimeout(timer);
-  const stdout = decode(out.stdout);
-  return {
-    code: out.code,
-    hung,
-    stdout,
-    stderr: decode(out.stderr),
-    resultLine: stdout.trimEnd().split("\n").at(-1) ?? "",
-  };
-}
+const runSmokeWithin = (cwd: string, args: string[], ms = 30_000) =>
+  runSmoke(cwd, args, { guardMs: ms });
 
 /** What a path is, without following a final symlink. */
 async function kind(path: string): Promise<string> {

@@ -14,9 +14,8 @@
  *
  * @module
  */
-import { errnoOf } from "./errors.ts";
 import { basename, dirname, join, resolve } from "node:path";
-import { UserError } from "./errors.ts";
+import { errnoOf, UserError } from "./errors.ts";
 import { descriptorOf, writeInPlace } from "./_write_in_place.ts";
 
 /** Prefix of the temporary files, so a later run can clean up strays. */
@@ -403,4 +402,49 @@ export async function removeStrayTemps(dir: string): Promise<string[]> {
     if (!isWriteFailure(error)) throw error;
   }
   return removed;
+}
+
+/**
+ * Writes an output file the user named (`merge --out`, `report --out`) by the
+ * rules of {@linkcode writeFileAtomic}, missing folders created; a failure the
+ * user can fix becomes one `OUTPUT_WRITE_FAILED` error.
+ *
+ * @param path The absolute path.
+ * @param data The bytes or text.
+ * @param options What is written (`the HTML report`) and the path as shown.
+ * @throws {UserError} `OUTPUT_WRITE_FAILED` (exit 2) naming the path and why.
+ *
+ * @example
+ * ```ts
+ * import { writeOutputFile } from "./atomic_write.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await writeOutputFile(`${dir}/a/b.txt`, "x", { what: "the page", shown: "a/b.txt" });
+ * await assert.rejects(
+ *   () => writeOutputFile(`${dir}/a/b.txt/c`, "x", { what: "the page", shown: "a/b.txt/c" }),
+ *   /^UserError: Cannot write the page to "a\/b\.txt\/c": /,
+ * );
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function writeOutputFile(
+  path: string,
+  data: string | Uint8Array,
+  options: { what: string; shown: string },
+): Promise<void> {
+  try {
+    await writeFileAtomic(path, data, { createParents: true });
+  } catch (error) {
+    if (!isWriteFailure(error)) throw error;
+    throw new UserError(
+      `Cannot write ${options.what} to "${options.shown}": ${describeWriteFailure(error)}`,
+      {
+        kind: "artifact",
+        code: "OUTPUT_WRITE_FAILED",
+        hints: ["Free disk space or fix permissions, or pass another --out PATH."],
+        cause: error,
+      },
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
+import { inTempDir, runIds } from "./_testing.ts";
 import { UserError } from "./errors.ts";
 import {
   ensureHistoryDir,
@@ -14,20 +15,6 @@ import {
   SaveRunError,
 } from "./history.ts";
 
-async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-const runIds = fc.date({
-  min: new Date("2000-01-01"),
-  max: new Date("2100-01-01"),
-  noInvalidDate: true,
-}).chain((date) => fc.stringMatching(/^[0-9a-f]{6}$/).map((random) => newRunId(date, random)));
 Deno.test("isRunId accepts exactly what newRunId makes", () => {
   fc.assert(fc.property(runIds, (id) => isRunId(id)));
   for (const text of ["", "r1", "20261125T144407123Z-3FA9C1", "20261125T144407123Z-3fa9c1.json"]) {

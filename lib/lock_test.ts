@@ -3,20 +3,12 @@ import { join } from "node:path";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
+import { inTempDir } from "./_testing.ts";
 import { UserError } from "./errors.ts";
 import { newRunId } from "./history.ts";
 import { acquireLock, type Lock, LOCK_FILE, parseLockContent } from "./lock.ts";
 
 const RUN_ID = "20261125T144407123Z-3fa9c1";
-
-async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("parseLockContent never throws, and names a holder only for a plausible pid and a smoke run id", () => {
   const pids = fc.oneof(

@@ -14,12 +14,7 @@ import {
   type FixtureResult,
   type Source,
 } from "./artifact.ts";
-import {
-  checkOutputPath,
-  describeWriteFailure,
-  isWriteFailure,
-  writeFileAtomic,
-} from "./atomic_write.ts";
+import { checkOutputPath, writeOutputFile } from "./atomic_write.ts";
 import { resolveOptions } from "./config.ts";
 import { loadConfig } from "./config_file.ts";
 import { ExitCode, formatWarning, UserError } from "./errors.ts";
@@ -368,20 +363,10 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       historyLimit: options.historyLimit,
     });
   } else {
-    try {
-      await writeFileAtomic(out, serializeArtifact(artifact), { createParents: true });
-    } catch (error) {
-      if (!isWriteFailure(error)) throw error;
-      throw new UserError(
-        `Cannot write the merged artifact to "${shownOut}": ${describeWriteFailure(error)}`,
-        {
-          kind: "artifact",
-          code: "OUTPUT_WRITE_FAILED",
-          hints: ["Free disk space or fix permissions, or pass another --out PATH."],
-          cause: error,
-        },
-      );
-    }
+    await writeOutputFile(out, serializeArtifact(artifact), {
+      what: "the merged artifact",
+      shown: shownOut,
+    });
   }
 
   // Input artifacts are data from elsewhere: their text is printed one line per item (and the

@@ -3,23 +3,10 @@ import { join } from "node:path";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { historyPaths, isRunId, newRunId, prepareHistory } from "./history.ts";
+import { inTempDir, runIds } from "./_testing.ts";
+import { historyPaths, isRunId, prepareHistory } from "./history.ts";
 import { pruneHistory } from "./prune.ts";
 
-async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-const runIds = fc.date({
-  min: new Date("2000-01-01"),
-  max: new Date("2100-01-01"),
-  noInvalidDate: true,
-}).chain((date) => fc.stringMatching(/^[0-9a-f]{6}$/).map((random) => newRunId(date, random)));
 const junkNames = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/).filter((n) => n !== "." && n !== ".."),
   fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/).map((n) => `${n}.json`),

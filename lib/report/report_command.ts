@@ -8,12 +8,7 @@
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Artifact } from "../artifact.ts";
-import {
-  checkOutputPath,
-  describeWriteFailure,
-  isWriteFailure,
-  writeFileAtomic,
-} from "../atomic_write.ts";
+import { checkOutputPath, writeOutputFile } from "../atomic_write.ts";
 import { readCatalog } from "../catalog.ts";
 import { resolveOptions } from "../config.ts";
 import { loadConfig } from "../config_file.ts";
@@ -219,20 +214,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   );
   const html = new TextEncoder().encode(renderReportHtml(model));
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
-  try {
-    await writeFileAtomic(path, html, { createParents: true });
-  } catch (error) {
-    if (!isWriteFailure(error)) throw error;
-    throw new UserError(
-      `Cannot write the HTML report to "${path}": ${describeWriteFailure(error)}`,
-      {
-        kind: "artifact",
-        code: "OUTPUT_WRITE_FAILED",
-        hints: ["Free disk space or fix permissions, or pass another --out PATH."],
-        cause: error,
-      },
-    );
-  }
+  await writeOutputFile(path, html, { what: "the HTML report", shown: path });
   return { path, runs: history.runs.length, invalid: history.invalid, bytes: html.length };
 }
 
