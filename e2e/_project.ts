@@ -195,3 +195,20 @@ export async function isAlive(pid: number): Promise<boolean> {
     throw error;
   }
 }
+
+/**
+ * Waits until a check holds, polling every 10 ms.
+ *
+ * @param check What to wait for.
+ * @param timeoutMs How long at most (default 15 s), then it throws.
+ */
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -3,17 +3,9 @@
  * arrives: while smoke loads, while it waits for a fixture's output, or never.
  */
 import assert from "node:assert/strict";
-import { spawnSmoke, tempProject } from "./_project.ts";
+import { spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Stops a leftover process, if it is still there. */
 function killQuietly(pid: number): void {

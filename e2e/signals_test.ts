@@ -4,19 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact_schema.ts";
-import { isAlive, spawnSmoke, tempProject } from "./_project.ts";
+import { isAlive, spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** A project with two long fixtures that record their pids, and quick ones queued behind. */
 function longProject() {
