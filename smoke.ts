@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { ExitCode, SIGNAL_EXIT_CODES } from "./lib/errors.ts";
+import { ExitCode, SIGNAL_EXIT_CODES } from "./lib/base/errors.ts";
 
 const encoder = new TextEncoder();
 function writer(stream: { writeSync(p: Uint8Array): number }) {
@@ -66,7 +66,7 @@ for (const name of signals) {
   });
 }
 
-const smoke = await import("./lib/entry.ts");
+const smoke = await import("./lib/cli/entry.ts");
 {
   const trackVerdict = stdout;
   const github = Deno.env.get("GITHUB_ACTIONS") === "true";
@@ -93,7 +93,7 @@ async function main(args: string[]): Promise<number> {
     stdout("RESULT: fail\n");
     return SIGNAL_EXIT_CODES[String(interrupt.signal.reason)] ?? ExitCode.Interrupted;
   }
-  const io: import("./lib/entry.ts").SmokeIo = {
+  const io: import("./lib/cli/entry.ts").SmokeIo = {
     cwd,
     env: Deno.env.toObject(),
     stdout,
@@ -121,9 +121,9 @@ async function main(args: string[]): Promise<number> {
       return await smoke.runSmoke(flags, io);
     // Subcommands load their modules only when used, to keep runs starting fast.
     case "merge":
-      return await (await import("./lib/merge.ts")).runMerge(flags, io);
+      return await (await import("./lib/cli/merge_command.ts")).runMerge(flags, io);
     case "report":
-      return await (await import("./lib/report/report_command.ts")).runReport(flags, io);
+      return await (await import("./lib/cli/report_command.ts")).runReport(flags, io);
   }
 }
 

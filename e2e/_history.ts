@@ -5,8 +5,8 @@
  * @module
  */
 import { join } from "node:path";
-import { type Artifact, createArtifact, type FixtureResult } from "../lib/artifact.ts";
-import { historyPaths, newRunId, serializeArtifact } from "../lib/history.ts";
+import { type Artifact, createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
+import { historyPaths, newRunId, serializeArtifact } from "../lib/artifact/history.ts";
 
 /** A small deterministic random source (mulberry32). */
 export function random(seed: number): () => number {

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { runSmoke, SMOKE_ENTRY, tempProject } from "./_project.ts";
-import { VERSION } from "../lib/version.ts";
+import { VERSION } from "../lib/base/version.ts";
 
 const hasScript = (() => {
   try {

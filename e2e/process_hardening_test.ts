@@ -5,7 +5,7 @@
  * and processes that escaped their fixture's group are stopped and reported.
  */
 import assert from "node:assert/strict";
-import { ArtifactSchema } from "../lib/artifact_schema.ts";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { isAlive, runSmoke, SMOKE_ENTRY, spawnSmoke, tempProject } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>

@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 // deno-lint-ignore no-import-prefix
 import { chromium } from "npm:playwright-core@1.65.1";
 import { INJECTION, realisticHistory, writeHistory } from "./_history.ts";
-import { writeReport } from "../lib/report/report_command.ts";
+import { writeReport } from "../lib/cli/report_command.ts";
 
 const EXECUTABLE = Deno.env.get("SMOKE_CHROMIUM") ?? "/usr/bin/chromium";
 const ARGS = [

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ArtifactSchema } from "../lib/artifact_schema.ts";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { INVOKE, runSmoke, spawnSmoke, type TempProject, tempProject } from "./_project.ts";
 
 /** A command fixture that logs its id, then passes or fails by a file's content. */

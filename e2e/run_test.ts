@@ -3,7 +3,7 @@
  * smoke.ts as a subprocess, assertions on exit codes, output and artifacts.
  */
 import assert from "node:assert/strict";
-import { ArtifactSchema } from "../lib/artifact_schema.ts";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { INVOKE, isAlive, runSmoke, SMOKE_ENTRY, tempProject } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>

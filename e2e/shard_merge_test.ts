@@ -5,9 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { type Artifact, createArtifact } from "../lib/artifact.ts";
-import { ArtifactSchema } from "../lib/artifact_schema.ts";
-import { shardOf } from "../lib/select.ts";
+import { type Artifact, createArtifact } from "../lib/artifact/artifact.ts";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
+import { shardOf } from "../lib/selection/select.ts";
 import { INVOKE, runSmoke, tempProject } from "./_project.ts";
 
 const sh = (script: string) => JSON.stringify({ command: ["sh", "-c", script] });

@@ -3,7 +3,7 @@
  * subprocess, signalled or killed from outside.
  */
 import assert from "node:assert/strict";
-import { ArtifactSchema } from "../lib/artifact_schema.ts";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { isAlive, spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>

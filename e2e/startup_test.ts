@@ -46,33 +46,39 @@ const SLOW = (specifier: string) =>
   specifier === "node:fs/promises";
 
 Deno.test("smoke.ts installs its signal handlers before the library loads", async () => {
-  // Only what the handlers need is imported statically; the rest comes from lib/entry.ts after
+  // Only what the handlers need is imported statically; the rest comes from lib/cli/entry.ts after
   // them, so a signal while the library loads still ends with a RESULT line.
   const graph = await staticGraph("smoke.ts");
-  assert.deepEqual(graph.filter((s) => s.startsWith("lib/")), ["lib/errors.ts"]);
+  assert.deepEqual(graph.filter((s) => s.startsWith("lib/")), ["lib/base/errors.ts"]);
   const source = await Deno.readTextFile(new URL("smoke.ts", ROOT));
   assert.ok(
-    source.indexOf("Deno.addSignalListener") < source.indexOf('await import("./lib/entry.ts")'),
+    source.indexOf("Deno.addSignalListener") < source.indexOf('await import("./lib/cli/entry.ts")'),
   );
 });
 
 Deno.test("smoke starts, lists and dry-runs without loading an npm package", async () => {
-  const graph = [...await staticGraph("smoke.ts"), ...await staticGraph("lib/entry.ts")];
-  assert.ok(graph.includes("lib/catalog.ts"), graph.join("\n"));
+  const graph = [...await staticGraph("smoke.ts"), ...await staticGraph("lib/cli/entry.ts")];
+  assert.ok(graph.includes("lib/catalog/catalog.ts"), graph.join("\n"));
   assert.deepEqual(graph.filter(SLOW), []);
-  for (const lazy of ["lib/execute_run.ts", "lib/source_artifact.ts", "lib/artifact_schema.ts"]) {
+  for (
+    const lazy of [
+      "lib/cli/execute_run.ts",
+      "lib/artifact/source_artifact.ts",
+      "lib/artifact/artifact_schema.ts",
+    ]
+  ) {
     assert.ok(!graph.includes(lazy), `${lazy} is loaded at start-up`);
   }
 });
 
 Deno.test("a run that reads no artifact loads no npm package", async () => {
-  const graph = await staticGraph("lib/execute_run.ts");
-  assert.ok(graph.includes("lib/process.ts"), graph.join("\n"));
+  const graph = await staticGraph("lib/cli/execute_run.ts");
+  assert.ok(graph.includes("lib/run/process.ts"), graph.join("\n"));
   assert.deepEqual(graph.filter(SLOW), []);
 });
 
 Deno.test("reading an artifact loads zod (the check above can see a package)", async () => {
-  const graph = await staticGraph("lib/source_artifact.ts");
+  const graph = await staticGraph("lib/artifact/source_artifact.ts");
   assert.ok(graph.filter(SLOW).some((s) => s.includes("zod")), graph.join("\n"));
 });
 

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { artifactJsonSchema } from "../lib/artifact_schema.ts";
-import { inputJsonSchemas } from "../lib/input_schemas.ts";
+import { artifactJsonSchema } from "../lib/artifact/artifact_schema.ts";
+import { inputJsonSchemas } from "../lib/config/input_schemas.ts";
 
 const schemas = { "artifact.v1.json": artifactJsonSchema(), ...inputJsonSchemas() };
 for (const [name, schema] of Object.entries(schemas)) {

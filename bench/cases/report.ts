@@ -10,9 +10,9 @@
 import type { CaseResult } from "../_util.ts";
 import { DENO, median, ms, SMOKE_ENTRY } from "../_util.ts";
 import { generateHistory, writeHistory } from "../../e2e/_history.ts";
-import { buildReportModel } from "../../lib/report/history_model.ts";
-import { renderReportHtml } from "../../lib/report/html.ts";
-import { readHistory, writeReport } from "../../lib/report/report_command.ts";
+import { buildReportModel } from "../../lib/html_report/history_model.ts";
+import { renderReportHtml } from "../../lib/html_report/html.ts";
+import { readHistory, writeReport } from "../../lib/cli/report_command.ts";
 
 /** Runs in the history. */
 const RUNS = 100;

@@ -22,7 +22,7 @@ import {
   SMOKE_ENTRY,
   tempTree,
 } from "../_util.ts";
-import { findSetsid } from "../../lib/_spawn.ts";
+import { findSetsid } from "../../lib/run/_spawn.ts";
 
 /** How many fixtures. */
 const FIXTURES = 120;

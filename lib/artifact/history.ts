@@ -1,0 +1,339 @@
+/**
+ * The artifact directory: `runs/<runId>.json` for every run, `latest.json`
+ * for the last real run (pruning is in `prune.ts`).
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Artifact } from "./artifact.ts";
+import { UserError } from "../base/errors.ts";
+import {
+  checkOutputPath,
+  describeWriteFailure,
+  isWriteFailure,
+  removeStrayTemps,
+  writeFileAtomic,
+} from "./atomic_write.ts";
+
+/** Paths inside an artifact directory. */
+export interface HistoryPaths {
+  /** The directory. */
+  dir: string;
+  /** `runs/`. */
+  runs: string;
+  /** `latest.json`. */
+  latest: string;
+}
+
+/**
+ * The paths of an artifact directory.
+ *
+ * @param dir The artifact directory.
+ * @returns Its `runs/` folder and `latest.json`.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(historyPaths("/a").latest, "/a/latest.json");
+ * ```
+ */
+export function historyPaths(dir: string): HistoryPaths {
+  return { dir, runs: join(dir, "runs"), latest: join(dir, "latest.json") };
+}
+
+/**
+ * Makes a run id: UTC start time to the millisecond, then random hex. It is
+ * safe as a file name and sorts by start time.
+ *
+ * @param now The start time.
+ * @param random Six hex digits; random by default.
+ * @returns The run id, e.g. `20261125T144407123Z-3fa9c1`.
+ *
+ * @example
+ * ```ts
+ * import { newRunId } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(newRunId(new Date("2026-11-25T14:44:07.123Z"), "abcdef"), "20261125T144407123Z-abcdef");
+ * ```
+ */
+export function newRunId(now: Date, random?: string): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace(".", "");
+  const suffix = random ??
+    Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, "0"))
+      .join("");
+  return `${stamp}-${suffix}`;
+}
+
+/** The shape of the ids {@linkcode newRunId} makes (years 0 to 9999). */
+const RUN_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
+
+/**
+ * Whether a string is a run id of smoke's own format (see
+ * {@linkcode newRunId}): pruning deletes only files named like that.
+ *
+ * @param text The candidate.
+ * @returns True for `20261125T144407123Z-3fa9c1` and the like.
+ *
+ * @example
+ * ```ts
+ * import { isRunId, newRunId } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isRunId(newRunId(new Date())), true);
+ * assert.equal(isRunId("notes"), false);
+ * ```
+ */
+export function isRunId(text: string): boolean {
+  return RUN_ID.test(text);
+}
+
+/**
+ * Creates the artifact directory, or explains why it cannot be one.
+ *
+ * @param paths The artifact directory's paths.
+ * @param shownDir The directory as the user named it, for messages.
+ * @returns Nothing.
+ * @throws {UserError} When the path is a file, or cannot be created (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { ensureHistoryDir, historyPaths } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const file = await Deno.makeTempFile();
+ * await assert.rejects(() => ensureHistoryDir(historyPaths(file), "out"), /is not a directory/);
+ * await Deno.remove(file);
+ * ```
+ */
+export async function ensureHistoryDir(paths: HistoryPaths, shownDir: string): Promise<void> {
+  try {
+    await Deno.mkdir(paths.dir, { recursive: true });
+  } catch (error) {
+    const notDir = error instanceof Deno.errors.AlreadyExists ||
+      error instanceof Deno.errors.NotADirectory;
+    if (!notDir && !isWriteFailure(error)) throw error;
+    const loops = await Deno.stat(paths.dir).then(
+      () => false,
+      (e) => e instanceof Deno.errors.FilesystemLoop,
+    );
+    const reason = loops
+      ? "its symbolic links loop"
+      : notDir
+      ? "it, or a folder above it, is not a directory"
+      : (error as Error).message;
+    throw new UserError(
+      `Cannot use artifact directory "${shownDir}": ${reason}`,
+      {
+        kind: "config",
+        code: "ARTIFACT_DIR_UNUSABLE",
+        hints: [
+          "Pass --artifact-dir DIR (or config artifactDir) naming a directory smoke can write " +
+          "(a writable file system with free space). Nothing ran.",
+        ],
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Options for {@linkcode prepareHistory}. */
+export interface PrepareOptions {
+  /** The artifact directory as the user named it, for messages. */
+  shownDir: string;
+  /** Whether this run replaces `latest.json` (a diagnostics artifact does not). */
+  replacesLatest: boolean;
+}
+
+/**
+ * Prepares the directory for writing, before anything runs: creates `runs/`,
+ * checks that `latest.json` can be replaced (when the caller will), removes
+ * stray temporary files. Call while holding the lock.
+ *
+ * @param paths The artifact directory's paths.
+ * @param options The directory as the user named it, for messages; whether
+ * `latest.json` will be replaced.
+ * @returns Nothing.
+ * @throws {UserError} `ARTIFACT_DIR_UNUSABLE` (exit 2) when `runs` is not a
+ * directory or cannot be made, or `latest.json` is a directory (or another
+ * thing smoke does not replace).
+ *
+ * @example
+ * ```ts
+ * import { historyPaths, prepareHistory } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const options = { shownDir: "out", replacesLatest: true };
+ * await prepareHistory(historyPaths(dir), options);
+ * await Deno.stat(`${dir}/runs`);
+ * await Deno.mkdir(`${dir}/latest.json`);
+ * await assert.rejects(
+ *   () => prepareHistory(historyPaths(dir), options),
+ *   /latest\.json": it is a directory/,
+ * );
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function prepareHistory(
+  paths: HistoryPaths,
+  options: PrepareOptions,
+): Promise<void> {
+  const { shownDir } = options;
+  const shownRuns = join(shownDir, "runs");
+  try {
+    await Deno.mkdir(paths.runs, { recursive: true });
+    const info = await Deno.stat(paths.runs);
+    if (!info.isDirectory) throw new Deno.errors.AlreadyExists("not a directory");
+  } catch (error) {
+    const notDir = error instanceof Deno.errors.AlreadyExists ||
+      error instanceof Deno.errors.NotADirectory;
+    if (!notDir && !isWriteFailure(error)) throw error;
+    throw new UserError(
+      `Cannot use "${shownRuns}": ${
+        notDir ? "it is not a directory" : describeWriteFailure(error as Error)
+      }`,
+      {
+        kind: "artifact",
+        code: "ARTIFACT_DIR_UNUSABLE",
+        hints: [
+          `smoke keeps one file per run in "${shownRuns}/": move what is there away, or pass ` +
+          "--artifact-dir DIR. Nothing ran.",
+        ],
+        cause: error,
+      },
+    );
+  }
+  if (options.replacesLatest) await checkLatest(paths, shownDir);
+  await removeStrayTemps(paths.dir);
+  // Nothing is deleted through a symlinked runs/ (see prune.ts), not even stray temps.
+  if (!(await Deno.lstat(paths.runs)).isSymlink) await removeStrayTemps(paths.runs);
+}
+
+async function checkLatest(paths: HistoryPaths, shownDir: string): Promise<void> {
+  try {
+    await checkOutputPath(paths.latest, {
+      shown: join(shownDir, "latest.json"),
+      label: "the artifact",
+    });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.message, {
+      kind: "artifact",
+      code: "ARTIFACT_DIR_UNUSABLE",
+      hints: [
+        `smoke replaces "${join(shownDir, "latest.json")}" with each run: move what is there ` +
+        "away, or pass --artifact-dir DIR. Nothing ran.",
+      ],
+      cause: error.cause,
+    });
+  }
+}
+
+/**
+ * Serializes an artifact the way it is stored.
+ *
+ * @param artifact The artifact.
+ * @returns Pretty JSON with a final newline.
+ *
+ * @example
+ * ```ts
+ * import { serializeArtifact } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(serializeArtifact({ schemaVersion: 1 } as never).endsWith("}\n"));
+ * ```
+ */
+export function serializeArtifact(artifact: Artifact): string {
+  return JSON.stringify(artifact, null, 2) + "\n";
+}
+
+/** Options for {@linkcode saveRun}. */
+export interface SaveRunOptions {
+  /** Also replace `latest.json` (false for diagnostics artifacts). */
+  updateLatest: boolean;
+}
+
+/**
+ * A failed {@linkcode saveRun}: which file could not be written, and whether
+ * the run file was written before it (only `latest.json` failed).
+ *
+ * @example
+ * ```ts
+ * import { SaveRunError } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new SaveRunError("/a/latest.json", "/a/runs/r.json", new Error("No space left"));
+ * assert.equal(error.runFileWritten, true);
+ * ```
+ */
+export class SaveRunError extends Error {
+  /** The file that could not be written. */
+  readonly path: string;
+  /** The run file (`runs/<runId>.json`). */
+  readonly runFile: string;
+  /** Whether the run file was written (then only `latest.json` failed). */
+  readonly runFileWritten: boolean;
+
+  /**
+   * Creates the error.
+   *
+   * @param path The file that could not be written.
+   * @param runFile The run file.
+   * @param cause The write failure.
+   */
+  constructor(path: string, runFile: string, cause: Error) {
+    super(describeWriteFailure(cause), { cause });
+    this.name = "SaveRunError";
+    this.path = path;
+    this.runFile = runFile;
+    this.runFileWritten = path !== runFile;
+  }
+}
+
+/**
+ * Writes `runs/<runId>.json`, then (optionally) replaces `latest.json`, both
+ * atomically. The file name comes from the run id this process made.
+ *
+ * @param paths The artifact directory's paths (prepared).
+ * @param artifact The artifact.
+ * @param options Whether to replace `latest.json`.
+ * @returns The path of the run file.
+ * @throws {SaveRunError} When a file cannot be written (disk full, a
+ * directory in the way...), naming which.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths, prepareHistory, saveRun } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const paths = historyPaths(dir);
+ * await prepareHistory(paths, { shownDir: dir, replacesLatest: false });
+ * const runId = "20261125T144407123Z-3fa9c1";
+ * const file = await saveRun(paths, { runId } as never, { updateLatest: false });
+ * assert.equal(file, `${dir}/runs/${runId}.json`);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function saveRun(
+  paths: HistoryPaths,
+  artifact: Artifact,
+  options: SaveRunOptions,
+): Promise<string> {
+  const text = serializeArtifact(artifact);
+  const file = join(paths.runs, `${artifact.runId}.json`);
+  const write = async (path: string) => {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      if (!isWriteFailure(error)) throw error;
+      throw new SaveRunError(path, file, error);
+    }
+  };
+  await write(file);
+  if (options.updateLatest) await write(paths.latest);
+  return file;
+}

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { inTempDir, runIds } from "./_testing.ts";
+import { UserError } from "../base/errors.ts";
+import {
+  ensureHistoryDir,
+  historyPaths,
+  isRunId,
+  newRunId,
+  prepareHistory,
+  saveRun,
+  SaveRunError,
+} from "./history.ts";
+
+Deno.test("isRunId accepts exactly what newRunId makes", () => {
+  fc.assert(fc.property(runIds, (id) => isRunId(id)));
+  for (const text of ["", "r1", "20261125T144407123Z-3FA9C1", "20261125T144407123Z-3fa9c1.json"]) {
+    assert.equal(isRunId(text), false, text);
+  }
+});
+
+Deno.test("the artifact directory's wrong-typed parts are exit-2 errors naming them", async () => {
+  await inTempDir(async (dir) => {
+    const paths = historyPaths(join(dir, "arts"));
+    await Deno.writeTextFile(join(dir, "plain"), "x");
+    const underFile = await ensureHistoryDir(historyPaths(join(dir, "plain/arts")), "plain/arts")
+      .catch((e) => e);
+    assert.ok(underFile instanceof UserError);
+    assert.equal(underFile.code, "ARTIFACT_DIR_UNUSABLE");
+
+    await ensureHistoryDir(paths, "arts");
+    await Deno.writeTextFile(paths.runs, "a file");
+    const runs = await prepareHistory(paths, { shownDir: "arts", replacesLatest: true })
+      .catch((e) => e);
+    assert.ok(runs instanceof UserError);
+    assert.match(runs.message, /^Cannot use "arts\/runs": it is not a directory$/);
+    assert.equal(runs.exitCode, 2);
+    await Deno.remove(paths.runs);
+
+    await Deno.mkdir(paths.latest);
+    const latest = await prepareHistory(paths, { shownDir: "arts", replacesLatest: true })
+      .catch((e) => e);
+    assert.ok(latest instanceof UserError);
+    assert.match(latest.message, /"arts\/latest\.json": it is a directory/);
+    // A diagnostics artifact does not replace latest.json: it does not care.
+    await prepareHistory(paths, { shownDir: "arts", replacesLatest: false });
+  });
+});
+
+Deno.test("saveRun says which file failed: only latest.json, after the run file", async () => {
+  await inTempDir(async (dir) => {
+    const paths = historyPaths(dir);
+    await prepareHistory(paths, { shownDir: dir, replacesLatest: true });
+    await Deno.mkdir(paths.latest); // appears after the check, as if during the run
+    const runId = newRunId(new Date());
+    const error = await saveRun(paths, { runId } as never, { updateLatest: true }).catch((e) => e);
+    assert.ok(error instanceof SaveRunError, String(error));
+    assert.equal(error.path, paths.latest);
+    assert.equal(error.runFileWritten, true);
+    assert.equal(error.message, "it is a directory");
+    await Deno.stat(join(paths.runs, `${runId}.json`));
+  });
+});

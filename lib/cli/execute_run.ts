@@ -1,0 +1,409 @@
+/**
+ * Executing a selection: take the artifact directory's lock, run the
+ * fixtures through the reporters, write the artifact, print the failures and
+ * the summary. Also writes the diagnostics artifact of a failed preflight.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { createArtifact, type Diagnostic, type FixtureResult } from "../artifact/artifact.ts";
+import type { SmokeIo } from "./run_command.ts";
+import type { Options } from "../config/config.ts";
+import { capConcurrency, readDescriptorBudget } from "../run/descriptor_limit.ts";
+import {
+  ExitCode,
+  formatUserError,
+  formatWarning,
+  type PreflightError,
+  SIGNAL_EXIT_CODES,
+  UserError,
+} from "../base/errors.ts";
+import type { Flags } from "./flags.ts";
+import {
+  ensureHistoryDir,
+  type HistoryPaths,
+  prepareHistory,
+  saveRun,
+  SaveRunError,
+} from "../artifact/history.ts";
+import { pruneHistory } from "../artifact/prune.ts";
+import type { Lock } from "../artifact/lock.ts";
+import { acquireRunLock } from "../run/run_lock.ts";
+import { runProcess } from "../run/process.ts";
+import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_processes.ts";
+import { combine } from "../selection/rerun.ts";
+import type { Selection } from "../selection/resolve_selection.ts";
+import { createConsoleReporter } from "../reporters/console.ts";
+import {
+  colorWanted,
+  palette,
+  renderFailures,
+  renderSummary,
+  type SummaryView,
+} from "../reporters/console_render.ts";
+import { newStopToken, renderInert } from "../reporters/github.ts";
+import { markCommand } from "../base/safe_output.ts";
+import { type FixtureEnd, multiplexReporters } from "../reporters/reporter.ts";
+import { checkRunOutputs, createRunReporters } from "./run_reporters.ts";
+import { runFixtures } from "../run/run.ts";
+import { displayPath, runEnvironment } from "./runtime.ts";
+import { VERSION } from "../base/version.ts";
+
+/** Between SIGTERM and SIGKILL, and the longest wait for output after a fixture exits. */
+const GRACE_MS = 2000;
+/** Bytes kept of each output stream. */
+const TAIL_BYTES = 64 * 1024;
+
+/** What a run needs besides the selection. */
+export interface RunContext {
+  /** The parsed flags. */
+  flags: Flags;
+  /** The merged options. */
+  options: Options;
+  /** The edges. */
+  io: SmokeIo;
+  /** The artifact directory. */
+  paths: HistoryPaths;
+  /** The run id. */
+  runId: string;
+  /** When the run started. */
+  startedAt: Date;
+  /** The command that starts smoke, location flags included. */
+  command: string;
+}
+
+function withPrevious(ends: readonly FixtureEnd[], selection: Selection): FixtureResult[] {
+  const previous = new Map(selection.rerun?.baseFixtures.map((f) => [f.id, f.status]) ?? []);
+  return ends.map(({ result }) => {
+    const before = previous.get(result.id);
+    return before ? { ...result, previousStatus: before } : result;
+  });
+}
+
+function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
+  const leaked = ends.filter((e) => e.outputLeaked).map((e) => e.result.id);
+  if (leaked.length === 0) return [];
+  return [{
+    code: "OUTPUT_LEAK",
+    level: "warning",
+    message: `A process outlived its fixture and held its output open: ${leaked.join(", ")}`,
+    hint: "A child kept running after the fixture exited (it ignored SIGTERM until the SIGKILL, " +
+      "or escaped the process group with setsid); output after the 2 s grace was dropped.",
+  }];
+}
+
+function scanFailed(error: unknown): Diagnostic {
+  return {
+    code: "PROCESS_SCAN_FAILED",
+    level: "warning",
+    message: `Cannot look for processes that outlived their fixtures: ${
+      error instanceof Error ? error.message : String(error)
+    }`,
+    hint: "Processes that left their fixture's group may still run; look for SMOKE_RUN_ID " +
+      "in their environment.",
+  };
+}
+
+/** What {@linkcode saveArtifact} managed to write. */
+interface Saved {
+  /** `runs/<runId>.json` is on disk. */
+  runFileWritten: boolean;
+  /** `latest.json` holds this run too. */
+  latestWritten: boolean;
+}
+
+/**
+ * Writes the run file and `latest.json`; on a write failure, says exactly
+ * which file failed (and, when only `latest.json` did, where the run is).
+ */
+async function saveArtifact(
+  paths: HistoryPaths,
+  artifact: ReturnType<typeof createArtifact>,
+  context: { io: SmokeIo; command: string },
+): Promise<Saved> {
+  const { io } = context;
+  try {
+    await saveRun(paths, artifact, { updateLatest: true });
+    return { runFileWritten: true, latestWritten: true };
+  } catch (error) {
+    if (!(error instanceof SaveRunError)) throw error;
+    const runFile = displayPath(error.runFile, io.cwd);
+    const message = `Cannot write ${error.runFileWritten ? "" : "artifact "}"${
+      displayPath(error.path, io.cwd)
+    }": ${error.message}`;
+    const hints = error.runFileWritten
+      ? [
+        `This run is saved in ${runFile}; latest.json was not replaced and still holds the ` +
+        "previous run.",
+        ...(artifact.summary.failed > 0
+          ? [`Rerun its failures with: ${context.command} --rerun-failed --artifact ${runFile}`]
+          : []),
+        "Move what is in the way, free disk space or fix permissions; this run is reported " +
+        "as failed.",
+      ]
+      : [
+        "Free disk space or fix permissions, or pass --artifact-dir DIR.",
+        "latest.json still holds the previous run; this run is reported as failed.",
+      ];
+    io.stderr(
+      formatUserError(
+        new UserError(message, { kind: "artifact", code: "ARTIFACT_WRITE_FAILED", hints }),
+      ) + "\n",
+    );
+    return { runFileWritten: error.runFileWritten, latestWritten: false };
+  }
+}
+
+/**
+ * Runs the selection and records it: lock, reporters, fixtures, artifact
+ * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
+ *
+ * @param selection The resolved, non-empty selection.
+ * @param context Flags, options, edges, artifact directory and run facts.
+ * @returns The exit code: 0 pass, 1 fail (or artifact not written), 130/143 interrupted.
+ * @throws {UserError} When another run holds the lock (exit 2).
+ *
+ * @example
+ * ```ts ignore
+ * const code = await executeRun(selection, { flags, options, io, paths, runId, startedAt, command });
+ * ```
+ */
+export async function executeRun(selection: Selection, context: RunContext): Promise<number> {
+  const { flags, options, io, paths, runId } = context;
+  const { planned } = selection;
+  // Outputs smoke would refuse at the end are refused now, before anything runs (exit 2).
+  await checkRunOutputs({ flags, options, io, runId });
+  await ensureHistoryDir(paths, options.artifactDir);
+  const lock = await acquireRunLock(paths.dir, { shownDir: options.artifactDir, runId });
+  try {
+    for (const warning of lock.warnings) io.stderr(formatWarning(warning));
+    await prepareHistory(paths, { shownDir: options.artifactDir, replacesLatest: true });
+    const colors = palette(
+      colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
+    );
+    const github = io.env.GITHUB_ACTIONS === "true";
+    const consoleReporter = createConsoleReporter({
+      write: io.stdout,
+      colors,
+      live: io.isTerminal,
+      columns: io.columns,
+      now: () => performance.now(),
+    });
+    const extra = await createRunReporters({ flags, options, io, runId });
+    // A broken reporter does not stop the run, but an output CI relies on (a JUnit file, a
+    // report) is missing, so the run cannot pass.
+    let reporterFailed = false;
+    const reporters = [consoleReporter, ...extra];
+    const reporter = multiplexReporters(reporters, (error, i) => {
+      reporterFailed = true;
+      const detail = error instanceof Error ? error.message : String(error);
+      io.stderr(
+        `error: The ${
+          reporters[i].name ?? `#${i}`
+        } reporter failed and was turned off: ${detail}\n` +
+          "hint: The run went on; it is reported as failed because that output is missing.\n",
+      );
+    });
+    const cap = capConcurrency(
+      options.concurrency,
+      readDescriptorBudget(),
+      planned.filter((p) => !p.fixture.skipReason).length,
+    );
+    if (cap.warning) io.stderr(formatWarning(cap.warning));
+    await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
+    // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups.
+    const startedAfter = ownStartTime();
+    io.groups.watchRun({ runId, startedAfter });
+    const ends = await runFixtures(planned, {
+      runId,
+      concurrency: cap.effective,
+      baseEnv: io.env,
+      graceMs: GRACE_MS,
+      tailBytes: TAIL_BYTES,
+    }, {
+      spawn: (spec, signal) => runProcess(spec, { groups: io.groups, signal }),
+      reporter,
+      signal: io.signal,
+    });
+    // What outlived its fixture's group and session: one scan of /proc for the whole run.
+    const sweep = await stopRunProcesses(runId, { graceMs: GRACE_MS, startedAfter }).then(
+      (found) => ({ found, failed: [] as Diagnostic[] }),
+      // The fixtures' results come first: a failed scan is a warning, not a lost run.
+      (error: unknown) => ({ found: [], failed: [scanFailed(error)] }),
+    );
+    io.groups.watchRun(undefined);
+    consoleReporter.close();
+    const interrupted = io.signal.aborted;
+    const fixtures = withPrevious(ends, selection);
+    const diagnostics = [
+      ...selection.diagnostics,
+      ...lock.warnings,
+      ...(cap.warning ? [cap.warning] : []),
+      ...leakDiagnostics(ends),
+      ...leftoverDiagnostics(sweep.found),
+      ...sweep.failed,
+    ];
+    const combined = selection.rerun
+      ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
+      : undefined;
+    const artifact = createArtifact({
+      runId,
+      mode: selection.mode,
+      startedAt: context.startedAt,
+      finishedAt: io.now(),
+      version: VERSION,
+      environment: runEnvironment(io.env),
+      selection: {
+        fixtureIds: planned.map((p) => p.fixture.id),
+        ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
+        ...(flags.shard ? { shard: flags.shard } : {}),
+      },
+      fixtures,
+      failOnFlaky: flags.failOnFlaky,
+      interrupted,
+      combined,
+      diagnostics,
+    });
+    const runFile = join(paths.runs, `${runId}.json`);
+    const saved = await saveArtifact(paths, artifact, { io, command: context.command });
+    if (saved.latestWritten) {
+      const pruned = await pruneHistory(paths, {
+        limit: options.historyLimit,
+        keep: [runId],
+        shownDir: options.artifactDir,
+      });
+      for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
+    }
+    const written = saved.latestWritten;
+    const owed = artifact.summary.failed + (combined?.summary.failed ?? 0);
+    // Without latest.json the default rerun would read the previous run: no command is printed.
+    const rerunCommand = owed > 0 ? `${context.command} --rerun-failed` : undefined;
+    await reporter.onEnd({
+      ends,
+      artifact,
+      artifactPath: displayPath(runFile, io.cwd),
+      rerunCommand,
+    });
+    for (const d of diagnostics) {
+      if (["OUTPUT_LEAK", "LEFTOVER_PROCESS", "PROCESS_SCAN_FAILED"].includes(d.code)) {
+        io.stderr(formatWarning(d));
+      }
+    }
+
+    const result = written && !reporterFailed ? artifact.result : "fail";
+    const flakyIds = fixtures.filter((f) => f.flaky).map((f) => f.id);
+    const recovered = fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed")
+      .map((f) => f.id);
+    const view: SummaryView = {
+      summary: artifact.summary,
+      result,
+      durationMs: artifact.durationMs,
+      ...(saved.runFileWritten ? { artifactPath: displayPath(runFile, io.cwd) } : {}),
+      interrupted,
+      ...(rerunCommand && written ? { rerunCommand } : {}),
+      ...(combined ? { combined, recovered } : {}),
+      ...(selection.rerun && result === "pass" && combined?.result === "pass"
+        ? { fullRunCommand: context.command }
+        : {}),
+      ...(flags.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
+    };
+    // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
+    const failures = renderFailures(ends, colors).join("\n");
+    const failuresText = failures === ""
+      ? ""
+      : github
+      ? renderInert(failures, { token: newStopToken(), command: markCommand }) + "\n"
+      : failures + "\n";
+    io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
+    if (interrupted) {
+      return SIGNAL_EXIT_CODES[String(io.signal.reason)] ?? ExitCode.Interrupted;
+    }
+    return result === "pass" ? ExitCode.Pass : ExitCode.Fail;
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What {@linkcode writeDiagnostics} needs. */
+export interface DiagnosticsContext {
+  /** The edges. */
+  io: SmokeIo;
+  /** The artifact directory. */
+  paths: HistoryPaths;
+  /** The artifact directory as the user named it. */
+  shownDir: string;
+  /** The run id. */
+  runId: string;
+  /** When the run started. */
+  startedAt: Date;
+}
+
+/**
+ * Writes the diagnostics artifact of a failed rerun preflight to
+ * `runs/<runId>.json` only: `latest.json` keeps the last real run.
+ *
+ * @param error The preflight error.
+ * @param context Edges, artifact directory and run facts.
+ * @returns The path written, relative to the working directory when inside it;
+ * undefined when it could not be written (a warning says why: the preflight
+ * error stays the error).
+ * @throws {UserError} When another run holds the lock (exit 2).
+ *
+ * @example
+ * ```ts ignore
+ * const path = await writeDiagnostics(error, { io, paths, shownDir, runId, startedAt });
+ * ```
+ */
+export async function writeDiagnostics(
+  error: PreflightError,
+  context: DiagnosticsContext,
+): Promise<string | undefined> {
+  const { io, paths, shownDir, runId } = context;
+  const unwritten = (code: string, message: string) => {
+    io.stderr(formatWarning({
+      code,
+      message: `The diagnostics artifact was not written: ${message}`,
+      hint: "The error below is what stopped the run.",
+    }));
+    return undefined;
+  };
+  let lock: Lock;
+  try {
+    await ensureHistoryDir(paths, shownDir);
+    lock = await acquireRunLock(paths.dir, { shownDir, runId });
+  } catch (failure) {
+    // Another run holding the directory stays the error (as before); a directory that cannot
+    // take the diagnostics only loses them.
+    if (!(failure instanceof UserError) || failure.code === "LOCKED") throw failure;
+    return unwritten(failure.code ?? "ARTIFACT_DIR_UNUSABLE", failure.message);
+  }
+  try {
+    for (const warning of lock.warnings) io.stderr(formatWarning(warning));
+    await prepareHistory(paths, { shownDir, replacesLatest: false });
+    const artifact = createArtifact({
+      runId,
+      mode: "rerun-failed",
+      startedAt: context.startedAt,
+      finishedAt: io.now(),
+      version: VERSION,
+      environment: runEnvironment(io.env),
+      selection: { fixtureIds: [] },
+      fixtures: [],
+      diagnostics: [...error.diagnostics],
+    });
+    return displayPath(await saveRun(paths, artifact, { updateLatest: false }), io.cwd);
+  } catch (failure) {
+    if (failure instanceof SaveRunError) {
+      return unwritten(
+        "ARTIFACT_WRITE_FAILED",
+        `"${displayPath(failure.path, io.cwd)}": ${failure.message}`,
+      );
+    }
+    if (failure instanceof UserError && failure.code !== "LOCKED") {
+      return unwritten(failure.code ?? "ARTIFACT_WRITE_FAILED", failure.message);
+    }
+    throw failure;
+  } finally {
+    await lock.release();
+  }
+}

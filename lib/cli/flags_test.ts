@@ -1,0 +1,148 @@
+import assert from "node:assert/strict";
+import { parseFlags } from "./flags.ts";
+import { UserError } from "../base/errors.ts";
+
+function usageError(args: string[]): UserError {
+  try {
+    parseFlags(args);
+  } catch (error) {
+    assert.ok(error instanceof UserError, `expected a UserError, got ${error}`);
+    assert.equal(error.exitCode, 2);
+    return error;
+  }
+  assert.fail(`parseFlags(${JSON.stringify(args)}) did not throw`);
+}
+
+Deno.test("parseFlags() reads every run flag", () => {
+  const flags = parseFlags([
+    "--fixture=a",
+    "--fixture",
+    "api/*",
+    "--rerun-failed",
+    "--artifact",
+    "x.json",
+    "--concurrency",
+    "3",
+    "--timeout",
+    "500",
+    "--retries",
+    "0",
+    "--fixtures-dir",
+    "fx",
+    "--artifact-dir",
+    "out",
+    "--config",
+    "c.jsonc",
+    "--junit",
+    "j.xml",
+    "--shard",
+    "1/2",
+    "--fail-on-flaky",
+    "--rerun-max-failures",
+    "5",
+    "--report",
+    "--deno",
+    "/bin/deno",
+    "--no-color",
+    "--dry-run",
+  ]);
+  assert.deepEqual(flags.fixtures, ["a", "api/*"]);
+  assert.equal(flags.rerunFailed, true);
+  assert.equal(flags.artifact, "x.json");
+  assert.equal(flags.concurrency, 3);
+  assert.equal(flags.timeoutMs, 500);
+  assert.equal(flags.retries, 0);
+  assert.equal(flags.fixturesDir, "fx");
+  assert.equal(flags.artifactDir, "out");
+  assert.equal(flags.config, "c.jsonc");
+  assert.equal(flags.junit, "j.xml");
+  assert.deepEqual(flags.shard, { index: 1, total: 2 });
+  assert.equal(flags.failOnFlaky, true);
+  assert.equal(flags.rerunMaxFailures, 5);
+  assert.equal(flags.report, true);
+  assert.equal(flags.deno, "/bin/deno");
+  assert.equal(flags.noColor, true);
+  assert.equal(flags.dryRun, true);
+  assert.equal(flags.command, "run");
+});
+
+Deno.test("parseFlags() defaults leave overrides undefined", () => {
+  const flags = parseFlags([]);
+  assert.equal(flags.concurrency, undefined);
+  assert.equal(flags.timeoutMs, undefined);
+  assert.deepEqual(flags.fixtures, []);
+  assert.equal(flags.rerunFailed, false);
+});
+
+Deno.test("parseFlags() suggests the closest flag for a typo", () => {
+  const error = usageError(["--rerun-faild"]);
+  assert.match(error.message, /Unknown flag "--rerun-faild"/);
+  assert.ok(error.hints.includes('Did you mean "--rerun-failed"?'), error.hints.join("|"));
+});
+
+Deno.test("parseFlags() names a missing value", () => {
+  assert.match(usageError(["--timeout"]).message, /Missing value for "--timeout"/);
+  assert.match(usageError(["--fixture"]).message, /Missing value for "--fixture"/);
+});
+
+Deno.test("parseFlags() rejects malformed numbers and shards", () => {
+  assert.match(
+    usageError(["--concurrency", "0"]).message,
+    /"0" is not a whole number of at least 1/,
+  );
+  assert.match(usageError(["--timeout", "1.5"]).message, /"1.5"/);
+  assert.match(usageError(["--retries", "-1"]).message, /retries/);
+  assert.match(
+    usageError(["--timeout", "3000000000"]).message,
+    /"3000000000" is not a whole number from 1 to 2147483647/,
+  );
+  assert.match(usageError(["--shard", "0/2"]).message, /"0\/2" is not I\/N/);
+  assert.match(usageError(["--shard", "3/2"]).message, /"3\/2"/);
+  assert.match(usageError(["--shard", "x"]).message, /"x"/);
+});
+
+Deno.test("parseFlags() rejects a value on a boolean flag", () => {
+  assert.match(usageError(["--list=yes"]).message, /"--list" takes no value/);
+});
+
+Deno.test("parseFlags() treats a stray argument as a usage error with advice", () => {
+  const error = usageError(["api/health"]);
+  assert.match(error.message, /Unexpected argument "api\/health"/);
+  assert.ok(error.hints.some((h) => h.includes("--fixture api/health")));
+  assert.ok(usageError(["mrege"]).hints.some((h) => h.includes('"merge"')));
+});
+
+Deno.test("parseFlags() reads subcommands and their flags", () => {
+  const merge = parseFlags(["merge", "a.json", "b.json", "--out", "m.json"]);
+  assert.equal(merge.command, "merge");
+  assert.deepEqual(merge.positionals, ["a.json", "b.json"]);
+  assert.equal(merge.out, "m.json");
+  const report = parseFlags(["report", "--last", "10"]);
+  assert.equal(report.command, "report");
+  assert.equal(report.last, 10);
+  assert.match(usageError(["--out", "x"]).message, /belongs to a subcommand/);
+});
+
+Deno.test("parseFlags() refuses rerun-only flags without --rerun-failed, and --list with --dry-run", () => {
+  assert.match(
+    usageError(["--artifact", "x.json"]).message,
+    /"--artifact" works only with "--rerun-failed"/,
+  );
+  assert.match(
+    usageError(["--rerun-max-failures", "3"]).message,
+    /"--rerun-max-failures" works only with "--rerun-failed"/,
+  );
+  assert.match(usageError(["--list", "--dry-run"]).message, /do not go together/);
+  assert.equal(parseFlags(["--rerun-failed", "--artifact", "x.json"]).artifact, "x.json");
+});
+
+Deno.test("parseFlags() does not suggest a subcommand's flag for a run flag typo", () => {
+  const error = usageError(["--ot"]);
+  assert.ok(!error.hints.some((h) => h.includes('"--out"')), error.hints.join("|"));
+});
+
+Deno.test("parseFlags() calls a negative number what it is, not a missing value", () => {
+  assert.match(usageError(["--retries", "-1"]).message, /"-1" is not a whole number of at least 0/);
+  assert.match(usageError(["--concurrency", "-2"]).message, /"-2" is not a whole number/);
+  assert.deepEqual(parseFlags(["--fixture=-odd"]).fixtures, ["-odd"]);
+});

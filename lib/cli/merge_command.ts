@@ -1,0 +1,421 @@
+/**
+ * `smoke merge`: combines shard artifacts, or a run and its reruns, into one
+ * standard artifact with `mode: "merged"`. {@linkcode mergeArtifacts} is
+ * pure; {@linkcode runMerge} reads the inputs, writes the result and prints
+ * the summary.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import {
+  type Artifact,
+  createArtifact,
+  type Diagnostic,
+  type FixtureResult,
+  type Source,
+} from "../artifact/artifact.ts";
+import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
+import { resolveOptions } from "../config/config.ts";
+import { loadConfig } from "../config/config_file.ts";
+import { ExitCode, formatWarning, UserError } from "../base/errors.ts";
+import type { Flags } from "./flags.ts";
+import {
+  ensureHistoryDir,
+  type HistoryPaths,
+  historyPaths,
+  newRunId,
+  prepareHistory,
+  saveRun,
+  SaveRunError,
+  serializeArtifact,
+} from "../artifact/history.ts";
+import { pruneHistory } from "../artifact/prune.ts";
+import { acquireRunLock } from "../run/run_lock.ts";
+import { shellQuote } from "../selection/plan.ts";
+import {
+  colorWanted,
+  palette,
+  renderFixtureLine,
+  renderSummary,
+} from "../reporters/console_render.ts";
+import { checkSource, type PreflightCode, readSourceFile } from "../artifact/source_artifact.ts";
+import { smokeCommand } from "../selection/resolve_selection.ts";
+import { displayPath, runEnvironment } from "./runtime.ts";
+import { VERSION } from "../base/version.ts";
+
+/** One artifact to merge, read and validated. */
+export interface MergeInput {
+  /** The path as the user gave it; recorded in `inputs`. */
+  path: string;
+  /** SHA-256 of the file's bytes. */
+  sha256: string;
+  /** The artifact. */
+  artifact: Artifact;
+}
+
+/** Options for {@linkcode mergeArtifacts}. */
+export interface MergeOptions {
+  /** The merged artifact's run id (made at merge time, so it sorts after its inputs). */
+  runId: string;
+  /** The tool version writing the artifact. */
+  version: string;
+  /** Where the merge runs. */
+  environment: Artifact["environment"];
+  /** A flaky pass fails the merged verdict. */
+  failOnFlaky?: boolean;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Merges artifacts into one, `mode: "merged"`: the union of their fixtures,
+ * a later input replacing an earlier one's result for the same id (so a run
+ * followed by its reruns gives the final verdict), with summary and result
+ * recomputed. Fixtures are sorted by id; the time span runs from the earliest
+ * input's start to the latest input's finish. Warnings of the inputs are
+ * kept (once each), their errors are not (they ran nothing). A later input
+ * that started before the one it replaces gets a `MERGE_ORDER` warning.
+ *
+ * @param inputs The artifacts, in the order given.
+ * @param options Run id, version, environment, flaky policy.
+ * @returns The merged artifact, with `inputs` listing each input.
+ * @throws {RangeError} When `inputs` is empty.
+ *
+ * @example
+ * ```ts
+ * import { mergeArtifacts } from "./merge_command.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const environment = { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false };
+ * const result = (id: string, status: "passed" | "failed") => ({
+ *   id, status, durationMs: 1, attempts: 1, exitCode: status === "passed" ? 0 : 1,
+ *   signal: null, timedOut: false,
+ * });
+ * const run = (runId: string, at: number, fixtures: ReturnType<typeof result>[]) =>
+ *   createArtifact({
+ *     runId, mode: "full", startedAt: new Date(at), finishedAt: new Date(at + 10),
+ *     version: "0.1.0", environment, selection: { fixtureIds: fixtures.map((f) => f.id) },
+ *     fixtures,
+ *   });
+ * const merged = mergeArtifacts([
+ *   { path: "full.json", sha256: "a".repeat(64), artifact: run("r1", 0, [result("a", "passed"), result("b", "failed")]) },
+ *   { path: "rerun.json", sha256: "b".repeat(64), artifact: run("r2", 100, [result("b", "passed")]) },
+ * ], { runId: "m1", version: "0.1.0", environment });
+ * assert.equal(merged.mode, "merged");
+ * assert.deepEqual(merged.summary, { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 0 });
+ * assert.equal(merged.result, "pass");
+ * assert.deepEqual(merged.inputs?.map((i) => i.runId), ["r1", "r2"]);
+ * assert.equal(merged.durationMs, 110);
+ * ```
+ */
+export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOptions): Artifact {
+  if (inputs.length === 0) throw new RangeError("Cannot merge artifacts: none were given");
+  const fixtures = new Map<string, { result: FixtureResult; from: number }>();
+  const selected = new Set<string>();
+  const diagnostics = new Map<string, Diagnostic>();
+  const keep = (d: Diagnostic) => diagnostics.set(`${d.code}\n${d.message}`, d);
+  let startedAt = Infinity;
+  let finishedAt = -Infinity;
+  inputs.forEach(({ path, artifact }, index) => {
+    startedAt = Math.min(startedAt, Date.parse(artifact.startedAt));
+    finishedAt = Math.max(finishedAt, Date.parse(artifact.finishedAt));
+    for (const id of artifact.selection.fixtureIds) selected.add(id);
+    for (const d of artifact.diagnostics) if (d.level === "warning") keep(d);
+    for (const result of artifact.fixtures) {
+      selected.add(result.id);
+      const before = fixtures.get(result.id);
+      if (before && before.from !== index) {
+        const earlier = inputs[before.from];
+        if (Date.parse(artifact.startedAt) < Date.parse(earlier.artifact.startedAt)) {
+          keep({
+            code: "MERGE_ORDER",
+            level: "warning",
+            message: `"${path}" (run ${artifact.runId}) replaces results of "${earlier.path}" ` +
+              `(run ${earlier.artifact.runId}), which started later`,
+            hint: "Later inputs win: list artifacts oldest first, a run before its reruns.",
+          });
+        }
+      }
+      fixtures.set(result.id, { result, from: index });
+    }
+  });
+  const merged = [...fixtures.values()].map((f) => f.result).sort(byId);
+  const created = createArtifact({
+    runId: options.runId,
+    mode: "merged",
+    startedAt: new Date(startedAt),
+    finishedAt: new Date(Math.max(startedAt, finishedAt)),
+    version: options.version,
+    environment: options.environment,
+    selection: { fixtureIds: [...selected].sort() },
+    fixtures: merged,
+    failOnFlaky: options.failOnFlaky,
+    interrupted: merged.some((f) => f.failure?.kind === "interrupted"),
+  });
+  const { diagnostics: _, ...rest } = created;
+  const listed: Source[] = inputs.map(({ path, sha256, artifact }) => ({
+    path,
+    runId: artifact.runId,
+    sha256,
+  }));
+  return { ...rest, inputs: listed, diagnostics: [...diagnostics.values()] };
+}
+
+/** The edges `smoke merge` uses (a subset of the run's). */
+export interface MergeIo {
+  /** Absolute working directory. */
+  cwd: string;
+  /** The environment. */
+  env: Record<string, string>;
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** Whether standard output is a terminal. */
+  isTerminal: boolean;
+  /** How users start smoke, for printed commands. */
+  invocation: string;
+  /** The wall clock. */
+  now(): Date;
+}
+
+const RUN_ONLY: ReadonlyArray<[string, (flags: Flags) => boolean]> = [
+  ["--fixture", (f) => f.fixtures.length > 0],
+  ["--rerun-failed", (f) => f.rerunFailed],
+  ["--artifact", (f) => f.artifact !== undefined],
+  ["--dry-run", (f) => f.dryRun],
+  ["--list", (f) => f.list],
+  ["--concurrency", (f) => f.concurrency !== undefined],
+  ["--timeout", (f) => f.timeoutMs !== undefined],
+  ["--retries", (f) => f.retries !== undefined],
+  ["--fixtures-dir", (f) => f.fixturesDir !== undefined],
+  ["--junit", (f) => f.junit !== undefined],
+  ["--shard", (f) => f.shard !== undefined],
+  ["--rerun-max-failures", (f) => f.rerunMaxFailures !== undefined],
+  ["--report", (f) => f.report],
+  ["--deno", (f) => f.deno !== undefined],
+  ["--last", (f) => f.last !== undefined],
+];
+
+const ADVICE: Record<Exclude<PreflightCode, "NO_RERUNNABLE_FAILURES">, string> = {
+  ARTIFACT_NOT_FOUND:
+    "Check the path. In CI, check that every shard job uploaded its artifact and that the merge job downloaded them all.",
+  ARTIFACT_INVALID_JSON:
+    "The file is damaged. Each run also keeps a copy in runs/<runId>.json beside latest.json.",
+  ARTIFACT_SCHEMA_MISMATCH:
+    "Pass files smoke wrote: latest.json or runs/<runId>.json of an artifact directory.",
+  ARTIFACT_UNSUPPORTED_VERSION:
+    "It was written by another smoke version: merge with that version, or run the suite again.",
+  ARTIFACT_TOO_LARGE: "A smoke artifact is far smaller; check that the path names the right file.",
+};
+
+async function readInputs(paths: readonly string[], cwd: string): Promise<MergeInput[]> {
+  const inputs: MergeInput[] = [];
+  const problems: { path: string; code: keyof typeof ADVICE; message: string }[] = [];
+  for (const path of paths) {
+    const file = await readSourceFile(resolve(cwd, path));
+    if (!file.ok) {
+      problems.push({ path, code: file.code, message: file.message });
+      continue;
+    }
+    const checked = checkSource(file.text);
+    if (!checked.ok) {
+      problems.push({ path, code: checked.code as keyof typeof ADVICE, message: checked.message });
+      continue;
+    }
+    inputs.push({ path, sha256: file.sha256, artifact: checked.artifact });
+  }
+  if (problems.length === 0) return inputs;
+  const describe = (p: (typeof problems)[number], code = true) =>
+    `"${p.path}"${code ? ` [${p.code}]` : ""}: ${p.message.split("\n").join("\n    ")}`;
+  // The error line ends with the (first) code; a list names each file's own.
+  const message = problems.length === 1
+    ? `Cannot merge artifact ${describe(problems[0], false)}`
+    : `Cannot merge: ${problems.length} of ${paths.length} artifacts are invalid\n` +
+      problems.map((p) => `  ${describe(p)}`).join("\n");
+  throw new UserError(message, {
+    kind: "preflight",
+    code: problems[0].code,
+    hints: [
+      ...new Set(problems.map((p) => ADVICE[p.code])),
+      "Nothing was written; fix or leave out the invalid files and merge again.",
+    ],
+  });
+}
+
+function checkFlags(flags: Flags): void {
+  const given = RUN_ONLY.filter(([, test]) => test(flags)).map(([name]) => name);
+  if (given.length) {
+    throw new UserError(`The flag "${given[0]}" does not apply to "smoke merge"`, {
+      kind: "usage",
+      hints: [
+        "smoke merge takes artifact paths and --out, --artifact-dir, --config, --fail-on-flaky, --no-color.",
+        "Run with --help for the flags and examples.",
+      ],
+    });
+  }
+  if (flags.positionals.length === 0) {
+    throw new UserError("Cannot merge: no artifacts given", {
+      kind: "usage",
+      hints: ['Name the artifacts to merge, e.g. "smoke merge shard-1.json shard-2.json".'],
+    });
+  }
+}
+
+/** Writes the merged artifact into the artifact directory: `runs/<runId>.json`, `latest.json`. */
+async function saveIntoHistory(
+  paths: HistoryPaths,
+  artifact: Artifact,
+  context: { io: MergeIo; shownDir: string; historyLimit: number },
+): Promise<void> {
+  const { shownDir } = context;
+  await ensureHistoryDir(paths, shownDir);
+  const lock = await acquireRunLock(paths.dir, { shownDir, runId: artifact.runId });
+  try {
+    for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
+    await prepareHistory(paths, { shownDir, replacesLatest: true });
+    try {
+      await saveRun(paths, artifact, { updateLatest: true });
+    } catch (error) {
+      if (!(error instanceof SaveRunError)) throw error;
+      const shown = (path: string) => displayPath(path, context.io.cwd);
+      throw new UserError(`Cannot write "${shown(error.path)}": ${error.message}`, {
+        kind: "artifact",
+        code: "ARTIFACT_WRITE_FAILED",
+        hints: [
+          error.runFileWritten
+            ? `The merged run is saved in "${shown(error.runFile)}"; latest.json still holds ` +
+              "the previous run."
+            : "Free disk space or fix permissions, or pass --out PATH.",
+        ],
+        cause: error,
+      });
+    }
+    const pruned = await pruneHistory(paths, {
+      limit: context.historyLimit,
+      keep: [artifact.runId],
+      shownDir,
+    });
+    for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Runs `smoke merge ARTIFACT... [--out PATH]`: validates every input (the
+ * rerun preflight codes), merges them, and writes the result atomically to
+ * `--out` (default `<artifactDir>/latest.json`). When the output is the
+ * artifact directory's `latest.json`, the merged artifact is also kept as
+ * `runs/<runId>.json`, under the directory's lock, so history stays complete.
+ *
+ * @param flags The parsed flags (`command: "merge"`).
+ * @param io The edges: working directory, output, clock.
+ * @returns 0 when the merged result passes, 1 when it fails.
+ * @throws {UserError} On a run-only flag, no inputs, an invalid input (its
+ * preflight code), a config error, or a held lock (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { runMerge } from "./merge_command.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * const passed = { id: "a", status: "passed" as const, durationMs: 1, attempts: 1, exitCode: 0, signal: null, timedOut: false };
+ * await Deno.writeTextFile(`${cwd}/shard-1.json`, JSON.stringify(createArtifact({
+ *   runId: "r1", mode: "full", startedAt: new Date(0), finishedAt: new Date(1), version: "0.1.0",
+ *   environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+ *   selection: { fixtureIds: ["a"] }, fixtures: [passed],
+ * })));
+ * let out = "";
+ * const code = await runMerge(parseFlags(["merge", "shard-1.json", "--out", "merged.json"]), {
+ *   cwd, env: {}, stdout: (text) => out += text, stderr: () => {}, isTerminal: false,
+ *   invocation: "deno task smoke", now: () => new Date(),
+ * });
+ * assert.equal(code, 0);
+ * assert.ok(out.endsWith("RESULT: pass\n"));
+ * assert.equal(JSON.parse(await Deno.readTextFile(`${cwd}/merged.json`)).mode, "merged");
+ * await Deno.remove(cwd, { recursive: true });
+ * ```
+ */
+export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
+  checkFlags(flags);
+  const config = await loadConfig(flags, io.cwd);
+  const options = resolveOptions(flags, config, 1);
+  const inputs = await readInputs(flags.positionals, io.cwd);
+  const runId = newRunId(io.now());
+  const artifact = mergeArtifacts(inputs, {
+    runId,
+    version: VERSION,
+    environment: runEnvironment(io.env),
+    failOnFlaky: flags.failOnFlaky,
+  });
+
+  const paths = historyPaths(resolve(io.cwd, options.artifactDir));
+  const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
+  const out = resolve(io.cwd, shownOut);
+  // A directory, a socket or a block device is refused before anything is written (exit 2).
+  await checkOutputPath(out, { shown: shownOut, label: "the merged artifact" });
+  if (out === paths.latest) {
+    await saveIntoHistory(paths, artifact, {
+      io,
+      shownDir: options.artifactDir,
+      historyLimit: options.historyLimit,
+    });
+  } else {
+    await writeOutputFile(out, serializeArtifact(artifact), {
+      what: "the merged artifact",
+      shown: shownOut,
+    });
+  }
+
+  // Input artifacts are data from elsewhere: their text is printed one line per item (and the
+  // output edge, lib/safe_output.ts, escapes controls and workflow commands in it).
+  const flat = (text: string) => text.replace(/[\r\n]+/g, " ");
+  for (const d of artifact.diagnostics) {
+    io.stderr(formatWarning({
+      code: flat(d.code),
+      message: flat(d.message),
+      ...(d.hint ? { hint: flat(d.hint) } : {}),
+    }));
+  }
+  const colors = palette(
+    colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
+  );
+  const rerunCommand = artifact.summary.failed > 0
+    ? `${smokeCommand(io.invocation, flags)} ${
+      shellQuote(["--rerun-failed", ...(out === paths.latest ? [] : ["--artifact", shownOut])])
+    }`
+    : undefined;
+  const lines = [`Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`];
+  for (const { path, artifact: input } of inputs) {
+    const s = input.summary;
+    lines.push(
+      `  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} ` +
+        `(${s.passed} passed, ${s.failed} failed)`,
+    );
+  }
+  lines.push("");
+  for (const result of artifact.fixtures) {
+    lines.push(renderFixtureLine({ result, failedAttempts: [], outputLeaked: false }, colors));
+  }
+  if (artifact.fixtures.length === 0) {
+    lines.push("The inputs hold no fixture results: a merge of nothing does not pass.");
+  }
+  lines.push("");
+  lines.push(...renderSummary({
+    summary: artifact.summary,
+    result: artifact.result,
+    durationMs: artifact.durationMs,
+    artifactPath: shownOut,
+    interrupted: artifact.interrupted,
+    ...(rerunCommand ? { rerunCommand } : {}),
+  }, colors));
+  io.stdout(lines.join("\n") + "\n");
+  return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
+}

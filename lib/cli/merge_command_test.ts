@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
+import { ArtifactSchema } from "../artifact/artifact_schema.ts";
+import { mergeArtifacts, type MergeInput } from "./merge_command.ts";
+
+const environment = { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true };
+const options = { runId: "20261125T120000000Z-aaaaaa", version: "0.1.0", environment };
+
+function result(
+  id: string,
+  status: FixtureResult["status"],
+  extra: Partial<FixtureResult> = {},
+): FixtureResult {
+  return {
+    id,
+    status,
+    durationMs: 5,
+    attempts: 1,
+    exitCode: status === "failed" ? 1 : 0,
+    signal: null,
+    timedOut: false,
+    ...(status === "failed" ? { failure: { kind: "exit-code" as const, message: "exit 1" } } : {}),
+    ...extra,
+  };
+}
+
+function input(
+  path: string,
+  runId: string,
+  at: number,
+  fixtures: FixtureResult[],
+  extra: Partial<Parameters<typeof createArtifact>[0]> = {},
+): MergeInput {
+  const artifact = createArtifact({
+    runId,
+    mode: "full",
+    startedAt: new Date(at),
+    finishedAt: new Date(at + 1000),
+    version: "0.1.0",
+    environment,
+    selection: { fixtureIds: fixtures.map((f) => f.id) },
+    fixtures,
+    ...extra,
+  });
+  return { path, sha256: runId.slice(-1).repeat(64), artifact };
+}
+
+Deno.test("mergeArtifacts() takes the union of shard artifacts and recomputes the summary", () => {
+  const merged = mergeArtifacts([
+    input("s1.json", "r1", 0, [result("b", "passed"), result("d", "failed")], {
+      selection: { fixtureIds: ["b", "d"], shard: { index: 1, total: 2 } },
+    }),
+    input("s2.json", "r2", 500, [result("a", "passed"), result("c", "skipped")], {
+      selection: { fixtureIds: ["a", "c"], shard: { index: 2, total: 2 } },
+    }),
+  ], options);
+  assert.equal(merged.mode, "merged");
+  assert.equal(merged.runId, options.runId);
+  assert.deepEqual(merged.fixtures.map((f) => f.id), ["a", "b", "c", "d"]);
+  assert.deepEqual(merged.selection, { fixtureIds: ["a", "b", "c", "d"] });
+  assert.deepEqual(merged.summary, { total: 4, passed: 2, failed: 1, skipped: 1, flaky: 0 });
+  assert.equal(merged.result, "fail");
+  assert.equal(merged.startedAt, new Date(0).toISOString());
+  assert.equal(merged.finishedAt, new Date(1500).toISOString());
+  assert.equal(merged.durationMs, 1500);
+  assert.deepEqual(merged.inputs, [
+    { path: "s1.json", runId: "r1", sha256: "1".repeat(64) },
+    { path: "s2.json", runId: "r2", sha256: "2".repeat(64) },
+  ]);
+  assert.equal(merged.interrupted, undefined);
+  ArtifactSchema.parse(merged);
+});
+
+Deno.test("mergeArtifacts() lets later inputs replace earlier results: a run and its rerun", () => {
+  const run = input("run.json", "r1", 0, [result("a", "passed"), result("b", "failed")]);
+  const rerun = input("rerun.json", "r2", 5000, [
+    result("b", "passed", { previousStatus: "failed", attempts: 2, flaky: true }),
+  ], { mode: "rerun-failed" });
+  const merged = mergeArtifacts([run, rerun], options);
+  assert.deepEqual(merged.summary, { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 1 });
+  assert.equal(merged.result, "pass");
+  assert.equal(merged.fixtures[1].previousStatus, "failed");
+  assert.deepEqual(merged.diagnostics, []);
+  assert.equal(mergeArtifacts([run, rerun], { ...options, failOnFlaky: true }).result, "fail");
+  // Reversed, the old failure wins again, and the order is flagged.
+  const reversed = mergeArtifacts([rerun, run], options);
+  assert.equal(reversed.result, "fail");
+  assert.deepEqual(reversed.diagnostics.map((d) => d.code), ["MERGE_ORDER"]);
+});
+
+Deno.test("mergeArtifacts() keeps input warnings once and drops their errors", () => {
+  const warning = { code: "STALE_FIXTURE", level: "warning" as const, message: "gone: x" };
+  const error = { code: "ARTIFACT_NOT_FOUND", level: "error" as const, message: "missing" };
+  const merged = mergeArtifacts([
+    input("a.json", "r1", 0, [result("a", "passed")], { diagnostics: [warning] }),
+    input("b.json", "r2", 10, [], { diagnostics: [warning, error] }),
+  ], options);
+  assert.deepEqual(merged.diagnostics, [warning]);
+  assert.equal(merged.result, "pass");
+});
+
+Deno.test("mergeArtifacts() marks the merge interrupted while an interrupted failure stands", () => {
+  const interrupted = result("a", "failed", {
+    failure: { kind: "interrupted", message: "Interrupted by SIGINT" },
+  });
+  const first = input("a.json", "r1", 0, [interrupted], { interrupted: true });
+  assert.equal(mergeArtifacts([first], options).interrupted, true);
+  const resumed = input("b.json", "r2", 10, [result("a", "passed")]);
+  assert.equal(mergeArtifacts([first, resumed], options).interrupted, undefined);
+});
+
+Deno.test("mergeArtifacts() of inputs without fixtures fails, and of nothing throws", () => {
+  const empty = mergeArtifacts([input("a.json", "r1", 0, [])], options);
+  assert.equal(empty.summary.total, 0);
+  assert.equal(empty.result, "fail");
+  assert.throws(() => mergeArtifacts([], options), RangeError);
+});

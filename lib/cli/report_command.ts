@@ -1,0 +1,327 @@
+/**
+ * `smoke report` and `--report`: the disk edge of the HTML report. It reads
+ * the run history, checks every artifact, builds the view model, renders the
+ * page and writes it atomically.
+ *
+ * @module
+ */
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Artifact } from "../artifact/artifact.ts";
+import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
+import { readCatalog } from "../catalog/catalog.ts";
+import { resolveOptions } from "../config/config.ts";
+import { loadConfig } from "../config/config_file.ts";
+import {
+  ExitCode,
+  formatWarning,
+  ioErrorToUserError,
+  isIoError,
+  UserError,
+} from "../base/errors.ts";
+import type { Flags } from "./flags.ts";
+import { historyPaths } from "../artifact/history.ts";
+import { smokeCommand } from "../selection/resolve_selection.ts";
+import { readRegularFile } from "../base/read_input.ts";
+import { displayPath } from "./runtime.ts";
+import { checkSource, MAX_ARTIFACT_BYTES } from "../artifact/source_artifact.ts";
+import type { SmokeIo } from "./run_command.ts";
+import {
+  buildReportModel,
+  type FixtureFile,
+  type InvalidArtifact,
+  type ReportHistory,
+} from "../html_report/history_model.ts";
+import { renderReportHtml } from "../html_report/html.ts";
+import type { Reporter } from "../reporters/reporter.ts";
+import { REPORT_FILE, type RunReporterContext } from "./run_reporters.ts";
+
+/**
+ * How many runs the report covers unless `--last` says otherwise.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_LAST } from "./report_command.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DEFAULT_LAST, 50);
+ * ```
+ */
+export const DEFAULT_LAST = 50;
+export { REPORT_FILE };
+
+/**
+ * Reads an artifact's text with the one input reader, or says why not (no
+ * checksum: the report needs none). A FIFO or device is refused unopened.
+ */
+async function readArtifactText(path: string): Promise<string | { reason: string }> {
+  const read = await readRegularFile(path, { maxBytes: MAX_ARTIFACT_BYTES, what: "artifact" });
+  if (read.ok) return new TextDecoder().decode(read.value);
+  const { problem } = read;
+  if (problem.kind === "missing") return { reason: "no file at that path" };
+  if (problem.kind === "too-large") {
+    return { reason: `${problem.size} bytes is over the limit of ${MAX_ARTIFACT_BYTES} bytes` };
+  }
+  return { reason: read.reason };
+}
+
+/** Options for {@linkcode readHistory}. */
+export interface ReadHistoryOptions {
+  /** Stop after this many valid runs, newest first. */
+  last: number;
+  /** The artifact directory as the user names it, for messages. */
+  shownDir?: string;
+}
+
+/**
+ * Reads the newest valid artifacts of `<artifactDir>/runs/` (newest first by
+ * file name, which sorts by start time) until `last` are found, noting every
+ * invalid file met on the way with the reason.
+ *
+ * @param artifactDir The artifact directory.
+ * @param options How many runs, and the directory's name for messages.
+ * @returns The history, with the run id `latest.json` holds, and how many run files there are.
+ * @throws {UserError} When `runs/` does not exist or holds no artifact file (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { readHistory } from "./report_command.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * await Deno.writeTextFile(`${dir}/runs/bad.json`, "{ nope");
+ * const history = await readHistory(dir, { last: 50 });
+ * assert.equal(history.runs.length, 0);
+ * assert.match(history.invalid[0].reason, /line 1, column 3/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function readHistory(
+  artifactDir: string,
+  options: ReadHistoryOptions,
+): Promise<ReportHistory & { runs: Artifact[]; invalid: InvalidArtifact[]; files: number }> {
+  const paths = historyPaths(artifactDir);
+  const shown = options.shownDir ?? artifactDir;
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(paths.runs)) {
+      // Not only regular files: a FIFO or a link named like a run is listed as invalid.
+      if (!entry.isDirectory && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
+        names.push(entry.name);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
+      if (!isIoError(error)) throw error;
+      throw ioErrorToUserError(error, { path: `${shown}/runs`, action: "read run history" });
+    }
+  }
+  if (names.length === 0) {
+    throw new UserError(`Cannot make the report: no run artifacts in "${shown}/runs"`, {
+      kind: "usage",
+      code: "NO_HISTORY",
+      hints: [
+        "Run the suite first, or pass --artifact-dir DIR where the runs are.",
+      ],
+    });
+  }
+  names.sort().reverse();
+  const runs: Artifact[] = [];
+  const invalid: InvalidArtifact[] = [];
+  for (const name of names) {
+    if (runs.length >= options.last) break;
+    const file = `${shown}/runs/${name}`;
+    const text = await readArtifactText(join(paths.runs, name));
+    if (typeof text !== "string") {
+      invalid.push({ file, reason: text.reason });
+      continue;
+    }
+    const checked = checkSource(text);
+    if (checked.ok) runs.push(checked.artifact);
+    else invalid.push({ file, reason: checked.message });
+  }
+  let latestRunId: string | undefined;
+  const latest = await readArtifactText(paths.latest);
+  if (typeof latest === "string") {
+    const checked = checkSource(latest);
+    if (checked.ok) latestRunId = checked.artifact.runId;
+  }
+  return {
+    runs: runs.reverse(),
+    invalid,
+    ...(latestRunId ? { latestRunId } : {}),
+    artifactDir: shown,
+    totalRuns: names.length - invalid.length,
+    files: names.length,
+  };
+}
+
+/** Options for {@linkcode writeReport}. */
+export interface WriteReportOptions {
+  /** The artifact directory (absolute, or relative to the process). */
+  artifactDir: string;
+  /** The artifact directory as the user names it. */
+  shownDir: string;
+  /** Where the page goes (default `<artifactDir>/report.html`). */
+  out?: string;
+  /** How many runs (default 50). */
+  last?: number;
+  /** The time of the report. */
+  now: Date;
+  /** The command that starts smoke with the user's location flags. */
+  command: string;
+  /** Fixture files by id, when known. */
+  fixtureFiles?: Record<string, FixtureFile>;
+}
+
+/** What {@linkcode writeReport} did. */
+export interface WrittenReport {
+  /** The page's path. */
+  path: string;
+  /** Valid runs shown. */
+  runs: number;
+  /** Files left out, with the reason. */
+  invalid: InvalidArtifact[];
+  /** Size of the page in bytes. */
+  bytes: number;
+}
+
+/**
+ * Reads the history, renders the page and writes it atomically.
+ *
+ * @param options Directories, output, window, clock, command, fixture files.
+ * @returns Where the page went, and what it holds.
+ * @throws {UserError} When there is no run history (exit 2), or
+ * `OUTPUT_WRITE_FAILED` when the page cannot be written.
+ *
+ * @example
+ * ```ts
+ * import { writeReport } from "./report_command.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * await Deno.writeTextFile(`${dir}/runs/x.json`, "{}");
+ * const written = await writeReport({
+ *   artifactDir: dir, shownDir: dir, now: new Date(), command: "deno task smoke",
+ * });
+ * assert.equal(written.invalid.length, 1);
+ * assert.match(await Deno.readTextFile(written.path), /Invalid artifacts/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
+  const last = options.last ?? DEFAULT_LAST;
+  const history = await readHistory(options.artifactDir, { last, shownDir: options.shownDir });
+  const model = buildReportModel(
+    { ...history, ...(options.fixtureFiles ? { fixtureFiles: options.fixtureFiles } : {}) },
+    { last, now: options.now, command: options.command },
+  );
+  const html = new TextEncoder().encode(renderReportHtml(model));
+  const path = options.out ?? join(options.artifactDir, REPORT_FILE);
+  await writeOutputFile(path, html, { what: "the HTML report", shown: path });
+  return { path, runs: history.runs.length, invalid: history.invalid, bytes: html.length };
+}
+
+function fixtureFiles(cwd: string, fixturesDir: string): Record<string, FixtureFile> {
+  try {
+    const catalog = readCatalog({ cwd, fixturesDir: resolve(cwd, fixturesDir) });
+    return Object.fromEntries(catalog.map((f) => [
+      f.id,
+      { file: f.file, ...(f.manifestFile ? { manifest: f.manifestFile } : {}) },
+    ]));
+  } catch (error) {
+    // A broken or missing catalog only means the page cannot name the files.
+    if (error instanceof UserError) return {};
+    throw error;
+  }
+}
+
+function warnInvalid(io: Pick<SmokeIo, "stderr">, invalid: readonly InvalidArtifact[]): void {
+  for (const i of invalid) {
+    io.stderr(formatWarning({
+      code: "INVALID_ARTIFACT",
+      message: `Left "${i.file}" out of the report: ${i.reason.split("\n").join("; ")}`,
+    }));
+  }
+}
+
+/**
+ * Runs `smoke report`: writes the page and prints its path, then `RESULT: pass`.
+ *
+ * @param flags The parsed flags (`--artifact-dir`, `--out`, `--last`, `--config`).
+ * @param io The edges: working directory, output, clock, invocation.
+ * @returns The exit code (0).
+ * @throws {UserError} On a config error or when there is no run history (exit 2).
+ *
+ * @example
+ * ```ts ignore
+ * const code = await runReport(parseFlags(["report", "--last", "20"]), io);
+ * ```
+ */
+export async function runReport(
+  flags: Flags,
+  io: Pick<SmokeIo, "cwd" | "stdout" | "stderr" | "now" | "invocation">,
+): Promise<number> {
+  const config = await loadConfig(flags, io.cwd);
+  const options = resolveOptions(flags, config, 1);
+  // A directory, a socket or a block device is refused before the history is read (exit 2).
+  await checkOutputPath(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
+    shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
+    label: "the HTML report",
+  });
+  const written = await writeReport({
+    artifactDir: resolve(io.cwd, options.artifactDir),
+    shownDir: options.artifactDir,
+    ...(flags.out ? { out: resolve(io.cwd, flags.out) } : {}),
+    last: flags.last ?? DEFAULT_LAST,
+    now: io.now(),
+    command: smokeCommand(io.invocation, flags),
+    fixtureFiles: fixtureFiles(io.cwd, options.fixturesDir),
+  });
+  warnInvalid(io, written.invalid);
+  const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
+  io.stdout(
+    `HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${
+      written.runs === 1 ? "" : "s"
+    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\nRESULT: pass\n`,
+  );
+  return ExitCode.Pass;
+}
+
+/**
+ * A reporter that writes the HTML report when a run ends (`--report`, or
+ * `report: true` in the config), and prints its path.
+ *
+ * @param context The run's flags, options and edges.
+ * @returns The reporter.
+ *
+ * @example
+ * ```ts ignore
+ * if (context.options.report) reporters.push(createReportReporter(context));
+ * ```
+ */
+export function createReportReporter(context: RunReporterContext): Reporter {
+  const { flags, options, io } = context;
+  return {
+    async onEnd(run) {
+      const files: Record<string, FixtureFile> = {};
+      for (const end of run.ends) {
+        const f = end.planned?.fixture;
+        if (f) {
+          files[f.id] = { file: f.file, ...(f.manifestFile ? { manifest: f.manifestFile } : {}) };
+        }
+      }
+      const written = await writeReport({
+        artifactDir: resolve(io.cwd, options.artifactDir),
+        shownDir: options.artifactDir,
+        now: io.now(),
+        command: smokeCommand(io.invocation, flags),
+        fixtureFiles: files,
+      });
+      warnInvalid(io, written.invalid);
+      io.stdout(`HTML report: ${displayPath(written.path, io.cwd)}\n`);
+    },
+  };
+}

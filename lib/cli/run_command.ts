@@ -1,0 +1,180 @@
+/**
+ * A smoke run from flags to exit code: config, selection (with rerun-failed),
+ * list, dry run, or the run itself (see `execute_run.ts`). Every edge (clock,
+ * terminal, processes, environment) comes in through {@linkcode SmokeIo}.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import type { Diagnostic } from "../artifact/artifact.ts";
+import { resolveOptions } from "../config/config.ts";
+import { loadConfig } from "../config/config_file.ts";
+import { requireDeno } from "../run/deno_check.ts";
+import { ExitCode, formatWarning, PreflightError, UserError } from "../base/errors.ts";
+import type {
+  executeRun as ExecuteRun,
+  writeDiagnostics as WriteDiagnostics,
+} from "./execute_run.ts";
+import type { Flags } from "./flags.ts";
+import { historyPaths, newRunId } from "../artifact/history.ts";
+import type { ProcessGroups } from "../run/process.ts";
+import {
+  renderDryRun,
+  resolveSelection,
+  type Selection,
+  smokeCommand,
+} from "../selection/resolve_selection.ts";
+
+/**
+ * The run machinery (processes, reporters, artifact writing), loaded only when
+ * something runs or writes: `--list` and `--dry-run` start faster without it.
+ */
+function runModule(): Promise<
+  { executeRun: typeof ExecuteRun; writeDiagnostics: typeof WriteDiagnostics }
+> {
+  return import("./execute_run.ts");
+}
+
+/** Prints the warnings among diagnostics to standard error, with their codes. */
+function warn(io: SmokeIo, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    if (d.level !== "warning") continue;
+    io.stderr(formatWarning(d));
+  }
+}
+
+/** The edges a run uses. */
+export interface SmokeIo {
+  /** Absolute working directory. */
+  cwd: string;
+  /** The environment smoke runs in. */
+  env: Record<string, string>;
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** Whether standard output is a terminal. */
+  isTerminal: boolean;
+  /** Terminal width. */
+  columns(): number;
+  /** Aborted on SIGINT or SIGTERM, with the signal name as reason. */
+  signal: AbortSignal;
+  /** The run's live process groups. */
+  groups: ProcessGroups;
+  /** The Deno executable for script fixtures. */
+  deno: string;
+  /** How users start smoke, for printed commands: `deno task smoke`. */
+  invocation: string;
+  /** The wall clock. */
+  now(): Date;
+}
+
+/**
+ * Runs `smoke` (the default command) to its exit code.
+ *
+ * @param flags The parsed flags.
+ * @param io The edges: directories, output, signals, processes, clock.
+ * @returns The exit code: 0 pass, 1 fail, 130/143 interrupted.
+ * @throws {UserError} On usage, config, catalog, lock or preflight errors (exit 2).
+ *
+ * @example Run a one-fixture project
+ * ```ts
+ * import { runSmoke } from "./run_command.ts";
+ * import { parseFlags } from "./flags.ts";
+ * import { ProcessGroups } from "../run/process.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * await Deno.mkdir(`${cwd}/fixtures`);
+ * await Deno.writeTextFile(`${cwd}/fixtures/ok.smoke.jsonc`, '{ "command": ["true"] }');
+ * let out = "";
+ * const code = await runSmoke(parseFlags([]), {
+ *   cwd,
+ *   env: { PATH: Deno.env.get("PATH") ?? "" },
+ *   stdout: (text) => (out += text),
+ *   stderr: () => {},
+ *   isTerminal: false,
+ *   columns: () => 80,
+ *   signal: new AbortController().signal,
+ *   groups: new ProcessGroups(),
+ *   deno: Deno.execPath(),
+ *   invocation: "deno task smoke",
+ *   now: () => new Date(),
+ * });
+ * assert.equal(code, 0);
+ * assert.match(out, /^PASS {2}ok /m);
+ * assert.ok(out.endsWith("RESULT: pass\n"));
+ * await Deno.remove(cwd, { recursive: true });
+ * ```
+ */
+export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
+  const config = await loadConfig(flags, io.cwd);
+  const options = resolveOptions(flags, config, navigator.hardwareConcurrency ?? 1);
+  const paths = historyPaths(resolve(io.cwd, options.artifactDir));
+  const startedAt = io.now();
+  const runId = newRunId(startedAt);
+  const command = smokeCommand(io.invocation, flags);
+
+  let selection: Selection;
+  try {
+    selection = await resolveSelection(flags, options, { cwd: io.cwd, deno: io.deno, command });
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    warn(io, error.diagnostics);
+    // A dry run or a listing writes nothing, not even a diagnostics artifact.
+    const written = flags.dryRun || flags.list
+      ? undefined
+      : await (await runModule()).writeDiagnostics(error, {
+        io,
+        paths,
+        shownDir: options.artifactDir,
+        runId,
+        startedAt,
+      });
+    throw new UserError(error.message, {
+      kind: "preflight",
+      code: error.code,
+      hints: [...error.hints, ...(written ? [`Diagnostics artifact: ${written}`] : [])],
+    });
+  }
+  warn(io, selection.diagnostics);
+
+  const { planned } = selection;
+
+  if (flags.list) {
+    io.stdout(planned.map((p) => p.fixture.id).join("\n") + (planned.length ? "\n" : ""));
+    return ExitCode.Pass;
+  }
+  if (planned.length === 0) {
+    if (flags.shard) {
+      io.stderr(formatWarning({
+        code: "EMPTY_SHARD",
+        message: `Shard ${flags.shard.index}/${flags.shard.total} has no fixtures`,
+        hint: "Nothing to do here; the merged run judges the whole selection.",
+      }));
+      io.stdout("RESULT: pass\n");
+      return ExitCode.Pass;
+    }
+    throw new UserError(`No fixtures to run in "${options.fixturesDir}"`, {
+      kind: "catalog",
+      code: "NO_FIXTURES",
+      hints: [
+        `Add a fixture such as "${options.fixturesDir}/hello.smoke.ts", or pass --fixtures-dir DIR.`,
+        "A run never reports success when nothing ran.",
+      ],
+    });
+  }
+  if (flags.dryRun) {
+    io.stdout(renderDryRun(selection, io.cwd).join("\n") + "\n");
+    return ExitCode.Pass;
+  }
+  requireDeno(planned, {
+    deno: io.deno,
+    from: flags.deno ? "--deno" : io.env.SMOKE_DENO ? "SMOKE_DENO" : "default",
+    env: io.env,
+    cwd: io.cwd,
+    invocation: io.invocation,
+  });
+  const { executeRun } = await runModule();
+  return await executeRun(selection, { flags, options, io, paths, runId, startedAt, command });
+}

@@ -1,0 +1,113 @@
+/**
+ * The reporters a run adds beside the console: chosen from flags, config and
+ * environment.
+ *
+ * @module
+ */
+import { join, resolve } from "node:path";
+import { checkOutputPath } from "../artifact/atomic_write.ts";
+import { markCommand } from "../base/safe_output.ts";
+import type { Options } from "../config/config.ts";
+import type { Flags } from "./flags.ts";
+import type { Reporter } from "../reporters/reporter.ts";
+import type { SmokeIo } from "./run_command.ts";
+
+/** What choosing the run's reporters may look at. */
+export interface RunReporterContext {
+  /** The parsed flags. */
+  flags: Flags;
+  /** The merged options. */
+  options: Options;
+  /** The edges: cwd, env, output. */
+  io: SmokeIo;
+  /** The run id. */
+  runId: string;
+}
+
+/**
+ * The report's file name inside the artifact directory.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_FILE } from "./run_reporters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(REPORT_FILE, "report.html");
+ * ```
+ */
+export const REPORT_FILE = "report.html";
+
+/**
+ * Checks, before anything runs, the files the run's reporters will write
+ * (`--junit PATH`, the HTML report): a path smoke would refuse at the end (a
+ * directory, a socket, a block device, a folder on the path that is a file)
+ * is a usage error now.
+ *
+ * @param context Flags, options, edges and run id.
+ * @returns Nothing.
+ * @throws {UserError} `OUTPUT_PATH_INVALID` (exit 2), naming the path.
+ *
+ * @example
+ * ```ts
+ * import { checkRunOutputs } from "./run_reporters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * await assert.rejects(
+ *   () => checkRunOutputs({ flags: { junit: "." }, options: { report: false }, io: { cwd } } as never),
+ *   /Cannot write the JUnit XML to ".": it is a directory/,
+ * );
+ * await Deno.remove(cwd);
+ * ```
+ */
+export async function checkRunOutputs(context: RunReporterContext): Promise<void> {
+  const { flags, options, io } = context;
+  if (flags.junit !== undefined) {
+    await checkOutputPath(resolve(io.cwd, flags.junit), {
+      shown: flags.junit,
+      label: "the JUnit XML",
+    });
+  }
+  if (options.report) {
+    await checkOutputPath(resolve(io.cwd, options.artifactDir, REPORT_FILE), {
+      shown: join(options.artifactDir, REPORT_FILE),
+      label: "the HTML report",
+    });
+  }
+}
+
+/**
+ * Creates the run's extra reporters (JUnit, GitHub Actions, ...).
+ *
+ * @param context Flags, options, edges and run id.
+ * @returns The reporters, possibly none.
+ *
+ * @example
+ * ```ts ignore
+ * const reporters = await createRunReporters({ flags, options, io, runId });
+ * ```
+ */
+export async function createRunReporters(context: RunReporterContext): Promise<Reporter[]> {
+  // Each reporter's module is loaded only when the run asks for it, to keep runs starting fast.
+  const reporters: Reporter[] = [];
+  const { flags, io } = context;
+  if (flags.junit !== undefined) {
+    const { createJUnitReporter } = await import("../reporters/junit.ts");
+    reporters.push({
+      name: "junit",
+      ...createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }),
+    });
+  }
+  if (io.env.GITHUB_ACTIONS === "true") {
+    const { createGitHubReporter } = await import("../reporters/github.ts");
+    reporters.push({
+      name: "GitHub Actions",
+      ...createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout, command: markCommand }),
+    });
+  }
+  if (context.options.report) {
+    const { createReportReporter } = await import("./report_command.ts");
+    reporters.push({ name: "HTML report", ...createReportReporter(context) });
+  }
+  return reporters;
+}

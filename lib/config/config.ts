@@ -1,0 +1,106 @@
+/**
+ * The optional `smoke.jsonc` config file, and the resolved options that
+ * merge it with flags.
+ *
+ * @module
+ */
+import configJsonSchema from "../../schema/config.v1.json" with { type: "json" };
+import type { Config } from "./input_schemas.ts";
+import { compileSchema } from "../jsonc/json_schema.ts";
+import { parseJsoncAs } from "../jsonc/jsonc.ts";
+import type { Flags } from "../cli/flags.ts";
+
+export type { Config };
+
+/** The longest timeout a timer can hold: 2^31 - 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** The committed JSON Schema of `smoke.jsonc` (generated from `ConfigSchema`). */
+const CONFIG_SCHEMA = compileSchema(configJsonSchema);
+
+/** Default values of the contract. */
+export const DEFAULTS = {
+  fixturesDir: "fixtures",
+  artifactDir: ".planning/artifacts/smoke",
+  timeoutMs: 60_000,
+  retries: 0,
+  historyLimit: 100,
+  configFile: "smoke.jsonc",
+} as const;
+
+/**
+ * Parses a config file's text.
+ *
+ * @param text The JSONC text.
+ * @param file The file name for messages.
+ * @returns The config.
+ * @throws {UserError} On a syntax error, an unknown key or a wrong type (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { parseConfig } from "./config.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parseConfig('{ "retries": 1 } // one retry', "smoke.jsonc"), { retries: 1 });
+ * assert.throws(() => parseConfig('{ "retries": "1" }', "smoke.jsonc"), /retries/);
+ * ```
+ */
+export function parseConfig(text: string, file: string): Config {
+  return parseJsoncAs<Config>(CONFIG_SCHEMA, text, { file, what: "config" });
+}
+
+/** Options after flags, config and defaults are merged. */
+export interface Options {
+  /** Fixtures directory, as given (relative to the working directory). */
+  fixturesDir: string;
+  /** Artifact directory, as given. */
+  artifactDir: string;
+  /** How many fixtures run at once. */
+  concurrency: number;
+  /** Default per-fixture timeout. */
+  timeoutMs: number;
+  /** Default retries. */
+  retries: number;
+  /** Default Deno permission flags for script fixtures. */
+  permissions: string[];
+  /** Extra environment for every fixture. */
+  env: Record<string, string>;
+  /** How many runs to keep in `runs/`. */
+  historyLimit: number;
+  /** Whether to write the HTML report after the run. */
+  report: boolean;
+}
+
+/**
+ * Merges flags over config over defaults.
+ *
+ * @param flags The parsed flags.
+ * @param config The config file, or `{}` when there is none.
+ * @param cpus The number of CPUs, the default concurrency.
+ * @returns The options a run uses.
+ *
+ * @example
+ * ```ts
+ * import { resolveOptions } from "./config.ts";
+ * import { parseFlags } from "../cli/flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const options = resolveOptions(parseFlags(["--retries", "2"]), { retries: 1, timeoutMs: 5 }, 4);
+ * assert.equal(options.retries, 2);
+ * assert.equal(options.timeoutMs, 5);
+ * assert.equal(options.concurrency, 4);
+ * ```
+ */
+export function resolveOptions(flags: Flags, config: Config, cpus: number): Options {
+  return {
+    fixturesDir: flags.fixturesDir ?? config.fixturesDir ?? DEFAULTS.fixturesDir,
+    artifactDir: flags.artifactDir ?? config.artifactDir ?? DEFAULTS.artifactDir,
+    concurrency: flags.concurrency ?? config.concurrency ?? Math.max(1, cpus),
+    timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? DEFAULTS.timeoutMs,
+    retries: flags.retries ?? config.retries ?? DEFAULTS.retries,
+    permissions: config.permissions ?? [],
+    env: config.env ?? {},
+    historyLimit: config.historyLimit ?? DEFAULTS.historyLimit,
+    report: flags.report || (config.report ?? false),
+  };
+}

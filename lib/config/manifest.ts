@@ -1,0 +1,36 @@
+/**
+ * Fixture manifests: `X.smoke.jsonc` files.
+ *
+ * @module
+ */
+import manifestJsonSchema from "../../schema/manifest.v1.json" with { type: "json" };
+import type { Manifest } from "./input_schemas.ts";
+import { compileSchema } from "../jsonc/json_schema.ts";
+import { parseJsoncAs } from "../jsonc/jsonc.ts";
+
+export type { Manifest };
+
+/** The committed JSON Schema of manifests (generated from `ManifestSchema`). */
+const MANIFEST_SCHEMA = compileSchema(manifestJsonSchema);
+
+/**
+ * Parses a manifest's text.
+ *
+ * @param text The JSONC text.
+ * @param file The file name for messages.
+ * @returns The manifest.
+ * @throws {UserError} On a syntax error, an unknown key or a wrong type (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { parseManifest } from "./manifest.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const manifest = parseManifest('{ "command": ["echo", "hi"], "expect": { "stdoutIncludes": ["hi"] } }', "a.smoke.jsonc");
+ * assert.deepEqual(manifest.command, ["echo", "hi"]);
+ * assert.throws(() => parseManifest('{ "expect": { "exitcode": 1 } }', "a.smoke.jsonc"), /did you mean "exitCode"/);
+ * ```
+ */
+export function parseManifest(text: string, file: string): Manifest {
+  return parseJsoncAs<Manifest>(MANIFEST_SCHEMA, text, { file, what: "manifest" });
+}

@@ -1,0 +1,117 @@
+/**
+ * Small helpers shared by the HTML report's renderers: escaping, status
+ * symbols and labels.
+ *
+ * @module
+ */
+import type { Result } from "../artifact/artifact.ts";
+import type { CellCode, RunView } from "./history_model.ts";
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/**
+ * Escapes text for HTML content and quoted attribute values.
+ *
+ * @param text Any text, fixture output included.
+ * @returns The text with `& < > " '` escaped.
+ *
+ * @example
+ * ```ts
+ * import { escapeHtml } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(escapeHtml(`<img src=x onerror="a('b')">&`),
+ *   "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
+ * ```
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * The symbol and label of each grid cell code.
+ *
+ * @example
+ * ```ts
+ * import { CELL } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(CELL.f, { symbol: "✗", label: "failed" });
+ * ```
+ */
+export const CELL: Readonly<Record<CellCode, { symbol: string; label: string }>> = {
+  p: { symbol: "✓", label: "passed" },
+  r: { symbol: "◐", label: "passed on retry" },
+  f: { symbol: "✗", label: "failed" },
+  s: { symbol: "○", label: "skipped" },
+  ".": { symbol: "", label: "not in this run" },
+};
+
+/**
+ * The symbol, CSS class and word for a run's verdict.
+ *
+ * @param run The run (or just its verdict and whether nothing ran).
+ * @returns `{ symbol, cls, word }`, e.g. `{ symbol: "✗", cls: "fail", word: "FAIL" }`.
+ *
+ * @example
+ * ```ts
+ * import { verdictMark } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(verdictMark({ result: "pass", diagnosticsOnly: false }),
+ *   { symbol: "✓", cls: "pass", word: "PASS" });
+ * assert.equal(verdictMark({ result: "fail", diagnosticsOnly: true }).word, "ERROR");
+ * ```
+ */
+export function verdictMark(
+  run: Pick<RunView, "diagnosticsOnly"> & { result: Result },
+): { symbol: string; cls: string; word: string } {
+  if (run.diagnosticsOnly) return { symbol: "!", cls: "error", word: "ERROR" };
+  return run.result === "pass"
+    ? { symbol: "✓", cls: "pass", word: "PASS" }
+    : { symbol: "✗", cls: "fail", word: "FAIL" };
+}
+
+/**
+ * Formats an ISO time for the page: `2026-11-25 14:44 UTC`.
+ *
+ * @param iso An ISO-8601 time.
+ * @returns The short UTC form.
+ *
+ * @example
+ * ```ts
+ * import { formatTime } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatTime("2026-11-25T14:44:07.123Z"), "2026-11-25 14:44 UTC");
+ * ```
+ */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/**
+ * The anchor id of a run's row in the runs table.
+ *
+ * @param runId The run id (schema-checked: letters, digits, `. _ -`).
+ * @returns E.g. `run-20261125T144407123Z-abcdef`.
+ *
+ * @example
+ * ```ts
+ * import { runAnchor } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(runAnchor("r1"), "run-r1");
+ * ```
+ */
+export function runAnchor(runId: string): string {
+  return `run-${escapeHtml(runId)}`;
+}

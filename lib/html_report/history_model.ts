@@ -1,0 +1,443 @@
+/**
+ * The HTML report's view model: run history in, everything the page shows
+ * out (latest verdict, failures, timeline, fixture grid with flakiness,
+ * slowest fixtures). Pure: no clock, no disk; the caller passes `now`.
+ *
+ * @module
+ */
+import type {
+  Artifact,
+  Diagnostic,
+  FailureKind,
+  Mode,
+  Result,
+  Summary,
+} from "../artifact/artifact.ts";
+import { shellQuote } from "../selection/plan.ts";
+import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
+
+/** An artifact file of `runs/` that is not a valid artifact. */
+export interface InvalidArtifact {
+  /** The file, as shown to the user. */
+  file: string;
+  /** Why it was left out. */
+  reason: string;
+}
+
+/** Where a fixture is defined, relative to the working directory. */
+export interface FixtureFile {
+  /** The fixture's main file (script, or manifest). */
+  file: string;
+  /** The manifest, when there is one. */
+  manifest?: string;
+}
+
+/** The run history the report is made of. */
+export interface ReportHistory {
+  /** The valid artifacts, in any order. */
+  runs: readonly Artifact[];
+  /** The artifact files that were left out, with the reason. */
+  invalid?: readonly InvalidArtifact[];
+  /** The run id `latest.json` holds, when known. */
+  latestRunId?: string;
+  /** Fixture files by id, when the catalog could be read. */
+  fixtureFiles?: Readonly<Record<string, FixtureFile>>;
+  /** The artifact directory as the user names it (for printed commands). */
+  artifactDir?: string;
+  /** How many runs the history holds, when the reader stopped before the oldest. */
+  totalRuns?: number;
+}
+
+/** Options for {@linkcode buildReportModel}. */
+export interface ReportModelOptions {
+  /** How many of the newest runs the page covers. */
+  last: number;
+  /** The time the report is made. */
+  now: Date;
+  /** The command that starts smoke with the user's location flags (default `deno task smoke`). */
+  command?: string;
+  /** The most characters kept of one output tail (default 4,000). */
+  tailChars?: number;
+  /** The most characters of tails on the whole page (default 1,000,000). */
+  tailBudget?: number;
+}
+
+/** One run as the page shows it. */
+export interface RunView {
+  /** The run id. */
+  runId: string;
+  /** The mode. */
+  mode: Mode;
+  /** The run's own verdict. */
+  result: Result;
+  /** Start time, ISO-8601. */
+  startedAt: string;
+  /** Wall time. */
+  durationMs: number;
+  /** Counts. */
+  summary: Summary;
+  /** The run was interrupted. */
+  interrupted: boolean;
+  /** Nothing ran: a diagnostics artifact (a failed rerun preflight). */
+  diagnosticsOnly: boolean;
+  /** The first error diagnostic, when there is one. */
+  error?: string;
+  /** Rerun only: the source run and the combined verdict. */
+  rerun?: {
+    sourceRunId: string;
+    sourceInWindow: boolean;
+    combined?: { summary: Summary; result: Result };
+  };
+  /** The shard, when the run was one. */
+  shard?: { index: number; total: number };
+  /** Deno version. */
+  deno: string;
+  /** Operating system and architecture. */
+  platform: string;
+  /** Host name, when the artifact records one. */
+  host?: string;
+  /** Ran in CI. */
+  ci: boolean;
+}
+
+/** The latest run with what only the top of the page needs. */
+export interface LatestView extends RunView {
+  /** How long ago it started, in words. */
+  ago: string;
+  /** Its diagnostics (warnings such as stale fixtures). */
+  diagnostics: Diagnostic[];
+  /** Rerun only: fixtures that failed in the source and passed now. */
+  recovered: string[];
+  /** The command that reruns its failures, when any failed. */
+  rerunCommand?: string;
+}
+
+/** A cut output tail. */
+export interface TailView {
+  /** The text kept (the end of the tail). */
+  text: string;
+  /** How many characters were cut from its start. */
+  cutChars: number;
+}
+
+/** A failure of the latest run. */
+export interface FailureView {
+  /** The fixture id. */
+  id: string;
+  /** Why it failed. */
+  kind: FailureKind | "unknown";
+  /** The failure message (cut to 2,000 characters). */
+  message: string;
+  /** Attempts made. */
+  attempts: number;
+  /** How long it took. */
+  durationMs: number;
+  /** Exit code, signal and timeout, in words. */
+  exit: string;
+  /** The stdout tail, when kept. */
+  stdout?: TailView;
+  /** The stderr tail, when kept. */
+  stderr?: TailView;
+  /** The tails were left out to keep the page small. */
+  tailsOmitted: boolean;
+  /** Where the fixture is defined, when known. */
+  file?: FixtureFile;
+  /** The command that reruns only this fixture. */
+  command: string;
+  /**
+   * The oldest run of the unbroken failing streak within the window, how
+   * many runs it failed in since, and whether older runs outside the window
+   * may extend the streak.
+   */
+  failingSince: { runId: string; startedAt: string; runs: number; maybeOlder: boolean };
+  /** Rerun only: its status in the source run. */
+  previousStatus?: string;
+}
+
+/**
+ * A grid cell: `p` passed, `r` passed on a retry (flaky), `f` failed,
+ * `s` skipped, `.` not in that run.
+ */
+export type CellCode = "p" | "r" | "f" | "s" | ".";
+
+/** A fixture's row of the grid. */
+export interface GridRow {
+  /** The fixture id. */
+  id: string;
+  /** One {@linkcode CellCode} per grid run, oldest first. */
+  cells: string;
+  /** Pass/fail changes between consecutive runs it ran in (a retry pass: fail then pass). */
+  flips: number;
+  /** Flakiness: flips over the chances to flip, 0 to 1. */
+  score: number;
+  /** Runs where it passed or failed. */
+  observed: number;
+  /** Runs where it failed. */
+  failures: number;
+  /** Runs where it passed only on a retry. */
+  retryPasses: number;
+}
+
+/** Durations of one fixture across the window. */
+export interface SlowView {
+  /** The fixture id. */
+  id: string;
+  /** Median duration. */
+  medianMs: number;
+  /** 95th percentile (nearest rank). */
+  p95Ms: number;
+  /** Longest. */
+  maxMs: number;
+  /** How many durations. */
+  samples: number;
+}
+
+/** Everything the page shows. */
+export interface ReportModel {
+  /** When the report was made, ISO-8601. */
+  generatedAt: string;
+  /** The artifact directory as named by the user. */
+  artifactDir?: string;
+  /** Valid runs in the history. */
+  totalRuns: number;
+  /** The `last` asked for. */
+  last: number;
+  /** The newest run that ran fixtures. */
+  latest?: LatestView;
+  /** A diagnostics-only run newer than {@linkcode ReportModel.latest}. */
+  newerError?: RunView;
+  /** Failures of the latest run, in its order. */
+  failures: FailureView[];
+  /** The runs of the window, oldest first. */
+  timeline: RunView[];
+  /** The runs that are grid columns (those that ran fixtures), oldest first. */
+  gridRuns: RunView[];
+  /** Grid rows, most flaky first. */
+  grid: GridRow[];
+  /** The slowest fixtures by p95, at most 20. */
+  slowest: SlowView[];
+  /** Artifact files left out. */
+  invalid: InvalidArtifact[];
+}
+
+const SLOWEST = 20;
+const MESSAGE_CHARS = 2000;
+
+function cutTail(text: string | undefined, max: number): TailView | undefined {
+  if (!text) return undefined;
+  if (text.length <= max) return { text, cutChars: 0 };
+  let start = text.length - max;
+  const newline = text.indexOf("\n", start);
+  if (newline !== -1 && newline < text.length - 1 && newline - start < 200) start = newline + 1;
+  return { text: text.slice(start), cutChars: start };
+}
+
+function cellOf(f: Artifact["fixtures"][number]): CellCode {
+  if (f.status === "failed") return "f";
+  if (f.status === "skipped") return "s";
+  return f.flaky ? "r" : "p";
+}
+
+function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {
+  const env = a.environment as Artifact["environment"] & { hostname?: unknown };
+  const error = a.diagnostics.find((d) => d.level === "error");
+  const source = a.mode === "rerun-failed" ? a.selection.source : undefined;
+  return {
+    runId: a.runId,
+    mode: a.mode,
+    result: a.result,
+    startedAt: a.startedAt,
+    durationMs: a.durationMs,
+    summary: a.summary,
+    interrupted: a.interrupted === true,
+    diagnosticsOnly: a.fixtures.length === 0 && a.diagnostics.length > 0,
+    ...(error ? { error: error.message } : {}),
+    ...(source
+      ? {
+        rerun: {
+          sourceRunId: source.runId,
+          sourceInWindow: inWindow.has(source.runId),
+          ...(a.combined ? { combined: a.combined } : {}),
+        },
+      }
+      : {}),
+    ...(a.selection.shard ? { shard: a.selection.shard } : {}),
+    deno: a.environment.deno,
+    platform: `${a.environment.os} ${a.environment.arch}`,
+    ...(typeof env.hostname === "string" && env.hostname ? { host: env.hostname } : {}),
+    ci: a.environment.ci,
+  };
+}
+
+function exitText(f: Artifact["fixtures"][number]): string {
+  if (f.timedOut) return "timed out";
+  if (f.signal) return `killed by ${f.signal}`;
+  return f.exitCode === null ? "no exit code" : `exit code ${f.exitCode}`;
+}
+
+/**
+ * Builds the report's view model from the run history.
+ *
+ * @param history The valid artifacts, the invalid files, what `latest.json`
+ * holds, and the fixture files.
+ * @param options How many runs, the time, the command prefix, tail limits.
+ * @returns The view model, ready for {@linkcode renderReportHtml}.
+ *
+ * @example
+ * ```ts
+ * import { buildReportModel } from "./history_model.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const env = { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false };
+ * const run = (runId: string, status: "passed" | "failed") =>
+ *   createArtifact({
+ *     runId, mode: "full", startedAt: new Date(0), finishedAt: new Date(10), version: "0.1.0",
+ *     environment: env, selection: { fixtureIds: ["a"] },
+ *     fixtures: [{ id: "a", status, durationMs: 5, attempts: 1, exitCode: status === "passed" ? 0 : 1,
+ *       signal: null, timedOut: false }],
+ *   });
+ * const model = buildReportModel(
+ *   { runs: [run("r1", "passed"), run("r2", "failed"), run("r3", "passed")] },
+ *   { last: 50, now: new Date(60_000) },
+ * );
+ * assert.equal(model.latest?.runId, "r3");
+ * assert.deepEqual(model.grid[0], {
+ *   id: "a", cells: "pfp", flips: 2, score: 1, observed: 3, failures: 1, retryPasses: 0,
+ * });
+ * ```
+ */
+export function buildReportModel(history: ReportHistory, options: ReportModelOptions): ReportModel {
+  const command = options.command ?? "deno task smoke";
+  const key = (a: Artifact) => `${a.startedAt}\u0000${a.runId}`;
+  const sorted = [...history.runs].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const window = sorted.slice(-Math.max(1, options.last));
+  const inWindow = new Set(window.map((a) => a.runId));
+  const totalRuns = Math.max(history.totalRuns ?? 0, sorted.length);
+  const timeline = window.map((a) => runView(a, inWindow));
+  const gridArtifacts = window.filter((a) => a.fixtures.length > 0);
+  const gridRuns = timeline.filter((_, i) => window[i].fixtures.length > 0);
+  const latestArtifact = gridArtifacts.at(-1);
+
+  // Grid: one row per fixture seen in the window.
+  const cellsById = new Map<string, CellCode[]>();
+  const durations = new Map<string, number[]>();
+  gridArtifacts.forEach((a, column) => {
+    for (const f of a.fixtures) {
+      let cells = cellsById.get(f.id);
+      if (!cells) {
+        cells = new Array<CellCode>(gridArtifacts.length).fill(".");
+        cellsById.set(f.id, cells);
+      }
+      cells[column] = cellOf(f);
+      if (f.status !== "skipped" && f.failure?.kind !== "interrupted") {
+        let list = durations.get(f.id);
+        if (!list) durations.set(f.id, list = []);
+        list.push(f.durationMs);
+      }
+    }
+  });
+  const grid: GridRow[] = [];
+  for (const [id, list] of cellsById) {
+    const cells = list.join("");
+    let failures = 0;
+    let retryPasses = 0;
+    for (const c of list) {
+      if (c === "f") failures++;
+      else if (c === "r") retryPasses++;
+    }
+    grid.push({ id, cells, ...flakiness(cells), failures, retryPasses });
+  }
+  grid.sort((a, b) =>
+    b.score - a.score || b.flips - a.flips || b.retryPasses - a.retryPasses ||
+    b.failures - a.failures || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+
+  const slowest: SlowView[] = [...durations].map(([id, list]) => ({
+    id,
+    medianMs: median(list),
+    p95Ms: percentile(list, 95),
+    maxMs: Math.max(...list),
+    samples: list.length,
+  })).sort((a, b) => b.p95Ms - a.p95Ms || b.medianMs - a.medianMs || (a.id < b.id ? -1 : 1))
+    .slice(0, SLOWEST);
+
+  let latest: LatestView | undefined;
+  const failures: FailureView[] = [];
+  if (latestArtifact) {
+    const view = gridRuns.at(-1)!;
+    const failed = latestArtifact.fixtures.filter((f) => f.status === "failed");
+    const dir = history.artifactDir ?? ".planning/artifacts/smoke";
+    const artifactFlag = latestArtifact.runId === history.latestRunId
+      ? ""
+      : ` --artifact ${shellQuote([`${dir}/runs/${latestArtifact.runId}.json`])}`;
+    latest = {
+      ...view,
+      ago: timeAgo(new Date(view.startedAt), options.now),
+      diagnostics: latestArtifact.diagnostics,
+      recovered: latestArtifact.fixtures
+        .filter((f) => f.previousStatus === "failed" && f.status === "passed")
+        .map((f) => f.id),
+      ...(failed.length ? { rerunCommand: `${command} --rerun-failed${artifactFlag}` } : {}),
+    };
+    const tailChars = options.tailChars ?? 4000;
+    let budget = options.tailBudget ?? 1_000_000;
+    const last = gridArtifacts.length - 1;
+    for (const f of failed) {
+      const cells = cellsById.get(f.id)!;
+      let start = last;
+      let ended = false;
+      for (let i = last - 1; i >= 0 && !ended; i--) {
+        if (cells[i] === "f") start = i;
+        else if (cells[i] !== "." && cells[i] !== "s") ended = true;
+      }
+      const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : undefined;
+      const stderr = budget > 0 ? cutTail(f.stderrTail, tailChars) : undefined;
+      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0);
+      const message = f.failure?.message ?? "";
+      failures.push({
+        id: f.id,
+        kind: f.failure?.kind ?? "unknown",
+        message: message.length > MESSAGE_CHARS
+          ? `${message.slice(0, MESSAGE_CHARS)}… (${
+            message.length - MESSAGE_CHARS
+          } more characters)`
+          : message,
+        attempts: f.attempts,
+        durationMs: f.durationMs,
+        exit: exitText(f),
+        ...(stdout ? { stdout } : {}),
+        ...(stderr ? { stderr } : {}),
+        tailsOmitted: !stdout && !stderr && Boolean(f.stdoutTail || f.stderrTail),
+        ...(history.fixtureFiles?.[f.id] ? { file: history.fixtureFiles[f.id] } : {}),
+        command: `${command} --fixture ${shellQuote([f.id])}`,
+        failingSince: {
+          runId: gridArtifacts[start].runId,
+          startedAt: gridArtifacts[start].startedAt,
+          runs: cells.slice(start).filter((c) => c === "f").length,
+          maybeOlder: !ended && totalRuns > window.length,
+        },
+        ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
+      });
+    }
+  }
+  const newest = timeline.at(-1);
+  const newerError = newest && latest && newest.runId !== latest.runId && newest.diagnosticsOnly
+    ? newest
+    : undefined;
+
+  return {
+    generatedAt: options.now.toISOString(),
+    ...(history.artifactDir ? { artifactDir: history.artifactDir } : {}),
+    totalRuns,
+    last: options.last,
+    ...(latest ? { latest } : {}),
+    ...(newerError ? { newerError } : {}),
+    failures,
+    timeline,
+    gridRuns,
+    grid,
+    slowest,
+    invalid: [...(history.invalid ?? [])],
+  };
+}

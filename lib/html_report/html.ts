@@ -1,0 +1,290 @@
+/**
+ * The HTML report page: one self-contained file (inline CSS and SVG, no
+ * network, readable without JavaScript), most urgent first: the latest
+ * verdict, its failures, the timeline and runs, the fixture grid, the
+ * slowest fixtures. Pure: view model in, HTML text out.
+ *
+ * @module
+ */
+import { REPORT_CSP, REPORT_CSS, REPORT_JS } from "./_assets.ts";
+import { escapeHtml, formatTime, runAnchor, verdictMark } from "./_html.ts";
+import { formatDuration } from "../reporters/console_render.ts";
+import type { FailureView, LatestView, ReportModel, RunView, TailView } from "./history_model.ts";
+import { renderGrid, renderSlowest, renderTimeline } from "./html_charts.ts";
+import type { Summary } from "../artifact/artifact.ts";
+
+const e = escapeHtml;
+
+function counts(summary: Summary): string {
+  return `<span class="t-pass">✓ ${summary.passed} passed</span>` +
+    `<span class="t-fail">✗ ${summary.failed} failed</span>` +
+    `<span class="t-skip">○ ${summary.skipped} skipped</span>` +
+    `<span class="t-flaky">◐ ${summary.flaky} flaky</span>`;
+}
+
+function runLink(runId: string, inWindow: boolean): string {
+  return inWindow
+    ? `<a href="#${runAnchor(runId)}"><code>${e(runId)}</code></a>`
+    : `<code>${e(runId)}</code> <span class="muted">(outside the report window)</span>`;
+}
+
+function fact(term: string, value: string): string {
+  return `<dt>${term}</dt><dd>${value}</dd>`;
+}
+
+function renderLatest(model: ReportModel): string {
+  const out: string[] = [`<section id="latest"><h2>Latest run</h2>`];
+  if (model.newerError) {
+    const run = model.newerError;
+    out.push(
+      `<p class="note bad"><strong class="t-error">! Nothing ran</strong> in the newest run ` +
+        `${runLink(run.runId, true)} (${e(formatTime(run.startedAt))}): ${
+          e(run.error ?? "see its diagnostics")
+        }</p>`,
+    );
+  }
+  const latest: LatestView | undefined = model.latest;
+  if (!latest) {
+    out.push(`<p class="muted">No run in the window ran any fixture.</p></section>`);
+    return out.join("");
+  }
+  const mark = verdictMark(latest);
+  const facts = [
+    fact("Run", runLink(latest.runId, true)),
+    fact(
+      "Mode",
+      e(latest.mode) + (latest.shard ? ` (shard ${latest.shard.index}/${latest.shard.total})` : ""),
+    ),
+    fact(
+      "When",
+      `${e(formatTime(latest.startedAt))} <span class="muted">(${e(latest.ago)})</span>`,
+    ),
+    fact("Duration", formatDuration(latest.durationMs)),
+    fact("Deno", `${e(latest.deno)} <span class="muted">${e(latest.platform)}</span>`),
+    fact(
+      "Host",
+      `${latest.host ? e(latest.host) : `<span class="muted">unknown</span>`}${
+        latest.ci ? " (CI)" : ""
+      }`,
+    ),
+  ];
+  if (latest.rerun) {
+    facts.push(fact("Rerun of", runLink(latest.rerun.sourceRunId, latest.rerun.sourceInWindow)));
+    const combined = latest.rerun.combined;
+    if (combined) {
+      const c = verdictMark({ result: combined.result, diagnosticsOnly: false });
+      facts.push(fact(
+        "Combined",
+        `<strong class="t-${c.cls}">${c.symbol} ${c.word}</strong> over the source run with ` +
+          `this rerun's results in place: <span class="counts">${counts(combined.summary)}</span>`,
+      ));
+    }
+    if (latest.recovered.length) {
+      facts.push(fact(
+        "Recovered",
+        latest.recovered.map((id) => `<code>${e(id)}</code>`).join(" "),
+      ));
+    }
+  }
+  out.push(
+    `<div class="verdict ${mark.cls}"><div class="big">${mark.symbol} ${mark.word}</div><div>`,
+    `<p class="counts">${counts(latest.summary)}</p><dl class="facts">${facts.join("")}</dl>`,
+    `</div></div>`,
+  );
+  if (latest.interrupted) {
+    out.push(
+      `<p class="note bad">The run was interrupted: fixtures that did not finish count as ` +
+        `failed (kind <code>interrupted</code>).</p>`,
+    );
+  }
+  for (const d of latest.diagnostics) {
+    out.push(
+      `<p class="note${d.level === "error" ? " bad" : ""}"><strong>${e(d.level)}</strong> ` +
+        `<code>${e(d.code)}</code>: ${e(d.message)}${
+          d.hint ? `<br><span class="muted">${e(d.hint)}</span>` : ""
+        }</p>`,
+    );
+  }
+  out.push(`</section>`);
+  return out.join("");
+}
+
+function tail(name: string, view: TailView | undefined): string {
+  if (!view) return "";
+  const cut = view.cutChars ? `, ${view.cutChars.toLocaleString("en")} earlier characters cut` : "";
+  return `<details><summary>${name} tail (${
+    view.text.length.toLocaleString("en")
+  } characters${cut})` +
+    `</summary><pre>${e(view.text)}</pre></details>`;
+}
+
+function renderFailure(f: FailureView, model: ReportModel): string {
+  const since = f.failingSince;
+  const sinceText = since.runs <= 1 && !since.maybeOlder
+    ? "this run (it did not fail in the run before)"
+    : `${runLink(since.runId, true)} (${
+      e(formatTime(since.startedAt))
+    }): failed in ${since.runs} ` +
+      `run${since.runs === 1 ? "" : "s"} in a row${since.maybeOlder ? ", maybe longer" : ""}`;
+  const facts = [
+    fact(
+      "Exit",
+      `${e(f.exit)} · ${f.attempts} attempt${f.attempts === 1 ? "" : "s"} · ${
+        formatDuration(f.durationMs)
+      }`,
+    ),
+    fact("Failing since", sinceText),
+  ];
+  if (f.previousStatus) facts.push(fact("In the source run", e(f.previousStatus)));
+  if (f.file) {
+    facts.push(fact(
+      "File",
+      `<code>${e(f.file.file)}</code>${
+        f.file.manifest && f.file.manifest !== f.file.file
+          ? ` · manifest <code>${e(f.file.manifest)}</code>`
+          : ""
+      }`,
+    ));
+  }
+  facts.push(fact("Rerun it", `<code>${e(f.command)}</code>`));
+  const omitted = f.tailsOmitted
+    ? `<p class="muted">Output tails left out to keep the page small; they are in ` +
+      `<code>runs/${e(model.latest?.runId ?? "")}.json</code>.</p>`
+    : "";
+  return `<article class="failure" id="failure-${e(f.id)}" data-fixture="${e(f.id)}">` +
+    `<h3><span class="sym">✗</span> ${e(f.id)} <span class="kind">${e(f.kind)}</span></h3>` +
+    (f.message ? `<pre class="msg">${e(f.message)}</pre>` : "") +
+    `<dl class="facts">${facts.join("")}</dl>` +
+    `${tail("stderr", f.stderr)}${tail("stdout", f.stdout)}${omitted}</article>`;
+}
+
+function renderFailures(model: ReportModel): string {
+  const out = [
+    `<section id="failures"><h2>Failures of the latest run (${model.failures.length})</h2>`,
+  ];
+  if (!model.latest) out.push(`<p class="muted">No run yet.</p>`);
+  else if (model.failures.length === 0) {
+    out.push(`<p class="t-pass">✓ Nothing failed in the latest run.</p>`);
+  } else {
+    if (model.latest.rerunCommand) {
+      out.push(`<p>Rerun them all: <code>${e(model.latest.rerunCommand)}</code></p>`);
+    }
+    for (const f of model.failures) out.push(renderFailure(f, model));
+  }
+  out.push(`</section>`);
+  return out.join("");
+}
+
+function renderRuns(runs: readonly RunView[]): string {
+  const rows = [...runs].reverse().map((run) => {
+    const mark = verdictMark(run);
+    const source = run.rerun
+      ? `${runLink(run.rerun.sourceRunId, run.rerun.sourceInWindow)}${
+        run.rerun.combined
+          ? ((c) => ` · combined <span class="t-${c.cls}">${c.symbol} ${c.word}</span>`)(
+            verdictMark({ result: run.rerun.combined.result, diagnosticsOnly: false }),
+          )
+          : ""
+      }`
+      : "";
+    const mode = e(run.mode) + (run.shard ? ` ${run.shard.index}/${run.shard.total}` : "") +
+      (run.interrupted ? " (interrupted)" : "");
+    return `<tr id="${runAnchor(run.runId)}"><td><code>${e(run.runId)}</code></td>` +
+      `<td>${e(formatTime(run.startedAt))}</td><td>${mode}</td>` +
+      `<td class="t-${mark.cls}">${mark.symbol} ${mark.word}</td>` +
+      (run.diagnosticsOnly
+        ? `<td class="wrap" colspan="5">${e(run.error ?? "nothing ran")}</td>`
+        : `<td class="num">${run.summary.passed}</td><td class="num">${run.summary.failed}</td>` +
+          `<td class="num">${run.summary.skipped}</td><td class="num">${run.summary.flaky}</td>` +
+          `<td class="num">${formatDuration(run.durationMs)}</td>`) +
+      `<td>${e(run.host ?? "")}</td><td>${source}</td></tr>`;
+  });
+  return `<div class="scroll runs"><table class="list"><thead><tr><th>Run</th><th>Started</th>` +
+    `<th>Mode</th><th>Result</th><th class="num" title="passed">✓</th>` +
+    `<th class="num" title="failed">✗</th><th class="num" title="skipped">○</th>` +
+    `<th class="num" title="passed on retry">◐</th><th class="num">Duration</th>` +
+    `<th>Host</th><th>Rerun of</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+}
+
+function renderInvalid(model: ReportModel): string {
+  if (model.invalid.length === 0) return "";
+  const items = model.invalid.map((i) =>
+    `<li><code>${e(i.file)}</code><pre>${e(i.reason)}</pre></li>`
+  );
+  return `<section id="invalid"><h2>Invalid artifacts (${model.invalid.length})</h2>` +
+    `<p>These files in <code>runs/</code> are not valid smoke artifacts and were left out:</p>` +
+    `<ul>${items.join("")}</ul></section>`;
+}
+
+/**
+ * Renders the report page from its view model.
+ *
+ * @param model The view model from {@linkcode buildReportModel}.
+ * @returns The whole HTML document: inline style, SVG and one small script,
+ * under a Content Security Policy that allows nothing else.
+ *
+ * @example
+ * ```ts
+ * import { renderReportHtml } from "./html.ts";
+ * import { buildReportModel } from "./history_model.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const run = createArtifact({
+ *   runId: "r1", mode: "full", startedAt: new Date(0), finishedAt: new Date(10), version: "0.1.0",
+ *   environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+ *   selection: { fixtureIds: ["a"] },
+ *   fixtures: [{ id: "a", status: "failed", durationMs: 5, attempts: 1, exitCode: 1,
+ *     signal: null, timedOut: false, failure: { kind: "exit-code", message: "<b>boom</b>" } }],
+ * });
+ * const html = renderReportHtml(buildReportModel({ runs: [run] }, { last: 50, now: new Date(0) }));
+ * assert.match(html, /^<!doctype html>/);
+ * assert.match(html, /&lt;b&gt;boom&lt;\/b&gt;/);
+ * assert.doesNotMatch(html, /<b>boom/);
+ * ```
+ */
+export function renderReportHtml(model: ReportModel): string {
+  const latest = model.latest;
+  const mark = latest ? verdictMark(latest) : undefined;
+  const title = latest
+    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${latest.summary.failed} failed`
+    : "smoke report: no runs";
+  const windowNote = model.totalRuns > model.timeline.length
+    ? `the last ${model.timeline.length} of ${model.totalRuns} runs`
+    : `${model.timeline.length} run${model.timeline.length === 1 ? "" : "s"}`;
+  const invalidNote = model.invalid.length
+    ? `<p class="note"><a href="#invalid">${model.invalid.length} artifact file${
+      model.invalid.length === 1 ? " was" : "s were"
+    } left out</a> as invalid.</p>`
+    : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${e(title)}</title>
+<style>${REPORT_CSS}</style></head>
+<body><header><h1>smoke report</h1>
+<p class="muted">${windowNote}${
+    model.artifactDir ? ` from <code>${e(model.artifactDir)}</code>` : ""
+  } · made ${e(formatTime(model.generatedAt))}</p>
+<nav><a href="#latest">Latest</a><a href="#failures">Failures</a><a href="#timeline">Timeline</a>` +
+    `<a href="#grid">Fixtures × runs</a><a href="#slowest">Slowest</a>${
+      model.invalid.length ? `<a href="#invalid">Invalid</a>` : ""
+    }</nav>${invalidNote}</header>
+<main>
+${renderLatest(model)}
+${renderFailures(model)}
+<section id="timeline"><h2>Timeline</h2>${renderTimeline(model)}${
+      model.timeline.length ? renderRuns(model.timeline) : ""
+    }</section>
+<section id="grid"><h2>Fixtures × runs</h2>${renderGrid(model)}</section>
+<section id="slowest"><h2>Slowest fixtures</h2>${renderSlowest(model)}</section>
+${renderInvalid(model)}
+</main>
+<footer>Made by smoke. Status symbols: ✓ pass, ✗ fail, ◐ passed on retry, ○ skipped, ! nothing ran.
+</footer>
+<script>${REPORT_JS}</script>
+</body></html>
+`;
+}

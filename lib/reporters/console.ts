@@ -1,0 +1,98 @@
+/**
+ * The console reporter: one line per finished fixture, and on a terminal a
+ * live status line below them.
+ *
+ * @module
+ */
+import { type Palette, renderFixtureLine, renderStatusLine } from "./console_render.ts";
+import type { BeginInfo, FixtureEnd, Reporter } from "./reporter.ts";
+import type { PlannedFixture } from "../selection/plan.ts";
+
+/** Where the console reporter writes, and how. */
+export interface ConsoleOptions {
+  /** Writes text to standard output. */
+  write(text: string): void;
+  /** The palette (colour or not). */
+  colors: Palette;
+  /** Whether standard output is a terminal: enables the live status line. */
+  live: boolean;
+  /** Terminal width. */
+  columns(): number;
+  /** The clock, in milliseconds. */
+  now(): number;
+  /** How often the status line is redrawn. */
+  refreshMs?: number;
+}
+
+/** A console reporter, with `close` to clear its status line. */
+export interface ConsoleReporter extends Reporter {
+  /** Clears the live status line and stops redrawing. */
+  close(): void;
+}
+
+/**
+ * Creates the console reporter.
+ *
+ * @param options Output, palette, terminal facts and clock.
+ * @returns The reporter.
+ *
+ * @example
+ * ```ts
+ * import { createConsoleReporter } from "./console.ts";
+ * import { palette } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let out = "";
+ * const reporter = createConsoleReporter({
+ *   write: (text) => (out += text), colors: palette(false), live: false,
+ *   columns: () => 80, now: () => 0,
+ * });
+ * const result = {
+ *   id: "a", status: "passed" as const, durationMs: 5, attempts: 1, exitCode: 0, signal: null, timedOut: false,
+ * };
+ * reporter.onFixtureEnd!({ result, failedAttempts: [], outputLeaked: false });
+ * reporter.close();
+ * assert.equal(out, "PASS  a  5ms\n");
+ * ```
+ */
+export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter {
+  const state = { done: 0, total: 0, passed: 0, failed: 0, running: new Map<string, number>() };
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let shown = false;
+  const clear = () => {
+    if (shown) options.write("\r\x1b[2K");
+    shown = false;
+  };
+  const draw = () => {
+    clear();
+    options.write(renderStatusLine(state, options.now(), options.columns()));
+    shown = true;
+  };
+  return {
+    name: "console",
+    onBegin(info: BeginInfo) {
+      state.total = info.fixtures.length;
+      if (options.live) {
+        draw();
+        timer = setInterval(draw, options.refreshMs ?? 250);
+      }
+    },
+    onFixtureBegin(planned: PlannedFixture) {
+      state.running.set(planned.fixture.id, options.now());
+    },
+    onFixtureEnd(end: FixtureEnd) {
+      state.running.delete(end.result.id);
+      state.done++;
+      if (end.result.status === "passed") state.passed++;
+      if (end.result.status === "failed") state.failed++;
+      clear();
+      options.write(renderFixtureLine(end, options.colors) + "\n");
+      if (options.live) draw();
+    },
+    close() {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+      clear();
+    },
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * Pure renderers of the console report: fixture lines, the live status line,
+ * the failures section and the summary.
+ *
+ * @module
+ */
+import type { Diagnostic, FixtureResult, Result, Summary } from "../artifact/artifact.ts";
+import type { FixtureEnd } from "./reporter.ts";
+
+/** Colour functions; identity when colour is off. */
+export interface Palette {
+  /** Passed. */
+  green(text: string): string;
+  /** Failed. */
+  red(text: string): string;
+  /** Skipped, flaky, warnings. */
+  yellow(text: string): string;
+  /** Less important. */
+  dim(text: string): string;
+  /** Headings. */
+  bold(text: string): string;
+}
+
+/**
+ * Whether output gets ANSI colour: only on a terminal, and not with
+ * `--no-color` or a non-empty `NO_COLOR`.
+ *
+ * @param facts Terminal, flag and environment.
+ * @returns True when colour is wanted.
+ *
+ * @example
+ * ```ts
+ * import { colorWanted } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(colorWanted({ isTerminal: true, noColor: false, env: {} }), true);
+ * assert.equal(colorWanted({ isTerminal: true, noColor: false, env: { NO_COLOR: "1" } }), false);
+ * assert.equal(colorWanted({ isTerminal: false, noColor: false, env: {} }), false);
+ * ```
+ */
+export function colorWanted(
+  facts: { isTerminal: boolean; noColor: boolean; env: Readonly<Record<string, string>> },
+): boolean {
+  const noColorEnv = "NO_COLOR" in facts.env && facts.env.NO_COLOR !== "";
+  return facts.isTerminal && !facts.noColor && !noColorEnv;
+}
+
+/**
+ * A palette with or without ANSI colour.
+ *
+ * @param color Whether to colour.
+ * @returns The palette.
+ *
+ * @example
+ * ```ts
+ * import { palette } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(palette(false).red("x"), "x");
+ * assert.equal(palette(true).red("x"), "\x1b[31mx\x1b[39m");
+ * ```
+ */
+export function palette(color: boolean): Palette {
+  const wrap = (open: number, close: number) => (text: string) =>
+    color ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+  return {
+    green: wrap(32, 39),
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
+}
+
+/**
+ * Formats a duration for people: `850ms`, `2.1s`, `3m04s`.
+ *
+ * @param ms Milliseconds.
+ * @returns The short form.
+ *
+ * @example
+ * ```ts
+ * import { formatDuration } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatDuration(850), "850ms");
+ * assert.equal(formatDuration(2140), "2.1s");
+ * assert.equal(formatDuration(184000), "3m04s");
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.floor((ms % 60_000) / 1000);
+  return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+/**
+ * One line for a finished fixture.
+ *
+ * @param end The fixture's end.
+ * @param colors The palette.
+ * @returns The line, without a newline.
+ *
+ * @example
+ * ```ts
+ * import { palette, renderFixtureLine } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   id: "api/health", status: "failed" as const, durationMs: 2100, attempts: 1, exitCode: null,
+ *   signal: "SIGTERM", timedOut: true, failure: { kind: "timeout" as const, message: "Timed out after 2000 ms" },
+ * };
+ * assert.equal(
+ *   renderFixtureLine({ result, failedAttempts: [], outputLeaked: false }, palette(false)),
+ *   "FAIL  api/health  2.1s  timeout: Timed out after 2000 ms",
+ * );
+ * ```
+ */
+export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
+  const { result } = end;
+  const time = colors.dim(formatDuration(result.durationMs));
+  const leak = end.outputLeaked ? colors.yellow("  (an escaped process held its output open)") : "";
+  switch (result.status) {
+    case "passed": {
+      const flaky = result.flaky
+        ? `  ${colors.yellow(`flaky: passed on attempt ${result.attempts}`)}`
+        : "";
+      return `${colors.green("PASS")}  ${result.id}  ${time}${flaky}${leak}`;
+    }
+    case "failed": {
+      const failure = result.failure
+        ? `  ${result.failure.kind}: ${firstLine(result.failure.message)}`
+        : "";
+      return `${colors.red("FAIL")}  ${result.id}  ${time}${failure}${leak}`;
+    }
+    case "skipped":
+      return `${colors.yellow("SKIP")}  ${result.id}${
+        result.skipReason ? `  ${result.skipReason}` : ""
+      }`;
+  }
+}
+
+function firstLine(text: string): string {
+  const index = text.indexOf("\n");
+  return index === -1 ? text : text.slice(0, index);
+}
+
+/** What the live status line shows. */
+export interface StatusState {
+  /** Finished fixtures. */
+  done: number;
+  /** All fixtures of the run. */
+  total: number;
+  /** Passed so far. */
+  passed: number;
+  /** Failed so far. */
+  failed: number;
+  /** Running fixtures and when each started. */
+  running: ReadonlyMap<string, number>;
+}
+
+/**
+ * The live status line: done/total, counts, and the running fixtures with
+ * how long each has run, cut to the terminal width.
+ *
+ * @param state Progress so far.
+ * @param now The current time, same clock as the start times.
+ * @param width The terminal width.
+ * @returns The line, without a newline.
+ *
+ * @example
+ * ```ts
+ * import { renderStatusLine } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const line = renderStatusLine(
+ *   { done: 3, total: 10, passed: 2, failed: 1, running: new Map([["api/a", 0]]) },
+ *   1500,
+ *   80,
+ * );
+ * assert.equal(line, "[3/10] 2 passed, 1 failed | running: api/a 1.5s");
+ * ```
+ */
+export function renderStatusLine(state: StatusState, now: number, width: number): string {
+  const running = [...state.running].map(([id, start]) => `${id} ${formatDuration(now - start)}`);
+  const line = `[${state.done}/${state.total}] ${state.passed} passed, ${state.failed} failed` +
+    (running.length ? ` | running: ${running.join(", ")}` : "");
+  return line.length > width - 1 ? line.slice(0, Math.max(0, width - 2)) + "…" : line;
+}
+
+/** The streams worth showing: those an expectation names, else stderr, else stdout. */
+function streamsToShow(result: FixtureResult): Array<"stdout" | "stderr"> {
+  const streams = (["stderr", "stdout"] as const).filter((s) => result[`${s}Tail`]);
+  if (result.failure?.kind === "expectation") {
+    const named = streams.filter((s) => result.failure!.message.includes(s));
+    if (named.length) return named;
+  }
+  return streams.slice(0, 1);
+}
+
+function lastLines(text: string, count: number): string[] {
+  const lines = text.replace(/\n+$/, "").split("\n");
+  return lines.slice(-count);
+}
+
+/**
+ * The failures section: each failed fixture with its kind, message and the
+ * last lines of its stderr (or stdout when stderr is empty).
+ *
+ * @param ends Every fixture's end.
+ * @param colors The palette.
+ * @returns The section's lines (empty when nothing failed).
+ *
+ * @example
+ * ```ts
+ * import { palette, renderFailures } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   id: "a", status: "failed" as const, durationMs: 1, attempts: 1, exitCode: 1, signal: null,
+ *   timedOut: false, failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ *   stderrTail: "boom\n",
+ * };
+ * const lines = renderFailures([{ result, failedAttempts: [], outputLeaked: false }], palette(false));
+ * assert.deepEqual(lines, ["Failures:", "", "  1) a  [exit-code]", "     Exited with code 1, expected 0", "     stderr (last lines):", "       boom", ""]);
+ * ```
+ */
+export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): string[] {
+  const failed = ends.filter((end) => end.result.status === "failed");
+  if (failed.length === 0) return [];
+  const lines = [colors.bold("Failures:"), ""];
+  failed.forEach(({ result, planned }, index) => {
+    lines.push(`  ${index + 1}) ${colors.red(result.id)}  [${result.failure?.kind ?? "failed"}]`);
+    for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
+    if (planned?.fixture.file) lines.push(colors.dim(`     file: ${planned.fixture.file}`));
+    for (const stream of streamsToShow(result)) {
+      lines.push(`     ${stream} (last lines):`);
+      for (const line of lastLines(result[`${stream}Tail`] ?? "", 12)) {
+        lines.push(colors.dim(`       ${line}`));
+      }
+    }
+    lines.push("");
+  });
+  return lines;
+}
+
+/** What the summary shows. */
+export interface SummaryView {
+  /** Counts of this run. */
+  summary: Summary;
+  /** This run's verdict. */
+  result: Result;
+  /** Wall time. */
+  durationMs: number;
+  /** Where the artifact was written, if it was. */
+  artifactPath?: string;
+  /** The command that reruns the failures, when anything failed. */
+  rerunCommand?: string;
+  /** For a rerun: the verdict over the source run with these results in place. */
+  combined?: { summary: Summary; result: Result };
+  /** Fixtures that failed in the source run and pass now. */
+  recovered?: string[];
+  /** The command for a confirming full run, after a green rerun. */
+  fullRunCommand?: string;
+  /** Whether the run was interrupted. */
+  interrupted?: boolean;
+  /** With --fail-on-flaky: the flaky fixtures that fail the run. */
+  flakyFailures?: string[];
+  /** Warnings worth repeating at the end. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+/**
+ * The summary block, ending with the `RESULT:` line.
+ *
+ * @param view Counts, verdicts, paths and commands.
+ * @param colors The palette.
+ * @returns The lines.
+ *
+ * @example
+ * ```ts
+ * import { palette, renderSummary } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = renderSummary({
+ *   summary: { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 0 },
+ *   result: "pass",
+ *   durationMs: 1200,
+ *   artifactPath: "runs/x.json",
+ * }, palette(false));
+ * assert.deepEqual(lines, [
+ *   "Summary: 2 passed, 0 failed, 0 skipped, 0 flaky (2 fixtures, 1.2s)",
+ *   "Artifact: runs/x.json",
+ *   "RESULT: pass",
+ * ]);
+ * ```
+ */
+export function renderSummary(view: SummaryView, colors: Palette): string[] {
+  const s = view.summary;
+  const counts = [
+    s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
+    s.failed ? colors.red(`${s.failed} failed`) : `${s.failed} failed`,
+    `${s.skipped} skipped`,
+    s.flaky ? colors.yellow(`${s.flaky} flaky`) : `${s.flaky} flaky`,
+  ].join(", ");
+  const lines = [
+    `Summary: ${counts} (${s.total} fixture${s.total === 1 ? "" : "s"}, ${
+      formatDuration(view.durationMs)
+    })`,
+  ];
+  if (s.total > 0 && s.passed === 0 && s.failed === 0 && !view.interrupted) {
+    lines.push(
+      colors.yellow(
+        "Nothing ran: every selected fixture was skipped, and a run never passes empty.",
+      ),
+    );
+  }
+  if (view.flakyFailures?.length) {
+    lines.push(
+      colors.yellow(
+        `Flaky: ${
+          view.flakyFailures.join(", ")
+        } passed only on a retry; --fail-on-flaky fails the run.`,
+      ),
+    );
+  }
+  if (view.interrupted) {
+    lines.push(
+      colors.yellow("Interrupted: unfinished fixtures are recorded as failed (interrupted)."),
+    );
+  }
+  if (view.recovered?.length) {
+    lines.push(`Recovered: ${view.recovered.length} (${view.recovered.join(", ")})`);
+  }
+  if (view.combined) {
+    const c = view.combined.summary;
+    lines.push(
+      `After rerun: ${c.passed} passed, ${c.failed} failed of ${c.total}` +
+        `${c.skipped ? `, ${c.skipped} skipped` : ""} -> ${view.combined.result}`,
+    );
+  }
+  if (view.artifactPath) lines.push(`Artifact: ${view.artifactPath}`);
+  if (view.rerunCommand) lines.push(`Rerun failures: ${view.rerunCommand}`);
+  if (view.fullRunCommand) {
+    lines.push(`All rerun failures pass now; confirm with a full run: ${view.fullRunCommand}`);
+  }
+  lines.push(`RESULT: ${view.result}`);
+  return lines;
+}

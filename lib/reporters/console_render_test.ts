@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import type { FixtureResult } from "../artifact/artifact.ts";
+import {
+  palette,
+  renderFailures,
+  renderFixtureLine,
+  renderStatusLine,
+  renderSummary,
+} from "./console_render.ts";
+
+const plain = palette(false);
+const result = (over: Partial<FixtureResult>): FixtureResult => ({
+  id: "a",
+  status: "passed",
+  durationMs: 12,
+  attempts: 1,
+  exitCode: 0,
+  signal: null,
+  timedOut: false,
+  ...over,
+});
+const end = (over: Partial<FixtureResult>, outputLeaked = false) => ({
+  result: result(over),
+  failedAttempts: [],
+  outputLeaked,
+});
+
+Deno.test("renderFixtureLine() marks each status in words", () => {
+  assert.equal(renderFixtureLine(end({}), plain), "PASS  a  12ms");
+  assert.equal(
+    renderFixtureLine(end({ flaky: true, attempts: 2 }), plain),
+    "PASS  a  12ms  flaky: passed on attempt 2",
+  );
+  assert.equal(
+    renderFixtureLine(end({ status: "skipped", skipReason: "later", attempts: 0 }), plain),
+    "SKIP  a  later",
+  );
+  assert.equal(
+    renderFixtureLine(
+      end({ status: "failed", failure: { kind: "exit-code", message: "Exited 1\nmore" } }),
+      plain,
+    ),
+    "FAIL  a  12ms  exit-code: Exited 1",
+  );
+  assert.match(renderFixtureLine(end({}, true), plain), /escaped process/);
+});
+
+Deno.test("renderStatusLine() fits the terminal", () => {
+  const running = new Map(Array.from({ length: 20 }, (_, i) => [`fixture-${i}`, 0]));
+  const line = renderStatusLine({ done: 1, total: 30, passed: 1, failed: 0, running }, 2000, 60);
+  assert.ok(line.length <= 59, `${line.length}: ${line}`);
+  assert.ok(line.startsWith("[1/30] 1 passed, 0 failed | running: fixture-0 2.0s"));
+});
+
+Deno.test("renderFailures() shows kind, message, file and the last stderr lines", () => {
+  const lines = renderFailures([
+    end({}),
+    {
+      ...end({
+        id: "b",
+        status: "failed",
+        failure: { kind: "timeout", message: "Timed out" },
+        stderrTail: Array.from({ length: 30 }, (_, i) => `line ${i}`).join("\n") + "\n",
+      }),
+      planned: { fixture: { file: "fixtures/b.smoke.ts" } } as never,
+    },
+  ], plain);
+  assert.equal(lines[2], "  1) b  [timeout]");
+  assert.ok(lines.includes("     file: fixtures/b.smoke.ts"));
+  assert.ok(lines.includes("       line 29"));
+  assert.ok(!lines.includes("       line 17"), "only the last 12 lines");
+  assert.deepEqual(renderFailures([end({})], plain), []);
+});
+
+Deno.test("renderSummary() ends with the RESULT line and shows rerun facts", () => {
+  const lines = renderSummary({
+    summary: { total: 3, passed: 1, failed: 1, skipped: 1, flaky: 0 },
+    result: "fail",
+    durationMs: 100,
+    artifactPath: "runs/x.json",
+    rerunCommand: "deno task smoke --rerun-failed",
+    combined: {
+      summary: { total: 42, passed: 41, failed: 1, skipped: 0, flaky: 0 },
+      result: "fail",
+    },
+    recovered: ["b"],
+  }, plain);
+  assert.equal(lines.at(-1), "RESULT: fail");
+  assert.ok(lines[0].startsWith("Summary: 1 passed, 1 failed, 1 skipped, 0 flaky"));
+  assert.ok(lines.includes("After rerun: 41 passed, 1 failed of 42 -> fail"));
+  assert.ok(lines.includes("Recovered: 1 (b)"));
+  assert.ok(lines.includes("Rerun failures: deno task smoke --rerun-failed"));
+});

@@ -1,0 +1,334 @@
+/**
+ * GitHub Actions mode, on when `GITHUB_ACTIONS=true`: one `::error`
+ * annotation per failed fixture (at most 10), the fixture output of failures
+ * echoed in collapsible groups where it can never act as a workflow command,
+ * and a Markdown step summary (see `github_summary.ts`). The renderers are
+ * pure; {@linkcode createGitHubReporter} does the writing.
+ *
+ * @module
+ */
+import { isAbsolute, relative, resolve } from "node:path";
+import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
+import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
+import { neutralizeLegacyCommands } from "../base/safe_output.ts";
+
+/** GitHub shows at most this many error annotations per step. */
+export const ANNOTATION_LIMIT = 10;
+
+/**
+ * Escapes the data part of a workflow command (after the second `::`), as
+ * the runner unescapes it: `%`, `\r` and `\n`.
+ *
+ * @param text Any text.
+ * @returns The escaped text, on one line.
+ *
+ * @example
+ * ```ts
+ * import { escapeCommandData } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(escapeCommandData("100%\r\nok"), "100%25%0D%0Aok");
+ * ```
+ */
+export function escapeCommandData(text: string): string {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+/**
+ * Escapes a property value of a workflow command (`file=`, `title=`): as
+ * data, plus `:` and `,`.
+ *
+ * @param text Any text.
+ * @returns The escaped value.
+ *
+ * @example
+ * ```ts
+ * import { escapeCommandProperty } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(escapeCommandProperty("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+ * ```
+ */
+export function escapeCommandProperty(text: string): string {
+  return escapeCommandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+
+export { neutralizeLegacyCommands };
+
+/** Where annotation paths are taken from. */
+export interface AnnotationOptions {
+  /** Absolute working directory: fixture files are relative to it. */
+  cwd: string;
+  /** `GITHUB_WORKSPACE`, when set: annotation paths are relative to it. */
+  workspace?: string;
+  /** The most annotations (default {@linkcode ANNOTATION_LIMIT}). */
+  limit?: number;
+  /** Where the rest are listed, for the closing line (default "the step summary"). */
+  restListedIn?: string;
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
+}
+
+function annotationFile(end: FixtureEnd, options: AnnotationOptions): string | undefined {
+  const file = end.planned?.fixture.file;
+  if (!file) return undefined;
+  const base = options.workspace ? resolve(options.cwd, options.workspace) : options.cwd;
+  const path = relative(base, resolve(options.cwd, file));
+  if (path === "" || path.startsWith("..") || isAbsolute(path)) return undefined;
+  return path.replaceAll("\\", "/");
+}
+
+/**
+ * Renders one `::error` annotation per failed fixture, in order, at most
+ * `limit`, then a line saying how many more there are. `file` is the
+ * fixture's file relative to the workspace (left out when the file lies
+ * outside it), `title` the fixture id, the message the failure kind and
+ * message.
+ *
+ * @param ends Every fixture's end.
+ * @param options The directories and the limit.
+ * @returns The lines, without newlines.
+ *
+ * @example
+ * ```ts
+ * import { renderAnnotations } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   id: "api/health", status: "failed" as const, durationMs: 1, attempts: 1, exitCode: 1,
+ *   signal: null, timedOut: false,
+ *   failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ * };
+ * const planned = { fixture: { file: "fixtures/api/health.smoke.ts" } } as never;
+ * assert.deepEqual(
+ *   renderAnnotations([{ result, planned, failedAttempts: [], outputLeaked: false }], {
+ *     cwd: "/w/app", workspace: "/w",
+ *   }),
+ *   ["::error file=app/fixtures/api/health.smoke.ts,title=api/health::exit-code: Exited with code 1, expected 0"],
+ * );
+ * ```
+ */
+export function renderAnnotations(
+  ends: readonly FixtureEnd[],
+  options: AnnotationOptions,
+): string[] {
+  const limit = options.limit ?? ANNOTATION_LIMIT;
+  const failed = ends.filter((end) => end.result.status === "failed");
+  const lines = failed.slice(0, limit).map((end) => {
+    const file = annotationFile(end, options);
+    const properties = [
+      ...(file ? [`file=${escapeCommandProperty(file)}`] : []),
+      `title=${escapeCommandProperty(end.result.id)}`,
+    ].join(",");
+    const failure = end.result.failure;
+    const message = failure ? `${failure.kind}: ${failure.message}` : "failed";
+    return (options.command ?? same)(
+      `::error ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
+    );
+  });
+  const rest = failed.length - lines.length;
+  if (rest > 0) {
+    lines.push(
+      `${rest} more failed fixture${rest === 1 ? " is" : "s are"} not annotated ` +
+        `(GitHub shows at most ${limit} errors per step); ` +
+        `${options.restListedIn ?? "the step summary"} lists every failure.`,
+    );
+  }
+  return lines;
+}
+
+/** Options for {@linkcode renderInert} and {@linkcode renderOutputGroup}. */
+export interface InertOptions {
+  /** The `::stop-commands::` token: random, unguessable, fresh for each block. */
+  token: string;
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
+}
+
+const same = (line: string) => line;
+
+/**
+ * Makes a fresh stop-commands token: 128 random bits as hex.
+ *
+ * @returns 32 lowercase hex digits.
+ *
+ * @example
+ * ```ts
+ * import { newStopToken } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(newStopToken(), /^[0-9a-f]{32}$/);
+ * assert.notEqual(newStopToken(), newStopToken());
+ * ```
+ */
+export function newStopToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)))
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Wraps text for the log so that none of it acts as a workflow command: it
+ * goes between `::stop-commands::TOKEN` and `::TOKEN::` (which turns off both
+ * the `::` and the legacy `##[` forms), and every `##[` is neutralised as
+ * well (see {@linkcode neutralizeLegacyCommands}), so even a reader that
+ * ignores stop-commands sees nothing to run.
+ *
+ * @param text Untrusted text, such as a fixture's output.
+ * @param options The token.
+ * @returns The wrapped text, ending with a newline.
+ * @throws {TypeError} When the token is not 16 or more letters and digits.
+ *
+ * @example
+ * ```ts
+ * import { renderInert } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   renderInert("::error::boom\n", { token: "0123456789abcdef" }),
+ *   "::stop-commands::0123456789abcdef\n::error::boom\n::0123456789abcdef::\n",
+ * );
+ * ```
+ */
+export function renderInert(text: string, options: InertOptions): string {
+  if (!/^[A-Za-z0-9]{16,}$/.test(options.token)) {
+    throw new TypeError(
+      `Cannot stop workflow commands: token "${options.token}" is not 16 or more letters and digits`,
+    );
+  }
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  const command = options.command ?? same;
+  return `${command(`::stop-commands::${options.token}`)}\n${neutralizeLegacyCommands(body)}\n` +
+    `${command(`::${options.token}::`)}\n`;
+}
+
+function block(label: string, text: string): string[] {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  return [`--- ${label} ---`, ...body.split("\n")];
+}
+
+/**
+ * Renders a failed fixture's output for the log: a `::group::` named after
+ * the fixture, and inside it the failure and the stdout and stderr tails,
+ * made inert by {@linkcode renderInert}.
+ *
+ * @param end The fixture's end.
+ * @param options The stop-commands token.
+ * @returns The text, ending with a newline.
+ * @throws {TypeError} When the token is not 16 or more letters and digits.
+ *
+ * @example
+ * ```ts
+ * import { renderOutputGroup } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   id: "a", status: "failed" as const, durationMs: 1, attempts: 1, exitCode: 1, signal: null,
+ *   timedOut: false, failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ *   stderrTail: "::add-mask::secret\n",
+ * };
+ * const text = renderOutputGroup({ result, failedAttempts: [], outputLeaked: false }, {
+ *   token: "0123456789abcdef",
+ * });
+ * assert.equal(text, [
+ *   "::group::a (exit-code)",
+ *   "::stop-commands::0123456789abcdef",
+ *   "exit-code: Exited with code 1, expected 0",
+ *   "--- stderr ---",
+ *   "::add-mask::secret",
+ *   "::0123456789abcdef::",
+ *   "::endgroup::",
+ *   "",
+ * ].join("\n"));
+ * ```
+ */
+export function renderOutputGroup(end: FixtureEnd, options: InertOptions): string {
+  const { result } = end;
+  const kind = result.failure?.kind ?? "failed";
+  const inner = [
+    result.failure ? `${kind}: ${result.failure.message}` : "failed",
+    ...(result.stdoutTail ? block("stdout", result.stdoutTail) : []),
+    ...(result.stderrTail ? block("stderr", result.stderrTail) : []),
+  ].join("\n");
+  const command = options.command ?? same;
+  return `${command(`::group::${escapeCommandData(`${result.id} (${kind})`)}`)}\n` +
+    renderInert(inner, options) + `${command("::endgroup::")}\n`;
+}
+
+/** Options for {@linkcode createGitHubReporter}. */
+export interface GitHubReporterOptions {
+  /** The environment smoke runs in (`GITHUB_WORKSPACE`, `GITHUB_STEP_SUMMARY`, ...). */
+  env: Readonly<Record<string, string>>;
+  /** Absolute working directory. */
+  cwd: string;
+  /** Writes to standard output (the log). */
+  write(text: string): void;
+  /** Makes stop-commands tokens (default {@linkcode newStopToken}). */
+  token?: () => string;
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
+}
+
+/**
+ * Creates the GitHub Actions reporter: it echoes each failed fixture's output
+ * in a group as the fixture ends, and when the run ends writes the
+ * annotations and appends the step summary to `$GITHUB_STEP_SUMMARY` (when
+ * set), within the 1 MiB GitHub allows a step.
+ *
+ * @param options The environment, working directory, output and token maker.
+ * @returns The reporter; its `onEnd` rejects with the I/O error when the
+ * summary file cannot be written (the annotations are out by then).
+ *
+ * @example
+ * ```ts
+ * import { createGitHubReporter } from "./github.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let log = "";
+ * const reporter = createGitHubReporter({ env: {}, cwd: "/p", write: (t) => (log += t) });
+ * const result = {
+ *   id: "a", status: "failed" as const, durationMs: 1, attempts: 1, exitCode: 1, signal: null,
+ *   timedOut: false, failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ * };
+ * const end = { result, failedAttempts: [], outputLeaked: false };
+ * await reporter.onFixtureEnd!(end);
+ * const artifact = createArtifact({
+ *   runId: "r1", mode: "full", startedAt: new Date(0), finishedAt: new Date(1), version: "0.1.0",
+ *   environment: { deno: "2", os: "linux", arch: "x86_64", ci: true },
+ *   selection: { fixtureIds: ["a"] }, fixtures: [result],
+ * });
+ * await reporter.onEnd!({ ends: [end], artifact, artifactPath: "runs/r1.json" });
+ * assert.match(log, /^::group::a \(exit-code\)$/m);
+ * assert.match(log, /^::error title=a::exit-code: Exited with code 1, expected 0$/m);
+ * ```
+ */
+export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
+  const token = options.token ?? newStopToken;
+  const summaryFile = options.env.GITHUB_STEP_SUMMARY || undefined;
+  return {
+    onFixtureEnd(end: FixtureEnd) {
+      if (end.result.status !== "failed") return;
+      options.write(renderOutputGroup(end, { token: token(), command: options.command }));
+    },
+    async onEnd(run: RunEnd) {
+      const annotations = renderAnnotations(run.ends, {
+        cwd: options.cwd,
+        workspace: options.env.GITHUB_WORKSPACE || undefined,
+        restListedIn: summaryFile ? "the step summary" : "the failures list below",
+        command: options.command,
+      });
+      if (annotations.length) options.write(annotations.join("\n") + "\n");
+      if (!summaryFile) return;
+      const path = resolve(options.cwd, summaryFile);
+      const used = await Deno.stat(path).then((s) => s.size, (error) => {
+        if (error instanceof Deno.errors.NotFound) return 0;
+        throw error;
+      });
+      const markdown = renderStepSummary(run, {
+        maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
+        dispatch: dispatchCommand(options.env),
+      });
+      if (markdown) await Deno.writeTextFile(path, markdown, { append: true });
+    },
+  };
+}

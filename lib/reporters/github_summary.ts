@@ -1,0 +1,213 @@
+/**
+ * The Markdown step summary of GitHub Actions mode: counts, the failures
+ * table, the combined verdict of a rerun, and the commands that rerun the
+ * failures. Pure; the reporter in `github.ts` appends it to
+ * `$GITHUB_STEP_SUMMARY`.
+ *
+ * @module
+ */
+import type { Artifact } from "../artifact/artifact.ts";
+import { shellQuote } from "../selection/plan.ts";
+import { formatDuration } from "./console_render.ts";
+import type { RunEnd } from "./reporter.ts";
+
+/** GitHub refuses a step summary over 1 MiB. */
+export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+/** The workflow dispatch that reruns the failures, without run or branch. */
+export const DISPATCH_BASE = "gh workflow run smoke.yml -f mode=rerun-failed";
+
+const CELL_MAX_CHARS = 500;
+const encoder = new TextEncoder();
+const size = (text: string) => encoder.encode(text).length;
+
+/**
+ * Escapes text for one cell of a Markdown table: `|` is escaped, line breaks
+ * become `<br>`, HTML-significant characters become entities, control
+ * characters are dropped, and long text is cut with an ellipsis.
+ *
+ * @param text Any text, such as a failure message.
+ * @returns The cell's content.
+ *
+ * @example
+ * ```ts
+ * import { escapeMarkdownCell } from "./github_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(escapeMarkdownCell("a | b\nc <d>"), "a \\| b<br>c &lt;d&gt;");
+ * ```
+ */
+export function escapeMarkdownCell(text: string): string {
+  // deno-lint-ignore no-control-regex
+  let clean = text.replace(/\r\n?/g, "\n").replace(/[\x00-\x09\x0B-\x1F\x7F]/g, "").trimEnd();
+  if (clean.length > CELL_MAX_CHARS) clean = clean.slice(0, CELL_MAX_CHARS - 1) + "…";
+  return clean
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll("|", "\\|")
+    .replaceAll("\n", "<br>");
+}
+
+/**
+ * The `gh` command that dispatches a rerun of the failures: the
+ * {@linkcode DISPATCH_BASE} line, pinned to this workflow run
+ * (`GITHUB_RUN_ID`) and branch (`GITHUB_HEAD_REF` on pull requests, else
+ * `GITHUB_REF_NAME` when `GITHUB_REF_TYPE` is `branch`) when they are known.
+ *
+ * @param env The environment smoke runs in.
+ * @returns One line a user can paste.
+ *
+ * @example
+ * ```ts
+ * import { dispatchCommand } from "./github_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   dispatchCommand({ GITHUB_RUN_ID: "42", GITHUB_REF_TYPE: "branch", GITHUB_REF_NAME: "main" }),
+ *   "gh workflow run smoke.yml -f mode=rerun-failed -f source_run_id=42 --ref main",
+ * );
+ * assert.equal(dispatchCommand({}), "gh workflow run smoke.yml -f mode=rerun-failed");
+ * ```
+ */
+export function dispatchCommand(env: Readonly<Record<string, string>>): string {
+  const parts = [DISPATCH_BASE];
+  if (/^\d+$/.test(env.GITHUB_RUN_ID ?? "")) parts.push(`-f source_run_id=${env.GITHUB_RUN_ID}`);
+  const branch = env.GITHUB_HEAD_REF ||
+    (env.GITHUB_REF_TYPE === "branch" ? env.GITHUB_REF_NAME : undefined);
+  if (branch) parts.push(`--ref ${shellQuote([branch])}`);
+  return parts.join(" ");
+}
+
+/** A fenced code block whose fence no backtick run in the text can close. */
+function fence(text: string, info = "sh"): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(longest + 1);
+  return `${marks}${info}\n${text}\n${marks}`;
+}
+
+function counts(summary: Artifact["summary"]): string {
+  return `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ` +
+    `${summary.flaky} flaky`;
+}
+
+/** Options for {@linkcode renderStepSummary}. */
+export interface StepSummaryOptions {
+  /** The most bytes the summary may take (default 1 MiB less nothing). */
+  maxBytes?: number;
+  /** The dispatch line (default {@linkcode DISPATCH_BASE}). */
+  dispatch?: string;
+}
+
+/**
+ * Renders the step summary. Failure rows are dropped from the end, with a
+ * note saying how many, until the whole fits in `maxBytes`; when not even
+ * the head fits, the result is a lone truncation note, or empty.
+ *
+ * @param run The ends, the written artifact, its path and the rerun command.
+ * @param options The byte budget and the dispatch line.
+ * @returns Markdown, ending with a newline (or empty).
+ *
+ * @example
+ * ```ts
+ * import { renderStepSummary } from "./github_summary.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const artifact = createArtifact({
+ *   runId: "r1", mode: "full", startedAt: new Date(0), finishedAt: new Date(1500),
+ *   version: "0.1.0", environment: { deno: "2", os: "linux", arch: "x86_64", ci: true },
+ *   selection: { fixtureIds: ["a"] },
+ *   fixtures: [{
+ *     id: "a", status: "failed", durationMs: 5, attempts: 1, exitCode: 1, signal: null,
+ *     timedOut: false, failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+ *   }],
+ * });
+ * const markdown = renderStepSummary({
+ *   ends: [], artifact, artifactPath: "runs/r1.json",
+ *   rerunCommand: "deno task smoke --rerun-failed",
+ * });
+ * assert.match(markdown, /\| `a` \| exit-code \| Exited with code 1, expected 0 \|/);
+ * assert.match(markdown, /gh workflow run smoke.yml -f mode=rerun-failed/);
+ * ```
+ */
+export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {}): string {
+  const { artifact } = run;
+  const maxBytes = options.maxBytes ?? STEP_SUMMARY_LIMIT_BYTES;
+  const s = artifact.summary;
+  const shard = artifact.selection.shard;
+  const head: string[] = [
+    `## smoke: ${artifact.result === "pass" ? "pass" : "FAIL"}`,
+    "",
+    `**${counts(s)}** of ${s.total} fixture${s.total === 1 ? "" : "s"} in ` +
+    `${formatDuration(artifact.durationMs)} (mode \`${artifact.mode}\`, run \`${artifact.runId}\`` +
+    `${shard ? `, shard ${shard.index}/${shard.total}` : ""})`,
+    "",
+  ];
+  if (artifact.interrupted) {
+    head.push(
+      "> **Interrupted:** fixtures that did not finish are recorded as failed (`interrupted`), " +
+        "so a rerun of the failures resumes the run.",
+      "",
+    );
+  }
+  if (artifact.combined) {
+    const c = artifact.combined.summary;
+    head.push(
+      `**After rerun** (the source run with these results in place): ${c.passed} passed, ` +
+        `${c.failed} failed of ${c.total}${c.skipped ? `, ${c.skipped} skipped` : ""} → ` +
+        `**${artifact.combined.result}**`,
+      "",
+    );
+  }
+  const flaky = artifact.fixtures.filter((f) => f.flaky).map((f) => `\`${f.id}\``);
+  if (flaky.length) head.push(`Flaky (passed on a retry): ${flaky.join(", ")}`, "");
+  for (const d of artifact.diagnostics.filter((d) => d.level === "warning")) {
+    head.push(`- warning \`${d.code}\`: ${escapeMarkdownCell(d.message)}`);
+  }
+  if (artifact.diagnostics.some((d) => d.level === "warning")) head.push("");
+
+  const failed = artifact.fixtures.filter((f) => f.status === "failed");
+  const rows = failed.map((f) =>
+    `| \`${f.id}\` | ${f.failure?.kind ?? "failed"} | ${
+      escapeMarkdownCell(f.failure?.message ?? "")
+    } |`
+  );
+  const tableHead = rows.length ? ["| Fixture | Kind | Message |", "| --- | --- | --- |"] : [];
+
+  const tail: string[] = [];
+  if (run.rerunCommand) {
+    tail.push(
+      "",
+      "Rerun the failures:",
+      "",
+      fence(run.rerunCommand),
+      "",
+      "or dispatch a rerun of this workflow:",
+      "",
+      fence(options.dispatch ?? DISPATCH_BASE),
+    );
+  }
+  tail.push("", `Artifact: \`${run.artifactPath.replaceAll("`", "'")}\``, "");
+
+  const note = (dropped: number) =>
+    `\n_${dropped} more failure${dropped === 1 ? "" : "s"} not shown: a step summary is ` +
+    `limited to 1 MiB. The artifact lists them all._`;
+  const fixed = size([...head, ...tableHead, ...tail].join("\n") + "\n");
+  const rowBytes = rows.map((row) => size(row) + 1);
+  let shown = rows.length;
+  let budget = maxBytes - fixed - rowBytes.reduce((a, b) => a + b, 0);
+  if (budget < 0) {
+    budget = maxBytes - fixed - size(note(rows.length));
+    shown = 0;
+    while (shown < rows.length && budget - rowBytes[shown] >= 0) budget -= rowBytes[shown++];
+  }
+  if (budget < 0) {
+    const lone = `_smoke: the step summary was left out: it would exceed 1 MiB. ` +
+      `${counts(s)}._\n`;
+    return size(lone) <= maxBytes ? lone : "";
+  }
+  const table = [...tableHead, ...rows.slice(0, shown)];
+  const truncated = shown < rows.length ? [note(rows.length - shown)] : [];
+  return [...head, ...table, ...truncated, ...tail].join("\n") + "\n";
+}

@@ -1,0 +1,107 @@
+import assert from "node:assert/strict";
+import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
+import type { RunEnd } from "./reporter.ts";
+import {
+  dispatchCommand,
+  escapeMarkdownCell,
+  renderStepSummary,
+  STEP_SUMMARY_LIMIT_BYTES,
+} from "./github_summary.ts";
+
+const base = { durationMs: 10, attempts: 1, exitCode: 1, signal: null, timedOut: false };
+
+function runOf(fixtures: FixtureResult[], extra: Partial<RunEnd> = {}): RunEnd {
+  const artifact = createArtifact({
+    runId: "r1",
+    mode: "rerun-failed",
+    startedAt: new Date(0),
+    finishedAt: new Date(2500),
+    version: "0.1.0",
+    environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true },
+    selection: { fixtureIds: fixtures.map((f) => f.id) },
+    fixtures,
+    combined: {
+      summary: { total: 5, passed: 4, failed: 1, skipped: 0, flaky: 0 },
+      result: "fail",
+    },
+  });
+  return {
+    ends: [],
+    artifact,
+    artifactPath: "runs/r1.json",
+    rerunCommand: "deno task smoke --rerun-failed",
+    ...extra,
+  };
+}
+
+function failure(id: string, message = "Exited with code 1, expected 0"): FixtureResult {
+  return { ...base, id, status: "failed", failure: { kind: "exit-code", message } };
+}
+
+Deno.test("escapeMarkdownCell() keeps a cell in its row", () => {
+  assert.equal(escapeMarkdownCell("a|b\r\nc\rd\n"), "a\\|b<br>c<br>d");
+  assert.equal(escapeMarkdownCell("<img src=x> & \x1b[31m"), "&lt;img src=x&gt; &amp; [31m");
+  assert.equal(escapeMarkdownCell("x".repeat(600)).length, 500);
+});
+
+Deno.test("dispatchCommand() pins the run and the pull request's branch", () => {
+  assert.equal(
+    dispatchCommand({
+      GITHUB_RUN_ID: "99",
+      GITHUB_HEAD_REF: "feature/a b",
+      GITHUB_REF_NAME: "12/merge",
+    }),
+    "gh workflow run smoke.yml -f mode=rerun-failed -f source_run_id=99 --ref 'feature/a b'",
+  );
+  assert.equal(
+    dispatchCommand({ GITHUB_RUN_ID: "x; rm", GITHUB_REF_TYPE: "tag", GITHUB_REF_NAME: "v1" }),
+    "gh workflow run smoke.yml -f mode=rerun-failed",
+  );
+});
+
+Deno.test("renderStepSummary() has counts, failures, combined verdict and commands", () => {
+  const markdown = renderStepSummary(
+    runOf([
+      { ...base, id: "ok", status: "passed", exitCode: 0, attempts: 2, flaky: true },
+      failure("bad", "line | one\nline two"),
+    ]),
+    { dispatch: "gh workflow run smoke.yml -f mode=rerun-failed -f source_run_id=1" },
+  );
+  const lines = markdown.split("\n");
+  assert.equal(lines[0], "## smoke: FAIL");
+  assert.match(markdown, /\*\*1 passed, 1 failed, 0 skipped, 1 flaky\*\* of 2 fixtures in 2\.5s/);
+  assert.match(markdown, /\*\*After rerun\*\*.*4 passed, 1 failed of 5 → \*\*fail\*\*/);
+  assert.match(markdown, /Flaky \(passed on a retry\): `ok`/);
+  assert.ok(lines.includes("| `bad` | exit-code | line \\| one<br>line two |"));
+  assert.ok(lines.includes("deno task smoke --rerun-failed"));
+  assert.ok(lines.includes("gh workflow run smoke.yml -f mode=rerun-failed -f source_run_id=1"));
+  assert.ok(lines.includes("Artifact: `runs/r1.json`"));
+});
+
+Deno.test("renderStepSummary() has no table or commands when nothing failed", () => {
+  const markdown = renderStepSummary(
+    runOf([{ ...base, id: "ok", status: "passed", exitCode: 0 }], { rerunCommand: undefined }),
+  );
+  assert.match(markdown, /^## smoke: pass\n/);
+  assert.doesNotMatch(markdown, /\| Fixture \|/);
+  assert.doesNotMatch(markdown, /gh workflow run/);
+});
+
+Deno.test("renderStepSummary() stays under the byte budget with a truncation note", () => {
+  const many = Array.from({ length: 5000 }, (_, i) => failure(`f${i}`, "é".repeat(400)));
+  const full = renderStepSummary(runOf(many), { maxBytes: Number.MAX_SAFE_INTEGER });
+  const fullBytes = new TextEncoder().encode(full).length;
+  assert.ok(fullBytes > STEP_SUMMARY_LIMIT_BYTES);
+
+  const cut = renderStepSummary(runOf(many));
+  const bytes = new TextEncoder().encode(cut).length;
+  assert.ok(bytes <= STEP_SUMMARY_LIMIT_BYTES, `${bytes}`);
+  assert.ok(bytes > STEP_SUMMARY_LIMIT_BYTES - 2000, `${bytes}`);
+  const rows = cut.split("\n").filter((l) => l.startsWith("| `f")).length;
+  assert.match(cut, new RegExp(`_${5000 - rows} more failures not shown: `));
+  assert.ok(cut.includes("deno task smoke --rerun-failed"));
+
+  const small = renderStepSummary(runOf(many), { maxBytes: 3000 });
+  assert.ok(new TextEncoder().encode(small).length <= 3000);
+  assert.equal(renderStepSummary(runOf(many), { maxBytes: 10 }), "");
+});

@@ -1,0 +1,230 @@
+/**
+ * The scheduler: runs planned fixtures a few at a time, with retries, and
+ * stops cleanly on interrupt. Processes, clock and reporters are passed in.
+ *
+ * @module
+ */
+import type { FixtureResult } from "../artifact/artifact.ts";
+import { judge } from "./judge.ts";
+import type { PlannedFixture } from "../selection/plan.ts";
+import type { ProcessOutcome, ProcessSpec } from "./process.ts";
+import type { FailedAttempt, FixtureEnd, Reporter } from "../reporters/reporter.ts";
+
+/** Edges the scheduler uses. */
+export interface RunDeps {
+  /** Runs one process (see `runProcess`). */
+  spawn(spec: ProcessSpec, signal: AbortSignal): Promise<ProcessOutcome>;
+  /** Hears every fixture start and end. */
+  reporter: Reporter;
+  /** Aborts on interrupt: fixtures not yet finished end `interrupted`. */
+  signal: AbortSignal;
+}
+
+/** Settings of one run. */
+export interface RunSettings {
+  /** The run id, passed to fixtures as `SMOKE_RUN_ID`. */
+  runId: string;
+  /** How many fixtures run at once. */
+  concurrency: number;
+  /** Smoke's own environment, inherited by every fixture. */
+  baseEnv: Record<string, string>;
+  /** Between SIGTERM and SIGKILL. */
+  graceMs: number;
+  /** Bytes of each stream tail to keep. */
+  tailBytes: number;
+}
+
+function skipped(planned: PlannedFixture): FixtureResult {
+  return {
+    id: planned.fixture.id,
+    status: "skipped",
+    durationMs: 0,
+    attempts: 0,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    skipReason: planned.fixture.skipReason,
+  };
+}
+
+/**
+ * The result of a fixture that never got to finish because of an interrupt.
+ *
+ * @param id The fixture id.
+ * @returns A `failed` result of kind `interrupted`.
+ *
+ * @example
+ * ```ts
+ * import { interruptedResult } from "./run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(interruptedResult("a").failure?.kind, "interrupted");
+ * ```
+ */
+export function interruptedResult(id: string): FixtureResult {
+  return {
+    id,
+    status: "failed",
+    durationMs: 0,
+    attempts: 0,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    failure: { kind: "interrupted", message: "Interrupted before it started" },
+  };
+}
+
+/**
+ * Runs one attempt's process. Whatever the spawn throws (it reports the
+ * failures it knows of in the outcome) ends this attempt as a `spawn`
+ * failure: the run goes on, and the fixtures that finished keep their results.
+ */
+async function spawnOrFail(deps: RunDeps, spec: ProcessSpec): Promise<ProcessOutcome> {
+  const started = performance.now();
+  try {
+    return await deps.spawn(spec, deps.signal);
+  } catch (error) {
+    // Deliberately broad: this is the barrier between one fixture and the run.
+    const detail = error instanceof Error ? error.message : String(error);
+    const stream = { tail: "", bytes: 0, found: [] };
+    return {
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      interrupted: false,
+      spawnError: `Cannot run "${spec.argv[0]}": ${detail}`,
+      durationMs: performance.now() - started,
+      stdout: { ...stream, found: (spec.stdoutNeedles ?? []).map(() => false) },
+      stderr: { ...stream, found: (spec.stderrNeedles ?? []).map(() => false) },
+      outputLeaked: false,
+    };
+  }
+}
+
+async function runOne(
+  planned: PlannedFixture,
+  settings: RunSettings,
+  deps: RunDeps,
+): Promise<FixtureEnd> {
+  const { fixture } = planned;
+  if (fixture.skipReason) {
+    return { result: skipped(planned), planned, failedAttempts: [], outputLeaked: false };
+  }
+  const failedAttempts: FailedAttempt[] = [];
+  const expect = fixture.expect;
+  let totalMs = 0;
+  for (let attempt = 1;; attempt++) {
+    await deps.reporter.onFixtureBegin?.(planned, attempt);
+    const outcome = await spawnOrFail(deps, {
+      argv: planned.argv,
+      cwd: planned.cwd,
+      env: {
+        ...settings.baseEnv,
+        ...planned.env,
+        SMOKE_FIXTURE_ID: fixture.id,
+        SMOKE_RUN_ID: settings.runId,
+        SMOKE_ATTEMPT: String(attempt),
+      },
+      timeoutMs: planned.timeoutMs,
+      graceMs: settings.graceMs,
+      tailBytes: settings.tailBytes,
+      stdoutNeedles: [...expect.stdoutIncludes, ...expect.stdoutExcludes],
+      stderrNeedles: [...expect.stderrIncludes, ...expect.stderrExcludes],
+    });
+    totalMs += outcome.durationMs;
+    const judgement = judge(outcome, {
+      ...fixture,
+      timeoutMs: planned.timeoutMs,
+      permissions: planned.permissions,
+    });
+    const last = judgement.passed || attempt > planned.retries || outcome.interrupted ||
+      deps.signal.aborted;
+    if (!last) {
+      failedAttempts.push({
+        attempt,
+        failure: judgement.failure!,
+        stderrTail: outcome.stderr.tail,
+        stdoutTail: outcome.stdout.tail,
+        durationMs: outcome.durationMs,
+      });
+      continue;
+    }
+    const result: FixtureResult = {
+      id: fixture.id,
+      status: judgement.passed ? "passed" : "failed",
+      durationMs: Math.round(totalMs),
+      attempts: attempt,
+      exitCode: outcome.exitCode,
+      signal: outcome.signal,
+      timedOut: outcome.timedOut,
+      ...(judgement.failure ? { failure: judgement.failure } : {}),
+      ...(outcome.stdout.bytes > 0 ? { stdoutTail: outcome.stdout.tail } : {}),
+      ...(outcome.stderr.bytes > 0 ? { stderrTail: outcome.stderr.tail } : {}),
+      ...(judgement.passed && attempt > 1 ? { flaky: true } : {}),
+    };
+    return { result, planned, failedAttempts, outputLeaked: outcome.outputLeaked };
+  }
+}
+
+/**
+ * Runs the planned fixtures, `concurrency` at a time, in order. On abort,
+ * running fixtures are stopped and the rest are recorded as interrupted.
+ *
+ * @param fixtures The planned fixtures, in selection order.
+ * @param settings Run id, concurrency, environment and limits.
+ * @param deps Process runner, reporter and interrupt signal.
+ * @returns One end per fixture, in the order given.
+ *
+ * @example
+ * ```ts
+ * import { runFixtures } from "./run.ts";
+ * import { planFixture } from "../selection/plan.ts";
+ * import { buildCatalog } from "../catalog/catalog.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const catalog = buildCatalog([{ path: "ok.smoke.jsonc", text: '{ "command": ["true"] }' }], {
+ *   cwd: "/", fixturesDir: "/f",
+ * });
+ * const planned = catalog.map((f) => planFixture(f, {
+ *   options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} }, deno: "deno",
+ * }));
+ * const stream = { tail: "", bytes: 0, found: [] };
+ * const ends = await runFixtures(planned, {
+ *   runId: "r", concurrency: 1, baseEnv: {}, graceMs: 10, tailBytes: 10,
+ * }, {
+ *   spawn: () => Promise.resolve({
+ *     exitCode: 0, signal: null, timedOut: false, interrupted: false, durationMs: 1,
+ *     stdout: stream, stderr: stream, outputLeaked: false,
+ *   }),
+ *   reporter: {},
+ *   signal: new AbortController().signal,
+ * });
+ * assert.equal(ends[0].result.status, "passed");
+ * ```
+ */
+export async function runFixtures(
+  fixtures: readonly PlannedFixture[],
+  settings: RunSettings,
+  deps: RunDeps,
+): Promise<FixtureEnd[]> {
+  const ends: (FixtureEnd | undefined)[] = new Array(fixtures.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < fixtures.length && !deps.signal.aborted) {
+      const index = next++;
+      const end = await runOne(fixtures[index], settings, deps);
+      ends[index] = end;
+      await deps.reporter.onFixtureEnd?.(end);
+    }
+  };
+  const workers = Math.max(1, Math.min(settings.concurrency, fixtures.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return fixtures.map((planned, index) =>
+    ends[index] ?? {
+      result: interruptedResult(planned.fixture.id),
+      planned,
+      failedAttempts: [],
+      outputLeaked: false,
+    }
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Planning: how each selected fixture will run (argv, environment, limits).
+ * Pure: the dry run prints exactly this.
+ *
+ * @module
+ */
+import { relative, sep as SEP } from "node:path";
+import type { Fixture } from "../catalog/catalog.ts";
+import type { Options } from "../config/config.ts";
+
+/** A fixture with everything needed to run it. */
+export interface PlannedFixture {
+  /** The catalog entry. */
+  fixture: Fixture;
+  /** Program and arguments. */
+  argv: string[];
+  /** Absolute working directory. */
+  cwd: string;
+  /** Environment on top of the inherited one, without the per-attempt variables. */
+  env: Record<string, string>;
+  /** The timeout that applies. */
+  timeoutMs: number;
+  /** How many retries. */
+  retries: number;
+  /** Permission flags (script fixtures). */
+  permissions: string[];
+}
+
+/** What planning needs besides the fixture. */
+export interface PlanContext {
+  /** Merged options. */
+  options: Pick<Options, "timeoutMs" | "retries" | "permissions" | "env">;
+  /** The Deno executable for script fixtures. */
+  deno: string;
+}
+
+/** The script as the command line names it: relative to the fixture's cwd. */
+function scriptPath(script: string, cwd: string): string {
+  // Most scripts lie under the working directory: no path operation for those.
+  const prefix = cwd.endsWith(SEP) ? cwd : cwd + SEP;
+  if (script.startsWith(prefix) && !script.includes(`${SEP}..`)) return script.slice(prefix.length);
+  return relative(cwd, script) || script;
+}
+
+/**
+ * Plans one fixture. Manifest values win over flags, flags over config.
+ * Script fixtures run as `deno run --no-prompt <permissions> <script> <args>`.
+ *
+ * @param fixture The catalog entry.
+ * @param context Options and the Deno executable.
+ * @returns The planned fixture.
+ *
+ * @example
+ * ```ts
+ * import { planFixture } from "./plan.ts";
+ * import { buildCatalog } from "../catalog/catalog.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const [fixture] = buildCatalog([{ path: "a.smoke.ts" }], { cwd: "/p", fixturesDir: "/p/fixtures" });
+ * const planned = planFixture(fixture, {
+ *   options: { timeoutMs: 1000, retries: 0, permissions: ["--allow-read"], env: {} },
+ *   deno: "deno",
+ * });
+ * assert.deepEqual(planned.argv, ["deno", "run", "--no-prompt", "--allow-read", "fixtures/a.smoke.ts"]);
+ * ```
+ */
+export function planFixture(fixture: Fixture, context: PlanContext): PlannedFixture {
+  const { options } = context;
+  const permissions = fixture.permissions ?? options.permissions;
+  const argv = fixture.script
+    ? [
+      context.deno,
+      "run",
+      "--no-prompt",
+      ...permissions,
+      scriptPath(fixture.script, fixture.cwd),
+      ...fixture.args,
+    ]
+    : [...fixture.command!, ...fixture.args];
+  return {
+    fixture,
+    argv,
+    cwd: fixture.cwd,
+    env: { ...options.env, ...fixture.env },
+    timeoutMs: fixture.timeoutMs ?? options.timeoutMs,
+    retries: fixture.retries ?? options.retries,
+    permissions: fixture.script ? permissions : [],
+  };
+}
+
+/**
+ * Quotes an argv for a POSIX shell, for display.
+ *
+ * @param argv Program and arguments.
+ * @returns One line a user can paste.
+ *
+ * @example
+ * ```ts
+ * import { shellQuote } from "./plan.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(shellQuote(["echo", "a b", "it's"]), `echo 'a b' 'it'\\''s'`);
+ * ```
+ */
+export function shellQuote(argv: readonly string[]): string {
+  return argv.map((arg) =>
+    /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
+  ).join(" ");
+}

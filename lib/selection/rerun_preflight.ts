@@ -1,0 +1,216 @@
+/**
+ * The rerun-failed preflight: everything checked before a rerun runs
+ * anything, each failure with its contract code, message and a hint that
+ * includes the manual fallback.
+ *
+ * @module
+ */
+import type { Artifact, Diagnostic, FixtureResult, Source } from "../artifact/artifact.ts";
+import { PreflightError } from "../base/errors.ts";
+import {
+  chainFixtures,
+  failedEntries,
+  type FailedEntry,
+  type ReadRun,
+  splitFailed,
+} from "./rerun.ts";
+import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
+import { shellQuote } from "./plan.ts";
+
+/** What the preflight needs. */
+export interface PreflightInput {
+  /** Absolute path of the source artifact. */
+  path: string;
+  /** The path as the user gave it (or the default), for messages and the record. */
+  shownPath: string;
+  /** The catalog's ids, in catalog order. */
+  catalogIds: readonly string[];
+  /** Ids left after `--fixture`, in catalog order. */
+  selectedIds: readonly string[];
+  /** The `--fixture` patterns. */
+  patterns: readonly string[];
+  /** `--rerun-max-failures`. */
+  maxFailures?: number;
+  /** The command that starts smoke with the user's location flags. */
+  fallback: string;
+  /** Reads a run of the history by id, to follow a chain of reruns. */
+  readRun?: ReadRun;
+}
+
+/** A passed preflight. */
+export interface Preflight {
+  /** The source artifact (validated). */
+  source: Artifact;
+  /** What the new artifact records as `selection.source`. */
+  sourceRef: Source;
+  /** Failed entries of the source. */
+  failed: FailedEntry[];
+  /** What the source stands for: its full run with every rerun laid over it. */
+  baseFixtures: FixtureResult[];
+  /** Ids to rerun, in catalog order. */
+  rerunIds: string[];
+  /** Failed ids no longer in the catalog. */
+  stale: string[];
+  /** Warnings (stale fixtures). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The manual fallback: run the ids by hand with `--fixture`.
+ *
+ * @param fallback The command that starts smoke.
+ * @param ids The ids, when known.
+ * @returns The hint line.
+ *
+ * @example
+ * ```ts
+ * import { manualFallback } from "./rerun_preflight.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(manualFallback("deno task smoke", ["a", "b"]),
+ *   "Manual fallback: deno task smoke --fixture a --fixture b");
+ * assert.equal(manualFallback("deno task smoke", []),
+ *   "Manual fallback: deno task smoke --fixture <id> ...");
+ * assert.equal(manualFallback("deno task smoke", ["-x"]),
+ *   "Manual fallback: deno task smoke --fixture=-x");
+ * ```
+ */
+export function manualFallback(fallback: string, ids: readonly string[]): string {
+  const shown = ids.slice(0, 50);
+  const args = shown.length
+    // An id starting with "-" would read as a flag: pass it as --fixture=ID.
+    ? shown.map((id) =>
+      id.startsWith("-") ? shellQuote([`--fixture=${id}`]) : `--fixture ${shellQuote([id])}`
+    )
+      .join(" ") +
+      (ids.length > shown.length ? ` ... (${ids.length - shown.length} more)` : "")
+    : "--fixture <id> ...";
+  return `Manual fallback: ${fallback} ${args}`;
+}
+
+const ADVICE: Record<string, (input: PreflightInput) => string> = {
+  ARTIFACT_NOT_FOUND: (i) =>
+    `Run the suite first (${i.fallback}), or pass --artifact PATH to an artifact to rerun.`,
+  ARTIFACT_INVALID_JSON: () =>
+    "The file is damaged. Earlier runs are kept in runs/ beside latest.json: pass one with --artifact PATH.",
+  ARTIFACT_SCHEMA_MISMATCH: () =>
+    "The file is not a smoke artifact (or was edited). Pass a file smoke wrote with --artifact PATH.",
+  ARTIFACT_UNSUPPORTED_VERSION: () =>
+    "It was written by another smoke version: rerun with that version, or run the suite again.",
+  ARTIFACT_TOO_LARGE: () =>
+    "A smoke artifact is far smaller; check that --artifact names the right file.",
+};
+
+/**
+ * Reads and checks the source artifact and picks the ids to rerun.
+ *
+ * @param input The path, the catalog and selection, the limits.
+ * @returns The source and the ids to rerun.
+ * @throws {PreflightError} With a contract code when the rerun cannot go ahead.
+ *
+ * @example
+ * ```ts
+ * import { preflight } from "./rerun_preflight.ts";
+ * import assert from "node:assert/strict";
+ *
+ * await assert.rejects(() => preflight({
+ *   path: "/nonexistent/latest.json", shownPath: "latest.json", catalogIds: [], selectedIds: [],
+ *   patterns: [], fallback: "deno task smoke",
+ * }), /Cannot read artifact "latest.json": no file at that path/);
+ * ```
+ */
+export async function preflight(input: PreflightInput): Promise<Preflight> {
+  const subject = `Cannot read artifact "${input.shownPath}"`;
+  const file = await readSourceFile(input.path);
+  if (!file.ok) {
+    throw new PreflightError(file.code, `${subject}: ${file.message}`, [
+      ADVICE[file.code](input),
+      manualFallback(input.fallback, []),
+    ]);
+  }
+  const checked = checkSource(file.text);
+  if (!checked.ok) {
+    const message = checked.message.includes("\n")
+      ? `${subject}:\n  ${checked.message.split("\n").join("\n  ")}`
+      : `${subject}: ${checked.message}`;
+    throw new PreflightError(checked.code, message, [
+      ADVICE[checked.code](input),
+      manualFallback(input.fallback, checked.salvagedIds),
+    ]);
+  }
+  const { artifact } = checked;
+  // A rerun of a rerun stands for the whole chain back to the full run, so
+  // failures a narrowed rerun (--fixture) did not touch are still owed.
+  const chain = input.readRun
+    ? await chainFixtures(artifact, input.readRun)
+    : { fixtures: artifact.fixtures };
+  const failed = failedEntries(chain.fixtures);
+  const { rerun, stale } = splitFailed(failed, input.catalogIds);
+  const warnings: Diagnostic[] = [];
+  if (stale.length) {
+    warnings.push({
+      code: "STALE_FIXTURE",
+      level: "warning",
+      message:
+        `${stale.length} failed fixture${stale.length === 1 ? " is" : "s are"} no longer in ` +
+        `the catalog and will not rerun: ${stale.map((id) => JSON.stringify(id)).join(", ")}`,
+      hint:
+        "They were renamed or removed since that run; they are left out of the combined verdict.",
+    });
+  }
+  if (artifact.mode === "rerun-failed" && chain.missingRunId) {
+    warnings.push({
+      code: "RERUN_CHAIN_INCOMPLETE",
+      level: "warning",
+      message: `Run ${artifact.runId} reran run ${chain.missingRunId}, which is not in runs/ ` +
+        "(pruned, or made elsewhere): the rerun and its combined verdict cover only what is known",
+      hint: "Rerun from the full run's artifact with --artifact PATH, or run the full suite.",
+    });
+  }
+  if (input.maxFailures !== undefined && failed.length > input.maxFailures) {
+    throw new PreflightError(
+      "RERUN_LIMIT_EXCEEDED",
+      `Refusing to rerun: ${failed.length} fixture${
+        failed.length === 1 ? "" : "s"
+      } failed in run ` +
+        `${artifact.runId}, more than ` +
+        `--rerun-max-failures ${input.maxFailures}`,
+      [
+        "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite.",
+        manualFallback(input.fallback, failed.map((f) => f.id)),
+      ],
+      warnings,
+    );
+  }
+  const selected = new Set(input.selectedIds);
+  const rerunIds = rerun.filter((id) => selected.has(id));
+  if (rerunIds.length === 0) {
+    const why = failed.length === 0
+      ? `nothing failed in run ${artifact.runId}`
+      : rerun.length === 0
+      ? `every failed fixture of run ${artifact.runId} is gone from the catalog`
+      : `no failed fixture of run ${artifact.runId} matches ${
+        input.patterns.map((p) => `--fixture ${p}`).join(" ")
+      }`;
+    throw new PreflightError(
+      "NO_RERUNNABLE_FAILURES",
+      `Nothing to rerun: ${why}`,
+      [
+        failed.length === 0 || rerun.length === 0
+          ? `Run the full suite to check again: ${input.fallback}`
+          : `Run the full suite (${input.fallback}), or change --fixture.`,
+        manualFallback(input.fallback, rerun),
+      ],
+      warnings,
+    );
+  }
+  return {
+    source: artifact,
+    sourceRef: { path: input.shownPath, runId: artifact.runId, sha256: file.sha256 },
+    failed,
+    baseFixtures: chain.fixtures,
+    rerunIds,
+    stale,
+    diagnostics: warnings,
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * The artifact loader under generated corrupt and hostile artifacts: the
+ * rerun preflight (read, JSON, schema, chain, selection) must end in a
+ * preflight error with a contract code, or a selection of catalog ids that
+ * failed in the artifact; never in another exception.
+ */
+import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { fixtureResult } from "../../e2e/_history.ts";
+import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
+import { PreflightError } from "../base/errors.ts";
+import { historyPaths } from "../artifact/history.ts";
+import { preflight } from "./rerun_preflight.ts";
+import { readHistoryRun } from "../artifact/source_artifact.ts";
+
+const CONTRACT_CODES = [
+  "ARTIFACT_NOT_FOUND",
+  "ARTIFACT_INVALID_JSON",
+  "ARTIFACT_SCHEMA_MISMATCH",
+  "ARTIFACT_UNSUPPORTED_VERSION",
+  "ARTIFACT_TOO_LARGE",
+  "NO_RERUNNABLE_FAILURES",
+  "RERUN_LIMIT_EXCEEDED",
+];
+
+const CATALOG = ["a", "b", "api/health", "api/login", "web/home"];
+
+const HOSTILE_STRINGS = [
+  "../../x",
+  "/abs",
+  "..",
+  ".",
+  "",
+  "a\u0000b",
+  "$(rm -rf ~)",
+  "ok; touch pwned",
+  "x".repeat(10_000),
+  "\u202e\u0007\r\n::error::x",
+  "__proto__",
+  "constructor",
+  "-rf",
+  "a//b",
+];
+
+const hostileId = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string());
+const status = fc.constantFrom<FixtureResult["status"]>("passed", "failed", "skipped");
+const runId = fc.oneof(
+  fc.constant("20261125T000000000Z-abcdef"),
+  fc.constant("20261124T000000000Z-012345"),
+  fc.constantFrom(...HOSTILE_STRINGS),
+);
+
+/** A valid artifact (as a JSON value), possibly a rerun pointing at another run. */
+const validArtifact = fc.record({
+  fixtures: fc.array(fc.record({ id: fc.constantFrom(...CATALOG, "gone"), status }), {
+    maxLength: 8,
+  }),
+  rerunOf: fc.option(runId, { nil: undefined }),
+}).map(({ fixtures, rerunOf }) => {
+  const unique = [...new Map(fixtures.map((f) => [f.id, f])).values()];
+  const results = unique.map((f) => fixtureResult(f));
+  return JSON.parse(JSON.stringify(createArtifact({
+    runId: "20261125T000000000Z-abcdef",
+    mode: rerunOf === undefined ? "full" : "rerun-failed",
+    startedAt: new Date(0),
+    finishedAt: new Date(10),
+    version: "0.1.0",
+    environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+    selection: {
+      fixtureIds: results.map((f) => f.id),
+      ...(rerunOf === undefined
+        ? {}
+        : { source: { path: "latest.json", runId: rerunOf, sha256: "0".repeat(64) } }),
+    },
+    fixtures: results,
+  }))) as Record<string, unknown>;
+});
+
+/** Something to put where a field was. */
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(null, true, 0, -1, 1e308, 4294967295, 2, 1.5, [], {}),
+  fc.integer({ min: 1, max: 3000 }).map((depth) => {
+    let value: unknown = "deep";
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  }),
+);
+
+/** Every path into a JSON value (objects and arrays), up to a depth. */
+function pathsOf(
+  value: unknown,
+  depth = 4,
+  prefix: (string | number)[] = [],
+): (string | number)[][] {
+  const out: (string | number)[][] = [prefix];
+  if (depth === 0 || value === null || typeof value !== "object") return out;
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  for (const key of keys) {
+    out.push(...pathsOf((value as Record<string, unknown>)[key], depth - 1, [...prefix, key]));
+  }
+  return out;
+}
+
+/** A valid artifact with fields deleted or replaced by hostile values. */
+const mutatedArtifact = fc.tuple(
+  validArtifact,
+  fc.array(fc.tuple(fc.nat(), fc.boolean(), hostileValue), { minLength: 1, maxLength: 4 }),
+).map(([artifact, mutations]) => {
+  for (const [pick, remove, replacement] of mutations) {
+    const paths = pathsOf(artifact).filter((p) => p.length > 0);
+    if (paths.length === 0) break;
+    const path = paths[pick % paths.length];
+    let parent = artifact as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    const last = path.at(-1)!;
+    if (remove && !Array.isArray(parent)) delete parent[last];
+    else parent[last] = replacement;
+  }
+  return artifact;
+});
+
+const encoder = new TextEncoder();
+const toBytes = (value: unknown) => encoder.encode(JSON.stringify(value));
+
+/** The bytes of a source artifact: valid and mutated artifacts weigh most. */
+const artifactBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { arbitrary: validArtifact.map(toBytes), weight: 4 },
+  { arbitrary: mutatedArtifact.map(toBytes), weight: 4 },
+  {
+    arbitrary: fc.tuple(validArtifact, fc.oneof(fc.integer(), hostileValue)).map((
+      [value, version],
+    ) => toBytes({ ...value, schemaVersion: version })),
+    weight: 1,
+  },
+  {
+    // Hostile ids in place of good ones, some of them kept.
+    arbitrary: fc.tuple(validArtifact, fc.array(fc.option(hostileId), { maxLength: 8 })).map((
+      [value, ids],
+    ) => {
+      const fixtures = value.fixtures as { id: string }[];
+      ids.forEach((id, i) => {
+        if (id !== null && fixtures[i]) fixtures[i].id = id;
+      });
+      return toBytes(value);
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.jsonValue().map(toBytes), weight: 1 },
+  {
+    // Truncated at any byte, a multi-byte character cut included.
+    arbitrary: fc.tuple(mutatedArtifact, fc.nat()).map(([value, cut]) => {
+      const bytes = encoder.encode(JSON.stringify({ ...value, note: "é€😀" }));
+      return bytes.subarray(0, cut % (bytes.length + 1));
+    }),
+    weight: 1,
+  },
+  { arbitrary: fc.uint8Array({ maxLength: 200 }), weight: 1 },
+  {
+    arbitrary: fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom("[", '{"a":'))
+      .map(([depth, open]) => encoder.encode(open.repeat(depth))),
+    weight: 1,
+  },
+);
+
+Deno.test("preflight(): generated corrupt and hostile artifacts give a contract code or a valid selection", async () => {
+  const dir = await Deno.makeTempDir();
+  const history = historyPaths(dir);
+  await Deno.mkdir(history.runs, { recursive: true });
+  const path = `${dir}/source.json`;
+  const seen = new Map<string, number>();
+  const count = (outcome: string) => seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        artifactBytes,
+        fc.option(artifactBytes, { nil: undefined }),
+        fc.subarray(CATALOG),
+        fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        async (bytes, parent, selectedIds, maxFailures) => {
+          await Deno.writeFile(path, bytes);
+          // A parent run in the history, for a source that is a rerun.
+          for (const entry of Deno.readDirSync(history.runs)) {
+            Deno.removeSync(`${history.runs}/${entry.name}`);
+          }
+          if (parent) {
+            await Deno.writeFile(`${history.runs}/20261124T000000000Z-012345.json`, parent);
+          }
+          let outcome;
+          try {
+            outcome = await preflight({
+              path,
+              shownPath: "source.json",
+              catalogIds: CATALOG,
+              selectedIds,
+              patterns: [],
+              maxFailures,
+              fallback: "deno task smoke",
+              readRun: (id) => readHistoryRun(history, id),
+            });
+          } catch (error) {
+            if (!(error instanceof PreflightError)) throw error;
+            assert.ok(CONTRACT_CODES.includes(error.code), error.code);
+            assert.ok(error.hints.some((hint) => hint.startsWith("Manual fallback: ")));
+            count(error.code);
+            return;
+          }
+          const failed = new Set(outcome.failed.map((f) => f.id));
+          const owed = new Set(
+            outcome.baseFixtures.filter((f) => f.status === "failed").map((f) => f.id),
+          );
+          assert.ok(outcome.rerunIds.length > 0);
+          for (const rerunId of outcome.rerunIds) {
+            assert.ok(selectedIds.includes(rerunId), rerunId);
+            assert.ok(CATALOG.includes(rerunId), rerunId);
+            assert.ok(failed.has(rerunId) && owed.has(rerunId), rerunId);
+          }
+          count("selection");
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The generators reach every outcome, or the property would hold vacuously.
+    for (const outcome of ["selection", ...CONTRACT_CODES.slice(1, 4), "NO_RERUNNABLE_FAILURES"]) {
+      assert.ok((seen.get(outcome) ?? 0) > 0, `never saw ${outcome}: ${[...seen]}`);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("preflight(): the source artifact is read only as a regular file", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const fifo = `${dir}/latest.json`;
+    const made = await new Deno.Command("mkfifo", { args: [fifo] }).output();
+    assert.ok(made.success);
+    const cases: [string, string, RegExp][] = [
+      [fifo, "ARTIFACT_NOT_FOUND", /: it is a FIFO, not a regular file$/],
+      ["/dev/zero", "ARTIFACT_NOT_FOUND", /: it is a character device, not a regular file$/],
+      [dir, "ARTIFACT_NOT_FOUND", /: it is a directory$/],
+      [`${dir}/${"x".repeat(5000)}`, "ARTIFACT_NOT_FOUND", /: the path is too long/],
+    ];
+    for (const [path, code, message] of cases) {
+      await assert.rejects(
+        () =>
+          preflight({
+            path,
+            shownPath: "latest.json",
+            catalogIds: CATALOG,
+            selectedIds: CATALOG,
+            patterns: [],
+            fallback: "deno task smoke",
+          }),
+        (error: unknown) => {
+          assert.ok(error instanceof PreflightError, String(error));
+          assert.equal(error.code, code);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,207 @@
+/**
+ * Resolving a run's selection from flags: the catalog on disk, `--fixture`,
+ * the rerun-failed preflight and `--shard`; plus the dry-run listing of it.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
+import { scanCatalog } from "../catalog/catalog.ts";
+import type { Options } from "../config/config.ts";
+import { PreflightError } from "../base/errors.ts";
+import type { Flags } from "../cli/flags.ts";
+import { historyPaths } from "../artifact/history.ts";
+import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
+import type { Preflight } from "./rerun_preflight.ts";
+import { filterByPatterns, shardOf } from "./select.ts";
+
+/** A resolved selection and what the run records about it. */
+export interface Selection {
+  /** The fixtures to run, planned, in catalog order. */
+  planned: PlannedFixture[];
+  /** The artifact's mode. */
+  mode: Artifact["mode"];
+  /** Warnings found while selecting (stale fixtures). */
+  diagnostics: Diagnostic[];
+  /** The rerun-failed preflight, for a rerun. */
+  rerun?: Preflight;
+}
+
+/** Where and how the selection is resolved. */
+export interface SelectionContext {
+  /** Absolute working directory. */
+  cwd: string;
+  /** The Deno executable for script fixtures. */
+  deno: string;
+  /** The command that starts smoke, location flags included (for hints). */
+  command: string;
+}
+
+/**
+ * Flags a printed command must keep to find the same files.
+ *
+ * @param flags The parsed flags.
+ * @returns `--config`, `--fixtures-dir` and `--artifact-dir` with their values, when given.
+ *
+ * @example
+ * ```ts
+ * import { locationFlags } from "./resolve_selection.ts";
+ * import { parseFlags } from "../cli/flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(locationFlags(parseFlags(["--artifact-dir", "out", "--retries", "1"])), [
+ *   "--artifact-dir",
+ *   "out",
+ * ]);
+ * ```
+ */
+export function locationFlags(flags: Flags): string[] {
+  const out: string[] = [];
+  if (flags.config) out.push("--config", flags.config);
+  if (flags.fixturesDir) out.push("--fixtures-dir", flags.fixturesDir);
+  if (flags.artifactDir) out.push("--artifact-dir", flags.artifactDir);
+  return out;
+}
+
+/**
+ * The command that starts smoke again on the same files: the invocation with
+ * the user's location flags.
+ *
+ * @param invocation How smoke was started, e.g. `deno task smoke`.
+ * @param flags The parsed flags.
+ * @returns One line a user can paste.
+ *
+ * @example
+ * ```ts
+ * import { smokeCommand } from "./resolve_selection.ts";
+ * import { parseFlags } from "../cli/flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   smokeCommand("deno task smoke", parseFlags(["--config", "ci smoke.jsonc"])),
+ *   "deno task smoke --config 'ci smoke.jsonc'",
+ * );
+ * ```
+ */
+export function smokeCommand(invocation: string, flags: Flags): string {
+  const location = locationFlags(flags);
+  return location.length ? `${invocation} ${shellQuote(location)}` : invocation;
+}
+
+/**
+ * Reads the catalog and resolves the selection: `--fixture` patterns, then
+ * the failed ids of the rerun source, then `--shard`.
+ *
+ * @param flags The parsed flags.
+ * @param options The merged options.
+ * @param context Working directory, Deno, and the smoke command for hints.
+ * @returns The planned selection.
+ * @throws {UserError} On catalog errors or an unknown `--fixture` (exit 2).
+ * @throws {PreflightError} When a rerun cannot go ahead.
+ *
+ * @example
+ * ```ts
+ * import { resolveSelection } from "./resolve_selection.ts";
+ * import { resolveOptions } from "../config/config.ts";
+ * import { parseFlags } from "../cli/flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cwd = await Deno.makeTempDir();
+ * await Deno.mkdir(`${cwd}/fixtures`);
+ * await Deno.writeTextFile(`${cwd}/fixtures/a.smoke.ts`, "");
+ * const flags = parseFlags(["--fixture", "a"]);
+ * const selection = await resolveSelection(flags, resolveOptions(flags, {}, 1), {
+ *   cwd, deno: "deno", command: "deno task smoke",
+ * });
+ * assert.equal(selection.mode, "selected");
+ * assert.deepEqual(selection.planned.map((p) => p.fixture.id), ["a"]);
+ * await Deno.remove(cwd, { recursive: true });
+ * ```
+ */
+export async function resolveSelection(
+  flags: Flags,
+  options: Options,
+  context: SelectionContext,
+): Promise<Selection> {
+  const { cwd } = context;
+  const scan = scanCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
+  const catalog = scan.fixtures;
+  let chosen = filterByPatterns(catalog, flags.fixtures);
+  let rerun: Preflight | undefined;
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  if (flags.rerunFailed) {
+    // Only a rerun reads an artifact, and with it loads zod: other runs start without it.
+    const [{ preflight }, { readHistoryRun }] = await Promise.all([
+      import("./rerun_preflight.ts"),
+      import("../artifact/source_artifact.ts"),
+    ]);
+    const history = historyPaths(resolve(cwd, options.artifactDir));
+    try {
+      rerun = await preflight({
+        path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
+        shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
+        catalogIds: catalog.map((f) => f.id),
+        selectedIds: chosen.map((f) => f.id),
+        patterns: flags.fixtures,
+        maxFailures: flags.rerunMaxFailures,
+        fallback: context.command,
+        readRun: (runId) => readHistoryRun(history, runId),
+      });
+    } catch (error) {
+      if (!(error instanceof PreflightError) || diagnostics.length === 0) throw error;
+      // The catalog's warnings belong in the diagnostics artifact too.
+      const warnings = error.diagnostics.filter((d) => d.level === "warning");
+      throw new PreflightError(error.code, error.message, error.hints, [
+        ...diagnostics,
+        ...warnings,
+      ]);
+    }
+    const ids = new Set(rerun.rerunIds);
+    chosen = chosen.filter((f) => ids.has(f.id));
+    diagnostics.push(...rerun.diagnostics);
+  }
+  if (flags.shard) chosen = shardOf(chosen, flags.shard);
+  const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
+  const mode = flags.rerunFailed ? "rerun-failed" : flags.fixtures.length ? "selected" : "full";
+  return { planned, mode, diagnostics, rerun };
+}
+
+/**
+ * The dry-run listing: each selected fixture (with the failure kind it had,
+ * for a rerun), its exact command line, working directory and limits.
+ *
+ * @param selection The resolved selection.
+ * @param cwd The working directory, shown as `.`.
+ * @returns The lines, ending with `RESULT: pass`.
+ *
+ * @example
+ * ```ts
+ * import { renderDryRun } from "./resolve_selection.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = renderDryRun({ planned: [], mode: "full", diagnostics: [] }, "/p");
+ * assert.deepEqual(lines, ["Dry run: 0 fixtures would run; nothing was run or written.", "RESULT: pass"]);
+ * ```
+ */
+export function renderDryRun(selection: Selection, cwd: string): string[] {
+  const lines: string[] = [];
+  const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
+  for (const p of selection.planned) {
+    const kind = kinds.get(p.fixture.id);
+    const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
+    lines.push(`${p.fixture.id}${kind ? `  (failed: ${kind})` : ""}${skip}`);
+    lines.push(`  ${shellQuote(p.argv)}`);
+    lines.push(
+      `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
+    );
+  }
+  const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
+  const n = selection.planned.length - skipped;
+  const verb = selection.rerun ? "rerun" : "run";
+  lines.push(
+    `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}` +
+      `${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`,
+  );
+  lines.push("RESULT: pass");
+  return lines;
+}
