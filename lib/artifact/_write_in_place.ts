@@ -4,7 +4,40 @@
  *
  * @module
  */
-import { UnwritableTargetError } from "./atomic_write.ts";
+
+/**
+ * An output path that names something smoke does not write: a directory, a
+ * socket, a block device, or a FIFO no process reads.
+ *
+ * @example
+ * ```ts
+ * import { UnwritableTargetError } from "./_write_in_place.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new UnwritableTargetError("/tmp", "is a directory");
+ * assert.equal(error.message, '"/tmp" is a directory');
+ * assert.equal(error.reason, "is a directory");
+ * ```
+ */
+export class UnwritableTargetError extends Error {
+  /** The path, as resolved. */
+  readonly path: string;
+  /** What is wrong, e.g. `is a directory`. */
+  readonly reason: string;
+
+  /**
+   * Creates the error.
+   *
+   * @param path The path.
+   * @param reason What is wrong, e.g. `is a directory`.
+   */
+  constructor(path: string, reason: string) {
+    super(`"${path}" ${reason}`);
+    this.name = "UnwritableTargetError";
+    this.path = path;
+    this.reason = reason;
+  }
+}
 
 /** Paths that name a process's descriptor: `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`. */
 const DESCRIPTOR = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(self|thread-self|\d+)\/fd\/(\d+))$/;

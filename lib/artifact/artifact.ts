@@ -9,7 +9,6 @@
 import type { z } from "zod";
 import type {
   ArtifactSchema,
-  DiagnosticSchema,
   FailureKindSchema,
   FixtureResultSchema,
   ResultSchema,
@@ -18,16 +17,13 @@ import type {
   SummarySchema,
 } from "./artifact_schema.ts";
 
-/** The schema version this build writes. */
-export const SCHEMA_VERSION = 1;
-/** The schema versions this build can read. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1];
-
-/** Characters allowed in a fixture id. */
-export const FIXTURE_ID_PATTERN = /^[A-Za-z0-9._\/-]+$/;
-
-/** A run id: unique, safe as a file name, sorts by start time. */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export {
+  FIXTURE_ID_PATTERN,
+  READABLE_SCHEMA_VERSIONS,
+  RUN_ID_PATTERN,
+  SCHEMA_VERSION,
+} from "./artifact_format.ts";
+import { SCHEMA_VERSION } from "./artifact_format.ts";
 
 /** Fixture status. */
 export type Status = z.infer<typeof StatusSchema>;
@@ -40,7 +36,8 @@ export type Summary = z.infer<typeof SummarySchema>;
 /** A run's verdict. */
 export type Result = z.infer<typeof ResultSchema>;
 /** A diagnostic: an error or warning found before or during the run. */
-export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+export type { Diagnostic } from "../base/errors.ts";
+import type { Diagnostic } from "../base/errors.ts";
 /** Where a rerun's failures came from. */
 export type Source = z.infer<typeof SourceSchema>;
 /** The artifact, schema version 1. */
@@ -179,4 +176,41 @@ export function createArtifact(input: ArtifactInput): Artifact {
     ...(input.combined ? { combined: input.combined } : {}),
     diagnostics: input.diagnostics ?? [],
   };
+}
+
+/** A failed fixture of the source artifact. */
+export interface FailedEntry {
+  /** The fixture id (checked against the id characters). */
+  id: string;
+  /** Its failure kind, when recorded. */
+  kind?: FailureKind;
+}
+
+/**
+ * The failed fixtures of a list of results, once each, in order.
+ *
+ * @param fixtures Fixture results.
+ * @returns The id and failure kind of each failed one.
+ *
+ * @example
+ * ```ts
+ * import { failedEntries } from "./artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const base = { durationMs: 1, attempts: 1, exitCode: 1, signal: null, timedOut: false };
+ * assert.deepEqual(failedEntries([
+ *   { ...base, id: "a", status: "failed", failure: { kind: "timeout", message: "t" } },
+ *   { ...base, id: "b", status: "passed" },
+ * ]), [{ id: "a", kind: "timeout" }]);
+ * ```
+ */
+export function failedEntries(fixtures: readonly FixtureResult[]): FailedEntry[] {
+  const failed: FailedEntry[] = [];
+  const seen = new Set<string>();
+  for (const fixture of fixtures) {
+    if (fixture.status !== "failed" || seen.has(fixture.id)) continue;
+    seen.add(fixture.id);
+    failed.push({ id: fixture.id, ...(fixture.failure ? { kind: fixture.failure.kind } : {}) });
+  }
+  return failed;
 }

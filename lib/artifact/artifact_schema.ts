@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from "zod";
-import { FIXTURE_ID_PATTERN, RUN_ID_PATTERN, SCHEMA_VERSION } from "./artifact.ts";
+import { FIXTURE_ID_PATTERN, RUN_ID_PATTERN, SCHEMA_VERSION } from "./artifact_format.ts";
 
 /** A fixture id: path-like, at most 512 characters, no `.`/`..` segments. */
 export const FixtureIdSchema = z.string().min(1).max(512).regex(FIXTURE_ID_PATTERN, {

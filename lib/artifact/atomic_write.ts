@@ -16,7 +16,9 @@
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { errnoOf, UserError } from "../base/errors.ts";
-import { descriptorOf, writeInPlace } from "./_write_in_place.ts";
+import { descriptorOf, UnwritableTargetError, writeInPlace } from "./_write_in_place.ts";
+
+export { UnwritableTargetError };
 
 /** Prefix of the temporary files, so a later run can clean up strays. */
 export const TEMP_PREFIX = ".smoke-tmp-";
@@ -43,40 +45,6 @@ const WRITE_FAILURE_CODES = new Set([
   "ENXIO",
   "EPIPE",
 ]);
-
-/**
- * An output path that names something smoke does not write: a directory, a
- * socket, a block device, or a FIFO no process reads.
- *
- * @example
- * ```ts
- * import { UnwritableTargetError } from "./atomic_write.ts";
- * import assert from "node:assert/strict";
- *
- * const error = new UnwritableTargetError("/tmp", "is a directory");
- * assert.equal(error.message, '"/tmp" is a directory');
- * assert.equal(error.reason, "is a directory");
- * ```
- */
-export class UnwritableTargetError extends Error {
-  /** The path, as resolved. */
-  readonly path: string;
-  /** What is wrong, e.g. `is a directory`. */
-  readonly reason: string;
-
-  /**
-   * Creates the error.
-   *
-   * @param path The path.
-   * @param reason What is wrong, e.g. `is a directory`.
-   */
-  constructor(path: string, reason: string) {
-    super(`"${path}" ${reason}`);
-    this.name = "UnwritableTargetError";
-    this.path = path;
-    this.reason = reason;
-  }
-}
 
 /**
  * Whether a write failed for a reason the user can fix (a full disk or quota,

@@ -18,7 +18,7 @@ import { ArtifactSchema } from "./artifact_schema.ts";
 import type { HistoryPaths } from "./history.ts";
 import { formatPath, parseJsonc, positionAt } from "../jsonc/jsonc.ts";
 import { formatBytes, readRegularFile } from "../base/read_input.ts";
-import { failedEntries, type FailedEntry } from "../selection/rerun.ts";
+import { failedEntries, type FailedEntry } from "./artifact.ts";
 
 /** Artifacts larger than this are refused before reading: 64 MiB. */
 export const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;

@@ -5,7 +5,17 @@
  *
  * @module
  */
-import type { Diagnostic } from "../artifact/artifact.ts";
+/** A warning or error recorded in an artifact's `diagnostics` and printed to standard error. */
+export interface Diagnostic {
+  /** A machine-readable code such as `STALE_FIXTURE`. */
+  code: string;
+  /** Whether it stopped the run. */
+  level: "error" | "warning";
+  /** What happened. */
+  message: string;
+  /** What a user can do about it. */
+  hint?: string;
+}
 
 /** Exit codes of the contract. */
 export const ExitCode = {

@@ -7,7 +7,8 @@
  */
 import { isAbsolute, resolve } from "node:path";
 
-export { runSmoke, type SmokeIo } from "./run_command.ts";
+export { runSmoke } from "./run_command.ts";
+export type { SmokeIo } from "./smoke_io.ts";
 export { formatUserError, ioFallbackError, UserError } from "../base/errors.ts";
 export { parseFlags } from "./flags.ts";
 export { helpText } from "./help.ts";

@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { createArtifact, type Diagnostic, type FixtureResult } from "../artifact/artifact.ts";
-import type { SmokeIo } from "./run_command.ts";
+import type { SmokeIo } from "./smoke_io.ts";
 import type { Options } from "../config/config.ts";
 import { capConcurrency, readDescriptorBudget } from "../run/descriptor_limit.ts";
 import {

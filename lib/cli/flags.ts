@@ -4,17 +4,12 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import type { Shard } from "../selection/select.ts";
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
 import { MAX_TIMEOUT_MS } from "../config/config.ts";
 
-/** A shard: run only part `index` (1-based) of `total`. */
-export interface Shard {
-  /** 1-based index. */
-  index: number;
-  /** How many shards there are. */
-  total: number;
-}
+export type { Shard };
 
 /** The parsed command line. */
 export interface Flags {

@@ -25,7 +25,7 @@ import { smokeCommand } from "../selection/resolve_selection.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { displayPath } from "./runtime.ts";
 import { checkSource, MAX_ARTIFACT_BYTES } from "../artifact/source_artifact.ts";
-import type { SmokeIo } from "./run_command.ts";
+import type { SmokeIo } from "./smoke_io.ts";
 import {
   buildReportModel,
   type FixtureFile,
@@ -34,7 +34,8 @@ import {
 } from "../html_report/history_model.ts";
 import { renderReportHtml } from "../html_report/html.ts";
 import type { Reporter } from "../reporters/reporter.ts";
-import { REPORT_FILE, type RunReporterContext } from "./run_reporters.ts";
+import { REPORT_FILE } from "../html_report/html.ts";
+import type { RunReporterContext } from "./smoke_io.ts";
 
 /**
  * How many runs the report covers unless `--last` says otherwise.

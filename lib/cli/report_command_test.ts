@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { UserError } from "../base/errors.ts";
 import { parseFlags } from "./flags.ts";
 import { resolveOptions } from "../config/config.ts";
-import type { SmokeIo } from "./run_command.ts";
+import type { SmokeIo } from "./smoke_io.ts";
 import { createReportReporter, readHistory, runReport, writeReport } from "./report_command.ts";
 import { fixtureResult as r, makeRun, writeHistory } from "../../e2e/_history.ts";
 

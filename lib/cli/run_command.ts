@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { SmokeIo } from "./smoke_io.ts";
 import { resolve } from "node:path";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import { resolveOptions } from "../config/config.ts";
@@ -17,7 +18,6 @@ import type {
 } from "./execute_run.ts";
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "../artifact/history.ts";
-import type { ProcessGroups } from "../run/process.ts";
 import {
   renderDryRun,
   resolveSelection,
@@ -43,31 +43,7 @@ function warn(io: SmokeIo, diagnostics: readonly Diagnostic[]): void {
   }
 }
 
-/** The edges a run uses. */
-export interface SmokeIo {
-  /** Absolute working directory. */
-  cwd: string;
-  /** The environment smoke runs in. */
-  env: Record<string, string>;
-  /** Writes to standard output. */
-  stdout(text: string): void;
-  /** Writes to standard error. */
-  stderr(text: string): void;
-  /** Whether standard output is a terminal. */
-  isTerminal: boolean;
-  /** Terminal width. */
-  columns(): number;
-  /** Aborted on SIGINT or SIGTERM, with the signal name as reason. */
-  signal: AbortSignal;
-  /** The run's live process groups. */
-  groups: ProcessGroups;
-  /** The Deno executable for script fixtures. */
-  deno: string;
-  /** How users start smoke, for printed commands: `deno task smoke`. */
-  invocation: string;
-  /** The wall clock. */
-  now(): Date;
-}
+export type { SmokeIo };
 
 /**
  * Runs `smoke` (the default command) to its exit code.

@@ -7,35 +7,12 @@
 import { join, resolve } from "node:path";
 import { checkOutputPath } from "../artifact/atomic_write.ts";
 import { markCommand } from "../base/safe_output.ts";
-import type { Options } from "../config/config.ts";
-import type { Flags } from "./flags.ts";
 import type { Reporter } from "../reporters/reporter.ts";
-import type { SmokeIo } from "./run_command.ts";
+import type { RunReporterContext } from "./smoke_io.ts";
+import { REPORT_FILE } from "../html_report/html.ts";
 
-/** What choosing the run's reporters may look at. */
-export interface RunReporterContext {
-  /** The parsed flags. */
-  flags: Flags;
-  /** The merged options. */
-  options: Options;
-  /** The edges: cwd, env, output. */
-  io: SmokeIo;
-  /** The run id. */
-  runId: string;
-}
-
-/**
- * The report's file name inside the artifact directory.
- *
- * @example
- * ```ts
- * import { REPORT_FILE } from "./run_reporters.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(REPORT_FILE, "report.html");
- * ```
- */
-export const REPORT_FILE = "report.html";
+export { REPORT_FILE };
+export type { RunReporterContext };
 
 /**
  * Checks, before anything runs, the files the run's reporters will write

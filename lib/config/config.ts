@@ -7,13 +7,11 @@
 import configJsonSchema from "../../schema/config.v1.json" with { type: "json" };
 import type { Config } from "./input_schemas.ts";
 import { compileSchema } from "../jsonc/json_schema.ts";
-import { parseJsoncAs } from "../jsonc/jsonc.ts";
-import type { Flags } from "../cli/flags.ts";
+import { parseJsoncAs } from "./parse_jsonc_as.ts";
 
 export type { Config };
 
-/** The longest timeout a timer can hold: 2^31 - 1 ms. */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
+export { MAX_TIMEOUT_MS } from "./limits.ts";
 
 /** The committed JSON Schema of `smoke.jsonc` (generated from `ConfigSchema`). */
 const CONFIG_SCHEMA = compileSchema(configJsonSchema);
@@ -71,10 +69,26 @@ export interface Options {
   report: boolean;
 }
 
+/** What the command line overrides of the config: plain values, whatever parsed them. */
+export interface OptionOverrides {
+  /** Fixtures directory. */
+  fixturesDir?: string;
+  /** Artifact directory. */
+  artifactDir?: string;
+  /** Fixtures at once. */
+  concurrency?: number;
+  /** Per-fixture timeout. */
+  timeoutMs?: number;
+  /** Retries. */
+  retries?: number;
+  /** Write the HTML report after the run. */
+  report?: boolean;
+}
+
 /**
  * Merges flags over config over defaults.
  *
- * @param flags The parsed flags.
+ * @param flags What the command line overrides (parsed flags fit).
  * @param config The config file, or `{}` when there is none.
  * @param cpus The number of CPUs, the default concurrency.
  * @returns The options a run uses.
@@ -82,16 +96,15 @@ export interface Options {
  * @example
  * ```ts
  * import { resolveOptions } from "./config.ts";
- * import { parseFlags } from "../cli/flags.ts";
  * import assert from "node:assert/strict";
  *
- * const options = resolveOptions(parseFlags(["--retries", "2"]), { retries: 1, timeoutMs: 5 }, 4);
+ * const options = resolveOptions({ retries: 2 }, { retries: 1, timeoutMs: 5 }, 4);
  * assert.equal(options.retries, 2);
  * assert.equal(options.timeoutMs, 5);
  * assert.equal(options.concurrency, 4);
  * ```
  */
-export function resolveOptions(flags: Flags, config: Config, cpus: number): Options {
+export function resolveOptions(flags: OptionOverrides, config: Config, cpus: number): Options {
   return {
     fixturesDir: flags.fixturesDir ?? config.fixturesDir ?? DEFAULTS.fixturesDir,
     artifactDir: flags.artifactDir ?? config.artifactDir ?? DEFAULTS.artifactDir,
@@ -101,6 +114,6 @@ export function resolveOptions(flags: Flags, config: Config, cpus: number): Opti
     permissions: config.permissions ?? [],
     env: config.env ?? {},
     historyLimit: config.historyLimit ?? DEFAULTS.historyLimit,
-    report: flags.report || (config.report ?? false),
+    report: flags.report === true || (config.report ?? false),
   };
 }

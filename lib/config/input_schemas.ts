@@ -12,7 +12,7 @@
  * @module
  */
 import { z } from "zod";
-import { MAX_TIMEOUT_MS } from "./config.ts";
+import { MAX_TIMEOUT_MS } from "./limits.ts";
 
 /**
  * Every string that reaches a process (program, arguments, environment,

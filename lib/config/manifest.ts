@@ -6,7 +6,7 @@
 import manifestJsonSchema from "../../schema/manifest.v1.json" with { type: "json" };
 import type { Manifest } from "./input_schemas.ts";
 import { compileSchema } from "../jsonc/json_schema.ts";
-import { parseJsoncAs } from "../jsonc/jsonc.ts";
+import { parseJsoncAs } from "./parse_jsonc_as.ts";
 
 export type { Manifest };
 

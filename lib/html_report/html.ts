@@ -13,6 +13,19 @@ import type { FailureView, LatestView, ReportModel, RunView, TailView } from "./
 import { renderGrid, renderSlowest, renderTimeline } from "./html_charts.ts";
 import type { Summary } from "../artifact/artifact.ts";
 
+/**
+ * The report's file name inside the artifact directory.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_FILE } from "./html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(REPORT_FILE, "report.html");
+ * ```
+ */
+export const REPORT_FILE = "report.html";
+
 const e = escapeHtml;
 
 function counts(summary: Summary): string {

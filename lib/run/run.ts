@@ -8,7 +8,7 @@ import type { FixtureResult } from "../artifact/artifact.ts";
 import { judge } from "./judge.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
 import type { ProcessOutcome, ProcessSpec } from "./process.ts";
-import type { FailedAttempt, FixtureEnd, Reporter } from "../reporters/reporter.ts";
+import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
 
 /** Edges the scheduler uses. */
 export interface RunDeps {

@@ -7,7 +7,6 @@
  */
 import type {
   Artifact,
-  FailureKind,
   FixtureResult,
   Result,
   Summary,
@@ -15,42 +14,8 @@ import type {
 } from "../artifact/artifact.ts";
 import { summarize, verdict } from "../artifact/artifact.ts";
 
-/** A failed fixture of the source artifact. */
-export interface FailedEntry {
-  /** The fixture id (checked against the id characters). */
-  id: string;
-  /** Its failure kind, when recorded. */
-  kind?: FailureKind;
-}
-
-/**
- * The failed fixtures of a list of results, once each, in order.
- *
- * @param fixtures Fixture results.
- * @returns The id and failure kind of each failed one.
- *
- * @example
- * ```ts
- * import { failedEntries } from "./rerun.ts";
- * import assert from "node:assert/strict";
- *
- * const base = { durationMs: 1, attempts: 1, exitCode: 1, signal: null, timedOut: false };
- * assert.deepEqual(failedEntries([
- *   { ...base, id: "a", status: "failed", failure: { kind: "timeout", message: "t" } },
- *   { ...base, id: "b", status: "passed" },
- * ]), [{ id: "a", kind: "timeout" }]);
- * ```
- */
-export function failedEntries(fixtures: readonly FixtureResult[]): FailedEntry[] {
-  const failed: FailedEntry[] = [];
-  const seen = new Set<string>();
-  for (const fixture of fixtures) {
-    if (fixture.status !== "failed" || seen.has(fixture.id)) continue;
-    seen.add(fixture.id);
-    failed.push({ id: fixture.id, ...(fixture.failure ? { kind: fixture.failure.kind } : {}) });
-  }
-  return failed;
-}
+export { failedEntries, type FailedEntry } from "../artifact/artifact.ts";
+import type { FailedEntry } from "../artifact/artifact.ts";
 
 /** The failed ids split against the current catalog. */
 export interface RerunSplit {

@@ -9,11 +9,10 @@ import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
-import type { Flags } from "../cli/flags.ts";
 import { historyPaths } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { Preflight } from "./rerun_preflight.ts";
-import { filterByPatterns, shardOf } from "./select.ts";
+import { filterByPatterns, type Shard, shardOf } from "./select.ts";
 
 /** A resolved selection and what the run records about it. */
 export interface Selection {
@@ -37,6 +36,16 @@ export interface SelectionContext {
   command: string;
 }
 
+/** The location flags a printed command repeats, as the user gave them. */
+export interface LocationFlags {
+  /** `--config PATH`. */
+  config?: string;
+  /** `--fixtures-dir DIR`. */
+  fixturesDir?: string;
+  /** `--artifact-dir DIR`. */
+  artifactDir?: string;
+}
+
 /**
  * Flags a printed command must keep to find the same files.
  *
@@ -55,7 +64,7 @@ export interface SelectionContext {
  * ]);
  * ```
  */
-export function locationFlags(flags: Flags): string[] {
+export function locationFlags(flags: LocationFlags): string[] {
   const out: string[] = [];
   if (flags.config) out.push("--config", flags.config);
   if (flags.fixturesDir) out.push("--fixtures-dir", flags.fixturesDir);
@@ -83,9 +92,23 @@ export function locationFlags(flags: Flags): string[] {
  * );
  * ```
  */
-export function smokeCommand(invocation: string, flags: Flags): string {
+export function smokeCommand(invocation: string, flags: LocationFlags): string {
   const location = locationFlags(flags);
   return location.length ? `${invocation} ${shellQuote(location)}` : invocation;
+}
+
+/** What to select, as plain values (the CLI's flags fit). */
+export interface SelectionRequest {
+  /** `--fixture` patterns, in order. */
+  fixtures: string[];
+  /** Only what failed in the artifact. */
+  rerunFailed: boolean;
+  /** The artifact a rerun reads (default `<artifactDir>/latest.json`). */
+  artifact?: string;
+  /** Refuse a rerun of more failures than this. */
+  rerunMaxFailures?: number;
+  /** Only this shard of the selection. */
+  shard?: Shard;
 }
 
 /**
@@ -119,7 +142,7 @@ export function smokeCommand(invocation: string, flags: Flags): string {
  * ```
  */
 export async function resolveSelection(
-  flags: Flags,
+  flags: SelectionRequest,
   options: Options,
   context: SelectionContext,
 ): Promise<Selection> {

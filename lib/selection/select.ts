@@ -5,8 +5,15 @@
  * @module
  */
 import { UserError } from "../base/errors.ts";
-import type { Shard } from "../cli/flags.ts";
 import { closest } from "../base/_suggest.ts";
+
+/** A shard: run only part `index` (1-based) of `total`. */
+export interface Shard {
+  /** 1-based index. */
+  index: number;
+  /** How many shards there are. */
+  total: number;
+}
 
 /** Anything with an id. */
 export interface HasId {

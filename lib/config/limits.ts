@@ -1,0 +1,9 @@
+/**
+ * Bounds of smoke's settings, shared by the input schemas and the flags
+ * without loading zod.
+ *
+ * @module
+ */
+
+/** The longest timeout a timer can hold: 2^31 - 1 ms. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;

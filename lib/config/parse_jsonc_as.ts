@@ -1,0 +1,89 @@
+/**
+ * Reading smoke's JSONC inputs (`smoke.jsonc`, manifests): parse, check
+ * against the JSON Schema, and turn every problem into one user error that
+ * names the file, line, column and key path.
+ *
+ * @module
+ */
+import { closest } from "../base/_suggest.ts";
+import { UserError } from "../base/errors.ts";
+import type { CompiledSchema } from "../jsonc/json_schema.ts";
+import { locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
+
+/** Options for {@linkcode parseJsoncAs}. */
+export interface ParseJsoncAsOptions {
+  /** The file name to put in messages. */
+  file: string;
+  /** What the file is, for the message: `config`, `manifest`. */
+  what: "config" | "manifest";
+}
+
+/**
+ * Parses a JSONC file's text and validates it against a schema. Problems
+ * become a {@linkcode UserError} naming the file, line, column and key path.
+ *
+ * @param schema The compiled schema the value must match.
+ * @param text The JSONC text.
+ * @param options The file name and what it is.
+ * @returns The validated value, typed as the caller's schema promises.
+ * @throws {UserError} On a syntax error or a schema problem (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { parseJsoncAs } from "./parse_jsonc_as.ts";
+ * import { compileSchema } from "../jsonc/json_schema.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const schema = compileSchema({
+ *   type: "object",
+ *   properties: { retries: { type: "number" } },
+ *   additionalProperties: false,
+ * });
+ * assert.deepEqual(parseJsoncAs(schema, '{ "retries": 2 }', { file: "a.jsonc", what: "config" }), {
+ *   retries: 2,
+ * });
+ * assert.throws(
+ *   () => parseJsoncAs(schema, '{ "retrys": 2 }', { file: "a.jsonc", what: "config" }),
+ *   /line 1, column 3: retrys: unknown key \(did you mean "retries"\?\)/,
+ * );
+ * ```
+ */
+export function parseJsoncAs<T>(
+  schema: CompiledSchema,
+  text: string,
+  options: ParseJsoncAsOptions,
+): T {
+  const kind = options.what === "config" ? "config" : "catalog";
+  const parsed = parseJsonc(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    throw new UserError(
+      `Cannot parse ${options.what} "${options.file}": ${message} at line ${line}, column ${column}`,
+      { kind, hints: [`Fix the JSONC syntax.`] },
+    );
+  }
+  const issues = schema.validate(parsed.value);
+  if (issues.length === 0) return parsed.value as T;
+  const located = locateIssues(text, issues).map((where, index) => {
+    const issue = issues[index];
+    let message = issue.message;
+    if (issue.code === "unknown-key") {
+      const key = String(issue.path.at(-1));
+      const suggestion = closest(key, schema.keysAt(issue.path.slice(0, -1)));
+      if (suggestion) message += ` (did you mean "${suggestion}"?)`;
+    }
+    return { ...where, message };
+  });
+  // In the order they stand in the file.
+  located.sort((a, b) => a.line - b.line || a.column - b.column);
+  const lines = located.map(({ line, column, path, message }) =>
+    `  line ${line}, column ${column}: ${path}: ${message}`
+  );
+  throw new UserError(
+    `Invalid ${options.what} "${options.file}":\n${lines.join("\n")}`,
+    {
+      kind,
+      hints: [`Allowed ${options.what} keys: ${schema.keysAt([]).join(", ")}. See the README.`],
+    },
+  );
+}
