@@ -63,59 +63,252 @@ export interface Flags {
   version: boolean;
 }
 
-const options = {
-  fixture: { type: "string", multiple: true },
-  "rerun-failed": { type: "boolean" },
-  artifact: { type: "string" },
-  "dry-run": { type: "boolean" },
-  list: { type: "boolean" },
-  concurrency: { type: "string" },
-  timeout: { type: "string" },
-  retries: { type: "string" },
-  "fixtures-dir": { type: "string" },
-  "artifact-dir": { type: "string" },
-  config: { type: "string" },
-  junit: { type: "string" },
-  shard: { type: "string" },
-  "fail-on-flaky": { type: "boolean" },
-  "rerun-max-failures": { type: "string" },
-  report: { type: "boolean" },
-  deno: { type: "string" },
-  "no-color": { type: "boolean" },
-  out: { type: "string" },
-  last: { type: "string" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean" },
-} as const;
+/** A subcommand: `run` is smoke without one. */
+export type Command = "run" | "merge" | "report";
+
+/** Where a flag's line goes in `--help`. */
+export type FlagSection = "Selecting" | "Running" | "Locations and output";
+
+/** One flag: everything parsing, checking and `--help` need to know of it. */
+export interface FlagSpec {
+  /** The long name, without `--`. */
+  name: string;
+  /** A one-letter alias. */
+  short?: string;
+  /** `boolean`, a `string`, a whole number (`integer`, with bounds) or a `shard` (I/N). */
+  type: "boolean" | "string" | "integer" | "shard";
+  /** May be given more than once (the values are kept in order). */
+  multiple?: boolean;
+  /** Bounds of an integer. */
+  min?: number;
+  /** Upper bound of an integer. */
+  max?: number;
+  /** The value's name in `--help`, e.g. `ID`. */
+  value?: string;
+  /** The subcommands that take it. */
+  commands: readonly Command[];
+  /** Its `--help` section; none for flags shown elsewhere (`--help`, `--version`, `--out`). */
+  section?: FlagSection;
+  /** Its `--help` line. */
+  help: string;
+  /** Another flag it needs (`--artifact` needs `--rerun-failed`). */
+  requires?: string;
+}
+
+const ALL: readonly Command[] = ["run", "merge", "report"];
+
+/**
+ * Every flag, in `--help` order. The one table that parsing, number bounds,
+ * which subcommand takes which flag, and the flag sections of `--help` read.
+ */
+export const FLAGS: readonly FlagSpec[] = [
+  {
+    name: "fixture",
+    type: "string",
+    multiple: true,
+    value: "ID",
+    commands: ["run"],
+    section: "Selecting",
+    help: "run only this fixture; repeatable; * globs in a segment (api/*)",
+  },
+  {
+    name: "rerun-failed",
+    type: "boolean",
+    commands: ["run"],
+    section: "Selecting",
+    help: "run only the fixtures that failed in the artifact",
+  },
+  {
+    name: "artifact",
+    type: "string",
+    value: "PATH",
+    commands: ["run"],
+    section: "Selecting",
+    help: "the artifact --rerun-failed reads (default <artifact-dir>/latest.json)",
+    requires: "rerun-failed",
+  },
+  {
+    name: "rerun-max-failures",
+    type: "integer",
+    min: 0,
+    value: "N",
+    commands: ["run"],
+    section: "Selecting",
+    help: "refuse to rerun when more than N failed (a broken environment)",
+    requires: "rerun-failed",
+  },
+  {
+    name: "shard",
+    type: "shard",
+    value: "I/N",
+    commands: ["run"],
+    section: "Selecting",
+    help: "run only shard I of N (stable by id)",
+  },
+  {
+    name: "list",
+    type: "boolean",
+    commands: ["run"],
+    section: "Selecting",
+    help: "print the selected ids, one a line, and exit",
+  },
+  {
+    name: "dry-run",
+    type: "boolean",
+    commands: ["run"],
+    section: "Selecting",
+    help: "print how each selected fixture would run; run and write nothing",
+  },
+  {
+    name: "concurrency",
+    type: "integer",
+    min: 1,
+    value: "N",
+    commands: ["run"],
+    section: "Running",
+    help: "fixtures at once (default: the number of CPUs)",
+  },
+  {
+    name: "timeout",
+    type: "integer",
+    min: 1,
+    max: MAX_TIMEOUT_MS,
+    value: "MS",
+    commands: ["run"],
+    section: "Running",
+    help: "per-fixture timeout (default 60000; a manifest's timeoutMs wins)",
+  },
+  {
+    name: "retries",
+    type: "integer",
+    min: 0,
+    value: "N",
+    commands: ["run"],
+    section: "Running",
+    help: "retries of a failing fixture (default 0)",
+  },
+  {
+    name: "fail-on-flaky",
+    type: "boolean",
+    commands: ["run", "merge"],
+    section: "Running",
+    help: "a fixture that passed only on a retry fails the run",
+  },
+  {
+    name: "deno",
+    type: "string",
+    value: "PATH",
+    commands: ["run"],
+    section: "Running",
+    help: "the Deno for script fixtures (also SMOKE_DENO)",
+  },
+  {
+    name: "fixtures-dir",
+    type: "string",
+    value: "DIR",
+    commands: ["run"],
+    section: "Locations and output",
+    help: "default fixtures/",
+  },
+  {
+    name: "artifact-dir",
+    type: "string",
+    value: "DIR",
+    commands: ALL,
+    section: "Locations and output",
+    help: "default .planning/artifacts/smoke/",
+  },
+  {
+    name: "config",
+    type: "string",
+    value: "PATH",
+    commands: ALL,
+    section: "Locations and output",
+    help: "default smoke.jsonc, when present",
+  },
+  {
+    name: "junit",
+    type: "string",
+    value: "PATH",
+    commands: ["run"],
+    section: "Locations and output",
+    help: "also write JUnit XML",
+  },
+  {
+    name: "report",
+    type: "boolean",
+    commands: ["run"],
+    section: "Locations and output",
+    help: "also write the HTML report after the run",
+  },
+  {
+    name: "no-color",
+    type: "boolean",
+    commands: ALL,
+    section: "Locations and output",
+    help: "no ANSI colour (also NO_COLOR, or when not a terminal)",
+  },
+  {
+    name: "out",
+    type: "string",
+    value: "PATH",
+    commands: ["merge", "report"],
+    help: "where merge or report writes",
+  },
+  {
+    name: "last",
+    type: "integer",
+    min: 1,
+    value: "N",
+    commands: ["report"],
+    help: "the newest N runs in the report",
+  },
+  {
+    name: "help",
+    short: "h",
+    type: "boolean",
+    commands: ALL,
+    section: "Locations and output",
+    help: "this help",
+  },
+  {
+    name: "version",
+    type: "boolean",
+    commands: ALL,
+    section: "Locations and output",
+    help: "the version and how smoke runs (script, bundle or binary)",
+  },
+];
+
+const SPECS = new Map(FLAGS.map((spec) => [spec.name, spec]));
+
+const options = Object.fromEntries(FLAGS.map((spec) => [spec.name, {
+  type: spec.type === "boolean" ? "boolean" as const : "string" as const,
+  ...(spec.multiple ? { multiple: true } : {}),
+  ...(spec.short ? { short: spec.short } : {}),
+}]));
 
 const SUBCOMMANDS = ["merge", "report"] as const;
-/** Flags only `merge` and `report` take: not suggested for a mistyped run flag. */
-const SUBCOMMAND_FLAGS = ["out", "last"];
 const HELP_HINT = "Run with --help for the flags and examples.";
 
 function usage(message: string, ...hints: string[]): UserError {
   return new UserError(message, { kind: "usage", hints: [...hints, HELP_HINT] });
 }
 
-function integer(
-  flag: string,
-  value: string | undefined,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number | undefined {
-  if (value === undefined) return undefined;
+function integer(spec: FlagSpec, value: string): number {
+  const min = spec.min ?? 0;
+  const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw usage(
-      `Invalid value for "--${flag}": "${value}" is not a whole number ${range}`,
-      `Pass a number, e.g. "--${flag} ${Math.max(min, 2)}".`,
+      `Invalid value for "--${spec.name}": "${value}" is not a whole number ${range}`,
+      `Pass a number, e.g. "--${spec.name} ${Math.max(min, 2)}".`,
     );
   }
   return Number(value);
 }
 
-function shard(value: string | undefined): Shard | undefined {
-  if (value === undefined) return undefined;
+function shard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
@@ -128,20 +321,41 @@ function shard(value: string | undefined): Shard | undefined {
   return { index, total };
 }
 
-function text(flag: string, value: string | undefined): string | undefined {
-  if (value === "") throw usage(`Invalid value for "--${flag}": the value is empty`);
-  return value;
+/** A flag's value as its type says: checked, bounded, never an empty string. */
+function convert(spec: FlagSpec, value: unknown): unknown {
+  if (value === undefined || spec.type === "boolean") return value;
+  const one = (text: string) => {
+    if (text === "") throw usage(`Invalid value for "--${spec.name}": the value is empty`);
+    return spec.type === "integer"
+      ? integer(spec, text)
+      : spec.type === "shard"
+      ? shard(text)
+      : text;
+  };
+  return Array.isArray(value) ? value.map(one) : one(value as string);
 }
 
-function translate(error: TypeError & { code?: unknown }): UserError {
+/** The command a command line names, read before parsing (for suggestions and messages). */
+function commandOf(args: readonly string[]): Command {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") break;
+    if (arg.startsWith("-")) {
+      const spec = SPECS.get(arg.replace(/^--?/, "").split("=")[0]);
+      if (spec && spec.type !== "boolean" && !arg.includes("=")) i++;
+      continue;
+    }
+    return (SUBCOMMANDS as readonly string[]).includes(arg) ? arg as Command : "run";
+  }
+  return "run";
+}
+
+function translate(error: TypeError & { code?: unknown }, command: Command): UserError {
   const name = /'([^']+)'/.exec(error.message)?.[1] ?? "";
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
-      const subcommand = SUBCOMMAND_FLAGS.includes(flag);
-      const candidates = Object.keys(options).filter((o) =>
-        subcommand || !SUBCOMMAND_FLAGS.includes(o)
-      );
+      const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
       const suggestion = closest(flag, candidates);
       return usage(
         `Unknown flag "${name}"`,
@@ -150,7 +364,7 @@ function translate(error: TypeError & { code?: unknown }): UserError {
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const flag = /--([a-z-]+)/.exec(error.message)?.[1] ?? name;
-      const takesValue = (options as Record<string, { type: string }>)[flag]?.type === "string";
+      const takesValue = SPECS.get(flag)?.type !== "boolean";
       return takesValue
         ? usage(`Missing value for "--${flag}"`, `Write it as "--${flag} VALUE".`)
         : usage(`The flag "--${flag}" takes no value`, `Write it as "--${flag}" alone.`);
@@ -158,6 +372,27 @@ function translate(error: TypeError & { code?: unknown }): UserError {
     default:
       return usage(`Cannot parse the command line: ${error.message}`);
   }
+}
+
+/** A flag given to a command that does not take it. */
+function notForCommand(spec: FlagSpec, command: Command): UserError {
+  const takers = spec.commands.map((c) => c === "run" ? "a run" : `"smoke ${c}"`);
+  if (command === "run") {
+    return usage(
+      `The flag "--${spec.name}" belongs to a subcommand`,
+      `Use "--${spec.name}" with ${takers.join(" or ")}.`,
+    );
+  }
+  const own = FLAGS.filter((s) => s.commands.includes(command) && s.commands.length < ALL.length)
+    .map((s) => `--${s.name}`);
+  const shared = FLAGS.filter((s) =>
+    s.commands.length === ALL.length && s.name !== "help" && s.name !== "version"
+  ).map((s) => `--${s.name}`);
+  const what = command === "merge" ? "artifact paths and " : "";
+  return usage(
+    `The flag "--${spec.name}" does not apply to "smoke ${command}"`,
+    `smoke ${command} takes ${what}${[...own, ...shared].join(", ")}.`,
+  );
 }
 
 /**
@@ -181,28 +416,26 @@ function translate(error: TypeError & { code?: unknown }): UserError {
  * ```
  */
 export function parseFlags(args: readonly string[]): Flags {
+  const command = commandOf(args);
   // parseArgs reads "--retries -1" as a flag with no value; say what is wrong with it instead.
   args.forEach((arg, i) => {
-    const name = arg.replace(/^--/, "");
+    const spec = SPECS.get(arg.replace(/^--/, ""));
     const next = args[i + 1];
-    const takesNumber = ["concurrency", "timeout", "retries", "rerun-max-failures", "last"];
-    if (arg.startsWith("--") && takesNumber.includes(name) && next && /^-\d/.test(next)) {
-      integer(name, next, name === "retries" || name === "rerun-max-failures" ? 0 : 1);
+    if (arg.startsWith("--") && spec?.type === "integer" && next && /^-\d/.test(next)) {
+      integer(spec, next);
     }
   });
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    if (error instanceof TypeError && "code" in error) throw translate(error);
+    if (error instanceof TypeError && "code" in error) throw translate(error, command);
     throw error;
   }
-  const { values: v, positionals } = parsed;
-  let command: Flags["command"] = "run";
+  const { values, positionals } = parsed;
   if (positionals.length > 0) {
     const first = positionals[0];
-    if ((SUBCOMMANDS as readonly string[]).includes(first)) {
-      command = first as Flags["command"];
+    if (command !== "run" && first === command) {
       positionals.shift();
     } else {
       const suggestion = closest(first, SUBCOMMANDS);
@@ -217,57 +450,78 @@ export function parseFlags(args: readonly string[]): Flags {
   if (command === "report" && positionals.length > 0) {
     throw usage(`Unexpected argument "${positionals[0]}" after "report"`);
   }
-  if (command === "run" && (v.out !== undefined || v.last !== undefined)) {
-    throw usage(
-      `The flag "${v.out !== undefined ? "--out" : "--last"}" belongs to a subcommand`,
-      'Use "--out" with "smoke merge" or "smoke report", "--last" with "smoke report".',
-    );
+  const v: Record<string, unknown> = {};
+  for (const spec of FLAGS) {
+    const given = (values as Record<string, unknown>)[spec.name];
+    if (given === undefined) continue;
+    if (!spec.commands.includes(command)) throw notForCommand(spec, command);
+    v[spec.name] = convert(spec, given);
   }
-  if (command === "run") {
-    for (
-      const [flag, needs] of [["artifact", v.artifact], [
-        "rerun-max-failures",
-        v["rerun-max-failures"],
-      ]]
-    ) {
-      if (needs !== undefined && !v["rerun-failed"]) {
-        throw usage(
-          `The flag "--${flag}" works only with "--rerun-failed"`,
-          `Add --rerun-failed, or leave out --${flag}.`,
-        );
-      }
-    }
-    if (v.list && v["dry-run"]) {
+  for (const spec of FLAGS) {
+    if (spec.requires && v[spec.name] !== undefined && v[spec.requires] === undefined) {
       throw usage(
-        'The flags "--list" and "--dry-run" do not go together',
-        "Use --list for the ids alone, or --dry-run for how each would run.",
+        `The flag "--${spec.name}" works only with "--${spec.requires}"`,
+        `Add --${spec.requires}, or leave out --${spec.name}.`,
       );
     }
+  }
+  if (v.list && v["dry-run"]) {
+    throw usage(
+      'The flags "--list" and "--dry-run" do not go together',
+      "Use --list for the ids alone, or --dry-run for how each would run.",
+    );
   }
   return {
     command,
     positionals,
-    fixtures: v.fixture ?? [],
-    rerunFailed: v["rerun-failed"] ?? false,
-    artifact: text("artifact", v.artifact),
-    dryRun: v["dry-run"] ?? false,
-    list: v.list ?? false,
-    concurrency: integer("concurrency", v.concurrency, 1),
-    timeoutMs: integer("timeout", v.timeout, 1, MAX_TIMEOUT_MS),
-    retries: integer("retries", v.retries, 0),
-    fixturesDir: text("fixtures-dir", v["fixtures-dir"]),
-    artifactDir: text("artifact-dir", v["artifact-dir"]),
-    config: text("config", v.config),
-    junit: text("junit", v.junit),
-    shard: shard(v.shard),
-    failOnFlaky: v["fail-on-flaky"] ?? false,
-    rerunMaxFailures: integer("rerun-max-failures", v["rerun-max-failures"], 0),
-    report: v.report ?? false,
-    deno: text("deno", v.deno),
-    noColor: v["no-color"] ?? false,
-    out: text("out", v.out),
-    last: integer("last", v.last, 1),
-    help: v.help ?? false,
-    version: v.version ?? false,
+    fixtures: (v.fixture as string[] | undefined) ?? [],
+    rerunFailed: v["rerun-failed"] === true,
+    artifact: v.artifact as string | undefined,
+    dryRun: v["dry-run"] === true,
+    list: v.list === true,
+    concurrency: v.concurrency as number | undefined,
+    timeoutMs: v.timeout as number | undefined,
+    retries: v.retries as number | undefined,
+    fixturesDir: v["fixtures-dir"] as string | undefined,
+    artifactDir: v["artifact-dir"] as string | undefined,
+    config: v.config as string | undefined,
+    junit: v.junit as string | undefined,
+    shard: v.shard as Shard | undefined,
+    failOnFlaky: v["fail-on-flaky"] === true,
+    rerunMaxFailures: v["rerun-max-failures"] as number | undefined,
+    report: v.report === true,
+    deno: v.deno as string | undefined,
+    noColor: v["no-color"] === true,
+    out: v.out as string | undefined,
+    last: v.last as number | undefined,
+    help: v.help === true,
+    version: v.version === true,
   };
+}
+
+/**
+ * The flag sections of `--help`, from {@linkcode FLAGS}: one line per flag
+ * with its value's name, grouped by section.
+ *
+ * @returns The lines, without a trailing newline.
+ *
+ * @example
+ * ```ts
+ * import { flagHelp } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(flagHelp(), /^  --fixture ID +run only this fixture/m);
+ * assert.match(flagHelp(), /^Running:$/m);
+ * ```
+ */
+export function flagHelp(): string {
+  const sections: FlagSection[] = ["Selecting", "Running", "Locations and output"];
+  const blocks = sections.map((section) => {
+    const lines = FLAGS.filter((s) => s.section === section).map((s) => {
+      const left = `${s.short ? `-${s.short}, ` : ""}--${s.name}${s.value ? ` ${s.value}` : ""}`;
+      return `  ${left.padEnd(22)}  ${s.help}`;
+    });
+    return `${section}:\n${lines.join("\n")}`;
+  });
+  return blocks.join("\n\n");
 }

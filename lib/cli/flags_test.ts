@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseFlags } from "./flags.ts";
+import { flagHelp, FLAGS, parseFlags } from "./flags.ts";
 import { UserError } from "../base/errors.ts";
 
 function usageError(args: string[]): UserError {
@@ -145,4 +145,40 @@ Deno.test("parseFlags() calls a negative number what it is, not a missing value"
   assert.match(usageError(["--retries", "-1"]).message, /"-1" is not a whole number of at least 0/);
   assert.match(usageError(["--concurrency", "-2"]).message, /"-2" is not a whole number/);
   assert.deepEqual(parseFlags(["--fixture=-odd"]).fixtures, ["-odd"]);
+});
+
+Deno.test("parseFlags(): every subcommand refuses the flags it does not take", () => {
+  const report = usageError(["report", "--fixture", "x", "--retries", "3", "--junit", "j.xml"]);
+  assert.match(report.message, /^The flag "--fixture" does not apply to "smoke report"$/);
+  assert.ok(report.hints[0].startsWith("smoke report takes --out, --last"), report.hints[0]);
+  assert.match(usageError(["merge", "a.json", "--retries", "3"]).message, /"smoke merge"/);
+  assert.match(usageError(["--last", "3"]).message, /"--last" belongs to a subcommand/);
+  // Flags every command takes.
+  assert.equal(parseFlags(["report", "--artifact-dir", "d", "--no-color"]).artifactDir, "d");
+  assert.equal(parseFlags(["merge", "a.json", "--fail-on-flaky"]).failOnFlaky, true);
+});
+
+Deno.test("FLAGS drives parsing, bounds, subcommands and --help, one entry per flag", () => {
+  const names = FLAGS.map((f) => f.name);
+  assert.equal(new Set(names).size, names.length, "one entry per flag");
+  const help = flagHelp();
+  for (const spec of FLAGS.filter((f) => f.section)) {
+    assert.ok(help.includes(`--${spec.name}`), `--help shows --${spec.name}`);
+  }
+  for (const spec of FLAGS.filter((f) => f.type === "integer")) {
+    const below = String((spec.min ?? 0) - 1);
+    const command = spec.commands.includes("run") ? [] : [spec.commands[0]];
+    assert.match(
+      usageError([...command, `--${spec.name}=${below}`]).message,
+      new RegExp(`"--${spec.name}": "${below}" is not a whole number`),
+    );
+  }
+  for (const spec of FLAGS) {
+    for (const command of ["run", "merge", "report"] as const) {
+      if (spec.commands.includes(command) || spec.type !== "boolean") continue;
+      const args = command === "run" ? [`--${spec.name}`] : [command, "a.json", `--${spec.name}`];
+      if (command === "report") args.splice(1, 1);
+      assert.throws(() => parseFlags(args), UserError, `${command} refuses --${spec.name}`);
+    }
+  }
 });

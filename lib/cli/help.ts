@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { flagHelp } from "./flags.ts";
 
 /**
  * Renders the help text.
@@ -38,31 +39,7 @@ Fixtures (under fixtures/, or --fixtures-dir):
                   "command": ["prog", "arg"] or "script": "path.ts"
   The id is the path without the suffix: fixtures/api/health.smoke.ts is api/health.
 
-Selecting:
-  --fixture ID            run only this fixture; repeatable; * globs in a segment (api/*)
-  --rerun-failed          run only the fixtures that failed in the artifact
-  --artifact PATH         the artifact --rerun-failed reads (default <artifact-dir>/latest.json)
-  --rerun-max-failures N  refuse to rerun when more than N failed (a broken environment)
-  --shard I/N             run only shard I of N (stable by id)
-  --list                  print the selected ids, one a line, and exit
-  --dry-run               print how each selected fixture would run; run and write nothing
-
-Running:
-  --concurrency N         fixtures at once (default: the number of CPUs)
-  --timeout MS            per-fixture timeout (default 60000; a manifest's timeoutMs wins)
-  --retries N             retries of a failing fixture (default 0)
-  --fail-on-flaky         a fixture that passed only on a retry fails the run
-  --deno PATH             the Deno for script fixtures (also SMOKE_DENO)
-
-Locations and output:
-  --fixtures-dir DIR      default fixtures/
-  --artifact-dir DIR      default .planning/artifacts/smoke/
-  --config PATH           default smoke.jsonc, when present
-  --junit PATH            also write JUnit XML
-  --report                also write the HTML report after the run
-  --no-color              no ANSI colour (also NO_COLOR, or when not a terminal)
-  -h, --help              this help
-  --version               the version and how smoke runs (script, bundle or binary)
+${flagHelp()}
 
 Exit codes:
   0 every selected fixture passed   1 at least one failed

@@ -182,24 +182,6 @@ export interface MergeIo {
   now(): Date;
 }
 
-const RUN_ONLY: ReadonlyArray<[string, (flags: Flags) => boolean]> = [
-  ["--fixture", (f) => f.fixtures.length > 0],
-  ["--rerun-failed", (f) => f.rerunFailed],
-  ["--artifact", (f) => f.artifact !== undefined],
-  ["--dry-run", (f) => f.dryRun],
-  ["--list", (f) => f.list],
-  ["--concurrency", (f) => f.concurrency !== undefined],
-  ["--timeout", (f) => f.timeoutMs !== undefined],
-  ["--retries", (f) => f.retries !== undefined],
-  ["--fixtures-dir", (f) => f.fixturesDir !== undefined],
-  ["--junit", (f) => f.junit !== undefined],
-  ["--shard", (f) => f.shard !== undefined],
-  ["--rerun-max-failures", (f) => f.rerunMaxFailures !== undefined],
-  ["--report", (f) => f.report],
-  ["--deno", (f) => f.deno !== undefined],
-  ["--last", (f) => f.last !== undefined],
-];
-
 const ADVICE: Record<Exclude<PreflightCode, "NO_RERUNNABLE_FAILURES">, string> = {
   ARTIFACT_NOT_FOUND:
     "Check the path. In CI, check that every shard job uploaded its artifact and that the merge job downloaded them all.",
@@ -246,17 +228,8 @@ async function readInputs(paths: readonly string[], cwd: string): Promise<MergeI
   });
 }
 
+/** Flags a merge does not take are refused by `parseFlags` (the flag table); this checks the rest. */
 function checkFlags(flags: Flags): void {
-  const given = RUN_ONLY.filter(([, test]) => test(flags)).map(([name]) => name);
-  if (given.length) {
-    throw new UserError(`The flag "${given[0]}" does not apply to "smoke merge"`, {
-      kind: "usage",
-      hints: [
-        "smoke merge takes artifact paths and --out, --artifact-dir, --config, --fail-on-flaky, --no-color.",
-        "Run with --help for the flags and examples.",
-      ],
-    });
-  }
   if (flags.positionals.length === 0) {
     throw new UserError("Cannot merge: no artifacts given", {
       kind: "usage",
