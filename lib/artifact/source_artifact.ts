@@ -7,15 +7,8 @@
  *
  * @module
  */
-import { join } from "node:path";
-import {
-  type Artifact,
-  FIXTURE_ID_PATTERN,
-  READABLE_SCHEMA_VERSIONS,
-  RUN_ID_PATTERN,
-} from "./artifact.ts";
+import { type Artifact, FIXTURE_ID_PATTERN, READABLE_SCHEMA_VERSIONS } from "./artifact.ts";
 import { ArtifactSchema } from "./artifact_schema.ts";
-import type { HistoryPaths } from "./history.ts";
 import { formatPath, parseJsonc, positionAt } from "../jsonc/jsonc.ts";
 import { formatBytes, readRegularFile } from "../base/read_input.ts";
 import { failedEntries, type FailedEntry } from "./artifact.ts";
@@ -203,32 +196,4 @@ export async function readSourceFile(
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
   return { ok: true, text: new TextDecoder().decode(bytes), sha256 };
-}
-
-/**
- * Reads one run of the history by id. The id is checked against the run-id
- * pattern first, so it can never name a path outside `runs/`.
- *
- * @param paths The artifact directory's paths.
- * @param runId The run id (untrusted).
- * @returns The artifact, or undefined when missing, unreadable or invalid.
- *
- * @example
- * ```ts
- * import { historyPaths } from "./history.ts";
- * import { readHistoryRun } from "./source_artifact.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(await readHistoryRun(historyPaths("/nonexistent"), "../../etc/passwd"), undefined);
- * ```
- */
-export async function readHistoryRun(
-  paths: HistoryPaths,
-  runId: string,
-): Promise<Artifact | undefined> {
-  if (!RUN_ID_PATTERN.test(runId)) return undefined;
-  const file = await readSourceFile(join(paths.runs, `${runId}.json`));
-  if (!file.ok) return undefined;
-  const checked = checkSource(file.text);
-  return checked.ok ? checked.artifact : undefined;
 }

@@ -7,30 +7,20 @@
  */
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Artifact } from "../artifact/artifact.ts";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
 import { readCatalog } from "../catalog/catalog.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
-import {
-  ExitCode,
-  formatWarning,
-  ioErrorToUserError,
-  isIoError,
-  UserError,
-} from "../base/errors.ts";
+import { ExitCode, formatWarning, UserError } from "../base/errors.ts";
 import type { Flags } from "./flags.ts";
-import { historyPaths } from "../artifact/history.ts";
 import { smokeCommand } from "../selection/resolve_selection.ts";
-import { readRegularFile } from "../base/read_input.ts";
 import { displayPath } from "./runtime.ts";
-import { checkSource, MAX_ARTIFACT_BYTES } from "../artifact/source_artifact.ts";
+import { readHistory } from "../artifact/run_history.ts";
 import type { SmokeIo } from "./smoke_io.ts";
 import {
   buildReportModel,
   type FixtureFile,
   type InvalidArtifact,
-  type ReportHistory,
 } from "../html_report/history_model.ts";
 import { renderReportHtml } from "../html_report/html.ts";
 import type { Reporter } from "../reporters/reporter.ts";
@@ -51,112 +41,7 @@ import type { RunReporterContext } from "./smoke_io.ts";
 export const DEFAULT_LAST = 50;
 export { REPORT_FILE };
 
-/**
- * Reads an artifact's text with the one input reader, or says why not (no
- * checksum: the report needs none). A FIFO or device is refused unopened.
- */
-async function readArtifactText(path: string): Promise<string | { reason: string }> {
-  const read = await readRegularFile(path, { maxBytes: MAX_ARTIFACT_BYTES, what: "artifact" });
-  if (read.ok) return new TextDecoder().decode(read.value);
-  const { problem } = read;
-  if (problem.kind === "missing") return { reason: "no file at that path" };
-  if (problem.kind === "too-large") {
-    return { reason: `${problem.size} bytes is over the limit of ${MAX_ARTIFACT_BYTES} bytes` };
-  }
-  return { reason: read.reason };
-}
-
-/** Options for {@linkcode readHistory}. */
-export interface ReadHistoryOptions {
-  /** Stop after this many valid runs, newest first. */
-  last: number;
-  /** The artifact directory as the user names it, for messages. */
-  shownDir?: string;
-}
-
-/**
- * Reads the newest valid artifacts of `<artifactDir>/runs/` (newest first by
- * file name, which sorts by start time) until `last` are found, noting every
- * invalid file met on the way with the reason.
- *
- * @param artifactDir The artifact directory.
- * @param options How many runs, and the directory's name for messages.
- * @returns The history, with the run id `latest.json` holds, and how many run files there are.
- * @throws {UserError} When `runs/` does not exist or holds no artifact file (exit 2).
- *
- * @example
- * ```ts
- * import { readHistory } from "./report_command.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * await Deno.mkdir(`${dir}/runs`);
- * await Deno.writeTextFile(`${dir}/runs/bad.json`, "{ nope");
- * const history = await readHistory(dir, { last: 50 });
- * assert.equal(history.runs.length, 0);
- * assert.match(history.invalid[0].reason, /line 1, column 3/);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export async function readHistory(
-  artifactDir: string,
-  options: ReadHistoryOptions,
-): Promise<ReportHistory & { runs: Artifact[]; invalid: InvalidArtifact[]; files: number }> {
-  const paths = historyPaths(artifactDir);
-  const shown = options.shownDir ?? artifactDir;
-  const names: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(paths.runs)) {
-      // Not only regular files: a FIFO or a link named like a run is listed as invalid.
-      if (!entry.isDirectory && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
-        names.push(entry.name);
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
-      if (!isIoError(error)) throw error;
-      throw ioErrorToUserError(error, { path: `${shown}/runs`, action: "read run history" });
-    }
-  }
-  if (names.length === 0) {
-    throw new UserError(`Cannot make the report: no run artifacts in "${shown}/runs"`, {
-      kind: "usage",
-      code: "NO_HISTORY",
-      hints: [
-        "Run the suite first, or pass --artifact-dir DIR where the runs are.",
-      ],
-    });
-  }
-  names.sort().reverse();
-  const runs: Artifact[] = [];
-  const invalid: InvalidArtifact[] = [];
-  for (const name of names) {
-    if (runs.length >= options.last) break;
-    const file = `${shown}/runs/${name}`;
-    const text = await readArtifactText(join(paths.runs, name));
-    if (typeof text !== "string") {
-      invalid.push({ file, reason: text.reason });
-      continue;
-    }
-    const checked = checkSource(text);
-    if (checked.ok) runs.push(checked.artifact);
-    else invalid.push({ file, reason: checked.message });
-  }
-  let latestRunId: string | undefined;
-  const latest = await readArtifactText(paths.latest);
-  if (typeof latest === "string") {
-    const checked = checkSource(latest);
-    if (checked.ok) latestRunId = checked.artifact.runId;
-  }
-  return {
-    runs: runs.reverse(),
-    invalid,
-    ...(latestRunId ? { latestRunId } : {}),
-    artifactDir: shown,
-    totalRuns: names.length - invalid.length,
-    files: names.length,
-  };
-}
+export { readHistory };
 
 /** Options for {@linkcode writeReport}. */
 export interface WriteReportOptions {

@@ -13,16 +13,11 @@ import type {
   Result,
   Summary,
 } from "../artifact/artifact.ts";
+import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
 
-/** An artifact file of `runs/` that is not a valid artifact. */
-export interface InvalidArtifact {
-  /** The file, as shown to the user. */
-  file: string;
-  /** Why it was left out. */
-  reason: string;
-}
+export type { InvalidArtifact };
 
 /** Where a fixture is defined, relative to the working directory. */
 export interface FixtureFile {

@@ -13,7 +13,7 @@ import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
 import { PreflightError } from "../base/errors.ts";
 import { historyPaths } from "../artifact/history.ts";
 import { preflight } from "./rerun_preflight.ts";
-import { readHistoryRun } from "../artifact/source_artifact.ts";
+import { readHistoryRun } from "../artifact/run_history.ts";
 
 const CONTRACT_CODES = [
   "ARTIFACT_NOT_FOUND",

@@ -156,7 +156,7 @@ export async function resolveSelection(
     // Only a rerun reads an artifact, and with it loads zod: other runs start without it.
     const [{ preflight }, { readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),
-      import("../artifact/source_artifact.ts"),
+      import("../artifact/run_history.ts"),
     ]);
     const history = historyPaths(resolve(cwd, options.artifactDir));
     try {

@@ -1,0 +1,174 @@
+/**
+ * The one reader of `<artifactDir>/runs/`: the history of runs, newest first,
+ * for the HTML report, and one run by id, for rerun chains. Every file is read
+ * as untrusted input (bounded, regular files only, schema-checked); a run id
+ * names a file only when it has the run-id shape, so no path escapes `runs/`.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Artifact } from "./artifact.ts";
+import { RUN_ID_PATTERN } from "./artifact_format.ts";
+import { ioErrorToUserError, isIoError, UserError } from "../base/errors.ts";
+import { readRegularFile } from "../base/read_input.ts";
+import { type HistoryPaths, historyPaths } from "./history.ts";
+import { checkSource, MAX_ARTIFACT_BYTES, readSourceFile } from "./source_artifact.ts";
+
+/** A file in `runs/` that is not a valid artifact. */
+export interface InvalidArtifact {
+  /** The file, as shown to the user. */
+  file: string;
+  /** Why it was left out. */
+  reason: string;
+}
+
+/** What {@linkcode readHistory} found. */
+export interface RunHistory {
+  /** The valid artifacts, oldest first. */
+  runs: Artifact[];
+  /** The files left out, with the reason. */
+  invalid: InvalidArtifact[];
+  /** The run id `latest.json` holds, when it is valid. */
+  latestRunId?: string;
+  /** The artifact directory as the user names it. */
+  artifactDir: string;
+  /** How many valid runs `runs/` holds in all (as far as read). */
+  totalRuns: number;
+  /** How many run files there are. */
+  files: number;
+}
+
+/**
+ * Reads an artifact's text with the one input reader, or says why not (no
+ * checksum: the report needs none). A FIFO or device is refused unopened.
+ */
+async function readArtifactText(path: string): Promise<string | { reason: string }> {
+  const read = await readRegularFile(path, { maxBytes: MAX_ARTIFACT_BYTES, what: "artifact" });
+  if (read.ok) return new TextDecoder().decode(read.value);
+  const { problem } = read;
+  if (problem.kind === "missing") return { reason: "no file at that path" };
+  if (problem.kind === "too-large") {
+    return { reason: `${problem.size} bytes is over the limit of ${MAX_ARTIFACT_BYTES} bytes` };
+  }
+  return { reason: read.reason };
+}
+
+/** Options for {@linkcode readHistory}. */
+export interface ReadHistoryOptions {
+  /** Stop after this many valid runs, newest first. */
+  last: number;
+  /** The artifact directory as the user names it, for messages. */
+  shownDir?: string;
+}
+
+/**
+ * Reads the newest valid artifacts of `<artifactDir>/runs/` (newest first by
+ * file name, which sorts by start time) until `last` are found, noting every
+ * invalid file met on the way with the reason.
+ *
+ * @param artifactDir The artifact directory.
+ * @param options How many runs, and the directory's name for messages.
+ * @returns The history, with the run id `latest.json` holds, and how many run files there are.
+ * @throws {UserError} When `runs/` does not exist or holds no artifact file (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { readHistory } from "./run_history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * await Deno.writeTextFile(`${dir}/runs/bad.json`, "{ nope");
+ * const history = await readHistory(dir, { last: 50 });
+ * assert.equal(history.runs.length, 0);
+ * assert.match(history.invalid[0].reason, /line 1, column 3/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function readHistory(
+  artifactDir: string,
+  options: ReadHistoryOptions,
+): Promise<RunHistory> {
+  const paths = historyPaths(artifactDir);
+  const shown = options.shownDir ?? artifactDir;
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(paths.runs)) {
+      // Not only regular files: a FIFO or a link named like a run is listed as invalid.
+      if (!entry.isDirectory && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
+        names.push(entry.name);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory)) {
+      if (!isIoError(error)) throw error;
+      throw ioErrorToUserError(error, { path: `${shown}/runs`, action: "read run history" });
+    }
+  }
+  if (names.length === 0) {
+    throw new UserError(`Cannot make the report: no run artifacts in "${shown}/runs"`, {
+      kind: "usage",
+      code: "NO_HISTORY",
+      hints: [
+        "Run the suite first, or pass --artifact-dir DIR where the runs are.",
+      ],
+    });
+  }
+  names.sort().reverse();
+  const runs: Artifact[] = [];
+  const invalid: InvalidArtifact[] = [];
+  for (const name of names) {
+    if (runs.length >= options.last) break;
+    const file = `${shown}/runs/${name}`;
+    const text = await readArtifactText(join(paths.runs, name));
+    if (typeof text !== "string") {
+      invalid.push({ file, reason: text.reason });
+      continue;
+    }
+    const checked = checkSource(text);
+    if (checked.ok) runs.push(checked.artifact);
+    else invalid.push({ file, reason: checked.message });
+  }
+  let latestRunId: string | undefined;
+  const latest = await readArtifactText(paths.latest);
+  if (typeof latest === "string") {
+    const checked = checkSource(latest);
+    if (checked.ok) latestRunId = checked.artifact.runId;
+  }
+  return {
+    runs: runs.reverse(),
+    invalid,
+    ...(latestRunId ? { latestRunId } : {}),
+    artifactDir: shown,
+    totalRuns: names.length - invalid.length,
+    files: names.length,
+  };
+}
+
+/**
+ * Reads one run of the history by id. The id is checked against the run-id
+ * pattern first, so it can never name a path outside `runs/`.
+ *
+ * @param paths The artifact directory's paths.
+ * @param runId The run id (untrusted).
+ * @returns The artifact, or undefined when missing, unreadable or invalid.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import { readHistoryRun } from "./run_history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await readHistoryRun(historyPaths("/nonexistent"), "../../etc/passwd"), undefined);
+ * ```
+ */
+export async function readHistoryRun(
+  paths: HistoryPaths,
+  runId: string,
+): Promise<Artifact | undefined> {
+  if (!RUN_ID_PATTERN.test(runId)) return undefined;
+  const file = await readSourceFile(join(paths.runs, `${runId}.json`));
+  if (!file.ok) return undefined;
+  const checked = checkSource(file.text);
+  return checked.ok ? checked.artifact : undefined;
+}
