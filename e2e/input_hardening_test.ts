@@ -136,18 +136,18 @@ async function symlinkProject(): Promise<TempProject> {
   return p;
 }
 
-Deno.test("symlinked fixture folders are followed; loops and links leaving the folder are warned about", async () => {
+Deno.test("symlinked fixture folders are followed once; loops, second ways in and links leaving the folder are warned about", async () => {
   await using p = await symlinkProject();
   const list = await runBounded(p.dir, ["--list"]);
   assert.equal(list.code, 0, list.stderr);
-  assert.equal(list.stdout, "alias/a\next/b\nreal/a\n");
+  assert.equal(list.stdout, "ext/b\nreal/a\n");
   assert.match(
     list.stderr,
     /^warning: Skipped symlink "fixtures\/real\/up": it leads back to "fixtures", a folder it is in \[SYMLINK_LOOP\]$/m,
   );
   assert.match(
     list.stderr,
-    /^warning: Skipped symlink "fixtures\/alias\/up": .*\[SYMLINK_LOOP\]$/m,
+    /^warning: Skipped symlink "fixtures\/alias": its folder is in the catalog already, as "fixtures\/real" \[SYMLINK_DUPLICATE\]$/m,
   );
   assert.match(
     list.stderr,
@@ -167,9 +167,13 @@ Deno.test("symlinked fixture folders are followed; loops and links leaving the f
   assert.equal(run.code, 0, run.stderr);
   const latest = await p.latest();
   const codes = (latest.diagnostics as { code: string }[]).map((d) => d.code).sort();
-  // real/up, alias/up (the same link, reached through alias), l1 and l2.
-  assert.deepEqual(codes, [...Array(4).fill("SYMLINK_LOOP"), "SYMLINK_OUTSIDE"]);
-  assert.deepEqual(latest.fixtures.map((f) => f.id), ["alias/a", "ext/b", "real/a"]);
+  // alias (a second way into real/), then real/up, l1 and l2.
+  assert.deepEqual(codes, [
+    "SYMLINK_DUPLICATE",
+    ...Array(3).fill("SYMLINK_LOOP"),
+    "SYMLINK_OUTSIDE",
+  ]);
+  assert.deepEqual(latest.fixtures.map((f) => f.id), ["ext/b", "real/a"]);
 });
 
 Deno.test("a dangling or looping symlink named like a fixture is a catalog error", async () => {
@@ -409,4 +413,20 @@ Deno.test("hostile artifacts through --rerun-failed: exit 2 or a valid rerun, ne
   // The polluted artifact is still a valid one: it reruns b.
   const proto = await runBounded(p.dir, ["--rerun-failed", "--artifact", "proto.json"]);
   assert.equal(proto.code, 1, proto.stderr);
+});
+
+Deno.test("links that fan out walk each folder once (no exponential catalog)", async () => {
+  await using p = await tempProject({});
+  const levels = 12;
+  const script = [`cd '${p.dir}'`, "mkdir -p fixtures"];
+  for (let i = 0; i <= levels; i++) script.push(`mkdir fixtures/d${i}`);
+  for (let i = 0; i < levels; i++) {
+    script.push(`ln -s ../d${i + 1} fixtures/d${i}/x`, `ln -s ../d${i + 1} fixtures/d${i}/y`);
+  }
+  script.push(`echo 'console.log(1)' > fixtures/d${levels}/t.smoke.ts`);
+  await sh(p.dir, script.join(" && "));
+  const list = await runBounded(p.dir, ["--list"]);
+  assert.equal(list.code, 0, list.stderr);
+  assert.equal(list.stdout, `d${levels}/t\n`);
+  assert.equal(list.stderr.match(/\[SYMLINK_DUPLICATE\]/g)?.length, 2 * levels);
 });

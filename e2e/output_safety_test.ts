@@ -54,3 +54,31 @@ Deno.test("terminal escapes in fixture output and file names are shown escaped i
   assert.doesNotMatch(run.stdout, CONTROLS, JSON.stringify(run.stdout));
   assert.doesNotMatch(run.stderr, CONTROLS, JSON.stringify(run.stderr));
 });
+
+Deno.test("an output written to smoke's own stdout passes the same edge (GitHub mode)", async () => {
+  await using p = await tempProject({
+    "fixtures/bad.smoke.ts":
+      'console.log("x\\n::error title=X::out1\\n##[error]legacy\\r::warning::cr");\n' +
+      "Deno.exit(1);\n",
+  });
+  // A private link to smoke's own standard output (never /dev/stdout itself, as root).
+  await Deno.symlink("/proc/self/fd/1", `${p.dir}/out1`);
+  const junit = await runSmoke(p.dir, ["--junit", "out1"], { env: { GITHUB_ACTIONS: "true" } });
+  assert.equal(junit.code, 1, junit.stdout + junit.stderr);
+  assert.match(junit.stdout, /<testsuites/, "the XML went to stdout");
+  const merged = await runSmoke(p.dir, ["merge", `${p.artifactDir}/latest.json`, "--out", "out1"], {
+    env: { GITHUB_ACTIONS: "true" },
+  });
+  assert.match(merged.stdout, /"stdoutTail"/, "the merged artifact went to stdout");
+  for (const run of [junit, merged]) {
+    // Outside smoke's own stop-commands blocks, no line is a command.
+    let token: string | undefined;
+    for (const line of logLines(run.stdout)) {
+      assert.ok(!line.includes("##["), JSON.stringify(line));
+      if (token === undefined) {
+        token = /^::stop-commands::(\S+)$/.exec(line)?.[1];
+        assert.doesNotMatch(line, /^\s*::(error title=X|warning::cr)/, JSON.stringify(line));
+      } else if (line === `::${token}::`) token = undefined;
+    }
+  }
+});

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { createSafeWriter } from "../base/safe_output.ts";
 
 /**
  * An output path that names something smoke does not write: a directory, a
@@ -76,7 +77,7 @@ export function descriptorOf(hops: readonly string[]): number | undefined {
 /**
  * Appends bytes to an in-place target: smoke's own standard output or error
  * through its descriptor (so the text lands where smoke's lines do, at their
- * offset), anything else through a new descriptor opened with `O_APPEND` and
+ * offset), made safe for it as smoke's own lines are (`createSafeWriter`), anything else through a new descriptor opened with `O_APPEND` and
  * `O_NONBLOCK`: a FIFO without a reader is an error, not a hang, and writes
  * that would block are retried.
  *
@@ -97,10 +98,16 @@ export async function writeInPlace(
   bytes: Uint8Array,
 ): Promise<void> {
   if (target.fd !== undefined) {
+    // smoke's own stream is a terminal or a CI log: the bytes pass the same output edge as
+    // smoke's lines, so fixture output inside (JUnit, a report, an artifact) cannot act there.
     const stream = target.fd === 1 ? Deno.stdout : Deno.stderr;
-    for (let written = 0; written < bytes.length;) {
-      written += await stream.write(bytes.subarray(written));
-    }
+    const write = createSafeWriter((text) => {
+      const out = new TextEncoder().encode(text);
+      for (let written = 0; written < out.length;) {
+        written += stream.writeSync(out.subarray(written));
+      }
+    }, { terminal: stream.isTerminal(), github: Deno.env.get("GITHUB_ACTIONS") === "true" });
+    write(new TextDecoder().decode(bytes));
     return;
   }
   // node:fs is loaded only here: opening with O_NONBLOCK needs it, and start-up stays light.

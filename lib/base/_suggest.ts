@@ -31,6 +31,9 @@ export function distance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** Inputs longer than this get no suggestion. */
+const MAX_SUGGESTED_LENGTH = 256;
+
 /**
  * The candidate closest to `input`, or undefined when nothing is close enough
  * (more than half of the input would have to change).
@@ -49,17 +52,22 @@ export function distance(a: string, b: string): number {
  * ```
  */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  // Nobody mistypes a name this long; and the distance below costs input x candidate.
+  if (input.length > MAX_SUGGESTED_LENGTH) return undefined;
+  const limit = Math.max(2, Math.ceil(input.length / 2));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
+    const apart = Math.abs(candidate.length - input.length);
+    // The edit distance is at least the difference in length.
+    if (apart > limit && !candidate.includes(input)) continue;
     const score = candidate.includes(input) || input.includes(candidate)
-      ? Math.abs(candidate.length - input.length) / 2
+      ? apart / 2
       : distance(input, candidate);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
-  const limit = Math.max(2, Math.ceil(input.length / 2));
   return bestScore <= limit ? best : undefined;
 }

@@ -24,7 +24,7 @@ export interface WalkResult {
   paths: string[];
   /** The paths whose directory entry did not say "regular file" (symlinks, FIFOs...). */
   unchecked: Set<string>;
-  /** Warnings: `SYMLINK_LOOP`, `SYMLINK_OUTSIDE`, `NON_UTF8_NAME`. */
+  /** Warnings: `SYMLINK_LOOP`, `SYMLINK_OUTSIDE`, `SYMLINK_DUPLICATE`, `NON_UTF8_NAME`. */
   diagnostics: Diagnostic[];
 }
 
@@ -38,6 +38,8 @@ interface Walk {
   diagnostics: Diagnostic[];
   /** The folders being walked, outermost first, by real path. */
   stack: { real: string; path: string }[];
+  /** Every folder walked so far, by real path, with the path it was walked as. */
+  visited: Map<string, string>;
 }
 
 function catalogError(message: string, ...hints: string[]): UserError {
@@ -190,7 +192,23 @@ function followLink(walk: Walk, path: string, fixtureName: boolean): void {
     });
     return;
   }
-  if (real !== walk.rootReal && !real.startsWith(join(walk.rootReal, ""))) {
+  const inside = real === walk.rootReal || real.startsWith(join(walk.rootReal, ""));
+  const walkedAs = walk.visited.get(real);
+  if (inside || walkedAs !== undefined) {
+    // Each folder is walked once: a second way to it would run its fixtures again (and links
+    // that fan out would multiply the catalog).
+    const where = walkedAs !== undefined
+      ? `"${walk.shown(walkedAs)}"`
+      : `"${walk.shown(real.slice(join(walk.rootReal, "").length))}"`;
+    walk.diagnostics.push({
+      code: "SYMLINK_DUPLICATE",
+      level: "warning",
+      message: `Skipped symlink "${shown}": its folder is in the catalog already, as ${where}`,
+      hint: "Each folder's fixtures run once, under the folder's own path; remove the link.",
+    });
+    return;
+  }
+  {
     walk.diagnostics.push({
       code: "SYMLINK_OUTSIDE",
       level: "warning",
@@ -204,6 +222,7 @@ function followLink(walk: Walk, path: string, fixtureName: boolean): void {
 
 function visit(walk: Walk, prefix: string, real: string): void {
   const dir = prefix === "" ? walk.root : join(walk.root, prefix);
+  walk.visited.set(real, prefix);
   let entries: Iterable<Deno.DirEntry>;
   try {
     entries = Deno.readDirSync(dir);
@@ -211,7 +230,9 @@ function visit(walk: Walk, prefix: string, real: string): void {
     throw folderError(walk, prefix, error);
   }
   walk.stack.push({ real, path: prefix });
-  for (const entry of entries) {
+  // By name: which of two ways into a folder is walked must not depend on the file system.
+  const sorted = [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of sorted) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     const fixtureName = isFixtureName(entry.name);
     if (!fixtureName && !entry.isDirectory && !entry.isSymlink) continue;
@@ -264,8 +285,8 @@ function visit(walk: Walk, prefix: string, real: string): void {
  * Deno.symlinkSync(`${dir}/real`, `${dir}/alias`);
  * Deno.symlinkSync(dir, `${dir}/real/up`);
  * const found = walkFixtures(dir, (path) => path === "" ? "fixtures" : `fixtures/${path}`);
- * assert.deepEqual(found.paths.sort(), ["alias/a.smoke.ts", "real/a.smoke.ts"]);
- * assert.deepEqual(found.diagnostics.map((d) => d.code), ["SYMLINK_LOOP", "SYMLINK_LOOP"]);
+ * assert.deepEqual(found.paths.sort(), ["real/a.smoke.ts"]);
+ * assert.deepEqual(found.diagnostics.map((d) => d.code).sort(), ["SYMLINK_DUPLICATE", "SYMLINK_LOOP"]);
  * Deno.removeSync(dir, { recursive: true });
  * ```
  */
@@ -278,6 +299,7 @@ export function walkFixtures(root: string, shown: (path: string) => string): Wal
     unchecked: new Set(),
     diagnostics: [],
     stack: [],
+    visited: new Map(),
   };
   try {
     walk.rootReal = Deno.realPathSync(root);

@@ -38,7 +38,7 @@ async function sh(cwd: string, script: string): Promise<void> {
   assert.ok(out.success, new TextDecoder().decode(out.stderr));
 }
 
-Deno.test("scanCatalog() follows directory symlinks, ids through the link's name", () => {
+Deno.test("scanCatalog() follows directory symlinks out of the folder, ids through the link's name; a second way in is skipped", () => {
   using p = project();
   Deno.mkdirSync(`${p.fixtures}/real/deep`, { recursive: true });
   Deno.writeTextFileSync(`${p.fixtures}/real/deep/a.smoke.ts`, "");
@@ -51,15 +51,18 @@ Deno.test("scanCatalog() follows directory symlinks, ids through the link's name
   Deno.symlinkSync("..", `${p.fixtures}/.dot-link`);
   Deno.symlinkSync("..", `${p.fixtures}/node_modules`);
   const { fixtures, diagnostics } = scan(p.dir);
-  assert.deepEqual(fixtures.map((f) => f.id), ["alias/deep/a", "ext/b", "linked", "real/deep/a"]);
-  assert.equal(fixtures[0].file, "fixtures/alias/deep/a.smoke.ts");
-  assert.equal(fixtures[1].manifestFile, "fixtures/ext/b.smoke.jsonc");
+  assert.deepEqual(fixtures.map((f) => f.id), ["ext/b", "linked", "real/deep/a"]);
+  assert.equal(fixtures[0].manifestFile, "fixtures/ext/b.smoke.jsonc");
   assert.deepEqual(diagnostics.map((d) => [d.code, d.level, d.message]), [[
     "SYMLINK_OUTSIDE",
     "warning",
     `Followed symlink "fixtures/ext" out of the fixtures directory to "${
       Deno.realPathSync(`${p.dir}/outside`)
     }"`,
+  ], [
+    "SYMLINK_DUPLICATE",
+    "warning",
+    'Skipped symlink "fixtures/alias": its folder is in the catalog already, as "fixtures/real"',
   ]]);
 });
 
@@ -210,20 +213,28 @@ Deno.test("scanCatalog() walks generated symlink graphs like the model, and term
       const ids: string[] = [];
       let loops = 0;
       let outsides = 0;
+      let duplicates = 0;
+      const walked = new Set<number>();
       const visit = (i: number, prefix: string, stack: number[]) => {
         if (ids.length > 2000) return;
+        walked.add(i);
         ids.push(`${prefix}x`);
         const entries: [string, number, boolean][] = [
           ...Array.from({ length: inside }, (_, c) => c).filter((c) => c > 0 && parentOf(c) === i)
             .map((c): [string, number, boolean] => [`d${c}`, c, false]),
           ...linksIn[i].map(([name, to]): [string, number, boolean] => [name, to, true]),
-        ];
+        ].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
         for (const [name, to, link] of entries) {
           if (link && stack.includes(to)) {
             loops++;
             continue;
           }
-          if (link && to >= inside) outsides++;
+          // Each folder once: a link into the fixtures directory, or to a folder walked already.
+          if (link && (to < inside || walked.has(to))) {
+            duplicates++;
+            continue;
+          }
+          if (link) outsides++;
           visit(to, `${prefix}${name}/`, [...stack, to]);
         }
       };
@@ -234,6 +245,7 @@ Deno.test("scanCatalog() walks generated symlink graphs like the model, and term
       const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
       assert.equal(count("SYMLINK_LOOP"), loops);
       assert.equal(count("SYMLINK_OUTSIDE"), outsides);
+      assert.equal(count("SYMLINK_DUPLICATE"), duplicates);
     }),
     { numRuns: 150 },
   );

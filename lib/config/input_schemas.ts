@@ -57,13 +57,21 @@ const EnvSchema = z.record(
  */
 export const MAX_NEEDLE_LENGTH = 4096;
 
+/**
+ * The most strings in one `expect` list. Each is matched against every byte
+ * of its stream as the output arrives: the count bounds that work per byte.
+ */
+export const MAX_NEEDLES = 64;
+
 /** Strings `expect` looks for in the output. */
 const Needles = z.array(
   z.string().max(MAX_NEEDLE_LENGTH).meta({
     errorMessage: `expected a string of at most ${MAX_NEEDLE_LENGTH} characters ` +
       "(match a shorter, distinctive part of the output)",
   }),
-);
+).max(MAX_NEEDLES).meta({
+  errorMessage: `expected at most ${MAX_NEEDLES} strings (match fewer, more distinctive parts)`,
+});
 
 /** A timeout in milliseconds. */
 const TimeoutSchema = z.number().int().positive().max(MAX_TIMEOUT_MS).meta({

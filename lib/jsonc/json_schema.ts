@@ -54,6 +54,7 @@ const KEYWORDS = new Set([
   "propertyNames",
   "items",
   "minItems",
+  "maxItems",
   "minLength",
   "maxLength",
   "pattern",
@@ -144,6 +145,10 @@ function ownProblem(
     if (minItems !== undefined && value.length < minItems) {
       return `expected at least ${minItems} item${minItems === 1 ? "" : "s"}`;
     }
+    const maxItems = schema.maxItems as number | undefined;
+    if (maxItems !== undefined && value.length > maxItems) {
+      return `expected at most ${maxItems} items, received ${value.length}`;
+    }
   }
   return undefined;
 }
@@ -223,7 +228,7 @@ function compileNode(schema: JsonSchema, where: string): Check {
  * Compiles a JSON Schema for {@linkcode CompiledSchema.validate}.
  *
  * @param schema The schema (the supported subset: `type`, `properties`,
- * `additionalProperties`, `propertyNames`, `items`, `minItems`, `minLength`,
+ * `additionalProperties`, `propertyNames`, `items`, `minItems`, `maxItems`, `minLength`,
  * `maxLength` (both in UTF-16 code units, as zod counts), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, and
  * `errorMessage`, which replaces the message of a problem at its own node).
  * One difference from zod: a `__proto__` key of a record (an object checked
