@@ -329,3 +329,55 @@ Deno.test({
     assert.ok(artifact.diagnostics.some((d) => d.code === "ORPHAN_PROCESS"));
   },
 });
+
+Deno.test({
+  name: "a lock file copied from a live run's directory stops none of that run's fixtures",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    await using live = await tempProject({
+      "fixtures/slow.smoke.jsonc": sh("echo $$ > slow.pid; sleep 30"),
+    });
+    await using other = await tempProject({ "fixtures/a.smoke.jsonc": sh("true") });
+    const running = spawnSmoke(live.dir, []);
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!(await live.exists("slow.pid")) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await Deno.mkdir(other.artifactDir, { recursive: true });
+      await Deno.copyFile(`${live.artifactDir}/.lock`, `${other.artifactDir}/.lock`);
+      const run = await runSmoke(other.dir, []);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(run.stderr, /is still running but did not hold it.*\[STALE_LOCK\]/);
+      assert.doesNotMatch(run.stderr, /ORPHAN_PROCESS/);
+      assert.equal(
+        await isAlive(Number(await live.read("slow.pid"))),
+        true,
+        "the live run's fixture",
+      );
+    } finally {
+      running.kill("SIGTERM");
+      await running.output();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a process left in a fixture's session with its environment scrubbed is stopped and reported",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    await using p = await tempProject({
+      "fixtures/esc.smoke.jsonc": JSON.stringify({
+        command: ["bash", "-c", "(set -m; env -i sleep 310 & echo $! > scrubbed.pid); echo hi"],
+      }),
+    });
+    const run = await runSmoke(p.dir, []);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const pid = Number(await p.read("scrubbed.pid"));
+    const alive = await isAlive(pid);
+    if (alive) Deno.kill(pid, "SIGKILL");
+    assert.equal(alive, false, `the scrubbed ${pid} outlived the run`);
+    assert.match(run.stderr, /\[LEFTOVER_PROCESS\]/);
+  },
+});

@@ -32,6 +32,8 @@ export interface PreviousHolder {
   pid: number;
   /** Its run id. */
   runId: string;
+  /** The host it ran on, when the lock says. */
+  hostname?: string;
 }
 
 /** A held lock. */
@@ -93,14 +95,17 @@ export function parseLockContent(text: string): LockContent {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { kind: "malformed", reason: "it is not a JSON object" };
   }
-  const { pid, runId } = value as Record<string, unknown>;
+  const { pid, runId, hostname } = value as Record<string, unknown>;
   if (!isPlausiblePid(pid)) {
     return { kind: "malformed", reason: "it holds no valid pid" };
   }
   if (typeof runId !== "string" || !isRunId(runId)) {
     return { kind: "malformed", reason: "it holds no smoke run id" };
   }
-  return { kind: "holder", holder: { pid, runId } };
+  return {
+    kind: "holder",
+    holder: { pid, runId, ...(typeof hostname === "string" ? { hostname } : {}) },
+  };
 }
 
 function isPlausiblePid(pid: unknown): pid is number {

@@ -226,7 +226,11 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       signal: io.signal,
     });
     // What outlived its fixture's group and session: one scan of /proc for the whole run.
-    const sweep = await stopRunProcesses(runId, { graceMs: GRACE_MS, startedAfter }).then(
+    const sweep = await stopRunProcesses(runId, {
+      graceMs: GRACE_MS,
+      startedAfter,
+      sessions: io.groups.sessions(),
+    }).then(
       (found) => ({ found, failed: [] as Diagnostic[] }),
       // The fixtures' results come first: a failed scan is a warning, not a lost run.
       (error: unknown) => ({ found: [], failed: [scanFailed(error)] }),

@@ -29,6 +29,7 @@ import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_process
 export class ProcessGroups {
   /** Live groups, and whether each leader may still be running (not yet reaped). */
   #live = new Map<number, { leaderRunning: boolean }>();
+  #sessions = new Set<number>();
   /** The run whose processes exit paths also stop. */
   #run: { runId: string; startedAfter?: number } | undefined;
 
@@ -44,6 +45,17 @@ export class ProcessGroups {
    */
   add(pgid: number): void {
     this.#live.set(pgid, { leaderRunning: true });
+    this.#sessions.add(pgid);
+  }
+
+  /**
+   * Every group (and session: fixtures lead their own) added so far, live or
+   * gone: for the end-of-run sweep of what stayed in a fixture's session.
+   *
+   * @returns The leaders' pids.
+   */
+  sessions(): ReadonlySet<number> {
+    return this.#sessions;
   }
 
   /**

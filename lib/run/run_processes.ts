@@ -58,7 +58,13 @@ function environOf(pid: number, runId: string): { fixtureId?: string } | undefin
   return FIXTURE_ID_PATTERN.test(id) && id.length <= 512 ? { fixtureId: id } : {};
 }
 
-function scan(runId: string, startedAfter: number | undefined): Scan {
+const NO_SESSIONS: ReadonlySet<number> = new Set();
+
+function scan(
+  runId: string,
+  startedAfter: number | undefined,
+  sessions: ReadonlySet<number> = NO_SESSIONS,
+): Scan {
   const found: RunProcess[] = [];
   const members = new Map<number, number[]>();
   if (!RUN_ID_PATTERN.test(runId)) return { found, members };
@@ -70,7 +76,9 @@ function scan(runId: string, startedAfter: number | undefined): Scan {
     if (group) group.push(pid);
     else members.set(stat.pgid, [pid]);
     if (startedAfter !== undefined && stat.startTime < startedAfter) continue;
-    const environ = environOf(pid, runId);
+    // Carries the run id, or stayed in a fixture's session with its environment scrubbed.
+    const environ = environOf(pid, runId) ??
+      (startedAfter !== undefined && sessions.has(stat.sid) ? {} : undefined);
     if (!environ) continue;
     found.push({ pid, pgid: stat.pgid, sid: stat.sid, startTime: stat.startTime, ...environ });
   }
@@ -175,6 +183,12 @@ export interface StopOptions {
   graceMs: number;
   /** Only processes started after this (clock ticks after boot); see {@linkcode ownStartTime}. */
   startedAfter?: number;
+  /**
+   * The run's fixture sessions (their leaders' pids): a process in one of them
+   * belongs to the run even without the run id in its environment. Used only
+   * with `startedAfter`, so a session id reused by an older process never counts.
+   */
+  sessions?: ReadonlySet<number>;
 }
 
 /**
@@ -203,7 +217,7 @@ export async function stopRunProcesses(
   runId: string,
   options: StopOptions,
 ): Promise<RunProcess[]> {
-  const first = scan(runId, options.startedAfter);
+  const first = scan(runId, options.startedAfter, options.sessions);
   if (first.found.length === 0) return [];
   signalProcesses(first.found, first, "SIGTERM");
   const deadline = Date.now() + options.graceMs;
@@ -214,7 +228,7 @@ export async function stopRunProcesses(
   }
   if (left.length > 0) {
     // What still runs, and what it started meanwhile.
-    const again = scan(runId, options.startedAfter);
+    const again = scan(runId, options.startedAfter, options.sessions);
     signalProcesses(again.found, again, "SIGKILL");
   }
   return first.found;
