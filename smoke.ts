@@ -67,9 +67,10 @@ for (const name of signals) {
 }
 
 const smoke = await import("./lib/cli/entry.ts");
+// GitHub Actions reads the log for workflow commands: decided once, for the edge and the run.
+const github = Deno.env.get("GITHUB_ACTIONS") === "true";
 {
   const trackVerdict = stdout;
-  const github = Deno.env.get("GITHUB_ACTIONS") === "true";
   stdout = smoke.createSafeWriter(trackVerdict, { terminal: Deno.stdout.isTerminal(), github });
   stderr = smoke.createSafeWriter(rawStderr, { terminal: Deno.stderr.isTerminal(), github });
 }
@@ -99,6 +100,7 @@ async function main(args: string[]): Promise<number> {
     stdout,
     stderr,
     isTerminal: Deno.stdout.isTerminal(),
+    github,
     columns: () => {
       // A pty without a window size reports 0 columns: fall back to COLUMNS, then 80.
       let columns = 0;

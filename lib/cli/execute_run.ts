@@ -6,18 +6,12 @@
  * @module
  */
 import { join } from "node:path";
-import { createArtifact, type Diagnostic, type FixtureResult } from "../artifact/artifact.ts";
+import { createArtifact, type Diagnostic } from "../artifact/artifact.ts";
+import { runArtifact, runSummary } from "./run_outcome.ts";
 import type { SmokeIo } from "./smoke_io.ts";
 import type { Options } from "../config/config.ts";
 import { capConcurrency, readDescriptorBudget } from "../run/descriptor_limit.ts";
-import {
-  ExitCode,
-  formatUserError,
-  formatWarning,
-  type PreflightError,
-  SIGNAL_EXIT_CODES,
-  UserError,
-} from "../base/errors.ts";
+import { formatUserError, formatWarning, type PreflightError, UserError } from "../base/errors.ts";
 import type { Flags } from "./flags.ts";
 import {
   ensureHistoryDir,
@@ -31,7 +25,6 @@ import type { Lock } from "../artifact/lock.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { runProcess } from "../run/process.ts";
 import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_processes.ts";
-import { combine } from "../selection/rerun.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import {
@@ -39,7 +32,6 @@ import {
   palette,
   renderFailures,
   renderSummary,
-  type SummaryView,
 } from "../reporters/console_render.ts";
 import { newStopToken, renderInert } from "../reporters/github.ts";
 import { markCommand } from "../base/safe_output.ts";
@@ -70,14 +62,6 @@ export interface RunContext {
   startedAt: Date;
   /** The command that starts smoke, location flags included. */
   command: string;
-}
-
-function withPrevious(ends: readonly FixtureEnd[], selection: Selection): FixtureResult[] {
-  const previous = new Map(selection.rerun?.baseFixtures.map((f) => [f.id, f.status]) ?? []);
-  return ends.map(({ result }) => {
-    const before = previous.get(result.id);
-    return before ? { ...result, previousStatus: before } : result;
-  });
 }
 
 function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
@@ -181,7 +165,6 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const colors = palette(
       colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
     );
-    const github = io.env.GITHUB_ACTIONS === "true";
     const consoleReporter = createConsoleReporter({
       write: io.stdout,
       colors,
@@ -238,7 +221,6 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     io.groups.watchRun(undefined);
     consoleReporter.close();
     const interrupted = io.signal.aborted;
-    const fixtures = withPrevious(ends, selection);
     const diagnostics = [
       ...selection.diagnostics,
       ...lock.warnings,
@@ -247,28 +229,20 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       ...leftoverDiagnostics(sweep.found),
       ...sweep.failed,
     ];
-    const combined = selection.rerun
-      ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, flags)
-      : undefined;
-    const artifact = createArtifact({
+    const artifact = runArtifact({
       runId,
-      mode: selection.mode,
+      selection,
+      ends,
       startedAt: context.startedAt,
       finishedAt: io.now(),
       version: VERSION,
       environment: runEnvironment(io.env),
-      selection: {
-        fixtureIds: planned.map((p) => p.fixture.id),
-        ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
-        ...(flags.shard ? { shard: flags.shard } : {}),
-      },
-      fixtures,
+      ...(flags.shard ? { shard: flags.shard } : {}),
       failOnFlaky: flags.failOnFlaky,
       interrupted,
-      combined,
       diagnostics,
     });
-    const runFile = join(paths.runs, `${runId}.json`);
+    const runFile = displayPath(join(paths.runs, `${runId}.json`), io.cwd);
     const saved = await saveArtifact(paths, artifact, { io, command: context.command });
     if (saved.latestWritten) {
       const pruned = await pruneHistory(paths, {
@@ -278,51 +252,35 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
     }
-    const written = saved.latestWritten;
-    const owed = artifact.summary.failed + (combined?.summary.failed ?? 0);
-    // Without latest.json the default rerun would read the previous run: no command is printed.
-    const rerunCommand = owed > 0 ? `${context.command} --rerun-failed` : undefined;
-    await reporter.onEnd({
-      ends,
-      artifact,
-      artifactPath: displayPath(runFile, io.cwd),
-      rerunCommand,
-    });
+    const summaryOf = (reporterFailed: boolean) =>
+      runSummary({
+        artifact,
+        saved,
+        reporterFailed,
+        runFile,
+        command: context.command,
+        rerun: selection.rerun !== undefined,
+        failOnFlaky: flags.failOnFlaky,
+        ...(interrupted ? { signal: String(io.signal.reason) } : {}),
+      });
+    const { rerunCommand } = summaryOf(false);
+    await reporter.onEnd({ ends, artifact, artifactPath: runFile, rerunCommand });
     for (const d of diagnostics) {
       if (["OUTPUT_LEAK", "LEFTOVER_PROCESS", "PROCESS_SCAN_FAILED"].includes(d.code)) {
         io.stderr(formatWarning(d));
       }
     }
-
-    const result = written && !reporterFailed ? artifact.result : "fail";
-    const flakyIds = fixtures.filter((f) => f.flaky).map((f) => f.id);
-    const recovered = fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed")
-      .map((f) => f.id);
-    const view: SummaryView = {
-      summary: artifact.summary,
-      result,
-      durationMs: artifact.durationMs,
-      ...(saved.runFileWritten ? { artifactPath: displayPath(runFile, io.cwd) } : {}),
-      interrupted,
-      ...(rerunCommand && written ? { rerunCommand } : {}),
-      ...(combined ? { combined, recovered } : {}),
-      ...(selection.rerun && result === "pass" && combined?.result === "pass"
-        ? { fullRunCommand: context.command }
-        : {}),
-      ...(flags.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
-    };
+    // A reporter may fail in onEnd: the verdict is decided after it.
+    const end = summaryOf(reporterFailed);
     // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
     const failures = renderFailures(ends, colors).join("\n");
     const failuresText = failures === ""
       ? ""
-      : github
+      : io.github
       ? renderInert(failures, { token: newStopToken(), command: markCommand }) + "\n"
       : failures + "\n";
-    io.stdout("\n" + failuresText + renderSummary(view, colors).join("\n") + "\n");
-    if (interrupted) {
-      return SIGNAL_EXIT_CODES[String(io.signal.reason)] ?? ExitCode.Interrupted;
-    }
-    return result === "pass" ? ExitCode.Pass : ExitCode.Fail;
+    io.stdout("\n" + failuresText + renderSummary(end.view, colors).join("\n") + "\n");
+    return end.exitCode;
   } finally {
     await lock.release();
   }

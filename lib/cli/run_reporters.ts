@@ -75,7 +75,7 @@ export async function createRunReporters(context: RunReporterContext): Promise<R
       ...createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }),
     });
   }
-  if (io.env.GITHUB_ACTIONS === "true") {
+  if (io.github) {
     const { createGitHubReporter } = await import("../reporters/github.ts");
     reporters.push({
       name: "GitHub Actions",

@@ -20,6 +20,11 @@ export interface SmokeIo {
   stderr(text: string): void;
   /** Whether standard output is a terminal. */
   isTerminal: boolean;
+  /**
+   * GitHub Actions reads the output (`GITHUB_ACTIONS=true`): decided once, by the entry, which
+   * also sets its output edge for it. Absent means no.
+   */
+  github?: boolean;
   /** Terminal width. */
   columns(): number;
   /** Aborted on SIGINT or SIGTERM, with the signal name as reason. */

@@ -1,0 +1,197 @@
+/**
+ * The pure core of a run's end: the fixtures' results become the artifact,
+ * and, once it is known what was written, the summary view and the exit code.
+ * `execute_run.ts` is the edge around it (processes, files, terminal).
+ *
+ * @module
+ */
+import {
+  type Artifact,
+  createArtifact,
+  type Diagnostic,
+  type FixtureResult,
+} from "../artifact/artifact.ts";
+import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
+import type { SummaryView } from "../reporters/console_render.ts";
+import type { FixtureEnd } from "../run/events.ts";
+import { combine } from "../selection/rerun.ts";
+import type { Selection } from "../selection/resolve_selection.ts";
+import type { Shard } from "../selection/select.ts";
+
+/** What {@linkcode runArtifact} turns into the artifact. */
+export interface RunArtifactInput {
+  /** The run id. */
+  runId: string;
+  /** The resolved selection (mode, planned fixtures, rerun source). */
+  selection: Pick<Selection, "mode" | "planned" | "rerun">;
+  /** Every fixture's end, in selection order. */
+  ends: readonly FixtureEnd[];
+  /** When the run started and finished. */
+  startedAt: Date;
+  /** When the run finished. */
+  finishedAt: Date;
+  /** smoke's version. */
+  version: string;
+  /** Where it ran. */
+  environment: Artifact["environment"];
+  /** The shard run, if any. */
+  shard?: Shard;
+  /** A flaky pass fails the run. */
+  failOnFlaky: boolean;
+  /** A signal stopped the run. */
+  interrupted: boolean;
+  /** Warnings of the whole run, in the order to record them. */
+  diagnostics: Diagnostic[];
+}
+
+/** The fixture results, each with its status in the rerun's source, when a rerun. */
+function withPrevious(
+  ends: readonly FixtureEnd[],
+  selection: RunArtifactInput["selection"],
+): FixtureResult[] {
+  const previous = new Map(selection.rerun?.baseFixtures.map((f) => [f.id, f.status]) ?? []);
+  return ends.map(({ result }) => {
+    const before = previous.get(result.id);
+    return before ? { ...result, previousStatus: before } : result;
+  });
+}
+
+/**
+ * Builds a run's artifact from its fixtures' ends: statuses in the rerun's
+ * source, the combined verdict of a rerun, the counts and the verdict.
+ *
+ * @param input The run's facts and results.
+ * @returns The artifact to write.
+ *
+ * @example
+ * ```ts
+ * import { runArtifact } from "./run_outcome.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   id: "a", status: "passed" as const, durationMs: 1, attempts: 1, exitCode: 0, signal: null,
+ *   timedOut: false,
+ * };
+ * const artifact = runArtifact({
+ *   runId: "20261129T000000000Z-abcdef", selection: { mode: "full", planned: [] },
+ *   ends: [{ result, failedAttempts: [], outputLeaked: false }],
+ *   startedAt: new Date(0), finishedAt: new Date(5), version: "0.1.0",
+ *   environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+ *   failOnFlaky: false, interrupted: false, diagnostics: [],
+ * });
+ * assert.equal(artifact.result, "pass");
+ * assert.deepEqual(artifact.summary, { total: 1, passed: 1, failed: 0, skipped: 0, flaky: 0 });
+ * ```
+ */
+export function runArtifact(input: RunArtifactInput): Artifact {
+  const { selection } = input;
+  const fixtures = withPrevious(input.ends, selection);
+  const combined = selection.rerun
+    ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, input)
+    : undefined;
+  return createArtifact({
+    runId: input.runId,
+    mode: selection.mode,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    version: input.version,
+    environment: input.environment,
+    selection: {
+      fixtureIds: selection.planned.map((p) => p.fixture.id),
+      ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
+      ...(input.shard ? { shard: input.shard } : {}),
+    },
+    fixtures,
+    failOnFlaky: input.failOnFlaky,
+    interrupted: input.interrupted,
+    combined,
+    diagnostics: input.diagnostics,
+  });
+}
+
+/** What {@linkcode runSummary} needs besides the artifact. */
+export interface RunSummaryInput {
+  /** The artifact as built by {@linkcode runArtifact}. */
+  artifact: Artifact;
+  /** Whether `runs/<runId>.json` and `latest.json` were written. */
+  saved: { runFileWritten: boolean; latestWritten: boolean };
+  /** A reporter failed, so an output CI relies on is missing. */
+  reporterFailed: boolean;
+  /** The run file as shown to the user. */
+  runFile: string;
+  /** The command that starts smoke, location flags included. */
+  command: string;
+  /** The run was a `--rerun-failed`. */
+  rerun: boolean;
+  /** A flaky pass fails the run. */
+  failOnFlaky: boolean;
+  /** The signal that stopped the run, if one did. */
+  signal?: string;
+}
+
+/** The summary to print, the rerun command for the reporters, and the exit code. */
+export interface RunSummary {
+  /** What the console's summary shows. */
+  view: SummaryView;
+  /** The command that reruns what is owed, when something is. */
+  rerunCommand?: string;
+  /** The exit code, agreeing with `view.result`. */
+  exitCode: number;
+}
+
+/**
+ * Decides how a run ends once its artifact is written (or not): the verdict
+ * (a missing artifact or output fails the run), the summary view, the rerun
+ * command, and an exit code that always agrees with the verdict.
+ *
+ * @param input The artifact, what was written, and the run's facts.
+ * @returns The view, the rerun command and the exit code.
+ *
+ * @example
+ * ```ts
+ * import { runSummary } from "./run_outcome.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const artifact = {
+ *   summary: { total: 1, passed: 0, failed: 1, skipped: 0, flaky: 0 }, result: "fail",
+ *   durationMs: 5, fixtures: [],
+ * } as never;
+ * const end = runSummary({
+ *   artifact, saved: { runFileWritten: true, latestWritten: true }, reporterFailed: false,
+ *   runFile: "runs/r.json", command: "deno task smoke", rerun: false, failOnFlaky: false,
+ * });
+ * assert.equal(end.exitCode, 1);
+ * assert.equal(end.view.rerunCommand, "deno task smoke --rerun-failed");
+ * ```
+ */
+export function runSummary(input: RunSummaryInput): RunSummary {
+  const { artifact, saved } = input;
+  const interrupted = input.signal !== undefined;
+  const owed = artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
+  const rerunCommand = owed > 0 ? `${input.command} --rerun-failed` : undefined;
+  const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
+  const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
+  const recovered = artifact.fixtures
+    .filter((f) => f.previousStatus === "failed" && f.status === "passed").map((f) => f.id);
+  const combined = artifact.combined;
+  const view: SummaryView = {
+    summary: artifact.summary,
+    result,
+    durationMs: artifact.durationMs,
+    ...(saved.runFileWritten ? { artifactPath: input.runFile } : {}),
+    interrupted,
+    // Without latest.json the default rerun would read the previous run: no command is printed.
+    ...(rerunCommand && saved.latestWritten ? { rerunCommand } : {}),
+    ...(combined ? { combined, recovered } : {}),
+    ...(input.rerun && result === "pass" && combined?.result === "pass"
+      ? { fullRunCommand: input.command }
+      : {}),
+    ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
+  };
+  const exitCode = interrupted
+    ? SIGNAL_EXIT_CODES[input.signal!] ?? ExitCode.Interrupted
+    : result === "pass"
+    ? ExitCode.Pass
+    : ExitCode.Fail;
+  return { view, ...(rerunCommand ? { rerunCommand } : {}), exitCode };
+}
