@@ -1,0 +1,141 @@
+/**
+ * Golden files for rendered output (gotestsum's `testdata/format` style): the console's failures
+ * and summary, the dry run, JUnit and the GitHub step summary, each rendered from one fixed run
+ * and compared byte for byte with `testdata/format/<name>`. After a deliberate change of output,
+ * update them and review the diff:
+ *
+ *     UPDATE_GOLDEN=1 deno test -A --lock=deno.test.lock e2e/golden_test.ts
+ */
+import assert from "node:assert/strict";
+import { createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
+import { buildCatalog } from "../lib/catalog/catalog.ts";
+import { palette, renderFailures, renderSummary } from "../lib/reporters/console_render.ts";
+import { renderStepSummary } from "../lib/reporters/github_summary.ts";
+import { renderJUnit } from "../lib/reporters/junit.ts";
+import type { FixtureEnd } from "../lib/run/events.ts";
+import { planFixture } from "../lib/selection/plan.ts";
+import { renderDryRun } from "../lib/selection/resolve_selection.ts";
+
+const FORMAT = new URL("../testdata/format/", import.meta.url);
+
+async function assertGolden(name: string, actual: string): Promise<void> {
+  const file = new URL(name, FORMAT);
+  if (Deno.env.get("UPDATE_GOLDEN") === "1") {
+    await Deno.writeTextFile(file, actual);
+    return;
+  }
+  const expected = await Deno.readTextFile(file).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new Error(`No golden file ${name}: run with UPDATE_GOLDEN=1 to write it`);
+    }
+    throw error;
+  });
+  assert.equal(actual, expected, `${name} differs; UPDATE_GOLDEN=1 rewrites it after a change`);
+}
+
+const cwd = "/work/app";
+const catalog = buildCatalog([
+  { path: "api/health.smoke.ts" },
+  { path: "api/health.smoke.jsonc", text: '{ "timeoutMs": 5000, "retries": 1 }' },
+  { path: "cli/version.smoke.jsonc", text: '{ "command": ["my-cli", "--version"] }' },
+  { path: "home.smoke.ts" },
+  { path: "nightly.smoke.jsonc", text: '{ "command": ["true"], "skip": "runs at night" }' },
+], { cwd, fixturesDir: `${cwd}/fixtures` });
+const planned = catalog.map((fixture) =>
+  planFixture(fixture, {
+    options: { timeoutMs: 60_000, retries: 0, permissions: [], env: {} },
+    deno: "/usr/bin/deno",
+  })
+);
+
+const base = { signal: null, timedOut: false };
+const results: FixtureResult[] = [
+  {
+    ...base,
+    id: "api/health",
+    status: "failed",
+    durationMs: 305,
+    attempts: 2,
+    exitCode: 1,
+    failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+    stderrTail: "error: Uncaught (in promise) Error: API not reachable on :9\n",
+  },
+  {
+    ...base,
+    id: "cli/version",
+    status: "passed",
+    durationMs: 47,
+    attempts: 2,
+    exitCode: 0,
+    flaky: true,
+  },
+  { ...base, id: "home", status: "passed", durationMs: 225, attempts: 1, exitCode: 0 },
+  {
+    ...base,
+    id: "nightly",
+    status: "skipped",
+    durationMs: 0,
+    attempts: 0,
+    exitCode: null,
+    skipReason: "runs at night",
+  },
+];
+const ends: FixtureEnd[] = results.map((result, i) => ({
+  result,
+  planned: planned[i],
+  failedAttempts: result.attempts > 1
+    ? [{
+      attempt: 1,
+      durationMs: 20,
+      failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+      stderrTail: "flake\n",
+      stdoutTail: "",
+    }]
+    : [],
+  outputLeaked: false,
+}));
+const artifact = createArtifact({
+  runId: "20261125T151000959Z-973b1d",
+  mode: "full",
+  startedAt: new Date("2026-11-25T15:10:00.959Z"),
+  finishedAt: new Date("2026-11-25T15:10:01.321Z"),
+  version: "0.1.0",
+  environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true },
+  selection: { fixtureIds: results.map((r) => r.id) },
+  fixtures: results,
+});
+const artifactPath = ".planning/artifacts/smoke/runs/20261125T151000959Z-973b1d.json";
+const rerunCommand = "deno task smoke --rerun-failed";
+
+Deno.test("golden: the console's failures and summary", async () => {
+  const colors = palette(false);
+  const text = [
+    ...renderFailures(ends, colors),
+    ...renderSummary({
+      summary: artifact.summary,
+      result: artifact.result,
+      durationMs: artifact.durationMs,
+      artifactPath,
+      interrupted: false,
+      rerunCommand,
+    }, colors),
+  ].join("\n") + "\n";
+  await assertGolden("console_summary.out", text);
+});
+
+Deno.test("golden: the dry run", async () => {
+  const lines = renderDryRun({ planned, mode: "full", diagnostics: [] }, cwd);
+  await assertGolden("dry_run.out", lines.join("\n") + "\n");
+});
+
+Deno.test("golden: JUnit", async () => {
+  const xml = renderJUnit({ ends, artifact }, { now: new Date("2026-11-25T15:10:02.000Z") });
+  await assertGolden("junit.xml.out", xml);
+});
+
+Deno.test("golden: the GitHub step summary", async () => {
+  const markdown = renderStepSummary({ ends, artifact, artifactPath, rerunCommand }, {
+    dispatch: "gh workflow run smoke.yml -f mode=rerun-failed",
+  });
+  await assertGolden("github_step_summary.md.out", markdown);
+});
