@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { isAlive, runSmoke, SMOKE_ENTRY, spawnSmoke, tempProject } from "./_project.ts";
+import { isAlive, runSmoke, SMOKE_ENTRY, spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -312,10 +312,7 @@ Deno.test({
       "fixtures/quick.smoke.jsonc": sh("true"),
     });
     const dead = spawnSmoke(p.dir, ["--fixture", "hang"]);
-    const deadline = Date.now() + 15_000;
-    while (!(await p.exists("orphan.pid")) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitFor(() => p.exists("orphan.pid"));
     const orphan = Number(await p.read("orphan.pid"));
     dead.kill("SIGKILL");
     await dead.output();
@@ -340,10 +337,7 @@ Deno.test({
     await using other = await tempProject({ "fixtures/a.smoke.jsonc": sh("true") });
     const running = spawnSmoke(live.dir, []);
     try {
-      const deadline = Date.now() + 15_000;
-      while (!(await live.exists("slow.pid")) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await waitFor(() => live.exists("slow.pid"));
       await Deno.mkdir(other.artifactDir, { recursive: true });
       await Deno.copyFile(`${live.artifactDir}/.lock`, `${other.artifactDir}/.lock`);
       const run = await runSmoke(other.dir, []);

@@ -24,7 +24,7 @@ import {
 } from "../html_report/history_model.ts";
 import { renderReportHtml } from "../html_report/html.ts";
 import type { Reporter } from "../reporters/reporter.ts";
-import { REPORT_FILE } from "../html_report/html.ts";
+import { REPORT_FILE } from "../html_report/report_file.ts";
 import type { RunReporterContext } from "./smoke_io.ts";
 
 /**

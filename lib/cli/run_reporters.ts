@@ -9,7 +9,7 @@ import { checkOutputPath } from "../artifact/atomic_write.ts";
 import { markCommand } from "../base/safe_output.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import type { RunReporterContext } from "./smoke_io.ts";
-import { REPORT_FILE } from "../html_report/html.ts";
+import { REPORT_FILE } from "../html_report/report_file.ts";
 
 export { REPORT_FILE };
 export type { RunReporterContext };

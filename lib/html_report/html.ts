@@ -13,18 +13,7 @@ import type { FailureView, LatestView, ReportModel, RunView, TailView } from "./
 import { renderGrid, renderSlowest, renderTimeline } from "./html_charts.ts";
 import type { Summary } from "../artifact/artifact.ts";
 
-/**
- * The report's file name inside the artifact directory.
- *
- * @example
- * ```ts
- * import { REPORT_FILE } from "./html.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(REPORT_FILE, "report.html");
- * ```
- */
-export const REPORT_FILE = "report.html";
+export { REPORT_FILE } from "./report_file.ts";
 
 const e = escapeHtml;
 
