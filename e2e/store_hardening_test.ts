@@ -453,3 +453,20 @@ Deno.test("a symlinked runs/ loses nothing to pruning (HISTORY_NOT_PRUNED)", asy
   for (const name of theirs) assert.equal(await p.read(`mine/${name}`), "precious", name);
   assert.equal(await kind(join(p.artifactDir, "runs")), "symlink");
 });
+
+Deno.test("an output naming the artifact directory's own files is refused before the run", async () => {
+  await using p = await tempProject(MARKER_FIXTURE);
+  const first = await runSmokeWithin(p.dir, []);
+  assert.equal(first.code, 0, first.stderr);
+  const before = await p.read(`${ART}/latest.json`);
+  await Deno.remove(join(p.dir, "ran"));
+  for (
+    const args of [["--junit", `${ART}/latest.json`], ["report", "--out", `${ART}/latest.json`]]
+  ) {
+    const run = await runSmokeWithin(p.dir, args);
+    assert.equal(run.code, 2, `${args.join(" ")}: ${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, /it is smoke's own artifact file \[OUTPUT_PATH_INVALID\]/);
+    assert.equal(await p.exists("ran"), false, "nothing ran");
+  }
+  assert.equal(await p.read(`${ART}/latest.json`), before, "latest.json is as it was");
+});

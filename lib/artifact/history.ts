@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Artifact } from "./artifact.ts";
 import { UserError } from "../base/errors.ts";
 import {
@@ -336,4 +336,62 @@ export async function saveRun(
   await write(file);
   if (options.updateLatest) await write(paths.latest);
   return file;
+}
+
+/** The real path a path names, or would name once created (its folder resolved). */
+function realTarget(path: string): string {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    try {
+      return join(Deno.realPathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
+
+/**
+ * Refuses an output path (`--junit`, `report --out`) that names one of the
+ * artifact directory's own files: `latest.json` or anything in `runs/`, which
+ * the output would replace, losing the failures to rerun.
+ *
+ * @param path The absolute output path.
+ * @param options The artifact directory, and how the path and the output are named.
+ * @throws {UserError} `OUTPUT_PATH_INVALID` (exit 2), before anything runs.
+ *
+ * @example
+ * ```ts
+ * import { refuseArtifactFile } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
+ * assert.throws(() => refuseArtifactFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
+ * refuseArtifactFile(`${dir}/junit.xml`, options);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function refuseArtifactFile(
+  path: string,
+  options: { artifactDir: string; shown: string; label: string },
+): void {
+  const target = realTarget(path);
+  const paths = historyPaths(realTarget(options.artifactDir));
+  if (
+    target !== paths.latest && target !== paths.runs && !target.startsWith(join(paths.runs, ""))
+  ) {
+    return;
+  }
+  throw new UserError(
+    `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,
+    {
+      kind: "usage",
+      code: "OUTPUT_PATH_INVALID",
+      hints: [
+        "Writing there would replace the run history that --rerun-failed reads; name another file.",
+        "Nothing was run or written.",
+      ],
+    },
+  );
 }

@@ -8,6 +8,7 @@
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
+import { refuseArtifactFile } from "../artifact/history.ts";
 import { readCatalog } from "../catalog/catalog.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
@@ -152,7 +153,15 @@ export async function runReport(
 ): Promise<number> {
   const config = await loadConfig(flags, io.cwd);
   const options = resolveOptions(flags, config, 1);
-  // A directory, a socket or a block device is refused before the history is read (exit 2).
+  // A directory, a socket or a block device is refused before the history is read (exit 2),
+  // and so is a file of the history itself.
+  if (flags.out !== undefined) {
+    refuseArtifactFile(resolve(io.cwd, flags.out), {
+      artifactDir: resolve(io.cwd, options.artifactDir),
+      shown: flags.out,
+      label: "the HTML report",
+    });
+  }
   await checkOutputPath(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
     shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
     label: "the HTML report",

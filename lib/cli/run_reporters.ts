@@ -6,6 +6,7 @@
  */
 import { join, resolve } from "node:path";
 import { checkOutputPath } from "../artifact/atomic_write.ts";
+import { refuseArtifactFile } from "../artifact/history.ts";
 import { markCommand } from "../base/safe_output.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import type { RunReporterContext } from "./smoke_io.ts";
@@ -40,6 +41,11 @@ export type { RunReporterContext };
 export async function checkRunOutputs(context: RunReporterContext): Promise<void> {
   const { flags, options, io } = context;
   if (flags.junit !== undefined) {
+    refuseArtifactFile(resolve(io.cwd, flags.junit), {
+      artifactDir: resolve(io.cwd, options.artifactDir),
+      shown: flags.junit,
+      label: "the JUnit XML",
+    });
     await checkOutputPath(resolve(io.cwd, flags.junit), {
       shown: flags.junit,
       label: "the JUnit XML",
