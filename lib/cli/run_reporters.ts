@@ -32,7 +32,9 @@ export type { RunReporterContext };
  *
  * const cwd = await Deno.makeTempDir();
  * await assert.rejects(
- *   () => checkRunOutputs({ flags: { junit: "." }, options: { report: false }, io: { cwd } } as never),
+ *   () => checkRunOutputs({
+ *     flags: { junit: "." }, options: { report: false, artifactDir: "out" }, io: { cwd },
+ *   } as never),
  *   /Cannot write the JUnit XML to ".": it is a directory/,
  * );
  * await Deno.remove(cwd);
