@@ -74,3 +74,20 @@ Deno.test("not on a terminal: plain lines, no status line, no colour", async () 
   assert.ok(!run.stdout.includes("\x1b"), JSON.stringify(run.stdout));
   assert.match(run.stdout, /^FAIL {2}bad /m);
 });
+
+Deno.test({
+  name: "on a terminal, a file name's escape sequences are shown escaped; only smoke's own pass",
+  ignore: !hasScript,
+  async fn() {
+    await using p = await tempProject({ "fixtures/ok.smoke.jsonc": '{ "command": ["false"] }' });
+    await Deno.writeTextFile(
+      `${p.dir}/fixtures/evil\r\x1b[2K\x1b[32mPASS all good\x1b[8m.smoke.ts`,
+      "",
+    );
+    const run = await onTerminal(p.dir, []);
+    assert.equal(run.code, 2, run.text);
+    assert.match(run.text, /evil\\r\\x1b\[2K\\x1b\[32mPASS all good\\x1b\[8m/, "shown escaped");
+    assert.ok(!run.text.includes("\x1b[32mPASS"), JSON.stringify(run.text));
+    assert.ok(!run.text.includes("\x1b[8m"), JSON.stringify(run.text));
+  },
+});

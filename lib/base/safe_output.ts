@@ -6,8 +6,10 @@
  *
  * - Control characters (C0 but tab and newline, DEL, C1), Unicode line and
  *   paragraph separators and bidirectional overrides are written as visible
- *   escapes (`\r`, `\x1b`, `\u202e`). On an interactive terminal smoke's own
- *   colour (SGR) sequences and the status line's `\r` + erase-line pass.
+ *   escapes (`\r`, `\x1b`, `\u202e`), whatever the stream. smoke's own
+ *   colours and status line are built with {@linkcode terminalControl}, which
+ *   marks them with a per-process secret: on an interactive terminal the writer
+ *   turns the marks into the real sequences, elsewhere it drops them.
  * - In GitHub Actions, a line that would start a workflow command (`::` after
  *   optional white space) gets a zero-width space before the `::`, and so does
  *   the legacy `##[` form anywhere, unless the line was built by smoke itself
@@ -22,7 +24,7 @@
 
 /** How a stream is shown. */
 export interface OutputMode {
-  /** The stream is an interactive terminal: smoke's colours and status line may pass. */
+  /** The stream is an interactive terminal: smoke's own marked colours and status line pass. */
   terminal: boolean;
   /** GitHub Actions reads the stream for workflow commands (`GITHUB_ACTIONS=true`). */
   github: boolean;
@@ -37,11 +39,16 @@ const MARK = `\u{F0000}${
     .join("")
 }\u{F0001}`;
 
+/** Stands for ESC and for CR in smoke's own terminal sequences: secret, so no text forges them. */
+const ESC_MARK = `\u{F0002}${MARK.slice(2, -2)}\u{F0003}`;
+const CR_MARK = `\u{F0004}${MARK.slice(2, -2)}\u{F0005}`;
+/** A marked sequence, as the writer drops it where there is no terminal. */
+const MARKED = new RegExp(`${CR_MARK}|${ESC_MARK}\\[[0-9;]*[A-Za-z]`, "g");
+
 /** Escaped everywhere: controls, line separators, bidirectional overrides and isolates. */
 const UNSAFE_CHAR = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
 const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
-/** smoke's own terminal sequences (SGR colours, the status line's erase), or one unsafe character. */
-const SEQUENCE = new RegExp(`\\r\\x1b\\[2K|\\x1b\\[[0-9;]*m|\\x1b\\[2?K|[${UNSAFE_CHAR}]`, "g");
+const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHAR}]`, "g");
 /** Where the runner would see a workflow command: `::` after white space at a line's start. */
 const COMMAND_START = /^(\s*)::/;
 
@@ -56,11 +63,9 @@ function escapeChar(char: string): string {
 /**
  * Escapes what must not reach a terminal or a CI log raw: every control
  * character but tab and newline, DEL, C1 controls, U+2028/U+2029 and the
- * bidirectional overrides and isolates. With `terminal`, smoke's own colour
- * sequences and its status line's `\r` + erase-line are kept.
+ * bidirectional overrides and isolates.
  *
  * @param text Any text.
- * @param options Whether the stream is an interactive terminal.
  * @returns The text, safe to print.
  *
  * @example
@@ -68,18 +73,41 @@ function escapeChar(char: string): string {
  * import { escapeControls } from "./safe_output.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(escapeControls("a\rb\x1b]0;title\x07", { terminal: false }), "a\\rb\\x1b]0;title\\x07");
- * assert.equal(escapeControls("\x1b[31mred\x1b[39m\n", { terminal: true }), "\x1b[31mred\x1b[39m\n");
- * assert.equal(escapeControls("\x1b[31mred", { terminal: false }), "\\x1b[31mred");
+ * assert.equal(escapeControls("a\rb\x1b]0;title\x07"), "a\\rb\\x1b]0;title\\x07");
+ * assert.equal(escapeControls("\x1b[31mred\n"), "\\x1b[31mred\n");
  * ```
  */
-export function escapeControls(text: string, options: { terminal: boolean }): string {
-  if (!UNSAFE.test(text)) return text;
-  return text.replace(SEQUENCE, (match) => {
-    if (match.length === 1) return escapeChar(match);
-    return options.terminal ? match : [...match].map((c) => UNSAFE.test(c) ? escapeChar(c) : c)
-      .join("");
-  });
+export function escapeControls(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeChar) : text;
+}
+
+/**
+ * Marks one of smoke's own terminal sequences (an SGR colour such as
+ * `\x1b[31m`, or the status line's `\r\x1b[2K`), so that a writer from
+ * {@linkcode createSafeWriter} passes it on a terminal and drops it elsewhere.
+ * Text that merely contains the same characters is escaped.
+ *
+ * @param sequence The sequence, made of ESC, CR and printable characters.
+ * @returns The marked sequence.
+ *
+ * @example
+ * ```ts
+ * import { createSafeWriter, terminalControl } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let screen = "";
+ * const tty = createSafeWriter((t) => (screen += t), { terminal: true, github: false });
+ * tty(`${terminalControl("\x1b[31m")}red${terminalControl("\x1b[39m")} \x1b[2J`);
+ * assert.equal(screen, "\x1b[31mred\x1b[39m \\x1b[2J");
+ * let log = "";
+ * createSafeWriter((t) => (log += t), { terminal: false, github: false })(
+ *   `${terminalControl("\x1b[31m")}red${terminalControl("\x1b[39m")}`,
+ * );
+ * assert.equal(log, "red");
+ * ```
+ */
+export function terminalControl(sequence: string): string {
+  return sequence.replaceAll("\x1b", ESC_MARK).replaceAll("\r", CR_MARK);
 }
 
 /**
@@ -158,7 +186,11 @@ export function createSafeWriter(write: Write, mode: OutputMode): Write {
   let inert: string | undefined;
   return (text: string) => {
     if (text === "") return;
-    const lines = escapeControls(text, mode).split("\n");
+    const escaped = escapeControls(text);
+    const shown = mode.terminal
+      ? escaped.replaceAll(ESC_MARK, "\x1b").replaceAll(CR_MARK, "\r")
+      : escaped.replace(MARKED, "");
+    const lines = shown.split("\n");
     const safe = lines.map((line, i) => {
       const start = i > 0 || atLineStart;
       let trusted = false;

@@ -4,9 +4,13 @@
  *
  * @module
  */
+import { terminalControl } from "../base/safe_output.ts";
 import { type Palette, renderFixtureLine, renderStatusLine } from "./console_render.ts";
 import type { BeginInfo, FixtureEnd, Reporter } from "./reporter.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
+
+/** Back to the line's start and erase it: marked, so the output edge passes it on a terminal. */
+const CLEAR_LINE = terminalControl("\r\x1b[2K");
 
 /** Where the console reporter writes, and how. */
 export interface ConsoleOptions {
@@ -60,7 +64,7 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
   let timer: ReturnType<typeof setInterval> | undefined;
   let shown = false;
   const clear = () => {
-    if (shown) options.write("\r\x1b[2K");
+    if (shown) options.write(CLEAR_LINE);
     shown = false;
   };
   const draw = () => {

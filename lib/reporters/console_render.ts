@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { terminalControl } from "../base/safe_output.ts";
 import type { Diagnostic, FixtureResult, Result, Summary } from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
 
@@ -56,13 +57,21 @@ export function colorWanted(
  * import { palette } from "./console_render.ts";
  * import assert from "node:assert/strict";
  *
+ * import { createSafeWriter } from "../base/safe_output.ts";
+ *
  * assert.equal(palette(false).red("x"), "x");
- * assert.equal(palette(true).red("x"), "\x1b[31mx\x1b[39m");
+ * let screen = "";
+ * createSafeWriter((t) => (screen += t), { terminal: true, github: false })(palette(true).red("x"));
+ * assert.equal(screen, "\x1b[31mx\x1b[39m");
  * ```
  */
 export function palette(color: boolean): Palette {
-  const wrap = (open: number, close: number) => (text: string) =>
-    color ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+  const wrap = (open: number, close: number) => {
+    // Marked as smoke's own, so the output edge passes them on a terminal (and nothing else).
+    const start = terminalControl(`\x1b[${open}m`);
+    const end = terminalControl(`\x1b[${close}m`);
+    return (text: string) => color ? `${start}${text}${end}` : text;
+  };
   return {
     green: wrap(32, 39),
     red: wrap(31, 39),
