@@ -15,36 +15,13 @@
  * @module
  */
 import { basename, dirname, join, resolve } from "node:path";
-import { errnoOf, UserError } from "../base/errors.ts";
+import { isIoError, UserError } from "../base/errors.ts";
 import { descriptorOf, UnwritableTargetError, writeInPlace } from "./_write_in_place.ts";
 
 export { UnwritableTargetError };
 
 /** Prefix of the temporary files, so a later run can clean up strays. */
 export const TEMP_PREFIX = ".smoke-tmp-";
-
-/** Error codes of writes that fail for a reason outside smoke (disk, permissions, paths). */
-const WRITE_FAILURE_CODES = new Set([
-  "ENOSPC",
-  "EDQUOT",
-  "EROFS",
-  "EACCES",
-  "EPERM",
-  "EIO",
-  "ENOENT",
-  "ENOTDIR",
-  "EISDIR",
-  "ENAMETOOLONG",
-  "ELOOP",
-  "EEXIST",
-  "ENOTEMPTY",
-  "EBUSY",
-  "EXDEV",
-  "ETXTBSY",
-  "EFBIG",
-  "ENXIO",
-  "EPIPE",
-]);
 
 /**
  * Whether a write failed for a reason the user can fix (a full disk or quota,
@@ -68,16 +45,8 @@ const WRITE_FAILURE_CODES = new Set([
  * ```
  */
 export function isWriteFailure(error: unknown): error is Error {
-  if (!(error instanceof Error)) return false;
-  if (error instanceof UnwritableTargetError) return true;
-  const e = Deno.errors;
-  if (
-    error instanceof e.PermissionDenied || error instanceof e.NotFound ||
-    error instanceof e.NotADirectory || error instanceof e.IsADirectory ||
-    error instanceof e.FilesystemLoop || error instanceof e.AlreadyExists ||
-    error instanceof e.Busy || error instanceof e.NotCapable
-  ) return true;
-  return WRITE_FAILURE_CODES.has(errnoOf(error));
+  // One classifier of file-system failures for reads and writes alike (base/errors.ts).
+  return error instanceof UnwritableTargetError || isIoError(error);
 }
 
 /**

@@ -218,6 +218,7 @@ const IO_ERRNOS: ReadonlySet<string> = new Set([
   "ETXTBSY",
   "EXDEV",
   "ENXIO",
+  "EPIPE",
   "ENODEV",
   "EMLINK",
   "ESTALE",
