@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { createArtifact, type Diagnostic } from "../artifact/artifact.ts";
-import { runArtifact, runSummary } from "./run_outcome.ts";
+import { rerunCommandOf, runArtifact, runSummary } from "./run_outcome.ts";
 import type { SmokeIo } from "./smoke_io.ts";
 import type { Options } from "../config/config.ts";
 import { capConcurrency, readDescriptorBudget } from "../run/descriptor_limit.ts";
@@ -252,18 +252,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
     }
-    const summaryOf = (reporterFailed: boolean) =>
-      runSummary({
-        artifact,
-        saved,
-        reporterFailed,
-        runFile,
-        command: context.command,
-        rerun: selection.rerun !== undefined,
-        failOnFlaky: flags.failOnFlaky,
-        ...(interrupted ? { signal: String(io.signal.reason) } : {}),
-      });
-    const { rerunCommand } = summaryOf(false);
+    const rerunCommand = rerunCommandOf(artifact, context.command);
     await reporter.onEnd({ ends, artifact, artifactPath: runFile, rerunCommand });
     for (const d of diagnostics) {
       if (["OUTPUT_LEAK", "LEFTOVER_PROCESS", "PROCESS_SCAN_FAILED"].includes(d.code)) {
@@ -271,7 +260,16 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       }
     }
     // A reporter may fail in onEnd: the verdict is decided after it.
-    const end = summaryOf(reporterFailed);
+    const end = runSummary({
+      artifact,
+      saved,
+      reporterFailed,
+      runFile,
+      command: context.command,
+      rerun: selection.rerun !== undefined,
+      failOnFlaky: flags.failOnFlaky,
+      ...(interrupted ? { signal: String(io.signal.reason) } : {}),
+    });
     // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
     const failures = renderFailures(ends, colors).join("\n");
     const failuresText = failures === ""

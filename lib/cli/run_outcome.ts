@@ -129,23 +129,44 @@ export interface RunSummaryInput {
   signal?: string;
 }
 
-/** The summary to print, the rerun command for the reporters, and the exit code. */
+/** The summary to print and the exit code. */
 export interface RunSummary {
   /** What the console's summary shows. */
   view: SummaryView;
-  /** The command that reruns what is owed, when something is. */
-  rerunCommand?: string;
   /** The exit code, agreeing with `view.result`. */
   exitCode: number;
 }
 
 /**
+ * The command that reruns what a run leaves owed (its failures, and a rerun's
+ * combined failures), when something is.
+ *
+ * @param artifact The run's artifact.
+ * @param command The command that starts smoke, location flags included.
+ * @returns The rerun command, or undefined when nothing is owed.
+ *
+ * @example
+ * ```ts
+ * import { rerunCommandOf } from "./run_outcome.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const failed = { summary: { failed: 1 } } as never;
+ * assert.equal(rerunCommandOf(failed, "deno task smoke"), "deno task smoke --rerun-failed");
+ * assert.equal(rerunCommandOf({ summary: { failed: 0 } } as never, "deno task smoke"), undefined);
+ * ```
+ */
+export function rerunCommandOf(artifact: Artifact, command: string): string | undefined {
+  const owed = artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
+  return owed > 0 ? `${command} --rerun-failed` : undefined;
+}
+
+/**
  * Decides how a run ends once its artifact is written (or not): the verdict
- * (a missing artifact or output fails the run), the summary view, the rerun
- * command, and an exit code that always agrees with the verdict.
+ * (a missing artifact or output fails the run), the summary view, and an
+ * exit code that always agrees with the verdict.
  *
  * @param input The artifact, what was written, and the run's facts.
- * @returns The view, the rerun command and the exit code.
+ * @returns The view and the exit code.
  *
  * @example
  * ```ts
@@ -167,8 +188,7 @@ export interface RunSummary {
 export function runSummary(input: RunSummaryInput): RunSummary {
   const { artifact, saved } = input;
   const interrupted = input.signal !== undefined;
-  const owed = artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
-  const rerunCommand = owed > 0 ? `${input.command} --rerun-failed` : undefined;
+  const rerunCommand = rerunCommandOf(artifact, input.command);
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
   const recovered = artifact.fixtures
@@ -193,5 +213,5 @@ export function runSummary(input: RunSummaryInput): RunSummary {
     : result === "pass"
     ? ExitCode.Pass
     : ExitCode.Fail;
-  return { view, ...(rerunCommand ? { rerunCommand } : {}), exitCode };
+  return { view, exitCode };
 }
