@@ -375,3 +375,48 @@ Deno.test({
     assert.match(run.stderr, /\[LEFTOVER_PROCESS\]/);
   },
 });
+
+/** Whether this machine lets smoke's tests make a pid namespace (Linux, as root). */
+async function canUnshare(): Promise<string | undefined> {
+  if (Deno.build.os !== "linux") return "not Linux";
+  try {
+    const out = await new Deno.Command("unshare", {
+      args: ["-pf", "--mount-proc", "true"],
+      stdout: "null",
+      stderr: "piped",
+    }).output();
+    return out.success ? undefined : new TextDecoder().decode(out.stderr).trim();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return "no unshare on PATH";
+    throw error;
+  }
+}
+
+Deno.test({
+  name:
+    "in a pid namespace whose session leader is outside it (containers, CI), leftovers are still found and stopped",
+  ignore: Deno.build.os !== "linux",
+  async fn() {
+    const why = await canUnshare();
+    if (why) {
+      console.log(`skipped: cannot make a pid namespace here: ${why}`);
+      return;
+    }
+    await using p = await tempProject({
+      "fixtures/esc.smoke.jsonc": JSON.stringify({
+        command: ["bash", "-c", "(set -m; env -i sleep 310 & echo $! > scrubbed.pid); echo hi"],
+      }),
+    });
+    // sh is the namespace's pid 1 and outlives smoke, so a leftover would still be
+    // there to see; smoke's own session and group read as 0 inside.
+    const check = 'pid=$(cat scrubbed.pid); if grep -qv " Z " "/proc/$pid/stat" 2>/dev/null; ' +
+      'then echo "LEFT ALIVE $pid"; kill -9 "$pid"; fi; exit $code';
+    const script = `"$@"; code=$?; ${check}`;
+    const run = await runSmoke(p.dir, [], {
+      prefix: ["unshare", "-pf", "--mount-proc", "sh", "-c", script, "sh"],
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /LEFT ALIVE/);
+    assert.match(run.stderr, /\[LEFTOVER_PROCESS\]/);
+  },
+});

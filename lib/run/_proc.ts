@@ -59,6 +59,8 @@ export function isPositiveInteger(value: number): boolean {
  *
  * const text = "42 (a) b) S 1 42 40 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 0 0";
  * assert.deepEqual(parseStat(text), { state: "S", pgid: 42, sid: 40, flags: 4194560, startTime: 777 });
+ * // In a pid namespace whose session leader is outside it, both read 0.
+ * assert.equal(parseStat("7 (sh) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 9 0 0")!.sid, 0);
  * assert.equal(parseStat("garbage"), undefined);
  * ```
  */
@@ -76,11 +78,17 @@ export function parseStat(text: string): ProcStat | undefined {
     startTime: Number(fields[19]),
   };
   if (!/^[A-Za-z]$/.test(parsed.state)) return undefined;
-  if (![parsed.pgid, parsed.sid].every(isPositiveInteger)) return undefined;
+  // 0 is a group or session whose leader is outside this pid namespace (a
+  // container, a CI sandbox): still a process to read, never a group to signal.
+  if (![parsed.pgid, parsed.sid].every(isGroupId)) return undefined;
   if (!Number.isSafeInteger(parsed.flags) || !Number.isSafeInteger(parsed.startTime)) {
     return undefined;
   }
   return parsed;
+}
+
+function isGroupId(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0;
 }
 
 /** Error codes of a `/proc` read whose process is gone (or going), or not ours to read. */
@@ -157,7 +165,7 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
  * import { readStat } from "./_proc.ts";
  * import assert from "node:assert/strict";
  *
- * if (Deno.build.os === "linux") assert.ok(readStat(Deno.pid)!.sid > 0);
+ * if (Deno.build.os === "linux") assert.ok(readStat(Deno.pid)!.sid >= 0);
  * ```
  */
 export function readStat(pid: number): ProcStat | undefined {
