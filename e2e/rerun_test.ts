@@ -114,7 +114,7 @@ Deno.test("--dry-run --rerun-failed prints what would rerun with the failure kin
   const before = [...Deno.readDirSync(`${p.artifactDir}/runs`)].length;
   const dry = await runSmoke(p.dir, ["--rerun-failed", "--dry-run"]);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /^b {2}\(failed: exit-code\)$/m);
+  assert.match(dry.stdout, /^b {2}\(failed: exit-code, unchanged since\)$/m);
   assert.match(dry.stdout, /1 fixture would rerun/);
   assert.equal(dry.resultLine, "RESULT: pass");
   assert.deepEqual(await ran(p), []);
@@ -268,7 +268,10 @@ Deno.test("stale ids are warned about and left out; when none remain, nothing to
   await Deno.remove(join(p.dir, "fixtures/b.smoke.jsonc"));
   const none = await runSmoke(p.dir, ["--rerun-failed"]);
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /every failed fixture of run .* is gone from the catalog/);
+  assert.match(
+    none.stderr,
+    /every failed fixture since full run \S+ \(as of run \S+\) is gone from the catalog/,
+  );
   assert.match(none.stderr, /^warning: .*no longer in the catalog.*"b".* \[STALE_FIXTURE\]$/m);
   assert.doesNotMatch(none.stderr, /change --fixture/);
 });
@@ -314,8 +317,10 @@ Deno.test("hostile ids in an artifact run nothing and create nothing", async () 
   assert.deepEqual(await ran(p), []);
   assert.equal(await p.exists("pwned"), false);
 
-  // Extra fields beside valid ids change nothing: the command comes from the catalog.
-  const extra = { ...artifact, fixtures: [forged.fixtures.at(-1)], command: ["touch", "pwned"] };
+  // Extra fields beside valid ids change nothing: the command comes from the catalog. (An
+  // artifact from before the suite's state was recorded, so its fixtures say what failed.)
+  const { suite: _suite, ...legacy } = artifact;
+  const extra = { ...legacy, fixtures: [forged.fixtures.at(-1)], command: ["touch", "pwned"] };
   await p.write("extra.json", JSON.stringify(extra));
   const rerun = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "extra.json"]);
   assert.equal(rerun.code, 0, rerun.stderr);
@@ -417,7 +422,7 @@ Deno.test("a narrowed rerun leaves the other failures owed: the next rerun takes
   assert.deepEqual(artifact.fixtures.map((f) => f.previousStatus), ["failed", "failed"]);
 });
 
-Deno.test("a rerun whose source run is gone says the combined verdict is partial", async () => {
+Deno.test("a rerun whose source run is gone: the state it records is enough; an old artifact says it is partial", async () => {
   await using p = await tempProject({
     "smoke.jsonc": JSON.stringify({ historyLimit: 1 }),
     "fixtures/a.smoke.jsonc": logging("a"),
@@ -426,8 +431,18 @@ Deno.test("a rerun whose source run is gone says the combined verdict is partial
     "state/b": "fail",
   });
   await runSmoke(p.dir, []);
-  await runSmoke(p.dir, ["--rerun-failed"]); // prunes the full run
+  await runSmoke(p.dir, ["--rerun-failed", "--fixture", "a"]); // prunes the full run
+  await ran(p);
   const run = await runSmoke(p.dir, ["--rerun-failed"]);
   assert.equal(run.code, 1, run.stderr);
-  assert.match(run.stderr, /which is not in runs\/ .* \[RERUN_CHAIN_INCOMPLETE\]$/m);
+  assert.doesNotMatch(run.stderr, /RERUN_CHAIN_INCOMPLETE/);
+  assert.deepEqual(await ran(p), ["a", "b"], "b is still owed though its run was pruned");
+  // An artifact written before smoke recorded the state follows the chain, and says where it broke.
+  const { suite: _suite, ...legacy } = await p.latest();
+  await p.write("legacy.json", JSON.stringify(legacy));
+  await Deno.remove(`${p.artifactDir}/runs`, { recursive: true });
+  await Deno.mkdir(`${p.artifactDir}/runs`);
+  const old = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "legacy.json"]);
+  assert.equal(old.code, 1, old.stderr);
+  assert.match(old.stderr, /which is not in runs\/ .* \[RERUN_CHAIN_INCOMPLETE\]$/m);
 });

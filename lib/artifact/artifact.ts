@@ -11,9 +11,11 @@ import type {
   ArtifactSchema,
   FailureKindSchema,
   FixtureResultSchema,
+  OutstandingSchema,
   ResultSchema,
   SourceSchema,
   StatusSchema,
+  SuiteSchema,
   SummarySchema,
 } from "./artifact_schema.ts";
 
@@ -42,6 +44,10 @@ import type { Diagnostic } from "../base/errors.ts";
 export type Source = z.infer<typeof SourceSchema>;
 /** The artifact, schema version 1. */
 export type Artifact = z.infer<typeof ArtifactSchema>;
+/** The suite's state an artifact records: every fixture's latest result since the last full run. */
+export type SuiteRecord = z.infer<typeof SuiteSchema>;
+/** A fixture the suite still owes. */
+export type OutstandingEntry = z.infer<typeof OutstandingSchema>;
 /** The mode a run was made in. */
 export type Mode = Artifact["mode"];
 
@@ -128,8 +134,10 @@ export interface ArtifactInput {
   failOnFlaky?: boolean;
   /** The run was interrupted. */
   interrupted?: boolean;
-  /** Rerun only: the combined verdict. */
+  /** Every run but a full one: the suite's verdict with this run's results in place. */
   combined?: Artifact["combined"];
+  /** The suite's state after this run. */
+  suite?: SuiteRecord;
   /** Diagnostics. */
   diagnostics?: Diagnostic[];
 }
@@ -174,6 +182,7 @@ export function createArtifact(input: ArtifactInput): Artifact {
     result: input.interrupted ? "fail" : verdict(summary, { failOnFlaky: input.failOnFlaky }),
     ...(input.interrupted ? { interrupted: true as const } : {}),
     ...(input.combined ? { combined: input.combined } : {}),
+    ...(input.suite ? { suite: input.suite } : {}),
     diagnostics: input.diagnostics ?? [],
   };
 }

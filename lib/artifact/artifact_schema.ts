@@ -35,6 +35,11 @@ export const FailureKindSchema = z.enum([
   "interrupted",
 ]);
 
+/** A content hash of a fixture's own files (script and manifest): SHA-256, hex. */
+export const FingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/, {
+  message: "a fingerprint is 64 lowercase hex digits (SHA-256)",
+});
+
 /** The result of one fixture in a run. */
 export const FixtureResultSchema = z.object({
   id: FixtureIdSchema,
@@ -50,6 +55,31 @@ export const FixtureResultSchema = z.object({
   stderrTail: z.string().optional(),
   flaky: z.boolean().optional(),
   previousStatus: StatusSchema.optional(),
+  fingerprint: FingerprintSchema.optional(),
+});
+
+/** A fixture the suite still owes: its latest result since the last full run failed, or it never finished. */
+export const OutstandingSchema = z.object({
+  id: FixtureIdSchema,
+  /** The run the failing result came from. */
+  runId: RunIdSchema,
+  kind: FailureKindSchema,
+  message: z.string(),
+  fingerprint: FingerprintSchema.optional(),
+});
+
+/**
+ * The suite's state after this run: every fixture's latest result since the
+ * last full run (`since`), so that one artifact is enough to rerun what is owed.
+ */
+export const SuiteSchema = z.object({
+  /** The last full run this state counts from; absent when none is known. */
+  since: RunIdSchema.optional(),
+  outstanding: z.array(OutstandingSchema),
+  passed: z.array(FixtureIdSchema),
+  skipped: z.array(FixtureIdSchema),
+  /** Passed only on a retry: a subset of `passed`. */
+  flaky: z.array(FixtureIdSchema),
 });
 
 /** Counts over a run's fixtures. */
@@ -109,7 +139,61 @@ export const ArtifactSchema = z.object({
   combined: z.object({ summary: SummarySchema, result: ResultSchema }).optional(),
   /** Merged only: the artifacts combined, in the order given. */
   inputs: z.array(SourceSchema).optional(),
+  /** The suite's state after this run (written since version 1.1). */
+  suite: SuiteSchema.optional(),
   diagnostics: z.array(DiagnosticSchema),
+}).superRefine((artifact, context) => {
+  // A state that contradicts its own artifact is refused, never trusted.
+  const suite = artifact.suite;
+  if (!suite) return;
+  const issue = (path: (string | number)[], message: string) =>
+    context.addIssue({ code: "custom", path: ["suite", ...path], message });
+  if (suite.since !== undefined && suite.since > artifact.runId) {
+    issue(["since"], `names run ${suite.since}, newer than this artifact's run ${artifact.runId}`);
+  }
+  const seen = new Set<string>();
+  const once = (id: string, path: (string | number)[]) => {
+    if (seen.has(id)) issue(path, `fixture "${id}" appears twice in the suite's state`);
+    seen.add(id);
+  };
+  suite.outstanding.forEach((entry, i) => {
+    if (entry.runId > artifact.runId) {
+      issue(
+        ["outstanding", i, "runId"],
+        `names run ${entry.runId}, newer than this artifact's run ${artifact.runId}`,
+      );
+    } else if (suite.since !== undefined && entry.runId < suite.since) {
+      issue(
+        ["outstanding", i, "runId"],
+        `names run ${entry.runId}, older than the full run ${suite.since} the state counts from`,
+      );
+    }
+    once(entry.id, ["outstanding", i, "id"]);
+  });
+  suite.passed.forEach((id, i) => once(id, ["passed", i]));
+  suite.skipped.forEach((id, i) => once(id, ["skipped", i]));
+  const passed = new Set(suite.passed);
+  suite.flaky.forEach((id, i) => {
+    if (!passed.has(id)) issue(["flaky", i], `fixture "${id}" is flaky but not among the passed`);
+  });
+  // This run's own results are the latest: the state must hold each as it is.
+  const owed = new Map(suite.outstanding.map((e) => [e.id, e.runId]));
+  const skipped = new Set(suite.skipped);
+  artifact.fixtures.forEach((fixture, i) => {
+    const held = fixture.status === "passed"
+      ? passed.has(fixture.id)
+      : fixture.status === "skipped"
+      ? skipped.has(fixture.id)
+      : owed.get(fixture.id) === artifact.runId;
+    if (!held) {
+      context.addIssue({
+        code: "custom",
+        path: ["fixtures", i, "status"],
+        message: `"${fixture.status}" for "${fixture.id}" disagrees with the suite's state ` +
+          "this artifact records",
+      });
+    }
+  });
 });
 /**
  * Generates the JSON Schema of the artifact from the zod schema.

@@ -38,6 +38,7 @@ import { markCommand } from "../base/safe_output.ts";
 import { type FixtureEnd, multiplexReporters } from "../reporters/reporter.ts";
 import { checkRunOutputs, createRunReporters } from "./run_reporters.ts";
 import { runFixtures } from "../run/run.ts";
+import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "../base/version.ts";
 
@@ -197,6 +198,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups.
     const startedAfter = ownStartTime();
     io.groups.watchRun({ runId, startedAfter });
+    // Each fixture's fingerprint, read while the fixtures run (a rerun compares them).
+    const fingerprints = fingerprintFixtures(planned.map((p) => p.fixture), io.cwd);
     const ends = await runFixtures(planned, {
       runId,
       concurrency: cap.effective,
@@ -241,6 +244,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       failOnFlaky: flags.failOnFlaky,
       interrupted,
       diagnostics,
+      fingerprints: await fingerprints,
     });
     const runFile = displayPath(join(paths.runs, `${runId}.json`), io.cwd);
     const saved = await saveArtifact(paths, artifact, { io, command: context.command });

@@ -47,6 +47,8 @@ export interface Flags {
   failOnFlaky: boolean;
   /** `--rerun-max-failures N`. */
   rerunMaxFailures?: number;
+  /** `--if-none fail|pass|all`. */
+  ifNone?: "fail" | "pass" | "all";
   /** `--report`. */
   report: boolean;
   /** `--deno PATH`. */
@@ -75,8 +77,10 @@ export interface FlagSpec {
   name: string;
   /** A one-letter alias. */
   short?: string;
-  /** `boolean`, a `string`, a whole number (`integer`, with bounds) or a `shard` (I/N). */
-  type: "boolean" | "string" | "integer" | "shard";
+  /** `boolean`, a `string`, a whole number (`integer`, with bounds), a `shard` (I/N) or one of `choices`. */
+  type: "boolean" | "string" | "integer" | "shard" | "choice";
+  /** The values a `choice` takes. */
+  choices?: readonly string[];
   /** May be given more than once (the values are kept in order). */
   multiple?: boolean;
   /** Bounds of an integer. */
@@ -135,6 +139,16 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ["run"],
     section: "Selecting",
     help: "refuse to rerun when more than N failed (a broken environment)",
+    requires: "rerun-failed",
+  },
+  {
+    name: "if-none",
+    type: "choice",
+    choices: ["fail", "pass", "all"],
+    value: "WHAT",
+    commands: ["run"],
+    section: "Selecting",
+    help: "when nothing is outstanding: fail (exit 2, default), pass, or all (run the suite)",
     requires: "rerun-failed",
   },
   {
@@ -321,6 +335,18 @@ function shard(value: string): Shard {
   return { index, total };
 }
 
+function choice(spec: FlagSpec, value: string): string {
+  const choices = spec.choices ?? [];
+  if (choices.includes(value)) return value;
+  const suggestion = closest(value, choices);
+  throw usage(
+    `Invalid value for "--${spec.name}": "${value}" is not one of ${choices.join(", ")}`,
+    suggestion
+      ? `Did you mean "--${spec.name} ${suggestion}"?`
+      : `Pass one of: ${choices.map((c) => `--${spec.name} ${c}`).join(", ")}.`,
+  );
+}
+
 /** A flag's value as its type says: checked, bounded, never an empty string. */
 function convert(spec: FlagSpec, value: unknown): unknown {
   if (value === undefined || spec.type === "boolean") return value;
@@ -330,6 +356,8 @@ function convert(spec: FlagSpec, value: unknown): unknown {
       ? integer(spec, text)
       : spec.type === "shard"
       ? shard(text)
+      : spec.type === "choice"
+      ? choice(spec, text)
       : text;
   };
   return Array.isArray(value) ? value.map(one) : one(value as string);
@@ -489,6 +517,7 @@ export function parseFlags(args: readonly string[]): Flags {
     shard: v.shard as Shard | undefined,
     failOnFlaky: v["fail-on-flaky"] === true,
     rerunMaxFailures: v["rerun-max-failures"] as number | undefined,
+    ifNone: v["if-none"] as Flags["ifNone"],
     report: v.report === true,
     deno: v.deno as string | undefined,
     noColor: v["no-color"] === true,

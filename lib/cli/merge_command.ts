@@ -30,6 +30,13 @@ import {
   serializeArtifact,
 } from "../artifact/history.ts";
 import { pruneHistory } from "../artifact/prune.ts";
+import {
+  advanceState,
+  stateFromRecord,
+  suiteRecord,
+  type SuiteState,
+  suiteVerdict,
+} from "../artifact/suite_state.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { shellQuote } from "../selection/plan.ts";
 import {
@@ -155,13 +162,62 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
     failOnFlaky: options.failOnFlaky,
     interrupted: merged.some((f) => f.failure?.kind === "interrupted"),
   });
-  const { diagnostics: _, ...rest } = created;
+  const state = mergedState(inputs.map((i) => i.artifact), {
+    runId: options.runId,
+    fixtures: merged,
+  });
+  const suite = suiteRecord(state, options.runId);
+  const { diagnostics: _, ...rest } = {
+    ...created,
+    // Unless the inputs are every shard of one full run, the merge is a partial run.
+    ...(state.since === options.runId ? {} : { combined: suiteVerdict(state, options) }),
+    suite,
+  };
   const listed: Source[] = inputs.map(({ path, sha256, artifact }) => ({
     path,
     runId: artifact.runId,
     sha256,
   }));
   return { ...rest, inputs: listed, diagnostics: [...diagnostics.values()] };
+}
+
+/** Whether the inputs are every shard (1 to N) of full runs split N ways. */
+function everyShard(artifacts: readonly Artifact[]): boolean {
+  const shards = artifacts.map((a) => a.selection.shard);
+  const total = shards[0]?.total;
+  if (total === undefined || artifacts.some((a) => a.mode !== "full")) return false;
+  if (shards.some((s) => s?.total !== total)) return false;
+  const indexes = new Set(shards.map((s) => s!.index));
+  return indexes.size === total;
+}
+
+/**
+ * The suite's state after a merge: every shard of one full run together
+ * make a full run (the state starts again); otherwise each input's state,
+ * later inputs winning, with the merged results laid over it.
+ */
+function mergedState(
+  artifacts: readonly Artifact[],
+  merged: { runId: string; fixtures: FixtureResult[] },
+): SuiteState {
+  if (everyShard(artifacts)) {
+    return advanceState(undefined, {
+      runId: merged.runId,
+      mode: "full",
+      fixtures: merged.fixtures,
+    });
+  }
+  let state: SuiteState | undefined;
+  for (const artifact of artifacts) {
+    const own = artifact.suite
+      ? stateFromRecord(artifact.suite)
+      : advanceState(undefined, { ...artifact, shard: artifact.selection.shard });
+    state = {
+      ...(own.since ?? state?.since ? { since: (own.since ?? state?.since)! } : {}),
+      entries: new Map([...(state?.entries ?? []), ...own.entries]),
+    };
+  }
+  return advanceState(state, { runId: merged.runId, mode: "merged", fixtures: merged.fixtures });
 }
 
 /** The edges `smoke merge` uses (a subset of the run's). */

@@ -20,6 +20,7 @@ import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "../artifact/history.ts";
 import {
   renderDryRun,
+  renderRerunPlan,
   resolveSelection,
   type Selection,
   smokeCommand,
@@ -116,6 +117,19 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   warn(io, selection.diagnostics);
 
   const { planned } = selection;
+  if (selection.none !== undefined) {
+    if (flags.ifNone === "pass") {
+      // Nothing is owed, and the user said that is a pass: nothing runs, nothing is written.
+      if (!flags.list) {
+        io.stdout(`${selection.none}; --if-none pass: nothing ran.\n`);
+        io.stdout("RESULT: pass\n");
+      }
+      return ExitCode.Pass;
+    }
+    if (!flags.list) {
+      io.stdout(`${selection.none}\n--if-none all: running the selection instead.\n`);
+    }
+  }
 
   if (flags.list) {
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + (planned.length ? "\n" : ""));
@@ -151,6 +165,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     cwd: io.cwd,
     invocation: io.invocation,
   });
+  const plan = renderRerunPlan(selection);
+  if (plan.length) io.stdout(plan.join("\n") + "\n");
   const { executeRun } = await runModule();
   return await executeRun(selection, { flags, options, io, paths, runId, startedAt, command });
 }

@@ -14,7 +14,7 @@ import {
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
 import type { SummaryView } from "../reporters/console_render.ts";
 import type { FixtureEnd } from "../run/events.ts";
-import { combine } from "../selection/rerun.ts";
+import { advanceState, isFullRun, suiteRecord, suiteVerdict } from "../artifact/suite_state.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { Shard } from "../selection/select.ts";
 
@@ -22,8 +22,8 @@ import type { Shard } from "../selection/select.ts";
 export interface RunArtifactInput {
   /** The run id. */
   runId: string;
-  /** The resolved selection (mode, planned fixtures, rerun source). */
-  selection: Pick<Selection, "mode" | "planned" | "rerun">;
+  /** The resolved selection (mode, planned fixtures, rerun source, the state it starts from). */
+  selection: Pick<Selection, "mode" | "planned" | "rerun" | "prior">;
   /** Every fixture's end, in selection order. */
   ends: readonly FixtureEnd[];
   /** When the run started and finished. */
@@ -42,17 +42,24 @@ export interface RunArtifactInput {
   interrupted: boolean;
   /** Warnings of the whole run, in the order to record them. */
   diagnostics: Diagnostic[];
+  /** Each fixture's fingerprint, by id, where its files could be read. */
+  fingerprints?: ReadonlyMap<string, string>;
 }
 
-/** The fixture results, each with its status in the rerun's source, when a rerun. */
+/** The fixture results, with fingerprints and, for a rerun, each one's status in its source. */
 function withPrevious(
   ends: readonly FixtureEnd[],
-  selection: RunArtifactInput["selection"],
+  input: Pick<RunArtifactInput, "selection" | "fingerprints">,
 ): FixtureResult[] {
-  const previous = new Map(selection.rerun?.baseFixtures.map((f) => [f.id, f.status]) ?? []);
+  const rerun = input.selection.rerun;
   return ends.map(({ result }) => {
-    const before = previous.get(result.id);
-    return before ? { ...result, previousStatus: before } : result;
+    const before = rerun?.state.entries.get(result.id)?.status;
+    const fingerprint = input.fingerprints?.get(result.id);
+    return {
+      ...result,
+      ...(fingerprint ? { fingerprint } : {}),
+      ...(before ? { previousStatus: before } : {}),
+    };
   });
 }
 
@@ -85,10 +92,12 @@ function withPrevious(
  */
 export function runArtifact(input: RunArtifactInput): Artifact {
   const { selection } = input;
-  const fixtures = withPrevious(input.ends, selection);
-  const combined = selection.rerun
-    ? combine(selection.rerun.baseFixtures, fixtures, selection.rerun.stale, input)
-    : undefined;
+  const fixtures = withPrevious(input.ends, input);
+  // The suite's state after this run: a full run starts it again, any other lays its results
+  // over the state it started from. Every run but a full one records the suite's verdict.
+  const run = { runId: input.runId, mode: selection.mode, shard: input.shard, fixtures };
+  const state = advanceState(selection.prior, run);
+  const combined = isFullRun(run) ? undefined : suiteVerdict(state, input);
   return createArtifact({
     runId: input.runId,
     mode: selection.mode,
@@ -105,6 +114,7 @@ export function runArtifact(input: RunArtifactInput): Artifact {
     failOnFlaky: input.failOnFlaky,
     interrupted: input.interrupted,
     combined,
+    suite: suiteRecord(state, input.runId),
     diagnostics: input.diagnostics,
   });
 }
@@ -156,8 +166,18 @@ export interface RunSummary {
  * ```
  */
 export function rerunCommandOf(artifact: Artifact, command: string): string | undefined {
-  const owed = artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
+  const owed = artifact.suite?.outstanding.length ??
+    artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
   return owed > 0 ? `${command} --rerun-failed` : undefined;
+}
+
+/** The suite line's facts: what is still owed, since which full run. */
+function suiteView(suite: NonNullable<Artifact["suite"]>): NonNullable<SummaryView["suite"]> {
+  return {
+    ...(suite.since ? { since: suite.since } : {}),
+    outstanding: suite.outstanding.map((e) => e.id),
+    unfinished: suite.outstanding.filter((e) => e.kind === "interrupted").map((e) => e.id),
+  };
 }
 
 /**
@@ -202,7 +222,14 @@ export function runSummary(input: RunSummaryInput): RunSummary {
     interrupted,
     // Without latest.json the default rerun would read the previous run: no command is printed.
     ...(rerunCommand && saved.latestWritten ? { rerunCommand } : {}),
-    ...(combined ? { combined, recovered } : {}),
+    ...(combined
+      ? {
+        combined,
+        recovered,
+        combinedLabel: input.rerun ? "After rerun" : "Suite verdict",
+        ...(artifact.suite ? { suite: suiteView(artifact.suite) } : {}),
+      }
+      : {}),
     ...(input.rerun && result === "pass" && combined?.result === "pass"
       ? { fullRunCommand: input.command }
       : {}),

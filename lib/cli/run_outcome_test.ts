@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import type { FixtureResult } from "../artifact/artifact.ts";
 import type { FixtureEnd } from "../run/events.ts";
+import { advanceState } from "../artifact/suite_state.ts";
 import { rerunCommandOf, runArtifact, type RunArtifactInput, runSummary } from "./run_outcome.ts";
 
 const base = { durationMs: 1, attempts: 1, signal: null, timedOut: false };
@@ -56,8 +57,17 @@ Deno.test("runArtifact(): a rerun records each fixture's status in its source an
     selection: {
       mode: "rerun-failed",
       planned: [],
+      prior: advanceState(undefined, {
+        runId: "20261128T000000000Z-000000",
+        mode: "full",
+        fixtures: [failed("a"), passed("b")],
+      }),
       rerun: {
-        baseFixtures: [failed("a"), passed("b")],
+        state: advanceState(undefined, {
+          runId: "20261128T000000000Z-000000",
+          mode: "full",
+          fixtures: [failed("a"), passed("b")],
+        }),
         stale: [],
         sourceRef: { path: "latest.json", runId: "20261129T000000000Z-000000", sha256: "0" },
       } as never,

@@ -267,8 +267,12 @@ export interface SummaryView {
   artifactPath?: string;
   /** The command that reruns the failures, when anything failed. */
   rerunCommand?: string;
-  /** For a rerun: the verdict over the source run with these results in place. */
+  /** Every run but a full one: the suite's verdict with this run's results in place. */
   combined?: { summary: Summary; result: Result };
+  /** How the combined verdict is named (default `After rerun`). */
+  combinedLabel?: string;
+  /** Every run but a full one: what the suite still owes, since which full run. */
+  suite?: { since?: string; outstanding: string[]; unfinished: string[] };
   /** Fixtures that failed in the source run and pass now. */
   recovered?: string[];
   /** The command for a confirming full run, after a green rerun. */
@@ -279,6 +283,20 @@ export interface SummaryView {
   flakyFailures?: string[];
   /** Warnings worth repeating at the end. */
   diagnostics?: readonly Diagnostic[];
+}
+
+/** At most this many ids on the suite line; the rest are counted. */
+const MAX_SUITE_IDS = 10;
+
+function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): string {
+  const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
+  const n = suite.outstanding.length;
+  if (n === 0) return colors.green(`Suite: nothing outstanding ${since}`);
+  const unfinished = new Set(suite.unfinished);
+  const ids = suite.outstanding.slice(0, MAX_SUITE_IDS)
+    .map((id) => unfinished.has(id) ? `${id} (unfinished)` : id).join(", ") +
+    (n > MAX_SUITE_IDS ? `, ... and ${n - MAX_SUITE_IDS} more` : "");
+  return colors.red(`Suite: ${n} still failing ${since}: ${ids}`);
 }
 
 /**
@@ -346,10 +364,13 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.combined) {
     const c = view.combined.summary;
     lines.push(
-      `After rerun: ${c.passed} passed, ${c.failed} failed of ${c.total}` +
+      `${
+        view.combinedLabel ?? "After rerun"
+      }: ${c.passed} passed, ${c.failed} failed of ${c.total}` +
         `${c.skipped ? `, ${c.skipped} skipped` : ""} -> ${view.combined.result}`,
     );
   }
+  if (view.suite) lines.push(suiteLine(view.suite, colors));
   if (view.artifactPath) lines.push(`Artifact: ${view.artifactPath}`);
   if (view.rerunCommand) lines.push(`Rerun failures: ${view.rerunCommand}`);
   if (view.fullRunCommand) {

@@ -145,11 +145,13 @@ Deno.test({
     assert.equal(found.find((p) => p.pid === pids.stubborn)?.fixtureId, "b");
 
     const stopped = await stopOrphans(dead, { graceMs: 300 });
-    assert.deepEqual(
-      new Set(stopped.map((p) => p.pid)),
-      foundPids,
-      "it returns what it found",
-    );
+    const stoppedPids = new Set(stopped.map((p) => p.pid));
+    // The stubborn loop's short-lived `sleep 0.05` children come and go between two scans:
+    // only the long-lived processes are sure to be in both.
+    for (const name of ["jobs", "escaped", "stubborn"] as const) {
+      assert.ok(stoppedPids.has(pids[name]), `it returns ${name} (${pids[name]}), found before`);
+    }
+    assert.ok(!stoppedPids.has(pids.other), "another run's process was stopped");
     await a.status;
     await b.status;
     for (const name of ["jobs", "escaped", "stubborn"] as const) {

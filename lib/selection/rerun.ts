@@ -1,102 +1,22 @@
 /**
- * Rerun-failed: the failed ids of a source artifact against the catalog, the
- * chain of reruns back to a full run, and the combined verdict. Pure but for
- * the run reader passed in; reading the artifact itself is `source_artifact.ts`.
+ * Rerun-failed: the suite's state a source artifact stands for. An artifact
+ * written since version 1.1 records it (`suite`); an older one stands for the
+ * chain of reruns back to its full run, followed through the history. Pure
+ * but for the run reader passed in; reading the artifact itself is
+ * `source_artifact.ts`.
  *
  * @module
  */
-import type {
-  Artifact,
-  FixtureResult,
-  Result,
-  Summary,
-  VerdictOptions,
-} from "../artifact/artifact.ts";
-import { summarize, verdict } from "../artifact/artifact.ts";
-
-export { failedEntries, type FailedEntry } from "../artifact/artifact.ts";
-import type { FailedEntry } from "../artifact/artifact.ts";
-
-/** The failed ids split against the current catalog. */
-export interface RerunSplit {
-  /** Failed ids still in the catalog (and matching `--fixture`), in catalog order. */
-  rerun: string[];
-  /** Failed ids no longer in the catalog. */
-  stale: string[];
-}
-
-/**
- * Splits the source's failed ids into those to rerun and stale ones.
- *
- * @param failed The failed entries of the source.
- * @param catalogIds The ids of the current catalog, in catalog order.
- * @returns Ids to rerun (catalog order) and stale ids (source order).
- *
- * @example
- * ```ts
- * import { splitFailed } from "./rerun.ts";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(splitFailed([{ id: "b" }, { id: "gone" }, { id: "a" }], ["a", "b", "c"]), {
- *   rerun: ["a", "b"],
- *   stale: ["gone"],
- * });
- * ```
- */
-export function splitFailed(
-  failed: readonly FailedEntry[],
-  catalogIds: readonly string[],
-): RerunSplit {
-  const failedIds = new Set(failed.map((entry) => entry.id));
-  const known = new Set(catalogIds);
-  return {
-    rerun: catalogIds.filter((id) => failedIds.has(id)),
-    stale: failed.map((entry) => entry.id).filter((id) => !known.has(id)),
-  };
-}
-
-/**
- * The verdict over the source run with the rerun's results in place; stale
- * ids are left out.
- *
- * @param source The source artifact's fixtures.
- * @param rerun The rerun's results.
- * @param stale Ids no longer in the catalog.
- * @param options Whether flaky passes fail.
- * @returns The combined counts and verdict.
- *
- * @example
- * ```ts
- * import { combine } from "./rerun.ts";
- * import assert from "node:assert/strict";
- *
- * const r = (id: string, status: "passed" | "failed") => ({
- *   id, status, durationMs: 1, attempts: 1, exitCode: 0, signal: null, timedOut: false,
- * });
- * const combined = combine([r("a", "passed"), r("b", "failed")], [r("b", "passed")], []);
- * assert.deepEqual(combined.summary, { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 0 });
- * assert.equal(combined.result, "pass");
- * ```
- */
-export function combine(
-  source: readonly FixtureResult[],
-  rerun: readonly FixtureResult[],
-  stale: readonly string[],
-  options: VerdictOptions = {},
-): { summary: Summary; result: Result } {
-  const byId = new Map<string, FixtureResult>();
-  for (const fixture of source) byId.set(fixture.id, fixture);
-  for (const fixture of rerun) byId.set(fixture.id, fixture);
-  for (const id of stale) byId.delete(id);
-  const summary = summarize([...byId.values()]);
-  return { summary, result: verdict(summary, options) };
-}
+import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
+import { advanceState, stateFromRecord, type SuiteState } from "../artifact/suite_state.ts";
 
 /** Reads a run of the history by id; undefined when missing or invalid. */
 export type ReadRun = (runId: string) => Promise<Artifact | undefined>;
 
 /** What a chain of reruns stands for. */
 export interface Chain {
+  /** The runs of the chain, oldest first (the source last). */
+  runs: Artifact[];
   /** The fixture results, later runs winning. */
   fixtures: FixtureResult[];
   /** The run id the chain could not follow (pruned, or from another machine). */
@@ -161,5 +81,56 @@ export async function chainFixtures(
   for (const artifact of chain) {
     for (const fixture of artifact.fixtures) byId.set(fixture.id, fixture);
   }
-  return { fixtures: [...byId.values()], ...(missingRunId ? { missingRunId } : {}) };
+  return {
+    runs: chain,
+    fixtures: [...byId.values()],
+    ...(missingRunId ? { missingRunId } : {}),
+  };
+}
+
+/** The suite's state an artifact stands for, and where an old chain broke. */
+export interface SourceState {
+  /** The state. */
+  state: SuiteState;
+  /** An artifact from before version 1.1: the run id its chain could not follow. */
+  missingRunId?: string;
+}
+
+/**
+ * The suite's state an artifact stands for: the one it records, or, for an
+ * artifact written before smoke recorded it, its chain of reruns laid over
+ * the full run they began with.
+ *
+ * @param artifact The artifact.
+ * @param readRun Reads a run of the history by id, to follow an old chain.
+ * @returns The state.
+ *
+ * @example
+ * ```ts
+ * import { stateOfArtifact } from "./rerun.ts";
+ * import type { Artifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const recorded = {
+ *   runId: "r2", mode: "selected", selection: { fixtureIds: [] }, fixtures: [],
+ *   suite: { since: "r1", outstanding: [{ id: "a", runId: "r1", kind: "timeout", message: "Timed out" }],
+ *     passed: [], skipped: [], flaky: [] },
+ * } as unknown as Artifact;
+ * const { state } = await stateOfArtifact(recorded);
+ * assert.equal(state.entries.get("a")?.status, "failed");
+ * ```
+ */
+export async function stateOfArtifact(
+  artifact: Artifact,
+  readRun?: ReadRun,
+): Promise<SourceState> {
+  if (artifact.suite) return { state: stateFromRecord(artifact.suite) };
+  const chain = readRun
+    ? await chainFixtures(artifact, readRun)
+    : { runs: [artifact], missingRunId: undefined };
+  let state: SuiteState | undefined;
+  for (const run of chain.runs) {
+    state = advanceState(state, { ...run, shard: run.selection.shard });
+  }
+  return { state: state!, ...(chain.missingRunId ? { missingRunId: chain.missingRunId } : {}) };
 }

@@ -1,21 +1,33 @@
 /**
  * The rerun-failed preflight: everything checked before a rerun runs
  * anything, each failure with its contract code, message and a hint that
- * includes the manual fallback.
+ * includes the manual fallback. What a rerun reruns is the suite's
+ * outstanding set as the source artifact records it (see
+ * `../artifact/suite_state.ts`).
  *
  * @module
  */
-import type { Artifact, Diagnostic, FixtureResult, Source } from "../artifact/artifact.ts";
+import type { Artifact, Diagnostic, FailureKind, Source } from "../artifact/artifact.ts";
 import { PreflightError } from "../base/errors.ts";
-import {
-  chainFixtures,
-  failedEntries,
-  type FailedEntry,
-  type ReadRun,
-  splitFailed,
-} from "./rerun.ts";
+import { type ReadRun, stateOfArtifact } from "./rerun.ts";
 import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
+import { dropStale, isFullRun, outstandingOf, type SuiteState } from "../artifact/suite_state.ts";
 import { shellQuote } from "./plan.ts";
+
+/** What `--if-none` does when nothing is outstanding. */
+export type IfNone = "fail" | "pass" | "all";
+
+/** An outstanding fixture of the source. */
+export interface FailedEntry {
+  /** The fixture id (checked against the id characters). */
+  id: string;
+  /** Its failure kind, when recorded. */
+  kind?: FailureKind;
+  /** The run its failing result came from, when recorded. */
+  runId?: string;
+  /** The content hash of its files when it failed, when recorded. */
+  fingerprint?: string;
+}
 
 /** What the preflight needs. */
 export interface PreflightInput {
@@ -35,6 +47,8 @@ export interface PreflightInput {
   fallback: string;
   /** Reads a run of the history by id, to follow a chain of reruns. */
   readRun?: ReadRun;
+  /** What to do when nothing is outstanding (default `fail`: `NO_RERUNNABLE_FAILURES`). */
+  ifNone?: IfNone;
 }
 
 /** A passed preflight. */
@@ -43,16 +57,18 @@ export interface Preflight {
   source: Artifact;
   /** What the new artifact records as `selection.source`. */
   sourceRef: Source;
-  /** Failed entries of the source. */
+  /** The outstanding fixtures of the source, by id (stale ones included). */
   failed: FailedEntry[];
-  /** What the source stands for: its full run with every rerun laid over it. */
-  baseFixtures: FixtureResult[];
+  /** The suite's state the source stands for, fixtures gone from the catalog left out. */
+  state: SuiteState;
   /** Ids to rerun, in catalog order. */
   rerunIds: string[];
-  /** Failed ids no longer in the catalog. */
+  /** Outstanding ids no longer in the catalog. */
   stale: string[];
   /** Warnings (stale fixtures). */
   diagnostics: Diagnostic[];
+  /** Nothing is outstanding and `--if-none` is `pass` or `all`: why there is nothing. */
+  none?: string;
 }
 
 /**
@@ -139,13 +155,18 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     ]);
   }
   const { artifact } = checked;
-  // A rerun of a rerun stands for the whole chain back to the full run, so
-  // failures a narrowed rerun (--fixture) did not touch are still owed.
-  const chain = input.readRun
-    ? await chainFixtures(artifact, input.readRun)
-    : { fixtures: artifact.fixtures };
-  const failed = failedEntries(chain.fixtures);
-  const { rerun, stale } = splitFailed(failed, input.catalogIds);
+  // The suite's state the source stands for: recorded in it, or (written before smoke
+  // recorded it) the chain of reruns back to the full run.
+  const source = await stateOfArtifact(artifact, input.readRun);
+  const failed: FailedEntry[] = outstandingOf(source.state).map((entry) => ({
+    id: entry.id,
+    ...(entry.failure ? { kind: entry.failure.kind } : {}),
+    ...(entry.runId ? { runId: entry.runId } : {}),
+    ...(entry.fingerprint ? { fingerprint: entry.fingerprint } : {}),
+  }));
+  const { state, stale } = dropStale(source.state, input.catalogIds);
+  const owed = new Set(failed.map((f) => f.id));
+  const rerun = input.catalogIds.filter((id) => owed.has(id));
   const warnings: Diagnostic[] = [];
   if (stale.length) {
     warnings.push({
@@ -158,11 +179,11 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
         "They were renamed or removed since that run; they are left out of the combined verdict.",
     });
   }
-  if (artifact.mode === "rerun-failed" && chain.missingRunId) {
+  if (source.missingRunId) {
     warnings.push({
       code: "RERUN_CHAIN_INCOMPLETE",
       level: "warning",
-      message: `Run ${artifact.runId} reran run ${chain.missingRunId}, which is not in runs/ ` +
+      message: `Run ${artifact.runId} reran run ${source.missingRunId}, which is not in runs/ ` +
         "(pruned, or made elsewhere): the rerun and its combined verdict cover only what is known",
       hint: "Rerun from the full run's artifact with --artifact PATH, or run the full suite.",
     });
@@ -170,11 +191,8 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
   if (input.maxFailures !== undefined && failed.length > input.maxFailures) {
     throw new PreflightError(
       "RERUN_LIMIT_EXCEEDED",
-      `Refusing to rerun: ${failed.length} fixture${
-        failed.length === 1 ? "" : "s"
-      } failed in run ` +
-        `${artifact.runId}, more than ` +
-        `--rerun-max-failures ${input.maxFailures}`,
+      `Refusing to rerun: ${failed.length} fixture${failed.length === 1 ? "" : "s"} failed ` +
+        `${sinceText(artifact, state, "in")}, more than --rerun-max-failures ${input.maxFailures}`,
       [
         "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite.",
         manualFallback(input.fallback, failed.map((f) => f.id)),
@@ -184,33 +202,58 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
   }
   const selected = new Set(input.selectedIds);
   const rerunIds = rerun.filter((id) => selected.has(id));
-  if (rerunIds.length === 0) {
-    const why = failed.length === 0
-      ? `nothing failed in run ${artifact.runId}`
-      : rerun.length === 0
-      ? `every failed fixture of run ${artifact.runId} is gone from the catalog`
-      : `no failed fixture of run ${artifact.runId} matches ${
-        input.patterns.map((p) => `--fixture ${p}`).join(" ")
-      }`;
-    throw new PreflightError(
-      "NO_RERUNNABLE_FAILURES",
-      `Nothing to rerun: ${why}`,
-      [
-        failed.length === 0 || rerun.length === 0
-          ? `Run the full suite to check again: ${input.fallback}`
-          : `Run the full suite (${input.fallback}), or change --fixture.`,
-        manualFallback(input.fallback, rerun),
-      ],
-      warnings,
-    );
-  }
-  return {
+  const result = {
     source: artifact,
     sourceRef: { path: input.shownPath, runId: artifact.runId, sha256: file.sha256 },
     failed,
-    baseFixtures: chain.fixtures,
+    state,
     rerunIds,
     stale,
     diagnostics: warnings,
   };
+  if (rerunIds.length > 0) return result;
+  const why = failed.length === 0
+    ? nothingOwed(artifact, state)
+    : rerun.length === 0
+    ? `every failed fixture ${sinceText(artifact, state, "of")} is gone from the catalog`
+    : `no failed fixture ${sinceText(artifact, state, "of")} matches ${
+      input.patterns.map((p) => `--fixture ${p}`).join(" ")
+    }`;
+  if ((input.ifNone ?? "fail") !== "fail") return { ...result, none: `Nothing to rerun: ${why}` };
+  throw new PreflightError(
+    "NO_RERUNNABLE_FAILURES",
+    `Nothing to rerun: ${why}`,
+    [
+      failed.length === 0 || rerun.length === 0
+        ? `Run the full suite to check again: ${input.fallback}`
+        : `Run the full suite (${input.fallback}), or change --fixture.`,
+      "In CI, --if-none pass ends green when nothing is owed, and --if-none all runs the suite instead.",
+      manualFallback(input.fallback, rerun),
+    ],
+    warnings,
+  );
+}
+
+/** "in run X" (or "of run X") or "since full run S (as of run X)", for messages. */
+function sinceText(artifact: Artifact, state: SuiteState, preposition: "in" | "of"): string {
+  return state.since === undefined || state.since === artifact.runId
+    ? `${preposition} run ${artifact.runId}`
+    : `since full run ${state.since} (as of run ${artifact.runId})`;
+}
+
+/** Why nothing is owed, saying when the source was a partial run. */
+function nothingOwed(artifact: Artifact, state: SuiteState): string {
+  const partial = !isFullRun({ mode: artifact.mode, shard: artifact.selection.shard });
+  if (!partial) return `nothing failed in run ${artifact.runId}`;
+  const what = artifact.selection.shard
+    ? `shard ${artifact.selection.shard.index}/${artifact.selection.shard.total}`
+    : artifact.mode === "rerun-failed"
+    ? "a rerun"
+    : artifact.mode === "merged"
+    ? "a merge"
+    : "a partial run (--fixture)";
+  return state.since === undefined
+    ? `nothing failed in run ${artifact.runId}, which was ${what}; no full run is on record`
+    : `nothing failed in run ${artifact.runId} (${what}), and nothing is outstanding since ` +
+      `full run ${state.since}`;
 }

@@ -210,7 +210,9 @@ Deno.test("preflight(): generated corrupt and hostile artifacts give a contract 
           }
           const failed = new Set(outcome.failed.map((f) => f.id));
           const owed = new Set(
-            outcome.baseFixtures.filter((f) => f.status === "failed").map((f) => f.id),
+            [...outcome.state.entries.values()].filter((e) => e.status === "failed").map((e) =>
+              e.id
+            ),
           );
           assert.ok(outcome.rerunIds.length > 0);
           for (const rerunId of outcome.rerunIds) {

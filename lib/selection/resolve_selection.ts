@@ -6,13 +6,25 @@
  */
 import { resolve } from "node:path";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
-import { scanCatalog } from "../catalog/catalog.ts";
+import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
 import { historyPaths } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
-import type { Preflight } from "./rerun_preflight.ts";
+import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import { filterByPatterns, type Shard, shardOf } from "./select.ts";
+import type { SuiteState } from "../artifact/suite_state.ts";
+import { fingerprintFixtures } from "../catalog/fingerprint.ts";
+
+/** A rerun's outstanding fixtures by whether their files changed since they failed. */
+export interface RerunChanges {
+  /** Changed since they failed: a rerun tests a fix. */
+  changed: string[];
+  /** Unchanged: a pass on a rerun points to a flake, not a fix. */
+  unchanged: string[];
+  /** No fingerprint recorded when they failed (or the files cannot be read now). */
+  unknown: string[];
+}
 
 /** A resolved selection and what the run records about it. */
 export interface Selection {
@@ -24,6 +36,12 @@ export interface Selection {
   diagnostics: Diagnostic[];
   /** The rerun-failed preflight, for a rerun. */
   rerun?: Preflight;
+  /** The suite's state this run starts from (every run but a full one), when one is known. */
+  prior?: SuiteState;
+  /** For a rerun: which outstanding fixtures changed since they failed. */
+  changes?: RerunChanges;
+  /** Nothing was outstanding (`--if-none pass` or `all`): why. */
+  none?: string;
 }
 
 /** Where and how the selection is resolved. */
@@ -109,6 +127,8 @@ export interface SelectionRequest {
   rerunMaxFailures?: number;
   /** Only this shard of the selection. */
   shard?: Shard;
+  /** With `rerunFailed`: what to do when nothing is outstanding (default `fail`). */
+  ifNone?: IfNone;
 }
 
 /**
@@ -149,26 +169,30 @@ export async function resolveSelection(
   const { cwd } = context;
   const scan = scanCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
   const catalog = scan.fixtures;
+  const catalogIds = catalog.map((f) => f.id);
   let chosen = filterByPatterns(catalog, flags.fixtures);
   let rerun: Preflight | undefined;
+  let prior: SuiteState | undefined;
+  let none: string | undefined;
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  // Only a run that reads an artifact loads zod: a full run starts without it.
+  const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
-    // Only a rerun reads an artifact, and with it loads zod: other runs start without it.
     const [{ preflight }, { readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),
       import("../artifact/run_history.ts"),
     ]);
-    const history = historyPaths(resolve(cwd, options.artifactDir));
     try {
       rerun = await preflight({
         path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
         shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
-        catalogIds: catalog.map((f) => f.id),
+        catalogIds,
         selectedIds: chosen.map((f) => f.id),
         patterns: flags.fixtures,
         maxFailures: flags.rerunMaxFailures,
         fallback: context.command,
         readRun: (runId) => readHistoryRun(history, runId),
+        ...(flags.ifNone ? { ifNone: flags.ifNone } : {}),
       });
     } catch (error) {
       if (!(error instanceof PreflightError) || diagnostics.length === 0) throw error;
@@ -179,14 +203,56 @@ export async function resolveSelection(
         ...warnings,
       ]);
     }
-    const ids = new Set(rerun.rerunIds);
-    chosen = chosen.filter((f) => ids.has(f.id));
     diagnostics.push(...rerun.diagnostics);
+    prior = rerun.state;
+    none = rerun.none;
+    if (none !== undefined && flags.ifNone === "all") {
+      // Nothing is owed: --if-none all runs the selection instead, as a run without --rerun-failed.
+      rerun = undefined;
+    } else {
+      const ids = new Set(rerun.rerunIds);
+      chosen = chosen.filter((f) => ids.has(f.id));
+    }
+  }
+  const partial = !(rerun === undefined && flags.fixtures.length === 0 && !flags.shard);
+  if (partial && !flags.rerunFailed) {
+    const { readPriorState } = await import("./prior_state.ts");
+    const read = await readPriorState(history, { catalogIds, shownDir: options.artifactDir });
+    prior = read.state;
+    diagnostics.push(...read.diagnostics);
   }
   if (flags.shard) chosen = shardOf(chosen, flags.shard);
   const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
-  const mode = flags.rerunFailed ? "rerun-failed" : flags.fixtures.length ? "selected" : "full";
-  return { planned, mode, diagnostics, rerun };
+  const mode = rerun ? "rerun-failed" : flags.fixtures.length ? "selected" : "full";
+  const changes = rerun ? await rerunChanges(rerun, chosen, cwd) : undefined;
+  return {
+    planned,
+    mode,
+    diagnostics,
+    ...(rerun ? { rerun } : {}),
+    // A full run starts the state again: it needs none before it.
+    ...(prior && (mode !== "full" || flags.shard) ? { prior } : {}),
+    ...(changes ? { changes } : {}),
+    ...(none !== undefined ? { none } : {}),
+  };
+}
+
+async function rerunChanges(
+  rerun: Preflight,
+  chosen: readonly Fixture[],
+  cwd: string,
+): Promise<RerunChanges> {
+  const now = await fingerprintFixtures(chosen, cwd);
+  const then = new Map(rerun.failed.map((f) => [f.id, f.fingerprint]));
+  const changes: RerunChanges = { changed: [], unchanged: [], unknown: [] };
+  for (const fixture of chosen) {
+    const before = then.get(fixture.id);
+    const after = now.get(fixture.id);
+    if (before === undefined || after === undefined) changes.unknown.push(fixture.id);
+    else if (before === after) changes.unchanged.push(fixture.id);
+    else changes.changed.push(fixture.id);
+  }
+  return changes;
 }
 
 /**
@@ -209,15 +275,24 @@ export async function resolveSelection(
 export function renderDryRun(selection: Selection, cwd: string): string[] {
   const lines: string[] = [];
   const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
+  const changed = new Set(selection.changes?.changed);
+  const unchanged = new Set(selection.changes?.unchanged);
   for (const p of selection.planned) {
-    const kind = kinds.get(p.fixture.id);
+    const id = p.fixture.id;
+    const kind = kinds.get(id);
+    const change = changed.has(id)
+      ? ", changed since"
+      : unchanged.has(id)
+      ? ", unchanged since"
+      : "";
     const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
-    lines.push(`${p.fixture.id}${kind ? `  (failed: ${kind})` : ""}${skip}`);
+    lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}`);
     lines.push(`  ${shellQuote(p.argv)}`);
     lines.push(
       `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
     );
   }
+  lines.push(...renderRerunPlan(selection));
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
@@ -226,5 +301,77 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
       `${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`,
   );
   lines.push("RESULT: pass");
+  return lines;
+}
+
+/** At most this many ids on one line; the rest are counted. */
+const MAX_IDS_SHOWN = 10;
+
+/**
+ * Ids for one line: the first few, then how many more.
+ *
+ * @param ids The ids.
+ * @returns `a, b, c` or `a, b, ... and 8 more`.
+ *
+ * @example
+ * ```ts
+ * import { idList } from "./resolve_selection.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(idList(["a", "b"]), "a, b");
+ * assert.equal(idList(Array.from({ length: 12 }, (_, i) => `f${i}`)).endsWith("... and 2 more"), true);
+ * ```
+ */
+export function idList(ids: readonly string[]): string {
+  const shown = ids.slice(0, MAX_IDS_SHOWN).join(", ");
+  return ids.length > MAX_IDS_SHOWN
+    ? `${shown}, ... and ${ids.length - MAX_IDS_SHOWN} more`
+    : shown;
+}
+
+/**
+ * What a rerun says before it runs (and its dry run): how many outstanding
+ * fixtures since which full run, and which of them changed since they failed.
+ *
+ * @param selection The resolved selection.
+ * @returns The lines; none for a run that is not a rerun.
+ *
+ * @example
+ * ```ts
+ * import { renderRerunPlan } from "./resolve_selection.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = renderRerunPlan({
+ *   planned: [{ fixture: { id: "a" } }, { fixture: { id: "b" } }],
+ *   mode: "rerun-failed", diagnostics: [],
+ *   rerun: { source: { runId: "r2" }, state: { since: "r1" } },
+ *   changes: { changed: ["a"], unchanged: ["b"], unknown: [] },
+ * } as never);
+ * assert.deepEqual(lines, [
+ *   "Rerunning 2 outstanding fixtures since full run r1 (as of run r2)",
+ *   "  changed since they failed (a rerun tests the fix): a",
+ *   "  unchanged since they failed (a pass now points to a flake, not a fix): b",
+ * ]);
+ * ```
+ */
+export function renderRerunPlan(selection: Selection): string[] {
+  const { rerun, changes } = selection;
+  if (!rerun) return [];
+  const n = selection.planned.length;
+  const since = rerun.state.since;
+  const from = since === undefined || since === rerun.source.runId
+    ? `from run ${rerun.source.runId}`
+    : `since full run ${since} (as of run ${rerun.source.runId})`;
+  const lines = [`Rerunning ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}`];
+  if (changes?.changed.length) {
+    lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
+  }
+  if (changes?.unchanged.length) {
+    lines.push(
+      `  unchanged since they failed (a pass now points to a flake, not a fix): ${
+        idList(changes.unchanged)
+      }`,
+    );
+  }
   return lines;
 }

@@ -1,0 +1,267 @@
+/**
+ * End-to-end tests of the suite's outstanding set: partial runs never make a
+ * rerun forget a failure, one artifact is enough, every partial run says what
+ * the suite still owes, fingerprints tell fixes from flakes, and `--if-none`.
+ * Fixtures append their id to a log so the tests see exactly what ran.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
+import { runSmoke, type TempProject, tempProject } from "./_project.ts";
+
+const logging = (id: string) =>
+  JSON.stringify({
+    command: [
+      "sh",
+      "-c",
+      `echo "$SMOKE_FIXTURE_ID" >> ran.log; [ "$(cat state/${
+        id.replaceAll("/", "_")
+      } 2>/dev/null)" != fail ]`,
+    ],
+  });
+
+async function suite(ids: string[], failing: string[]): Promise<TempProject> {
+  const files: Record<string, string> = {};
+  for (const id of ids) {
+    files[`fixtures/${id}.smoke.jsonc`] = logging(id);
+    files[`state/${id.replaceAll("/", "_")}`] = failing.includes(id) ? "fail" : "pass";
+  }
+  return await tempProject(files);
+}
+
+async function ran(p: TempProject): Promise<string[]> {
+  const text = await p.read("ran.log").catch(() => "");
+  await Deno.remove(join(p.dir, "ran.log")).catch(() => {});
+  return text.split("\n").filter(Boolean).sort();
+}
+
+const setState = (p: TempProject, id: string, state: "pass" | "fail") =>
+  p.write(`state/${id.replaceAll("/", "_")}`, state);
+
+const runFiles = (p: TempProject) =>
+  [...Deno.readDirSync(`${p.artifactDir}/runs`)].map((e) => e.name).sort();
+
+Deno.test("a spot-check never makes --rerun-failed forget the full run's failures", async () => {
+  await using p = await suite(["api/health", "api/login", "slow/nightly_report"], [
+    "slow/nightly_report",
+  ]);
+  const full = await runSmoke(p.dir, []);
+  assert.equal(full.code, 1);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  await ran(p);
+
+  const spot = await runSmoke(p.dir, ["--fixture", "api/health"]);
+  assert.equal(spot.code, 0, spot.stderr);
+  assert.equal(spot.resultLine, "RESULT: pass");
+  assert.match(
+    spot.stdout,
+    new RegExp(`^Suite: 1 still failing since run ${fullId}: slow/nightly_report$`, "m"),
+  );
+  assert.match(spot.stdout, /^Suite verdict: 2 passed, 1 failed of 3 -> fail$/m);
+  const spotArtifact = ArtifactSchema.parse(await p.latest());
+  assert.equal(spotArtifact.mode, "selected");
+  assert.deepEqual(spotArtifact.combined?.summary.failed, 1);
+  assert.deepEqual(spotArtifact.suite?.outstanding.map((e) => [e.id, e.runId]), [
+    ["slow/nightly_report", fullId],
+  ]);
+  await ran(p);
+
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 1, rerun.stderr);
+  assert.deepEqual(await ran(p), ["slow/nightly_report"]);
+});
+
+Deno.test("a spot-check that passes a failing fixture pays it; an unrelated one leaves the rest", async () => {
+  await using p = await suite(["a", "b", "c"], ["a", "b"]);
+  await runSmoke(p.dir, []);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  await setState(p, "a", "pass");
+  const fixA = await runSmoke(p.dir, ["--fixture", "a"]);
+  assert.match(fixA.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: b$`, "m"));
+  await runSmoke(p.dir, ["--fixture", "c"]);
+  await ran(p);
+  await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.deepEqual(await ran(p), ["b"], "only b is still owed");
+
+  await setState(p, "b", "pass");
+  const fixB = await runSmoke(p.dir, ["--fixture", "b"]);
+  assert.match(fixB.stdout, new RegExp(`^Suite: nothing outstanding since run ${fullId}$`, "m"));
+  const none = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(none.code, 2);
+  assert.equal(none.resultLine, "RESULT: fail");
+  assert.match(
+    none.stderr,
+    new RegExp(
+      `^error: Nothing to rerun: nothing failed in run \\S+ \\(a partial run \\(--fixture\\)\\), ` +
+        `and nothing is outstanding since full run ${fullId} \\[NO_RERUNNABLE_FAILURES\\]$`,
+      "m",
+    ),
+  );
+});
+
+Deno.test("one copied latest.json, with no runs/ beside it, reruns the same outstanding set", async () => {
+  await using p = await suite(["a", "b", "c"], ["a", "b"]);
+  await runSmoke(p.dir, []);
+  await runSmoke(p.dir, ["--fixture", "c"]);
+  await runSmoke(p.dir, ["--rerun-failed", "--fixture", "a"]);
+  await ran(p);
+  // CI downloads one file: the history is not there.
+  await Deno.copyFile(`${p.artifactDir}/latest.json`, join(p.dir, "downloaded.json"));
+  await Deno.remove(p.artifactDir, { recursive: true });
+  const run = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "downloaded.json"]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, /RERUN_CHAIN_INCOMPLETE/);
+  assert.deepEqual(await ran(p), ["a", "b"]);
+});
+
+Deno.test("a shard run and a merge change only what they ran; every shard merged is a full run", async () => {
+  await using p = await suite(["a", "b", "c", "d"], ["a", "b", "c", "d"]);
+  await runSmoke(p.dir, []);
+  for (const id of ["a", "b", "c", "d"]) await setState(p, id, "pass");
+  const shard = await runSmoke(p.dir, ["--shard", "1/2"]);
+  const shardArtifact = ArtifactSchema.parse(await p.latest());
+  const shardRan = shardArtifact.fixtures.map((f) => f.id);
+  assert.ok(shardRan.length > 0 && shardRan.length < 4, shardRan.join());
+  assert.match(shard.stdout, /^Suite: \d still failing since run /m);
+  assert.deepEqual(
+    shardArtifact.suite?.outstanding.map((e) => e.id),
+    ["a", "b", "c", "d"].filter((id) => !shardRan.includes(id)),
+    "a shard is not a full run: the other shard's failures are still owed",
+  );
+  await Deno.copyFile(`${p.artifactDir}/latest.json`, join(p.dir, "shard1.json"));
+  await runSmoke(p.dir, ["--shard", "2/2"]);
+  await Deno.copyFile(`${p.artifactDir}/latest.json`, join(p.dir, "shard2.json"));
+  const merged = await runSmoke(p.dir, ["merge", "shard1.json", "shard2.json", "--out", "m.json"]);
+  assert.equal(merged.code, 0, merged.stderr);
+  const m = ArtifactSchema.parse(JSON.parse(await p.read("m.json")));
+  assert.deepEqual(m.suite?.outstanding, []);
+  assert.equal(m.suite?.since, m.runId, "every shard of a full run is a full run");
+});
+
+Deno.test("--if-none: fail (the default), pass runs and writes nothing, all runs the suite", async () => {
+  await using p = await suite(["a", "b"], []);
+  await runSmoke(p.dir, []);
+  await ran(p);
+  const before = runFiles(p);
+
+  const fail = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "fail"]);
+  assert.equal(fail.code, 2);
+  assert.match(fail.stderr, /\[NO_RERUNNABLE_FAILURES\]/);
+
+  const pass = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "pass"]);
+  assert.equal(pass.code, 0, pass.stderr);
+  assert.equal(pass.resultLine, "RESULT: pass");
+  assert.match(
+    pass.stdout,
+    /^Nothing to rerun: nothing failed in run \S+; --if-none pass: nothing ran\.$/m,
+  );
+  assert.deepEqual(await ran(p), []);
+  assert.deepEqual(runFiles(p).length, before.length + 1, "only the default's diagnostics file");
+
+  const all = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "all"]);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, /--if-none all: running the selection instead/);
+  assert.deepEqual(await ran(p), ["a", "b"]);
+  assert.equal(ArtifactSchema.parse(await p.latest()).mode, "full");
+
+  // With something outstanding, --if-none changes nothing.
+  await setState(p, "b", "fail");
+  await runSmoke(p.dir, []);
+  await ran(p);
+  const owed = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "all"]);
+  assert.equal(owed.code, 1);
+  assert.deepEqual(await ran(p), ["b"]);
+
+  for (const args of [["--if-none", "pass"], ["--rerun-failed", "--if-none", "maybe"]]) {
+    const bad = await runSmoke(p.dir, args);
+    assert.equal(bad.code, 2, args.join(" "));
+    assert.match(bad.stderr, /--if-none/);
+  }
+});
+
+Deno.test("fingerprints: a rerun says which outstanding fixtures changed since they failed", async () => {
+  await using p = await suite(["a", "b"], ["a", "b"]);
+  await runSmoke(p.dir, []);
+  await ran(p);
+  const full = ArtifactSchema.parse(await p.latest());
+  assert.ok(full.fixtures.every((f) => /^[0-9a-f]{64}$/.test(f.fingerprint ?? "")));
+  assert.ok(full.suite?.outstanding.every((e) => e.fingerprint !== undefined));
+  // A fix to a: its manifest changes. b is untouched.
+  await p.write(
+    "fixtures/a.smoke.jsonc",
+    JSON.stringify({ description: "fixed", ...JSON.parse(logging("a")) }),
+  );
+  const dry = await runSmoke(p.dir, ["--rerun-failed", "--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^a {2}\(failed: exit-code, changed since\)$/m);
+  assert.match(dry.stdout, /^b {2}\(failed: exit-code, unchanged since\)$/m);
+  assert.match(dry.stdout, /^ {2}changed since they failed \(a rerun tests the fix\): a$/m);
+  assert.match(
+    dry.stdout,
+    /^ {2}unchanged since they failed \(a pass now points to a flake, not a fix\): b$/m,
+  );
+  const run = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.match(run.stdout, /^ {2}changed since they failed \(a rerun tests the fix\): a$/m);
+  assert.deepEqual(await ran(p), ["a", "b"], "a changed fixture is still rerun");
+});
+
+Deno.test("a contradictory suite state is refused with its key path; unknown ids are stale", async () => {
+  await using p = await suite(["a", "b"], ["a"]);
+  await runSmoke(p.dir, []);
+  const artifact = await p.latest() as unknown as Record<string, unknown> & {
+    runId: string;
+    suite: { outstanding: { id: string; runId: string }[] };
+  };
+  const future = structuredClone(artifact);
+  future.suite.outstanding[0].runId = "29991231T000000000Z-ffffff";
+  await p.write("future.json", JSON.stringify(future));
+  const refused = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "future.json"]);
+  assert.equal(refused.code, 2);
+  assert.match(
+    refused.stderr,
+    /suite\.outstanding\[0\]\.runId: names run 29991231T000000000Z-ffffff, newer than this artifact's run/,
+  );
+  assert.match(refused.stderr, /\[ARTIFACT_SCHEMA_MISMATCH\]/);
+
+  const edited = structuredClone(artifact);
+  (edited.fixtures as { status: string }[])[0].status = "passed";
+  await p.write("edited.json", JSON.stringify(edited));
+  const disagrees = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "edited.json"]);
+  assert.equal(disagrees.code, 2);
+  assert.match(disagrees.stderr, /fixtures\[0\]\.status: "passed" for "a" disagrees/);
+
+  const unknown = structuredClone(artifact);
+  unknown.suite.outstanding.push({ ...unknown.suite.outstanding[0], id: "zz/gone" });
+  await p.write("unknown.json", JSON.stringify(unknown));
+  await ran(p);
+  const stale = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "unknown.json"]);
+  assert.equal(stale.code, 1, stale.stderr);
+  assert.match(stale.stderr, /"zz\/gone" \[STALE_FIXTURE\]$/m);
+  assert.deepEqual(await ran(p), ["a"]);
+});
+
+Deno.test("artifacts from before the suite's state still rerun (v1 files of an older smoke)", async () => {
+  const ids = ["api/health", "expect", "flaky", "later", "missing", "reads", "slow"];
+  await using p = await suite(ids, []);
+  const data = new URL("../testdata/artifacts/", import.meta.url);
+  const full = await Deno.readTextFile(new URL("v1_full.json", data));
+  const rerun = await Deno.readTextFile(new URL("v1_rerun.json", data));
+  await Deno.mkdir(`${p.artifactDir}/runs`, { recursive: true });
+  await Deno.writeTextFile(
+    `${p.artifactDir}/runs/${JSON.parse(full).runId}.json`,
+    full,
+  );
+  await Deno.writeTextFile(`${p.artifactDir}/runs/${JSON.parse(rerun).runId}.json`, rerun);
+  await Deno.writeTextFile(`${p.artifactDir}/latest.json`, rerun);
+  // A spot-check over the old latest.json carries its chain's failures on.
+  const spot = await runSmoke(p.dir, ["--fixture", "expect"]);
+  assert.equal(spot.code, 0, spot.stderr);
+  assert.match(
+    spot.stdout,
+    /^Suite: 3 still failing since run 20261125T152558244Z-058ca9: missing, reads, slow$/m,
+  );
+  await ran(p);
+  const again = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(await ran(p), ["missing", "reads", "slow"]);
+});
