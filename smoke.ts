@@ -131,19 +131,24 @@ async function main(args: string[]): Promise<number> {
 
 let code: number;
 try {
-  code = await main(Deno.args);
-} catch (error) {
-  // An I/O error that no read or write site turned into a user error names its path in
-  // Deno's message: still the user's to fix (exit 2), not a crash. Bugs stay crashes.
-  const user = error instanceof smoke.UserError ? error : smoke.ioFallbackError(error);
-  if (user) {
+  code = await main(Deno.args).catch(async (error) => {
+    // An I/O error that no read or write site turned into a user error names its path in
+    // Deno's message: still the user's to fix (exit 2), not a crash. Bugs stay crashes.
+    const user = error instanceof smoke.UserError ? error : smoke.ioFallbackError(error);
+    if (!user) throw error;
     stderr(smoke.formatUserError(user) + "\n");
-    code = user.exitCode;
-  } else {
-    stderr(`error: smoke crashed; this is a bug, please report it with the stack below\n`);
-    stderr(`${(error as Error)?.stack ?? error}\n`);
-    code = ExitCode.Internal;
-  }
+    if (github && user.exitCode === ExitCode.Usage) {
+      // GitHub Actions also gets it as an annotation and in the step summary.
+      const { reportErrorToGitHub } = await import("./lib/cli/github_error_report.ts");
+      await reportErrorToGitHub(user, { cwd, env: Deno.env.toObject(), stderr });
+    }
+    if (verdict === undefined) stdout("RESULT: fail\n");
+    return user.exitCode;
+  });
+} catch (error) {
+  stderr(`error: smoke crashed; this is a bug, please report it with the stack below\n`);
+  stderr(`${(error as Error)?.stack ?? error}\n`);
+  code = ExitCode.Internal;
   if (verdict === undefined) stdout("RESULT: fail\n");
 } finally {
   processGroups.killAll();

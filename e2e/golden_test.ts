@@ -1,7 +1,7 @@
 /**
  * Golden files for rendered output (gotestsum's `testdata/format` style): the console's failures
  * and summary, the dry run, JUnit and the GitHub step summary, each rendered from one fixed run
- * and compared byte for byte with `testdata/format/<name>`. After a deliberate change of output,
+ * (and the step summary of an error), and compared byte for byte with `testdata/format/<name>`. After a deliberate change of output,
  * update them and review the diff:
  *
  *     UPDATE_GOLDEN=1 deno test -A --lock=deno.test.lock e2e/golden_test.ts
@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
 import { buildCatalog } from "../lib/catalog/catalog.ts";
 import { palette, renderFailures, renderSummary } from "../lib/reporters/console_render.ts";
+import { renderErrorSummary } from "../lib/reporters/github_error.ts";
 import { renderStepSummary } from "../lib/reporters/github_summary.ts";
 import { renderJUnit } from "../lib/reporters/junit.ts";
 import type { FixtureEnd } from "../lib/run/events.ts";
@@ -138,4 +139,19 @@ Deno.test("golden: the GitHub step summary", async () => {
     dispatch: "gh workflow run smoke.yml -f mode=rerun-failed",
   });
   await assertGolden("github_step_summary.md.out", markdown);
+});
+
+Deno.test("golden: the GitHub step summary of an error", async () => {
+  const markdown = renderErrorSummary({
+    message: "Nothing to rerun: no failed fixture of run 20261125T151000959Z-973b1d matches " +
+      "--fixture web/*",
+    code: "NO_RERUNNABLE_FAILURES",
+    kind: "preflight",
+    hints: [
+      "Run the full suite (deno task smoke), or change --fixture.",
+      "Manual fallback: deno task smoke --fixture api/health --fixture api/login",
+    ],
+    diagnosticsPath: ".planning/artifacts/smoke/runs/20261125T151210007Z-1c0f3e.json",
+  });
+  await assertGolden("github_error_summary.md.out", markdown);
 });

@@ -55,6 +55,8 @@ export interface UserErrorOptions {
   exitCode?: number;
   /** The underlying error, if any. */
   cause?: unknown;
+  /** Where the diagnostics artifact of a failed rerun preflight was written, if it was. */
+  diagnosticsPath?: string;
 }
 
 /**
@@ -83,6 +85,8 @@ export class UserError extends Error {
   readonly hints: string[];
   /** The exit code to end with. */
   readonly exitCode: number;
+  /** Where the diagnostics artifact was written, when one was (printed as the last hint). */
+  readonly diagnosticsPath: string | undefined;
 
   /**
    * Creates a user error.
@@ -97,12 +101,14 @@ export class UserError extends Error {
     this.code = options.code;
     this.hints = options.hints ?? [];
     this.exitCode = options.exitCode ?? ExitCode.Usage;
+    this.diagnosticsPath = options.diagnosticsPath;
   }
 }
 
 /**
  * Formats a user error for standard error: `error: ...` (with its code, when it
- * has one, closing the first line) then `hint: ...` lines.
+ * has one, closing the first line) then `hint: ...` lines, the last one naming
+ * the diagnostics artifact when one was written.
  *
  * @param error The user error.
  * @returns The lines, joined with newlines, without a trailing newline.
@@ -118,6 +124,8 @@ export class UserError extends Error {
  * assert.equal(formatUserError(coded), "error: Nothing to run [NO_FIXTURES]");
  * const listed = new UserError("Invalid artifact:\n  a: missing", { kind: "preflight", code: "X" });
  * assert.equal(formatUserError(listed), "error: Invalid artifact [X]:\n  a: missing");
+ * const written = new UserError("No artifact", { kind: "preflight", diagnosticsPath: "runs/r.json" });
+ * assert.equal(formatUserError(written), "error: No artifact\nhint: Diagnostics artifact: runs/r.json");
  * ```
  */
 export function formatUserError(error: UserError): string {
@@ -127,6 +135,9 @@ export function formatUserError(error: UserError): string {
   const head = first.endsWith(":") ? `${first.slice(0, -1)}${code}:` : `${first}${code}`;
   const lines = [`error: ${head}`, ...rest];
   for (const hint of error.hints) lines.push(`hint: ${hint}`);
+  if (error.diagnosticsPath !== undefined) {
+    lines.push(`hint: Diagnostics artifact: ${error.diagnosticsPath}`);
+  }
   return lines.join("\n");
 }
 

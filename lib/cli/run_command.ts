@@ -111,7 +111,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     throw new UserError(error.message, {
       kind: "preflight",
       code: error.code,
-      hints: [...error.hints, ...(written ? [`Diagnostics artifact: ${written}`] : [])],
+      hints: error.hints,
+      diagnosticsPath: written,
     });
   }
   warn(io, selection.diagnostics);

@@ -14,19 +14,59 @@ import type { RunEnd } from "./reporter.ts";
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
+/** The workflow file the dispatch line names when the running one is unknown. */
+export const DEFAULT_WORKFLOW_FILE = "smoke.yml";
+
 /** The workflow dispatch that reruns the failures, without run or branch. */
-export const DISPATCH_BASE = "gh workflow run smoke.yml -f mode=rerun-failed";
+export const DISPATCH_BASE = `gh workflow run ${DEFAULT_WORKFLOW_FILE} -f mode=rerun-failed`;
+
+/** `owner/repo/.github/workflows/<file>@<ref>`, with a file name safe to print and paste. */
+const WORKFLOW_REF =
+  /^[^/@]+\/[^/@]+\/\.github\/workflows\/([A-Za-z0-9._][A-Za-z0-9._-]*\.ya?ml)@./;
+
+/**
+ * The file name of the running workflow, from `GITHUB_WORKFLOW_REF`
+ * (`owner/repo/.github/workflows/<file>@refs/heads/main`). The variable is
+ * untrusted: only a name of letters, digits, `.`, `_` and `-` ending in `.yml`
+ * or `.yaml` (and not starting with `-`, which `gh` would read as a flag) is
+ * taken; anything else, or no variable, gives {@linkcode DEFAULT_WORKFLOW_FILE}.
+ *
+ * @param env The environment smoke runs in.
+ * @returns The workflow's file name, safe in a shell command.
+ *
+ * @example
+ * ```ts
+ * import { workflowFile } from "./github_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const ref = "octo/app/.github/workflows/nightly-smoke.yml@refs/heads/main";
+ * assert.equal(workflowFile({ GITHUB_WORKFLOW_REF: ref }), "nightly-smoke.yml");
+ * assert.equal(workflowFile({ GITHUB_WORKFLOW_REF: "octo/app/.github/workflows/a b.yml@x" }), "smoke.yml");
+ * assert.equal(workflowFile({}), "smoke.yml");
+ * ```
+ */
+export function workflowFile(env: Readonly<Record<string, string>>): string {
+  return WORKFLOW_REF.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1] ?? DEFAULT_WORKFLOW_FILE;
+}
 
 const CELL_MAX_CHARS = 500;
 const encoder = new TextEncoder();
 const size = (text: string) => encoder.encode(text).length;
 
+/** Options for {@linkcode escapeMarkdownCell}. */
+export interface MarkdownCellOptions {
+  /** Cut longer text to this many characters, an ellipsis included (default 500). */
+  maxChars?: number;
+}
+
 /**
- * Escapes text for one cell of a Markdown table: `|` is escaped, line breaks
- * become `<br>`, HTML-significant characters become entities, control
- * characters are dropped, and long text is cut with an ellipsis.
+ * Escapes text for one cell of a Markdown table, or one line of Markdown: `|`
+ * is escaped, line breaks become `<br>`, HTML-significant characters become
+ * entities, control characters are dropped, and long text is cut with an
+ * ellipsis.
  *
  * @param text Any text, such as a failure message.
+ * @param options The most characters kept.
  * @returns The cell's content.
  *
  * @example
@@ -35,12 +75,14 @@ const size = (text: string) => encoder.encode(text).length;
  * import assert from "node:assert/strict";
  *
  * assert.equal(escapeMarkdownCell("a | b\nc <d>"), "a \\| b<br>c &lt;d&gt;");
+ * assert.equal(escapeMarkdownCell("abcdef", { maxChars: 4 }), "abc…");
  * ```
  */
-export function escapeMarkdownCell(text: string): string {
+export function escapeMarkdownCell(text: string, options: MarkdownCellOptions = {}): string {
+  const maxChars = options.maxChars ?? CELL_MAX_CHARS;
   // deno-lint-ignore no-control-regex
   let clean = text.replace(/\r\n?/g, "\n").replace(/[\x00-\x09\x0B-\x1F\x7F]/g, "").trimEnd();
-  if (clean.length > CELL_MAX_CHARS) clean = clean.slice(0, CELL_MAX_CHARS - 1) + "…";
+  if (clean.length > maxChars) clean = clean.slice(0, maxChars - 1) + "…";
   return clean
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
@@ -51,9 +93,10 @@ export function escapeMarkdownCell(text: string): string {
 
 /**
  * The `gh` command that dispatches a rerun of the failures: the
- * {@linkcode DISPATCH_BASE} line, pinned to this workflow run
- * (`GITHUB_RUN_ID`) and branch (`GITHUB_HEAD_REF` on pull requests, else
- * `GITHUB_REF_NAME` when `GITHUB_REF_TYPE` is `branch`) when they are known.
+ * {@linkcode DISPATCH_BASE} line for the running workflow's own file (see
+ * {@linkcode workflowFile}), pinned to this workflow run (`GITHUB_RUN_ID`) and
+ * branch (`GITHUB_HEAD_REF` on pull requests, else `GITHUB_REF_NAME` when
+ * `GITHUB_REF_TYPE` is `branch`) when they are known.
  *
  * @param env The environment smoke runs in.
  * @returns One line a user can paste.
@@ -68,15 +111,40 @@ export function escapeMarkdownCell(text: string): string {
  *   "gh workflow run smoke.yml -f mode=rerun-failed -f source_run_id=42 --ref main",
  * );
  * assert.equal(dispatchCommand({}), "gh workflow run smoke.yml -f mode=rerun-failed");
+ * assert.equal(
+ *   dispatchCommand({ GITHUB_WORKFLOW_REF: "o/r/.github/workflows/nightly.yaml@refs/heads/main" }),
+ *   "gh workflow run nightly.yaml -f mode=rerun-failed",
+ * );
  * ```
  */
 export function dispatchCommand(env: Readonly<Record<string, string>>): string {
-  const parts = [DISPATCH_BASE];
+  const parts = [`gh workflow run ${workflowFile(env)} -f mode=rerun-failed`];
   if (/^\d+$/.test(env.GITHUB_RUN_ID ?? "")) parts.push(`-f source_run_id=${env.GITHUB_RUN_ID}`);
   const branch = env.GITHUB_HEAD_REF ||
     (env.GITHUB_REF_TYPE === "branch" ? env.GITHUB_REF_NAME : undefined);
   if (branch) parts.push(`--ref ${shellQuote([branch])}`);
   return parts.join(" ");
+}
+
+/**
+ * Shows a path (or other one-line text) as a Markdown code span: its
+ * backticks become `'` so it cannot close the span, and line breaks and
+ * control characters become spaces so it stays on its line.
+ *
+ * @param text Untrusted text, such as a path under a user-named folder.
+ * @returns The code span, backticks included.
+ *
+ * @example
+ * ```ts
+ * import { markdownCode } from "./github_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(markdownCode("runs/a`b\n# c.json"), "`runs/a'b # c.json`");
+ * ```
+ */
+export function markdownCode(text: string): string {
+  // deno-lint-ignore no-control-regex
+  return `\`${text.replaceAll("`", "'").replace(/[\x00-\x1F\x7F]/g, " ")}\``;
 }
 
 /** A fenced code block whose fence no backtick run in the text can close. */
@@ -188,7 +256,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
       fence(options.dispatch ?? DISPATCH_BASE),
     );
   }
-  tail.push("", `Artifact: \`${run.artifactPath.replaceAll("`", "'")}\``, "");
+  tail.push("", `Artifact: ${markdownCode(run.artifactPath)}`, "");
 
   const note = (dropped: number) =>
     `\n_${dropped} more failure${dropped === 1 ? "" : "s"} not shown: a step summary is ` +

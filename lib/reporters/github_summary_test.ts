@@ -59,6 +59,46 @@ Deno.test("dispatchCommand() pins the run and the pull request's branch", () => 
   );
 });
 
+Deno.test("dispatchCommand() names the running workflow's file from GITHUB_WORKFLOW_REF", () => {
+  const dispatch = (ref: string) => dispatchCommand({ GITHUB_WORKFLOW_REF: ref });
+  const named: [string, string][] = [
+    ["octo/app/.github/workflows/nightly-smoke.yml@refs/heads/main", "nightly-smoke.yml"],
+    ["octo/app/.github/workflows/ci.yaml@refs/pull/12/merge", "ci.yaml"],
+    ["octo/.github/.github/workflows/Smoke_2.v1.yml@refs/tags/v1", "Smoke_2.v1.yml"],
+  ];
+  for (const [ref, file] of named) {
+    assert.equal(dispatch(ref), `gh workflow run ${file} -f mode=rerun-failed`, ref);
+  }
+  // Untrusted: anything but a plain file name of .github/workflows/ falls back, never echoed.
+  const invalid = [
+    "",
+    "nightly-smoke.yml",
+    "octo/app/.github/workflows/nightly-smoke.yml",
+    "octo/app/.github/workflows/nightly-smoke.yml@",
+    "octo/app/.github/workflows/x;rm -rf ~.yml@refs/heads/main",
+    "octo/app/.github/workflows/$(id).yml@refs/heads/main",
+    "octo/app/.github/workflows/-o.yml@refs/heads/main",
+    "octo/app/.github/workflows/sub/a.yml@refs/heads/main",
+    "octo/app/.github/workflows/a.json@refs/heads/main",
+    "octo/app/.github/workflows/.yml@refs/heads/main",
+    "octo/app/.github/workflows/a.yml\n@refs/heads/main",
+    "octo/app/sub/.github/workflows/a.yml@refs/heads/main",
+    "octo/app/.github/workflows/a.ymlx@refs/heads/main",
+  ];
+  for (const ref of invalid) {
+    assert.equal(dispatch(ref), "gh workflow run smoke.yml -f mode=rerun-failed", ref);
+  }
+  assert.equal(
+    dispatchCommand({
+      GITHUB_WORKFLOW_REF: "octo/app/.github/workflows/nightly.yml@refs/heads/main",
+      GITHUB_RUN_ID: "7",
+      GITHUB_REF_TYPE: "branch",
+      GITHUB_REF_NAME: "main",
+    }),
+    "gh workflow run nightly.yml -f mode=rerun-failed -f source_run_id=7 --ref main",
+  );
+});
+
 Deno.test("renderStepSummary() has counts, failures, combined verdict and commands", () => {
   const markdown = renderStepSummary(
     runOf([
