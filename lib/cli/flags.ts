@@ -120,7 +120,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "boolean",
     commands: ["run"],
     section: "Selecting",
-    help: "run only the fixtures that failed in the artifact",
+    help: "run only what is still failing (the outstanding set in the artifact)",
   },
   {
     name: "artifact",
