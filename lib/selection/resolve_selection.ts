@@ -154,14 +154,15 @@ export async function resolveSelection(
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   if (flags.rerunFailed) {
     // Only a rerun reads an artifact, and with it loads zod: other runs start without it.
-    const [{ preflight }, { readHistoryRun }] = await Promise.all([
+    const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),
       import("../artifact/run_history.ts"),
     ]);
     const history = historyPaths(resolve(cwd, options.artifactDir));
+    const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
       rerun = await preflight({
-        path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
+        path,
         shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
         catalogIds: catalog.map((f) => f.id),
         selectedIds: chosen.map((f) => f.id),
@@ -169,6 +170,7 @@ export async function resolveSelection(
         maxFailures: flags.rerunMaxFailures,
         fallback: context.command,
         readRun: (runId) => readHistoryRun(history, runId),
+        newestRun: () => newestRealRun(history, { shownDir: options.artifactDir, exclude: path }),
       });
     } catch (error) {
       if (!(error instanceof PreflightError) || diagnostics.length === 0) throw error;
