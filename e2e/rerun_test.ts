@@ -322,7 +322,10 @@ Deno.test("hostile ids in an artifact run nothing and create nothing", async () 
   assert.deepEqual(await ran(p), ["a"]);
   assert.equal(await p.exists("pwned"), false);
   const runs = [...Deno.readDirSync(`${p.artifactDir}/runs`)].map((e) => e.name);
-  assert.ok(runs.every((name) => /^\d{8}T\d{9}Z-[0-9a-f]{6}\.json$/.test(name)), runs.join(","));
+  assert.ok(
+    runs.every((name) => /^\d{8}T\d{9}Z-[0-9a-f]{6}(-preflight)?\.json$/.test(name)),
+    runs.join(","),
+  );
 });
 
 Deno.test("--rerun-max-failures refuses a mass failure", async () => {
