@@ -9,7 +9,12 @@
 import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
 import { buildCatalog } from "../lib/catalog/catalog.ts";
-import { palette, renderFailures, renderSummary } from "../lib/reporters/console_render.ts";
+import {
+  palette,
+  renderFailures,
+  renderFixtureLine,
+  renderSummary,
+} from "../lib/reporters/console_render.ts";
 import { renderErrorSummary } from "../lib/reporters/github_error.ts";
 import { renderStepSummary } from "../lib/reporters/github_summary.ts";
 import { renderJUnit } from "../lib/reporters/junit.ts";
@@ -122,6 +127,12 @@ Deno.test("golden: the console's failures and summary", async () => {
     }, colors),
   ].join("\n") + "\n";
   await assertGolden("console_summary.out", text);
+});
+
+Deno.test("golden: the console's fixture lines", async () => {
+  const colors = palette(false);
+  const text = ends.map((end) => renderFixtureLine(end, colors)).join("\n") + "\n";
+  await assertGolden("console_lines.out", text);
 });
 
 Deno.test("golden: the dry run", async () => {

@@ -327,7 +327,10 @@ Deno.test("hostile ids in an artifact run nothing and create nothing", async () 
   assert.deepEqual(await ran(p), ["a"]);
   assert.equal(await p.exists("pwned"), false);
   const runs = [...Deno.readDirSync(`${p.artifactDir}/runs`)].map((e) => e.name);
-  assert.ok(runs.every((name) => /^\d{8}T\d{9}Z-[0-9a-f]{6}\.json$/.test(name)), runs.join(","));
+  assert.ok(
+    runs.every((name) => /^\d{8}T\d{9}Z-[0-9a-f]{6}(-preflight)?\.json$/.test(name)),
+    runs.join(","),
+  );
 });
 
 Deno.test("--rerun-max-failures refuses a mass failure", async () => {
@@ -361,7 +364,7 @@ Deno.test("a flaky pass in a rerun is flaky, not recovered-clean; --fail-on-flak
   assert.equal((await runSmoke(p.dir, [])).code, 1);
   const rerun = await runSmoke(p.dir, ["--rerun-failed", "--retries", "1", "--fail-on-flaky"]);
   assert.equal(rerun.code, 1, rerun.stdout);
-  assert.match(rerun.stdout, /PASS {2}wobbly .*flaky: passed on attempt 2/);
+  assert.match(rerun.stdout, /PASS {2}wobbly .*flaky: passed after 2 attempts/);
   const artifact = ArtifactSchema.parse(await p.latest());
   assert.equal(artifact.fixtures[0].flaky, true);
   assert.equal(artifact.result, "fail");

@@ -235,7 +235,7 @@ Deno.test("retries: a fixture that passes on a retry is flaky; --fail-on-flaky f
   });
   const run = await runSmoke(p.dir, []);
   assert.equal(run.code, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /PASS {2}flaky .*flaky: passed on attempt 2/);
+  assert.match(run.stdout, /PASS {2}flaky .*flaky: passed after 2 attempts/);
   const artifact = await p.latest();
   assert.equal(artifact.fixtures[0].flaky, true);
   assert.equal(artifact.fixtures[0].attempts, 2);

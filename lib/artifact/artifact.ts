@@ -223,3 +223,37 @@ export function failedEntries(fixtures: readonly FixtureResult[]): FailedEntry[]
   }
   return failed;
 }
+
+/**
+ * Whether an artifact records a failed rerun preflight rather than a run: mode
+ * `rerun-failed`, no fixtures, no selected ids, and an error diagnostic (what
+ * a failed `--rerun-failed` preflight writes). Its content says so, whatever
+ * the file is called: diagnostics artifacts written before their run ids got
+ * the `-preflight` suffix (`diagnosticsRunId` in `history.ts`) count too.
+ *
+ * @param artifact A valid artifact.
+ * @returns True when nothing ran and a preflight error is recorded.
+ *
+ * @example
+ * ```ts
+ * import { createArtifact, isDiagnosticsArtifact } from "./artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const input = {
+ *   runId: "20261129T212311123Z-3fa9c1-preflight", mode: "rerun-failed" as const,
+ *   startedAt: new Date(0), finishedAt: new Date(0), version: "0.1.0",
+ *   environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+ *   selection: { fixtureIds: [] }, fixtures: [],
+ * };
+ * const error = { code: "ARTIFACT_NOT_FOUND", level: "error" as const, message: "Cannot read" };
+ * assert.equal(isDiagnosticsArtifact(createArtifact({ ...input, diagnostics: [error] })), true);
+ * assert.equal(isDiagnosticsArtifact(createArtifact(input)), false);
+ * ```
+ */
+export function isDiagnosticsArtifact(
+  artifact: Pick<Artifact, "mode" | "fixtures" | "selection" | "diagnostics">,
+): boolean {
+  return artifact.mode === "rerun-failed" && artifact.fixtures.length === 0 &&
+    artifact.selection.fixtureIds.length === 0 &&
+    artifact.diagnostics.some((d) => d.level === "error");
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createArtifact, verdict } from "./artifact.ts";
+import { createArtifact, isDiagnosticsArtifact, verdict } from "./artifact.ts";
 import { artifactJsonSchema, ArtifactSchema } from "./artifact_schema.ts";
 
 Deno.test("the committed JSON Schema is generated from the zod schema", async () => {
@@ -80,4 +80,39 @@ Deno.test("artifacts written by smoke 0.1.0 stay readable (backward compatibilit
   assert.equal(rerun.artifact.mode, "rerun-failed");
   assert.equal(rerun.artifact.selection.source?.runId, full.artifact.runId);
   assert.equal(rerun.artifact.combined?.summary.total, 7);
+});
+
+Deno.test("isDiagnosticsArtifact() knows a failed preflight's record by content, nothing else", () => {
+  const base = { durationMs: 1, attempts: 1, exitCode: 1, signal: null, timedOut: false };
+  const failed = { ...base, id: "a", status: "failed" as const };
+  const error = { code: "ARTIFACT_NOT_FOUND", level: "error" as const, message: "Cannot read" };
+  const warning = { code: "STALE_FIXTURE", level: "warning" as const, message: "gone" };
+  const make = (input: Partial<Parameters<typeof createArtifact>[0]>) =>
+    createArtifact({
+      // The run id does not matter: records written before the -preflight suffix count too.
+      runId: "20261125T000000000Z-abcdef",
+      mode: "rerun-failed",
+      startedAt: new Date(0),
+      finishedAt: new Date(0),
+      version: "0.1.0",
+      environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+      selection: { fixtureIds: [] },
+      fixtures: [],
+      diagnostics: [warning, error],
+      ...input,
+    });
+  assert.equal(isDiagnosticsArtifact(make({})), true);
+  assert.equal(
+    isDiagnosticsArtifact(make({ runId: "20261125T000000000Z-abcdef-preflight" })),
+    true,
+  );
+  const notOne: Array<[string, Partial<Parameters<typeof createArtifact>[0]>]> = [
+    ["a full run", { mode: "full" }],
+    ["a merged run", { mode: "merged" }],
+    ["a rerun that ran a fixture", { fixtures: [failed], selection: { fixtureIds: ["a"] } }],
+    ["a selection without results", { selection: { fixtureIds: ["a"] } }],
+    ["only warnings", { diagnostics: [warning] }],
+    ["no diagnostics", { diagnostics: [] }],
+  ];
+  for (const [what, input] of notOne) assert.equal(isDiagnosticsArtifact(make(input)), false, what);
 });

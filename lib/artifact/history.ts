@@ -67,27 +67,80 @@ export function newRunId(now: Date, random?: string): string {
   return `${stamp}-${suffix}`;
 }
 
-/** The shape of the ids {@linkcode newRunId} makes (years 0 to 9999). */
-const RUN_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
+/**
+ * The suffix of a diagnostics artifact's run id (a failed rerun preflight):
+ * `20261129T212311123Z-3fa9c1-preflight`. It keeps the id's time prefix, so
+ * file names still sort by time.
+ */
+export const DIAGNOSTICS_SUFFIX = "-preflight";
+
+/** The shape of the ids {@linkcode newRunId} makes (years 0 to 9999), or their diagnostics form. */
+const RUN_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}(?:-preflight)?$/;
 
 /**
  * Whether a string is a run id of smoke's own format (see
- * {@linkcode newRunId}): pruning deletes only files named like that.
+ * {@linkcode newRunId} and {@linkcode diagnosticsRunId}): pruning deletes
+ * only files named like that.
  *
  * @param text The candidate.
- * @returns True for `20261125T144407123Z-3fa9c1` and the like.
+ * @returns True for `20261125T144407123Z-3fa9c1`,
+ * `20261125T144407123Z-3fa9c1-preflight` and the like.
  *
  * @example
  * ```ts
- * import { isRunId, newRunId } from "./history.ts";
+ * import { diagnosticsRunId, isRunId, newRunId } from "./history.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(isRunId(newRunId(new Date())), true);
+ * assert.equal(isRunId(diagnosticsRunId(newRunId(new Date()))), true);
  * assert.equal(isRunId("notes"), false);
  * ```
  */
 export function isRunId(text: string): boolean {
   return RUN_ID.test(text);
+}
+
+/**
+ * The run id of the diagnostics artifact a failed rerun preflight writes:
+ * the run's own id with {@linkcode DIAGNOSTICS_SUFFIX}, so such files are
+ * told from real runs by name alone (pruning reads no file).
+ *
+ * @param runId A run id made by {@linkcode newRunId}.
+ * @returns The diagnostics id; unchanged when it already is one.
+ *
+ * @example
+ * ```ts
+ * import { diagnosticsRunId } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(diagnosticsRunId("20261129T212311123Z-3fa9c1"), "20261129T212311123Z-3fa9c1-preflight");
+ * ```
+ */
+export function diagnosticsRunId(runId: string): string {
+  return runId.endsWith(DIAGNOSTICS_SUFFIX) ? runId : `${runId}${DIAGNOSTICS_SUFFIX}`;
+}
+
+/**
+ * Whether a run id names a diagnostics artifact (see
+ * {@linkcode diagnosticsRunId}), by its name alone. Diagnostics artifacts
+ * written before the suffix existed are told by content instead
+ * (`isDiagnosticsArtifact` in `artifact.ts`).
+ *
+ * @param text The candidate.
+ * @returns True for smoke's run ids that end in `-preflight`.
+ *
+ * @example
+ * ```ts
+ * import { isDiagnosticsRunId } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isDiagnosticsRunId("20261129T212311123Z-3fa9c1-preflight"), true);
+ * assert.equal(isDiagnosticsRunId("20261129T212311123Z-3fa9c1"), false);
+ * assert.equal(isDiagnosticsRunId("notes-preflight"), false);
+ * ```
+ */
+export function isDiagnosticsRunId(text: string): boolean {
+  return isRunId(text) && text.endsWith(DIAGNOSTICS_SUFFIX);
 }
 
 /**

@@ -5,9 +5,12 @@ import { join } from "node:path";
 import fc from "npm:fast-check@4.11.0";
 import { inTempDir, runIds } from "./_testing.ts";
 import { UserError } from "../base/errors.ts";
+import { RUN_ID_PATTERN } from "./artifact_format.ts";
 import {
+  diagnosticsRunId,
   ensureHistoryDir,
   historyPaths,
+  isDiagnosticsRunId,
   isRunId,
   newRunId,
   prepareHistory,
@@ -19,6 +22,24 @@ Deno.test("isRunId accepts exactly what newRunId makes", () => {
   fc.assert(fc.property(runIds, (id) => isRunId(id)));
   for (const text of ["", "r1", "20261125T144407123Z-3FA9C1", "20261125T144407123Z-3fa9c1.json"]) {
     assert.equal(isRunId(text), false, text);
+  }
+});
+
+Deno.test("diagnostics run ids are run ids, told apart by name, and sort by time (generated)", () => {
+  fc.assert(fc.property(runIds, runIds, (a, b) => {
+    const diagnostics = diagnosticsRunId(a);
+    assert.ok(isRunId(diagnostics) && RUN_ID_PATTERN.test(diagnostics), diagnostics);
+    assert.ok(isDiagnosticsRunId(diagnostics), diagnostics);
+    assert.equal(isDiagnosticsRunId(a), false, a);
+    assert.equal(diagnosticsRunId(diagnostics), diagnostics, "already one");
+    // File names sort by start time, whichever kind each is.
+    if (a.slice(0, 19) !== b.slice(0, 19)) {
+      assert.equal(`${diagnostics}.json` < `${b}.json`, a < b, `${diagnostics} vs ${b}`);
+      assert.equal(`${b}.json` < `${diagnostics}.json`, b < a, `${b} vs ${diagnostics}`);
+    }
+  }));
+  for (const text of ["notes-preflight", "20261125T144407123Z-3fa9c1-preflight-preflight"]) {
+    assert.equal(isDiagnosticsRunId(text), false, text);
   }
 });
 

@@ -1,5 +1,8 @@
 /**
  * Pruning the run history: beyond the history limit the oldest run files go.
+ * Real runs and the diagnostics artifacts of failed preflights (run ids
+ * ending in `-preflight`) are counted apart: failed preflights never push real
+ * runs out, and only the newest {@linkcode DIAGNOSTICS_KEPT} of them stay.
  * Only smoke's own files are candidates (regular files named `<runId>.json`
  * with a run id of smoke's format), and nothing is deleted through a
  * symlinked `runs/`.
@@ -9,11 +12,21 @@
 import { join } from "node:path";
 import type { Diagnostic } from "./artifact.ts";
 import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
-import { type HistoryPaths, isRunId } from "./history.ts";
+import { type HistoryPaths, isDiagnosticsRunId, isRunId } from "./history.ts";
+
+/**
+ * How many diagnostics artifacts (failed rerun preflights) `runs/` keeps,
+ * newest first, apart from `historyLimit`: enough to see a recent string of
+ * errors, never so many that they crowd the history.
+ */
+export const DIAGNOSTICS_KEPT = 10;
 
 /** Options for {@linkcode pruneHistory}. */
 export interface PruneOptions {
-  /** How many run files to keep. */
+  /**
+   * How many real run files to keep (diagnostics artifacts are not counted:
+   * the newest {@linkcode DIAGNOSTICS_KEPT} of them are kept apart).
+   */
   limit: number;
   /** Run ids that must stay (the one `latest.json` holds). */
   keep: readonly string[];
@@ -30,14 +43,16 @@ export interface Pruned {
 }
 
 /**
- * Removes the oldest run files beyond the limit, never one of `keep`. Only
+ * Removes the oldest real run files beyond the limit and the oldest
+ * diagnostics artifacts beyond {@linkcode DIAGNOSTICS_KEPT}, each counted on
+ * its own, never one of `keep`. Only
  * regular files named `<runId>.json` with a run id of smoke's own format are
  * candidates (never a symlink, never another file), and nothing is removed
  * through a symlinked `runs/`. It never throws for a file system that
  * refuses: that is a warning.
  *
  * @param paths The artifact directory's paths.
- * @param options The limit, the ids to keep, the directory's name for messages.
+ * @param options The limit of real runs, the ids to keep, the directory's name for messages.
  * @returns The run ids removed, and warnings.
  *
  * @example
@@ -49,9 +64,13 @@ export interface Pruned {
  * const dir = await Deno.makeTempDir();
  * await Deno.mkdir(`${dir}/runs`);
  * const ids = ["a", "b", "c"].map((c) => `20260101T000000000Z-00000${c}`);
- * for (const name of [...ids, "notes"]) await Deno.writeTextFile(`${dir}/runs/${name}.json`, "{}");
+ * const preflight = `${ids[0]}-preflight`; // a failed preflight's diagnostics
+ * for (const name of [...ids, preflight, "notes"]) {
+ *   await Deno.writeTextFile(`${dir}/runs/${name}.json`, "{}");
+ * }
  * const pruned = await pruneHistory(historyPaths(dir), { limit: 1, keep: [ids[2]], shownDir: dir });
  * assert.deepEqual(pruned.removed, ids.slice(0, 2));
+ * await Deno.stat(`${dir}/runs/${preflight}.json`); // counted apart: kept
  * await Deno.stat(`${dir}/runs/notes.json`); // not smoke's: kept
  * await Deno.remove(dir, { recursive: true });
  * ```
@@ -82,10 +101,15 @@ export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): 
       if (entry.isFile && isRunId(id)) ids.push(id);
     }
     ids.sort();
-    const removable = ids.length - options.limit;
+    // Real runs and diagnostics artifacts are counted apart: how many of each may go.
+    const diagnostics = ids.filter(isDiagnosticsRunId).length;
+    const removable = {
+      real: ids.length - diagnostics - options.limit,
+      diagnostics: diagnostics - DIAGNOSTICS_KEPT,
+    };
     for (const id of ids) {
-      if (removed.length >= removable) break;
-      if (options.keep.includes(id)) continue;
+      const kind = isDiagnosticsRunId(id) ? "diagnostics" : "real";
+      if (removable[kind] <= 0 || options.keep.includes(id)) continue;
       const file = join(paths.runs, `${id}.json`);
       const info = await Deno.lstat(file).catch((error) => {
         if (error instanceof Deno.errors.NotFound) return undefined;
@@ -96,6 +120,7 @@ export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): 
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       });
       removed.push(id);
+      removable[kind]--;
     }
   } catch (error) {
     if (!isWriteFailure(error)) throw error;

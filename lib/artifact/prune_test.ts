@@ -4,8 +4,8 @@ import { join } from "node:path";
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
 import { inTempDir, runIds } from "./_testing.ts";
-import { historyPaths, isRunId, prepareHistory } from "./history.ts";
-import { pruneHistory } from "./prune.ts";
+import { diagnosticsRunId, historyPaths, isRunId, prepareHistory } from "./history.ts";
+import { DIAGNOSTICS_KEPT, pruneHistory } from "./prune.ts";
 
 const junkNames = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9._-]{1,30}$/).filter((n) => n !== "." && n !== ".."),
@@ -58,6 +58,48 @@ Deno.test("pruning deletes only smoke's own run files, oldest first (generated d
         } finally {
           await Deno.remove(dir, { recursive: true });
         }
+      },
+    ),
+    { numRuns: 50 },
+  );
+});
+
+Deno.test("real runs are pruned to the limit counting only real runs; diagnostics apart, the newest 10 (generated)", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.uniqueArray(runIds, { maxLength: 10 }),
+      fc.uniqueArray(runIds.map(diagnosticsRunId), { maxLength: 25 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.nat(),
+      async (real, diagnostics, limit, keepIndex) => {
+        await inTempDir(async (dir) => {
+          const paths = historyPaths(dir);
+          await Deno.mkdir(paths.runs);
+          for (const id of [...real, ...diagnostics]) {
+            await Deno.writeTextFile(join(paths.runs, `${id}.json`), "{}");
+          }
+          const keep = real.length ? [real[keepIndex % real.length]] : [];
+          const pruned = await pruneHistory(paths, { limit, keep, shownDir: "arts" });
+          assert.deepEqual(pruned.warnings, []);
+          const oldest = (ids: string[], count: number) =>
+            [...ids].sort().filter((id) => !keep.includes(id)).slice(0, Math.max(0, count));
+          const expected = [
+            ...oldest(real, real.length - limit),
+            ...oldest(diagnostics, diagnostics.length - DIAGNOSTICS_KEPT),
+          ].sort();
+          assert.deepEqual(pruned.removed, expected);
+          const left = [...Deno.readDirSync(paths.runs)].map((e) => e.name.slice(0, -5)).sort();
+          const leftReal = left.filter((id) => real.includes(id));
+          const leftDiagnostics = left.filter((id) => diagnostics.includes(id));
+          assert.equal(leftReal.length, Math.min(real.length, Math.max(limit, 1)));
+          assert.equal(leftDiagnostics.length, Math.min(diagnostics.length, DIAGNOSTICS_KEPT));
+          for (const id of keep) assert.ok(leftReal.includes(id), `kept ${id}`);
+          // The newest of each kind stay.
+          assert.deepEqual(
+            leftDiagnostics,
+            [...diagnostics].sort().slice(-DIAGNOSTICS_KEPT),
+          );
+        });
       },
     ),
     { numRuns: 50 },

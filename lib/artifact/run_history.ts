@@ -1,17 +1,18 @@
 /**
  * The one reader of `<artifactDir>/runs/`: the history of runs, newest first,
- * for the HTML report, and one run by id, for rerun chains. Every file is read
+ * for the HTML report, one run by id, for rerun chains, and the newest real
+ * run, for the rerun preflight's recovery hints. Every file is read
  * as untrusted input (bounded, regular files only, schema-checked); a run id
  * names a file only when it has the run-id shape, so no path escapes `runs/`.
  *
  * @module
  */
 import { join } from "node:path";
-import type { Artifact } from "./artifact.ts";
+import { type Artifact, isDiagnosticsArtifact } from "./artifact.ts";
 import { RUN_ID_PATTERN } from "./artifact_format.ts";
 import { ioErrorToUserError, isIoError, UserError } from "../base/errors.ts";
 import { readRegularFile } from "../base/read_input.ts";
-import { type HistoryPaths, historyPaths } from "./history.ts";
+import { type HistoryPaths, historyPaths, isDiagnosticsRunId, isRunId } from "./history.ts";
 import { checkSource, MAX_ARTIFACT_BYTES, readSourceFile } from "./source_artifact.ts";
 
 /** A file in `runs/` that is not a valid artifact. */
@@ -171,4 +172,80 @@ export async function readHistoryRun(
   if (!file.ok) return undefined;
   const checked = checkSource(file.text);
   return checked.ok ? checked.artifact : undefined;
+}
+
+/** At most this many run files are read looking for the newest real run. */
+export const NEWEST_RUN_READS = 20;
+
+/** Options for {@linkcode newestRealRun}. */
+export interface NewestRunOptions {
+  /** The artifact directory as the user names it, for the path shown. */
+  shownDir: string;
+  /** An absolute path never to name (the artifact that just failed). */
+  exclude?: string;
+  /** Read at most this many files (default {@linkcode NEWEST_RUN_READS}). */
+  maxReads?: number;
+}
+
+/** A run file a user can rerun from. */
+export interface NewestRun {
+  /** Its run id. */
+  runId: string;
+  /** Its path as shown to the user: `<artifactDir>/runs/<runId>.json`. */
+  shown: string;
+}
+
+/**
+ * The newest real run file of `runs/`: named like smoke's run ids but not a
+ * diagnostics artifact's (`-preflight`), a valid artifact this build reads,
+ * and by content not a failed preflight's record. Files are read newest first
+ * (names sort by time) until one qualifies, at most `maxReads` of them.
+ *
+ * @param paths The artifact directory's paths.
+ * @param options The directory as the user names it, a path to pass over, the read bound.
+ * @returns The run id and the path to show, or undefined when there is none
+ * (no `runs/`, nothing valid among the newest files).
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import { newestRealRun } from "./run_history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * await Deno.writeTextFile(`${dir}/runs/20260101T000000000Z-aaaaaa.json`, "{ damaged");
+ * assert.equal(await newestRealRun(historyPaths(dir), { shownDir: "arts" }), undefined);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function newestRealRun(
+  paths: HistoryPaths,
+  options: NewestRunOptions,
+): Promise<NewestRun | undefined> {
+  const ids: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(paths.runs)) {
+      if (!entry.name.endsWith(".json")) continue;
+      const id = entry.name.slice(0, -".json".length);
+      if (isRunId(id) && !isDiagnosticsRunId(id)) ids.push(id);
+    }
+  } catch (error) {
+    // No history to point at: the hint keeps its general advice.
+    if (!isIoError(error)) throw error;
+    return undefined;
+  }
+  ids.sort().reverse();
+  let reads = options.maxReads ?? NEWEST_RUN_READS;
+  for (const runId of ids) {
+    const path = join(paths.runs, `${runId}.json`);
+    if (path === options.exclude) continue;
+    if (reads-- <= 0) break;
+    const file = await readSourceFile(path);
+    if (!file.ok) continue;
+    const checked = checkSource(file.text);
+    if (!checked.ok || isDiagnosticsArtifact(checked.artifact)) continue;
+    return { runId, shown: join(options.shownDir, "runs", `${runId}.json`) };
+  }
+  return undefined;
 }

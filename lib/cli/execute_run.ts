@@ -14,6 +14,7 @@ import { capConcurrency, readDescriptorBudget } from "../run/descriptor_limit.ts
 import { formatUserError, formatWarning, type PreflightError, UserError } from "../base/errors.ts";
 import type { Flags } from "./flags.ts";
 import {
+  diagnosticsRunId,
   ensureHistoryDir,
   type HistoryPaths,
   prepareHistory,
@@ -296,7 +297,7 @@ export interface DiagnosticsContext {
   paths: HistoryPaths;
   /** The artifact directory as the user named it. */
   shownDir: string;
-  /** The run id. */
+  /** The run id (the artifact gets its diagnostics form, `<runId>-preflight`). */
   runId: string;
   /** When the run started. */
   startedAt: Date;
@@ -304,7 +305,9 @@ export interface DiagnosticsContext {
 
 /**
  * Writes the diagnostics artifact of a failed rerun preflight to
- * `runs/<runId>.json` only: `latest.json` keeps the last real run.
+ * `runs/<runId>-preflight.json` only: `latest.json` keeps the last real run.
+ * Then prunes diagnostics artifacts beyond the newest few (real runs are not
+ * touched here: see `prune.ts`).
  *
  * @param error The preflight error.
  * @param context Edges, artifact directory and run facts.
@@ -322,7 +325,9 @@ export async function writeDiagnostics(
   error: PreflightError,
   context: DiagnosticsContext,
 ): Promise<string | undefined> {
-  const { io, paths, shownDir, runId } = context;
+  const { io, paths, shownDir } = context;
+  // Named apart from real runs, so pruning and the rerun hints tell them by name.
+  const runId = diagnosticsRunId(context.runId);
   const unwritten = (code: string, message: string) => {
     io.stderr(formatWarning({
       code,
@@ -355,7 +360,16 @@ export async function writeDiagnostics(
       fixtures: [],
       diagnostics: [...error.diagnostics],
     });
-    return displayPath(await saveRun(paths, artifact, { updateLatest: false }), io.cwd);
+    const written = displayPath(await saveRun(paths, artifact, { updateLatest: false }), io.cwd);
+    // Only diagnostics artifacts beyond the newest few go: real runs are pruned by real runs,
+    // which know the run latest.json holds.
+    const pruned = await pruneHistory(paths, {
+      limit: Number.POSITIVE_INFINITY,
+      keep: [runId],
+      shownDir,
+    });
+    for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
+    return written;
   } catch (failure) {
     if (failure instanceof SaveRunError) {
       return unwritten(

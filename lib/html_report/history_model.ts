@@ -95,6 +95,24 @@ export interface RunView {
   ci: boolean;
 }
 
+/**
+ * A mark of the timeline: one run, or two or more consecutive runs where
+ * nothing ran (failed preflights) folded into one.
+ */
+export type TimelineMark =
+  | { kind: "run"; run: RunView }
+  | {
+    kind: "nothing-ran";
+    /** The folded runs, oldest first. */
+    runs: RunView[];
+    /** What they were, e.g. `3 failed preflights`. */
+    label: string;
+    /** The first run's start, ISO-8601. */
+    from: string;
+    /** The last run's start, ISO-8601. */
+    to: string;
+  };
+
 /** The latest run with what only the top of the page needs. */
 export interface LatestView extends RunView {
   /** How long ago it started, in words. */
@@ -205,6 +223,8 @@ export interface ReportModel {
   failures: FailureView[];
   /** The runs of the window, oldest first. */
   timeline: RunView[];
+  /** The timeline's marks, oldest first: consecutive runs where nothing ran fold into one. */
+  marks: TimelineMark[];
   /** The runs that are grid columns (those that ran fixtures), oldest first. */
   gridRuns: RunView[];
   /** Grid rows, most flaky first. */
@@ -262,6 +282,52 @@ function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {
     ...(typeof env.hostname === "string" && env.hostname ? { host: env.hostname } : {}),
     ci: a.environment.ci,
   };
+}
+
+/**
+ * Folds consecutive runs where nothing ran (diagnostics artifacts of failed
+ * preflights) into one mark each; a lone one stays a run mark.
+ *
+ * @param timeline The window's runs, oldest first.
+ * @returns The marks, oldest first.
+ *
+ * @example
+ * ```ts
+ * import { foldTimeline, type RunView } from "./history_model.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const run = (runId: string, diagnosticsOnly: boolean) =>
+ *   ({ runId, mode: "rerun-failed", startedAt: runId, diagnosticsOnly }) as RunView;
+ * const marks = foldTimeline([run("1", false), run("2", true), run("3", true), run("4", true)]);
+ * assert.deepEqual(marks.map((m) => m.kind === "run" ? m.run.runId : m.label), [
+ *   "1",
+ *   "3 failed preflights",
+ * ]);
+ * ```
+ */
+export function foldTimeline(timeline: readonly RunView[]): TimelineMark[] {
+  const marks: TimelineMark[] = [];
+  let i = 0;
+  while (i < timeline.length) {
+    let end = i;
+    while (end < timeline.length && timeline[end].diagnosticsOnly) end++;
+    if (end - i < 2) {
+      marks.push({ kind: "run", run: timeline[i] });
+      i++;
+      continue;
+    }
+    const runs = timeline.slice(i, end);
+    const preflights = runs.every((run) => run.mode === "rerun-failed");
+    marks.push({
+      kind: "nothing-ran",
+      runs,
+      label: `${runs.length} ${preflights ? "failed preflights" : "runs where nothing ran"}`,
+      from: runs[0].startedAt,
+      to: runs.at(-1)!.startedAt,
+    });
+    i = end;
+  }
+  return marks;
 }
 
 function exitText(f: Artifact["fixtures"][number]): string {
@@ -430,6 +496,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
     ...(newerError ? { newerError } : {}),
     failures,
     timeline,
+    marks: foldTimeline(timeline),
     gridRuns,
     grid,
     slowest,

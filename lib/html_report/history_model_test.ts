@@ -241,3 +241,28 @@ Deno.test("buildReportModel: an empty history", () => {
   assert.equal(model.latest, undefined);
   assert.deepEqual([model.failures, model.grid, model.timeline, model.slowest], [[], [], [], []]);
 });
+
+Deno.test("buildReportModel: consecutive runs where nothing ran fold into one timeline mark", () => {
+  const real = (h: number) =>
+    makeRun({ startedAt: hour(h), fixtures: [r({ id: "a", status: "passed" })] });
+  const preflight = (h: number) => ({
+    ...makeRun({ startedAt: hour(h), fixtures: [], mode: "rerun-failed", suffix: "dddddd" }),
+    diagnostics: [{ code: "ARTIFACT_NOT_FOUND", level: "error" as const, message: `at ${h}` }],
+  });
+  const runs = [real(0), preflight(1), preflight(2), preflight(3), real(4), preflight(5), real(6)];
+  const model = buildReportModel({ runs }, { last: 50, now });
+  assert.equal(model.timeline.length, 7, "every run stays in the list");
+  assert.deepEqual(
+    model.marks.map((m) => m.kind === "run" ? m.run.runId : `${m.label} ${m.from} ${m.to}`),
+    [
+      runs[0].runId,
+      `3 failed preflights ${hour(1).toISOString()} ${hour(3).toISOString()}`,
+      runs[4].runId,
+      runs[5].runId, // a lone one stays a run
+      runs[6].runId,
+    ],
+  );
+  const fold = model.marks[1];
+  assert.ok(fold.kind === "nothing-ran");
+  assert.deepEqual(fold.runs.map((run) => run.error), ["at 1", "at 2", "at 3"]);
+});

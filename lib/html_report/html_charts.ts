@@ -7,7 +7,7 @@
  */
 import { formatDuration } from "../reporters/console_render.ts";
 import { CELL, escapeHtml, formatTime, runAnchor, verdictMark } from "./_html.ts";
-import type { CellCode, ReportModel, RunView } from "./history_model.ts";
+import type { CellCode, ReportModel, RunView, TimelineMark } from "./history_model.ts";
 
 const PAD = 10;
 const WIDTH = 1200;
@@ -33,9 +33,21 @@ function runTitle(run: RunView): string {
   return escapeHtml(parts.join("\n"));
 }
 
+function foldTitle(mark: Extract<TimelineMark, { kind: "nothing-ran" }>): string {
+  const newest = mark.runs.at(-1)!;
+  return escapeHtml([
+    `${mark.label}: nothing ran`,
+    `${formatTime(mark.from)} to ${formatTime(mark.to)}`,
+    `newest: ${newest.runId}`,
+    newest.error ?? "see the diagnostics",
+  ].join("\n"));
+}
+
 /**
  * Renders the timeline: one SVG bar per run (height by duration, colour and
- * symbol by verdict), reruns marked with `↻` and an arc to their source.
+ * symbol by verdict), reruns marked with `↻` and an arc to their source;
+ * consecutive runs where nothing ran share one mark (`!×3`, the span of times
+ * in its title) linking to the newest of them.
  *
  * @param model The view model.
  * @returns An HTML fragment (a `<div>` holding the SVG, and a legend).
@@ -53,24 +65,41 @@ function runTitle(run: RunView): string {
 export function renderTimeline(model: ReportModel): string {
   const runs = model.timeline;
   if (runs.length === 0) return `<p class="muted">No runs in the window.</p>`;
-  const slot = Math.max(10, Math.min(40, Math.floor((WIDTH - PAD * 2) / runs.length)));
+  const marks = model.marks;
+  const slot = Math.max(10, Math.min(40, Math.floor((WIDTH - PAD * 2) / marks.length)));
   const GAP = Math.max(2, Math.round(slot / 4));
   const BAR = slot - GAP;
-  const width = Math.max(320, PAD * 2 + runs.length * slot);
+  const width = Math.max(320, PAD * 2 + marks.length * slot);
   const base = TOP + HEIGHT;
   const max = Math.max(1, ...runs.map((r) => r.durationMs));
   const x = (i: number) => PAD + i * slot;
-  const index = new Map(runs.map((r, i) => [r.runId, i]));
+  const index = new Map<string, number>();
+  marks.forEach((mark, i) => {
+    for (const run of mark.kind === "run" ? [mark.run] : mark.runs) index.set(run.runId, i);
+  });
   const out: string[] = [];
   out.push(
     `<svg width="${width}" height="${base + 36}" viewBox="0 0 ${width} ${base + 36}" ` +
       `role="img" aria-label="Timeline of the last ${runs.length} runs">`,
     `<line class="axis" x1="0" x2="${width}" y1="${base + 0.5}" y2="${base + 0.5}"/>`,
   );
-  runs.forEach((run, i) => {
+  marks.forEach((m, i) => {
+    const cx = x(i) + BAR / 2;
+    if (m.kind === "nothing-ran") {
+      const newest = m.runs.at(-1)!;
+      const mark = verdictMark(newest);
+      out.push(
+        `<a href="#${runAnchor(newest.runId)}" class="bar fold" data-runs="${m.runs.length}">` +
+          `<title>${foldTitle(m)}</title>` +
+          `<rect class="b-${mark.cls}" x="${x(i)}" y="${base - 6}" width="${BAR}" height="6" ` +
+          `rx="2"/><text class="s-${mark.cls}" x="${cx}" y="${base + 14}" ` +
+          `text-anchor="middle">${mark.symbol}×${m.runs.length}</text></a>`,
+      );
+      return;
+    }
+    const { run } = m;
     const mark = verdictMark(run);
     const h = run.diagnosticsOnly ? 6 : Math.max(4, Math.round((HEIGHT * run.durationMs) / max));
-    const cx = x(i) + BAR / 2;
     out.push(
       `<a href="#${runAnchor(run.runId)}" class="bar" data-run="${escapeHtml(run.runId)}">` +
         `<title>${runTitle(run)}</title>` +
@@ -108,7 +137,7 @@ export function renderTimeline(model: ReportModel): string {
   );
   return `<div class="scroll timeline">${out.join("")}</div>` +
     `<p class="legend muted"><span class="t-pass">✓ pass</span><span class="t-fail">✗ fail</span>` +
-    `<span class="t-error">! nothing ran (preflight error)</span><span>↻ rerun, arc from its ` +
+    `<span class="t-error">! nothing ran (preflight error; !×3: three in a row)</span><span>↻ rerun, arc from its ` +
     `source run</span><span>bar height: duration (longest ${formatDuration(max)})</span></p>`;
 }
 

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { parseHTML } from "npm:linkedom@0.18.15";
 import { buildReportModel } from "./history_model.ts";
 import { renderReportHtml } from "./html.ts";
+import { formatTime } from "./_html.ts";
 import { fixtureResult as r, INJECTION, makeRun, realisticHistory } from "../../e2e/_history.ts";
 
 const now = new Date("2026-11-23T00:00:00Z");
@@ -162,4 +163,37 @@ Deno.test("renderReportHtml: the grid has a row per fixture, a cell per run, sym
   const slow = doc.querySelectorAll("#slowest tbody tr");
   assert.equal(slow[0].querySelector("td")!.textContent, model.slowest[0].id);
   assert.equal(slow[0].querySelectorAll("svg rect").length, 2);
+});
+
+Deno.test("renderReportHtml: consecutive failed preflights are one timeline mark with their span", () => {
+  const runs = realisticHistory();
+  const last = new Date(runs.at(-1)!.startedAt).getTime();
+  const preflights = [1, 2, 3].map((i) => ({
+    ...makeRun({
+      startedAt: new Date(last + i * 60_000),
+      fixtures: [],
+      mode: "rerun-failed",
+      suffix: `ddd00${i}`,
+    }),
+    diagnostics: [{ code: "ARTIFACT_INVALID_JSON", level: "error" as const, message: `bad ${i}` }],
+  }));
+  const doc = page(renderReportHtml(
+    buildReportModel({ runs: [...runs, ...preflights] }, { last: 50, now }),
+  ));
+  const bars = doc.querySelectorAll("#timeline svg a.bar");
+  assert.equal(bars.length, runs.length + 1, "three preflights, one mark");
+  const fold = doc.querySelector("#timeline svg a.bar.fold")!;
+  assert.equal(fold.getAttribute("data-runs"), "3");
+  assert.equal(fold.getAttribute("href"), `#run-${preflights[2].runId}`);
+  const title = fold.querySelector("title")!.textContent!;
+  assert.match(title, /^3 failed preflights: nothing ran\n/);
+  assert.ok(
+    title.includes(
+      `${formatTime(preflights[0].startedAt)} to ${formatTime(preflights[2].startedAt)}`,
+    ),
+    title,
+  );
+  assert.match(title, /bad 3/);
+  assert.equal(fold.querySelector("text")!.textContent, "!×3");
+  for (const run of preflights) assert.ok(doc.getElementById(`run-${run.runId}`), "rows stay");
 });

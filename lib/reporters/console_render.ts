@@ -106,7 +106,30 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * One line for a finished fixture.
+ * How many attempts a fixture took, when more than one: `after 3 attempts`
+ * (the same words on its line and in its failure block, so one search finds
+ * every retried fixture).
+ *
+ * @param attempts Attempts made.
+ * @returns The words, or an empty string for one attempt (or none).
+ *
+ * @example
+ * ```ts
+ * import { afterAttempts } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(afterAttempts(3), "after 3 attempts");
+ * assert.equal(afterAttempts(1), "");
+ * ```
+ */
+export function afterAttempts(attempts: number): string {
+  return attempts > 1 ? `after ${attempts} attempts` : "";
+}
+
+/**
+ * One line for a finished fixture. A fixture that took more than one attempt
+ * says so: `flaky: passed after 2 attempts`, or `after 3 attempts` before a
+ * failure's kind.
  *
  * @param end The fixture's end.
  * @param colors The palette.
@@ -125,6 +148,10 @@ export function formatDuration(ms: number): string {
  *   renderFixtureLine({ result, failedAttempts: [], outputLeaked: false }, palette(false)),
  *   "FAIL  api/health  2.1s  timeout: Timed out after 2000 ms",
  * );
+ * assert.equal(
+ *   renderFixtureLine({ result: { ...result, attempts: 3 }, failedAttempts: [], outputLeaked: false }, palette(false)),
+ *   "FAIL  api/health  2.1s  after 3 attempts  timeout: Timed out after 2000 ms",
+ * );
  * ```
  */
 export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
@@ -134,7 +161,7 @@ export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
   switch (result.status) {
     case "passed": {
       const flaky = result.flaky
-        ? `  ${colors.yellow(`flaky: passed on attempt ${result.attempts}`)}`
+        ? `  ${colors.yellow(`flaky: passed ${afterAttempts(result.attempts)}`)}`
         : "";
       return `${colors.green("PASS")}  ${result.id}  ${time}${flaky}${leak}`;
     }
@@ -142,7 +169,10 @@ export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
       const failure = result.failure
         ? `  ${result.failure.kind}: ${firstLine(result.failure.message)}`
         : "";
-      return `${colors.red("FAIL")}  ${result.id}  ${time}${failure}${leak}`;
+      const attempts = afterAttempts(result.attempts);
+      return `${colors.red("FAIL")}  ${result.id}  ${time}${
+        attempts ? `  ${attempts}` : ""
+      }${failure}${leak}`;
     }
     case "skipped":
       return `${colors.yellow("SKIP")}  ${result.id}${
@@ -215,8 +245,9 @@ function lastLines(text: string, count: number): string[] {
 }
 
 /**
- * The failures section: each failed fixture with its kind, message and the
- * last lines of its stderr (or stdout when stderr is empty).
+ * The failures section: each failed fixture with its kind (and, after
+ * retries, `failed after N attempts`), message and the last lines of its
+ * stderr (or stdout when stderr is empty).
  *
  * @param ends Every fixture's end.
  * @param colors The palette.
@@ -241,7 +272,12 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
   if (failed.length === 0) return [];
   const lines = [colors.bold("Failures:"), ""];
   failed.forEach(({ result, planned }, index) => {
-    lines.push(`  ${index + 1}) ${colors.red(result.id)}  [${result.failure?.kind ?? "failed"}]`);
+    const attempts = afterAttempts(result.attempts);
+    lines.push(
+      `  ${index + 1}) ${colors.red(result.id)}  [${result.failure?.kind ?? "failed"}]${
+        attempts ? `  failed ${attempts}` : ""
+      }`,
+    );
     for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
     if (planned?.fixture.file) lines.push(colors.dim(`     file: ${planned.fixture.file}`));
     for (const stream of streamsToShow(result)) {

@@ -29,7 +29,7 @@ Deno.test("renderFixtureLine() marks each status in words", () => {
   assert.equal(renderFixtureLine(end({}), plain), "PASS  a  12ms");
   assert.equal(
     renderFixtureLine(end({ flaky: true, attempts: 2 }), plain),
-    "PASS  a  12ms  flaky: passed on attempt 2",
+    "PASS  a  12ms  flaky: passed after 2 attempts",
   );
   assert.equal(
     renderFixtureLine(end({ status: "skipped", skipReason: "later", attempts: 0 }), plain),
@@ -43,6 +43,30 @@ Deno.test("renderFixtureLine() marks each status in words", () => {
     "FAIL  a  12ms  exit-code: Exited 1",
   );
   assert.match(renderFixtureLine(end({}, true), plain), /escaped process/);
+});
+
+Deno.test("a fixture that took more than one attempt says so on its line and in its failure block", () => {
+  const failed = {
+    status: "failed" as const,
+    failure: { kind: "exit-code" as const, message: "x" },
+  };
+  for (const attempts of [1, 2, 3, 17]) {
+    const words = attempts > 1 ? `  after ${attempts} attempts` : "";
+    assert.equal(
+      renderFixtureLine(end({ ...failed, attempts }), plain),
+      `FAIL  a  12ms${words}  exit-code: x`,
+    );
+    assert.equal(
+      renderFailures([end({ ...failed, attempts })], plain)[2],
+      `  1) a  [exit-code]${attempts > 1 ? `  failed after ${attempts} attempts` : ""}`,
+    );
+    if (attempts > 1) {
+      assert.equal(
+        renderFixtureLine(end({ flaky: true, attempts }), plain),
+        `PASS  a  12ms  flaky: passed after ${attempts} attempts`,
+      );
+    }
+  }
 });
 
 Deno.test("renderStatusLine() fits the terminal", () => {

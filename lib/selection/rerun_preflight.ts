@@ -7,11 +7,18 @@
  *
  * @module
  */
-import type { Artifact, Diagnostic, FailureKind, Source } from "../artifact/artifact.ts";
+import {
+  type Artifact,
+  type Diagnostic,
+  type FailureKind,
+  isDiagnosticsArtifact,
+  type Source,
+} from "../artifact/artifact.ts";
 import { PreflightError } from "../base/errors.ts";
 import { type ReadRun, stateOfArtifact } from "./rerun.ts";
 import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
 import { dropStale, isFullRun, outstandingOf, type SuiteState } from "../artifact/suite_state.ts";
+import type { NewestRun } from "../artifact/run_history.ts";
 import { shellQuote } from "./plan.ts";
 
 /** What `--if-none` does when nothing is outstanding. */
@@ -49,6 +56,11 @@ export interface PreflightInput {
   readRun?: ReadRun;
   /** What to do when nothing is outstanding (default `fail`: `NO_RERUNNABLE_FAILURES`). */
   ifNone?: IfNone;
+  /**
+   * Finds the newest real run file to name in recovery hints (called only
+   * when the preflight fails on the artifact; never the file that failed).
+   */
+  newestRun?: () => Promise<NewestRun | undefined>;
 }
 
 /** A passed preflight. */
@@ -104,6 +116,7 @@ export function manualFallback(fallback: string, ids: readonly string[]): string
   return `Manual fallback: ${fallback} ${args}`;
 }
 
+/** The advice for an unusable artifact when no saved run can be named. */
 const ADVICE: Record<string, (input: PreflightInput) => string> = {
   ARTIFACT_NOT_FOUND: (i) =>
     `Run the suite first (${i.fallback}), or pass --artifact PATH to an artifact to rerun.`,
@@ -115,7 +128,72 @@ const ADVICE: Record<string, (input: PreflightInput) => string> = {
     "It was written by another smoke version: rerun with that version, or run the suite again.",
   ARTIFACT_TOO_LARGE: () =>
     "A smoke artifact is far smaller; check that --artifact names the right file.",
+  ARTIFACT_NOT_A_RUN: (i) => `No saved run to rerun from: run the suite (${i.fallback}).`,
 };
+
+/** What is wrong, when a saved run can be named to rerun from instead. */
+const DIAGNOSIS: Record<string, string | undefined> = {
+  ARTIFACT_NOT_FOUND: undefined,
+  ARTIFACT_INVALID_JSON: "The file is damaged.",
+  ARTIFACT_SCHEMA_MISMATCH: "The file is not a smoke artifact (or was edited).",
+  ARTIFACT_UNSUPPORTED_VERSION:
+    "It was written by another smoke version: rerun with that version, or use a run this one wrote.",
+  ARTIFACT_TOO_LARGE:
+    "A smoke artifact is far smaller; check that --artifact names the right file.",
+  ARTIFACT_NOT_A_RUN: undefined,
+};
+
+/**
+ * The command that reruns the failures of a saved run file.
+ *
+ * @param fallback The command that starts smoke, location flags included.
+ * @param run The run file, as shown to the user.
+ * @returns The hint line naming the file and the exact command.
+ *
+ * @example
+ * ```ts
+ * import { rerunFromHint } from "./rerun_preflight.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   rerunFromHint("deno task smoke", { runId: "r1", shown: "out dir/runs/r1.json" }),
+ *   "Rerun from the newest saved run: deno task smoke --rerun-failed --artifact 'out dir/runs/r1.json'",
+ * );
+ * ```
+ */
+export function rerunFromHint(fallback: string, run: NewestRun): string {
+  return `Rerun from the newest saved run: ${fallback} --rerun-failed --artifact ${
+    shellQuote([run.shown])
+  }`;
+}
+
+/**
+ * The recovery hints for an unusable artifact: the newest real run to rerun
+ * from, with the exact command, when one exists; today's general advice
+ * otherwise. The history is looked up only here, on the error path.
+ */
+async function recoveryHints(code: string, input: PreflightInput): Promise<string[]> {
+  const newest = await input.newestRun?.();
+  if (!newest) return [ADVICE[code](input)];
+  const diagnosis = DIAGNOSIS[code];
+  return [...(diagnosis ? [diagnosis] : []), rerunFromHint(input.fallback, newest)];
+}
+
+/**
+ * The refusal of an artifact that records a failed preflight (nothing ran),
+ * not a run: there is nothing in it to rerun.
+ */
+async function notARun(input: PreflightInput, artifact: Artifact): Promise<PreflightError> {
+  return new PreflightError(
+    "ARTIFACT_NOT_A_RUN",
+    `Cannot rerun from "${input.shownPath}": it records a failed preflight ` +
+      `(run ${artifact.runId} ran nothing), not a run`,
+    [
+      ...(await recoveryHints("ARTIFACT_NOT_A_RUN", input)),
+      manualFallback(input.fallback, []),
+    ],
+  );
+}
 
 /**
  * Reads and checks the source artifact and picks the ids to rerun.
@@ -140,7 +218,7 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
   const file = await readSourceFile(input.path);
   if (!file.ok) {
     throw new PreflightError(file.code, `${subject}: ${file.message}`, [
-      ADVICE[file.code](input),
+      ...(await recoveryHints(file.code, input)),
       manualFallback(input.fallback, []),
     ]);
   }
@@ -150,11 +228,13 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
       ? `${subject}:\n  ${checked.message.split("\n").join("\n  ")}`
       : `${subject}: ${checked.message}`;
     throw new PreflightError(checked.code, message, [
-      ADVICE[checked.code](input),
+      ...(await recoveryHints(checked.code, input)),
       manualFallback(input.fallback, checked.salvagedIds),
     ]);
   }
   const { artifact } = checked;
+  // A failed preflight's record has nothing to rerun: name a real run instead.
+  if (isDiagnosticsArtifact(artifact)) throw await notARun(input, artifact);
   // The suite's state the source stands for: recorded in it, or (written before smoke
   // recorded it) the chain of reruns back to the full run.
   const source = await stateOfArtifact(artifact, input.readRun);

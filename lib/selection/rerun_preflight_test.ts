@@ -23,6 +23,7 @@ const CONTRACT_CODES = [
   "ARTIFACT_TOO_LARGE",
   "NO_RERUNNABLE_FAILURES",
   "RERUN_LIMIT_EXCEEDED",
+  "ARTIFACT_NOT_A_RUN",
 ];
 
 const CATALOG = ["a", "b", "api/health", "api/login", "web/home"];
@@ -265,6 +266,108 @@ Deno.test("preflight(): the source artifact is read only as a regular file", asy
         },
       );
     }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("preflight(): every unusable-artifact hint names the newest real run with the exact command; none without one", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const run = (mode: "full" | "rerun-failed", fixtures: FixtureResult[]) =>
+      createArtifact({
+        runId: "20261129T212311123Z-3fa9c1-preflight",
+        mode,
+        startedAt: new Date(0),
+        finishedAt: new Date(10),
+        version: "0.1.0",
+        environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+        selection: { fixtureIds: fixtures.map((f) => f.id) },
+        fixtures,
+        diagnostics: [{ code: "ARTIFACT_INVALID_JSON", level: "error", message: "damaged" }],
+      });
+    const diagnostics = run("rerun-failed", []);
+    const valid = {
+      ...run("full", [fixtureResult({ id: "a", status: "failed" })]),
+      runId: "20261129T200000000Z-aaaaaa",
+    };
+    const files: Record<string, string> = {
+      "damaged.json": "{ damaged",
+      "other.json": JSON.stringify({ schemaVersion: 1, runId: 7 }),
+      "future.json": JSON.stringify({ ...valid, schemaVersion: 2 }),
+      "preflight.json": JSON.stringify(diagnostics),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await Deno.writeTextFile(`${dir}/${name}`, text);
+    }
+    const huge = await Deno.open(`${dir}/huge.json`, { create: true, write: true });
+    await huge.truncate(65 * 1024 * 1024);
+    huge.close();
+    const cases: Array<[string, string]> = [
+      ["missing.json", "ARTIFACT_NOT_FOUND"],
+      ["damaged.json", "ARTIFACT_INVALID_JSON"],
+      ["other.json", "ARTIFACT_SCHEMA_MISMATCH"],
+      ["future.json", "ARTIFACT_UNSUPPORTED_VERSION"],
+      ["huge.json", "ARTIFACT_TOO_LARGE"],
+      ["preflight.json", "ARTIFACT_NOT_A_RUN"],
+    ];
+    const fallback = "deno task smoke --artifact-dir 'my arts'";
+    const newest = { runId: "20261129T200000000Z-aaaaaa", shown: "my arts/runs/r.json" };
+    const exact = "Rerun from the newest saved run: deno task smoke --artifact-dir 'my arts' " +
+      "--rerun-failed --artifact 'my arts/runs/r.json'";
+    for (const [name, code] of cases) {
+      for (const saved of [newest, undefined]) {
+        let lookups = 0;
+        const error = await preflight({
+          path: `${dir}/${name}`,
+          shownPath: name,
+          catalogIds: CATALOG,
+          selectedIds: CATALOG,
+          patterns: [],
+          fallback,
+          newestRun: () => (lookups++, Promise.resolve(saved)),
+        }).then(() => undefined, (e) => e);
+        const context = `${name} (${saved ? "a saved run" : "no saved run"})`;
+        assert.ok(error instanceof PreflightError, `${context}: ${error}`);
+        assert.equal(error.code, code, context);
+        assert.equal(lookups, 1, `${context}: looked up once`);
+        assert.equal(
+          error.hints.includes(exact),
+          saved !== undefined,
+          `${context}: ${error.hints}`,
+        );
+        assert.ok(error.hints.at(-1)!.startsWith("Manual fallback: "), context);
+        if (!saved) assert.ok(!error.hints.some((h) => h.includes("newest saved run")), context);
+      }
+    }
+    // What it is, in the message.
+    const refused = await preflight({
+      path: `${dir}/preflight.json`,
+      shownPath: "preflight.json",
+      catalogIds: CATALOG,
+      selectedIds: CATALOG,
+      patterns: [],
+      fallback,
+    }).then(() => undefined, (e) => e);
+    assert.equal(
+      refused?.message,
+      'Cannot rerun from "preflight.json": it records a failed preflight ' +
+        `(run ${diagnostics.runId} ran nothing), not a run`,
+    );
+    // A usable artifact never looks the history up.
+    await Deno.writeTextFile(`${dir}/valid.json`, JSON.stringify(valid));
+    let lookups = 0;
+    const passed = await preflight({
+      path: `${dir}/valid.json`,
+      shownPath: "valid.json",
+      catalogIds: CATALOG,
+      selectedIds: CATALOG,
+      patterns: [],
+      fallback,
+      newestRun: () => (lookups++, Promise.resolve(newest)),
+    });
+    assert.deepEqual(passed.rerunIds, ["a"]);
+    assert.equal(lookups, 0);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -178,13 +178,14 @@ export async function resolveSelection(
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
-    const [{ preflight }, { readHistoryRun }] = await Promise.all([
+    const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),
       import("../artifact/run_history.ts"),
     ]);
+    const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
       rerun = await preflight({
-        path: flags.artifact ? resolve(cwd, flags.artifact) : history.latest,
+        path,
         shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
         catalogIds,
         selectedIds: chosen.map((f) => f.id),
@@ -193,6 +194,7 @@ export async function resolveSelection(
         fallback: context.command,
         readRun: (runId) => readHistoryRun(history, runId),
         ...(flags.ifNone ? { ifNone: flags.ifNone } : {}),
+        newestRun: () => newestRealRun(history, { shownDir: options.artifactDir, exclude: path }),
       });
     } catch (error) {
       if (!(error instanceof PreflightError) || diagnostics.length === 0) throw error;
