@@ -265,3 +265,18 @@ Deno.test("artifacts from before the suite's state still rerun (v1 files of an o
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(await ran(p), ["missing", "reads", "slow"]);
 });
+
+Deno.test("a spot-check over a damaged latest.json takes the state from the newest saved run", async () => {
+  await using p = await suite(["a", "b"], ["b"]);
+  await runSmoke(p.dir, []);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  await p.write(".planning/artifacts/smoke/latest.json", "{ damaged");
+  const spot = await runSmoke(p.dir, ["--fixture", "a"]);
+  assert.equal(spot.code, 0, spot.stderr);
+  assert.match(
+    spot.stderr,
+    /Cannot read the suite's state from .*latest\.json.*\[INVALID_ARTIFACT\]/,
+  );
+  assert.match(spot.stderr, new RegExp(`newest saved run instead: .*runs/${fullId}\\.json`));
+  assert.match(spot.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: b$`, "m"));
+});

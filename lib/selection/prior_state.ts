@@ -2,14 +2,16 @@
  * The suite's state a partial run starts from: the one `latest.json` records
  * (or, for an artifact from before smoke recorded it, its chain of reruns).
  * A missing `latest.json` is a first run; one that cannot be read is a
- * warning, and this run's results start a new state.
+ * warning, and the state comes from the newest real run in `runs/` instead
+ * (or, without one, this run's results start a new state).
  *
  * @module
  */
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { HistoryPaths } from "../artifact/history.ts";
 import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
-import { readHistoryRun } from "../artifact/run_history.ts";
+import { newestRealRun, readHistoryRun } from "../artifact/run_history.ts";
+import type { Artifact } from "../artifact/artifact.ts";
 import { dropStale, type SuiteState } from "../artifact/suite_state.ts";
 import { stateOfArtifact } from "./rerun.ts";
 
@@ -43,27 +45,34 @@ export async function readPriorState(
   options: { catalogIds: readonly string[]; shownDir: string },
 ): Promise<PriorState> {
   const shown = `${options.shownDir}/latest.json`;
-  const unusable = (why: string): PriorState => ({
-    diagnostics: [{
-      code: "INVALID_ARTIFACT",
-      level: "warning",
-      message: `Cannot read the suite's state from "${shown}": ${why}`,
-      hint: "This run's results start a new state: failures recorded before it are not " +
-        "carried on. A full run records the whole suite again.",
-    }],
-  });
   const file = await readSourceFile(paths.latest);
-  if (!file.ok) {
-    return file.code === "ARTIFACT_NOT_FOUND" && file.message === "no file at that path"
-      ? { diagnostics: [] }
-      : unusable(file.message);
+  let artifact: Artifact | undefined;
+  const diagnostics: Diagnostic[] = [];
+  if (file.ok || file.message !== "no file at that path") {
+    const checked = file.ok ? checkSource(file.text) : undefined;
+    if (checked?.ok) {
+      artifact = checked.artifact;
+    } else {
+      const why = checked ? checked.message.split("\n")[0] : file.ok ? "" : file.message;
+      // Nothing is lost: the newest real run in runs/ holds the state as of that run.
+      const newest = await newestRealRun(paths, { shownDir: options.shownDir });
+      artifact = newest ? await readHistoryRun(paths, newest.runId) : undefined;
+      diagnostics.push({
+        code: "INVALID_ARTIFACT",
+        level: "warning",
+        message: `Cannot read the suite's state from "${shown}": ${why}`,
+        hint: artifact
+          ? `The state comes from the newest saved run instead: ${newest!.shown}.`
+          : "This run's results start a new state: failures recorded before it are not " +
+            "carried on. A full run records the whole suite again.",
+      });
+    }
   }
-  const checked = checkSource(file.text);
-  if (!checked.ok) return unusable(checked.message.split("\n")[0]);
-  const source = await stateOfArtifact(checked.artifact, (id) => readHistoryRun(paths, id));
+  if (!artifact) return { diagnostics };
+  const source = await stateOfArtifact(artifact, (id) => readHistoryRun(paths, id));
   const { state, stale } = dropStale(source.state, options.catalogIds);
-  const diagnostics: Diagnostic[] = stale.length
-    ? [{
+  if (stale.length) {
+    diagnostics.push({
       code: "STALE_FIXTURE",
       level: "warning",
       message: `${stale.length} outstanding fixture${stale.length === 1 ? " is" : "s are"} no ` +
@@ -71,7 +80,7 @@ export async function readPriorState(
           stale.map((id) => JSON.stringify(id)).join(", ")
         }`,
       hint: "They were renamed or removed since they failed.",
-    }]
-    : [];
+    });
+  }
   return { state, diagnostics };
 }
