@@ -280,3 +280,63 @@ Deno.test("a spot-check over a damaged latest.json takes the state from the newe
   assert.match(spot.stderr, new RegExp(`newest saved run instead: .*runs/${fullId}\\.json`));
   assert.match(spot.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: b$`, "m"));
 });
+
+Deno.test("a partial run's step summary gives the suite's verdict and what it still owes, not a rerun's", async () => {
+  await using p = await suite(["a", "b"], ["b"]);
+  await runSmoke(p.dir, []);
+  const summary = join(p.dir, "summary.md");
+  const spot = await runSmoke(p.dir, ["--fixture", "a"], {
+    env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary },
+  });
+  assert.equal(spot.code, 0, spot.stderr);
+  const text = await Deno.readTextFile(summary);
+  assert.match(
+    text,
+    /\*\*Suite verdict\*\* \(the suite's latest results, this run's in place\): 1 passed, 1 failed of 2/,
+  );
+  assert.doesNotMatch(text, /After rerun/);
+  assert.match(text, /^Still failing in the suite: `b`$/m);
+  assert.match(text, /^Rerun what the suite still owes:$/m);
+});
+
+Deno.test("a rerun: the dry run says first what it reruns; a fixture that never finished is neither changed nor unchanged; a pass on a retry is marked", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": logging("a"),
+    "fixtures/slow.smoke.jsonc": JSON.stringify({ command: ["sleep", "30"], timeoutMs: 300 }),
+    "fixtures/flaky.smoke.jsonc": JSON.stringify({
+      command: ["sh", "-c", "n=$(cat n 2>/dev/null || echo 0); echo $((n+1)) > n; [ $n -ge 3 ]"],
+      retries: 1,
+    }),
+    "state/a": "fail",
+  });
+  // The flaky fixture fails both attempts of this run, then fails once and passes on a retry.
+  await runSmoke(p.dir, []);
+  const dry = await runSmoke(p.dir, [
+    "--rerun-failed",
+    "--dry-run",
+    "--fixture",
+    "a",
+    "--fixture",
+    "flaky",
+  ]);
+  assert.match(dry.stdout, /^Rerunning 2 outstanding fixtures from run \S+\n/);
+  // An interrupted fixture is owed, but it never ran to fail on its content.
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const forged = structuredClone(artifact);
+  forged.fixtures = forged.fixtures.map((f) =>
+    f.id === "slow" ? { ...f, failure: { kind: "interrupted", message: "Interrupted" } } : f
+  );
+  forged.suite!.outstanding = forged.suite!.outstanding.map((e) =>
+    e.id === "slow" ? { ...e, kind: "interrupted" } : e
+  );
+  await p.write("interrupted.json", JSON.stringify(forged));
+  const listed = await runSmoke(p.dir, [
+    "--rerun-failed",
+    "--dry-run",
+    "--artifact",
+    "interrupted.json",
+  ]);
+  assert.doesNotMatch(listed.stdout, /changed since they failed.*slow/);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed", "--fixture", "flaky"]);
+  assert.match(rerun.stdout, /^Recovered: 1 \(flaky \(flaky: passed on a retry\)\)$/m);
+});

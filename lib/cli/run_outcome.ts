@@ -211,8 +211,10 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const rerunCommand = rerunCommandOf(artifact, input.command);
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
+  // A pass on a retry is a recovery, but not a clean one: it says so.
   const recovered = artifact.fixtures
-    .filter((f) => f.previousStatus === "failed" && f.status === "passed").map((f) => f.id);
+    .filter((f) => f.previousStatus === "failed" && f.status === "passed")
+    .map((f) => f.flaky ? `${f.id} (flaky: passed on a retry)` : f.id);
   const combined = artifact.combined;
   const view: SummaryView = {
     summary: artifact.summary,

@@ -120,8 +120,8 @@ export function manualFallback(fallback: string, ids: readonly string[]): string
 const ADVICE: Record<string, (input: PreflightInput) => string> = {
   ARTIFACT_NOT_FOUND: (i) =>
     `Run the suite first (${i.fallback}), or pass --artifact PATH to an artifact to rerun.`,
-  ARTIFACT_INVALID_JSON: () =>
-    "The file is damaged. Earlier runs are kept in runs/ beside latest.json: pass one with --artifact PATH.",
+  ARTIFACT_INVALID_JSON: (i) =>
+    `The file is damaged, and no earlier run is saved in runs/ to rerun from: run the suite (${i.fallback}).`,
   ARTIFACT_SCHEMA_MISMATCH: () =>
     "The file is not a smoke artifact (or was edited). Pass a file smoke wrote with --artifact PATH.",
   ARTIFACT_UNSUPPORTED_VERSION: () =>

@@ -246,8 +246,13 @@ async function rerunChanges(
 ): Promise<RerunChanges> {
   const now = await fingerprintFixtures(chosen, cwd);
   const then = new Map(rerun.failed.map((f) => [f.id, f.fingerprint]));
+  // A fixture that never started (--max-failures, an interrupt) did not fail on its content.
+  const neverRan = new Set(
+    rerun.failed.filter((f) => f.kind === "interrupted").map((f) => f.id),
+  );
   const changes: RerunChanges = { changed: [], unchanged: [], unknown: [] };
   for (const fixture of chosen) {
+    if (neverRan.has(fixture.id)) continue;
     const before = then.get(fixture.id);
     const after = now.get(fixture.id);
     if (before === undefined || after === undefined) changes.unknown.push(fixture.id);
@@ -275,7 +280,8 @@ async function rerunChanges(
  * ```
  */
 export function renderDryRun(selection: Selection, cwd: string): string[] {
-  const lines: string[] = [];
+  // A rerun says first what it reruns and what changed since.
+  const lines: string[] = [...renderRerunPlan(selection)];
   const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
   const changed = new Set(selection.changes?.changed);
   const unchanged = new Set(selection.changes?.unchanged);
@@ -294,7 +300,6 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
       `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
     );
   }
-  lines.push(...renderRerunPlan(selection));
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
