@@ -13,8 +13,10 @@ import { historyPaths } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import { filterByPatterns, type Shard, shardOf } from "./select.ts";
-import type { SuiteState } from "../artifact/suite_state.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
+import { idList } from "./id_list.ts";
+
+export { idList };
 
 /** A rerun's outstanding fixtures by whether their files changed since they failed. */
 export interface RerunChanges {
@@ -36,8 +38,8 @@ export interface Selection {
   diagnostics: Diagnostic[];
   /** The rerun-failed preflight, for a rerun. */
   rerun?: Preflight;
-  /** The suite's state this run starts from (every run but a full one), when one is known. */
-  prior?: SuiteState;
+  /** The catalog's ids (the suite's verdict leaves out fixtures it no longer has). */
+  catalogIds?: readonly string[];
   /** For a rerun: which outstanding fixtures changed since they failed. */
   changes?: RerunChanges;
   /** Nothing was outstanding (`--if-none pass` or `all`): why. */
@@ -172,7 +174,6 @@ export async function resolveSelection(
   const catalogIds = catalog.map((f) => f.id);
   let chosen = filterByPatterns(catalog, flags.fixtures);
   let rerun: Preflight | undefined;
-  let prior: SuiteState | undefined;
   let none: string | undefined;
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   // Only a run that reads an artifact loads zod: a full run starts without it.
@@ -206,7 +207,6 @@ export async function resolveSelection(
       ]);
     }
     diagnostics.push(...rerun.diagnostics);
-    prior = rerun.state;
     none = rerun.none;
     if (none !== undefined && flags.ifNone === "all") {
       // Nothing is owed: --if-none all runs the selection instead, as a run without --rerun-failed.
@@ -215,13 +215,6 @@ export async function resolveSelection(
       const ids = new Set(rerun.rerunIds);
       chosen = chosen.filter((f) => ids.has(f.id));
     }
-  }
-  const partial = !(rerun === undefined && flags.fixtures.length === 0 && !flags.shard);
-  if (partial && !flags.rerunFailed) {
-    const { readPriorState } = await import("./prior_state.ts");
-    const read = await readPriorState(history, { catalogIds, shownDir: options.artifactDir });
-    prior = read.state;
-    diagnostics.push(...read.diagnostics);
   }
   if (flags.shard) chosen = shardOf(chosen, flags.shard);
   const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
@@ -232,8 +225,7 @@ export async function resolveSelection(
     mode,
     diagnostics,
     ...(rerun ? { rerun } : {}),
-    // A full run starts the state again: it needs none before it.
-    ...(prior && (mode !== "full" || flags.shard) ? { prior } : {}),
+    catalogIds,
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
   };
@@ -309,31 +301,6 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
   );
   lines.push("RESULT: pass");
   return lines;
-}
-
-/** At most this many ids on one line; the rest are counted. */
-const MAX_IDS_SHOWN = 10;
-
-/**
- * Ids for one line: the first few, then how many more.
- *
- * @param ids The ids.
- * @returns `a, b, c` or `a, b, ... and 8 more`.
- *
- * @example
- * ```ts
- * import { idList } from "./resolve_selection.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(idList(["a", "b"]), "a, b");
- * assert.equal(idList(Array.from({ length: 12 }, (_, i) => `f${i}`)).endsWith("... and 2 more"), true);
- * ```
- */
-export function idList(ids: readonly string[]): string {
-  const shown = ids.slice(0, MAX_IDS_SHOWN).join(", ");
-  return ids.length > MAX_IDS_SHOWN
-    ? `${shown}, ... and ${ids.length - MAX_IDS_SHOWN} more`
-    : shown;
 }
 
 /**
