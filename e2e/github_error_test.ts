@@ -151,6 +151,24 @@ Deno.test("GitHub mode: an unwritable step summary is a warning; the error stays
   );
 });
 
+Deno.test("GitHub mode: a FIFO as the step summary is refused unopened on an error: a warning, no hang", async () => {
+  await using p = await tempProject({ "fixtures/ok.smoke.jsonc": sh("true") });
+  const fifo = join(p.dir, "summary-fifo");
+  assert.ok((await new Deno.Command("mkfifo", { args: [fifo] }).output()).success);
+  const run = await runSmoke(p.dir, ["--bogus"], {
+    env: githubEnv(p.dir, { GITHUB_STEP_SUMMARY: fifo }),
+    // A hang must fail the test, not stall the suite; the guard is far above a normal exit.
+    guardMs: 30_000,
+  });
+  assert.equal(run.hung, false, "smoke blocked on the FIFO");
+  assert.equal(run.code, 2, run.stdout + run.stderr);
+  assert.equal(run.resultLine, "RESULT: fail");
+  assert.match(
+    run.stderr,
+    /^warning: Cannot append to the step summary ".*summary-fifo": it is a FIFO \[STEP_SUMMARY_WRITE_FAILED\]$/m,
+  );
+});
+
 Deno.test("without GITHUB_ACTIONS=true an error writes no command and no step summary", async () => {
   await using p = await tempProject({ "fixtures/ok.smoke.jsonc": sh("true") });
   const env = { ...githubEnv(p.dir), GITHUB_ACTIONS: "false" };

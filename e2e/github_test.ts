@@ -175,3 +175,24 @@ Deno.test("without GITHUB_ACTIONS=true there are no workflow commands and no ste
   assert.doesNotMatch(run.stdout, /^::(error |group::|stop-commands::)/m);
   assert.equal(await p.exists("step-summary.md"), false);
 });
+
+Deno.test("GitHub mode: a FIFO as the step summary is refused unopened at the end of a run, no hang", async () => {
+  await using p = await tempProject({ "fixtures/ok.smoke.jsonc": sh("true") });
+  const fifo = join(p.dir, "summary-fifo");
+  assert.ok((await new Deno.Command("mkfifo", { args: [fifo] }).output()).success);
+  const run = await runSmoke(p.dir, [], {
+    env: { ...githubEnv(p.dir, p.dir), GITHUB_STEP_SUMMARY: fifo },
+    // A hang must fail the test, not stall the suite; the guard is far above a normal run.
+    guardMs: 30_000,
+  });
+  assert.equal(run.hung, false, "smoke blocked on the FIFO");
+  // As for any step summary that cannot be written: the reporter's output is missing, so the
+  // run fails, and says why; the artifact is written.
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.equal(run.resultLine, "RESULT: fail");
+  assert.match(
+    run.stderr,
+    /^error: The GitHub Actions reporter failed and was turned off: Cannot append to the step summary ".*summary-fifo": it is a FIFO$/m,
+  );
+  assert.equal((await p.latest()).result, "pass");
+});

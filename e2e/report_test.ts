@@ -216,3 +216,32 @@ if (n === 1 || n === 3) { console.error("<b>flipped</b> on run " + n); Deno.exit
   assert.equal(doc.querySelector("#grid-table tbody tr")!.getAttribute("data-id"), "flip");
   assert.match(doc.getElementById("failure-flip")!.textContent!, /on run 3/);
 });
+
+Deno.test("smoke --report after a spot-check and after a merge: the page shows what the suite owes", async () => {
+  const sh = (script: string) => JSON.stringify({ command: ["sh", "-c", script] });
+  await using project = await tempProject({
+    "fixtures/a.smoke.jsonc": sh("true"),
+    "fixtures/f.smoke.jsonc": sh("exit 1"),
+  });
+  const reportPath = ".planning/artifacts/smoke/report.html";
+  assert.equal((await runSmoke(project.dir, [])).code, 1);
+  const fullId = (await project.latest()).runId;
+
+  const spot = await runSmoke(project.dir, ["--fixture", "a", "--report"]);
+  assert.equal(spot.code, 0, spot.stdout + spot.stderr);
+  let doc = page(await project.read(reportPath));
+  assert.match(doc.querySelector("#latest .big")!.textContent!, /✓ PASS/);
+  let latest = doc.querySelector("#latest")!.textContent!;
+  assert.match(latest, /Suite verdict✗ FAIL/);
+  assert.ok(latest.includes(`Suite1 still failing since run ${fullId}: f`), latest);
+  assert.match(latest, new RegExp(`The suite still fails.*Rerun it: ${INVOKE} --rerun-failed`));
+
+  const merge = await runSmoke(project.dir, ["merge", ".planning/artifacts/smoke/latest.json"]);
+  assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+  assert.equal((await runSmoke(project.dir, ["report"])).code, 0);
+  doc = page(await project.read(reportPath));
+  latest = doc.querySelector("#latest")!.textContent!;
+  assert.match(latest, /Modemerged/);
+  assert.match(latest, /Suite verdict✗ FAIL/);
+  assert.ok(latest.includes(`Suite1 still failing since run ${fullId}: f`), latest);
+});

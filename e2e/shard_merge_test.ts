@@ -190,6 +190,47 @@ Deno.test("merge: a run and its rerun give the final verdict", async () => {
   );
 });
 
+Deno.test("merge: the console shows the suite's verdict, what it still owes, and the rerun", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": sh("echo a >> ran.log"),
+    "fixtures/f.smoke.jsonc": sh("echo f >> ran.log; exit 1"),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  assert.equal((await runSmoke(p.dir, ["--fixture", "a"])).code, 0);
+
+  // The merge judges its own fixtures (a passed): RESULT pass, as a spot-check's run does; the
+  // suite's verdict and what it still owes are printed above it, with the command that pays it.
+  const merge = await runSmoke(p.dir, [
+    "merge",
+    ".planning/artifacts/smoke/latest.json",
+    "--out",
+    "m.json",
+  ]);
+  assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+  assert.equal(merge.resultLine, "RESULT: pass");
+  assert.match(merge.stdout, /^Suite verdict: 1 passed, 1 failed of 2 -> fail$/m);
+  assert.match(merge.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: f$`, "m"));
+  assert.match(
+    merge.stdout,
+    new RegExp(`^Rerun failures: ${INVOKE} --rerun-failed --artifact m\\.json$`, "m"),
+  );
+  const merged = ArtifactSchema.parse(JSON.parse(await p.read("m.json")));
+  assert.equal(merged.combined?.result, "fail");
+
+  // The printed command reruns what is owed.
+  await Deno.remove(join(p.dir, "ran.log"));
+  const rerun = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "m.json"]);
+  assert.equal(rerun.code, 1, rerun.stdout + rerun.stderr);
+  assert.equal(await p.read("ran.log"), "f\n");
+
+  // Into the artifact directory, the command needs no --artifact.
+  const intoLatest = await runSmoke(p.dir, ["merge", "m.json"]);
+  assert.equal(intoLatest.code, 0, intoLatest.stdout + intoLatest.stderr);
+  assert.match(intoLatest.stdout, /^Suite verdict: 1 passed, 1 failed of 2 -> fail$/m);
+  assert.match(intoLatest.stdout, new RegExp(`^Rerun failures: ${INVOKE} --rerun-failed$`, "m"));
+});
+
 Deno.test("merge: invalid inputs are refused with the preflight codes; nothing is written", async () => {
   await using p = await tempProject({
     "broken.json": '{\n  "schemaVersion": 1,\n',

@@ -6,7 +6,7 @@
  * @module
  */
 import { resolve } from "node:path";
-import { describeIoError, formatWarning, isIoError } from "../base/errors.ts";
+import { formatWarning } from "../base/errors.ts";
 import { markCommand } from "../base/safe_output.ts";
 import {
   renderErrorAnnotation,
@@ -14,6 +14,7 @@ import {
   type ReportedError,
 } from "../reporters/github_error.ts";
 import { STEP_SUMMARY_LIMIT_BYTES } from "../reporters/github_summary.ts";
+import { appendStepSummary } from "../reporters/step_summary_file.ts";
 
 /** The edges {@linkcode reportErrorToGitHub} writes through. */
 export interface GitHubErrorIo {
@@ -29,8 +30,9 @@ export interface GitHubErrorIo {
  * Reports an error to GitHub Actions: one `::error` annotation on standard
  * error (marked as smoke's own command), then the error's section appended to
  * `$GITHUB_STEP_SUMMARY` when it is set, within the 1 MiB a step allows. A
- * summary file that cannot be written is a `STEP_SUMMARY_WRITE_FAILED`
- * warning: the error stays the error.
+ * summary file that cannot be written, or is not a regular file (a FIFO is
+ * never opened), is a `STEP_SUMMARY_WRITE_FAILED` warning: the error stays
+ * the error.
  *
  * @param error The error the entry printed.
  * @param io Working directory, environment and standard error.
@@ -57,19 +59,14 @@ export async function reportErrorToGitHub(error: ReportedError, io: GitHubErrorI
   io.stderr(markCommand(renderErrorAnnotation(error)) + "\n");
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
-  const path = resolve(io.cwd, file);
-  try {
-    const used = await Deno.stat(path).then((s) => s.size, (failure) => {
-      if (failure instanceof Deno.errors.NotFound) return 0;
-      throw failure;
-    });
-    const markdown = renderErrorSummary(error, { maxBytes: STEP_SUMMARY_LIMIT_BYTES - used });
-    if (markdown) await Deno.writeTextFile(path, markdown, { append: true });
-  } catch (failure) {
-    if (!isIoError(failure)) throw failure;
+  const appended = await appendStepSummary(
+    resolve(io.cwd, file),
+    (used) => renderErrorSummary(error, { maxBytes: STEP_SUMMARY_LIMIT_BYTES - used }),
+  );
+  if (!appended.ok) {
     io.stderr(formatWarning({
       code: "STEP_SUMMARY_WRITE_FAILED",
-      message: `Cannot append to the step summary "${file}": ${describeIoError(failure).reason}`,
+      message: `Cannot append to the step summary "${file}": ${appended.reason}`,
       hint: "Check GITHUB_STEP_SUMMARY; the error above is what stopped smoke.",
     }));
   }

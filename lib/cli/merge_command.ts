@@ -44,9 +44,11 @@ import {
   palette,
   renderFixtureLine,
   renderSummary,
+  suiteSummary,
 } from "../reporters/console_render.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "../artifact/source_artifact.ts";
 import { smokeCommand } from "../selection/resolve_selection.ts";
+import { rerunCommandOf } from "./run_outcome.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "../base/version.ts";
 
@@ -416,11 +418,12 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const colors = palette(
     colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
   );
-  const rerunCommand = artifact.summary.failed > 0
-    ? `${smokeCommand(io.invocation, flags)} ${
-      shellQuote(["--rerun-failed", ...(out === paths.latest ? [] : ["--artifact", shownOut])])
-    }`
-    : undefined;
+  // What the merge leaves owed (the suite's outstanding set, like a run's), read from where it
+  // was written.
+  const owed = rerunCommandOf(artifact, smokeCommand(io.invocation, flags));
+  const rerunCommand = owed && out !== paths.latest
+    ? `${owed} ${shellQuote(["--artifact", shownOut])}`
+    : owed;
   const lines = [`Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`];
   for (const { path, artifact: input } of inputs) {
     const s = input.summary;
@@ -444,6 +447,16 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     artifactPath: shownOut,
     interrupted: artifact.interrupted,
     ...(rerunCommand ? { rerunCommand } : {}),
+    // Unless it is every shard of one full run, a merge is a partial run: like a run's summary,
+    // it shows the suite's verdict and what the suite still owes. Its RESULT stays its own: the
+    // merged run judges the fixtures it merged.
+    ...(artifact.combined
+      ? {
+        combined: artifact.combined,
+        combinedLabel: "Suite verdict",
+        ...(artifact.suite ? { suite: suiteSummary(artifact.suite) } : {}),
+      }
+      : {}),
   }, colors));
   io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;

@@ -121,8 +121,17 @@ export interface LatestView extends RunView {
   diagnostics: Diagnostic[];
   /** Rerun only: fixtures that failed in the source and passed now. */
   recovered: string[];
-  /** The command that reruns its failures, when any failed. */
+  /** The command that reruns what it leaves owed (the suite's outstanding set), when anything is. */
   rerunCommand?: string;
+  /**
+   * Every run but a full one: the suite's verdict with this run's results in
+   * place (`combined`), and, when recorded, what the suite still owes since
+   * which full run (interrupted fixtures are `unfinished`).
+   */
+  suite?: {
+    combined: { summary: Summary; result: Result };
+    owed?: { since?: string; sinceInWindow: boolean; ids: string[]; unfinished: string[] };
+  };
 }
 
 /** A cut output tail. */
@@ -330,6 +339,23 @@ export function foldTimeline(timeline: readonly RunView[]): TimelineMark[] {
   return marks;
 }
 
+function suiteOf(
+  combined: NonNullable<Artifact["combined"]>,
+  record: Artifact["suite"],
+  inWindow: ReadonlySet<string>,
+): NonNullable<LatestView["suite"]> {
+  if (!record) return { combined };
+  return {
+    combined,
+    owed: {
+      ...(record.since ? { since: record.since } : {}),
+      sinceInWindow: record.since !== undefined && inWindow.has(record.since),
+      ids: record.outstanding.map((o) => o.id),
+      unfinished: record.outstanding.filter((o) => o.kind === "interrupted").map((o) => o.id),
+    },
+  };
+}
+
 function exitText(f: Artifact["fixtures"][number]): string {
   if (f.timedOut) return "timed out";
   if (f.signal) return `killed by ${f.signal}`;
@@ -439,7 +465,12 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       recovered: latestArtifact.fixtures
         .filter((f) => f.previousStatus === "failed" && f.status === "passed")
         .map((f) => f.id),
-      ...(failed.length ? { rerunCommand: `${command} --rerun-failed${artifactFlag}` } : {}),
+      ...((latestArtifact.suite?.outstanding.length ?? failed.length)
+        ? { rerunCommand: `${command} --rerun-failed${artifactFlag}` }
+        : {}),
+      ...(latestArtifact.combined
+        ? { suite: suiteOf(latestArtifact.combined, latestArtifact.suite, inWindow) }
+        : {}),
     };
     const tailChars = options.tailChars ?? 4000;
     let budget = options.tailBudget ?? 1_000_000;

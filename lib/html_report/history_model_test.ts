@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { Artifact } from "../artifact/artifact.ts";
 import { buildReportModel } from "./history_model.ts";
 import { fixtureResult as r, makeRun } from "../../e2e/_history.ts";
 
@@ -265,4 +266,45 @@ Deno.test("buildReportModel: consecutive runs where nothing ran fold into one ti
   const fold = model.marks[1];
   assert.ok(fold.kind === "nothing-ran");
   assert.deepEqual(fold.runs.map((run) => run.error), ["at 1", "at 2", "at 3"]);
+});
+
+Deno.test("buildReportModel: a partial run's suite verdict and outstanding set; the rerun command follows them", () => {
+  const full = makeRun({
+    startedAt: hour(0),
+    fixtures: [r({ id: "a", status: "passed" }), r({ id: "f", status: "failed" })],
+  });
+  const spot = {
+    ...makeRun({
+      startedAt: hour(1),
+      mode: "selected",
+      fixtures: [r({ id: "a", status: "passed" })],
+    }),
+    combined: { summary: { total: 2, passed: 1, failed: 1, skipped: 0, flaky: 0 }, result: "fail" },
+    suite: {
+      since: full.runId,
+      outstanding: [{ id: "f", runId: full.runId, kind: "interrupted", message: "stopped" }],
+      passed: ["a"],
+      skipped: [],
+      flaky: [],
+    },
+  } satisfies Artifact;
+  const model = buildReportModel({ runs: [full, spot] }, { last: 50, now });
+  assert.deepEqual(model.latest?.suite, {
+    combined: spot.combined,
+    owed: { since: full.runId, sinceInWindow: true, ids: ["f"], unfinished: ["f"] },
+  });
+  assert.equal(model.failures.length, 0, "the run itself failed nothing");
+  // Not latest.json: the command names the run's own file, which holds the suite's state.
+  assert.equal(
+    model.latest?.rerunCommand,
+    `deno task smoke --rerun-failed --artifact .planning/artifacts/smoke/runs/${spot.runId}.json`,
+  );
+  // A full run records no suite verdict.
+  const fullOnly = buildReportModel({ runs: [full] }, { last: 50, now });
+  assert.equal(fullOnly.latest?.suite, undefined);
+  // Outside the window, the full run is not linked.
+  assert.equal(
+    buildReportModel({ runs: [full, spot] }, { last: 1, now }).latest?.suite?.owed?.sinceInWindow,
+    false,
+  );
 });

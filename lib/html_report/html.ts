@@ -34,6 +34,23 @@ function fact(term: string, value: string): string {
   return `<dt>${term}</dt><dd>${value}</dd>`;
 }
 
+/** At most this many ids on the Suite fact; the rest are counted. */
+const MAX_OWED_IDS = 50;
+
+function owedText(owed: NonNullable<NonNullable<LatestView["suite"]>["owed"]>): string {
+  const since = owed.since
+    ? `since run ${runLink(owed.since, owed.sinceInWindow)}`
+    : `<span class="muted">(no full run on record)</span>`;
+  const n = owed.ids.length;
+  if (n === 0) return `<span class="t-pass">nothing outstanding</span> ${since}`;
+  const unfinished = new Set(owed.unfinished);
+  const ids =
+    owed.ids.slice(0, MAX_OWED_IDS).map((id) =>
+      `<code>${e(id)}</code>${unfinished.has(id) ? ` <span class="muted">(unfinished)</span>` : ""}`
+    ).join(" ") + (n > MAX_OWED_IDS ? ` … and ${n - MAX_OWED_IDS} more` : "");
+  return `<span class="t-fail">${n} still failing</span> ${since}: ${ids}`;
+}
+
 function renderLatest(model: ReportModel): string {
   const out: string[] = [`<section id="latest"><h2>Latest run</h2>`];
   if (model.newerError) {
@@ -88,11 +105,33 @@ function renderLatest(model: ReportModel): string {
       ));
     }
   }
+  const suite = latest.suite;
+  if (suite && !latest.rerun) {
+    const c = verdictMark({ result: suite.combined.result, diagnosticsOnly: false });
+    facts.push(fact(
+      "Suite verdict",
+      `<strong class="t-${c.cls}">${c.symbol} ${c.word}</strong> with this run's results in ` +
+        `place: <span class="counts">${counts(suite.combined.summary)}</span>`,
+    ));
+  }
+  if (suite?.owed) facts.push(fact("Suite", owedText(suite.owed)));
   out.push(
     `<div class="verdict ${mark.cls}"><div class="big">${mark.symbol} ${mark.word}</div><div>`,
     `<p class="counts">${counts(latest.summary)}</p><dl class="facts">${facts.join("")}</dl>`,
     `</div></div>`,
   );
+  // A partial run's own pass is not the suite's: the page says so next to the headline.
+  if (latest.result === "pass" && suite?.combined.result === "fail") {
+    const n = suite.owed?.ids.length ?? suite.combined.summary.failed;
+    out.push(
+      `<p class="note bad"><strong class="t-fail">✗ The suite still fails</strong>: this run ` +
+        `passed, but ${n} fixture${n === 1 ? " is" : "s are"} still failing.${
+          latest.rerunCommand
+            ? ` Rerun ${n === 1 ? "it" : "them"}: <code>${e(latest.rerunCommand)}</code>`
+            : ""
+        }</p>`,
+    );
+  }
   if (latest.interrupted) {
     out.push(
       `<p class="note bad">The run was interrupted: fixtures that did not finish count as ` +
@@ -248,8 +287,13 @@ function renderInvalid(model: ReportModel): string {
 export function renderReportHtml(model: ReportModel): string {
   const latest = model.latest;
   const mark = latest ? verdictMark(latest) : undefined;
+  const suiteMark = latest?.suite
+    ? verdictMark({ result: latest.suite.combined.result, diagnosticsOnly: false })
+    : undefined;
   const title = latest
-    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${latest.summary.failed} failed`
+    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${latest.summary.failed} failed${
+      suiteMark ? ` · suite ${suiteMark.symbol} ${suiteMark.word}` : ""
+    }`
     : "smoke report: no runs";
   const windowNote = model.totalRuns > model.timeline.length
     ? `the last ${model.timeline.length} of ${model.totalRuns} runs`

@@ -4,6 +4,10 @@ import { createHash } from "node:crypto";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import { parseHTML } from "npm:linkedom@0.18.15";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import type { Artifact } from "../artifact/artifact.ts";
 import { buildReportModel } from "./history_model.ts";
 import { renderReportHtml } from "./html.ts";
 import { formatTime } from "./_html.ts";
@@ -196,4 +200,103 @@ Deno.test("renderReportHtml: consecutive failed preflights are one timeline mark
   assert.match(title, /bad 3/);
   assert.equal(fold.querySelector("text")!.textContent, "!×3");
   for (const run of preflights) assert.ok(doc.getElementById(`run-${run.runId}`), "rows stay");
+});
+
+/** A full run where `f` fails, then a passing partial run of `mode` that leaves `owed` outstanding. */
+function partialAfterFull(mode: Artifact["mode"], owed: string[], unfinished: string[] = []) {
+  const full = makeRun({
+    startedAt: new Date(now.getTime() - 7_200_000),
+    fixtures: [r({ id: "a", status: "passed" }), ...owed.map((id) => r({ id, status: "failed" }))],
+  });
+  const total = owed.length + 1;
+  const partial: Artifact = {
+    ...makeRun({
+      startedAt: new Date(now.getTime() - 3_600_000),
+      mode,
+      ...(mode === "rerun-failed" ? { source: full } : {}),
+      fixtures: [r({ id: "a", status: "passed" })],
+      suffix: "dddddd",
+    }),
+    combined: {
+      summary: { total, passed: 1, failed: owed.length, skipped: 0, flaky: 0 },
+      result: owed.length ? "fail" : "pass",
+    },
+    suite: {
+      since: full.runId,
+      outstanding: owed.map((id) => ({
+        id,
+        runId: full.runId,
+        kind: unfinished.includes(id) ? "interrupted" as const : "exit-code" as const,
+        message: "Exited with code 1, expected 0",
+      })),
+      passed: ["a"],
+      skipped: [],
+      flaky: [],
+    },
+  };
+  return { full, partial };
+}
+
+/** The `<dd>` of the latest run's fact named `term`. */
+function factOf(doc: Document, term: string): Element | undefined {
+  const dt = Array.from(doc.querySelectorAll("#latest dt")).find((d) => d.textContent === term);
+  return dt?.nextElementSibling ?? undefined;
+}
+
+Deno.test("renderReportHtml: a passing spot-check shows the suite's verdict and what it still owes", () => {
+  const { full, partial } = partialAfterFull("selected", ["f"]);
+  const doc = page(renderReportHtml(buildReportModel(
+    { runs: [full, partial], latestRunId: partial.runId },
+    { last: 50, now },
+  )));
+  assert.match(doc.querySelector("#latest .big")!.textContent!, /✓ PASS/, "the run's own verdict");
+  assert.match(factOf(doc, "Suite verdict")?.textContent ?? "", /^✗ FAIL .*1 passed.*1 failed/);
+  assert.equal(factOf(doc, "Suite")?.textContent, `1 still failing since run ${full.runId}: f`);
+  assert.ok(factOf(doc, "Suite")!.querySelector(`a[href="#run-${full.runId}"]`));
+  const note = doc.querySelector("#latest .note.bad")?.textContent ?? "";
+  assert.match(note, /The suite still fails.*1 fixture is still failing/);
+  assert.match(note, /Rerun it: deno task smoke --rerun-failed$/);
+  assert.match(doc.title, /✓ PASS, 0 failed · suite ✗ FAIL/);
+});
+
+Deno.test("renderReportHtml: every partial run shows the suite's verdict and its outstanding ids", () => {
+  const id = fc.stringMatching(/^[a-z0-9_<>&"']{1,12}$/);
+  fc.assert(
+    fc.property(
+      fc.constantFrom<Artifact["mode"]>("selected", "merged", "rerun-failed"),
+      fc.uniqueArray(id, { maxLength: 60 }).filter((ids) => !ids.includes("a")),
+      fc.array(fc.boolean(), { maxLength: 60 }),
+      (mode, owed, marks) => {
+        const unfinished = owed.filter((_, i) => marks[i]);
+        const { full, partial } = partialAfterFull(mode, owed, unfinished);
+        const doc = page(renderReportHtml(buildReportModel(
+          { runs: [full, partial], latestRunId: partial.runId },
+          { last: 50, now },
+        )));
+        // Reruns keep their "Combined" fact; every other partial run names it as the console does.
+        const verdict = factOf(doc, mode === "rerun-failed" ? "Combined" : "Suite verdict");
+        assert.match(verdict?.textContent ?? "", owed.length ? /^✗ FAIL/ : /^✓ PASS/);
+        assert.equal(factOf(doc, "Suite verdict") !== undefined, mode !== "rerun-failed");
+        const suite = factOf(doc, "Suite")!;
+        assert.deepEqual(
+          Array.from(suite.children).filter((c) => c.tagName === "CODE").map((c) => c.textContent),
+          owed.slice(0, 50),
+        );
+        const text = suite.textContent!;
+        if (owed.length === 0) assert.match(text, /^nothing outstanding since run /);
+        else assert.ok(text.startsWith(`${owed.length} still failing since run ${full.runId}: `));
+        assert.equal(text.includes(`and ${owed.length - 50} more`), owed.length > 50);
+        assert.equal(
+          (text.match(/\(unfinished\)/g) ?? []).length,
+          unfinished.filter((u) => owed.indexOf(u) < 50).length,
+        );
+        assert.equal(
+          doc.querySelector("#latest .note.bad") !== null,
+          owed.length > 0,
+          "a pass that leaves failures owed says so",
+        );
+      },
+    ),
+    { numRuns: 60 },
+  );
 });

@@ -5,7 +5,13 @@
  * @module
  */
 import { terminalControl } from "../base/safe_output.ts";
-import type { Diagnostic, FixtureResult, Result, Summary } from "../artifact/artifact.ts";
+import type {
+  Diagnostic,
+  FixtureResult,
+  Result,
+  SuiteRecord,
+  Summary,
+} from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
 
 /** Colour functions; identity when colour is off. */
@@ -340,6 +346,33 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
     .map((id) => unfinished.has(id) ? `${id} (unfinished)` : id).join(", ") +
     (n > MAX_SUITE_IDS ? `, ... and ${n - MAX_SUITE_IDS} more` : "");
   return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
+}
+
+/**
+ * The suite line's facts from an artifact's `suite` record: what the suite
+ * still owes (interrupted fixtures marked unfinished), since which full run.
+ *
+ * @param suite The artifact's suite record.
+ * @returns The `suite` part of a {@linkcode SummaryView}.
+ *
+ * @example
+ * ```ts
+ * import { suiteSummary } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const view = suiteSummary({
+ *   since: "r1", passed: ["a"], skipped: [], flaky: [],
+ *   outstanding: [{ id: "f", runId: "r1", kind: "interrupted", message: "stopped" }],
+ * });
+ * assert.deepEqual(view, { since: "r1", outstanding: ["f"], unfinished: ["f"] });
+ * ```
+ */
+export function suiteSummary(suite: SuiteRecord): NonNullable<SummaryView["suite"]> {
+  return {
+    ...(suite.since ? { since: suite.since } : {}),
+    outstanding: suite.outstanding.map((e) => e.id),
+    unfinished: suite.outstanding.filter((e) => e.kind === "interrupted").map((e) => e.id),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
+import { appendStepSummary } from "./step_summary_file.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
 
 /** GitHub shows at most this many error annotations per step. */
@@ -275,8 +276,9 @@ export interface GitHubReporterOptions {
  * set), within the 1 MiB GitHub allows a step.
  *
  * @param options The environment, working directory, output and token maker.
- * @returns The reporter; its `onEnd` rejects with the I/O error when the
- * summary file cannot be written (the annotations are out by then).
+ * @returns The reporter; its `onEnd` rejects, naming the file and why, when
+ * the summary file cannot be written or is not a regular file (a FIFO is
+ * never opened; the annotations are out by then).
  *
  * @example
  * ```ts
@@ -319,16 +321,17 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       });
       if (annotations.length) options.write(annotations.join("\n") + "\n");
       if (!summaryFile) return;
-      const path = resolve(options.cwd, summaryFile);
-      const used = await Deno.stat(path).then((s) => s.size, (error) => {
-        if (error instanceof Deno.errors.NotFound) return 0;
-        throw error;
-      });
-      const markdown = renderStepSummary(run, {
-        maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
-        dispatch: dispatchCommand(options.env),
-      });
-      if (markdown) await Deno.writeTextFile(path, markdown, { append: true });
+      const appended = await appendStepSummary(
+        resolve(options.cwd, summaryFile),
+        (used) =>
+          renderStepSummary(run, {
+            maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
+            dispatch: dispatchCommand(options.env),
+          }),
+      );
+      if (!appended.ok) {
+        throw new Error(`Cannot append to the step summary "${summaryFile}": ${appended.reason}`);
+      }
     },
   };
 }

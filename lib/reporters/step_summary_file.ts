@@ -1,0 +1,143 @@
+/**
+ * The one way smoke appends to `$GITHUB_STEP_SUMMARY` (the run's summary
+ * and an error's section): only to a regular file, or a missing one it
+ * creates. Anything else (a FIFO, a device, a directory, a socket) is refused
+ * without opening it, since opening a FIFO no process reads blocks for ever;
+ * and the file is opened with `O_NONBLOCK` and checked again after the open,
+ * so a path swapped for a FIFO in between is refused too, never waited on.
+ * Problems come back as values, with a reason that reads well after
+ * `Cannot append to the step summary "x": `.
+ *
+ * @module
+ */
+import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
+import { describeIoError, isIoError } from "../base/errors.ts";
+import { fileTypeName } from "../base/read_input.ts";
+
+/** The outcome of {@linkcode appendStepSummary}. */
+export type AppendResult =
+  | { ok: true; written: number }
+  | { ok: false; reason: string };
+
+/** The errno of a `node:fs` error, if it has one. */
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/**
+ * Opens the step summary for appending, never blocking: `O_NONBLOCK` makes a
+ * FIFO without a reader an error (ENXIO) instead of a wait, and a FIFO with
+ * one, or anything else that is not a regular file, is closed again.
+ *
+ * @param path The file, absolute.
+ * @returns The descriptor and the bytes already in the file, or why not.
+ *
+ * @example
+ * ```ts
+ * import { openForAppend } from "./step_summary_file.ts";
+ * import { closeSync } from "node:fs";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const opened = openForAppend(`${dir}/summary.md`);
+ * assert.ok(opened.ok);
+ * closeSync(opened.fd);
+ * assert.deepEqual(openForAppend(dir), { ok: false, reason: "it is a directory" });
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function openForAppend(
+  path: string,
+): { ok: true; fd: number; size: number } | { ok: false; reason: string } {
+  const { O_WRONLY, O_APPEND, O_CREAT, O_NONBLOCK } = constants;
+  let fd: number;
+  try {
+    fd = openSync(path, O_WRONLY | O_APPEND | O_CREAT | (O_NONBLOCK ?? 0), 0o666);
+  } catch (error) {
+    // A FIFO no process reads (it replaced the file after the stat).
+    if (codeOf(error) === "ENXIO") return { ok: false, reason: "it is a FIFO" };
+    if (codeOf(error) === "EISDIR") return { ok: false, reason: "it is a directory" };
+    // O_CREAT makes a missing file: only a missing folder fails so.
+    if (codeOf(error) === "ENOENT") return { ok: false, reason: "its folder does not exist" };
+    if (!isIoError(error)) throw error;
+    return { ok: false, reason: describeIoError(error).reason };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile()) return { ok: true, fd, size: info.size };
+    const type = info.isFIFO()
+      ? "a FIFO"
+      : info.isDirectory()
+      ? "a directory"
+      : info.isCharacterDevice()
+      ? "a character device"
+      : info.isSocket()
+      ? "a socket"
+      : info.isBlockDevice()
+      ? "a block device"
+      : "not a regular file";
+    closeSync(fd);
+    return { ok: false, reason: `it is ${type}` };
+  } catch (error) {
+    closeSync(fd);
+    if (!isIoError(error)) throw error;
+    return { ok: false, reason: describeIoError(error).reason };
+  }
+}
+
+/**
+ * Appends text to the step summary file, refusing anything but a regular
+ * file (or a missing one, which is created): a stat first, so a FIFO or a
+ * device is never opened; then {@linkcode openForAppend}, which checks again.
+ * `render` is given the bytes the file already holds, so that the step stays
+ * within GitHub's 1 MiB; an empty text appends nothing.
+ *
+ * @param path The file, absolute.
+ * @param render Makes the text from the bytes already in the file.
+ * @returns The bytes written, or why nothing was (never a hang, never an
+ * I/O error thrown).
+ *
+ * @example
+ * ```ts
+ * import { appendStepSummary } from "./step_summary_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/summary.md`, "# before\n");
+ * const done = await appendStepSummary(`${dir}/summary.md`, (used) => `## smoke (${used} before)\n`);
+ * assert.deepEqual(done, { ok: true, written: 20 });
+ * assert.equal(await Deno.readTextFile(`${dir}/summary.md`), "# before\n## smoke (9 before)\n");
+ * assert.deepEqual(await appendStepSummary(dir, () => "x"), { ok: false, reason: "it is a directory" });
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function appendStepSummary(
+  path: string,
+  render: (usedBytes: number) => string,
+): Promise<AppendResult> {
+  try {
+    const info = await Deno.stat(path);
+    if (!info.isFile) return { ok: false, reason: `it is ${fileTypeName(info)}` };
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) {
+      if (!isIoError(error)) throw error;
+      return { ok: false, reason: describeIoError(error).reason };
+    }
+  }
+  const opened = openForAppend(path);
+  if (!opened.ok) return opened;
+  try {
+    const bytes = new TextEncoder().encode(render(opened.size));
+    let written = 0;
+    while (written < bytes.length) {
+      written += writeSync(opened.fd, bytes, written, bytes.length - written);
+    }
+    return { ok: true, written };
+  } catch (error) {
+    if (!isIoError(error)) throw error;
+    return { ok: false, reason: describeIoError(error).reason };
+  } finally {
+    closeSync(opened.fd);
+  }
+}
