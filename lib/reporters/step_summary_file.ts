@@ -66,6 +66,9 @@ export function openForAppend(
   try {
     const info = fstatSync(fd);
     if (info.isFile()) return { ok: true, fd, size: info.size };
+    // A character device (GITHUB_STEP_SUMMARY=/dev/null: the summary is not wanted) never blocks
+    // an open or a write the way a FIFO does: it is written as it is.
+    if (info.isCharacterDevice()) return { ok: true, fd, size: 0 };
     const type = info.isFIFO()
       ? "a FIFO"
       : info.isDirectory()
@@ -118,7 +121,9 @@ export async function appendStepSummary(
 ): Promise<AppendResult> {
   try {
     const info = await Deno.stat(path);
-    if (!info.isFile) return { ok: false, reason: `it is ${fileTypeName(info)}` };
+    if (!info.isFile && !info.isCharDevice) {
+      return { ok: false, reason: `it is ${fileTypeName(info)}` };
+    }
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) {
       if (!isIoError(error)) throw error;

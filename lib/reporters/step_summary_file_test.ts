@@ -112,3 +112,13 @@ Deno.test("openForAppend() checks again after the open: a FIFO that replaced the
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("appendStepSummary(): /dev/null (a character device) is written as it is, never refused", async () => {
+  if (Deno.build.os !== "linux") return;
+  const before = await Deno.stat("/dev/null");
+  const done = await appendStepSummary("/dev/null", () => "## smoke\n");
+  assert.deepEqual(done, { ok: true, written: 9 });
+  const after = await Deno.stat("/dev/null");
+  assert.ok(after.isCharDevice, "still the device");
+  assert.equal(after.ino, before.ino);
+});
