@@ -19,6 +19,14 @@ export interface Flags {
   positionals: string[];
   /** `--fixture` patterns, in order. */
   fixtures: string[];
+  /** `--tag` names. */
+  tags: string[];
+  /** `--exclude` patterns. */
+  excludes: string[];
+  /** `--exclude-tag` names. */
+  excludeTags: string[];
+  /** `--max-failures N`. */
+  maxFailures?: number;
   /** `--rerun-failed`. */
   rerunFailed: boolean;
   /** `--artifact PATH`. */
@@ -113,7 +121,34 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "ID",
     commands: ["run"],
     section: "Selecting",
-    help: "run only this fixture; repeatable; * globs in a segment (api/*)",
+    help: "run only this fixture; repeatable; * globs in a segment (api/*), ** across (web/**)",
+  },
+  {
+    name: "tag",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    commands: ["run"],
+    section: "Selecting",
+    help: "run only fixtures with this manifest tag; repeatable (any of them)",
+  },
+  {
+    name: "exclude",
+    type: "string",
+    multiple: true,
+    value: "PATTERN",
+    commands: ["run"],
+    section: "Selecting",
+    help: "leave out fixtures matching this pattern (the --fixture syntax); repeatable",
+  },
+  {
+    name: "exclude-tag",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    commands: ["run"],
+    section: "Selecting",
+    help: "leave out fixtures with this tag; repeatable",
   },
   {
     name: "rerun-failed",
@@ -200,6 +235,16 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ["run"],
     section: "Running",
     help: "retries of a failing fixture (default 0)",
+  },
+  {
+    name: "max-failures",
+    type: "integer",
+    min: 1,
+    value: "N",
+    commands: ["run"],
+    section: "Running",
+    help:
+      "start no new fixture once N have failed; the rest are not run, and owed (config maxFailures)",
   },
   {
     name: "fail-on-flaky",
@@ -303,6 +348,24 @@ const options = Object.fromEntries(FLAGS.map((spec) => [spec.name, {
 }]));
 
 const SUBCOMMANDS = ["merge", "report"] as const;
+
+/** Flags users bring from peers (pytest, Playwright Test, jest), and what smoke says instead. */
+const PEER_FLAGS: Readonly<Record<string, string>> = {
+  bail: '"--max-failures 1"',
+  x: '"--max-failures 1"',
+  exitfirst: '"--max-failures 1"',
+  maxfail: '"--max-failures N"',
+  lf: '"--rerun-failed"',
+  "last-failed": '"--rerun-failed"',
+  grep: '"--fixture PATTERN" or "--tag NAME"',
+  k: '"--fixture PATTERN" or "--tag NAME"',
+  m: '"--tag NAME"',
+  "grep-invert": '"--exclude PATTERN" or "--exclude-tag NAME"',
+  deselect: '"--exclude PATTERN"',
+  ignore: '"--exclude PATTERN"',
+  workers: '"--concurrency N"',
+  j: '"--concurrency N"',
+};
 const HELP_HINT = "Run with --help for the flags and examples.";
 
 function usage(message: string, ...hints: string[]): UserError {
@@ -383,6 +446,8 @@ function translate(error: TypeError & { code?: unknown }, command: Command): Use
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
+      const peer = PEER_FLAGS[flag];
+      if (peer && command === "run") return usage(`Unknown flag "${name}"`, `smoke says ${peer}.`);
       const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
       const suggestion = closest(flag, candidates);
       return usage(
@@ -503,6 +568,10 @@ export function parseFlags(args: readonly string[]): Flags {
     command,
     positionals,
     fixtures: (v.fixture as string[] | undefined) ?? [],
+    tags: (v.tag as string[] | undefined) ?? [],
+    excludes: (v.exclude as string[] | undefined) ?? [],
+    excludeTags: (v["exclude-tag"] as string[] | undefined) ?? [],
+    maxFailures: v["max-failures"] as number | undefined,
     rerunFailed: v["rerun-failed"] === true,
     artifact: v.artifact as string | undefined,
     dryRun: v["dry-run"] === true,

@@ -119,6 +119,7 @@ export const REPORT_JS = `
   const rows = Array.from(body.rows);
   const filter = document.getElementById("grid-filter");
   const only = document.getElementById("grid-only");
+  const tag = document.getElementById("grid-tag");
   const count = document.getElementById("grid-count");
   controls.hidden = false;
   const keep = (row) => {
@@ -132,7 +133,8 @@ export const REPORT_JS = `
     const query = filter.value.trim().toLowerCase();
     let shown = 0;
     for (const row of rows) {
-      const ok = (!query || row.dataset.id.toLowerCase().includes(query)) && keep(row);
+      const tagged = !tag || !tag.value || (row.dataset.tags || "").includes(" " + tag.value + " ");
+      const ok = (!query || row.dataset.id.toLowerCase().includes(query)) && keep(row) && tagged;
       row.hidden = !ok;
       if (ok) shown++;
     }
@@ -140,6 +142,7 @@ export const REPORT_JS = `
   };
   filter.addEventListener("input", apply);
   only.addEventListener("change", apply);
+  if (tag) tag.addEventListener("change", apply);
   const headers = Array.from(table.tHead.querySelectorAll("th[data-sort]"));
   for (const th of headers) {
     const button = document.createElement("button");

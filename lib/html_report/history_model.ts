@@ -189,6 +189,8 @@ export interface GridRow {
   failures: number;
   /** Runs where it passed only on a retry. */
   retryPasses: number;
+  /** Its manifest tags, as the newest run in the window recorded them. */
+  tags: string[];
 }
 
 /** Durations of one fixture across the window. */
@@ -248,6 +250,8 @@ function cutTail(text: string | undefined, max: number): TailView | undefined {
 }
 
 function cellOf(f: Artifact["fixtures"][number]): CellCode {
+  // Never started (--max-failures): not a result of its own.
+  if (f.failure?.kind === "not-run") return ".";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -364,7 +368,7 @@ function exitText(f: Artifact["fixtures"][number]): string {
  * );
  * assert.equal(model.latest?.runId, "r3");
  * assert.deepEqual(model.grid[0], {
- *   id: "a", cells: "pfp", flips: 2, score: 1, observed: 3, failures: 1, retryPasses: 0,
+ *   id: "a", cells: "pfp", flips: 2, score: 1, observed: 3, failures: 1, retryPasses: 0, tags: [],
  * });
  * ```
  */
@@ -383,15 +387,20 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
   // Grid: one row per fixture seen in the window.
   const cellsById = new Map<string, CellCode[]>();
   const durations = new Map<string, number[]>();
+  const tagsById = new Map<string, string[]>();
   gridArtifacts.forEach((a, column) => {
     for (const f of a.fixtures) {
+      tagsById.set(f.id, f.tags ?? []);
       let cells = cellsById.get(f.id);
       if (!cells) {
         cells = new Array<CellCode>(gridArtifacts.length).fill(".");
         cellsById.set(f.id, cells);
       }
       cells[column] = cellOf(f);
-      if (f.status !== "skipped" && f.failure?.kind !== "interrupted") {
+      if (
+        f.status !== "skipped" && f.failure?.kind !== "interrupted" &&
+        f.failure?.kind !== "not-run"
+      ) {
         let list = durations.get(f.id);
         if (!list) durations.set(f.id, list = []);
         list.push(f.durationMs);
@@ -407,7 +416,14 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       if (c === "f") failures++;
       else if (c === "r") retryPasses++;
     }
-    grid.push({ id, cells, ...flakiness(cells), failures, retryPasses });
+    grid.push({
+      id,
+      cells,
+      ...flakiness(cells),
+      failures,
+      retryPasses,
+      tags: tagsById.get(id) ?? [],
+    });
   }
   grid.sort((a, b) =>
     b.score - a.score || b.flips - a.flips || b.retryPasses - a.retryPasses ||

@@ -268,7 +268,10 @@ function lastLines(text: string, count: number): string[] {
  * ```
  */
 export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): string[] {
-  const failed = ends.filter((end) => end.result.status === "failed");
+  // Fixtures --max-failures kept from starting have no failure of their own: the summary counts them.
+  const failed = ends.filter((end) =>
+    end.result.status === "failed" && end.result.failure?.kind !== "not-run"
+  );
   if (failed.length === 0) return [];
   const lines = [colors.bold("Failures:"), ""];
   failed.forEach(({ result, planned }, index) => {
@@ -319,6 +322,10 @@ export interface SummaryView {
   flakyFailures?: string[];
   /** Warnings worth repeating at the end. */
   diagnostics?: readonly Diagnostic[];
+  /** How many fixtures never started because `--max-failures` was reached. */
+  notRun?: number;
+  /** The slowest fixtures of a run that took a while, slowest first. */
+  slowest?: readonly { id: string; durationMs: number }[];
 }
 
 /** At most this many ids on the suite line; the rest are counted. */
@@ -364,7 +371,11 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   const s = view.summary;
   const counts = [
     s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
-    s.failed ? colors.red(`${s.failed} failed`) : `${s.failed} failed`,
+    // Fixtures --max-failures kept from starting are failed in the artifact (owed), not failures.
+    (s.failed - (view.notRun ?? 0))
+      ? colors.red(`${s.failed - (view.notRun ?? 0)} failed`)
+      : `${s.failed - (view.notRun ?? 0)} failed`,
+    ...(view.notRun ? [colors.yellow(`${view.notRun} not run`)] : []),
     `${s.skipped} skipped`,
     s.flaky ? colors.yellow(`${s.flaky} flaky`) : `${s.flaky} flaky`,
   ].join(", ");
@@ -392,6 +403,19 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.interrupted) {
     lines.push(
       colors.yellow("Interrupted: unfinished fixtures are recorded as failed (interrupted)."),
+    );
+  }
+  if (view.notRun) {
+    lines.push(
+      colors.yellow(
+        `Not run: ${view.notRun} fixture${view.notRun === 1 ? "" : "s"} (--max-failures was ` +
+          "reached); they are owed, and --rerun-failed runs them with the failures.",
+      ),
+    );
+  }
+  if (view.slowest?.length) {
+    lines.push(
+      `Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`,
     );
   }
   if (view.recovered?.length) {

@@ -138,6 +138,10 @@ function attemptElement(name: string, attempt: FailedAttempt, indent: string): s
     `${indent}</${name}>`;
 }
 
+function notRun(result: FixtureResult): boolean {
+  return result.status === "failed" && result.failure?.kind === "not-run";
+}
+
 function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: string): string {
   const attrs = attributes({
     classname: suite,
@@ -147,7 +151,19 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
   });
   const children: string[] = [];
   const pad = "      ";
-  if (result.status === "skipped") {
+  const props: [string, string][] = [
+    ...(result.tags ?? []).map((tag): [string, string] => ["tag", tag]),
+    ...(result.description ? [["description", result.description] as [string, string]] : []),
+  ];
+  if (props.length) {
+    const lines = props.map(([name, value]) => `${pad}  ${element("property", { name, value })}`);
+    children.push(`${pad}<properties>\n${lines.join("\n")}\n${pad}</properties>`);
+  }
+  if (notRun(result)) {
+    // Never started (--max-failures): no result of its own, skipped with the reason. It is still
+    // owed in the artifact, where it is failed with kind not-run.
+    children.push(pad + element("skipped", { message: result.failure!.message }));
+  } else if (result.status === "skipped") {
     children.push(pad + element("skipped", { message: result.skipReason ?? "skipped" }));
   } else if (result.status === "failed") {
     const failure = result.failure ?? { kind: "exit-code", message: "Failed" };
@@ -233,9 +249,9 @@ export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string 
   const byId = new Map(run.ends.map((end) => [end.result.id, end]));
   const counts = {
     tests: artifact.fixtures.length,
-    failures: artifact.fixtures.filter((f) => f.status === "failed").length,
+    failures: artifact.fixtures.filter((f) => f.status === "failed" && !notRun(f)).length,
     errors: 0,
-    skipped: artifact.fixtures.filter((f) => f.status === "skipped").length,
+    skipped: artifact.fixtures.filter((f) => f.status === "skipped" || notRun(f)).length,
     time: seconds(artifact.durationMs),
     timestamp: timestamp(artifact.startedAt),
   };
