@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { buildCatalog, MAX_LISTED_PROBLEMS } from "./catalog.ts";
+import { buildCatalog, MAX_LISTED_PROBLEMS, scanCatalog } from "./catalog.ts";
 import { formatUserError, UserError } from "../base/errors.ts";
 
 const where = { cwd: "/p", fixturesDir: "/p/fixtures" };
@@ -126,4 +126,22 @@ Deno.test("buildCatalog(): each problem keeps its lines and hints, indented unde
       "hint: Every run checks the whole catalog, whatever --fixture selects: fix or remove them.",
     ].join("\n"),
   );
+});
+
+Deno.test("scanCatalog(): a fixture file that cannot be read holds back its id's other file", () => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    Deno.mkdirSync(`${dir}/fixtures`);
+    // The manifest configures the script; with the script unusable, it is no lone manifest.
+    Deno.symlinkSync("gone.ts", `${dir}/fixtures/x.smoke.ts`);
+    Deno.writeTextFileSync(`${dir}/fixtures/x.smoke.jsonc`, '{ "timeoutMs": 5 }');
+    Deno.writeTextFileSync(`${dir}/fixtures/y.smoke.jsonc`, "{ nope }");
+    const error = thrown(() => scanCatalog({ cwd: dir, fixturesDir: `${dir}/fixtures` }));
+    const text = formatUserError(error);
+    assert.match(text, /: 2 problems, in file order/);
+    assert.match(text, /^ {2}1\) Cannot read fixture "fixtures\/x\.smoke\.ts": it is a symlink/m);
+    assert.match(text, /^ {2}2\) Cannot parse manifest "fixtures\/y\.smoke\.jsonc"/m);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 });

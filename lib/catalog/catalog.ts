@@ -187,13 +187,13 @@ function toFixture(
   };
 }
 
-/** The path of an id's files without the suffix: a problem with one file holds back its id. */
-function idOf(path: string): string {
+/** The id of a fixture file (undefined for a folder): a problem with one file holds back its id. */
+function idOf(path: string): string | undefined {
   return path.endsWith(SCRIPT_SUFFIX)
     ? path.slice(0, -SCRIPT_SUFFIX.length)
     : path.endsWith(MANIFEST_SUFFIX)
     ? path.slice(0, -MANIFEST_SUFFIX.length)
-    : path;
+    : undefined;
 }
 
 /** The fixtures that could be built, and the problems of the others. */
@@ -361,7 +361,9 @@ export function scanCatalog(where: CatalogLocation): CatalogScan {
     }
   }
   // An id with a broken file is not built from its other file (a lone manifest would complain).
-  const held = new Set(problems.map((problem) => idOf(problem.path)));
+  const held = new Set(
+    problems.map((problem) => idOf(problem.path)).filter((id) => id !== undefined),
+  );
   const collected = collectCatalog(files, where, held);
   problems.push(...collected.problems);
   // Scripts found by the walk are regular files; a manifest's "script" may name anything.
