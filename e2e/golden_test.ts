@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
 import { buildCatalog } from "../lib/catalog/catalog.ts";
+import { formatUserError, UserError } from "../lib/base/errors.ts";
 import {
   palette,
   renderFailures,
@@ -138,6 +139,23 @@ Deno.test("golden: the console's fixture lines", async () => {
 Deno.test("golden: the dry run", async () => {
   const lines = renderDryRun({ planned, mode: "full", diagnostics: [] }, cwd);
   await assertGolden("dry_run.out", lines.join("\n") + "\n");
+});
+
+Deno.test("golden: catalog problems, all in one error", async () => {
+  let text = "";
+  try {
+    buildCatalog([
+      { path: "api/health.smoke.jsonc", text: '{\n  "command": ["true"],,\n}' },
+      { path: "bad id.smoke.ts" },
+      { path: "ops/deploy.smoke.jsonc", text: '{\n  "command": ["true"],\n  "retry": 1\n}' },
+      { path: "web/home.smoke.ts" },
+      { path: "web/home.smoke.jsonc", text: '{ "command": ["true"] }' },
+    ], { cwd, fixturesDir: `${cwd}/fixtures` });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    text = formatUserError(error) + "\n";
+  }
+  await assertGolden("catalog_problems.out", text);
 });
 
 Deno.test("golden: JUnit", async () => {

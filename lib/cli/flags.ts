@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Shard } from "../selection/select.ts";
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
-import { MAX_TIMEOUT_MS } from "../config/config.ts";
+import { MAX_TIMEOUT_MS, type OptionOverrides } from "../config/config.ts";
 
 export type { Shard };
 
@@ -97,12 +97,21 @@ export interface FlagSpec {
   max?: number;
   /** The value's name in `--help`, e.g. `ID`. */
   value?: string;
+  /**
+   * A sensible value, suggested by hints and shown in `--help` examples: never merely the
+   * lowest valid one (`--timeout 30000`, not `--timeout 1`). Every integer flag has one.
+   */
+  example?: string;
   /** The subcommands that take it. */
   commands: readonly Command[];
   /** Its `--help` section; none for flags shown elsewhere (`--help`, `--version`, `--out`). */
   section?: FlagSection;
-  /** Its `--help` line. */
+  /** Its `--help` line (then `(default ...)` when it has a `default`). */
   help: string;
+  /** The setting it overrides, named alike in the config file and in {@linkcode Flags}. */
+  option?: keyof OptionOverrides;
+  /** What applies when neither the flag nor the config sets it, as `--help` shows it. */
+  default?: string;
   /** Another flag it needs (`--artifact` needs `--rerun-failed`). */
   requires?: string;
 }
@@ -171,6 +180,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "integer",
     min: 0,
     value: "N",
+    example: "20",
     commands: ["run"],
     section: "Selecting",
     help: "refuse to rerun when more than N failed (a broken environment)",
@@ -213,9 +223,12 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "integer",
     min: 1,
     value: "N",
+    example: "4",
     commands: ["run"],
     section: "Running",
-    help: "fixtures at once (default: the number of CPUs)",
+    help: "fixtures at once",
+    option: "concurrency",
+    default: "one per CPU",
   },
   {
     name: "timeout",
@@ -223,18 +236,24 @@ export const FLAGS: readonly FlagSpec[] = [
     min: 1,
     max: MAX_TIMEOUT_MS,
     value: "MS",
+    example: "30000",
     commands: ["run"],
     section: "Running",
-    help: "per-fixture timeout (default 60000; a manifest's timeoutMs wins)",
+    help: "per-fixture timeout; a manifest's timeoutMs wins",
+    option: "timeoutMs",
+    default: "60000",
   },
   {
     name: "retries",
     type: "integer",
     min: 0,
     value: "N",
+    example: "2",
     commands: ["run"],
     section: "Running",
-    help: "retries of a failing fixture (default 0)",
+    help: "retries of a failing fixture",
+    option: "retries",
+    default: "0",
   },
   {
     name: "max-failures",
@@ -267,7 +286,9 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "DIR",
     commands: ["run"],
     section: "Locations and output",
-    help: "default fixtures/",
+    help: "fixtures directory",
+    option: "fixturesDir",
+    default: "fixtures/",
   },
   {
     name: "artifact-dir",
@@ -275,7 +296,9 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "DIR",
     commands: ALL,
     section: "Locations and output",
-    help: "default .planning/artifacts/smoke/",
+    help: "artifact directory",
+    option: "artifactDir",
+    default: ".planning/artifacts/smoke/",
   },
   {
     name: "config",
@@ -299,6 +322,8 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ["run"],
     section: "Locations and output",
     help: "also write the HTML report after the run",
+    option: "report",
+    default: "off",
   },
   {
     name: "no-color",
@@ -319,6 +344,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "integer",
     min: 1,
     value: "N",
+    example: "10",
     commands: ["report"],
     help: "the newest N runs in the report",
   },
@@ -379,7 +405,9 @@ function integer(spec: FlagSpec, value: string): number {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw usage(
       `Invalid value for "--${spec.name}": "${value}" is not a whole number ${range}`,
-      `Pass a number, e.g. "--${spec.name} ${Math.max(min, 2)}".`,
+      spec.example === undefined
+        ? `Pass a whole number ${range}.`
+        : `Pass a number, e.g. "--${spec.name} ${spec.example}".`,
     );
   }
   return Number(value);
@@ -597,10 +625,26 @@ export function parseFlags(args: readonly string[]): Flags {
   };
 }
 
+/** A setting's value in effect and where it comes from (`smoke.jsonc`, `--timeout`). */
+export interface EffectiveValue {
+  /** The value, as `--help` shows it. */
+  value: string;
+  /** Where it is set. */
+  from: string;
+}
+
+/** Options for {@linkcode flagHelp}. */
+export interface FlagHelpOptions {
+  /** Values in effect that are not the defaults, by flag name (`fixtures-dir`). */
+  effective?: Readonly<Record<string, EffectiveValue>>;
+}
+
 /**
  * The flag sections of `--help`, from {@linkcode FLAGS}: one line per flag
- * with its value's name, grouped by section.
+ * with its value's name, grouped by section. A flag with a default says it,
+ * and, when another value is in effect, that value and where it is set.
  *
+ * @param options The values in effect, when known.
  * @returns The lines, without a trailing newline.
  *
  * @example
@@ -610,14 +654,28 @@ export function parseFlags(args: readonly string[]): Flags {
  *
  * assert.match(flagHelp(), /^  --fixture ID +run only this fixture/m);
  * assert.match(flagHelp(), /^Running:$/m);
+ * assert.match(flagHelp(), /--fixtures-dir DIR +fixtures directory \(default fixtures\/\)$/m);
+ * const here = flagHelp({ effective: { "fixtures-dir": { value: "e2e", from: "smoke.jsonc" } } });
+ * assert.match(here, /fixtures directory \(here: e2e, from smoke\.jsonc; default fixtures\/\)$/m);
  * ```
  */
-export function flagHelp(): string {
+export function flagHelp(options: FlagHelpOptions = {}): string {
   const sections: FlagSection[] = ["Selecting", "Running", "Locations and output"];
   const blocks = sections.map((section) => {
     const lines = FLAGS.filter((s) => s.section === section).map((s) => {
       const left = `${s.short ? `-${s.short}, ` : ""}--${s.name}${s.value ? ` ${s.value}` : ""}`;
-      return `  ${left.padEnd(22)}  ${s.help}`;
+      const effective = options.effective?.[s.name];
+      // A value in effect that is the default anyway needs no word.
+      const bare = (text: string) => text.replace(/\/+$/, "");
+      const here = effective && bare(effective.value) !== bare(s.default ?? "")
+        ? effective
+        : undefined;
+      const note = s.default === undefined
+        ? ""
+        : here
+        ? ` (here: ${here.value}, from ${here.from}; default ${s.default})`
+        : ` (default ${s.default})`;
+      return `  ${left.padEnd(22)}  ${s.help}${note}`;
     });
     return `${section}:\n${lines.join("\n")}`;
   });
