@@ -262,8 +262,10 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "N",
     commands: ["run"],
     section: "Running",
-    help:
-      "start no new fixture once N have failed; the rest are not run, and owed (config maxFailures)",
+    example: "5",
+    help: "start no new fixture once N have failed; the rest are not run, and owed",
+    option: "maxFailures",
+    default: "no limit",
   },
   {
     name: "fail-on-flaky",
