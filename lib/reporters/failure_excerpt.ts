@@ -331,3 +331,34 @@ export function failureExcerpt(result: ExcerptInput, options: ExcerptOptions): F
     leftOut,
   };
 }
+
+/** The budget behind {@linkcode failureCause}: only the cause line is used. */
+const CAUSE_BUDGET = { maxLines: 4, maxBytes: 4096 };
+
+/**
+ * The one line of output that best explains a failure (see
+ * {@linkcode failureExcerpt}), for places with room for one line: the GitHub
+ * annotation and step summary. Left out when the failure's message already
+ * holds it.
+ *
+ * @param result A fixture's tails and failure.
+ * @returns The line (at most 300 characters), or undefined.
+ *
+ * @example
+ * ```ts
+ * import { failureCause } from "./failure_excerpt.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   stdoutTail: "adds => ./a_test.ts:2:6\nerror: AssertionError: 2 !== 3\n",
+ *   stderrTail: "error: Test failed\n",
+ *   failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+ * };
+ * assert.equal(failureCause(result), "error: AssertionError: 2 !== 3");
+ * assert.equal(failureCause({ stderrTail: "log\n" }), undefined);
+ * ```
+ */
+export function failureCause(result: ExcerptInput): string | undefined {
+  const cause = failureExcerpt(result, CAUSE_BUDGET).cause;
+  return cause && !result.failure?.message.includes(cause) ? cause : undefined;
+}
