@@ -29,7 +29,7 @@ export interface ExcerptOptions {
   maxBytes: number;
   /** The most trailing lines each stream adds after its error lines (default 12). */
   lastLines?: number;
-  /** Longer lines are cut to this many characters, `…` included (default 500). */
+  /** Longer lines are cut to this many characters, `…` included (default 500; fewer when `maxBytes` is small). */
   maxLineChars?: number;
 }
 
