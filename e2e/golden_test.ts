@@ -184,3 +184,53 @@ Deno.test("golden: the GitHub step summary of an error", async () => {
   });
   await assertGolden("github_error_summary.md.out", markdown);
 });
+
+/** A `deno test` command fixture whose assertion failed: the cause is on stdout, not stderr. */
+const denoTestEnd: FixtureEnd = {
+  result: {
+    ...base,
+    id: "unit/math",
+    status: "failed",
+    durationMs: 412,
+    attempts: 1,
+    exitCode: 1,
+    failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+    stdoutTail: [
+      "running 2 tests from ./tests/math_test.ts",
+      "adds ... FAILED (1ms)",
+      "objects ... ok (1ms)",
+      "",
+      " ERRORS ",
+      "",
+      "adds => ./tests/math_test.ts:3:6",
+      "error: AssertionError: Expected values to be strictly deep-equal:",
+      "+ actual - expected",
+      "",
+      "  {",
+      "+   sum: 2,",
+      "-   sum: 3,",
+      "  }",
+      "",
+      "  assert.deepEqual({ sum: 1 + 1 }, { sum: 3 });",
+      "         ^",
+      "    at file:///work/app/tests/math_test.ts:4:10",
+      "",
+      " FAILURES ",
+      "",
+      "adds => ./tests/math_test.ts:3:6",
+      "",
+      "FAILED | 1 passed | 1 failed (14ms)",
+      "",
+    ].join("\n"),
+    stderrTail: "error: Test failed\n",
+  },
+  failedAttempts: [],
+  outputLeaked: false,
+};
+
+Deno.test("golden: the cause of a failing deno test in the console's failure block", async () => {
+  await assertGolden(
+    "console_failure_cause.out",
+    renderFailures([denoTestEnd], palette(false)).join("\n") + "\n",
+  );
+});

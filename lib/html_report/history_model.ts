@@ -16,6 +16,7 @@ import type {
 import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
+import { type ExcerptBlock, failureExcerpt } from "../reporters/failure_excerpt.ts";
 
 export type { InvalidArtifact };
 
@@ -147,6 +148,8 @@ export interface FailureView {
   durationMs: number;
   /** Exit code, signal and timeout, in words. */
   exit: string;
+  /** The lines of both tails that explain the failure, when kept (see `failure_excerpt.ts`). */
+  excerpt?: ExcerptBlock[];
   /** The stdout tail, when kept. */
   stdout?: TailView;
   /** The stderr tail, when kept. */
@@ -239,6 +242,8 @@ export interface ReportModel {
 
 const SLOWEST = 20;
 const MESSAGE_CHARS = 2000;
+/** How much of the output a failure shows open, above its collapsed tails. */
+const REPORT_EXCERPT = { maxLines: 40, maxBytes: 8192, lastLines: 12 };
 
 function cutTail(text: string | undefined, max: number): TailView | undefined {
   if (!text) return undefined;
@@ -468,9 +473,11 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         if (cells[i] === "f") start = i;
         else if (cells[i] !== "." && cells[i] !== "s") ended = true;
       }
+      const excerpt = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : undefined;
       const stderr = budget > 0 ? cutTail(f.stderrTail, tailChars) : undefined;
-      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0);
+      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0) +
+        excerpt.reduce((n, b) => n + b.lines.join("\n").length, 0);
       const message = f.failure?.message ?? "";
       failures.push({
         id: f.id,
@@ -483,6 +490,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         attempts: f.attempts,
         durationMs: f.durationMs,
         exit: exitText(f),
+        ...(excerpt.length ? { excerpt } : {}),
         ...(stdout ? { stdout } : {}),
         ...(stderr ? { stderr } : {}),
         tailsOmitted: !stdout && !stderr && Boolean(f.stdoutTail || f.stderrTail),

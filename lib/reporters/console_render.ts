@@ -5,8 +5,9 @@
  * @module
  */
 import { terminalControl } from "../base/safe_output.ts";
-import type { Diagnostic, FixtureResult, Result, Summary } from "../artifact/artifact.ts";
+import type { Diagnostic, Result, Summary } from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
+import { failureExcerpt } from "./failure_excerpt.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -229,25 +230,14 @@ export function renderStatusLine(state: StatusState, now: number, width: number)
   return line.length > width - 1 ? line.slice(0, Math.max(0, width - 2)) + "…" : line;
 }
 
-/** The streams worth showing: those an expectation names, else stderr, else stdout. */
-function streamsToShow(result: FixtureResult): Array<"stdout" | "stderr"> {
-  const streams = (["stderr", "stdout"] as const).filter((s) => result[`${s}Tail`]);
-  if (result.failure?.kind === "expectation") {
-    const named = streams.filter((s) => result.failure!.message.includes(s));
-    if (named.length) return named;
-  }
-  return streams.slice(0, 1);
-}
-
-function lastLines(text: string, count: number): string[] {
-  const lines = text.replace(/\n+$/, "").split("\n");
-  return lines.slice(-count);
-}
+/** How much of the output a failure block shows (see {@linkcode failureExcerpt}). */
+const CONSOLE_EXCERPT = { maxLines: 30, maxBytes: 8192, lastLines: 12 };
 
 /**
  * The failures section: each failed fixture with its kind (and, after
- * retries, `failed after N attempts`), message and the last lines of its
- * stderr (or stdout when stderr is empty).
+ * retries, `failed after N attempts`), message, file and the lines of its
+ * output that explain the failure: both streams where both have text, each
+ * labelled, error lines first (see {@linkcode failureExcerpt}).
  *
  * @param ends Every fixture's end.
  * @param colors The palette.
@@ -283,11 +273,9 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
     );
     for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
     if (planned?.fixture.file) lines.push(colors.dim(`     file: ${planned.fixture.file}`));
-    for (const stream of streamsToShow(result)) {
-      lines.push(`     ${stream} (last lines):`);
-      for (const line of lastLines(result[`${stream}Tail`] ?? "", 12)) {
-        lines.push(colors.dim(`       ${line}`));
-      }
+    for (const block of failureExcerpt(result, CONSOLE_EXCERPT).blocks) {
+      lines.push(`     ${block.heading}`);
+      for (const line of block.lines) lines.push(colors.dim(`       ${line}`));
     }
     lines.push("");
   });

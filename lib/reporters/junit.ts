@@ -10,6 +10,10 @@ import { resolve } from "node:path";
 import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
 import { describeWriteFailure, isWriteFailure, writeFileAtomic } from "../artifact/atomic_write.ts";
 import type { FailedAttempt, FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
+import { excerptLines, failureExcerpt } from "./failure_excerpt.ts";
+
+/** How much of the output a `<failure>` holds; the whole tails are in `<system-out>`/`<system-err>`. */
+const JUNIT_EXCERPT = { maxLines: 100, maxBytes: 16_384, lastLines: 40 };
 
 /** ANSI escape sequences (CSI, OSC and two-character escapes). */
 // deno-lint-ignore no-control-regex
@@ -167,12 +171,13 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
     children.push(pad + element("skipped", { message: result.skipReason ?? "skipped" }));
   } else if (result.status === "failed") {
     const failure = result.failure ?? { kind: "exit-code", message: "Failed" };
+    const excerpt = excerptLines(failureExcerpt(result, JUNIT_EXCERPT));
     children.push(
       pad +
         element(
           "failure",
           { message: failure.message, type: failure.kind },
-          result.stderrTail || failure.message,
+          excerpt.length ? excerpt.join("\n") + "\n" : failure.message,
         ),
     );
   }
@@ -208,8 +213,9 @@ function properties(artifact: Artifact, now: Date): string {
 /**
  * Renders a run as JUnit XML: a `<testsuites>` root holding one `<testsuite>`
  * with one `<testcase>` per fixture, never duplicated. A failure carries the
- * failure kind as `type`, the message as `message` and the stderr tail as
- * text; a skip its reason; earlier failed attempts become `<flakyFailure>`
+ * failure kind as `type`, the message as `message` and, as text, the lines of
+ * both output tails that explain it, labelled (see `failure_excerpt.ts`), or
+ * the message when there was no output; a skip its reason; earlier failed attempts become `<flakyFailure>`
  * (the fixture passed later) or `<rerunFailure>` (it never passed), as Maven
  * Surefire writes them. Output tails go to `<system-out>`/`<system-err>`.
  * Counts follow the artifact: every failure is a `<failure>`, so `errors` is
@@ -240,7 +246,10 @@ function properties(artifact: Artifact, now: Date): string {
  *   { now: new Date(2000) },
  * );
  * assert.match(xml, /<testsuites name="smoke" tests="1" failures="1" errors="0" skipped="0"/);
- * assert.match(xml, /<failure message="Exited with code 1, expected 0" type="exit-code">boom &lt;1&gt;/);
+ * assert.match(
+ *   xml,
+ *   /<failure message="Exited with code 1, expected 0" type="exit-code">stderr \(last lines\):\nboom &lt;1&gt;/,
+ * );
  * ```
  */
 export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string {
