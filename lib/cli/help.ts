@@ -77,12 +77,17 @@ ${flagHelp(settings)}
 Exit codes:
   0 every selected fixture passed   1 at least one failed
   2 usage, config, catalog or rerun-preflight error (nothing ran)
+  3 smoke crashed (a bug)           129 hung up (SIGHUP)
   130 interrupted (SIGINT)          143 terminated (SIGTERM)
 
 Examples:
   ${s}                                  run everything
   ${s} --fixture 'api/*' --retries 1    the api fixtures, one retry each
-  ${s} --rerun-failed                   rerun the failures of the last run
+  ${s} --fixture 'web/**' --exclude-tag slow
+                                        everything under web/ but the slow ones
+  ${s} --tag api --max-failures 1       the api-tagged ones; stop at the first failure
+  ${s} --rerun-failed                   rerun what is still failing
+  ${s} --rerun-failed --if-none pass    the same, and pass when nothing is owed
   ${s} --rerun-failed --dry-run         show what would rerun, run nothing
   ${s} --rerun-failed --artifact ci/latest.json
                                         rerun the failures a CI run left behind
