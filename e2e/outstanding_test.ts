@@ -92,7 +92,7 @@ Deno.test("a spot-check that passes a failing fixture pays it; an unrelated one 
   assert.match(
     none.stderr,
     new RegExp(
-      `^error: Nothing to rerun: nothing failed in run \\S+ \\(a partial run \\(--fixture\\)\\), ` +
+      `^error: Nothing to rerun: nothing failed in run \\S+ \\(a partial run\\), ` +
         `and nothing is outstanding since full run ${fullId} \\[NO_RERUNNABLE_FAILURES\\]$`,
       "m",
     ),
@@ -279,4 +279,123 @@ Deno.test("a spot-check over a damaged latest.json takes the state from the newe
   );
   assert.match(spot.stderr, new RegExp(`newest saved run instead: .*runs/${fullId}\\.json`));
   assert.match(spot.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: b$`, "m"));
+});
+
+Deno.test("a partial run's step summary gives the suite's verdict and what it still owes, not a rerun's", async () => {
+  await using p = await suite(["a", "b"], ["b"]);
+  await runSmoke(p.dir, []);
+  const summary = join(p.dir, "summary.md");
+  const spot = await runSmoke(p.dir, ["--fixture", "a"], {
+    env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary },
+  });
+  assert.equal(spot.code, 0, spot.stderr);
+  const text = await Deno.readTextFile(summary);
+  assert.match(
+    text,
+    /\*\*Suite verdict\*\* \(the suite's latest results, this run's in place\): 1 passed, 1 failed of 2/,
+  );
+  assert.doesNotMatch(text, /After rerun/);
+  assert.match(text, /^Still failing in the suite: `b`$/m);
+  assert.match(text, /^Rerun what the suite still owes:$/m);
+});
+
+Deno.test("a rerun: the dry run says first what it reruns; a fixture that never finished is neither changed nor unchanged; a pass on a retry is marked", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": logging("a"),
+    "fixtures/slow.smoke.jsonc": JSON.stringify({ command: ["sleep", "30"], timeoutMs: 300 }),
+    "fixtures/flaky.smoke.jsonc": JSON.stringify({
+      command: ["sh", "-c", "n=$(cat n 2>/dev/null || echo 0); echo $((n+1)) > n; [ $n -ge 3 ]"],
+      retries: 1,
+    }),
+    "state/a": "fail",
+  });
+  // The flaky fixture fails both attempts of this run, then fails once and passes on a retry.
+  await runSmoke(p.dir, []);
+  const dry = await runSmoke(p.dir, [
+    "--rerun-failed",
+    "--dry-run",
+    "--fixture",
+    "a",
+    "--fixture",
+    "flaky",
+  ]);
+  assert.match(dry.stdout, /^Rerunning 2 outstanding fixtures from run \S+\n/);
+  // An interrupted fixture is owed, but it never ran to fail on its content.
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const forged = structuredClone(artifact);
+  forged.fixtures = forged.fixtures.map((f) =>
+    f.id === "slow" ? { ...f, failure: { kind: "interrupted", message: "Interrupted" } } : f
+  );
+  forged.suite!.outstanding = forged.suite!.outstanding.map((e) =>
+    e.id === "slow" ? { ...e, kind: "interrupted" } : e
+  );
+  await p.write("interrupted.json", JSON.stringify(forged));
+  const listed = await runSmoke(p.dir, [
+    "--rerun-failed",
+    "--dry-run",
+    "--artifact",
+    "interrupted.json",
+  ]);
+  assert.doesNotMatch(listed.stdout, /changed since they failed.*slow/);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed", "--fixture", "flaky"]);
+  assert.match(rerun.stdout, /^Recovered: 1 \(flaky \(flaky: passed on a retry\)\)$/m);
+});
+
+Deno.test("a rerun from an older run's file keeps what failed since in latest.json", async () => {
+  await using p = await suite(["f", "g"], ["f"]);
+  await runSmoke(p.dir, []);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  await setState(p, "g", "fail");
+  await runSmoke(p.dir, ["--fixture", "g"]); // g fails now too
+  await setState(p, "f", "pass");
+  await ran(p);
+  const rerun = await runSmoke(p.dir, [
+    "--rerun-failed",
+    "--artifact",
+    `.planning/artifacts/smoke/runs/${fullId}.json`,
+  ]);
+  assert.deepEqual(await ran(p), ["f"], "the older file's outstanding set is what reruns");
+  assert.match(rerun.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: g$`, "m"));
+  const next = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(next.code, 1, next.stderr);
+  assert.deepEqual(await ran(p), ["g"], "g, which failed after that file, is still owed");
+});
+
+Deno.test("an outstanding fixture missing from the catalog for a while stays owed until a full run", async () => {
+  await using p = await suite(["a", "f"], ["f"]);
+  await runSmoke(p.dir, []);
+  await Deno.rename(join(p.dir, "fixtures/f.smoke.jsonc"), join(p.dir, "f.away"));
+  const spot = await runSmoke(p.dir, ["--fixture", "a"]);
+  assert.match(spot.stderr, /1 outstanding fixture is not in the catalog: "f" \[STALE_FIXTURE\]/);
+  assert.match(
+    spot.stdout,
+    /^Suite: nothing outstanding in the catalog since run \S+; 1 more owed, not in the catalog now$/m,
+  );
+  assert.match(spot.stdout, /^Suite verdict: 1 passed, 0 failed of 1 -> pass$/m);
+  await Deno.rename(join(p.dir, "f.away"), join(p.dir, "fixtures/f.smoke.jsonc"));
+  await ran(p);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 1, rerun.stderr);
+  assert.deepEqual(await ran(p), ["f"]);
+  // A full run drops what the catalog no longer has.
+  await Deno.remove(join(p.dir, "fixtures/f.smoke.jsonc"));
+  await runSmoke(p.dir, []);
+  assert.deepEqual(ArtifactSchema.parse(await p.latest()).suite?.outstanding, []);
+});
+
+Deno.test("a missing latest.json: a partial run takes the state from the newest saved run; --list reads no state", async () => {
+  await using p = await suite(["a", "f"], ["f"]);
+  await runSmoke(p.dir, []);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  await Deno.remove(`${p.artifactDir}/latest.json`);
+  const spot = await runSmoke(p.dir, ["--fixture", "a"]);
+  assert.match(
+    spot.stderr,
+    /Cannot read the suite's state from .*latest\.json.*\[LATEST_MISSING\]/,
+  );
+  assert.match(spot.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: f$`, "m"));
+  await p.write(".planning/artifacts/smoke/latest.json", "{ damaged");
+  const list = await runSmoke(p.dir, ["--list", "--fixture", "a"]);
+  assert.equal(list.code, 0);
+  assert.equal(list.stderr, "", "a listing reads no state and says nothing of it");
 });

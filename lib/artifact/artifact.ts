@@ -23,6 +23,7 @@ export {
   FIXTURE_ID_PATTERN,
   READABLE_SCHEMA_VERSIONS,
   RUN_ID_PATTERN,
+  runIdClearlyAfter,
   SCHEMA_VERSION,
 } from "./artifact_format.ts";
 import { SCHEMA_VERSION } from "./artifact_format.ts";

@@ -25,3 +25,41 @@ export const FIXTURE_ID_PATTERN = /^[A-Za-z0-9._\/-]+$/;
 
 /** A run id: unique, safe as a file name, sorts by start time. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** How far ahead a run id's clock may be before its order is a contradiction: a day. */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** The start time a run id of smoke's own format encodes; undefined for any other id. */
+function runIdTime(runId: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-/.exec(runId);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, ms] = m.map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+}
+
+/**
+ * Whether run `a` is later than run `b` beyond what clocks on two machines
+ * may disagree by ({@linkcode CLOCK_SKEW_MS}). Ids of smoke's own format are
+ * compared by their times; any other ids by their text.
+ *
+ * @param a A run id.
+ * @param b Another run id.
+ * @returns True when `a` is clearly the later run.
+ *
+ * @example
+ * ```ts
+ * import { runIdClearlyAfter } from "./artifact_format.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // An hour ahead: another machine's clock, not a contradiction.
+ * assert.equal(runIdClearlyAfter("20261129T130000000Z-aaaaaa", "20261129T120000000Z-bbbbbb"), false);
+ * assert.equal(runIdClearlyAfter("20261201T120000000Z-aaaaaa", "20261129T120000000Z-bbbbbb"), true);
+ * assert.equal(runIdClearlyAfter("zz", "aa"), true);
+ * ```
+ */
+export function runIdClearlyAfter(a: string, b: string): boolean {
+  const ta = runIdTime(a);
+  const tb = runIdTime(b);
+  if (ta !== undefined && tb !== undefined) return ta > tb + CLOCK_SKEW_MS;
+  return a > b;
+}

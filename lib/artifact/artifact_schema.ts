@@ -8,7 +8,12 @@
  * @module
  */
 import { z } from "zod";
-import { FIXTURE_ID_PATTERN, RUN_ID_PATTERN, SCHEMA_VERSION } from "./artifact_format.ts";
+import {
+  FIXTURE_ID_PATTERN,
+  RUN_ID_PATTERN,
+  runIdClearlyAfter,
+  SCHEMA_VERSION,
+} from "./artifact_format.ts";
 
 /** A fixture id: path-like, at most 512 characters, no `.`/`..` segments. */
 export const FixtureIdSchema = z.string().min(1).max(512).regex(FIXTURE_ID_PATTERN, {
@@ -153,7 +158,8 @@ export const ArtifactSchema = z.object({
   if (!suite) return;
   const issue = (path: (string | number)[], message: string) =>
     context.addIssue({ code: "custom", path: ["suite", ...path], message });
-  if (suite.since !== undefined && suite.since > artifact.runId) {
+  // Two machines' clocks may disagree: only a run clearly later than this one contradicts it.
+  if (suite.since !== undefined && runIdClearlyAfter(suite.since, artifact.runId)) {
     issue(["since"], `names run ${suite.since}, newer than this artifact's run ${artifact.runId}`);
   }
   const seen = new Set<string>();
@@ -162,12 +168,12 @@ export const ArtifactSchema = z.object({
     seen.add(id);
   };
   suite.outstanding.forEach((entry, i) => {
-    if (entry.runId > artifact.runId) {
+    if (runIdClearlyAfter(entry.runId, artifact.runId)) {
       issue(
         ["outstanding", i, "runId"],
         `names run ${entry.runId}, newer than this artifact's run ${artifact.runId}`,
       );
-    } else if (suite.since !== undefined && entry.runId < suite.since) {
+    } else if (suite.since !== undefined && runIdClearlyAfter(suite.since, entry.runId)) {
       issue(
         ["outstanding", i, "runId"],
         `names run ${entry.runId}, older than the full run ${suite.since} the state counts from`,

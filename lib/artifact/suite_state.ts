@@ -19,7 +19,7 @@ import type {
   Summary,
   VerdictOptions,
 } from "./artifact.ts";
-import { summarize, verdict } from "./artifact.ts";
+import { runIdClearlyAfter, summarize, verdict } from "./artifact.ts";
 
 /** One fixture's latest result in the suite's state. */
 export interface SuiteEntry {
@@ -190,9 +190,10 @@ function byId(a: string, b: string): number {
 }
 
 /**
- * The state as an artifact records it, ids sorted. A run id later than the
- * artifact's own (a clock that ran ahead on another machine) is recorded as
- * the artifact's own, so that smoke never writes a state it would refuse.
+ * The state as an artifact records it, ids sorted. Run ids are kept as they
+ * are, but one clearly later than the artifact's own (a clock that ran more
+ * than a day ahead on another machine) is recorded as the artifact's own, so
+ * that smoke never writes a state it would refuse.
  *
  * @param state The state.
  * @param ownRunId The run id of the artifact that records it.
@@ -215,7 +216,7 @@ function byId(a: string, b: string): number {
  * ```
  */
 export function suiteRecord(state: SuiteState, ownRunId: string): SuiteRecord {
-  const clamp = (runId: string) => runId > ownRunId ? ownRunId : runId;
+  const clamp = (runId: string) => runIdClearlyAfter(runId, ownRunId) ? ownRunId : runId;
   const outstanding: OutstandingEntry[] = [];
   const passed: string[] = [];
   const skipped: string[] = [];
@@ -231,7 +232,7 @@ export function suiteRecord(state: SuiteState, ownRunId: string): SuiteRecord {
     } else {
       const failure = entry.failure ?? { kind: "exit-code" as const, message: "failed" };
       let runId = clamp(entry.runId ?? ownRunId);
-      if (since !== undefined && runId < since) runId = since;
+      if (since !== undefined && runIdClearlyAfter(since, runId)) runId = since;
       outstanding.push({
         id,
         runId,

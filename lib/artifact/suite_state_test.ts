@@ -97,4 +97,14 @@ Deno.test("suiteRecord(): run ids from a clock that ran ahead are recorded as th
   const record = suiteRecord(ahead, runId(5));
   assert.equal(record.since, runId(5));
   assert.equal(record.outstanding[0].runId, runId(5));
+  // An hour ahead is two machines' clocks, not a contradiction: the ids are kept as they are.
+  const hourAhead = "20261129T010000000Z-ffffff";
+  const skewed = advanceState(undefined, {
+    runId: hourAhead,
+    mode: "full",
+    fixtures: [result("a", "failed")],
+  });
+  const kept = suiteRecord(skewed, "20261129T000000000Z-aaaaaa");
+  assert.equal(kept.since, hourAhead);
+  assert.equal(kept.outstanding[0].runId, hourAhead);
 });

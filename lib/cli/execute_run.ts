@@ -27,6 +27,7 @@ import { acquireRunLock } from "../run/run_lock.ts";
 import { runProcess } from "../run/process.ts";
 import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
+import type { SuiteState } from "../artifact/suite_state.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import {
   colorWanted,
@@ -88,6 +89,33 @@ function scanFailed(error: unknown): Diagnostic {
     hint: "Processes that left their fixture's group may still run; look for SMOKE_RUN_ID " +
       "in their environment.",
   };
+}
+
+/**
+ * The suite's state a run continues. A full run continues none. A rerun
+ * continues its source's state, unless `latest.json` holds a newer state of
+ * the same lineage (the same full run: a spot-check or another run since the
+ * source was written), which then wins; a run from a source of another
+ * lineage (an artifact from CI) continues the source's. Any other run
+ * continues `latest.json`'s.
+ */
+async function priorState(
+  selection: Selection,
+  where: { paths: HistoryPaths; shownDir: string; full: boolean },
+): Promise<{ state?: SuiteState; diagnostics: Diagnostic[] }> {
+  if (where.full) return { diagnostics: [] };
+  const { readPriorState, notInCatalog } = await import("../selection/prior_state.ts");
+  const catalogIds = selection.catalogIds ?? [];
+  const rerun = selection.rerun;
+  if (!rerun) return await readPriorState(where.paths, { catalogIds, shownDir: where.shownDir });
+  const latest = await readPriorState(where.paths, { catalogIds, shownDir: where.shownDir });
+  const newer = latest.state !== undefined && latest.runId !== undefined &&
+    latest.runId > rerun.source.runId && latest.state.since !== undefined &&
+    latest.state.since === rerun.state.since;
+  // The preflight already warned about the source's state; only a newer state speaks again.
+  return newer
+    ? { state: latest.state, diagnostics: notInCatalog(latest.state!, catalogIds) }
+    : { state: rerun.state, diagnostics: [] };
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -164,6 +192,14 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
   try {
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
     await prepareHistory(paths, { shownDir: options.artifactDir, replacesLatest: true });
+    // The state this run continues, read under the lock: no other run can change it until
+    // this run's artifact replaces latest.json.
+    const prior = await priorState(selection, {
+      paths,
+      shownDir: options.artifactDir,
+      full: !flags.shard && selection.mode === "full",
+    });
+    for (const warning of prior.diagnostics) io.stderr(formatWarning(warning));
     const colors = palette(
       colorWanted({ isTerminal: io.isTerminal, noColor: flags.noColor, env: io.env }),
     );
@@ -228,6 +264,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const interrupted = io.signal.aborted;
     const diagnostics = [
       ...selection.diagnostics,
+      ...prior.diagnostics,
       ...lock.warnings,
       ...(cap.warning ? [cap.warning] : []),
       ...leakDiagnostics(ends),
@@ -247,6 +284,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       interrupted,
       diagnostics,
       fingerprints: await fingerprints,
+      ...(prior.state ? { prior: prior.state } : {}),
     });
     const runFile = displayPath(join(paths.runs, `${runId}.json`), io.cwd);
     const saved = await saveArtifact(paths, artifact, { io, command: context.command });
@@ -275,6 +313,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       rerun: selection.rerun !== undefined,
       failOnFlaky: flags.failOnFlaky,
       ...(interrupted ? { signal: String(io.signal.reason) } : {}),
+      ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
     });
     // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
     const failures = renderFailures(ends, colors).join("\n");

@@ -128,7 +128,11 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       return ExitCode.Pass;
     }
     if (!flags.list) {
-      io.stdout(`${selection.none}\n--if-none all: running the selection instead.\n`);
+      io.stdout(
+        `${selection.none}\n--if-none all: ${
+          flags.dryRun ? "the selection would run" : "running the selection"
+        } instead.\n`,
+      );
     }
   }
 

@@ -14,7 +14,14 @@ import {
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
 import type { SummaryView } from "../reporters/console_render.ts";
 import type { FixtureEnd } from "../run/events.ts";
-import { advanceState, isFullRun, suiteRecord, suiteVerdict } from "../artifact/suite_state.ts";
+import {
+  advanceState,
+  dropStale,
+  isFullRun,
+  suiteRecord,
+  type SuiteState,
+  suiteVerdict,
+} from "../artifact/suite_state.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { Shard } from "../selection/select.ts";
 
@@ -22,8 +29,10 @@ import type { Shard } from "../selection/select.ts";
 export interface RunArtifactInput {
   /** The run id. */
   runId: string;
-  /** The resolved selection (mode, planned fixtures, rerun source, the state it starts from). */
-  selection: Pick<Selection, "mode" | "planned" | "rerun" | "prior">;
+  /** The resolved selection (mode, planned fixtures, rerun source, the catalog's ids). */
+  selection: Pick<Selection, "mode" | "planned" | "rerun" | "catalogIds">;
+  /** The suite's state the run starts from (read under the lock); none for a full run. */
+  prior?: SuiteState;
   /** Every fixture's end, in selection order. */
   ends: readonly FixtureEnd[];
   /** When the run started and finished. */
@@ -99,8 +108,10 @@ export function runArtifact(input: RunArtifactInput): Artifact {
   // The suite's state after this run: a full run starts it again, any other lays its results
   // over the state it started from. Every run but a full one records the suite's verdict.
   const run = { runId: input.runId, mode: selection.mode, shard: input.shard, fixtures };
-  const state = advanceState(selection.prior, run);
-  const combined = isFullRun(run) ? undefined : suiteVerdict(state, input);
+  const state = advanceState(isFullRun(run) ? undefined : input.prior, run);
+  // Fixtures the catalog no longer has stay owed, but the verdict is over the suite as it is.
+  const counted = selection.catalogIds ? dropStale(state, selection.catalogIds).state : state;
+  const combined = isFullRun(run) ? undefined : suiteVerdict(counted, input);
   return createArtifact({
     runId: input.runId,
     mode: selection.mode,
@@ -140,6 +151,8 @@ export interface RunSummaryInput {
   failOnFlaky: boolean;
   /** The signal that stopped the run, if one did. */
   signal?: string;
+  /** The catalog's ids: outstanding fixtures it no longer has are counted apart. */
+  catalogIds?: readonly string[];
 }
 
 /** The summary to print and the exit code. */
@@ -190,11 +203,18 @@ function slowestOf(artifact: Artifact): Pick<SummaryView, "slowest"> {
 }
 
 /** The suite line's facts: what is still owed, since which full run. */
-function suiteView(suite: NonNullable<Artifact["suite"]>): NonNullable<SummaryView["suite"]> {
+function suiteView(
+  suite: NonNullable<Artifact["suite"]>,
+  catalogIds: readonly string[] | undefined,
+): NonNullable<SummaryView["suite"]> {
+  const known = catalogIds ? new Set(catalogIds) : undefined;
+  const here = suite.outstanding.filter((e) => !known || known.has(e.id));
+  const elsewhere = suite.outstanding.length - here.length;
   return {
     ...(suite.since ? { since: suite.since } : {}),
-    outstanding: suite.outstanding.map((e) => e.id),
-    unfinished: suite.outstanding.filter((e) => e.kind === "interrupted").map((e) => e.id),
+    outstanding: here.map((e) => e.id),
+    unfinished: here.filter((e) => e.kind === "interrupted").map((e) => e.id),
+    ...(elsewhere ? { notInCatalog: elsewhere } : {}),
   };
 }
 
@@ -230,8 +250,10 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
   const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
+  // A pass on a retry is a recovery, but not a clean one: it says so.
   const recovered = artifact.fixtures
-    .filter((f) => f.previousStatus === "failed" && f.status === "passed").map((f) => f.id);
+    .filter((f) => f.previousStatus === "failed" && f.status === "passed")
+    .map((f) => f.flaky ? `${f.id} (flaky: passed on a retry)` : f.id);
   const combined = artifact.combined;
   const view: SummaryView = {
     summary: artifact.summary,
@@ -246,7 +268,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
         combined,
         recovered,
         combinedLabel: input.rerun ? "After rerun" : "Suite verdict",
-        ...(artifact.suite ? { suite: suiteView(artifact.suite) } : {}),
+        ...(artifact.suite ? { suite: suiteView(artifact.suite, input.catalogIds) } : {}),
       }
       : {}),
     ...(input.rerun && result === "pass" && combined?.result === "pass"

@@ -54,14 +54,14 @@ const facts = {
 
 Deno.test("runArtifact(): a rerun records each fixture's status in its source and the combined verdict", () => {
   const artifact = runArtifact(input([passed("a")], {
+    prior: advanceState(undefined, {
+      runId: "20261128T000000000Z-000000",
+      mode: "full",
+      fixtures: [failed("a"), passed("b")],
+    }),
     selection: {
       mode: "rerun-failed",
       planned: [],
-      prior: advanceState(undefined, {
-        runId: "20261128T000000000Z-000000",
-        mode: "full",
-        fixtures: [failed("a"), passed("b")],
-      }),
       rerun: {
         state: advanceState(undefined, {
           runId: "20261128T000000000Z-000000",

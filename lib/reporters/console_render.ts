@@ -299,7 +299,7 @@ export interface SummaryView {
   /** How the combined verdict is named (default `After rerun`). */
   combinedLabel?: string;
   /** Every run but a full one: what the suite still owes, since which full run. */
-  suite?: { since?: string; outstanding: string[]; unfinished: string[] };
+  suite?: { since?: string; outstanding: string[]; unfinished: string[]; notInCatalog?: number };
   /** Fixtures that failed in the source run and pass now. */
   recovered?: string[];
   /** The command for a confirming full run, after a green rerun. */
@@ -322,12 +322,19 @@ const MAX_SUITE_IDS = 10;
 function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): string {
   const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
   const n = suite.outstanding.length;
-  if (n === 0) return colors.green(`Suite: nothing outstanding ${since}`);
+  const gone = suite.notInCatalog
+    ? `; ${suite.notInCatalog} more owed, not in the catalog now`
+    : "";
+  if (n === 0) {
+    return gone
+      ? colors.yellow(`Suite: nothing outstanding in the catalog ${since}${gone}`)
+      : colors.green(`Suite: nothing outstanding ${since}`);
+  }
   const unfinished = new Set(suite.unfinished);
   const ids = suite.outstanding.slice(0, MAX_SUITE_IDS)
     .map((id) => unfinished.has(id) ? `${id} (unfinished)` : id).join(", ") +
     (n > MAX_SUITE_IDS ? `, ... and ${n - MAX_SUITE_IDS} more` : "");
-  return colors.red(`Suite: ${n} still failing ${since}: ${ids}`);
+  return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
 }
 
 /**

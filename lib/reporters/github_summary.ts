@@ -18,6 +18,11 @@ export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /** The workflow file the dispatch line names when the running one is unknown. */
 export const DEFAULT_WORKFLOW_FILE = "smoke.yml";
 
+/** Whether this run itself had failures (a spot-check may pass while the suite still owes). */
+function failedHere(artifact: Artifact): boolean {
+  return artifact.fixtures.some((f) => f.status === "failed");
+}
+
 /** The workflow dispatch that reruns the failures, without run or branch. */
 export const DISPATCH_BASE = `gh workflow run ${DEFAULT_WORKFLOW_FILE} -f mode=rerun-failed`;
 
@@ -224,12 +229,21 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   }
   if (artifact.combined) {
     const c = artifact.combined.summary;
+    const label = artifact.mode === "rerun-failed"
+      ? "**After rerun** (the source run with these results in place)"
+      : "**Suite verdict** (the suite's latest results, this run's in place)";
     head.push(
-      `**After rerun** (the source run with these results in place): ${c.passed} passed, ` +
+      `${label}: ${c.passed} passed, ` +
         `${c.failed} failed of ${c.total}${c.skipped ? `, ${c.skipped} skipped` : ""} → ` +
         `**${artifact.combined.result}**`,
       "",
     );
+    const owed = artifact.suite?.outstanding.map((e) => `\`${e.id}\``) ?? [];
+    if (owed.length) {
+      const shown = owed.slice(0, 20).join(", ") +
+        (owed.length > 20 ? `, and ${owed.length - 20} more` : "");
+      head.push(`Still failing in the suite: ${shown}`, "");
+    }
   }
   const flaky = artifact.fixtures.filter((f) => f.flaky).map((f) => `\`${f.id}\``);
   if (flaky.length) head.push(`Flaky (passed on a retry): ${flaky.join(", ")}`, "");
@@ -251,7 +265,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   if (run.rerunCommand) {
     tail.push(
       "",
-      "Rerun the failures:",
+      failedHere(artifact) ? "Rerun the failures:" : "Rerun what the suite still owes:",
       "",
       fence(run.rerunCommand),
       "",

@@ -20,6 +20,7 @@ import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
 import { dropStale, isFullRun, outstandingOf, type SuiteState } from "../artifact/suite_state.ts";
 import type { NewestRun } from "../artifact/run_history.ts";
 import { shellQuote } from "./plan.ts";
+import { idList } from "./id_list.ts";
 
 /** What `--if-none` does when nothing is outstanding. */
 export type IfNone = "fail" | "pass" | "all";
@@ -71,7 +72,7 @@ export interface Preflight {
   sourceRef: Source;
   /** The outstanding fixtures of the source, by id (stale ones included). */
   failed: FailedEntry[];
-  /** The suite's state the source stands for, fixtures gone from the catalog left out. */
+  /** The suite's state the source stands for (fixtures gone from the catalog included). */
   state: SuiteState;
   /** Ids to rerun, in catalog order. */
   rerunIds: string[];
@@ -120,8 +121,8 @@ export function manualFallback(fallback: string, ids: readonly string[]): string
 const ADVICE: Record<string, (input: PreflightInput) => string> = {
   ARTIFACT_NOT_FOUND: (i) =>
     `Run the suite first (${i.fallback}), or pass --artifact PATH to an artifact to rerun.`,
-  ARTIFACT_INVALID_JSON: () =>
-    "The file is damaged. Earlier runs are kept in runs/ beside latest.json: pass one with --artifact PATH.",
+  ARTIFACT_INVALID_JSON: (i) =>
+    `The file is damaged, and no earlier run is saved in runs/ to rerun from: run the suite (${i.fallback}).`,
   ARTIFACT_SCHEMA_MISMATCH: () =>
     "The file is not a smoke artifact (or was edited). Pass a file smoke wrote with --artifact PATH.",
   ARTIFACT_UNSUPPORTED_VERSION: () =>
@@ -244,7 +245,10 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     ...(entry.runId ? { runId: entry.runId } : {}),
     ...(entry.fingerprint ? { fingerprint: entry.fingerprint } : {}),
   }));
-  const { state, stale } = dropStale(source.state, input.catalogIds);
+  // Fixtures gone from the catalog stay in the state (owed until a full run); they are left
+  // out of the rerun and of the suite's verdict.
+  const state = source.state;
+  const { stale } = dropStale(state, input.catalogIds);
   const owed = new Set(failed.map((f) => f.id));
   const rerun = input.catalogIds.filter((id) => owed.has(id));
   const warnings: Diagnostic[] = [];
@@ -254,9 +258,9 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
       level: "warning",
       message:
         `${stale.length} failed fixture${stale.length === 1 ? " is" : "s are"} no longer in ` +
-        `the catalog and will not rerun: ${stale.map((id) => JSON.stringify(id)).join(", ")}`,
-      hint:
-        "They were renamed or removed since that run; they are left out of the combined verdict.",
+        `the catalog and will not rerun: ${idList(stale.map((id) => JSON.stringify(id)))}`,
+      hint: "They were renamed or removed since that run; they are left out of the suite's " +
+        "verdict, and stay owed until a full run.",
     });
   }
   if (source.missingRunId) {
@@ -331,7 +335,7 @@ function nothingOwed(artifact: Artifact, state: SuiteState): string {
     ? "a rerun"
     : artifact.mode === "merged"
     ? "a merge"
-    : "a partial run (--fixture)";
+    : "a partial run";
   return state.since === undefined
     ? `nothing failed in run ${artifact.runId}, which was ${what}; no full run is on record`
     : `nothing failed in run ${artifact.runId} (${what}), and nothing is outstanding since ` +

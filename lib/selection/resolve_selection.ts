@@ -13,8 +13,10 @@ import { historyPaths } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } from "./select.ts";
-import type { SuiteState } from "../artifact/suite_state.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
+import { idList } from "./id_list.ts";
+
+export { idList };
 
 /** A rerun's outstanding fixtures by whether their files changed since they failed. */
 export interface RerunChanges {
@@ -36,8 +38,8 @@ export interface Selection {
   diagnostics: Diagnostic[];
   /** The rerun-failed preflight, for a rerun. */
   rerun?: Preflight;
-  /** The suite's state this run starts from (every run but a full one), when one is known. */
-  prior?: SuiteState;
+  /** The catalog's ids (the suite's verdict leaves out fixtures it no longer has). */
+  catalogIds?: readonly string[];
   /** For a rerun: which outstanding fixtures changed since they failed. */
   changes?: RerunChanges;
   /** Nothing was outstanding (`--if-none pass` or `all`): why. */
@@ -184,7 +186,6 @@ export async function resolveSelection(
   }, catalog);
   chosen = excluded.kept;
   let rerun: Preflight | undefined;
-  let prior: SuiteState | undefined;
   let none: string | undefined;
   const diagnostics: Diagnostic[] = [...scan.diagnostics, ...unmatchedWarnings(excluded.unmatched)];
   // Only a run that reads an artifact loads zod: a full run starts without it.
@@ -218,7 +219,6 @@ export async function resolveSelection(
       ]);
     }
     diagnostics.push(...rerun.diagnostics);
-    prior = rerun.state;
     none = rerun.none;
     if (none !== undefined && flags.ifNone === "all") {
       // Nothing is owed: --if-none all runs the selection instead, as a run without --rerun-failed.
@@ -230,13 +230,6 @@ export async function resolveSelection(
   }
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 ||
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
-  const partial = !(rerun === undefined && !filtered && !flags.shard);
-  if (partial && !flags.rerunFailed) {
-    const { readPriorState } = await import("./prior_state.ts");
-    const read = await readPriorState(history, { catalogIds, shownDir: options.artifactDir });
-    prior = read.state;
-    diagnostics.push(...read.diagnostics);
-  }
   if (flags.shard) chosen = shardOf(chosen, flags.shard);
   const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
   const mode = rerun ? "rerun-failed" : filtered ? "selected" : "full";
@@ -246,8 +239,7 @@ export async function resolveSelection(
     mode,
     diagnostics,
     ...(rerun ? { rerun } : {}),
-    // A full run starts the state again: it needs none before it.
-    ...(prior && (mode !== "full" || flags.shard) ? { prior } : {}),
+    catalogIds,
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
   };
@@ -309,7 +301,8 @@ async function rerunChanges(
  * ```
  */
 export function renderDryRun(selection: Selection, cwd: string): string[] {
-  const lines: string[] = [];
+  // A rerun says first what it reruns and what changed since.
+  const lines: string[] = [...renderRerunPlan(selection)];
   const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
   const changed = new Set(selection.changes?.changed);
   const unchanged = new Set(selection.changes?.unchanged);
@@ -330,7 +323,6 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
       `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
     );
   }
-  lines.push(...renderRerunPlan(selection));
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
@@ -340,31 +332,6 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
   );
   lines.push("RESULT: pass");
   return lines;
-}
-
-/** At most this many ids on one line; the rest are counted. */
-const MAX_IDS_SHOWN = 10;
-
-/**
- * Ids for one line: the first few, then how many more.
- *
- * @param ids The ids.
- * @returns `a, b, c` or `a, b, ... and 8 more`.
- *
- * @example
- * ```ts
- * import { idList } from "./resolve_selection.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(idList(["a", "b"]), "a, b");
- * assert.equal(idList(Array.from({ length: 12 }, (_, i) => `f${i}`)).endsWith("... and 2 more"), true);
- * ```
- */
-export function idList(ids: readonly string[]): string {
-  const shown = ids.slice(0, MAX_IDS_SHOWN).join(", ");
-  return ids.length > MAX_IDS_SHOWN
-    ? `${shown}, ... and ${ids.length - MAX_IDS_SHOWN} more`
-    : shown;
 }
 
 /**
