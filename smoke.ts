@@ -82,7 +82,8 @@ const cwd = Deno.cwd();
 async function main(args: string[]): Promise<number> {
   const flags = smoke.parseFlags(args);
   if (flags.help) {
-    stdout(smoke.helpText(runtime.invocation));
+    // The directories and settings in effect; a broken config never fails --help.
+    stdout(smoke.helpText(runtime.invocation, await smoke.helpSettings(flags, cwd)));
     return ExitCode.Pass;
   }
   if (flags.version) {

@@ -124,8 +124,9 @@ Deno.test("GitHub mode echoes hostile fixture output where no line of it is a co
   assert.deepEqual(
     reporter.filter((l, i) => live[i] && l.startsWith("::error")),
     [
+      // The cause line of the output comes second, as data: escaped, never a command.
       "::error file=fixtures/hostile.smoke.jsonc,title=hostile::" +
-      "exit-code: Exited with code 1, expected 0",
+      "exit-code: Exited with code 1, expected 0%0A::error::boom",
     ],
   );
 });

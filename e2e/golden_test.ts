@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
 import { buildCatalog } from "../lib/catalog/catalog.ts";
+import { formatUserError, UserError } from "../lib/base/errors.ts";
 import {
   palette,
   renderFailures,
@@ -140,6 +141,23 @@ Deno.test("golden: the dry run", async () => {
   await assertGolden("dry_run.out", lines.join("\n") + "\n");
 });
 
+Deno.test("golden: catalog problems, all in one error", async () => {
+  let text = "";
+  try {
+    buildCatalog([
+      { path: "api/health.smoke.jsonc", text: '{\n  "command": ["true"],,\n}' },
+      { path: "bad id.smoke.ts" },
+      { path: "ops/deploy.smoke.jsonc", text: '{\n  "command": ["true"],\n  "retry": 1\n}' },
+      { path: "web/home.smoke.ts" },
+      { path: "web/home.smoke.jsonc", text: '{ "command": ["true"] }' },
+    ], { cwd, fixturesDir: `${cwd}/fixtures` });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    text = formatUserError(error) + "\n";
+  }
+  await assertGolden("catalog_problems.out", text);
+});
+
 Deno.test("golden: JUnit", async () => {
   const xml = renderJUnit({ ends, artifact }, { now: new Date("2026-11-25T15:10:02.000Z") });
   await assertGolden("junit.xml.out", xml);
@@ -165,4 +183,54 @@ Deno.test("golden: the GitHub step summary of an error", async () => {
     diagnosticsPath: ".planning/artifacts/smoke/runs/20261125T151210007Z-1c0f3e.json",
   });
   await assertGolden("github_error_summary.md.out", markdown);
+});
+
+/** A `deno test` command fixture whose assertion failed: the cause is on stdout, not stderr. */
+const denoTestEnd: FixtureEnd = {
+  result: {
+    ...base,
+    id: "unit/math",
+    status: "failed",
+    durationMs: 412,
+    attempts: 1,
+    exitCode: 1,
+    failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+    stdoutTail: [
+      "running 2 tests from ./tests/math_test.ts",
+      "adds ... FAILED (1ms)",
+      "objects ... ok (1ms)",
+      "",
+      " ERRORS ",
+      "",
+      "adds => ./tests/math_test.ts:3:6",
+      "error: AssertionError: Expected values to be strictly deep-equal:",
+      "+ actual - expected",
+      "",
+      "  {",
+      "+   sum: 2,",
+      "-   sum: 3,",
+      "  }",
+      "",
+      "  assert.deepEqual({ sum: 1 + 1 }, { sum: 3 });",
+      "         ^",
+      "    at file:///work/app/tests/math_test.ts:4:10",
+      "",
+      " FAILURES ",
+      "",
+      "adds => ./tests/math_test.ts:3:6",
+      "",
+      "FAILED | 1 passed | 1 failed (14ms)",
+      "",
+    ].join("\n"),
+    stderrTail: "error: Test failed\n",
+  },
+  failedAttempts: [],
+  outputLeaked: false,
+};
+
+Deno.test("golden: the cause of a failing deno test in the console's failure block", async () => {
+  await assertGolden(
+    "console_failure_cause.out",
+    renderFailures([denoTestEnd], palette(false)).join("\n") + "\n",
+  );
 });

@@ -89,7 +89,7 @@ Deno.test("--junit writes one testcase per fixture with counts, failure types an
   const broken = byName.get("api/broken")!.failure;
   assert.equal(broken.type, "exit-code");
   assert.equal(broken.message, "Exited with code 3, expected 0");
-  assert.equal(broken["#text"], "db down\n");
+  assert.equal(broken["#text"], "stderr (last lines):\ndb down\n");
   assert.equal(byName.get("slow")!.failure.type, "timeout");
   assert.equal(byName.get("expects")!.failure.type, "expectation");
   assert.equal(byName.get("later")!.skipped.message, "waiting <for> the API & more");
@@ -99,7 +99,7 @@ Deno.test("--junit writes one testcase per fixture with counts, failure types an
   assert.ok(raw.includes("\x00") && raw.includes("\x1b"), "the hostile bytes reach the report");
   const hostile = byName.get("hostile")!;
   assert.equal(hostile["system-err"], ` <&>"]]>caf\u00e9 \u20ac\n`);
-  assert.equal(hostile.failure["#text"], ` <&>"]]>caf\u00e9 \u20ac\n`);
+  assert.equal(hostile.failure["#text"], `stderr (last lines):\n <&>"]]>caf\u00e9 \u20ac\n`);
 });
 
 Deno.test("--junit writes earlier failed attempts of a flaky fixture as flakyFailure", async () => {

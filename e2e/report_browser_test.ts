@@ -61,7 +61,10 @@ Deno.test({
     });
     try {
       const artifacts = join(dir, "artifacts");
-      await writeHistory(artifacts, realisticHistory());
+      const history = realisticHistory();
+      // Tags, as the newest run recorded them: the grid filters by them.
+      for (const f of history.at(-1)!.fixtures) if (f.id.startsWith("api/")) f.tags = ["api"];
+      await writeHistory(artifacts, history);
       await Deno.writeTextFile(join(artifacts, "runs", "zz-broken.json"), '{ "schemaVersion": 1 }');
       const written = await writeReport({
         artifactDir: artifacts,
@@ -131,6 +134,10 @@ Deno.test({
       );
       assert.deepEqual(latestFailing, ["api/search", "db/seed", "web/echo_html"]);
       await page.selectOption("#grid-only", "all");
+      await page.selectOption("#grid-tag", "api");
+      assert.equal(await page.locator("#grid-table tbody tr:visible").count(), 5);
+      await page.selectOption("#grid-tag", "");
+      assert.equal(await page.locator("#grid-table tbody tr:visible").count(), 16);
       await page.click('#grid-table th[data-sort="score"] button');
 
       // A rerun mark in the timeline leads to its source run's row.

@@ -38,6 +38,7 @@ export const FailureKindSchema = z.enum([
   "spawn",
   "permission",
   "interrupted",
+  "not-run",
 ]);
 
 /** A content hash of a fixture's own files (script and manifest): SHA-256, hex. */
@@ -61,6 +62,10 @@ export const FixtureResultSchema = z.object({
   flaky: z.boolean().optional(),
   previousStatus: StatusSchema.optional(),
   fingerprint: FingerprintSchema.optional(),
+  /** The manifest's description, when it has one. */
+  description: z.string().optional(),
+  /** The manifest's tags, when it has any. */
+  tags: z.array(z.string()).optional(),
 });
 
 /** A fixture the suite still owes: its latest result since the last full run failed, or it never finished. */

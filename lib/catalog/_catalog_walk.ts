@@ -5,13 +5,23 @@
  * loop detection by real path; a link leaving the fixtures directory is
  * followed with a warning; a dangling or looping link named like a fixture,
  * a fixture that is not a regular file, a name that is not UTF-8 and an
- * unreadable folder are catalog errors naming the path.
+ * unreadable folder are catalog problems naming the path, collected so that
+ * the walk goes on and reports them all. Names almost like a fixture's get a
+ * `NEAR_MISS_FIXTURE` warning.
  *
  * @module
  */
 import type { Diagnostic } from "../artifact/artifact.ts";
 import { ioErrorToUserError, isIoError, UserError } from "../base/errors.ts";
 import { fileTypeName, inputError, readFailure } from "../base/read_input.ts";
+import type { CatalogProblem } from "./_catalog_problems.ts";
+import {
+  capNearMisses,
+  folderNearMissWarning,
+  type NearMiss,
+  nearMiss,
+  nearMissWarning,
+} from "./_near_miss.ts";
 
 /** The suffix of script fixtures. */
 export const SCRIPT_SUFFIX = ".smoke.ts";
@@ -24,8 +34,13 @@ export interface WalkResult {
   paths: string[];
   /** The paths whose directory entry did not say "regular file" (symlinks, FIFOs...). */
   unchecked: Set<string>;
-  /** Warnings: `SYMLINK_LOOP`, `SYMLINK_OUTSIDE`, `SYMLINK_DUPLICATE`, `NON_UTF8_NAME`. */
+  /**
+   * Warnings: `SYMLINK_LOOP`, `SYMLINK_OUTSIDE`, `SYMLINK_DUPLICATE`, `NON_UTF8_NAME` (sorted by
+   * message), then `NEAR_MISS_FIXTURE` (in walk order, capped).
+   */
   diagnostics: Diagnostic[];
+  /** Problems with fixture files and folders below the directory, in walk order. */
+  problems: CatalogProblem[];
 }
 
 interface Walk {
@@ -36,6 +51,9 @@ interface Walk {
   paths: string[];
   unchecked: Set<string>;
   diagnostics: Diagnostic[];
+  /** Near-miss warnings, in walk order. */
+  nearMisses: Diagnostic[];
+  problems: CatalogProblem[];
   /** The folders being walked, outermost first, by real path. */
   stack: { real: string; path: string }[];
   /** Every folder walked so far, by real path, with the path it was walked as. */
@@ -128,7 +146,12 @@ function addFile(walk: Walk, path: string, entry: Deno.DirEntry): void {
   walk.paths.push(path);
 }
 
-function followLink(walk: Walk, path: string, fixtureName: boolean): void {
+/**
+ * Follows a symlink: a folder is walked (once), a file named like a fixture is one.
+ *
+ * @param miss What the link's name misses a fixture's name by, when it does.
+ */
+function followLink(walk: Walk, path: string, fixtureName: boolean, miss?: NearMiss): void {
   const absolute = join(walk.root, path);
   const shown = walk.shown(path);
   let info: Deno.FileInfo;
@@ -167,6 +190,7 @@ function followLink(walk: Walk, path: string, fixtureName: boolean): void {
     throw ioErrorToUserError(error, { path: shown, action: "follow symlink", kind: "catalog" });
   }
   if (!info.isDirectory) {
+    if (miss) walk.nearMisses.push(nearMissWarning(shown, miss));
     if (!fixtureName) return;
     if (!info.isFile && path.endsWith(SCRIPT_SUFFIX)) throw scriptError(shown, info);
     walk.unchecked.add(path);
@@ -217,7 +241,18 @@ function followLink(walk: Walk, path: string, fixtureName: boolean): void {
         "to silence this warning.",
     });
   }
+  if (fixtureName) walk.nearMisses.push(folderNearMissWarning(shown, baseName(path)));
   visit(walk, path, real);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** A file named almost like a fixture, unless a name beside it makes that deliberate. */
+function missOf(name: string, names: ReadonlySet<string>): NearMiss | undefined {
+  const miss = nearMiss(name);
+  return miss && !miss.excusedBy.some((other) => names.has(other)) ? miss : undefined;
 }
 
 function visit(walk: Walk, prefix: string, real: string): void {
@@ -232,37 +267,69 @@ function visit(walk: Walk, prefix: string, real: string): void {
   walk.stack.push({ real, path: prefix });
   // By name: which of two ways into a folder is walked must not depend on the file system.
   const sorted = [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const names = new Set(sorted.map((entry) => entry.name));
   for (const entry of sorted) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    const fixtureName = isFixtureName(entry.name);
-    if (!fixtureName && !entry.isDirectory && !entry.isSymlink) continue;
-    if (isLossyName(entry.name, join(dir, entry.name))) {
-      const where = `"${escapeName(entry.name)}" in "${walk.shown(prefix)}"`;
-      if (fixtureName) {
-        throw catalogError(
-          `Cannot read fixture ${where}: its name is not valid UTF-8`,
-          "Rename it: fixture ids use A-Z a-z 0-9 . _ - / only.",
-        );
-      }
-      walk.diagnostics.push({
-        code: "NON_UTF8_NAME",
-        level: "warning",
-        message: `Skipped ${
-          entry.isDirectory ? "folder" : "symlink"
-        } ${where}: its name is not valid UTF-8`,
-        hint: "Rename it to include its fixtures: fixture ids use A-Z a-z 0-9 . _ - / only.",
-      });
-      continue;
-    }
-    if (entry.isDirectory) {
-      if (!isSkippedFolder(entry.name)) visit(walk, path, join(real, entry.name));
-    } else if (entry.isSymlink) {
-      if (fixtureName || !isSkippedFolder(entry.name)) followLink(walk, path, fixtureName);
-    } else {
-      addFile(walk, path, entry);
+    try {
+      visitEntry(walk, { entry, path, prefix, dir, real, names });
+    } catch (error) {
+      // One bad fixture or folder is reported with the others: the walk goes on.
+      if (!(error instanceof UserError)) throw error;
+      walk.problems.push({ path, error });
     }
   }
   walk.stack.pop();
+}
+
+/** One entry of a folder being walked. */
+interface EntryInFolder {
+  entry: Deno.DirEntry;
+  /** Its path relative to the fixtures directory. */
+  path: string;
+  /** The folder's path relative to the fixtures directory ("" for the directory itself). */
+  prefix: string;
+  /** The folder's absolute path, as walked. */
+  dir: string;
+  /** The folder's real path. */
+  real: string;
+  /** Every name in the folder. */
+  names: ReadonlySet<string>;
+}
+
+function visitEntry(walk: Walk, { entry, path, prefix, dir, real, names }: EntryInFolder): void {
+  const fixtureName = isFixtureName(entry.name);
+  const miss = fixtureName || entry.isDirectory ? undefined : missOf(entry.name, names);
+  if (!fixtureName && !entry.isDirectory && !entry.isSymlink) {
+    if (miss) walk.nearMisses.push(nearMissWarning(walk.shown(path), miss));
+    return;
+  }
+  if (isLossyName(entry.name, join(dir, entry.name))) {
+    const where = `"${escapeName(entry.name)}" in "${walk.shown(prefix)}"`;
+    if (fixtureName) {
+      throw catalogError(
+        `Cannot read fixture ${where}: its name is not valid UTF-8`,
+        "Rename it: fixture ids use A-Z a-z 0-9 . _ - / only.",
+      );
+    }
+    walk.diagnostics.push({
+      code: "NON_UTF8_NAME",
+      level: "warning",
+      message: `Skipped ${
+        entry.isDirectory ? "folder" : "symlink"
+      } ${where}: its name is not valid UTF-8`,
+      hint: "Rename it to include its fixtures: fixture ids use A-Z a-z 0-9 . _ - / only.",
+    });
+    return;
+  }
+  if (entry.isDirectory) {
+    if (isSkippedFolder(entry.name)) return;
+    if (fixtureName) walk.nearMisses.push(folderNearMissWarning(walk.shown(path), entry.name));
+    visit(walk, path, join(real, entry.name));
+  } else if (entry.isSymlink) {
+    if (fixtureName || !isSkippedFolder(entry.name)) followLink(walk, path, fixtureName, miss);
+  } else {
+    addFile(walk, path, entry);
+  }
 }
 
 /**
@@ -270,9 +337,10 @@ function visit(walk: Walk, prefix: string, real: string): void {
  *
  * @param root The fixtures directory, absolute.
  * @param shown How a path relative to it is shown to the user (`""` is the directory itself).
- * @returns The fixture files found and the warnings.
- * @throws {UserError} When the directory or a folder cannot be read, or a fixture
- * is a dangling or looping symlink, not a regular file, or not named in UTF-8 (exit 2).
+ * @returns The fixture files found, the warnings, and the problems: a folder
+ * below that cannot be read, a fixture that is a dangling or looping symlink,
+ * not a regular file, or not named in UTF-8.
+ * @throws {UserError} When the directory itself cannot be read (exit 2).
  *
  * @example
  * ```ts
@@ -298,6 +366,8 @@ export function walkFixtures(root: string, shown: (path: string) => string): Wal
     paths: [],
     unchecked: new Set(),
     diagnostics: [],
+    nearMisses: [],
+    problems: [],
     stack: [],
     visited: new Map(),
   };
@@ -311,5 +381,6 @@ export function walkFixtures(root: string, shown: (path: string) => string): Wal
   const diagnostics = walk.diagnostics.sort((a, b) =>
     a.message < b.message ? -1 : a.message > b.message ? 1 : 0
   );
-  return { paths: walk.paths, unchecked: walk.unchecked, diagnostics };
+  diagnostics.push(...capNearMisses(walk.nearMisses));
+  return { paths: walk.paths, unchecked: walk.unchecked, diagnostics, problems: walk.problems };
 }

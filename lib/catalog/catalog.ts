@@ -1,21 +1,25 @@
 /**
  * The catalog: every fixture under the fixtures directory, sorted by id.
  * {@linkcode buildCatalog} is pure; {@linkcode readCatalog} walks the disk.
+ * Every problem found (a bad manifest, id or fixture file) is collected, and
+ * all of them are reported in one error, in file order (at most
+ * {@linkcode MAX_LISTED_PROBLEMS}, then a count of the rest).
  *
  * @module
  */
 import { dirname, relative, resolve, sep as SEP } from "node:path";
 import { type Diagnostic, FIXTURE_ID_PATTERN } from "../artifact/artifact.ts";
-import { describeIoError, isIoError, UserError } from "../base/errors.ts";
+import { UserError } from "../base/errors.ts";
 import { type Manifest, parseManifest } from "../config/manifest.ts";
-import {
-  fileTypeName,
-  inputError,
-  MAX_INPUT_BYTES,
-  readFailure,
-  readRegularTextFileSync,
-} from "../base/read_input.ts";
+import { checkNamedScript, readManifest } from "./_catalog_read.ts";
 import { MANIFEST_SUFFIX, SCRIPT_SUFFIX, walkFixtures } from "./_catalog_walk.ts";
+import {
+  type CatalogProblem,
+  catalogProblemsError,
+  MAX_LISTED_PROBLEMS,
+} from "./_catalog_problems.ts";
+
+export { MAX_LISTED_PROBLEMS };
 
 /** What a fixture expects of its process. */
 export interface Expectations {
@@ -183,13 +187,91 @@ function toFixture(
   };
 }
 
+/** The id of a fixture file (undefined for a folder): a problem with one file holds back its id. */
+function idOf(path: string): string | undefined {
+  return path.endsWith(SCRIPT_SUFFIX)
+    ? path.slice(0, -SCRIPT_SUFFIX.length)
+    : path.endsWith(MANIFEST_SUFFIX)
+    ? path.slice(0, -MANIFEST_SUFFIX.length)
+    : undefined;
+}
+
+/** The fixtures that could be built, and the problems of the others. */
+interface Collected {
+  fixtures: Fixture[];
+  problems: CatalogProblem[];
+  /** Each fixture's manifest, relative to the fixtures directory, when it has one. */
+  manifests: Map<Fixture, string>;
+}
+
+/**
+ * Builds what it can and collects a problem for every other id.
+ *
+ * @param held Ids already known to be broken (a file of theirs could not be read): skipped.
+ */
+function collectCatalog(
+  files: readonly CatalogFile[],
+  where: CatalogLocation,
+  held: ReadonlySet<string>,
+): Collected {
+  const byId = new Map<string, { script?: string; manifest?: string; text?: string }>();
+  for (const file of files) {
+    const suffix = file.path.endsWith(SCRIPT_SUFFIX)
+      ? SCRIPT_SUFFIX
+      : file.path.endsWith(MANIFEST_SUFFIX)
+      ? MANIFEST_SUFFIX
+      : undefined;
+    if (!suffix) continue;
+    const id = file.path.slice(0, -suffix.length);
+    if (held.has(id)) continue;
+    const entry = byId.get(id) ?? {};
+    if (suffix === SCRIPT_SUFFIX) entry.script = file.path;
+    else Object.assign(entry, { manifest: file.path, text: file.text ?? "" });
+    byId.set(id, entry);
+  }
+  const collected: Collected = { fixtures: [], problems: [], manifests: new Map() };
+  const folded = new Map<string, string>();
+  const placed = { ...where, places: placesIn(where) };
+  for (const [id, entry] of byId) {
+    const path = entry.script ?? entry.manifest!;
+    try {
+      checkId(id, () => placed.places.shown(path));
+      const other = folded.get(id.toLowerCase());
+      if (other !== undefined) {
+        throw catalogError(
+          `Duplicate fixture id: "${id}" and "${other}" differ only in case`,
+          "Rename one of them: ids must stay distinct on case-insensitive file systems.",
+        );
+      }
+      folded.set(id.toLowerCase(), id);
+      const manifest = entry.manifest
+        ? parseManifest(entry.text ?? "", placed.places.shown(entry.manifest))
+        : undefined;
+      const fixture = toFixture(id, entry, manifest, placed);
+      collected.fixtures.push(fixture);
+      if (entry.manifest) collected.manifests.set(fixture, entry.manifest);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      collected.problems.push({ path, error });
+    }
+  }
+  collected.fixtures.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return collected;
+}
+
+/** The fixtures directory as messages show it. */
+function shownDirOf(where: CatalogLocation): string {
+  return relative(where.cwd, where.fixturesDir) || ".";
+}
+
 /**
  * Builds the catalog from the files under the fixtures directory. Pure.
  *
  * @param files Fixture files relative to the fixtures directory, manifests with their text.
  * @param where The working directory and fixtures directory, both absolute.
  * @returns The fixtures, sorted by id.
- * @throws {UserError} On a bad manifest, an invalid or duplicate id (exit 2).
+ * @throws {UserError} On bad manifests, invalid or duplicate ids (exit 2): one
+ * problem as it is, several in one error listing them in file order.
  *
  * @example
  * ```ts
@@ -206,96 +288,30 @@ function toFixture(
  * ```
  */
 export function buildCatalog(files: readonly CatalogFile[], where: CatalogLocation): Fixture[] {
-  const byId = new Map<string, { script?: string; manifest?: string; text?: string }>();
-  for (const file of files) {
-    const suffix = file.path.endsWith(SCRIPT_SUFFIX)
-      ? SCRIPT_SUFFIX
-      : file.path.endsWith(MANIFEST_SUFFIX)
-      ? MANIFEST_SUFFIX
-      : undefined;
-    if (!suffix) continue;
-    const id = file.path.slice(0, -suffix.length);
-    const entry = byId.get(id) ?? {};
-    if (suffix === SCRIPT_SUFFIX) entry.script = file.path;
-    else Object.assign(entry, { manifest: file.path, text: file.text ?? "" });
-    byId.set(id, entry);
-  }
-  const fixtures: Fixture[] = [];
-  const folded = new Map<string, string>();
-  const placed = { ...where, places: placesIn(where) };
-  for (const [id, entry] of byId) {
-    checkId(id, () => placed.places.shown(entry.script ?? entry.manifest!));
-    const other = folded.get(id.toLowerCase());
-    if (other !== undefined) {
-      throw catalogError(
-        `Duplicate fixture id: "${id}" and "${other}" differ only in case`,
-        "Rename one of them: ids must stay distinct on case-insensitive file systems.",
-      );
-    }
-    folded.set(id.toLowerCase(), id);
-    const manifest = entry.manifest
-      ? parseManifest(entry.text ?? "", placed.places.shown(entry.manifest))
-      : undefined;
-    fixtures.push(toFixture(id, entry, manifest, placed));
-  }
-  return fixtures.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { fixtures, problems } = collectCatalog(files, where, new Set());
+  const error = catalogProblemsError(problems, shownDirOf(where));
+  if (error) throw error;
+  return fixtures;
 }
 
 /** The catalog read from disk, with the warnings of the walk. */
 export interface CatalogScan {
   /** The fixtures, sorted by id. */
   fixtures: Fixture[];
-  /** Warnings about what the walk skipped or followed (`SYMLINK_LOOP`, `SYMLINK_OUTSIDE`, `NON_UTF8_NAME`). */
+  /**
+   * Warnings about what the walk skipped or followed (`SYMLINK_LOOP`, `SYMLINK_OUTSIDE`,
+   * `SYMLINK_DUPLICATE`, `NON_UTF8_NAME`), and files named almost like fixtures
+   * (`NEAR_MISS_FIXTURE`).
+   */
   diagnostics: Diagnostic[];
-}
-
-function readManifest(places: Places, path: string, knownRegularFile: boolean): string {
-  const read = readRegularTextFileSync(places.absolute(path), {
-    maxBytes: MAX_INPUT_BYTES,
-    what: "manifest",
-    knownRegularFile,
-  });
-  if (read.ok) return read.value;
-  throw inputError(read, {
-    action: "read manifest",
-    shown: places.shown(path),
-    kind: "catalog",
-    missingHint: "It went away while smoke read the catalog: run again.",
-  });
-}
-
-/** Checks that a script named by a manifest's "script" is a regular file. */
-function checkNamedScript(fixture: Fixture): void {
-  const named = `script "${fixture.file}" named by manifest "${fixture.manifestFile}"`;
-  let info: Deno.FileInfo;
-  try {
-    info = Deno.statSync(fixture.script!);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
-      throw catalogError(
-        `Cannot find ${named}`,
-        `"script" is relative to the manifest's folder; fix the path or create the file.`,
-      );
-    }
-    if (!isIoError(error)) throw error;
-    const { reason, hint } = describeIoError(error);
-    throw catalogError(`Cannot use ${named}: ${reason}`, hint);
-  }
-  if (!info.isFile) {
-    throw catalogError(
-      `Cannot use ${named}: ${
-        readFailure({ kind: "special", type: fileTypeName(info) }, "script").reason
-      }`,
-      '"script" must name a Deno script file.',
-    );
-  }
 }
 
 /**
  * Reads the catalog from disk: walks the fixtures directory (skipping
  * dot-folders and `node_modules`, following directory symlinks with loop
  * detection), reads manifests (regular files of at most 1 MiB, UTF-8),
- * builds, and checks that every script is a regular file. Synchronous:
+ * builds, and checks that every script is a regular file. Every problem on
+ * the way is collected; they are thrown together at the end. Synchronous:
  * nothing else runs meanwhile, and 1,000 files are read ~20 ms faster than
  * as many concurrent async operations.
  *
@@ -303,7 +319,8 @@ function checkNamedScript(fixture: Fixture): void {
  * @returns The fixtures, sorted by id, and the walk's warnings.
  * @throws {UserError} When the directory, a folder or a manifest cannot be
  * read, a fixture is a dangling symlink or not a regular file, a script is
- * missing, or {@linkcode buildCatalog} throws (exit 2).
+ * missing, or a manifest or id is bad, as {@linkcode buildCatalog} says
+ * (exit 2): one problem as it is, several in one error listing them.
  *
  * @example
  * ```ts
@@ -321,25 +338,50 @@ function checkNamedScript(fixture: Fixture): void {
  */
 export function scanCatalog(where: CatalogLocation): CatalogScan {
   const places = placesIn(where);
-  const shownDir = relative(where.cwd, where.fixturesDir) || ".";
+  const shownDir = shownDirOf(where);
   const walked = walkFixtures(
     where.fixturesDir,
     (path) => path === "" ? shownDir : places.shown(path),
   );
-  const files: CatalogFile[] = walked.paths.map((path) => (
-    path.endsWith(MANIFEST_SUFFIX)
-      ? { path, text: readManifest(places, path, !walked.unchecked.has(path)) }
-      : { path }
-  ));
-  const fixtures = buildCatalog(files, where);
+  const problems = [...walked.problems];
+  const files: CatalogFile[] = [];
+  for (const path of walked.paths) {
+    if (!path.endsWith(MANIFEST_SUFFIX)) {
+      files.push({ path });
+      continue;
+    }
+    try {
+      const text = readManifest(places.absolute(path), places.shown(path), {
+        knownRegularFile: !walked.unchecked.has(path),
+      });
+      files.push({ path, text });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push({ path, error });
+    }
+  }
+  // An id with a broken file is not built from its other file (a lone manifest would complain).
+  const held = new Set(
+    problems.map((problem) => idOf(problem.path)).filter((id) => id !== undefined),
+  );
+  const collected = collectCatalog(files, where, held);
+  problems.push(...collected.problems);
   // Scripts found by the walk are regular files; a manifest's "script" may name anything.
   const scripts = new Set(
     walked.paths.filter((p) => p.endsWith(SCRIPT_SUFFIX)).map(places.absolute),
   );
-  for (const fixture of fixtures) {
-    if (fixture.script && !scripts.has(fixture.script)) checkNamedScript(fixture);
+  for (const fixture of collected.fixtures) {
+    if (!fixture.script || scripts.has(fixture.script)) continue;
+    try {
+      checkNamedScript({ ...fixture, script: fixture.script });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push({ path: collected.manifests.get(fixture)!, error });
+    }
   }
-  return { fixtures, diagnostics: walked.diagnostics };
+  const error = catalogProblemsError(problems, shownDir);
+  if (error) throw error;
+  return { fixtures: collected.fixtures, diagnostics: walked.diagnostics };
 }
 
 /**

@@ -12,6 +12,7 @@ export type { SmokeIo } from "./smoke_io.ts";
 export { formatUserError, ioFallbackError, UserError } from "../base/errors.ts";
 export { parseFlags } from "./flags.ts";
 export { helpText } from "./help.ts";
+export { helpSettings } from "./help_settings.ts";
 export { ProcessGroups } from "../run/process.ts";
 export { runtimeInfo } from "./runtime.ts";
 export { createSafeWriter } from "../base/safe_output.ts";

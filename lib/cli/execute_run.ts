@@ -243,6 +243,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       baseEnv: io.env,
       graceMs: GRACE_MS,
       tailBytes: TAIL_BYTES,
+      ...(options.maxFailures ? { maxFailures: options.maxFailures } : {}),
     }, {
       spawn: (spec, signal) => runProcess(spec, { groups: io.groups, signal }),
       reporter,

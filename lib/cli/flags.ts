@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Shard } from "../selection/select.ts";
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
-import { MAX_TIMEOUT_MS } from "../config/config.ts";
+import { MAX_TIMEOUT_MS, type OptionOverrides } from "../config/config.ts";
 
 export type { Shard };
 
@@ -19,6 +19,14 @@ export interface Flags {
   positionals: string[];
   /** `--fixture` patterns, in order. */
   fixtures: string[];
+  /** `--tag` names. */
+  tags: string[];
+  /** `--exclude` patterns. */
+  excludes: string[];
+  /** `--exclude-tag` names. */
+  excludeTags: string[];
+  /** `--max-failures N`. */
+  maxFailures?: number;
   /** `--rerun-failed`. */
   rerunFailed: boolean;
   /** `--artifact PATH`. */
@@ -89,12 +97,21 @@ export interface FlagSpec {
   max?: number;
   /** The value's name in `--help`, e.g. `ID`. */
   value?: string;
+  /**
+   * A sensible value, suggested by hints and shown in `--help` examples: never merely the
+   * lowest valid one (`--timeout 30000`, not `--timeout 1`). Every integer flag has one.
+   */
+  example?: string;
   /** The subcommands that take it. */
   commands: readonly Command[];
   /** Its `--help` section; none for flags shown elsewhere (`--help`, `--version`, `--out`). */
   section?: FlagSection;
-  /** Its `--help` line. */
+  /** Its `--help` line (then `(default ...)` when it has a `default`). */
   help: string;
+  /** The setting it overrides, named alike in the config file and in {@linkcode Flags}. */
+  option?: keyof OptionOverrides;
+  /** What applies when neither the flag nor the config sets it, as `--help` shows it. */
+  default?: string;
   /** Another flag it needs (`--artifact` needs `--rerun-failed`). */
   requires?: string;
 }
@@ -113,7 +130,34 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "ID",
     commands: ["run"],
     section: "Selecting",
-    help: "run only this fixture; repeatable; * globs in a segment (api/*)",
+    help: "run only this fixture; repeatable; * globs in a segment (api/*), ** across (web/**)",
+  },
+  {
+    name: "tag",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    commands: ["run"],
+    section: "Selecting",
+    help: "run only fixtures with this manifest tag; repeatable (any of them)",
+  },
+  {
+    name: "exclude",
+    type: "string",
+    multiple: true,
+    value: "PATTERN",
+    commands: ["run"],
+    section: "Selecting",
+    help: "leave out fixtures matching this pattern (the --fixture syntax); repeatable",
+  },
+  {
+    name: "exclude-tag",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    commands: ["run"],
+    section: "Selecting",
+    help: "leave out fixtures with this tag; repeatable",
   },
   {
     name: "rerun-failed",
@@ -136,6 +180,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "integer",
     min: 0,
     value: "N",
+    example: "20",
     commands: ["run"],
     section: "Selecting",
     help: "refuse to rerun when more than N failed (a broken environment)",
@@ -178,9 +223,12 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "integer",
     min: 1,
     value: "N",
+    example: "4",
     commands: ["run"],
     section: "Running",
-    help: "fixtures at once (default: the number of CPUs)",
+    help: "fixtures at once",
+    option: "concurrency",
+    default: "one per CPU",
   },
   {
     name: "timeout",
@@ -188,18 +236,36 @@ export const FLAGS: readonly FlagSpec[] = [
     min: 1,
     max: MAX_TIMEOUT_MS,
     value: "MS",
+    example: "30000",
     commands: ["run"],
     section: "Running",
-    help: "per-fixture timeout (default 60000; a manifest's timeoutMs wins)",
+    help: "per-fixture timeout; a manifest's timeoutMs wins",
+    option: "timeoutMs",
+    default: "60000",
   },
   {
     name: "retries",
     type: "integer",
     min: 0,
     value: "N",
+    example: "2",
     commands: ["run"],
     section: "Running",
-    help: "retries of a failing fixture (default 0)",
+    help: "retries of a failing fixture",
+    option: "retries",
+    default: "0",
+  },
+  {
+    name: "max-failures",
+    type: "integer",
+    min: 1,
+    value: "N",
+    commands: ["run"],
+    section: "Running",
+    example: "5",
+    help: "start no new fixture once N have failed; the rest are not run, and owed",
+    option: "maxFailures",
+    default: "no limit",
   },
   {
     name: "fail-on-flaky",
@@ -222,7 +288,9 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "DIR",
     commands: ["run"],
     section: "Locations and output",
-    help: "default fixtures/",
+    help: "fixtures directory",
+    option: "fixturesDir",
+    default: "fixtures/",
   },
   {
     name: "artifact-dir",
@@ -230,7 +298,9 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "DIR",
     commands: ALL,
     section: "Locations and output",
-    help: "default .planning/artifacts/smoke/",
+    help: "artifact directory",
+    option: "artifactDir",
+    default: ".planning/artifacts/smoke/",
   },
   {
     name: "config",
@@ -254,6 +324,8 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ["run"],
     section: "Locations and output",
     help: "also write the HTML report after the run",
+    option: "report",
+    default: "off",
   },
   {
     name: "no-color",
@@ -274,6 +346,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: "integer",
     min: 1,
     value: "N",
+    example: "10",
     commands: ["report"],
     help: "the newest N runs in the report",
   },
@@ -303,6 +376,24 @@ const options = Object.fromEntries(FLAGS.map((spec) => [spec.name, {
 }]));
 
 const SUBCOMMANDS = ["merge", "report"] as const;
+
+/** Flags users bring from peers (pytest, Playwright Test, jest), and what smoke says instead. */
+const PEER_FLAGS: Readonly<Record<string, string>> = {
+  bail: '"--max-failures 1"',
+  x: '"--max-failures 1"',
+  exitfirst: '"--max-failures 1"',
+  maxfail: '"--max-failures N"',
+  lf: '"--rerun-failed"',
+  "last-failed": '"--rerun-failed"',
+  grep: '"--fixture PATTERN" or "--tag NAME"',
+  k: '"--fixture PATTERN" or "--tag NAME"',
+  m: '"--tag NAME"',
+  "grep-invert": '"--exclude PATTERN" or "--exclude-tag NAME"',
+  deselect: '"--exclude PATTERN"',
+  ignore: '"--exclude PATTERN"',
+  workers: '"--concurrency N"',
+  j: '"--concurrency N"',
+};
 const HELP_HINT = "Run with --help for the flags and examples.";
 
 function usage(message: string, ...hints: string[]): UserError {
@@ -316,7 +407,9 @@ function integer(spec: FlagSpec, value: string): number {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw usage(
       `Invalid value for "--${spec.name}": "${value}" is not a whole number ${range}`,
-      `Pass a number, e.g. "--${spec.name} ${Math.max(min, 2)}".`,
+      spec.example === undefined
+        ? `Pass a whole number ${range}.`
+        : `Pass a number, e.g. "--${spec.name} ${spec.example}".`,
     );
   }
   return Number(value);
@@ -383,6 +476,8 @@ function translate(error: TypeError & { code?: unknown }, command: Command): Use
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
+      const peer = PEER_FLAGS[flag];
+      if (peer && command === "run") return usage(`Unknown flag "${name}"`, `smoke says ${peer}.`);
       const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
       const suggestion = closest(flag, candidates);
       return usage(
@@ -503,6 +598,10 @@ export function parseFlags(args: readonly string[]): Flags {
     command,
     positionals,
     fixtures: (v.fixture as string[] | undefined) ?? [],
+    tags: (v.tag as string[] | undefined) ?? [],
+    excludes: (v.exclude as string[] | undefined) ?? [],
+    excludeTags: (v["exclude-tag"] as string[] | undefined) ?? [],
+    maxFailures: v["max-failures"] as number | undefined,
     rerunFailed: v["rerun-failed"] === true,
     artifact: v.artifact as string | undefined,
     dryRun: v["dry-run"] === true,
@@ -528,10 +627,26 @@ export function parseFlags(args: readonly string[]): Flags {
   };
 }
 
+/** A setting's value in effect and where it comes from (`smoke.jsonc`, `--timeout`). */
+export interface EffectiveValue {
+  /** The value, as `--help` shows it. */
+  value: string;
+  /** Where it is set. */
+  from: string;
+}
+
+/** Options for {@linkcode flagHelp}. */
+export interface FlagHelpOptions {
+  /** Values in effect that are not the defaults, by flag name (`fixtures-dir`). */
+  effective?: Readonly<Record<string, EffectiveValue>>;
+}
+
 /**
  * The flag sections of `--help`, from {@linkcode FLAGS}: one line per flag
- * with its value's name, grouped by section.
+ * with its value's name, grouped by section. A flag with a default says it,
+ * and, when another value is in effect, that value and where it is set.
  *
+ * @param options The values in effect, when known.
  * @returns The lines, without a trailing newline.
  *
  * @example
@@ -541,14 +656,28 @@ export function parseFlags(args: readonly string[]): Flags {
  *
  * assert.match(flagHelp(), /^  --fixture ID +run only this fixture/m);
  * assert.match(flagHelp(), /^Running:$/m);
+ * assert.match(flagHelp(), /--fixtures-dir DIR +fixtures directory \(default fixtures\/\)$/m);
+ * const here = flagHelp({ effective: { "fixtures-dir": { value: "e2e", from: "smoke.jsonc" } } });
+ * assert.match(here, /fixtures directory \(here: e2e, from smoke\.jsonc; default fixtures\/\)$/m);
  * ```
  */
-export function flagHelp(): string {
+export function flagHelp(options: FlagHelpOptions = {}): string {
   const sections: FlagSection[] = ["Selecting", "Running", "Locations and output"];
   const blocks = sections.map((section) => {
     const lines = FLAGS.filter((s) => s.section === section).map((s) => {
       const left = `${s.short ? `-${s.short}, ` : ""}--${s.name}${s.value ? ` ${s.value}` : ""}`;
-      return `  ${left.padEnd(22)}  ${s.help}`;
+      const effective = options.effective?.[s.name];
+      // A value in effect that is the default anyway needs no word.
+      const bare = (text: string) => text.replace(/\/+$/, "");
+      const here = effective && bare(effective.value) !== bare(s.default ?? "")
+        ? effective
+        : undefined;
+      const note = s.default === undefined
+        ? ""
+        : here
+        ? ` (here: ${here.value}, from ${here.from}; default ${s.default})`
+        : ` (default ${s.default})`;
+      return `  ${left.padEnd(22)}  ${s.help}${note}`;
     });
     return `${section}:\n${lines.join("\n")}`;
   });

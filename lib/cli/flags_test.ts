@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
 import { flagHelp, FLAGS, parseFlags } from "./flags.ts";
 import { UserError } from "../base/errors.ts";
 
@@ -180,5 +183,34 @@ Deno.test("FLAGS drives parsing, bounds, subcommands and --help, one entry per f
       if (command === "report") args.splice(1, 1);
       assert.throws(() => parseFlags(args), UserError, `${command} refuses --${spec.name}`);
     }
+  }
+});
+
+Deno.test("every integer flag's hint suggests its example, a value the flag accepts", () => {
+  for (const spec of FLAGS.filter((f) => f.type === "integer")) {
+    assert.ok(spec.example !== undefined, `--${spec.name} has an example in FLAGS`);
+    const min = spec.min ?? 0;
+    const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+    // What the flag needs around it: its subcommand, the flag it requires.
+    const command = spec.commands.includes("run") ? [] : [spec.commands[0]];
+    const required = spec.requires ? [`--${spec.requires}`] : [];
+    const parse = (value: string) =>
+      parseFlags([...command, `--${spec.name}=${value}`, ...required]);
+    const accepted = Object.values(parse(spec.example!)).find((v) => typeof v === "number");
+    assert.equal(accepted, Number(spec.example), `--${spec.name} ${spec.example} is accepted`);
+    // Sensible: well inside the bounds, not the lowest or highest valid value.
+    assert.ok(Number(spec.example) > min && Number(spec.example) < max, `--${spec.name}`);
+    const bad = fc.oneof(
+      fc.integer({ min: -1_000_000, max: min - 1 }).map(String),
+      ...(max < Number.MAX_SAFE_INTEGER
+        ? [fc.bigInt({ min: BigInt(max) + 1n, max: BigInt(max) * 10n }).map(String)]
+        : []),
+      fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !/^\d+$/.test(s)),
+      fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => `${a}.${b}`),
+    );
+    fc.assert(fc.property(bad, (value) => {
+      const error = usageError([...command, `--${spec.name}=${value}`, ...required]);
+      assert.equal(error.hints[0], `Pass a number, e.g. "--${spec.name} ${spec.example}".`);
+    }));
   }
 });

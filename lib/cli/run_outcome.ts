@@ -61,11 +61,14 @@ function withPrevious(
   input: Pick<RunArtifactInput, "selection" | "fingerprints">,
 ): FixtureResult[] {
   const rerun = input.selection.rerun;
-  return ends.map(({ result }) => {
+  return ends.map(({ result, planned }) => {
     const before = rerun?.state.entries.get(result.id)?.status;
     const fingerprint = input.fingerprints?.get(result.id);
+    const { tags = [], description } = planned?.fixture ?? {};
     return {
       ...result,
+      ...(description ? { description } : {}),
+      ...(tags.length ? { tags: [...tags] } : {}),
       ...(fingerprint ? { fingerprint } : {}),
       ...(before ? { previousStatus: before } : {}),
     };
@@ -184,6 +187,21 @@ export function rerunCommandOf(artifact: Artifact, command: string): string | un
   return owed > 0 ? `${command} --rerun-failed` : undefined;
 }
 
+/** A run shorter than this lists no slowest fixtures: nothing was slow. */
+const SLOW_RUN_MS = 5000;
+/** How many of the slowest fixtures the summary lists. */
+const SLOWEST_SHOWN = 5;
+
+/** The slowest fixtures of a run that took a while, slowest first. */
+function slowestOf(artifact: Artifact): Pick<SummaryView, "slowest"> {
+  if (artifact.durationMs < SLOW_RUN_MS) return {};
+  const ran = artifact.fixtures.filter((f) => f.attempts > 0);
+  if (ran.length < 2) return {};
+  const slowest = [...ran].sort((a, b) => b.durationMs - a.durationMs || (a.id < b.id ? -1 : 1))
+    .slice(0, SLOWEST_SHOWN).map((f) => ({ id: f.id, durationMs: f.durationMs }));
+  return { slowest };
+}
+
 /** The suite line's facts: what is still owed, since which full run. */
 function suiteView(
   suite: NonNullable<Artifact["suite"]>,
@@ -231,6 +249,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const rerunCommand = rerunCommandOf(artifact, input.command);
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
+  const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
   // A pass on a retry is a recovery, but not a clean one: it says so.
   const recovered = artifact.fixtures
     .filter((f) => f.previousStatus === "failed" && f.status === "passed")
@@ -256,6 +275,8 @@ export function runSummary(input: RunSummaryInput): RunSummary {
       ? { fullRunCommand: input.command }
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
+    ...(notRun ? { notRun } : {}),
+    ...slowestOf(artifact),
   };
   const exitCode = interrupted
     ? SIGNAL_EXIT_CODES[input.signal!] ?? ExitCode.Interrupted

@@ -67,6 +67,8 @@ export interface Options {
   historyLimit: number;
   /** Whether to write the HTML report after the run. */
   report: boolean;
+  /** Start no new fixture once this many have failed; undefined: run them all. */
+  maxFailures?: number;
 }
 
 /** What the command line overrides of the config: plain values, whatever parsed them. */
@@ -83,6 +85,8 @@ export interface OptionOverrides {
   retries?: number;
   /** Write the HTML report after the run. */
   report?: boolean;
+  /** Stop starting fixtures after this many failures. */
+  maxFailures?: number;
 }
 
 /**
@@ -115,5 +119,8 @@ export function resolveOptions(flags: OptionOverrides, config: Config, cpus: num
     env: config.env ?? {},
     historyLimit: config.historyLimit ?? DEFAULTS.historyLimit,
     report: flags.report === true || (config.report ?? false),
+    ...(flags.maxFailures ?? config.maxFailures
+      ? { maxFailures: (flags.maxFailures ?? config.maxFailures)! }
+      : {}),
   };
 }

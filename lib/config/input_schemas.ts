@@ -81,7 +81,11 @@ const TimeoutSchema = z.number().int().positive().max(MAX_TIMEOUT_MS).meta({
 /** A retry count. */
 const RetriesSchema = z.number().int().nonnegative().max(100);
 
-const Strings = z.array(z.string());
+/** A tag: one word, as `--tag NAME` takes it (letters, digits, `.`, `_`, `:`, `-`). */
+const TagSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/).meta({
+  errorMessage:
+    'a tag is one word of at most 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+});
 
 /** The manifest's schema: every key optional, unknown keys are errors. */
 export const ManifestSchema = z.strictObject({
@@ -97,7 +101,7 @@ export const ManifestSchema = z.strictObject({
   permissions: z.array(PermissionSchema).optional(),
   timeoutMs: TimeoutSchema.optional(),
   retries: RetriesSchema.optional(),
-  tags: Strings.optional(),
+  tags: z.array(TagSchema).max(MAX_NEEDLES).optional(),
   skip: z.union([z.boolean(), z.string()]).meta({
     errorMessage: 'expected true, false or a reason such as "waiting for staging"',
   }).optional(),
@@ -123,6 +127,8 @@ export const ConfigSchema = z.strictObject({
   env: EnvSchema.optional(),
   historyLimit: z.number().int().positive().optional(),
   report: z.boolean().optional(),
+  /** Start no new fixture once this many have failed (`--max-failures`). */
+  maxFailures: z.number().int().positive().optional(),
 });
 /** The config file's contents. */
 export type Config = z.infer<typeof ConfigSchema>;

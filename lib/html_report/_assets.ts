@@ -60,6 +60,7 @@ padding:10px 14px;margin:10px 0}
 .kind{font:12px ui-monospace,monospace;font-weight:400;color:var(--fail);border:1px solid var(--fail);
 border-radius:10px;padding:0 7px;margin-left:6px;vertical-align:2px}
 pre.msg{max-height:160px}
+.excerpt-head{margin:8px 0 0}
 .runs{max-height:420px;margin-top:10px}
 .runs thead th{position:sticky;top:0;background:var(--panel)}
 details summary{cursor:pointer;color:var(--link)}
@@ -119,6 +120,7 @@ export const REPORT_JS = `
   const rows = Array.from(body.rows);
   const filter = document.getElementById("grid-filter");
   const only = document.getElementById("grid-only");
+  const tag = document.getElementById("grid-tag");
   const count = document.getElementById("grid-count");
   controls.hidden = false;
   const keep = (row) => {
@@ -132,7 +134,8 @@ export const REPORT_JS = `
     const query = filter.value.trim().toLowerCase();
     let shown = 0;
     for (const row of rows) {
-      const ok = (!query || row.dataset.id.toLowerCase().includes(query)) && keep(row);
+      const tagged = !tag || !tag.value || (row.dataset.tags || "").includes(" " + tag.value + " ");
+      const ok = (!query || row.dataset.id.toLowerCase().includes(query)) && keep(row) && tagged;
       row.hidden = !ok;
       if (ok) shown++;
     }
@@ -140,6 +143,7 @@ export const REPORT_JS = `
   };
   filter.addEventListener("input", apply);
   only.addEventListener("change", apply);
+  if (tag) tag.addEventListener("change", apply);
   const headers = Array.from(table.tHead.querySelectorAll("th[data-sort]"));
   for (const th of headers) {
     const button = document.createElement("button");

@@ -16,6 +16,7 @@ import type {
 import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
+import { type ExcerptBlock, failureExcerpt } from "../reporters/failure_excerpt.ts";
 
 export type { InvalidArtifact };
 
@@ -156,6 +157,8 @@ export interface FailureView {
   durationMs: number;
   /** Exit code, signal and timeout, in words. */
   exit: string;
+  /** The lines of both tails that explain the failure, when kept (see `failure_excerpt.ts`). */
+  excerpt?: ExcerptBlock[];
   /** The stdout tail, when kept. */
   stdout?: TailView;
   /** The stderr tail, when kept. */
@@ -198,6 +201,8 @@ export interface GridRow {
   failures: number;
   /** Runs where it passed only on a retry. */
   retryPasses: number;
+  /** Its manifest tags, as the newest run in the window recorded them. */
+  tags: string[];
 }
 
 /** Durations of one fixture across the window. */
@@ -246,6 +251,8 @@ export interface ReportModel {
 
 const SLOWEST = 20;
 const MESSAGE_CHARS = 2000;
+/** How much of the output a failure shows open, above its collapsed tails. */
+const REPORT_EXCERPT = { maxLines: 40, maxBytes: 8192, lastLines: 12 };
 
 function cutTail(text: string | undefined, max: number): TailView | undefined {
   if (!text) return undefined;
@@ -257,6 +264,8 @@ function cutTail(text: string | undefined, max: number): TailView | undefined {
 }
 
 function cellOf(f: Artifact["fixtures"][number]): CellCode {
+  // Never started (--max-failures): not a result of its own.
+  if (f.failure?.kind === "not-run") return ".";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -390,7 +399,7 @@ function exitText(f: Artifact["fixtures"][number]): string {
  * );
  * assert.equal(model.latest?.runId, "r3");
  * assert.deepEqual(model.grid[0], {
- *   id: "a", cells: "pfp", flips: 2, score: 1, observed: 3, failures: 1, retryPasses: 0,
+ *   id: "a", cells: "pfp", flips: 2, score: 1, observed: 3, failures: 1, retryPasses: 0, tags: [],
  * });
  * ```
  */
@@ -409,15 +418,20 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
   // Grid: one row per fixture seen in the window.
   const cellsById = new Map<string, CellCode[]>();
   const durations = new Map<string, number[]>();
+  const tagsById = new Map<string, string[]>();
   gridArtifacts.forEach((a, column) => {
     for (const f of a.fixtures) {
+      tagsById.set(f.id, f.tags ?? []);
       let cells = cellsById.get(f.id);
       if (!cells) {
         cells = new Array<CellCode>(gridArtifacts.length).fill(".");
         cellsById.set(f.id, cells);
       }
       cells[column] = cellOf(f);
-      if (f.status !== "skipped" && f.failure?.kind !== "interrupted") {
+      if (
+        f.status !== "skipped" && f.failure?.kind !== "interrupted" &&
+        f.failure?.kind !== "not-run"
+      ) {
         let list = durations.get(f.id);
         if (!list) durations.set(f.id, list = []);
         list.push(f.durationMs);
@@ -433,7 +447,14 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       if (c === "f") failures++;
       else if (c === "r") retryPasses++;
     }
-    grid.push({ id, cells, ...flakiness(cells), failures, retryPasses });
+    grid.push({
+      id,
+      cells,
+      ...flakiness(cells),
+      failures,
+      retryPasses,
+      tags: tagsById.get(id) ?? [],
+    });
   }
   grid.sort((a, b) =>
     b.score - a.score || b.flips - a.flips || b.retryPasses - a.retryPasses ||
@@ -483,9 +504,11 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         if (cells[i] === "f") start = i;
         else if (cells[i] !== "." && cells[i] !== "s") ended = true;
       }
+      const excerpt = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : undefined;
       const stderr = budget > 0 ? cutTail(f.stderrTail, tailChars) : undefined;
-      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0);
+      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0) +
+        excerpt.reduce((n, b) => n + b.lines.join("\n").length, 0);
       const message = f.failure?.message ?? "";
       failures.push({
         id: f.id,
@@ -498,6 +521,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         attempts: f.attempts,
         durationMs: f.durationMs,
         exit: exitText(f),
+        ...(excerpt.length ? { excerpt } : {}),
         ...(stdout ? { stdout } : {}),
         ...(stderr ? { stderr } : {}),
         tailsOmitted: !stdout && !stderr && Boolean(f.stdoutTail || f.stderrTail),

@@ -159,6 +159,15 @@ function tail(name: string, view: TailView | undefined): string {
     `</summary><pre>${e(view.text)}</pre></details>`;
 }
 
+/** The lines that explain a failure, open: one labelled block per stream. */
+function excerpt(blocks: FailureView["excerpt"]): string {
+  return (blocks ?? []).map((b) =>
+    `<p class="excerpt-head muted">${e(b.heading)}</p><pre class="excerpt">${
+      e(b.lines.join("\n"))
+    }</pre>`
+  ).join("");
+}
+
 function renderFailure(f: FailureView, model: ReportModel): string {
   const since = f.failingSince;
   const sinceText = since.runs <= 1 && !since.maybeOlder
@@ -195,7 +204,7 @@ function renderFailure(f: FailureView, model: ReportModel): string {
   return `<article class="failure" id="failure-${e(f.id)}" data-fixture="${e(f.id)}">` +
     `<h3><span class="sym">✗</span> ${e(f.id)} <span class="kind">${e(f.kind)}</span></h3>` +
     (f.message ? `<pre class="msg">${e(f.message)}</pre>` : "") +
-    `<dl class="facts">${facts.join("")}</dl>` +
+    `<dl class="facts">${facts.join("")}</dl>${excerpt(f.excerpt)}` +
     `${tail("stderr", f.stderr)}${tail("stdout", f.stdout)}${omitted}</article>`;
 }
 

@@ -7,7 +7,7 @@
  */
 import { formatDuration } from "../reporters/console_render.ts";
 import { CELL, escapeHtml, formatTime, runAnchor, verdictMark } from "./_html.ts";
-import type { CellCode, ReportModel, RunView, TimelineMark } from "./history_model.ts";
+import type { CellCode, GridRow, ReportModel, RunView, TimelineMark } from "./history_model.ts";
 
 const PAD = 10;
 const WIDTH = 1200;
@@ -141,6 +141,15 @@ export function renderTimeline(model: ReportModel): string {
     `source run</span><span>bar height: duration (longest ${formatDuration(max)})</span></p>`;
 }
 
+/** The tag filter, when any fixture of the grid has tags. */
+function tagSelect(grid: readonly GridRow[]): string {
+  const tags = [...new Set(grid.flatMap((row) => row.tags))].sort();
+  if (tags.length === 0) return "";
+  return `<label>Tag <select id="grid-tag"><option value="">all tags</option>` +
+    tags.map((tag) => `<option value="${escapeHtml(tag)}">${escapeHtml(tag)}</option>`).join("") +
+    `</select></label>`;
+}
+
 /**
  * Renders the fixture-by-run grid: one row per fixture, one column per run
  * (oldest first), the flakiness score, flips, retry passes and failures. The
@@ -176,10 +185,15 @@ export function renderGrid(model: ReportModel): string {
         ? "<td></td>"
         : `<td class=${code}>${CELL[code as CellCode].symbol}</td>`;
     }
+    const tags = row.tags.map(escapeHtml);
     rows.push(
-      `<tr data-id="${id}" data-score="${row.score.toFixed(4)}" data-flips="${row.flips}" ` +
+      `<tr data-id="${id}" data-tags="${tags.length ? ` ${tags.join(" ")} ` : ""}" data-score="${
+        row.score.toFixed(4)
+      }" data-flips="${row.flips}" ` +
         `data-retries="${row.retryPasses}" data-failures="${row.failures}">` +
-        `<th scope="row" title="${id}">${id}</th>` +
+        `<th scope="row" title="${id}">${id}${
+          tags.length ? ` <span class="muted tags">${tags.join(" ")}</span>` : ""
+        }</th>` +
         `<td class="num">${Math.round(row.score * 100)}%</td><td class="num">${row.flips}</td>` +
         `<td class="num">${row.retryPasses}</td><td class="num">${row.failures}</td>${cells}</tr>`,
     );
@@ -190,6 +204,7 @@ export function renderGrid(model: ReportModel): string {
     `<option value="flaky">flaky (flips or retry passes)</option>` +
     `<option value="failed">failed at least once</option>` +
     `<option value="latest">failing in the latest run</option></select></label>` +
+    tagSelect(model.grid) +
     `<span id="grid-count" class="muted"></span></div>` +
     `<p class="legend muted">` +
     (["p", "r", "f", "s"] as const).map((c) =>

@@ -143,6 +143,32 @@ Deno.test("renderReportHtml: failures with kind, tails in details, file and comm
   );
 });
 
+Deno.test("renderReportHtml: a failure shows the lines that explain it, open and escaped", () => {
+  const run = makeRun({
+    startedAt: now,
+    fixtures: [r({
+      id: "unit",
+      status: "failed",
+      stdoutTail:
+        `running 1 test\nadds => ./a_test.ts:2:6\nerror: AssertionError: ${INJECTION.script}\n`,
+      stderrTail: "error: Test failed\n",
+    })],
+  });
+  const doc = page(renderReportHtml(buildReportModel({ runs: [run] }, { last: 50, now })));
+  const article = doc.getElementById("failure-unit")!;
+  const open = Array.from(article.querySelectorAll("pre.excerpt"), (p) => p.textContent!);
+  assert.equal(open.length, 2, "one block per stream");
+  assert.ok(open[0].includes(`error: AssertionError: ${INJECTION.script}`), open[0]);
+  assert.ok(open[0].includes("adds => ./a_test.ts:2:6"));
+  assert.equal(open[1], "error: Test failed");
+  assert.deepEqual(
+    Array.from(article.querySelectorAll(".excerpt-head"), (p) => p.textContent),
+    ["stdout (last lines):", "stderr (last lines):"],
+  );
+  assert.equal(doc.querySelectorAll("script").length, 1, "only the report's own script");
+  assert.ok(!article.querySelector("pre.excerpt")!.closest("details"), "not collapsed");
+});
+
 Deno.test("renderReportHtml: the grid has a row per fixture, a cell per run, symbols and scores", () => {
   const runs = realisticHistory();
   const model = buildReportModel({ runs }, { last: 50, now });

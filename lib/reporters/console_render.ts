@@ -5,14 +5,9 @@
  * @module
  */
 import { terminalControl } from "../base/safe_output.ts";
-import type {
-  Diagnostic,
-  FixtureResult,
-  Result,
-  SuiteRecord,
-  Summary,
-} from "../artifact/artifact.ts";
+import type { Diagnostic, Result, SuiteRecord, Summary } from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
+import { failureExcerpt } from "./failure_excerpt.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -235,25 +230,14 @@ export function renderStatusLine(state: StatusState, now: number, width: number)
   return line.length > width - 1 ? line.slice(0, Math.max(0, width - 2)) + "…" : line;
 }
 
-/** The streams worth showing: those an expectation names, else stderr, else stdout. */
-function streamsToShow(result: FixtureResult): Array<"stdout" | "stderr"> {
-  const streams = (["stderr", "stdout"] as const).filter((s) => result[`${s}Tail`]);
-  if (result.failure?.kind === "expectation") {
-    const named = streams.filter((s) => result.failure!.message.includes(s));
-    if (named.length) return named;
-  }
-  return streams.slice(0, 1);
-}
-
-function lastLines(text: string, count: number): string[] {
-  const lines = text.replace(/\n+$/, "").split("\n");
-  return lines.slice(-count);
-}
+/** How much of the output a failure block shows (see {@linkcode failureExcerpt}). */
+const CONSOLE_EXCERPT = { maxLines: 30, maxBytes: 8192, lastLines: 12 };
 
 /**
  * The failures section: each failed fixture with its kind (and, after
- * retries, `failed after N attempts`), message and the last lines of its
- * stderr (or stdout when stderr is empty).
+ * retries, `failed after N attempts`), message, file and the lines of its
+ * output that explain the failure: both streams where both have text, each
+ * labelled, error lines first (see {@linkcode failureExcerpt}).
  *
  * @param ends Every fixture's end.
  * @param colors The palette.
@@ -274,7 +258,10 @@ function lastLines(text: string, count: number): string[] {
  * ```
  */
 export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): string[] {
-  const failed = ends.filter((end) => end.result.status === "failed");
+  // Fixtures --max-failures kept from starting have no failure of their own: the summary counts them.
+  const failed = ends.filter((end) =>
+    end.result.status === "failed" && end.result.failure?.kind !== "not-run"
+  );
   if (failed.length === 0) return [];
   const lines = [colors.bold("Failures:"), ""];
   failed.forEach(({ result, planned }, index) => {
@@ -286,11 +273,9 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
     );
     for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
     if (planned?.fixture.file) lines.push(colors.dim(`     file: ${planned.fixture.file}`));
-    for (const stream of streamsToShow(result)) {
-      lines.push(`     ${stream} (last lines):`);
-      for (const line of lastLines(result[`${stream}Tail`] ?? "", 12)) {
-        lines.push(colors.dim(`       ${line}`));
-      }
+    for (const block of failureExcerpt(result, CONSOLE_EXCERPT).blocks) {
+      lines.push(`     ${block.heading}`);
+      for (const line of block.lines) lines.push(colors.dim(`       ${line}`));
     }
     lines.push("");
   });
@@ -325,6 +310,10 @@ export interface SummaryView {
   flakyFailures?: string[];
   /** Warnings worth repeating at the end. */
   diagnostics?: readonly Diagnostic[];
+  /** How many fixtures never started because `--max-failures` was reached. */
+  notRun?: number;
+  /** The slowest fixtures of a run that took a while, slowest first. */
+  slowest?: readonly { id: string; durationMs: number }[];
 }
 
 /** At most this many ids on the suite line; the rest are counted. */
@@ -404,7 +393,11 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   const s = view.summary;
   const counts = [
     s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
-    s.failed ? colors.red(`${s.failed} failed`) : `${s.failed} failed`,
+    // Fixtures --max-failures kept from starting are failed in the artifact (owed), not failures.
+    (s.failed - (view.notRun ?? 0))
+      ? colors.red(`${s.failed - (view.notRun ?? 0)} failed`)
+      : `${s.failed - (view.notRun ?? 0)} failed`,
+    ...(view.notRun ? [colors.yellow(`${view.notRun} not run`)] : []),
     `${s.skipped} skipped`,
     s.flaky ? colors.yellow(`${s.flaky} flaky`) : `${s.flaky} flaky`,
   ].join(", ");
@@ -432,6 +425,19 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.interrupted) {
     lines.push(
       colors.yellow("Interrupted: unfinished fixtures are recorded as failed (interrupted)."),
+    );
+  }
+  if (view.notRun) {
+    lines.push(
+      colors.yellow(
+        `Not run: ${view.notRun} fixture${view.notRun === 1 ? "" : "s"} (--max-failures was ` +
+          "reached); they are owed, and --rerun-failed runs them with the failures.",
+      ),
+    );
+  }
+  if (view.slowest?.length) {
+    lines.push(
+      `Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`,
     );
   }
   if (view.recovered?.length) {

@@ -115,3 +115,20 @@ Deno.test("renderSummary() ends with the RESULT line and shows rerun facts", () 
   assert.ok(lines.includes("Recovered: 1 (b)"));
   assert.ok(lines.includes("Rerun failures: deno task smoke --rerun-failed"));
 });
+
+Deno.test("renderFailures() shows both streams, the one with the error first, each labelled", () => {
+  const lines = renderFailures([end({
+    status: "failed",
+    failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+    stdoutTail: "running 1 test from ./a_test.ts\nadds => ./a_test.ts:2:6\n" +
+      "error: AssertionError: 2 !== 3\n\nFAILED | 0 passed | 1 failed (1ms)\n",
+    stderrTail: "error: Test failed\n",
+  })], plain);
+  const stdout = lines.findIndex((l) => /^ {5}stdout \(.*\):$/.test(l));
+  const stderr = lines.findIndex((l) => /^ {5}stderr \(.*\):$/.test(l));
+  assert.ok(stdout > 0 && stderr > stdout, lines.join("\n"));
+  const cause = lines.indexOf("       error: AssertionError: 2 !== 3");
+  assert.ok(cause > stdout && cause < stderr, lines.join("\n"));
+  assert.ok(lines.includes("       adds => ./a_test.ts:2:6"));
+  assert.equal(lines[stderr + 1], "       error: Test failed");
+});

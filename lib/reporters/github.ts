@@ -12,6 +12,7 @@ import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
 import { appendStepSummary } from "./step_summary_file.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
+import { failureCause } from "./failure_excerpt.ts";
 
 /** GitHub shows at most this many error annotations per step. */
 export const ANNOTATION_LIMIT = 10;
@@ -84,7 +85,8 @@ function annotationFile(end: FixtureEnd, options: AnnotationOptions): string | u
  * `limit`, then a line saying how many more there are. `file` is the
  * fixture's file relative to the workspace (left out when the file lies
  * outside it), `title` the fixture id, the message the failure kind and
- * message.
+ * message, then, on a second line, the output line that best explains the
+ * failure (see `failureCause`), when there is one.
  *
  * @param ends Every fixture's end.
  * @param options The directories and the limit.
@@ -122,7 +124,9 @@ export function renderAnnotations(
       `title=${escapeCommandProperty(end.result.id)}`,
     ].join(",");
     const failure = end.result.failure;
-    const message = failure ? `${failure.kind}: ${failure.message}` : "failed";
+    const cause = failureCause(end.result);
+    const message = (failure ? `${failure.kind}: ${failure.message}` : "failed") +
+      (cause ? `\n${cause}` : "");
     return (options.command ?? same)(
       `::error ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
     );

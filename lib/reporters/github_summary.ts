@@ -10,6 +10,7 @@ import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { formatDuration } from "./console_render.ts";
 import type { RunEnd } from "./reporter.ts";
+import { failureCause } from "./failure_excerpt.ts";
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -173,7 +174,9 @@ export interface StepSummaryOptions {
 }
 
 /**
- * Renders the step summary. Failure rows are dropped from the end, with a
+ * Renders the step summary. Each failure's row holds its kind and message
+ * and, after a line break, the output line that best explains it (see
+ * `failureCause`). Failure rows are dropped from the end, with a
  * note saying how many, until the whole fits in `maxBytes`; when not even
  * the head fits, the result is a lone truncation note, or empty.
  *
@@ -250,11 +253,12 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   if (artifact.diagnostics.some((d) => d.level === "warning")) head.push("");
 
   const failed = artifact.fixtures.filter((f) => f.status === "failed");
-  const rows = failed.map((f) =>
-    `| \`${f.id}\` | ${f.failure?.kind ?? "failed"} | ${
-      escapeMarkdownCell(f.failure?.message ?? "")
-    } |`
-  );
+  const rows = failed.map((f) => {
+    const cause = failureCause(f);
+    return `| \`${f.id}\` | ${f.failure?.kind ?? "failed"} | ${
+      escapeMarkdownCell((f.failure?.message ?? "") + (cause ? `\n${cause}` : ""))
+    } |`;
+  });
   const tableHead = rows.length ? ["| Fixture | Kind | Message |", "| --- | --- | --- |"] : [];
 
   const tail: string[] = [];

@@ -118,6 +118,18 @@ Deno.test("renderStepSummary() has counts, failures, combined verdict and comman
   assert.ok(lines.includes("Artifact: `runs/r1.json`"));
 });
 
+Deno.test("renderStepSummary() puts the output line that explains a failure under its message", () => {
+  const markdown = renderStepSummary(runOf([{
+    ...failure("a"),
+    stdoutTail: "adds => ./a_test.ts:2:6\nerror: AssertionError: <a|b>\n",
+    stderrTail: "error: Test failed\n",
+  }]));
+  assert.match(
+    markdown,
+    /^\| `a` \| exit-code \| Exited with code 1, expected 0<br>error: AssertionError: &lt;a\\\|b&gt; \|$/m,
+  );
+});
+
 Deno.test("renderStepSummary() has no table or commands when nothing failed", () => {
   const markdown = renderStepSummary(
     runOf([{ ...base, id: "ok", status: "passed", exitCode: 0 }], { rerunCommand: undefined }),

@@ -74,6 +74,27 @@ Deno.test("renderAnnotations() makes one escaped ::error per failed fixture", ()
   ]);
 });
 
+Deno.test("renderAnnotations() adds the output line that explains the failure, escaped", () => {
+  const lines = renderAnnotations([
+    failed("a", {
+      stdoutTail:
+        "log\nerror: AssertionError: 100% off\r::error::x ##[error]y\nFAILED | 0 passed\n",
+      stderrTail: "error: Test failed\n",
+    }),
+    failed("b", { stderrTail: "just a log line\n" }),
+    failed("c", {
+      failure: { kind: "exit-code", message: "TypeError: boom" },
+      stderrTail: "TypeError: boom\n",
+    }),
+  ], { cwd: "/p" });
+  assert.deepEqual(lines, [
+    "::error file=fixtures/a.smoke.ts,title=a::exit-code: Exited with code 1, expected 0" +
+    "%0Aerror: AssertionError: 100%25 off%0D::error::x ##\u200b[error]y",
+    "::error file=fixtures/b.smoke.ts,title=b::exit-code: Exited with code 1, expected 0",
+    "::error file=fixtures/c.smoke.ts,title=c::exit-code: TypeError: boom",
+  ]);
+});
+
 Deno.test("renderAnnotations() escapes properties and leaves out files outside the workspace", () => {
   const end = failed("x");
   end.planned = { fixture: { file: "dir:1,2/x.smoke.ts" } } as FixtureEnd["planned"];

@@ -10,6 +10,10 @@ import { resolve } from "node:path";
 import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
 import { describeWriteFailure, isWriteFailure, writeFileAtomic } from "../artifact/atomic_write.ts";
 import type { FailedAttempt, FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
+import { excerptLines, failureExcerpt } from "./failure_excerpt.ts";
+
+/** How much of the output a `<failure>` holds; the whole tails are in `<system-out>`/`<system-err>`. */
+const JUNIT_EXCERPT = { maxLines: 100, maxBytes: 16_384, lastLines: 40 };
 
 /** ANSI escape sequences (CSI, OSC and two-character escapes). */
 // deno-lint-ignore no-control-regex
@@ -138,6 +142,10 @@ function attemptElement(name: string, attempt: FailedAttempt, indent: string): s
     `${indent}</${name}>`;
 }
 
+function notRun(result: FixtureResult): boolean {
+  return result.status === "failed" && result.failure?.kind === "not-run";
+}
+
 function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: string): string {
   const attrs = attributes({
     classname: suite,
@@ -147,16 +155,29 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
   });
   const children: string[] = [];
   const pad = "      ";
-  if (result.status === "skipped") {
+  const props: [string, string][] = [
+    ...(result.tags ?? []).map((tag): [string, string] => ["tag", tag]),
+    ...(result.description ? [["description", result.description] as [string, string]] : []),
+  ];
+  if (props.length) {
+    const lines = props.map(([name, value]) => `${pad}  ${element("property", { name, value })}`);
+    children.push(`${pad}<properties>\n${lines.join("\n")}\n${pad}</properties>`);
+  }
+  if (notRun(result)) {
+    // Never started (--max-failures): no result of its own, skipped with the reason. It is still
+    // owed in the artifact, where it is failed with kind not-run.
+    children.push(pad + element("skipped", { message: result.failure!.message }));
+  } else if (result.status === "skipped") {
     children.push(pad + element("skipped", { message: result.skipReason ?? "skipped" }));
   } else if (result.status === "failed") {
     const failure = result.failure ?? { kind: "exit-code", message: "Failed" };
+    const excerpt = excerptLines(failureExcerpt(result, JUNIT_EXCERPT));
     children.push(
       pad +
         element(
           "failure",
           { message: failure.message, type: failure.kind },
-          result.stderrTail || failure.message,
+          excerpt.length ? excerpt.join("\n") + "\n" : failure.message,
         ),
     );
   }
@@ -192,8 +213,9 @@ function properties(artifact: Artifact, now: Date): string {
 /**
  * Renders a run as JUnit XML: a `<testsuites>` root holding one `<testsuite>`
  * with one `<testcase>` per fixture, never duplicated. A failure carries the
- * failure kind as `type`, the message as `message` and the stderr tail as
- * text; a skip its reason; earlier failed attempts become `<flakyFailure>`
+ * failure kind as `type`, the message as `message` and, as text, the lines of
+ * both output tails that explain it, labelled (see `failure_excerpt.ts`), or
+ * the message when there was no output; a skip its reason; earlier failed attempts become `<flakyFailure>`
  * (the fixture passed later) or `<rerunFailure>` (it never passed), as Maven
  * Surefire writes them. Output tails go to `<system-out>`/`<system-err>`.
  * Counts follow the artifact: every failure is a `<failure>`, so `errors` is
@@ -224,7 +246,10 @@ function properties(artifact: Artifact, now: Date): string {
  *   { now: new Date(2000) },
  * );
  * assert.match(xml, /<testsuites name="smoke" tests="1" failures="1" errors="0" skipped="0"/);
- * assert.match(xml, /<failure message="Exited with code 1, expected 0" type="exit-code">boom &lt;1&gt;/);
+ * assert.match(
+ *   xml,
+ *   /<failure message="Exited with code 1, expected 0" type="exit-code">stderr \(last lines\):\nboom &lt;1&gt;/,
+ * );
  * ```
  */
 export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string {
@@ -233,9 +258,9 @@ export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string 
   const byId = new Map(run.ends.map((end) => [end.result.id, end]));
   const counts = {
     tests: artifact.fixtures.length,
-    failures: artifact.fixtures.filter((f) => f.status === "failed").length,
+    failures: artifact.fixtures.filter((f) => f.status === "failed" && !notRun(f)).length,
     errors: 0,
-    skipped: artifact.fixtures.filter((f) => f.status === "skipped").length,
+    skipped: artifact.fixtures.filter((f) => f.status === "skipped" || notRun(f)).length,
     time: seconds(artifact.durationMs),
     timestamp: timestamp(artifact.startedAt),
   };

@@ -105,7 +105,7 @@ Deno.test("renderJUnit() counts fixtures and writes one testcase each", () => {
   assert.equal(pass.failure, undefined);
   assert.equal(fail.failure.type, "exit-code");
   assert.equal(fail.failure.message, "Exited with code 3, expected 0");
-  assert.equal(fail.failure["#text"], "bad thing\n");
+  assert.equal(fail.failure["#text"], "stderr (last lines):\nbad thing\n");
   assert.equal(fail["system-err"], "bad thing\n");
   assert.equal(skip.skipped.message, "not today");
   const props = Object.fromEntries(
@@ -132,7 +132,10 @@ Deno.test("renderJUnit() escapes hostile output into well-formed XML", () => {
   const testcase = parse(xml).testsuites.testsuite.testcase[0];
   const expected = `<&>"]]> caf\u00e9 \u20ac \u{1F600}`;
   assert.equal(testcase["system-out"], expected);
-  assert.equal(testcase.failure["#text"], expected);
+  assert.equal(
+    testcase.failure["#text"],
+    `stdout (last lines):\n${expected}\nstderr (last lines):\n${expected}\n`,
+  );
   assert.equal(testcase.failure.message, `stdout lacks "<&>" ]]>`);
   assert.equal(testcase.failure.type, "expectation");
 });

@@ -32,6 +32,8 @@ export interface RunSettings {
   graceMs: number;
   /** Bytes of each stream tail to keep. */
   tailBytes: number;
+  /** Start no new fixture once this many have failed (after their retries). */
+  maxFailures?: number;
 }
 
 function skipped(planned: PlannedFixture): FixtureResult {
@@ -71,6 +73,42 @@ export function interruptedResult(id: string): FixtureResult {
     signal: null,
     timedOut: false,
     failure: { kind: "interrupted", message: "Interrupted before it started" },
+  };
+}
+
+/**
+ * The result of a fixture that never started because the run had already
+ * seen `--max-failures` failures: failed (owed, never passed or skipped),
+ * kind `not-run`.
+ *
+ * @param id The fixture id.
+ * @param maxFailures The limit that was reached.
+ * @returns The result.
+ *
+ * @example
+ * ```ts
+ * import { notRunResult } from "./run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(notRunResult("a", 1).failure?.kind, "not-run");
+ * assert.equal(notRunResult("a", 1).status, "failed");
+ * ```
+ */
+export function notRunResult(id: string, maxFailures: number): FixtureResult {
+  return {
+    id,
+    status: "failed",
+    durationMs: 0,
+    attempts: 0,
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    failure: {
+      kind: "not-run",
+      message: `Not run: ${maxFailures} fixture${
+        maxFailures === 1 ? " had" : "s had"
+      } failed before it could start (--max-failures ${maxFailures})`,
+    },
   };
 }
 
@@ -209,22 +247,30 @@ export async function runFixtures(
 ): Promise<FixtureEnd[]> {
   const ends: (FixtureEnd | undefined)[] = new Array(fixtures.length);
   let next = 0;
+  let failures = 0;
+  const max = settings.maxFailures;
+  const bailed = () => max !== undefined && failures >= max;
   const worker = async () => {
-    while (next < fixtures.length && !deps.signal.aborted) {
+    while (next < fixtures.length && !deps.signal.aborted && !bailed()) {
       const index = next++;
       const end = await runOne(fixtures[index], settings, deps);
+      if (end.result.status === "failed") failures++;
       ends[index] = end;
       await deps.reporter.onFixtureEnd?.(end);
     }
   };
   const workers = Math.max(1, Math.min(settings.concurrency, fixtures.length));
   await Promise.all(Array.from({ length: workers }, worker));
-  return fixtures.map((planned, index) =>
-    ends[index] ?? {
-      result: interruptedResult(planned.fixture.id),
-      planned,
-      failedAttempts: [],
-      outputLeaked: false,
-    }
-  );
+  return fixtures.map((planned, index) => {
+    const end = ends[index];
+    if (end) return end;
+    // Never started: an interrupt, or --max-failures (a fixture skipped by its manifest stays
+    // skipped: it would not have run either way).
+    const result = deps.signal.aborted || max === undefined
+      ? interruptedResult(planned.fixture.id)
+      : planned.fixture.skipReason
+      ? skipped(planned)
+      : notRunResult(planned.fixture.id, max);
+    return { result, planned, failedAttempts: [], outputLeaked: false };
+  });
 }

@@ -12,7 +12,7 @@ import { PreflightError } from "../base/errors.ts";
 import { historyPaths } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
-import { filterByPatterns, type Shard, shardOf } from "./select.ts";
+import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "./id_list.ts";
 
@@ -121,6 +121,12 @@ export function smokeCommand(invocation: string, flags: LocationFlags): string {
 export interface SelectionRequest {
   /** `--fixture` patterns, in order. */
   fixtures: string[];
+  /** `--tag` names: fixtures with any of them. */
+  tags?: string[];
+  /** `--exclude` patterns. */
+  excludes?: string[];
+  /** `--exclude-tag` names. */
+  excludeTags?: string[];
   /** Only what failed in the artifact. */
   rerunFailed: boolean;
   /** The artifact a rerun reads (default `<artifactDir>/latest.json`). */
@@ -172,10 +178,16 @@ export async function resolveSelection(
   const scan = scanCatalog({ cwd, fixturesDir: resolve(cwd, options.fixturesDir) });
   const catalog = scan.fixtures;
   const catalogIds = catalog.map((f) => f.id);
-  let chosen = filterByPatterns(catalog, flags.fixtures);
+  // Catalog, --fixture, --tag, the excludes; then the rerun, then the shard.
+  let chosen = filterByTags(filterByPatterns(catalog, flags.fixtures), flags.tags ?? [], catalog);
+  const excluded = excludeFixtures(chosen, {
+    patterns: flags.excludes ?? [],
+    tags: flags.excludeTags ?? [],
+  }, catalog);
+  chosen = excluded.kept;
   let rerun: Preflight | undefined;
   let none: string | undefined;
-  const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  const diagnostics: Diagnostic[] = [...scan.diagnostics, ...unmatchedWarnings(excluded.unmatched)];
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
@@ -216,9 +228,11 @@ export async function resolveSelection(
       chosen = chosen.filter((f) => ids.has(f.id));
     }
   }
+  const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 ||
+    (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   if (flags.shard) chosen = shardOf(chosen, flags.shard);
   const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
-  const mode = rerun ? "rerun-failed" : flags.fixtures.length ? "selected" : "full";
+  const mode = rerun ? "rerun-failed" : filtered ? "selected" : "full";
   const changes = rerun ? await rerunChanges(rerun, chosen, cwd) : undefined;
   return {
     planned,
@@ -231,6 +245,21 @@ export async function resolveSelection(
   };
 }
 
+/** Warnings for excludes that match no fixture of the catalog (a typo, or a fixture gone). */
+function unmatchedWarnings(unmatched: { patterns: string[]; tags: string[] }): Diagnostic[] {
+  const what = [
+    ...unmatched.patterns.map((p) => `--exclude ${p}`),
+    ...unmatched.tags.map((t) => `--exclude-tag ${t}`),
+  ];
+  if (what.length === 0) return [];
+  return [{
+    code: "EXCLUDE_MATCHES_NOTHING",
+    level: "warning",
+    message: `${what.join(", ")} match${what.length === 1 ? "es" : ""} no fixture`,
+    hint: "Check the spelling; --list shows the ids and --dry-run each fixture's tags.",
+  }];
+}
+
 async function rerunChanges(
   rerun: Preflight,
   chosen: readonly Fixture[],
@@ -240,7 +269,7 @@ async function rerunChanges(
   const then = new Map(rerun.failed.map((f) => [f.id, f.fingerprint]));
   // A fixture that never started (--max-failures, an interrupt) did not fail on its content.
   const neverRan = new Set(
-    rerun.failed.filter((f) => f.kind === "interrupted").map((f) => f.id),
+    rerun.failed.filter((f) => f.kind === "not-run" || f.kind === "interrupted").map((f) => f.id),
   );
   const changes: RerunChanges = { changed: [], unchanged: [], unknown: [] };
   for (const fixture of chosen) {
@@ -287,6 +316,8 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
       : "";
     const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}`);
+    if (p.fixture.description) lines.push(`  description: ${p.fixture.description}`);
+    if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
     lines.push(`  ${shellQuote(p.argv)}`);
     lines.push(
       `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,

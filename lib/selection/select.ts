@@ -1,6 +1,7 @@
 /**
  * Selection: which fixtures of the catalog a run takes, from `--fixture`
- * patterns, rerun-failed ids and `--shard`. Pure.
+ * patterns, `--tag`, `--exclude` and `--exclude-tag`, rerun-failed ids and
+ * `--shard`. Pure.
  *
  * @module
  */
@@ -19,6 +20,103 @@ export interface Shard {
 export interface HasId {
   /** The fixture id. */
   id: string;
+}
+
+/** Anything with an id and tags. */
+export interface HasTags extends HasId {
+  /** The fixture's tags. */
+  tags: readonly string[];
+}
+
+/**
+ * Keeps the fixtures with any of the tags, in catalog order.
+ *
+ * @param fixtures The fixtures so far.
+ * @param tags `--tag` names; empty keeps everything.
+ * @param catalog The whole catalog, to tell a tag no fixture has.
+ * @returns The fixtures with any of the tags.
+ * @throws {UserError} When no fixture of the catalog has a tag (names it, suggests the closest).
+ *
+ * @example
+ * ```ts
+ * import { filterByTags } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const catalog = [{ id: "a", tags: ["api"] }, { id: "b", tags: ["web", "slow"] }, { id: "c", tags: [] }];
+ * assert.deepEqual(filterByTags(catalog, ["api", "slow"], catalog).map((f) => f.id), ["a", "b"]);
+ * assert.throws(() => filterByTags(catalog, ["api2"], catalog), /Unknown tag "api2"/);
+ * ```
+ */
+export function filterByTags<T extends HasTags>(
+  fixtures: readonly T[],
+  tags: readonly string[],
+  catalog: readonly HasTags[],
+): T[] {
+  if (tags.length === 0) return [...fixtures];
+  const known = new Set(catalog.flatMap((f) => f.tags));
+  for (const tag of tags) {
+    if (known.has(tag)) continue;
+    const suggestion = closest(tag, [...known]);
+    throw new UserError(`Unknown tag "${tag}": no fixture has it`, {
+      kind: "usage",
+      hints: [
+        suggestion
+          ? `Did you mean "--tag ${suggestion}"?`
+          : known.size
+          ? `The tags in use: ${[...known].sort().join(", ")}.`
+          : 'No fixture has tags yet: add "tags": ["api"] to a manifest.',
+        "Run with --dry-run to see each fixture's tags.",
+      ],
+    });
+  }
+  const wanted = new Set(tags);
+  return fixtures.filter((f) => f.tags.some((tag) => wanted.has(tag)));
+}
+
+/** What {@linkcode excludeFixtures} leaves out by. */
+export interface Exclusions {
+  /** `--exclude` patterns (the `--fixture` syntax). */
+  patterns: readonly string[];
+  /** `--exclude-tag` names. */
+  tags: readonly string[];
+}
+
+/**
+ * Leaves out the fixtures an `--exclude` pattern or `--exclude-tag` matches,
+ * and says which of them matched nothing in the catalog (for a warning).
+ *
+ * @param fixtures The fixtures so far.
+ * @param exclusions The patterns and tags.
+ * @param catalog The whole catalog.
+ * @returns The fixtures kept, in order, and the patterns and tags that match nothing.
+ *
+ * @example
+ * ```ts
+ * import { excludeFixtures } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const catalog = [{ id: "web/a", tags: [] }, { id: "api/b", tags: ["slow"] }, { id: "c", tags: [] }];
+ * const out = excludeFixtures(catalog, { patterns: ["web/**", "nope"], tags: ["slow"] }, catalog);
+ * assert.deepEqual(out.kept.map((f) => f.id), ["c"]);
+ * assert.deepEqual(out.unmatched, { patterns: ["nope"], tags: [] });
+ * ```
+ */
+export function excludeFixtures<T extends HasTags>(
+  fixtures: readonly T[],
+  exclusions: Exclusions,
+  catalog: readonly HasTags[],
+): { kept: T[]; unmatched: { patterns: string[]; tags: string[] } } {
+  const tags = new Set(exclusions.tags);
+  const out = (f: HasTags) =>
+    f.tags.some((tag) => tags.has(tag)) ||
+    exclusions.patterns.some((p) => matchesPattern(p, f.id));
+  return {
+    kept: fixtures.filter((f) => !out(f)),
+    unmatched: {
+      patterns: exclusions.patterns.filter((p) => !catalog.some((f) => matchesPattern(p, f.id))),
+      tags: exclusions.tags.filter((t) => !catalog.some((f) => f.tags.includes(t))),
+    },
+  };
 }
 
 /**
@@ -55,6 +153,40 @@ function matchSegment(pattern: string, text: string, steps: { count: number }): 
 }
 
 /**
+ * Matches id segments against pattern segments, where a pattern segment
+ * `**` stands for any number of id segments (none included): the same
+ * two-pointer algorithm one level up, so a mismatch resumes after the last
+ * `**` only.
+ */
+function matchSegments(
+  patterns: readonly string[],
+  segments: readonly string[],
+  steps: { count: number },
+): boolean {
+  let p = 0;
+  let s = 0;
+  let star = -1;
+  let resume = 0;
+  while (s < segments.length) {
+    steps.count++;
+    if (p < patterns.length && patterns[p] === "**") {
+      star = p++;
+      resume = s;
+    } else if (p < patterns.length && matchSegment(patterns[p], segments[s], steps)) {
+      p++;
+      s++;
+    } else if (star >= 0) {
+      p = star + 1;
+      s = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < patterns.length && patterns[p] === "**") p++;
+  return p === patterns.length;
+}
+
+/**
  * Matches an id against a `--fixture` pattern and counts the matcher's
  * steps, so tests can check that matching stays within about
  * `pattern.length * id.length` steps for any input.
@@ -78,15 +210,19 @@ export function globMatch(pattern: string, id: string): { matches: boolean; step
   if (!pattern.includes("*")) return { matches: pattern === id, steps: 0 };
   const patterns = pattern.split("/");
   const segments = id.split("/");
-  const matches = patterns.length === segments.length &&
-    patterns.every((p, i) => matchSegment(p, segments[i], steps));
+  const matches = patterns.includes("**")
+    ? matchSegments(patterns, segments, steps)
+    : patterns.length === segments.length &&
+      patterns.every((p, i) => matchSegment(p, segments[i], steps));
   return { matches, steps: steps.count };
 }
 
 /**
- * Tests an id against a `--fixture` pattern: exact, or `*` within one
- * segment (never across `/`). Every other character is literal. Linear-ish
- * in the input, whatever the pattern (see {@linkcode globMatch}).
+ * Tests an id against a `--fixture` pattern: exact; `*` within one segment
+ * (never across `/`); a whole segment `**` for any number of segments,
+ * none included (`web/**`, `**` + `/terms`, `api/**` + `/health`). Every other
+ * character is literal. Linear-ish in the input, whatever the pattern (see
+ * {@linkcode globMatch}).
  *
  * @param pattern The pattern, e.g. `api/*`.
  * @param id The fixture id.
@@ -99,6 +235,8 @@ export function globMatch(pattern: string, id: string): { matches: boolean; step
  *
  * assert.equal(matchesPattern("api/*", "api/health"), true);
  * assert.equal(matchesPattern("api/*", "api/v2/health"), false);
+ * assert.equal(matchesPattern("api/**", "api/v2/health"), true);
+ * assert.equal(matchesPattern("**" + "/health", "api/v2/health"), true);
  * ```
  */
 export function matchesPattern(pattern: string, id: string): boolean {

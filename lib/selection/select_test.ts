@@ -19,13 +19,35 @@ Deno.test("matchesPattern() globs within one segment only", () => {
   assert.equal(matchesPattern("api/h*h", "api/health"), true);
 });
 
-/** The matcher smoke had before: a regular expression (backtracks exponentially). */
-function referenceMatch(pattern: string, id: string): boolean {
-  if (!pattern.includes("*")) return pattern === id;
+/** One segment the way smoke once matched it: a regular expression (backtracks exponentially). */
+function referenceSegment(pattern: string, segment: string): boolean {
   const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
     .join("[^/]*");
-  return new RegExp(`^${source}$`).test(id);
+  return new RegExp(`^${source}$`).test(segment);
 }
+
+/** The grammar written the obvious way: a `**` segment takes none or more segments (exponential). */
+function referenceMatch(pattern: string, id: string): boolean {
+  if (!pattern.includes("*")) return pattern === id;
+  const match = (p: string[], s: string[]): boolean => {
+    if (p.length === 0) return s.length === 0;
+    if (p[0] === "**") return match(p.slice(1), s) || (s.length > 0 && match(p, s.slice(1)));
+    return s.length > 0 && referenceSegment(p[0], s[0]) && match(p.slice(1), s.slice(1));
+  };
+  return match(pattern.split("/"), id.split("/"));
+}
+
+Deno.test("matchesPattern(): ** crosses segments, at the start, middle and end", () => {
+  const ids = ["web", "web/home", "web/a/terms", "terms", "api/health", "api/v2/health", "api/x"];
+  const picks = (pattern: string) => ids.filter((id) => matchesPattern(pattern, id));
+  assert.deepEqual(picks("web/**"), ["web", "web/home", "web/a/terms"]);
+  assert.deepEqual(picks("**/terms"), ["web/a/terms", "terms"]);
+  assert.deepEqual(picks("api/**/health"), ["api/health", "api/v2/health"]);
+  assert.deepEqual(picks("**"), ids);
+  assert.deepEqual(picks("a**"), [], "** inside a segment is two *: within the segment");
+  assert.deepEqual(picks("**/h*"), ["web/home", "api/health", "api/v2/health"]);
+  assert.equal(matchesPattern("web.**", "webX/a"), false, "dots stay literal");
+});
 
 Deno.test("matchesPattern() treats regex-special characters as literal", () => {
   for (const special of [".", "+", "?", "^", "$", "{", "}", "(", ")", "|", "[", "]", "\\"]) {
@@ -36,7 +58,8 @@ Deno.test("matchesPattern() treats regex-special characters as literal", () => {
   assert.equal(matchesPattern("**", ""), true);
   assert.equal(matchesPattern("*", ""), true);
   assert.equal(matchesPattern("a/*", "a/"), true);
-  assert.equal(matchesPattern("a/**/b", "a/x/y/b"), false, "** is no deeper than *");
+  assert.equal(matchesPattern("a/**/b", "a/x/y/b"), true, "a ** segment crosses /");
+  assert.equal(matchesPattern("a/x**/b", "a/x/y/b"), false, "** inside a segment does not");
 });
 
 const patternChar = fc.constantFrom("a", "b", ".", "/", "*", "*", "(", "+", "?", "[", "\\", "$");
@@ -44,7 +67,7 @@ const idChar = fc.constantFrom("a", "b", ".", "/", "(", "+", "?", "[", "\\", "$"
 const text = (char: fc.Arbitrary<string>, maxLength: number) =>
   fc.array(char, { maxLength }).map((chars) => chars.join(""));
 
-Deno.test("matchesPattern() agrees with the old regular expression (generated)", () => {
+Deno.test("matchesPattern() agrees with the grammar written the obvious way (generated)", () => {
   fc.assert(
     fc.property(text(patternChar, 10), text(idChar, 12), (pattern, id) => {
       assert.equal(matchesPattern(pattern, id), referenceMatch(pattern, id), `${pattern} ${id}`);
@@ -91,6 +114,21 @@ Deno.test("glob matching takes at most (pattern + 1) x (id + 1) steps (generated
       },
     ),
     { numRuns: 500 },
+  );
+  // The same family one level up: "**/a/" k times, then a segment the id lacks.
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 20 }),
+      fc.integer({ min: 1, max: 100 }),
+      (k, n) => {
+        const pattern = "**/a*/".repeat(k) + "b";
+        const id = Array.from({ length: n }, () => "a").join("/");
+        const { matches, steps } = globMatch(pattern, id);
+        assert.equal(matches, false);
+        assert.ok(steps <= bound(pattern, id), `k=${k} n=${n}: ${steps} steps`);
+      },
+    ),
+    { numRuns: 300 },
   );
 });
 

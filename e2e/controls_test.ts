@@ -1,0 +1,184 @@
+/**
+ * End-to-end tests of the selection and run controls: `--tag`,
+ * `--exclude-tag`, `--exclude`, `**` in patterns, `--max-failures` (and the
+ * rerun that follows it), tags and descriptions recorded, and the slowest
+ * fixtures in the summary.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
+import { runSmoke, type TempProject, tempProject } from "./_project.ts";
+
+/** A command fixture that logs its id and passes or fails by a file's content. */
+const logging = (id: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    command: [
+      "sh",
+      "-c",
+      `echo "$SMOKE_FIXTURE_ID" >> ran.log; [ "$(cat state/${
+        id.replaceAll("/", "_")
+      } 2>/dev/null)" != fail ]`,
+    ],
+    ...extra,
+  });
+
+async function ran(p: TempProject): Promise<string[]> {
+  const text = await p.read("ran.log").catch(() => "");
+  await Deno.remove(join(p.dir, "ran.log")).catch(() => {});
+  return text.split("\n").filter(Boolean).sort();
+}
+
+const project = () =>
+  tempProject({
+    "fixtures/web/home.smoke.jsonc": logging("web/home", {
+      tags: ["web"],
+      description: "the home page answers",
+    }),
+    "fixtures/web/legal/terms.smoke.jsonc": logging("web/legal/terms", { tags: ["web", "slow"] }),
+    "fixtures/api/health.smoke.jsonc": logging("api/health", { tags: ["api"] }),
+    "fixtures/api/v2/health.smoke.jsonc": logging("api/v2/health", { tags: ["api"] }),
+    "fixtures/terms.smoke.jsonc": logging("terms"),
+  });
+
+const list = async (p: TempProject, args: string[]) => {
+  const run = await runSmoke(p.dir, ["--list", ...args]);
+  assert.equal(run.code, 0, run.stderr);
+  return run.stdout.split("\n").filter(Boolean);
+};
+
+Deno.test("** crosses path segments in --fixture and --exclude; * stays within one", async () => {
+  await using p = await project();
+  assert.deepEqual(await list(p, ["--fixture", "web/**"]), ["web/home", "web/legal/terms"]);
+  assert.deepEqual(await list(p, ["--fixture", "**/terms"]), ["terms", "web/legal/terms"]);
+  assert.deepEqual(await list(p, ["--fixture", "api/**/health"]), ["api/health", "api/v2/health"]);
+  assert.deepEqual(await list(p, ["--fixture", "web/*"]), ["web/home"]);
+  assert.deepEqual(await list(p, ["--exclude", "web/**", "--exclude", "api/v2/*"]), [
+    "api/health",
+    "terms",
+  ]);
+});
+
+Deno.test("--tag keeps any of the tags; --exclude-tag and --exclude come after; an unknown tag is a usage error", async () => {
+  await using p = await project();
+  assert.deepEqual(await list(p, ["--tag", "api", "--tag", "slow"]), [
+    "api/health",
+    "api/v2/health",
+    "web/legal/terms",
+  ]);
+  assert.deepEqual(await list(p, ["--tag", "web", "--exclude-tag", "slow"]), ["web/home"]);
+  assert.deepEqual(await list(p, ["--fixture", "api/**", "--exclude", "api/v2/**"]), [
+    "api/health",
+  ]);
+  const unknown = await runSmoke(p.dir, ["--tag", "wbe"]);
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.resultLine, "RESULT: fail");
+  assert.match(unknown.stderr, /^error: Unknown tag "wbe": no fixture has it$/m);
+  assert.match(unknown.stderr, /^hint: Did you mean "--tag web"\?$/m);
+  assert.deepEqual(await ran(p), []);
+  const nothing = await runSmoke(p.dir, ["--list", "--exclude", "nope/**"]);
+  assert.match(
+    nothing.stderr,
+    /--exclude nope\/\*\* matches no fixture \[EXCLUDE_MATCHES_NOTHING\]/,
+  );
+  const bad = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"], tags: ["two words"] }),
+  });
+  await using _bad = bad;
+  const refused = await runSmoke(bad.dir, []);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /tags\[0\]: a tag is one word/);
+});
+
+Deno.test("tags and descriptions are recorded, shown by --dry-run and written to JUnit; a filtered run is partial", async () => {
+  await using p = await project();
+  const dry = await runSmoke(p.dir, ["--dry-run", "--fixture", "web/home"]);
+  assert.match(dry.stdout, /^web\/home\n {2}description: the home page answers\n {2}tags: web$/m);
+  await runSmoke(p.dir, []);
+  const run = await runSmoke(p.dir, ["--tag", "web", "--junit", "junit.xml"]);
+  assert.equal(run.code, 0, run.stderr);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.equal(artifact.mode, "selected", "a --tag run does not reset the suite's state");
+  const home = artifact.fixtures.find((f) => f.id === "web/home");
+  assert.deepEqual(home?.tags, ["web"]);
+  assert.equal(home?.description, "the home page answers");
+  const xml = await p.read("junit.xml");
+  assert.match(xml, /<property name="tag" value="slow"\/>/);
+  assert.match(xml, /<property name="description" value="the home page answers"\/>/);
+});
+
+Deno.test("--max-failures: no new fixture starts after N failures; the rest are owed and rerun", async () => {
+  const ids = ["a", "b", "c", "d", "e"];
+  const files: Record<string, string> = {};
+  for (const id of ids) {
+    files[`fixtures/${id}.smoke.jsonc`] = logging(id);
+    files[`state/${id}`] = id === "a" || id === "b" ? "fail" : "pass";
+  }
+  await using p = await tempProject(files);
+  const run = await runSmoke(p.dir, [
+    "--max-failures",
+    "1",
+    "--concurrency",
+    "1",
+    "--junit",
+    "j.xml",
+  ]);
+  assert.equal(run.code, 1);
+  assert.equal(run.resultLine, "RESULT: fail");
+  assert.deepEqual(await ran(p), ["a"], "nothing started after the first failure");
+  assert.match(run.stdout, /^Summary: 0 passed, 1 failed, 4 not run, 0 skipped, 0 flaky/m);
+  assert.match(run.stdout, /^Not run: 4 fixtures \(--max-failures was reached\)/m);
+  assert.doesNotMatch(run.stdout, /^PASS {2}/m, "a fixture that did not run is never passed");
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.deepEqual(
+    artifact.fixtures.map((f) => [f.id, f.status, f.failure?.kind]),
+    [["a", "failed", "exit-code"], ...["b", "c", "d", "e"].map((id) => [id, "failed", "not-run"])],
+  );
+  assert.deepEqual(artifact.suite?.outstanding.map((e) => e.id), ids);
+  const xml = await p.read("j.xml");
+  assert.match(xml, /failures="1" errors="0" skipped="4"/);
+  assert.match(xml, /<skipped message="Not run: 1 fixture had failed before it could start/);
+
+  // The next rerun runs the failure and everything that did not run.
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 1);
+  assert.deepEqual(await ran(p), ids);
+  assert.deepEqual(ArtifactSchema.parse(await p.latest()).suite?.outstanding.map((e) => e.id), [
+    "a",
+    "b",
+  ], "the two real failures are still owed; the rest passed");
+
+  // From the config too.
+  await p.write("smoke.jsonc", JSON.stringify({ maxFailures: 1, concurrency: 1 }));
+  await runSmoke(p.dir, []);
+  assert.deepEqual(await ran(p), ["a"]);
+});
+
+Deno.test("peers' flags get smoke's spelling: --bail, --lf, --grep", async () => {
+  await using p = await project();
+  for (
+    const [flag, says] of [
+      ["--bail", '"--max-failures 1"'],
+      ["--lf", '"--rerun-failed"'],
+      ["--grep", '"--fixture PATTERN" or "--tag NAME"'],
+    ]
+  ) {
+    const run = await runSmoke(p.dir, [flag]);
+    assert.equal(run.code, 2, flag);
+    assert.ok(run.stderr.includes(`hint: smoke says ${says}.`), run.stderr);
+  }
+});
+
+Deno.test("a run that took a while lists its slowest fixtures", async () => {
+  const files: Record<string, string> = {};
+  for (const [id, seconds] of [["quick", 0], ["slow", 5.2], ["medium", 1]] as const) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["sleep", String(seconds)] });
+  }
+  await using p = await tempProject(files);
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^Slowest: slow 5\.\ds, medium 1\.\ds, quick \d+ms$/m);
+  await using q = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  assert.doesNotMatch((await runSmoke(q.dir, [])).stdout, /Slowest/);
+});
