@@ -5,28 +5,9 @@
  * fixtures in the summary.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { runSmoke, type TempProject, tempProject } from "./_project.ts";
-
-/** A command fixture that logs its id and passes or fails by a file's content. */
-const logging = (id: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    command: [
-      "sh",
-      "-c",
-      `echo "$SMOKE_FIXTURE_ID" >> ran.log; [ "$(cat state/${
-        id.replaceAll("/", "_")
-      } 2>/dev/null)" != fail ]`,
-    ],
-    ...extra,
-  });
-
-async function ran(p: TempProject): Promise<string[]> {
-  const text = await p.read("ran.log").catch(() => "");
-  await Deno.remove(join(p.dir, "ran.log")).catch(() => {});
-  return text.split("\n").filter(Boolean).sort();
-}
+import { logging, ran } from "./_logging.ts";
 
 const project = () =>
   tempProject({

@@ -8,35 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { runSmoke, type TempProject, tempProject } from "./_project.ts";
-
-const logging = (id: string) =>
-  JSON.stringify({
-    command: [
-      "sh",
-      "-c",
-      `echo "$SMOKE_FIXTURE_ID" >> ran.log; [ "$(cat state/${
-        id.replaceAll("/", "_")
-      } 2>/dev/null)" != fail ]`,
-    ],
-  });
-
-async function suite(ids: string[], failing: string[]): Promise<TempProject> {
-  const files: Record<string, string> = {};
-  for (const id of ids) {
-    files[`fixtures/${id}.smoke.jsonc`] = logging(id);
-    files[`state/${id.replaceAll("/", "_")}`] = failing.includes(id) ? "fail" : "pass";
-  }
-  return await tempProject(files);
-}
-
-async function ran(p: TempProject): Promise<string[]> {
-  const text = await p.read("ran.log").catch(() => "");
-  await Deno.remove(join(p.dir, "ran.log")).catch(() => {});
-  return text.split("\n").filter(Boolean).sort();
-}
-
-const setState = (p: TempProject, id: string, state: "pass" | "fail") =>
-  p.write(`state/${id.replaceAll("/", "_")}`, state);
+import { logging, ran, setState, suite } from "./_logging.ts";
 
 const runFiles = (p: TempProject) =>
   [...Deno.readDirSync(`${p.artifactDir}/runs`)].map((e) => e.name).sort();

@@ -5,35 +5,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { INVOKE, runSmoke, spawnSmoke, type TempProject, tempProject } from "./_project.ts";
-
-/** A command fixture that logs its id, then passes or fails by a file's content. */
-const logging = (id: string) =>
-  JSON.stringify({
-    command: [
-      "sh",
-      "-c",
-      `echo "$SMOKE_FIXTURE_ID" >> ran.log; [ "$(cat state/${id} 2>/dev/null)" != fail ]`,
-    ],
-  });
-
-async function suite(ids: string[], failing: string[]): Promise<TempProject> {
-  const files: Record<string, string> = {};
-  for (const id of ids) {
-    files[`fixtures/${id}.smoke.jsonc`] = logging(id);
-    files[`state/${id}`] = failing.includes(id) ? "fail" : "pass";
-  }
-  return await tempProject(files);
-}
-
-async function ran(p: TempProject): Promise<string[]> {
-  const text = await p.read("ran.log").catch(() => "");
-  await Deno.remove(join(p.dir, "ran.log")).catch(() => {});
-  return text.split("\n").filter(Boolean).sort();
-}
-
-const setState = (p: TempProject, id: string, state: "pass" | "fail") =>
-  p.write(`state/${id}`, state);
+import { INVOKE, runSmoke, spawnSmoke, tempProject } from "./_project.ts";
+import { logging, ran, setState, suite } from "./_logging.ts";
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));

@@ -64,6 +64,11 @@ function skipped(planned: PlannedFixture): FixtureResult {
  * ```
  */
 export function interruptedResult(id: string): FixtureResult {
+  return unstarted(id, { kind: "interrupted", message: "Interrupted before it started" });
+}
+
+/** A fixture that never started: failed (owed), with why. */
+function unstarted(id: string, failure: NonNullable<FixtureResult["failure"]>): FixtureResult {
   return {
     id,
     status: "failed",
@@ -72,7 +77,7 @@ export function interruptedResult(id: string): FixtureResult {
     exitCode: null,
     signal: null,
     timedOut: false,
-    failure: { kind: "interrupted", message: "Interrupted before it started" },
+    failure,
   };
 }
 
@@ -95,21 +100,12 @@ export function interruptedResult(id: string): FixtureResult {
  * ```
  */
 export function notRunResult(id: string, maxFailures: number): FixtureResult {
-  return {
-    id,
-    status: "failed",
-    durationMs: 0,
-    attempts: 0,
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    failure: {
-      kind: "not-run",
-      message: `Not run: ${maxFailures} fixture${
-        maxFailures === 1 ? " had" : "s had"
-      } failed before it could start (--max-failures ${maxFailures})`,
-    },
-  };
+  return unstarted(id, {
+    kind: "not-run",
+    message: `Not run: ${maxFailures} fixture${
+      maxFailures === 1 ? " had" : "s had"
+    } failed before it could start (--max-failures ${maxFailures})`,
+  });
 }
 
 /**
