@@ -107,7 +107,10 @@ Deno.test("--max-failures: no new fixture starts after N failures; the rest are 
   assert.equal(run.resultLine, "RESULT: fail");
   assert.deepEqual(await ran(p), ["a"], "nothing started after the first failure");
   assert.match(run.stdout, /^Summary: 0 passed, 1 failed, 4 not run, 0 skipped, 0 flaky/m);
-  assert.match(run.stdout, /^Not run: 4 fixtures \(--max-failures was reached\)/m);
+  assert.match(
+    run.stdout,
+    /^Not run: 4 fixtures \(the failure limit, --max-failures or maxFailures, was reached\)/m,
+  );
   assert.doesNotMatch(run.stdout, /^PASS {2}/m, "a fixture that did not run is never passed");
   const artifact = ArtifactSchema.parse(await p.latest());
   assert.deepEqual(
@@ -117,7 +120,10 @@ Deno.test("--max-failures: no new fixture starts after N failures; the rest are 
   assert.deepEqual(artifact.suite?.outstanding.map((e) => e.id), ids);
   const xml = await p.read("j.xml");
   assert.match(xml, /failures="1" errors="0" skipped="4"/);
-  assert.match(xml, /<skipped message="Not run: 1 fixture had failed before it could start/);
+  assert.match(
+    xml,
+    /<skipped message="Not run: the run started no more fixtures once 1 had failed/,
+  );
 
   // The next rerun runs the failure and everything that did not run.
   const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
@@ -162,4 +168,30 @@ Deno.test("a run that took a while lists its slowest fixtures", async () => {
     "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
   });
   assert.doesNotMatch((await runSmoke(q.dir, [])).stdout, /Slowest/);
+});
+
+Deno.test("filters that each match but together select nothing say so; a narrowed rerun names its filters", async () => {
+  await using p = await project();
+  const run = await runSmoke(p.dir, ["--fixture", "api/**", "--tag", "web"]);
+  assert.equal(run.code, 2);
+  assert.match(
+    run.stderr,
+    /^error: No fixture matches --fixture api\/\*\* --tag web together \[NO_FIXTURES\]$/m,
+  );
+  assert.doesNotMatch(run.stderr, /Add a fixture/);
+  const list = await runSmoke(p.dir, ["--list", "--fixture", "api/**", "--tag", "web"]);
+  assert.equal(list.code, 0);
+  assert.match(list.stderr, /No fixture matches .* together \[NO_FIXTURES\]/);
+  await p.write("state/api_health", "fail");
+  await runSmoke(p.dir, []);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed", "--tag", "web"]);
+  assert.equal(rerun.code, 2);
+  assert.match(
+    rerun.stderr,
+    /no failed fixture of run \S+ matches --tag web \[NO_RERUNNABLE_FAILURES\]/,
+  );
+  assert.match(
+    rerun.stderr,
+    /or change the filters \(--fixture, --tag, --exclude, --exclude-tag\)/,
+  );
 });

@@ -19,6 +19,7 @@ import type {
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "../artifact/history.ts";
 import {
+  filtersOf,
   renderDryRun,
   renderRerunPlan,
   resolveSelection,
@@ -136,7 +137,17 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     }
   }
 
+  // Filters that each match but together select nothing: say which, not "add a fixture".
+  const filters = filtersOf(flags);
+  const together = planned.length === 0 && filters.length > 1 && !flags.rerunFailed;
   if (flags.list) {
+    if (together) {
+      io.stderr(formatWarning({
+        code: "NO_FIXTURES",
+        message: `No fixture matches ${filters.join(" ")} together`,
+        hint: "Each filter matches some fixtures, but none matches them all.",
+      }));
+    }
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + (planned.length ? "\n" : ""));
     return ExitCode.Pass;
   }
@@ -149,6 +160,17 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       }));
       io.stdout("RESULT: pass\n");
       return ExitCode.Pass;
+    }
+    if (together) {
+      throw new UserError(`No fixture matches ${filters.join(" ")} together`, {
+        kind: "usage",
+        code: "NO_FIXTURES",
+        hints: [
+          "Each filter matches some fixtures, but none matches them all: drop or change one; " +
+          "--list shows what a set of filters selects.",
+          "A run never reports success when nothing ran.",
+        ],
+      });
     }
     throw new UserError(`No fixtures to run in "${options.fixturesDir}"`, {
       kind: "catalog",

@@ -430,8 +430,9 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.notRun) {
     lines.push(
       colors.yellow(
-        `Not run: ${view.notRun} fixture${view.notRun === 1 ? "" : "s"} (--max-failures was ` +
-          "reached); they are owed, and --rerun-failed runs them with the failures.",
+        `Not run: ${view.notRun} fixture${view.notRun === 1 ? "" : "s"} (the failure limit, ` +
+          "--max-failures or maxFailures, was reached); they are owed, and --rerun-failed runs " +
+          "them with the failures.",
       ),
     );
   }

@@ -102,9 +102,8 @@ function unstarted(id: string, failure: NonNullable<FixtureResult["failure"]>): 
 export function notRunResult(id: string, maxFailures: number): FixtureResult {
   return unstarted(id, {
     kind: "not-run",
-    message: `Not run: ${maxFailures} fixture${
-      maxFailures === 1 ? " had" : "s had"
-    } failed before it could start (--max-failures ${maxFailures})`,
+    message: `Not run: the run started no more fixtures once ${maxFailures} had failed ` +
+      `(max failures ${maxFailures})`,
   });
 }
 

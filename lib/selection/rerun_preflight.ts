@@ -49,6 +49,8 @@ export interface PreflightInput {
   selectedIds: readonly string[];
   /** The `--fixture` patterns. */
   patterns: readonly string[];
+  /** Every filter given, as flags (`--fixture a`, `--tag api`, `--exclude x`), for messages. */
+  filters?: readonly string[];
   /** `--rerun-max-failures`. */
   maxFailures?: number;
   /** The command that starts smoke with the user's location flags. */
@@ -301,7 +303,7 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     : rerun.length === 0
     ? `every failed fixture ${sinceText(artifact, state, "of")} is gone from the catalog`
     : `no failed fixture ${sinceText(artifact, state, "of")} matches ${
-      input.patterns.map((p) => `--fixture ${p}`).join(" ")
+      (input.filters ?? input.patterns.map((p) => `--fixture ${p}`)).join(" ")
     }`;
   if ((input.ifNone ?? "fail") !== "fail") return { ...result, none: `Nothing to rerun: ${why}` };
   throw new PreflightError(
@@ -310,7 +312,8 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     [
       failed.length === 0 || rerun.length === 0
         ? `Run the full suite to check again: ${input.fallback}`
-        : `Run the full suite (${input.fallback}), or change --fixture.`,
+        : `Run the full suite (${input.fallback}), or change the filters (--fixture, --tag, ` +
+          "--exclude, --exclude-tag).",
       "In CI, --if-none pass ends green when nothing is owed, and --if-none all runs the suite instead.",
       manualFallback(input.fallback, rerun),
     ],

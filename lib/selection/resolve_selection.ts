@@ -203,6 +203,7 @@ export async function resolveSelection(
         catalogIds,
         selectedIds: chosen.map((f) => f.id),
         patterns: flags.fixtures,
+        filters: filtersOf(flags),
         maxFailures: flags.rerunMaxFailures,
         fallback: context.command,
         readRun: (runId) => readHistoryRun(history, runId),
@@ -243,6 +244,36 @@ export async function resolveSelection(
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
   };
+}
+
+/**
+ * Every selection filter given, as the flags that gave it, for messages.
+ *
+ * @param flags The selection request.
+ * @returns E.g. `["--fixture api/**", "--tag slow"]`.
+ *
+ * @example
+ * ```ts
+ * import { filtersOf } from "./resolve_selection.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(filtersOf({ fixtures: ["a"], tags: ["api"], rerunFailed: false }), [
+ *   "--fixture a",
+ *   "--tag api",
+ * ]);
+ * ```
+ */
+export function filtersOf(
+  flags: Pick<SelectionRequest, "fixtures" | "tags" | "excludes" | "excludeTags"> & {
+    rerunFailed?: boolean;
+  },
+): string[] {
+  return [
+    ...flags.fixtures.map((p) => `--fixture ${p}`),
+    ...(flags.tags ?? []).map((t) => `--tag ${t}`),
+    ...(flags.excludes ?? []).map((p) => `--exclude ${p}`),
+    ...(flags.excludeTags ?? []).map((t) => `--exclude-tag ${t}`),
+  ];
 }
 
 /** Warnings for excludes that match no fixture of the catalog (a typo, or a fixture gone). */
