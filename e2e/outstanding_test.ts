@@ -156,6 +156,7 @@ Deno.test("fingerprints: a rerun says which outstanding fixtures changed since t
   await runSmoke(p.dir, []);
   await ran(p);
   const full = ArtifactSchema.parse(await p.latest());
+  // Every fixture that failed has one (a passed one needs none: nothing compares it).
   assert.ok(full.fixtures.every((f) => /^[0-9a-f]{64}$/.test(f.fingerprint ?? "")));
   assert.ok(full.suite?.outstanding.every((e) => e.fingerprint !== undefined));
   // A fix to a: its manifest changes. b is untouched.

@@ -235,8 +235,6 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups.
     const startedAfter = ownStartTime();
     io.groups.watchRun({ runId, startedAfter });
-    // Each fixture's fingerprint, read while the fixtures run (a rerun compares them).
-    const fingerprints = fingerprintFixtures(planned.map((p) => p.fixture), io.cwd);
     const ends = await runFixtures(planned, {
       runId,
       concurrency: cap.effective,
@@ -283,7 +281,13 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       failOnFlaky: flags.failOnFlaky,
       interrupted,
       diagnostics,
-      fingerprints: await fingerprints,
+      // A fingerprint serves to compare a failure with its rerun: only a fixture that ran and
+      // failed gets one (hashing every file of a green suite costs ~0.3 ms a fixture).
+      fingerprints: await fingerprintFixtures(
+        ends.filter((e) => e.result.status === "failed" && e.result.attempts > 0 && e.planned)
+          .map((e) => e.planned!.fixture),
+        io.cwd,
+      ),
       ...(prior.state ? { prior: prior.state } : {}),
     });
     const runFile = displayPath(join(paths.runs, `${runId}.json`), io.cwd);

@@ -10,7 +10,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
-import { appendStepSummary } from "./step_summary_file.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
 import { failureCause } from "./failure_excerpt.ts";
 
@@ -325,6 +324,8 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       });
       if (annotations.length) options.write(annotations.join("\n") + "\n");
       if (!summaryFile) return;
+      // Loaded here, in GitHub mode only: it brings node:fs, which a plain run does without.
+      const { appendStepSummary } = await import("./step_summary_file.ts");
       const appended = await appendStepSummary(
         resolve(options.cwd, summaryFile),
         (used) =>
