@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { runSmoke, type TempProject, tempProject } from "./_project.ts";
+import { runSmoke, SMOKE_ENTRY, type TempProject, tempProject, waitFor } from "./_project.ts";
 import { logging, ran } from "./_logging.ts";
 
 const project = () =>
@@ -194,4 +194,54 @@ Deno.test("filters that each match but together select nothing say so; a narrowe
     rerun.stderr,
     /or change the filters \(--fixture, --tag, --exclude, --exclude-tag\)/,
   );
+});
+
+Deno.test("a name from the disk or the config never forges a line: near misses, bad ids, --help", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "exit 1"] }),
+    "fixtures/x\nRESULT: pass\ny.smoke.json": "{}",
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /Ignored "fixtures\/x\\nRESULT: pass\\ny\.smoke\.json"/);
+  for (const out of [run.stdout, run.stderr]) {
+    assert.equal(out.split("\n").filter((l) => l === "RESULT: pass").length, 0, out);
+  }
+  await p.write("smoke.jsonc", JSON.stringify({ fixturesDir: "fx\nRESULT: pass" }));
+  const config = await runSmoke(p.dir, []);
+  assert.equal(config.code, 2);
+  assert.match(
+    config.stderr,
+    /fixturesDir: expected a non-empty path without NUL or other control characters/,
+  );
+  const help = await runSmoke(p.dir, ["--help"]);
+  assert.equal(help.code, 0);
+  assert.ok(!help.stdout.split("\n").includes("RESULT: pass"), help.stdout);
+});
+
+Deno.test("after --max-failures held fixtures back, an interrupt leaves them not-run, not interrupted", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "exit 1"] }),
+    "fixtures/b.smoke.jsonc": JSON.stringify({
+      command: ["sh", "-c", "touch b.started; sleep 20"],
+    }),
+    "fixtures/c.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/d.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", SMOKE_ENTRY, "--max-failures", "1", "--concurrency", "2"],
+    cwd: p.dir,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  await waitFor(() => p.exists("b.started"));
+  // a has failed by now (it exits at once): the limit holds c and d back.
+  await new Promise((r) => setTimeout(r, 300));
+  child.kill("SIGINT");
+  const out = await child.output();
+  assert.equal(out.code, 130);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const kinds = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f.failure?.kind]));
+  assert.deepEqual(kinds, { a: "exit-code", b: "interrupted", c: "not-run", d: "not-run" });
 });

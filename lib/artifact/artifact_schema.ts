@@ -64,8 +64,12 @@ export const FixtureResultSchema = z.object({
   fingerprint: FingerprintSchema.optional(),
   /** The manifest's description, when it has one. */
   description: z.string().optional(),
-  /** The manifest's tags, when it has any. */
-  tags: z.array(z.string()).optional(),
+  /** The manifest's tags, when it has any (one word each, as manifests allow). */
+  tags: z.array(
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, {
+      message: 'a tag is one word of letters, digits, ".", "_", ":" or "-"',
+    }),
+  ).optional(),
 });
 
 /** A fixture the suite still owes: its latest result since the last full run failed, or it never finished. */

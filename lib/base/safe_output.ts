@@ -82,6 +82,28 @@ export function escapeControls(text: string): string {
 }
 
 /**
+ * A name from the outside (a file name, a path, an id read from disk) made
+ * fit for one line of a message: {@linkcode escapeControls}, and newlines and
+ * tabs shown as `\n` and `\t`, so that a name can never start a line of its
+ * own in a log (a forged `RESULT: pass`). Ordinary names are unchanged.
+ *
+ * @param name The name.
+ * @returns The name, one line, safe to print.
+ *
+ * @example
+ * ```ts
+ * import { displayName } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(displayName("fixtures/api/health.smoke.ts"), "fixtures/api/health.smoke.ts");
+ * assert.equal(displayName("x\nRESULT: pass\ty"), "x\\nRESULT: pass\\ty");
+ * ```
+ */
+export function displayName(name: string): string {
+  return escapeControls(name).replaceAll("\n", "\\n").replaceAll("\t", "\\t");
+}
+
+/**
  * Marks one of smoke's own terminal sequences (an SGR colour such as
  * `\x1b[31m`, or the status line's `\r\x1b[2K`), so that a writer from
  * {@linkcode createSafeWriter} passes it on a terminal and drops it elsewhere.

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import {
   createSafeWriter,
+  displayName,
   escapeControls,
   markCommand,
   type OutputMode,
@@ -156,5 +157,17 @@ Deno.test("inside smoke's own stop-commands block lines read as they are and can
     out.log(),
     "::stop-commands::0123456789abcdef\n::add-mask::secret\n  \u200b::0123456789abcdef::\n" +
       "::0123456789abcdef::\n\u200b::error::after\n",
+  );
+});
+
+Deno.test("property: displayName() leaves no line break or control character, and changes no ordinary name", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: "binary", maxLength: 60 }), (name) => {
+      const shown = displayName(name);
+      // deno-lint-ignore no-control-regex
+      assert.doesNotMatch(shown, /[\u0000-\u001f\u007f\u0080-\u009f\u2028\u2029]/);
+      if (/^[A-Za-z0-9._\/ -]*$/.test(name)) assert.equal(shown, name);
+    }),
+    { numRuns: 2000 },
   );
 });

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { displayName } from "../base/safe_output.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import { MAX_LISTED_PROBLEMS } from "./_catalog_problems.ts";
 
@@ -80,21 +81,21 @@ export function nearMiss(name: string): NearMiss | undefined {
         expected,
         excusedBy: [expected],
         hint: expected.toLowerCase() === lower
-          ? `Rename it to "${expected}": the suffix is lowercase.`
-          : `Rename it to "${expected}": a manifest is JSONC (JSON with comments).`,
+          ? `Rename it to "${displayName(expected)}": the suffix is lowercase.`
+          : `Rename it to "${displayName(expected)}": a manifest is JSONC (JSON with comments).`,
       };
     case "yaml":
       return {
         expected,
         excusedBy: [expected],
-        hint: `Write it as JSONC in "${expected}": smoke reads no YAML.`,
+        hint: `Write it as JSONC in "${displayName(expected)}": smoke reads no YAML.`,
       };
     case "script":
       return {
         expected,
         excusedBy: [expected, manifest],
-        hint: `Rename it to "${expected}", or run it as it is from a manifest "${manifest}" ` +
-          `holding { "script": "${name}" }.`,
+        hint: `Rename it to "${displayName(expected)}", or run it as it is from a manifest ` +
+          `"${displayName(manifest)}" holding { "script": "${displayName(name)}" }.`,
       };
   }
 }
@@ -121,7 +122,9 @@ export function nearMissWarning(shown: string, miss: NearMiss): Diagnostic {
   return {
     code: NEAR_MISS_FIXTURE,
     level: "warning",
-    message: `Ignored "${shown}": not a fixture name (did you mean "${miss.expected}"?)`,
+    message: `Ignored "${shown}": not a fixture name (did you mean "${
+      displayName(miss.expected)
+    }"?)`,
     hint: miss.hint,
   };
 }
@@ -146,7 +149,10 @@ export function folderNearMissWarning(shown: string, name: string): Diagnostic {
     code: NEAR_MISS_FIXTURE,
     level: "warning",
     message: `Folder "${shown}" is named like a fixture, but a fixture is a file`,
-    hint: `Its contents are walked as an ordinary folder's. For a fixture, make "${name}" ` +
+    hint:
+      `Its contents are walked as an ordinary folder's. For a fixture, make "${
+        displayName(name)
+      }" ` +
       "a file; otherwise rename the folder.",
   };
 }

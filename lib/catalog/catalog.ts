@@ -10,6 +10,7 @@
 import { dirname, relative, resolve, sep as SEP } from "node:path";
 import { type Diagnostic, FIXTURE_ID_PATTERN } from "../artifact/artifact.ts";
 import { UserError } from "../base/errors.ts";
+import { displayName } from "../base/safe_output.ts";
 import { type Manifest, parseManifest } from "../config/manifest.ts";
 import { checkNamedScript, readManifest } from "./_catalog_read.ts";
 import { MANIFEST_SUFFIX, SCRIPT_SUFFIX, walkFixtures } from "./_catalog_walk.ts";
@@ -95,7 +96,8 @@ function checkId(id: string, file: () => string): void {
   const segmentsOk = id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
   if (!FIXTURE_ID_PATTERN.test(id) || !segmentsOk || id.length > 512) {
     throw catalogError(
-      `Invalid fixture id "${id}" from "${file()}": ids may contain only A-Z a-z 0-9 . _ - /`,
+      `Invalid fixture id "${displayName(id)}" from "${file()}": ids may contain only ` +
+        "A-Z a-z 0-9 . _ - /",
       "Rename the file (or its folders) with those characters only.",
     );
   }
@@ -115,8 +117,11 @@ function placesIn(where: CatalogLocation): Places {
   const inside = where.cwd.startsWith(base);
   return {
     absolute: (path) => base + path,
+    // As messages show it: a name from the disk never starts a line of its own.
     shown: (path) =>
-      inside ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`,
+      displayName(
+        inside ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`,
+      ),
   };
 }
 
@@ -341,7 +346,7 @@ export function scanCatalog(where: CatalogLocation): CatalogScan {
   const shownDir = shownDirOf(where);
   const walked = walkFixtures(
     where.fixturesDir,
-    (path) => path === "" ? shownDir : places.shown(path),
+    (path) => path === "" ? displayName(shownDir) : places.shown(path),
   );
   const problems = [...walked.problems];
   const files: CatalogFile[] = [];

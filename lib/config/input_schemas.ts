@@ -31,6 +31,14 @@ const PathString = z.string().min(1).regex(NO_NUL).meta({
   errorMessage: "expected a non-empty path without NUL characters",
 });
 
+/** A directory of the config: a path without control characters (a newline would forge lines in messages). */
+// deno-lint-ignore no-control-regex
+const NO_CONTROLS = /^[^\u0000-\u001f\u007f]+$/;
+const DirString = z.string().min(1).regex(NO_CONTROLS).meta({
+  errorMessage:
+    "expected a non-empty path without NUL or other control characters (newlines, tabs)",
+});
+
 /**
  * A Deno permission flag such as `--allow-read` or `--allow-net=example.com`.
  * The value after `=` is anything but a NUL or a line break.
@@ -118,8 +126,8 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The config file's schema: every key optional, unknown keys are errors. */
 export const ConfigSchema = z.strictObject({
-  fixturesDir: PathString.optional(),
-  artifactDir: PathString.optional(),
+  fixturesDir: DirString.optional(),
+  artifactDir: DirString.optional(),
   concurrency: z.number().int().positive().optional(),
   timeoutMs: TimeoutSchema.optional(),
   retries: RetriesSchema.optional(),

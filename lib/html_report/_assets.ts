@@ -134,7 +134,7 @@ export const REPORT_JS = `
     const query = filter.value.trim().toLowerCase();
     let shown = 0;
     for (const row of rows) {
-      const tagged = !tag || !tag.value || (row.dataset.tags || "").includes(" " + tag.value + " ");
+      const tagged = !tag || !tag.value || (row.dataset.tags || "").split(" ").includes(tag.value);
       const ok = (!query || row.dataset.id.toLowerCase().includes(query)) && keep(row) && tagged;
       row.hidden = !ok;
       if (ok) shown++;

@@ -245,11 +245,15 @@ export async function runFixtures(
   let failures = 0;
   const max = settings.maxFailures;
   const bailed = () => max !== undefined && failures >= max;
+  let bailedFirst = false;
   const worker = async () => {
     while (next < fixtures.length && !deps.signal.aborted && !bailed()) {
       const index = next++;
       const end = await runOne(fixtures[index], settings, deps);
       if (end.result.status === "failed") failures++;
+      // The limit reached before any interrupt: the fixtures it holds back are not-run, whatever
+      // comes after.
+      if (bailed() && !deps.signal.aborted) bailedFirst = true;
       ends[index] = end;
       await deps.reporter.onFixtureEnd?.(end);
     }
@@ -261,7 +265,7 @@ export async function runFixtures(
     if (end) return end;
     // Never started: an interrupt, or --max-failures (a fixture skipped by its manifest stays
     // skipped: it would not have run either way).
-    const result = deps.signal.aborted || max === undefined
+    const result = !bailedFirst || max === undefined
       ? interruptedResult(planned.fixture.id)
       : planned.fixture.skipReason
       ? skipped(planned)
