@@ -249,3 +249,50 @@ export async function newestRealRun(
   }
   return undefined;
 }
+
+/**
+ * The newest real runs of `runs/`, newest first: files named like smoke's run
+ * ids but not a diagnostics artifact's (`-preflight`, told by name, never
+ * read), valid artifacts this build reads. At most `max` files are read;
+ * a file that cannot be read or is not a valid artifact is passed over
+ * silently (the caller only estimates from them). No `runs/`: none.
+ *
+ * @param paths The artifact directory's paths.
+ * @param options At most this many files are read.
+ * @returns The valid artifacts read, newest first.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import { newestRealRuns } from "./run_history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(await newestRealRuns(historyPaths("/nonexistent"), { max: 20 }), []);
+ * ```
+ */
+export async function newestRealRuns(
+  paths: HistoryPaths,
+  options: { max: number },
+): Promise<Artifact[]> {
+  const ids: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(paths.runs)) {
+      if (!entry.isFile || !entry.name.endsWith(".json")) continue;
+      const id = entry.name.slice(0, -".json".length);
+      if (isRunId(id) && !isDiagnosticsRunId(id)) ids.push(id);
+    }
+  } catch (error) {
+    // No history to estimate from: the run goes on in id order.
+    if (!isIoError(error)) throw error;
+    return [];
+  }
+  ids.sort().reverse();
+  const runs: Artifact[] = [];
+  for (const runId of ids.slice(0, Math.max(0, options.max))) {
+    const file = await readSourceFile(join(paths.runs, `${runId}.json`));
+    if (!file.ok) continue;
+    const checked = checkSource(file.text);
+    if (checked.ok && !isDiagnosticsArtifact(checked.artifact)) runs.push(checked.artifact);
+  }
+  return runs;
+}

@@ -65,6 +65,8 @@ export interface RunContext {
   startedAt: Date;
   /** The command that starts smoke, location flags included. */
   command: string;
+  /** Indices into the selection's planned fixtures, in start order (see `durations.ts`). */
+  startOrder?: readonly number[];
 }
 
 function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
@@ -242,6 +244,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       graceMs: GRACE_MS,
       tailBytes: TAIL_BYTES,
       ...(options.maxFailures ? { maxFailures: options.maxFailures } : {}),
+      ...(context.startOrder ? { startOrder: context.startOrder } : {}),
     }, {
       spawn: (spec, signal) => runProcess(spec, { groups: io.groups, signal }),
       reporter,

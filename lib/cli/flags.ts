@@ -57,6 +57,8 @@ export interface Flags {
   rerunMaxFailures?: number;
   /** `--if-none fail|pass|all`. */
   ifNone?: "fail" | "pass" | "all";
+  /** `--order id|duration`. */
+  order?: "id" | "duration";
   /** `--report`. */
   report: boolean;
   /** `--deno PATH`. */
@@ -266,6 +268,17 @@ export const FLAGS: readonly FlagSpec[] = [
     help: "start no new fixture once N have failed; the rest are not run, and owed",
     option: "maxFailures",
     default: "no limit",
+  },
+  {
+    name: "order",
+    type: "choice",
+    choices: ["id", "duration"],
+    value: "HOW",
+    example: "id",
+    commands: ["run"],
+    section: "Running",
+    help: "start order: id, or duration (longest expected first, from the newest runs)",
+    default: "duration when there are runs, else id",
   },
   {
     name: "fail-on-flaky",
@@ -617,6 +630,7 @@ export function parseFlags(args: readonly string[]): Flags {
     failOnFlaky: v["fail-on-flaky"] === true,
     rerunMaxFailures: v["rerun-max-failures"] as number | undefined,
     ifNone: v["if-none"] as Flags["ifNone"],
+    order: v.order as Flags["order"],
     report: v.report === true,
     deno: v.deno as string | undefined,
     noColor: v["no-color"] === true,

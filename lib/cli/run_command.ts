@@ -181,8 +181,14 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       ],
     });
   }
+  // The start order: longest expected first from the newest runs, unless --order id.
+  const { readSchedule } = await import("../selection/durations.ts");
+  const schedule = await readSchedule(planned, {
+    paths,
+    ...(flags.order ? { order: flags.order } : {}),
+  });
   if (flags.dryRun) {
-    io.stdout(renderDryRun(selection, io.cwd).join("\n") + "\n");
+    io.stdout(renderDryRun(selection, io.cwd, schedule).join("\n") + "\n");
     return ExitCode.Pass;
   }
   requireDeno(planned, {
@@ -195,5 +201,14 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   const plan = renderRerunPlan(selection);
   if (plan.length) io.stdout(plan.join("\n") + "\n");
   const { executeRun } = await runModule();
-  return await executeRun(selection, { flags, options, io, paths, runId, startedAt, command });
+  return await executeRun(selection, {
+    flags,
+    options,
+    io,
+    paths,
+    runId,
+    startedAt,
+    command,
+    ...(schedule.startOrder ? { startOrder: schedule.startOrder } : {}),
+  });
 }

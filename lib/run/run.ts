@@ -34,6 +34,11 @@ export interface RunSettings {
   tailBytes: number;
   /** Start no new fixture once this many have failed (after their retries). */
   maxFailures?: number;
+  /**
+   * Indices into the fixtures, in the order to start them (longest first);
+   * default: the order given. Results keep the order given either way.
+   */
+  startOrder?: readonly number[];
 }
 
 function skipped(planned: PlannedFixture): FixtureResult {
@@ -200,7 +205,8 @@ async function runOne(
 }
 
 /**
- * Runs the planned fixtures, `concurrency` at a time, in order. On abort,
+ * Runs the planned fixtures, `concurrency` at a time, in order (or in
+ * `settings.startOrder`). On abort,
  * running fixtures are stopped and the rest are recorded as interrupted.
  *
  * @param fixtures The planned fixtures, in selection order.
@@ -241,14 +247,15 @@ export async function runFixtures(
   deps: RunDeps,
 ): Promise<FixtureEnd[]> {
   const ends: (FixtureEnd | undefined)[] = new Array(fixtures.length);
+  const order = settings.startOrder ?? fixtures.map((_, i) => i);
   let next = 0;
   let failures = 0;
   const max = settings.maxFailures;
   const bailed = () => max !== undefined && failures >= max;
   let bailedFirst = false;
   const worker = async () => {
-    while (next < fixtures.length && !deps.signal.aborted && !bailed()) {
-      const index = next++;
+    while (next < order.length && !deps.signal.aborted && !bailed()) {
+      const index = order[next++];
       const end = await runOne(fixtures[index], settings, deps);
       if (end.result.status === "failed") failures++;
       // The limit reached before any interrupt: the fixtures it holds back are not-run, whatever

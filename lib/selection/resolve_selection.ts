@@ -15,6 +15,7 @@ import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "./id_list.ts";
+import { expectedLine, type Schedule, startOrderLine } from "./durations.ts";
 
 export { idList };
 
@@ -320,6 +321,7 @@ async function rerunChanges(
  *
  * @param selection The resolved selection.
  * @param cwd The working directory, shown as `.`.
+ * @param schedule The start order and expected durations, when known (see `durations.ts`).
  * @returns The lines, ending with `RESULT: pass`.
  *
  * @example
@@ -331,7 +333,7 @@ async function rerunChanges(
  * assert.deepEqual(lines, ["Dry run: 0 fixtures would run; nothing was run or written.", "RESULT: pass"]);
  * ```
  */
-export function renderDryRun(selection: Selection, cwd: string): string[] {
+export function renderDryRun(selection: Selection, cwd: string, schedule?: Schedule): string[] {
   // A rerun says first what it reruns and what changed since.
   const lines: string[] = [...renderRerunPlan(selection)];
   const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
@@ -353,7 +355,11 @@ export function renderDryRun(selection: Selection, cwd: string): string[] {
     lines.push(
       `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
     );
+    const expected = schedule && expectedLine(schedule, p);
+    if (expected) lines.push(expected);
   }
+  const order = schedule && startOrderLine(schedule, selection.planned);
+  if (order) lines.push(order);
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";

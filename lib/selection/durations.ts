@@ -1,0 +1,298 @@
+/**
+ * Expected durations from smoke's own history, and the longest-first start
+ * order they give (LPT). Pure, but for {@linkcode readSchedule}, which reads
+ * the newest runs. Only ids and numbers are taken from the artifacts (already
+ * schema-checked); nothing from them names a file or a command.
+ *
+ * Fingerprints are not consulted: a fixture whose files changed keeps its
+ * estimate (fingerprints are recorded for failed results only).
+ *
+ * @module
+ */
+import type { Artifact } from "../artifact/artifact.ts";
+import type { HistoryPaths } from "../artifact/history.ts";
+import type { PlannedFixture } from "./plan.ts";
+
+/** At most this many of the newest real runs are read (diagnostics files are passed over by name). */
+export const DURATION_RUNS = 20;
+/** A fixture's estimate is the median of at most this many of its newest finished attempts. */
+export const DURATION_SAMPLES = 10;
+/** The expected duration when no fixture has any history. */
+export const DEFAULT_DURATION_MS = 1000;
+
+/** `--order`: start in id order, or longest expected first. */
+export type StartOrderMode = "id" | "duration";
+
+/** One fixture's expected duration. */
+export interface Estimate {
+  /** Milliseconds. */
+  ms: number;
+  /** How many recorded results it is the median of; 0 for the default. */
+  samples: number;
+}
+
+/** Expected durations of some fixtures. */
+export interface Estimates {
+  /** By fixture id; every id asked for has one. */
+  byId: Map<string, Estimate>;
+  /** The default given to fixtures with no history. */
+  defaultMs: number;
+}
+
+/** Options for {@linkcode expectedDurations}. */
+export interface EstimateOptions {
+  /** Results per fixture (default {@linkcode DURATION_SAMPLES}). */
+  samples?: number;
+}
+
+/**
+ * The median of some numbers (the mean of the middle two for an even count).
+ *
+ * @param values At least one number.
+ * @returns The median.
+ *
+ * @example
+ * ```ts
+ * import { median } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(median([5, 1, 3]), 3);
+ * assert.equal(median([4, 1, 3, 2]), 2.5);
+ * ```
+ */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Each fixture's expected duration: the median of the `durationMs` of its
+ * newest `samples` results that ran (`attempts` > 0: passed and failed, a
+ * timeout at the time it took, retries included in the total; skipped,
+ * not-run and interrupted-before-start results are left out). A fixture with
+ * none gets the default: the median of the other estimates, or
+ * {@linkcode DEFAULT_DURATION_MS} when there are none.
+ *
+ * @param runs Artifacts, newest first.
+ * @param ids The fixtures to estimate.
+ * @param options How many results per fixture.
+ * @returns An estimate for every id, and the default used.
+ *
+ * @example
+ * ```ts
+ * import { expectedDurations } from "./durations.ts";
+ * import type { Artifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const run = (ms: number) => ({
+ *   fixtures: [{ id: "a", durationMs: ms, attempts: 1 }],
+ * }) as unknown as Artifact;
+ * const { byId, defaultMs } = expectedDurations([run(300), run(100), run(200)], ["a", "b"]);
+ * assert.deepEqual(byId.get("a"), { ms: 200, samples: 3 });
+ * assert.deepEqual(byId.get("b"), { ms: 200, samples: 0 });
+ * assert.equal(defaultMs, 200);
+ * ```
+ */
+export function expectedDurations(
+  runs: readonly Pick<Artifact, "fixtures">[],
+  ids: readonly string[],
+  options: EstimateOptions = {},
+): Estimates {
+  const k = options.samples ?? DURATION_SAMPLES;
+  const wanted = new Set(ids);
+  const seen = new Map<string, number[]>();
+  for (const run of runs) {
+    for (const result of run.fixtures) {
+      if (!wanted.has(result.id) || result.attempts <= 0) continue;
+      if (!Number.isFinite(result.durationMs) || result.durationMs < 0) continue;
+      const list = seen.get(result.id) ?? [];
+      if (list.length < k) list.push(result.durationMs);
+      seen.set(result.id, list);
+    }
+  }
+  const known = new Map<string, Estimate>();
+  for (const [id, list] of seen) known.set(id, { ms: median(list), samples: list.length });
+  const defaultMs = known.size > 0
+    ? median([...known.values()].map((e) => e.ms))
+    : DEFAULT_DURATION_MS;
+  const byId = new Map<string, Estimate>();
+  for (const id of ids) byId.set(id, known.get(id) ?? { ms: defaultMs, samples: 0 });
+  return { byId, defaultMs };
+}
+
+/**
+ * The longest-first start order: indices into `ids`, by descending expected
+ * duration, ties by id (then by index). Deterministic.
+ *
+ * @param ids The fixture ids, in the order results are kept.
+ * @param expectedMs Each one's expected duration.
+ * @returns The indices in the order to start them.
+ *
+ * @example
+ * ```ts
+ * import { longestFirst } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(longestFirst(["a", "b", "z"], [300, 300, 1500]), [2, 0, 1]);
+ * ```
+ */
+export function longestFirst(ids: readonly string[], expectedMs: readonly number[]): number[] {
+  return ids.map((_, i) => i).sort((i, j) =>
+    expectedMs[j] - expectedMs[i] || (ids[i] < ids[j] ? -1 : ids[i] > ids[j] ? 1 : i - j)
+  );
+}
+
+/** How a run starts its fixtures, and why. */
+export interface Schedule {
+  /** The order used. */
+  mode: StartOrderMode;
+  /** Whether `--order` chose it (or the history's presence did). */
+  fromFlag: boolean;
+  /** How many real runs were read (0 when none were, or none exist). */
+  runs: number;
+  /** The estimates, when history was read. */
+  estimates?: Estimates;
+  /** Indices into the planned fixtures, in start order; absent for their own order. */
+  startOrder?: number[];
+}
+
+/**
+ * The schedule from history already read: `--order` wins; without it,
+ * longest first when there is any history, id order otherwise. Skipped
+ * fixtures are expected to take no time.
+ *
+ * @param planned The planned fixtures, in selection order.
+ * @param history The newest real runs (newest first), or undefined when not read.
+ * @param order `--order`, when given.
+ * @returns The schedule.
+ *
+ * @example
+ * ```ts
+ * import { planSchedule } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(planSchedule([], [], undefined).mode, "id");
+ * ```
+ */
+export function planSchedule(
+  planned: readonly PlannedFixture[],
+  history: readonly Pick<Artifact, "fixtures">[] | undefined,
+  order: StartOrderMode | undefined,
+): Schedule {
+  const fromFlag = order !== undefined;
+  const runs = history?.length ?? 0;
+  const mode = order ?? (runs > 0 ? "duration" : "id");
+  if (history === undefined) return { mode, fromFlag, runs };
+  const ids = planned.map((p) => p.fixture.id);
+  const estimates = expectedDurations(history, ids);
+  if (mode === "id") return { mode, fromFlag, runs, estimates };
+  const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
+  return { mode, fromFlag, runs, estimates, startOrder: longestFirst(ids, ms) };
+}
+
+/**
+ * Reads what the schedule needs (the newest {@linkcode DURATION_RUNS} real
+ * runs, unless `--order id` makes them useless) and plans it.
+ *
+ * @param planned The planned fixtures, in selection order.
+ * @param where The artifact directory, and `--order` when given.
+ * @returns The schedule.
+ *
+ * @example
+ * ```ts
+ * import { readSchedule } from "./durations.ts";
+ * import { historyPaths } from "../artifact/history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const schedule = await readSchedule([], { paths: historyPaths("/nonexistent") });
+ * assert.equal(schedule.mode, "id");
+ * ```
+ */
+export async function readSchedule(
+  planned: readonly PlannedFixture[],
+  where: { paths: HistoryPaths; order?: StartOrderMode },
+): Promise<Schedule> {
+  if (where.order === "id") return planSchedule(planned, undefined, "id");
+  const { newestRealRuns } = await import("../artifact/run_history.ts");
+  const history = await newestRealRuns(where.paths, { max: DURATION_RUNS });
+  return planSchedule(planned, history, where.order);
+}
+
+/**
+ * A duration as the dry run shows it: `1.2s`, `350ms`.
+ *
+ * @param ms Milliseconds.
+ * @returns The text.
+ *
+ * @example
+ * ```ts
+ * import { formatExpected } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatExpected(1234), "1.2s");
+ * assert.equal(formatExpected(350), "350ms");
+ * ```
+ */
+export function formatExpected(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms)}ms`;
+}
+
+/** The dry run lists at most this many ids of the start order. */
+const SHOWN_START_IDS = 20;
+
+/**
+ * What the dry run says of a fixture's expected duration: `  expected: 1.2s
+ * (median of 5 runs)`; nothing when no history was read, or for a skipped fixture.
+ *
+ * @param schedule The schedule.
+ * @param planned The fixture.
+ * @returns The line, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { expectedLine } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(expectedLine({ mode: "id", fromFlag: true, runs: 0 }, {} as never), undefined);
+ * ```
+ */
+export function expectedLine(schedule: Schedule, planned: PlannedFixture): string | undefined {
+  const estimate = schedule.estimates?.byId.get(planned.fixture.id);
+  if (!estimate || planned.fixture.skipReason) return undefined;
+  const why = estimate.samples > 0
+    ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}`
+    : "no history: default";
+  return `  expected: ${formatExpected(estimate.ms)} (${why})`;
+}
+
+/**
+ * The dry run's line on the start order; none for id order chosen for want
+ * of history (a dry run is then as it always was).
+ *
+ * @param schedule The schedule.
+ * @param planned The planned fixtures, in selection order.
+ * @returns The line, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { startOrderLine } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(startOrderLine({ mode: "id", fromFlag: true, runs: 0 }, []), "Start order: by id (--order id)");
+ * ```
+ */
+export function startOrderLine(
+  schedule: Schedule,
+  planned: readonly PlannedFixture[],
+): string | undefined {
+  if (schedule.mode === "id") {
+    return schedule.fromFlag ? "Start order: by id (--order id)" : undefined;
+  }
+  const order = schedule.startOrder ?? planned.map((_, i) => i);
+  const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
+  const more = order.length - ids.length;
+  const runs = `${schedule.runs} run${schedule.runs === 1 ? "" : "s"}`;
+  return `Start order: longest expected first (from the newest ${runs}): ${ids.join(", ")}` +
+    (more > 0 ? `, and ${more} more` : "");
+}
