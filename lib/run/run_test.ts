@@ -159,3 +159,18 @@ Deno.test("runFixtures(): a spawn that throws is that fixture's spawn failure, a
   assert.equal(b.failure?.message, 'Cannot run "x": nul byte found in provided data');
   assert.equal(b.attempts, 2, "a retry is tried as for any failure");
 });
+
+Deno.test("runFixtures() starts in settings.startOrder and returns results in the order given", async () => {
+  const started: string[] = [];
+  const spawn = (spec: ProcessSpec) => {
+    started.push(spec.env.SMOKE_FIXTURE_ID);
+    return Promise.resolve(outcome(0));
+  };
+  const ends = await runFixtures(
+    plan({ a: {}, b: {}, c: {}, d: {} }),
+    { ...settings, concurrency: 1, startOrder: [3, 1, 0, 2] },
+    { spawn, reporter: {}, signal: new AbortController().signal },
+  );
+  assert.deepEqual(started, ["d", "b", "a", "c"]);
+  assert.deepEqual(ends.map((e) => e.result.id), ["a", "b", "c", "d"]);
+});

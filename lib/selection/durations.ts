@@ -183,7 +183,8 @@ export function planSchedule(
   const fromFlag = order !== undefined;
   const runs = history?.length ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
-  if (history === undefined) return { mode, fromFlag, runs };
+  // No history and no --order: nothing to say (a dry run is as it always was).
+  if (history === undefined || (runs === 0 && !fromFlag)) return { mode, fromFlag, runs };
   const ids = planned.map((p) => p.fixture.id);
   const estimates = expectedDurations(history, ids);
   if (mode === "id") return { mode, fromFlag, runs, estimates };

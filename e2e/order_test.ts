@@ -1,0 +1,78 @@
+/**
+ * Longest-first start order from smoke's own history (issue 13, items 1 and 2):
+ * the order is read from a log each fixture appends to when it starts, never
+ * from timing.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { runSmoke, tempProject } from "./_project.ts";
+
+/** A fixture that logs its id when it starts, then sleeps. */
+const sleeper = (seconds: number) =>
+  JSON.stringify({
+    command: ["sh", "-c", `echo "$SMOKE_FIXTURE_ID" >> started.log; sleep ${seconds}`],
+  });
+
+const IDS = ["a1", "a2", "a3", "a4", "z_slow"];
+
+async function project() {
+  const files: Record<string, string> = {};
+  for (const id of IDS) files[`fixtures/${id}.smoke.jsonc`] = sleeper(id === "z_slow" ? 1.5 : 0.3);
+  return await tempProject(files);
+}
+
+/** The ids in the order they started; the log is emptied. */
+async function started(dir: string): Promise<string[]> {
+  const path = join(dir, "started.log");
+  const text = await Deno.readTextFile(path);
+  await Deno.remove(path);
+  return text.split("\n").filter(Boolean);
+}
+
+Deno.test("--order: id order without history, the slowest first with it, id order with --order id", async () => {
+  await using p = await project();
+  const first = await runSmoke(p.dir, ["--concurrency", "2"]);
+  assert.equal(first.code, 0, first.stderr);
+  // No history: the first two to start are the first two ids; z_slow starts last.
+  const before = await started(p.dir);
+  assert.deepEqual(before.slice(0, 2).sort(), ["a1", "a2"]);
+  assert.equal(before.at(-1), "z_slow");
+
+  const second = await runSmoke(p.dir, ["--concurrency", "2"]);
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal((await started(p.dir))[0], "z_slow");
+  // Output and artifact order stay by id.
+  const latest = await p.latest();
+  assert.deepEqual(latest.fixtures.map((f) => f.id), IDS);
+
+  const byId = await runSmoke(p.dir, ["--concurrency", "2", "--order", "id"]);
+  assert.equal(byId.code, 0, byId.stderr);
+  const kept = await started(p.dir);
+  assert.deepEqual(kept.slice(0, 2).sort(), ["a1", "a2"]);
+  assert.equal(kept.at(-1), "z_slow");
+});
+
+Deno.test("--dry-run: each fixture's expected duration and the start order", async () => {
+  await using p = await project();
+  // Without history a dry run is as before: no estimates, no start-order line.
+  const none = await runSmoke(p.dir, ["--dry-run"]);
+  assert.doesNotMatch(none.stdout, /expected:|Start order/);
+  const explicit = await runSmoke(p.dir, ["--dry-run", "--order", "duration"]);
+  assert.match(
+    explicit.stdout,
+    /^z_slow\n(?:.*\n){2} {2}expected: 1\.0s \(no history: default\)$/m,
+  );
+
+  assert.equal((await runSmoke(p.dir, ["--concurrency", "2"])).code, 0);
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^z_slow\n(?:.*\n){2} {2}expected: 1\.\ds \(median of 1 run\)$/m);
+  assert.match(dry.stdout, /^a1\n(?:.*\n){2} {2}expected: \d{3}ms \(median of 1 run\)$/m);
+  assert.match(
+    dry.stdout,
+    /^Start order: longest expected first \(from the newest 1 run\): z_slow, a\d/m,
+  );
+  const byId = await runSmoke(p.dir, ["--dry-run", "--order", "id"]);
+  assert.match(byId.stdout, /^Start order: by id \(--order id\)$/m);
+  assert.doesNotMatch(byId.stdout, /expected:/);
+});

@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
+import {
+  DEFAULT_DURATION_MS,
+  expectedDurations,
+  longestFirst,
+  median,
+  planSchedule,
+} from "./durations.ts";
+import { buildCatalog } from "../catalog/catalog.ts";
+import { planFixture } from "./plan.ts";
+
+const result = (id: string, durationMs: number, attempts = 1): FixtureResult => ({
+  id,
+  status: attempts === 0 ? "skipped" : "passed",
+  durationMs,
+  attempts,
+  exitCode: 0,
+  signal: null,
+  timedOut: false,
+});
+const run = (...fixtures: FixtureResult[]) => ({ fixtures }) as Pick<Artifact, "fixtures">;
+
+Deno.test("median: of one sample is the sample; between min and max; order does not matter", () => {
+  fc.assert(
+    fc.property(fc.array(fc.nat(1_000_000), { minLength: 1, maxLength: 30 }), (values) => {
+      const m = median(values);
+      assert.ok(m >= Math.min(...values) && m <= Math.max(...values));
+      assert.equal(median([...values].reverse()), m);
+      assert.equal(median([values[0]]), values[0]);
+    }),
+  );
+});
+
+Deno.test("expectedDurations: the median of the newest K results, newest first", () => {
+  // Newest first: 100, 200, 300 then older 9000s beyond K = 3.
+  const runs = [100, 200, 300, 9000, 9000, 9000].map((ms) => run(result("a", ms)));
+  assert.deepEqual(expectedDurations(runs, ["a"], { samples: 3 }).byId.get("a"), {
+    ms: 200,
+    samples: 3,
+  });
+  // The default K (10) takes them all: the median of six is (300 + 9000) / 2.
+  assert.deepEqual(expectedDurations(runs, ["a"]).byId.get("a"), { ms: 4650, samples: 6 });
+});
+
+Deno.test("expectedDurations: results that never started (attempts 0) are left out", () => {
+  const runs = [run(result("a", 0, 0)), run(result("a", 500)), run(result("b", 0, 0))];
+  const { byId } = expectedDurations(runs, ["a", "b"]);
+  assert.deepEqual(byId.get("a"), { ms: 500, samples: 1 });
+  // b never ran: the default, which is the median of the known estimates.
+  assert.deepEqual(byId.get("b"), { ms: 500, samples: 0 });
+});
+
+Deno.test("expectedDurations: no history at all gives every fixture the fixed default", () => {
+  const { byId, defaultMs } = expectedDurations([], ["a", "b"]);
+  assert.equal(defaultMs, DEFAULT_DURATION_MS);
+  assert.deepEqual(byId.get("a"), { ms: DEFAULT_DURATION_MS, samples: 0 });
+});
+
+Deno.test("expectedDurations: every id gets an estimate, within K samples, ids not asked for ignored", () => {
+  const ids = fc.constantFrom("a", "b", "c", "d");
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.array(
+          fc.record({ id: ids, ms: fc.nat(100_000), attempts: fc.nat(3) }),
+          { maxLength: 4 },
+        ),
+        { maxLength: 30 },
+      ),
+      fc.integer({ min: 1, max: 10 }),
+      (runs, k) => {
+        const artifacts = runs.map((r) => run(...r.map((x) => result(x.id, x.ms, x.attempts))));
+        const { byId } = expectedDurations(artifacts, ["a", "b", "c"], { samples: k });
+        assert.deepEqual([...byId.keys()].sort(), ["a", "b", "c"]);
+        for (const [id, e] of byId) {
+          assert.ok(e.samples <= k);
+          const ran = runs.flat().filter((x) => x.id === id && x.attempts > 0);
+          assert.equal(e.samples, Math.min(k, ran.length));
+        }
+      },
+    ),
+  );
+});
+
+Deno.test("longestFirst: a permutation, descending by duration, ties by id, deterministic", () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 20 }).chain((ids) =>
+        fc.tuple(
+          fc.constant(ids),
+          fc.array(fc.nat(5), { minLength: ids.length, maxLength: ids.length }),
+        )
+      ),
+      ([ids, ms]) => {
+        const order = longestFirst(ids, ms);
+        assert.deepEqual([...order].sort((a, b) => a - b), ids.map((_, i) => i));
+        for (let n = 1; n < order.length; n++) {
+          const [i, j] = [order[n - 1], order[n]];
+          assert.ok(ms[i] > ms[j] || (ms[i] === ms[j] && ids[i] < ids[j]));
+        }
+        assert.deepEqual(longestFirst(ids, ms), order);
+      },
+    ),
+  );
+});
+
+Deno.test("planSchedule: history makes it longest first; none, or --order id, keeps id order", () => {
+  const catalog = buildCatalog(
+    ["a1", "a2", "z_slow"].map((id) => ({
+      path: `${id}.smoke.jsonc`,
+      text: '{"command":["true"]}',
+    })),
+    { cwd: "/", fixturesDir: "/f" },
+  );
+  const planned = catalog.map((f) =>
+    planFixture(f, {
+      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
+      deno: "deno",
+    })
+  );
+  const history = [run(result("a1", 300), result("a2", 300), result("z_slow", 1500))];
+  const auto = planSchedule(planned, history, undefined);
+  assert.equal(auto.mode, "duration");
+  assert.deepEqual(auto.startOrder, [2, 0, 1]);
+  assert.equal(planSchedule(planned, [], undefined).mode, "id");
+  assert.equal(planSchedule(planned, [], undefined).startOrder, undefined);
+  const byId = planSchedule(planned, history, "id");
+  assert.equal(byId.mode, "id");
+  assert.equal(byId.startOrder, undefined);
+});
