@@ -12,7 +12,7 @@ import {
   type FixtureResult,
 } from "../artifact/artifact.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
-import type { SummaryView } from "../reporters/console_render.ts";
+import { suiteSummary, type SummaryView } from "../reporters/console_render.ts";
 import type { FixtureEnd } from "../run/events.ts";
 import {
   advanceState,
@@ -202,22 +202,6 @@ function slowestOf(artifact: Artifact): Pick<SummaryView, "slowest"> {
   return { slowest };
 }
 
-/** The suite line's facts: what is still owed, since which full run. */
-function suiteView(
-  suite: NonNullable<Artifact["suite"]>,
-  catalogIds: readonly string[] | undefined,
-): NonNullable<SummaryView["suite"]> {
-  const known = catalogIds ? new Set(catalogIds) : undefined;
-  const here = suite.outstanding.filter((e) => !known || known.has(e.id));
-  const elsewhere = suite.outstanding.length - here.length;
-  return {
-    ...(suite.since ? { since: suite.since } : {}),
-    outstanding: here.map((e) => e.id),
-    unfinished: here.filter((e) => e.kind === "interrupted").map((e) => e.id),
-    ...(elsewhere ? { notInCatalog: elsewhere } : {}),
-  };
-}
-
 /**
  * Decides how a run ends once its artifact is written (or not): the verdict
  * (a missing artifact or output fails the run), the summary view, and an
@@ -268,7 +252,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
         combined,
         recovered,
         combinedLabel: input.rerun ? "After rerun" : "Suite verdict",
-        ...(artifact.suite ? { suite: suiteView(artifact.suite, input.catalogIds) } : {}),
+        ...(artifact.suite ? { suite: suiteSummary(artifact.suite, input.catalogIds) } : {}),
       }
       : {}),
     ...(input.rerun && result === "pass" && combined?.result === "pass"

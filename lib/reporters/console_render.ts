@@ -342,6 +342,7 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
  * still owes (interrupted fixtures marked unfinished), since which full run.
  *
  * @param suite The artifact's suite record.
+ * @param catalogIds The catalog's ids, when known: outstanding fixtures it lacks are counted apart.
  * @returns The `suite` part of a {@linkcode SummaryView}.
  *
  * @example
@@ -356,11 +357,19 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
  * assert.deepEqual(view, { since: "r1", outstanding: ["f"], unfinished: ["f"] });
  * ```
  */
-export function suiteSummary(suite: SuiteRecord): NonNullable<SummaryView["suite"]> {
+export function suiteSummary(
+  suite: SuiteRecord,
+  catalogIds?: readonly string[],
+): NonNullable<SummaryView["suite"]> {
+  // Outstanding fixtures the catalog no longer has are owed, but counted apart.
+  const known = catalogIds ? new Set(catalogIds) : undefined;
+  const here = suite.outstanding.filter((e) => !known || known.has(e.id));
+  const elsewhere = suite.outstanding.length - here.length;
   return {
     ...(suite.since ? { since: suite.since } : {}),
-    outstanding: suite.outstanding.map((e) => e.id),
-    unfinished: suite.outstanding.filter((e) => e.kind === "interrupted").map((e) => e.id),
+    outstanding: here.map((e) => e.id),
+    unfinished: here.filter((e) => e.kind === "interrupted").map((e) => e.id),
+    ...(elsewhere ? { notInCatalog: elsewhere } : {}),
   };
 }
 

@@ -86,8 +86,10 @@ export interface MarkdownCellOptions {
  */
 export function escapeMarkdownCell(text: string, options: MarkdownCellOptions = {}): string {
   const maxChars = options.maxChars ?? CELL_MAX_CHARS;
-  // deno-lint-ignore no-control-regex
-  let clean = text.replace(/\r\n?/g, "\n").replace(/[\x00-\x09\x0B-\x1F\x7F]/g, "").trimEnd();
+  // U+2028/U+2029 end a line for some readers (and for a JavaScript `.`): a line break like \n.
+  let clean = text.replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    // deno-lint-ignore no-control-regex
+    .replace(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/g, "").trimEnd();
   if (clean.length > maxChars) clean = clean.slice(0, maxChars - 1) + "…";
   return clean
     .replaceAll("&", "&amp;")

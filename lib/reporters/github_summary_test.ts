@@ -40,6 +40,8 @@ function failure(id: string, message = "Exited with code 1, expected 0"): Fixtur
 
 Deno.test("escapeMarkdownCell() keeps a cell in its row", () => {
   assert.equal(escapeMarkdownCell("a|b\r\nc\rd\n"), "a\\|b<br>c<br>d");
+  // Line and paragraph separators, and C1 controls (a CI run's property test found U+2028 passing).
+  assert.equal(escapeMarkdownCell("a\u2028b\u2029c\u0085d"), "a<br>b<br>cd");
   assert.equal(escapeMarkdownCell("<img src=x> & \x1b[31m"), "&lt;img src=x&gt; &amp; [31m");
   assert.equal(escapeMarkdownCell("x".repeat(600)).length, 500);
 });
