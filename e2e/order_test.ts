@@ -76,3 +76,26 @@ Deno.test("--dry-run: each fixture's expected duration and the start order", asy
   assert.match(byId.stdout, /^Start order: by id \(--order id\)$/m);
   assert.doesNotMatch(byId.stdout, /expected:/);
 });
+
+Deno.test("each run updates durations.json, which the next run orders by; a hostile one is read safely", async () => {
+  await using p = await project();
+  assert.equal((await runSmoke(p.dir, ["--concurrency", "2"])).code, 0);
+  const summary = JSON.parse(await p.read(".planning/artifacts/smoke/durations.json"));
+  assert.equal(summary.version, 1);
+  assert.ok(summary.fixtures.z_slow[0] >= 1000, JSON.stringify(summary));
+  // A hand-edited summary: bad ids and values are left out; what is left still orders the run.
+  await p.write(
+    ".planning/artifacts/smoke/durations.json",
+    JSON.stringify({
+      version: 1,
+      fixtures: { "../../x": [9e9], a1: ["x"], a2: [5000], a3: [100] },
+    }),
+  );
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^Start order: longest expected first \(from the newest 1 run\): a2, /m);
+  await p.write(".planning/artifacts/smoke/durations.json", "{ not json");
+  const broken = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(broken.code, 0, broken.stderr);
+  assert.doesNotMatch(broken.stdout, /Start order/);
+});

@@ -22,6 +22,7 @@ import {
   SaveRunError,
 } from "../artifact/history.ts";
 import { pruneHistory } from "../artifact/prune.ts";
+import { describeWriteFailure, isWriteFailure } from "../artifact/atomic_write.ts";
 import type { Lock } from "../artifact/lock.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { runProcess } from "../run/process.ts";
@@ -118,6 +119,19 @@ async function priorState(
   return newer
     ? { state: latest.state, diagnostics: notInCatalog(latest.state!, catalogIds) }
     : { state: rerun.state, diagnostics: [] };
+}
+
+/** Lays the durations of the fixtures that ran over the artifact directory's summary. */
+async function saveDurations(
+  dir: string,
+  fixtures: readonly { id: string; durationMs: number; attempts: number }[],
+): Promise<void> {
+  const { addRun, readDurations, writeDurations } = await import(
+    "../artifact/durations_file.ts"
+  );
+  const ran = fixtures.filter((f) => f.attempts > 0);
+  if (ran.length === 0) return;
+  await writeDurations(dir, addRun(await readDurations(dir), ran));
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -302,6 +316,19 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         shownDir: options.artifactDir,
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
+      // The durations summary the next run orders by (longest first): under the lock, after the
+      // run's own record is safe. Losing it only costs the next run its order.
+      await saveDurations(paths.dir, artifact.fixtures).catch((error: unknown) => {
+        if (!isWriteFailure(error)) throw error;
+        io.stderr(formatWarning({
+          code: "DURATIONS_NOT_SAVED",
+          message: `Cannot write "${options.artifactDir}/durations.json": ${
+            describeWriteFailure(error)
+          }`,
+          hint: "The run is saved; the next run starts its fixtures in id order instead of " +
+            "longest first.",
+        }));
+      });
     }
     const rerunCommand = rerunCommandOf(artifact, context.command);
     await reporter.onEnd({ ends, artifact, artifactPath: runFile, rerunCommand });

@@ -13,8 +13,6 @@ import type { Artifact } from "../artifact/artifact.ts";
 import type { HistoryPaths } from "../artifact/history.ts";
 import type { PlannedFixture } from "./plan.ts";
 
-/** At most this many of the newest real runs are read (diagnostics files are passed over by name). */
-export const DURATION_RUNS = 20;
 /** A fixture's estimate is the median of at most this many of its newest finished attempts. */
 export const DURATION_SAMPLES = 10;
 /** The expected duration when no fixture has any history. */
@@ -193,8 +191,8 @@ export function planSchedule(
 }
 
 /**
- * Reads what the schedule needs (the newest {@linkcode DURATION_RUNS} real
- * runs, unless `--order id` makes them useless) and plans it.
+ * Reads what the schedule needs (the artifact directory's durations summary,
+ * `durations.json`, unless `--order id` makes it useless) and plans it.
  *
  * @param planned The planned fixtures, in selection order.
  * @param where The artifact directory, and `--order` when given.
@@ -215,9 +213,51 @@ export async function readSchedule(
   where: { paths: HistoryPaths; order?: StartOrderMode },
 ): Promise<Schedule> {
   if (where.order === "id") return planSchedule(planned, undefined, "id");
-  const { newestRealRuns } = await import("../artifact/run_history.ts");
-  const history = await newestRealRuns(where.paths, { max: DURATION_RUNS });
-  return planSchedule(planned, history, where.order);
+  // One small summary file, not the run files: start-up stays cheap however long the history.
+  const { readDurations } = await import("../artifact/durations_file.ts");
+  const samples = await readDurations(where.paths.dir);
+  // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
+  if (!samples) return planSchedule(planned, where.order ? [] : undefined, where.order);
+  const schedule = planSchedule(planned, samplesAsRuns(samples.byId), where.order);
+  return { ...schedule, runs: samples.runs };
+}
+
+/**
+ * Each fixture's newest durations as the results of runs, newest first, so
+ * that {@linkcode expectedDurations} reads a summary as it reads run files.
+ *
+ * @param byId Milliseconds by fixture id, newest first.
+ * @returns One pseudo-run per rank of sample.
+ *
+ * @example
+ * ```ts
+ * import { samplesAsRuns } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const runs = samplesAsRuns(new Map([["a", [5, 7]], ["b", [9]]]));
+ * assert.equal(runs.length, 2);
+ * assert.deepEqual(runs[1].fixtures.map((f) => [f.id, f.durationMs]), [["a", 7]]);
+ * ```
+ */
+export function samplesAsRuns(
+  byId: ReadonlyMap<string, readonly number[]>,
+): Pick<Artifact, "fixtures">[] {
+  const runs: Pick<Artifact, "fixtures">[] = [];
+  for (const [id, list] of byId) {
+    list.forEach((durationMs, rank) => {
+      runs[rank] ??= { fixtures: [] };
+      runs[rank].fixtures.push({
+        id,
+        status: "passed",
+        durationMs,
+        attempts: 1,
+        exitCode: 0,
+        signal: null,
+        timedOut: false,
+      });
+    });
+  }
+  return runs;
 }
 
 /**

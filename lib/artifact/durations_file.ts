@@ -1,0 +1,158 @@
+/**
+ * The durations summary, `<artifactDir>/durations.json`: each fixture's
+ * newest recorded durations (at most {@linkcode MAX_SAMPLES}), updated
+ * atomically at the end of every run, under the run's lock. Reading one small
+ * file keeps start-up cheap however long the history is; the run files stay
+ * the record. The file is untrusted like every artifact: only fixture ids
+ * (checked) and finite numbers are taken from it, anything else is left out,
+ * and a file that cannot be read is as good as none.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { FIXTURE_ID_PATTERN } from "./artifact_format.ts";
+import { readRegularFile } from "../base/read_input.ts";
+import { writeFileAtomic } from "./atomic_write.ts";
+
+/** The file's name in the artifact directory. */
+export const DURATIONS_FILE = "durations.json";
+/** Durations kept per fixture, newest first. */
+export const MAX_SAMPLES = 10;
+/** A larger file is not read (a summary of 100,000 fixtures is far smaller). */
+const MAX_BYTES = 16 * 1024 * 1024;
+/** The longest duration taken as real: a timer's limit. */
+const MAX_MS = 2_147_483_647;
+
+/** Each fixture's newest durations, and how many runs went into them. */
+export interface DurationSamples {
+  /** How many runs were summarised. */
+  runs: number;
+  /** Milliseconds by fixture id, newest first. */
+  byId: Map<string, number[]>;
+}
+
+function validId(id: string): boolean {
+  return id.length <= 512 && FIXTURE_ID_PATTERN.test(id) &&
+    id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+}
+
+/**
+ * Parses the summary's text, keeping only what is well formed.
+ *
+ * @param text The file's text.
+ * @returns The samples; undefined when the text is not a summary at all.
+ *
+ * @example
+ * ```ts
+ * import { parseDurations } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const parsed = parseDurations('{"version":1,"runs":2,"fixtures":{"a":[5,7],"../x":[1],"b":["no"]}}');
+ * assert.deepEqual([...parsed!.byId], [["a", [5, 7]]]);
+ * assert.equal(parseDurations("garbage"), undefined);
+ * ```
+ */
+export function parseDurations(text: string): DurationSamples | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  const record = value as { version?: unknown; runs?: unknown; fixtures?: unknown };
+  if (typeof value !== "object" || value === null || record.version !== 1) return undefined;
+  const fixtures = record.fixtures;
+  if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
+    return undefined;
+  }
+  const byId = new Map<string, number[]>();
+  for (const [id, list] of Object.entries(fixtures)) {
+    if (!validId(id) || !Array.isArray(list)) continue;
+    const ms = list.slice(0, MAX_SAMPLES).filter((n): n is number =>
+      typeof n === "number" && Number.isFinite(n) && n >= 0 && n <= MAX_MS
+    );
+    if (ms.length) byId.set(id, ms);
+  }
+  const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
+    ? record.runs as number
+    : 1;
+  return { runs, byId };
+}
+
+/**
+ * Reads the summary of an artifact directory.
+ *
+ * @param dir The artifact directory.
+ * @returns The samples; undefined when there is none (or it cannot be read).
+ *
+ * @example
+ * ```ts
+ * import { readDurations } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await readDurations("/nonexistent"), undefined);
+ * ```
+ */
+export async function readDurations(dir: string): Promise<DurationSamples | undefined> {
+  const read = await readRegularFile(join(dir, DURATIONS_FILE), {
+    maxBytes: MAX_BYTES,
+    what: "durations summary",
+  });
+  return read.ok ? parseDurations(new TextDecoder().decode(read.value)) : undefined;
+}
+
+/**
+ * The summary after one more run: each fixture that ran gets its duration
+ * first in its list (at most {@linkcode MAX_SAMPLES} kept).
+ *
+ * @param before The summary before the run (undefined: none).
+ * @param ran The fixtures that ran (attempts > 0) and how long each took.
+ * @returns The new summary.
+ *
+ * @example
+ * ```ts
+ * import { addRun } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const one = addRun(undefined, [{ id: "a", durationMs: 5 }]);
+ * const two = addRun(one, [{ id: "a", durationMs: 9 }]);
+ * assert.deepEqual(two.byId.get("a"), [9, 5]);
+ * assert.equal(two.runs, 2);
+ * ```
+ */
+export function addRun(
+  before: DurationSamples | undefined,
+  ran: readonly { id: string; durationMs: number }[],
+): DurationSamples {
+  const byId = new Map(before?.byId ?? []);
+  for (const { id, durationMs } of ran) {
+    byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
+  }
+  return { runs: (before?.runs ?? 0) + 1, byId };
+}
+
+/**
+ * Writes the summary atomically (a temporary file, then a rename).
+ *
+ * @param dir The artifact directory.
+ * @param samples The summary.
+ *
+ * @example
+ * ```ts
+ * import { addRun, readDurations, writeDurations } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await writeDurations(dir, addRun(undefined, [{ id: "a", durationMs: 5 }]));
+ * assert.deepEqual((await readDurations(dir))?.byId.get("a"), [5]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function writeDurations(dir: string, samples: DurationSamples): Promise<void> {
+  const fixtures = Object.fromEntries([...samples.byId].sort(([a], [b]) => a < b ? -1 : 1));
+  await writeFileAtomic(
+    join(dir, DURATIONS_FILE),
+    JSON.stringify({ version: 1, runs: samples.runs, fixtures }) + "\n",
+  );
+}

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import {
+  addRun,
+  MAX_SAMPLES,
+  parseDurations,
+  readDurations,
+  writeDurations,
+} from "./durations_file.ts";
+import { FIXTURE_ID_PATTERN } from "./artifact_format.ts";
+
+Deno.test("property: parseDurations() never throws, and keeps only checked ids and finite numbers", () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
+      const parsed = parseDurations(text);
+      if (!parsed) return;
+      for (const [id, list] of parsed.byId) {
+        assert.ok(FIXTURE_ID_PATTERN.test(id) && !id.split("/").includes(".."), id);
+        assert.ok(list.length > 0 && list.length <= MAX_SAMPLES);
+        assert.ok(list.every((n) => Number.isFinite(n) && n >= 0));
+      }
+    }),
+    { numRuns: 500 },
+  );
+  const hostile = JSON.stringify({
+    version: 1,
+    runs: -3,
+    fixtures: { "../x": [1], "a": [1e300, -1, "5", 7], "__proto__": [1], "b": "no" },
+  });
+  assert.deepEqual([...parseDurations(hostile)!.byId], [["a", [7]]]);
+});
+
+Deno.test("addRun() keeps the newest durations first, at most MAX_SAMPLES, and counts runs", async () => {
+  let samples = undefined;
+  for (let i = 0; i < MAX_SAMPLES + 3; i++) samples = addRun(samples, [{ id: "a", durationMs: i }]);
+  assert.equal(samples!.byId.get("a")!.length, MAX_SAMPLES);
+  assert.equal(samples!.byId.get("a")![0], MAX_SAMPLES + 2);
+  assert.equal(samples!.runs, MAX_SAMPLES + 3);
+  const dir = await Deno.makeTempDir();
+  try {
+    await writeDurations(dir, samples!);
+    assert.deepEqual(await readDurations(dir), samples);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
