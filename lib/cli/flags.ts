@@ -51,6 +51,10 @@ export interface Flags {
   junit?: string;
   /** `--shard I/N`. */
   shard?: Shard;
+  /** `--shard-by hash|duration`. */
+  shardBy?: "hash" | "duration";
+  /** `--timings PATH`. */
+  timings?: string;
   /** `--fail-on-flaky`. */
   failOnFlaky: boolean;
   /** `--rerun-max-failures N`. */
@@ -205,6 +209,28 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ["run"],
     section: "Selecting",
     help: "run only shard I of N (stable by id)",
+  },
+  {
+    name: "shard-by",
+    type: "choice",
+    choices: ["hash", "duration"],
+    value: "HOW",
+    example: "duration",
+    commands: ["run"],
+    section: "Selecting",
+    help: "split shards by id hash (stable placement) or by expected duration (balanced)",
+    default: "hash",
+    requires: "shard",
+  },
+  {
+    name: "timings",
+    type: "string",
+    value: "PATH",
+    commands: ["run"],
+    section: "Selecting",
+    help: "durations for --shard-by duration: a smoke artifact or a durations.json",
+    default: "the artifact directory's durations.json",
+    requires: "shard-by",
   },
   {
     name: "list",
@@ -601,6 +627,12 @@ export function parseFlags(args: readonly string[]): Flags {
       );
     }
   }
+  if (v.timings !== undefined && v["shard-by"] !== "duration") {
+    throw usage(
+      'The flag "--timings" works only with "--shard-by duration"',
+      "Hash shards need no timings: add --shard-by duration, or leave out --timings.",
+    );
+  }
   if (v.list && v["dry-run"]) {
     throw usage(
       'The flags "--list" and "--dry-run" do not go together',
@@ -627,6 +659,8 @@ export function parseFlags(args: readonly string[]): Flags {
     config: v.config as string | undefined,
     junit: v.junit as string | undefined,
     shard: v.shard as Shard | undefined,
+    shardBy: v["shard-by"] as Flags["shardBy"],
+    timings: v.timings as string | undefined,
     failOnFlaky: v["fail-on-flaky"] === true,
     rerunMaxFailures: v["rerun-max-failures"] as number | undefined,
     ifNone: v["if-none"] as Flags["ifNone"],

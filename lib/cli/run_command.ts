@@ -18,6 +18,7 @@ import type {
 } from "./execute_run.ts";
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "../artifact/history.ts";
+import { shardPlanLine, shardRunLine } from "../selection/duration_shards.ts";
 import {
   filtersOf,
   renderDryRun,
@@ -148,6 +149,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
         hint: "Each filter matches some fixtures, but none matches them all.",
       }));
     }
+    if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + (planned.length ? "\n" : ""));
     return ExitCode.Pass;
   }
@@ -200,6 +202,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   });
   const plan = renderRerunPlan(selection);
   if (plan.length) io.stdout(plan.join("\n") + "\n");
+  if (selection.shardPlan) io.stdout(shardRunLine(selection.shardPlan) + "\n");
   const { executeRun } = await runModule();
   return await executeRun(selection, {
     flags,

@@ -16,6 +16,7 @@ import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } 
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "./id_list.ts";
 import { expectedLine, type Schedule, startOrderLine } from "./durations.ts";
+import { type ShardBy, type ShardPlan, shardPlanLine } from "./duration_shards.ts";
 
 export { idList };
 
@@ -45,6 +46,8 @@ export interface Selection {
   changes?: RerunChanges;
   /** Nothing was outstanding (`--if-none pass` or `all`): why. */
   none?: string;
+  /** For `--shard-by duration`: each shard's predicted total. */
+  shardPlan?: ShardPlan;
 }
 
 /** Where and how the selection is resolved. */
@@ -136,6 +139,10 @@ export interface SelectionRequest {
   rerunMaxFailures?: number;
   /** Only this shard of the selection. */
   shard?: Shard;
+  /** How shards are split (default `hash`). */
+  shardBy?: ShardBy;
+  /** The timings file for `shardBy: "duration"` (default `<artifactDir>/durations.json`). */
+  timings?: string;
   /** With `rerunFailed`: what to do when nothing is outstanding (default `fail`). */
   ifNone?: IfNone;
 }
@@ -232,7 +239,19 @@ export async function resolveSelection(
   }
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 ||
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
-  if (flags.shard) chosen = shardOf(chosen, flags.shard);
+  let shardPlan: ShardPlan | undefined;
+  if (flags.shard && flags.shardBy === "duration") {
+    const { durationShardOf, readTimings } = await import("./duration_shards.ts");
+    const read = await readTimings({
+      cwd,
+      artifactDir: options.artifactDir,
+      ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
+    });
+    if (read.warning) diagnostics.push(read.warning);
+    const split = durationShardOf(chosen, flags.shard, read.timings);
+    chosen = split.kept;
+    shardPlan = split.plan;
+  } else if (flags.shard) chosen = shardOf(chosen, flags.shard);
   const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
   const mode = rerun ? "rerun-failed" : filtered ? "selected" : "full";
   const changes = rerun ? await rerunChanges(rerun, chosen, cwd) : undefined;
@@ -244,6 +263,7 @@ export async function resolveSelection(
     catalogIds,
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
+    ...(shardPlan ? { shardPlan } : {}),
   };
 }
 
@@ -360,6 +380,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
   }
   const order = schedule && startOrderLine(schedule, selection.planned);
   if (order) lines.push(order);
+  if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";

@@ -1,0 +1,92 @@
+/**
+ * Duration-balanced shards (issue 13, item 3): `--shard I/N --shard-by duration`
+ * splits agree across invocations, missing timings are reported, and a
+ * `--timings` file that is no artifact is a usage error.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { runSmoke, tempProject } from "./_project.ts";
+
+const IDS = ["a", "b", "c", "d", "e", "f", "g"];
+const MS = [4000, 1000, 1000, 2000, 500, 3000, 1500];
+
+async function project() {
+  const files: Record<string, string> = {};
+  for (const id of IDS) files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
+  // Timings for all but "g", as a durations summary.
+  const fixtures = Object.fromEntries(IDS.slice(0, -1).map((id, i) => [id, [MS[i]]]));
+  files["timings.json"] = JSON.stringify({ version: 1, runs: 1, fixtures });
+  files["not-an-artifact.json"] = JSON.stringify({ hello: "world" });
+  return await tempProject(files);
+}
+
+Deno.test("--shard-by duration: 1/2 and 2/2 with the same timings cover the selection once", async () => {
+  await using p = await project();
+  const listed: string[][] = [];
+  for (const index of [1, 2]) {
+    const args = ["--list", "--shard", `${index}/2`, "--shard-by", "duration"];
+    const run = await runSmoke(p.dir, [...args, "--timings", "timings.json"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      /Shards by duration \(from timings\.json, 1 of 7 fixtures without timings\): 1\/2 6\.5s.*, 2\/2 6\.5s/,
+    );
+    assert.match(run.stderr, new RegExp(`${index}/2 \\S+ \\(this shard\\)`));
+    listed.push(run.stdout.split("\n").filter(Boolean));
+  }
+  assert.deepEqual(listed.flat().sort(), IDS);
+  // LPT: a 4s -> 1, f 3s -> 2, d 2s -> 2, g (default: the median, 1.5s) -> 1, b 1s -> 2,
+  // c 1s -> 1, e 0.5s -> 2 (6.5s each; equal totals go to the lower shard).
+  assert.deepEqual(listed, [["a", "c", "g"], ["b", "d", "e", "f"]]);
+
+  // The run says what it predicts, and runs its shard only.
+  const run = await runSmoke(p.dir, [
+    "--shard",
+    "2/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    "timings.json",
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Shard 2\/2 by duration: predicted 6\.5s/);
+  assert.deepEqual((await p.latest()).fixtures.map((f) => f.id), ["b", "d", "e", "f"]);
+
+  // A previous run's artifact is timings too, and the dry run shows the totals on stdout.
+  const dry = await runSmoke(p.dir, [
+    "--dry-run",
+    "--shard",
+    "1/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    join(p.artifactDir, "latest.json"),
+  ]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(
+    dry.stdout,
+    /Shards by duration \(from .*latest\.json, 3 of 7 fixtures without timings\)/,
+  );
+});
+
+Deno.test("--shard-by duration without timings: every fixture gets the default, with a warning", async () => {
+  await using p = await project();
+  const run = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /warning: No timings in ".*durations\.json".*\[SHARD_TIMINGS_MISSING\]/);
+  assert.match(run.stderr, /7 of 7 fixtures without timings/);
+});
+
+Deno.test("--timings naming a file that is no artifact exits 2 and names it", async () => {
+  await using p = await project();
+  for (const file of ["not-an-artifact.json", "missing.json"]) {
+    const args = ["--shard", "1/2", "--shard-by", "duration", "--timings", file];
+    const run = await runSmoke(p.dir, args);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`Cannot read timings "${file.replace(".", "\\.")}"`));
+    assert.match(run.stderr, /SHARD_TIMINGS_INVALID/);
+  }
+  // Hash shards need no timings: asking for both is a usage error too.
+  const hash = await runSmoke(p.dir, ["--shard", "1/2", "--timings", "timings.json"]);
+  assert.equal(hash.code, 2, hash.stderr);
+});

@@ -1,0 +1,246 @@
+/**
+ * Duration-balanced shards (`--shard I/N --shard-by duration`): every runner
+ * reads the same timings and computes the same greedy split (LPT), so the
+ * shards are disjoint and cover the selection without talking to each other.
+ * The partition is pure; {@linkcode readTimings} reads the timings file (a
+ * smoke artifact or a `durations.json`), taking only ids and numbers from it.
+ *
+ * Tie-breaks (documented, so every runner agrees): fixtures are placed
+ * longest expected first, equal durations by id (code-unit order); each goes
+ * to the shard with the least predicted total, equal totals to the lowest
+ * shard index.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import { UserError } from "../base/errors.ts";
+import type { Diagnostic } from "../artifact/artifact.ts";
+import type { Shard } from "./select.ts";
+import { expectedDurations, formatExpected, longestFirst, samplesAsRuns } from "./durations.ts";
+
+/** `--shard-by`: stable hash placement, or balanced by expected duration. */
+export type ShardBy = "hash" | "duration";
+
+/** A split of a selection into shards. */
+export interface ShardSplit {
+  /** The shard (1-based) of each id, by position. */
+  shardOf: number[];
+  /** Each shard's predicted total, in milliseconds (index 0 is shard 1). */
+  totals: number[];
+}
+
+/**
+ * Splits fixtures into `total` shards with the greedy longest-processing-time
+ * rule: longest expected first (ties by id), each to the least-loaded shard
+ * (ties to the lowest index). Deterministic; the totals differ by at most the
+ * longest fixture's duration.
+ *
+ * @param ids The fixture ids.
+ * @param expectedMs Each one's expected duration, by position.
+ * @param total How many shards.
+ * @returns Each id's shard and each shard's predicted total.
+ *
+ * @example
+ * ```ts
+ * import { durationShards } from "./duration_shards.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const split = durationShards(["a", "b", "c", "d"], [4000, 1000, 1000, 2000], 2);
+ * assert.deepEqual(split.shardOf, [1, 2, 2, 2]);
+ * assert.deepEqual(split.totals, [4000, 4000]);
+ * ```
+ */
+export function durationShards(
+  ids: readonly string[],
+  expectedMs: readonly number[],
+  total: number,
+): ShardSplit {
+  const totals = Array.from({ length: total }, () => 0);
+  const shardOf = ids.map(() => 0);
+  for (const i of longestFirst(ids, expectedMs)) {
+    let least = 0;
+    for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
+    totals[least] += expectedMs[i];
+    shardOf[i] = least + 1;
+  }
+  return { shardOf, totals };
+}
+
+/** Durations read for sharding: newest first, by fixture id. */
+export interface Timings {
+  /** Milliseconds by fixture id, newest first. */
+  byId: Map<string, number[]>;
+  /** The file's name as the output shows it. */
+  shown: string;
+}
+
+/** What a duration split of a selection predicts, for the output. */
+export interface ShardPlan {
+  /** This runner's shard. */
+  shard: Shard;
+  /** Each shard's predicted total, in milliseconds. */
+  totals: number[];
+  /** Where the timings came from, as shown. */
+  source: string;
+  /** Selected fixtures that have no timings (they got the default). */
+  missing: number;
+  /** How many fixtures were split. */
+  fixtures: number;
+}
+
+/**
+ * Splits a selection by expected duration and keeps one shard.
+ *
+ * @param selection The selected fixtures (skipped ones are expected to take no time).
+ * @param shard Which shard to keep.
+ * @param timings The timings read (undefined: none, every fixture gets the default).
+ * @returns The kept fixtures, in their order, and the plan for the output.
+ *
+ * @example
+ * ```ts
+ * import { durationShardOf } from "./duration_shards.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const fixtures = [{ id: "a" }, { id: "b" }, { id: "c" }];
+ * const timings = { byId: new Map([["a", [3000]], ["b", [1000]]]), shown: "t.json" };
+ * const { kept, plan } = durationShardOf(fixtures, { index: 2, total: 2 }, timings);
+ * assert.deepEqual(kept.map((f) => f.id), ["b", "c"]);
+ * assert.equal(plan.missing, 1);
+ * ```
+ */
+export function durationShardOf<T extends { id: string; skipReason?: string }>(
+  selection: readonly T[],
+  shard: Shard,
+  timings: Timings | undefined,
+): { kept: T[]; plan: ShardPlan } {
+  const ids = selection.map((f) => f.id);
+  const estimates = expectedDurations(timings ? samplesAsRuns(timings.byId) : [], ids);
+  const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id)!.ms);
+  const split = durationShards(ids, ms, shard.total);
+  const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
+  const missing = ids.filter((id) => estimates.byId.get(id)!.samples === 0).length;
+  return {
+    kept,
+    plan: {
+      shard,
+      totals: split.totals,
+      source: timings?.shown ?? "no timings",
+      missing,
+      fixtures: ids.length,
+    },
+  };
+}
+
+/**
+ * The line `--dry-run` and `--list` show: every shard's predicted total, this one marked.
+ *
+ * @param plan The plan.
+ * @returns The line.
+ *
+ * @example
+ * ```ts
+ * import { shardPlanLine } from "./duration_shards.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   shardPlanLine({ shard: { index: 2, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 1, fixtures: 3 }),
+ *   "Shards by duration (from t.json, 1 of 3 fixtures without timings): 1/2 1.5s, 2/2 1.2s (this shard)",
+ * );
+ * ```
+ */
+export function shardPlanLine(plan: ShardPlan): string {
+  const { total, index } = plan.shard;
+  const parts = plan.totals.map((ms, i) =>
+    `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`
+  );
+  return `Shards by duration (from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${
+    plan.fixtures === 1 ? "" : "s"
+  } without timings): ${parts.join(", ")}`;
+}
+
+/**
+ * The line a run prints before it starts: `Shard 2/3 by duration: predicted 12.1s`.
+ *
+ * @param plan The plan.
+ * @returns The line.
+ *
+ * @example
+ * ```ts
+ * import { shardRunLine } from "./duration_shards.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   shardRunLine({ shard: { index: 1, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 0, fixtures: 3 }),
+ *   "Shard 1/2 by duration: predicted 1.5s",
+ * );
+ * ```
+ */
+export function shardRunLine(plan: ShardPlan): string {
+  const { index, total } = plan.shard;
+  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1])}`;
+}
+
+/**
+ * Reads the timings for `--shard-by duration`: the file `--timings` names (a
+ * smoke artifact, whose finished results count, or a `durations.json`), else
+ * the artifact directory's `durations.json`. A file given but unreadable is a
+ * usage error (exit 2) naming it; the default missing is a warning, and every
+ * fixture gets the default duration.
+ *
+ * @param where The working directory, `--timings` as given, and the artifact directory as shown.
+ * @returns The timings (undefined when the default is missing) and any warning.
+ *
+ * @example
+ * ```ts
+ * import { readTimings } from "./duration_shards.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const read = await readTimings({ cwd: "/nonexistent", artifactDir: ".smoke" });
+ * assert.equal(read.timings, undefined);
+ * assert.equal(read.warning?.code, "SHARD_TIMINGS_MISSING");
+ * ```
+ */
+export async function readTimings(
+  where: { cwd: string; timings?: string; artifactDir: string },
+): Promise<{ timings?: Timings; warning?: Diagnostic }> {
+  const { parseDurations, readDurations, DURATIONS_FILE } = await import(
+    "../artifact/durations_file.ts"
+  );
+  if (where.timings === undefined) {
+    const samples = await readDurations(resolve(where.cwd, where.artifactDir));
+    const shown = `${where.artifactDir}/${DURATIONS_FILE}`;
+    if (samples) return { timings: { byId: samples.byId, shown } };
+    return {
+      warning: {
+        code: "SHARD_TIMINGS_MISSING",
+        level: "warning",
+        message: `No timings in "${shown}": every fixture gets the default duration`,
+        hint:
+          "Pass --timings with a previous run's artifact, or run the suite once to record durations.",
+      },
+    };
+  }
+  const { checkSource, readSourceFile } = await import("../artifact/source_artifact.ts");
+  const shown = where.timings;
+  const fail = (reason: string): never => {
+    throw new UserError(`Cannot read timings "${shown}": ${reason}`, {
+      kind: "usage",
+      code: "SHARD_TIMINGS_INVALID",
+      hints: [
+        "Pass a smoke artifact (e.g. a previous run's latest.json) or a durations.json, " +
+        "or leave out --timings to use the artifact directory's durations.json.",
+      ],
+    });
+  };
+  const file = await readSourceFile(resolve(where.cwd, shown));
+  if (!file.ok) return fail(file.message);
+  const summary = parseDurations(file.text);
+  if (summary) return { timings: { byId: summary.byId, shown } };
+  const checked = checkSource(file.text);
+  if (!checked.ok) return fail(checked.message);
+  const byId = new Map<string, number[]>();
+  for (const result of checked.artifact.fixtures) {
+    if (result.attempts > 0) byId.set(result.id, [result.durationMs]);
+  }
+  return { timings: { byId, shown } };
+}

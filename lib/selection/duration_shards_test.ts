@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { durationShardOf, durationShards, shardPlanLine } from "./duration_shards.ts";
+
+/** Distinct ids with a duration each, and a shard count. */
+const suites = fc.record({
+  entries: fc.uniqueArray(
+    fc.record({
+      id: fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/),
+      ms: fc.integer({ min: 0, max: 60_000 }),
+    }),
+    { selector: (e) => e.id, maxLength: 60 },
+  ),
+  total: fc.integer({ min: 1, max: 8 }),
+});
+
+Deno.test("durationShards() is disjoint, covering, deterministic and balanced within the longest fixture", () => {
+  fc.assert(fc.property(suites, ({ entries, total }) => {
+    const ids = entries.map((e) => e.id);
+    const ms = entries.map((e) => e.ms);
+    const split = durationShards(ids, ms, total);
+    // Every id in exactly one shard, 1..total.
+    assert.equal(split.shardOf.length, ids.length);
+    for (const s of split.shardOf) assert.ok(Number.isInteger(s) && s >= 1 && s <= total);
+    // The totals are the sums of their shards.
+    const sums = Array.from({ length: total }, () => 0);
+    split.shardOf.forEach((s, i) => sums[s - 1] += ms[i]);
+    assert.deepEqual(split.totals, sums);
+    // The LPT bound: max - min <= the longest fixture.
+    const longest = Math.max(0, ...ms);
+    assert.ok(Math.max(...sums) - Math.min(...sums) <= longest, `${sums} vs ${longest}`);
+    // Deterministic, whatever order the runner lists the fixtures in.
+    const reversed = durationShards([...ids].reverse(), [...ms].reverse(), total);
+    assert.deepEqual([...reversed.shardOf].reverse(), split.shardOf);
+    assert.deepEqual(reversed.totals, split.totals);
+  }));
+});
+
+Deno.test("durationShardOf(): the N shards together are the selection, each fixture once", () => {
+  fc.assert(fc.property(suites, ({ entries, total }) => {
+    const fixtures = entries.map((e) => ({ id: e.id }));
+    // Half of the fixtures have timings; the rest get the default.
+    const byId = new Map(entries.filter((_, i) => i % 2 === 0).map((e) => [e.id, [e.ms]]));
+    const timings = { byId, shown: "t.json" };
+    const kept = [];
+    for (let index = 1; index <= total; index++) {
+      const { kept: part, plan } = durationShardOf(fixtures, { index, total }, timings);
+      assert.equal(plan.missing, entries.length - byId.size);
+      kept.push(...part.map((f) => f.id));
+    }
+    assert.deepEqual(kept.sort(), fixtures.map((f) => f.id).sort());
+  }));
+});
+
+Deno.test("durationShards() ties: equal durations by id, equal totals to the lowest shard", () => {
+  // All equal: placed a, b, c, d in id order, round-robin from shard 1.
+  assert.deepEqual(durationShards(["d", "c", "b", "a"], [5, 5, 5, 5], 3).shardOf, [1, 3, 2, 1]);
+  // Nothing: every shard empty.
+  assert.deepEqual(durationShards([], [], 2), { shardOf: [], totals: [0, 0] });
+});
+
+Deno.test("durationShardOf() without timings: every fixture gets the default, and says so", () => {
+  const fixtures = ["a", "b", "c"].map((id) => ({ id }));
+  const { plan } = durationShardOf(fixtures, { index: 1, total: 2 }, undefined);
+  assert.equal(
+    shardPlanLine(plan),
+    "Shards by duration (from no timings, 3 of 3 fixtures without timings): 1/2 2.0s (this shard), 2/2 1.0s",
+  );
+});
