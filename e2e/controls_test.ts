@@ -238,7 +238,7 @@ Deno.test("after --max-failures held fixtures back, an interrupt leaves them not
   }).spawn();
   await waitFor(() => p.exists("b.started"));
   // a has failed by now (it exits at once): the limit holds c and d back.
-  await new Promise((r) => setTimeout(r, 300));
+  await new Promise((r) => setTimeout(r, 1000));
   child.kill("SIGINT");
   const out = await child.output();
   assert.equal(out.code, 130);
