@@ -16,7 +16,7 @@ import { resolve } from "node:path";
 import { UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { Shard } from "./select.ts";
-import { expectedDurations, formatExpected, longestFirst, samplesAsRuns } from "./durations.ts";
+import { estimatesFrom, formatExpected, longestFirst } from "./durations.ts";
 
 /** `--shard-by`: stable hash placement, or balanced by expected duration. */
 export type ShardBy = "hash" | "duration";
@@ -114,7 +114,7 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   timings: Timings | undefined,
 ): { kept: T[]; plan: ShardPlan } {
   const ids = selection.map((f) => f.id);
-  const estimates = expectedDurations(timings ? samplesAsRuns(timings.byId) : [], ids);
+  const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
   const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id)!.ms);
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);

@@ -11,6 +11,7 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import type { HistoryPaths } from "../artifact/history.ts";
+import type { DurationSamples } from "../artifact/durations_file.ts";
 import type { PlannedFixture } from "./plan.ts";
 
 /** A fixture's estimate is the median of at most this many of its newest finished attempts. */
@@ -98,25 +99,57 @@ export function expectedDurations(
   options: EstimateOptions = {},
 ): Estimates {
   const k = options.samples ?? DURATION_SAMPLES;
-  const wanted = new Set(ids);
   const seen = new Map<string, number[]>();
   for (const run of runs) {
     for (const result of run.fixtures) {
-      if (!wanted.has(result.id) || result.attempts <= 0) continue;
+      if (result.attempts <= 0) continue;
       if (!Number.isFinite(result.durationMs) || result.durationMs < 0) continue;
       const list = seen.get(result.id) ?? [];
       if (list.length < k) list.push(result.durationMs);
       seen.set(result.id, list);
     }
   }
+  return estimatesFrom(seen, ids, options);
+}
+
+/**
+ * Each fixture's expected duration from its newest durations (a summary's,
+ * or those {@linkcode expectedDurations} gathers from runs): the median of at
+ * most `samples` of them; a fixture with none gets the default, the median
+ * of the other estimates, or {@linkcode DEFAULT_DURATION_MS} when there are none.
+ *
+ * @param byId Milliseconds by fixture id, newest first.
+ * @param ids The fixtures to estimate.
+ * @param options How many durations per fixture.
+ * @returns An estimate for every id, and the default used.
+ *
+ * @example
+ * ```ts
+ * import { estimatesFrom } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { byId } = estimatesFrom(new Map([["a", [5, 7, 9]]]), ["a", "b"]);
+ * assert.deepEqual(byId.get("a"), { ms: 7, samples: 3 });
+ * assert.deepEqual(byId.get("b"), { ms: 7, samples: 0 });
+ * ```
+ */
+export function estimatesFrom(
+  byId: ReadonlyMap<string, readonly number[]>,
+  ids: readonly string[],
+  options: EstimateOptions = {},
+): Estimates {
+  const k = options.samples ?? DURATION_SAMPLES;
   const known = new Map<string, Estimate>();
-  for (const [id, list] of seen) known.set(id, { ms: median(list), samples: list.length });
+  for (const id of new Set(ids)) {
+    const list = byId.get(id)?.slice(0, k) ?? [];
+    if (list.length) known.set(id, { ms: median(list), samples: list.length });
+  }
   const defaultMs = known.size > 0
     ? median([...known.values()].map((e) => e.ms))
     : DEFAULT_DURATION_MS;
-  const byId = new Map<string, Estimate>();
-  for (const id of ids) byId.set(id, known.get(id) ?? { ms: defaultMs, samples: 0 });
-  return { byId, defaultMs };
+  const estimates = new Map<string, Estimate>();
+  for (const id of ids) estimates.set(id, known.get(id) ?? { ms: defaultMs, samples: 0 });
+  return { byId: estimates, defaultMs };
 }
 
 /**
@@ -161,7 +194,8 @@ export interface Schedule {
  * fixtures are expected to take no time.
  *
  * @param planned The planned fixtures, in selection order.
- * @param history The newest real runs (newest first), or undefined when not read.
+ * @param history The durations summary (how many runs, each fixture's newest durations), or
+ * undefined when not read.
  * @param order `--order`, when given.
  * @returns The schedule.
  *
@@ -170,21 +204,21 @@ export interface Schedule {
  * import { planSchedule } from "./durations.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(planSchedule([], [], undefined).mode, "id");
+ * assert.equal(planSchedule([], { runs: 0, byId: new Map() }, undefined).mode, "id");
  * ```
  */
 export function planSchedule(
   planned: readonly PlannedFixture[],
-  history: readonly Pick<Artifact, "fixtures">[] | undefined,
+  history: DurationSamples | undefined,
   order: StartOrderMode | undefined,
 ): Schedule {
   const fromFlag = order !== undefined;
-  const runs = history?.length ?? 0;
+  const runs = history?.runs ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
   // No history and no --order: nothing to say (a dry run is as it always was).
   if (history === undefined || (runs === 0 && !fromFlag)) return { mode, fromFlag, runs };
   const ids = planned.map((p) => p.fixture.id);
-  const estimates = expectedDurations(history, ids);
+  const estimates = estimatesFrom(history.byId, ids);
   if (mode === "id") return { mode, fromFlag, runs, estimates };
   const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
   return { mode, fromFlag, runs, estimates, startOrder: longestFirst(ids, ms) };
@@ -217,47 +251,8 @@ export async function readSchedule(
   const { readDurations } = await import("../artifact/durations_file.ts");
   const samples = await readDurations(where.paths.dir);
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
-  if (!samples) return planSchedule(planned, where.order ? [] : undefined, where.order);
-  const schedule = planSchedule(planned, samplesAsRuns(samples.byId), where.order);
-  return { ...schedule, runs: samples.runs };
-}
-
-/**
- * Each fixture's newest durations as the results of runs, newest first, so
- * that {@linkcode expectedDurations} reads a summary as it reads run files.
- *
- * @param byId Milliseconds by fixture id, newest first.
- * @returns One pseudo-run per rank of sample.
- *
- * @example
- * ```ts
- * import { samplesAsRuns } from "./durations.ts";
- * import assert from "node:assert/strict";
- *
- * const runs = samplesAsRuns(new Map([["a", [5, 7]], ["b", [9]]]));
- * assert.equal(runs.length, 2);
- * assert.deepEqual(runs[1].fixtures.map((f) => [f.id, f.durationMs]), [["a", 7]]);
- * ```
- */
-export function samplesAsRuns(
-  byId: ReadonlyMap<string, readonly number[]>,
-): Pick<Artifact, "fixtures">[] {
-  const runs: Pick<Artifact, "fixtures">[] = [];
-  for (const [id, list] of byId) {
-    list.forEach((durationMs, rank) => {
-      runs[rank] ??= { fixtures: [] };
-      runs[rank].fixtures.push({
-        id,
-        status: "passed",
-        durationMs,
-        attempts: 1,
-        exitCode: 0,
-        signal: null,
-        timedOut: false,
-      });
-    });
-  }
-  return runs;
+  const none = where.order ? { runs: 0, byId: new Map() } : undefined;
+  return planSchedule(planned, samples ?? none, where.order);
 }
 
 /**

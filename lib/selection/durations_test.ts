@@ -122,12 +122,16 @@ Deno.test("planSchedule: history makes it longest first; none, or --order id, ke
       deno: "deno",
     })
   );
-  const history = [run(result("a1", 300), result("a2", 300), result("z_slow", 1500))];
+  const history = {
+    runs: 1,
+    byId: new Map([["a1", [300]], ["a2", [300]], ["z_slow", [1500]]]),
+  };
+  const none = { runs: 0, byId: new Map<string, number[]>() };
   const auto = planSchedule(planned, history, undefined);
   assert.equal(auto.mode, "duration");
   assert.deepEqual(auto.startOrder, [2, 0, 1]);
-  assert.equal(planSchedule(planned, [], undefined).mode, "id");
-  assert.equal(planSchedule(planned, [], undefined).startOrder, undefined);
+  assert.equal(planSchedule(planned, none, undefined).mode, "id");
+  assert.equal(planSchedule(planned, none, undefined).startOrder, undefined);
   const byId = planSchedule(planned, history, "id");
   assert.equal(byId.mode, "id");
   assert.equal(byId.startOrder, undefined);
