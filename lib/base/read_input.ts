@@ -98,7 +98,12 @@ export function formatBytes(bytes: number): string {
  * assert.equal(fileTypeName(Deno.statSync("/dev/null")), "a character device");
  * ```
  */
-export function fileTypeName(info: Deno.FileInfo): string {
+export function fileTypeName(
+  info: Pick<
+    Deno.FileInfo,
+    "isFile" | "isDirectory" | "isFifo" | "isCharDevice" | "isBlockDevice" | "isSocket"
+  >,
+): string {
   if (info.isFile) return "a regular file";
   if (info.isDirectory) return "a directory";
   if (info.isFifo) return "a FIFO";

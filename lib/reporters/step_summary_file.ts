@@ -11,19 +11,13 @@
  * @module
  */
 import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
-import { describeIoError, isIoError } from "../base/errors.ts";
+import { describeIoError, errnoOf, isIoError } from "../base/errors.ts";
 import { fileTypeName } from "../base/read_input.ts";
 
 /** The outcome of {@linkcode appendStepSummary}. */
 export type AppendResult =
   | { ok: true; written: number }
   | { ok: false; reason: string };
-
-/** The errno of a `node:fs` error, if it has one. */
-function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
-}
 
 /**
  * Opens the step summary for appending, never blocking: `O_NONBLOCK` makes a
@@ -56,10 +50,10 @@ export function openForAppend(
     fd = openSync(path, O_WRONLY | O_APPEND | O_CREAT | (O_NONBLOCK ?? 0), 0o666);
   } catch (error) {
     // A FIFO no process reads (it replaced the file after the stat).
-    if (codeOf(error) === "ENXIO") return { ok: false, reason: "it is a FIFO" };
-    if (codeOf(error) === "EISDIR") return { ok: false, reason: "it is a directory" };
+    if (errnoOf(error) === "ENXIO") return { ok: false, reason: "it is a FIFO" };
+    if (errnoOf(error) === "EISDIR") return { ok: false, reason: "it is a directory" };
     // O_CREAT makes a missing file: only a missing folder fails so.
-    if (codeOf(error) === "ENOENT") return { ok: false, reason: "its folder does not exist" };
+    if (errnoOf(error) === "ENOENT") return { ok: false, reason: "its folder does not exist" };
     if (!isIoError(error)) throw error;
     return { ok: false, reason: describeIoError(error).reason };
   }
@@ -69,18 +63,15 @@ export function openForAppend(
     // A character device (GITHUB_STEP_SUMMARY=/dev/null: the summary is not wanted) never blocks
     // an open or a write the way a FIFO does: it is written as it is.
     if (info.isCharacterDevice()) return { ok: true, fd, size: 0 };
-    const type = info.isFIFO()
-      ? "a FIFO"
-      : info.isDirectory()
-      ? "a directory"
-      : info.isCharacterDevice()
-      ? "a character device"
-      : info.isSocket()
-      ? "a socket"
-      : info.isBlockDevice()
-      ? "a block device"
-      : "not a regular file";
     closeSync(fd);
+    const type = fileTypeName({
+      isFile: false,
+      isDirectory: info.isDirectory(),
+      isFifo: info.isFIFO(),
+      isCharDevice: false,
+      isBlockDevice: info.isBlockDevice(),
+      isSocket: info.isSocket(),
+    });
     return { ok: false, reason: `it is ${type}` };
   } catch (error) {
     closeSync(fd);
