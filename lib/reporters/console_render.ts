@@ -8,6 +8,7 @@ import { terminalControl } from "../base/safe_output.ts";
 import type { Diagnostic, Result, SuiteRecord, Summary } from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
 import { failureExcerpt } from "./failure_excerpt.ts";
+import { idList } from "../base/id_list.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -316,9 +317,6 @@ export interface SummaryView {
   slowest?: readonly { id: string; durationMs: number }[];
 }
 
-/** At most this many ids on the suite line; the rest are counted. */
-const MAX_SUITE_IDS = 10;
-
 function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): string {
   const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
   const n = suite.outstanding.length;
@@ -331,9 +329,7 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
       : colors.green(`Suite: nothing outstanding ${since}`);
   }
   const unfinished = new Set(suite.unfinished);
-  const ids = suite.outstanding.slice(0, MAX_SUITE_IDS)
-    .map((id) => unfinished.has(id) ? `${id} (unfinished)` : id).join(", ") +
-    (n > MAX_SUITE_IDS ? `, ... and ${n - MAX_SUITE_IDS} more` : "");
+  const ids = idList(suite.outstanding.map((id) => unfinished.has(id) ? `${id} (unfinished)` : id));
   return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
 }
 

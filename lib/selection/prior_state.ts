@@ -14,7 +14,7 @@ import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
 import { newestRealRun, readHistoryRun } from "../artifact/run_history.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
 import { stateOfArtifact } from "./rerun.ts";
-import { idList } from "./id_list.ts";
+import { idList } from "../base/id_list.ts";
 
 /** The state a run starts from, and what was said about it. */
 export interface PriorState {

@@ -20,7 +20,7 @@ import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
 import { dropStale, isFullRun, outstandingOf, type SuiteState } from "../artifact/suite_state.ts";
 import type { NewestRun } from "../artifact/run_history.ts";
 import { shellQuote } from "./plan.ts";
-import { idList } from "./id_list.ts";
+import { idList } from "../base/id_list.ts";
 
 /** What `--if-none` does when nothing is outstanding. */
 export type IfNone = "fail" | "pass" | "all";

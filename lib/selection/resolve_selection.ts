@@ -14,7 +14,7 @@ import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
-import { idList } from "./id_list.ts";
+import { idList } from "../base/id_list.ts";
 import { expectedLine, type Schedule, startOrderLine } from "./durations.ts";
 import { type ShardBy, type ShardPlan, shardPlanLine } from "./duration_shards.ts";
 
@@ -299,10 +299,11 @@ export function filtersOf(
 
 /** Warnings for excludes that match no fixture of the catalog (a typo, or a fixture gone). */
 function unmatchedWarnings(unmatched: { patterns: string[]; tags: string[] }): Diagnostic[] {
-  const what = [
-    ...unmatched.patterns.map((p) => `--exclude ${p}`),
-    ...unmatched.tags.map((t) => `--exclude-tag ${t}`),
-  ];
+  const what = filtersOf({
+    fixtures: [],
+    excludes: unmatched.patterns,
+    excludeTags: unmatched.tags,
+  });
   if (what.length === 0) return [];
   return [{
     code: "EXCLUDE_MATCHES_NOTHING",
