@@ -140,12 +140,14 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
 
   // Filters that each match but together select nothing: say which, not "add a fixture".
   const filters = filtersOf(flags);
-  const together = planned.length === 0 && filters.length > 1 && !flags.rerunFailed;
+  const together = planned.length === 0 && filters.length > 1 && !flags.rerunFailed
+    ? `No fixture matches ${filters.join(" ")} together`
+    : undefined;
   if (flags.list) {
     if (together) {
       io.stderr(formatWarning({
         code: "NO_FIXTURES",
-        message: `No fixture matches ${filters.join(" ")} together`,
+        message: together,
         hint: "Each filter matches some fixtures, but none matches them all.",
       }));
     }
@@ -164,7 +166,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       return ExitCode.Pass;
     }
     if (together) {
-      throw new UserError(`No fixture matches ${filters.join(" ")} together`, {
+      throw new UserError(together, {
         kind: "usage",
         code: "NO_FIXTURES",
         hints: [
@@ -183,7 +185,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       ],
     });
   }
-  // The start order: longest expected first from the newest runs, unless --order id.
+  // The start order: longest expected first from the durations summary, unless --order id.
   const { readSchedule } = await import("../selection/durations.ts");
   const schedule = await readSchedule(planned, {
     paths,
