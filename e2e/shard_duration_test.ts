@@ -50,6 +50,11 @@ Deno.test("--shard-by duration: 1/2 and 2/2 with the same timings cover the sele
   ]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /Shard 2\/2 by duration: predicted 6\.5s/);
+  // ... and, at the end, what the shard's fixtures took against it (`true` takes milliseconds).
+  assert.match(
+    run.stdout,
+    /Shard 2\/2 by duration: predicted 6\.5s of fixture time, took \d+ms\n/,
+  );
   assert.deepEqual((await p.latest()).fixtures.map((f) => f.id), ["b", "d", "e", "f"]);
 
   // A previous run's artifact is timings too, and the dry run shows the totals on stdout.

@@ -105,6 +105,9 @@ Deno.test("smoke.yml: triggers, dispatch inputs, rerun download, uploads, shards
       /args\+=\(--rerun-failed --artifact "\$RUNNER_TEMP\/smoke-source\/latest\.json"\)/,
       /args=\(--junit "\$JUNIT"\)/,
       /args\+=\(--shard "\$SHARD\/\$TOTAL"\)/,
+      // Shards split by the previous run's durations when there is one, the same on every runner.
+      /if: \$\{\{ inputs\.mode == 'rerun-failed' \|\| steps\.shards\.outputs\.total != '1' \}\}/,
+      /args\+=\(--shard-by duration --timings "\$timings"\)/,
       /deno task smoke merge "\$\{inputs\[@\]\}"/,
       /deno task compile\n/,
       /echo "artifacts=\$ARTIFACT_NAME"/,

@@ -10,7 +10,8 @@
  */
 import { type CaseResult, ms, table } from "../_util.ts";
 import { shardOf } from "../../lib/selection/select.ts";
-import { durationShards } from "../../lib/selection/duration_shards.ts";
+import { durationShardOf, readTimings } from "../../lib/selection/duration_shards.ts";
+import { createArtifact } from "../../lib/artifact/artifact.ts";
 
 /** How many fixtures. */
 const FIXTURES = 200;
@@ -98,12 +99,42 @@ export function lognormalTimings(count: number, seed: number): { ids: string[]; 
  * assert.equal(result.name, "shards");
  * ```
  */
-export function run(): Promise<CaseResult> {
+export async function run(): Promise<CaseResult> {
   const timings = lognormalTimings(FIXTURES, SEED);
   const byId = new Map(timings.ids.map((id, i) => [id, timings.ms[i]]));
   const sum = timings.ms.reduce((a, b) => a + b, 0);
   const longest = Math.max(...timings.ms);
   const bound = Math.max(sum / SHARDS, longest);
+
+  // The timings come the way a runner gets them: a previous run's artifact, read by `--timings`.
+  const dir = await Deno.makeTempDir({ prefix: "smoke-bench-shards-" });
+  const read = await (async () => {
+    try {
+      const artifact = createArtifact({
+        runId: "20261129T000000000Z-bench0",
+        mode: "full",
+        startedAt: new Date(0),
+        finishedAt: new Date(sum),
+        version: "bench",
+        environment: { deno: Deno.version.deno, os: "linux", arch: "x86_64", ci: false },
+        selection: { fixtureIds: timings.ids },
+        fixtures: timings.ids.map((id, i) => ({
+          id,
+          status: "passed" as const,
+          durationMs: timings.ms[i],
+          attempts: 1,
+          exitCode: 0,
+          signal: null,
+          timedOut: false,
+        })),
+      });
+      await Deno.writeTextFile(`${dir}/latest.json`, JSON.stringify(artifact));
+      return await readTimings({ cwd: dir, timings: "latest.json", artifactDir: ".smoke" });
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  })();
+  if (!read.timings) throw new Error(`The timings artifact was not read: ${read.warning?.message}`);
 
   const selection = timings.ids.map((id) => ({ id }));
   const hashTotals = Array.from(
@@ -116,11 +147,18 @@ export function run(): Promise<CaseResult> {
     { length: SHARDS },
     (_, s) => shardOf(selection, { index: s + 1, total: SHARDS }).length,
   );
-  const split = durationShards(timings.ids, timings.ms, SHARDS);
-  const durationCounts = Array.from(
+  const shards = Array.from(
     { length: SHARDS },
-    (_, s) => split.shardOf.filter((shard) => shard === s + 1).length,
+    (_, s) => durationShardOf(selection, { index: s + 1, total: SHARDS }, read.timings).kept,
   );
+  const split = {
+    totals: shards.map((kept) => kept.reduce((total, f) => total + byId.get(f.id)!, 0)),
+  };
+  const covered = shards.flat().map((f) => f.id).sort();
+  if (covered.join() !== [...timings.ids].sort().join()) {
+    throw new Error("The duration shards do not cover the fixtures exactly once");
+  }
+  const durationCounts = shards.map((kept) => kept.length);
   const hashSpan = Math.max(...hashTotals);
   const durationSpan = Math.max(...split.totals);
   const ratio = durationSpan / bound;
@@ -129,14 +167,14 @@ export function run(): Promise<CaseResult> {
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   const totals = (values: number[], counts: number[]) =>
     values.map((v, i) => `${ms(v)} (${counts[i]})`).join(", ");
-  return Promise.resolve({
+  return {
     name: "shards",
     ok,
     summary: `duration ${ratio.toFixed(3)}x bound, hash ${(hashSpan / bound).toFixed(3)}x ` +
       `(target <= ${TARGET.toFixed(2)}x)`,
     lines: [
       `${FIXTURES} fixtures, log-normal durations (median ${MEDIAN_MS} ms, sigma ${SIGMA}, ` +
-      `seed ${SEED}), ${SHARDS} shards; predicted, no processes run`,
+      `seed ${SEED}), ${SHARDS} shards, timings read from a smoke artifact; predicted, no processes run`,
       `durations: sum ${ms(sum)}, p50 ${ms(pct(0.5))}, p90 ${ms(pct(0.9))}, p99 ${
         ms(pct(0.99))
       }, longest ${ms(longest)}`,
@@ -154,5 +192,5 @@ export function run(): Promise<CaseResult> {
         ok ? "ok" : "OVER TARGET"
       }`,
     ],
-  });
+  };
 }

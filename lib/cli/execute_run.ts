@@ -348,6 +348,14 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       failOnFlaky: flags.failOnFlaky,
       ...(interrupted ? { signal: String(io.signal.reason) } : {}),
       ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
+      ...(selection.shardPlan
+        ? {
+          shard: {
+            ...selection.shardPlan.shard,
+            predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1],
+          },
+        }
+        : {}),
     });
     // In GitHub Actions, fixture output in the failures section must not act as workflow commands.
     const failures = renderFailures(ends, colors).join("\n");

@@ -153,6 +153,8 @@ export interface RunSummaryInput {
   signal?: string;
   /** The catalog's ids: outstanding fixtures it no longer has are counted apart. */
   catalogIds?: readonly string[];
+  /** For `--shard-by duration`: the shard, and its predicted total of fixture time. */
+  shard?: { index: number; total: number; predictedMs: number };
 }
 
 /** The summary to print and the exit code. */
@@ -261,6 +263,14 @@ export function runSummary(input: RunSummaryInput): RunSummary {
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
     ...(notRun ? { notRun } : {}),
     ...slowestOf(artifact),
+    ...(input.shard
+      ? {
+        shard: {
+          ...input.shard,
+          actualMs: artifact.fixtures.reduce((sum, f) => sum + f.durationMs, 0),
+        },
+      }
+      : {}),
   };
   const exitCode = interrupted
     ? SIGNAL_EXIT_CODES[input.signal!] ?? ExitCode.Interrupted

@@ -315,6 +315,11 @@ export interface SummaryView {
   notRun?: number;
   /** The slowest fixtures of a run that took a while, slowest first. */
   slowest?: readonly { id: string; durationMs: number }[];
+  /**
+   * A `--shard-by duration` run: its shard, the fixture time predicted from the timings, and
+   * the fixture time it took.
+   */
+  shard?: { index: number; total: number; predictedMs: number; actualMs: number };
 }
 
 function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): string {
@@ -444,6 +449,13 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.slowest?.length) {
     lines.push(
       `Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`,
+    );
+  }
+  if (view.shard) {
+    const { index, total, predictedMs, actualMs } = view.shard;
+    lines.push(
+      `Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture ` +
+        `time, took ${formatDuration(actualMs)}`,
     );
   }
   if (view.recovered?.length) {

@@ -204,6 +204,14 @@ export interface ProcessContext {
 /** Bytes asked for per read of a fixture's output. */
 const READ_BYTES = 64 * 1024;
 
+/**
+ * Read buffers no drain holds now, for the next: a run of thousands of quiet
+ * fixtures otherwise allocated (and zeroed) two 64 KiB buffers per fixture.
+ * At most a few are kept; a burst of concurrent drains allocates the rest.
+ */
+const spareBuffers: ArrayBuffer[] = [];
+const MAX_SPARE_BUFFERS = 8;
+
 function drain(stream: ReadableStream<Uint8Array>, capture: StreamCapture) {
   // A BYOB reader reading into one buffer, reused for every read (the capture
   // copies what it keeps): a default reader hands out a new buffer per read,
@@ -211,12 +219,17 @@ function drain(stream: ReadableStream<Uint8Array>, capture: StreamCapture) {
   const reader = stream.getReader({ mode: "byob" });
   const state = { finished: false };
   const done = (async () => {
-    let buffer = new ArrayBuffer(READ_BYTES);
+    let buffer = spareBuffers.pop() ?? new ArrayBuffer(READ_BYTES);
     while (true) {
       const { value, done } = await reader.read(new Uint8Array(buffer));
+      if (value) buffer = value.buffer as ArrayBuffer; // the read transferred it; take it back
       if (done || !value) break;
       capture.push(value);
-      buffer = value.buffer as ArrayBuffer; // the read transferred it; take it back
+    }
+    // A cancelled read does not give the buffer back (`value` is then undefined): only a buffer
+    // this drain holds again is kept.
+    if (buffer.byteLength === READ_BYTES && spareBuffers.length < MAX_SPARE_BUFFERS) {
+      spareBuffers.push(buffer);
     }
     state.finished = true;
   })();

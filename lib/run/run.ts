@@ -139,10 +139,14 @@ async function spawnOrFail(deps: RunDeps, spec: ProcessSpec): Promise<ProcessOut
   }
 }
 
+/** Hands a reporter call to the run's queue: calls run one after another, in order. */
+type Enqueue = (call: () => void | Promise<void>) => void;
+
 async function runOne(
   planned: PlannedFixture,
   settings: RunSettings,
   deps: RunDeps,
+  enqueue: Enqueue,
 ): Promise<FixtureEnd> {
   const { fixture } = planned;
   if (fixture.skipReason) {
@@ -152,7 +156,7 @@ async function runOne(
   const expect = fixture.expect;
   let totalMs = 0;
   for (let attempt = 1;; attempt++) {
-    await deps.reporter.onFixtureBegin?.(planned, attempt);
+    enqueue(() => deps.reporter.onFixtureBegin?.(planned, attempt));
     const outcome = await spawnOrFail(deps, {
       argv: planned.argv,
       cwd: planned.cwd,
@@ -253,20 +257,28 @@ export async function runFixtures(
   const max = settings.maxFailures;
   const bailed = () => max !== undefined && failures >= max;
   let bailedFirst = false;
+  // Reporters hear every start and end in the order they came, one call after another, while
+  // the worker goes on: on a suite of fast commands, waiting for them before each spawn left
+  // the process slot idle for that long on every fixture.
+  let reported: Promise<void> = Promise.resolve();
+  const enqueue: Enqueue = (call) => {
+    reported = reported.then(call);
+  };
   const worker = async () => {
     while (next < order.length && !deps.signal.aborted && !bailed()) {
       const index = order[next++];
-      const end = await runOne(fixtures[index], settings, deps);
+      const end = await runOne(fixtures[index], settings, deps, enqueue);
       if (end.result.status === "failed") failures++;
       // The limit reached before any interrupt: the fixtures it holds back are not-run, whatever
       // comes after.
       if (bailed() && !deps.signal.aborted) bailedFirst = true;
       ends[index] = end;
-      await deps.reporter.onFixtureEnd?.(end);
+      enqueue(() => deps.reporter.onFixtureEnd?.(end));
     }
   };
   const workers = Math.max(1, Math.min(settings.concurrency, fixtures.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  await reported;
   return fixtures.map((planned, index) => {
     const end = ends[index];
     if (end) return end;
