@@ -13,6 +13,7 @@ import type {
   FixtureResultSchema,
   OutstandingSchema,
   ResultSchema,
+  ServiceRecordSchema,
   SourceSchema,
   StatusSchema,
   SuiteSchema,
@@ -47,6 +48,8 @@ export type Source = z.infer<typeof SourceSchema>;
 export type Artifact = z.infer<typeof ArtifactSchema>;
 /** The suite's state an artifact records: every fixture's latest result since the last full run. */
 export type SuiteRecord = z.infer<typeof SuiteSchema>;
+/** How a service of the run fared. */
+export type ServiceRecord = z.infer<typeof ServiceRecordSchema>;
 /** A fixture the suite still owes. */
 export type OutstandingEntry = z.infer<typeof OutstandingSchema>;
 /** The mode a run was made in. */
@@ -141,6 +144,8 @@ export interface ArtifactInput {
   suite?: SuiteRecord;
   /** Diagnostics. */
   diagnostics?: Diagnostic[];
+  /** The config's services; one not ready or exited during the run fails the run. */
+  services?: ServiceRecord[];
 }
 
 /**
@@ -179,13 +184,37 @@ export function createArtifact(input: ArtifactInput): Artifact {
     selection: input.selection,
     fixtures: input.fixtures,
     summary,
-    // An interrupted run never passes, even when the signal came after the last fixture ended.
-    result: input.interrupted ? "fail" : verdict(summary, { failOnFlaky: input.failOnFlaky }),
+    // An interrupted run never passes, even when the signal came after the last fixture ended;
+    // nor does one whose services were not ready or went down.
+    result: input.interrupted || servicesFailed(input.services)
+      ? "fail"
+      : verdict(summary, { failOnFlaky: input.failOnFlaky }),
     ...(input.interrupted ? { interrupted: true as const } : {}),
     ...(input.combined ? { combined: input.combined } : {}),
     ...(input.suite ? { suite: input.suite } : {}),
+    ...(input.services?.length ? { services: input.services } : {}),
     diagnostics: input.diagnostics ?? [],
   };
+}
+
+/**
+ * Whether a run's services fail it: one was not ready, or exited during the run.
+ *
+ * @param services The run's service records, if any.
+ * @returns True when one is `not-ready` or `exited`.
+ *
+ * @example
+ * ```ts
+ * import { servicesFailed } from "./artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(servicesFailed([{ name: "api", status: "ready", check: "..." }]), false);
+ * assert.equal(servicesFailed([{ name: "api", status: "exited", check: "..." }]), true);
+ * assert.equal(servicesFailed(undefined), false);
+ * ```
+ */
+export function servicesFailed(services: readonly ServiceRecord[] | undefined): boolean {
+  return (services ?? []).some((s) => s.status === "not-ready" || s.status === "exited");
 }
 
 /** A failed fixture of the source artifact. */

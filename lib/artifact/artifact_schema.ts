@@ -123,6 +123,28 @@ export const SourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/**
+ * How a service of the run fared: `ready` (started and answered), `reused`
+ * (already answering: `reuseExisting`), `not-ready` (not ready in time, or
+ * it exited or could not start first: no fixture ran), `exited` (ready, then
+ * exited during the run), `not-started` (`--no-services`, or an earlier
+ * service was not ready), `interrupted` (an interrupt came while it started).
+ */
+export const ServiceRecordSchema = z.object({
+  name: z.string().min(1).max(64),
+  status: z.enum(["ready", "reused", "not-ready", "exited", "not-started", "interrupted"]),
+  /** The ready check in words. */
+  check: z.string(),
+  /** From its start to its first passing check. */
+  readyMs: z.number().nonnegative().optional(),
+  exitCode: z.number().int().nullable().optional(),
+  signal: z.string().nullable().optional(),
+  /** Why it is not ready, exited or not started. */
+  reason: z.string().optional(),
+  stdoutTail: z.string().optional(),
+  stderrTail: z.string().optional(),
+});
+
 /** The artifact, schema version 1. Unknown keys are ignored when reading. */
 export const ArtifactSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -155,6 +177,8 @@ export const ArtifactSchema = z.object({
   inputs: z.array(SourceSchema).optional(),
   /** The suite's state after this run (written since version 1.1). */
   suite: SuiteSchema.optional(),
+  /** The config's services, in their order (written since version 1.1, when there are any). */
+  services: z.array(ServiceRecordSchema).optional(),
   diagnostics: z.array(DiagnosticSchema),
 }).superRefine((artifact, context) => {
   // A state that contradicts its own artifact is refused, never trusted.

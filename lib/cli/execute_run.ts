@@ -40,7 +40,14 @@ import { newStopToken, renderInert } from "../reporters/github.ts";
 import { markCommand } from "../base/safe_output.ts";
 import { type FixtureEnd, multiplexReporters } from "../reporters/reporter.ts";
 import { checkRunOutputs, createRunReporters } from "./run_reporters.ts";
-import { runFixtures } from "../run/run.ts";
+import { runFixtures, unstartedEnds } from "../run/run.ts";
+import { serviceEnvironment } from "../config/services.ts";
+import {
+  markServiceDown,
+  serviceDiagnostics,
+  serviceOutputLines,
+  startRunServices,
+} from "./run_services.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "../base/version.ts";
@@ -49,6 +56,8 @@ import { VERSION } from "../base/version.ts";
 const GRACE_MS = 2000;
 /** Bytes kept of each output stream. */
 const TAIL_BYTES = 64 * 1024;
+/** Bytes kept of each output stream of a service (its tail is in every artifact). */
+const SERVICE_TAIL_BYTES = 8 * 1024;
 
 /** What a run needs besides the selection. */
 export interface RunContext {
@@ -247,23 +256,54 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       planned.filter((p) => !p.fixture.skipReason).length,
     );
     if (cap.warning) io.stderr(formatWarning(cap.warning));
-    await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
-    // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups.
+    // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups, and
+    // the services' (they carry the run id too).
     const startedAfter = ownStartTime();
     io.groups.watchRun({ runId, startedAfter });
-    const ends = await runFixtures(planned, {
-      runId,
-      concurrency: cap.effective,
-      baseEnv: io.env,
+    const baseEnv = { ...io.env, ...serviceEnvironment(options.services) };
+    const services = await startRunServices({
+      options,
+      noServices: flags.noServices,
+      io,
+      env: { ...baseEnv, SMOKE_RUN_ID: runId },
       graceMs: GRACE_MS,
-      tailBytes: TAIL_BYTES,
-      ...(options.maxFailures ? { maxFailures: options.maxFailures } : {}),
-      ...(context.startOrder ? { startOrder: context.startOrder } : {}),
-    }, {
-      spawn: (spec, signal) => runProcess(spec, { groups: io.groups, signal }),
-      reporter,
-      signal: io.signal,
+      tailBytes: SERVICE_TAIL_BYTES,
     });
+    await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
+    // Which fixtures ended while a service was down, and which services.
+    const down = new Map<string, string[]>();
+    let ends = services.running?.failed
+      ? unstartedEnds(planned, `Not run: service "${services.running.failed.name}" was not ready`)
+      : await runFixtures(planned, {
+        runId,
+        concurrency: cap.effective,
+        baseEnv,
+        graceMs: GRACE_MS,
+        tailBytes: TAIL_BYTES,
+        ...(options.maxFailures ? { maxFailures: options.maxFailures } : {}),
+        ...(context.startOrder ? { startOrder: context.startOrder } : {}),
+      }, {
+        spawn: async (spec, signal) => {
+          const outcome = await runProcess(spec, { groups: io.groups, signal });
+          const gone = services.running?.down() ?? [];
+          if (gone.length && spec.env.SMOKE_FIXTURE_ID) down.set(spec.env.SMOKE_FIXTURE_ID, gone);
+          return outcome;
+        },
+        reporter,
+        signal: io.signal,
+      });
+    await services.running?.stop();
+    ends = markServiceDown(ends, down);
+    // A service not ready, or gone during the run: the error, with its output's last lines.
+    for (const record of services.records) {
+      const [diagnostic] = serviceDiagnostics([record], planned.length);
+      if (!diagnostic) continue;
+      io.stderr(
+        `error: ${diagnostic.message} [${diagnostic.code}]\n` +
+          serviceOutputLines(record).map((line) => line + "\n").join("") +
+          `hint: ${diagnostic.hint}\n`,
+      );
+    }
     // What outlived its fixture's group and session: one scan of /proc for the whole run.
     const sweep = await stopRunProcesses(runId, {
       graceMs: GRACE_MS,
@@ -278,6 +318,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     consoleReporter.close();
     const interrupted = io.signal.aborted;
     const diagnostics = [
+      ...serviceDiagnostics(services.records, planned.length),
       ...selection.diagnostics,
       ...prior.diagnostics,
       ...lock.warnings,
@@ -298,6 +339,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       failOnFlaky: flags.failOnFlaky,
       interrupted,
       diagnostics,
+      services: services.records,
       // A fingerprint serves to compare a failure with its rerun: only a fixture that ran and
       // failed gets one (hashing every file of a green suite costs ~0.3 ms a fixture).
       fingerprints: await fingerprintFixtures(

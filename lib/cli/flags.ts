@@ -69,6 +69,8 @@ export interface Flags {
   deno?: string;
   /** `--no-color`. */
   noColor: boolean;
+  /** `--no-services`. */
+  noServices: boolean;
   /** `--out PATH` (merge, report). */
   out?: string;
   /** `--last N` (report). */
@@ -294,6 +296,13 @@ export const FLAGS: readonly FlagSpec[] = [
     help: "start no new fixture once N have failed; the rest are not run, and owed",
     option: "maxFailures",
     default: "no limit",
+  },
+  {
+    name: "no-services",
+    type: "boolean",
+    commands: ["run"],
+    section: "Running",
+    help: "start none of smoke.jsonc's services: run the fixtures against what is already there",
   },
   {
     name: "order",
@@ -668,6 +677,7 @@ export function parseFlags(args: readonly string[]): Flags {
     report: v.report === true,
     deno: v.deno as string | undefined,
     noColor: v["no-color"] === true,
+    noServices: v["no-services"] === true,
     out: v.out as string | undefined,
     last: v.last as number | undefined,
     help: v.help === true,

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { serviceDryRunLines } from "../config/services.ts";
 import type { SmokeIo } from "./smoke_io.ts";
 import { resolve } from "node:path";
 import type { Diagnostic } from "../artifact/artifact.ts";
@@ -192,7 +193,10 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     ...(flags.order ? { order: flags.order } : {}),
   });
   if (flags.dryRun) {
-    io.stdout(renderDryRun(selection, io.cwd, schedule).join("\n") + "\n");
+    const dry = renderDryRun(selection, io.cwd, schedule);
+    // The services go before the closing RESULT line.
+    const services = serviceDryRunLines(options.services, { noServices: flags.noServices });
+    io.stdout([...dry.slice(0, -1), ...services, ...dry.slice(-1)].join("\n") + "\n");
     return ExitCode.Pass;
   }
   requireDeno(planned, {

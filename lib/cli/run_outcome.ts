@@ -10,6 +10,7 @@ import {
   createArtifact,
   type Diagnostic,
   type FixtureResult,
+  type ServiceRecord,
 } from "../artifact/artifact.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
 import { suiteSummary, type SummaryView } from "../reporters/console_render.ts";
@@ -53,6 +54,8 @@ export interface RunArtifactInput {
   diagnostics: Diagnostic[];
   /** Each fixture's fingerprint, by id, where its files could be read. */
   fingerprints?: ReadonlyMap<string, string>;
+  /** The config's services and how they fared. */
+  services?: ServiceRecord[];
 }
 
 /** The fixture results, with fingerprints and, for a rerun, each one's status in its source. */
@@ -130,6 +133,7 @@ export function runArtifact(input: RunArtifactInput): Artifact {
     combined,
     suite: suiteRecord(state, input.runId),
     diagnostics: input.diagnostics,
+    ...(input.services?.length ? { services: input.services } : {}),
   });
 }
 
@@ -236,6 +240,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
   const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
+  const notReady = artifact.services?.find((s) => s.status === "not-ready");
   // A pass on a retry is a recovery, but not a clean one: it says so.
   const recovered = artifact.fixtures
     .filter((f) => f.previousStatus === "failed" && f.status === "passed")
@@ -262,6 +267,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
     ...(notRun ? { notRun } : {}),
+    ...(notRun && notReady ? { notRunReason: `service "${notReady.name}" was not ready` } : {}),
     ...slowestOf(artifact),
     ...(input.shard
       ? {

@@ -8,6 +8,7 @@ import configJsonSchema from "../../schema/config.v1.json" with { type: "json" }
 import type { Config } from "./input_schemas.ts";
 import { compileSchema } from "../jsonc/json_schema.ts";
 import { parseJsoncAs } from "./parse_jsonc_as.ts";
+import { type Service, serviceIssues } from "./services.ts";
 
 export type { Config };
 
@@ -44,7 +45,11 @@ export const DEFAULTS = {
  * ```
  */
 export function parseConfig(text: string, file: string): Config {
-  return parseJsoncAs<Config>(CONFIG_SCHEMA, text, { file, what: "config" });
+  return parseJsoncAs<Config>(CONFIG_SCHEMA, text, {
+    file,
+    what: "config",
+    refine: (value) => serviceIssues(value as Config),
+  });
 }
 
 /** Options after flags, config and defaults are merged. */
@@ -69,6 +74,8 @@ export interface Options {
   report: boolean;
   /** Start no new fixture once this many have failed; undefined: run them all. */
   maxFailures?: number;
+  /** Services to start before the fixtures, in order. */
+  services: Service[];
 }
 
 /** What the command line overrides of the config: plain values, whatever parsed them. */
@@ -119,6 +126,7 @@ export function resolveOptions(flags: OptionOverrides, config: Config, cpus: num
     env: config.env ?? {},
     historyLimit: config.historyLimit ?? DEFAULTS.historyLimit,
     report: flags.report === true || (config.report ?? false),
+    services: config.services ?? [],
     ...(flags.maxFailures ?? config.maxFailures
       ? { maxFailures: (flags.maxFailures ?? config.maxFailures)! }
       : {}),

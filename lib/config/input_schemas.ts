@@ -95,6 +95,58 @@ const TagSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/).meta({
     'a tag is one word of at most 64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
 });
 
+/** A service's name: one word, the `<NAME>` of its `SMOKE_SERVICE_<NAME>_*` variables. */
+const ServiceNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/).meta({
+  errorMessage:
+    'a service name is one word of at most 32 letters, digits, "_" or "-", starting with a letter',
+});
+
+/** The local names a `port` check may connect to. */
+export const LOCAL_HOSTS = ["localhost", "127.0.0.1", "::1"] as const;
+
+/**
+ * When a service is ready: exactly one of `url`, `port` or `stdoutIncludes`
+ * (checked after the schema, with the key path), how long to wait, and how
+ * often to look.
+ */
+const ReadySchema = z.strictObject({
+  /** Ready when a GET answers 2xx or 3xx. */
+  url: z.string().regex(/^https?:\/\/[^\s]+$/).meta({
+    errorMessage: 'expected an http:// or https:// URL such as "http://127.0.0.1:8000/health"',
+  }).optional(),
+  /** Ready when a TCP connection to this port (on `host`) is accepted. */
+  port: z.number().int().min(1).max(65535).meta({
+    errorMessage: "expected a TCP port number from 1 to 65535",
+  }).optional(),
+  /** With `port`: the local name to connect to (default 127.0.0.1). */
+  host: z.string().regex(/^(localhost|127\.0\.0\.1|::1)$/).meta({
+    errorMessage: `expected a local host: ${LOCAL_HOSTS.map((h) => `"${h}"`).join(", ")}`,
+  }).optional(),
+  /** Ready when the service prints this on its standard output. */
+  stdoutIncludes: z.string().min(1).max(MAX_NEEDLE_LENGTH).meta({
+    errorMessage: `expected a non-empty string of at most ${MAX_NEEDLE_LENGTH} characters`,
+  }).optional(),
+  /** How long to wait for it (default 60 s). */
+  timeoutMs: TimeoutSchema.optional(),
+  /** How long between two checks (default 250 ms). */
+  intervalMs: z.number().int().min(10).max(60_000).meta({
+    errorMessage: "a poll interval is a whole number of milliseconds from 10 to 60000",
+  }).optional(),
+});
+
+/** A long-running process started before the fixtures and stopped after them. */
+const ServiceSchema = z.strictObject({
+  name: ServiceNameSchema,
+  command: z.array(ProcessString).min(1).meta({
+    errorMessage: "command needs at least the program",
+  }),
+  cwd: PathString.optional(),
+  env: EnvSchema.optional(),
+  ready: ReadySchema,
+  /** Start nothing when the ready check already passes (a developer's server is up). */
+  reuseExisting: z.boolean().optional(),
+});
+
 /** The manifest's schema: every key optional, unknown keys are errors. */
 export const ManifestSchema = z.strictObject({
   description: z.string().optional(),
@@ -137,6 +189,8 @@ export const ConfigSchema = z.strictObject({
   report: z.boolean().optional(),
   /** Start no new fixture once this many have failed (`--max-failures`). */
   maxFailures: z.number().int().positive().optional(),
+  /** Services started, in this order, before any fixture, and stopped after the last. */
+  services: z.array(ServiceSchema).max(16).optional(),
 });
 /** The config file's contents. */
 export type Config = z.infer<typeof ConfigSchema>;

@@ -7,7 +7,7 @@
  */
 import { closest } from "../base/_suggest.ts";
 import { UserError } from "../base/errors.ts";
-import type { CompiledSchema } from "../jsonc/json_schema.ts";
+import type { CompiledSchema, SchemaIssue } from "../jsonc/json_schema.ts";
 import { locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
 
 /** Options for {@linkcode parseJsoncAs}. */
@@ -16,6 +16,12 @@ export interface ParseJsoncAsOptions {
   file: string;
   /** What the file is, for the message: `config`, `manifest`. */
   what: "config" | "manifest";
+  /**
+   * Checks a schema cannot say (one key of several, names unique), on a value
+   * the schema accepted: its issues are reported like the schema's, with
+   * line, column and key path.
+   */
+  refine?: (value: unknown) => SchemaIssue[];
 }
 
 /**
@@ -62,7 +68,10 @@ export function parseJsoncAs<T>(
       { kind, hints: [`Fix the JSONC syntax.`] },
     );
   }
-  const issues = schema.validate(parsed.value);
+  const schemaIssues = schema.validate(parsed.value);
+  const issues = schemaIssues.length || !options.refine
+    ? schemaIssues
+    : options.refine(parsed.value);
   if (issues.length === 0) return parsed.value as T;
   const located = locateIssues(text, issues).map((where, index) => {
     const issue = issues[index];

@@ -62,6 +62,7 @@ const KEYWORDS = new Set([
   "maximum",
   "exclusiveMinimum",
   "exclusiveMaximum",
+  "required",
   "errorMessage",
 ]);
 
@@ -180,6 +181,7 @@ function compileNode(schema: JsonSchema, where: string): Check {
   const items = schema.items
     ? compileNode(schema.items as JsonSchema, `${where}.items`)
     : undefined;
+  const required = (schema.required ?? []) as string[];
 
   const check: Check = (value, path, issues) => {
     const problem = ownProblem(schema, types, pattern, value);
@@ -192,6 +194,11 @@ function compileNode(schema: JsonSchema, where: string): Check {
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) return;
     const object = value as Record<string, unknown>;
+    for (const key of required) {
+      if (!Object.hasOwn(object, key) || object[key] === undefined) {
+        issues.push({ path: [...path], message: `missing "${key}"`, code: "invalid-value" });
+      }
+    }
     for (const [key, sub] of properties) {
       if (Object.hasOwn(object, key) && object[key] !== undefined) {
         sub(object[key], [...path, key], issues);
@@ -229,7 +236,7 @@ function compileNode(schema: JsonSchema, where: string): Check {
  *
  * @param schema The schema (the supported subset: `type`, `properties`,
  * `additionalProperties`, `propertyNames`, `items`, `minItems`, `maxItems`, `minLength`,
- * `maxLength` (both in UTF-16 code units, as zod counts), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, and
+ * `maxLength` (both in UTF-16 code units, as zod counts), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `required`, and
  * `errorMessage`, which replaces the message of a problem at its own node).
  * One difference from zod: a `__proto__` key of a record (an object checked
  * by `propertyNames` or `additionalProperties`) is refused, where zod drops it.

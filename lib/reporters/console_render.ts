@@ -313,6 +313,8 @@ export interface SummaryView {
   diagnostics?: readonly Diagnostic[];
   /** How many fixtures never started because `--max-failures` was reached. */
   notRun?: number;
+  /** Why they did not run, when not the failure limit: `service "api" was not ready`. */
+  notRunReason?: string;
   /** The slowest fixtures of a run that took a while, slowest first. */
   slowest?: readonly { id: string; durationMs: number }[];
   /**
@@ -438,11 +440,14 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     );
   }
   if (view.notRun) {
+    const fixtures = `${view.notRun} fixture${view.notRun === 1 ? "" : "s"}`;
     lines.push(
       colors.yellow(
-        `Not run: ${view.notRun} fixture${view.notRun === 1 ? "" : "s"} (the failure limit, ` +
-          "--max-failures or maxFailures, was reached); they are owed, and --rerun-failed runs " +
-          "them with the failures.",
+        view.notRunReason
+          ? `Not run: ${fixtures} (${view.notRunReason}); they are owed, and --rerun-failed runs ` +
+            "them."
+          : `Not run: ${fixtures} (the failure limit, --max-failures or maxFailures, was ` +
+            "reached); they are owed, and --rerun-failed runs them with the failures.",
       ),
     );
   }

@@ -9,6 +9,7 @@
  * @module
  */
 import { StreamCapture } from "./_capture.ts";
+import { drain } from "./_drain.ts";
 import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
 import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_processes.ts";
 
@@ -199,41 +200,6 @@ export interface ProcessContext {
   spawn?: (argv: readonly string[], options: SessionSpawnOptions) => Deno.ChildProcess;
   /** The waits before each new try of a spawn short of descriptors or processes. */
   retryDelaysMs?: readonly number[];
-}
-
-/** Bytes asked for per read of a fixture's output. */
-const READ_BYTES = 64 * 1024;
-
-/**
- * Read buffers no drain holds now, for the next: a run of thousands of quiet
- * fixtures otherwise allocated (and zeroed) two 64 KiB buffers per fixture.
- * At most a few are kept; a burst of concurrent drains allocates the rest.
- */
-const spareBuffers: ArrayBuffer[] = [];
-const MAX_SPARE_BUFFERS = 8;
-
-function drain(stream: ReadableStream<Uint8Array>, capture: StreamCapture) {
-  // A BYOB reader reading into one buffer, reused for every read (the capture
-  // copies what it keeps): a default reader hands out a new buffer per read,
-  // and 1.5 GB of output then left ~75 MiB of garbage buffers at the peak.
-  const reader = stream.getReader({ mode: "byob" });
-  const state = { finished: false };
-  const done = (async () => {
-    let buffer = spareBuffers.pop() ?? new ArrayBuffer(READ_BYTES);
-    while (true) {
-      const { value, done } = await reader.read(new Uint8Array(buffer));
-      if (value) buffer = value.buffer as ArrayBuffer; // the read transferred it; take it back
-      if (done || !value) break;
-      capture.push(value);
-    }
-    // A cancelled read does not give the buffer back (`value` is then undefined): only a buffer
-    // this drain holds again is kept.
-    if (buffer.byteLength === READ_BYTES && spareBuffers.length < MAX_SPARE_BUFFERS) {
-      spareBuffers.push(buffer);
-    }
-    state.finished = true;
-  })();
-  return { done, state, cancel: () => reader.cancel().catch(() => {}) };
 }
 
 function captured(capture: StreamCapture): CapturedStream {

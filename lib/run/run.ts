@@ -113,6 +113,44 @@ export function notRunResult(id: string, maxFailures: number): FixtureResult {
 }
 
 /**
+ * The ends of fixtures the run started none of, because something they all
+ * need failed first (a service that was not ready): each is failed, kind
+ * `not-run`, with the message given, so it is owed; a fixture skipped by its
+ * manifest stays skipped.
+ *
+ * @param fixtures The planned fixtures.
+ * @param message Why none started, e.g. `Not run: service "api" was not ready`.
+ * @returns One end per fixture, in the order given.
+ *
+ * @example
+ * ```ts
+ * import { unstartedEnds } from "./run.ts";
+ * import { planFixture } from "../selection/plan.ts";
+ * import { buildCatalog } from "../catalog/catalog.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const catalog = buildCatalog([{ path: "a.smoke.jsonc", text: '{ "command": ["true"] }' }], {
+ *   cwd: "/", fixturesDir: "/f",
+ * });
+ * const planned = catalog.map((f) => planFixture(f, {
+ *   options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} }, deno: "deno",
+ * }));
+ * const [end] = unstartedEnds(planned, "Not run: service \"api\" was not ready");
+ * assert.equal(end.result.failure?.kind, "not-run");
+ * ```
+ */
+export function unstartedEnds(fixtures: readonly PlannedFixture[], message: string): FixtureEnd[] {
+  return fixtures.map((planned) => ({
+    result: planned.fixture.skipReason
+      ? skipped(planned)
+      : unstarted(planned.fixture.id, { kind: "not-run", message }),
+    planned,
+    failedAttempts: [],
+    outputLeaked: false,
+  }));
+}
+
+/**
  * Runs one attempt's process. Whatever the spawn throws (it reports the
  * failures it knows of in the outcome) ends this attempt as a `spawn`
  * failure: the run goes on, and the fixtures that finished keep their results.
