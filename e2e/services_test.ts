@@ -274,8 +274,16 @@ Deno.test("services: --no-services starts none but still sets their variables", 
   assert.equal(artifact.services?.[0].status, "not-started");
 });
 
-Deno.test("services: Ctrl-C while waiting for one, and during the run, leaves no service behind", async () => {
-  for (const stage of ["waiting", "running"] as const) {
+Deno.test("services: Ctrl-C (waiting, mid-run, twice), SIGTERM and SIGHUP leave no service behind", async () => {
+  const stages = [
+    { stage: "waiting", signals: ["SIGINT"], code: 130 },
+    { stage: "running", signals: ["SIGINT"], code: 130 },
+    { stage: "running", signals: ["SIGTERM"], code: 143 },
+    { stage: "running", signals: ["SIGHUP"], code: 129 },
+    { stage: "running", signals: ["SIGINT", "SIGINT"], code: 130 },
+  ] as const;
+  for (const { stage, signals, code } of stages) {
+    const label = `${stage} ${signals.join("+")}`;
     await using p = await tempProject({
       "smoke.jsonc": config([{
         name: "api",
@@ -300,16 +308,15 @@ Deno.test("services: Ctrl-C while waiting for one, and during the run, leaves no
       stderr: "piped",
     }).spawn();
     await waitFor(() => p.exists(stage === "running" ? "a.started" : "service.pid"));
-    child.kill("SIGINT");
+    for (const signal of signals) child.kill(signal);
     const out = await child.output();
-    assert.equal(out.code, 130, `${stage}: ${new TextDecoder().decode(out.stderr)}`);
-    const artifact = ArtifactSchema.parse(await p.latest());
-    assert.equal(artifact.fixtures[0].failure?.kind, "interrupted", stage);
-    assert.deepEqual(
-      await pidsAlive(p, ["service.pid"]),
-      [],
-      `${stage}: the service outlived smoke`,
-    );
+    assert.equal(out.code, code, `${label}: ${new TextDecoder().decode(out.stderr)}`);
+    if (signals.length === 1) {
+      const artifact = ArtifactSchema.parse(await p.latest());
+      assert.equal(artifact.fixtures[0].failure?.kind, "interrupted", label);
+      if (stage === "waiting") assert.equal(artifact.services?.[0].status, "interrupted", label);
+    }
+    assert.deepEqual(await pidsAlive(p, ["service.pid"]), [], `${label}: the service outlived smoke`);
   }
 });
 
