@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { idList } from "../base/id_list.ts";
 
 /** What kind of cause a signature names. */
 export type CauseKind =
@@ -353,4 +354,38 @@ export function groupCauses(
       b.ids.length - a.ids.length ||
       (a.cause.label < b.cause.label ? -1 : a.cause.label > b.cause.label ? 1 : 0)
     );
+}
+
+/** Options for {@linkcode causeGroupLine}. */
+export interface GroupLineOptions {
+  /** How an id is shown (default as it is). */
+  id?: (id: string) => string;
+}
+
+/**
+ * The one line that names a group: how many failures, the cause and its
+ * address, then the fixtures (the first few, then how many more).
+ *
+ * @param group A group from {@linkcode groupCauses}.
+ * @param options How ids are shown.
+ * @returns The line, without a newline.
+ *
+ * @example
+ * ```ts
+ * import { causeGroupLine } from "./failure_causes.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const group = {
+ *   cause: { kind: "connection-refused" as const, address: "127.0.0.1:8000", label: "connection refused on 127.0.0.1:8000" },
+ *   ids: ["api/a", "api/b", "api/c", "api/d"],
+ * };
+ * assert.equal(causeGroupLine(group),
+ *   "4 failures share one cause: connection refused on 127.0.0.1:8000 (api/a, api/b, api/c, api/d)");
+ * ```
+ */
+export function causeGroupLine(group: CauseGroup, options: GroupLineOptions = {}): string {
+  const show = options.id ?? ((id: string) => id);
+  return `${group.ids.length} failures share one cause: ${group.cause.label} (${
+    idList(group.ids.map(show))
+  })`;
 }
