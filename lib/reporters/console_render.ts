@@ -9,6 +9,7 @@ import type { Diagnostic, Result, SuiteRecord, Summary } from "../artifact/artif
 import type { FixtureEnd } from "./reporter.ts";
 import { failureExcerpt } from "./failure_excerpt.ts";
 import { idList } from "../base/id_list.ts";
+import { causeGroupLine, groupCauses } from "../artifact/failure_causes.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -238,7 +239,11 @@ const CONSOLE_EXCERPT = { maxLines: 30, maxBytes: 8192, lastLines: 12 };
  * The failures section: each failed fixture with its kind (and, after
  * retries, `failed after N attempts`), message, file and the lines of its
  * output that explain the failure: both streams where both have text, each
- * labelled, error lines first (see {@linkcode failureExcerpt}).
+ * labelled, error lines first (see {@linkcode failureExcerpt}). When three or
+ * more failures share a cause (see `groupCauses`), one line per such group
+ * leads the section, naming the cause, its address, the count and the
+ * fixtures; the first fixture of a group shows its output, the others only
+ * their message and `(same cause as <first>: <cause>)`.
  *
  * @param ends Every fixture's end.
  * @param colors The palette.
@@ -265,6 +270,14 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
   );
   if (failed.length === 0) return [];
   const lines = [colors.bold("Failures:"), ""];
+  // Three or more failures with one cause: one line names it, and only the first shows output.
+  const groups = groupCauses(failed.map((end) => end.result));
+  for (const group of groups) lines.push(colors.yellow(causeGroupLine(group)));
+  if (groups.length) lines.push("");
+  const firstOf = new Map<string, { first: string; label: string }>();
+  for (const { cause, ids } of groups) {
+    for (const id of ids.slice(1)) firstOf.set(id, { first: ids[0], label: cause.label });
+  }
   failed.forEach(({ result, planned }, index) => {
     const attempts = afterAttempts(result.attempts);
     lines.push(
@@ -274,6 +287,11 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
     );
     for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
     if (planned?.fixture.file) lines.push(colors.dim(`     file: ${planned.fixture.file}`));
+    const same = firstOf.get(result.id);
+    if (same) {
+      lines.push(colors.dim(`     (same cause as ${same.first}: ${same.label})`), "");
+      return;
+    }
     for (const block of failureExcerpt(result, CONSOLE_EXCERPT).blocks) {
       lines.push(`     ${block.heading}`);
       for (const line of block.lines) lines.push(colors.dim(`       ${line}`));

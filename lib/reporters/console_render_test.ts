@@ -132,3 +132,52 @@ Deno.test("renderFailures() shows both streams, the one with the error first, ea
   assert.ok(lines.includes("       adds => ./a_test.ts:2:6"));
   assert.equal(lines[stderr + 1], "       error: Test failed");
 });
+
+const refused = (id: string, port = 8000) =>
+  end({
+    id,
+    status: "failed",
+    failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+    stderrTail: "error: Uncaught (in promise) TypeError: fetch failed\n" +
+      `Caused by: Error: error sending request for url (http://127.0.0.1:${port}/health): ` +
+      "client error (Connect): tcp connect error: Connection refused (os error 111)\n" +
+      "    at mainFetch (ext:deno_fetch/26_fetch.js:2:3477)\n",
+  });
+
+Deno.test("renderFailures() leads with one line for 3+ failures of one cause; the rest show no output", () => {
+  const lines = renderFailures(
+    [refused("api/a"), refused("api/b"), end({}), refused("api/c"), refused("api/d")],
+    plain,
+  );
+  assert.equal(
+    lines[2],
+    "4 failures share one cause: connection refused on 127.0.0.1:8000 (api/a, api/b, api/c, api/d)",
+  );
+  assert.equal(lines[3], "");
+  assert.equal(lines[4], "  1) api/a  [exit-code]");
+  // The first fixture of the group keeps its excerpt; the others point at it.
+  const first = lines.slice(4, lines.indexOf("  2) api/b  [exit-code]"));
+  assert.ok(first.some((l) => l.includes("Connection refused (os error 111)")), first.join("\n"));
+  const second = lines.slice(lines.indexOf("  2) api/b  [exit-code]"));
+  assert.deepEqual(second.slice(0, 4), [
+    "  2) api/b  [exit-code]",
+    "     Exited with code 1, expected 0",
+    "     (same cause as api/a: connection refused on 127.0.0.1:8000)",
+    "",
+  ]);
+  assert.equal(lines.filter((l) => l.includes("os error 111")).length, 1, lines.join("\n"));
+});
+
+Deno.test("renderFailures() has no group line for two failures of one cause, or causes that differ", () => {
+  for (
+    const ends of [
+      [refused("a"), refused("b")],
+      [refused("a", 1), refused("b", 2), refused("c", 3)],
+    ]
+  ) {
+    const lines = renderFailures(ends, plain);
+    assert.ok(!lines.some((l) => l.includes("share one cause")), lines.join("\n"));
+    assert.ok(!lines.some((l) => l.includes("same cause as")), lines.join("\n"));
+    assert.equal(lines.filter((l) => l.includes("os error 111")).length, ends.length);
+  }
+});

@@ -11,6 +11,8 @@ import { shellQuote } from "../selection/plan.ts";
 import { formatDuration } from "./console_render.ts";
 import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
+import { groupCauses } from "../artifact/failure_causes.ts";
+import { idList } from "../base/id_list.ts";
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -178,7 +180,8 @@ export interface StepSummaryOptions {
 /**
  * Renders the step summary. Each failure's row holds its kind and message
  * and, after a line break, the output line that best explains it (see
- * `failureCause`). Failure rows are dropped from the end, with a
+ * `failureCause`). When three or more failures share a cause (see
+ * `groupCauses`), a line per such group leads the table. Failure rows are dropped from the end, with a
  * note saying how many, until the whole fits in `maxBytes`; when not even
  * the head fits, the result is a lone truncation note, or empty.
  *
@@ -261,7 +264,19 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
       escapeMarkdownCell((f.failure?.message ?? "") + (cause ? `\n${cause}` : ""))
     } |`;
   });
-  const tableHead = rows.length ? ["| Fixture | Kind | Message |", "| --- | --- | --- |"] : [];
+  // Three or more failures with one cause: a line naming it leads the failures table.
+  const grouped = groupCauses(failed.filter((f) => f.failure?.kind !== "not-run")).map((g) =>
+    `**${g.ids.length} failures share one cause:** ${
+      escapeMarkdownCell(g.cause.label, { maxChars: 300 })
+    } (${idList(g.ids.map((id) => `\`${id}\``))})`
+  );
+  const tableHead = rows.length
+    ? [
+      ...grouped.flatMap((line) => [line, ""]),
+      "| Fixture | Kind | Message |",
+      "| --- | --- | --- |",
+    ]
+    : [];
 
   const tail: string[] = [];
   if (run.rerunCommand) {

@@ -159,3 +159,42 @@ Deno.test("renderStepSummary() stays under the byte budget with a truncation not
   assert.ok(new TextEncoder().encode(small).length <= 3000);
   assert.equal(renderStepSummary(runOf(many), { maxBytes: 10 }), "");
 });
+
+Deno.test("renderStepSummary() leads the failures with one line per cause 3+ failures share", () => {
+  const refused = (id: string, port: number) => ({
+    ...failure(id),
+    stderrTail: `Error: connect ECONNREFUSED 127.0.0.1:${port}\n`,
+  });
+  const markdown = renderStepSummary(runOf([
+    refused("api/a", 8000),
+    failure("other"),
+    refused("api/b", 8000),
+    refused("api/c", 8000),
+    refused("db/a", 5432),
+    refused("db/b", 5432),
+  ]));
+  const lines = markdown.split("\n");
+  const group = lines.findIndex((l) => l.includes("share one cause"));
+  assert.equal(
+    lines[group],
+    "**3 failures share one cause:** connection refused on 127.0.0.1:8000 (`api/a`, `api/b`, `api/c`)",
+  );
+  assert.ok(group < lines.indexOf("| Fixture | Kind | Message |"), markdown);
+  assert.equal(
+    lines.filter((l) => l.includes("share one cause")).length,
+    1,
+    "2 on :5432 make no group",
+  );
+});
+
+Deno.test("renderStepSummary() escapes the cause it names", () => {
+  const denied = (id: string) => ({
+    ...failure(id),
+    stderrTail: 'NotCapable: Requires read access to "/x/<b>|**"\n',
+  });
+  const markdown = renderStepSummary(runOf([denied("a"), denied("b"), denied("c")]));
+  assert.match(
+    markdown,
+    /^\*\*3 failures share one cause:\*\* permission denied: read access to "\/x\/&lt;b&gt;\\\|\*\*" /m,
+  );
+});

@@ -21,6 +21,7 @@ import { dropStale, isFullRun, outstandingOf, type SuiteState } from "../artifac
 import type { NewestRun } from "../artifact/run_history.ts";
 import { shellQuote } from "./plan.ts";
 import { idList } from "../base/id_list.ts";
+import { type CauseInput, groupCauses } from "../artifact/failure_causes.ts";
 
 /** What `--if-none` does when nothing is outstanding. */
 export type IfNone = "fail" | "pass" | "all";
@@ -241,7 +242,8 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
   // The suite's state the source stands for: recorded in it, or (written before smoke
   // recorded it) the chain of reruns back to the full run.
   const source = await stateOfArtifact(artifact, input.readRun);
-  const failed: FailedEntry[] = outstandingOf(source.state).map((entry) => ({
+  const outstanding = outstandingOf(source.state);
+  const failed: FailedEntry[] = outstanding.map((entry) => ({
     id: entry.id,
     ...(entry.failure ? { kind: entry.failure.kind } : {}),
     ...(entry.runId ? { runId: entry.runId } : {}),
@@ -280,6 +282,7 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
       `Refusing to rerun: ${failed.length} fixture${failed.length === 1 ? "" : "s"} failed ` +
         `${sinceText(artifact, state, "in")}, more than --rerun-max-failures ${input.maxFailures}`,
       [
+        ...sharedCauses(artifact, outstanding),
         "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite.",
         manualFallback(input.fallback, failed.map((f) => f.id)),
       ],
@@ -318,6 +321,27 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
       manualFallback(input.fallback, rerun),
     ],
     warnings,
+  );
+}
+
+/**
+ * The causes 3+ outstanding failures share, one hint each: read from the source's own
+ * results (message and output tails) where the failure is from that run, else from the
+ * recorded message.
+ */
+function sharedCauses(
+  artifact: Artifact,
+  outstanding: readonly { id: string; runId?: string; failure?: { message: string } }[],
+): string[] {
+  const own = new Map(
+    artifact.fixtures.filter((f) => f.status === "failed").map((f) => [f.id, f]),
+  );
+  const inputs: CauseInput[] = outstanding.map((entry) =>
+    (entry.runId === undefined || entry.runId === artifact.runId ? own.get(entry.id) : undefined) ??
+      { id: entry.id, ...(entry.failure ? { failure: entry.failure } : {}) }
+  );
+  return groupCauses(inputs).map((g) =>
+    `${g.ids.length} of them share one cause: ${g.cause.label}; fix that first.`
   );
 }
 

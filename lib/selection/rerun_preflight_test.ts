@@ -372,3 +372,70 @@ Deno.test("preflight(): every unusable-artifact hint names the newest real run w
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("preflight(): RERUN_LIMIT_EXCEEDED names the cause 3+ outstanding failures share", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const runId = "20261125T000000000Z-abcdef";
+    const refused = (id: string): FixtureResult => ({
+      ...fixtureResult({ id, status: "failed" }),
+      stderrTail: "error: Uncaught (in promise) TypeError: fetch failed\nCaused by: Error: " +
+        "error sending request for url (http://127.0.0.1:8000/health): client error (Connect): " +
+        "tcp connect error: Connection refused (os error 111)\n",
+    });
+    const write = async (fixtures: FixtureResult[]) => {
+      const artifact = createArtifact({
+        runId,
+        mode: "full",
+        startedAt: new Date(0),
+        finishedAt: new Date(1),
+        version: "0.1.0",
+        environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+        selection: { fixtureIds: fixtures.map((f) => f.id) },
+        fixtures,
+      });
+      await Deno.writeTextFile(`${dir}/latest.json`, JSON.stringify(artifact));
+    };
+    const hints = async () => {
+      try {
+        await preflight({
+          path: `${dir}/latest.json`,
+          shownPath: "latest.json",
+          catalogIds: CATALOG,
+          selectedIds: CATALOG,
+          patterns: [],
+          maxFailures: 1,
+          fallback: "deno task smoke",
+        });
+      } catch (error) {
+        if (!(error instanceof PreflightError)) throw error;
+        assert.equal(error.code, "RERUN_LIMIT_EXCEEDED");
+        return error.hints;
+      }
+      assert.fail("the preflight passed");
+    };
+    await write([
+      refused("a"),
+      refused("api/health"),
+      fixtureResult({ id: "b", status: "failed" }),
+      refused("api/login"),
+    ]);
+    const shared = await hints();
+    assert.equal(
+      shared[0],
+      "3 of them share one cause: connection refused on 127.0.0.1:8000; fix that first.",
+    );
+    assert.match(shared[1], /broken environment/);
+    // Two of one cause make no group: the hints are as before.
+    await write([
+      refused("a"),
+      refused("api/health"),
+      fixtureResult({ id: "b", status: "failed" }),
+    ]);
+    const none = await hints();
+    assert.ok(!none.some((h) => h.includes("share one cause")), none.join("\n"));
+    assert.match(none[0], /broken environment/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
