@@ -39,6 +39,7 @@ export const FailureKindSchema = z.enum([
   "permission",
   "interrupted",
   "not-run",
+  "blocked",
 ]);
 
 /** A content hash of a fixture's own files (script and manifest): SHA-256, hex. */
@@ -56,6 +57,8 @@ export const FixtureResultSchema = z.object({
   signal: z.string().nullable(),
   timedOut: z.boolean(),
   failure: z.object({ kind: FailureKindSchema, message: z.string() }).optional(),
+  /** Kind `blocked`: the needed fixture that did not pass (written since version 1.1). */
+  blockedBy: FixtureIdSchema.optional(),
   skipReason: z.string().optional(),
   stdoutTail: z.string().optional(),
   stderrTail: z.string().optional(),

@@ -9,6 +9,7 @@
  */
 import { dirname, relative, resolve, sep as SEP } from "node:path";
 import { type Diagnostic, FIXTURE_ID_PATTERN } from "../artifact/artifact.ts";
+import { needsProblems } from "./needs.ts";
 import { UserError } from "../base/errors.ts";
 import { displayName } from "../base/safe_output.ts";
 import { type Manifest, parseManifest } from "../config/manifest.ts";
@@ -64,6 +65,10 @@ export interface Fixture {
   retries?: number;
   /** Tags from the manifest. */
   tags: string[];
+  /** Fixtures that must pass in the same run before this one starts (manifest `needs`). */
+  needs: string[];
+  /** A cleanup fixture (manifest `teardown: true`). */
+  teardown: boolean;
   /** Description from the manifest. */
   description?: string;
   /** Why the fixture is skipped, when it is. */
@@ -180,6 +185,8 @@ function toFixture(
     ...(m.timeoutMs !== undefined ? { timeoutMs: m.timeoutMs } : {}),
     ...(m.retries !== undefined ? { retries: m.retries } : {}),
     tags: m.tags ?? [],
+    needs: [...new Set(m.needs ?? [])],
+    teardown: m.teardown === true,
     ...(m.description !== undefined ? { description: m.description } : {}),
     ...(skipReason ? { skipReason } : {}),
     expect: {
@@ -261,6 +268,16 @@ function collectCatalog(
     }
   }
   collected.fixtures.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The needs graph, once every fixture is known: unknown ids, self-needs, cycles.
+  const manifestOf = new Map(collected.fixtures.map((f) => [f.id, f.manifestFile ?? f.file]));
+  for (const problem of needsProblems(collected.fixtures)) {
+    const shown = manifestOf.get(problem.id)!;
+    collected.problems.push({
+      path: collected.manifests.get(collected.fixtures.find((f) => f.id === problem.id)!) ??
+        problem.id,
+      error: catalogError(`Invalid manifest "${shown}": ${problem.message}`, problem.hint),
+    });
+  }
   return collected;
 }
 

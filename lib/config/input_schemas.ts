@@ -162,6 +162,14 @@ export const ManifestSchema = z.strictObject({
   timeoutMs: TimeoutSchema.optional(),
   retries: RetriesSchema.optional(),
   tags: z.array(TagSchema).max(MAX_NEEDLES).optional(),
+  /** Fixtures that must pass in this run before this one starts: ids, not patterns. */
+  needs: z.array(
+    z.string().min(1).max(512).regex(/^[A-Za-z0-9._\/-]+$/).meta({
+      errorMessage: 'expected a fixture id such as "setup/db" (needs takes ids, not patterns)',
+    }),
+  ).max(MAX_NEEDLES).optional(),
+  /** Cleanup: runs after everything that needs what it needs, whatever their outcome. */
+  teardown: z.boolean().optional(),
   skip: z.union([z.boolean(), z.string()]).meta({
     errorMessage: 'expected true, false or a reason such as "waiting for staging"',
   }).optional(),

@@ -9,6 +9,10 @@ import { judge } from "./judge.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
 import type { ProcessOutcome, ProcessSpec } from "./process.ts";
 import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
+import { type Ending, NeedsGate } from "./needs_gate.ts";
+
+/** After an interrupt, how long the teardowns of what ran have, in all. */
+const TEARDOWN_BUDGET_MS = 10_000;
 
 /** Edges the scheduler uses. */
 export interface RunDeps {
@@ -110,6 +114,42 @@ export function notRunResult(id: string, maxFailures: number): FixtureResult {
     message: `Not run: the run started no more fixtures once ${maxFailures} had failed ` +
       `(max failures ${maxFailures})`,
   });
+}
+
+/**
+ * The result of a fixture that never started because a fixture it needs did
+ * not pass in this run: failed (owed), kind `blocked`, naming the need.
+ *
+ * @param id The fixture id.
+ * @param by The need that did not pass.
+ * @param because How that need ended.
+ * @returns The result.
+ *
+ * @example
+ * ```ts
+ * import { blockedResult } from "./run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = blockedResult("api/orders", "setup/db", "failed");
+ * assert.equal(result.failure?.message, 'Blocked by setup/db: it needs "setup/db", which failed');
+ * assert.equal(result.blockedBy, "setup/db");
+ * ```
+ */
+export function blockedResult(id: string, by: string, because: Ending): FixtureResult {
+  const why = because === "failed"
+    ? "failed"
+    : because === "skipped"
+    ? "was skipped"
+    : because === "blocked"
+    ? "was blocked itself"
+    : "did not pass";
+  return {
+    ...unstarted(id, {
+      kind: "blocked",
+      message: `Blocked by ${by}: it needs "${by}", which ${why}`,
+    }),
+    blockedBy: by,
+  };
 }
 
 /**
@@ -290,7 +330,6 @@ export async function runFixtures(
 ): Promise<FixtureEnd[]> {
   const ends: (FixtureEnd | undefined)[] = new Array(fixtures.length);
   const order = settings.startOrder ?? fixtures.map((_, i) => i);
-  let next = 0;
   let failures = 0;
   const max = settings.maxFailures;
   const bailed = () => max !== undefined && failures >= max;
@@ -302,20 +341,72 @@ export async function runFixtures(
   const enqueue: Enqueue = (call) => {
     reported = reported.then(call);
   };
-  const worker = async () => {
-    while (next < order.length && !deps.signal.aborted && !bailed()) {
-      const index = order[next++];
-      const end = await runOne(fixtures[index], settings, deps, enqueue);
-      if (end.result.status === "failed") failures++;
+  // The needs graph: which fixture may start, which is blocked; workers waiting for a need to
+  // end are woken by every end (and by an interrupt).
+  const gate = new NeedsGate(fixtures.map((p) => p.fixture));
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const woken = waiters;
+    waiters = [];
+    for (const resume of woken) resume();
+  };
+  deps.signal.addEventListener("abort", wake, { once: true });
+  const record = (index: number, end: FixtureEnd) => {
+    ends[index] = end;
+    gate.end(index, end.result.failure?.kind === "blocked" ? "blocked" : end.result.status);
+    enqueue(() => deps.reporter.onFixtureEnd?.(end));
+    wake();
+  };
+  const worker = async (runDeps: RunDeps, stop: () => boolean) => {
+    while (!stop()) {
+      const step = gate.next(order);
+      if (step.kind === "done") break;
+      if (step.kind === "wait") {
+        await new Promise<void>((resume) => waiters.push(resume));
+        continue;
+      }
+      const planned = fixtures[step.index];
+      if (step.kind === "block") {
+        record(step.index, {
+          result: blockedResult(planned.fixture.id, step.by, step.because),
+          planned,
+          failedAttempts: [],
+          outputLeaked: false,
+        });
+        continue;
+      }
+      gate.start(step.index);
+      const end = await runOne(planned, settings, runDeps, enqueue);
+      if (end.result.status === "failed" && !planned.fixture.teardown) failures++;
       // The limit reached before any interrupt: the fixtures it holds back are not-run, whatever
       // comes after.
       if (bailed() && !deps.signal.aborted) bailedFirst = true;
-      ends[index] = end;
-      enqueue(() => deps.reporter.onFixtureEnd?.(end));
+      record(step.index, end);
     }
+    // Whoever waits may find nothing left to wait for.
+    wake();
   };
   const workers = Math.max(1, Math.min(settings.concurrency, fixtures.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  const stopped = () => deps.signal.aborted || bailed();
+  await Promise.all(Array.from({ length: workers }, () => worker(deps, stopped)));
+  // Stopped early: the teardowns of what ran still clean up, one at a time; after an interrupt
+  // within a short budget (a second interrupt stops smoke at once).
+  const cleanup = gate.pendingTeardowns((i) => (ends[i]?.result.attempts ?? 0) > 0);
+  if (cleanup.length) {
+    const budget = new AbortController();
+    const timer = deps.signal.aborted
+      ? setTimeout(() => budget.abort("teardown budget"), TEARDOWN_BUDGET_MS)
+      : undefined;
+    const cleanupDeps = { ...deps, signal: deps.signal.aborted ? budget.signal : deps.signal };
+    try {
+      for (const index of cleanup) {
+        gate.start(index);
+        record(index, await runOne(fixtures[index], settings, cleanupDeps, enqueue));
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   await reported;
   return fixtures.map((planned, index) => {
     const end = ends[index];

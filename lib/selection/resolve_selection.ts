@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { closeOverNeeds } from "../catalog/needs.ts";
 import { resolve } from "node:path";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
@@ -48,6 +49,8 @@ export interface Selection {
   none?: string;
   /** For `--shard-by duration`: each shard's predicted total. */
   shardPlan?: ShardPlan;
+  /** Fixtures run because a selected fixture needs them (or their teardowns): id -> that fixture. */
+  pulledIn?: ReadonlyMap<string, string>;
 }
 
 /** Where and how the selection is resolved. */
@@ -252,6 +255,10 @@ export async function resolveSelection(
     chosen = split.kept;
     shardPlan = split.plan;
   } else if (flags.shard) chosen = shardOf(chosen, flags.shard);
+  // A fixture runs with what it needs and with the teardowns that clean up after its needs,
+  // whatever the filters, the rerun or the shard kept (a shard runs its own setup).
+  const closed = closeOverNeeds(chosen.map((f) => f.id), catalog);
+  if (closed.pulledIn.size) chosen = catalog.filter((f) => closed.ids.has(f.id));
   const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
   const mode = rerun ? "rerun-failed" : filtered ? "selected" : "full";
   const changes = rerun ? await rerunChanges(rerun, chosen, cwd) : undefined;
@@ -264,6 +271,7 @@ export async function resolveSelection(
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
     ...(shardPlan ? { shardPlan } : {}),
+    ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
   };
 }
 
@@ -369,8 +377,12 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
       ? ", unchanged since"
       : "";
     const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
-    lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}`);
+    const by = selection.pulledIn?.get(id);
+    const pulled = by ? `  (pulled in: needed with ${by})` : "";
+    lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
     if (p.fixture.description) lines.push(`  description: ${p.fixture.description}`);
+    if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
+    if (p.fixture.teardown) lines.push("  teardown: runs after what needs the same fixtures");
     if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
     lines.push(`  ${shellQuote(p.argv)}`);
     lines.push(
@@ -421,12 +433,16 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
 export function renderRerunPlan(selection: Selection): string[] {
   const { rerun, changes } = selection;
   if (!rerun) return [];
-  const n = selection.planned.length;
+  const pulled = selection.pulledIn?.size ?? 0;
+  const n = selection.planned.length - pulled;
   const since = rerun.state.since;
   const from = since === undefined || since === rerun.source.runId
     ? `from run ${rerun.source.runId}`
     : `since full run ${since} (as of run ${rerun.source.runId})`;
-  const lines = [`Rerunning ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}`];
+  const lines = [
+    `Rerunning ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}` +
+    (pulled ? `, with ${pulled} they need (setup and teardown)` : ""),
+  ];
   if (changes?.changed.length) {
     lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
   }

@@ -1,0 +1,168 @@
+/**
+ * The `needs` graph of a catalog: checking it (unknown ids, a fixture
+ * needing itself, cycles, a teardown needed), and closing a selection over
+ * it (a fixture brings its needs; a need brings the teardowns that clean up
+ * after it). Pure.
+ *
+ * @module
+ */
+import { closest } from "../base/_suggest.ts";
+
+/** What the graph looks at of a fixture. */
+export interface GraphNode {
+  /** The id. */
+  id: string;
+  /** Ids it needs. */
+  needs: readonly string[];
+  /** Whether it is a teardown. */
+  teardown: boolean;
+}
+
+/** One problem of the graph, for the fixture whose manifest holds it. */
+export interface NeedsProblem {
+  /** The fixture whose `needs` is wrong. */
+  id: string;
+  /** What is wrong, e.g. `needs "setup/dbb", which is not a fixture`. */
+  message: string;
+  /** What to do. */
+  hint: string;
+}
+
+/**
+ * Every problem of a catalog's `needs`: an id that is no fixture (with the
+ * closest one), a fixture that needs itself, a teardown that another fixture
+ * needs, and each cycle, named from its smallest id (`a -> b -> a`).
+ *
+ * @param nodes The catalog's fixtures.
+ * @returns The problems, in id order; none for a sound graph.
+ *
+ * @example
+ * ```ts
+ * import { needsProblems } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const problems = needsProblems([
+ *   { id: "a", needs: ["b"], teardown: false },
+ *   { id: "b", needs: ["a"], teardown: false },
+ *   { id: "c", needs: ["setup/dbb"], teardown: false },
+ *   { id: "setup/db", needs: [], teardown: false },
+ * ]);
+ * assert.deepEqual(problems.map((p) => p.message), [
+ *   "its needs form a cycle: a -> b -> a",
+ *   'needs "setup/dbb", which is not a fixture (did you mean "setup/db"?)',
+ * ]);
+ * ```
+ */
+export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const ids = [...byId.keys()];
+  const problems: NeedsProblem[] = [];
+  for (const node of nodes) {
+    for (const need of node.needs) {
+      if (need === node.id) {
+        problems.push({
+          id: node.id,
+          message: "needs itself",
+          hint: `Remove "${need}" from its "needs".`,
+        });
+      } else if (!byId.has(need)) {
+        const near = closest(need, ids);
+        problems.push({
+          id: node.id,
+          message: `needs "${need}", which is not a fixture${
+            near ? ` (did you mean "${near}"?)` : ""
+          }`,
+          hint: "needs takes fixture ids, as --list shows them (not patterns).",
+        });
+      } else if (byId.get(need)!.teardown) {
+        problems.push({
+          id: node.id,
+          message: `needs "${need}", a teardown (teardowns run last; nothing can need one)`,
+          hint: `Remove "${need}" from its "needs", or make "${need}" a fixture of its own.`,
+        });
+      }
+    }
+  }
+  // Cycles: a depth-first walk in id order; each cycle is reported once, from its smallest id.
+  const state = new Map<string, "open" | "done">();
+  const reported = new Set<string>();
+  const path: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, "open");
+    path.push(id);
+    for (const need of [...(byId.get(id)?.needs ?? [])].sort()) {
+      if (!byId.has(need) || need === id) continue;
+      if (state.get(need) === "open") {
+        const cycle = path.slice(path.indexOf(need));
+        const start = cycle.indexOf([...cycle].sort()[0]);
+        const turned = [...cycle.slice(start), ...cycle.slice(0, start)];
+        const key = [...turned].sort().join("\0");
+        if (!reported.has(key)) {
+          reported.add(key);
+          problems.push({
+            id: turned[0],
+            message: `its needs form a cycle: ${[...turned, turned[0]].join(" -> ")}`,
+            hint: "Remove one of these needs: a fixture cannot run before itself.",
+          });
+        }
+      } else if (!state.has(need)) visit(need);
+    }
+    path.pop();
+    state.set(id, "done");
+  };
+  for (const id of [...ids].sort()) if (!state.has(id)) visit(id);
+  return problems.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Closes a selection over the graph: every selected fixture brings what it
+ * needs (transitively), and every fixture in the result brings the teardowns
+ * that need it (with their own needs). Whatever the filters said, a fixture
+ * runs with its setup and its cleanup.
+ *
+ * @param selected The selected ids.
+ * @param nodes The catalog.
+ * @returns The ids to run (selected and pulled in), and for each pulled-in id the first selected
+ * fixture that brought it.
+ *
+ * @example
+ * ```ts
+ * import { closeOverNeeds } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nodes = [
+ *   { id: "api/orders", needs: ["setup/db"], teardown: false },
+ *   { id: "setup/db", needs: [], teardown: false },
+ *   { id: "teardown/db", needs: ["setup/db"], teardown: true },
+ *   { id: "other", needs: [], teardown: false },
+ * ];
+ * const closed = closeOverNeeds(["api/orders"], nodes);
+ * assert.deepEqual([...closed.ids].sort(), ["api/orders", "setup/db", "teardown/db"]);
+ * assert.equal(closed.pulledIn.get("setup/db"), "api/orders");
+ * ```
+ */
+export function closeOverNeeds(
+  selected: Iterable<string>,
+  nodes: readonly GraphNode[],
+): { ids: Set<string>; pulledIn: Map<string, string> } {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const teardownsOf = new Map<string, string[]>();
+  for (const node of nodes) {
+    if (!node.teardown) continue;
+    for (const need of node.needs) teardownsOf.set(need, [...teardownsOf.get(need) ?? [], node.id]);
+  }
+  const ids = new Set<string>(selected);
+  const pulledIn = new Map<string, string>();
+  const queue = [...ids].map((id) => ({ id, from: id }));
+  while (queue.length) {
+    const { id, from } = queue.shift()!;
+    const related = [...(byId.get(id)?.needs ?? []), ...(teardownsOf.get(id) ?? [])];
+    for (const other of related) {
+      if (ids.has(other) || !byId.has(other)) continue;
+      ids.add(other);
+      pulledIn.set(other, from);
+      queue.push({ id: other, from });
+    }
+  }
+  return { ids, pulledIn };
+}

@@ -1,0 +1,179 @@
+/**
+ * Which fixture may start next under the `needs` graph. Pure bookkeeping for
+ * the scheduler: a fixture starts once every fixture it needs has passed in
+ * this run; it is blocked (never started) once one of them ended otherwise;
+ * a teardown starts once its needs and everything that needs them have
+ * ended, whatever their outcome. Fixtures with no needs start as before, in
+ * the order given, so concurrency is kept for all independent work.
+ *
+ * @module
+ */
+
+/** What the gate knows of a fixture. */
+export interface GateNode {
+  /** The id. */
+  id: string;
+  /** Ids it needs (ids outside the run are ignored). */
+  needs: readonly string[];
+  /** Whether it is a teardown. */
+  teardown: boolean;
+}
+
+/** How a fixture ended, as the gate needs it. */
+export type Ending = "passed" | "failed" | "skipped" | "blocked";
+
+/** What to do next. */
+export type Step =
+  | { kind: "start"; index: number }
+  | { kind: "block"; index: number; by: string; because: Ending }
+  | { kind: "wait" }
+  | { kind: "done" };
+
+/**
+ * The scheduler's view of the graph.
+ *
+ * @example
+ * ```ts
+ * import { NeedsGate } from "./needs_gate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const gate = new NeedsGate([
+ *   { id: "setup", needs: [], teardown: false },
+ *   { id: "api", needs: ["setup"], teardown: false },
+ *   { id: "other", needs: [], teardown: false },
+ * ]);
+ * const order = [0, 1, 2];
+ * assert.deepEqual(gate.next(order), { kind: "start", index: 0 });
+ * gate.start(0);
+ * // api waits for setup; other is independent and starts.
+ * assert.deepEqual(gate.next(order), { kind: "start", index: 2 });
+ * gate.start(2);
+ * assert.deepEqual(gate.next(order), { kind: "wait" });
+ * gate.end(0, "failed");
+ * assert.deepEqual(gate.next(order), { kind: "block", index: 1, by: "setup", because: "failed" });
+ * ```
+ */
+export class NeedsGate {
+  #nodes: readonly GateNode[];
+  /** Each fixture's needs, as indices into the run. */
+  #needs: number[][];
+  /** For each teardown, what must have ended before it starts. */
+  #watch: Map<number, number[]>;
+  #state: ("pending" | "running" | Ending)[];
+
+  /**
+   * @param nodes The run's fixtures, in the order results are kept.
+   */
+  constructor(nodes: readonly GateNode[]) {
+    this.#nodes = nodes;
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    this.#needs = nodes.map((n) =>
+      n.needs.map((id) => index.get(id)).filter((i): i is number => i !== undefined)
+    );
+    this.#state = nodes.map(() => "pending");
+    this.#watch = new Map();
+    nodes.forEach((node, t) => {
+      if (!node.teardown) return;
+      const needs = new Set(this.#needs[t]);
+      const watched = nodes.map((_, i) => i).filter((i) =>
+        i !== t && !nodes[i].teardown &&
+        (needs.size === 0 || needs.has(i) || this.#reaches(i, needs))
+      );
+      this.#watch.set(t, watched);
+    });
+  }
+
+  /** Whether fixture `from` needs, directly or not, one of `targets`. */
+  #reaches(from: number, targets: ReadonlySet<number>): boolean {
+    const seen = new Set<number>();
+    const stack = [...this.#needs[from]];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (targets.has(i)) return true;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      stack.push(...this.#needs[i]);
+    }
+    return false;
+  }
+
+  #ended(i: number): boolean {
+    const s = this.#state[i];
+    return s !== "pending" && s !== "running";
+  }
+
+  /**
+   * The next step: the first fixture in `order` that may start or must be
+   * blocked; else wait (something runs that others wait for); else done.
+   *
+   * @param order Indices in start order.
+   * @returns The step.
+   */
+  next(order: readonly number[]): Step {
+    let running = false;
+    for (const i of order) {
+      const state = this.#state[i];
+      if (state === "running") running = true;
+      if (state !== "pending") continue;
+      if (this.#nodes[i].teardown) {
+        if ((this.#watch.get(i) ?? []).every((w) => this.#ended(w))) {
+          return { kind: "start", index: i };
+        }
+        continue;
+      }
+      const needs = this.#needs[i];
+      if (!needs.every((n) => this.#ended(n))) continue;
+      const unmet = needs.find((n) => this.#state[n] !== "passed");
+      if (unmet !== undefined) {
+        return {
+          kind: "block",
+          index: i,
+          by: this.#nodes[unmet].id,
+          because: this.#state[unmet] as Ending,
+        };
+      }
+      return { kind: "start", index: i };
+    }
+    return running ? { kind: "wait" } : { kind: "done" };
+  }
+
+  /**
+   * Marks a fixture started.
+   *
+   * @param index Its index.
+   */
+  start(index: number): void {
+    this.#state[index] = "running";
+  }
+
+  /**
+   * Marks a fixture ended.
+   *
+   * @param index Its index.
+   * @param ending How it ended.
+   */
+  end(index: number, ending: Ending): void {
+    this.#state[index] = ending;
+  }
+
+  /**
+   * The teardowns still to run once the run stops early (an interrupt, the
+   * failure limit): those one of whose needs ran (or, without needs, when
+   * anything ran), so what was set up is cleaned up.
+   *
+   * @param ran Whether the fixture at an index ran (it has attempts).
+   * @returns Their indices.
+   */
+  pendingTeardowns(ran: (index: number) => boolean): number[] {
+    const result: number[] = [];
+    this.#nodes.forEach((node, t) => {
+      if (!node.teardown || this.#state[t] !== "pending") return;
+      const needs = this.#needs[t];
+      const anyRan = needs.length
+        ? needs.some(ran)
+        : this.#nodes.some((n, i) => !n.teardown && ran(i));
+      if (anyRan) result.push(t);
+    });
+    return result;
+  }
+}
