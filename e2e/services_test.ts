@@ -316,7 +316,11 @@ Deno.test("services: Ctrl-C (waiting, mid-run, twice), SIGTERM and SIGHUP leave 
       assert.equal(artifact.fixtures[0].failure?.kind, "interrupted", label);
       if (stage === "waiting") assert.equal(artifact.services?.[0].status, "interrupted", label);
     }
-    assert.deepEqual(await pidsAlive(p, ["service.pid"]), [], `${label}: the service outlived smoke`);
+    assert.deepEqual(
+      await pidsAlive(p, ["service.pid"]),
+      [],
+      `${label}: the service outlived smoke`,
+    );
   }
 });
 

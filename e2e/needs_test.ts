@@ -1,0 +1,190 @@
+/**
+ * Fixtures that need other fixtures (issue 15): setup order, honest
+ * blocking, reruns and spot checks that bring their setup, shards that run
+ * their own, teardown after success, failure and Ctrl-C, and the graph's
+ * errors.
+ */
+import assert from "node:assert/strict";
+import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
+import { runSmoke, SMOKE_ENTRY, tempProject, waitFor } from "./_project.ts";
+
+const cmd = (script: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ command: ["sh", "-c", script], ...extra });
+
+/** setup/db writes db.txt (unless `broken` exists); two API checks read it; a teardown cleans up. */
+function suiteFiles(): Record<string, string> {
+  return {
+    "fixtures/setup/db.smoke.jsonc": cmd(
+      'echo setup >> ran.log; test -f broken && exit 1; echo seeded > db.txt',
+    ),
+    "fixtures/api/orders.smoke.jsonc": cmd("echo orders >> ran.log; grep -q seeded db.txt", {
+      needs: ["setup/db"],
+    }),
+    "fixtures/api/users.smoke.jsonc": cmd("echo users >> ran.log; grep -q seeded db.txt", {
+      needs: ["setup/db"],
+    }),
+    "fixtures/teardown/db.smoke.jsonc": cmd("echo teardown >> ran.log; rm -f db.txt", {
+      needs: ["setup/db"],
+      teardown: true,
+    }),
+    "fixtures/other.smoke.jsonc": cmd("echo other >> ran.log"),
+  };
+}
+
+async function ranLog(p: { read(path: string): Promise<string>; exists(path: string): Promise<boolean> }) {
+  if (!(await p.exists("ran.log"))) return [];
+  return (await p.read("ran.log")).trim().split("\n");
+}
+
+Deno.test("needs: setup runs first and its file is there for the dependants; teardown runs last", async () => {
+  await using p = await tempProject(suiteFiles());
+  const run = await runSmoke(p.dir, ["--concurrency", "4"]);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  const log = await ranLog(p);
+  assert.ok(log.indexOf("setup") < log.indexOf("orders") && log.indexOf("setup") < log.indexOf("users"));
+  assert.equal(log.at(-1), "teardown", log.join(","));
+  assert.ok(!(await p.exists("db.txt")), "the teardown cleaned up");
+});
+
+Deno.test("needs: a failed setup blocks its dependants (counted, owed, exit 1); fixed, --rerun-failed runs setup and dependants", async () => {
+  await using p = await tempProject({ ...suiteFiles(), broken: "" });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 1);
+  assert.equal(run.resultLine, "RESULT: fail");
+  const log = await ranLog(p);
+  assert.ok(!log.includes("orders") && !log.includes("users"), "dependants did not run");
+  assert.ok(log.includes("teardown"), "the teardown ran after a failure too");
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
+  for (const id of ["api/orders", "api/users"]) {
+    assert.equal(byId[id].status, "failed");
+    assert.equal(byId[id].failure?.kind, "blocked");
+    assert.equal(byId[id].blockedBy, "setup/db");
+    assert.equal(byId[id].attempts, 0);
+  }
+  assert.equal(artifact.summary.failed, 3);
+  assert.deepEqual(
+    artifact.suite?.outstanding.map((o) => o.id).sort(),
+    ["api/orders", "api/users", "setup/db"],
+  );
+
+  await Deno.remove(`${p.dir}/broken`);
+  await Deno.remove(`${p.dir}/ran.log`);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 0, rerun.stderr + rerun.stdout);
+  assert.match(rerun.stdout, /Rerunning 3 outstanding fixtures .*, with 1 they need \(setup and teardown\)/);
+  assert.deepEqual((await ranLog(p)).sort(), ["orders", "setup", "teardown", "users"]);
+});
+
+Deno.test("needs: --rerun-failed brings the needs that passed last time", async () => {
+  await using p = await tempProject(suiteFiles());
+  await p.write("fixtures/api/users.smoke.jsonc", cmd("echo users >> ran.log; test -f ok", { needs: ["setup/db"] }));
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  await p.write("ok", "");
+  await Deno.remove(`${p.dir}/ran.log`);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 0, rerun.stderr + rerun.stdout);
+  assert.deepEqual((await ranLog(p)).sort(), ["setup", "teardown", "users"]);
+});
+
+Deno.test("needs: --fixture on a dependant pulls in its setup and teardown (dry run and --list say so)", async () => {
+  await using p = await tempProject(suiteFiles());
+  const dry = await runSmoke(p.dir, ["--fixture", "api/orders", "--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^setup\/db {2}\(pulled in: needed with api\/orders\)$/m);
+  assert.match(dry.stdout, /^teardown\/db {2}\(pulled in: needed with api\/orders\)$/m);
+  const list = await runSmoke(p.dir, ["--fixture", "api/orders", "--list"]);
+  assert.deepEqual(list.stdout.trim().split("\n"), ["api/orders", "setup/db", "teardown/db"]);
+  assert.match(list.stderr, /setup\/db: pulled in \(needed with api\/orders\)/);
+  const run = await runSmoke(p.dir, ["--fixture", "api/orders"]);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.deepEqual(await ranLog(p), ["setup", "orders", "teardown"]);
+});
+
+Deno.test("needs: every shard that holds a dependant runs its setup", async () => {
+  const files: Record<string, string> = {
+    "fixtures/setup/db.smoke.jsonc": cmd("true"),
+  };
+  for (let i = 0; i < 8; i++) {
+    files[`fixtures/api/check${i}.smoke.jsonc`] = cmd("true", { needs: ["setup/db"] });
+  }
+  await using p = await tempProject(files);
+  const checks: string[] = [];
+  for (const index of [1, 2, 3]) {
+    const list = await runSmoke(p.dir, ["--list", "--shard", `${index}/3`]);
+    assert.equal(list.code, 0, list.stderr);
+    const ids = list.stdout.trim().split("\n").filter(Boolean);
+    checks.push(...ids.filter((id) => id.startsWith("api/")));
+    if (ids.some((id) => id.startsWith("api/"))) {
+      assert.ok(ids.includes("setup/db"), `shard ${index}: ${ids.join(", ")}`);
+    }
+  }
+  assert.equal(checks.length, 8, "the shards hold every check once");
+});
+
+Deno.test("needs: Ctrl-C mid-run still runs the teardown of a setup that ran", async () => {
+  await using p = await tempProject({
+    "fixtures/setup/db.smoke.jsonc": cmd("echo setup >> ran.log"),
+    "fixtures/api/slow.smoke.jsonc": cmd("touch slow.started; sleep 30", { needs: ["setup/db"] }),
+    "fixtures/teardown/db.smoke.jsonc": cmd("echo teardown >> ran.log", {
+      needs: ["setup/db"],
+      teardown: true,
+    }),
+  });
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", SMOKE_ENTRY],
+    cwd: p.dir,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  await waitFor(() => p.exists("slow.started"));
+  child.kill("SIGINT");
+  const out = await child.output();
+  assert.equal(out.code, 130);
+  assert.deepEqual(await ranLog(p), ["setup", "teardown"]);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
+  assert.equal(byId["api/slow"].failure?.kind, "interrupted");
+  assert.equal(byId["teardown/db"].status, "passed");
+});
+
+Deno.test("needs: a cycle, an unknown id, a glob and a needed teardown are catalog errors (exit 2, file named)", async () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [
+      {
+        "fixtures/a.smoke.jsonc": cmd("true", { needs: ["b"] }),
+        "fixtures/b.smoke.jsonc": cmd("true", { needs: ["a"] }),
+      },
+      /Invalid manifest "fixtures\/a\.smoke\.jsonc": its needs form a cycle: a -> b -> a/,
+    ],
+    [
+      {
+        "fixtures/a.smoke.jsonc": cmd("true", { needs: ["setup/dbb"] }),
+        "fixtures/setup/db.smoke.jsonc": cmd("true"),
+      },
+      /Invalid manifest "fixtures\/a\.smoke\.jsonc": needs "setup\/dbb", which is not a fixture \(did you mean "setup\/db"\?\)/,
+    ],
+    [
+      { "fixtures/a.smoke.jsonc": cmd("true", { needs: ["setup/*"] }) },
+      /needs\[0\]: expected a fixture id such as "setup\/db" \(needs takes ids, not patterns\)/,
+    ],
+    [
+      { "fixtures/a.smoke.jsonc": cmd("true", { needs: ["a"] }) },
+      /Invalid manifest "fixtures\/a\.smoke\.jsonc": needs itself/,
+    ],
+    [
+      {
+        "fixtures/a.smoke.jsonc": cmd("true", { needs: ["clean"] }),
+        "fixtures/clean.smoke.jsonc": cmd("true", { teardown: true }),
+      },
+      /needs "clean", a teardown/,
+    ],
+  ];
+  for (const [files, expected] of cases) {
+    await using p = await tempProject(files);
+    const run = await runSmoke(p.dir, []);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, expected);
+  }
+});

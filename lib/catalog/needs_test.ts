@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { closeOverNeeds, type GraphNode, needsProblems } from "./needs.ts";
+
+const node = (id: string, needs: string[] = [], teardown = false): GraphNode => ({
+  id,
+  needs,
+  teardown,
+});
+
+Deno.test("needsProblems() names unknown ids, self-needs, needed teardowns and each cycle once", () => {
+  const problems = needsProblems([
+    node("a", ["b"]),
+    node("b", ["c"]),
+    node("c", ["a"]),
+    node("d", ["d"]),
+    node("e", ["clean"]),
+    node("clean", [], true),
+    node("f", ["setup/dbb"]),
+    node("setup/db"),
+  ]);
+  assert.deepEqual(problems.map((p) => [p.id, p.message]), [
+    ["a", "its needs form a cycle: a -> b -> c -> a"],
+    ["d", "needs itself"],
+    ["e", 'needs "clean", a teardown (teardowns run last; nothing can need one)'],
+    ["f", 'needs "setup/dbb", which is not a fixture (did you mean "setup/db"?)'],
+  ]);
+});
+
+/** A random DAG: fixture i may need only fixtures before it. */
+const dag = fc.integer({ min: 1, max: 12 }).chain((n) =>
+  fc.tuple(
+    ...Array.from({ length: n }, (_, i) =>
+      fc.record({
+        needs: fc.subarray(Array.from({ length: i }, (_, j) => `f${j}`)),
+        teardown: fc.boolean(),
+      }))
+  ).map((specs) =>
+    specs.map((s, i) => node(`f${i}`, s.needs, s.teardown))
+      // Nothing needs a teardown: drop needs on teardowns from the generated graph.
+      .map((n, _, all) => ({
+        ...n,
+        needs: n.needs.filter((id) => !all.find((m) => m.id === id)!.teardown),
+      }))
+  )
+);
+
+Deno.test("needsProblems(): a generated DAG has no problem; one edge back makes a cycle, named", () => {
+  fc.assert(
+    fc.property(dag, (nodes) => {
+      assert.deepEqual(needsProblems(nodes), []);
+      // A path i -> ... -> j exists when j is among i's needs; adding j -> i closes a cycle.
+      const from = nodes.findIndex((n) => n.needs.length > 0 && !n.teardown);
+      if (from < 0) return;
+      const to = nodes.findIndex((n) => n.id === nodes[from].needs[0]);
+      const cyclic = nodes.map((n, i) => i === to ? { ...n, needs: [...n.needs, nodes[from].id] } : n);
+      const cycles = needsProblems(cyclic).filter((p) => p.message.startsWith("its needs form a cycle"));
+      assert.equal(cycles.length >= 1, true);
+      // The cycle named is a real one: each id needs the next.
+      const ids = cycles[0].message.split(": ")[1].split(" -> ");
+      for (let k = 0; k + 1 < ids.length; k++) {
+        assert.ok(cyclic.find((n) => n.id === ids[k])!.needs.includes(ids[k + 1]));
+      }
+    }),
+  );
+});
+
+Deno.test("closeOverNeeds(): the result holds the selection, every need of what it holds, and the teardowns of its needs", () => {
+  fc.assert(
+    fc.property(dag, fc.array(fc.nat()), (nodes, picks) => {
+      const selected = picks.map((p) => nodes[p % nodes.length].id);
+      const { ids, pulledIn } = closeOverNeeds(selected, nodes);
+      for (const id of selected) assert.ok(ids.has(id));
+      for (const id of ids) {
+        const n = nodes.find((m) => m.id === id)!;
+        for (const need of n.needs) assert.ok(ids.has(need), `${id} needs ${need}`);
+      }
+      for (const t of nodes.filter((n) => n.teardown)) {
+        if (t.needs.some((need) => ids.has(need))) assert.ok(ids.has(t.id), `teardown ${t.id}`);
+      }
+      for (const [id, by] of pulledIn) {
+        assert.ok(!selected.includes(id));
+        assert.ok(selected.includes(by));
+      }
+    }),
+  );
+});

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { type GateNode, NeedsGate } from "./needs_gate.ts";
+import { runFixtures } from "./run.ts";
+import { planFixture } from "../selection/plan.ts";
+import { buildCatalog } from "../catalog/catalog.ts";
+import type { ProcessOutcome } from "./process.ts";
+
+/** A random DAG of fixtures, some teardowns, each with an outcome if it runs. */
+const scenario = fc.integer({ min: 1, max: 10 }).chain((n) =>
+  fc.tuple(
+    ...Array.from({ length: n }, (_, i) =>
+      fc.record({
+        needs: fc.subarray(Array.from({ length: i }, (_, j) => j)),
+        teardown: fc.boolean(),
+        passes: fc.boolean(),
+      }))
+  )
+);
+
+Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one that did not; teardowns start after what they watch", () => {
+  fc.assert(
+    fc.property(scenario, fc.integer({ min: 1, max: 4 }), (specs, concurrency) => {
+      const nodes: GateNode[] = specs.map((s, i) => ({
+        id: `f${i}`,
+        needs: s.needs.filter((j) => !specs[j].teardown).map((j) => `f${j}`),
+        teardown: s.teardown,
+      }));
+      const gate = new NeedsGate(nodes);
+      const order = nodes.map((_, i) => i);
+      const ended = new Map<number, string>();
+      const running: number[] = [];
+      let steps = 0;
+      while (steps++ < 1000) {
+        const step = running.length < concurrency ? gate.next(order) : { kind: "wait" as const };
+        if (step.kind === "start") {
+          for (const need of nodes[step.index].needs) {
+            const j = Number(need.slice(1));
+            if (nodes[step.index].teardown) assert.ok(ended.has(j));
+            else assert.equal(ended.get(j), "passed", `f${step.index} started before ${need} passed`);
+          }
+          gate.start(step.index);
+          running.push(step.index);
+        } else if (step.kind === "block") {
+          const j = Number(step.by.slice(1));
+          assert.notEqual(ended.get(j), "passed");
+          assert.ok(nodes[step.index].needs.includes(step.by));
+          gate.end(step.index, "blocked");
+          ended.set(step.index, "blocked");
+        } else if (step.kind === "wait") {
+          if (running.length === 0) break;
+          const i = running.shift()!;
+          const ending = specs[i].passes ? "passed" : "failed";
+          gate.end(i, ending);
+          ended.set(i, ending);
+        } else break;
+      }
+      // Everything ended: nothing waits forever on a DAG.
+      assert.equal(ended.size, nodes.length);
+    }),
+  );
+});
+
+Deno.test("runFixtures(): independent fixtures run while a need is still running", async () => {
+  const catalog = buildCatalog([
+    { path: "setup.smoke.jsonc", text: '{ "command": ["setup"] }' },
+    { path: "dependant.smoke.jsonc", text: '{ "command": ["dependant"], "needs": ["setup"] }' },
+    { path: "other.smoke.jsonc", text: '{ "command": ["other"] }' },
+  ], { cwd: "/", fixturesDir: "/f" });
+  const planned = catalog.map((f) =>
+    planFixture(f, { options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} }, deno: "deno" })
+  );
+  const events: string[] = [];
+  let releaseSetup!: () => void;
+  const setupDone = new Promise<void>((r) => (releaseSetup = r));
+  const stream = { tail: "", bytes: 0, found: [] };
+  const ends = await runFixtures(planned, {
+    runId: "r",
+    concurrency: 2,
+    baseEnv: {},
+    graceMs: 10,
+    tailBytes: 10,
+    // setup first, then dependant, then other: other must not wait for setup.
+    startOrder: [catalog.findIndex((f) => f.id === "setup"), 0, 1, 2].filter((v, i, a) =>
+      a.indexOf(v) === i
+    ),
+  }, {
+    spawn: async (spec): Promise<ProcessOutcome> => {
+      const name = spec.argv[0];
+      events.push(`start ${name}`);
+      if (name === "setup") await setupDone;
+      if (name === "other") releaseSetup();
+      events.push(`end ${name}`);
+      return {
+        exitCode: 0,
+        signal: null,
+        timedOut: false,
+        interrupted: false,
+        durationMs: 1,
+        stdout: stream,
+        stderr: stream,
+        outputLeaked: false,
+      };
+    },
+    reporter: {},
+    signal: new AbortController().signal,
+  });
+  assert.deepEqual(events, [
+    "start setup",
+    "start other",
+    "end other",
+    "end setup",
+    "start dependant",
+    "end dependant",
+  ]);
+  assert.ok(ends.every((e) => e.result.status === "passed"));
+});
