@@ -383,3 +383,79 @@ Deno.test("services: bad service config is exit 2 with line, column and key path
   );
   assert.ok(!(await p.exists("one")) && !(await p.exists("two")));
 });
+
+Deno.test("services: a service's env cannot drop the run's mark; what leaves its session is found and named", async () => {
+  await using p = await tempProject({
+    "smoke.jsonc": config([{
+      name: "a",
+      env: { SMOKE_RUN_ID: "evil" },
+      command: [
+        "sh",
+        "-c",
+        "echo \"RID=$SMOKE_RUN_ID\"; setsid sh -c 'echo $$ > daemon.pid; exec sleep 300' & echo up; exec sleep 300",
+      ],
+      ready: { stdoutIncludes: "up" },
+    }]),
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "sleep 0.3"] }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stderr);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.doesNotMatch(artifact.services?.[0].stdoutTail ?? "", /RID=evil/);
+  assert.match(run.stderr, /outlived their fixtures \(or services\).*service a \(pid/);
+  assert.deepEqual(await pidsAlive(p, ["daemon.pid"]), [], "the daemon outlived smoke");
+});
+
+Deno.test("services: something already answering is not taken for the service (unless reuseExisting)", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  const accepting = (async () => {
+    for await (const conn of listener) conn.close();
+  })();
+  try {
+    await using p = await tempProject({
+      "smoke.jsonc": config([{
+        name: "db",
+        command: ["sh", "-c", "touch started; sleep 60"],
+        ready: { port },
+      }]),
+      "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    });
+    const run = await runSmoke(p.dir, []);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /Service "db" was not ready: something already answers before it was started \(accepted a connection\): stop what runs there, or set "reuseExisting": true to use it/,
+    );
+    assert.ok(!(await p.exists("started")));
+  } finally {
+    listener.close();
+    await accepting.catch(() => {});
+  }
+});
+
+Deno.test("services: stdoutIncludes sees text through colours, and says when it went to stderr", async () => {
+  await using p = await tempProject({
+    "smoke.jsonc": config([
+      {
+        name: "colour",
+        command: ["sh", "-c", 'printf "\\033[1mworker\\033[0m up\\n"; exec sleep 60'],
+        ready: { stdoutIncludes: "worker up", timeoutMs: 5000 },
+      },
+    ]),
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stderr);
+  await p.write(
+    "smoke.jsonc",
+    config([{
+      name: "banner",
+      command: ["sh", "-c", 'echo "Listening on http://0.0.0.0:8000/" >&2; exec sleep 60'],
+      ready: { stdoutIncludes: "Listening on", timeoutMs: 800 },
+    }]),
+  );
+  const banner = await runSmoke(p.dir, []);
+  assert.equal(banner.code, 1);
+  assert.match(banner.stderr, /last check: printed it on stderr, but stdoutIncludes reads stdout/);
+});

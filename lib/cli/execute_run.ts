@@ -265,7 +265,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       options,
       noServices: flags.noServices,
       io,
-      env: { ...baseEnv, SMOKE_RUN_ID: runId },
+      env: baseEnv,
+      runId,
       graceMs: GRACE_MS,
       tailBytes: SERVICE_TAIL_BYTES,
     });

@@ -33,6 +33,8 @@ export interface RunServicesContext {
   io: SmokeIo;
   /** The environment services start with. */
   env: Record<string, string>;
+  /** The run id (services carry it as `SMOKE_RUN_ID`). */
+  runId: string;
   /** Between SIGTERM and SIGKILL. */
   graceMs: number;
   /** Bytes kept of each output stream. */
@@ -54,6 +56,9 @@ export async function startRunServices(context: RunServicesContext): Promise<Run
   const { options, io } = context;
   if (options.services.length === 0) return { records: [] };
   if (context.noServices) {
+    io.stdout(
+      `Services: none started (--no-services): ${options.services.map((s) => s.name).join(", ")}\n`,
+    );
     return {
       records: options.services.map((service) => ({
         name: service.name,
@@ -68,6 +73,7 @@ export async function startRunServices(context: RunServicesContext): Promise<Run
     signal: io.signal,
     cwd: io.cwd,
     env: context.env,
+    runId: context.runId,
     graceMs: context.graceMs,
     tailBytes: context.tailBytes,
     onProgress: (line) => io.stdout(line + "\n"),

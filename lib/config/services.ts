@@ -147,6 +147,25 @@ export function serviceEnvironment(services: readonly Service[]): Record<string,
 }
 
 /**
+ * A URL as messages show it: a password in it is replaced by `***`.
+ *
+ * @param url The URL as written.
+ * @returns The URL to show.
+ *
+ * @example
+ * ```ts
+ * import { redactUrl } from "./services.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(redactUrl("http://user:s3cret@127.0.0.1:8000/"), "http://user:***@127.0.0.1:8000/");
+ * assert.equal(redactUrl("http://127.0.0.1:8000/health"), "http://127.0.0.1:8000/health");
+ * ```
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/^(https?:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
+}
+
+/**
  * What a service's ready check waits for, in words.
  *
  * @param ready The check.
@@ -162,7 +181,7 @@ export function serviceEnvironment(services: readonly Service[]): Record<string,
  * ```
  */
 export function describeReady(ready: Service["ready"]): string {
-  if (ready.url !== undefined) return `GET ${ready.url} answers 2xx or 3xx`;
+  if (ready.url !== undefined) return `GET ${redactUrl(ready.url)} answers 2xx or 3xx`;
   if (ready.port !== undefined) {
     const host = ready.host ?? "127.0.0.1";
     return `${host.includes(":") ? `[${host}]` : host}:${ready.port} accepts a TCP connection`;

@@ -57,7 +57,7 @@ async function probePort(hostname: string, port: number, signal: AbortSignal): P
       const stop = () => reject(signal.reason ?? new DOMException("aborted", "AbortError"));
       if (signal.aborted) stop();
       signal.addEventListener("abort", stop, { once: true });
-      timer = setTimeout(stop, PROBE_TIMEOUT_MS);
+      timer = setTimeout(stop, PROBE_TIMEOUT_MS + 1000);
     });
     const connection = await Promise.race([connecting, aborted]);
     connection.close();
@@ -77,6 +77,7 @@ async function probePort(hostname: string, port: number, signal: AbortSignal): P
  *
  * @param ready The service's ready check (`url` or `port`).
  * @param signal Stops the check (an interrupt); each check also gives up after 5 s.
+ * @param options `timeoutMs`: give up sooner (the time left of the service's wait).
  * @returns Whether it is ready, and what was seen.
  *
  * @example
@@ -92,9 +93,14 @@ async function probePort(hostname: string, port: number, signal: AbortSignal): P
  * assert.deepEqual(closed, { ready: false, detail: "connection refused" });
  * ```
  */
-export function probeReady(ready: Service["ready"], signal: AbortSignal): Promise<Probe> {
-  const bounded = AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]);
+export function probeReady(
+  ready: Service["ready"],
+  signal: AbortSignal,
+  options: { timeoutMs?: number } = {},
+): Promise<Probe> {
+  const limit = Math.min(PROBE_TIMEOUT_MS, options.timeoutMs ?? PROBE_TIMEOUT_MS);
+  const bounded = AbortSignal.any([signal, AbortSignal.timeout(limit)]);
   if (ready.url !== undefined) return probeUrl(ready.url, bounded);
-  if (ready.port !== undefined) return probePort(ready.host ?? "127.0.0.1", ready.port, signal);
+  if (ready.port !== undefined) return probePort(ready.host ?? "127.0.0.1", ready.port, bounded);
   return Promise.resolve({ ready: false, detail: "this check reads the service's output" });
 }

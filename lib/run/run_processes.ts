@@ -34,6 +34,8 @@ export interface RunProcess {
   sid: number;
   /** The fixture it came from (`SMOKE_FIXTURE_ID`), when that is a valid id. */
   fixtureId?: string;
+  /** The service it came from (`SMOKE_SERVICE`), when that is a valid service name. */
+  service?: string;
   /** Its start time (clock ticks after boot), to tell it from a later process with its pid. */
   startTime: number;
 }
@@ -44,18 +46,30 @@ interface Scan {
   members: Map<number, number[]>;
 }
 
-function environOf(pid: number, runId: string): { fixtureId?: string } | undefined {
+/** The value of one variable in a NUL-separated environment (with a NUL in front). */
+function variable(text: string, name: string): string | undefined {
+  const start = text.indexOf(`\0${name}=`);
+  if (start === -1) return undefined;
+  const end = text.indexOf("\0", start + 1);
+  return text.slice(start + name.length + 2, end === -1 ? undefined : end);
+}
+
+function environOf(
+  pid: number,
+  runId: string,
+): { fixtureId?: string; service?: string } | undefined {
   const bytes = readProcFile(pid, "environ", MAX_ENVIRON_BYTES);
   if (!bytes) return undefined;
   const text = "\0" + new TextDecoder().decode(bytes);
   if (!text.includes(`\0SMOKE_RUN_ID=${runId}\0`) && !text.endsWith(`\0SMOKE_RUN_ID=${runId}`)) {
     return undefined;
   }
-  const start = text.indexOf("\0SMOKE_FIXTURE_ID=");
-  if (start === -1) return {};
-  const end = text.indexOf("\0", start + 1);
-  const id = text.slice(start + "\0SMOKE_FIXTURE_ID=".length, end === -1 ? undefined : end);
-  return FIXTURE_ID_PATTERN.test(id) && id.length <= 512 ? { fixtureId: id } : {};
+  const id = variable(text, "SMOKE_FIXTURE_ID");
+  if (id !== undefined) {
+    return FIXTURE_ID_PATTERN.test(id) && id.length <= 512 ? { fixtureId: id } : {};
+  }
+  const service = variable(text, "SMOKE_SERVICE");
+  return service !== undefined && /^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(service) ? { service } : {};
 }
 
 const NO_SESSIONS: ReadonlySet<number> = new Set();
@@ -377,8 +391,8 @@ export function leftoverDiagnostics(
 ): Diagnostic[] {
   if (found.length === 0) return [];
   const byFixture = new Map<string, number[]>();
-  for (const { fixtureId, pid } of found) {
-    const key = fixtureId ?? "(no fixture id)";
+  for (const { fixtureId, service, pid } of found) {
+    const key = fixtureId ?? (service ? `service ${service}` : "(no fixture id)");
     byFixture.set(key, [...(byFixture.get(key) ?? []), pid]);
   }
   let listed = 0;
@@ -405,11 +419,12 @@ export function leftoverDiagnostics(
   return [{
     code: "LEFTOVER_PROCESS",
     level: "warning",
-    message: `Processes outlived their fixtures and were stopped at the end of the run: ${
-      parts.join(", ")
-    }`,
-    hint: "They left the fixture's process group (job control such as set -m, setpgid, or " +
-      "setsid); have the fixture stop what it starts. smoke finds them by SMOKE_RUN_ID in " +
+    message:
+      `Processes outlived their fixtures (or services) and were stopped at the end of the run: ${
+        parts.join(", ")
+      }`,
+    hint: "They left the fixture's (or service's) process group (job control such as set -m, " +
+      "setpgid, or setsid); have it stop what it starts. smoke finds them by SMOKE_RUN_ID in " +
       "their environment and stops them (SIGTERM, then SIGKILL after 2 s).",
   }];
 }

@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import type { ServiceRecord } from "../artifact/artifact.ts";
 import { describeReady, type Service } from "../config/services.ts";
 import { SERVICE_INTERVAL_MS, SERVICE_TIMEOUT_MS } from "../config/services.ts";
-import { StreamCapture } from "./_capture.ts";
+import { StreamCapture, stripAnsi } from "./_capture.ts";
 import { type Drain, drain } from "./_drain.ts";
 import { findSetsid, startInSession } from "./_spawn.ts";
 import type { ProcessGroups } from "./process.ts";
@@ -28,12 +28,28 @@ export interface ServiceContext {
   cwd: string;
   /** The environment every service starts with (its own `env` goes over it). */
   env: Record<string, string>;
+  /** The run id: every service carries it as `SMOKE_RUN_ID`, whatever its `env` says. */
+  runId: string;
   /** Between SIGTERM and SIGKILL when a service is stopped. */
   graceMs: number;
   /** Bytes of each output stream kept. */
   tailBytes: number;
   /** Hears a line of progress: `Service api: ready in 812ms (...)`. */
   onProgress?: (line: string) => void;
+}
+
+/** A capture that can be waited on for more output. */
+class WakingCapture extends StreamCapture {
+  #wake: (() => void) | undefined;
+  override push(chunk: Uint8Array): void {
+    super.push(chunk);
+    this.#wake?.();
+    this.#wake = undefined;
+  }
+  /** Resolves at the next output. */
+  output(): Promise<void> {
+    return new Promise((resume) => (this.#wake = resume));
+  }
 }
 
 /** A started service's process and output. */
@@ -66,6 +82,16 @@ function tails(live: Live): Pick<ServiceRecord, "stdoutTail" | "stderrTail"> {
     ...(live.stdout.bytes > 0 ? { stdoutTail: live.stdout.tail() } : {}),
     ...(live.stderr.bytes > 0 ? { stderrTail: live.stderr.tail() } : {}),
   };
+}
+
+/** Whether a process has exited (a zombie not yet reaped, or gone), from /proc where there is one. */
+function exitedAlready(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z /.test(Deno.readTextFileSync(`/proc/${pid}/stat`));
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return true;
+    return false;
+  }
 }
 
 function exitWords(status: Deno.CommandStatus): string {
@@ -121,21 +147,35 @@ async function startOne(
   };
   const begin = performance.now();
   const elapsed = () => Math.round(performance.now() - begin);
-  if (service.reuseExisting) {
+  if (ready.stdoutIncludes === undefined) {
+    // Something already answering would pass the check whatever the service does.
     const probe = await probeReady(ready, context.signal);
-    if (probe.ready) {
+    if (probe.ready && service.reuseExisting) {
       context.onProgress?.(
         `Service ${service.name}: already up (${probe.detail}), reused: reuseExisting`,
       );
       return { ...record, status: "reused", readyMs: 0 };
     }
+    if (probe.ready) {
+      return {
+        ...record,
+        reason: `something already answers before it was started (${probe.detail}): ` +
+          'stop what runs there, or set "reuseExisting": true to use it',
+      };
+    }
   }
   const needles = ready.stdoutIncludes !== undefined ? [ready.stdoutIncludes] : [];
-  const stdout = new StreamCapture(context.tailBytes, needles);
+  const stdout = new WakingCapture(context.tailBytes, needles);
   const stderr = new StreamCapture(context.tailBytes);
   const start = await startInSession(service.command, {
     cwd: resolve(context.cwd, service.cwd ?? "."),
-    env: { ...context.env, ...service.env },
+    // The run's marks come last: exit paths find the service's processes by them.
+    env: {
+      ...context.env,
+      ...service.env,
+      SMOKE_RUN_ID: context.runId,
+      SMOKE_SERVICE: service.name,
+    },
     setsid: findSetsid(),
     signal: context.signal,
   });
@@ -183,11 +223,16 @@ async function startOne(
     }
     let probe: { ready: boolean; detail: string };
     if (ready.stdoutIncludes !== undefined) {
-      probe = stdout.found[0]
+      const text = ready.stdoutIncludes;
+      // Colours do not hide it: the text is looked for in the output without them too.
+      probe = stdout.found[0] || stripAnsi(stdout.tail()).includes(text)
         ? { ready: true, detail: "printed it" }
+        : stripAnsi(stderr.tail()).includes(text)
+        ? { ready: false, detail: "printed it on stderr, but stdoutIncludes reads stdout" }
         : { ready: false, detail: "not printed yet" };
     } else {
-      probe = await probeReady(ready, context.signal);
+      const left = Math.max(1, timeoutMs - elapsed());
+      probe = await probeReady(ready, context.signal, { timeoutMs: left });
     }
     if (probe.ready) {
       record.status = "ready";
@@ -208,6 +253,7 @@ async function startOne(
     await sleep(Math.min(intervalMs, Math.max(0, timeoutMs - elapsed())), [
       live.status,
       aborted(context.signal),
+      ...(ready.stdoutIncludes !== undefined ? [stdout.output()] : []),
     ]);
   }
 }
@@ -231,7 +277,7 @@ async function startOne(
  * const services = await startServices(
  *   [{ name: "echo", command: ["sh", "-c", "echo up; sleep 30"], ready: { stdoutIncludes: "up" } }],
  *   {
- *     groups: new ProcessGroups(), signal: new AbortController().signal, cwd: "/",
+ *     groups: new ProcessGroups(), signal: new AbortController().signal, cwd: "/", runId: "r",
  *     env: { PATH: "/usr/bin:/bin" }, graceMs: 500, tailBytes: 1024,
  *   },
  * );
@@ -294,6 +340,20 @@ export async function startServices(
     interrupted: context.signal.aborted,
     down: () => records.filter((r) => r.status === "exited").map((r) => r.name),
     async stop() {
+      // A service that exited just before the end may not have been reaped yet: a zombie (or a
+      // pid already gone) exited on its own, and is recorded so before smoke stops anything.
+      for (const live of started) {
+        if (!readyNow.has(live.record.name) || live.record.status !== "ready") continue;
+        if (live.exited || exitedAlready(live.pgid)) {
+          const status = await live.status;
+          Object.assign(live.record, {
+            status: "exited",
+            exitCode: status.signal ? null : status.code,
+            signal: status.signal ?? null,
+            reason: `${exitWords(status)} during the run`,
+          });
+        }
+      }
       stopping = true;
       for (const live of [...started].reverse()) {
         await stopLive(live, context.graceMs, context.groups);
