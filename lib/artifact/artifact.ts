@@ -74,12 +74,21 @@ export type Mode = Artifact["mode"];
  * assert.deepEqual(summary, { total: 2, passed: 1, failed: 1, skipped: 0, flaky: 1 });
  * ```
  */
-export function summarize(fixtures: readonly Pick<FixtureResult, "status" | "flaky">[]): Summary {
-  const summary = { total: fixtures.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+export function summarize(
+  fixtures: readonly (Pick<FixtureResult, "status" | "flaky"> & { quarantined?: unknown })[],
+): Summary {
+  const summary: Summary = { total: fixtures.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+  let quarantined = 0;
+  let quarantinedFlaky = 0;
   for (const fixture of fixtures) {
     summary[fixture.status]++;
     if (fixture.flaky) summary.flaky++;
+    if (fixture.quarantined && fixture.status === "failed") quarantined++;
+    if (fixture.quarantined && fixture.flaky) quarantinedFlaky++;
   }
+  // Written only when there are any: artifacts without quarantine keep their shape.
+  if (quarantined) summary.quarantined = quarantined;
+  if (quarantinedFlaky) summary.quarantinedFlaky = quarantinedFlaky;
   return summary;
 }
 
@@ -108,11 +117,17 @@ export interface VerdictOptions {
  *   verdict({ total: 1, passed: 1, failed: 0, skipped: 0, flaky: 1 }, { failOnFlaky: true }),
  *   "fail",
  * );
+ * // A quarantined failure does not fail the run.
+ * assert.equal(verdict({ total: 2, passed: 1, failed: 1, skipped: 0, flaky: 0, quarantined: 1 }), "pass");
  * ```
  */
 export function verdict(summary: Summary, options: VerdictOptions = {}): Result {
-  if (summary.failed > 0 || summary.passed === 0) return "fail";
-  if (options.failOnFlaky && summary.flaky > 0) return "fail";
+  // A quarantined failure does not fail the run; a run of nothing but quarantined failures passes
+  // (it ran, and what failed is known and owned).
+  const quarantined = summary.quarantined ?? 0;
+  if (summary.failed - quarantined > 0) return "fail";
+  if (summary.passed === 0 && quarantined === 0) return "fail";
+  if (options.failOnFlaky && summary.flaky - (summary.quarantinedFlaky ?? 0) > 0) return "fail";
   return "pass";
 }
 

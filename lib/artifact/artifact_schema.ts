@@ -57,6 +57,12 @@ export const FixtureResultSchema = z.object({
   signal: z.string().nullable(),
   timedOut: z.boolean(),
   failure: z.object({ kind: FailureKindSchema, message: z.string() }).optional(),
+  /** A quarantine entry protects it: its failure does not fail the run (since version 1.1). */
+  quarantined: z.object({
+    reason: z.string(),
+    owner: z.string(),
+    until: z.string(),
+  }).optional(),
   /** Kind `blocked`: the needed fixture that did not pass (written since version 1.1). */
   blockedBy: FixtureIdSchema.optional(),
   skipReason: z.string().optional(),
@@ -106,6 +112,10 @@ export const SummarySchema = z.object({
   failed: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
   flaky: z.number().int().nonnegative(),
+  /** Failed fixtures a quarantine entry protects (they do not fail the run); absent when none. */
+  quarantined: z.number().int().nonnegative().optional(),
+  /** Flaky passes of quarantined fixtures (`--fail-on-flaky` leaves them out); absent when none. */
+  quarantinedFlaky: z.number().int().nonnegative().optional(),
 });
 
 /** A run's verdict. */

@@ -290,9 +290,13 @@ export function outstandingOf(state: SuiteState): SuiteEntry[] {
  */
 export function suiteVerdict(
   state: SuiteState,
-  options: VerdictOptions = {},
+  options: VerdictOptions & { quarantined?: ReadonlySet<string> } = {},
 ): { summary: Summary; result: Result } {
-  const summary = summarize([...state.entries.values()]);
+  const entries = [...state.entries.values()];
+  const quarantined = options.quarantined;
+  const summary = summarize(
+    quarantined ? entries.map((e) => ({ ...e, quarantined: quarantined.has(e.id) })) : entries,
+  );
   return { summary, result: verdict(summary, options) };
 }
 

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { loadQuarantine } from "../config/quarantine_file.ts";
+import { dayOf } from "../selection/quarantine.ts";
 import { serviceDryRunLines } from "../config/services.ts";
 import type { SmokeIo } from "./smoke_io.ts";
 import { resolve } from "node:path";
@@ -97,7 +99,17 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
 
   let selection: Selection;
   try {
-    selection = await resolveSelection(flags, options, { cwd: io.cwd, deno: io.deno, command });
+    const quarantine = await loadQuarantine(config, {
+      cwd: io.cwd,
+      configShown: flags.config ?? "smoke.jsonc",
+    });
+    selection = await resolveSelection(flags, options, {
+      cwd: io.cwd,
+      deno: io.deno,
+      command,
+      quarantine,
+      today: dayOf(io.now()),
+    });
   } catch (error) {
     if (!(error instanceof PreflightError)) throw error;
     warn(io, error.diagnostics);

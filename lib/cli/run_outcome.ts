@@ -31,7 +31,7 @@ export interface RunArtifactInput {
   /** The run id. */
   runId: string;
   /** The resolved selection (mode, planned fixtures, rerun source, the catalog's ids). */
-  selection: Pick<Selection, "mode" | "planned" | "rerun" | "catalogIds">;
+  selection: Pick<Selection, "mode" | "planned" | "rerun" | "catalogIds" | "quarantine">;
   /** The suite's state the run starts from (read under the lock); none for a full run. */
   prior?: SuiteState;
   /** Every fixture's end, in selection order. */
@@ -67,6 +67,7 @@ function withPrevious(
   return ends.map(({ result, planned }) => {
     const before = rerun?.state.entries.get(result.id)?.status;
     const fingerprint = input.fingerprints?.get(result.id);
+    const quarantined = input.selection.quarantine?.get(result.id);
     const { tags = [], description } = planned?.fixture ?? {};
     return {
       ...result,
@@ -74,6 +75,7 @@ function withPrevious(
       ...(tags.length ? { tags: [...tags] } : {}),
       ...(fingerprint ? { fingerprint } : {}),
       ...(before ? { previousStatus: before } : {}),
+      ...(quarantined ? { quarantined: { ...quarantined } } : {}),
     };
   });
 }
@@ -114,7 +116,11 @@ export function runArtifact(input: RunArtifactInput): Artifact {
   const state = advanceState(isFullRun(run) ? undefined : input.prior, run);
   // Fixtures the catalog no longer has stay owed, but the verdict is over the suite as it is.
   const counted = selection.catalogIds ? dropStale(state, selection.catalogIds).state : state;
-  const combined = isFullRun(run) ? undefined : suiteVerdict(counted, input);
+  const quarantine = selection.quarantine;
+  const combined = isFullRun(run) ? undefined : suiteVerdict(counted, {
+    ...input,
+    ...(quarantine ? { quarantined: new Set(quarantine.keys()) } : {}),
+  });
   return createArtifact({
     runId: input.runId,
     mode: selection.mode,

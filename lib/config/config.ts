@@ -9,6 +9,7 @@ import type { Config } from "./input_schemas.ts";
 import { compileSchema } from "../jsonc/json_schema.ts";
 import { parseJsoncAs } from "./parse_jsonc_as.ts";
 import { type Service, serviceIssues } from "./services.ts";
+import { quarantineIssues } from "./quarantine_file.ts";
 
 export type { Config };
 
@@ -48,7 +49,10 @@ export function parseConfig(text: string, file: string): Config {
   return parseJsoncAs<Config>(CONFIG_SCHEMA, text, {
     file,
     what: "config",
-    refine: (value) => serviceIssues(value as Config),
+    refine: (value) => [
+      ...serviceIssues(value as Config),
+      ...quarantineIssues((value as Config).quarantine ?? [], ["quarantine"]),
+    ],
   });
 }
 

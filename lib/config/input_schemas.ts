@@ -147,6 +147,32 @@ const ServiceSchema = z.strictObject({
   reuseExisting: z.boolean().optional(),
 });
 
+/** A calendar date, `YYYY-MM-DD` (checked to be a real day after the schema). */
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({
+  errorMessage: 'expected a date such as "2026-12-31" (YYYY-MM-DD)',
+});
+
+/** One quarantine entry: what, why, who, and until when. */
+export const QuarantineEntrySchema = z.strictObject({
+  /** A fixture id, or a pattern (`*`, `**`, `?`) as `--fixture` takes it. */
+  id: z.string().min(1).max(512).regex(/^[^\0\n\r]+$/).meta({
+    errorMessage: 'expected a fixture id or pattern such as "api/flaky_*"',
+  }),
+  /** Why it is quarantined. */
+  reason: z.string().min(1).max(1000).meta({ errorMessage: "expected a non-empty reason" }),
+  /** Who fixes it. */
+  owner: z.string().min(1).max(200).meta({
+    errorMessage: 'expected a non-empty owner such as "@alice" or "team-payments"',
+  }),
+  /** The last day it protects (inclusive, UTC). */
+  until: DateString,
+  /** Written out to let a pattern match the whole catalog. */
+  all: z.boolean().optional(),
+});
+
+/** A quarantine list, inline in the config or in the file `quarantineFile` names. */
+export const QuarantineSchema = z.array(QuarantineEntrySchema).max(1000);
+
 /** The manifest's schema: every key optional, unknown keys are errors. */
 export const ManifestSchema = z.strictObject({
   description: z.string().optional(),
@@ -199,6 +225,10 @@ export const ConfigSchema = z.strictObject({
   maxFailures: z.number().int().positive().optional(),
   /** Services started, in this order, before any fixture, and stopped after the last. */
   services: z.array(ServiceSchema).max(16).optional(),
+  /** Fixtures whose failures do not fail the run, each until a date. */
+  quarantine: QuarantineSchema.optional(),
+  /** A JSONC file holding more quarantine entries (an array), relative to the working directory. */
+  quarantineFile: PathString.optional(),
 });
 /** The config file's contents. */
 export type Config = z.infer<typeof ConfigSchema>;
@@ -232,6 +262,11 @@ export function inputJsonSchemas(): Record<string, Record<string, unknown>> {
       ConfigSchema,
       "config.v1.json",
       "smoke config (smoke.jsonc), version 1",
+    ),
+    "quarantine.v1.json": generate(
+      QuarantineSchema,
+      "quarantine.v1.json",
+      "smoke quarantine list (the file quarantineFile names), version 1",
     ),
   };
 }

@@ -15,7 +15,7 @@ export interface ParseJsoncAsOptions {
   /** The file name to put in messages. */
   file: string;
   /** What the file is, for the message: `config`, `manifest`. */
-  what: "config" | "manifest";
+  what: "config" | "manifest" | "quarantine file";
   /**
    * Checks a schema cannot say (one key of several, names unique), on a value
    * the schema accepted: its issues are reported like the schema's, with
@@ -59,7 +59,7 @@ export function parseJsoncAs<T>(
   text: string,
   options: ParseJsoncAsOptions,
 ): T {
-  const kind = options.what === "config" ? "config" : "catalog";
+  const kind = options.what === "manifest" ? "catalog" : "config";
   const parsed = parseJsonc(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
@@ -92,7 +92,9 @@ export function parseJsoncAs<T>(
     `Invalid ${options.what} "${options.file}":\n${lines.join("\n")}`,
     {
       kind,
-      hints: [`Allowed ${options.what} keys: ${schema.keysAt([]).join(", ")}. See the README.`],
+      hints: schema.keysAt([]).length
+        ? [`Allowed ${options.what} keys: ${schema.keysAt([]).join(", ")}. See the README.`]
+        : ["See the README."],
     },
   );
 }

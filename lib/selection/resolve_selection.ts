@@ -4,6 +4,8 @@
  *
  * @module
  */
+import type { PlacedEntry } from "../config/quarantine_file.ts";
+import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
 import { closeOverNeeds } from "../catalog/needs.ts";
 import { resolve } from "node:path";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
@@ -51,6 +53,8 @@ export interface Selection {
   shardPlan?: ShardPlan;
   /** Fixtures run because a selected fixture needs them (or their teardowns): id -> that fixture. */
   pulledIn?: ReadonlyMap<string, string>;
+  /** The fixtures a quarantine entry protects today, by id. */
+  quarantine?: ReadonlyMap<string, QuarantineMark>;
 }
 
 /** Where and how the selection is resolved. */
@@ -61,6 +65,10 @@ export interface SelectionContext {
   deno: string;
   /** The command that starts smoke, location flags included (for hints). */
   command: string;
+  /** The quarantine entries (config and `quarantineFile`), with where each is written. */
+  quarantine?: readonly PlacedEntry[];
+  /** Today, `YYYY-MM-DD` (UTC): a quarantine entry protects through its `until` day. */
+  today?: string;
 }
 
 /** The location flags a printed command repeats, as the user gave them. */
@@ -199,6 +207,11 @@ export async function resolveSelection(
   let rerun: Preflight | undefined;
   let none: string | undefined;
   const diagnostics: Diagnostic[] = [...scan.diagnostics, ...unmatchedWarnings(excluded.unmatched)];
+  // The quarantine, against the whole catalog and today's date.
+  const quarantine = context.quarantine?.length
+    ? resolveQuarantine(context.quarantine, catalogIds, context.today ?? dayOf(new Date()))
+    : undefined;
+  if (quarantine) diagnostics.push(...quarantine.diagnostics);
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
@@ -272,6 +285,7 @@ export async function resolveSelection(
     ...(none !== undefined ? { none } : {}),
     ...(shardPlan ? { shardPlan } : {}),
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
+    ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
   };
 }
 
