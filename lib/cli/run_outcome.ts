@@ -12,6 +12,7 @@ import {
   type FixtureResult,
   type ServiceRecord,
 } from "../artifact/artifact.ts";
+import { isBlocked } from "../artifact/blocked.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
 import { suiteSummary, type SummaryView } from "../reporters/console_render.ts";
 import type { FixtureEnd } from "../run/events.ts";
@@ -246,6 +247,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
   const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
+  const blocked = artifact.fixtures.filter(isBlocked).length;
   const notReady = artifact.services?.find((s) => s.status === "not-ready");
   // A pass on a retry is a recovery, but not a clean one: it says so.
   const recovered = artifact.fixtures
@@ -273,6 +275,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
     ...(notRun ? { notRun } : {}),
+    ...(blocked ? { blocked } : {}),
     ...(notRun && notReady ? { notRunReason: `service "${notReady.name}" was not ready` } : {}),
     ...slowestOf(artifact),
     ...(input.shard

@@ -60,6 +60,8 @@ padding:10px 14px;margin:10px 0}
 .kind{font:12px ui-monospace,monospace;font-weight:400;color:var(--fail);border:1px solid var(--fail);
 border-radius:10px;padding:0 7px;margin-left:6px;vertical-align:2px}
 pre.msg{max-height:160px}
+.failure.blocked{border-left-color:var(--flaky)}
+.failure.blocked .sym,.kind.blocked{color:var(--flaky);border-color:var(--flaky)}
 .excerpt-head{margin:8px 0 0}
 .runs{max-height:420px;margin-top:10px}
 .runs thead th{position:sticky;top:0;background:var(--panel)}

@@ -13,6 +13,7 @@ import type {
   Result,
   Summary,
 } from "../artifact/artifact.ts";
+import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
 import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
@@ -177,6 +178,8 @@ export interface FailureView {
   failingSince: { runId: string; startedAt: string; runs: number; maybeOlder: boolean };
   /** Rerun only: its status in the source run. */
   previousStatus?: string;
+  /** Kind `blocked`: the need that did not pass, and how it ended (see `groupBlocked`). */
+  blocked?: { by: string; ended: string };
 }
 
 /**
@@ -263,9 +266,23 @@ function cutTail(text: string | undefined, max: number): TailView | undefined {
   return { text: text.slice(start), cutChars: start };
 }
 
+/** Blocked fixtures after the failures of their own, each list in its order. */
+function blockedLast<T extends Artifact["fixtures"][number]>(failed: T[]): T[] {
+  return [...failed.filter((f) => !isBlocked(f)), ...failed.filter(isBlocked)];
+}
+
+/** Each blocked fixture's need and how it ended. */
+function blockedMap(fixtures: Artifact["fixtures"]): Map<string, { by: string; ended: string }> {
+  return new Map(
+    groupBlocked(fixtures).flatMap((g) =>
+      g.ids.map((id) => [id, { by: g.by, ended: g.ended }] as const)
+    ),
+  );
+}
+
 function cellOf(f: Artifact["fixtures"][number]): CellCode {
-  // Never started (--max-failures): not a result of its own.
-  if (f.failure?.kind === "not-run") return ".";
+  // Never started (--max-failures, or a need that did not pass): not a result of its own.
+  if (f.failure?.kind === "not-run" || isBlocked(f)) return ".";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -430,7 +447,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       cells[column] = cellOf(f);
       if (
         f.status !== "skipped" && f.failure?.kind !== "interrupted" &&
-        f.failure?.kind !== "not-run"
+        f.failure?.kind !== "not-run" && !isBlocked(f)
       ) {
         let list = durations.get(f.id);
         if (!list) durations.set(f.id, list = []);
@@ -474,7 +491,8 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
   const failures: FailureView[] = [];
   if (latestArtifact) {
     const view = gridRuns.at(-1)!;
-    const failed = latestArtifact.fixtures.filter((f) => f.status === "failed");
+    const failed = blockedLast(latestArtifact.fixtures.filter((f) => f.status === "failed"));
+    const blockedOf = blockedMap(latestArtifact.fixtures);
     const dir = history.artifactDir ?? ".planning/artifacts/smoke";
     const artifactFlag = latestArtifact.runId === history.latestRunId
       ? ""
@@ -534,6 +552,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
           maybeOlder: !ended && totalRuns > window.length,
         },
         ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
+        ...(blockedOf.has(f.id) ? { blocked: blockedOf.get(f.id)! } : {}),
       });
     }
   }

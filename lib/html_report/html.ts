@@ -168,7 +168,21 @@ function excerpt(blocks: FailureView["excerpt"]): string {
   ).join("");
 }
 
+/** A blocked fixture never started: its need, a badge and how to rerun it, no output. */
+function renderBlocked(f: FailureView, blocked: NonNullable<FailureView["blocked"]>): string {
+  const facts = [
+    fact("Needs", `<code>${e(blocked.by)}</code>, which ${e(blocked.ended)} in this run`),
+    fact("Rerun it", `<code>${e(f.command)}</code> (runs its needs first)`),
+  ];
+  return `<article class="failure blocked" id="failure-${e(f.id)}" data-fixture="${e(f.id)}">` +
+    `<h3><span class="sym">⊘</span> ${e(f.id)} <span class="kind blocked">blocked by ${
+      e(blocked.by)
+    }</span></h3>` +
+    `<dl class="facts">${facts.join("")}</dl></article>`;
+}
+
 function renderFailure(f: FailureView, model: ReportModel): string {
+  if (f.blocked) return renderBlocked(f, f.blocked);
   const since = f.failingSince;
   const sinceText = since.runs <= 1 && !since.maybeOlder
     ? "this run (it did not fail in the run before)"
@@ -209,8 +223,11 @@ function renderFailure(f: FailureView, model: ReportModel): string {
 }
 
 function renderFailures(model: ReportModel): string {
+  const blocked = model.failures.filter((f) => f.blocked).length;
   const out = [
-    `<section id="failures"><h2>Failures of the latest run (${model.failures.length})</h2>`,
+    `<section id="failures"><h2>Failures of the latest run (${
+      blocked ? `${model.failures.length - blocked}, and ${blocked} blocked` : model.failures.length
+    })</h2>`,
   ];
   if (!model.latest) out.push(`<p class="muted">No run yet.</p>`);
   else if (model.failures.length === 0) {

@@ -10,6 +10,7 @@ import type { FixtureEnd } from "./reporter.ts";
 import { failureExcerpt } from "./failure_excerpt.ts";
 import { idList } from "../base/id_list.ts";
 import { causeGroupLine, groupCauses } from "../artifact/failure_causes.ts";
+import { blockedBy, blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -169,6 +170,7 @@ export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
       return `${colors.green("PASS")}  ${result.id}  ${time}${flaky}${leak}`;
     }
     case "failed": {
+      if (isBlocked(result)) return blockedLine(result, colors);
       const failure = result.failure
         ? `  ${result.failure.kind}: ${firstLine(result.failure.message)}`
         : "";
@@ -182,6 +184,11 @@ export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
         result.skipReason ? `  ${result.skipReason}` : ""
       }`;
   }
+}
+
+/** A blocked fixture never started: no time, no failure of its own, only its need. */
+function blockedLine(result: FixtureEnd["result"], colors: Palette): string {
+  return `${colors.yellow("BLOCK")}  ${result.id}  blocked by ${blockedBy(result)}`;
 }
 
 function firstLine(text: string): string {
@@ -265,10 +272,13 @@ const CONSOLE_EXCERPT = { maxLines: 30, maxBytes: 8192, lastLines: 12 };
  */
 export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): string[] {
   // Fixtures --max-failures kept from starting have no failure of their own: the summary counts them.
+  // Blocked fixtures have no failure of their own either: one line per need that blocked them.
   const failed = ends.filter((end) =>
-    end.result.status === "failed" && end.result.failure?.kind !== "not-run"
+    end.result.status === "failed" && end.result.failure?.kind !== "not-run" &&
+    !isBlocked(end.result)
   );
-  if (failed.length === 0) return [];
+  const blocked = groupBlocked(ends.map((end) => end.result));
+  if (failed.length === 0 && blocked.length === 0) return [];
   const lines = [colors.bold("Failures:"), ""];
   // Three or more failures with one cause: one line names it, and only the first shows output.
   const groups = groupCauses(failed.map((end) => end.result));
@@ -298,6 +308,8 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
     }
     lines.push("");
   });
+  for (const group of blocked) lines.push(colors.yellow(blockedGroupLine(group)));
+  if (blocked.length) lines.push("");
   return lines;
 }
 
@@ -333,6 +345,8 @@ export interface SummaryView {
   notRun?: number;
   /** Why they did not run, when not the failure limit: `service "api" was not ready`. */
   notRunReason?: string;
+  /** How many fixtures never started because a fixture they need did not pass. */
+  blocked?: number;
   /** The slowest fixtures of a run that took a while, slowest first. */
   slowest?: readonly { id: string; durationMs: number }[];
   /**
@@ -421,12 +435,13 @@ export function suiteSummary(
  */
 export function renderSummary(view: SummaryView, colors: Palette): string[] {
   const s = view.summary;
+  // Fixtures --max-failures kept from starting, and blocked ones, are failed in the artifact
+  // (owed), not failures of their own: counted apart.
+  const failedHere = s.failed - (view.notRun ?? 0) - (view.blocked ?? 0);
   const counts = [
     s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
-    // Fixtures --max-failures kept from starting are failed in the artifact (owed), not failures.
-    (s.failed - (view.notRun ?? 0))
-      ? colors.red(`${s.failed - (view.notRun ?? 0)} failed`)
-      : `${s.failed - (view.notRun ?? 0)} failed`,
+    failedHere ? colors.red(`${failedHere} failed`) : `${failedHere} failed`,
+    ...(view.blocked ? [colors.yellow(`${view.blocked} blocked`)] : []),
     ...(view.notRun ? [colors.yellow(`${view.notRun} not run`)] : []),
     `${s.skipped} skipped`,
     s.flaky ? colors.yellow(`${s.flaky} flaky`) : `${s.flaky} flaky`,

@@ -12,6 +12,7 @@ import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
 import { failureCause } from "./failure_excerpt.ts";
+import { blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
 
 /** GitHub shows at most this many error annotations per step. */
 export const ANNOTATION_LIMIT = 10;
@@ -115,7 +116,8 @@ export function renderAnnotations(
   options: AnnotationOptions,
 ): string[] {
   const limit = options.limit ?? ANNOTATION_LIMIT;
-  const failed = ends.filter((end) => end.result.status === "failed");
+  // Blocked fixtures have no failure of their own: renderBlockedWarnings names them per need.
+  const failed = ends.filter((end) => end.result.status === "failed" && !isBlocked(end.result));
   const lines = failed.slice(0, limit).map((end) => {
     const file = annotationFile(end, options);
     const properties = [
@@ -139,6 +141,60 @@ export function renderAnnotations(
     );
   }
   return lines;
+}
+
+/**
+ * Renders one `::warning` annotation per need that blocked fixtures (a need
+ * that did not pass, so they never started), naming the need, how it ended
+ * and its dependants, at most `limit`; the annotation sits on the need's
+ * file when it lies in the workspace. Blocked fixtures get no `::error` of
+ * their own (see {@linkcode renderAnnotations}): the need's failure is the
+ * one to fix.
+ *
+ * @param ends Every fixture's end.
+ * @param options The directories and the limit.
+ * @returns The lines, without newlines.
+ *
+ * @example
+ * ```ts
+ * import { renderBlockedWarnings } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const base = { durationMs: 0, exitCode: null, signal: null, timedOut: false };
+ * const setup = {
+ *   ...base, id: "setup/db", status: "failed" as const, attempts: 1,
+ *   failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ * };
+ * const blocked = (id: string) => ({
+ *   ...base, id, status: "failed" as const, attempts: 0, blockedBy: "setup/db",
+ *   failure: { kind: "blocked" as const, message: 'Blocked by setup/db: it needs "setup/db", which failed' },
+ * });
+ * const ends = [setup, blocked("api/orders"), blocked("api/users")]
+ *   .map((result) => ({ result, failedAttempts: [], outputLeaked: false }));
+ * assert.deepEqual(renderBlockedWarnings(ends, { cwd: "/w" }), [
+ *   "::warning title=blocked by setup/db::Blocked by setup/db (failed): api/orders, api/users",
+ * ]);
+ * ```
+ */
+export function renderBlockedWarnings(
+  ends: readonly FixtureEnd[],
+  options: AnnotationOptions,
+): string[] {
+  const byId = new Map(ends.map((end) => [end.result.id, end]));
+  return groupBlocked(ends.map((end) => end.result)).slice(0, options.limit ?? ANNOTATION_LIMIT)
+    .map((group) => {
+      const need = byId.get(group.by);
+      const file = need ? annotationFile(need, options) : undefined;
+      const properties = [
+        ...(file ? [`file=${escapeCommandProperty(file)}`] : []),
+        `title=${escapeCommandProperty(`blocked by ${group.by}`)}`,
+      ].join(",");
+      return (options.command ?? same)(
+        `::warning ${properties}::${
+          escapeCommandData(neutralizeLegacyCommands(blockedGroupLine(group)))
+        }`,
+      );
+    });
 }
 
 /** Options for {@linkcode renderInert} and {@linkcode renderOutputGroup}. */
@@ -312,7 +368,8 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
   const summaryFile = options.env.GITHUB_STEP_SUMMARY || undefined;
   return {
     onFixtureEnd(end: FixtureEnd) {
-      if (end.result.status !== "failed") return;
+      // A blocked fixture never started: it has no output to show.
+      if (end.result.status !== "failed" || isBlocked(end.result)) return;
       options.write(renderOutputGroup(end, { token: token(), command: options.command }));
     },
     async onEnd(run: RunEnd) {
@@ -323,6 +380,12 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
         command: options.command,
       });
       if (annotations.length) options.write(annotations.join("\n") + "\n");
+      const warnings = renderBlockedWarnings(run.ends, {
+        cwd: options.cwd,
+        workspace: options.env.GITHUB_WORKSPACE || undefined,
+        command: options.command,
+      });
+      if (warnings.length) options.write(warnings.join("\n") + "\n");
       if (!summaryFile) return;
       // Loaded here, in GitHub mode only: it brings node:fs, which a plain run does without.
       const { appendStepSummary } = await import("./step_summary_file.ts");

@@ -13,6 +13,7 @@ import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
 import { idList } from "../base/id_list.ts";
+import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -164,9 +165,25 @@ function fence(text: string, info = "sh"): string {
   return `${marks}${info}\n${text}\n${marks}`;
 }
 
-function counts(summary: Artifact["summary"]): string {
-  return `${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ` +
-    `${summary.flaky} flaky`;
+function counts(summary: Artifact["summary"], blocked = 0): string {
+  // Blocked fixtures are failed in the artifact (owed), but not failures of their own.
+  const split = blocked ? `${summary.failed - blocked} failed, ${blocked} blocked` : "";
+  return `${summary.passed} passed, ${split || `${summary.failed} failed`}, ` +
+    `${summary.skipped} skipped, ${summary.flaky} flaky`;
+}
+
+/** One list item per need that blocked fixtures: blocked by setup/db (failed), then the ids. */
+function blockedLines(artifact: Artifact): string[] {
+  const groups = groupBlocked(artifact.fixtures);
+  if (groups.length === 0) return [];
+  return [
+    ...groups.map((g) =>
+      `- **blocked by ${escapeMarkdownCell(g.by)}** (${escapeMarkdownCell(g.ended)}): ${
+        idList(g.ids.map((id) => `\`${id}\``))
+      }`
+    ),
+    "",
+  ];
 }
 
 /** Options for {@linkcode renderStepSummary}. */
@@ -220,7 +237,9 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   const head: string[] = [
     `## smoke: ${artifact.result === "pass" ? "pass" : "FAIL"}`,
     "",
-    `**${counts(s)}** of ${s.total} fixture${s.total === 1 ? "" : "s"} in ` +
+    `**${counts(s, artifact.fixtures.filter(isBlocked).length)}** of ${s.total} fixture${
+      s.total === 1 ? "" : "s"
+    } in ` +
     `${formatDuration(artifact.durationMs)} (mode \`${artifact.mode}\`, run \`${artifact.runId}\`` +
     `${shard ? `, shard ${shard.index}/${shard.total}` : ""})`,
     "",
@@ -257,7 +276,9 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   }
   if (artifact.diagnostics.some((d) => d.level === "warning")) head.push("");
 
-  const failed = artifact.fixtures.filter((f) => f.status === "failed");
+  head.push(...blockedLines(artifact));
+  // Blocked fixtures have no failure of their own: the lines above name them per need.
+  const failed = artifact.fixtures.filter((f) => f.status === "failed" && !isBlocked(f));
   const rows = failed.map((f) => {
     const cause = failureCause(f);
     return `| \`${f.id}\` | ${f.failure?.kind ?? "failed"} | ${

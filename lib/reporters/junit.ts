@@ -11,6 +11,7 @@ import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
 import { describeWriteFailure, isWriteFailure, writeFileAtomic } from "../artifact/atomic_write.ts";
 import type { FailedAttempt, FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { excerptLines, failureExcerpt } from "./failure_excerpt.ts";
+import { blockedBy, isBlocked } from "../artifact/blocked.ts";
 
 /** How much of the output a `<failure>` holds; the whole tails are in `<system-out>`/`<system-err>`. */
 const JUNIT_EXCERPT = { maxLines: 100, maxBytes: 16_384, lastLines: 40 };
@@ -142,8 +143,15 @@ function attemptElement(name: string, attempt: FailedAttempt, indent: string): s
     `${indent}</${name}>`;
 }
 
+/** Never started, so no result of its own: the failure limit (not-run) or a need (blocked). */
 function notRun(result: FixtureResult): boolean {
-  return result.status === "failed" && result.failure?.kind === "not-run";
+  return result.status === "failed" &&
+    (result.failure?.kind === "not-run" || isBlocked(result));
+}
+
+/** A never-started fixture's `<skipped>` reason: `blocked by setup/db`, or the not-run message. */
+function notRunReason(result: FixtureResult): string {
+  return isBlocked(result) ? `blocked by ${blockedBy(result)}` : result.failure!.message;
 }
 
 function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: string): string {
@@ -164,9 +172,9 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
     children.push(`${pad}<properties>\n${lines.join("\n")}\n${pad}</properties>`);
   }
   if (notRun(result)) {
-    // Never started (--max-failures): no result of its own, skipped with the reason. It is still
-    // owed in the artifact, where it is failed with kind not-run.
-    children.push(pad + element("skipped", { message: result.failure!.message }));
+    // Never started (--max-failures, or a need that did not pass): no result of its own, skipped
+    // with the reason. It is still owed in the artifact, where it is failed (not-run, blocked).
+    children.push(pad + element("skipped", { message: notRunReason(result) }));
   } else if (result.status === "skipped") {
     children.push(pad + element("skipped", { message: result.skipReason ?? "skipped" }));
   } else if (result.status === "failed") {
@@ -192,6 +200,12 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
     : `    <testcase${attrs}>\n${children.join("\n")}\n    </testcase>`;
 }
 
+/** `smoke.blocked`: how many `<skipped>` cases are owed because a need did not pass. */
+function blockedProperty(artifact: Artifact): [string, string][] {
+  const blocked = artifact.fixtures.filter(isBlocked).length;
+  return blocked ? [["smoke.blocked", String(blocked)]] : [];
+}
+
 function properties(artifact: Artifact, now: Date): string {
   const shard = artifact.selection.shard;
   const pairs: [string, string][] = [
@@ -201,6 +215,7 @@ function properties(artifact: Artifact, now: Date): string {
     ["smoke.version", artifact.tool.version],
     ["smoke.writtenAt", now.toISOString()],
     ...(artifact.interrupted ? [["smoke.interrupted", "true"] as [string, string]] : []),
+    ...blockedProperty(artifact),
     ...(shard ? [["smoke.shard", `${shard.index}/${shard.total}`] as [string, string]] : []),
     ...(artifact.combined
       ? [["smoke.combinedResult", artifact.combined.result] as [string, string]]
@@ -218,8 +233,14 @@ function properties(artifact: Artifact, now: Date): string {
  * the message when there was no output; a skip its reason; earlier failed attempts become `<flakyFailure>`
  * (the fixture passed later) or `<rerunFailure>` (it never passed), as Maven
  * Surefire writes them. Output tails go to `<system-out>`/`<system-err>`.
- * Counts follow the artifact: every failure is a `<failure>`, so `errors` is
- * always 0.
+ * Counts follow the elements: `failures` counts the `<failure>` cases and
+ * `skipped` the `<skipped>` ones, so `errors` is always 0. A fixture that
+ * never started has no result of its own and is `<skipped>` with the reason:
+ * `--max-failures` held it back (not-run), or a need did not pass (`blocked
+ * by setup/db`; the `smoke.blocked` property counts them). Such a run is
+ * never green: the need that failed is a `<failure>`, and `smoke.result` is
+ * `fail` (a need skipped by its manifest leaves no `<failure>`; the property
+ * and smoke's exit code still say fail).
  *
  * @param run The fixtures' ends and the written artifact.
  * @param options When the report is written, and the suite name.
