@@ -181,7 +181,7 @@ Deno.test("renderStepSummary() has a Services table with each one's status, time
     "| `queue` | ✗ **not-ready** |  | not ready within 500ms: 127.0.0.1:9999 accepts a TCP " +
     "connection (last check: connection refused) \\| &lt;b&gt;<br>Error: bad QUEUE_URL &lt;none&gt; |",
     "| `worker` | ✗ **exited** | 300ms | exited with code 7 during the run<br>" +
-    "worker crashed: out of memory |",
+    "last line of its stderr: worker crashed: out of memory |",
   ]);
   assert.ok(head < lines.indexOf("| Fixture | Kind | Message |"), "services before the failures");
 });

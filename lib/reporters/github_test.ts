@@ -228,7 +228,7 @@ Deno.test("createGitHubReporter() annotates each service not ready or exited, es
   assert.equal(
     errors[1],
     '[cmd]::error title=Service worker exited::SERVICE_EXITED: Service "worker" exited with ' +
-      "code 7 during the run%0Aworker crashed: out of memory",
+      "code 7 during the run%0Alast line of its stderr: worker crashed: out of memory",
   );
   assert.match(errors[2], /^\[cmd\]::error file=fixtures\/a.smoke.ts,title=a::not-run: /);
 });
