@@ -336,8 +336,10 @@ export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string 
       `  <testsuite${
         attributes({
           name: "services",
-          ...serviced,
+          tests: serviced.tests,
+          failures: serviced.failures,
           errors: 0,
+          skipped: serviced.skipped,
           time: seconds(Math.max(0, ...services.map((s) => s.readyMs ?? 0))),
           timestamp: counts.timestamp,
           id: 1,
