@@ -61,5 +61,8 @@ Deno.test("services report: one never ready is in the JUnit file, the report, th
   const summary = await Deno.readTextFile(summaryFile);
   assert.match(summary, /^### Services$/m);
   assert.match(summary, /^\| Service \| Status \| Ready in \| Detail \|$/m);
-  assert.match(summary, /^\| `api` \| ✗ \*\*not-ready\*\* \|  \| not ready within 500ms: .*<br>/m);
+  assert.match(
+    summary,
+    /^\| `api` \| ✗ \*\*not-ready\*\* \| {2}\| not ready within 500ms: .*<br>/m,
+  );
 });
