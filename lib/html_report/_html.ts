@@ -5,7 +5,7 @@
  * @module
  */
 import type { Result } from "../artifact/artifact.ts";
-import type { CellCode, RunView } from "./history_model.ts";
+import type { CellCode, RunView, TailView } from "./history_model.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -114,4 +114,33 @@ export function formatTime(iso: string): string {
  */
 export function runAnchor(runId: string): string {
   return `run-${escapeHtml(runId)}`;
+}
+
+/**
+ * An output tail as the page shows it: collapsed, its size (and how much was
+ * cut) in the summary, the text escaped in a `<pre>`.
+ *
+ * @param name The stream, e.g. `stderr`.
+ * @param view The cut tail, or nothing.
+ * @returns The `<details>` element, or an empty string without a tail.
+ *
+ * @example
+ * ```ts
+ * import { renderTail } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   renderTail("stderr", { text: "<b>", cutChars: 0 }),
+ *   "<details><summary>stderr tail (3 characters)</summary><pre>&lt;b&gt;</pre></details>",
+ * );
+ * assert.equal(renderTail("stdout", undefined), "");
+ * ```
+ */
+export function renderTail(name: string, view: TailView | undefined): string {
+  if (!view) return "";
+  const cut = view.cutChars ? `, ${view.cutChars.toLocaleString("en")} earlier characters cut` : "";
+  return `<details><summary>${name} tail (${
+    view.text.length.toLocaleString("en")
+  } characters${cut})` +
+    `</summary><pre>${escapeHtml(view.text)}</pre></details>`;
 }

@@ -11,9 +11,11 @@ import type {
   FailureKind,
   Mode,
   Result,
+  ServiceRecord,
   Summary,
 } from "../artifact/artifact.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { servicesFailed } from "../artifact/artifact.ts";
 import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
@@ -95,6 +97,8 @@ export interface RunView {
   host?: string;
   /** Ran in CI. */
   ci: boolean;
+  /** Its services that were not ready or exited during the run, when any were. */
+  servicesDown?: { name: string; status: ServiceRecord["status"] }[];
 }
 
 /**
@@ -123,6 +127,8 @@ export interface LatestView extends RunView {
   diagnostics: Diagnostic[];
   /** Rerun only: fixtures that failed in the source and passed now. */
   recovered: string[];
+  /** Its services, in start order, when it had any. */
+  services?: ServiceView[];
   /** The command that reruns what it leaves owed (the suite's outstanding set), when anything is. */
   rerunCommand?: string;
   /**
@@ -134,6 +140,28 @@ export interface LatestView extends RunView {
     combined: { summary: Summary; result: Result };
     owed?: { since?: string; sinceInWindow: boolean; ids: string[]; unfinished: string[] };
   };
+}
+
+/** A service of the latest run. */
+export interface ServiceView {
+  /** Its name. */
+  name: string;
+  /** How it fared. */
+  status: ServiceRecord["status"];
+  /** Not ready, or exited during the run: it failed the run. */
+  failed: boolean;
+  /** Its ready check, in words. */
+  check: string;
+  /** From its start to its first passing check. */
+  readyMs?: number;
+  /** Its exit code or signal, in words, when it ended. */
+  exit?: string;
+  /** Why it is not ready, exited or not started. */
+  reason?: string;
+  /** Its stdout tail, cut like a fixture's. */
+  stdout?: TailView;
+  /** Its stderr tail, cut like a fixture's. */
+  stderr?: TailView;
 }
 
 /** A cut output tail. */
@@ -316,6 +344,33 @@ function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {
     platform: `${a.environment.os} ${a.environment.arch}`,
     ...(typeof env.hostname === "string" && env.hostname ? { host: env.hostname } : {}),
     ci: a.environment.ci,
+    ...(servicesFailed(a.services)
+      ? {
+        servicesDown: a.services!.filter((s) => servicesFailed([s]))
+          .map(({ name, status }) => ({ name, status })),
+      }
+      : {}),
+  };
+}
+
+function serviceView(s: ServiceRecord, tailChars: number): ServiceView {
+  const exit = typeof s.exitCode === "number"
+    ? `exit code ${s.exitCode}`
+    : s.signal
+    ? `killed by ${s.signal}`
+    : undefined;
+  const stdout = cutTail(s.stdoutTail, tailChars);
+  const stderr = cutTail(s.stderrTail, tailChars);
+  return {
+    name: s.name,
+    status: s.status,
+    failed: servicesFailed([s]),
+    check: s.check,
+    ...(s.readyMs !== undefined ? { readyMs: s.readyMs } : {}),
+    ...(exit ? { exit } : {}),
+    ...(s.reason ? { reason: s.reason } : {}),
+    ...(stdout ? { stdout } : {}),
+    ...(stderr ? { stderr } : {}),
   };
 }
 
@@ -509,6 +564,11 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         : {}),
       ...(latestArtifact.combined
         ? { suite: suiteOf(latestArtifact.combined, latestArtifact.suite, inWindow) }
+        : {}),
+      ...(latestArtifact.services?.length
+        ? {
+          services: latestArtifact.services.map((s) => serviceView(s, options.tailChars ?? 4000)),
+        }
         : {}),
     };
     const tailChars = options.tailChars ?? 4000;

@@ -7,9 +7,10 @@
  * @module
  */
 import { REPORT_CSP, REPORT_CSS, REPORT_JS } from "./_assets.ts";
-import { escapeHtml, formatTime, runAnchor, verdictMark } from "./_html.ts";
+import { escapeHtml, formatTime, renderTail as tail, runAnchor, verdictMark } from "./_html.ts";
+import { renderServices, serviceBadges } from "./html_services.ts";
 import { formatDuration } from "../reporters/console_render.ts";
-import type { FailureView, LatestView, ReportModel, RunView, TailView } from "./history_model.ts";
+import type { FailureView, LatestView, ReportModel, RunView } from "./history_model.ts";
 import { renderGrid, renderSlowest, renderTimeline } from "./html_charts.ts";
 import type { Summary } from "../artifact/artifact.ts";
 
@@ -115,6 +116,7 @@ function renderLatest(model: ReportModel): string {
     ));
   }
   if (suite?.owed) facts.push(fact("Suite", owedText(suite.owed)));
+  if (latest.services) facts.push(fact("Services", serviceBadges(latest.services)));
   out.push(
     `<div class="verdict ${mark.cls}"><div class="big">${mark.symbol} ${mark.word}</div><div>`,
     `<p class="counts">${counts(latest.summary)}</p><dl class="facts">${facts.join("")}</dl>`,
@@ -148,15 +150,6 @@ function renderLatest(model: ReportModel): string {
   }
   out.push(`</section>`);
   return out.join("");
-}
-
-function tail(name: string, view: TailView | undefined): string {
-  if (!view) return "";
-  const cut = view.cutChars ? `, ${view.cutChars.toLocaleString("en")} earlier characters cut` : "";
-  return `<details><summary>${name} tail (${
-    view.text.length.toLocaleString("en")
-  } characters${cut})` +
-    `</summary><pre>${e(view.text)}</pre></details>`;
 }
 
 /** The lines that explain a failure, open: one labelled block per stream. */
@@ -258,7 +251,9 @@ function renderRuns(runs: readonly RunView[]): string {
       (run.interrupted ? " (interrupted)" : "");
     return `<tr id="${runAnchor(run.runId)}"><td><code>${e(run.runId)}</code></td>` +
       `<td>${e(formatTime(run.startedAt))}</td><td>${mode}</td>` +
-      `<td class="t-${mark.cls}">${mark.symbol} ${mark.word}</td>` +
+      `<td class="t-${mark.cls}">${mark.symbol} ${mark.word}${
+        run.servicesDown ? ` ${serviceBadges(run.servicesDown)}` : ""
+      }</td>` +
       (run.diagnosticsOnly
         ? `<td class="wrap" colspan="5">${e(run.error ?? "nothing ran")}</td>`
         : `<td class="num">${run.summary.passed}</td><td class="num">${run.summary.failed}</td>` +
@@ -340,13 +335,15 @@ export function renderReportHtml(model: ReportModel): string {
 <p class="muted">${windowNote}${
     model.artifactDir ? ` from <code>${e(model.artifactDir)}</code>` : ""
   } · made ${e(formatTime(model.generatedAt))}</p>
-<nav><a href="#latest">Latest</a><a href="#failures">Failures</a><a href="#timeline">Timeline</a>` +
+<nav><a href="#latest">Latest</a>${
+    latest?.services ? `<a href="#services">Services</a>` : ""
+  }<a href="#failures">Failures</a><a href="#timeline">Timeline</a>` +
     `<a href="#grid">Fixtures × runs</a><a href="#slowest">Slowest</a>${
       model.invalid.length ? `<a href="#invalid">Invalid</a>` : ""
     }</nav>${invalidNote}</header>
 <main>
 ${renderLatest(model)}
-${renderFailures(model)}
+${renderServices(model.latest)}${renderFailures(model)}
 <section id="timeline"><h2>Timeline</h2>${renderTimeline(model)}${
       model.timeline.length ? renderRuns(model.timeline) : ""
     }</section>

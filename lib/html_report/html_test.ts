@@ -12,6 +12,7 @@ import { buildReportModel } from "./history_model.ts";
 import { renderReportHtml } from "./html.ts";
 import { formatTime } from "./_html.ts";
 import { fixtureResult as r, INJECTION, makeRun, realisticHistory } from "../../e2e/_history.ts";
+import { serviceRecords } from "../../e2e/_services.ts";
 
 const now = new Date("2026-11-23T00:00:00Z");
 
@@ -325,4 +326,88 @@ Deno.test("renderReportHtml: every partial run shows the suite's verdict and its
     ),
     { numRuns: 60 },
   );
+});
+
+Deno.test("renderReportHtml: the latest run's services, a failed one as a badge on its summary", () => {
+  const before = makeRun({
+    startedAt: new Date(now.getTime() - 7200_000),
+    fixtures: [r({ id: "a", status: "passed" })],
+  });
+  const latest = {
+    ...makeRun({
+      startedAt: new Date(now.getTime() - 3600_000),
+      suffix: "d4e5f6",
+      fixtures: [r({ id: "a", status: "failed", kind: "not-run", message: "Not run" })],
+    }),
+    result: "fail" as const,
+    services: serviceRecords(),
+  };
+  const doc = page(
+    renderReportHtml(buildReportModel({ runs: [before, latest] }, { last: 50, now })),
+  );
+  const ids = Array.from(doc.querySelectorAll("main > section"), (s) => s.id);
+  assert.deepEqual(ids.slice(0, 3), ["latest", "services", "failures"]);
+  assert.ok(doc.querySelector('nav a[href="#services"]'));
+  const rows = Array.from(doc.querySelectorAll("#services tbody tr"));
+  assert.deepEqual(
+    rows.map((row) =>
+      Array.from(row.querySelectorAll("td"), (td) => td.textContent!.trim()).slice(0, 6)
+    ),
+    [
+      ["api", "✓ ready", "GET http://127.0.0.1:8080/health answers 2xx or 3xx", "1.2s", "", ""],
+      ["db", "✓ reused", "127.0.0.1:5432 accepts a TCP connection", "0ms", "", ""],
+      [
+        "queue",
+        "✗ not-ready",
+        "127.0.0.1:9999 accepts a TCP connection",
+        "",
+        "",
+        "not ready within 500ms: 127.0.0.1:9999 accepts a TCP connection (last check: connection refused)",
+      ],
+      [
+        "worker",
+        "✗ exited",
+        'its output includes "worker up"',
+        "300ms",
+        "exit code 7",
+        "exited with code 7 during the run",
+      ],
+    ],
+  );
+  // The output of a failed service, escaped in the fixtures' <pre> style.
+  const queue = doc.getElementById("service-queue")!;
+  const tails = Array.from(queue.querySelectorAll("details"), (d) => [
+    d.querySelector("summary")!.textContent!.split(" ")[0],
+    d.querySelector("pre")!.textContent!,
+  ]);
+  assert.deepEqual(tails.map(([stream]) => stream), ["stderr", "stdout"]);
+  assert.match(tails[1][1], /<script>alert\(1\)<\/script>/);
+  assert.equal(doc.querySelectorAll("script").length, 1, "the service's output injects nothing");
+  // The summary of the run says a service failed: in the verdict and in its row of the runs table.
+  assert.match(doc.querySelector("#latest .verdict")!.textContent!, /queue not-ready/);
+  assert.match(doc.querySelector("#latest .verdict")!.textContent!, /worker exited/);
+  const row = doc.getElementById(`run-${latest.runId}`)!;
+  assert.deepEqual(
+    Array.from(row.querySelectorAll(".kind"), (b) => b.textContent),
+    ["queue not-ready", "worker exited"],
+  );
+  assert.equal(doc.getElementById(`run-${before.runId}`)!.querySelectorAll(".kind").length, 0);
+});
+
+Deno.test("renderReportHtml: hostile service names and reasons stay text", () => {
+  const latest = {
+    ...makeRun({ startedAt: now, fixtures: [r({ id: "a", status: "failed" })] }),
+    services: [{
+      name: INJECTION.img,
+      status: "not-ready" as const,
+      check: INJECTION.script,
+      reason: INJECTION.img,
+      stderrTail: INJECTION.script,
+    }],
+  };
+  const html = renderReportHtml(buildReportModel({ runs: [latest] }, { last: 50, now }));
+  const doc = page(html);
+  assert.equal(doc.querySelectorAll("script").length, 1);
+  assert.equal(doc.querySelectorAll("img").length, 0);
+  assert.ok(doc.querySelector("#services")!.textContent!.includes(INJECTION.script));
 });

@@ -1,6 +1,7 @@
 /**
  * GitHub Actions mode, on when `GITHUB_ACTIONS=true`: one `::error`
- * annotation per failed fixture (at most 10), the fixture output of failures
+ * annotation per service not ready or exited and per failed fixture (at most
+ * 10 in all), the fixture output of failures
  * echoed in collapsible groups where it can never act as a workflow command,
  * and a Markdown step summary (see `github_summary.ts`). The renderers are
  * pure; {@linkcode createGitHubReporter} does the writing.
@@ -9,10 +10,12 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
+import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { serviceCause } from "./service_cause.ts";
 
 /** GitHub shows at most this many error annotations per step. */
 export const ANNOTATION_LIMIT = 10;
@@ -197,6 +200,57 @@ export function renderBlockedWarnings(
     });
 }
 
+/** Options for {@linkcode renderServiceAnnotations}. */
+export interface ServiceAnnotationOptions {
+  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
+  command?: (line: string) => string;
+}
+
+/**
+ * Renders one `::error` annotation per service that was not ready or exited
+ * during the run, in start order: titled `Service NAME not ready` or
+ * `Service NAME exited`, the message its code (`SERVICE_NOT_READY`,
+ * `SERVICE_EXITED`) and reason, then, on a second line, the line of its
+ * output that best explains it (see `serviceCause`), when there is one.
+ * Escaped and neutralised like the fixtures' annotations.
+ *
+ * @param services The run's service records.
+ * @param options How command lines are marked.
+ * @returns The lines, without newlines; none when every service was fine.
+ *
+ * @example
+ * ```ts
+ * import { renderServiceAnnotations } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(
+ *   renderServiceAnnotations([
+ *     { name: "api", status: "ready", check: "127.0.0.1:8080 accepts a TCP connection" },
+ *     { name: "db", status: "exited", check: "...", reason: "exited with code 1 during the run" },
+ *   ]),
+ *   ['::error title=Service db exited::SERVICE_EXITED: Service "db" exited with code 1 during the run'],
+ * );
+ * ```
+ */
+export function renderServiceAnnotations(
+  services: readonly ServiceRecord[],
+  options: ServiceAnnotationOptions = {},
+): string[] {
+  return services.filter((service) => servicesFailed([service])).map((service) => {
+    const exited = service.status === "exited";
+    const title = `Service ${service.name} ${exited ? "exited" : "not ready"}`;
+    const message = exited
+      ? `SERVICE_EXITED: Service "${service.name}" ${service.reason ?? "exited during the run"}`
+      : `SERVICE_NOT_READY: Service "${service.name}" was not ready: ` +
+        (service.reason ?? service.check);
+    const cause = serviceCause(service);
+    return (options.command ?? same)(
+      `::error title=${escapeCommandProperty(title)}::` +
+        escapeCommandData(neutralizeLegacyCommands(message + (cause ? `\n${cause}` : ""))),
+    );
+  });
+}
+
 /** Options for {@linkcode renderInert} and {@linkcode renderOutputGroup}. */
 export interface InertOptions {
   /** The `::stop-commands::` token: random, unguessable, fresh for each block. */
@@ -373,12 +427,19 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
       options.write(renderOutputGroup(end, { token: token(), command: options.command }));
     },
     async onEnd(run: RunEnd) {
-      const annotations = renderAnnotations(run.ends, {
-        cwd: options.cwd,
-        workspace: options.env.GITHUB_WORKSPACE || undefined,
-        restListedIn: summaryFile ? "the step summary" : "the failures list below",
-        command: options.command,
-      });
+      // The services first: a service down is the cause of the failures after it.
+      const services = renderServiceAnnotations(run.artifact.services ?? [], options)
+        .slice(0, ANNOTATION_LIMIT);
+      const annotations = [
+        ...services,
+        ...renderAnnotations(run.ends, {
+          cwd: options.cwd,
+          workspace: options.env.GITHUB_WORKSPACE || undefined,
+          limit: ANNOTATION_LIMIT - services.length,
+          restListedIn: summaryFile ? "the step summary" : "the failures list below",
+          command: options.command,
+        }),
+      ];
       if (annotations.length) options.write(annotations.join("\n") + "\n");
       const warnings = renderBlockedWarnings(run.ends, {
         cwd: options.cwd,

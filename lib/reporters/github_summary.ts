@@ -14,6 +14,8 @@ import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
 import { idList } from "../base/id_list.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
+import { serviceCause } from "./service_cause.ts";
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -186,6 +188,62 @@ function blockedLines(artifact: Artifact): string[] {
   ];
 }
 
+function statusCell(service: ServiceRecord): string {
+  if (servicesFailed([service])) return `✗ **${service.status}**`;
+  return service.status === "ready" || service.status === "reused"
+    ? `✓ ${service.status}`
+    : `○ ${service.status}`;
+}
+
+function detail(service: ServiceRecord): string {
+  if (service.status === "reused") return "already running: not started";
+  if (service.status === "ready") return "";
+  const cause = servicesFailed([service]) ? serviceCause(service) : undefined;
+  return escapeMarkdownCell((service.reason ?? "") + (cause ? `\n${cause}` : ""));
+}
+
+/**
+ * Renders the Services table of the step summary: a heading, then one row
+ * per service in start order with its status (`✗ **not-ready**` for one
+ * that failed), its time to ready and, for one not ready or exited, the
+ * reason and the line of its output that explains it (see `serviceCause`).
+ *
+ * @param services The run's service records.
+ * @returns Markdown lines, ending with an empty one; none without services.
+ *
+ * @example
+ * ```ts
+ * import { servicesTable } from "./github_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(servicesTable([{ name: "api", status: "ready", check: "...", readyMs: 850 }]), [
+ *   "### Services",
+ *   "",
+ *   "| Service | Status | Ready in | Detail |",
+ *   "| --- | --- | --- | --- |",
+ *   "| `api` | ✓ ready | 850ms |  |",
+ *   "",
+ * ]);
+ * assert.deepEqual(servicesTable([]), []);
+ * ```
+ */
+export function servicesTable(services: readonly ServiceRecord[]): string[] {
+  if (services.length === 0) return [];
+  const rows = services.map((service) =>
+    `| \`${escapeMarkdownCell(service.name).replaceAll("`", "'")}\` | ${statusCell(service)} | ${
+      service.readyMs === undefined ? "" : formatDuration(service.readyMs)
+    } | ${detail(service)} |`
+  );
+  return [
+    "### Services",
+    "",
+    "| Service | Status | Ready in | Detail |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ];
+}
+
 /** Options for {@linkcode renderStepSummary}. */
 export interface StepSummaryOptions {
   /** The most bytes the summary may take (default 1 MiB less nothing). */
@@ -275,6 +333,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
     head.push(`- warning \`${d.code}\`: ${escapeMarkdownCell(d.message)}`);
   }
   if (artifact.diagnostics.some((d) => d.level === "warning")) head.push("");
+  head.push(...servicesTable(artifact.services ?? []));
 
   head.push(...blockedLines(artifact));
   // Blocked fixtures have no failure of their own: the lines above name them per need.

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
+import { createArtifact, type FixtureResult, type ServiceRecord } from "../artifact/artifact.ts";
+import { serviceRecords } from "../../e2e/_services.ts";
 import type { RunEnd } from "./reporter.ts";
 import {
   dispatchCommand,
@@ -10,7 +11,11 @@ import {
 
 const base = { durationMs: 10, attempts: 1, exitCode: 1, signal: null, timedOut: false };
 
-function runOf(fixtures: FixtureResult[], extra: Partial<RunEnd> = {}): RunEnd {
+function runOf(
+  fixtures: FixtureResult[],
+  extra: Partial<RunEnd> = {},
+  services?: ServiceRecord[],
+): RunEnd {
   const artifact = createArtifact({
     runId: "r1",
     mode: "rerun-failed",
@@ -24,6 +29,7 @@ function runOf(fixtures: FixtureResult[], extra: Partial<RunEnd> = {}): RunEnd {
       summary: { total: 5, passed: 4, failed: 1, skipped: 0, flaky: 0 },
       result: "fail",
     },
+    services,
   });
   return {
     ends: [],
@@ -197,4 +203,29 @@ Deno.test("renderStepSummary() escapes the cause it names", () => {
     markdown,
     /^\*\*3 failures share one cause:\*\* permission denied: read access to "\/x\/&lt;b&gt;\\\|\*\*" /m,
   );
+});
+
+Deno.test("renderStepSummary() has a Services table with each one's status, time to ready and failure", () => {
+  const records = serviceRecords();
+  records[2].reason += " | <b>";
+  const markdown = renderStepSummary(runOf([failure("a")], {}, records));
+  const lines = markdown.split("\n");
+  const head = lines.indexOf("| Service | Status | Ready in | Detail |");
+  assert.ok(head > 0, markdown);
+  assert.equal(lines[head - 2], "### Services");
+  assert.deepEqual(lines.slice(head + 1, head + 6), [
+    "| --- | --- | --- | --- |",
+    "| `api` | ✓ ready | 1.2s |  |",
+    "| `db` | ✓ reused | 0ms | already running: not started |",
+    "| `queue` | ✗ **not-ready** |  | not ready within 500ms: 127.0.0.1:9999 accepts a TCP " +
+    "connection (last check: connection refused) \\| &lt;b&gt;<br>Error: bad QUEUE_URL &lt;none&gt; |",
+    "| `worker` | ✗ **exited** | 300ms | exited with code 7 during the run<br>" +
+    "last line of its stderr: worker crashed: out of memory |",
+  ]);
+  assert.ok(head < lines.indexOf("| Fixture | Kind | Message |"), "services before the failures");
+});
+
+Deno.test("renderStepSummary() has no Services table without services", () => {
+  const markdown = renderStepSummary(runOf([failure("a")]));
+  assert.doesNotMatch(markdown, /Services|\| Service \|/);
 });

@@ -1,14 +1,17 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
+import { createArtifact, type FixtureResult, type ServiceRecord } from "../artifact/artifact.ts";
+import { serviceRecords } from "../../e2e/_services.ts";
 import type { FixtureEnd } from "./reporter.ts";
 import {
+  ANNOTATION_LIMIT,
   createGitHubReporter,
   escapeCommandData,
   escapeCommandProperty,
   neutralizeLegacyCommands,
   renderAnnotations,
   renderOutputGroup,
+  renderServiceAnnotations,
 } from "./github.ts";
 
 const base = { durationMs: 10, attempts: 1, exitCode: 1, signal: null, timedOut: false };
@@ -28,7 +31,7 @@ function failed(id: string, extra: Partial<FixtureResult> = {}): FixtureEnd {
   };
 }
 
-function artifactOf(ends: FixtureEnd[]) {
+function artifactOf(ends: FixtureEnd[], services?: ServiceRecord[]) {
   return createArtifact({
     runId: "r1",
     mode: "full",
@@ -38,6 +41,7 @@ function artifactOf(ends: FixtureEnd[]) {
     environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true },
     selection: { fixtureIds: ends.map((e) => e.result.id) },
     fixtures: ends.map((e) => e.result),
+    services,
   });
 }
 
@@ -195,4 +199,57 @@ Deno.test("createGitHubReporter() writes nothing for passed fixtures and no summ
   await reporter.onFixtureEnd!(end);
   await reporter.onEnd!({ ends: [end], artifact: artifactOf([end]), artifactPath: "x" });
   assert.equal(log, "");
+});
+
+Deno.test("createGitHubReporter() annotates each service not ready or exited, escaped, first", async () => {
+  let log = "";
+  const reporter = createGitHubReporter({
+    env: {},
+    cwd: "/p",
+    write: (t) => (log += t),
+    command: (line) => `[cmd]${line}`,
+  });
+  const records = serviceRecords();
+  records[2].reason += "\n::warning::x 100% ##[error]y";
+  const ends = [
+    failed("a", {
+      failure: { kind: "not-run", message: 'Not run: service "queue" was not ready' },
+    }),
+  ];
+  await reporter.onEnd!({ ends, artifact: artifactOf(ends, records), artifactPath: "x" });
+  const errors = logLines(log).filter((line) => line.includes("::error"));
+  assert.equal(errors.length, 3, log);
+  assert.equal(
+    errors[0],
+    '[cmd]::error title=Service queue not ready::SERVICE_NOT_READY: Service "queue" was not ' +
+      "ready: not ready within 500ms: 127.0.0.1:9999 accepts a TCP connection (last check: " +
+      "connection refused)%0A::warning::x 100%25 ##\u200b[error]y%0AError: bad QUEUE_URL <none>",
+  );
+  assert.equal(
+    errors[1],
+    '[cmd]::error title=Service worker exited::SERVICE_EXITED: Service "worker" exited with ' +
+      "code 7 during the run%0Alast line of its stderr: worker crashed: out of memory",
+  );
+  assert.match(errors[2], /^\[cmd\]::error file=fixtures\/a.smoke.ts,title=a::not-run: /);
+});
+
+Deno.test("renderServiceAnnotations() leaves ready, reused and not-started services alone", () => {
+  const records: ServiceRecord[] = [
+    ...serviceRecords().filter((s) => s.status === "ready" || s.status === "reused"),
+    { name: "c", status: "not-started", check: "x", reason: "not started: --no-services" },
+    { name: "d", status: "interrupted", check: "x", reason: "interrupted before it started" },
+  ];
+  assert.deepEqual(renderServiceAnnotations(records), []);
+});
+
+Deno.test("createGitHubReporter() keeps service and fixture annotations within the limit", async () => {
+  let log = "";
+  const reporter = createGitHubReporter({ env: {}, cwd: "/p", write: (t) => (log += t) });
+  const ends = Array.from({ length: 12 }, (_, i) => failed(`f${i}`));
+  await reporter.onEnd!({ ends, artifact: artifactOf(ends, serviceRecords()), artifactPath: "x" });
+  const errors = logLines(log).filter((line) => line.startsWith("::error"));
+  assert.equal(errors.length, ANNOTATION_LIMIT);
+  assert.match(errors[0], /title=Service queue not ready/);
+  assert.match(errors[1], /title=Service worker exited/);
+  assert.match(log, /^4 more failed fixtures are not annotated/m);
 });

@@ -1,5 +1,6 @@
 /**
- * JUnit XML for `--junit PATH`: one `<testcase>` per fixture, in the shape
+ * JUnit XML for `--junit PATH`: one `<testcase>` per fixture (and one per
+ * service, in a testsuite of their own), in the shape
  * dorny/test-reporter, mikepenz/action-junit-report and EnricoMi's publisher
  * read. {@linkcode renderJUnit} is pure; {@linkcode createJUnitReporter}
  * writes its output atomically when the run ends (interrupted runs too).
@@ -7,7 +8,12 @@
  * @module
  */
 import { resolve } from "node:path";
-import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
+import {
+  type Artifact,
+  type FixtureResult,
+  type ServiceRecord,
+  servicesFailed,
+} from "../artifact/artifact.ts";
 import { describeWriteFailure, isWriteFailure, writeFileAtomic } from "../artifact/atomic_write.ts";
 import type { FailedAttempt, FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { excerptLines, failureExcerpt } from "./failure_excerpt.ts";
@@ -206,6 +212,54 @@ function blockedProperty(artifact: Artifact): [string, string][] {
   return blocked ? [["smoke.blocked", String(blocked)]] : [];
 }
 
+/** A service's testcase: its status and check as properties; a failure, or a skip, with the reason. */
+function serviceTestcase(service: ServiceRecord): string {
+  const pad = "      ";
+  const props: [string, string][] = [
+    ["smoke.service.status", service.status],
+    ["smoke.service.check", service.check],
+    ...(typeof service.exitCode === "number"
+      ? [["smoke.service.exitCode", String(service.exitCode)] as [string, string]]
+      : []),
+    ...(service.signal ? [["smoke.service.signal", service.signal] as [string, string]] : []),
+  ];
+  const lines = props.map(([name, value]) => `${pad}  ${element("property", { name, value })}`);
+  const children = [`${pad}<properties>\n${lines.join("\n")}\n${pad}</properties>`];
+  const reason = service.reason ?? service.status;
+  if (servicesFailed([service])) {
+    const excerpt = excerptLines(failureExcerpt(service, JUNIT_EXCERPT));
+    const type = service.status === "exited" ? "SERVICE_EXITED" : "SERVICE_NOT_READY";
+    children.push(
+      pad +
+        element(
+          "failure",
+          { message: reason, type },
+          excerpt.length ? excerpt.join("\n") + "\n" : reason,
+        ),
+    );
+  } else if (service.status === "not-started" || service.status === "interrupted") {
+    children.push(pad + element("skipped", { message: reason }));
+  }
+  if (service.stdoutTail) children.push(pad + element("system-out", {}, service.stdoutTail));
+  if (service.stderrTail) children.push(pad + element("system-err", {}, service.stderrTail));
+  const attrs = attributes({
+    classname: "services",
+    name: service.name,
+    time: seconds(service.readyMs ?? 0),
+  });
+  return `    <testcase${attrs}>\n${children.join("\n")}\n    </testcase>`;
+}
+
+/** The services' counts, for their testsuite and the root's totals. */
+function serviceCounts(services: readonly ServiceRecord[]) {
+  return {
+    tests: services.length,
+    failures: services.filter((s) => servicesFailed([s])).length,
+    skipped: services.filter((s) => s.status === "not-started" || s.status === "interrupted")
+      .length,
+  };
+}
+
 function properties(artifact: Artifact, now: Date): string {
   const shard = artifact.selection.shard;
   const pairs: [string, string][] = [
@@ -240,7 +294,12 @@ function properties(artifact: Artifact, now: Date): string {
  * by setup/db`; the `smoke.blocked` property counts them). Such a run is
  * never green: the need that failed is a `<failure>`, and `smoke.result` is
  * `fail` (a need skipped by its manifest leaves no `<failure>`; the property
- * and smoke's exit code still say fail).
+ * and smoke's exit code still say fail). A run with services gets a second
+ * `<testsuite name="services">`: one testcase per service, its time the time
+ * to ready, its status and check as properties; not ready or exited is a
+ * `<failure>` (type `SERVICE_NOT_READY` or `SERVICE_EXITED`, the reason as
+ * message, its output's telling lines as text), not started or interrupted a
+ * `<skipped>`. The root counts both suites.
  *
  * @param run The fixtures' ends and the written artifact.
  * @param options When the report is written, and the suite name.
@@ -286,9 +345,35 @@ export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string 
     timestamp: timestamp(artifact.startedAt),
   };
   const cases = artifact.fixtures.map((result) => testcase(result, byId.get(result.id), suite));
+  const services = artifact.services ?? [];
+  const serviced = serviceCounts(services);
+  const totals = {
+    ...counts,
+    tests: counts.tests + serviced.tests,
+    failures: counts.failures + serviced.failures,
+    skipped: counts.skipped + serviced.skipped,
+  };
+  const servicesSuite = services.length
+    ? [
+      `  <testsuite${
+        attributes({
+          name: "services",
+          tests: serviced.tests,
+          failures: serviced.failures,
+          errors: 0,
+          skipped: serviced.skipped,
+          time: seconds(Math.max(0, ...services.map((s) => s.readyMs ?? 0))),
+          timestamp: counts.timestamp,
+          id: 1,
+        })
+      }>`,
+      ...services.map(serviceTestcase),
+      `  </testsuite>`,
+    ]
+    : [];
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites${attributes({ name: suite, ...counts })}>`,
+    `<testsuites${attributes({ name: suite, ...totals })}>`,
     `  <testsuite${
       attributes({
         name: suite,
@@ -302,6 +387,7 @@ export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string 
     properties(artifact, options.now),
     ...cases,
     `  </testsuite>`,
+    ...servicesSuite,
     `</testsuites>`,
     "",
   ].join("\n");

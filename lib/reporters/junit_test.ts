@@ -11,6 +11,8 @@ import {
   renderJUnit,
   stripInvalidXmlChars,
 } from "./junit.ts";
+import type { ServiceRecord } from "../artifact/artifact.ts";
+import { HOSTILE_TAIL, serviceRecords } from "../../e2e/_services.ts";
 
 const base = { durationMs: 1234, attempts: 1, exitCode: 0, signal: null, timedOut: false };
 
@@ -25,7 +27,10 @@ function end(result: FixtureResult, failedAttempts: FailedAttempt[] = []): Fixtu
   };
 }
 
-function run(ends: FixtureEnd[], extra: { interrupted?: boolean } = {}) {
+function run(
+  ends: FixtureEnd[],
+  extra: { interrupted?: boolean; services?: ServiceRecord[] } = {},
+) {
   const artifact = createArtifact({
     runId: "20260101T000000000Z-abc",
     mode: "full",
@@ -36,6 +41,7 @@ function run(ends: FixtureEnd[], extra: { interrupted?: boolean } = {}) {
     selection: { fixtureIds: ends.map((e) => e.result.id) },
     fixtures: ends.map((e) => e.result),
     interrupted: extra.interrupted,
+    services: extra.services,
   });
   return { ends, artifact };
 }
@@ -203,6 +209,82 @@ Deno.test("renderJUnit() marks an interrupted run and its unfinished fixtures", 
       p.name === "smoke.interrupted" && p.value === "true"
     ),
   );
+});
+
+Deno.test("renderJUnit() writes the services as their own testsuite after the fixtures", () => {
+  const services = [
+    ...serviceRecords(),
+    {
+      name: "cache",
+      status: "not-started" as const,
+      check: "x",
+      reason: "not started: --no-services",
+    },
+    {
+      name: "mail",
+      status: "interrupted" as const,
+      check: "y",
+      reason: "interrupted while waiting for it to be ready",
+    },
+  ];
+  const notRun = end({
+    ...base,
+    id: "a",
+    status: "failed",
+    attempts: 0,
+    exitCode: null,
+    failure: { kind: "not-run", message: 'Not run: service "queue" was not ready' },
+  });
+  const xml = renderJUnit(run([notRun], { services }), { now: new Date(0) });
+  const root = parse(xml).testsuites;
+  assert.ok(Array.isArray(root.testsuite), `two testsuites:\n${xml}`);
+  const [fixtures, suite] = root.testsuite;
+  assert.equal(fixtures.name, "smoke");
+  assert.deepEqual([fixtures.tests, fixtures.failures, fixtures.skipped], ["1", "0", "1"]);
+  assert.equal(suite.name, "services");
+  assert.deepEqual(
+    [suite.tests, suite.failures, suite.errors, suite.skipped],
+    ["6", "2", "0", "2"],
+  );
+  assert.deepEqual([root.tests, root.failures, root.skipped], ["7", "2", "3"]);
+  const byName = Object.fromEntries(
+    suite.testcase.map((t: { name: string }) => [t.name, t]),
+  );
+  assert.deepEqual(Object.keys(byName), ["api", "db", "queue", "worker", "cache", "mail"]);
+  for (const t of suite.testcase) assert.equal(t.classname, "services");
+  const props = (t: { properties: { property: { name: string; value: string }[] } }) =>
+    Object.fromEntries(t.properties.property.map((p) => [p.name, p.value]));
+  assert.equal(byName.api.time, "1.234");
+  assert.deepEqual(props(byName.api), {
+    "smoke.service.status": "ready",
+    "smoke.service.check": "GET http://127.0.0.1:8080/health answers 2xx or 3xx",
+  });
+  assert.equal(byName.api.failure, undefined);
+  assert.equal(byName.api.skipped, undefined);
+  assert.equal(props(byName.db)["smoke.service.status"], "reused");
+  assert.equal(byName.db.failure, undefined);
+  // Not ready: a failure with the reason, the output tails as its text, escaped as fixture output.
+  const queue = byName.queue;
+  assert.equal(queue.failure.type, "SERVICE_NOT_READY");
+  assert.match(queue.failure.message, /^not ready within 500ms: /);
+  assert.match(queue.failure["#text"], /stderr \(last lines\):\nError: bad QUEUE_URL <none>/);
+  assert.match(queue.failure["#text"], /<script>alert\(1\)<\/script> ]]> & "q"/);
+  assert.equal(queue["system-out"], "booting queue\n" + stripInvalidXmlChars(HOSTILE_TAIL));
+  assert.doesNotMatch(xml, /<script>/);
+  assert.equal(props(queue)["smoke.service.status"], "not-ready");
+  const worker = byName.worker;
+  assert.equal(worker.failure.type, "SERVICE_EXITED");
+  assert.equal(worker.failure.message, "exited with code 7 during the run");
+  assert.match(worker.failure["#text"], /worker crashed: out of memory/);
+  assert.equal(props(worker)["smoke.service.exitCode"], "7");
+  assert.equal(byName.cache.skipped.message, "not started: --no-services");
+  assert.equal(byName.mail.skipped.message, "interrupted while waiting for it to be ready");
+});
+
+Deno.test("renderJUnit() writes one testsuite when the run has no services", () => {
+  const xml = renderJUnit(run([end({ ...base, id: "a", status: "passed" })]), { now: new Date(0) });
+  assert.equal(xml.match(/<testsuite /g)?.length, 1);
+  assert.doesNotMatch(xml, /name="services"/);
 });
 
 Deno.test("createJUnitReporter() writes atomically and names the path when it cannot", async () => {
