@@ -231,7 +231,7 @@ Deno.test({
       assert.equal(await isAlive(pid), false, `${names[i]}: ${pid} outlived the run`);
     }
     const warning =
-      /^warning: Processes outlived their fixtures and were stopped at the end of the run: (.*) \[LEFTOVER_PROCESS\]$/m
+      /^warning: Processes outlived their fixtures \(or services\) and were stopped at the end of the run: (.*) \[LEFTOVER_PROCESS\]$/m
         .exec(run.stderr);
     assert.ok(warning, run.stderr);
     assert.match(warning[1], new RegExp(`jobs \\(pid ${pids[0]}\\)`));
