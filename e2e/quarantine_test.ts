@@ -31,6 +31,11 @@ Deno.test("quarantine: a quarantined failure does not fail the run, is recorded,
   const run = await runSmoke(p.dir, []);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   assert.equal(run.resultLine, "RESULT: pass");
+  assert.match(
+    run.stdout,
+    /^FAIL {2}flaky\/login .*\(quarantined until 2999-12-31, owner @alice: does not fail the run\)$/m,
+  );
+  assert.match(run.stdout, /Summary: 1 passed, 0 failed, 1 quarantined failure, /);
   const artifact = ArtifactSchema.parse(await p.latest());
   const login = artifact.fixtures.find((f) => f.id === "flaky/login")!;
   assert.equal(login.status, "failed");

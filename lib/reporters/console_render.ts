@@ -175,9 +175,15 @@ export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
         ? `  ${result.failure.kind}: ${firstLine(result.failure.message)}`
         : "";
       const attempts = afterAttempts(result.attempts);
-      return `${colors.red("FAIL")}  ${result.id}  ${time}${
+      // A quarantined failure is shown, in yellow, with who owns it: it does not fail the run.
+      const q = result.quarantined;
+      const label = q ? colors.yellow("FAIL") : colors.red("FAIL");
+      const quarantined = q
+        ? colors.yellow(`  (quarantined until ${q.until}, owner ${q.owner}: does not fail the run)`)
+        : "";
+      return `${label}  ${result.id}  ${time}${
         attempts ? `  ${attempts}` : ""
-      }${failure}${leak}`;
+      }${failure}${quarantined}${leak}`;
     }
     case "skipped":
       return `${colors.yellow("SKIP")}  ${result.id}${
@@ -290,9 +296,12 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
   }
   failed.forEach(({ result, planned }, index) => {
     const attempts = afterAttempts(result.attempts);
+    const q = result.quarantined;
     lines.push(
-      `  ${index + 1}) ${colors.red(result.id)}  [${result.failure?.kind ?? "failed"}]${
-        attempts ? `  failed ${attempts}` : ""
+      `  ${index + 1}) ${q ? colors.yellow(result.id) : colors.red(result.id)}  [${
+        result.failure?.kind ?? "failed"
+      }]${attempts ? `  failed ${attempts}` : ""}${
+        q ? colors.yellow(`  quarantined until ${q.until} (${q.owner}: ${q.reason})`) : ""
       }`,
     );
     for (const line of (result.failure?.message ?? "").split("\n")) lines.push(`     ${line}`);
@@ -437,10 +446,15 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   const s = view.summary;
   // Fixtures --max-failures kept from starting, and blocked ones, are failed in the artifact
   // (owed), not failures of their own: counted apart.
-  const failedHere = s.failed - (view.notRun ?? 0) - (view.blocked ?? 0);
+  // Quarantined failures do not fail the run: counted apart too.
+  const quarantined = s.quarantined ?? 0;
+  const failedHere = s.failed - (view.notRun ?? 0) - (view.blocked ?? 0) - quarantined;
   const counts = [
     s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
     failedHere ? colors.red(`${failedHere} failed`) : `${failedHere} failed`,
+    ...(quarantined
+      ? [colors.yellow(`${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}`)]
+      : []),
     ...(view.blocked ? [colors.yellow(`${view.blocked} blocked`)] : []),
     ...(view.notRun ? [colors.yellow(`${view.notRun} not run`)] : []),
     `${s.skipped} skipped`,

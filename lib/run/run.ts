@@ -281,6 +281,7 @@ async function runOne(
       ...(outcome.stdout.bytes > 0 ? { stdoutTail: outcome.stdout.tail } : {}),
       ...(outcome.stderr.bytes > 0 ? { stderrTail: outcome.stderr.tail } : {}),
       ...(judgement.passed && attempt > 1 ? { flaky: true } : {}),
+      ...(planned.quarantine ? { quarantined: { ...planned.quarantine } } : {}),
     };
     return { result, planned, failedAttempts, outputLeaked: outcome.outputLeaked };
   }

@@ -24,6 +24,8 @@ export interface PlannedFixture {
   retries: number;
   /** Permission flags (script fixtures). */
   permissions: string[];
+  /** The quarantine entry that protects it today: its failure does not fail the run. */
+  quarantine?: { reason: string; owner: string; until: string };
 }
 
 /** What planning needs besides the fixture. */

@@ -272,7 +272,11 @@ export async function resolveSelection(
   // whatever the filters, the rerun or the shard kept (a shard runs its own setup).
   const closed = closeOverNeeds(chosen.map((f) => f.id), catalog);
   if (closed.pulledIn.size) chosen = catalog.filter((f) => closed.ids.has(f.id));
-  const planned = chosen.map((fixture) => planFixture(fixture, { options, deno: context.deno }));
+  const planned = chosen.map((fixture) => {
+    const plan = planFixture(fixture, { options, deno: context.deno });
+    const mark = quarantine?.protects.get(fixture.id);
+    return mark ? { ...plan, quarantine: mark } : plan;
+  });
   const mode = rerun ? "rerun-failed" : filtered ? "selected" : "full";
   const changes = rerun ? await rerunChanges(rerun, chosen, cwd) : undefined;
   return {
