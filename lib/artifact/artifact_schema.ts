@@ -73,6 +73,22 @@ export const FixtureResultSchema = z.object({
   fingerprint: FingerprintSchema.optional(),
   /** The manifest's description, when it has one. */
   description: z.string().optional(),
+  /**
+   * `--repeat N` only (written since version 1.1): the fixture ran N times (`runs`), one run
+   * after another; `passed` of them passed, `firstAttemptPassed` on their first attempt.
+   * `outcomes` has one letter per run made, in order: `P` passed on its first attempt, `R`
+   * passed on a retry, `F` failed, `I` interrupted; it is shorter than `runs` when an
+   * interrupt stopped the runs. The fixture's `status` is `passed` only if every run passed;
+   * its `failure` is that of the first failed run, and its `durationMs` the mean of its runs.
+   */
+  repeat: z.object({
+    runs: z.number().int().positive(),
+    passed: z.number().int().nonnegative(),
+    firstAttemptPassed: z.number().int().nonnegative(),
+    outcomes: z.string().regex(/^[PRFI]+$/, {
+      message: "outcomes are letters P, R, F or I, one per run",
+    }),
+  }).optional(),
   /** The manifest's tags, when it has any (one word each, as manifests allow). */
   tags: z.array(
     z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, {

@@ -283,6 +283,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         tailBytes: TAIL_BYTES,
         ...(options.maxFailures ? { maxFailures: options.maxFailures } : {}),
         ...(context.startOrder ? { startOrder: context.startOrder } : {}),
+        ...(flags.repeat ? { repeat: flags.repeat } : {}),
       }, {
         spawn: async (spec, signal) => {
           const outcome = await runProcess(spec, { groups: io.groups, signal });

@@ -41,6 +41,8 @@ export interface Flags {
   timeoutMs?: number;
   /** `--retries N`. */
   retries?: number;
+  /** `--repeat N`: each fixture runs N times (flake hunting). */
+  repeat?: number;
   /** `--fixtures-dir DIR`. */
   fixturesDir?: string;
   /** `--artifact-dir DIR`. */
@@ -284,6 +286,18 @@ export const FLAGS: readonly FlagSpec[] = [
     help: "retries of a failing fixture",
     option: "retries",
     default: "0",
+  },
+  {
+    name: "repeat",
+    type: "integer",
+    min: 2,
+    max: 1000,
+    value: "N",
+    example: "10",
+    commands: ["run"],
+    section: "Running",
+    help: "flake hunting: run each fixture N times in a row; pass rate and verdict per fixture " +
+      "(no retries unless --retries)",
   },
   {
     name: "max-failures",
@@ -663,6 +677,7 @@ export function parseFlags(args: readonly string[]): Flags {
     concurrency: v.concurrency as number | undefined,
     timeoutMs: v.timeout as number | undefined,
     retries: v.retries as number | undefined,
+    repeat: v.repeat as number | undefined,
     fixturesDir: v["fixtures-dir"] as string | undefined,
     artifactDir: v["artifact-dir"] as string | undefined,
     config: v.config as string | undefined,

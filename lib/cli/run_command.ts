@@ -131,6 +131,12 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     });
   }
   warn(io, selection.diagnostics);
+  // --repeat measures first attempts: no retries (manifest or config) unless --retries is given,
+  // and then that many for every fixture.
+  if (flags.repeat) {
+    const retries = flags.retries ?? 0;
+    selection = { ...selection, planned: selection.planned.map((p) => ({ ...p, retries })) };
+  }
 
   const { planned } = selection;
   if (selection.none !== undefined) {
@@ -212,7 +218,15 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     const dry = renderDryRun(selection, io.cwd, schedule);
     // The services go before the closing RESULT line.
     const services = serviceDryRunLines(options.services, { noServices: flags.noServices });
-    io.stdout([...dry.slice(0, -1), ...services, ...dry.slice(-1)].join("\n") + "\n");
+    const repeat = flags.repeat
+      ? [
+        `--repeat ${flags.repeat}: each fixture runs ${flags.repeat} times, one run after another ` +
+        "(a teardown once)",
+      ]
+      : [];
+    io.stdout(
+      [...dry.slice(0, -1), ...repeat, ...services, ...dry.slice(-1)].join("\n") + "\n",
+    );
     return ExitCode.Pass;
   }
   requireDeno(planned, {

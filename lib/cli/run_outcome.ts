@@ -278,6 +278,9 @@ export function runSummary(input: RunSummaryInput): RunSummary {
     ...(blocked ? { blocked } : {}),
     ...(notRun && notReady ? { notRunReason: `service "${notReady.name}" was not ready` } : {}),
     ...slowestOf(artifact),
+    ...(artifact.fixtures.some((f) => f.repeat)
+      ? { repeat: artifact.fixtures.filter((f) => f.repeat) }
+      : {}),
     ...(input.shard
       ? {
         shard: {

@@ -5,12 +5,19 @@
  * @module
  */
 import { terminalControl } from "../base/safe_output.ts";
-import type { Diagnostic, Result, SuiteRecord, Summary } from "../artifact/artifact.ts";
+import type {
+  Diagnostic,
+  FixtureResult,
+  Result,
+  SuiteRecord,
+  Summary,
+} from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
 import { failureExcerpt } from "./failure_excerpt.ts";
 import { idList } from "../base/id_list.ts";
 import { causeGroupLine, groupCauses } from "../artifact/failure_causes.ts";
 import { blockedBy, blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { repeatVerdict } from "../run/repeat.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -133,7 +140,7 @@ export function afterAttempts(attempts: number): string {
 /**
  * One line for a finished fixture. A fixture that took more than one attempt
  * says so: `flaky: passed after 2 attempts`, or `after 3 attempts` before a
- * failure's kind.
+ * failure's kind. Under `--repeat N` the line ends with `k/N passed`.
  *
  * @param end The fixture's end.
  * @param colors The palette.
@@ -161,7 +168,9 @@ export function afterAttempts(attempts: number): string {
 export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
   const { result } = end;
   const time = colors.dim(formatDuration(result.durationMs));
-  const leak = end.outputLeaked ? colors.yellow("  (an escaped process held its output open)") : "";
+  const leak =
+    (end.outputLeaked ? colors.yellow("  (an escaped process held its output open)") : "") +
+    (result.repeat ? `  ${result.repeat.passed}/${result.repeat.runs} passed` : "");
   switch (result.status) {
     case "passed": {
       const flaky = result.flaky
@@ -322,6 +331,74 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
   return lines;
 }
 
+/** The order of the `Repeat:` block: what needs attention first. */
+const VERDICT_ORDER = ["flaky", "steady fail", "interrupted", "steady pass"];
+
+/**
+ * The `Repeat:` block of the summary (`--repeat N`): one line per fixture
+ * that ran repeatedly, with its verdict, passes/N and first-attempt pass
+ * rate, flaky first, then steady fail, interrupted and steady pass (by id
+ * within each). Empty when no fixture ran repeatedly.
+ *
+ * @param results The artifact's results (those without a `repeat` record are left out).
+ * @param colors The palette.
+ * @returns The block's lines.
+ *
+ * @example
+ * ```ts
+ * import { palette, renderRepeat } from "./console_render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = renderRepeat([
+ *   { id: "ok", repeat: { runs: 4, passed: 4, firstAttemptPassed: 4, outcomes: "PPPP" } },
+ *   { id: "api/flip", repeat: { runs: 4, passed: 2, firstAttemptPassed: 2, outcomes: "PFPF" } },
+ * ], palette(false));
+ * assert.deepEqual(lines, [
+ *   "Repeat: 2 fixtures, 4 runs each",
+ *   "  flaky        api/flip  2/4 passed  first attempt 50%",
+ *   "  steady pass  ok        4/4 passed  first attempt 100%",
+ * ]);
+ * ```
+ */
+export function renderRepeat(
+  results: readonly Pick<FixtureResult, "id" | "repeat">[],
+  colors: Palette,
+): string[] {
+  const rows = results.filter((r) => r.repeat).map((r) => {
+    const repeat = r.repeat!;
+    const made = repeat.outcomes.length;
+    return {
+      id: r.id,
+      verdict: repeatVerdict(repeat),
+      passes: `${repeat.passed}/${repeat.runs} passed`,
+      rate: `first attempt ${made ? Math.round((100 * repeat.firstAttemptPassed) / made) : 0}%`,
+      cut: made < repeat.runs ? `  (stopped after ${made} of ${repeat.runs} runs)` : "",
+    };
+  }).sort((a, b) =>
+    VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+  if (rows.length === 0) return [];
+  const width = (key: "verdict" | "id" | "passes") =>
+    Math.max(...rows.map((row) => row[key].length));
+  const runs = new Set(results.flatMap((r) => r.repeat ? [r.repeat.runs] : []));
+  const each = runs.size === 1 ? `, ${[...runs][0]} runs each` : "";
+  const color = (verdict: string) =>
+    verdict === "steady pass"
+      ? colors.green
+      : verdict === "steady fail"
+      ? colors.red
+      : colors.yellow;
+  return [
+    `Repeat: ${rows.length} fixture${rows.length === 1 ? "" : "s"}${each}`,
+    ...rows.map((row) =>
+      `  ${color(row.verdict)(row.verdict.padEnd(width("verdict")))}  ${
+        row.id.padEnd(width("id"))
+      }  ${row.passes.padEnd(width("passes"))}  ${row.rate}${row.cut}`
+    ),
+  ];
+}
+
 /** What the summary shows. */
 export interface SummaryView {
   /** Counts of this run. */
@@ -358,6 +435,8 @@ export interface SummaryView {
   blocked?: number;
   /** The slowest fixtures of a run that took a while, slowest first. */
   slowest?: readonly { id: string; durationMs: number }[];
+  /** `--repeat N`: the results of the fixtures that ran repeatedly (see {@linkcode renderRepeat}). */
+  repeat?: readonly Pick<FixtureResult, "id" | "repeat">[];
   /**
    * A `--shard-by duration` run: its shard, the fixture time predicted from the timings, and
    * the fixture time it took.
@@ -498,6 +577,7 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
       ),
     );
   }
+  lines.push(...renderRepeat(view.repeat ?? [], colors));
   if (view.slowest?.length) {
     lines.push(
       `Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`,

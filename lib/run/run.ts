@@ -10,6 +10,7 @@ import type { PlannedFixture } from "../selection/plan.ts";
 import type { ProcessOutcome, ProcessSpec } from "./process.ts";
 import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
 import { type Ending, NeedsGate } from "./needs_gate.ts";
+import { repeatRuns } from "./repeat.ts";
 
 /** After an interrupt, how long the teardowns of what ran have, in all. */
 const TEARDOWN_BUDGET_MS = 10_000;
@@ -43,6 +44,11 @@ export interface RunSettings {
    * default: the order given. Results keep the order given either way.
    */
   startOrder?: readonly number[];
+  /**
+   * `--repeat N`: each fixture (but a teardown) runs N times, one run after another in the
+   * worker slot that took it, and ends once with the runs folded (see `repeat.ts`).
+   */
+  repeat?: number;
 }
 
 function skipped(planned: PlannedFixture): FixtureResult {
@@ -377,7 +383,13 @@ export async function runFixtures(
         continue;
       }
       gate.start(step.index);
-      const end = await runOne(planned, settings, runDeps, enqueue);
+      // Under --repeat the runs follow one another here: one fixture never runs twice at once.
+      const end = settings.repeat && settings.repeat > 1 && !planned.fixture.teardown
+        ? await repeatRuns(
+          { times: settings.repeat, signal: runDeps.signal },
+          () => runOne(planned, settings, runDeps, enqueue),
+        )
+        : await runOne(planned, settings, runDeps, enqueue);
       if (end.result.status === "failed" && !planned.fixture.teardown) failures++;
       // The limit reached before any interrupt: the fixtures it holds back are not-run, whatever
       // comes after.
