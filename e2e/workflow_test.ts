@@ -200,3 +200,12 @@ Deno.test("the Deno version is the same in README.md, .ci/run and the workflows"
     }`,
   );
 });
+
+Deno.test("the README's caller of the reusable workflow passes actionlint", async () => {
+  const readme = await Deno.readTextFile(join(ROOT, "README.md"));
+  const block = /```yaml\n(name: smoke\n[\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(block, "the README shows the caller");
+  assert.match(block, /uses: OWNER\/smoke\/\.github\/workflows\/smoke-run\.yml@/);
+  const lint = await createLinter();
+  assert.deepEqual(lint(block, ".github/workflows/smoke.yml").map((p) => p.message), []);
+});
