@@ -15,7 +15,7 @@ const cmd = (script: string, extra: Record<string, unknown> = {}) =>
 function suiteFiles(): Record<string, string> {
   return {
     "fixtures/setup/db.smoke.jsonc": cmd(
-      'echo setup >> ran.log; test -f broken && exit 1; echo seeded > db.txt',
+      "echo setup >> ran.log; test -f broken && exit 1; echo seeded > db.txt",
     ),
     "fixtures/api/orders.smoke.jsonc": cmd("echo orders >> ran.log; grep -q seeded db.txt", {
       needs: ["setup/db"],
@@ -31,7 +31,9 @@ function suiteFiles(): Record<string, string> {
   };
 }
 
-async function ranLog(p: { read(path: string): Promise<string>; exists(path: string): Promise<boolean> }) {
+async function ranLog(
+  p: { read(path: string): Promise<string>; exists(path: string): Promise<boolean> },
+) {
   if (!(await p.exists("ran.log"))) return [];
   return (await p.read("ran.log")).trim().split("\n");
 }
@@ -41,7 +43,9 @@ Deno.test("needs: setup runs first and its file is there for the dependants; tea
   const run = await runSmoke(p.dir, ["--concurrency", "4"]);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   const log = await ranLog(p);
-  assert.ok(log.indexOf("setup") < log.indexOf("orders") && log.indexOf("setup") < log.indexOf("users"));
+  assert.ok(
+    log.indexOf("setup") < log.indexOf("orders") && log.indexOf("setup") < log.indexOf("users"),
+  );
   assert.equal(log.at(-1), "teardown", log.join(","));
   assert.ok(!(await p.exists("db.txt")), "the teardown cleaned up");
 });
@@ -72,13 +76,19 @@ Deno.test("needs: a failed setup blocks its dependants (counted, owed, exit 1); 
   await Deno.remove(`${p.dir}/ran.log`);
   const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
   assert.equal(rerun.code, 0, rerun.stderr + rerun.stdout);
-  assert.match(rerun.stdout, /Rerunning 3 outstanding fixtures .*, with 1 they need \(setup and teardown\)/);
+  assert.match(
+    rerun.stdout,
+    /Rerunning 3 outstanding fixtures .*, with 1 they need \(setup and teardown\)/,
+  );
   assert.deepEqual((await ranLog(p)).sort(), ["orders", "setup", "teardown", "users"]);
 });
 
 Deno.test("needs: --rerun-failed brings the needs that passed last time", async () => {
   await using p = await tempProject(suiteFiles());
-  await p.write("fixtures/api/users.smoke.jsonc", cmd("echo users >> ran.log; test -f ok", { needs: ["setup/db"] }));
+  await p.write(
+    "fixtures/api/users.smoke.jsonc",
+    cmd("echo users >> ran.log; test -f ok", { needs: ["setup/db"] }),
+  );
   assert.equal((await runSmoke(p.dir, [])).code, 1);
   await p.write("ok", "");
   await Deno.remove(`${p.dir}/ran.log`);

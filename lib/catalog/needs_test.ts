@@ -36,7 +36,7 @@ const dag = fc.integer({ min: 1, max: 12 }).chain((n) =>
       fc.record({
         needs: fc.subarray(Array.from({ length: i }, (_, j) => `f${j}`)),
         teardown: fc.boolean(),
-      }))
+      })),
   ).map((specs) =>
     specs.map((s, i) => node(`f${i}`, s.needs, s.teardown))
       // Nothing needs a teardown: drop needs on teardowns from the generated graph.
@@ -55,8 +55,12 @@ Deno.test("needsProblems(): a generated DAG has no problem; one edge back makes 
       const from = nodes.findIndex((n) => n.needs.length > 0 && !n.teardown);
       if (from < 0) return;
       const to = nodes.findIndex((n) => n.id === nodes[from].needs[0]);
-      const cyclic = nodes.map((n, i) => i === to ? { ...n, needs: [...n.needs, nodes[from].id] } : n);
-      const cycles = needsProblems(cyclic).filter((p) => p.message.startsWith("its needs form a cycle"));
+      const cyclic = nodes.map((n, i) =>
+        i === to ? { ...n, needs: [...n.needs, nodes[from].id] } : n
+      );
+      const cycles = needsProblems(cyclic).filter((p) =>
+        p.message.startsWith("its needs form a cycle")
+      );
       assert.equal(cycles.length >= 1, true);
       // The cycle named is a real one: each id needs the next.
       const ids = cycles[0].message.split(": ")[1].split(" -> ");
