@@ -16,7 +16,7 @@ const scenario = fc.integer({ min: 1, max: 10 }).chain((n) =>
         needs: fc.subarray(Array.from({ length: i }, (_, j) => j)),
         teardown: fc.boolean(),
         passes: fc.boolean(),
-      }))
+      })),
   )
 );
 
@@ -39,7 +39,11 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           for (const need of nodes[step.index].needs) {
             const j = Number(need.slice(1));
             if (nodes[step.index].teardown) assert.ok(ended.has(j));
-            else assert.equal(ended.get(j), "passed", `f${step.index} started before ${need} passed`);
+            else {assert.equal(
+                ended.get(j),
+                "passed",
+                `f${step.index} started before ${need} passed`,
+              );}
           }
           gate.start(step.index);
           running.push(step.index);
@@ -70,7 +74,10 @@ Deno.test("runFixtures(): independent fixtures run while a need is still running
     { path: "other.smoke.jsonc", text: '{ "command": ["other"] }' },
   ], { cwd: "/", fixturesDir: "/f" });
   const planned = catalog.map((f) =>
-    planFixture(f, { options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} }, deno: "deno" })
+    planFixture(f, {
+      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
+      deno: "deno",
+    })
   );
   const events: string[] = [];
   let releaseSetup!: () => void;
