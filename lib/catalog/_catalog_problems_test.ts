@@ -119,7 +119,7 @@ Deno.test("buildCatalog(): each problem keeps its lines and hints, indented unde
       '       line 3, column 3: retry: unknown key (did you mean "retries"?)',
       '       line 4, column 3: tag: unknown key (did you mean "tags"?)',
       "     hint: Allowed manifest keys: description, script, command, args, cwd, env, " +
-      "permissions, timeoutMs, retries, tags, skip, expect. See the README.",
+      "permissions, timeoutMs, retries, tags, needs, teardown, skip, expect. See the README.",
       '  3) Cannot parse manifest "fixtures/b.smoke.jsonc": closing "}" expected at end of input ' +
       "at line 1, column 2",
       "     hint: Fix the JSONC syntax.",
