@@ -78,12 +78,18 @@ const processGroups = new smoke.ProcessGroups();
 live.groups = processGroups;
 const runtime = smoke.runtimeInfo(import.meta.url);
 const cwd = Deno.cwd();
+// What the user types to start smoke again: their npm script, `npx smoke`, or npx's Deno.
+const invocation = smoke.userInvocation(runtime.invocation, {
+  env: Deno.env.toObject(),
+  execPath: Deno.execPath(),
+  denoVersion: Deno.version.deno,
+});
 
 async function main(args: string[]): Promise<number> {
   const flags = smoke.parseFlags(args);
   if (flags.help) {
     // The directories and settings in effect; a broken config never fails --help.
-    stdout(smoke.helpText(runtime.invocation, await smoke.helpSettings(flags, cwd)));
+    stdout(smoke.helpText(invocation, await smoke.helpSettings(flags, cwd)));
     return ExitCode.Pass;
   }
   if (flags.version) {
@@ -116,7 +122,7 @@ async function main(args: string[]): Promise<number> {
     groups: processGroups,
     // A relative path means relative to here, not to each fixture's cwd.
     deno: smoke.absoluteIfPath(flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno, cwd),
-    invocation: runtime.invocation,
+    invocation,
     now: () => new Date(),
   };
   switch (flags.command) {

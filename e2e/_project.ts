@@ -127,6 +127,10 @@ export async function runSmoke(
   delete env.GITHUB_ACTIONS;
   delete env.GITHUB_STEP_SUMMARY;
   delete env.CI;
+  // npm's variables (the suite may run under npx) would change the printed commands.
+  for (const name of Object.keys(env)) {
+    if (name.startsWith("npm_") || name === "SMOKE_INVOCATION") delete env[name];
+  }
   const argv = [
     ...options.prefix ?? [],
     Deno.execPath(),

@@ -15,6 +15,7 @@ export { helpText } from "./help.ts";
 export { helpSettings } from "./help_settings.ts";
 export { ProcessGroups } from "../run/process.ts";
 export { runtimeInfo } from "./runtime.ts";
+export { userInvocation } from "./invocation.ts";
 export { createSafeWriter } from "../base/safe_output.ts";
 export { VERSION } from "../base/version.ts";
 
