@@ -198,8 +198,9 @@ const MAX_QUARANTINED_ROWS = 50;
  * import assert from "node:assert/strict";
  *
  * const login = {
- *   id: "flaky/login", status: "failed" as const,
- *   failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+ *   id: "flaky/login", status: "failed" as const, durationMs: 5, attempts: 1, exitCode: 1,
+ *   signal: null, timedOut: false,
+ *   failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
  *   quarantined: { reason: "races", owner: "@alice", until: "2026-12-31" },
  * };
  * assert.deepEqual(quarantinedTable([login]), [
