@@ -62,6 +62,8 @@ border-radius:10px;padding:0 7px;margin-left:6px;vertical-align:2px}
 pre.msg{max-height:160px}
 .failure.blocked{border-left-color:var(--flaky)}
 .failure.blocked .sym,.kind.blocked{color:var(--flaky);border-color:var(--flaky)}
+.failure.quarantined{border-left-color:var(--flaky);border-left-style:dashed}
+.failure.quarantined .sym,.kind.quarantined,.t-quarantined{color:var(--flaky);border-color:var(--flaky)}
 .excerpt-head{margin:8px 0 0}
 .runs{max-height:420px;margin-top:10px}
 .runs thead th{position:sticky;top:0;background:var(--panel)}

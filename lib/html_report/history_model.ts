@@ -15,6 +15,11 @@ import type {
   Summary,
 } from "../artifact/artifact.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import {
+  isQuarantinedFailure,
+  type Quarantine,
+  quarantinedFailure,
+} from "../artifact/quarantined.ts";
 import { servicesFailed } from "../artifact/artifact.ts";
 import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { shellQuote } from "../selection/plan.ts";
@@ -208,6 +213,8 @@ export interface FailureView {
   previousStatus?: string;
   /** Kind `blocked`: the need that did not pass, and how it ended (see `groupBlocked`). */
   blocked?: { by: string; ended: string };
+  /** A quarantined failure (it does not fail the run): its owner, last day and reason. */
+  quarantined?: Quarantine;
 }
 
 /**
@@ -294,9 +301,14 @@ function cutTail(text: string | undefined, max: number): TailView | undefined {
   return { text: text.slice(start), cutChars: start };
 }
 
-/** Blocked fixtures after the failures of their own, each list in its order. */
+/** The failures that fail the run, then the quarantined ones, then the blocked, each in its order. */
 function blockedLast<T extends Artifact["fixtures"][number]>(failed: T[]): T[] {
-  return [...failed.filter((f) => !isBlocked(f)), ...failed.filter(isBlocked)];
+  const own = failed.filter((f) => !isBlocked(f));
+  return [
+    ...own.filter((f) => !isQuarantinedFailure(f)),
+    ...own.filter(isQuarantinedFailure),
+    ...failed.filter(isBlocked),
+  ];
 }
 
 /** Each blocked fixture's need and how it ended. */
@@ -613,6 +625,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         },
         ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
         ...(blockedOf.has(f.id) ? { blocked: blockedOf.get(f.id)! } : {}),
+        ...(quarantinedFailure(f) ? { quarantined: { ...quarantinedFailure(f)! } } : {}),
       });
     }
   }

@@ -18,9 +18,16 @@ export { REPORT_FILE } from "./report_file.ts";
 
 const e = escapeHtml;
 
+/** Quarantined failures are counted apart: they do not fail the run. */
 function counts(summary: Summary): string {
+  const quarantined = summary.quarantined ?? 0;
   return `<span class="t-pass">✓ ${summary.passed} passed</span>` +
-    `<span class="t-fail">✗ ${summary.failed} failed</span>` +
+    `<span class="t-fail">✗ ${summary.failed - quarantined} failed</span>` +
+    (quarantined
+      ? `<span class="t-quarantined">⚑ ${quarantined} quarantined failure${
+        quarantined === 1 ? "" : "s"
+      }</span>`
+      : "") +
     `<span class="t-skip">○ ${summary.skipped} skipped</span>` +
     `<span class="t-flaky">◐ ${summary.flaky} flaky</span>`;
 }
@@ -174,8 +181,16 @@ function renderBlocked(f: FailureView, blocked: NonNullable<FailureView["blocked
     `<dl class="facts">${facts.join("")}</dl></article>`;
 }
 
+/** A quarantined failure's badge: until when, and who owns it; the reason as its title. */
+function quarantineBadge(q: NonNullable<FailureView["quarantined"]>): string {
+  return `<span class="kind quarantined" title="${e(q.reason)}">quarantined until ${
+    e(q.until)
+  }, owner ${e(q.owner)}</span>`;
+}
+
 function renderFailure(f: FailureView, model: ReportModel): string {
   if (f.blocked) return renderBlocked(f, f.blocked);
+  const q = f.quarantined;
   const since = f.failingSince;
   const sinceText = since.runs <= 1 && !since.maybeOlder
     ? "this run (it did not fail in the run before)"
@@ -203,13 +218,22 @@ function renderFailure(f: FailureView, model: ReportModel): string {
       }`,
     ));
   }
+  if (q) {
+    facts.push(fact(
+      "Quarantined",
+      `until ${e(q.until)}, owner ${e(q.owner)}: ${e(q.reason)} (does not fail the run)`,
+    ));
+  }
   facts.push(fact("Rerun it", `<code>${e(f.command)}</code>`));
   const omitted = f.tailsOmitted
     ? `<p class="muted">Output tails left out to keep the page small; they are in ` +
       `<code>runs/${e(model.latest?.runId ?? "")}.json</code>.</p>`
     : "";
-  return `<article class="failure" id="failure-${e(f.id)}" data-fixture="${e(f.id)}">` +
-    `<h3><span class="sym">✗</span> ${e(f.id)} <span class="kind">${e(f.kind)}</span></h3>` +
+  return `<article class="failure${q ? " quarantined" : ""}" id="failure-${e(f.id)}" ` +
+    `data-fixture="${e(f.id)}">` +
+    `<h3><span class="sym">${q ? "⚑" : "✗"}</span> ${e(f.id)} <span class="kind">${
+      e(f.kind)
+    }</span>${q ? ` ${quarantineBadge(q)}` : ""}</h3>` +
     (f.message ? `<pre class="msg">${e(f.message)}</pre>` : "") +
     `<dl class="facts">${facts.join("")}</dl>${excerpt(f.excerpt)}` +
     `${tail("stderr", f.stderr)}${tail("stdout", f.stdout)}${omitted}</article>`;
@@ -217,9 +241,15 @@ function renderFailure(f: FailureView, model: ReportModel): string {
 
 function renderFailures(model: ReportModel): string {
   const blocked = model.failures.filter((f) => f.blocked).length;
+  const quarantined = model.failures.filter((f) => f.quarantined).length;
+  const apart = [
+    ...(quarantined ? [`${quarantined} quarantined`] : []),
+    ...(blocked ? [`${blocked} blocked`] : []),
+  ];
+  const own = model.failures.length - blocked - quarantined;
   const out = [
     `<section id="failures"><h2>Failures of the latest run (${
-      blocked ? `${model.failures.length - blocked}, and ${blocked} blocked` : model.failures.length
+      apart.length ? `${own}, ${apart.length === 2 ? `${apart[0]}, ` : ""}and ${apart.at(-1)}` : own
     })</h2>`,
   ];
   if (!model.latest) out.push(`<p class="muted">No run yet.</p>`);
@@ -312,7 +342,9 @@ export function renderReportHtml(model: ReportModel): string {
     ? verdictMark({ result: latest.suite.combined.result, diagnosticsOnly: false })
     : undefined;
   const title = latest
-    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${latest.summary.failed} failed${
+    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${
+      latest.summary.failed - (latest.summary.quarantined ?? 0)
+    } failed${latest.summary.quarantined ? `, ${latest.summary.quarantined} quarantined` : ""}${
       suiteMark ? ` · suite ${suiteMark.symbol} ${suiteMark.word}` : ""
     }`
     : "smoke report: no runs";

@@ -16,6 +16,7 @@ import { neutralizeLegacyCommands } from "../base/safe_output.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
 import { serviceCause } from "./service_cause.ts";
+import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
 
 /** GitHub shows at most this many error annotations per step. */
 export const ANNOTATION_LIMIT = 10;
@@ -84,7 +85,8 @@ function annotationFile(end: FixtureEnd, options: AnnotationOptions): string | u
 }
 
 /**
- * Renders one `::error` annotation per failed fixture, in order, at most
+ * Renders one `::error` annotation per failed fixture (not blocked, not
+ * quarantined: those get warnings), in order, at most
  * `limit`, then a line saying how many more there are. `file` is the
  * fixture's file relative to the workspace (left out when the file lies
  * outside it), `title` the fixture id, the message the failure kind and
@@ -120,7 +122,10 @@ export function renderAnnotations(
 ): string[] {
   const limit = options.limit ?? ANNOTATION_LIMIT;
   // Blocked fixtures have no failure of their own: renderBlockedWarnings names them per need.
-  const failed = ends.filter((end) => end.result.status === "failed" && !isBlocked(end.result));
+  // Quarantined failures do not fail the run: renderQuarantineWarnings gives each a warning.
+  const failed = ends.filter((end) =>
+    end.result.status === "failed" && !isBlocked(end.result) && !isQuarantinedFailure(end.result)
+  );
   const lines = failed.slice(0, limit).map((end) => {
     const file = annotationFile(end, options);
     const properties = [
@@ -198,6 +203,72 @@ export function renderBlockedWarnings(
         }`,
       );
     });
+}
+
+/**
+ * Renders one `::warning` annotation per quarantined failure (a fixture that
+ * failed while a quarantine entry protects it: it does not fail the run, so
+ * it never gets an `::error`), in order, at most `limit`, then a line saying
+ * how many more there are. Titled `quarantined: <id>`, on the fixture's file
+ * when it lies in the workspace; the message names the owner and the last
+ * day of the quarantine, the reason, and the failure's first line, then, on
+ * a second line, the output line that best explains it (see `failureCause`).
+ *
+ * @param ends Every fixture's end.
+ * @param options The directories and the limit.
+ * @returns The lines, without newlines; none without quarantined failures.
+ *
+ * @example
+ * ```ts
+ * import { renderQuarantineWarnings } from "./github.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = {
+ *   id: "flaky/login", status: "failed" as const, durationMs: 1, attempts: 1, exitCode: 1,
+ *   signal: null, timedOut: false,
+ *   failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ *   quarantined: { reason: "races", owner: "@alice", until: "2026-12-31" },
+ * };
+ * assert.deepEqual(
+ *   renderQuarantineWarnings([{ result, failedAttempts: [], outputLeaked: false }], { cwd: "/w" }),
+ *   [
+ *     "::warning title=quarantined%3A flaky/login::Quarantined until 2026-12-31, owner @alice " +
+ *     "(races): exit-code: Exited with code 1, expected 0",
+ *   ],
+ * );
+ * ```
+ */
+export function renderQuarantineWarnings(
+  ends: readonly FixtureEnd[],
+  options: AnnotationOptions,
+): string[] {
+  const limit = options.limit ?? ANNOTATION_LIMIT;
+  const quarantined = ends.filter((end) => isQuarantinedFailure(end.result));
+  const lines = quarantined.slice(0, Math.max(0, limit)).map((end) => {
+    const q = quarantinedFailure(end.result)!;
+    const file = annotationFile(end, options);
+    const properties = [
+      ...(file ? [`file=${escapeCommandProperty(file)}`] : []),
+      `title=${escapeCommandProperty(`quarantined: ${end.result.id}`)}`,
+    ].join(",");
+    const failure = end.result.failure;
+    const first = failure ? `${failure.kind}: ${failure.message.split(/\r\n?|\n/)[0]}` : "failed";
+    const cause = failureCause(end.result);
+    const message = `Quarantined until ${q.until}, owner ${q.owner} (${q.reason}): ${first}` +
+      (cause ? `\n${cause}` : "");
+    return (options.command ?? same)(
+      `::warning ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
+    );
+  });
+  const rest = quarantined.length - lines.length;
+  if (rest > 0) {
+    lines.push(
+      `${rest} more quarantined failure${rest === 1 ? " is" : "s are"} not annotated ` +
+        `(GitHub shows at most ${ANNOTATION_LIMIT} warnings per step); ` +
+        `${options.restListedIn ?? "the step summary"} lists them all.`,
+    );
+  }
+  return lines;
 }
 
 /** Options for {@linkcode renderServiceAnnotations}. */
@@ -358,13 +429,14 @@ function block(label: string, text: string): string[] {
 export function renderOutputGroup(end: FixtureEnd, options: InertOptions): string {
   const { result } = end;
   const kind = result.failure?.kind ?? "failed";
+  const label = `${result.id} (${kind}${isQuarantinedFailure(result) ? ", quarantined" : ""})`;
   const inner = [
     result.failure ? `${kind}: ${result.failure.message}` : "failed",
     ...(result.stdoutTail ? block("stdout", result.stdoutTail) : []),
     ...(result.stderrTail ? block("stderr", result.stderrTail) : []),
   ].join("\n");
   const command = options.command ?? same;
-  return `${command(`::group::${escapeCommandData(`${result.id} (${kind})`)}`)}\n` +
+  return `${command(`::group::${escapeCommandData(label)}`)}\n` +
     renderInert(inner, options) + `${command("::endgroup::")}\n`;
 }
 
@@ -446,6 +518,15 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
         workspace: options.env.GITHUB_WORKSPACE || undefined,
         command: options.command,
       });
+      // Quarantined failures share GitHub's warning budget with the blocked warnings.
+      const quarantined = renderQuarantineWarnings(run.ends, {
+        cwd: options.cwd,
+        workspace: options.env.GITHUB_WORKSPACE || undefined,
+        limit: ANNOTATION_LIMIT - warnings.length,
+        restListedIn: summaryFile ? "the step summary" : "the failures list below",
+        command: options.command,
+      });
+      warnings.push(...quarantined);
       if (warnings.length) options.write(warnings.join("\n") + "\n");
       if (!summaryFile) return;
       // Loaded here, in GitHub mode only: it brings node:fs, which a plain run does without.

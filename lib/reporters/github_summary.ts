@@ -16,6 +16,7 @@ import { idList } from "../base/id_list.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
 import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { serviceCause } from "./service_cause.ts";
+import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -168,10 +169,72 @@ function fence(text: string, info = "sh"): string {
 }
 
 function counts(summary: Artifact["summary"], blocked = 0): string {
-  // Blocked fixtures are failed in the artifact (owed), but not failures of their own.
-  const split = blocked ? `${summary.failed - blocked} failed, ${blocked} blocked` : "";
-  return `${summary.passed} passed, ${split || `${summary.failed} failed`}, ` +
-    `${summary.skipped} skipped, ${summary.flaky} flaky`;
+  // Blocked fixtures are failed in the artifact (owed), but not failures of their own; nor are
+  // quarantined failures, which do not fail the run: both are counted apart.
+  const quarantined = summary.quarantined ?? 0;
+  const failed = `${summary.failed - blocked - quarantined} failed` +
+    (blocked ? `, ${blocked} blocked` : "") +
+    (quarantined ? `, ${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}` : "");
+  return `${summary.passed} passed, ${failed}, ${summary.skipped} skipped, ${summary.flaky} flaky`;
+}
+
+/** At most this many rows in the quarantined failures section; the rest are counted. */
+const MAX_QUARANTINED_ROWS = 50;
+
+/**
+ * Renders the step summary's section of quarantined failures (they failed
+ * while a quarantine entry protects them, so they do not fail the run): a
+ * heading, then one row per such fixture with its owner, the last day of
+ * its quarantine, the reason, and its failure's kind and message with the
+ * output line that best explains it (see `failureCause`). At most 50 rows,
+ * then a line counting the rest.
+ *
+ * @param fixtures The run's results.
+ * @returns Markdown lines, ending with an empty one; none without quarantined failures.
+ *
+ * @example
+ * ```ts
+ * import { quarantinedTable } from "./github_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const login = {
+ *   id: "flaky/login", status: "failed" as const, durationMs: 5, attempts: 1, exitCode: 1,
+ *   signal: null, timedOut: false,
+ *   failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+ *   quarantined: { reason: "races", owner: "@alice", until: "2026-12-31" },
+ * };
+ * assert.deepEqual(quarantinedTable([login]), [
+ *   "### Quarantined failures (do not fail the run)",
+ *   "",
+ *   "| Fixture | Owner | Until | Reason | Message |",
+ *   "| --- | --- | --- | --- | --- |",
+ *   "| `flaky/login` | @alice | 2026-12-31 | races | exit-code: Exited with code 1, expected 0 |",
+ *   "",
+ * ]);
+ * assert.deepEqual(quarantinedTable([{ ...login, status: "passed" as const }]), []);
+ * ```
+ */
+export function quarantinedTable(fixtures: Artifact["fixtures"]): string[] {
+  const quarantined = fixtures.filter(isQuarantinedFailure);
+  if (quarantined.length === 0) return [];
+  const rows = quarantined.slice(0, MAX_QUARANTINED_ROWS).map((f) => {
+    const q = quarantinedFailure(f)!;
+    const cause = failureCause(f);
+    const message = f.failure ? `${f.failure.kind}: ${f.failure.message}` : "failed";
+    return `| \`${f.id}\` | ${escapeMarkdownCell(q.owner)} | ${escapeMarkdownCell(q.until)} | ${
+      escapeMarkdownCell(q.reason)
+    } | ${escapeMarkdownCell(message + (cause ? `\n${cause}` : ""))} |`;
+  });
+  const rest = quarantined.length - rows.length;
+  return [
+    "### Quarantined failures (do not fail the run)",
+    "",
+    "| Fixture | Owner | Until | Reason | Message |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    ...(rest > 0 ? ["", `_and ${rest} more; the artifact lists them all._`] : []),
+    "",
+  ];
 }
 
 /** One list item per need that blocked fixtures: blocked by setup/db (failed), then the ids. */
@@ -336,8 +399,12 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   head.push(...servicesTable(artifact.services ?? []));
 
   head.push(...blockedLines(artifact));
-  // Blocked fixtures have no failure of their own: the lines above name them per need.
-  const failed = artifact.fixtures.filter((f) => f.status === "failed" && !isBlocked(f));
+  head.push(...quarantinedTable(artifact.fixtures));
+  // Blocked fixtures have no failure of their own: the lines above name them per need; the
+  // quarantined failures, which do not fail the run, have their own section above too.
+  const failed = artifact.fixtures.filter((f) =>
+    f.status === "failed" && !isBlocked(f) && !isQuarantinedFailure(f)
+  );
   const rows = failed.map((f) => {
     const cause = failureCause(f);
     return `| \`${f.id}\` | ${f.failure?.kind ?? "failed"} | ${

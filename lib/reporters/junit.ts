@@ -18,6 +18,7 @@ import { describeWriteFailure, isWriteFailure, writeFileAtomic } from "../artifa
 import type { FailedAttempt, FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { excerptLines, failureExcerpt } from "./failure_excerpt.ts";
 import { blockedBy, isBlocked } from "../artifact/blocked.ts";
+import { quarantinedFailure, quarantineLine } from "../artifact/quarantined.ts";
 
 /** How much of the output a `<failure>` holds; the whole tails are in `<system-out>`/`<system-err>`. */
 const JUNIT_EXCERPT = { maxLines: 100, maxBytes: 16_384, lastLines: 40 };
@@ -160,6 +161,11 @@ function notRunReason(result: FixtureResult): string {
   return isBlocked(result) ? `blocked by ${blockedBy(result)}` : result.failure!.message;
 }
 
+/** A failed result written as `<skipped>`: never started, or a quarantined failure. */
+function skippedFailure(result: FixtureResult): boolean {
+  return notRun(result) || quarantinedFailure(result) !== undefined;
+}
+
 function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: string): string {
   const attrs = attributes({
     classname: suite,
@@ -169,9 +175,17 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
   });
   const children: string[] = [];
   const pad = "      ";
+  const quarantine = quarantinedFailure(result);
   const props: [string, string][] = [
     ...(result.tags ?? []).map((tag): [string, string] => ["tag", tag]),
     ...(result.description ? [["description", result.description] as [string, string]] : []),
+    ...(result.quarantined
+      ? [
+        ["smoke.quarantine.owner", result.quarantined.owner],
+        ["smoke.quarantine.until", result.quarantined.until],
+        ["smoke.quarantine.reason", result.quarantined.reason],
+      ] as [string, string][]
+      : []),
   ];
   if (props.length) {
     const lines = props.map(([name, value]) => `${pad}  ${element("property", { name, value })}`);
@@ -183,6 +197,18 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
     children.push(pad + element("skipped", { message: notRunReason(result) }));
   } else if (result.status === "skipped") {
     children.push(pad + element("skipped", { message: result.skipReason ?? "skipped" }));
+  } else if (quarantine) {
+    // A quarantined failure does not fail the run: skipped, so dashboards stay green; the failure
+    // is the text, the output tails stay in system-out/err below.
+    const failure = result.failure ?? { kind: "exit-code", message: "Failed" };
+    children.push(
+      pad +
+        element(
+          "skipped",
+          { message: quarantineLine(quarantine) },
+          `${failure.kind}: ${failure.message}`,
+        ),
+    );
   } else if (result.status === "failed") {
     const failure = result.failure ?? { kind: "exit-code", message: "Failed" };
     const excerpt = excerptLines(failureExcerpt(result, JUNIT_EXCERPT));
@@ -210,6 +236,12 @@ function testcase(result: FixtureResult, end: FixtureEnd | undefined, suite: str
 function blockedProperty(artifact: Artifact): [string, string][] {
   const blocked = artifact.fixtures.filter(isBlocked).length;
   return blocked ? [["smoke.blocked", String(blocked)]] : [];
+}
+
+/** `smoke.quarantined`: how many `<skipped>` cases are failures a quarantine entry protects. */
+function quarantinedProperty(artifact: Artifact): [string, string][] {
+  const quarantined = artifact.fixtures.filter((f) => quarantinedFailure(f)).length;
+  return quarantined ? [["smoke.quarantined", String(quarantined)]] : [];
 }
 
 /** A service's testcase: its status and check as properties; a failure, or a skip, with the reason. */
@@ -270,6 +302,7 @@ function properties(artifact: Artifact, now: Date): string {
     ["smoke.writtenAt", now.toISOString()],
     ...(artifact.interrupted ? [["smoke.interrupted", "true"] as [string, string]] : []),
     ...blockedProperty(artifact),
+    ...quarantinedProperty(artifact),
     ...(shard ? [["smoke.shard", `${shard.index}/${shard.total}`] as [string, string]] : []),
     ...(artifact.combined
       ? [["smoke.combinedResult", artifact.combined.result] as [string, string]]
@@ -294,7 +327,16 @@ function properties(artifact: Artifact, now: Date): string {
  * by setup/db`; the `smoke.blocked` property counts them). Such a run is
  * never green: the need that failed is a `<failure>`, and `smoke.result` is
  * `fail` (a need skipped by its manifest leaves no `<failure>`; the property
- * and smoke's exit code still say fail). A run with services gets a second
+ * and smoke's exit code still say fail). A quarantined failure (it failed
+ * while a quarantine entry protects it, so it does not fail the run) is
+ * `<skipped message="quarantined until 2026-12-31 (@alice): reason">` with
+ * `kind: message` as text, so CI dashboards stay green as the run does; its
+ * output tails stay in `<system-out>`/`<system-err>`, earlier attempts are
+ * `<rerunFailure>` as for any fixture that never passed, and the suite
+ * property `smoke.quarantined` counts such cases. Every quarantined fixture,
+ * failed or passed, carries the properties `smoke.quarantine.owner`,
+ * `smoke.quarantine.until` and `smoke.quarantine.reason`; one that passed is
+ * otherwise a plain testcase. A run with services gets a second
  * `<testsuite name="services">`: one testcase per service, its time the time
  * to ready, its status and check as properties; not ready or exited is a
  * `<failure>` (type `SERVICE_NOT_READY` or `SERVICE_EXITED`, the reason as
@@ -338,9 +380,9 @@ export function renderJUnit(run: JUnitRun, options: RenderJUnitOptions): string 
   const byId = new Map(run.ends.map((end) => [end.result.id, end]));
   const counts = {
     tests: artifact.fixtures.length,
-    failures: artifact.fixtures.filter((f) => f.status === "failed" && !notRun(f)).length,
+    failures: artifact.fixtures.filter((f) => f.status === "failed" && !skippedFailure(f)).length,
     errors: 0,
-    skipped: artifact.fixtures.filter((f) => f.status === "skipped" || notRun(f)).length,
+    skipped: artifact.fixtures.filter((f) => f.status === "skipped" || skippedFailure(f)).length,
     time: seconds(artifact.durationMs),
     timestamp: timestamp(artifact.startedAt),
   };
