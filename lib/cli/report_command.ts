@@ -198,13 +198,14 @@ export async function runReport(
   });
   warnInvalid(io, written.invalid);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
-  if (written.suggestions) {
-    io.stdout(renderSuggestions(written.suggestions, io.now()).join("\n") + "\n");
-  }
+  // The page's path first (scripts read it), then what the history suggests.
+  const suggested = written.suggestions
+    ? renderSuggestions(written.suggestions, io.now()).map((line) => line + "\n").join("")
+    : "";
   io.stdout(
     `HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${
       written.runs === 1 ? "" : "s"
-    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\nRESULT: pass\n`,
+    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\n${suggested}RESULT: pass\n`,
   );
   return ExitCode.Pass;
 }
