@@ -5,7 +5,9 @@
  * file keeps start-up cheap however long the history is; the run files stay
  * the record. The file is untrusted like every artifact: only fixture ids
  * (checked) and finite numbers are taken from it, anything else is left out,
- * and a file that cannot be read is as good as none.
+ * and a file that cannot be read is as good as none. Since issue 16 it also
+ * keeps each fixture's newest outcomes (`outcomes`, see `outcome_history.ts`);
+ * a file without them still reads, and older readers ignore them.
  *
  * @module
  */
@@ -13,6 +15,7 @@ import { join } from "node:path";
 import { FIXTURE_ID_PATTERN } from "./artifact_format.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { writeFileAtomic } from "./atomic_write.ts";
+import { addOutcome, parseOutcomes } from "./outcome_history.ts";
 
 /** The file's name in the artifact directory. */
 export const DURATIONS_FILE = "durations.json";
@@ -29,6 +32,8 @@ export interface DurationSamples {
   runs: number;
   /** Milliseconds by fixture id, newest first. */
   byId: Map<string, number[]>;
+  /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
+  outcomes?: Map<string, string>;
 }
 
 function validId(id: string): boolean {
@@ -60,7 +65,12 @@ export function parseDurations(text: string): DurationSamples | undefined {
     if (error instanceof SyntaxError) return undefined;
     throw error;
   }
-  const record = value as { version?: unknown; runs?: unknown; fixtures?: unknown };
+  const record = value as {
+    version?: unknown;
+    runs?: unknown;
+    fixtures?: unknown;
+    outcomes?: unknown;
+  };
   if (typeof value !== "object" || value === null || record.version !== 1) return undefined;
   const fixtures = record.fixtures;
   if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
@@ -77,7 +87,8 @@ export function parseDurations(text: string): DurationSamples | undefined {
   const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
     ? record.runs as number
     : 1;
-  return { runs, byId };
+  const outcomes = parseOutcomes(record.outcomes, validId);
+  return { runs, byId, ...(outcomes.size ? { outcomes } : {}) };
 }
 
 /**
@@ -104,10 +115,11 @@ export async function readDurations(dir: string): Promise<DurationSamples | unde
 
 /**
  * The summary after one more run: each fixture that ran gets its duration
- * first in its list (at most {@linkcode MAX_SAMPLES} kept).
+ * first in its list (at most {@linkcode MAX_SAMPLES} kept), and its outcome
+ * first in its outcomes when its status is given.
  *
  * @param before The summary before the run (undefined: none).
- * @param ran The fixtures that ran (attempts > 0) and how long each took.
+ * @param ran The fixtures that ran (attempts > 0), how long each took and how it ended.
  * @returns The new summary.
  *
  * @example
@@ -119,17 +131,23 @@ export async function readDurations(dir: string): Promise<DurationSamples | unde
  * const two = addRun(one, [{ id: "a", durationMs: 9 }]);
  * assert.deepEqual(two.byId.get("a"), [9, 5]);
  * assert.equal(two.runs, 2);
+ * const three = addRun(two, [{ id: "a", durationMs: 6, status: "failed" }]);
+ * assert.equal(three.outcomes?.get("a"), "F");
  * ```
  */
 export function addRun(
   before: DurationSamples | undefined,
-  ran: readonly { id: string; durationMs: number }[],
+  ran: readonly { id: string; durationMs: number; status?: string }[],
 ): DurationSamples {
   const byId = new Map(before?.byId ?? []);
-  for (const { id, durationMs } of ran) {
+  const outcomes = new Map(before?.outcomes ?? []);
+  for (const { id, durationMs, status } of ran) {
     byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
+    if (status === "passed" || status === "failed") {
+      outcomes.set(id, addOutcome(outcomes.get(id), status));
+    }
   }
-  return { runs: (before?.runs ?? 0) + 1, byId };
+  return { runs: (before?.runs ?? 0) + 1, byId, ...(outcomes.size ? { outcomes } : {}) };
 }
 
 /**
@@ -150,9 +168,12 @@ export function addRun(
  * ```
  */
 export async function writeDurations(dir: string, samples: DurationSamples): Promise<void> {
-  const fixtures = Object.fromEntries([...samples.byId].sort(([a], [b]) => a < b ? -1 : 1));
+  const sorted = <T>(map: Map<string, T>) =>
+    Object.fromEntries([...map].sort(([a], [b]) => a < b ? -1 : 1));
+  const fixtures = sorted(samples.byId);
+  const outcomes = samples.outcomes?.size ? { outcomes: sorted(samples.outcomes) } : {};
   await writeFileAtomic(
     join(dir, DURATIONS_FILE),
-    JSON.stringify({ version: 1, runs: samples.runs, fixtures }) + "\n",
+    JSON.stringify({ version: 1, runs: samples.runs, fixtures, ...outcomes }) + "\n",
   );
 }

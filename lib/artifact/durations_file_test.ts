@@ -46,3 +46,38 @@ Deno.test("addRun() keeps the newest durations first, at most MAX_SAMPLES, and c
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("the summary keeps each fixture's newest outcomes, and an older file still reads", async () => {
+  let samples = undefined;
+  const statuses = ["passed", "failed", "passed", "passed", "skipped", "failed"];
+  for (const status of statuses) samples = addRun(samples, [{ id: "a", durationMs: 1, status }]);
+  // Newest first; a skipped run is not an outcome.
+  assert.equal(samples!.outcomes?.get("a"), "FPPFP");
+  const dir = await Deno.makeTempDir();
+  try {
+    await writeDurations(dir, samples!);
+    const text = await Deno.readTextFile(`${dir}/durations.json`);
+    assert.equal(JSON.parse(text).version, 1);
+    assert.deepEqual(await readDurations(dir), samples);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  // A file written before outcomes were kept: durations read, no outcomes.
+  const old = parseDurations('{"version":1,"runs":3,"fixtures":{"a":[5]}}')!;
+  assert.deepEqual([...old.byId], [["a", [5]]]);
+  assert.equal(old.outcomes, undefined);
+  assert.equal(addRun(old, [{ id: "a", durationMs: 2, status: "failed" }]).outcomes?.get("a"), "F");
+  // Untrusted outcomes: bad ids and strings are left out, and the durations still read.
+  const hostile = parseDurations(JSON.stringify({
+    version: 1,
+    runs: 2,
+    fixtures: { a: [1] },
+    outcomes: { "../x": "PF", a: "PXF", b: "FFP", c: 7 },
+  }))!;
+  assert.deepEqual([...hostile.outcomes!], [["b", "FFP"]]);
+  assert.deepEqual([
+    ...parseDurations(
+      JSON.stringify({ version: 1, fixtures: { a: [1] }, outcomes: "PF" }),
+    )!.byId,
+  ], [["a", [1]]]);
+});

@@ -130,17 +130,22 @@ async function priorState(
     : { state: rerun.state, diagnostics: [] };
 }
 
-/** Lays the durations of the fixtures that ran over the artifact directory's summary. */
+/**
+ * Lays the durations and outcomes of the fixtures that ran over the artifact directory's
+ * summary; returns each fixture's newest outcomes, this run's first.
+ */
 async function saveDurations(
   dir: string,
-  fixtures: readonly { id: string; durationMs: number; attempts: number }[],
-): Promise<void> {
+  fixtures: readonly { id: string; durationMs: number; attempts: number; status: string }[],
+): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, readDurations, writeDurations } = await import(
     "../artifact/durations_file.ts"
   );
   const ran = fixtures.filter((f) => f.attempts > 0);
-  if (ran.length === 0) return;
-  await writeDurations(dir, addRun(await readDurations(dir), ran));
+  if (ran.length === 0) return undefined;
+  const samples = addRun(await readDurations(dir), ran);
+  await writeDurations(dir, samples);
+  return samples.outcomes;
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -353,6 +358,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     });
     const runFile = displayPath(join(paths.runs, `${runId}.json`), io.cwd);
     const saved = await saveArtifact(paths, artifact, { io, command: context.command });
+    // Each fixture's newest outcomes, for the evidence of a rerun's recoveries.
+    let outcomes: ReadonlyMap<string, string> | undefined;
     if (saved.latestWritten) {
       const pruned = await pruneHistory(paths, {
         limit: options.historyLimit,
@@ -362,7 +369,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
       // The durations summary the next run orders by (longest first): under the lock, after the
       // run's own record is safe. Losing it only costs the next run its order.
-      await saveDurations(paths.dir, artifact.fixtures).catch((error: unknown) => {
+      outcomes = await saveDurations(paths.dir, artifact.fixtures).catch((error: unknown) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
           code: "DURATIONS_NOT_SAVED",
@@ -372,6 +379,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           hint: "The run is saved; the next run starts its fixtures in id order instead of " +
             "longest first.",
         }));
+        return undefined;
       });
     }
     const rerunCommand = rerunCommandOf(artifact, context.command);
@@ -390,6 +398,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       command: context.command,
       rerun: selection.rerun !== undefined,
       failOnFlaky: flags.failOnFlaky,
+      ...(selection.changes ? { unchanged: selection.changes.unchanged } : {}),
+      ...(outcomes ? { outcomes } : {}),
       ...(interrupted ? { signal: String(io.signal.reason) } : {}),
       ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
       ...(selection.shardPlan

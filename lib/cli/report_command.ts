@@ -24,6 +24,9 @@ import {
   type InvalidArtifact,
 } from "../html_report/history_model.ts";
 import { renderReportHtml } from "../html_report/html.ts";
+import { reportSuggestions, type SuggestOptions } from "./report_suggestions.ts";
+import { renderSuggestions, type Suggestions } from "../html_report/suggestions.ts";
+import { loadQuarantine } from "../config/quarantine_file.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import { REPORT_FILE } from "../html_report/report_file.ts";
 import type { RunReporterContext } from "./smoke_io.ts";
@@ -60,6 +63,8 @@ export interface WriteReportOptions {
   command: string;
   /** Fixture files by id, when known. */
   fixtureFiles?: Record<string, FixtureFile>;
+  /** Make the suggestions (`smoke report`): the quarantine and the catalog's ids. */
+  suggest?: SuggestOptions;
 }
 
 /** What {@linkcode writeReport} did. */
@@ -72,6 +77,8 @@ export interface WrittenReport {
   invalid: InvalidArtifact[];
   /** Size of the page in bytes. */
   bytes: number;
+  /** What the report suggests, when asked for. */
+  suggestions?: Suggestions;
 }
 
 /**
@@ -105,10 +112,18 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     { ...history, ...(options.fixtureFiles ? { fixtureFiles: options.fixtureFiles } : {}) },
     { last, now: options.now, command: options.command },
   );
-  const html = new TextEncoder().encode(renderReportHtml(model));
+  const suggestions = options.suggest &&
+    reportSuggestions(model, history, { last, now: options.now, ...options.suggest });
+  const html = new TextEncoder().encode(renderReportHtml(model, suggestions));
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
   await writeOutputFile(path, html, { what: "the HTML report", shown: path });
-  return { path, runs: history.runs.length, invalid: history.invalid, bytes: html.length };
+  return {
+    path,
+    runs: history.runs.length,
+    invalid: history.invalid,
+    bytes: html.length,
+    ...(suggestions ? { suggestions } : {}),
+  };
 }
 
 function fixtureFiles(cwd: string, fixturesDir: string): Record<string, FixtureFile> {
@@ -166,6 +181,11 @@ export async function runReport(
     shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
     label: "the HTML report",
   });
+  const files = fixtureFiles(io.cwd, options.fixturesDir);
+  const quarantine = await loadQuarantine(config, {
+    cwd: io.cwd,
+    configShown: flags.config ?? "smoke.jsonc",
+  });
   const written = await writeReport({
     artifactDir: resolve(io.cwd, options.artifactDir),
     shownDir: options.artifactDir,
@@ -173,14 +193,19 @@ export async function runReport(
     last: flags.last ?? DEFAULT_LAST,
     now: io.now(),
     command: smokeCommand(io.invocation, flags),
-    fixtureFiles: fixtureFiles(io.cwd, options.fixturesDir),
+    fixtureFiles: files,
+    suggest: { quarantine, catalogIds: Object.keys(files) },
   });
   warnInvalid(io, written.invalid);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
+  // The page's path first (scripts read it), then what the history suggests.
+  const suggested = written.suggestions
+    ? renderSuggestions(written.suggestions, io.now()).map((line) => line + "\n").join("")
+    : "";
   io.stdout(
     `HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${
       written.runs === 1 ? "" : "s"
-    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\nRESULT: pass\n`,
+    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\n${suggested}RESULT: pass\n`,
   );
   return ExitCode.Pass;
 }

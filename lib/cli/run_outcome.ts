@@ -14,6 +14,7 @@ import {
 } from "../artifact/artifact.ts";
 import { isBlocked } from "../artifact/blocked.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
+import { unchangedRecoveryNote } from "../artifact/outcome_history.ts";
 import { suiteSummary, type SummaryView } from "../reporters/console_render.ts";
 import type { FixtureEnd } from "../run/events.ts";
 import {
@@ -162,6 +163,10 @@ export interface RunSummaryInput {
   failOnFlaky: boolean;
   /** The signal that stopped the run, if one did. */
   signal?: string;
+  /** For a rerun: the fixtures whose files did not change since they failed. */
+  unchanged?: readonly string[];
+  /** Each fixture's newest outcomes, this run's first (`P`/`F`, newest first). */
+  outcomes?: ReadonlyMap<string, string>;
   /** The catalog's ids: outstanding fixtures it no longer has are counted apart. */
   catalogIds?: readonly string[];
   /** For `--shard-by duration`: the shard, and its predicted total of fixture time. */
@@ -216,6 +221,27 @@ function slowestOf(artifact: Artifact): Pick<SummaryView, "slowest"> {
 }
 
 /**
+ * The fixtures a rerun recovered, each with what its pass is worth: a pass on a retry is not a
+ * clean recovery, and a pass of a check unchanged since it failed is likely a flake (with its
+ * flips, from the outcomes on record).
+ */
+function recoveredOf(
+  artifact: Artifact,
+  input: Pick<RunSummaryInput, "unchanged" | "outcomes">,
+): string[] {
+  const unchanged = new Set(input.unchanged);
+  return artifact.fixtures
+    .filter((f) => f.previousStatus === "failed" && f.status === "passed")
+    .map((f) =>
+      f.flaky
+        ? `${f.id} (flaky: passed on a retry)`
+        : unchanged.has(f.id)
+        ? unchangedRecoveryNote(f.id, input.outcomes?.get(f.id))
+        : f.id
+    );
+}
+
+/**
  * Decides how a run ends once its artifact is written (or not): the verdict
  * (a missing artifact or output fails the run), the summary view, and an
  * exit code that always agrees with the verdict.
@@ -249,10 +275,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
   const blocked = artifact.fixtures.filter(isBlocked).length;
   const notReady = artifact.services?.find((s) => s.status === "not-ready");
-  // A pass on a retry is a recovery, but not a clean one: it says so.
-  const recovered = artifact.fixtures
-    .filter((f) => f.previousStatus === "failed" && f.status === "passed")
-    .map((f) => f.flaky ? `${f.id} (flaky: passed on a retry)` : f.id);
+  const recovered = recoveredOf(artifact, input);
   const combined = artifact.combined;
   const view: SummaryView = {
     summary: artifact.summary,

@@ -169,3 +169,37 @@ Deno.test("property: the exit code always agrees with the verdict, interrupted o
     { numRuns: 500 },
   );
 });
+
+Deno.test("runSummary(): a recovery of a fixture unchanged since it failed is likely flaky, with its flips", () => {
+  const prior = advanceState(undefined, {
+    runId: "20261128T000000000Z-000000",
+    mode: "full",
+    fixtures: [failed("a"), failed("b"), failed("c"), failed("d")],
+  });
+  const artifact = runArtifact(input(
+    [passed("a"), passed("b"), passed("c"), passed("d", { flaky: true, attempts: 2 })],
+    {
+      prior,
+      selection: {
+        mode: "rerun-failed",
+        planned: [],
+        rerun: { state: prior, stale: [] } as never,
+      },
+    },
+  ));
+  const end = runSummary({
+    artifact,
+    saved: written,
+    reporterFailed: false,
+    ...facts,
+    rerun: true,
+    unchanged: ["b", "c", "d"],
+    outcomes: new Map([["b", "PFPFPPPPFP"], ["d", "PF"]]),
+  });
+  assert.deepEqual(end.view.recovered, [
+    "a",
+    "b passed unchanged: likely flaky, it flipped 6 times in its last 10 runs",
+    "c passed unchanged: likely flaky",
+    "d (flaky: passed on a retry)",
+  ]);
+});

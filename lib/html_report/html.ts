@@ -13,6 +13,8 @@ import { formatDuration } from "../reporters/console_render.ts";
 import type { FailureView, LatestView, ReportModel, RunView } from "./history_model.ts";
 import { renderGrid, renderSlowest, renderTimeline } from "./html_charts.ts";
 import type { Summary } from "../artifact/artifact.ts";
+import type { Suggestions } from "./suggestions.ts";
+import { renderSuggestionsHtml } from "./html_suggestions.ts";
 
 export { REPORT_FILE } from "./report_file.ts";
 
@@ -312,6 +314,7 @@ function renderInvalid(model: ReportModel): string {
  * Renders the report page from its view model.
  *
  * @param model The view model from {@linkcode buildReportModel}.
+ * @param suggestions What `smoke report` suggests (a section of its own), when made.
  * @returns The whole HTML document: inline style, SVG and one small script,
  * under a Content Security Policy that allows nothing else.
  *
@@ -335,7 +338,7 @@ function renderInvalid(model: ReportModel): string {
  * assert.doesNotMatch(html, /<b>boom/);
  * ```
  */
-export function renderReportHtml(model: ReportModel): string {
+export function renderReportHtml(model: ReportModel, suggestions?: Suggestions): string {
   const latest = model.latest;
   const mark = latest ? verdictMark(latest) : undefined;
   const suiteMark = latest?.suite
@@ -381,6 +384,7 @@ ${renderServices(model.latest)}${renderFailures(model)}
     }</section>
 <section id="grid"><h2>Fixtures × runs</h2>${renderGrid(model)}</section>
 <section id="slowest"><h2>Slowest fixtures</h2>${renderSlowest(model)}</section>
+${suggestions ? renderSuggestionsHtml(suggestions, new Date(model.generatedAt)) : ""}
 ${renderInvalid(model)}
 </main>
 <footer>Made by smoke. Status symbols: ✓ pass, ✗ fail, ◐ passed on retry, ○ skipped, ! nothing ran.

@@ -591,7 +591,9 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     );
   }
   if (view.recovered?.length) {
-    lines.push(`Recovered: ${view.recovered.length} (${view.recovered.join(", ")})`);
+    // A note with a comma in it (a likely flake's flips) needs a stronger separator.
+    const separator = view.recovered.some((r) => r.includes(",")) ? "; " : ", ";
+    lines.push(`Recovered: ${view.recovered.length} (${view.recovered.join(separator)})`);
   }
   if (view.combined) {
     const c = view.combined.summary;

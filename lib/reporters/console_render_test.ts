@@ -116,6 +116,27 @@ Deno.test("renderSummary() ends with the RESULT line and shows rerun facts", () 
   assert.ok(lines.includes("Rerun failures: deno task smoke --rerun-failed"));
 });
 
+Deno.test("renderSummary() separates recoveries with semicolons when a note holds a comma", () => {
+  const view = {
+    summary: { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 0 },
+    result: "pass" as const,
+    durationMs: 100,
+  };
+  const noted = renderSummary({
+    ...view,
+    recovered: ["a", "b passed unchanged: likely flaky, it flipped 4 times in its last 10 runs"],
+  }, plain);
+  assert.ok(
+    noted.includes(
+      "Recovered: 2 (a; b passed unchanged: likely flaky, it flipped 4 times in its last 10 runs)",
+    ),
+    noted.join("\n"),
+  );
+  assert.ok(
+    renderSummary({ ...view, recovered: ["a", "b"] }, plain).includes("Recovered: 2 (a, b)"),
+  );
+});
+
 Deno.test("renderFailures() shows both streams, the one with the error first, each labelled", () => {
   const lines = renderFailures([end({
     status: "failed",
