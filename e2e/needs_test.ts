@@ -78,7 +78,7 @@ Deno.test("needs: a failed setup blocks its dependants (counted, owed, exit 1); 
   assert.equal(rerun.code, 0, rerun.stderr + rerun.stdout);
   assert.match(
     rerun.stdout,
-    /Rerunning 3 outstanding fixtures .*, with 1 they need \(setup and teardown\)/,
+    /Rerunning 3 outstanding fixtures .*, with 1 pulled in \(their needs and teardowns\)/,
   );
   assert.deepEqual((await ranLog(p)).sort(), ["orders", "setup", "teardown", "users"]);
 });
@@ -101,11 +101,11 @@ Deno.test("needs: --fixture on a dependant pulls in its setup and teardown (dry 
   await using p = await tempProject(suiteFiles());
   const dry = await runSmoke(p.dir, ["--fixture", "api/orders", "--dry-run"]);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /^setup\/db {2}\(pulled in: needed with api\/orders\)$/m);
-  assert.match(dry.stdout, /^teardown\/db {2}\(pulled in: needed with api\/orders\)$/m);
+  assert.match(dry.stdout, /^setup\/db {2}\(pulled in: needed by api\/orders\)$/m);
+  assert.match(dry.stdout, /^teardown\/db {2}\(pulled in: teardown of setup\/db\)$/m);
   const list = await runSmoke(p.dir, ["--fixture", "api/orders", "--list"]);
   assert.deepEqual(list.stdout.trim().split("\n"), ["api/orders", "setup/db", "teardown/db"]);
-  assert.match(list.stderr, /setup\/db: pulled in \(needed with api\/orders\)/);
+  assert.match(list.stderr, /setup\/db: pulled in \(needed by api\/orders\)/);
   const run = await runSmoke(p.dir, ["--fixture", "api/orders"]);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   assert.deepEqual(await ranLog(p), ["setup", "orders", "teardown"]);
@@ -197,4 +197,85 @@ Deno.test("needs: a cycle, an unknown id, a glob and a needed teardown are catal
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, expected);
   }
+});
+
+Deno.test("needs: merging shards keeps a need's failure from either shard", async () => {
+  const files: Record<string, string> = {
+    "fixtures/setup/db.smoke.jsonc": cmd('test "$SHARD_FAILS" != "$SHARD" '),
+  };
+  for (let i = 0; i < 6; i++) {
+    files[`fixtures/api/check${i}.smoke.jsonc`] = cmd("true", { needs: ["setup/db"] });
+  }
+  await using p = await tempProject(files);
+  for (const failing of ["1", "2"]) {
+    for (const shard of ["1", "2"]) {
+      await runSmoke(p.dir, ["--shard", `${shard}/2`, "--artifact-dir", `s${shard}`], {
+        env: { SHARD: shard, SHARD_FAILS: failing },
+      });
+    }
+    for (const order of [["s1", "s2"], ["s2", "s1"]]) {
+      const merged = await runSmoke(p.dir, [
+        "merge",
+        ...order.map((d) => `${d}/latest.json`),
+        "--out",
+        "merged.json",
+      ]);
+      assert.equal(
+        merged.code,
+        1,
+        `shard ${failing} failed setup; merged ${order}: ${merged.stdout}`,
+      );
+      const artifact = ArtifactSchema.parse(JSON.parse(await p.read("merged.json")));
+      assert.equal(artifact.fixtures.find((f) => f.id === "setup/db")?.status, "failed");
+    }
+  }
+});
+
+Deno.test("needs: a teardown without needs runs after every other fixture, teardowns included", async () => {
+  await using p = await tempProject({
+    "fixtures/setup.smoke.jsonc": cmd("true"),
+    "fixtures/dep.smoke.jsonc": cmd("true", { needs: ["setup"] }),
+    "fixtures/td_setup.smoke.jsonc": cmd("sleep 1; touch td_setup.done", {
+      needs: ["setup"],
+      teardown: true,
+    }),
+    "fixtures/td_all.smoke.jsonc": cmd("test -f td_setup.done", { teardown: true }),
+  });
+  const run = await runSmoke(p.dir, ["--concurrency", "4", "--order", "id"]);
+  assert.equal(run.code, 0, run.stdout);
+});
+
+Deno.test("needs: a skipped need skips its dependants and its teardown (a choice, not a failure)", async () => {
+  await using p = await tempProject({
+    ...suiteFiles(),
+    "fixtures/setup/db.smoke.jsonc": cmd("echo setup >> ran.log", { skip: "no database here" }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.deepEqual(await ranLog(p), ["other"]);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
+  assert.equal(byId["api/orders"].status, "skipped");
+  assert.equal(byId["api/orders"].skipReason, 'needs "setup/db", which is skipped');
+  assert.equal(byId["teardown/db"].skipReason, "teardown: none of its needs ran");
+});
+
+Deno.test("needs: after --max-failures, the dependants of a failed need are blocked, not merely not run", async () => {
+  await using p = await tempProject({ ...suiteFiles(), broken: "" });
+  const run = await runSmoke(p.dir, ["--max-failures", "1", "--concurrency", "1", "--order", "id"]);
+  assert.equal(run.code, 1);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
+  assert.equal(byId["api/orders"].failure?.kind, "blocked");
+  assert.equal(byId["api/orders"].blockedBy, "setup/db");
+});
+
+Deno.test("needs: --exclude of a needed fixture warns that it runs anyway", async () => {
+  await using p = await tempProject(suiteFiles());
+  const run = await runSmoke(p.dir, ["--fixture", "api/orders", "--exclude", "setup/db"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(
+    run.stderr,
+    /warning: "setup\/db" is excluded, but it runs: needed by api\/orders \[NEED_EXCLUDED\]/,
+  );
 });

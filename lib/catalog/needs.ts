@@ -122,8 +122,8 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  *
  * @param selected The selected ids.
  * @param nodes The catalog.
- * @returns The ids to run (selected and pulled in), and for each pulled-in id the first selected
- * fixture that brought it.
+ * @returns The ids to run (selected and pulled in), and for each pulled-in id why:
+ * `needed by api/orders` or `teardown of setup/db`.
  *
  * @example
  * ```ts
@@ -138,7 +138,8 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  * ];
  * const closed = closeOverNeeds(["api/orders"], nodes);
  * assert.deepEqual([...closed.ids].sort(), ["api/orders", "setup/db", "teardown/db"]);
- * assert.equal(closed.pulledIn.get("setup/db"), "api/orders");
+ * assert.equal(closed.pulledIn.get("setup/db"), "needed by api/orders");
+ * assert.equal(closed.pulledIn.get("teardown/db"), "teardown of setup/db");
  * ```
  */
 export function closeOverNeeds(
@@ -153,15 +154,18 @@ export function closeOverNeeds(
   }
   const ids = new Set<string>(selected);
   const pulledIn = new Map<string, string>();
-  const queue = [...ids].map((id) => ({ id, from: id }));
+  const queue = [...ids];
   while (queue.length) {
-    const { id, from } = queue.shift()!;
-    const related = [...(byId.get(id)?.needs ?? []), ...(teardownsOf.get(id) ?? [])];
-    for (const other of related) {
+    const id = queue.shift()!;
+    const related = [
+      ...(byId.get(id)?.needs ?? []).map((other) => ({ other, why: `needed by ${id}` })),
+      ...(teardownsOf.get(id) ?? []).map((other) => ({ other, why: `teardown of ${id}` })),
+    ];
+    for (const { other, why } of related) {
       if (ids.has(other) || !byId.has(other)) continue;
       ids.add(other);
-      pulledIn.set(other, from);
-      queue.push({ id: other, from });
+      pulledIn.set(other, why);
+      queue.push(other);
     }
   }
   return { ids, pulledIn };

@@ -84,9 +84,12 @@ Deno.test("closeOverNeeds(): the result holds the selection, every need of what 
       for (const t of nodes.filter((n) => n.teardown)) {
         if (t.needs.some((need) => ids.has(need))) assert.ok(ids.has(t.id), `teardown ${t.id}`);
       }
-      for (const [id, by] of pulledIn) {
+      for (const [id, why] of pulledIn) {
         assert.ok(!selected.includes(id));
-        assert.ok(selected.includes(by));
+        const [, relation, other] = /^(needed by|teardown of) (.+)$/.exec(why)!;
+        assert.ok(ids.has(other));
+        const node = nodes.find((n) => n.id === (relation === "needed by" ? other : id))!;
+        assert.ok(node.needs.includes(relation === "needed by" ? id : other), why);
       }
     }),
   );

@@ -298,6 +298,13 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         },
         reporter,
         signal: io.signal,
+        onCleanup: (ids, budgetMs) =>
+          io.stderr(
+            `warning: running the teardowns of what ran${
+              budgetMs ? `, within ${budgetMs / 1000}s` : ""
+            }: ${ids.join(", ")}` +
+              (budgetMs ? " (again to stop at once, without writing the artifact)" : "") + "\n",
+          ),
       });
     await services.running?.stop();
     ends = markServiceDown(ends, down);

@@ -81,7 +81,8 @@ function byId(a: { id: string }, b: { id: string }): number {
 /**
  * Merges artifacts into one, `mode: "merged"`: the union of their fixtures,
  * a later input replacing an earlier one's result for the same id (so a run
- * followed by its reruns gives the final verdict), with summary and result
+ * followed by its reruns gives the final verdict; between shards of one split,
+ * which both ran a need they pulled in, a failure stands), with summary and result
  * recomputed. Fixtures are sorted by id; the time span runs from the earliest
  * input's start to the latest input's finish. Warnings of the inputs are
  * kept (once each), their errors are not (they ran nothing). A later input
@@ -138,6 +139,15 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
       const before = fixtures.get(result.id);
       if (before && before.from !== index) {
         const earlier = inputs[before.from];
+        // Shards of one split run a fixture twice only when both pulled it in as a need: a
+        // failure on either runner stands (its dependants there were blocked by it).
+        const mine = artifact.selection.shard;
+        const theirs = earlier.artifact.selection.shard;
+        if (mine && theirs && mine.total === theirs.total && mine.index !== theirs.index) {
+          if (before.result.status === "failed" && result.status !== "failed") continue;
+          fixtures.set(result.id, { result, from: index });
+          continue;
+        }
         if (Date.parse(artifact.startedAt) < Date.parse(earlier.artifact.startedAt)) {
           keep({
             code: "MERGE_ORDER",

@@ -172,9 +172,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     }
     if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
     // The ids stay one per line on stdout; what was pulled in is said on stderr.
-    for (const [id, by] of selection.pulledIn ?? []) {
-      io.stderr(`${id}: pulled in (needed with ${by})\n`);
-    }
+    for (const [id, why] of selection.pulledIn ?? []) io.stderr(`${id}: pulled in (${why})\n`);
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + (planned.length ? "\n" : ""));
     return ExitCode.Pass;
   }

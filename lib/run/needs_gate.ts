@@ -26,6 +26,7 @@ export type Ending = "passed" | "failed" | "skipped" | "blocked";
 export type Step =
   | { kind: "start"; index: number }
   | { kind: "block"; index: number; by: string; because: Ending }
+  | { kind: "skip"; index: number; reason: string }
   | { kind: "wait" }
   | { kind: "done" };
 
@@ -60,6 +61,8 @@ export class NeedsGate {
   /** For each teardown, what must have ended before it starts. */
   #watch: Map<number, number[]>;
   #state: ("pending" | "running" | Ending)[];
+  /** Whether each fixture's process ran (a blocked or skipped one did not). */
+  #ran: boolean[];
 
   /**
    * @param nodes The run's fixtures, in the order results are kept.
@@ -71,13 +74,18 @@ export class NeedsGate {
       n.needs.map((id) => index.get(id)).filter((i): i is number => i !== undefined)
     );
     this.#state = nodes.map(() => "pending");
+    this.#ran = nodes.map(() => false);
     this.#watch = new Map();
     nodes.forEach((node, t) => {
       if (!node.teardown) return;
       const needs = new Set(this.#needs[t]);
+      // A teardown with needs waits for them and everything that needs them; one without needs
+      // waits for every other fixture, the other teardowns included (but those without needs).
       const watched = nodes.map((_, i) => i).filter((i) =>
-        i !== t && !nodes[i].teardown &&
-        (needs.size === 0 || needs.has(i) || this.#reaches(i, needs))
+        i !== t &&
+        (needs.size === 0
+          ? !(nodes[i].teardown && this.#needs[i].length === 0)
+          : !nodes[i].teardown && (needs.has(i) || this.#reaches(i, needs)))
       );
       this.#watch.set(t, watched);
     });
@@ -116,13 +124,34 @@ export class NeedsGate {
       if (state === "running") running = true;
       if (state !== "pending") continue;
       if (this.#nodes[i].teardown) {
-        if ((this.#watch.get(i) ?? []).every((w) => this.#ended(w))) {
-          return { kind: "start", index: i };
+        const watched = this.#watch.get(i) ?? [];
+        if (!watched.every((w) => this.#ended(w))) continue;
+        // Nothing was set up, so there is nothing to clean up.
+        const needs = this.#needs[i];
+        const anyRan = needs.length
+          ? needs.some((n) => this.#ran[n])
+          : watched.some((w) => this.#ran[w]);
+        if (!anyRan) {
+          return {
+            kind: "skip",
+            index: i,
+            reason: needs.length ? "teardown: none of its needs ran" : "teardown: nothing ran",
+          };
         }
-        continue;
+        return { kind: "start", index: i };
       }
       const needs = this.#needs[i];
       if (!needs.every((n) => this.#ended(n))) continue;
+      // A need skipped (by its manifest, or because its own need was) skips its dependants: a
+      // skip is a choice, not a failure.
+      const skipped = needs.find((n) => this.#state[n] === "skipped");
+      if (skipped !== undefined) {
+        return {
+          kind: "skip",
+          index: i,
+          reason: `needs "${this.#nodes[skipped].id}", which is skipped`,
+        };
+      }
       const unmet = needs.find((n) => this.#state[n] !== "passed");
       if (unmet !== undefined) {
         return {
@@ -151,9 +180,27 @@ export class NeedsGate {
    *
    * @param index Its index.
    * @param ending How it ended.
+   * @param ran Whether its process ran (it made at least one attempt).
    */
-  end(index: number, ending: Ending): void {
+  end(index: number, ending: Ending, ran = ending === "passed" || ending === "failed"): void {
     this.#state[index] = ending;
+    this.#ran[index] = ran;
+  }
+
+  /**
+   * The need of a fixture that ended without passing, if one did: after the
+   * run stopped early, such a fixture is blocked, not merely not run.
+   *
+   * @param index The fixture's index.
+   * @returns The need's id and how it ended, or undefined.
+   */
+  unmetNeed(index: number): { by: string; because: Ending } | undefined {
+    const unmet = this.#needs[index].find((n) =>
+      this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"
+    );
+    return unmet === undefined
+      ? undefined
+      : { by: this.#nodes[unmet].id, because: this.#state[unmet] as Ending };
   }
 
   /**

@@ -53,6 +53,17 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           assert.ok(nodes[step.index].needs.includes(step.by));
           gate.end(step.index, "blocked");
           ended.set(step.index, "blocked");
+        } else if (step.kind === "skip") {
+          // Only a teardown none of whose needs ran (or, without needs, when nothing ran), or a
+          // dependant of a skipped need, is skipped.
+          const node = nodes[step.index];
+          const needIdx = node.needs.map((id) => Number(id.slice(1)));
+          if (node.teardown) {
+            const ran = (j: number) => ended.get(j) === "passed" || ended.get(j) === "failed";
+            assert.ok(needIdx.length ? !needIdx.some(ran) : ![...ended.keys()].some(ran));
+          } else assert.ok(needIdx.some((j) => ended.get(j) === "skipped"));
+          gate.end(step.index, "skipped", false);
+          ended.set(step.index, "skipped");
         } else if (step.kind === "wait") {
           if (running.length === 0) break;
           const i = running.shift()!;

@@ -23,6 +23,11 @@ export interface RunDeps {
   reporter: Reporter;
   /** Aborts on interrupt: fixtures not yet finished end `interrupted`. */
   signal: AbortSignal;
+  /**
+   * Hears that the run stopped early and still runs these teardowns, one at a time, within
+   * `budgetMs` in all (after an interrupt; none after the failure limit).
+   */
+  onCleanup?: (ids: readonly string[], budgetMs?: number) => void;
 }
 
 /** Settings of one run. */
@@ -360,7 +365,11 @@ export async function runFixtures(
   deps.signal.addEventListener("abort", wake, { once: true });
   const record = (index: number, end: FixtureEnd) => {
     ends[index] = end;
-    gate.end(index, end.result.failure?.kind === "blocked" ? "blocked" : end.result.status);
+    gate.end(
+      index,
+      end.result.failure?.kind === "blocked" ? "blocked" : end.result.status,
+      end.result.attempts > 0,
+    );
     enqueue(() => deps.reporter.onFixtureEnd?.(end));
     wake();
   };
@@ -373,6 +382,15 @@ export async function runFixtures(
         continue;
       }
       const planned = fixtures[step.index];
+      if (step.kind === "skip") {
+        record(step.index, {
+          result: { ...skipped(planned), skipReason: step.reason },
+          planned,
+          failedAttempts: [],
+          outputLeaked: false,
+        });
+        continue;
+      }
       if (step.kind === "block") {
         record(step.index, {
           result: blockedResult(planned.fixture.id, step.by, step.because),
@@ -406,6 +424,10 @@ export async function runFixtures(
   // within a short budget (a second interrupt stops smoke at once).
   const cleanup = gate.pendingTeardowns((i) => (ends[i]?.result.attempts ?? 0) > 0);
   if (cleanup.length) {
+    deps.onCleanup?.(
+      cleanup.map((i) => fixtures[i].fixture.id),
+      deps.signal.aborted ? TEARDOWN_BUDGET_MS : undefined,
+    );
     const budget = new AbortController();
     const timer = deps.signal.aborted
       ? setTimeout(() => budget.abort("teardown budget"), TEARDOWN_BUDGET_MS)
@@ -426,7 +448,11 @@ export async function runFixtures(
     if (end) return end;
     // Never started: an interrupt, or --max-failures (a fixture skipped by its manifest stays
     // skipped: it would not have run either way).
-    const result = !bailedFirst || max === undefined
+    // A need that failed before the stop: the fixture could never have run.
+    const unmet = gate.unmetNeed(index);
+    const result = unmet && !planned.fixture.teardown
+      ? blockedResult(planned.fixture.id, unmet.by, unmet.because)
+      : !bailedFirst || max === undefined
       ? interruptedResult(planned.fixture.id)
       : planned.fixture.skipReason
       ? skipped(planned)

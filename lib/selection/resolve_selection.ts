@@ -51,7 +51,7 @@ export interface Selection {
   none?: string;
   /** For `--shard-by duration`: each shard's predicted total. */
   shardPlan?: ShardPlan;
-  /** Fixtures run because a selected fixture needs them (or their teardowns): id -> that fixture. */
+  /** Fixtures run because a selected fixture needs them, or as teardowns: id -> why. */
   pulledIn?: ReadonlyMap<string, string>;
   /** The fixtures a quarantine entry protects today, by id. */
   quarantine?: ReadonlyMap<string, QuarantineMark>;
@@ -272,6 +272,22 @@ export async function resolveSelection(
   // whatever the filters, the rerun or the shard kept (a shard runs its own setup).
   const closed = closeOverNeeds(chosen.map((f) => f.id), catalog);
   if (closed.pulledIn.size) chosen = catalog.filter((f) => closed.ids.has(f.id));
+  // An exclude does not take a fixture's needs away: say so when it tried.
+  const excludes = { patterns: flags.excludes ?? [], tags: flags.excludeTags ?? [] };
+  const kept = excludes.patterns.length || excludes.tags.length
+    ? new Set(excludeFixtures(catalog, excludes, catalog).kept.map((f) => f.id))
+    : undefined;
+  for (const f of kept ? catalog : []) {
+    const why = closed.pulledIn.get(f.id);
+    if (kept!.has(f.id) || why === undefined) continue;
+    diagnostics.push({
+      code: "NEED_EXCLUDED",
+      level: "warning",
+      message: `"${f.id}" is excluded, but it runs: ${why}`,
+      hint: "A fixture runs with what it needs and with its teardowns. To leave it out, leave " +
+        "out (or exclude) the fixtures that need it too.",
+    });
+  }
   const planned = chosen.map((fixture) => {
     const plan = planFixture(fixture, { options, deno: context.deno });
     const mark = quarantine?.protects.get(fixture.id);
@@ -395,8 +411,8 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
       ? ", unchanged since"
       : "";
     const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
-    const by = selection.pulledIn?.get(id);
-    const pulled = by ? `  (pulled in: needed with ${by})` : "";
+    const why = selection.pulledIn?.get(id);
+    const pulled = why ? `  (pulled in: ${why})` : "";
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
     if (p.fixture.description) lines.push(`  description: ${p.fixture.description}`);
     if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
@@ -459,7 +475,7 @@ export function renderRerunPlan(selection: Selection): string[] {
     : `since full run ${since} (as of run ${rerun.source.runId})`;
   const lines = [
     `Rerunning ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}` +
-    (pulled ? `, with ${pulled} they need (setup and teardown)` : ""),
+    (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : ""),
   ];
   if (changes?.changed.length) {
     lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
