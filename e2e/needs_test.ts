@@ -279,3 +279,20 @@ Deno.test("needs: --exclude of a needed fixture warns that it runs anyway", asyn
     /warning: "setup\/db" is excluded, but it runs: needed by api\/orders \[NEED_EXCLUDED\]/,
   );
 });
+
+Deno.test("needs: a flaky setup that passes on its retry lets its dependants run", async () => {
+  await using p = await tempProject({
+    ...suiteFiles(),
+    "fixtures/setup/db.smoke.jsonc": cmd(
+      'echo setup >> ran.log; test "$SMOKE_ATTEMPT" = 2 && echo seeded > db.txt',
+      { retries: 1 },
+    ),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
+  assert.equal(byId["setup/db"].flaky, true);
+  assert.equal(byId["api/orders"].status, "passed");
+  assert.equal(byId["api/users"].status, "passed");
+});
