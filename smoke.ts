@@ -44,6 +44,10 @@ const live: { groups?: { killAll(): void } } = {};
 globalThis.addEventListener("unload", () => live.groups?.killAll());
 
 const interrupt = new AbortController();
+/** The interrupt that started the stop, and when. */
+let firstSignal: { name: Deno.Signal; at: number } | undefined;
+/** The same signal again within this long is the same interrupt, delivered twice. */
+const SAME_SIGNAL_MS = 100;
 const signals: Deno.Signal[] = Deno.build.os === "windows"
   ? ["SIGINT"]
   : ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -52,6 +56,12 @@ for (const name of signals) {
     // The run is decided and its RESULT line printed: it ends as printed.
     if (verdict !== undefined) return;
     const code = SIGNAL_EXIT_CODES[name] ?? ExitCode.Interrupted;
+    // One signal delivered twice (to smoke's process group and forwarded by a wrapper such as
+    // npx) is one interrupt, not a second one.
+    if (
+      interrupt.signal.aborted && name === firstSignal?.name &&
+      performance.now() - firstSignal.at < SAME_SIGNAL_MS
+    ) return;
     if (interrupt.signal.aborted) {
       // A second signal: stop at once.
       live.groups?.killAll();
@@ -62,6 +72,7 @@ for (const name of signals) {
     stderr(
       `\nwarning: ${name}: stopping fixtures and writing the artifact (again to stop at once)\n`,
     );
+    firstSignal = { name, at: performance.now() };
     interrupt.abort(name);
   });
 }

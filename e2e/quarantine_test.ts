@@ -65,7 +65,7 @@ Deno.test("quarantine: an expired entry protects nothing and warns QUARANTINE_EX
   assert.equal(run.resultLine, "RESULT: fail");
   assert.match(
     run.stderr,
-    /warning: Quarantine of "flaky\/login" \(smoke\.jsonc: quarantine\[0\]\) expired on 2020-01-31; owner @alice \(login races the session store\): its failures fail the run again \[QUARANTINE_EXPIRED\]/,
+    /warning: Quarantine of "flaky\/login" \(smoke\.jsonc: quarantine\[0\]\) expired after 2020-01-31; owner @alice \(login races the session store\): its failures fail the run again \[QUARANTINE_EXPIRED\]/,
   );
   const artifact = ArtifactSchema.parse(await p.latest());
   assert.equal(artifact.fixtures.find((f) => f.id === "flaky/login")!.quarantined, undefined);
@@ -125,7 +125,7 @@ Deno.test("quarantine: malformed entries are config errors with line, column and
       /quarantine\[0\]\.until: "2026-13-01" is not a day of the calendar/,
     ],
     [entry({ ticket: "JIRA-1" }), /quarantine\[0\]\.ticket: unknown key/],
-    [entry({ owner: "" }), /quarantine\[0\]\.owner: expected a non-empty owner/],
+    [entry({ owner: "" }), /quarantine\[0\]\.owner: expected an owner such as "@alice"/],
   ];
   for (const [bad, expected] of cases) {
     await using p = await tempProject({
@@ -152,6 +152,56 @@ Deno.test("quarantine: --fail-on-flaky leaves quarantined flaky passes out", asy
   });
   const run = await runSmoke(p.dir, ["--fail-on-flaky"]);
   assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.doesNotMatch(run.stdout, /--fail-on-flaky fails the run/);
   await p.write("smoke.jsonc", "{}");
   assert.equal((await runSmoke(p.dir, ["--fail-on-flaky"])).code, 1);
+});
+
+Deno.test("quarantine: a rerun does not call a still-failing quarantined fixture a pass; merge and --fail-on-flaky leave it out honestly", async () => {
+  await using p = await tempProject({
+    ...FIXTURES,
+    "smoke.jsonc": JSON.stringify({ quarantine: [entry()] }),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 0, rerun.stderr);
+  assert.doesNotMatch(rerun.stdout, /All rerun failures pass now/);
+  // Two partial runs merged: the suite's verdict leaves the quarantined failure out, as runs do.
+  await runSmoke(p.dir, ["--fixture", "flaky/login", "--artifact-dir", "a"]);
+  await runSmoke(p.dir, ["--fixture", "ok", "--artifact-dir", "b"]);
+  const merged = await runSmoke(p.dir, [
+    "merge",
+    "a/latest.json",
+    "b/latest.json",
+    "--out",
+    "m.json",
+  ]);
+  assert.equal(merged.code, 0, merged.stdout);
+  assert.match(merged.stdout, /Suite verdict: .*-> pass/);
+});
+
+Deno.test("quarantine: a reason or owner must be one line; long values say the limit", async () => {
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [
+      entry({ reason: "x\nRESULT: pass" }),
+      /quarantine\[0\]\.reason: expected a reason: one line of 1 to 1000 characters/,
+    ],
+    [
+      entry({ reason: "r".repeat(1001) }),
+      /quarantine\[0\]\.reason: expected a reason: one line of 1 to 1000 characters/,
+    ],
+    [
+      entry({ owner: "o".repeat(201) }),
+      /quarantine\[0\]\.owner: expected an owner .* 1 to 200 characters/,
+    ],
+  ];
+  for (const [bad, expected] of cases) {
+    await using p = await tempProject({
+      ...FIXTURES,
+      "smoke.jsonc": JSON.stringify({ quarantine: [bad] }, null, 2),
+    });
+    const run = await runSmoke(p.dir, []);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, expected);
+  }
 });

@@ -182,7 +182,13 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
   const { diagnostics: _, ...rest } = {
     ...created,
     // Unless the inputs are every shard of one full run, the merge is a partial run.
-    ...(state.since === options.runId ? {} : { combined: suiteVerdict(state, options) }),
+    ...(state.since === options.runId ? {} : {
+      // Quarantined failures leave the suite's verdict as they leave a run's.
+      combined: suiteVerdict(state, {
+        ...options,
+        quarantined: new Set(merged.filter((f) => f.quarantined).map((f) => f.id)),
+      }),
+    }),
     suite,
   };
   const listed: Source[] = inputs.map(({ path, sha256, artifact }) => ({

@@ -271,7 +271,8 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const interrupted = input.signal !== undefined;
   const rerunCommand = rerunCommandOf(artifact, input.command);
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
-  const flakyIds = artifact.fixtures.filter((f) => f.flaky).map((f) => f.id);
+  // A quarantined fixture's flaky pass does not fail the run: it is not listed as one that does.
+  const flakyIds = artifact.fixtures.filter((f) => f.flaky && !f.quarantined).map((f) => f.id);
   const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
   const blocked = artifact.fixtures.filter(isBlocked).length;
   const notReady = artifact.services?.find((s) => s.status === "not-ready");
@@ -293,7 +294,9 @@ export function runSummary(input: RunSummaryInput): RunSummary {
         ...(artifact.suite ? { suite: suiteSummary(artifact.suite, input.catalogIds) } : {}),
       }
       : {}),
-    ...(input.rerun && result === "pass" && combined?.result === "pass"
+    // "All rerun failures pass now" only when nothing failed, quarantined or not.
+    ...(input.rerun && result === "pass" && combined?.result === "pass" &&
+        artifact.summary.failed === 0
       ? { fullRunCommand: input.command }
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),

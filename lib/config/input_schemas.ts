@@ -156,13 +156,17 @@ const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({
 export const QuarantineEntrySchema = z.strictObject({
   /** A fixture id, or a pattern (`*`, `**`, `?`) as `--fixture` takes it. */
   id: z.string().min(1).max(512).regex(/^[^\0\n\r]+$/).meta({
-    errorMessage: 'expected a fixture id or pattern such as "api/flaky_*"',
+    errorMessage:
+      'expected a fixture id or pattern such as "api/flaky_*" (one line, at most 512 characters)',
   }),
-  /** Why it is quarantined. */
-  reason: z.string().min(1).max(1000).meta({ errorMessage: "expected a non-empty reason" }),
+  /** Why it is quarantined: one line (it is printed in logs). */
+  reason: z.string().min(1).max(1000).regex(NO_CONTROLS).meta({
+    errorMessage: "expected a reason: one line of 1 to 1000 characters, no control characters",
+  }),
   /** Who fixes it. */
-  owner: z.string().min(1).max(200).meta({
-    errorMessage: 'expected a non-empty owner such as "@alice" or "team-payments"',
+  owner: z.string().min(1).max(200).regex(NO_CONTROLS).meta({
+    errorMessage: 'expected an owner such as "@alice" or "team-payments": one line of 1 to 200 ' +
+      "characters, no control characters",
   }),
   /** The last day it protects (inclusive, UTC). */
   until: DateString,

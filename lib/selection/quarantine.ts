@@ -119,7 +119,7 @@ export function resolveQuarantine(
       diagnostics.push({
         code: "QUARANTINE_EXPIRED",
         level: "warning",
-        message: `Quarantine of "${entry.id}" (${where}) expired on ${entry.until}; owner ` +
+        message: `Quarantine of "${entry.id}" (${where}) expired after ${entry.until}; owner ` +
           `${entry.owner} (${entry.reason}): its failures fail the run again`,
         hint: "Fix the fixture and remove the entry, or move its until date with the owner's word.",
       });
