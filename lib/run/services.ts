@@ -38,6 +38,9 @@ export interface ServiceContext {
   onProgress?: (line: string) => void;
 }
 
+/** What the last check saw, before any was made. */
+const NO_CHECK_YET = "no check made yet";
+
 /** A capture that can be waited on for more output. */
 class WakingCapture extends StreamCapture {
   #wake: (() => void) | undefined;
@@ -202,7 +205,7 @@ async function startOne(
   context.onProgress?.(`Service ${service.name}: started, waiting until ${record.check}`);
   const timeoutMs = ready.timeoutMs ?? SERVICE_TIMEOUT_MS;
   const intervalMs = ready.intervalMs ?? SERVICE_INTERVAL_MS;
-  let last = "no check made yet";
+  let last = NO_CHECK_YET;
   while (true) {
     if (context.signal.aborted) {
       record.status = "interrupted";
@@ -242,7 +245,9 @@ async function startOne(
       );
       return record;
     }
-    last = probe.detail;
+    // A check cut short by the end of the wait says less than the one before it.
+    const cutShort = probe.detail === "no answer in time" && elapsed() >= timeoutMs;
+    if (!cutShort || last === NO_CHECK_YET) last = probe.detail;
     if (elapsed() >= timeoutMs) {
       Object.assign(record, {
         reason: `not ready within ${timeoutMs}ms: ${record.check} (last check: ${last})`,
