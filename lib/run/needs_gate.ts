@@ -63,6 +63,11 @@ export class NeedsGate {
   #state: ("pending" | "running" | Ending)[];
   /** Whether each fixture's process ran (a blocked or skipped one did not). */
   #ran: boolean[];
+  /** The order last asked about, and the first position in it that may still be pending. */
+  #order: readonly number[] | undefined;
+  #cursor = 0;
+  /** How many fixtures are running. */
+  #running = 0;
 
   /**
    * @param nodes The run's fixtures, in the order results are kept.
@@ -118,8 +123,18 @@ export class NeedsGate {
    * @returns The step.
    */
   next(order: readonly number[]): Step {
-    let running = false;
-    for (const i of order) {
+    // Everything before the cursor has started: a run of thousands of fixtures does not scan
+    // them again for every pick.
+    if (this.#order !== order) {
+      this.#order = order;
+      this.#cursor = 0;
+    }
+    while (this.#cursor < order.length && this.#state[order[this.#cursor]] !== "pending") {
+      this.#cursor++;
+    }
+    let running = this.#running > 0;
+    for (let k = this.#cursor; k < order.length; k++) {
+      const i = order[k];
       const state = this.#state[i];
       if (state === "running") running = true;
       if (state !== "pending") continue;
@@ -173,6 +188,7 @@ export class NeedsGate {
    */
   start(index: number): void {
     this.#state[index] = "running";
+    this.#running++;
   }
 
   /**
@@ -183,6 +199,7 @@ export class NeedsGate {
    * @param ran Whether its process ran (it made at least one attempt).
    */
   end(index: number, ending: Ending, ran = ending === "passed" || ending === "failed"): void {
+    if (this.#state[index] === "running") this.#running--;
     this.#state[index] = ending;
     this.#ran[index] = ran;
   }
