@@ -155,8 +155,8 @@ export function closeOverNeeds(
   const ids = new Set<string>(selected);
   const pulledIn = new Map<string, string>();
   const queue = [...ids];
-  while (queue.length) {
-    const id = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next];
     const related = [
       ...(byId.get(id)?.needs ?? []).map((other) => ({ other, why: `needed by ${id}` })),
       ...(teardownsOf.get(id) ?? []).map((other) => ({ other, why: `teardown of ${id}` })),
