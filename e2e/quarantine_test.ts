@@ -124,7 +124,10 @@ Deno.test("quarantine: malformed entries are config errors with line, column and
       entry({ until: "2026-13-01" }),
       /quarantine\[0\]\.until: "2026-13-01" is not a day of the calendar/,
     ],
-    [entry({ ticket: "JIRA-1" }), /quarantine\[0\]\.ticket: unknown key/],
+    [
+      entry({ ticket: "JIRA-1" }),
+      /quarantine\[0\]\.ticket: unknown key\n(?:.*\n)*hint: Allowed config keys at quarantine\[0\]: id, reason, owner, until, all\./,
+    ],
     [entry({ owner: "" }), /quarantine\[0\]\.owner: expected an owner such as "@alice"/],
   ];
   for (const [bad, expected] of cases) {

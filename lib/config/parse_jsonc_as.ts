@@ -10,6 +10,29 @@ import { UserError } from "../base/errors.ts";
 import type { CompiledSchema, SchemaIssue } from "../jsonc/json_schema.ts";
 import { locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
 
+/** A key path as messages show it: `services[0].ready`. */
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
+}
+
+/**
+ * The hint of an invalid file: the keys allowed where its unknown keys are (`Allowed config keys
+ * at services[0]: name, command, ...`), else the top level's.
+ */
+function allowedKeysHint(
+  schema: CompiledSchema,
+  issues: readonly SchemaIssue[],
+  what: string,
+): string {
+  const unknown = issues.filter((i) => i.code === "unknown-key");
+  const parents = new Set(unknown.map((i) => JSON.stringify(i.path.slice(0, -1))));
+  const parent = parents.size === 1 ? unknown[0].path.slice(0, -1) : [];
+  const keys = schema.keysAt(parent);
+  if (keys.length === 0) return "See the README.";
+  const where = parent.length ? ` at ${pathText(parent)}` : "";
+  return `Allowed ${what} keys${where}: ${keys.join(", ")}. See the README.`;
+}
+
 /** Options for {@linkcode parseJsoncAs}. */
 export interface ParseJsoncAsOptions {
   /** The file name to put in messages. */
@@ -92,9 +115,7 @@ export function parseJsoncAs<T>(
     `Invalid ${options.what} "${options.file}":\n${lines.join("\n")}`,
     {
       kind,
-      hints: schema.keysAt([]).length
-        ? [`Allowed ${options.what} keys: ${schema.keysAt([]).join(", ")}. See the README.`]
-        : ["See the README."],
+      hints: [allowedKeysHint(schema, issues, options.what)],
     },
   );
 }

@@ -272,10 +272,13 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
     keysAt(path) {
       let node: JsonSchema | undefined = schema;
       for (const segment of path) {
+        if (typeof segment === "number") {
+          // An index walks into the array's items.
+          node = node?.items as JsonSchema | undefined;
+          continue;
+        }
         const properties = node?.properties as Record<string, JsonSchema> | undefined;
-        node = typeof segment === "string" && properties && Object.hasOwn(properties, segment)
-          ? properties[segment]
-          : undefined;
+        node = properties && Object.hasOwn(properties, segment) ? properties[segment] : undefined;
       }
       return node?.properties ? Object.keys(node.properties as object) : [];
     },
