@@ -10,12 +10,8 @@ import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../lib/artifact/artifact.ts";
 import { buildCatalog } from "../lib/catalog/catalog.ts";
 import { formatUserError, UserError } from "../lib/base/errors.ts";
-import {
-  palette,
-  renderFailures,
-  renderFixtureLine,
-  renderSummary,
-} from "../lib/reporters/console_render.ts";
+import { palette, renderFailures, renderFixtureLine } from "../lib/reporters/console_render.ts";
+import { renderSummary } from "../lib/reporters/console_summary.ts";
 import { renderErrorSummary } from "../lib/reporters/github_error.ts";
 import { renderStepSummary } from "../lib/reporters/github_summary.ts";
 import { renderJUnit } from "../lib/reporters/junit.ts";

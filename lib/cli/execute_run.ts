@@ -30,12 +30,8 @@ import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
-import {
-  colorWanted,
-  palette,
-  renderFailures,
-  renderSummary,
-} from "../reporters/console_render.ts";
+import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
+import { renderSummary } from "../reporters/console_summary.ts";
 import { newStopToken, renderInert } from "../reporters/github.ts";
 import { markCommand } from "../base/safe_output.ts";
 import { type FixtureEnd, multiplexReporters } from "../reporters/reporter.ts";

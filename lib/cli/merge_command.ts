@@ -39,13 +39,8 @@ import {
 } from "../artifact/suite_state.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { shellQuote } from "../selection/plan.ts";
-import {
-  colorWanted,
-  palette,
-  renderFixtureLine,
-  renderSummary,
-  suiteSummary,
-} from "../reporters/console_render.ts";
+import { colorWanted, palette, renderFixtureLine } from "../reporters/console_render.ts";
+import { renderSummary, suiteSummary } from "../reporters/console_summary.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "../artifact/source_artifact.ts";
 import { smokeCommand } from "../selection/resolve_selection.ts";
 import { rerunCommandOf } from "./run_outcome.ts";

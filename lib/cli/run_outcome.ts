@@ -15,7 +15,7 @@ import {
 import { isBlocked } from "../artifact/blocked.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
 import { unchangedRecoveryNote } from "../artifact/outcome_history.ts";
-import { suiteSummary, type SummaryView } from "../reporters/console_render.ts";
+import { suiteSummary, type SummaryView } from "../reporters/console_summary.ts";
 import type { FixtureEnd } from "../run/events.ts";
 import {
   advanceState,

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
 import { runSummary } from "../cli/run_outcome.ts";
-import { palette, renderFailures, renderFixtureLine, renderSummary } from "./console_render.ts";
+import { palette, renderFailures, renderFixtureLine } from "./console_render.ts";
+import { renderSummary } from "./console_summary.ts";
 import { renderJUnit } from "./junit.ts";
 import { createGitHubReporter, renderAnnotations } from "./github.ts";
 import { renderStepSummary } from "./github_summary.ts";

@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import type { FixtureResult } from "../artifact/artifact.ts";
-import {
-  palette,
-  renderFailures,
-  renderFixtureLine,
-  renderStatusLine,
-  renderSummary,
-} from "./console_render.ts";
+import { palette, renderFailures, renderFixtureLine, renderStatusLine } from "./console_render.ts";
+import { renderSummary } from "./console_summary.ts";
 
 const plain = palette(false);
 const result = (over: Partial<FixtureResult>): FixtureResult => ({

@@ -1,0 +1,231 @@
+/**
+ * The console's summary: the counts, the verdicts, what is owed, the commands
+ * to run next. Pure: fed a {@linkcode SummaryView} built from the artifact.
+ *
+ * @module
+ */
+import type {
+  Diagnostic,
+  FixtureResult,
+  Result,
+  SuiteRecord,
+  Summary,
+} from "../artifact/artifact.ts";
+import { idList } from "../base/id_list.ts";
+import { formatDuration, type Palette, renderRepeat } from "./console_render.ts";
+
+/** What the summary shows. */
+export interface SummaryView {
+  /** Counts of this run. */
+  summary: Summary;
+  /** This run's verdict. */
+  result: Result;
+  /** Wall time. */
+  durationMs: number;
+  /** Where the artifact was written, if it was. */
+  artifactPath?: string;
+  /** The command that reruns the failures, when anything failed. */
+  rerunCommand?: string;
+  /** Every run but a full one: the suite's verdict with this run's results in place. */
+  combined?: { summary: Summary; result: Result };
+  /** How the combined verdict is named (default `After rerun`). */
+  combinedLabel?: string;
+  /** Every run but a full one: what the suite still owes, since which full run. */
+  suite?: { since?: string; outstanding: string[]; unfinished: string[]; notInCatalog?: number };
+  /** Fixtures that failed in the source run and pass now. */
+  recovered?: string[];
+  /** The command for a confirming full run, after a green rerun. */
+  fullRunCommand?: string;
+  /** Whether the run was interrupted. */
+  interrupted?: boolean;
+  /** With --fail-on-flaky: the flaky fixtures that fail the run. */
+  flakyFailures?: string[];
+  /** Warnings worth repeating at the end. */
+  diagnostics?: readonly Diagnostic[];
+  /** How many fixtures never started because `--max-failures` was reached. */
+  notRun?: number;
+  /** Why they did not run, when not the failure limit: `service "api" was not ready`. */
+  notRunReason?: string;
+  /** How many fixtures never started because a fixture they need did not pass. */
+  blocked?: number;
+  /** The slowest fixtures of a run that took a while, slowest first. */
+  slowest?: readonly { id: string; durationMs: number }[];
+  /** `--repeat N`: the results of the fixtures that ran repeatedly (see {@linkcode renderRepeat}). */
+  repeat?: readonly Pick<FixtureResult, "id" | "repeat">[];
+  /**
+   * A `--shard-by duration` run: its shard, the fixture time predicted from the timings, and
+   * the fixture time it took.
+   */
+  shard?: { index: number; total: number; predictedMs: number; actualMs: number };
+}
+
+function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): string {
+  const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
+  const n = suite.outstanding.length;
+  const gone = suite.notInCatalog
+    ? `; ${suite.notInCatalog} more owed, not in the catalog now`
+    : "";
+  if (n === 0) {
+    return gone
+      ? colors.yellow(`Suite: nothing outstanding in the catalog ${since}${gone}`)
+      : colors.green(`Suite: nothing outstanding ${since}`);
+  }
+  const unfinished = new Set(suite.unfinished);
+  const ids = idList(suite.outstanding.map((id) => unfinished.has(id) ? `${id} (unfinished)` : id));
+  return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
+}
+
+/**
+ * The suite line's facts from an artifact's `suite` record: what the suite
+ * still owes (interrupted fixtures marked unfinished), since which full run.
+ *
+ * @param suite The artifact's suite record.
+ * @param catalogIds The catalog's ids, when known: outstanding fixtures it lacks are counted apart.
+ * @returns The `suite` part of a {@linkcode SummaryView}.
+ *
+ * @example
+ * ```ts
+ * import { suiteSummary } from "./console_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const view = suiteSummary({
+ *   since: "r1", passed: ["a"], skipped: [], flaky: [],
+ *   outstanding: [{ id: "f", runId: "r1", kind: "interrupted", message: "stopped" }],
+ * });
+ * assert.deepEqual(view, { since: "r1", outstanding: ["f"], unfinished: ["f"] });
+ * ```
+ */
+export function suiteSummary(
+  suite: SuiteRecord,
+  catalogIds?: readonly string[],
+): NonNullable<SummaryView["suite"]> {
+  // Outstanding fixtures the catalog no longer has are owed, but counted apart.
+  const known = catalogIds ? new Set(catalogIds) : undefined;
+  const here = suite.outstanding.filter((e) => !known || known.has(e.id));
+  const elsewhere = suite.outstanding.length - here.length;
+  return {
+    ...(suite.since ? { since: suite.since } : {}),
+    outstanding: here.map((e) => e.id),
+    unfinished: here.filter((e) => e.kind === "interrupted").map((e) => e.id),
+    ...(elsewhere ? { notInCatalog: elsewhere } : {}),
+  };
+}
+
+/**
+ * The summary block, ending with the `RESULT:` line.
+ *
+ * @param view Counts, verdicts, paths and commands.
+ * @param colors The palette.
+ * @returns The lines.
+ *
+ * @example
+ * ```ts
+ * import { palette } from "./console_render.ts";
+ * import { renderSummary } from "./console_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lines = renderSummary({
+ *   summary: { total: 2, passed: 2, failed: 0, skipped: 0, flaky: 0 },
+ *   result: "pass",
+ *   durationMs: 1200,
+ *   artifactPath: "runs/x.json",
+ * }, palette(false));
+ * assert.deepEqual(lines, [
+ *   "Summary: 2 passed, 0 failed, 0 skipped, 0 flaky (2 fixtures, 1.2s)",
+ *   "Artifact: runs/x.json",
+ *   "RESULT: pass",
+ * ]);
+ * ```
+ */
+export function renderSummary(view: SummaryView, colors: Palette): string[] {
+  const s = view.summary;
+  // Fixtures --max-failures kept from starting, and blocked ones, are failed in the artifact
+  // (owed), not failures of their own: counted apart.
+  // Quarantined failures do not fail the run: counted apart too.
+  const quarantined = s.quarantined ?? 0;
+  const failedHere = s.failed - (view.notRun ?? 0) - (view.blocked ?? 0) - quarantined;
+  const counts = [
+    s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
+    failedHere ? colors.red(`${failedHere} failed`) : `${failedHere} failed`,
+    ...(quarantined
+      ? [colors.yellow(`${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}`)]
+      : []),
+    ...(view.blocked ? [colors.yellow(`${view.blocked} blocked`)] : []),
+    ...(view.notRun ? [colors.yellow(`${view.notRun} not run`)] : []),
+    `${s.skipped} skipped`,
+    s.flaky ? colors.yellow(`${s.flaky} flaky`) : `${s.flaky} flaky`,
+  ].join(", ");
+  const lines = [
+    `Summary: ${counts} (${s.total} fixture${s.total === 1 ? "" : "s"}, ${
+      formatDuration(view.durationMs)
+    })`,
+  ];
+  if (s.total > 0 && s.passed === 0 && s.failed === 0 && !view.interrupted) {
+    lines.push(
+      colors.yellow(
+        "Nothing ran: every selected fixture was skipped, and a run never passes empty.",
+      ),
+    );
+  }
+  if (view.flakyFailures?.length) {
+    lines.push(
+      colors.yellow(
+        `Flaky: ${
+          view.flakyFailures.join(", ")
+        } passed only on a retry; --fail-on-flaky fails the run.`,
+      ),
+    );
+  }
+  if (view.interrupted) {
+    lines.push(
+      colors.yellow("Interrupted: unfinished fixtures are recorded as failed (interrupted)."),
+    );
+  }
+  if (view.notRun) {
+    const fixtures = `${view.notRun} fixture${view.notRun === 1 ? "" : "s"}`;
+    lines.push(
+      colors.yellow(
+        view.notRunReason
+          ? `Not run: ${fixtures} (${view.notRunReason}); they are owed, and --rerun-failed runs ` +
+            "them."
+          : `Not run: ${fixtures} (the failure limit, --max-failures or maxFailures, was ` +
+            "reached); they are owed, and --rerun-failed runs them with the failures.",
+      ),
+    );
+  }
+  lines.push(...renderRepeat(view.repeat ?? [], colors));
+  if (view.slowest?.length) {
+    lines.push(
+      `Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`,
+    );
+  }
+  if (view.shard) {
+    const { index, total, predictedMs, actualMs } = view.shard;
+    lines.push(
+      `Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture ` +
+        `time, took ${formatDuration(actualMs)}`,
+    );
+  }
+  if (view.recovered?.length) {
+    // A note with a comma in it (a likely flake's flips) needs a stronger separator.
+    const separator = view.recovered.some((r) => r.includes(",")) ? "; " : ", ";
+    lines.push(`Recovered: ${view.recovered.length} (${view.recovered.join(separator)})`);
+  }
+  if (view.combined) {
+    const c = view.combined.summary;
+    lines.push(
+      `${
+        view.combinedLabel ?? "After rerun"
+      }: ${c.passed} passed, ${c.failed} failed of ${c.total}` +
+        `${c.skipped ? `, ${c.skipped} skipped` : ""} -> ${view.combined.result}`,
+    );
+  }
+  if (view.suite) lines.push(suiteLine(view.suite, colors));
+  if (view.artifactPath) lines.push(`Artifact: ${view.artifactPath}`);
+  if (view.rerunCommand) lines.push(`Rerun failures: ${view.rerunCommand}`);
+  if (view.fullRunCommand) {
+    lines.push(`All rerun failures pass now; confirm with a full run: ${view.fullRunCommand}`);
+  }
+  lines.push(`RESULT: ${view.result}`);
+  return lines;
+}
