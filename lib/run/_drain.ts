@@ -33,6 +33,20 @@ const MAX_SPARE_BUFFERS = 8;
  * @param stream The child's stdout or stderr.
  * @param capture Where its bytes go.
  * @returns The drain.
+ *
+ * @example
+ * ```ts
+ * import { drain } from "./_drain.ts";
+ * import { StreamCapture } from "./_capture.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const capture = new StreamCapture(1024);
+ * const { stdout } = new Deno.Command("sh", { args: ["-c", "echo hi"], stdout: "piped" }).spawn();
+ * const drained = drain(stdout, capture);
+ * await drained.done;
+ * assert.equal(drained.state.finished, true);
+ * assert.equal(capture.tail(), "hi\n");
+ * ```
  */
 export function drain(stream: ReadableStream<Uint8Array>, capture: StreamCapture): Drain {
   // A BYOB reader reading into one buffer, reused for every read (the capture
