@@ -28,6 +28,7 @@ export {
   SCHEMA_VERSION,
 } from "./artifact_format.ts";
 import { SCHEMA_VERSION } from "./artifact_format.ts";
+import { isQuarantinedFailure } from "./quarantined.ts";
 
 /** Fixture status. */
 export type Status = z.infer<typeof StatusSchema>;
@@ -75,7 +76,10 @@ export type Mode = Artifact["mode"];
  * ```
  */
 export function summarize(
-  fixtures: readonly (Pick<FixtureResult, "status" | "flaky"> & { quarantined?: unknown })[],
+  fixtures: readonly (
+    & Pick<FixtureResult, "status" | "flaky">
+    & { failure?: { kind: string; message: string }; quarantined?: unknown }
+  )[],
 ): Summary {
   const summary: Summary = { total: fixtures.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
   let quarantined = 0;
@@ -83,7 +87,8 @@ export function summarize(
   for (const fixture of fixtures) {
     summary[fixture.status]++;
     if (fixture.flaky) summary.flaky++;
-    if (fixture.quarantined && fixture.status === "failed") quarantined++;
+    // The same rule the reports count by: a fixture that never started is no quarantined failure.
+    if (isQuarantinedFailure(fixture)) quarantined++;
     if (fixture.quarantined && fixture.flaky) quarantinedFlaky++;
   }
   // Written only when there are any: artifacts without quarantine keep their shape.

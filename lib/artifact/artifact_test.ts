@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createArtifact, isDiagnosticsArtifact, verdict } from "./artifact.ts";
+import { createArtifact, isDiagnosticsArtifact, summarize, verdict } from "./artifact.ts";
 import { artifactJsonSchema, ArtifactSchema } from "./artifact_schema.ts";
 
 Deno.test("the committed JSON Schema is generated from the zod schema", async () => {
@@ -115,4 +115,29 @@ Deno.test("isDiagnosticsArtifact() knows a failed preflight's record by content,
     ["no diagnostics", { diagnostics: [] }],
   ];
   for (const [what, input] of notOne) assert.equal(isDiagnosticsArtifact(make(input)), false, what);
+});
+
+Deno.test("summarize(): only a quarantined fixture that ran and failed counts as a quarantined failure (the reports' rule)", () => {
+  const quarantined = { reason: "races", owner: "@alice", until: "2999-12-31" };
+  const base = { durationMs: 0, exitCode: null, signal: null, timedOut: false };
+  const ran = {
+    ...base,
+    id: "a",
+    status: "failed" as const,
+    attempts: 1,
+    failure: { kind: "exit-code" as const, message: "Exited with code 1, expected 0" },
+    quarantined,
+  };
+  const blocked = {
+    ...base,
+    id: "b",
+    status: "failed" as const,
+    attempts: 0,
+    failure: { kind: "blocked" as const, message: 'Blocked by s: it needs "s", which failed' },
+    quarantined,
+  };
+  const summary = summarize([ran, blocked]);
+  assert.equal(summary.quarantined, 1);
+  // The blocked one never ran: it still fails the run, as JUnit and GitHub report it.
+  assert.equal(verdict(summary), "fail");
 });

@@ -50,15 +50,15 @@ export interface QuarantinedInput {
  * ```
  */
 export function quarantinedFailure(result: QuarantinedInput): Quarantine | undefined {
-  if (result.status !== "failed" || !result.quarantined) return undefined;
-  const kind = result.failure?.kind;
-  return kind === "not-run" || kind === "blocked" ? undefined : result.quarantined;
+  return isQuarantinedFailure(result) ? result.quarantined : undefined;
 }
 
 /**
- * Whether a result is a quarantined failure (see {@linkcode quarantinedFailure}).
+ * Whether a result is a quarantined failure (see {@linkcode quarantinedFailure}):
+ * the one rule the verdict (`summarize`) and every report count by. A suite
+ * entry may mark its quarantine with `true` alone.
  *
- * @param result The fixture's result.
+ * @param result The fixture's result, or a suite entry.
  * @returns True for a failed, quarantined fixture that ran.
  *
  * @example
@@ -71,8 +71,12 @@ export function quarantinedFailure(result: QuarantinedInput): Quarantine | undef
  * assert.equal(isQuarantinedFailure({ status: "skipped", quarantined }), false);
  * ```
  */
-export function isQuarantinedFailure(result: QuarantinedInput): boolean {
-  return quarantinedFailure(result) !== undefined;
+export function isQuarantinedFailure(
+  result: Omit<QuarantinedInput, "quarantined"> & { quarantined?: unknown },
+): boolean {
+  if (result.status !== "failed" || !result.quarantined) return false;
+  const kind = result.failure?.kind;
+  return kind !== "not-run" && kind !== "blocked";
 }
 
 /**
