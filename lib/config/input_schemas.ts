@@ -12,7 +12,7 @@
  * @module
  */
 import { z } from "zod";
-import { MAX_TIMEOUT_MS } from "./limits.ts";
+import { MAX_TIMEOUT_MS, SERVICE_NAME_PATTERN } from "./limits.ts";
 
 /**
  * Every string that reaches a process (program, arguments, environment,
@@ -96,7 +96,7 @@ const TagSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/).meta({
 });
 
 /** A service's name: one word, the `<NAME>` of its `SMOKE_SERVICE_<NAME>_*` variables. */
-const ServiceNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/).meta({
+const ServiceNameSchema = z.string().regex(SERVICE_NAME_PATTERN).meta({
   errorMessage:
     'a service name is one word of at most 32 letters, digits, "_" or "-", starting with a letter',
 });

@@ -8,12 +8,7 @@
 import { closest } from "../base/_suggest.ts";
 import { UserError } from "../base/errors.ts";
 import type { CompiledSchema, SchemaIssue } from "../jsonc/json_schema.ts";
-import { locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
-
-/** A key path as messages show it: `services[0].ready`. */
-function pathText(path: readonly (string | number)[]): string {
-  return path.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
-}
+import { formatPath, locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
 
 /**
  * The hint of an invalid file: the keys allowed where its unknown keys are (`Allowed config keys
@@ -29,7 +24,7 @@ function allowedKeysHint(
   const parent = parents.size === 1 ? unknown[0].path.slice(0, -1) : [];
   const keys = schema.keysAt(parent);
   if (keys.length === 0) return "See the README.";
-  const where = parent.length ? ` at ${pathText(parent)}` : "";
+  const where = parent.length ? ` at ${formatPath(parent)}` : "";
   return `Allowed ${what} keys${where}: ${keys.join(", ")}. See the README.`;
 }
 

@@ -15,6 +15,7 @@
  */
 import { resolve } from "node:path";
 import { findExecutable } from "./find_executable.ts";
+import { pause } from "./_wait.ts";
 
 let setsidPath: string | null | undefined;
 
@@ -172,18 +173,6 @@ export interface StartOptions extends SessionSpawnOptions {
   spawn?: (argv: readonly string[], options: SessionSpawnOptions) => Deno.ChildProcess;
 }
 
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
-
 /** Why a program could not start, for the fixture's `spawn` failure. */
 async function describe(error: Error, argv: readonly string[], cwd: string, tries: number) {
   const program = `Cannot start "${argv[0]}"`;
@@ -243,7 +232,7 @@ export async function startInSession(
       if (!isTransientSpawnError(error) || tries > delays.length || options.signal?.aborted) {
         return { failure: await describe(error, argv, options.cwd, tries) };
       }
-      await wait(delays[tries - 1], options.signal);
+      await pause(delays[tries - 1], { signal: options.signal });
       if (options.signal?.aborted) return { interrupted: true };
     }
   }

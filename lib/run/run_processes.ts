@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { SERVICE_NAME_PATTERN } from "../config/limits.ts";
 import { isPositiveInteger, listPids, readProcFile, readStat, running } from "./_proc.ts";
 import { type Diagnostic, FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "../artifact/artifact.ts";
 
@@ -69,7 +70,7 @@ function environOf(
     return FIXTURE_ID_PATTERN.test(id) && id.length <= 512 ? { fixtureId: id } : {};
   }
   const service = variable(text, "SMOKE_SERVICE");
-  return service !== undefined && /^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(service) ? { service } : {};
+  return service !== undefined && SERVICE_NAME_PATTERN.test(service) ? { service } : {};
 }
 
 const NO_SESSIONS: ReadonlySet<number> = new Set();

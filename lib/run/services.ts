@@ -15,6 +15,8 @@ import { StreamCapture, stripAnsi } from "./_capture.ts";
 import { type Drain, drain } from "./_drain.ts";
 import { findSetsid, startInSession } from "./_spawn.ts";
 import type { ProcessGroups } from "./process.ts";
+import { readStat, running } from "./_proc.ts";
+import { pause } from "./_wait.ts";
 import { probeReady } from "./ready_check.ts";
 import { sessionGroups, signalGroups } from "./run_processes.ts";
 
@@ -87,33 +89,18 @@ function tails(live: Live): Pick<ServiceRecord, "stdoutTail" | "stderrTail"> {
   };
 }
 
-/** Whether a process has exited (a zombie not yet reaped, or gone), from /proc where there is one. */
+/**
+ * Whether a process has exited (a zombie not yet reaped, exiting, or gone), from /proc. Without
+ * /proc (not Linux) nothing is known here: the status promise says when it exits.
+ */
 function exitedAlready(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z /.test(Deno.readTextFileSync(`/proc/${pid}/stat`));
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return true;
-    return false;
-  }
+  if (Deno.build.os !== "linux") return false;
+  const stat = readStat(pid);
+  return stat === undefined || !running(stat);
 }
 
 function exitWords(status: Deno.CommandStatus): string {
   return status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
-}
-
-function sleep(ms: number, wake: Promise<unknown>[]): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    new Promise<void>((done) => (timer = setTimeout(done, ms))),
-    ...wake.map((p) => p.then(() => {}, () => {})),
-  ]).finally(() => clearTimeout(timer));
-}
-
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((done) => {
-    if (signal.aborted) done();
-    signal.addEventListener("abort", () => done(), { once: true });
-  });
 }
 
 async function stopLive(live: Live, graceMs: number, groups: ProcessGroups): Promise<void> {
@@ -122,13 +109,13 @@ async function stopLive(live: Live, graceMs: number, groups: ProcessGroups): Pro
     // Its whole session: the groups its processes made too.
     signalGroups(sessionGroups(pgid), "SIGTERM");
     groups.signal(pgid, "SIGTERM");
-    await sleep(graceMs, [live.status]);
+    await pause(graceMs, { until: [live.status] });
   }
   signalGroups(sessionGroups(pgid), "SIGKILL");
   groups.kill(pgid);
   await live.status.catch(() => {});
   // Output held open by a process that left the session is not waited for long.
-  await sleep(Math.min(graceMs, 500), [Promise.all(live.readers.map((r) => r.done))]);
+  await pause(Math.min(graceMs, 500), { until: [Promise.all(live.readers.map((r) => r.done))] });
   await Promise.all(live.readers.filter((r) => !r.state.finished).map((r) => r.cancel()));
   Object.assign(live.record, tails(live));
 }
@@ -215,7 +202,7 @@ async function startOne(
     if (live.exited) {
       const status = await live.status;
       // Its last words may still be in the pipes.
-      await sleep(200, [Promise.all(live.readers.map((r) => r.done))]);
+      await pause(200, { until: [Promise.all(live.readers.map((r) => r.done))] });
       Object.assign(record, {
         exitCode: status.signal ? null : status.code,
         signal: status.signal ?? null,
@@ -255,11 +242,10 @@ async function startOne(
       });
       return record;
     }
-    await sleep(Math.min(intervalMs, Math.max(0, timeoutMs - elapsed())), [
-      live.status,
-      aborted(context.signal),
-      ...(ready.stdoutIncludes !== undefined ? [stdout.output()] : []),
-    ]);
+    await pause(Math.min(intervalMs, Math.max(0, timeoutMs - elapsed())), {
+      signal: context.signal,
+      until: [live.status, ...(ready.stdoutIncludes !== undefined ? [stdout.output()] : [])],
+    });
   }
 }
 
