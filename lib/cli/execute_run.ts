@@ -305,9 +305,10 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     await services.running?.stop();
     ends = markServiceDown(ends, down);
     // A service not ready, or gone during the run: the error, with its output's last lines.
-    for (const record of services.records) {
-      const [diagnostic] = serviceDiagnostics([record], planned.length);
-      if (!diagnostic) continue;
+    const serviceProblems = services.records.flatMap((record) =>
+      serviceDiagnostics([record], planned.length).map((diagnostic) => ({ record, diagnostic }))
+    );
+    for (const { record, diagnostic } of serviceProblems) {
       io.stderr(
         `error: ${diagnostic.message} [${diagnostic.code}]\n` +
           serviceOutputLines(record).map((line) => line + "\n").join("") +
@@ -328,7 +329,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     consoleReporter.close();
     const interrupted = io.signal.aborted;
     const diagnostics = [
-      ...serviceDiagnostics(services.records, planned.length),
+      ...serviceProblems.map((problem) => problem.diagnostic),
       ...selection.diagnostics,
       ...prior.diagnostics,
       ...lock.warnings,

@@ -274,19 +274,19 @@ export async function resolveSelection(
   if (closed.pulledIn.size) chosen = catalog.filter((f) => closed.ids.has(f.id));
   // An exclude does not take a fixture's needs away: say so when it tried.
   const excludes = { patterns: flags.excludes ?? [], tags: flags.excludeTags ?? [] };
-  const kept = excludes.patterns.length || excludes.tags.length
-    ? new Set(excludeFixtures(catalog, excludes, catalog).kept.map((f) => f.id))
-    : undefined;
-  for (const f of kept ? catalog : []) {
-    const why = closed.pulledIn.get(f.id);
-    if (kept!.has(f.id) || why === undefined) continue;
-    diagnostics.push({
-      code: "NEED_EXCLUDED",
-      level: "warning",
-      message: `"${f.id}" is excluded, but it runs: ${why}`,
-      hint: "A fixture runs with what it needs and with its teardowns. To leave it out, leave " +
-        "out (or exclude) the fixtures that need it too.",
-    });
+  if ((excludes.patterns.length || excludes.tags.length) && closed.pulledIn.size) {
+    const pulled = catalog.filter((f) => closed.pulledIn.has(f.id));
+    const kept = new Set(excludeFixtures(pulled, excludes, catalog).kept.map((f) => f.id));
+    for (const f of pulled) {
+      if (kept.has(f.id)) continue;
+      diagnostics.push({
+        code: "NEED_EXCLUDED",
+        level: "warning",
+        message: `"${f.id}" is excluded, but it runs: ${closed.pulledIn.get(f.id)}`,
+        hint: "A fixture runs with what it needs and with its teardowns. To leave it out, leave " +
+          "out (or exclude) the fixtures that need it too.",
+      });
+    }
   }
   const planned = chosen.map((fixture) => {
     const plan = planFixture(fixture, { options, deno: context.deno });
