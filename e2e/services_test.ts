@@ -17,6 +17,21 @@ function freePort(): number {
   return port;
 }
 
+/** Something already answering on a local port (it accepts, then closes, every connection). */
+function acceptingPort(): { port: number } & AsyncDisposable {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const accepting = (async () => {
+    for await (const conn of listener) conn.close();
+  })();
+  return {
+    port: (listener.addr as Deno.NetAddr).port,
+    async [Symbol.asyncDispose]() {
+      listener.close();
+      await accepting.catch(() => {});
+    },
+  };
+}
+
 /** A Deno HTTP server: writes its pid, answers /health and /hello, port from PORT. */
 const SERVER = `await Deno.writeTextFile("service.pid", String(Deno.pid));
 const port = Number(Deno.env.get("PORT"));
@@ -222,30 +237,22 @@ Deno.test("services: one that exits during the run fails it, and later failures 
 });
 
 Deno.test("services: reuseExisting skips starting one whose check already passes", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  const accepting = (async () => {
-    for await (const conn of listener) conn.close();
-  })();
-  try {
-    await using p = await tempProject({
-      "smoke.jsonc": config([{
-        name: "db",
-        command: ["sh", "-c", "touch started; sleep 60"],
-        ready: { port },
-        reuseExisting: true,
-      }]),
-      "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
-    });
-    const run = await runSmoke(p.dir, []);
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /Service db: already up \(accepted a connection\), reused/);
-    assert.ok(!(await p.exists("started")), "the command was not run");
-    assert.equal(ArtifactSchema.parse(await p.latest()).services?.[0].status, "reused");
-  } finally {
-    listener.close();
-    await accepting.catch(() => {});
-  }
+  await using server = acceptingPort();
+  const { port } = server;
+  await using p = await tempProject({
+    "smoke.jsonc": config([{
+      name: "db",
+      command: ["sh", "-c", "touch started; sleep 60"],
+      ready: { port },
+      reuseExisting: true,
+    }]),
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /Service db: already up \(accepted a connection\), reused/);
+  assert.ok(!(await p.exists("started")), "the command was not run");
+  assert.equal(ArtifactSchema.parse(await p.latest()).services?.[0].status, "reused");
 });
 
 Deno.test("services: --no-services starts none but still sets their variables", async () => {
@@ -407,31 +414,23 @@ Deno.test("services: a service's env cannot drop the run's mark; what leaves its
 });
 
 Deno.test("services: something already answering is not taken for the service (unless reuseExisting)", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  const accepting = (async () => {
-    for await (const conn of listener) conn.close();
-  })();
-  try {
-    await using p = await tempProject({
-      "smoke.jsonc": config([{
-        name: "db",
-        command: ["sh", "-c", "touch started; sleep 60"],
-        ready: { port },
-      }]),
-      "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
-    });
-    const run = await runSmoke(p.dir, []);
-    assert.equal(run.code, 1, run.stderr);
-    assert.match(
-      run.stderr,
-      /Service "db" was not ready: something already answers before it was started \(accepted a connection\): stop what runs there, or set "reuseExisting": true to use it/,
-    );
-    assert.ok(!(await p.exists("started")));
-  } finally {
-    listener.close();
-    await accepting.catch(() => {});
-  }
+  await using server = acceptingPort();
+  const { port } = server;
+  await using p = await tempProject({
+    "smoke.jsonc": config([{
+      name: "db",
+      command: ["sh", "-c", "touch started; sleep 60"],
+      ready: { port },
+    }]),
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(
+    run.stderr,
+    /Service "db" was not ready: something already answers before it was started \(accepted a connection\): stop what runs there, or set "reuseExisting": true to use it/,
+  );
+  assert.ok(!(await p.exists("started")));
 });
 
 Deno.test("services: stdoutIncludes sees text through colours, and says when it went to stderr", async () => {
