@@ -11,9 +11,46 @@ import type { ProcessOutcome, ProcessSpec } from "./process.ts";
 import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
 import { type Ending, NeedsGate } from "./needs_gate.ts";
 import { repeatRuns } from "./repeat.ts";
+import { pause } from "./_wait.ts";
 
 /** After an interrupt, how long the teardowns of what ran have, in all. */
 const TEARDOWN_BUDGET_MS = 10_000;
+
+/** How long a large run rests before its first spawn (see {@linkcode settleMs}). */
+const SETTLE_MS = 50;
+/** From how many fixtures to start a run rests first: below, the rest costs more than it saves. */
+const SETTLE_MIN_FIXTURES = 200;
+
+/**
+ * How long the scheduler rests before its first spawn, for a run that starts
+ * `starting` fixtures: 50 ms from 200 fixtures on, else none.
+ *
+ * Why: smoke's start-up (loading its modules, reading the catalog and the
+ * durations summary) keeps its main thread busy for a few hundred
+ * milliseconds. Spawning straight after, Linux's scheduler still rates that
+ * thread as busy and tends to place each new child (which runs on smoke's
+ * address space until it execs, while smoke waits) on the other, busy CPU: on
+ * the 2-core machine of `deno task bench overhead`, every spawn then took
+ * about 1.2 ms instead of 0.5, and the wall of 2,000 `true` fixtures grew by
+ * 10-20%. A 50 ms rest (the load estimate halves every 32 ms) let the spawns
+ * start fast in most runs. Below 200 fixtures the rest costs more than the
+ * spawns can save (about 0.5 ms each).
+ *
+ * @param starting How many fixtures the run may start.
+ * @returns Milliseconds to rest.
+ *
+ * @example
+ * ```ts
+ * import { settleMs } from "./run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(settleMs(10), 0);
+ * assert.equal(settleMs(5000), 50);
+ * ```
+ */
+export function settleMs(starting: number): number {
+  return starting >= SETTLE_MIN_FIXTURES ? SETTLE_MS : 0;
+}
 
 /** Edges the scheduler uses. */
 export interface RunDeps {
@@ -54,6 +91,11 @@ export interface RunSettings {
    * worker slot that took it, and ends once with the runs folded (see `repeat.ts`).
    */
   repeat?: number;
+  /**
+   * Milliseconds to rest before the first spawn; default {@linkcode settleMs} of the fixtures
+   * that may start. An interrupt cuts it short.
+   */
+  settleMs?: number;
 }
 
 function skipped(planned: PlannedFixture): FixtureResult {
@@ -419,6 +461,9 @@ export async function runFixtures(
   };
   const workers = Math.max(1, Math.min(settings.concurrency, fixtures.length));
   const stopped = () => deps.signal.aborted || bailed();
+  const settle = settings.settleMs ??
+    settleMs(fixtures.filter((planned) => !planned.fixture.skipReason).length);
+  if (settle > 0) await pause(settle, { signal: deps.signal });
   await Promise.all(Array.from({ length: workers }, () => worker(deps, stopped)));
   // Stopped early: the teardowns of what ran still clean up, one at a time; after an interrupt
   // within a short budget (a second interrupt stops smoke at once).

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { buildCatalog } from "../catalog/catalog.ts";
 import { planFixture } from "../selection/plan.ts";
 import type { ProcessOutcome, ProcessSpec } from "./process.ts";
-import { runFixtures, type RunSettings } from "./run.ts";
+import { runFixtures, type RunSettings, settleMs } from "./run.ts";
 
 const settings: RunSettings = {
   runId: "r1",
@@ -173,4 +173,42 @@ Deno.test("runFixtures() starts in settings.startOrder and returns results in th
   );
   assert.deepEqual(started, ["d", "b", "a", "c"]);
   assert.deepEqual(ends.map((e) => e.result.id), ["a", "b", "c", "d"]);
+});
+
+Deno.test("settleMs() rests 50 ms before a run of 200 fixtures or more, and not before a smaller one", () => {
+  assert.equal(settleMs(0), 0);
+  assert.equal(settleMs(199), 0);
+  assert.equal(settleMs(200), 50);
+  assert.equal(settleMs(5000), 50);
+});
+
+Deno.test("runFixtures() rests before its first spawn of a large run; an interrupt cuts the rest short", async () => {
+  const manifests: Record<string, object> = {};
+  for (let i = 0; i < 200; i++) manifests[`t${String(i).padStart(3, "0")}`] = {};
+  const planned = plan(manifests);
+  const firstSpawnAfter = async (settings2: RunSettings, signal: AbortSignal) => {
+    const started = performance.now();
+    let first: number | undefined;
+    await runFixtures(planned, settings2, {
+      spawn: () => {
+        first ??= performance.now() - started;
+        return Promise.resolve(outcome(0));
+      },
+      reporter: {},
+      signal,
+    });
+    return first;
+  };
+  // 200 fixtures that may start: the default rest (a timer never fires early).
+  const rested = await firstSpawnAfter(settings, new AbortController().signal);
+  assert.ok(rested !== undefined && rested >= 45, `first spawn after ${rested} ms`);
+  // Interrupted during the rest: it ends at once and nothing starts.
+  const interrupt = new AbortController();
+  setTimeout(() => interrupt.abort(), 5);
+  const started = performance.now();
+  assert.equal(
+    await firstSpawnAfter({ ...settings, settleMs: 60_000 }, interrupt.signal),
+    undefined,
+  );
+  assert.ok(performance.now() - started < 30_000);
 });
