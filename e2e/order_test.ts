@@ -103,3 +103,28 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
   assert.equal(broken.code, 0, broken.stderr);
   assert.doesNotMatch(broken.stdout, /Start order/);
 });
+
+Deno.test('config "order": "id" keeps id order with history; --order duration on the command line wins', async () => {
+  await using p = await project();
+  assert.equal((await runSmoke(p.dir, ["--concurrency", "2"])).code, 0);
+  await started(p.dir);
+  await Deno.writeTextFile(join(p.dir, "smoke.jsonc"), '{ "order": "id" }\n');
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^Start order: by id \("order": "id" in the config\)$/m);
+  const byId = await runSmoke(p.dir, ["--concurrency", "2"]);
+  assert.equal(byId.code, 0, byId.stderr);
+  const kept = await started(p.dir);
+  assert.deepEqual(kept.slice(0, 2).sort(), ["a1", "a2"]);
+  assert.equal(kept.at(-1), "z_slow");
+  // The flag overrides the config.
+  const flag = await runSmoke(p.dir, ["--concurrency", "2", "--order", "duration"]);
+  assert.equal(flag.code, 0, flag.stderr);
+  assert.ok((await started(p.dir)).slice(0, 2).includes("z_slow"));
+  // A value that is neither: exit 2 before anything runs, naming the key.
+  await Deno.writeTextFile(join(p.dir, "smoke.jsonc"), '{ "order": "random" }\n');
+  const bad = await runSmoke(p.dir, []);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /order/);
+  await assert.rejects(Deno.stat(join(p.dir, "started.log")), Deno.errors.NotFound);
+});

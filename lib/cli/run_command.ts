@@ -210,7 +210,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   const { readSchedule } = await import("../selection/durations.ts");
   const schedule = await readSchedule(planned, {
     paths,
-    ...(flags.order ? { order: flags.order } : {}),
+    ...(options.order ? { order: options.order, orderFromConfig: !flags.order } : {}),
   });
   if (flags.dryRun) {
     const dry = renderDryRun(selection, io.cwd, schedule);

@@ -80,6 +80,11 @@ export interface Options {
   maxFailures?: number;
   /** Services to start before the fixtures, in order. */
   services: Service[];
+  /**
+   * The start order asked for (`--order`, else the config's `order`); undefined: longest
+   * expected first once `durations.json` exists, else id order.
+   */
+  order?: "id" | "duration";
 }
 
 /** What the command line overrides of the config: plain values, whatever parsed them. */
@@ -98,6 +103,8 @@ export interface OptionOverrides {
   report?: boolean;
   /** Stop starting fixtures after this many failures. */
   maxFailures?: number;
+  /** The start order. */
+  order?: "id" | "duration";
 }
 
 /**
@@ -134,5 +141,6 @@ export function resolveOptions(flags: OptionOverrides, config: Config, cpus: num
     ...(flags.maxFailures ?? config.maxFailures
       ? { maxFailures: (flags.maxFailures ?? config.maxFailures)! }
       : {}),
+    ...(flags.order ?? config.order ? { order: (flags.order ?? config.order)! } : {}),
   };
 }

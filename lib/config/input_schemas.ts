@@ -227,6 +227,8 @@ export const ConfigSchema = z.strictObject({
   report: z.boolean().optional(),
   /** Start no new fixture once this many have failed (`--max-failures`). */
   maxFailures: z.number().int().positive().optional(),
+  /** The start order (`--order`): "duration" (longest expected first) or "id". */
+  order: z.enum(["id", "duration"]).optional(),
   /** Services started, in this order, before any fixture, and stopped after the last. */
   services: z.array(ServiceSchema).max(16).optional(),
   /** Fixtures whose failures do not fail the run, each until a date. */

@@ -49,6 +49,7 @@ const ANNOTATIONS = new Set(["$schema", "$id", "title", "description"]);
 /** Keywords the validator checks. */
 const KEYWORDS = new Set([
   "type",
+  "enum",
   "properties",
   "additionalProperties",
   "propertyNames",
@@ -104,6 +105,10 @@ function ownProblem(
     // "integer" reads as a number to people; the integer part is checked next.
     const names = types.map((type) => (type === "integer" ? "number" : type));
     return `expected ${names.join(" or ")}, received ${received(value)}`;
+  }
+  const allowed = schema.enum as readonly unknown[] | undefined;
+  if (allowed && !allowed.includes(value)) {
+    return `expected ${allowed.map((v) => JSON.stringify(v)).join(" or ")}`;
   }
   if (typeof value === "number") {
     if (types.length && types.every((t) => t === "integer") && !Number.isInteger(value)) {
@@ -234,7 +239,7 @@ function compileNode(schema: JsonSchema, where: string): Check {
 /**
  * Compiles a JSON Schema for {@linkcode CompiledSchema.validate}.
  *
- * @param schema The schema (the supported subset: `type`, `properties`,
+ * @param schema The schema (the supported subset: `type`, `enum`, `properties`,
  * `additionalProperties`, `propertyNames`, `items`, `minItems`, `maxItems`, `minLength`,
  * `maxLength` (both in UTF-16 code units, as zod counts), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `required`, and
  * `errorMessage`, which replaces the message of a problem at its own node).

@@ -114,3 +114,17 @@ Deno.test("compileSchema() checks maxLength in UTF-16 code units, as zod does", 
     { path: [], message: "expected at most 3 characters, received 4", code: "invalid-value" },
   ]);
 });
+
+Deno.test("compileSchema() checks enum: a value outside the list names the allowed ones", () => {
+  const schema = compileSchema({
+    type: "object",
+    properties: { order: { type: "string", enum: ["id", "duration"] } },
+  });
+  assert.deepEqual(schema.validate({ order: "id" }), []);
+  assert.deepEqual(schema.validate({ order: "random" }).map((i) => [i.path, i.message]), [
+    [["order"], 'expected "id" or "duration"'],
+  ]);
+  assert.deepEqual(schema.validate({ order: 3 }).map((i) => i.message), [
+    "expected string, received number",
+  ]);
+});

@@ -178,8 +178,10 @@ export function longestFirst(ids: readonly string[], expectedMs: readonly number
 export interface Schedule {
   /** The order used. */
   mode: StartOrderMode;
-  /** Whether `--order` chose it (or the history's presence did). */
+  /** Whether `--order` (or the config's `order`) chose it, not the history's presence. */
   fromFlag: boolean;
+  /** The config's `order` chose it, not `--order`. */
+  fromConfig?: true;
   /** How many real runs were read (0 when none were, or none exist). */
   runs: number;
   /** The estimates, when history was read. */
@@ -229,7 +231,8 @@ export function planSchedule(
  * `durations.json`, unless `--order id` makes it useless) and plans it.
  *
  * @param planned The planned fixtures, in selection order.
- * @param where The artifact directory, and `--order` when given.
+ * @param where The artifact directory; the order asked for (`--order`, or the config's `order`,
+ * then `orderFromConfig`), when one was.
  * @returns The schedule.
  *
  * @example
@@ -244,15 +247,16 @@ export function planSchedule(
  */
 export async function readSchedule(
   planned: readonly PlannedFixture[],
-  where: { paths: HistoryPaths; order?: StartOrderMode },
+  where: { paths: HistoryPaths; order?: StartOrderMode; orderFromConfig?: boolean },
 ): Promise<Schedule> {
-  if (where.order === "id") return planSchedule(planned, undefined, "id");
+  const source = where.order && where.orderFromConfig ? { fromConfig: true as const } : {};
+  if (where.order === "id") return { ...planSchedule(planned, undefined, "id"), ...source };
   // One small summary file, not the run files: start-up stays cheap however long the history.
   const { readDurations } = await import("../artifact/durations_file.ts");
   const samples = await readDurations(where.paths.dir);
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
   const none = where.order ? { runs: 0, byId: new Map() } : undefined;
-  return planSchedule(planned, samples ?? none, where.order);
+  return { ...planSchedule(planned, samples ?? none, where.order), ...source };
 }
 
 /**
@@ -323,7 +327,10 @@ export function startOrderLine(
   planned: readonly PlannedFixture[],
 ): string | undefined {
   if (schedule.mode === "id") {
-    return schedule.fromFlag ? "Start order: by id (--order id)" : undefined;
+    if (!schedule.fromFlag) return undefined;
+    return schedule.fromConfig
+      ? 'Start order: by id ("order": "id" in the config)'
+      : "Start order: by id (--order id)";
   }
   const order = schedule.startOrder ?? planned.map((_, i) => i);
   const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
