@@ -4,7 +4,7 @@
  * fixture its own session: a bare Deno loop spawning the same `true` two at a
  * time the way smoke does (through setsid(1) where there is one, else
  * `detached: true`), output piped and drained, nothing else. The ratio of the
- * walls, median of 3 interleaved rounds. Target: at most 1.10.
+ * walls, median of 5 interleaved rounds. Target: at most 1.10.
  *
  * `SMOKE_BENCH_OVERHEAD_FIXTURES=N` sets the fixture count (default 5,000),
  * for a quick run.
@@ -29,7 +29,7 @@ const DEFAULT_FIXTURES = 5000;
 /** The variable that overrides it. */
 const FIXTURES_ENV = "SMOKE_BENCH_OVERHEAD_FIXTURES";
 /** Timed rounds (after warm-up), each one run of the floor loop and of smoke. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** The target ratio. */
 const TARGET = 1.10;
 
