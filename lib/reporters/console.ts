@@ -8,6 +8,7 @@ import { terminalControl } from "../base/safe_output.ts";
 import { type Palette, renderFixtureLine, renderStatusLine } from "./console_render.ts";
 import type { BeginInfo, FixtureEnd, Reporter } from "./reporter.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
+import { isQuarantinedFailure } from "../artifact/quarantined.ts";
 
 /** Back to the line's start and erase it: marked, so the output edge passes it on a terminal. */
 const CLEAR_LINE = terminalControl("\r\x1b[2K");
@@ -60,7 +61,16 @@ export interface ConsoleReporter extends Reporter {
  * ```
  */
 export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter {
-  const state = { done: 0, total: 0, passed: 0, failed: 0, running: new Map<string, number>() };
+  const state = {
+    done: 0,
+    total: 0,
+    passed: 0,
+    failed: 0,
+    blocked: 0,
+    notRun: 0,
+    quarantined: 0,
+    running: new Map<string, number>(),
+  };
   let timer: ReturnType<typeof setInterval> | undefined;
   let shown = false;
   const clear = () => {
@@ -88,7 +98,13 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
       state.running.delete(end.result.id);
       state.done++;
       if (end.result.status === "passed") state.passed++;
-      if (end.result.status === "failed") state.failed++;
+      if (end.result.status === "failed") {
+        const kind = end.result.failure?.kind;
+        if (kind === "blocked") state.blocked++;
+        else if (kind === "not-run") state.notRun++;
+        else if (isQuarantinedFailure(end.result)) state.quarantined++;
+        else state.failed++;
+      }
       clear();
       options.write(renderFixtureLine(end, options.colors) + "\n");
       if (options.live) draw();
