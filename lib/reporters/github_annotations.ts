@@ -83,7 +83,9 @@ function annotationFile(end: FixtureEnd, options: AnnotationOptions): string | u
 
 /**
  * Renders one `::error` annotation per failed fixture (not blocked, not
- * quarantined: those get warnings), in order, at most
+ * quarantined: those get warnings; not one that was kept from starting,
+ * `not-run`: what kept it, a service not ready or the failure limit, has its
+ * own), in order, at most
  * `limit`, then a line saying how many more there are. `file` is the
  * fixture's file relative to the workspace (left out when the file lies
  * outside it), `title` the fixture id, the message the failure kind and
@@ -120,8 +122,11 @@ export function renderAnnotations(
   const limit = options.limit ?? ANNOTATION_LIMIT;
   // Blocked fixtures have no failure of their own: renderBlockedWarnings names them per need.
   // Quarantined failures do not fail the run: renderQuarantineWarnings gives each a warning.
+  // A fixture kept from starting did not fail itself: the service's ::error or the failures that
+  // reached --max-failures say why; one ::error per such fixture would bury them.
   const failed = ends.filter((end) =>
-    end.result.status === "failed" && !isBlocked(end.result) && !isQuarantinedFailure(end.result)
+    end.result.status === "failed" && !isBlocked(end.result) &&
+    !isQuarantinedFailure(end.result) && end.result.failure?.kind !== "not-run"
   );
   const lines = failed.slice(0, limit).map((end) => {
     const file = annotationFile(end, options);
