@@ -227,6 +227,10 @@ Deno.test("needs: merging shards keeps a need's failure from either shard", asyn
       );
       const artifact = ArtifactSchema.parse(JSON.parse(await p.read("merged.json")));
       assert.equal(artifact.fixtures.find((f) => f.id === "setup/db")?.status, "failed");
+      // The merged summary counts the blocked dependants apart from the failure, as a run does.
+      const blocked = artifact.fixtures.filter((f) => f.failure?.kind === "blocked").length;
+      assert.ok(blocked > 0);
+      assert.match(merged.stdout, new RegExp(`\\b1 failed\\b.*\\b${blocked} blocked\\b`));
     }
   }
 });

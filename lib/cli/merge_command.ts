@@ -40,7 +40,7 @@ import {
 import { acquireRunLock } from "../run/run_lock.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { colorWanted, palette, renderFixtureLine } from "../reporters/console_render.ts";
-import { renderSummary, suiteSummary } from "../reporters/console_summary.ts";
+import { renderSummary, suiteSummary, unstartedCounts } from "../reporters/console_summary.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "../artifact/source_artifact.ts";
 import { smokeCommand } from "../selection/resolve_selection.ts";
 import { rerunCommandOf } from "./run_outcome.ts";
@@ -457,6 +457,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     durationMs: artifact.durationMs,
     artifactPath: shownOut,
     interrupted: artifact.interrupted,
+    ...unstartedCounts(artifact.fixtures),
     ...(rerunCommand ? { rerunCommand } : {}),
     // Unless it is every shard of one full run, a merge is a partial run: like a run's summary,
     // it shows the suite's verdict and what the suite still owes. Its RESULT stays its own: the

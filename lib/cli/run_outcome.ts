@@ -12,10 +12,9 @@ import {
   type FixtureResult,
   type ServiceRecord,
 } from "../artifact/artifact.ts";
-import { isBlocked } from "../artifact/blocked.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
 import { unchangedRecoveryNote } from "../artifact/outcome_history.ts";
-import { suiteSummary, type SummaryView } from "../reporters/console_summary.ts";
+import { suiteSummary, type SummaryView, unstartedCounts } from "../reporters/console_summary.ts";
 import type { FixtureEnd } from "../run/events.ts";
 import {
   advanceState,
@@ -273,8 +272,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   // A quarantined fixture's flaky pass does not fail the run: it is not listed as one that does.
   const flakyIds = artifact.fixtures.filter((f) => f.flaky && !f.quarantined).map((f) => f.id);
-  const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run").length;
-  const blocked = artifact.fixtures.filter(isBlocked).length;
+  const unstarted = unstartedCounts(artifact.fixtures);
   const notReady = artifact.services?.find((s) => s.status === "not-ready");
   const recovered = recoveredOf(artifact, input);
   const combined = artifact.combined;
@@ -300,9 +298,10 @@ export function runSummary(input: RunSummaryInput): RunSummary {
       ? { fullRunCommand: input.command }
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
-    ...(notRun ? { notRun } : {}),
-    ...(blocked ? { blocked } : {}),
-    ...(notRun && notReady ? { notRunReason: `service "${notReady.name}" was not ready` } : {}),
+    ...unstarted,
+    ...(unstarted.notRun && notReady
+      ? { notRunReason: `service "${notReady.name}" was not ready` }
+      : {}),
     ...slowestOf(artifact),
     ...(artifact.fixtures.some((f) => f.repeat)
       ? { repeat: artifact.fixtures.filter((f) => f.repeat) }

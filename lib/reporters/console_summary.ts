@@ -12,6 +12,7 @@ import type {
   Summary,
 } from "../artifact/artifact.ts";
 import { idList } from "../base/id_list.ts";
+import { isBlocked } from "../artifact/blocked.ts";
 import { formatDuration, type Palette, renderRepeat } from "./console_render.ts";
 
 /** What the summary shows. */
@@ -73,6 +74,35 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
   const unfinished = new Set(suite.unfinished);
   const ids = idList(suite.outstanding.map((id) => unfinished.has(id) ? `${id} (unfinished)` : id));
   return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
+}
+
+/**
+ * Of the failed fixtures, how many never started: kept from starting
+ * (`not-run`: the failure limit, a service not ready) and blocked by a need.
+ * The summary counts them apart from the failures; a run and a merge alike.
+ *
+ * @param fixtures The artifact's results.
+ * @returns The counts, each only when not zero.
+ *
+ * @example
+ * ```ts
+ * import { unstartedCounts } from "./console_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const base = { durationMs: 0, attempts: 0, exitCode: null, signal: null, timedOut: false };
+ * assert.deepEqual(unstartedCounts([
+ *   { ...base, id: "a", status: "failed", failure: { kind: "not-run", message: "Not run" } },
+ *   { ...base, id: "b", status: "failed", blockedBy: "s", failure: { kind: "blocked", message: "Blocked by s" } },
+ *   { ...base, id: "c", status: "passed", exitCode: 0 },
+ * ]), { notRun: 1, blocked: 1 });
+ * ```
+ */
+export function unstartedCounts(
+  fixtures: readonly FixtureResult[],
+): { notRun?: number; blocked?: number } {
+  const notRun = fixtures.filter((f) => f.failure?.kind === "not-run").length;
+  const blocked = fixtures.filter(isBlocked).length;
+  return { ...(notRun ? { notRun } : {}), ...(blocked ? { blocked } : {}) };
 }
 
 /**
