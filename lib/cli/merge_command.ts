@@ -74,6 +74,16 @@ function byId(a: { id: string }, b: { id: string }): number {
 }
 
 /**
+ * How much one shard's result of a fixture two shards both ran (a need
+ * pulled in by each) says: 2 it ran and failed, 1 it ran otherwise, 0 it
+ * never started there (kept from starting, blocked, interrupted first).
+ */
+function shardRank(result: FixtureResult): number {
+  if (result.attempts === 0) return 0;
+  return result.status === "failed" ? 2 : 1;
+}
+
+/**
  * Merges artifacts into one, `mode: "merged"`: the union of their fixtures,
  * a later input replacing an earlier one's result for the same id (so a run
  * followed by its reruns gives the final verdict; between shards of one split,
@@ -139,7 +149,9 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
         const mine = artifact.selection.shard;
         const theirs = earlier.artifact.selection.shard;
         if (mine && theirs && mine.total === theirs.total && mine.index !== theirs.index) {
-          if (before.result.status === "failed" && result.status !== "failed") continue;
+          // Whichever order the shards are given in: what ran beats what never started there
+          // (not-run, blocked, interrupted), and a failure beats a pass.
+          if (shardRank(before.result) > shardRank(result)) continue;
           fixtures.set(result.id, { result, from: index });
           continue;
         }

@@ -115,3 +115,30 @@ Deno.test("mergeArtifacts() of inputs without fixtures fails, and of nothing thr
   assert.equal(empty.result, "fail");
   assert.throws(() => mergeArtifacts([], options), RangeError);
 });
+
+Deno.test("mergeArtifacts() of two shards that both ran a need: what ran beats what never started, a failure beats a pass, in either order", () => {
+  const unstarted = (id: string, kind: "not-run" | "blocked" | "interrupted") =>
+    result(id, "failed", {
+      attempts: 0,
+      exitCode: null,
+      failure: { kind, message: `${kind} before it started` },
+    });
+  const shard = (index: number, fixtures: FixtureResult[]) =>
+    input(`s${index}.json`, `r${index}`, index * 100, fixtures, {
+      selection: { fixtureIds: fixtures.map((f) => f.id), shard: { index, total: 2 } },
+    });
+  const cases: [FixtureResult, FixtureResult, string][] = [
+    [result("db", "failed"), unstarted("db", "not-run"), "exit-code"],
+    [result("db", "failed"), unstarted("db", "interrupted"), "exit-code"],
+    [result("db", "failed"), result("db", "passed"), "exit-code"],
+    [result("db", "passed"), unstarted("db", "not-run"), "passed"],
+    [result("db", "passed"), unstarted("db", "blocked"), "passed"],
+  ];
+  for (const [a, b, expected] of cases) {
+    for (const [first, second] of [[a, b], [b, a]]) {
+      const merged = mergeArtifacts([shard(1, [first]), shard(2, [second])], options);
+      const db = merged.fixtures[0];
+      assert.equal(db.failure?.kind ?? db.status, expected, `${JSON.stringify([first, second])}`);
+    }
+  }
+});
