@@ -66,3 +66,34 @@ Deno.test("services report: one never ready is in the JUnit file, the report, th
     /^\| `api` \| ✗ \*\*not-ready\*\* \| {2}\| not ready within 500ms: .*<br>/m,
   );
 });
+
+Deno.test("services report: a merge of shards, one whose service was not ready, says why its fixtures did not run", async () => {
+  await using p = await tempProject({
+    "smoke.jsonc": JSON.stringify({
+      services: [{
+        name: "api",
+        command: ["sh", "-c", 'test "$SHARD" = 1 || echo up; sleep 30'],
+        ready: { stdoutIncludes: "up", timeoutMs: 800 },
+      }],
+    }),
+    "fixtures/f1.smoke.jsonc": '{ "command": ["true"] }',
+    "fixtures/f2.smoke.jsonc": '{ "command": ["true"] }',
+    "fixtures/f3.smoke.jsonc": '{ "command": ["true"] }',
+    "fixtures/f4.smoke.jsonc": '{ "command": ["true"] }',
+  });
+  for (const shard of ["1", "2"]) {
+    await runSmoke(p.dir, ["--shard", `${shard}/2`, "--artifact-dir", `s${shard}`], {
+      env: { SHARD: shard },
+    });
+  }
+  const merged = await runSmoke(p.dir, [
+    "merge",
+    join(p.dir, "s1/latest.json"),
+    join(p.dir, "s2/latest.json"),
+    "--out",
+    "merged.json",
+  ]);
+  assert.equal(merged.code, 1, merged.stderr);
+  assert.match(merged.stdout, /Not run: \d fixtures? \(service "api" was not ready\)/);
+  assert.doesNotMatch(merged.stdout, /failure limit/);
+});

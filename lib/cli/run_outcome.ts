@@ -272,8 +272,6 @@ export function runSummary(input: RunSummaryInput): RunSummary {
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
   // A quarantined fixture's flaky pass does not fail the run: it is not listed as one that does.
   const flakyIds = artifact.fixtures.filter((f) => f.flaky && !f.quarantined).map((f) => f.id);
-  const unstarted = unstartedCounts(artifact.fixtures);
-  const notReady = artifact.services?.find((s) => s.status === "not-ready");
   const recovered = recoveredOf(artifact, input);
   const combined = artifact.combined;
   const view: SummaryView = {
@@ -298,10 +296,8 @@ export function runSummary(input: RunSummaryInput): RunSummary {
       ? { fullRunCommand: input.command }
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
-    ...unstarted,
-    ...(unstarted.notRun && notReady
-      ? { notRunReason: `service "${notReady.name}" was not ready` }
-      : {}),
+    // Why the kept fixtures did not start comes from their messages, as in a merge.
+    ...unstartedCounts(artifact.fixtures),
     ...slowestOf(artifact),
     ...(artifact.fixtures.some((f) => f.repeat)
       ? { repeat: artifact.fixtures.filter((f) => f.repeat) }

@@ -76,13 +76,18 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
   return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
 }
 
+/** The message of a fixture a service kept from starting (`unstartedEnds`). */
+const SERVICE_NOT_RUN = /^Not run: service "([A-Za-z][A-Za-z0-9_-]{0,31})" was not ready$/;
+
 /**
  * Of the failed fixtures, how many never started: kept from starting
- * (`not-run`: the failure limit, a service not ready) and blocked by a need.
- * The summary counts them apart from the failures; a run and a merge alike.
+ * (`not-run`) and blocked by a need; and why the kept ones were, from their
+ * messages: a service not ready (`notRunReason`), else the failure limit (no
+ * reason: the summary's default wording). The summary counts them apart from
+ * the failures; a run and a merge alike.
  *
  * @param fixtures The artifact's results.
- * @returns The counts, each only when not zero.
+ * @returns The counts, each only when not zero, and the reason when a service kept them.
  *
  * @example
  * ```ts
@@ -91,18 +96,36 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
  *
  * const base = { durationMs: 0, attempts: 0, exitCode: null, signal: null, timedOut: false };
  * assert.deepEqual(unstartedCounts([
- *   { ...base, id: "a", status: "failed", failure: { kind: "not-run", message: "Not run" } },
+ *   { ...base, id: "a", status: "failed", failure: { kind: "not-run", message: 'Not run: service "api" was not ready' } },
  *   { ...base, id: "b", status: "failed", blockedBy: "s", failure: { kind: "blocked", message: "Blocked by s" } },
  *   { ...base, id: "c", status: "passed", exitCode: 0 },
- * ]), { notRun: 1, blocked: 1 });
+ * ]), { notRun: 1, blocked: 1, notRunReason: 'service "api" was not ready' });
  * ```
  */
 export function unstartedCounts(
   fixtures: readonly FixtureResult[],
-): { notRun?: number; blocked?: number } {
-  const notRun = fixtures.filter((f) => f.failure?.kind === "not-run").length;
+): { notRun?: number; blocked?: number; notRunReason?: string } {
+  const kept = fixtures.filter((f) => f.failure?.kind === "not-run");
   const blocked = fixtures.filter(isBlocked).length;
-  return { ...(notRun ? { notRun } : {}), ...(blocked ? { blocked } : {}) };
+  const services = new Set<string>();
+  let byLimit = 0;
+  for (const f of kept) {
+    const service = SERVICE_NOT_RUN.exec(f.failure!.message)?.[1];
+    if (service) services.add(service);
+    else byLimit++;
+  }
+  const named = [...services].sort().map((name) => `"${name}"`).join(", ");
+  const notRunReason = services.size === 0
+    ? undefined
+    : (services.size === 1
+      ? `service ${named} was not ready`
+      : `services ${named} were not ready`) +
+      (byLimit ? ", or the failure limit was reached" : "");
+  return {
+    ...(kept.length ? { notRun: kept.length } : {}),
+    ...(blocked ? { blocked } : {}),
+    ...(notRunReason ? { notRunReason } : {}),
+  };
 }
 
 /**
