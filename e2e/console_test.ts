@@ -91,3 +91,25 @@ Deno.test({
     assert.ok(!run.text.includes("\x1b[8m"), JSON.stringify(run.text));
   },
 });
+
+Deno.test({
+  name: "on a terminal: the status line is cleared before a service's error is printed",
+  ignore: !hasScript,
+  async fn() {
+    await using p = await tempProject({
+      "smoke.jsonc": JSON.stringify({
+        services: [{
+          name: "api",
+          command: ["sleep", "30"],
+          ready: { stdoutIncludes: "never", timeoutMs: 300 },
+        }],
+      }),
+      "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    });
+    const run = await onTerminal(p.dir, ["--no-color"]);
+    assert.equal(run.code, 1, run.text);
+    assert.match(run.text, /error: Service "api" was not ready/);
+    // The error starts a line of its own: the status line before it was cleared, not run into.
+    assert.doesNotMatch(run.text, /failed\s*error: Service/);
+  },
+});

@@ -302,6 +302,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
               (budgetMs ? " (again to stop at once, without writing the artifact)" : "") + "\n",
           ),
       });
+    // The live status line goes before anything else is printed (a service's error, warnings).
+    consoleReporter.close();
     await services.running?.stop();
     ends = markServiceDown(ends, down);
     // A service not ready, or gone during the run: the error, with its output's last lines.
@@ -326,7 +328,6 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       (error: unknown) => ({ found: [], failed: [scanFailed(error)] }),
     );
     io.groups.watchRun(undefined);
-    consoleReporter.close();
     const interrupted = io.signal.aborted;
     const diagnostics = [
       ...serviceProblems.map((problem) => problem.diagnostic),

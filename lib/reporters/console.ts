@@ -67,7 +67,6 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
     passed: 0,
     failed: 0,
     blocked: 0,
-    notRun: 0,
     quarantined: 0,
     running: new Map<string, number>(),
   };
@@ -101,7 +100,6 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
       if (end.result.status === "failed") {
         const kind = end.result.failure?.kind;
         if (kind === "blocked") state.blocked++;
-        else if (kind === "not-run") state.notRun++;
         else if (isQuarantinedFailure(end.result)) state.quarantined++;
         else state.failed++;
       }

@@ -216,8 +216,6 @@ export interface StatusState {
   failed: number;
   /** Blocked by a need that did not pass, so far. */
   blocked?: number;
-  /** Kept from starting (`--max-failures`, a service not ready), so far. */
-  notRun?: number;
   /** Quarantined failures so far (they do not fail the run). */
   quarantined?: number;
   /** Running fixtures and when each started. */
@@ -225,8 +223,9 @@ export interface StatusState {
 }
 
 /**
- * The live status line: done/total, counts (blocked and quarantined apart
- * from failed, once there are any, as the summary counts them), and the
+ * The live status line: done/total, counts (quarantined and blocked apart
+ * from failed, once there are any, as the summary counts them; fixtures kept
+ * from starting are counted only once the run has ended), and the
  * running fixtures with how long each has run, cut to the terminal width.
  *
  * @param state Progress so far.
@@ -250,9 +249,8 @@ export interface StatusState {
 export function renderStatusLine(state: StatusState, now: number, width: number): string {
   const running = [...state.running].map(([id, start]) => `${id} ${formatDuration(now - start)}`);
   const line = `[${state.done}/${state.total}] ${state.passed} passed, ${state.failed} failed` +
-    (state.blocked ? `, ${state.blocked} blocked` : "") +
-    (state.notRun ? `, ${state.notRun} not run` : "") +
     (state.quarantined ? `, ${state.quarantined} quarantined` : "") +
+    (state.blocked ? `, ${state.blocked} blocked` : "") +
     (running.length ? ` | running: ${running.join(", ")}` : "");
   return line.length > width - 1 ? line.slice(0, Math.max(0, width - 2)) + "…" : line;
 }
