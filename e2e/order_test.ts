@@ -112,6 +112,8 @@ Deno.test('config "order": "id" keeps id order with history; --order duration on
   const dry = await runSmoke(p.dir, ["--dry-run"]);
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /^Start order: by id \("order": "id" in the config\)$/m);
+  const help = await runSmoke(p.dir, ["--help"]);
+  assert.match(help.stdout, /--order HOW .*\(here: id, from smoke\.jsonc; default /);
   const byId = await runSmoke(p.dir, ["--concurrency", "2"]);
   assert.equal(byId.code, 0, byId.stderr);
   const kept = await started(p.dir);
@@ -125,6 +127,6 @@ Deno.test('config "order": "id" keeps id order with history; --order duration on
   await Deno.writeTextFile(join(p.dir, "smoke.jsonc"), '{ "order": "random" }\n');
   const bad = await runSmoke(p.dir, []);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /order/);
+  assert.match(bad.stderr, /order: expected "id" or "duration", received "random"/);
   await assert.rejects(Deno.stat(join(p.dir, "started.log")), Deno.errors.NotFound);
 });

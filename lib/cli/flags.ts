@@ -326,6 +326,7 @@ export const FLAGS: readonly FlagSpec[] = [
     example: "id",
     commands: ["run"],
     section: "Running",
+    option: "order",
     help: "start order: id, or duration (longest expected first, from the newest runs)",
     default: "duration when there are runs, else id",
   },

@@ -108,7 +108,14 @@ function ownProblem(
   }
   const allowed = schema.enum as readonly unknown[] | undefined;
   if (allowed && !allowed.includes(value)) {
-    return `expected ${allowed.map((v) => JSON.stringify(v)).join(" or ")}`;
+    const expected = `expected ${allowed.map((v) => JSON.stringify(v)).join(" or ")}`;
+    if (typeof value !== "string") return `${expected}, received ${received(value)}`;
+    const close = allowed.find((v) =>
+      typeof v === "string" && v.toLowerCase() === value.toLowerCase()
+    );
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return `${expected}, received ${shown}` +
+      (close === undefined ? "" : ` (did you mean ${JSON.stringify(close)}?)`);
   }
   if (typeof value === "number") {
     if (types.length && types.every((t) => t === "integer") && !Number.isInteger(value)) {

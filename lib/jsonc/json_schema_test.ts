@@ -122,7 +122,10 @@ Deno.test("compileSchema() checks enum: a value outside the list names the allow
   });
   assert.deepEqual(schema.validate({ order: "id" }), []);
   assert.deepEqual(schema.validate({ order: "random" }).map((i) => [i.path, i.message]), [
-    [["order"], 'expected "id" or "duration"'],
+    [["order"], 'expected "id" or "duration", received "random"'],
+  ]);
+  assert.deepEqual(schema.validate({ order: "ID" }).map((i) => i.message), [
+    'expected "id" or "duration", received "ID" (did you mean "id"?)',
   ]);
   assert.deepEqual(schema.validate({ order: 3 }).map((i) => i.message), [
     "expected string, received number",
