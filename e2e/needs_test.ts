@@ -231,6 +231,11 @@ Deno.test("needs: merging shards keeps a need's failure from either shard", asyn
       const blocked = artifact.fixtures.filter((f) => f.failure?.kind === "blocked").length;
       assert.ok(blocked > 0);
       assert.match(merged.stdout, new RegExp(`\\b1 failed\\b.*\\b${blocked} blocked\\b`));
+      // So does the line of the shard where setup failed.
+      assert.match(
+        merged.stdout,
+        /^ {2}\S+ {2}run \S+ {2}\d+ fixtures \(0 passed, 1 failed, \d+ blocked\)$/m,
+      );
     }
   }
 });

@@ -40,7 +40,12 @@ import {
 import { acquireRunLock } from "../run/run_lock.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { colorWanted, palette, renderFixtureLine } from "../reporters/console_render.ts";
-import { renderSummary, suiteSummary, unstartedCounts } from "../reporters/console_summary.ts";
+import {
+  outcomeCounts,
+  renderSummary,
+  suiteSummary,
+  unstartedCounts,
+} from "../reporters/console_summary.ts";
 import { checkSource, type PreflightCode, readSourceFile } from "../artifact/source_artifact.ts";
 import { smokeCommand } from "../selection/resolve_selection.ts";
 import { rerunCommandOf } from "./run_outcome.ts";
@@ -450,9 +455,10 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const lines = [`Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`];
   for (const { path, artifact: input } of inputs) {
     const s = input.summary;
+    const counts = outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)).join(", ");
     lines.push(
       `  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} ` +
-        `(${s.passed} passed, ${s.failed} failed)`,
+        `(${counts})`,
     );
   }
   lines.push("");

@@ -165,6 +165,50 @@ export function suiteSummary(
 }
 
 /**
+ * The counts of a summary line: passed, failed, and apart from failed (they
+ * are failed in the artifact, owed, but not failures of their own, or not
+ * failing the run) quarantined failures, blocked and not-run fixtures, each
+ * once there are any.
+ *
+ * @param summary The artifact's summary.
+ * @param unstarted How many never started (see {@linkcode unstartedCounts}).
+ * @param colors The palette.
+ * @returns The parts, in order.
+ *
+ * @example
+ * ```ts
+ * import { palette } from "./console_render.ts";
+ * import { outcomeCounts } from "./console_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const summary = { total: 9, passed: 5, failed: 4, skipped: 0, flaky: 0 };
+ * assert.deepEqual(outcomeCounts(summary, { blocked: 3 }, palette(false)), [
+ *   "5 passed",
+ *   "1 failed",
+ *   "3 blocked",
+ * ]);
+ * ```
+ */
+export function outcomeCounts(
+  summary: Summary,
+  unstarted: { notRun?: number; blocked?: number },
+  colors: Palette,
+): string[] {
+  const quarantined = summary.quarantined ?? 0;
+  const failed = summary.failed - (unstarted.notRun ?? 0) - (unstarted.blocked ?? 0) -
+    quarantined;
+  return [
+    summary.passed ? colors.green(`${summary.passed} passed`) : `${summary.passed} passed`,
+    failed ? colors.red(`${failed} failed`) : `${failed} failed`,
+    ...(quarantined
+      ? [colors.yellow(`${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}`)]
+      : []),
+    ...(unstarted.blocked ? [colors.yellow(`${unstarted.blocked} blocked`)] : []),
+    ...(unstarted.notRun ? [colors.yellow(`${unstarted.notRun} not run`)] : []),
+  ];
+}
+
+/**
  * The summary block, ending with the `RESULT:` line.
  *
  * @param view Counts, verdicts, paths and commands.
@@ -192,19 +236,8 @@ export function suiteSummary(
  */
 export function renderSummary(view: SummaryView, colors: Palette): string[] {
   const s = view.summary;
-  // Fixtures --max-failures kept from starting, and blocked ones, are failed in the artifact
-  // (owed), not failures of their own: counted apart.
-  // Quarantined failures do not fail the run: counted apart too.
-  const quarantined = s.quarantined ?? 0;
-  const failedHere = s.failed - (view.notRun ?? 0) - (view.blocked ?? 0) - quarantined;
   const counts = [
-    s.passed ? colors.green(`${s.passed} passed`) : `${s.passed} passed`,
-    failedHere ? colors.red(`${failedHere} failed`) : `${failedHere} failed`,
-    ...(quarantined
-      ? [colors.yellow(`${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}`)]
-      : []),
-    ...(view.blocked ? [colors.yellow(`${view.blocked} blocked`)] : []),
-    ...(view.notRun ? [colors.yellow(`${view.notRun} not run`)] : []),
+    ...outcomeCounts(s, view, colors),
     `${s.skipped} skipped`,
     s.flaky ? colors.yellow(`${s.flaky} flaky`) : `${s.flaky} flaky`,
   ].join(", ");
