@@ -8,7 +8,8 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
-import { formatDuration } from "./console_render.ts";
+import { formatDuration, palette } from "./console_render.ts";
+import { outcomeCounts, unstartedCounts } from "./console_summary.ts";
 import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
@@ -168,14 +169,16 @@ function fence(text: string, info = "sh"): string {
   return `${marks}${info}\n${text}\n${marks}`;
 }
 
-function counts(summary: Artifact["summary"], blocked = 0): string {
-  // Blocked fixtures are failed in the artifact (owed), but not failures of their own; nor are
-  // quarantined failures, which do not fail the run: both are counted apart.
-  const quarantined = summary.quarantined ?? 0;
-  const failed = `${summary.failed - blocked - quarantined} failed` +
-    (blocked ? `, ${blocked} blocked` : "") +
-    (quarantined ? `, ${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}` : "");
-  return `${summary.passed} passed, ${failed}, ${summary.skipped} skipped, ${summary.flaky} flaky`;
+function counts(artifact: Artifact): string {
+  // Blocked and not-run fixtures are failed in the artifact (owed), but not failures of their
+  // own; nor are quarantined failures, which do not fail the run: counted apart, as the console
+  // counts them.
+  const summary = artifact.summary;
+  return [
+    ...outcomeCounts(summary, unstartedCounts(artifact.fixtures), palette(false)),
+    `${summary.skipped} skipped`,
+    `${summary.flaky} flaky`,
+  ].join(", ");
 }
 
 /** At most this many rows in the quarantined failures section; the rest are counted. */
@@ -237,16 +240,29 @@ export function quarantinedTable(fixtures: Artifact["fixtures"]): string[] {
   ];
 }
 
-/** One list item per need that blocked fixtures: blocked by setup/db (failed), then the ids. */
+/**
+ * One list item per need that blocked fixtures (blocked by setup/db (failed), then the ids), and
+ * one for the fixtures kept from starting (not run, and why).
+ */
 function blockedLines(artifact: Artifact): string[] {
   const groups = groupBlocked(artifact.fixtures);
-  if (groups.length === 0) return [];
+  const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run");
+  if (groups.length === 0 && notRun.length === 0) return [];
+  const why = unstartedCounts(artifact.fixtures).notRunReason ??
+    "the failure limit was reached";
   return [
     ...groups.map((g) =>
       `- **blocked by ${escapeMarkdownCell(g.by)}** (${escapeMarkdownCell(g.ended)}): ${
         idList(g.ids.map((id) => `\`${id}\``))
       }`
     ),
+    ...(notRun.length
+      ? [
+        `- **not run** (${escapeMarkdownCell(why)}; owed): ${
+          idList(notRun.map((f) => `\`${f.id}\``))
+        }`,
+      ]
+      : []),
     "",
   ];
 }
@@ -358,9 +374,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   const head: string[] = [
     `## smoke: ${artifact.result === "pass" ? "pass" : "FAIL"}`,
     "",
-    `**${counts(s, artifact.fixtures.filter(isBlocked).length)}** of ${s.total} fixture${
-      s.total === 1 ? "" : "s"
-    } in ` +
+    `**${counts(artifact)}** of ${s.total} fixture${s.total === 1 ? "" : "s"} in ` +
     `${formatDuration(artifact.durationMs)} (mode \`${artifact.mode}\`, run \`${artifact.runId}\`` +
     `${shard ? `, shard ${shard.index}/${shard.total}` : ""})`,
     "",
@@ -400,10 +414,11 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
 
   head.push(...blockedLines(artifact));
   head.push(...quarantinedTable(artifact.fixtures));
-  // Blocked fixtures have no failure of their own: the lines above name them per need; the
+  // Blocked and not-run fixtures have no failure of their own: the lines above name them; the
   // quarantined failures, which do not fail the run, have their own section above too.
   const failed = artifact.fixtures.filter((f) =>
-    f.status === "failed" && !isBlocked(f) && !isQuarantinedFailure(f)
+    f.status === "failed" && !isBlocked(f) && !isQuarantinedFailure(f) &&
+    f.failure?.kind !== "not-run"
   );
   const rows = failed.map((f) => {
     const cause = failureCause(f);
@@ -412,7 +427,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
     } |`;
   });
   // Three or more failures with one cause: a line naming it leads the failures table.
-  const grouped = groupCauses(failed.filter((f) => f.failure?.kind !== "not-run")).map((g) =>
+  const grouped = groupCauses(failed).map((g) =>
     `**${g.ids.length} failures share one cause:** ${
       escapeMarkdownCell(g.cause.label, { maxChars: 300 })
     } (${idList(g.ids.map((id) => `\`${id}\``))})`
@@ -454,7 +469,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   }
   if (budget < 0) {
     const lone = `_smoke: the step summary was left out: it would exceed 1 MiB. ` +
-      `${counts(s)}._\n`;
+      `${counts(artifact)}._\n`;
     return size(lone) <= maxBytes ? lone : "";
   }
   const table = [...tableHead, ...rows.slice(0, shown)];

@@ -229,3 +229,27 @@ Deno.test("renderStepSummary() has no Services table without services", () => {
   const markdown = renderStepSummary(runOf([failure("a")]));
   assert.doesNotMatch(markdown, /Services|\| Service \|/);
 });
+
+Deno.test("renderStepSummary() counts not-run fixtures apart, names them on one line with the reason, and gives them no rows", () => {
+  const notRun = (id: string): FixtureResult => ({
+    ...base,
+    id,
+    attempts: 0,
+    exitCode: null,
+    status: "failed",
+    failure: { kind: "not-run", message: 'Not run: service "api" was not ready' },
+  });
+  const text = renderStepSummary(
+    runOf([
+      { ...base, id: "ok", status: "passed", exitCode: 0 },
+      failure("a"),
+      notRun("n1"),
+      notRun("n2"),
+    ]),
+    {},
+  );
+  assert.match(text, /\*\*1 passed, 1 failed, 2 not run, 0 skipped, 0 flaky\*\* of 4 fixtures/);
+  assert.match(text, /^- \*\*not run\*\* \(service "api" was not ready; owed\): `n1`, `n2`$/m);
+  assert.match(text, /^\| `a` \| exit-code \|/m);
+  assert.doesNotMatch(text, /^\| `n1` /m);
+});
