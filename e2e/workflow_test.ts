@@ -308,7 +308,7 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
         `${dir}/smoke-source/latest.json`,
       ],
     );
-    // Without the input (an older caller), rerun mode keeps smoke's default.
+    // The default (the step's env is `inputs.if_none || 'fail'` when a caller passes none).
     const rerun = await run({ MODE: "rerun-failed", IF_NONE: "fail" });
     assert.deepEqual(rerun.slice(2, 5), ["--rerun-failed", "--if-none", "fail"]);
     // Shards: a hash split without a previous run, duration shards with its artifact.
