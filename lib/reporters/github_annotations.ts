@@ -58,6 +58,27 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 
+/**
+ * One annotation line, `::LEVEL file=F,title=T::MESSAGE`: the properties and
+ * the message escaped, the legacy `##[` form in the message made inert, and
+ * the line marked as a command (`command`, default as is). Every annotation
+ * of this module goes through here.
+ */
+function annotation(
+  level: "error" | "warning",
+  where: { file?: string | undefined; title: string },
+  message: string,
+  command: (line: string) => string = same,
+): string {
+  const properties = [
+    ...(where.file ? [`file=${escapeCommandProperty(where.file)}`] : []),
+    `title=${escapeCommandProperty(where.title)}`,
+  ].join(",");
+  return command(
+    `::${level} ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
+  );
+}
+
 /** Where annotation paths are taken from. */
 export interface AnnotationOptions {
   /** Absolute working directory: fixture files are relative to it. */
@@ -129,18 +150,12 @@ export function renderAnnotations(
     !isQuarantinedFailure(end.result) && end.result.failure?.kind !== "not-run"
   );
   const lines = failed.slice(0, limit).map((end) => {
-    const file = annotationFile(end, options);
-    const properties = [
-      ...(file ? [`file=${escapeCommandProperty(file)}`] : []),
-      `title=${escapeCommandProperty(end.result.id)}`,
-    ].join(",");
     const failure = end.result.failure;
     const cause = failureCause(end.result);
     const message = (failure ? `${failure.kind}: ${failure.message}` : "failed") +
       (cause ? `\n${cause}` : "");
-    return (options.command ?? same)(
-      `::error ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
-    );
+    const where = { file: annotationFile(end, options), title: end.result.id };
+    return annotation("error", where, message, options.command);
   });
   const rest = failed.length - lines.length;
   if (rest > 0) {
@@ -194,16 +209,11 @@ export function renderBlockedWarnings(
   return groupBlocked(ends.map((end) => end.result)).slice(0, options.limit ?? ANNOTATION_LIMIT)
     .map((group) => {
       const need = byId.get(group.by);
-      const file = need ? annotationFile(need, options) : undefined;
-      const properties = [
-        ...(file ? [`file=${escapeCommandProperty(file)}`] : []),
-        `title=${escapeCommandProperty(`blocked by ${group.by}`)}`,
-      ].join(",");
-      return (options.command ?? same)(
-        `::warning ${properties}::${
-          escapeCommandData(neutralizeLegacyCommands(blockedGroupLine(group)))
-        }`,
-      );
+      const where = {
+        file: need ? annotationFile(need, options) : undefined,
+        title: `blocked by ${group.by}`,
+      };
+      return annotation("warning", where, blockedGroupLine(group), options.command);
     });
 }
 
@@ -248,19 +258,13 @@ export function renderQuarantineWarnings(
   const quarantined = ends.filter((end) => isQuarantinedFailure(end.result));
   const lines = quarantined.slice(0, Math.max(0, limit)).map((end) => {
     const q = quarantinedFailure(end.result)!;
-    const file = annotationFile(end, options);
-    const properties = [
-      ...(file ? [`file=${escapeCommandProperty(file)}`] : []),
-      `title=${escapeCommandProperty(`quarantined: ${end.result.id}`)}`,
-    ].join(",");
     const failure = end.result.failure;
     const first = failure ? `${failure.kind}: ${failure.message.split(/\r\n?|\n/)[0]}` : "failed";
     const cause = failureCause(end.result);
     const message = `Quarantined until ${q.until}, owner ${q.owner} (${q.reason}): ${first}` +
       (cause ? `\n${cause}` : "");
-    return (options.command ?? same)(
-      `::warning ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`,
-    );
+    const where = { file: annotationFile(end, options), title: `quarantined: ${end.result.id}` };
+    return annotation("warning", where, message, options.command);
   });
   const rest = quarantined.length - lines.length;
   if (rest > 0) {
@@ -317,9 +321,6 @@ export function renderServiceAnnotations(
       : `SERVICE_NOT_READY: Service "${service.name}" was not ready: ` +
         (service.reason ?? service.check);
     const cause = serviceCause(service);
-    return (options.command ?? same)(
-      `::error title=${escapeCommandProperty(title)}::` +
-        escapeCommandData(neutralizeLegacyCommands(message + (cause ? `\n${cause}` : ""))),
-    );
+    return annotation("error", { title }, message + (cause ? `\n${cause}` : ""), options.command);
   });
 }
