@@ -187,15 +187,17 @@ function connection(
   return o ? endpoint(kind, o) : undefined;
 }
 
-function dns(lines: readonly string[], i: number): Cause | undefined {
-  let host: string | undefined;
-  for (const re of DNS_HOST) {
-    const m = re.exec(lines[i]);
-    if (m) {
-      host = m[1];
-      break;
-    }
+/** The first group of the first pattern that matches the line. */
+function firstGroup(patterns: readonly RegExp[], line: string): string | undefined {
+  for (const re of patterns) {
+    const m = re.exec(line);
+    if (m) return m[1];
   }
+  return undefined;
+}
+
+function dns(lines: readonly string[], i: number): Cause | undefined {
+  let host = firstGroup(DNS_HOST, lines[i]);
   host ??= nearAddress(lines, i, { url: true })?.host;
   if (!host || !/[A-Za-z0-9]/.test(host)) return undefined;
   const address = normalHost(host);
@@ -203,14 +205,7 @@ function dns(lines: readonly string[], i: number): Cause | undefined {
 }
 
 function status(lines: readonly string[], i: number): Cause | undefined {
-  let code: string | undefined;
-  for (const re of STATUS) {
-    const m = re.exec(lines[i]);
-    if (m) {
-      code = m[1];
-      break;
-    }
-  }
+  const code = firstGroup(STATUS, lines[i]);
   if (!code) return undefined;
   const o = nearAddress(lines, i, { url: true });
   if (!o) return undefined;
