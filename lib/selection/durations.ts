@@ -178,10 +178,11 @@ export function longestFirst(ids: readonly string[], expectedMs: readonly number
 export interface Schedule {
   /** The order used. */
   mode: StartOrderMode;
-  /** Whether `--order` (or the config's `order`) chose it, not the history's presence. */
-  fromFlag: boolean;
-  /** The config's `order` chose it, not `--order`. */
-  fromConfig?: true;
+  /**
+   * Who asked for it: `--order` (`flag`) or the config's `order` (`config`); undefined when
+   * the history's presence chose it.
+   */
+  askedIn?: "flag" | "config";
   /** How many real runs were read (0 when none were, or none exist). */
   runs: number;
   /** The estimates, when history was read. */
@@ -198,7 +199,8 @@ export interface Schedule {
  * @param planned The planned fixtures, in selection order.
  * @param history The durations summary (how many runs, each fixture's newest durations), or
  * undefined when not read.
- * @param order `--order`, when given.
+ * @param order The order asked for (`--order`, or the config's `order`), when one was.
+ * @param askedIn Where it was asked for (default `flag`).
  * @returns The schedule.
  *
  * @example
@@ -213,17 +215,18 @@ export function planSchedule(
   planned: readonly PlannedFixture[],
   history: DurationSamples | undefined,
   order: StartOrderMode | undefined,
+  askedIn: "flag" | "config" = "flag",
 ): Schedule {
-  const fromFlag = order !== undefined;
   const runs = history?.runs ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
+  const base = { mode, runs, ...(order ? { askedIn } : {}) };
   // No history and no --order: nothing to say (a dry run is as it always was).
-  if (history === undefined || (runs === 0 && !fromFlag)) return { mode, fromFlag, runs };
+  if (history === undefined || (runs === 0 && !order)) return base;
   const ids = planned.map((p) => p.fixture.id);
   const estimates = estimatesFrom(history.byId, ids);
-  if (mode === "id") return { mode, fromFlag, runs, estimates };
+  if (mode === "id") return { ...base, estimates };
   const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
-  return { mode, fromFlag, runs, estimates, startOrder: longestFirst(ids, ms) };
+  return { ...base, estimates, startOrder: longestFirst(ids, ms) };
 }
 
 /**
@@ -249,14 +252,14 @@ export async function readSchedule(
   planned: readonly PlannedFixture[],
   where: { paths: HistoryPaths; order?: StartOrderMode; orderFromConfig?: boolean },
 ): Promise<Schedule> {
-  const source = where.order && where.orderFromConfig ? { fromConfig: true as const } : {};
-  if (where.order === "id") return { ...planSchedule(planned, undefined, "id"), ...source };
+  const askedIn = where.orderFromConfig ? "config" : "flag";
+  if (where.order === "id") return planSchedule(planned, undefined, "id", askedIn);
   // One small summary file, not the run files: start-up stays cheap however long the history.
   const { readDurations } = await import("../artifact/durations_file.ts");
   const samples = await readDurations(where.paths.dir);
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
   const none = where.order ? { runs: 0, byId: new Map() } : undefined;
-  return { ...planSchedule(planned, samples ?? none, where.order), ...source };
+  return planSchedule(planned, samples ?? none, where.order, askedIn);
 }
 
 /**
@@ -294,7 +297,7 @@ const SHOWN_START_IDS = 20;
  * import { expectedLine } from "./durations.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(expectedLine({ mode: "id", fromFlag: true, runs: 0 }, {} as never), undefined);
+ * assert.equal(expectedLine({ mode: "id", askedIn: "flag", runs: 0 }, {} as never), undefined);
  * ```
  */
 export function expectedLine(schedule: Schedule, planned: PlannedFixture): string | undefined {
@@ -319,7 +322,7 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  * import { startOrderLine } from "./durations.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(startOrderLine({ mode: "id", fromFlag: true, runs: 0 }, []), "Start order: by id (--order id)");
+ * assert.equal(startOrderLine({ mode: "id", askedIn: "flag", runs: 0 }, []), "Start order: by id (--order id)");
  * ```
  */
 export function startOrderLine(
@@ -327,8 +330,8 @@ export function startOrderLine(
   planned: readonly PlannedFixture[],
 ): string | undefined {
   if (schedule.mode === "id") {
-    if (!schedule.fromFlag) return undefined;
-    return schedule.fromConfig
+    if (schedule.askedIn === undefined) return undefined;
+    return schedule.askedIn === "config"
       ? 'Start order: by id ("order": "id" in the config)'
       : "Start order: by id (--order id)";
   }
