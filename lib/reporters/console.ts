@@ -9,6 +9,7 @@ import { type Palette, renderFixtureLine, renderStatusLine } from "./console_ren
 import type { BeginInfo, FixtureEnd, Reporter } from "./reporter.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
 import { isQuarantinedFailure } from "../artifact/quarantined.ts";
+import { isBlocked } from "../artifact/blocked.ts";
 
 /** Back to the line's start and erase it: marked, so the output edge passes it on a terminal. */
 const CLEAR_LINE = terminalControl("\r\x1b[2K");
@@ -97,12 +98,9 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
       state.running.delete(end.result.id);
       state.done++;
       if (end.result.status === "passed") state.passed++;
-      if (end.result.status === "failed") {
-        const kind = end.result.failure?.kind;
-        if (kind === "blocked") state.blocked++;
-        else if (isQuarantinedFailure(end.result)) state.quarantined++;
-        else state.failed++;
-      }
+      else if (isBlocked(end.result)) state.blocked++;
+      else if (isQuarantinedFailure(end.result)) state.quarantined++;
+      else if (end.result.status === "failed") state.failed++;
       clear();
       options.write(renderFixtureLine(end, options.colors) + "\n");
       if (options.live) draw();
