@@ -10,6 +10,9 @@ import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { formatDuration, palette } from "./console_render.ts";
 import { outcomeCounts, unstartedCounts } from "./console_summary.ts";
+
+/** How many never started, and why (see `unstartedCounts`). */
+type Unstarted = ReturnType<typeof unstartedCounts>;
 import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
@@ -169,13 +172,12 @@ function fence(text: string, info = "sh"): string {
   return `${marks}${info}\n${text}\n${marks}`;
 }
 
-function counts(artifact: Artifact): string {
+function counts(summary: Artifact["summary"], unstarted: Unstarted): string {
   // Blocked and not-run fixtures are failed in the artifact (owed), but not failures of their
   // own; nor are quarantined failures, which do not fail the run: counted apart, as the console
   // counts them.
-  const summary = artifact.summary;
   return [
-    ...outcomeCounts(summary, unstartedCounts(artifact.fixtures), palette(false)),
+    ...outcomeCounts(summary, unstarted, palette(false)),
     `${summary.skipped} skipped`,
     `${summary.flaky} flaky`,
   ].join(", ");
@@ -244,11 +246,11 @@ export function quarantinedTable(fixtures: Artifact["fixtures"]): string[] {
  * One list item per need that blocked fixtures (blocked by setup/db (failed), then the ids), and
  * one for the fixtures kept from starting (not run, and why).
  */
-function blockedLines(artifact: Artifact): string[] {
+function blockedLines(artifact: Artifact, unstarted: Unstarted): string[] {
   const groups = groupBlocked(artifact.fixtures);
   const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run");
   if (groups.length === 0 && notRun.length === 0) return [];
-  const why = unstartedCounts(artifact.fixtures).notRunReason ??
+  const why = unstarted.notRunReason ??
     "the failure limit was reached";
   return [
     ...groups.map((g) =>
@@ -370,11 +372,12 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   const { artifact } = run;
   const maxBytes = options.maxBytes ?? STEP_SUMMARY_LIMIT_BYTES;
   const s = artifact.summary;
+  const unstarted = unstartedCounts(artifact.fixtures);
   const shard = artifact.selection.shard;
   const head: string[] = [
     `## smoke: ${artifact.result === "pass" ? "pass" : "FAIL"}`,
     "",
-    `**${counts(artifact)}** of ${s.total} fixture${s.total === 1 ? "" : "s"} in ` +
+    `**${counts(s, unstarted)}** of ${s.total} fixture${s.total === 1 ? "" : "s"} in ` +
     `${formatDuration(artifact.durationMs)} (mode \`${artifact.mode}\`, run \`${artifact.runId}\`` +
     `${shard ? `, shard ${shard.index}/${shard.total}` : ""})`,
     "",
@@ -412,7 +415,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   if (artifact.diagnostics.some((d) => d.level === "warning")) head.push("");
   head.push(...servicesTable(artifact.services ?? []));
 
-  head.push(...blockedLines(artifact));
+  head.push(...blockedLines(artifact, unstarted));
   head.push(...quarantinedTable(artifact.fixtures));
   // Blocked and not-run fixtures have no failure of their own: the lines above name them; the
   // quarantined failures, which do not fail the run, have their own section above too.
@@ -469,7 +472,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   }
   if (budget < 0) {
     const lone = `_smoke: the step summary was left out: it would exceed 1 MiB. ` +
-      `${counts(artifact)}._\n`;
+      `${counts(s, unstarted)}._\n`;
     return size(lone) <= maxBytes ? lone : "";
   }
   const table = [...tableHead, ...rows.slice(0, shown)];
