@@ -23,6 +23,13 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1];
 /** Characters allowed in a fixture id. */
 export const FIXTURE_ID_PATTERN = /^[A-Za-z0-9._\/-]+$/;
 
+/**
+ * A service's name: one word, the `<NAME>` of its `SMOKE_SERVICE_<NAME>_*`
+ * variables, also read back from a process's `SMOKE_SERVICE` and from the
+ * message of a fixture it kept from starting.
+ */
+export const SERVICE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+
 /** A run id: unique, safe as a file name, sorts by start time. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 

@@ -47,6 +47,7 @@ import {
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "../base/version.ts";
+import { serviceNotReadyMessage } from "../artifact/not_run.ts";
 
 /** Between SIGTERM and SIGKILL, and the longest wait for output after a fixture exits. */
 const GRACE_MS = 2000;
@@ -275,7 +276,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     // Which fixtures ended while a service was down, and which services.
     const down = new Map<string, string[]>();
     let ends = services.running?.failed
-      ? unstartedEnds(planned, `Not run: service "${services.running.failed.name}" was not ready`)
+      ? unstartedEnds(planned, serviceNotReadyMessage(services.running.failed.name))
       : await runFixtures(planned, {
         runId,
         concurrency: cap.effective,

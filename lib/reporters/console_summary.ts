@@ -13,6 +13,7 @@ import type {
 } from "../artifact/artifact.ts";
 import { idList } from "../base/id_list.ts";
 import { isBlocked } from "../artifact/blocked.ts";
+import { notReadyService } from "../artifact/not_run.ts";
 import { formatDuration, type Palette, renderRepeat } from "./console_render.ts";
 
 /** What the summary shows. */
@@ -76,9 +77,6 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
   return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
 }
 
-/** The message of a fixture a service kept from starting (`unstartedEnds`). */
-const SERVICE_NOT_RUN = /^Not run: service "([A-Za-z][A-Za-z0-9_-]{0,31})" was not ready$/;
-
 /**
  * Of the failed fixtures, how many never started: kept from starting
  * (`not-run`) and blocked by a need; and why the kept ones were, from their
@@ -110,7 +108,7 @@ export function unstartedCounts(
   const services = new Set<string>();
   let byLimit = 0;
   for (const f of kept) {
-    const service = SERVICE_NOT_RUN.exec(f.failure!.message)?.[1];
+    const service = notReadyService(f.failure!.message);
     if (service) services.add(service);
     else byLimit++;
   }

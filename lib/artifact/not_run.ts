@@ -1,0 +1,53 @@
+/**
+ * The failure message of a fixture a service kept from starting, written by
+ * the run and read back by the summaries (a run's and a merge's), in one
+ * place.
+ *
+ * @module
+ */
+
+import { SERVICE_NAME_PATTERN } from "./artifact_format.ts";
+
+/** The message, with the service name (a valid one only) as its one group. */
+const SERVICE_NOT_READY = new RegExp(
+  `^Not run: service "(${SERVICE_NAME_PATTERN.source.slice(1, -1)})" was not ready$`,
+);
+
+/**
+ * The failure message of the fixtures a service that was not ready kept from
+ * starting.
+ *
+ * @param service The service's name.
+ * @returns E.g. `Not run: service "api" was not ready`.
+ *
+ * @example
+ * ```ts
+ * import { serviceNotReadyMessage } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(serviceNotReadyMessage("api"), 'Not run: service "api" was not ready');
+ * ```
+ */
+export function serviceNotReadyMessage(service: string): string {
+  return `Not run: service "${service}" was not ready`;
+}
+
+/**
+ * The service named by a {@linkcode serviceNotReadyMessage}, read back from
+ * an artifact (untrusted: only a valid service name is taken).
+ *
+ * @param message A not-run fixture's failure message.
+ * @returns The service's name, or undefined for any other message.
+ *
+ * @example
+ * ```ts
+ * import { notReadyService, serviceNotReadyMessage } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(notReadyService(serviceNotReadyMessage("api")), "api");
+ * assert.equal(notReadyService("Not run: the run started no more fixtures"), undefined);
+ * ```
+ */
+export function notReadyService(message: string): string | undefined {
+  return SERVICE_NOT_READY.exec(message)?.[1];
+}
