@@ -1,7 +1,8 @@
 /**
- * The failure message of a fixture a service kept from starting, written by
- * the run and read back by the summaries (a run's and a merge's), in one
- * place.
+ * Fixtures that never started because something else kept them: which they
+ * are (the one rule every output uses), and the failure message of those a
+ * service kept, written by the run and read back by the summaries (a run's
+ * and a merge's), in one place.
  *
  * @module
  */
@@ -50,4 +51,29 @@ export function serviceNotReadyMessage(service: string): string {
  */
 export function notReadyService(message: string): string | undefined {
   return SERVICE_NOT_READY.exec(message)?.[1];
+}
+
+/**
+ * Whether a result is a fixture something else kept from starting: failed in
+ * the artifact (owed) but with no failure of its own, because the failure
+ * limit or a service not ready kept it (`not-run`) or a need did not pass
+ * (`blocked`). Outputs count these apart and give them no failure entry.
+ *
+ * @param result The fixture's result (its status and failure kind).
+ * @returns True for a `not-run` or `blocked` failure.
+ *
+ * @example
+ * ```ts
+ * import { keptFromStarting } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(keptFromStarting({ status: "failed", failure: { kind: "blocked" } }), true);
+ * assert.equal(keptFromStarting({ status: "failed", failure: { kind: "exit-code" } }), false);
+ * ```
+ */
+export function keptFromStarting(
+  result: { status: string; failure?: { kind: string } | undefined },
+): boolean {
+  const kind = result.failure?.kind;
+  return result.status === "failed" && (kind === "not-run" || kind === "blocked");
 }

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { keptFromStarting } from "./not_run.ts";
 
 /** A result's quarantine: why, who owns it, and the last day it protects. */
 export interface Quarantine {
@@ -74,9 +75,7 @@ export function quarantinedFailure(result: QuarantinedInput): Quarantine | undef
 export function isQuarantinedFailure(
   result: Omit<QuarantinedInput, "quarantined"> & { quarantined?: unknown },
 ): boolean {
-  if (result.status !== "failed" || !result.quarantined) return false;
-  const kind = result.failure?.kind;
-  return kind !== "not-run" && kind !== "blocked";
+  return result.status === "failed" && !!result.quarantined && !keptFromStarting(result);
 }
 
 /**

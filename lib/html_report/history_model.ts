@@ -15,6 +15,7 @@ import type {
   Summary,
 } from "../artifact/artifact.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { keptFromStarting } from "../artifact/not_run.ts";
 import {
   isQuarantinedFailure,
   type Quarantine,
@@ -513,8 +514,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       }
       cells[column] = cellOf(f);
       if (
-        f.status !== "skipped" && f.failure?.kind !== "interrupted" &&
-        f.failure?.kind !== "not-run" && !isBlocked(f)
+        f.status !== "skipped" && f.failure?.kind !== "interrupted" && !keptFromStarting(f)
       ) {
         let list = durations.get(f.id);
         if (!list) durations.set(f.id, list = []);

@@ -11,6 +11,7 @@ import { failureExcerpt } from "./failure_excerpt.ts";
 import { causeGroupLine, groupCauses } from "../artifact/failure_causes.ts";
 import { blockedBy, blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
 import { repeatVerdict } from "../run/repeat.ts";
+import { keptFromStarting } from "../artifact/not_run.ts";
 
 /** Colour functions; identity when colour is off. */
 export interface Palette {
@@ -290,8 +291,7 @@ export function renderFailures(ends: readonly FixtureEnd[], colors: Palette): st
   // Fixtures --max-failures kept from starting have no failure of their own: the summary counts them.
   // Blocked fixtures have no failure of their own either: one line per need that blocked them.
   const failed = ends.filter((end) =>
-    end.result.status === "failed" && end.result.failure?.kind !== "not-run" &&
-    !isBlocked(end.result)
+    end.result.status === "failed" && !keptFromStarting(end.result)
   );
   const blocked = groupBlocked(ends.map((end) => end.result));
   if (failed.length === 0 && blocked.length === 0) return [];

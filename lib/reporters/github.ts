@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
-import { isBlocked } from "../artifact/blocked.ts";
+import { keptFromStarting } from "../artifact/not_run.ts";
 import { isQuarantinedFailure } from "../artifact/quarantined.ts";
 import {
   ANNOTATION_LIMIT,
@@ -208,8 +208,8 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
   const summaryFile = options.env.GITHUB_STEP_SUMMARY || undefined;
   return {
     onFixtureEnd(end: FixtureEnd) {
-      // A blocked fixture never started: it has no output to show.
-      if (end.result.status !== "failed" || isBlocked(end.result)) return;
+      // A fixture kept from starting (blocked, not run) has no output to show.
+      if (end.result.status !== "failed" || keptFromStarting(end.result)) return;
       options.write(renderOutputGroup(end, { token: token(), command: options.command }));
     },
     async onEnd(run: RunEnd) {

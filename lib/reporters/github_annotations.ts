@@ -10,8 +10,9 @@ import { isAbsolute, relative, resolve } from "node:path";
 import type { FixtureEnd } from "./reporter.ts";
 import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
+import { keptFromStarting } from "../artifact/not_run.ts";
 import { failureCause } from "./failure_excerpt.ts";
-import { blockedGroupLine, groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { blockedGroupLine, groupBlocked } from "../artifact/blocked.ts";
 import { serviceCause } from "./service_cause.ts";
 import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
 
@@ -146,8 +147,8 @@ export function renderAnnotations(
   // A fixture kept from starting did not fail itself: the service's ::error or the failures that
   // reached --max-failures say why; one ::error per such fixture would bury them.
   const failed = ends.filter((end) =>
-    end.result.status === "failed" && !isBlocked(end.result) &&
-    !isQuarantinedFailure(end.result) && end.result.failure?.kind !== "not-run"
+    end.result.status === "failed" && !keptFromStarting(end.result) &&
+    !isQuarantinedFailure(end.result)
   );
   const lines = failed.slice(0, limit).map((end) => {
     const failure = end.result.failure;

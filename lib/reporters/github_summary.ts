@@ -17,10 +17,11 @@ import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
 import { idList } from "../base/id_list.ts";
-import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
+import { groupBlocked } from "../artifact/blocked.ts";
 import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { serviceCause } from "./service_cause.ts";
 import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
+import { keptFromStarting } from "../artifact/not_run.ts";
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -420,8 +421,7 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
   // Blocked and not-run fixtures have no failure of their own: the lines above name them; the
   // quarantined failures, which do not fail the run, have their own section above too.
   const failed = artifact.fixtures.filter((f) =>
-    f.status === "failed" && !isBlocked(f) && !isQuarantinedFailure(f) &&
-    f.failure?.kind !== "not-run"
+    f.status === "failed" && !keptFromStarting(f) && !isQuarantinedFailure(f)
   );
   const rows = failed.map((f) => {
     const cause = failureCause(f);
