@@ -9,6 +9,7 @@
  * @module
  */
 import { ExitCode, SIGNAL_EXIT_CODES } from "./lib/base/errors.ts";
+import { batchedWriter } from "./lib/base/batched_writer.ts";
 
 const encoder = new TextEncoder();
 function writer(stream: { writeSync(p: Uint8Array): number }) {
@@ -28,8 +29,24 @@ function writer(stream: { writeSync(p: Uint8Array): number }) {
 }
 /** The verdict of the `RESULT:` line once printed: the exit code must agree with it. */
 let verdict: "pass" | "fail" | undefined;
-const rawStdout = writer(Deno.stdout);
-const rawStderr = writer(Deno.stderr);
+/** The longest a line written to a pipe or a file waits before it goes out. */
+const BATCH_MS = 100;
+const directStdout = writer(Deno.stdout);
+// A pipe or a file gets its lines in batches (see batched_writer.ts); a terminal at once.
+const rawStdout = Deno.stdout.isTerminal()
+  ? Object.assign(directStdout, { flush() {} })
+  : batchedWriter(directStdout, { flushMs: BATCH_MS, maxChars: 64 * 1024 });
+const directStderr = writer(Deno.stderr);
+// Both streams often end up in one log (CI, 2>&1): stderr goes out after what stdout holds.
+const rawStderr = (text: string) => {
+  rawStdout.flush();
+  directStderr(text);
+};
+/** Every exit goes through here: nothing held back is lost. */
+function exit(code: number): never {
+  rawStdout.flush();
+  Deno.exit(code);
+}
 // Until the library (and its safe writer) has loaded, only constant text is written.
 let stdout = (text: string) => {
   const result = /(?:^|\n)RESULT: (pass|fail)\n$/.exec(text);
@@ -41,7 +58,10 @@ let stderr = rawStderr;
 const live: { groups?: { killAll(): void } } = {};
 
 // Deno does not kill children when it exits: no exit path may leave a fixture behind.
-globalThis.addEventListener("unload", () => live.groups?.killAll());
+globalThis.addEventListener("unload", () => {
+  live.groups?.killAll();
+  rawStdout.flush();
+});
 
 const interrupt = new AbortController();
 /** The interrupt that started the stop, and when. */
@@ -67,7 +87,7 @@ for (const name of signals) {
       live.groups?.killAll();
       stderr(`\nerror: ${name} again: stopped at once\n`);
       stdout("\nRESULT: fail\n");
-      Deno.exit(code);
+      exit(code);
     }
     stderr(
       `\nwarning: ${name}: stopping fixtures and writing the artifact (again to stop at once)\n`,
@@ -173,4 +193,4 @@ try {
 }
 // The exit code agrees with the RESULT line: a run that printed "pass" never exits non-zero.
 if (verdict === "pass" && code! !== ExitCode.Pass) code = ExitCode.Pass;
-Deno.exit(code!);
+exit(code!);

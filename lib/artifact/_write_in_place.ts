@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { flushBatches } from "../base/batched_writer.ts";
 import { createSafeWriter } from "../base/safe_output.ts";
 
 /**
@@ -101,6 +102,8 @@ export async function writeInPlace(
     // smoke's own stream is a terminal or a CI log: the bytes pass the same output edge as
     // smoke's lines, so fixture output inside (JUnit, a report, an artifact) cannot act there.
     const stream = target.fd === 1 ? Deno.stdout : Deno.stderr;
+    // After smoke's own lines held back for a batch (see batched_writer.ts).
+    flushBatches();
     const write = createSafeWriter((text) => {
       const out = new TextEncoder().encode(text);
       for (let written = 0; written < out.length;) {

@@ -22,6 +22,7 @@ import type {
 
 export {
   FIXTURE_ID_PATTERN,
+  isFixtureId,
   READABLE_SCHEMA_VERSIONS,
   RUN_ID_PATTERN,
   runIdClearlyAfter,

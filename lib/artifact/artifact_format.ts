@@ -23,6 +23,58 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1];
 /** Characters allowed in a fixture id. */
 export const FIXTURE_ID_PATTERN = /^[A-Za-z0-9._\/-]+$/;
 
+/** The longest fixture id. */
+export const MAX_FIXTURE_ID_LENGTH = 512;
+
+/** An empty, `.` or `..` segment of a path-like id. */
+const BAD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * Whether a path-like id has an empty, `.` or `..` segment (`a//b`, `./a`,
+ * `a/..`, or the empty string).
+ *
+ * @param id The id.
+ * @returns True when it has one.
+ *
+ * @example
+ * ```ts
+ * import { hasBadSegment } from "./artifact_format.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(hasBadSegment("a/../b"), true);
+ * assert.equal(hasBadSegment("a/..b"), false);
+ * ```
+ */
+export function hasBadSegment(id: string): boolean {
+  return BAD_SEGMENT.test(id);
+}
+
+/**
+ * Whether a string is a well-formed fixture id: the characters of
+ * {@linkcode FIXTURE_ID_PATTERN}, at most {@linkcode MAX_FIXTURE_ID_LENGTH}
+ * of them, and no empty, `.` or `..` segment. The one rule for ids read back
+ * from artifacts, summaries and the catalog.
+ *
+ * @param id The string.
+ * @returns True when it is one.
+ *
+ * @example
+ * ```ts
+ * import { isFixtureId } from "./artifact_format.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isFixtureId("api/health"), true);
+ * assert.equal(isFixtureId(".config/check"), true);
+ * assert.equal(isFixtureId("api/../secret"), false);
+ * assert.equal(isFixtureId("api//health"), false);
+ * assert.equal(isFixtureId(""), false);
+ * ```
+ */
+export function isFixtureId(id: string): boolean {
+  return id.length <= MAX_FIXTURE_ID_LENGTH && FIXTURE_ID_PATTERN.test(id) &&
+    !hasBadSegment(id);
+}
+
 /**
  * A service's name: one word, the `<NAME>` of its `SMOKE_SERVICE_<NAME>_*`
  * variables, also read back from a process's `SMOKE_SERVICE` and from the

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import {
   FIXTURE_ID_PATTERN,
+  hasBadSegment,
   RUN_ID_PATTERN,
   runIdClearlyAfter,
   SCHEMA_VERSION,
@@ -18,7 +19,7 @@ import {
 /** A fixture id: path-like, at most 512 characters, no `.`/`..` segments. */
 export const FixtureIdSchema = z.string().min(1).max(512).regex(FIXTURE_ID_PATTERN, {
   message: "a fixture id may contain only A-Z a-z 0-9 . _ - /",
-}).refine((id) => id.split("/").every((s) => s !== "" && s !== "." && s !== ".."), {
+}).refine((id) => !hasBadSegment(id), {
   message: 'a fixture id has no empty, "." or ".." segments',
 });
 

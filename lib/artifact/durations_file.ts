@@ -12,7 +12,8 @@
  * @module
  */
 import { join } from "node:path";
-import { FIXTURE_ID_PATTERN } from "./artifact_format.ts";
+import { isFixtureId } from "./artifact_format.ts";
+import { isIoError } from "../base/errors.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { writeFileAtomic } from "./atomic_write.ts";
 import { addOutcome, parseOutcomes } from "./outcome_history.ts";
@@ -34,11 +35,6 @@ export interface DurationSamples {
   byId: Map<string, number[]>;
   /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
   outcomes?: Map<string, string>;
-}
-
-function validId(id: string): boolean {
-  return id.length <= 512 && FIXTURE_ID_PATTERN.test(id) &&
-    id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
 }
 
 /**
@@ -78,7 +74,7 @@ export function parseDurations(text: string): DurationSamples | undefined {
   }
   const byId = new Map<string, number[]>();
   for (const [id, list] of Object.entries(fixtures)) {
-    if (!validId(id) || !Array.isArray(list)) continue;
+    if (!isFixtureId(id) || !Array.isArray(list)) continue;
     const ms = list.slice(0, MAX_SAMPLES).filter((n): n is number =>
       typeof n === "number" && Number.isFinite(n) && n >= 0 && n <= MAX_MS
     );
@@ -87,7 +83,7 @@ export function parseDurations(text: string): DurationSamples | undefined {
   const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
     ? record.runs as number
     : 1;
-  const outcomes = parseOutcomes(record.outcomes, validId);
+  const outcomes = parseOutcomes(record.outcomes, isFixtureId);
   return { runs, byId, ...(outcomes.size ? { outcomes } : {}) };
 }
 
@@ -106,11 +102,97 @@ export function parseDurations(text: string): DurationSamples | undefined {
  * ```
  */
 export async function readDurations(dir: string): Promise<DurationSamples | undefined> {
+  return (await readDurationsFile(dir)).samples;
+}
+
+/** The summary as read, with the file it was read from. */
+export interface DurationsRead {
+  /** The summary; undefined when there was none, or it could not be read. */
+  samples?: DurationSamples;
+  /**
+   * Which file that was (see {@linkcode durationsStamp}), taken before reading: the same stamp
+   * later means the same summary.
+   */
+  stamp: string;
+}
+
+/**
+ * Which `durations.json` is in the directory now: its inode, size and
+ * modification time (`none` when there is none). The summary is replaced
+ * whole (a new file renamed over it), so an unchanged stamp means unchanged
+ * contents.
+ *
+ * @param dir The artifact directory.
+ * @returns The stamp.
+ *
+ * @example
+ * ```ts
+ * import { durationsStamp } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await durationsStamp("/nonexistent"), "none");
+ * ```
+ */
+export async function durationsStamp(dir: string): Promise<string> {
+  try {
+    const info = await Deno.stat(join(dir, DURATIONS_FILE));
+    return `${info.ino}:${info.size}:${info.mtime?.getTime()}:${info.ctime?.getTime()}`;
+  } catch (error) {
+    if (!isIoError(error)) throw error;
+    return "none";
+  }
+}
+
+/**
+ * Reads the summary and the stamp of the file read, so that the end of the
+ * run can add to what the start read without reading it again when nothing
+ * replaced it meanwhile ({@linkcode samplesNow}).
+ *
+ * @param dir The artifact directory.
+ * @returns The summary (if any) and the stamp.
+ *
+ * @example
+ * ```ts
+ * import { readDurationsFile } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(await readDurationsFile("/nonexistent"), { stamp: "none" });
+ * ```
+ */
+export async function readDurationsFile(dir: string): Promise<DurationsRead> {
+  const stamp = await durationsStamp(dir);
+  if (stamp === "none") return { stamp };
   const read = await readRegularFile(join(dir, DURATIONS_FILE), {
     maxBytes: MAX_BYTES,
     what: "durations summary",
   });
-  return read.ok ? parseDurations(new TextDecoder().decode(read.value)) : undefined;
+  const samples = read.ok ? parseDurations(new TextDecoder().decode(read.value)) : undefined;
+  return samples ? { samples, stamp } : { stamp };
+}
+
+/**
+ * The summary in the directory now: the one read earlier when its file is
+ * still there unchanged, else read again.
+ *
+ * @param dir The artifact directory.
+ * @param earlier What was read before, if anything.
+ * @returns The summary; undefined when there is none.
+ *
+ * @example
+ * ```ts
+ * import { samplesNow } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const earlier = { samples: { runs: 1, byId: new Map([["a", [5]]]) }, stamp: "none" };
+ * assert.equal(await samplesNow("/nonexistent", earlier), earlier.samples);
+ * ```
+ */
+export async function samplesNow(
+  dir: string,
+  earlier: DurationsRead | undefined,
+): Promise<DurationSamples | undefined> {
+  if (earlier && earlier.stamp === await durationsStamp(dir)) return earlier.samples;
+  return await readDurations(dir);
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   MAX_SAMPLES,
   parseDurations,
   readDurations,
+  readDurationsFile,
+  samplesNow,
   writeDurations,
 } from "./durations_file.ts";
 import { FIXTURE_ID_PATTERN } from "./artifact_format.ts";
@@ -80,4 +82,29 @@ Deno.test("the summary keeps each fixture's newest outcomes, and an older file s
       JSON.stringify({ version: 1, fixtures: { a: [1] }, outcomes: "PF" }),
     )!.byId,
   ], [["a", [1]]]);
+});
+
+Deno.test("samplesNow() adds to what the start read while the summary is unchanged, and reads it again once another run replaced it", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    assert.deepEqual(await readDurationsFile(dir), { stamp: "none" });
+    await writeDurations(dir, addRun(undefined, [{ id: "a", durationMs: 5 }]));
+    const earlier = await readDurationsFile(dir);
+    assert.deepEqual(earlier.samples?.byId.get("a"), [5]);
+    // Unchanged: the very summary the start read, not a second read of the file.
+    assert.equal(await samplesNow(dir, earlier), earlier.samples);
+    // Another run wrote its summary meanwhile: its samples are not lost.
+    await writeDurations(dir, addRun(earlier.samples, [{ id: "a", durationMs: 7 }]));
+    const now = await samplesNow(dir, earlier);
+    assert.notEqual(now, earlier.samples);
+    assert.deepEqual(now?.byId.get("a"), [7, 5]);
+    // Gone since: nothing to add to.
+    await Deno.remove(`${dir}/durations.json`);
+    assert.equal(await samplesNow(dir, earlier), undefined);
+    // No summary at the start, one since: read.
+    await writeDurations(dir, addRun(undefined, [{ id: "b", durationMs: 3 }]));
+    assert.deepEqual((await samplesNow(dir, { stamp: "none" }))?.byId.get("b"), [3]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

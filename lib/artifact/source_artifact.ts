@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { type Artifact, FIXTURE_ID_PATTERN, READABLE_SCHEMA_VERSIONS } from "./artifact.ts";
+import { type Artifact, isFixtureId, READABLE_SCHEMA_VERSIONS } from "./artifact.ts";
 import { ArtifactSchema } from "./artifact_schema.ts";
 import { formatPath, parseJsonc, positionAt } from "../jsonc/jsonc.ts";
 import { formatBytes, readRegularFile } from "../base/read_input.ts";
@@ -33,8 +33,7 @@ export type SourceCheck =
 const MAX_PROBLEM_LINES = 10;
 
 function validId(id: unknown): id is string {
-  return typeof id === "string" && id.length <= 512 && FIXTURE_ID_PATTERN.test(id) &&
-    id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+  return typeof id === "string" && isFixtureId(id);
 }
 
 /**

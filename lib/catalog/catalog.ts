@@ -8,7 +8,7 @@
  * @module
  */
 import { dirname, relative, resolve, sep as SEP } from "node:path";
-import { type Diagnostic, FIXTURE_ID_PATTERN } from "../artifact/artifact.ts";
+import { type Diagnostic, isFixtureId } from "../artifact/artifact.ts";
 import { needsProblems } from "./needs.ts";
 import { UserError } from "../base/errors.ts";
 import { displayName } from "../base/safe_output.ts";
@@ -98,8 +98,7 @@ function catalogError(message: string, ...hints: string[]): UserError {
 }
 
 function checkId(id: string, file: () => string): void {
-  const segmentsOk = id.split("/").every((s) => s !== "" && s !== "." && s !== "..");
-  if (!FIXTURE_ID_PATTERN.test(id) || !segmentsOk || id.length > 512) {
+  if (!isFixtureId(id)) {
     throw catalogError(
       `Invalid fixture id "${displayName(id)}" from "${file()}": ids may contain only ` +
         "A-Z a-z 0-9 . _ - /",
@@ -132,12 +131,12 @@ function placesIn(where: CatalogLocation): Places {
 
 function toFixture(
   id: string,
-  files: { script?: string; manifest?: string },
+  files: { script?: string; manifest?: string; manifestFile?: string },
   manifest: Manifest | undefined,
   where: CatalogLocation & { places: Places },
 ): Fixture {
   const { places } = where;
-  const manifestFile = files.manifest ? places.shown(files.manifest) : undefined;
+  const { manifestFile } = files;
   const m = manifest ?? {};
   let script: string | undefined;
   if (files.script) {
@@ -185,7 +184,7 @@ function toFixture(
     ...(m.timeoutMs !== undefined ? { timeoutMs: m.timeoutMs } : {}),
     ...(m.retries !== undefined ? { retries: m.retries } : {}),
     tags: m.tags ?? [],
-    needs: [...new Set(m.needs ?? [])],
+    needs: m.needs ? [...new Set(m.needs)] : [],
     teardown: m.teardown === true,
     ...(m.description !== undefined ? { description: m.description } : {}),
     ...(skipReason ? { skipReason } : {}),
@@ -256,10 +255,11 @@ function collectCatalog(
         );
       }
       folded.set(id.toLowerCase(), id);
-      const manifest = entry.manifest
-        ? parseManifest(entry.text ?? "", placed.places.shown(entry.manifest))
+      const manifestFile = entry.manifest ? placed.places.shown(entry.manifest) : undefined;
+      const manifest = manifestFile !== undefined
+        ? parseManifest(entry.text ?? "", manifestFile)
         : undefined;
-      const fixture = toFixture(id, entry, manifest, placed);
+      const fixture = toFixture(id, { ...entry, manifestFile }, manifest, placed);
       collected.fixtures.push(fixture);
       if (entry.manifest) collected.manifests.set(fixture, entry.manifest);
     } catch (error) {

@@ -29,6 +29,7 @@ import { runProcess } from "../run/process.ts";
 import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
+import type { DurationsRead } from "../artifact/durations_file.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
@@ -74,6 +75,8 @@ export interface RunContext {
   command: string;
   /** Indices into the selection's planned fixtures, in start order (see `durations.ts`). */
   startOrder?: readonly number[];
+  /** The durations summary the start order was read from, for the end to add this run to. */
+  durations?: DurationsRead;
 }
 
 function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
@@ -134,13 +137,13 @@ async function priorState(
 async function saveDurations(
   dir: string,
   fixtures: readonly { id: string; durationMs: number; attempts: number; status: string }[],
+  earlier: DurationsRead | undefined,
 ): Promise<ReadonlyMap<string, string> | undefined> {
-  const { addRun, readDurations, writeDurations } = await import(
-    "../artifact/durations_file.ts"
-  );
+  const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
   const ran = fixtures.filter((f) => f.attempts > 0);
   if (ran.length === 0) return undefined;
-  const samples = addRun(await readDurations(dir), ran);
+  // What the start read, unless another run replaced the summary since.
+  const samples = addRun(await samplesNow(dir, earlier), ran);
   await writeDurations(dir, samples);
   return samples.outcomes;
 }
@@ -375,18 +378,20 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
       // The durations summary the next run orders by (longest first): under the lock, after the
       // run's own record is safe. Losing it only costs the next run its order.
-      outcomes = await saveDurations(paths.dir, artifact.fixtures).catch((error: unknown) => {
-        if (!isWriteFailure(error)) throw error;
-        io.stderr(formatWarning({
-          code: "DURATIONS_NOT_SAVED",
-          message: `Cannot write "${options.artifactDir}/durations.json": ${
-            describeWriteFailure(error)
-          }`,
-          hint: "The run is saved; the next run starts its fixtures in id order instead of " +
-            "longest first.",
-        }));
-        return undefined;
-      });
+      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations).catch(
+        (error: unknown) => {
+          if (!isWriteFailure(error)) throw error;
+          io.stderr(formatWarning({
+            code: "DURATIONS_NOT_SAVED",
+            message: `Cannot write "${options.artifactDir}/durations.json": ${
+              describeWriteFailure(error)
+            }`,
+            hint: "The run is saved; the next run starts its fixtures in id order instead of " +
+              "longest first.",
+          }));
+          return undefined;
+        },
+      );
     }
     const rerunCommand = rerunCommandOf(artifact, context.command);
     await reporter.onEnd({ ends, artifact, artifactPath: runFile, rerunCommand });

@@ -247,5 +247,6 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     startedAt,
     command,
     ...(schedule.startOrder ? { startOrder: schedule.startOrder } : {}),
+    ...(schedule.read ? { durations: schedule.read } : {}),
   });
 }

@@ -11,7 +11,7 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import type { HistoryPaths } from "../artifact/history.ts";
-import type { DurationSamples } from "../artifact/durations_file.ts";
+import type { DurationSamples, DurationsRead } from "../artifact/durations_file.ts";
 import type { PlannedFixture } from "./plan.ts";
 
 /** A fixture's estimate is the median of at most this many of its newest finished attempts. */
@@ -189,6 +189,8 @@ export interface Schedule {
   estimates?: Estimates;
   /** Indices into the planned fixtures, in start order; absent for their own order. */
   startOrder?: number[];
+  /** The durations summary as read, for the end of the run to add to; absent when not read. */
+  read?: DurationsRead;
 }
 
 /**
@@ -255,11 +257,11 @@ export async function readSchedule(
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, undefined, "id", askedIn);
   // One small summary file, not the run files: start-up stays cheap however long the history.
-  const { readDurations } = await import("../artifact/durations_file.ts");
-  const samples = await readDurations(where.paths.dir);
+  const { readDurationsFile } = await import("../artifact/durations_file.ts");
+  const read = await readDurationsFile(where.paths.dir);
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
   const none = where.order ? { runs: 0, byId: new Map() } : undefined;
-  return planSchedule(planned, samples ?? none, where.order, askedIn);
+  return { ...planSchedule(planned, read.samples ?? none, where.order, askedIn), read };
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * Output to a pipe or a file, batched: text written within a short interval
+ * goes out in one write. A run of 5,000 fast fixtures prints 5,000 lines;
+ * written one by one, each write also wakes whatever reads the pipe (a CI
+ * runner, `tee`, a test harness), which then competes with the fixtures for
+ * the CPU. A terminal is written at once (see `smoke.ts`).
+ *
+ * @module
+ */
+
+/** A writer that holds text back for a while; {@linkcode BatchedWriter.flush} sends it now. */
+export interface BatchedWriter {
+  /** Writes text (held back until the interval ends, the batch is full, or a flush). */
+  (text: string): void;
+  /** Writes what is held back, now. */
+  flush(): void;
+}
+
+/** Options of {@linkcode batchedWriter}. */
+export interface BatchOptions {
+  /** The longest text waits, in milliseconds. */
+  flushMs: number;
+  /** A batch this long (in UTF-16 code units) is written at once. */
+  maxChars: number;
+  /** Starts the interval's timer (default: an unref'd `setTimeout`). */
+  setTimer?: (flush: () => void, ms: number) => { clear(): void };
+}
+
+/** Every batched writer made, for {@linkcode flushBatches}. */
+const writers = new Set<BatchedWriter>();
+
+/**
+ * Sends what every batched writer holds back, now: for a write to smoke's
+ * own standard output or error by another path (a JUnit file or a report
+ * written to `/dev/stdout`), which must land after the lines before it.
+ *
+ * @example
+ * ```ts
+ * import { batchedWriter, flushBatches } from "./batched_writer.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let out = "";
+ * const write = batchedWriter((text) => (out += text), { flushMs: 100, maxChars: 1024 });
+ * write("PASS  a  3ms\n");
+ * flushBatches();
+ * assert.equal(out, "PASS  a  3ms\n");
+ * ```
+ */
+export function flushBatches(): void {
+  for (const writer of writers) writer.flush();
+}
+
+function defaultTimer(flush: () => void, ms: number): { clear(): void } {
+  const id = setTimeout(flush, ms);
+  // A batch waiting to go out never keeps smoke running: every exit path flushes.
+  Deno.unrefTimer(id);
+  return { clear: () => clearTimeout(id) };
+}
+
+/**
+ * Batches writes: the first write of a batch starts a timer of `flushMs`;
+ * when it ends, or the batch reaches `maxChars`, or `flush()` is called, the
+ * batch goes to `write` as one text. Order is kept; nothing is written twice.
+ *
+ * @param write The underlying write.
+ * @param options The interval and the batch size.
+ * @returns The batched writer.
+ *
+ * @example
+ * ```ts
+ * import { batchedWriter } from "./batched_writer.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const writes: string[] = [];
+ * const out = batchedWriter((text) => writes.push(text), { flushMs: 100, maxChars: 1024 });
+ * out("PASS  a  3ms\n");
+ * out("PASS  b  2ms\n");
+ * assert.deepEqual(writes, []);
+ * out.flush();
+ * assert.deepEqual(writes, ["PASS  a  3ms\nPASS  b  2ms\n"]);
+ * ```
+ */
+export function batchedWriter(
+  write: (text: string) => void,
+  options: BatchOptions,
+): BatchedWriter {
+  const setTimer = options.setTimer ?? defaultTimer;
+  let pending: string[] = [];
+  let chars = 0;
+  let timer: { clear(): void } | undefined;
+  const flush = () => {
+    timer?.clear();
+    timer = undefined;
+    if (pending.length === 0) return;
+    const text = pending.join("");
+    pending = [];
+    chars = 0;
+    write(text);
+  };
+  const batched = (text: string) => {
+    if (text === "") return;
+    pending.push(text);
+    chars += text.length;
+    if (chars >= options.maxChars) flush();
+    else timer ??= setTimer(flush, options.flushMs);
+  };
+  const writer = Object.assign(batched, { flush });
+  writers.add(writer);
+  return writer;
+}
