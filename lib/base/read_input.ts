@@ -57,6 +57,14 @@ export interface ReadOptions {
 const UNSIZED_BUFFER = 2 * 1024 - 1;
 
 /**
+ * The first read of every synchronous read of a file whose size is not known:
+ * one buffer for all of them (nothing else runs during a synchronous read),
+ * the bytes copied out. A new buffer per file made reading 5,000 small
+ * manifests take ~1.6 times as long.
+ */
+const SCRATCH = new Uint8Array(64 * 1024);
+
+/**
  * A size for people: `512 bytes`, `2 MiB`, `2.1 GiB`.
  *
  * @param bytes A byte count.
@@ -225,11 +233,9 @@ class Bounded {
  */
 export function readRegularFileSync(path: string, options: ReadOptions): ReadResult<Bytes> {
   let file: Deno.FsFile;
-  let bounded: Bounded;
+  let bounded: Bounded | undefined;
   try {
-    if (options.knownRegularFile) {
-      bounded = new Bounded(UNSIZED_BUFFER, options.maxBytes);
-    } else {
+    if (!options.knownRegularFile) {
       const info = Deno.statSync(path);
       const problem = checkInfo(info, options);
       if (problem) return failure(problem, options.what);
@@ -240,6 +246,24 @@ export function readRegularFileSync(path: string, options: ReadOptions): ReadRes
     return failure(problemOf(error), options.what);
   }
   try {
+    if (!bounded) {
+      const n = file.readSync(SCRATCH) ?? 0;
+      if (n > options.maxBytes) {
+        // The size for the message, as the Bounded path gives it.
+        const size = file.statSync().size;
+        const atLeast = size < n;
+        const problem = { kind: "too-large" as const, size: atLeast ? n : size };
+        return failure(
+          { ...problem, limit: options.maxBytes, ...(atLeast ? { atLeast } : {}) },
+          options.what,
+        );
+      }
+      // A regular file reads short only at its end: this is all of it.
+      if (n < SCRATCH.length) return { ok: true, value: SCRATCH.slice(0, n) };
+      bounded = new Bounded(n, options.maxBytes);
+      bounded.buffer.set(SCRATCH);
+      bounded.length = n;
+    }
     for (let space = bounded.space(); space; space = bounded.space()) {
       const n = file.readSync(space);
       if (n === null) break;

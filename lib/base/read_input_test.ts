@@ -163,3 +163,38 @@ Deno.test("formatBytes() uses binary units", () => {
   assert.equal(formatBytes(MAX_INPUT_BYTES), "1 MiB");
   assert.equal(formatBytes(64 * 1024 * 1024), "64 MiB");
 });
+
+Deno.test("without a stat, reads of any size around the first buffer give back exactly the bytes, and never share them (generated)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const size = fc.oneof(
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 65536 - 3, max: 65536 + 3 }),
+      fc.integer({ min: 2 * 65536 - 2, max: 2 * 65536 + 70000 }),
+    );
+    fc.assert(
+      fc.property(size, size, fc.integer({ min: 0, max: 200_000 }), (a, b, maxBytes) => {
+        const first = new Uint8Array(a).map((_, i) => (i * 7 + 1) & 0xff);
+        const second = new Uint8Array(b).map((_, i) => (i * 13 + 5) & 0xff);
+        Deno.writeFileSync(`${dir}/a`, first);
+        Deno.writeFileSync(`${dir}/b`, second);
+        const known = { maxBytes, what: "manifest", knownRegularFile: true };
+        const readA = readRegularFileSync(`${dir}/a`, known);
+        const readB = readRegularFileSync(`${dir}/b`, known);
+        for (const [read, bytes] of [[readA, first], [readB, second]] as const) {
+          if (bytes.length <= maxBytes) {
+            assert.ok(read.ok);
+            assert.deepEqual(read.value, bytes, "a read's bytes stay its own");
+          } else {
+            assert.ok(!read.ok);
+            assert.equal(read.problem.kind, "too-large");
+            assert.equal(read.problem.kind === "too-large" && read.problem.size, bytes.length);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -54,10 +54,13 @@ export interface NeedsProblem {
  * ```
  */
 export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
+  // Only a fixture with needs can name a wrong one or close a cycle: most catalogs have none.
+  const needing = nodes.filter((n) => n.needs.length > 0);
+  if (needing.length === 0) return [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const ids = [...byId.keys()];
   const problems: NeedsProblem[] = [];
-  for (const node of nodes) {
+  for (const node of needing) {
     for (const need of node.needs) {
       if (need === node.id) {
         problems.push({
@@ -110,7 +113,8 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
     path.pop();
     state.set(id, "done");
   };
-  for (const id of [...ids].sort()) if (!state.has(id)) visit(id);
+  // A walk from a fixture without needs ends where it starts: only the others are roots.
+  for (const id of needing.map((n) => n.id).sort()) if (!state.has(id)) visit(id);
   return problems.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

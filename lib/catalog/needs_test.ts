@@ -94,3 +94,27 @@ Deno.test("closeOverNeeds(): the result holds the selection, every need of what 
     }),
   );
 });
+
+Deno.test("needsProblems(): fixtures without needs change nothing it finds, whatever the graph", () => {
+  // Any graph: cycles, self-needs, unknown ids and teardowns included.
+  const graph = fc.integer({ min: 1, max: 10 }).chain((n) =>
+    fc.array(
+      fc.record({
+        needs: fc.array(fc.constantFrom(...Array.from({ length: n + 2 }, (_, j) => `f${j}`)), {
+          maxLength: 3,
+        }),
+        teardown: fc.boolean(),
+      }),
+      { minLength: n, maxLength: n },
+    ).map((specs) => specs.map((s, i) => node(`f${i}`, s.needs, s.teardown)))
+  );
+  fc.assert(
+    fc.property(graph, fc.array(fc.nat(), { maxLength: 30 }), (nodes, spots) => {
+      const padded = [...nodes];
+      spots.forEach((spot, k) => {
+        padded.splice(spot % (padded.length + 1), 0, node(`free-standing-${k}`));
+      });
+      assert.deepEqual(needsProblems(padded), needsProblems(nodes));
+    }),
+  );
+});
