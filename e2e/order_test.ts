@@ -130,3 +130,30 @@ Deno.test('config "order": "id" keeps id order with history; --order duration on
   assert.match(bad.stderr, /order: expected "id" or "duration", received "random"/);
   await assert.rejects(Deno.stat(join(p.dir, "started.log")), Deno.errors.NotFound);
 });
+
+Deno.test("a durations.json replaced during a run (another run's) is read again at the end, not overwritten with the start's", async () => {
+  const summary = ".planning/artifacts/smoke/durations.json";
+  const other = JSON.stringify({ version: 1, runs: 7, fixtures: { elsewhere: [4321] } });
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": '{ "command": ["true"] }',
+    "fixtures/b.smoke.jsonc": '{ "command": ["true"] }',
+  });
+  // Unchanged during a run: the start's summary, one run more.
+  for (const runs of [1, 2]) {
+    assert.equal((await runSmoke(p.dir, ["--concurrency", "1"])).code, 0);
+    const read = JSON.parse(await p.read(summary));
+    assert.equal(read.runs, runs);
+    assert.equal(read.fixtures.a.length, runs);
+  }
+  // b stands for another run writing its summary while this one runs.
+  await p.write(
+    "fixtures/b.smoke.jsonc",
+    JSON.stringify({ command: ["sh", "-c", `printf '%s' '${other}' > ${summary}`] }),
+  );
+  assert.equal((await runSmoke(p.dir, ["--concurrency", "1"])).code, 0);
+  const after = JSON.parse(await p.read(summary));
+  // This run added itself to the other's summary, which it read again.
+  assert.deepEqual(after.fixtures.elsewhere, [4321], JSON.stringify(after));
+  assert.equal(after.runs, 8);
+  assert.equal(after.fixtures.a.length, 1, JSON.stringify(after));
+});
