@@ -62,6 +62,10 @@ globalThis.addEventListener("unload", () => {
   live.groups?.killAll();
   rawStdout.flush();
 });
+// An uncaught error ends Deno without "unload": the lines held back go out before its report.
+for (const event of ["error", "unhandledrejection"]) {
+  globalThis.addEventListener(event, () => rawStdout.flush());
+}
 
 const interrupt = new AbortController();
 /** The interrupt that started the stop, and when. */
