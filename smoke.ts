@@ -39,12 +39,23 @@ const rawStdout = Deno.stdout.isTerminal()
 const directStderr = writer(Deno.stderr);
 // Both streams often end up in one log (CI, 2>&1): stderr goes out after what stdout holds.
 const rawStderr = (text: string) => {
-  rawStdout.flush();
+  // A failure to write stdout is kept for stdout's next writer (see batched_writer.ts).
+  rawStdout.flush({ quiet: true });
   directStderr(text);
 };
-/** Every exit goes through here: nothing held back is lost. */
+/** smoke's exits go through here: what is held back goes out first. */
 function exit(code: number): never {
-  rawStdout.flush();
+  try {
+    rawStdout.flush();
+  } catch (error) {
+    // The last lines (the RESULT line among them) never reached standard output: as for any
+    // other write that fails, an I/O error, exit 2.
+    directStderr(
+      `error: Cannot write to standard output: ${(error as Error)?.message ?? error}\n` +
+        "hint: Free disk space, or send smoke's output somewhere it can be written.\n",
+    );
+    Deno.exit(ExitCode.Usage);
+  }
   Deno.exit(code);
 }
 // Until the library (and its safe writer) has loaded, only constant text is written.
@@ -60,11 +71,11 @@ const live: { groups?: { killAll(): void } } = {};
 // Deno does not kill children when it exits: no exit path may leave a fixture behind.
 globalThis.addEventListener("unload", () => {
   live.groups?.killAll();
-  rawStdout.flush();
+  rawStdout.flush({ quiet: true });
 });
 // An uncaught error ends Deno without "unload": the lines held back go out before its report.
 for (const event of ["error", "unhandledrejection"]) {
-  globalThis.addEventListener(event, () => rawStdout.flush());
+  globalThis.addEventListener(event, () => rawStdout.flush({ quiet: true }));
 }
 
 const interrupt = new AbortController();

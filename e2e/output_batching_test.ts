@@ -66,3 +66,51 @@ Deno.test("a warning on stderr lands after the fixture lines printed before it, 
   assert.ok(a >= 0 && b > a, text);
   assert.ok(warning > b, `the warning came before the lines printed before it:\n${text}`);
 });
+
+Deno.test("standard output that cannot be written (/dev/full): the run goes on, the artifact is written, exit 2", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": '{ "command": ["true"] }',
+    // Runs past the first batch's interval, so that its write fails while this fixture runs.
+    "fixtures/b.smoke.jsonc": '{ "command": ["sh", "-c", "sleep 0.4; touch b.done"] }',
+  });
+  const child = await new Deno.Command("sh", {
+    args: ["-c", `exec "$0" run -A "$1" --order id > /dev/full`, Deno.execPath(), SMOKE_ENTRY],
+    cwd: p.dir,
+    env: { NO_COLOR: "1" },
+    stderr: "piped",
+  }).output();
+  const stderr = decode(child.stderr);
+  assert.equal(child.code, 2, stderr);
+  assert.doesNotMatch(stderr, /Uncaught/, "no crash from the batch's timer");
+  assert.match(stderr, /No space left on device/);
+  assert.equal(await p.exists("b.done"), true, "the run went on");
+  const latest = await p.latest();
+  assert.deepEqual(latest.fixtures.map((f) => `${f.id} ${f.status}`), ["a passed", "b passed"]);
+  assert.equal(await p.exists(".planning/artifacts/smoke/.lock"), false);
+});
+
+Deno.test("a JUnit file written to a copy of standard output comes after the lines before it", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": '{ "command": ["true"] }',
+    "fixtures/b.smoke.jsonc": '{ "command": ["true"] }',
+  });
+  const child = await new Deno.Command("sh", {
+    args: [
+      "-c",
+      `exec "$0" run -A "$1" --order id --junit /dev/fd/5 5>&1`,
+      Deno.execPath(),
+      SMOKE_ENTRY,
+    ],
+    cwd: p.dir,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const out = decode(child.stdout);
+  assert.equal(child.code, 0, out + decode(child.stderr));
+  assert.match(
+    out,
+    /^PASS {2}a [^]*PASS {2}b [^]*<\?xml[^]*<\/testsuites>\n[^]*RESULT: pass\n$/,
+    out,
+  );
+});

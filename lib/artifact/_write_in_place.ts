@@ -98,12 +98,13 @@ export async function writeInPlace(
   target: { path: string; fd?: 1 | 2 },
   bytes: Uint8Array,
 ): Promise<void> {
+  // After smoke's own lines held back for a batch (see batched_writer.ts): the target may be
+  // smoke's standard output, or a copy of it (`--junit /dev/fd/5 5>&1`), or where it goes.
+  flushBatches();
   if (target.fd !== undefined) {
     // smoke's own stream is a terminal or a CI log: the bytes pass the same output edge as
     // smoke's lines, so fixture output inside (JUnit, a report, an artifact) cannot act there.
     const stream = target.fd === 1 ? Deno.stdout : Deno.stderr;
-    // After smoke's own lines held back for a batch (see batched_writer.ts).
-    flushBatches();
     const write = createSafeWriter((text) => {
       const out = new TextEncoder().encode(text);
       for (let written = 0; written < out.length;) {

@@ -68,3 +68,26 @@ Deno.test("a batched writer writes a batch once its interval ends, with the defa
   await new Promise((resolve) => setTimeout(resolve, 60));
   assert.deepEqual(writes, ["a\nb\n"]);
 });
+
+Deno.test("a failed write is never thrown from the timer: the next caller gets it, once, and later text still goes out", () => {
+  const timers = manualTimers();
+  let failing = true;
+  const writes: string[] = [];
+  const out = batchedWriter((text) => {
+    if (failing) throw new Error("No space left on device");
+    writes.push(text);
+  }, { flushMs: 100, maxChars: 1000, setTimer: timers.setTimer });
+  out("a\n");
+  timers.fire(); // the interval ends: the write fails, and nothing is thrown here
+  out.flush({ quiet: true }); // a flush for another stream: nothing thrown either
+  assert.throws(() => out("b\n"), /No space left/);
+  failing = false;
+  out("c\n");
+  out.flush();
+  assert.deepEqual(writes, ["c\n"], "the failed batch is dropped, as a failed write was");
+  // An explicit flush throws its own failure.
+  failing = true;
+  out("d\n");
+  assert.throws(() => out.flush(), /No space left/);
+  assert.doesNotThrow(() => out.flush());
+});
