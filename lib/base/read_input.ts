@@ -155,10 +155,15 @@ function reasonOf(problem: ReadProblem, what: string): string {
       return problem.type === "a directory"
         ? "it is a directory"
         : `it is ${problem.type}, not a regular file`;
-    case "too-large":
-      return `it is ${problem.atLeast ? "" : `${formatBytes(problem.size)}, `}over the ${
-        formatBytes(problem.limit)
-      } limit for ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}`;
+    case "too-large": {
+      // A size just over the limit reads as the limit once rounded: then in bytes, both.
+      const close = formatBytes(problem.size) === formatBytes(problem.limit);
+      const size = close ? `${problem.size} bytes` : formatBytes(problem.size);
+      const limit = close ? `${problem.limit}-byte` : formatBytes(problem.limit);
+      return `it is ${problem.atLeast ? "" : `${size}, `}over the ${limit} limit for ${
+        /^[aeiou]/.test(what) ? "an" : "a"
+      } ${what}`;
+    }
     case "not-utf8":
       return "it is not valid UTF-8 text";
     case "io":

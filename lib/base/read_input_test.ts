@@ -147,6 +147,15 @@ Deno.test("without a stat, a file over the limit is still refused, with its size
     ) {
       assert.equal(read.ok ? "" : read.reason, "it is 3 MiB, over the 1 MiB limit for a manifest");
     }
+    // Just over: rounded, the size would read as the limit itself.
+    await Deno.writeFile(`${dir}/edge.jsonc`, new Uint8Array(1024 * 1024 + 1));
+    for (const opts of [options, known]) {
+      const edge = readRegularFileSync(`${dir}/edge.jsonc`, opts);
+      assert.equal(
+        edge.ok ? "" : edge.reason,
+        "it is 1048577 bytes, over the 1048576-byte limit for a manifest",
+      );
+    }
     await Deno.writeTextFile(`${dir}/small.jsonc`, "x".repeat(5000));
     const small = readRegularTextFileSync(`${dir}/small.jsonc`, known);
     assert.equal(small.ok ? small.value.length : 0, 5000, "grows past the first buffer");
