@@ -182,7 +182,8 @@ function compileNode(schema: JsonSchema, where: string): Check {
   const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern) : undefined;
   const properties = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)
     .map(([key, sub]) => [key, compileNode(sub, `${where}.properties.${key}`)] as const);
-  const known = new Map(properties);
+  /** Each property's check, and its place in the schema (issues come in that order). */
+  const known = new Map(properties.map(([key, sub], index) => [key, { sub, index }]));
   const extra = schema.additionalProperties;
   const extraCheck = typeof extra === "object" && extra !== null
     ? compileNode(extra as JsonSchema, `${where}.additionalProperties`)
@@ -211,12 +212,16 @@ function compileNode(schema: JsonSchema, where: string): Check {
         issues.push({ path: [...path], message: `missing "${key}"`, code: "invalid-value" });
       }
     }
-    for (const [key, sub] of properties) {
-      if (Object.hasOwn(object, key) && object[key] !== undefined) {
-        sub(object[key], [...path, key], issues);
-      }
+    // The properties present, in the schema's order: a value's own keys are few, the schema's many.
+    const keys = Object.keys(object);
+    const present: { key: string; sub: Check; index: number }[] = [];
+    for (const key of keys) {
+      const property = known.get(key);
+      if (property && object[key] !== undefined) present.push({ key, ...property });
     }
-    for (const key of Object.keys(object)) {
+    if (present.length > 1) present.sort((a, b) => a.index - b.index);
+    for (const { key, sub } of present) sub(object[key], [...path, key], issues);
+    for (const key of keys) {
       if (names) {
         const keyIssues: SchemaIssue[] = [];
         names(key, [], keyIssues);

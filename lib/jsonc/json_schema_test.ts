@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
 import { compileSchema } from "./json_schema.ts";
 
 const schema = compileSchema({
@@ -130,4 +133,28 @@ Deno.test("compileSchema() checks enum: a value outside the list names the allow
   assert.deepEqual(schema.validate({ order: 3 }).map((i) => i.message), [
     "expected string, received number",
   ]);
+});
+
+Deno.test("property: issues come in the schema's order, then unknown keys in the value's, whatever the value's key order", () => {
+  // A wrong value for each property, and two unknown keys.
+  const wrong: Record<string, unknown> = {
+    name: "",
+    count: 0,
+    flags: [],
+    mode: 3,
+    env: { lower: "x" },
+    nested: { deep: "no" },
+    extra1: 1,
+    extra2: 2,
+  };
+  const schemaOrder = ["name", "count", "flags", "mode", "env", "nested"];
+  fc.assert(
+    fc.property(fc.shuffledSubarray(Object.keys(wrong)), (keys) => {
+      const value = Object.fromEntries(keys.map((key) => [key, wrong[key]]));
+      const issues = schema.validate(value).map((issue) => String(issue.path[0]));
+      const known = schemaOrder.filter((key) => keys.includes(key));
+      const unknown = keys.filter((key) => !schemaOrder.includes(key));
+      assert.deepEqual(issues, [...known, ...unknown]);
+    }),
+  );
 });
