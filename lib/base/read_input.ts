@@ -253,21 +253,14 @@ export function readRegularFileSync(path: string, options: ReadOptions): ReadRes
   try {
     if (!bounded) {
       const n = file.readSync(SCRATCH) ?? 0;
-      if (n > options.maxBytes) {
-        // The size for the message, as the Bounded path gives it.
-        const size = file.statSync().size;
-        const atLeast = size < n;
-        const problem = { kind: "too-large" as const, size: atLeast ? n : size };
-        return failure(
-          { ...problem, limit: options.maxBytes, ...(atLeast ? { atLeast } : {}) },
-          options.what,
-        );
-      }
       // A regular file reads short only at its end: this is all of it.
-      if (n < SCRATCH.length) return { ok: true, value: SCRATCH.slice(0, n) };
+      if (n < SCRATCH.length && n <= options.maxBytes) {
+        return { ok: true, value: SCRATCH.slice(0, n) };
+      }
+      // More to read, or over the limit already: on from what was read, as for any size.
       bounded = new Bounded(n, options.maxBytes);
-      bounded.buffer.set(SCRATCH);
-      bounded.length = n;
+      bounded.length = Math.min(n, bounded.buffer.length);
+      bounded.buffer.set(SCRATCH.subarray(0, bounded.length));
     }
     for (let space = bounded.space(); space; space = bounded.space()) {
       const n = file.readSync(space);
