@@ -160,7 +160,11 @@ export async function durationsStamp(dir: string): Promise<string> {
  * ```
  */
 export async function readDurationsFile(dir: string): Promise<DurationsRead> {
-  const stamp = await durationsStamp(dir);
+  return await readStamped(dir, await durationsStamp(dir));
+}
+
+/** Reads the summary whose stamp was just taken. */
+async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
   if (stamp === "none") return { stamp };
   const read = await readRegularFile(join(dir, DURATIONS_FILE), {
     maxBytes: MAX_BYTES,
@@ -191,8 +195,9 @@ export async function samplesNow(
   dir: string,
   earlier: DurationsRead | undefined,
 ): Promise<DurationSamples | undefined> {
-  if (earlier && earlier.stamp === await durationsStamp(dir)) return earlier.samples;
-  return await readDurations(dir);
+  const stamp = await durationsStamp(dir);
+  if (earlier && earlier.stamp === stamp) return earlier.samples;
+  return (await readStamped(dir, stamp)).samples;
 }
 
 /**
