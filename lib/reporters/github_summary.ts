@@ -10,9 +10,6 @@ import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { formatDuration, palette } from "./console_render.ts";
 import { outcomeCounts, unstartedCounts } from "./console_summary.ts";
-
-/** How many never started, and why (see `unstartedCounts`). */
-type Unstarted = ReturnType<typeof unstartedCounts>;
 import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
@@ -22,6 +19,9 @@ import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { serviceCause } from "./service_cause.ts";
 import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
 import { keptFromStarting } from "../artifact/not_run.ts";
+
+/** How many never started, and why (see `unstartedCounts`). */
+type Unstarted = ReturnType<typeof unstartedCounts>;
 
 /** GitHub refuses a step summary over 1 MiB. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
