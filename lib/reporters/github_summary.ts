@@ -29,9 +29,12 @@ export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /** The workflow file the dispatch line names when the running one is unknown. */
 export const DEFAULT_WORKFLOW_FILE = "smoke.yml";
 
-/** Whether this run itself had failures (a spot-check may pass while the suite still owes). */
+/**
+ * Whether this run itself had failures: a spot-check may pass while the suite still owes, and a
+ * fixture kept from starting (not run, blocked) is owed, not failed in its own right.
+ */
 function failedHere(artifact: Artifact): boolean {
-  return artifact.fixtures.some((f) => f.status === "failed");
+  return artifact.fixtures.some((f) => f.status === "failed" && !keptFromStarting(f));
 }
 
 /** The workflow dispatch that reruns the failures, without run or branch. */

@@ -253,3 +253,20 @@ Deno.test("renderStepSummary() counts not-run fixtures apart, names them on one 
   assert.match(text, /^\| `a` \| exit-code \|/m);
   assert.doesNotMatch(text, /^\| `n1` /m);
 });
+
+Deno.test("renderStepSummary() asks to rerun what is owed, not failures, when nothing ran to fail", () => {
+  // A service that was never ready: every fixture is owed, none failed in its own right.
+  const notRun = (id: string): FixtureResult => ({
+    ...base,
+    id,
+    attempts: 0,
+    exitCode: null,
+    status: "failed",
+    failure: { kind: "not-run", message: 'Not run: service "api" was not ready' },
+  });
+  const owed = renderStepSummary(runOf([notRun("n1"), notRun("n2")]), {});
+  assert.match(owed, /^Rerun what the suite still owes:$/m);
+  assert.doesNotMatch(owed, /Rerun the failures/);
+  const failed = renderStepSummary(runOf([failure("a"), notRun("n1")]), {});
+  assert.match(failed, /^Rerun the failures:$/m);
+});
