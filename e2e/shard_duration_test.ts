@@ -50,6 +50,11 @@ Deno.test("--shard-by duration: 1/2 and 2/2 with the same timings cover the sele
   ]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /Shard 2\/2 by duration: predicted 6\.5s/);
+  // The run says how many fixtures had no timings (and so the default), as --list does.
+  assert.match(
+    run.stdout,
+    /^Shard 2\/2 by duration: predicted 6\.5s \(from timings\.json, 1 of 7 fixtures without timings\)$/m,
+  );
   // ... and, at the end, what the shard's fixtures took against it (`true` takes milliseconds).
   assert.match(
     run.stdout,

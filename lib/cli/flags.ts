@@ -95,8 +95,12 @@ export interface FlagSpec {
   name: string;
   /** A one-letter alias. */
   short?: string;
-  /** `boolean`, a `string`, a whole number (`integer`, with bounds), a `shard` (I/N) or one of `choices`. */
-  type: "boolean" | "string" | "integer" | "shard" | "choice";
+  /**
+   * `boolean`, a `string`, a `path` (a file or directory: no control characters, which would
+   * forge lines where smoke prints it), a whole number (`integer`, with bounds), a `shard` (I/N)
+   * or one of `choices`.
+   */
+  type: "boolean" | "string" | "path" | "integer" | "shard" | "choice";
   /** The values a `choice` takes. */
   choices?: readonly string[];
   /** May be given more than once (the values are kept in order). */
@@ -178,7 +182,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "artifact",
-    type: "string",
+    type: "path",
     value: "PATH",
     commands: ["run"],
     section: "Selecting",
@@ -228,7 +232,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "timings",
-    type: "string",
+    type: "path",
     value: "PATH",
     commands: ["run"],
     section: "Selecting",
@@ -339,7 +343,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "deno",
-    type: "string",
+    type: "path",
     value: "PATH",
     commands: ["run"],
     section: "Running",
@@ -347,7 +351,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "fixtures-dir",
-    type: "string",
+    type: "path",
     value: "DIR",
     commands: ["run"],
     section: "Locations and output",
@@ -357,7 +361,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "artifact-dir",
-    type: "string",
+    type: "path",
     value: "DIR",
     commands: ALL,
     section: "Locations and output",
@@ -367,7 +371,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "config",
-    type: "string",
+    type: "path",
     value: "PATH",
     commands: ALL,
     section: "Locations and output",
@@ -375,7 +379,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "junit",
-    type: "string",
+    type: "path",
     value: "PATH",
     commands: ["run"],
     section: "Locations and output",
@@ -399,7 +403,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   {
     name: "out",
-    type: "string",
+    type: "path",
     value: "PATH",
     commands: ["merge", "report"],
     help: "where merge or report writes",
@@ -491,6 +495,20 @@ function shard(value: string): Shard {
   return { index, total };
 }
 
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function path(spec: FlagSpec, value: string): string {
+  if (CONTROL.test(value)) {
+    throw usage(
+      `Invalid value for "--${spec.name}": the path holds a control character (a newline, a tab)`,
+      "Pass a path without control characters: smoke prints paths, and a newline in one would " +
+        "forge lines of its output.",
+    );
+  }
+  return value;
+}
+
 function choice(spec: FlagSpec, value: string): string {
   const choices = spec.choices ?? [];
   if (choices.includes(value)) return value;
@@ -514,6 +532,8 @@ function convert(spec: FlagSpec, value: unknown): unknown {
       ? shard(text)
       : spec.type === "choice"
       ? choice(spec, text)
+      : spec.type === "path"
+      ? path(spec, text)
       : text;
   };
   return Array.isArray(value) ? value.map(one) : one(value as string);
@@ -609,6 +629,17 @@ export function parseFlags(args: readonly string[]): Flags {
     const next = args[i + 1];
     if (arg.startsWith("--") && spec?.type === "integer" && next && /^-\d/.test(next)) {
       integer(spec, next);
+    }
+    // "--fixture -rf": a value that looks like a flag (and is none) must follow "=".
+    const flagLike = next !== undefined && next.length > 1 && next.startsWith("-");
+    if (
+      arg.startsWith("--") && spec && spec.type !== "boolean" && spec.type !== "integer" &&
+      flagLike && !SPECS.has(next.replace(/^--?/, "").split("=")[0])
+    ) {
+      throw usage(
+        `Missing value for "--${spec.name}"`,
+        `A value that starts with "-" goes after "=": "--${spec.name}=${next}".`,
+      );
     }
   });
   let parsed;

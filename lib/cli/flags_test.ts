@@ -88,6 +88,53 @@ Deno.test("parseFlags() names a missing value", () => {
   assert.match(usageError(["--fixture"]).message, /Missing value for "--fixture"/);
 });
 
+Deno.test('parseFlags() says how to pass a value that starts with "-"', () => {
+  const error = usageError(["--fixture", "-rf"]);
+  assert.match(error.message, /Missing value for "--fixture"/);
+  assert.ok(
+    error.hints.includes('A value that starts with "-" goes after "=": "--fixture=-rf".'),
+    error.hints.join("|"),
+  );
+  assert.deepEqual(parseFlags(["--fixture=-rf"]).fixtures, ["-rf"]);
+  // A flag after a flag that takes a value is still just a missing value.
+  assert.deepEqual(usageError(["--fixture", "--tag", "a"]).hints, [
+    'Write it as "--fixture VALUE".',
+    "Run with --help for the flags and examples.",
+  ]);
+});
+
+Deno.test("parseFlags() refuses a path flag holding a control character (it would forge lines)", () => {
+  const paths = FLAGS.filter((spec) => spec.type === "path");
+  // Every flag that names a file or directory is a path.
+  assert.deepEqual(paths.map((spec) => spec.name).sort(), [
+    "artifact",
+    "artifact-dir",
+    "config",
+    "deno",
+    "fixtures-dir",
+    "junit",
+    "out",
+    "timings",
+  ]);
+  fc.assert(fc.property(
+    fc.constantFrom(...paths),
+    fc.string(),
+    fc.integer({ min: 0, max: 0x1f }).chain((c) => fc.constantFrom(c, 0x7f)),
+    fc.string(),
+    (spec, before, code, after) => {
+      const value = `x${before}${String.fromCharCode(code)}${after}`;
+      const args = [
+        ...(spec.commands.includes("run") ? [] : [spec.commands[0]]),
+        `--${spec.name}=${value}`,
+      ];
+      const error = usageError(args);
+      assert.match(error.message, new RegExp(`^Invalid value for "--${spec.name}": `));
+      assert.match(error.message, /control character/);
+    },
+  ));
+  assert.equal(parseFlags(["--artifact-dir", "out dir/é"]).artifactDir, "out dir/é");
+});
+
 Deno.test("parseFlags() rejects malformed numbers and shards", () => {
   assert.match(
     usageError(["--concurrency", "0"]).message,

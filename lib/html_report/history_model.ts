@@ -23,7 +23,7 @@ import {
 } from "../artifact/quarantined.ts";
 import { servicesFailed } from "../artifact/artifact.ts";
 import type { InvalidArtifact } from "../artifact/run_history.ts";
-import { shellQuote } from "../selection/plan.ts";
+import { fixtureArgument, shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
 import { type ExcerptBlock, failureExcerpt } from "../reporters/failure_excerpt.ts";
 
@@ -616,7 +616,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
         ...(stderr ? { stderr } : {}),
         tailsOmitted: !stdout && !stderr && Boolean(f.stdoutTail || f.stderrTail),
         ...(history.fixtureFiles?.[f.id] ? { file: history.fixtureFiles[f.id] } : {}),
-        command: `${command} --fixture ${shellQuote([f.id])}`,
+        command: `${command} ${fixtureArgument(f.id)}`,
         failingSince: {
           runId: gridArtifacts[start].runId,
           startedAt: gridArtifacts[start].startedAt,

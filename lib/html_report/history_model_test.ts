@@ -159,6 +159,13 @@ Deno.test("buildReportModel: commands, files and the artifact the rerun reads", 
   assert.equal(model.failures[0].failingSince.maybeOlder, false);
 });
 
+Deno.test('buildReportModel: a failure whose id starts with "-" is rerun as --fixture=ID', () => {
+  // "--fixture -rf" would read "-rf" as a flag: the command must run as printed.
+  const run = makeRun({ startedAt: hour(0), fixtures: [r({ id: "-rf", status: "failed" })] });
+  const model = buildReportModel({ runs: [run] }, { last: 50, now, command: "deno task smoke" });
+  assert.equal(model.failures[0].command, "deno task smoke --fixture=-rf");
+});
+
 Deno.test("buildReportModel: failing since the start of a streak, maybe older beyond the window", () => {
   const statuses = ["failed", "passed", "failed", "failed", "failed"] as const;
   const runs = statuses.map((status, i) =>

@@ -5,9 +5,10 @@
  *
  * @module
  */
+import { resolve } from "node:path";
 import { UserError } from "../base/errors.ts";
 import { findExecutable } from "./find_executable.ts";
-import type { PlannedFixture } from "../selection/plan.ts";
+import { fixtureArgument, type PlannedFixture } from "../selection/plan.ts";
 
 /** Options for {@linkcode requireDeno}. */
 export interface RequireDenoOptions {
@@ -21,6 +22,21 @@ export interface RequireDenoOptions {
   cwd: string;
   /** How users start smoke, for the printed fallback. */
   invocation: string;
+}
+
+/** Why a Deno named by a path cannot run: missing, a directory, or not executable. */
+function whyNot(options: RequireDenoOptions): string {
+  try {
+    const info = Deno.statSync(resolve(options.cwd, options.deno));
+    return info.isDirectory
+      ? "is a directory, not an executable"
+      : "is not an executable file (check its mode, or point to the deno binary)";
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return "was not found";
+    }
+    throw error;
+  }
 }
 
 /**
@@ -62,7 +78,7 @@ export function requireDeno(
   const bare = !options.deno.includes("/") && !options.deno.includes("\\");
   const where = options.from === "default" && bare
     ? `"${options.deno}" is not on PATH`
-    : `the Deno executable "${options.deno}" (from ${options.from}) was not found`;
+    : `the Deno executable "${options.deno}" (from ${options.from}) ${whyNot(options)}`;
   const commands = planned.filter((p) => p.fixture.kind === "command" && !p.fixture.skipReason);
   throw new UserError(
     `Cannot run script fixtures: ${where}; ${ids.length} selected script fixture` +
@@ -76,7 +92,7 @@ export function requireDeno(
         "Script fixtures run with Deno: put deno on PATH, set SMOKE_DENO=/path/to/deno, or pass --deno PATH.",
         commands.length
           ? `Command fixtures need no Deno: ${options.invocation} ${
-            commands.slice(0, 10).map((p) => `--fixture ${p.fixture.id}`).join(" ")
+            commands.slice(0, 10).map((p) => fixtureArgument(p.fixture.id)).join(" ")
           }`
           : "Nothing ran.",
       ],

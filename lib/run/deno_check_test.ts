@@ -26,3 +26,31 @@ Deno.test("requireDeno() refuses a missing Deno only when a script fixture would
   assert.match(error.hints.join("\n"), /deno task smoke --fixture cmd/);
   requireDeno([planned("s", "script")], { ...base, deno: Deno.execPath(), from: "--deno" });
 });
+
+Deno.test('requireDeno() says a Deno path that is a directory is one, and names a "-" id as --fixture=ID', async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const options = {
+      env: {},
+      cwd: "/",
+      invocation: "deno task smoke",
+      deno: dir,
+      from: "SMOKE_DENO" as const,
+    };
+    let error: unknown;
+    try {
+      requireDeno([planned("s", "script"), planned("-rf", "command")], options);
+    } catch (thrown) {
+      error = thrown;
+    }
+    assert.ok(error instanceof UserError);
+    assert.match(
+      error.message,
+      new RegExp(`"${dir}" \\(from SMOKE_DENO\\) is a directory, not an executable`),
+    );
+    // "--fixture -rf" would read "-rf" as a flag.
+    assert.match(error.hints.join("\n"), /deno task smoke --fixture=-rf$/m);
+  } finally {
+    await Deno.remove(dir);
+  }
+});

@@ -159,7 +159,8 @@ export function shardPlanLine(plan: ShardPlan): string {
 }
 
 /**
- * The line a run prints before it starts: `Shard 2/3 by duration: predicted 12.1s`.
+ * The line a run prints before it starts: `Shard 2/3 by duration: predicted 12.1s`, and how
+ * many fixtures had no timings (and so the default) when any had none.
  *
  * @param plan The plan.
  * @returns The line.
@@ -173,11 +174,22 @@ export function shardPlanLine(plan: ShardPlan): string {
  *   shardRunLine({ shard: { index: 1, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 0, fixtures: 3 }),
  *   "Shard 1/2 by duration: predicted 1.5s",
  * );
+ * assert.equal(
+ *   shardRunLine({ shard: { index: 2, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 1, fixtures: 3 }),
+ *   "Shard 2/2 by duration: predicted 1.2s (from t.json, 1 of 3 fixtures without timings)",
+ * );
  * ```
  */
 export function shardRunLine(plan: ShardPlan): string {
   const { index, total } = plan.shard;
-  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1])}`;
+  const missing = plan.missing > 0
+    ? ` (from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${
+      plan.fixtures === 1 ? "" : "s"
+    } without timings)`
+    : "";
+  return `Shard ${index}/${total} by duration: predicted ${
+    formatExpected(plan.totals[index - 1])
+  }${missing}`;
 }
 
 /**

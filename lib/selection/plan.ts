@@ -109,3 +109,24 @@ export function shellQuote(argv: readonly string[]): string {
     /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
   ).join(" ");
 }
+
+/**
+ * The arguments that select one fixture, for a command smoke prints: an id
+ * that starts with `-` would read as a flag after `--fixture `, so it goes as
+ * `--fixture=ID`.
+ *
+ * @param id The fixture id.
+ * @returns `--fixture ID`, or `--fixture=ID`, quoted for a POSIX shell.
+ *
+ * @example
+ * ```ts
+ * import { fixtureArgument } from "./plan.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(fixtureArgument("api/health"), "--fixture api/health");
+ * assert.equal(fixtureArgument("-rf"), "--fixture=-rf");
+ * ```
+ */
+export function fixtureArgument(id: string): string {
+  return id.startsWith("-") ? shellQuote([`--fixture=${id}`]) : `--fixture ${shellQuote([id])}`;
+}

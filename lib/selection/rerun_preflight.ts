@@ -19,7 +19,7 @@ import { type ReadRun, stateOfArtifact } from "./rerun.ts";
 import { checkSource, readSourceFile } from "../artifact/source_artifact.ts";
 import { dropStale, isFullRun, outstandingOf, type SuiteState } from "../artifact/suite_state.ts";
 import type { NewestRun } from "../artifact/run_history.ts";
-import { shellQuote } from "./plan.ts";
+import { fixtureArgument, shellQuote } from "./plan.ts";
 import { idList } from "../base/id_list.ts";
 import { type CauseInput, groupCauses } from "../artifact/failure_causes.ts";
 
@@ -110,11 +110,7 @@ export interface Preflight {
 export function manualFallback(fallback: string, ids: readonly string[]): string {
   const shown = ids.slice(0, 50);
   const args = shown.length
-    // An id starting with "-" would read as a flag: pass it as --fixture=ID.
-    ? shown.map((id) =>
-      id.startsWith("-") ? shellQuote([`--fixture=${id}`]) : `--fixture ${shellQuote([id])}`
-    )
-      .join(" ") +
+    ? shown.map(fixtureArgument).join(" ") +
       (ids.length > shown.length ? ` ... (${ids.length - shown.length} more)` : "")
     : "--fixture <id> ...";
   return `Manual fallback: ${fallback} ${args}`;
