@@ -345,6 +345,41 @@ Deno.test("runs being a file or latest.json a directory: exit 2 before any fixtu
   }
 });
 
+Deno.test("latest.json a symlink to a device or a FIFO: exit 2 before any fixture runs (the next rerun reads it)", async () => {
+  for (const target of ["/dev/null", "/dev/zero", "fifo"]) {
+    await using p = await tempProject(MARKER_FIXTURE);
+    await Deno.mkdir(p.artifactDir, { recursive: true });
+    const latest = join(p.artifactDir, "latest.json");
+    if (target === "fifo") {
+      const made = await new Deno.Command("mkfifo", { args: [latest] }).output();
+      assert.equal(made.code, 0);
+    } else await Deno.symlink(target, latest);
+    const run = await runSmoke(p.dir, []);
+    assert.equal(run.code, 2, `${target}: ${run.stdout}${run.stderr}`);
+    assert.match(
+      run.stderr,
+      /^error: Cannot write the artifact to ".*latest\.json": it is not a regular file.*\[ARTIFACT_DIR_UNUSABLE\]$/m,
+    );
+    assert.equal(run.resultLine, "RESULT: fail");
+    assert.equal(await p.exists("ran"), false, `${target}: nothing ran`);
+  }
+});
+
+Deno.test("latest.json turned into a symlink to /dev/null mid-run is not written in place: the run says so", async () => {
+  await using p = await tempProject({
+    "fixtures/sabotage.smoke.jsonc": sh(
+      `rm -f ${ART}/latest.json && ln -s /dev/null ${ART}/latest.json`,
+    ),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  assert.match(
+    run.stderr,
+    /^error: Cannot write ".*latest\.json": it is not a regular file.*\[ARTIFACT_WRITE_FAILED\]$/m,
+  );
+  assert.equal(run.resultLine, "RESULT: fail");
+});
+
 Deno.test("when only latest.json cannot be written, the run says so and keeps runs/<id>.json", async () => {
   await using p = await tempProject({
     // The fixture turns latest.json into a directory while the run is going.

@@ -167,7 +167,8 @@ export async function resolveOutputTarget(path: string): Promise<OutputTarget> {
  *
  * @param path The path, absolute.
  * @param options `shown`: the path as the user gave it; `label`: what is
- * written there, e.g. `the JUnit XML`.
+ * written there, e.g. `the JUnit XML`; `fileOnly`: refuse a device, a FIFO or
+ * a descriptor (see {@linkcode WriteFileOptions}).
  * @returns How it will be written.
  * @throws {UserError} `OUTPUT_PATH_INVALID` (exit 2) naming the path and why.
  *
@@ -186,10 +187,10 @@ export async function resolveOutputTarget(path: string): Promise<OutputTarget> {
  */
 export async function checkOutputPath(
   path: string,
-  options: { shown: string; label: string },
+  options: { shown: string; label: string; fileOnly?: boolean },
 ): Promise<OutputTarget> {
   try {
-    return await resolveOutputTarget(path);
+    return fileOnly(await resolveOutputTarget(path), options);
   } catch (error) {
     if (!isWriteFailure(error)) throw error;
     const reason = describeWriteFailure(error);
@@ -210,6 +211,22 @@ export async function checkOutputPath(
 export interface WriteFileOptions {
   /** Create missing parent directories first. */
   createParents?: boolean;
+  /**
+   * Refuse a path that would be written in place (a device, a FIFO, `/dev/stdout`): for a file
+   * smoke reads back (`latest.json`), which must hold what was written.
+   */
+  fileOnly?: boolean;
+}
+
+/** The reason a file-only output refuses what would be written in place. */
+const NOT_A_FILE = "is not a regular file (a device, a FIFO or a descriptor): smoke reads it back";
+
+/** The target, or the refusal of one written in place when only a file will do. */
+function fileOnly(target: OutputTarget, options: { fileOnly?: boolean }): OutputTarget {
+  if (options.fileOnly && target.mode === "in-place") {
+    throw new UnwritableTargetError(target.path, NOT_A_FILE);
+  }
+  return target;
 }
 
 /**
@@ -218,7 +235,7 @@ export interface WriteFileOptions {
  *
  * @param path Where the file goes (absolute, or relative to the process).
  * @param data The bytes or text.
- * @param options Whether to create parent directories.
+ * @param options Whether to create parent directories, and whether only a file will do.
  * @returns How and where it was written.
  * @throws {UnwritableTargetError} For a directory, a socket, a block device,
  * or a FIFO nobody reads; any I/O error otherwise (disk full...), after
@@ -235,6 +252,7 @@ export interface WriteFileOptions {
  * await writeFileAtomic(`${dir}/deep/b.json`, "{}", { createParents: true });
  * await assert.rejects(() => writeFileAtomic(dir, "{}"), /is a directory/);
  * assert.equal((await writeFileAtomic("/dev/null", "gone")).mode, "in-place");
+ * await assert.rejects(() => writeFileAtomic("/dev/null", "{}", { fileOnly: true }), /not a regular file/);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
@@ -244,7 +262,7 @@ export async function writeFileAtomic(
   options: WriteFileOptions = {},
 ): Promise<OutputTarget> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  const target = await resolveOutputTarget(resolve(path));
+  const target = fileOnly(await resolveOutputTarget(resolve(path)), options);
   if (target.mode === "in-place") {
     await writeInPlace(target, bytes);
     return target;

@@ -262,5 +262,7 @@ export async function writeDurations(dir: string, samples: DurationSamples): Pro
   await writeFileAtomic(
     join(dir, DURATIONS_FILE),
     JSON.stringify({ version: 1, runs: samples.runs, fixtures, ...outcomes }) + "\n",
+    // The next run reads it back: never written into a device or a FIFO.
+    { fileOnly: true },
   );
 }

@@ -270,6 +270,7 @@ async function checkLatest(paths: HistoryPaths, shownDir: string): Promise<void>
     await checkOutputPath(paths.latest, {
       shown: join(shownDir, "latest.json"),
       label: "the artifact",
+      fileOnly: true,
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -380,7 +381,8 @@ export async function saveRun(
   const file = join(paths.runs, `${artifact.runId}.json`);
   const write = async (path: string) => {
     try {
-      await writeFileAtomic(path, text);
+      // Both are read back (a rerun, the report): never written into a device or a FIFO.
+      await writeFileAtomic(path, text, { fileOnly: true });
     } catch (error) {
       if (!isWriteFailure(error)) throw error;
       throw new SaveRunError(path, file, error);

@@ -418,8 +418,13 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
   const out = resolve(io.cwd, shownOut);
-  // A directory, a socket or a block device is refused before anything is written (exit 2).
-  await checkOutputPath(out, { shown: shownOut, label: "the merged artifact" });
+  // A directory, a socket or a block device is refused before anything is written (exit 2);
+  // so is a device or a FIFO as latest.json, which the next rerun reads back.
+  await checkOutputPath(out, {
+    shown: shownOut,
+    label: "the merged artifact",
+    fileOnly: out === paths.latest,
+  });
   if (out === paths.latest) {
     await saveIntoHistory(paths, artifact, {
       io,
