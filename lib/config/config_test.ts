@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { UserError } from "../base/errors.ts";
 import { parseConfig, resolveOptions } from "./config.ts";
 import { parseFlags } from "../cli/flags.ts";
 
@@ -34,6 +35,32 @@ Deno.test("parseConfig() names the file, line, column and key path of a problem"
     /Cannot parse config "c\.jsonc": .* at line 1, column 3/,
   );
   assert.throws(() => parseConfig("", "c.jsonc"), /the file is empty/);
+});
+
+Deno.test("parseConfig(): the allowed keys are the hint only of an unknown key; a config with one also gets its cross-key checks", () => {
+  const hints = (text: string) => {
+    try {
+      parseConfig(text, "c.jsonc");
+    } catch (error) {
+      if (error instanceof UserError) return { message: error.message, hints: error.hints };
+      throw error;
+    }
+    throw new Error("no error");
+  };
+  // A wrong value: the list of keys does not help.
+  const value = hints('{ "retries": -1 }');
+  assert.doesNotMatch(value.hints.join("\n"), /Allowed config keys/);
+  assert.match(value.hints.join("\n"), /README/);
+  const unknown = hints('{ "retrys": 1 }');
+  assert.match(unknown.hints.join("\n"), /^Allowed config keys: /);
+  // An unknown key does not hide the checks between keys (two services of one name).
+  const both = hints(
+    '{ "colour": 1, "services": [' +
+      '{ "name": "a", "command": ["x"], "ready": { "port": 1 } }, ' +
+      '{ "name": "a", "command": ["y"], "ready": { "port": 2 } }] }',
+  );
+  assert.match(both.message, /colour: unknown key/);
+  assert.match(both.message, /services\[1\]\.name/);
 });
 
 Deno.test("resolveOptions() lets flags win over config over defaults", () => {

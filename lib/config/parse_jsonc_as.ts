@@ -12,7 +12,8 @@ import { formatPath, locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
 
 /**
  * The hint of an invalid file: the keys allowed where its unknown keys are (`Allowed config keys
- * at services[0]: name, command, ...`), else the top level's.
+ * at services[0]: name, command, ...`), else the top level's; without an unknown key, a pointer
+ * to the README.
  */
 function allowedKeysHint(
   schema: CompiledSchema,
@@ -20,6 +21,8 @@ function allowedKeysHint(
   what: string,
 ): string {
   const unknown = issues.filter((i) => i.code === "unknown-key");
+  // A wrong value or a missing key: the list of keys would not help.
+  if (unknown.length === 0) return `Fix what is named above: the README says what each key takes.`;
   const parents = new Set(unknown.map((i) => JSON.stringify(i.path.slice(0, -1))));
   const parent = parents.size === 1 ? unknown[0].path.slice(0, -1) : [];
   const keys = schema.keysAt(parent);
@@ -87,9 +90,10 @@ export function parseJsoncAs<T>(
     );
   }
   const schemaIssues = schema.validate(parsed.value);
-  const issues = schemaIssues.length || !options.refine
-    ? schemaIssues
-    : options.refine(parsed.value);
+  // The checks between keys need the known keys well formed; unknown keys beside them do not
+  // hide their problems (every problem of the file at once).
+  const refinable = options.refine && schemaIssues.every((i) => i.code === "unknown-key");
+  const issues = refinable ? [...schemaIssues, ...options.refine!(parsed.value)] : schemaIssues;
   if (issues.length === 0) return parsed.value as T;
   const located = locateIssues(text, issues).map((where, index) => {
     const issue = issues[index];
