@@ -98,10 +98,35 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
   const dry = await runSmoke(p.dir, ["--dry-run"]);
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /^Start order: longest expected first \(from the newest 1 run\): a2, /m);
-  await p.write(".planning/artifacts/smoke/durations.json", "{ not json");
-  const broken = await runSmoke(p.dir, ["--dry-run"]);
-  assert.equal(broken.code, 0, broken.stderr);
-  assert.doesNotMatch(broken.stdout, /Start order/);
+  // A summary that cannot be read at all (not JSON, another version) is said, not silently
+  // dropped; the run then starts the summary again.
+  for (
+    const damaged of [
+      "{ not json",
+      '{"version":1,"runs":1,"fixtures":{"a1":[NaN]}}',
+      '{"version":2}',
+    ]
+  ) {
+    await p.write(".planning/artifacts/smoke/durations.json", damaged);
+    const broken = await runSmoke(p.dir, ["--dry-run"]);
+    assert.equal(broken.code, 0, broken.stderr);
+    assert.doesNotMatch(broken.stdout, /Start order/);
+    assert.match(
+      broken.stderr,
+      /^warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*\[DURATIONS_UNREADABLE\]$/m,
+      damaged,
+    );
+    assert.match(broken.stderr, /^hint: .*id order/m);
+  }
+  const run = await runSmoke(p.dir, ["--concurrency", "5"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /\[DURATIONS_UNREADABLE\]/);
+  const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
+  assert.ok(
+    artifact.diagnostics.some((d: { code: string }) => d.code === "DURATIONS_UNREADABLE"),
+    "in the artifact's diagnostics",
+  );
+  assert.equal(JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")).runs, 1);
 });
 
 Deno.test('config "order": "id" keeps id order with history; --order duration on the command line wins', async () => {

@@ -114,7 +114,13 @@ export interface DurationsRead {
    * later means the same summary.
    */
   stamp: string;
+  /** Why a file that is there could not be read (`it is not a durations summary ...`). */
+  problem?: string;
 }
+
+/** Why a file that reads is no summary: damaged, or written by a newer smoke. */
+const NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer " +
+  "version)";
 
 /**
  * Which `durations.json` is in the directory now: its inode, size and
@@ -170,8 +176,11 @@ async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
     maxBytes: MAX_BYTES,
     what: "durations summary",
   });
-  const samples = read.ok ? parseDurations(new TextDecoder().decode(read.value)) : undefined;
-  return samples ? { samples, stamp } : { stamp };
+  // Gone since the stamp: as if there were none.
+  if (!read.ok && read.problem.kind === "missing") return { stamp: "none" };
+  if (!read.ok) return { stamp, problem: read.reason };
+  const samples = parseDurations(new TextDecoder().decode(read.value));
+  return samples ? { samples, stamp } : { stamp, problem: NOT_A_SUMMARY };
 }
 
 /**

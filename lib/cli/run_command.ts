@@ -212,6 +212,19 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     paths,
     ...(options.order ? { order: options.order, orderFromConfig: !flags.order } : {}),
   });
+  // A summary that is there but cannot be read is said (and kept in the artifact), not dropped
+  // in silence: the run starts in id order, and its end starts the summary again.
+  if (schedule.read?.problem) {
+    const unreadable: Diagnostic = {
+      code: "DURATIONS_UNREADABLE",
+      level: "warning",
+      message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
+      hint: "This run starts its fixtures in id order, and the summary starts again from it " +
+        "(the run files in runs/ keep every duration). Remove the file to silence this.",
+    };
+    warn(io, [unreadable]);
+    selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };
+  }
   if (flags.dryRun) {
     const dry = renderDryRun(selection, io.cwd, schedule);
     // The services go before the closing RESULT line.
