@@ -228,6 +228,11 @@ Deno.test("services: one that exits during the run fails it, and later failures 
     /error: Service "api" exited with code 137 during the run \[SERVICE_EXITED\]/,
   );
   assert.match(run.stderr, /out of memory/);
+  // stdout alone (a log without stderr) says why a run whose fixtures passed fails.
+  assert.match(
+    run.stdout,
+    /^Services: "api" exited during the run \(code 137\), so the run fails\.\n(?:.*\n)*RESULT: fail\n$/m,
+  );
   const artifact = ArtifactSchema.parse(await p.latest());
   assert.equal(artifact.services?.[0].status, "exited");
   assert.equal(artifact.services?.[0].exitCode, 137);

@@ -144,6 +144,20 @@ export function runArtifact(input: RunArtifactInput): Artifact {
   });
 }
 
+/** The services that exited during the run, for the summary. */
+function servicesDownOf(artifact: Artifact): Pick<SummaryView, "servicesDown"> {
+  const down = (artifact.services ?? []).filter((s) => s.status === "exited");
+  return down.length
+    ? {
+      servicesDown: down.map((s) => ({
+        name: s.name,
+        ...(s.exitCode != null ? { exitCode: s.exitCode } : {}),
+        ...(s.signal ? { signal: s.signal } : {}),
+      })),
+    }
+    : {};
+}
+
 /** What {@linkcode runSummary} needs besides the artifact. */
 export interface RunSummaryInput {
   /** The artifact as built by {@linkcode runArtifact}. */
@@ -296,6 +310,8 @@ export function runSummary(input: RunSummaryInput): RunSummary {
       ? { fullRunCommand: input.command }
       : {}),
     ...(input.failOnFlaky && flakyIds.length ? { flakyFailures: flakyIds } : {}),
+    // A service that went down fails the run whatever its fixtures did: stdout says so too.
+    ...servicesDownOf(artifact),
     // Why the kept fixtures did not start comes from their messages, as in a merge.
     ...unstartedCounts(artifact.fixtures),
     ...slowestOf(artifact),

@@ -42,6 +42,8 @@ export interface SummaryView {
   interrupted?: boolean;
   /** With --fail-on-flaky: the flaky fixtures that fail the run. */
   flakyFailures?: string[];
+  /** Services that exited during the run (which fails it), with how they ended. */
+  servicesDown?: readonly { name: string; exitCode?: number; signal?: string }[];
   /** Warnings worth repeating at the end. */
   diagnostics?: readonly Diagnostic[];
   /** How many fixtures never started because `--max-failures` was reached. */
@@ -258,6 +260,16 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
           view.flakyFailures.join(", ")
         } passed only on a retry; --fail-on-flaky fails the run.`,
       ),
+    );
+  }
+  for (const service of view.servicesDown ?? []) {
+    const how = service.signal
+      ? ` (signal ${service.signal})`
+      : service.exitCode !== undefined
+      ? ` (code ${service.exitCode})`
+      : "";
+    lines.push(
+      colors.red(`Services: "${service.name}" exited during the run${how}, so the run fails.`),
     );
   }
   if (view.interrupted) {
