@@ -286,6 +286,27 @@ Deno.test("services: --no-services starts none but still sets their variables", 
   assert.equal(artifact.services?.[0].status, "not-started");
 });
 
+Deno.test("services: none is started when every selected fixture is skipped", async () => {
+  await using p = await tempProject({
+    "smoke.jsonc": config([{
+      name: "api",
+      command: ["sh", "-c", "touch started; echo ready; sleep 60"],
+      ready: { stdoutIncludes: "ready" },
+    }]),
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"], skip: "not today" }),
+    "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  const run = await runSmoke(p.dir, ["--fixture", "a"]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stdout, /^Services: none started \(every selected fixture is skipped\): api$/m);
+  assert.ok(!(await p.exists("started")), "the service never started");
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.equal(artifact.services?.[0].status, "not-started");
+  // With a fixture to run, it starts as usual.
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  assert.ok(await p.exists("started"));
+});
+
 Deno.test("services: Ctrl-C (waiting, mid-run, twice), SIGTERM and SIGHUP leave no service behind", async () => {
   const stages = [
     { stage: "waiting", signals: ["SIGINT"], code: 130 },

@@ -269,6 +269,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const services = await startRunServices({
       options,
       noServices: flags.noServices,
+      nothingRuns: planned.every((p) => p.fixture.skipReason),
       io,
       env: baseEnv,
       runId,

@@ -29,6 +29,8 @@ export interface RunServicesContext {
   options: Options;
   /** `--no-services`: start none, record them `not-started`. */
   noServices: boolean;
+  /** Every selected fixture is skipped: nothing would use a service, so none is started. */
+  nothingRuns?: boolean;
   /** The edges: groups, signal, cwd, output. */
   io: SmokeIo;
   /** The environment services start with. */
@@ -42,7 +44,8 @@ export interface RunServicesContext {
 }
 
 /**
- * Starts the run's services, or records them not started under `--no-services`.
+ * Starts the run's services, or records them not started under `--no-services` or when every
+ * selected fixture is skipped.
  *
  * @param context Options, flag, edges, environment and limits.
  * @returns The running services and their records.
@@ -55,16 +58,17 @@ export interface RunServicesContext {
 export async function startRunServices(context: RunServicesContext): Promise<RunServices> {
   const { options, io } = context;
   if (options.services.length === 0) return { records: [] };
-  if (context.noServices) {
+  if (context.noServices || context.nothingRuns) {
+    const why = context.noServices ? "--no-services" : "every selected fixture is skipped";
     io.stdout(
-      `Services: none started (--no-services): ${options.services.map((s) => s.name).join(", ")}\n`,
+      `Services: none started (${why}): ${options.services.map((s) => s.name).join(", ")}\n`,
     );
     return {
       records: options.services.map((service) => ({
         name: service.name,
         status: "not-started",
         check: describeReady(service.ready),
-        reason: "not started: --no-services",
+        reason: `not started: ${why}`,
       })),
     };
   }
