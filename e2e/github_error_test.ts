@@ -112,7 +112,18 @@ Deno.test("GitHub mode: merge and report errors take the same path", async () =>
 Deno.test("GitHub mode: a hostile file name or artifact cannot add a workflow command", async () => {
   await using p = await tempProject({ "fixtures/ok.smoke.jsonc": sh("true") });
   const env = githubEnv(p.dir);
-  const hostile = "evil\r::error::forged%0A::warning::x ##[error]y <img src=x>|`.json";
+  // A path flag refuses control characters outright (a "\r" would forge a line), without
+  // echoing the value.
+  const forged = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "evil\r::error::x"], {
+    env,
+  });
+  assert.equal(forged.code, 2, forged.stdout + forged.stderr);
+  assert.deepEqual(oneError(forged), {
+    title: "smoke usage error",
+    message:
+      'Invalid value for "--artifact": the path holds a control character (a newline, a tab)',
+  });
+  const hostile = "evil ::error::forged%0A::warning::x ##[error]y <img src=x>|`.json";
   const named = await runSmoke(p.dir, ["--rerun-failed", "--artifact", hostile], { env });
   assert.equal(named.code, 2, named.stdout + named.stderr);
   assert.deepEqual(oneError(named), {
@@ -132,7 +143,7 @@ Deno.test("GitHub mode: a hostile file name or artifact cannot add a workflow co
   assert.doesNotMatch(summary, /<img|\r/);
   assert.ok(
     summary.includes(
-      "evil<br>::error::forged%0A::warning::x ##[error]y &lt;img src=x&gt;\\|`.json",
+      "evil ::error::forged%0A::warning::x ##[error]y &lt;img src=x&gt;\\|`.json",
     ),
   );
 });
