@@ -25,7 +25,7 @@ import { pruneHistory } from "../artifact/prune.ts";
 import { describeWriteFailure, isWriteFailure } from "../artifact/atomic_write.ts";
 import type { Lock } from "../artifact/lock.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
-import { runProcess } from "../run/process.ts";
+import { envOverProcess, runProcess } from "../run/process.ts";
 import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
@@ -277,6 +277,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       tailBytes: SERVICE_TAIL_BYTES,
     });
     await reporter.onBegin({ runId, fixtures: planned, concurrency: cap.effective });
+    const fixtureEnv = envOverProcess(baseEnv);
     // Which fixtures ended while a service was down, and which services.
     const down = new Map<string, string[]>();
     let ends = services.running?.failed
@@ -284,7 +285,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       : await runFixtures(planned, {
         runId,
         concurrency: cap.effective,
-        baseEnv,
+        // Only what differs from smoke's own environment, when the children can inherit the rest.
+        baseEnv: fixtureEnv.env,
+        inheritEnv: fixtureEnv.inheritEnv,
         graceMs: GRACE_MS,
         tailBytes: TAIL_BYTES,
         ...(options.maxFailures ? { maxFailures: options.maxFailures } : {}),

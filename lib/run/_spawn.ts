@@ -65,8 +65,13 @@ function exists(path: string): boolean {
 export interface SessionSpawnOptions {
   /** Absolute working directory. */
   cwd: string;
-  /** The whole environment. */
+  /** The whole environment; with `inheritEnv`, what is set on top of smoke's own. */
   env: Record<string, string>;
+  /**
+   * The child starts from smoke's own environment and `env` is set on top (see
+   * {@linkcode envOverProcess}): a run does not copy a hundred variables per fixture.
+   */
+  inheritEnv?: boolean;
   /** setsid(1)'s path; undefined to use Deno's `detached`. */
   setsid?: string;
 }
@@ -102,7 +107,7 @@ export function spawnInSession(
   const piped = {
     cwd: options.cwd,
     env: options.env,
-    clearEnv: true,
+    clearEnv: !options.inheritEnv,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -123,6 +128,57 @@ export function spawnInSession(
   }
   return new Deno.Command(options.setsid, { ...piped, args: [program, ...argv.slice(1)] })
     .spawn();
+}
+
+/** A fixture's environment as {@linkcode envOverProcess} puts it. */
+export interface EnvOverProcess {
+  /** What to set: all of it, or only what differs from smoke's own environment. */
+  env: Record<string, string>;
+  /** Whether the child starts from smoke's own environment (`env` on top). */
+  inheritEnv: boolean;
+}
+
+/**
+ * The environment every fixture starts from, as little as needs passing:
+ * when it holds every variable of smoke's own environment (the usual case:
+ * smoke's environment plus the services' variables), only the variables that
+ * are new or different, for the child to inherit the rest. Copying a whole
+ * environment costs ~10 us per fixture at 35 variables and ~45 us at 200 (a
+ * CI runner's); the child's environment is the same either way. When a
+ * variable of smoke's would have to be left out, or on Windows (names there
+ * are case-insensitive), the whole environment is passed.
+ *
+ * @param base The environment fixtures get (smoke's, plus what the run adds).
+ * @param own Smoke's own environment now (default: `Deno.env.toObject()`).
+ * @returns What to pass, and whether the child inherits the rest.
+ *
+ * @example
+ * ```ts
+ * import { envOverProcess } from "./_spawn.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const own = { PATH: "/bin", HOME: "/root" };
+ * assert.deepEqual(envOverProcess({ PATH: "/bin", HOME: "/root", API: "x" }, own), {
+ *   env: { API: "x" },
+ *   inheritEnv: true,
+ * });
+ * assert.equal(envOverProcess({ PATH: "/bin" }, own).inheritEnv, false);
+ * ```
+ */
+export function envOverProcess(
+  base: Readonly<Record<string, string>>,
+  own: Readonly<Record<string, string>> = Deno.env.toObject(),
+): EnvOverProcess {
+  const whole = { env: { ...base }, inheritEnv: false };
+  if (Deno.build.os === "windows") return whole;
+  const env: Record<string, string> = {};
+  for (const name of Object.keys(own)) {
+    if (!Object.hasOwn(base, name)) return whole;
+  }
+  for (const [name, value] of Object.entries(base)) {
+    if (!Object.hasOwn(own, name) || own[name] !== value) env[name] = value;
+  }
+  return { env, inheritEnv: true };
 }
 
 /** Error codes of a system short of descriptors or processes: worth waiting out. */

@@ -13,6 +13,8 @@ import { drain } from "./_drain.ts";
 import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
 import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_processes.ts";
 
+export { type EnvOverProcess, envOverProcess } from "./_spawn.ts";
+
 /**
  * The live process groups of a run. Every group is registered while it may
  * still hold processes, so any exit path can kill what is left.
@@ -139,8 +141,10 @@ export interface ProcessSpec {
   argv: string[];
   /** Absolute working directory. */
   cwd: string;
-  /** The full environment. */
+  /** The full environment; with `inheritEnv`, what is set on top of smoke's own. */
   env: Record<string, string>;
+  /** The child starts from smoke's own environment, `env` on top (see `envOverProcess`). */
+  inheritEnv?: boolean;
   /** Stop the group after this long. */
   timeoutMs: number;
   /** Between SIGTERM and SIGKILL, and the longest wait for output after exit. */
@@ -243,6 +247,7 @@ export async function runProcess(
   const start = await startInSession(spec.argv, {
     cwd: spec.cwd,
     env: spec.env,
+    ...(spec.inheritEnv ? { inheritEnv: true } : {}),
     setsid: context.setsid === undefined ? findSetsid() : context.setsid ?? undefined,
     signal: context.signal,
     ...(context.spawn ? { spawn: context.spawn } : {}),

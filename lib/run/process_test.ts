@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
 import { isAlive } from "../../e2e/_project.ts";
 import { findSetsid, spawnInSession } from "./_spawn.ts";
-import { ProcessGroups, type ProcessSpec, runProcess } from "./process.ts";
+import { envOverProcess, ProcessGroups, type ProcessSpec, runProcess } from "./process.ts";
 
 const SETSID = findSetsid();
 /** Both ways of giving a fixture its own session, where this system has both. */
@@ -208,4 +211,47 @@ Deno.test({
     }
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("envOverProcess(): the child's environment is the base, whether passed whole or on top of smoke's", () => {
+  const name = fc.stringMatching(/^[A-Z_]{1,6}$/);
+  const env = fc.dictionary(name, fc.string({ maxLength: 4 }), {
+    maxKeys: 12,
+    noNullPrototype: true,
+  });
+  fc.assert(fc.property(env, env, env, (own, extra, changed) => {
+    // The usual base: smoke's own environment, some values changed, some added.
+    const base = { ...own, ...changed, ...extra };
+    const made = envOverProcess(base, own);
+    const child = made.inheritEnv ? { ...own, ...made.env } : made.env;
+    assert.deepEqual(child, base);
+    assert.equal(made.inheritEnv, Deno.build.os !== "windows");
+    // Only what differs is passed.
+    for (const [key, value] of Object.entries(made.env)) {
+      assert.ok(own[key] !== value || !made.inheritEnv);
+    }
+  }));
+  fc.assert(fc.property(env, env, (own, base) => {
+    // Any base at all: what the child gets is exactly the base.
+    const made = envOverProcess(base, own);
+    assert.deepEqual(made.inheritEnv ? { ...own, ...made.env } : made.env, base);
+  }));
+});
+
+Deno.test("runProcess() with inheritEnv: the child has smoke's environment with the spec's on top", async () => {
+  const own = Deno.env.toObject();
+  const outcome = await runProcess(
+    {
+      argv: ["sh", "-c", 'printf "%s|%s" "$PATH" "$SMOKE_TEST_ADDED"'],
+      cwd: "/",
+      env: { SMOKE_TEST_ADDED: "added" },
+      inheritEnv: true,
+      timeoutMs: 5000,
+      graceMs: 500,
+      tailBytes: 1024,
+    },
+    { groups: new ProcessGroups() },
+  );
+  assert.equal(outcome.exitCode, 0);
+  assert.equal(outcome.stdout.tail, `${own.PATH}|added`);
 });

@@ -75,6 +75,11 @@ export interface RunSettings {
   concurrency: number;
   /** Smoke's own environment, inherited by every fixture. */
   baseEnv: Record<string, string>;
+  /**
+   * `baseEnv` holds only what differs from smoke's own environment, which each fixture
+   * inherits (see `envOverProcess` in `_spawn.ts`).
+   */
+  inheritEnv?: boolean;
   /** Between SIGTERM and SIGKILL. */
   graceMs: number;
   /** Bytes of each stream tail to keep. */
@@ -298,6 +303,7 @@ async function runOne(
         SMOKE_RUN_ID: settings.runId,
         SMOKE_ATTEMPT: String(attempt),
       },
+      ...(settings.inheritEnv ? { inheritEnv: true } : {}),
       timeoutMs: planned.timeoutMs,
       graceMs: settings.graceMs,
       tailBytes: settings.tailBytes,
