@@ -44,6 +44,18 @@ function failure(id: string, message = "Exited with code 1, expected 0"): Fixtur
   return { ...base, id, status: "failed", failure: { kind: "exit-code", message } };
 }
 
+/** A fixture kept from starting because a service was not ready. */
+function notRun(id: string): FixtureResult {
+  return {
+    ...base,
+    id,
+    attempts: 0,
+    exitCode: null,
+    status: "failed",
+    failure: { kind: "not-run", message: 'Not run: service "api" was not ready' },
+  };
+}
+
 Deno.test("escapeMarkdownCell() keeps a cell in its row", () => {
   assert.equal(escapeMarkdownCell("a|b\r\nc\rd\n"), "a\\|b<br>c<br>d");
   // Line and paragraph separators, and C1 controls (a CI run's property test found U+2028 passing).
@@ -231,14 +243,6 @@ Deno.test("renderStepSummary() has no Services table without services", () => {
 });
 
 Deno.test("renderStepSummary() counts not-run fixtures apart, names them on one line with the reason, and gives them no rows", () => {
-  const notRun = (id: string): FixtureResult => ({
-    ...base,
-    id,
-    attempts: 0,
-    exitCode: null,
-    status: "failed",
-    failure: { kind: "not-run", message: 'Not run: service "api" was not ready' },
-  });
   const text = renderStepSummary(
     runOf([
       { ...base, id: "ok", status: "passed", exitCode: 0 },
@@ -256,14 +260,6 @@ Deno.test("renderStepSummary() counts not-run fixtures apart, names them on one 
 
 Deno.test("renderStepSummary() asks to rerun what is owed, not failures, when nothing ran to fail", () => {
   // A service that was never ready: every fixture is owed, none failed in its own right.
-  const notRun = (id: string): FixtureResult => ({
-    ...base,
-    id,
-    attempts: 0,
-    exitCode: null,
-    status: "failed",
-    failure: { kind: "not-run", message: 'Not run: service "api" was not ready' },
-  });
   const owed = renderStepSummary(runOf([notRun("n1"), notRun("n2")]), {});
   assert.match(owed, /^Rerun what the suite still owes:$/m);
   assert.doesNotMatch(owed, /Rerun the failures/);
