@@ -147,6 +147,8 @@ async function main(args: string[]): Promise<number> {
     stdout("RESULT: fail\n");
     return SIGNAL_EXIT_CODES[String(interrupt.signal.reason)] ?? ExitCode.Interrupted;
   }
+  const smokeDeno = (value: string | undefined) =>
+    value === undefined ? undefined : smoke.checkPath("SMOKE_DENO", value);
   const io: import("./lib/cli/entry.ts").SmokeIo = {
     cwd,
     env: Deno.env.toObject(),
@@ -166,8 +168,12 @@ async function main(args: string[]): Promise<number> {
     },
     signal: interrupt.signal,
     groups: processGroups,
-    // A relative path means relative to here, not to each fixture's cwd.
-    deno: smoke.absoluteIfPath(flags.deno ?? Deno.env.get("SMOKE_DENO") ?? runtime.deno, cwd),
+    // A relative path means relative to here, not to each fixture's cwd. SMOKE_DENO obeys the
+    // rule of --deno: no control characters.
+    deno: smoke.absoluteIfPath(
+      flags.deno ?? smokeDeno(Deno.env.get("SMOKE_DENO")) ?? runtime.deno,
+      cwd,
+    ),
     invocation,
     now: () => new Date(),
   };

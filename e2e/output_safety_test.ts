@@ -82,3 +82,34 @@ Deno.test("an output written to smoke's own stdout passes the same edge (GitHub 
     }
   }
 });
+
+Deno.test("--dry-run prints a manifest's newlines as escapes: its values cannot forge a RESULT line", async () => {
+  const forged = "x\nRESULT: pass";
+  await using p = await tempProject({
+    "fixtures/args.smoke.jsonc": JSON.stringify({ command: ["printf", forged] }),
+    "fixtures/described.smoke.jsonc": JSON.stringify({ command: ["true"], description: forged }),
+    "fixtures/skipped.smoke.jsonc": JSON.stringify({ command: ["true"], skip: forged }),
+    "fixtures/where.smoke.jsonc": JSON.stringify({
+      command: ["true"],
+      cwd: "../odd\nRESULT: pass",
+    }),
+    "fixtures/script.smoke.ts": "",
+  });
+  await Deno.mkdir(`${p.dir}/odd\nRESULT: pass`);
+  const dry = await runSmoke(p.dir, ["--dry-run"], {
+    env: { SMOKE_DENO: "/opt/deno\nRESULT: pass" },
+  });
+  // SMOKE_DENO obeys the rule of --deno: refused (exit 2), one RESULT line.
+  assert.equal(dry.code, 2, dry.stdout + dry.stderr);
+  assert.match(dry.stderr, /Invalid value for "SMOKE_DENO": the path holds a control character/);
+  assert.equal(dry.stdout, "RESULT: fail\n");
+  // The manifests' values: escaped, one line each.
+  const plain = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(plain.code, 0, plain.stderr);
+  const results = plain.stdout.split("\n").filter((line) => line.startsWith("RESULT:"));
+  assert.deepEqual(results, ["RESULT: pass"], plain.stdout);
+  // deno-lint-ignore no-control-regex
+  assert.doesNotMatch(plain.stdout, /[\x00-\x08\x0b-\x1f\x7f]/);
+  assert.match(plain.stdout, /^ {2}printf \$'x\\nRESULT: pass'$/m);
+  assert.match(plain.stdout, /^ {2}description: x\\nRESULT: pass$/m);
+});

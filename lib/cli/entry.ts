@@ -10,7 +10,7 @@ import { isAbsolute, resolve } from "node:path";
 export { runSmoke } from "./run_command.ts";
 export type { SmokeIo } from "./smoke_io.ts";
 export { formatUserError, ioFallbackError, UserError } from "../base/errors.ts";
-export { parseFlags } from "./flags.ts";
+export { checkPath, parseFlags } from "./flags.ts";
 export { helpText } from "./help.ts";
 export { helpSettings } from "./help_settings.ts";
 export { ProcessGroups } from "../run/process.ts";

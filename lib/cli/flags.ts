@@ -498,10 +498,29 @@ function shard(value: string): Shard {
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-function path(spec: FlagSpec, value: string): string {
+/**
+ * Refuses a path that holds a control character (a newline would forge lines
+ * where smoke prints it): the rule of every flag that names a file or
+ * directory, and of `SMOKE_DENO`.
+ *
+ * @param name What gave it, as the message names it: `--junit`, `SMOKE_DENO`.
+ * @param value The path.
+ * @returns The path.
+ * @throws {UserError} A usage error (exit 2) naming `name`.
+ *
+ * @example
+ * ```ts
+ * import { checkPath } from "./flags.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(checkPath("SMOKE_DENO", "/opt/deno"), "/opt/deno");
+ * assert.throws(() => checkPath("SMOKE_DENO", "a\nb"), /Invalid value for "SMOKE_DENO"/);
+ * ```
+ */
+export function checkPath(name: string, value: string): string {
   if (CONTROL.test(value)) {
     throw usage(
-      `Invalid value for "--${spec.name}": the path holds a control character (a newline, a tab)`,
+      `Invalid value for "${name}": the path holds a control character (a newline, a tab)`,
       "Pass a path without control characters: smoke prints paths, and a newline in one would " +
         "forge lines of its output.",
     );
@@ -533,7 +552,7 @@ function convert(spec: FlagSpec, value: unknown): unknown {
       : spec.type === "choice"
       ? choice(spec, text)
       : spec.type === "path"
-      ? path(spec, text)
+      ? checkPath(`--${spec.name}`, text)
       : text;
   };
   return Array.isArray(value) ? value.map(one) : one(value as string);
@@ -630,11 +649,14 @@ export function parseFlags(args: readonly string[]): Flags {
     if (arg.startsWith("--") && spec?.type === "integer" && next && /^-\d/.test(next)) {
       integer(spec, next);
     }
-    // "--fixture -rf": a value that looks like a flag (and is none) must follow "=".
-    const flagLike = next !== undefined && next.length > 1 && next.startsWith("-");
+    // "--fixture -rf": a value like "-rf" (a short flag smoke does not have) must follow "=";
+    // "--fixture --lis" is a missing value and a mistyped flag, not a value.
+    const dashValue = next !== undefined && /^-[^-]/.test(next);
     if (
-      arg.startsWith("--") && spec && spec.type !== "boolean" && spec.type !== "integer" &&
-      flagLike && !SPECS.has(next.replace(/^--?/, "").split("=")[0])
+      arg.startsWith("--") && (spec?.type === "string" || spec?.type === "path") && dashValue &&
+      !SPECS.has(next.slice(1).split("=")[0]) && ![...SPECS.values()].some((s) =>
+        s.short === next.slice(1)
+      )
     ) {
       throw usage(
         `Missing value for "--${spec.name}"`,

@@ -96,11 +96,14 @@ Deno.test('parseFlags() says how to pass a value that starts with "-"', () => {
     error.hints.join("|"),
   );
   assert.deepEqual(parseFlags(["--fixture=-rf"]).fixtures, ["-rf"]);
-  // A flag after a flag that takes a value is still just a missing value.
-  assert.deepEqual(usageError(["--fixture", "--tag", "a"]).hints, [
-    'Write it as "--fixture VALUE".',
-    "Run with --help for the flags and examples.",
-  ]);
+  // A flag after a flag that takes a value is still just a missing value, as is a mistyped one
+  // or "--".
+  for (const next of ["--tag", "--lis", "--", "-h"]) {
+    assert.deepEqual(usageError(["--fixture", next, "a"]).hints, [
+      'Write it as "--fixture VALUE".',
+      "Run with --help for the flags and examples.",
+    ], next);
+  }
 });
 
 Deno.test("parseFlags() refuses a path flag holding a control character (it would forge lines)", () => {

@@ -90,8 +90,34 @@ export function planFixture(fixture: Fixture, context: PlanContext): PlannedFixt
   };
 }
 
+/** Arguments printed as they are. */
+const PLAIN = /^[A-Za-z0-9_\/.,:=@%+-]+$/;
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// deno-lint-ignore no-control-regex
+const ESCAPED = /[\\'\u0000-\u001f\u007f]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  "'": "\\'",
+  "\n": "\\n",
+  "\t": "\\t",
+  "\r": "\\r",
+};
+
+function quoteOne(arg: string): string {
+  if (PLAIN.test(arg)) return arg;
+  if (!CONTROL.test(arg)) return `'${arg.replaceAll("'", `'\\''`)}'`;
+  // ANSI-C quoting (POSIX.1-2024; bash, zsh, ksh): a control character is printed as an escape,
+  // so a newline in an argument cannot start a line of smoke's output.
+  return `$'${
+    arg.replace(ESCAPED, (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+  }'`;
+}
+
 /**
- * Quotes an argv for a POSIX shell, for display.
+ * Quotes an argv for a POSIX shell, for display: one line a user can paste,
+ * whatever the arguments hold (a control character is printed as an escape
+ * inside `$'...'`).
  *
  * @param argv Program and arguments.
  * @returns One line a user can paste.
@@ -102,12 +128,11 @@ export function planFixture(fixture: Fixture, context: PlanContext): PlannedFixt
  * import assert from "node:assert/strict";
  *
  * assert.equal(shellQuote(["echo", "a b", "it's"]), `echo 'a b' 'it'\\''s'`);
+ * assert.equal(shellQuote(["printf", "a\nb"]), `printf $'a\\nb'`);
  * ```
  */
 export function shellQuote(argv: readonly string[]): string {
-  return argv.map((arg) =>
-    /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
-  ).join(" ");
+  return argv.map(quoteOne).join(" ");
 }
 
 /**

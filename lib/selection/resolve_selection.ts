@@ -18,6 +18,7 @@ import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
+import { displayName } from "../base/safe_output.ts";
 import { expectedLine, type Schedule, startOrderLine } from "./durations.ts";
 import { type ShardBy, type ShardPlan, shardPlanLine } from "./duration_shards.ts";
 
@@ -410,17 +411,19 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
       : unchanged.has(id)
       ? ", unchanged since"
       : "";
-    const skip = p.fixture.skipReason ? `  (skip: ${p.fixture.skipReason})` : "";
+    // What a manifest wrote is shown on one line: a newline in it cannot start a line of its own.
+    const skip = p.fixture.skipReason ? `  (skip: ${displayName(p.fixture.skipReason)})` : "";
     const why = selection.pulledIn?.get(id);
     const pulled = why ? `  (pulled in: ${why})` : "";
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
-    if (p.fixture.description) lines.push(`  description: ${p.fixture.description}`);
+    if (p.fixture.description) lines.push(`  description: ${displayName(p.fixture.description)}`);
     if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
     if (p.fixture.teardown) lines.push("  teardown: runs after what needs the same fixtures");
     if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
     lines.push(`  ${shellQuote(p.argv)}`);
     lines.push(
-      `  cwd: ${p.cwd === cwd ? "." : p.cwd}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`,
+      `  cwd: ${p.cwd === cwd ? "." : displayName(p.cwd)}, timeout: ${p.timeoutMs}ms, ` +
+        `retries: ${p.retries}`,
     );
     const expected = schedule && expectedLine(schedule, p);
     if (expected) lines.push(expected);
