@@ -505,3 +505,40 @@ Deno.test("an output naming the artifact directory's own files is refused before
   }
   assert.equal(await p.read(`${ART}/latest.json`), before, "latest.json is as it was");
 });
+
+Deno.test("latest.json and durations.json by another spelling: outputs refused, a merge saved into the history", async () => {
+  await using p = await tempProject(MARKER_FIXTURE);
+  const first = await runSmokeWithin(p.dir, []);
+  assert.equal(first.code, 0, first.stderr);
+  // The artifact directory through a symlinked folder; latest.json a symlink to a file elsewhere.
+  await Deno.symlink(join(p.dir, ART), join(p.dir, "alias"));
+  await p.write("shared/latest.json", await p.read(`${ART}/latest.json`));
+  await Deno.remove(join(p.dir, ART, "latest.json"));
+  await Deno.symlink(join(p.dir, "shared/latest.json"), join(p.dir, ART, "latest.json"));
+  const durations = await p.read(`${ART}/durations.json`);
+  for (
+    const out of [
+      "alias/latest.json",
+      "shared/latest.json",
+      `${ART}/durations.json`,
+      "alias/durations.json",
+    ]
+  ) {
+    const run = await runSmokeWithin(p.dir, ["--junit", out]);
+    assert.equal(run.code, 2, `${out}: ${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, /it is smoke's own artifact file \[OUTPUT_PATH_INVALID\]/, out);
+  }
+  assert.equal(await p.read(`${ART}/durations.json`), durations);
+  // merge --out latest.json through the alias, latest.json now a symlink to /dev/null: refused.
+  const input = [...Deno.readDirSync(join(p.dir, ART, "runs"))][0].name;
+  await Deno.remove(join(p.dir, ART, "latest.json"));
+  await Deno.symlink("/dev/null", join(p.dir, ART, "latest.json"));
+  const merged = await runSmokeWithin(p.dir, [
+    "merge",
+    `${ART}/runs/${input}`,
+    "--out",
+    "alias/latest.json",
+  ]);
+  assert.equal(merged.code, 2, merged.stdout + merged.stderr);
+  assert.match(merged.stderr, /it is not a regular file/);
+});

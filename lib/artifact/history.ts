@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Artifact } from "./artifact.ts";
 import { UserError } from "../base/errors.ts";
 import {
@@ -406,10 +406,54 @@ function realTarget(path: string): string {
   }
 }
 
+/** The directory entry a path names: its folder resolved, its last component as it is. */
+function entryOf(path: string): string {
+  try {
+    return join(Deno.realPathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
+  }
+}
+
+/** Whether two paths name the same entry, or (both existing) the same file at the end. */
+function sameFile(a: string, b: string): boolean {
+  if (entryOf(a) === entryOf(b)) return true;
+  try {
+    return Deno.realPathSync(a) === Deno.realPathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a path names the artifact directory's `latest.json`, by any
+ * spelling: through a symlinked folder, `..`, or a symlink to the same file.
+ *
+ * @param path An absolute path.
+ * @param paths The artifact directory's paths.
+ * @returns True when writing `path` would write `latest.json`.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths, namesLatest } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const paths = historyPaths(dir);
+ * assert.equal(namesLatest(`${dir}/runs/../latest.json`, paths), true);
+ * assert.equal(namesLatest(`${dir}/merged.json`, paths), false);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function namesLatest(path: string, paths: HistoryPaths): boolean {
+  return sameFile(resolve(path), paths.latest);
+}
+
 /**
  * Refuses an output path (`--junit`, `report --out`) that names one of the
- * artifact directory's own files: `latest.json` or anything in `runs/`, which
- * the output would replace, losing the failures to rerun.
+ * artifact directory's own files: `latest.json`, `durations.json` or anything
+ * in `runs/`, which the output would replace, losing the failures to rerun
+ * or the durations the next run orders by.
  *
  * @param path The absolute output path.
  * @param options The artifact directory, and how the path and the output are named.
@@ -433,11 +477,10 @@ export function refuseArtifactFile(
 ): void {
   const target = realTarget(path);
   const paths = historyPaths(realTarget(options.artifactDir));
-  if (
-    target !== paths.latest && target !== paths.runs && !target.startsWith(join(paths.runs, ""))
-  ) {
-    return;
-  }
+  const runs = (p: string) => p === paths.runs || p.startsWith(join(paths.runs, ""));
+  const own = namesLatest(path, paths) || sameFile(path, join(paths.dir, "durations.json")) ||
+    runs(target) || runs(entryOf(path));
+  if (!own) return;
   throw new UserError(
     `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,
     {

@@ -23,6 +23,7 @@ import {
   ensureHistoryDir,
   type HistoryPaths,
   historyPaths,
+  namesLatest,
   newRunId,
   prepareHistory,
   saveRun,
@@ -418,14 +419,16 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
   const out = resolve(io.cwd, shownOut);
-  // A directory, a socket or a block device is refused before anything is written (exit 2);
-  // so is a device or a FIFO as latest.json, which the next rerun reads back.
+  // latest.json by any spelling (a symlinked folder, `..`) is the history's: saved there, and
+  // never into a device or a FIFO, which the next rerun could not read back.
+  const intoLatest = namesLatest(out, paths);
+  // A directory, a socket or a block device is refused before anything is written (exit 2).
   await checkOutputPath(out, {
     shown: shownOut,
     label: "the merged artifact",
-    fileOnly: out === paths.latest,
+    fileOnly: intoLatest,
   });
-  if (out === paths.latest) {
+  if (intoLatest) {
     await saveIntoHistory(paths, artifact, {
       io,
       shownDir: options.artifactDir,
@@ -454,7 +457,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   // What the merge leaves owed (the suite's outstanding set, like a run's), read from where it
   // was written.
   const owed = rerunCommandOf(artifact, smokeCommand(io.invocation, flags));
-  const rerunCommand = owed && out !== paths.latest
+  const rerunCommand = owed && !intoLatest
     ? `${owed} ${shellQuote(["--artifact", shownOut])}`
     : owed;
   const lines = [`Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`];
