@@ -219,8 +219,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       code: "DURATIONS_UNREADABLE",
       level: "warning",
       message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
-      hint: "This run starts its fixtures in id order, and the summary starts again from it " +
-        "(the run files in runs/ keep every duration). Remove the file to silence this.",
+      hint: "This run cannot order its fixtures by their history, and the summary starts again " +
+        "from it (the run files in runs/ keep every duration). Remove the file to silence this.",
     };
     warn(io, [unreadable]);
     selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };

@@ -26,6 +26,8 @@ export interface RequireDenoOptions {
 
 /** Why a Deno named by a path cannot run: missing, a directory, or not executable. */
 function whyNot(options: RequireDenoOptions): string {
+  // A bare name is looked for on PATH only, never in the working directory.
+  if (!options.deno.includes("/") && !options.deno.includes("\\")) return "was not found";
   try {
     const info = Deno.statSync(resolve(options.cwd, options.deno));
     return info.isDirectory

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { basename, dirname } from "node:path";
 import type { PlannedFixture } from "../selection/plan.ts";
 import { requireDeno } from "./deno_check.ts";
 import { UserError } from "../base/errors.ts";
@@ -50,6 +51,16 @@ Deno.test('requireDeno() says a Deno path that is a directory is one, and names 
     );
     // "--fixture -rf" would read "-rf" as a flag.
     assert.match(error.hints.join("\n"), /deno task smoke --fixture=-rf$/m);
+    // A bare name is looked for on PATH only: a folder of that name here is not what was meant.
+    assert.throws(
+      () =>
+        requireDeno([planned("s", "script")], {
+          ...options,
+          cwd: dirname(dir),
+          deno: basename(dir),
+        }),
+      new RegExp(`"${basename(dir)}" \\(from SMOKE_DENO\\) was not found`),
+    );
   } finally {
     await Deno.remove(dir);
   }
