@@ -60,6 +60,30 @@ function escapeChar(char: string): string {
     : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
+// deno-lint-ignore no-control-regex
+const C0_OR_DEL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Whether a text holds a C0 control character (newline and tab among them)
+ * or DEL: the one test of a path or an argument that would break a line of
+ * smoke's output (flags, config directories, printed commands).
+ *
+ * @param text Any text.
+ * @returns True when it holds one.
+ *
+ * @example
+ * ```ts
+ * import { hasControlCharacter } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(hasControlCharacter("out dir/é"), false);
+ * assert.equal(hasControlCharacter("a\nb"), true);
+ * ```
+ */
+export function hasControlCharacter(text: string): boolean {
+  return C0_OR_DEL.test(text);
+}
+
 /**
  * Escapes what must not reach a terminal or a CI log raw: every control
  * character but tab and newline, DEL, C1 controls, U+2028/U+2029 and the

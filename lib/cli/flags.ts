@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import type { Shard } from "../selection/select.ts";
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
+import { hasControlCharacter } from "../base/safe_output.ts";
 import { MAX_TIMEOUT_MS, type OptionOverrides } from "../config/config.ts";
 
 export type { Shard };
@@ -495,9 +496,6 @@ function shard(value: string): Shard {
   return { index, total };
 }
 
-// deno-lint-ignore no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /**
  * Refuses a path that holds a control character (a newline would forge lines
  * where smoke prints it): the rule of every flag that names a file or
@@ -518,7 +516,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * ```
  */
 export function checkPath(name: string, value: string): string {
-  if (CONTROL.test(value)) {
+  if (hasControlCharacter(value)) {
     throw usage(
       `Invalid value for "${name}": the path holds a control character (a newline, a tab)`,
       "Pass a path without control characters: smoke prints paths, and a newline in one would " +

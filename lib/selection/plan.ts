@@ -7,6 +7,7 @@
 import { relative, sep as SEP } from "node:path";
 import type { Fixture } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
+import { hasControlCharacter } from "../base/safe_output.ts";
 
 /** A fixture with everything needed to run it. */
 export interface PlannedFixture {
@@ -93,8 +94,6 @@ export function planFixture(fixture: Fixture, context: PlanContext): PlannedFixt
 /** Arguments printed as they are. */
 const PLAIN = /^[A-Za-z0-9_\/.,:=@%+-]+$/;
 // deno-lint-ignore no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// deno-lint-ignore no-control-regex
 const ESCAPED = /[\\'\u0000-\u001f\u007f]/g;
 const ESCAPES: Readonly<Record<string, string>> = {
   "\\": "\\\\",
@@ -106,7 +105,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 function quoteOne(arg: string): string {
   if (PLAIN.test(arg)) return arg;
-  if (!CONTROL.test(arg)) return `'${arg.replaceAll("'", `'\\''`)}'`;
+  if (!hasControlCharacter(arg)) return `'${arg.replaceAll("'", `'\\''`)}'`;
   // ANSI-C quoting (POSIX.1-2024; bash, zsh, ksh): a control character is printed as an escape,
   // so a newline in an argument cannot start a line of smoke's output.
   return `$'${
