@@ -85,6 +85,14 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /warning: No timings in ".*durations\.json".*\[SHARD_TIMINGS_MISSING\]/);
   assert.match(run.stderr, /7 of 7 fixtures without timings/);
+  // A summary that is there but cannot be read says why, not that there is none.
+  await p.write(".planning/artifacts/smoke/durations.json", "{ damaged");
+  const damaged = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);
+  assert.equal(damaged.code, 0, damaged.stderr);
+  assert.match(
+    damaged.stderr,
+    /warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*: every fixture gets the default duration \[SHARD_TIMINGS_MISSING\]/,
+  );
 });
 
 Deno.test("--timings naming a file that is no artifact exits 2 and names it", async () => {

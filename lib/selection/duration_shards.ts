@@ -215,18 +215,21 @@ export function shardRunLine(plan: ShardPlan): string {
 export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
-  const { parseDurations, readDurations, DURATIONS_FILE } = await import(
+  const { parseDurations, readDurationsFile, DURATIONS_FILE } = await import(
     "../artifact/durations_file.ts"
   );
   if (where.timings === undefined) {
-    const samples = await readDurations(resolve(where.cwd, where.artifactDir));
+    const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown = `${where.artifactDir}/${DURATIONS_FILE}`;
-    if (samples) return { timings: { byId: samples.byId, shown } };
+    if (read.samples) return { timings: { byId: read.samples.byId, shown } };
     return {
       warning: {
         code: "SHARD_TIMINGS_MISSING",
         level: "warning",
-        message: `No timings in "${shown}": every fixture gets the default duration`,
+        // A summary that is there but cannot be read says why, not that there is none.
+        message: `${
+          read.problem ? `Cannot read "${shown}": ${read.problem}` : `No timings in "${shown}"`
+        }: every fixture gets the default duration`,
         hint:
           "Pass --timings with a previous run's artifact, or run the suite once to record durations.",
       },
