@@ -394,17 +394,6 @@ export async function saveRun(
 }
 
 /** The real path a path names, or would name once created (its folder resolved). */
-function realTarget(path: string): string {
-  try {
-    return Deno.realPathSync(path);
-  } catch {
-    try {
-      return join(Deno.realPathSync(dirname(path)), basename(path));
-    } catch {
-      return path;
-    }
-  }
-}
 
 /** The directory entry a path names: its folder resolved, its last component as it is. */
 function entryOf(path: string): string {
@@ -412,6 +401,15 @@ function entryOf(path: string): string {
     return join(Deno.realPathSync(dirname(path)), basename(path));
   } catch {
     return path;
+  }
+}
+
+/** The real path a path names, or would name once created (its folder resolved). */
+function realTarget(path: string): string {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return entryOf(path);
   }
 }
 
