@@ -87,24 +87,6 @@ export function parseDurations(text: string): DurationSamples | undefined {
   return { runs, byId, ...(outcomes.size ? { outcomes } : {}) };
 }
 
-/**
- * Reads the summary of an artifact directory.
- *
- * @param dir The artifact directory.
- * @returns The samples; undefined when there is none (or it cannot be read).
- *
- * @example
- * ```ts
- * import { readDurations } from "./durations_file.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(await readDurations("/nonexistent"), undefined);
- * ```
- */
-export async function readDurations(dir: string): Promise<DurationSamples | undefined> {
-  return (await readDurationsFile(dir)).samples;
-}
-
 /** The summary as read, with the file it was read from. */
 export interface DurationsRead {
   /** The summary; undefined when there was none, or it could not be read. */
@@ -254,12 +236,12 @@ export function addRun(
  *
  * @example
  * ```ts
- * import { addRun, readDurations, writeDurations } from "./durations_file.ts";
+ * import { addRun, readDurationsFile, writeDurations } from "./durations_file.ts";
  * import assert from "node:assert/strict";
  *
  * const dir = await Deno.makeTempDir();
  * await writeDurations(dir, addRun(undefined, [{ id: "a", durationMs: 5 }]));
- * assert.deepEqual((await readDurations(dir))?.byId.get("a"), [5]);
+ * assert.deepEqual((await readDurationsFile(dir)).samples?.byId.get("a"), [5]);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

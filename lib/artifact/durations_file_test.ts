@@ -6,7 +6,6 @@ import {
   addRun,
   MAX_SAMPLES,
   parseDurations,
-  readDurations,
   readDurationsFile,
   samplesNow,
   writeDurations,
@@ -43,7 +42,7 @@ Deno.test("addRun() keeps the newest durations first, at most MAX_SAMPLES, and c
   const dir = await Deno.makeTempDir();
   try {
     await writeDurations(dir, samples!);
-    assert.deepEqual(await readDurations(dir), samples);
+    assert.deepEqual((await readDurationsFile(dir)).samples, samples);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -60,7 +59,7 @@ Deno.test("the summary keeps each fixture's newest outcomes, and an older file s
     await writeDurations(dir, samples!);
     const text = await Deno.readTextFile(`${dir}/durations.json`);
     assert.equal(JSON.parse(text).version, 1);
-    assert.deepEqual(await readDurations(dir), samples);
+    assert.deepEqual((await readDurationsFile(dir)).samples, samples);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
