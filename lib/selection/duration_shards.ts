@@ -153,9 +153,14 @@ export function shardPlanLine(plan: ShardPlan): string {
   const parts = plan.totals.map((ms, i) =>
     `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`
   );
-  return `Shards by duration (from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${
+  return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
+}
+
+/** Where the timings came from and how many fixtures had none: `from t.json, 1 of 3 fixtures without timings`. */
+function timingsSource(plan: ShardPlan): string {
+  return `from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${
     plan.fixtures === 1 ? "" : "s"
-  } without timings): ${parts.join(", ")}`;
+  } without timings`;
 }
 
 /**
@@ -182,11 +187,7 @@ export function shardPlanLine(plan: ShardPlan): string {
  */
 export function shardRunLine(plan: ShardPlan): string {
   const { index, total } = plan.shard;
-  const missing = plan.missing > 0
-    ? ` (from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${
-      plan.fixtures === 1 ? "" : "s"
-    } without timings)`
-    : "";
+  const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
   return `Shard ${index}/${total} by duration: predicted ${
     formatExpected(plan.totals[index - 1])
   }${missing}`;
