@@ -255,11 +255,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           "hint: The run went on; it is reported as failed because that output is missing.\n",
       );
     });
-    const cap = capConcurrency(
-      options.concurrency,
-      readDescriptorBudget(),
-      planned.filter((p) => !p.fixture.skipReason).length,
-    );
+    // The fixtures that may start (a manifest's skip never does).
+    const runnable = planned.filter((p) => !p.fixture.skipReason).length;
+    const cap = capConcurrency(options.concurrency, readDescriptorBudget(), runnable);
     if (cap.warning) io.stderr(formatWarning(cap.warning));
     // Exit paths (a crash, a second interrupt) also kill what escaped the fixtures' groups, and
     // the services' (they carry the run id too).
@@ -269,7 +267,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const services = await startRunServices({
       options,
       noServices: flags.noServices,
-      nothingRuns: planned.every((p) => p.fixture.skipReason),
+      nothingRuns: runnable === 0,
       io,
       env: baseEnv,
       runId,
