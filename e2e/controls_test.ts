@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { runSmoke, SMOKE_ENTRY, type TempProject, tempProject, waitFor } from "./_project.ts";
+import { runSmoke, spawnSmoke, type TempProject, tempProject, waitFor } from "./_project.ts";
 import { logging, ran } from "./_logging.ts";
 
 const project = () =>
@@ -229,13 +229,7 @@ Deno.test("after --max-failures held fixtures back, an interrupt leaves them not
     "fixtures/c.smoke.jsonc": JSON.stringify({ command: ["true"] }),
     "fixtures/d.smoke.jsonc": JSON.stringify({ command: ["true"] }),
   });
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", SMOKE_ENTRY, "--max-failures", "1", "--concurrency", "2"],
-    cwd: p.dir,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const child = spawnSmoke(p.dir, ["--max-failures", "1", "--concurrency", "2"]);
   await waitFor(() => p.exists("b.started"));
   // a has failed by now (it exits at once): the limit holds c and d back.
   await new Promise((r) => setTimeout(r, 1000));

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { runSmoke, SMOKE_ENTRY, tempProject, waitFor } from "./_project.ts";
+import { runSmoke, spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
 const cmd = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -141,13 +141,7 @@ Deno.test("needs: Ctrl-C mid-run still runs the teardown of a setup that ran", a
       teardown: true,
     }),
   });
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", SMOKE_ENTRY],
-    cwd: p.dir,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const child = spawnSmoke(p.dir, []);
   await waitFor(() => p.exists("slow.started"));
   child.kill("SIGINT");
   const out = await child.output();
