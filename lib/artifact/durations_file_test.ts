@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import {
   addRun,
+  durationsText,
   MAX_SAMPLES,
   parseDurations,
   readDurationsFile,
@@ -31,6 +32,47 @@ Deno.test("property: parseDurations() never throws, and keeps only checked ids a
     fixtures: { "../x": [1], "a": [1e300, -1, "5", 7], "__proto__": [1], "b": "no" },
   });
   assert.deepEqual([...parseDurations(hostile)!.byId], [["a", [7]]]);
+});
+
+Deno.test("property: durationsText() is the summary as JSON, ids in order, and reads back as it was", () => {
+  const id = fc.stringMatching(
+    /^[A-Za-z0-9_][A-Za-z0-9._-]{0,6}(\/[A-Za-z0-9_][A-Za-z0-9._-]{0,6}){0,2}$/,
+  );
+  const samples = fc.record({
+    runs: fc.integer({ min: 1, max: 1e6 }),
+    byId: fc.array(
+      fc.tuple(
+        id,
+        fc.array(fc.nat({ max: 2_147_483_647 }), { minLength: 1, maxLength: MAX_SAMPLES }),
+      ),
+      { maxLength: 30 },
+    ).map((e) => new Map(e)),
+    outcomes: fc.array(fc.tuple(id, fc.stringMatching(/^[PF]{1,10}$/)), { maxLength: 30 }).map((
+      e,
+    ) => new Map(e)),
+  });
+  fc.assert(
+    fc.property(samples, (s) => {
+      const text = durationsText(s);
+      assert.ok(text.endsWith("}\n") && !text.slice(0, -1).includes("\n"));
+      const sortedObject = (map: Map<string, unknown>) =>
+        Object.fromEntries([...map].sort(([a], [b]) => a < b ? -1 : 1));
+      assert.deepEqual(JSON.parse(text), {
+        version: 1,
+        runs: s.runs,
+        fixtures: sortedObject(s.byId),
+        ...(s.outcomes.size ? { outcomes: sortedObject(s.outcomes) } : {}),
+      });
+      // The ids come in order in the file, whatever order the maps held them in.
+      const ids = [...s.byId.keys()].sort();
+      const at = ids.map((k) => text.indexOf(`${JSON.stringify(k)}:[`));
+      assert.deepEqual(at, [...at].sort((a, b) => a - b));
+      const back = parseDurations(text)!;
+      assert.deepEqual(back.byId, new Map(ids.map((k) => [k, s.byId.get(k)!])));
+      assert.equal(back.runs, s.runs);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 Deno.test("addRun() keeps the newest durations first, at most MAX_SAMPLES, and counts runs", async () => {

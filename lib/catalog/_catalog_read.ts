@@ -21,7 +21,7 @@ function catalogError(message: string, ...hints: string[]): UserError {
  * Reads a manifest: a regular file of at most 1 MiB, UTF-8.
  *
  * @param absolute Its absolute path.
- * @param shown Its path as the user sees it.
+ * @param shown Its path as the user sees it, made only for a message.
  * @param options `knownRegularFile` when its directory entry said so.
  * @returns The text.
  * @throws {UserError} When it cannot be read, naming it (a catalog error).
@@ -33,14 +33,14 @@ function catalogError(message: string, ...hints: string[]): UserError {
  *
  * const dir = Deno.makeTempDirSync();
  * Deno.writeTextFileSync(`${dir}/a.smoke.jsonc`, "{}");
- * assert.equal(readManifest(`${dir}/a.smoke.jsonc`, "a.smoke.jsonc", { knownRegularFile: true }), "{}");
- * assert.throws(() => readManifest(dir, "d.smoke.jsonc", { knownRegularFile: false }), /Cannot read manifest "d\.smoke\.jsonc"/);
+ * assert.equal(readManifest(`${dir}/a.smoke.jsonc`, () => "a.smoke.jsonc", { knownRegularFile: true }), "{}");
+ * assert.throws(() => readManifest(dir, () => "d.smoke.jsonc", { knownRegularFile: false }), /Cannot read manifest "d\.smoke\.jsonc"/);
  * Deno.removeSync(dir, { recursive: true });
  * ```
  */
 export function readManifest(
   absolute: string,
-  shown: string,
+  shown: () => string,
   options: { knownRegularFile: boolean },
 ): string {
   const read = readRegularTextFileSync(absolute, {
@@ -51,7 +51,7 @@ export function readManifest(
   if (read.ok) return read.value;
   throw inputError(read, {
     action: "read manifest",
-    shown,
+    shown: shown(),
     kind: "catalog",
     missingHint: "It went away while smoke read the catalog: run again.",
   });

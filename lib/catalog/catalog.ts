@@ -373,7 +373,7 @@ export function scanCatalog(where: CatalogLocation): CatalogScan {
       continue;
     }
     try {
-      const text = readManifest(places.absolute(path), places.shown(path), {
+      const text = readManifest(places.absolute(path), () => places.shown(path), {
         knownRegularFile: !walked.unchecked.has(path),
       });
       files.push({ path, text });
