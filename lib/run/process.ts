@@ -12,6 +12,7 @@ import { StreamCapture } from "./_capture.ts";
 import { drain } from "./_drain.ts";
 import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
 import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_processes.ts";
+import { sendSignal } from "./send_signal.ts";
 
 export { type EnvOverProcess, envOverProcess } from "./_spawn.ts";
 
@@ -81,23 +82,9 @@ export class ProcessGroups {
    * @returns Whether the group still existed (false removes it from the set).
    */
   signal(pgid: number, signal: Deno.Signal): boolean {
-    try {
-      Deno.kill(-pgid, signal);
-      return true;
-    } catch (error) {
-      // EPERM: it is there, but runs as another user now (a setuid program).
-      if (error instanceof Deno.errors.PermissionDenied) return true;
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    }
-    if (this.#live.get(pgid)?.leaderRunning) {
-      try {
-        Deno.kill(pgid, signal);
-        return true;
-      } catch (error) {
-        if (error instanceof Deno.errors.PermissionDenied) return true;
-        if (!(error instanceof Deno.errors.NotFound)) throw error;
-      }
-    }
+    // "denied": it is there, but runs as another user now (a setuid program).
+    if (sendSignal(-pgid, signal) !== "gone") return true;
+    if (this.#live.get(pgid)?.leaderRunning && sendSignal(pgid, signal) !== "gone") return true;
     this.#live.delete(pgid);
     return false;
   }

@@ -18,6 +18,7 @@
  */
 import { SERVICE_NAME_PATTERN } from "../config/limits.ts";
 import { isPositiveInteger, listPids, readProcFile, readStat, running } from "./_proc.ts";
+import { sendSignal } from "./send_signal.ts";
 import { type Diagnostic, FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "../artifact/artifact.ts";
 
 export { parseStat, type ProcStat } from "./_proc.ts";
@@ -153,15 +154,10 @@ function ownGroup(): number | undefined {
 }
 
 function trySignal(target: number, signal: Deno.Signal): void {
-  try {
-    Deno.kill(target, signal);
-  } catch (error) {
-    // Gone already, or not ours to signal: nothing more to do for it.
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-      return;
-    }
-    throw error;
-  }
+  // Never init, nor every process (what kill(2) takes -1 for).
+  if (Math.abs(target) <= 1) return;
+  // Gone already, or not ours to signal: nothing more to do for it.
+  sendSignal(target, signal);
 }
 
 /**
