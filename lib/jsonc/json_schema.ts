@@ -196,10 +196,15 @@ function compileNode(schema: JsonSchema, where: string): Check {
     : undefined;
   const required = (schema.required ?? []) as string[];
 
+  // A value of the wrong type is told the type it needs; the node's message speaks of the
+  // rest (its bounds, its pattern), unless the node takes several types: then it names them.
+  const typeMessage = types.length > 1 ? errorMessage : undefined;
   const check: Check = (value, path, issues) => {
     const problem = ownProblem(schema, types, pattern, value);
     if (problem !== undefined) {
-      issues.push({ path: [...path], message: errorMessage ?? problem, code: "invalid-value" });
+      const wrongType = types.length > 0 && !types.some((type) => hasType(value, type));
+      const message = (wrongType ? typeMessage : errorMessage) ?? problem;
+      issues.push({ path: [...path], message, code: "invalid-value" });
       return;
     }
     if (items && Array.isArray(value)) {
@@ -254,7 +259,10 @@ function compileNode(schema: JsonSchema, where: string): Check {
  * @param schema The schema (the supported subset: `type`, `enum`, `properties`,
  * `additionalProperties`, `propertyNames`, `items`, `minItems`, `maxItems`, `minLength`,
  * `maxLength` (both in UTF-16 code units, as zod counts), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `required`, and
- * `errorMessage`, which replaces the message of a problem at its own node).
+ * `errorMessage`, which replaces the message of a problem at its own node: of a value
+ * of the right type that breaks a bound or a pattern, and of a value of the wrong
+ * type only where the node takes several types; a single wrong type is said as
+ * `expected array, received string`).
  * One difference from zod: a `__proto__` key of a record (an object checked
  * by `propertyNames` or `additionalProperties`) is refused, where zod drops it.
  * @returns The validator.

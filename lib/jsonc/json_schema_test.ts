@@ -158,3 +158,60 @@ Deno.test("property: issues come in the schema's order, then unknown keys in the
     }),
   );
 });
+
+Deno.test("property: a node's errorMessage speaks of its bounds; a wrong type is told its type, unless the node takes several", () => {
+  const nodes = {
+    string: { type: "string", minLength: 2, errorMessage: "custom" },
+    number: { type: "number", minimum: 5, errorMessage: "custom" },
+    array: { type: "array", minItems: 2, errorMessage: "custom" },
+    boolean: { type: "boolean", errorMessage: "custom" },
+    object: { type: "object", required: ["a"], errorMessage: "custom" },
+  } as const;
+  const typeOf = (v: unknown) =>
+    Array.isArray(v) ? "array" : v === null ? "null" : typeof v as string;
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...Object.keys(nodes) as (keyof typeof nodes)[]),
+      fc.jsonValue(),
+      (type, value) => {
+        const single = compileSchema({
+          type: "object",
+          properties: { x: nodes[type] },
+        }).validate({ x: value });
+        const union = compileSchema({
+          type: "object",
+          properties: { x: { type: [type, "null"], errorMessage: "custom" } },
+        }).validate({ x: value });
+        if (typeOf(value) !== type) {
+          assert.equal(single.length, 1);
+          assert.match(single[0].message, new RegExp(`^expected ${type}, received `));
+          if (value !== null) assert.deepEqual(union.map((i) => i.message), ["custom"]);
+        } else {
+          // Right type: only the bound can be broken, and is said as the node says it.
+          assert.ok(single.every((i) => i.message === "custom" || i.message.startsWith("missing")));
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+Deno.test("compileSchema() tells a string given for a list that it must be a list, not the list's bound", () => {
+  const needles = compileSchema({
+    type: "object",
+    properties: {
+      command: {
+        type: "array",
+        minItems: 1,
+        items: { type: "string" },
+        errorMessage: "command needs at least the program",
+      },
+    },
+  });
+  assert.deepEqual(needles.validate({ command: "curl -f x" }).map((i) => i.message), [
+    "expected array, received string",
+  ]);
+  assert.deepEqual(needles.validate({ command: [] }).map((i) => i.message), [
+    "command needs at least the program",
+  ]);
+});
