@@ -49,10 +49,11 @@ export function parseConfig(text: string, file: string): Config {
   return parseJsoncAs<Config>(CONFIG_SCHEMA, text, {
     file,
     what: "config",
-    refine: (value) => [
-      ...serviceIssues(value as Config),
-      ...quarantineIssues((value as Config).quarantine ?? [], ["quarantine"]),
-    ],
+    refine: (value) => serviceIssues(value as Config),
+    valueChecks: (value) =>
+      typeof value === "object" && value !== null
+        ? quarantineIssues((value as { quarantine?: unknown }).quarantine, ["quarantine"])
+        : [],
   });
 }
 

@@ -63,6 +63,32 @@ Deno.test("parseConfig(): the allowed keys are the hint only of an unknown key; 
   assert.match(both.message, /services\[1\]\.name/);
 });
 
+Deno.test("parseConfig() lists a quarantine until that is no calendar day with the file's other problems", () => {
+  const text = `{
+  "quarantine": [
+    { "id": "a", "reason": "r", "owner": "@o", "until": "2026-02-30" },
+    { "id": "b", "reason": "r", "until": "2026-04-31" },
+    { "id": "c", "reason": "r", "owner": "@o", "until": "soon" }
+  ],
+  "retries": -1
+}`;
+  let message = "";
+  assert.throws(() => parseConfig(text, "smoke.jsonc"), (error: unknown) => {
+    message = (error as UserError).message;
+    return error instanceof UserError;
+  });
+  const lines = message.split("\n").slice(1).map((line) =>
+    line.replace(/^ +line \d+, column \d+: /, "")
+  );
+  assert.deepEqual(lines, [
+    'quarantine[0].until: "2026-02-30" is not a day of the calendar',
+    'quarantine[1]: missing "owner"',
+    'quarantine[1].until: "2026-04-31" is not a day of the calendar',
+    'quarantine[2].until: expected a date such as "2026-12-31" (YYYY-MM-DD)',
+    "retries: expected >= 0, received -1",
+  ]);
+});
+
 Deno.test("resolveOptions() lets flags win over config over defaults", () => {
   const options = resolveOptions(
     parseFlags(["--concurrency", "1", "--artifact-dir", "flag-out"]),

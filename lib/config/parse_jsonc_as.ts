@@ -43,6 +43,13 @@ export interface ParseJsoncAsOptions {
    * line, column and key path.
    */
   refine?: (value: unknown) => SchemaIssue[];
+  /**
+   * Checks of single values a schema cannot make (a real calendar day), run
+   * beside the schema's however the rest of the file stands, so that every
+   * problem of the file is listed at once. They must look only at values of
+   * the right shape; an issue at a path the schema already faults is dropped.
+   */
+  valueChecks?: (value: unknown) => SchemaIssue[];
 }
 
 /**
@@ -93,7 +100,15 @@ export function parseJsoncAs<T>(
   // The checks between keys need the known keys well formed; unknown keys beside them do not
   // hide their problems (every problem of the file at once).
   const refinable = options.refine && schemaIssues.every((i) => i.code === "unknown-key");
-  const issues = refinable ? [...schemaIssues, ...options.refine!(parsed.value)] : schemaIssues;
+  const faulted = new Set(schemaIssues.map((issue) => JSON.stringify(issue.path)));
+  const valueIssues = (options.valueChecks?.(parsed.value) ?? []).filter((issue) =>
+    !faulted.has(JSON.stringify(issue.path))
+  );
+  const issues = [
+    ...schemaIssues,
+    ...valueIssues,
+    ...(refinable ? options.refine!(parsed.value) : []),
+  ];
   if (issues.length === 0) return parsed.value as T;
   const located = locateIssues(text, issues).map((where, index) => {
     const issue = issues[index];

@@ -29,9 +29,11 @@ export interface PlacedEntry {
 const QUARANTINE_SCHEMA = compileSchema(quarantineJsonSchema);
 
 /**
- * The entries whose `until` is not a real calendar day (`2026-02-30`).
+ * The entries whose `until` is not a real calendar day (`2026-02-30`). It
+ * looks at every entry that has an `until` of the form `YYYY-MM-DD`, however
+ * the rest of the list stands (the schema speaks of the rest).
  *
- * @param entries The entries.
+ * @param entries The list, as parsed: anything else than a list has no such problem.
  * @param path The key path of the list (`["quarantine"]` in the config, `[]` in its own file).
  * @returns The problems, with key paths.
  *
@@ -40,21 +42,24 @@ const QUARANTINE_SCHEMA = compileSchema(quarantineJsonSchema);
  * import { quarantineIssues } from "./quarantine_file.ts";
  * import assert from "node:assert/strict";
  *
- * const entry = { id: "a", reason: "r", owner: "o", until: "2026-02-30" };
+ * const entry = { id: "a", reason: "r", until: "2026-02-30" }; // no owner: still looked at
  * assert.deepEqual(quarantineIssues([entry], ["quarantine"]).map((i) => i.path), [["quarantine", 0, "until"]]);
+ * assert.deepEqual(quarantineIssues([{ until: "soon" }, 5], []), []);
  * ```
  */
-export function quarantineIssues(
-  entries: readonly QuarantineEntry[],
-  path: (string | number)[],
-): SchemaIssue[] {
+export function quarantineIssues(entries: unknown, path: (string | number)[]): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  entries.forEach((entry, index) => {
-    const time = Date.parse(`${entry.until}T00:00:00Z`);
-    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== entry.until) {
+  if (!Array.isArray(entries)) return issues;
+  entries.forEach((entry: unknown, index) => {
+    const until = typeof entry === "object" && entry !== null
+      ? (entry as { until?: unknown }).until
+      : undefined;
+    if (typeof until !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return;
+    const time = Date.parse(`${until}T00:00:00Z`);
+    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== until) {
       issues.push({
         path: [...path, index, "until"],
-        message: `"${entry.until}" is not a day of the calendar`,
+        message: `"${until}" is not a day of the calendar`,
         code: "invalid-value",
       });
     }
@@ -106,7 +111,7 @@ export async function loadQuarantine(
   const entries = parseJsoncAs<QuarantineEntry[]>(QUARANTINE_SCHEMA, read.value, {
     file,
     what: "quarantine file",
-    refine: (value) => quarantineIssues(value as QuarantineEntry[], []),
+    valueChecks: (value) => quarantineIssues(value, []),
   });
   return [...placed, ...entries.map((entry, i) => ({ entry, where: `${file}: [${i}]` }))];
 }
