@@ -5,7 +5,7 @@
  */
 import manifestJsonSchema from "../../schema/manifest.v1.json" with { type: "json" };
 import type { Manifest } from "./input_schemas.ts";
-import { compileSchema } from "../jsonc/json_schema.ts";
+import { compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
 import { parseJsoncAs } from "./parse_jsonc_as.ts";
 
 export type { Manifest };
@@ -32,5 +32,22 @@ const MANIFEST_SCHEMA = compileSchema(manifestJsonSchema);
  * ```
  */
 export function parseManifest(text: string, file: string): Manifest {
-  return parseJsoncAs<Manifest>(MANIFEST_SCHEMA, text, { file, what: "manifest" });
+  return parseJsoncAs<Manifest>(MANIFEST_SCHEMA, text, {
+    file,
+    what: "manifest",
+    valueChecks: emptySkipReason,
+  });
+}
+
+/** `"skip": ""`: a reason that says nothing is refused, not read as `false`. */
+function emptySkipReason(value: unknown): SchemaIssue[] {
+  const skip = typeof value === "object" && value !== null
+    ? (value as { skip?: unknown }).skip
+    : undefined;
+  if (typeof skip !== "string" || skip.trim() !== "") return [];
+  return [{
+    path: ["skip"],
+    message: 'expected a reason such as "waiting for staging", or true: an empty one says nothing',
+    code: "invalid-value",
+  }];
 }
