@@ -55,6 +55,33 @@ Deno.test("quarantine: a quarantined failure does not fail the run, is recorded,
   ]);
 });
 
+Deno.test("quarantine: a spot-check's suite verdict and the step summary count a quarantined failure apart", async () => {
+  await using p = await tempProject({
+    ...FIXTURES,
+    "smoke.jsonc": JSON.stringify({ quarantine: [entry()] }),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const summaryFile = `${p.dir}/step-summary.md`;
+  const spot = await runSmoke(p.dir, ["--fixture", "ok"], {
+    env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summaryFile },
+  });
+  assert.equal(spot.code, 0, spot.stderr + spot.stdout);
+  assert.match(
+    spot.stdout,
+    /^Suite verdict: 1 passed, 0 failed, 1 quarantined failure of 2 -> pass$/m,
+  );
+  assert.match(
+    await Deno.readTextFile(summaryFile),
+    /: 1 passed, 0 failed, 1 quarantined failure of 2 → \*\*pass\*\*/,
+  );
+  // A rerun's "After rerun" line says the same.
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.match(
+    rerun.stdout,
+    /^After rerun: 1 passed, 0 failed, 1 quarantined failure of 2 -> pass$/m,
+  );
+});
+
 Deno.test("quarantine: an expired entry protects nothing and warns QUARANTINE_EXPIRED naming the owner", async () => {
   await using p = await tempProject({
     ...FIXTURES,

@@ -209,6 +209,32 @@ export function outcomeCounts(
 }
 
 /**
+ * The counts of a combined verdict (a rerun's, or a partial run's suite
+ * verdict): passed, failed, and quarantined failures apart (they do not fail
+ * it, as in the run's own summary), of the total, and skipped once there are any.
+ *
+ * @param summary The combined summary.
+ * @returns The counts, without the verdict.
+ *
+ * @example
+ * ```ts
+ * import { combinedCounts } from "./console_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   combinedCounts({ total: 3, passed: 1, failed: 2, skipped: 0, flaky: 0, quarantined: 1 }),
+ *   "1 passed, 1 failed, 1 quarantined failure of 3",
+ * );
+ * ```
+ */
+export function combinedCounts(summary: Summary): string {
+  const quarantined = summary.quarantined ?? 0;
+  return `${summary.passed} passed, ${summary.failed - quarantined} failed` +
+    (quarantined ? `, ${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}` : "") +
+    ` of ${summary.total}${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
+}
+
+/**
  * The summary block, ending with the `RESULT:` line.
  *
  * @param view Counts, verdicts, paths and commands.
@@ -308,12 +334,10 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     lines.push(`Recovered: ${view.recovered.length} (${view.recovered.join(separator)})`);
   }
   if (view.combined) {
-    const c = view.combined.summary;
     lines.push(
-      `${
-        view.combinedLabel ?? "After rerun"
-      }: ${c.passed} passed, ${c.failed} failed of ${c.total}` +
-        `${c.skipped ? `, ${c.skipped} skipped` : ""} -> ${view.combined.result}`,
+      `${view.combinedLabel ?? "After rerun"}: ${
+        combinedCounts(view.combined.summary)
+      } -> ${view.combined.result}`,
     );
   }
   if (view.suite) lines.push(suiteLine(view.suite, colors));

@@ -9,7 +9,7 @@
 import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { formatDuration, palette } from "./console_render.ts";
-import { outcomeCounts, unstartedCounts } from "./console_summary.ts";
+import { combinedCounts, outcomeCounts, unstartedCounts } from "./console_summary.ts";
 import type { RunEnd } from "./reporter.ts";
 import { failureCause } from "./failure_excerpt.ts";
 import { groupCauses } from "../artifact/failure_causes.ts";
@@ -394,14 +394,11 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
     );
   }
   if (artifact.combined) {
-    const c = artifact.combined.summary;
     const label = artifact.mode === "rerun-failed"
       ? "**After rerun** (the source run with these results in place)"
       : "**Suite verdict** (the suite's latest results, this run's in place)";
     head.push(
-      `${label}: ${c.passed} passed, ` +
-        `${c.failed} failed of ${c.total}${c.skipped ? `, ${c.skipped} skipped` : ""} → ` +
-        `**${artifact.combined.result}**`,
+      `${label}: ${combinedCounts(artifact.combined.summary)} → **${artifact.combined.result}**`,
       "",
     );
     const owed = artifact.suite?.outstanding.map((e) => `\`${e.id}\``) ?? [];
