@@ -116,11 +116,18 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
       /^warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*\[DURATIONS_UNREADABLE\]$/m,
       damaged,
     );
-    assert.match(broken.stderr, /^hint: This run cannot order its fixtures by their history/m);
+    assert.match(broken.stderr, /^hint: A run now could not order its fixtures by their history/m);
+    // --order duration says why every fixture is at the default, not "the newest 0 runs".
+    const asked = await runSmoke(p.dir, ["--dry-run", "--order", "duration"]);
+    assert.match(
+      asked.stdout,
+      /^Start order: longest expected first \(the durations summary cannot be read: every fixture at the default\): a1, /m,
+    );
   }
   const run = await runSmoke(p.dir, ["--concurrency", "5"]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /\[DURATIONS_UNREADABLE\]/);
+  assert.match(run.stderr, /^hint: This run cannot order its fixtures by their history/m);
   const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
   assert.ok(
     artifact.diagnostics.some((d: { code: string }) => d.code === "DURATIONS_UNREADABLE"),

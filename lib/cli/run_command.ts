@@ -219,8 +219,11 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       code: "DURATIONS_UNREADABLE",
       level: "warning",
       message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
-      hint: "This run cannot order its fixtures by their history, and the summary starts again " +
-        "from it (the run files in runs/ keep every duration). Remove the file to silence this.",
+      hint:
+        `${
+          flags.dryRun ? "A run now could not" : "This run cannot"
+        } order its fixtures by their history, and the summary would start again from it ` +
+        "(the run files in runs/ keep every duration). Remove the file to silence this.",
     };
     warn(io, [unreadable]);
     selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };

@@ -325,6 +325,10 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  * import assert from "node:assert/strict";
  *
  * assert.equal(startOrderLine({ mode: "id", askedIn: "flag", runs: 0 }, []), "Start order: by id (--order id)");
+ * assert.equal(
+ *   startOrderLine({ mode: "duration", askedIn: "flag", runs: 0 }, []),
+ *   "Start order: longest expected first (no history yet: every fixture at the default): ",
+ * );
  * ```
  */
 export function startOrderLine(
@@ -340,7 +344,11 @@ export function startOrderLine(
   const order = schedule.startOrder ?? planned.map((_, i) => i);
   const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
   const more = order.length - ids.length;
-  const runs = `${schedule.runs} run${schedule.runs === 1 ? "" : "s"}`;
-  return `Start order: longest expected first (from the newest ${runs}): ${ids.join(", ")}` +
+  const source = schedule.runs > 0
+    ? `from the newest ${schedule.runs} run${schedule.runs === 1 ? "" : "s"}`
+    : schedule.read?.problem
+    ? "the durations summary cannot be read: every fixture at the default"
+    : "no history yet: every fixture at the default";
+  return `Start order: longest expected first (${source}): ${ids.join(", ")}` +
     (more > 0 ? `, and ${more} more` : "");
 }
