@@ -65,6 +65,8 @@ let stdout = (text: string) => {
   rawStdout(text);
 };
 let stderr = rawStderr;
+/** The RESULT line: marked as smoke's own once the safe writer is in place (see resultLine). */
+let result = (verdict: "pass" | "fail") => `RESULT: ${verdict}`;
 /** The run's process groups, once the library has loaded. */
 const live: { groups?: { killAll(): void } } = {};
 
@@ -101,7 +103,7 @@ for (const name of signals) {
       // A second signal: stop at once.
       live.groups?.killAll();
       stderr(`\nerror: ${name} again: stopped at once\n`);
-      stdout("\nRESULT: fail\n");
+      stdout(`\n${result("fail")}\n`);
       exit(code);
     }
     stderr(
@@ -114,24 +116,28 @@ for (const name of signals) {
 
 const smoke = await import("./lib/cli/entry.ts");
 // GitHub Actions reads the log for workflow commands: decided once, for the edge and the run.
-const github = Deno.env.get("GITHUB_ACTIONS") === "true";
+const github = smoke.readEnv("GITHUB_ACTIONS") === "true";
 {
   const trackVerdict = stdout;
   stdout = smoke.createSafeWriter(trackVerdict, { terminal: Deno.stdout.isTerminal(), github });
+  result = smoke.resultLine;
   stderr = smoke.createSafeWriter(rawStderr, { terminal: Deno.stderr.isTerminal(), github });
 }
 const processGroups = new smoke.ProcessGroups();
 live.groups = processGroups;
-const runtime = smoke.runtimeInfo(import.meta.url);
-const cwd = Deno.cwd();
-// What the user types to start smoke again: their npm script, `npx smoke`, or npx's Deno.
-const invocation = smoke.userInvocation(runtime.invocation, {
-  env: Deno.env.toObject(),
-  execPath: Deno.execPath(),
-  denoVersion: Deno.version.deno,
-});
+/** The working directory, once main has read it (a path that is not UTF-8 is a user error). */
+let knownCwd: string | undefined;
 
 async function main(args: string[]): Promise<number> {
+  const cwd = smoke.workingDirectory();
+  knownCwd = cwd;
+  const runtime = smoke.runtimeInfo(import.meta.url, smoke.runtimeFacts(cwd));
+  // What the user types to start smoke again: their npm script, `npx smoke`, or npx's Deno.
+  const invocation = smoke.userInvocation(runtime.invocation, {
+    env: Deno.env.toObject(),
+    execPath: Deno.execPath(),
+    denoVersion: Deno.version.deno,
+  });
   const flags = smoke.parseFlags(args);
   if (flags.help) {
     // The directories and settings in effect; a broken config never fails --help.
@@ -144,7 +150,7 @@ async function main(args: string[]): Promise<number> {
   }
   if (interrupt.signal.aborted) {
     // Stopped while starting: nothing ran, nothing is written.
-    stdout("RESULT: fail\n");
+    stdout(`${result("fail")}\n`);
     return SIGNAL_EXIT_CODES[String(interrupt.signal.reason)] ?? ExitCode.Interrupted;
   }
   const smokeDeno = (value: string | undefined) =>
@@ -164,14 +170,14 @@ async function main(args: string[]): Promise<number> {
       } catch (error) {
         if (!(error instanceof Error)) throw error;
       }
-      return columns > 0 ? columns : Number(Deno.env.get("COLUMNS")) || 80;
+      return columns > 0 ? columns : Number(smoke.readEnv("COLUMNS")) || 80;
     },
     signal: interrupt.signal,
     groups: processGroups,
     // A relative path means relative to here, not to each fixture's cwd. SMOKE_DENO obeys the
     // rule of --deno: no control characters.
     deno: smoke.absoluteIfPath(
-      flags.deno ?? smokeDeno(Deno.env.get("SMOKE_DENO")) ?? runtime.deno,
+      flags.deno ?? smokeDeno(smoke.readEnv("SMOKE_DENO", { strict: true })) ?? runtime.deno,
       cwd,
     ),
     invocation,
@@ -199,16 +205,16 @@ try {
     if (github && user.exitCode === ExitCode.Usage) {
       // GitHub Actions also gets it as an annotation and in the step summary.
       const { reportErrorToGitHub } = await import("./lib/cli/github_error_report.ts");
-      await reportErrorToGitHub(user, { cwd, env: Deno.env.toObject(), stderr });
+      await reportErrorToGitHub(user, { cwd: knownCwd ?? "/", env: Deno.env.toObject(), stderr });
     }
-    if (verdict === undefined) stdout("RESULT: fail\n");
+    if (verdict === undefined) stdout(`${result("fail")}\n`);
     return user.exitCode;
   });
 } catch (error) {
   stderr(`error: smoke crashed; this is a bug, please report it with the stack below\n`);
   stderr(`${(error as Error)?.stack ?? error}\n`);
   code = ExitCode.Internal;
-  if (verdict === undefined) stdout("RESULT: fail\n");
+  if (verdict === undefined) stdout(`${result("fail")}\n`);
 } finally {
   processGroups.killAll();
 }

@@ -18,6 +18,14 @@ import { renderJUnit } from "../lib/reporters/junit.ts";
 import type { FixtureEnd } from "../lib/run/events.ts";
 import { planFixture } from "../lib/selection/plan.ts";
 import { renderDryRun } from "../lib/selection/resolve_selection.ts";
+import { createSafeWriter } from "../lib/base/safe_output.ts";
+
+/** Text as the output edge writes it to a log (no terminal, not GitHub): what a user reads. */
+function asLogged(text: string): string {
+  let log = "";
+  createSafeWriter((t) => (log += t), { terminal: false, github: false })(text);
+  return log;
+}
 
 const FORMAT = new URL("../testdata/format/", import.meta.url);
 
@@ -123,7 +131,7 @@ Deno.test("golden: the console's failures and summary", async () => {
       rerunCommand,
     }, colors),
   ].join("\n") + "\n";
-  await assertGolden("console_summary.out", text);
+  await assertGolden("console_summary.out", asLogged(text));
 });
 
 Deno.test("golden: the console's fixture lines", async () => {
@@ -134,7 +142,7 @@ Deno.test("golden: the console's fixture lines", async () => {
 
 Deno.test("golden: the dry run", async () => {
   const lines = renderDryRun({ planned, mode: "full", diagnostics: [] }, cwd);
-  await assertGolden("dry_run.out", lines.join("\n") + "\n");
+  await assertGolden("dry_run.out", asLogged(lines.join("\n") + "\n"));
 });
 
 Deno.test("golden: catalog problems, all in one error", async () => {

@@ -430,3 +430,46 @@ Deno.test("links that fan out walk each folder once (no exponential catalog)", a
   assert.equal(list.stdout, `d${levels}/t\n`);
   assert.equal(list.stderr.match(/\[SYMLINK_DUPLICATE\]/g)?.length, 2 * levels);
 });
+
+Deno.test("a working directory or a variable that is not UTF-8 is a user error or read as unset, never a crash", async () => {
+  await using p = await tempProject({
+    "fixtures/ok.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  await new Deno.Command("sh", {
+    args: [
+      "-c",
+      'mkdir -p "$(printf "caf\\351")/fixtures" && echo \'{"command":["true"]}\' > "$(printf "caf\\351")/fixtures/ok.smoke.jsonc"',
+    ],
+    cwd: p.dir,
+  }).output();
+  const inLatin1 = ["sh", "-c", 'cd "$(printf "caf\\351")" && exec "$@"', "sh"];
+  for (const args of [[], ["--help"], ["--list"]]) {
+    const run = await runBounded(p.dir, args, { prefix: inLatin1 });
+    assert.equal(run.code, 2, `${args}: ${run.stderr}`);
+    assert.match(
+      run.stderr,
+      /^error: Cannot use the working directory: its path is not valid UTF-8$/m,
+    );
+    assert.match(run.stderr, /^hint: Run smoke from a folder whose path is UTF-8/m);
+    assert.equal(run.resultLine, "RESULT: fail");
+  }
+  // GITHUB_ACTIONS that is not UTF-8 is not "true": a plain run.
+  const bytes = (name: string) => ["sh", "-c", `${name}=$(printf "\\377") exec "$@"`, "sh"];
+  const github = await runBounded(p.dir, [], { prefix: bytes("GITHUB_ACTIONS") });
+  assert.equal(github.code, 0, github.stderr);
+  assert.doesNotMatch(github.stdout, /::group::|::stop-commands::/);
+  // SMOKE_DENO names what runs: refused, by name.
+  const deno = await runBounded(p.dir, [], { prefix: bytes("SMOKE_DENO") });
+  assert.equal(deno.code, 2, deno.stderr);
+  assert.match(deno.stderr, /^error: Cannot use SMOKE_DENO: its value is not valid UTF-8$/m);
+  // PATH and HOME that are not UTF-8: the fixtures still run (they inherit them as they are).
+  const path = await runBounded(p.dir, [], {
+    prefix: [
+      "sh",
+      "-c",
+      'HOME=$(printf "/h\\377") PATH="$PATH:$(printf "/x\\377")" exec "$@"',
+      "sh",
+    ],
+  });
+  assert.equal(path.code, 0, path.stderr + path.stdout);
+});

@@ -113,3 +113,26 @@ Deno.test("--dry-run prints a manifest's newlines as escapes: its values cannot 
   assert.match(plain.stdout, /^ {2}printf \$'x\\nRESULT: pass'$/m);
   assert.match(plain.stdout, /^ {2}description: x\\nRESULT: pass$/m);
 });
+
+Deno.test("a fixture cannot start a line of standard output with RESULT: (console, GitHub mode, --junit /dev/stdout)", async () => {
+  await using p = await tempProject({
+    "fixtures/forge.smoke.ts": 'console.log("RESULT: pass");\n' +
+      'console.error("RESULT: pass");\nDeno.exit(1);\n',
+    "fixtures/ok.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "echo 'RESULT: pass'"] }),
+  });
+  for (
+    const [name, args, env] of [
+      ["console", [], {}],
+      ["GitHub mode", [], { GITHUB_ACTIONS: "true" }],
+      ["--junit /dev/stdout", ["--junit", "/dev/stdout"], {}],
+    ] as const
+  ) {
+    const run = await runSmoke(p.dir, [...args], { env: { ...env } });
+    assert.equal(run.code, 1, name + run.stderr);
+    const verdicts = run.stdout.split("\n").filter((line) => line.startsWith("RESULT:"));
+    assert.deepEqual(verdicts, ["RESULT: fail"], `${name}:\n${run.stdout}`);
+    assert.ok(run.stdout.endsWith("RESULT: fail\n"), name);
+    // The forged line is still shown: indented, or as the same text to an XML reader.
+    assert.match(run.stdout, /RESULT: pass|&#82;ESULT: pass/, name);
+  }
+});

@@ -3,9 +3,9 @@
  * so the tests see exactly what ran.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { INVOKE, runSmoke, spawnSmoke, tempProject } from "./_project.ts";
+import { INVOKE, runSmoke, SMOKE_ENTRY, spawnSmoke, tempProject } from "./_project.ts";
 import { logging, ran, setState, suite } from "./_logging.ts";
 
 async function sha256(text: string): Promise<string> {
@@ -425,4 +425,31 @@ Deno.test("a rerun whose source run is gone: the state it records is enough; an 
   const old = await runSmoke(p.dir, ["--rerun-failed", "--artifact", "legacy.json"]);
   assert.equal(old.code, 1, old.stderr);
   assert.match(old.stderr, /which is not in runs\/ .* \[RERUN_CHAIN_INCOMPLETE\]$/m);
+});
+
+Deno.test("the printed rerun command runs when smoke's own path has a space, a non-ASCII letter or shell syntax", async () => {
+  await using p = await tempProject({ "fixtures/a.smoke.ts": "Deno.exit(1);\n" });
+  // smoke's checkout, reached through a folder named as a shell would trip on.
+  const tools = join(p.dir, "my tools $(touch pwned)", "josé");
+  await Deno.mkdir(tools, { recursive: true });
+  await Deno.symlink(dirname(SMOKE_ENTRY), join(tools, "smoke"));
+  const entry = join(tools, "smoke", "smoke.ts");
+  const run = await runSmoke(p.dir, [], { entry });
+  assert.equal(run.code, 1, run.stderr);
+  const line = run.stdout.split("\n").find((l) => l.startsWith("Rerun failures: "));
+  const command = line!.slice("Rerun failures: ".length);
+  assert.equal(command, `deno run -A '${entry}' --rerun-failed`);
+  // Pasted into a shell, it reruns the failure (and runs nothing else).
+  const pasted = await new Deno.Command("sh", {
+    args: ["-c", command.replace(/^deno /, `'${Deno.execPath()}' `)],
+    cwd: p.dir,
+    env: { NO_COLOR: "1", GITHUB_ACTIONS: "", CI: "" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const out = new TextDecoder().decode(pasted.stdout);
+  assert.equal(pasted.code, 1, new TextDecoder().decode(pasted.stderr));
+  assert.match(out, /^FAIL {2}a /m);
+  assert.match(out, /^RESULT: fail$/m);
+  assert.equal(await Deno.lstat(join(p.dir, "pwned")).then(() => true, () => false), false);
 });

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { readEnv } from "../base/env.ts";
 import { flushBatches } from "../base/batched_writer.ts";
 import { createSafeWriter } from "../base/safe_output.ts";
 
@@ -110,7 +111,7 @@ export async function writeInPlace(
       for (let written = 0; written < out.length;) {
         written += stream.writeSync(out.subarray(written));
       }
-    }, { terminal: stream.isTerminal(), github: Deno.env.get("GITHUB_ACTIONS") === "true" });
+    }, { terminal: stream.isTerminal(), github: readEnv("GITHUB_ACTIONS") === "true" });
     write(new TextDecoder().decode(bytes));
     return;
   }

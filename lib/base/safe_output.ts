@@ -45,8 +45,15 @@ const CR_MARK = `\u{F0004}${MARK.slice(2, -2)}\u{F0005}`;
 /** A marked sequence, as the writer drops it where there is no terminal. */
 const MARKED = new RegExp(`${CR_MARK}|${ESC_MARK}\\[[0-9;]*[A-Za-z]`, "g");
 
-/** Escaped everywhere: controls, line separators, bidirectional overrides and isolates. */
-const UNSAFE_CHAR = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+/**
+ * Escaped everywhere: controls, line separators, bidirectional overrides,
+ * isolates and marks (U+200E, U+200F, U+061C), the word joiner (U+2060) and
+ * the byte order mark (U+FEFF). Not the joiners U+200C and U+200D, which
+ * emoji and several scripts need, nor the zero-width space (U+200B), which
+ * the writer itself puts in a command it makes inert.
+ */
+const UNSAFE_CHAR = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029" +
+  "\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff";
 const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
 const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHAR}]`, "g");
 /** Where the runner would see a workflow command: `::` after white space at a line's start. */
@@ -86,8 +93,9 @@ export function hasControlCharacter(text: string): boolean {
 
 /**
  * Escapes what must not reach a terminal or a CI log raw: every control
- * character but tab and newline, DEL, C1 controls, U+2028/U+2029 and the
- * bidirectional overrides and isolates.
+ * character but tab and newline, DEL, C1 controls, U+2028/U+2029, the
+ * bidirectional overrides, isolates and marks, the word joiner and the byte
+ * order mark.
  *
  * @param text Any text.
  * @returns The text, safe to print.
@@ -181,6 +189,30 @@ export function markCommand(line: string): string {
 }
 
 /**
+ * smoke's own `RESULT:` line, marked for a writer from
+ * {@linkcode createSafeWriter}: any other line that would start with
+ * `RESULT:` (a fixture's output, an echoed value) is written indented, so
+ * that the only line of standard output starting so is smoke's verdict.
+ *
+ * @param result The verdict.
+ * @returns The marked line, without a newline.
+ *
+ * @example
+ * ```ts
+ * import { createSafeWriter, resultLine } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * let log = "";
+ * const write = createSafeWriter((t) => (log += t), { terminal: false, github: false });
+ * write("RESULT: pass\n" + resultLine("fail") + "\n");
+ * assert.equal(log, "  RESULT: pass\nRESULT: fail\n");
+ * ```
+ */
+export function resultLine(result: "pass" | "fail"): string {
+  return `${MARK}RESULT: ${result}`;
+}
+
+/**
  * Makes the legacy `##[name]data` command form inert: the runner honours it
  * anywhere in a line, so a zero-width space (U+200B) goes between `##` and
  * `[`. The text reads the same.
@@ -245,6 +277,8 @@ export function createSafeWriter(write: Write, mode: OutputMode): Write {
         line = line.slice(MARK.length);
       }
       if (line.includes(MARK)) line = line.replaceAll(MARK, "");
+      // Only smoke's verdict starts a line with RESULT: (a forged one is indented).
+      if (!trusted && start && line.startsWith("RESULT:")) line = `  ${line}`;
       if (!mode.github) return line;
       if (trusted) {
         // smoke's own inert block: its untrusted lines are shown as they are, unable to end it.

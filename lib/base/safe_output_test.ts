@@ -12,8 +12,9 @@ import {
 } from "./safe_output.ts";
 
 /** Characters that must never reach a log raw from untrusted text. */
-// deno-lint-ignore no-control-regex
-const FORBIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN =
+  // deno-lint-ignore no-control-regex
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 /** Hostile text: controls, separators, command syntax, escapes and ordinary text mixed. */
 const hostile = fc.array(
@@ -34,6 +35,12 @@ const hostile = fc.array(
       "\x85",
       "\u2028",
       "\u202e",
+      "\u200e",
+      "\u200f",
+      "\u061c",
+      "\u200d",
+      "\u2060",
+      "\ufeff",
       "::",
       "::error::x",
       "::error title=INJECTED::y",
@@ -137,6 +144,11 @@ Deno.test("outside GitHub the text reads the same but for escaped controls", () 
     }),
   );
   assert.equal(escapeControls("a\u202eb\u2028"), "a\\u202eb\\u2028");
+  // Bidi marks, the word joiner and the BOM too; emoji's joiner and the zero-width space stay.
+  assert.equal(
+    escapeControls("\u200e\u061c\u2060\ufeff\u200b 👨\u200d👩"),
+    "\\u200e\\u061c\\u2060\\ufeff\u200b 👨\u200d👩",
+  );
   assert.throws(() => markCommand("::error::a\n::error::b"), TypeError);
 });
 

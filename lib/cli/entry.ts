@@ -14,9 +14,10 @@ export { checkPath, parseFlags } from "./flags.ts";
 export { helpText } from "./help.ts";
 export { helpSettings } from "./help_settings.ts";
 export { ProcessGroups } from "../run/process.ts";
-export { runtimeInfo } from "./runtime.ts";
+export { runtimeFacts, runtimeInfo, workingDirectory } from "./runtime.ts";
+export { readEnv } from "../base/env.ts";
 export { userInvocation } from "./invocation.ts";
-export { createSafeWriter } from "../base/safe_output.ts";
+export { createSafeWriter, resultLine } from "../base/safe_output.ts";
 export { VERSION } from "../base/version.ts";
 
 /**

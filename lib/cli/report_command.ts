@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { resultLine } from "../base/safe_output.ts";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
@@ -205,7 +206,7 @@ export async function runReport(
   io.stdout(
     `HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${
       written.runs === 1 ? "" : "s"
-    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\n${suggested}RESULT: pass\n`,
+    }${invalid})\nOpen: ${pathToFileURL(written.path).href}\n${suggested}${resultLine("pass")}\n`,
   );
   return ExitCode.Pass;
 }

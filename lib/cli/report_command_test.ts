@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { resultLine } from "../base/safe_output.ts";
 import { join } from "node:path";
 import { UserError } from "../base/errors.ts";
 import { parseFlags } from "./flags.ts";
@@ -116,7 +117,7 @@ Deno.test("runReport: prints the path and RESULT: pass; warns of invalid files",
       "HTML report: .planning/artifacts/smoke/report.html (1 run, 1 invalid left out)",
     );
     assert.equal(lines[1], `Open: file://${artifacts}/report.html`);
-    assert.equal(lines.at(-1), "RESULT: pass");
+    assert.equal(lines.at(-1), resultLine("pass"));
     assert.match(
       err.join(""),
       /^warning: Left ".planning\/artifacts\/smoke\/runs\/broken.json" out .* \[INVALID_ARTIFACT\]$/m,

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { resultLine } from "../base/safe_output.ts";
 import { loadQuarantine } from "../config/quarantine_file.ts";
 import { dayOf } from "../selection/quarantine.ts";
 import { serviceDryRunLines } from "../config/services.ts";
@@ -144,7 +145,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       // Nothing is owed, and the user said that is a pass: nothing runs, nothing is written.
       if (!flags.list) {
         io.stdout(`${selection.none}; --if-none pass: nothing ran.\n`);
-        io.stdout("RESULT: pass\n");
+        io.stdout(`${resultLine("pass")}\n`);
       }
       return ExitCode.Pass;
     }
@@ -183,7 +184,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
         message: `Shard ${flags.shard.index}/${flags.shard.total} has no fixtures`,
         hint: "Nothing to do here; the merged run judges the whole selection.",
       }));
-      io.stdout("RESULT: pass\n");
+      io.stdout(`${resultLine("pass")}\n`);
       return ExitCode.Pass;
     }
     if (together) {

@@ -5,6 +5,9 @@
  * @module
  */
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { shellQuote } from "../selection/plan.ts";
+import { UserError } from "../base/errors.ts";
 import type { Artifact } from "../artifact/artifact.ts";
 import { parseJsonc } from "../jsonc/jsonc.ts";
 import { MAX_INPUT_BYTES, readRegularTextFileSync } from "../base/read_input.ts";
@@ -82,36 +85,53 @@ export function hasSmokeTask(dir: string): boolean {
  * assert.equal(info.invocation, "deno run -A /p/dist/smoke.js");
  * const elsewhere = runtimeInfo("file:///p/smoke.ts", { execPath: "deno", compiled: false, cwd: "/other" });
  * assert.equal(elsewhere.invocation, "deno run -A /p/smoke.ts");
+ * const spaced = runtimeInfo("file:///my%20tools/jos%C3%A9/smoke.ts", { execPath: "deno", compiled: false, cwd: "/other" });
+ * assert.equal(spaced.invocation, "deno run -A '/my tools/josé/smoke.ts'");
  * const home = runtimeInfo("file:///p/smoke.ts", { execPath: "deno", compiled: false, cwd: "/p" });
  * assert.equal(home.invocation, "deno task smoke");
  * ```
  */
 export function runtimeInfo(
   entryUrl: string,
-  facts: RuntimeFacts = {
-    execPath: Deno.execPath(),
-    compiled: isCompiled(),
-    cwd: Deno.cwd(),
-    smokeTask: hasSmokeTask(Deno.cwd()),
-  },
+  facts: RuntimeFacts = runtimeFacts(Deno.cwd()),
 ): RuntimeInfo {
   if (facts.compiled) return { kind: "binary", invocation: facts.execPath, deno: "deno" };
+  // The path as the shell takes it: decoded (not `tools%20dir`), and quoted where it must be.
+  const entry = fileURLToPath(entryUrl);
   if (entryUrl.endsWith(".js")) {
     return {
       kind: "bundle",
-      invocation: `deno run -A ${new URL(entryUrl).pathname}`,
+      invocation: `deno run -A ${shellQuote([entry])}`,
       deno: facts.execPath,
     };
   }
   // `deno task smoke` works in smoke's checkout, or where a deno.json defines the task.
-  const entry = new URL(entryUrl).pathname;
   const local = facts.cwd === undefined || dirname(entry) === facts.cwd ||
     (facts.smokeTask ?? false);
   return {
     kind: "script",
-    invocation: local ? "deno task smoke" : `deno run -A ${entry}`,
+    invocation: local ? "deno task smoke" : `deno run -A ${shellQuote([entry])}`,
     deno: facts.execPath,
   };
+}
+
+/**
+ * The facts {@linkcode runtimeInfo} needs, read from this process.
+ *
+ * @param cwd The working directory.
+ * @returns The executable path, whether this is a compiled binary, the
+ * working directory and whether it defines a `smoke` task.
+ *
+ * @example
+ * ```ts
+ * import { runtimeFacts } from "./runtime.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(runtimeFacts("/").cwd, "/");
+ * ```
+ */
+export function runtimeFacts(cwd: string): RuntimeFacts {
+  return { execPath: Deno.execPath(), compiled: isCompiled(), cwd, smokeTask: hasSmokeTask(cwd) };
 }
 
 function isCompiled(): boolean {
@@ -167,4 +187,40 @@ export function runEnvironment(env: Readonly<Record<string, string>>): Artifact[
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") ? rel : path;
+}
+
+/**
+ * The working directory, as a path smoke can hold: one whose name is not
+ * valid UTF-8, or that was removed, is a user error (exit 2), not a crash.
+ *
+ * @returns The absolute path.
+ * @throws {UserError} When Deno cannot read it.
+ *
+ * @example
+ * ```ts
+ * import { workingDirectory } from "./runtime.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(workingDirectory(), Deno.cwd());
+ * ```
+ */
+export function workingDirectory(): string {
+  try {
+    return Deno.cwd();
+  } catch (error) {
+    const why = error instanceof Deno.errors.InvalidData
+      ? "its path is not valid UTF-8"
+      : error instanceof Deno.errors.NotFound
+      ? "it no longer exists"
+      : undefined;
+    if (why === undefined) throw error;
+    throw new UserError(`Cannot use the working directory: ${why}`, {
+      kind: "usage",
+      hints: [
+        error instanceof Deno.errors.InvalidData
+          ? "Run smoke from a folder whose path is UTF-8 (rename the folder, or move the project)."
+          : "Change to an existing folder and run smoke again.",
+      ],
+    });
+  }
 }

@@ -3,6 +3,7 @@
  * reporter: named as blocked by their need, never as failures of their own,
  * and never hidden.
  */
+import { resultLine } from "../base/safe_output.ts";
 import assert from "node:assert/strict";
 import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
 import { runSummary } from "../cli/run_outcome.ts";
@@ -105,7 +106,7 @@ Deno.test("console: the summary counts blocked fixtures apart from failures", ()
     lines[0],
     /^Summary: 1 passed, 1 failed, 2 blocked, 0 skipped, 0 flaky \(4 fixtures/,
   );
-  assert.equal(lines.at(-1), "RESULT: fail");
+  assert.equal(lines.at(-1), resultLine("fail"));
 });
 
 Deno.test("junit: a blocked fixture is skipped with the reason, and the run is not green", () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { resultLine } from "../base/safe_output.ts";
 import type { FixtureResult } from "../artifact/artifact.ts";
 import { palette, renderFailures, renderFixtureLine, renderStatusLine } from "./console_render.ts";
 import { renderSummary } from "./console_summary.ts";
@@ -104,7 +105,7 @@ Deno.test("renderSummary() ends with the RESULT line and shows rerun facts", () 
     },
     recovered: ["b"],
   }, plain);
-  assert.equal(lines.at(-1), "RESULT: fail");
+  assert.equal(lines.at(-1), resultLine("fail"));
   assert.ok(lines[0].startsWith("Summary: 1 passed, 1 failed, 1 skipped, 0 flaky"));
   assert.ok(lines.includes("After rerun: 41 passed, 1 failed of 42 -> fail"));
   assert.ok(lines.includes("Recovered: 1 (b)"));

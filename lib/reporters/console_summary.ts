@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { resultLine } from "../base/safe_output.ts";
 import type {
   Diagnostic,
   FixtureResult,
@@ -239,12 +240,13 @@ export function combinedCounts(summary: Summary): string {
  *
  * @param view Counts, verdicts, paths and commands.
  * @param colors The palette.
- * @returns The lines.
+ * @returns The lines, the last {@linkcode resultLine}'s (smoke's own verdict, marked for the writer).
  *
  * @example
  * ```ts
  * import { palette } from "./console_render.ts";
  * import { renderSummary } from "./console_summary.ts";
+ * import { resultLine } from "../base/safe_output.ts";
  * import assert from "node:assert/strict";
  *
  * const lines = renderSummary({
@@ -256,7 +258,7 @@ export function combinedCounts(summary: Summary): string {
  * assert.deepEqual(lines, [
  *   "Summary: 2 passed, 0 failed, 0 skipped, 0 flaky (2 fixtures, 1.2s)",
  *   "Artifact: runs/x.json",
- *   "RESULT: pass",
+ *   resultLine("pass"),
  * ]);
  * ```
  */
@@ -346,6 +348,6 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.fullRunCommand) {
     lines.push(`All rerun failures pass now; confirm with a full run: ${view.fullRunCommand}`);
   }
-  lines.push(`RESULT: ${view.result}`);
+  lines.push(resultLine(view.result));
   return lines;
 }

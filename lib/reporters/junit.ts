@@ -56,7 +56,10 @@ export function stripInvalidXmlChars(text: string): string {
  * XML 1.0 forbids. `>` is escaped too, so `]]>` can never appear.
  *
  * @param text Any text.
- * @returns Text safe between tags; carriage returns kept as `&#13;`.
+ * @returns Text safe between tags; carriage returns kept as `&#13;`, and
+ * the `R` of a line that starts with `RESULT:` written `&#82;` (the same text
+ * to an XML reader), so that a report written to standard output
+ * (`--junit /dev/stdout`) never starts a line as smoke's verdict does.
  *
  * @example
  * ```ts
@@ -64,6 +67,7 @@ export function stripInvalidXmlChars(text: string): string {
  * import assert from "node:assert/strict";
  *
  * assert.equal(escapeXmlText("a < b && ]]> \x00"), "a &lt; b &amp;&amp; ]]&gt; ");
+ * assert.equal(escapeXmlText("ok\nRESULT: pass"), "ok\n&#82;ESULT: pass");
  * ```
  */
 export function escapeXmlText(text: string): string {
@@ -71,7 +75,8 @@ export function escapeXmlText(text: string): string {
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
-    .replaceAll("\r", "&#13;");
+    .replaceAll("\r", "&#13;")
+    .replace(/(^|\n)RESULT:/g, "$1&#82;ESULT:");
 }
 
 /**

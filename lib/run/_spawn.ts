@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { envUnreadable, readEnv } from "../base/env.ts";
 import { resolve } from "node:path";
 import { findExecutable } from "./find_executable.ts";
 import { pause } from "./_wait.ts";
@@ -116,10 +117,15 @@ export function spawnInSession(
     return new Deno.Command(argv[0], { ...piped, args: argv.slice(1), detached: true }).spawn();
   }
   // PATH as Deno takes it: the child's, else smoke's own.
-  const path = options.env.PATH ?? Deno.env.get("PATH");
+  const path = options.env.PATH ?? readEnv("PATH");
+  if (path === undefined && !argv[0].includes("/") && envUnreadable("PATH")) {
+    // smoke cannot read its own PATH (not UTF-8): setsid(1) searches it as the system holds it
+    // (a missing program is then setsid's exit 127).
+    return new Deno.Command(options.setsid, { ...piped, args: [...argv] }).spawn();
+  }
   const key = `${argv[0]}\0${options.cwd}\0${path}`;
   const program = found.get(key) ??
-    findExecutable(argv[0], { cwd: options.cwd, path, home: Deno.env.get("HOME") });
+    findExecutable(argv[0], { cwd: options.cwd, path, home: readEnv("HOME") });
   if (program !== undefined) found.set(key, program);
   if (program === undefined) {
     throw argv[0].includes("/") && exists(resolve(options.cwd, argv[0]))

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { resultLine } from "../base/safe_output.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
 import { closeOverNeeds } from "../catalog/needs.ts";
@@ -386,15 +387,16 @@ async function rerunChanges(
  * @param selection The resolved selection.
  * @param cwd The working directory, shown as `.`.
  * @param schedule The start order and expected durations, when known (see `durations.ts`).
- * @returns The lines, ending with `RESULT: pass`.
+ * @returns The lines, ending with `RESULT: pass` (marked as smoke's own, see {@linkcode resultLine}).
  *
  * @example
  * ```ts
  * import { renderDryRun } from "./resolve_selection.ts";
+ * import { resultLine } from "../base/safe_output.ts";
  * import assert from "node:assert/strict";
  *
  * const lines = renderDryRun({ planned: [], mode: "full", diagnostics: [] }, "/p");
- * assert.deepEqual(lines, ["Dry run: 0 fixtures would run; nothing was run or written.", "RESULT: pass"]);
+ * assert.deepEqual(lines, ["Dry run: 0 fixtures would run; nothing was run or written.", resultLine("pass")]);
  * ```
  */
 export function renderDryRun(selection: Selection, cwd: string, schedule?: Schedule): string[] {
@@ -438,7 +440,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
     `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}` +
       `${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`,
   );
-  lines.push("RESULT: pass");
+  lines.push(resultLine("pass"));
   return lines;
 }
 
