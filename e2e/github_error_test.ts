@@ -143,7 +143,7 @@ Deno.test("GitHub mode: a hostile file name or artifact cannot add a workflow co
   assert.doesNotMatch(summary, /<img|\r/);
   assert.ok(
     summary.includes(
-      "evil ::error::forged%0A::warning::x ##[error]y &lt;img src=x&gt;\\|`.json",
+      "evil ::error::forged%0A::warning::x ##\\[error\\]y &lt;img src=x&gt;\\|\\`.json",
     ),
   );
 });

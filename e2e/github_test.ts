@@ -197,3 +197,34 @@ Deno.test("GitHub mode: a FIFO as the step summary is refused unopened at the en
   );
   assert.equal((await p.latest()).result, "pass");
 });
+
+Deno.test("fixture output reaches the step summary, JUnit and the HTML report as text: no live Markdown, no raw bidi character", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.ts": "console.error(" +
+      JSON.stringify(
+        "error: see [the fix](https://evil.example/x) ![p](https://evil.example/p.png) **bold** \u202egnp.exe",
+      ) + ");\nDeno.exit(1);\n",
+  });
+  const summary = join(p.dir, "summary.md");
+  const run = await runSmoke(p.dir, ["--junit", "junit.xml", "--report"], {
+    env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary },
+  });
+  assert.equal(run.code, 1, run.stderr);
+  const markdown = await Deno.readTextFile(summary);
+  assert.ok(
+    markdown.includes(
+      "see \\[the fix\\](https://evil.example/x) !\\[p\\](https://evil.example/p.png) \\*\\*bold\\*\\* \\u202egnp.exe",
+    ),
+    markdown,
+  );
+  const report = await Deno.readTextFile(join(p.dir, ".planning/artifacts/smoke/report.html"));
+  for (
+    const [name, text] of [["summary", markdown], ["junit", await p.read("junit.xml")], [
+      "report",
+      report,
+    ]]
+  ) {
+    assert.ok(!text.includes("\u202e"), `${name} holds a raw U+202E`);
+    assert.ok(text.includes("\\u202egnp.exe"), `${name} shows it escaped`);
+  }
+});

@@ -55,6 +55,8 @@ const MARKED = new RegExp(`${CR_MARK}|${ESC_MARK}\\[[0-9;]*[A-Za-z]`, "g");
 const UNSAFE_CHAR = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029" +
   "\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff";
 const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
+/** The bidirectional and invisible characters of the set: no controls (XML keeps `\r`). */
+const FORMAT_ALL = /[\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHAR}]`, "g");
 /** Where the runner would see a workflow command: `::` after white space at a line's start. */
 const COMMAND_START = /^(\s*)::/;
@@ -111,6 +113,26 @@ export function hasControlCharacter(text: string): boolean {
  */
 export function escapeControls(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeChar) : text;
+}
+
+/**
+ * Shows the bidirectional and invisible characters that {@linkcode escapeControls}
+ * escapes as escapes too (`\u202e`), leaving control characters alone: for a
+ * format with its own way of keeping those (XML writes `\r` as `&#13;`).
+ *
+ * @param text Any text.
+ * @returns The text, with no such character raw.
+ *
+ * @example
+ * ```ts
+ * import { escapeFormatCharacters } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(escapeFormatCharacters("gnp\u202e.exe\r"), "gnp\\u202e.exe\r");
+ * ```
+ */
+export function escapeFormatCharacters(text: string): string {
+  return text.replace(FORMAT_ALL, escapeChar);
 }
 
 /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { escapeFormatCharacters } from "../base/safe_output.ts";
 import type { Result } from "../artifact/artifact.ts";
 import type { CellCode, RunView, TailView } from "./history_model.ts";
 
@@ -31,7 +32,8 @@ const ESCAPES: Record<string, string> = {
  * ```
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  // Bidirectional and invisible characters are shown as escapes (`\u202e`), as on the console.
+  return escapeFormatCharacters(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
+import { escapeControls } from "../base/safe_output.ts";
 import { formatDuration, palette } from "./console_render.ts";
 import { combinedCounts, outcomeCounts, unstartedCounts } from "./console_summary.ts";
 import type { RunEnd } from "./reporter.ts";
@@ -77,16 +78,21 @@ const size = (text: string) => encoder.encode(text).length;
 export interface MarkdownCellOptions {
   /** Cut longer text to this many characters, an ellipsis included (default 500). */
   maxChars?: number;
+  /** The text goes inside a code span (where a backslash shows): Markdown is not escaped. */
+  inCode?: boolean;
 }
 
 /**
  * Escapes text for one cell of a Markdown table, or one line of Markdown: `|`
  * is escaped, line breaks become `<br>`, HTML-significant characters become
- * entities, control characters are dropped, and long text is cut with an
- * ellipsis.
+ * entities, control characters are dropped, bidirectional and invisible
+ * characters are shown as escapes (`\u202e`, as on the console), the
+ * characters that make links, images, emphasis and code (`[ ] * ~` and
+ * backquotes, and the backslash) are backslash-escaped so that they show as
+ * typed, and long text is cut with an ellipsis.
  *
  * @param text Any text, such as a failure message.
- * @param options The most characters kept.
+ * @param options The most characters kept; `inCode` for text inside a code span.
  * @returns The cell's content.
  *
  * @example
@@ -96,6 +102,10 @@ export interface MarkdownCellOptions {
  *
  * assert.equal(escapeMarkdownCell("a | b\nc <d>"), "a \\| b<br>c &lt;d&gt;");
  * assert.equal(escapeMarkdownCell("abcdef", { maxChars: 4 }), "abc…");
+ * assert.equal(
+ *   escapeMarkdownCell("see ![p](https://x.example/p.png) **now** \u202e"),
+ *   "see !\\[p\\](https://x.example/p.png) \\*\\*now\\*\\* \\u202e",
+ * );
  * ```
  */
 export function escapeMarkdownCell(text: string, options: MarkdownCellOptions = {}): string {
@@ -105,6 +115,8 @@ export function escapeMarkdownCell(text: string, options: MarkdownCellOptions = 
     // deno-lint-ignore no-control-regex
     .replace(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/g, "").trimEnd();
   if (clean.length > maxChars) clean = clean.slice(0, maxChars - 1) + "…";
+  if (!options.inCode) clean = clean.replace(/[\\`*~[\]]/g, "\\$&");
+  clean = escapeControls(clean);
   return clean
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
@@ -315,9 +327,11 @@ function detail(service: ServiceRecord): string {
 export function servicesTable(services: readonly ServiceRecord[]): string[] {
   if (services.length === 0) return [];
   const rows = services.map((service) =>
-    `| \`${escapeMarkdownCell(service.name).replaceAll("`", "'")}\` | ${statusCell(service)} | ${
-      service.readyMs === undefined ? "" : formatDuration(service.readyMs)
-    } | ${detail(service)} |`
+    `| \`${escapeMarkdownCell(service.name, { inCode: true }).replaceAll("`", "'")}\` | ${
+      statusCell(service)
+    } | ${service.readyMs === undefined ? "" : formatDuration(service.readyMs)} | ${
+      detail(service)
+    } |`
   );
   return [
     "### Services",

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
 import { createArtifact, type FixtureResult, type ServiceRecord } from "../artifact/artifact.ts";
 import { serviceRecords } from "../../e2e/_services.ts";
 import type { RunEnd } from "./reporter.ts";
@@ -60,7 +63,7 @@ Deno.test("escapeMarkdownCell() keeps a cell in its row", () => {
   assert.equal(escapeMarkdownCell("a|b\r\nc\rd\n"), "a\\|b<br>c<br>d");
   // Line and paragraph separators, and C1 controls (a CI run's property test found U+2028 passing).
   assert.equal(escapeMarkdownCell("a\u2028b\u2029c\u0085d"), "a<br>b<br>cd");
-  assert.equal(escapeMarkdownCell("<img src=x> & \x1b[31m"), "&lt;img src=x&gt; &amp; [31m");
+  assert.equal(escapeMarkdownCell("<img src=x> & \x1b[31m"), "&lt;img src=x&gt; &amp; \\[31m");
   assert.equal(escapeMarkdownCell("x".repeat(600)).length, 500);
 });
 
@@ -213,7 +216,7 @@ Deno.test("renderStepSummary() escapes the cause it names", () => {
   const markdown = renderStepSummary(runOf([denied("a"), denied("b"), denied("c")]));
   assert.match(
     markdown,
-    /^\*\*3 failures share one cause:\*\* permission denied: read access to "\/x\/&lt;b&gt;\\\|\*\*" /m,
+    /^\*\*3 failures share one cause:\*\* permission denied: read access to "\/x\/&lt;b&gt;\\\|\\\*\\\*" /m,
   );
 });
 
@@ -265,4 +268,51 @@ Deno.test("renderStepSummary() asks to rerun what is owed, not failures, when no
   assert.doesNotMatch(owed, /Rerun the failures/);
   const failed = renderStepSummary(runOf([failure("a"), notRun("n1")]), {});
   assert.match(failed, /^Rerun the failures:$/m);
+});
+
+Deno.test("property: escapeMarkdownCell() leaves no link, image, emphasis, code, HTML, line break or bidi character live", () => {
+  const parts = fc.constantFrom(
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "*",
+    "~",
+    "`",
+    "\\",
+    "<",
+    ">",
+    "&",
+    "|",
+    "\n",
+    "\r",
+    "\u202e",
+    "\u200f",
+    "\ufeff",
+    "https://x.example/p.png",
+    "a",
+    " ",
+    "_",
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(parts, fc.string({ maxLength: 4 })), { maxLength: 40 }),
+      (list) => {
+        const cell = escapeMarkdownCell(list.join(""), { maxChars: 10_000 });
+        assert.doesNotMatch(
+          cell.replaceAll("<br>", " "),
+          /[<>\n\r\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/,
+        );
+        // Every [ ] * ~ ` follows an escaping backslash: count the backslashes before it.
+        for (let i = 0; i < cell.length; i++) {
+          if (!"[]*~`".includes(cell[i])) continue;
+          let slashes = 0;
+          while (i - slashes - 1 >= 0 && cell[i - slashes - 1] === "\\") slashes++;
+          assert.equal(slashes % 2, 1, `${JSON.stringify(cell)} at ${i}`);
+        }
+      },
+    ),
+    { numRuns: 500 },
+  );
 });

@@ -8,6 +8,7 @@
  * @module
  */
 import { resolve } from "node:path";
+import { escapeFormatCharacters } from "../base/safe_output.ts";
 import {
   type Artifact,
   type FixtureResult,
@@ -68,10 +69,12 @@ export function stripInvalidXmlChars(text: string): string {
  *
  * assert.equal(escapeXmlText("a < b && ]]> \x00"), "a &lt; b &amp;&amp; ]]&gt; ");
  * assert.equal(escapeXmlText("ok\nRESULT: pass"), "ok\n&#82;ESULT: pass");
+ * assert.equal(escapeXmlText("gnp\u202e.exe"), "gnp\\u202e.exe");
  * ```
  */
 export function escapeXmlText(text: string): string {
-  return stripInvalidXmlChars(text)
+  // Bidirectional and invisible characters are shown as escapes (`\u202e`), as on the console.
+  return escapeFormatCharacters(stripInvalidXmlChars(text))
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
