@@ -16,6 +16,7 @@
  * @module
  */
 import { MAX_TIMEOUT_MS, type OptionOverrides } from "../config/config.ts";
+import { MAX_RETRIES } from "../config/limits.ts";
 
 /** A subcommand: `run` is smoke without one. */
 export type Command = "run" | "merge" | "report";
@@ -228,6 +229,7 @@ export const FLAGS: readonly FlagSpec[] = [
     name: "retries",
     type: "integer",
     min: 0,
+    max: MAX_RETRIES,
     value: "N",
     example: "2",
     commands: ["run"],

@@ -195,7 +195,12 @@ Deno.test("parseFlags() does not suggest a subcommand's flag for a run flag typo
 });
 
 Deno.test("parseFlags() calls a negative number what it is, not a missing value", () => {
-  assert.match(usageError(["--retries", "-1"]).message, /"-1" is not a whole number of at least 0/);
+  assert.match(usageError(["--retries", "-1"]).message, /"-1" is not a whole number from 0 to 100/);
+  // The config's and a manifest's bound holds on the command line too.
+  assert.match(
+    usageError(["--retries", "101"]).message,
+    /"101" is not a whole number from 0 to 100/,
+  );
   assert.match(usageError(["--concurrency", "-2"]).message, /"-2" is not a whole number/);
   assert.deepEqual(parseFlags(["--fixture=-odd"]).fixtures, ["-odd"]);
 });

@@ -12,7 +12,7 @@
  * @module
  */
 import { z } from "zod";
-import { MAX_TIMEOUT_MS, SERVICE_NAME_PATTERN } from "./limits.ts";
+import { MAX_RETRIES, MAX_TIMEOUT_MS, SERVICE_NAME_PATTERN } from "./limits.ts";
 
 /**
  * Every string that reaches a process (program, arguments, environment,
@@ -87,7 +87,7 @@ const TimeoutSchema = z.number().int().positive().max(MAX_TIMEOUT_MS).meta({
     `a timeout is a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24.8 days)`,
 });
 /** A retry count. */
-const RetriesSchema = z.number().int().nonnegative().max(100);
+const RetriesSchema = z.number().int().nonnegative().max(MAX_RETRIES);
 
 /** A tag: one word, as `--tag NAME` takes it (letters, digits, `.`, `_`, `:`, `-`). */
 const TagSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/).meta({
