@@ -108,3 +108,19 @@ Deno.test("--timings naming a file that is no artifact exits 2 and names it", as
   const hash = await runSmoke(p.dir, ["--shard", "1/2", "--timings", "timings.json"]);
   assert.equal(hash.code, 2, hash.stderr);
 });
+
+Deno.test("--timings from an artifact with absurd durations leaves them out: no Infinity or NaN in the plan", async () => {
+  await using p = await project();
+  const first = await runSmoke(p.dir, []);
+  assert.equal(first.code, 0, first.stderr);
+  const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
+  for (const fixture of artifact.fixtures) fixture.durationMs = 1.7e308;
+  await p.write("huge.json", JSON.stringify(artifact));
+  for (const index of [1, 2]) {
+    const args = ["--shard", `${index}/2`, "--shard-by", "duration", "--timings", "huge.json"];
+    const run = await runSmoke(p.dir, args);
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout + run.stderr, /Infinity|NaN|e\+\d/);
+    assert.match(run.stdout, /\(from huge\.json, 7 of 7 fixtures without timings\)/);
+  }
+});

@@ -38,6 +38,29 @@ export interface DurationSamples {
 }
 
 /**
+ * Whether a recorded duration can be used for planning: a finite number of
+ * milliseconds from 0 to 2^31 - 1 (about 24.8 days). Anything else, from any
+ * untrusted file (a durations summary, a `--timings` artifact, a run file),
+ * is left out.
+ *
+ * @param ms The value.
+ * @returns True for a usable duration.
+ *
+ * @example
+ * ```ts
+ * import { usableDurationMs } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(usableDurationMs(1200), true);
+ * assert.equal(usableDurationMs(1.7e308), false);
+ * assert.equal(usableDurationMs(-1), false);
+ * ```
+ */
+export function usableDurationMs(ms: unknown): ms is number {
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
+}
+
+/**
  * Parses the summary's text, keeping only what is well formed.
  *
  * @param text The file's text.
@@ -75,9 +98,7 @@ export function parseDurations(text: string): DurationSamples | undefined {
   const byId = new Map<string, number[]>();
   for (const [id, list] of Object.entries(fixtures)) {
     if (!isFixtureId(id) || !Array.isArray(list)) continue;
-    const ms = list.slice(0, MAX_SAMPLES).filter((n): n is number =>
-      typeof n === "number" && Number.isFinite(n) && n >= 0 && n <= MAX_MS
-    );
+    const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
     if (ms.length) byId.set(id, ms);
   }
   const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0

@@ -216,7 +216,7 @@ export function shardRunLine(plan: ShardPlan): string {
 export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
-  const { parseDurations, readDurationsFile, DURATIONS_FILE } = await import(
+  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import(
     "../artifact/durations_file.ts"
   );
   if (where.timings === undefined) {
@@ -256,7 +256,9 @@ export async function readTimings(
   if (!checked.ok) return fail(checked.message);
   const byId = new Map<string, number[]>();
   for (const result of checked.artifact.fixtures) {
-    if (result.attempts > 0) byId.set(result.id, [result.durationMs]);
+    if (result.attempts > 0 && usableDurationMs(result.durationMs)) {
+      byId.set(result.id, [result.durationMs]);
+    }
   }
   return { timings: { byId, shown } };
 }

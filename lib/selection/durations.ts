@@ -11,7 +11,11 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import type { HistoryPaths } from "../artifact/history.ts";
-import type { DurationSamples, DurationsRead } from "../artifact/durations_file.ts";
+import {
+  type DurationSamples,
+  type DurationsRead,
+  usableDurationMs,
+} from "../artifact/durations_file.ts";
 import type { PlannedFixture } from "./plan.ts";
 
 /** A fixture's estimate is the median of at most this many of its newest finished attempts. */
@@ -103,7 +107,7 @@ export function expectedDurations(
   for (const run of runs) {
     for (const result of run.fixtures) {
       if (result.attempts <= 0) continue;
-      if (!Number.isFinite(result.durationMs) || result.durationMs < 0) continue;
+      if (!usableDurationMs(result.durationMs)) continue;
       const list = seen.get(result.id) ?? [];
       if (list.length < k) list.push(result.durationMs);
       seen.set(result.id, list);
