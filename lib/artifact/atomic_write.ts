@@ -216,6 +216,11 @@ export interface WriteFileOptions {
    * smoke reads back (`latest.json`), which must hold what was written.
    */
   fileOnly?: boolean;
+  /**
+   * A file only smoke writes (`durations.json`, a run file): a symlink in its place is
+   * replaced by the file, never followed, so that no file elsewhere is overwritten.
+   */
+  ownFile?: boolean;
 }
 
 /** The reason a file-only output refuses what would be written in place. */
@@ -262,18 +267,33 @@ export async function writeFileAtomic(
   options: WriteFileOptions = {},
 ): Promise<OutputTarget> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  const target = fileOnly(await resolveOutputTarget(resolve(path)), options);
+  const target = options.ownFile && await isSymlink(resolve(path))
+    ? { mode: "atomic" as const, path: resolve(path) }
+    : fileOnly(await resolveOutputTarget(resolve(path)), options);
   if (target.mode === "in-place") {
     await writeInPlace(target, bytes);
     return target;
   }
   if (options.createParents) await Deno.mkdir(dirname(target.path), { recursive: true });
-  await replaceFile(target.path, bytes);
+  await replaceFile(target.path, bytes, { replaceLink: options.ownFile ?? false });
   return target;
 }
 
-/** The atomic replacement of a regular file (or a missing one). */
-async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
+async function isSymlink(path: string): Promise<boolean> {
+  try {
+    return (await Deno.lstat(path)).isSymlink;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}
+
+/** The atomic replacement of a regular file (or a missing one; with `replaceLink`, a symlink). */
+async function replaceFile(
+  path: string,
+  bytes: Uint8Array,
+  options: { replaceLink: boolean },
+): Promise<void> {
   const dir = dirname(path);
   const random = crypto.getRandomValues(new Uint32Array(1))[0].toString(16);
   // The name is cut so that a long target name still leaves room for the prefix and suffix.
@@ -302,7 +322,7 @@ async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
       if (error instanceof Deno.errors.NotFound) return undefined;
       throw error;
     });
-    if (now && !now.isFile) {
+    if (now && !now.isFile && !(options.replaceLink && now.isSymlink)) {
       throw new UnwritableTargetError(
         path,
         now.isDirectory ? "is a directory" : "is not a regular file",

@@ -235,3 +235,27 @@ Deno.test("isWriteFailure: I/O refusals yes, bugs no", () => {
   assert.equal(isWriteFailure("ENOSPC"), false);
   assert.equal(isWriteFailure(undefined), false);
 });
+
+Deno.test("writeFileAtomic() with ownFile replaces a symlink in the file's place and leaves its target alone", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/notes.txt`, "my notes\n");
+    await Deno.symlink(`${dir}/notes.txt`, `${dir}/durations.json`);
+    await Deno.symlink(`${dir}/gone`, `${dir}/dangling.json`);
+    await writeFileAtomic(`${dir}/durations.json`, "{}", { fileOnly: true, ownFile: true });
+    await writeFileAtomic(`${dir}/dangling.json`, "{}", { fileOnly: true, ownFile: true });
+    assert.equal(await Deno.readTextFile(`${dir}/notes.txt`), "my notes\n");
+    for (const name of ["durations.json", "dangling.json"]) {
+      const info = await Deno.lstat(`${dir}/${name}`);
+      assert.ok(info.isFile && !info.isSymlink, name);
+      assert.equal(await Deno.readTextFile(`${dir}/${name}`), "{}");
+    }
+    await assert.rejects(() => Deno.lstat(`${dir}/gone`), Deno.errors.NotFound);
+    // Without ownFile a symlink is followed (latest.json's documented behaviour).
+    await Deno.symlink(`${dir}/notes.txt`, `${dir}/latest.json`);
+    await writeFileAtomic(`${dir}/latest.json`, "{}", { fileOnly: true });
+    assert.equal(await Deno.readTextFile(`${dir}/notes.txt`), "{}");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

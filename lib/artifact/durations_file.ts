@@ -311,6 +311,10 @@ function jsonObject(map: ReadonlyMap<string, unknown>): string {
  * ```
  */
 export async function writeDurations(dir: string, samples: DurationSamples): Promise<void> {
-  // The next run reads it back: never written into a device or a FIFO.
-  await writeFileAtomic(join(dir, DURATIONS_FILE), durationsText(samples), { fileOnly: true });
+  // The next run reads it back: never written into a device or a FIFO; smoke's own file, so a
+  // symlink put in its place is replaced, not followed.
+  await writeFileAtomic(join(dir, DURATIONS_FILE), durationsText(samples), {
+    fileOnly: true,
+    ownFile: true,
+  });
 }

@@ -381,8 +381,9 @@ export async function saveRun(
   const file = join(paths.runs, `${artifact.runId}.json`);
   const write = async (path: string) => {
     try {
-      // Both are read back (a rerun, the report): never written into a device or a FIFO.
-      await writeFileAtomic(path, text, { fileOnly: true });
+      // Both are read back (a rerun, the report): never written into a device or a FIFO. The
+      // run file is smoke's own (a symlink there is replaced); latest.json follows its symlink.
+      await writeFileAtomic(path, text, { fileOnly: true, ownFile: path === file });
     } catch (error) {
       if (!isWriteFailure(error)) throw error;
       throw new SaveRunError(path, file, error);
