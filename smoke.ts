@@ -131,6 +131,16 @@ let knownCwd: string | undefined;
 async function main(args: string[]): Promise<number> {
   const cwd = smoke.workingDirectory();
   knownCwd = cwd;
+  if (github && smoke.envUnreadable("GITHUB_STEP_SUMMARY")) {
+    // Read as unset, it would be skipped without a word.
+    stderr(
+      smoke.formatWarning({
+        code: "STEP_SUMMARY_WRITE_FAILED",
+        message: "Cannot write the step summary: GITHUB_STEP_SUMMARY is not valid UTF-8",
+        hint: "The runner sets it to a UTF-8 path; check what changed it.",
+      }),
+    );
+  }
   const runtime = smoke.runtimeInfo(import.meta.url, smoke.runtimeFacts(cwd));
   // What the user types to start smoke again: their npm script, `npx smoke`, or npx's Deno.
   const invocation = smoke.userInvocation(runtime.invocation, {

@@ -462,6 +462,29 @@ Deno.test("a working directory or a variable that is not UTF-8 is a user error o
   const deno = await runBounded(p.dir, [], { prefix: bytes("SMOKE_DENO") });
   assert.equal(deno.code, 2, deno.stderr);
   assert.match(deno.stderr, /^error: Cannot use SMOKE_DENO: its value is not valid UTF-8$/m);
+  // A step summary path that is not UTF-8 is said, not skipped in silence.
+  const summary = await runBounded(p.dir, [], {
+    prefix: [
+      "sh",
+      "-c",
+      'GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$(printf "/tmp/s\\377.md") exec "$@"',
+      "sh",
+    ],
+  });
+  assert.equal(summary.code, 0, summary.stderr);
+  assert.match(
+    summary.stderr,
+    /^warning: Cannot write the step summary: GITHUB_STEP_SUMMARY is not valid UTF-8 \[STEP_SUMMARY_WRITE_FAILED\]$/m,
+  );
+  // A path flag whose bytes are not UTF-8 (Deno reads U+FFFD) is refused before anything runs.
+  const dir = await runBounded(p.dir, [], {
+    prefix: ["sh", "-c", 'exec "$@" --artifact-dir "$(printf "ok\\377x")"', "sh"],
+  });
+  assert.equal(dir.code, 2, dir.stderr);
+  assert.match(
+    dir.stderr,
+    /^error: Invalid value for "--artifact-dir": the path is not valid UTF-8/m,
+  );
   // PATH and HOME that are not UTF-8: the fixtures still run (they inherit them as they are).
   const path = await runBounded(p.dir, [], {
     prefix: [

@@ -9,13 +9,13 @@ import { isAbsolute, resolve } from "node:path";
 
 export { runSmoke } from "./run_command.ts";
 export type { SmokeIo } from "./smoke_io.ts";
-export { formatUserError, ioFallbackError, UserError } from "../base/errors.ts";
+export { formatUserError, formatWarning, ioFallbackError, UserError } from "../base/errors.ts";
 export { checkPath, parseFlags } from "./flags.ts";
 export { helpText } from "./help.ts";
 export { helpSettings } from "./help_settings.ts";
 export { ProcessGroups } from "../run/process.ts";
 export { runtimeFacts, runtimeInfo, workingDirectory } from "./runtime.ts";
-export { readEnv } from "../base/env.ts";
+export { envUnreadable, readEnv } from "../base/env.ts";
 export { userInvocation } from "./invocation.ts";
 export { createSafeWriter, resultLine } from "../base/safe_output.ts";
 export { VERSION } from "../base/version.ts";

@@ -173,6 +173,13 @@ export function checkPath(name: string, value: string): string {
         "forge lines of its output.",
     );
   }
+  if (value.includes("\uFFFD")) {
+    throw usage(
+      `Invalid value for "${name}": the path is not valid UTF-8 (or holds U+FFFD)`,
+      "Deno reads bytes that are not UTF-8 as U+FFFD, which would name another path: pass a " +
+        "UTF-8 path.",
+    );
+  }
   return value;
 }
 

@@ -136,6 +136,14 @@ Deno.test("parseFlags() refuses a path flag holding a control character (it woul
     },
   ));
   assert.equal(parseFlags(["--artifact-dir", "out dir/é"]).artifactDir, "out dir/é");
+  // Bytes that are not UTF-8 reach Deno.args as U+FFFD: another path than the user's.
+  for (const spec of paths) {
+    const args = [
+      ...(spec.commands.includes("run") ? [] : [spec.commands[0]]),
+      `--${spec.name}=ok\uFFFDx`,
+    ];
+    assert.match(usageError(args).message, /the path is not valid UTF-8/, spec.name);
+  }
 });
 
 Deno.test("parseFlags() rejects malformed numbers and shards", () => {
