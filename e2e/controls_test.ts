@@ -180,9 +180,11 @@ Deno.test("filters that each match but together select nothing say so; a narrowe
     /^error: No fixture matches --fixture api\/\*\* --tag web together \[NO_FIXTURES\]$/m,
   );
   assert.doesNotMatch(run.stderr, /Add a fixture/);
+  // --list exits 2 as the run does (and as it does for a filter that matches nothing).
   const list = await runSmoke(p.dir, ["--list", "--fixture", "api/**", "--tag", "web"]);
-  assert.equal(list.code, 0);
-  assert.match(list.stderr, /No fixture matches .* together \[NO_FIXTURES\]/);
+  assert.equal(list.code, 2);
+  assert.match(list.stderr, /^error: No fixture matches .* together \[NO_FIXTURES\]$/m);
+  assert.equal(list.stdout, "RESULT: fail\n", "no ids; the error's verdict line");
   await p.write("state/api_health", "fail");
   await runSmoke(p.dir, []);
   const rerun = await runSmoke(p.dir, ["--rerun-failed", "--tag", "web"]);

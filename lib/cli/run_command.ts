@@ -42,6 +42,15 @@ function runModule(): Promise<
   return import("./execute_run.ts");
 }
 
+/** The warning of a shard with nothing to run (`--list` and a run alike). */
+function emptyShardWarning(shard: { index: number; total: number }): string {
+  return formatWarning({
+    code: "EMPTY_SHARD",
+    message: `Shard ${shard.index}/${shard.total} has no fixtures`,
+    hint: "Nothing to do here; the merged run judges the whole selection.",
+  });
+}
+
 /** Prints the warnings among diagnostics to standard error, with their codes. */
 function warn(io: SmokeIo, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
@@ -163,14 +172,22 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   const together = planned.length === 0 && filters.length > 1 && !flags.rerunFailed
     ? `No fixture matches ${filters.join(" ")} together`
     : undefined;
+  const empty = together
+    ? new UserError(together, {
+      kind: "usage",
+      code: "NO_FIXTURES",
+      hints: [
+        "Each filter matches some fixtures, but none matches them all: drop or change one; " +
+        "--list shows what a set of filters selects.",
+        "A run never reports success when nothing ran.",
+      ],
+    })
+    : undefined;
   if (flags.list) {
-    if (together) {
-      io.stderr(formatWarning({
-        code: "NO_FIXTURES",
-        message: together,
-        hint: "Each filter matches some fixtures, but none matches them all.",
-      }));
-    }
+    // Filters that select nothing together are the same error as for a run (as a filter that
+    // matches nothing is); an empty shard is the same warning.
+    if (empty) throw empty;
+    if (planned.length === 0 && flags.shard) io.stderr(emptyShardWarning(flags.shard));
     if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
     // The ids stay one per line on stdout; what was pulled in is said on stderr.
     for (const [id, why] of selection.pulledIn ?? []) io.stderr(`${id}: pulled in (${why})\n`);
@@ -179,25 +196,11 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   }
   if (planned.length === 0) {
     if (flags.shard) {
-      io.stderr(formatWarning({
-        code: "EMPTY_SHARD",
-        message: `Shard ${flags.shard.index}/${flags.shard.total} has no fixtures`,
-        hint: "Nothing to do here; the merged run judges the whole selection.",
-      }));
+      io.stderr(emptyShardWarning(flags.shard));
       io.stdout(`${resultLine("pass")}\n`);
       return ExitCode.Pass;
     }
-    if (together) {
-      throw new UserError(together, {
-        kind: "usage",
-        code: "NO_FIXTURES",
-        hints: [
-          "Each filter matches some fixtures, but none matches them all: drop or change one; " +
-          "--list shows what a set of filters selects.",
-          "A run never reports success when nothing ran.",
-        ],
-      });
-    }
+    if (empty) throw empty;
     throw new UserError(`No fixtures to run in "${options.fixturesDir}"`, {
       kind: "catalog",
       code: "NO_FIXTURES",
