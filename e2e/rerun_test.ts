@@ -327,6 +327,27 @@ Deno.test("--rerun-max-failures refuses a mass failure", async () => {
   assert.deepEqual(await ran(p), ["a", "b", "c"]);
 });
 
+Deno.test("--rerun-max-failures after --max-failures says what is owed without blaming the environment", async () => {
+  await using p = await suite(["a", "b", "c", "d"], ["a", "b", "c", "d"]);
+  const first = await runSmoke(p.dir, [
+    "--max-failures",
+    "1",
+    "--concurrency",
+    "1",
+    "--order",
+    "id",
+  ]);
+  assert.match(first.stdout, /Summary: 0 passed, 1 failed, 3 not run/);
+  const run = await runSmoke(p.dir, ["--rerun-failed", "--rerun-max-failures", "2"]);
+  assert.equal(run.code, 2);
+  assert.match(
+    run.stderr,
+    /^error: Refusing to rerun: 4 fixtures are outstanding in run \S+ \(1 failed, 3 not run\), more than --rerun-max-failures 2 \[RERUN_LIMIT_EXCEEDED\]$/m,
+  );
+  assert.doesNotMatch(run.stderr, /broken environment/);
+  assert.match(run.stderr, /^hint: Most of them did not fail on their own/m);
+});
+
 Deno.test("a flaky pass in a rerun is flaky, not recovered-clean; --fail-on-flaky fails it", async () => {
   await using p = await tempProject({
     "fixtures/wobbly.smoke.jsonc": JSON.stringify({

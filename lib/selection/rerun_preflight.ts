@@ -273,13 +273,34 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
     });
   }
   if (input.maxFailures !== undefined && failed.length > input.maxFailures) {
+    // What is owed without having failed on its own: say so, and do not diagnose the environment.
+    const unstarted = (["not-run", "blocked", "interrupted"] as const)
+      .map((kind) => ({ kind, count: failed.filter((f) => f.kind === kind).length }))
+      .filter((part) => part.count > 0);
+    const ranAndFailed = failed.length - unstarted.reduce((sum, part) => sum + part.count, 0);
+    const breakdown = unstarted.length
+      ? ` (${
+        [
+          `${ranAndFailed} failed`,
+          ...unstarted.map((p) => `${p.count} ${p.kind.replace("-", " ")}`),
+        ]
+          .join(", ")
+      })`
+      : "";
+    const fixtures = `${failed.length} fixture${failed.length === 1 ? "" : "s"}`;
+    const owed = unstarted.length
+      ? `${fixtures} ${failed.length === 1 ? "is" : "are"} outstanding`
+      : `${fixtures} failed`;
     throw new PreflightError(
       "RERUN_LIMIT_EXCEEDED",
-      `Refusing to rerun: ${failed.length} fixture${failed.length === 1 ? "" : "s"} failed ` +
-        `${sinceText(artifact, state, "in")}, more than --rerun-max-failures ${input.maxFailures}`,
+      `Refusing to rerun: ${owed} ${sinceText(artifact, state, "in")}${breakdown}, ` +
+        `more than --rerun-max-failures ${input.maxFailures}`,
       [
         ...sharedCauses(artifact, outstanding),
-        "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite.",
+        ranAndFailed > input.maxFailures
+          ? "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite."
+          : "Most of them did not fail on their own (they never ran, or were stopped): run the " +
+            "full suite, or raise --rerun-max-failures.",
         manualFallback(input.fallback, failed.map((f) => f.id)),
       ],
       warnings,
