@@ -28,7 +28,7 @@ Deno.test("a rerun runs exactly the failed fixtures, records its source, and con
   // b's files did not change since it failed: its pass is likely a flake (issue 16).
   assert.match(
     rerun.stdout,
-    /^Recovered: 1 \(b passed unchanged: likely flaky, it flipped 1 time in its last 2 runs\)$/m,
+    /^Recovered: 1 \(b passed unchanged: a flake or a fix outside its files, its first flip in its last 2 runs\)$/m,
   );
   assert.match(rerun.stdout, /^After rerun: 3 passed, 1 failed of 4 -> fail$/m);
   assert.equal(rerun.resultLine, "RESULT: fail");

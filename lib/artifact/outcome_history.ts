@@ -105,9 +105,15 @@ export function parseOutcomes(
   return outcomes;
 }
 
+/** From how many flips a recovery is called likely flaky: as `smoke report`'s candidates (2+). */
+const LIKELY_FLAKY_FLIPS = 2;
+
 /**
  * The note a rerun's recovery of an unchanged fixture gets: a pass of a check
- * whose files did not change since it failed is likely a flake, not a fix.
+ * whose files did not change since it failed is a flake, or a fix outside its
+ * files (the environment). It is called likely flaky once it flipped at least
+ * twice in its recorded runs (this recovery is one flip), as `smoke report`
+ * names candidates.
  *
  * @param id The fixture id.
  * @param outcomes Its newest outcomes (this run's first), when on record.
@@ -122,13 +128,21 @@ export function parseOutcomes(
  *   unchangedRecoveryNote("api/b", "PFPPF"),
  *   "api/b passed unchanged: likely flaky, it flipped 3 times in its last 5 runs",
  * );
- * assert.equal(unchangedRecoveryNote("api/b", undefined), "api/b passed unchanged: likely flaky");
+ * assert.equal(
+ *   unchangedRecoveryNote("api/b", "PFFF"),
+ *   "api/b passed unchanged: a flake or a fix outside its files, its first flip in its last 4 runs",
+ * );
+ * assert.equal(
+ *   unchangedRecoveryNote("api/b", undefined),
+ *   "api/b passed unchanged: a flake or a fix outside its files",
+ * );
  * ```
  */
 export function unchangedRecoveryNote(id: string, outcomes: string | undefined): string {
   const { flips, runs } = flipRate(outcomes ?? "");
-  const history = flips > 0
-    ? `, it flipped ${flips} time${flips === 1 ? "" : "s"} in its last ${runs} runs`
-    : "";
-  return `${id} passed unchanged: likely flaky${history}`;
+  if (flips >= LIKELY_FLAKY_FLIPS) {
+    return `${id} passed unchanged: likely flaky, it flipped ${flips} times in its last ${runs} runs`;
+  }
+  const first = flips === 1 ? `, its first flip in its last ${runs} runs` : "";
+  return `${id} passed unchanged: a flake or a fix outside its files${first}`;
 }

@@ -87,8 +87,11 @@ Deno.test("unchangedRecoveryNote(): says likely flaky, with the flips on record"
   );
   assert.equal(
     unchangedRecoveryNote("api/b", "PF"),
-    "api/b passed unchanged: likely flaky, it flipped 1 time in its last 2 runs",
+    "api/b passed unchanged: a flake or a fix outside its files, its first flip in its last 2 runs",
   );
   // No flips on record (only this pass): nothing to show but the note.
-  assert.equal(unchangedRecoveryNote("api/b", "P"), "api/b passed unchanged: likely flaky");
+  assert.equal(
+    unchangedRecoveryNote("api/b", "P"),
+    "api/b passed unchanged: a flake or a fix outside its files",
+  );
 });

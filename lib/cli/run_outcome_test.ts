@@ -199,7 +199,7 @@ Deno.test("runSummary(): a recovery of a fixture unchanged since it failed is li
   assert.deepEqual(end.view.recovered, [
     "a",
     "b passed unchanged: likely flaky, it flipped 6 times in its last 10 runs",
-    "c passed unchanged: likely flaky",
+    "c passed unchanged: a flake or a fix outside its files",
     "d (flaky: passed on a retry)",
   ]);
 });
