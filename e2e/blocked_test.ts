@@ -63,3 +63,20 @@ Deno.test("a failed setup blocks its dependants: console, JUnit and GitHub say b
     /^::warning file=fixtures\/setup\/db\.smoke\.jsonc,title=blocked by setup\/db::Blocked by setup\/db \(failed\): api\/(orders|users), api\/(orders|users)$/,
   );
 });
+
+Deno.test("the HTML report counts blocked fixtures apart and shows them in the grid as never started", async () => {
+  await using p = await tempProject({
+    "fixtures/setup.smoke.jsonc": JSON.stringify({ command: ["false"] }),
+    "fixtures/dep.smoke.jsonc": JSON.stringify({ command: ["true"], needs: ["setup"] }),
+    "fixtures/ok.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  });
+  const run = await runSmoke(p.dir, ["--report"]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(run.stdout, /^Summary: 1 passed, 1 failed, 1 blocked, /m);
+  const html = await p.read(".planning/artifacts/smoke/report.html");
+  assert.match(html, /<title>smoke report: ✗ FAIL, 1 failed, 1 blocked<\/title>/);
+  assert.match(html, /✗ 1 failed<\/span>.*⊘ 1 blocked<\/span>/);
+  const row = /<tr data-id="dep"[^>]*>.*?<\/tr>/.exec(html)?.[0] ?? "";
+  assert.match(row, /<td class=n>⊘<\/td><\/tr>$/, row);
+  assert.match(html, /⊘ never started \(blocked by a need, or not run\)/);
+});

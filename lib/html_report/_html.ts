@@ -52,6 +52,7 @@ export const CELL: Readonly<Record<CellCode, { symbol: string; label: string }>>
   r: { symbol: "◐", label: "passed on retry" },
   f: { symbol: "✗", label: "failed" },
   s: { symbol: "○", label: "skipped" },
+  n: { symbol: "⊘", label: "never started (blocked by a need, or not run)" },
   ".": { symbol: "", label: "not in this run" },
 };
 

@@ -81,6 +81,11 @@ export interface RunView {
   durationMs: number;
   /** Counts. */
   summary: Summary;
+  /**
+   * Of the failed, those that never started (blocked by a need, or not run): counted apart,
+   * as the console does.
+   */
+  unstarted: { blocked: number; notRun: number };
   /** The run was interrupted. */
   interrupted: boolean;
   /** Nothing ran: a diagnostics artifact (a failed rerun preflight). */
@@ -220,9 +225,10 @@ export interface FailureView {
 
 /**
  * A grid cell: `p` passed, `r` passed on a retry (flaky), `f` failed,
- * `s` skipped, `.` not in that run.
+ * `s` skipped, `n` never started (blocked by a need, or not run: owed, but no
+ * result of its own), `.` not in that run.
  */
-export type CellCode = "p" | "r" | "f" | "s" | ".";
+export type CellCode = "p" | "r" | "f" | "s" | "n" | ".";
 
 /** A fixture's row of the grid. */
 export interface GridRow {
@@ -323,7 +329,7 @@ function blockedMap(fixtures: Artifact["fixtures"]): Map<string, { by: string; e
 
 function cellOf(f: Artifact["fixtures"][number]): CellCode {
   // Never started (--max-failures, or a need that did not pass): not a result of its own.
-  if (f.failure?.kind === "not-run" || isBlocked(f)) return ".";
+  if (f.failure?.kind === "not-run" || isBlocked(f)) return "n";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -340,6 +346,10 @@ function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {
     startedAt: a.startedAt,
     durationMs: a.durationMs,
     summary: a.summary,
+    unstarted: {
+      blocked: a.fixtures.filter(isBlocked).length,
+      notRun: a.fixtures.filter((f) => f.failure?.kind === "not-run").length,
+    },
     interrupted: a.interrupted === true,
     diagnosticsOnly: a.fixtures.length === 0 && a.diagnostics.length > 0,
     ...(error ? { error: error.message } : {}),
@@ -592,7 +602,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       let ended = false;
       for (let i = last - 1; i >= 0 && !ended; i--) {
         if (cells[i] === "f") start = i;
-        else if (cells[i] !== "." && cells[i] !== "s") ended = true;
+        else if (cells[i] !== "." && cells[i] !== "s" && cells[i] !== "n") ended = true;
       }
       const excerpt = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : undefined;

@@ -20,16 +20,23 @@ export { REPORT_FILE } from "./report_file.ts";
 
 const e = escapeHtml;
 
-/** Quarantined failures are counted apart: they do not fail the run. */
-function counts(summary: Summary): string {
+/**
+ * Quarantined failures are counted apart (they do not fail the run), and so are the fixtures that
+ * never started (blocked, not run), when they are known, as the console does.
+ */
+function counts(summary: Summary, unstarted?: { blocked: number; notRun: number }): string {
   const quarantined = summary.quarantined ?? 0;
+  const blocked = unstarted?.blocked ?? 0;
+  const notRun = unstarted?.notRun ?? 0;
   return `<span class="t-pass">✓ ${summary.passed} passed</span>` +
-    `<span class="t-fail">✗ ${summary.failed - quarantined} failed</span>` +
+    `<span class="t-fail">✗ ${summary.failed - quarantined - blocked - notRun} failed</span>` +
     (quarantined
       ? `<span class="t-quarantined">⚑ ${quarantined} quarantined failure${
         quarantined === 1 ? "" : "s"
       }</span>`
       : "") +
+    (blocked ? `<span class="t-skip">⊘ ${blocked} blocked</span>` : "") +
+    (notRun ? `<span class="t-skip">⊘ ${notRun} not run</span>` : "") +
     `<span class="t-skip">○ ${summary.skipped} skipped</span>` +
     `<span class="t-flaky">◐ ${summary.flaky} flaky</span>`;
 }
@@ -128,7 +135,9 @@ function renderLatest(model: ReportModel): string {
   if (latest.services) facts.push(fact("Services", serviceBadges(latest.services)));
   out.push(
     `<div class="verdict ${mark.cls}"><div class="big">${mark.symbol} ${mark.word}</div><div>`,
-    `<p class="counts">${counts(latest.summary)}</p><dl class="facts">${facts.join("")}</dl>`,
+    `<p class="counts">${counts(latest.summary, latest.unstarted)}</p><dl class="facts">${
+      facts.join("")
+    }</dl>`,
     `</div></div>`,
   );
   // A partial run's own pass is not the suite's: the page says so next to the headline.
@@ -346,8 +355,11 @@ export function renderReportHtml(model: ReportModel, suggestions?: Suggestions):
     : undefined;
   const title = latest
     ? `smoke report: ${mark!.symbol} ${mark!.word}, ${
-      latest.summary.failed - (latest.summary.quarantined ?? 0)
+      latest.summary.failed - (latest.summary.quarantined ?? 0) - latest.unstarted.blocked -
+      latest.unstarted.notRun
     } failed${latest.summary.quarantined ? `, ${latest.summary.quarantined} quarantined` : ""}${
+      latest.unstarted.blocked ? `, ${latest.unstarted.blocked} blocked` : ""
+    }${latest.unstarted.notRun ? `, ${latest.unstarted.notRun} not run` : ""}${
       suiteMark ? ` · suite ${suiteMark.symbol} ${suiteMark.word}` : ""
     }`
     : "smoke report: no runs";
