@@ -58,6 +58,8 @@ const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
 /** The bidirectional and invisible characters of the set: no controls (XML keeps `\r`). */
 const FORMAT_ALL = /[\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHAR}]`, "g");
+/** A line that reads as smoke's verdict: `RESULT:` at its start, or behind invisible characters. */
+const FORGED_RESULT = /^[\u00ad\u180e\u200b-\u200d]*RESULT:/;
 /** Where the runner would see a workflow command: `::` after white space at a line's start. */
 const COMMAND_START = /^(\s*)::/;
 
@@ -226,8 +228,8 @@ export function markCommand(line: string): string {
  *
  * let log = "";
  * const write = createSafeWriter((t) => (log += t), { terminal: false, github: false });
- * write("RESULT: pass\n" + resultLine("fail") + "\n");
- * assert.equal(log, "  RESULT: pass\nRESULT: fail\n");
+ * write("RESULT: pass\n\u200bRESULT: pass\n" + resultLine("fail") + "\n");
+ * assert.equal(log, "  RESULT: pass\n  \u200bRESULT: pass\nRESULT: fail\n");
  * ```
  */
 export function resultLine(result: "pass" | "fail"): string {
@@ -299,8 +301,9 @@ export function createSafeWriter(write: Write, mode: OutputMode): Write {
         line = line.slice(MARK.length);
       }
       if (line.includes(MARK)) line = line.replaceAll(MARK, "");
-      // Only smoke's verdict starts a line with RESULT: (a forged one is indented).
-      if (!trusted && start && line.startsWith("RESULT:")) line = `  ${line}`;
+      // Only smoke's verdict starts a line with RESULT: (a forged one is indented), even to the
+      // eye: behind invisible characters too.
+      if (!trusted && start && FORGED_RESULT.test(line)) line = `  ${line}`;
       if (!mode.github) return line;
       if (trusted) {
         // smoke's own inert block: its untrusted lines are shown as they are, unable to end it.

@@ -8,6 +8,7 @@ import {
   escapeControls,
   markCommand,
   type OutputMode,
+  resultLine,
   terminalControl,
 } from "./safe_output.ts";
 
@@ -181,5 +182,24 @@ Deno.test("property: displayName() leaves no line break or control character, an
       if (/^[A-Za-z0-9._\/ -]*$/.test(name)) assert.equal(shown, name);
     }),
     { numRuns: 2000 },
+  );
+});
+
+Deno.test("property: no generated text starts a line as smoke's verdict; smoke's own RESULT line does", () => {
+  const forging = fc.array(
+    fc.oneof(hostile, fc.constantFrom("RESULT: pass", "\u200bRESULT: pass", "\u00adRESULT:", "\n")),
+    { maxLength: 8 },
+  ).map((parts) => parts.join(""));
+  fc.assert(
+    fc.property(modes, forging, (mode, text) => {
+      const out = collect(mode);
+      out.write(text + "\n");
+      out.write(resultLine("fail") + "\n");
+      const verdicts = out.log().split("\n").filter((line) =>
+        /^[\u00ad\u180e\u200b-\u200d]*RESULT:/.test(line)
+      );
+      assert.deepEqual(verdicts, ["RESULT: fail"], JSON.stringify(text));
+    }),
+    { numRuns: 500 },
   );
 });

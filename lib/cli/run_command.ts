@@ -184,10 +184,10 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     })
     : undefined;
   if (flags.list) {
-    // Filters that select nothing together are the same error as for a run (as a filter that
-    // matches nothing is); an empty shard is the same warning.
-    if (empty) throw empty;
+    // As for a run: an empty shard is a warning; filters that select nothing together are the
+    // same error (as a filter that matches nothing is).
     if (planned.length === 0 && flags.shard) io.stderr(emptyShardWarning(flags.shard));
+    else if (empty) throw empty;
     if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
     // The ids stay one per line on stdout; what was pulled in is said on stderr.
     for (const [id, why] of selection.pulledIn ?? []) io.stderr(`${id}: pulled in (${why})\n`);

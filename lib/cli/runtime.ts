@@ -87,6 +87,8 @@ export function hasSmokeTask(dir: string): boolean {
  * assert.equal(elsewhere.invocation, "deno run -A /p/smoke.ts");
  * const spaced = runtimeInfo("file:///my%20tools/jos%C3%A9/smoke.ts", { execPath: "deno", compiled: false, cwd: "/other" });
  * assert.equal(spaced.invocation, "deno run -A '/my tools/josé/smoke.ts'");
+ * const remote = runtimeInfo("https://jsr.io/@smoke/smoke/0.1.0/smoke.ts", { execPath: "deno", compiled: false, cwd: "/p" });
+ * assert.equal(remote.invocation, "deno run -A https://jsr.io/@smoke/smoke/0.1.0/smoke.ts");
  * const home = runtimeInfo("file:///p/smoke.ts", { execPath: "deno", compiled: false, cwd: "/p" });
  * assert.equal(home.invocation, "deno task smoke");
  * ```
@@ -96,6 +98,14 @@ export function runtimeInfo(
   facts: RuntimeFacts = runtimeFacts(Deno.cwd()),
 ): RuntimeInfo {
   if (facts.compiled) return { kind: "binary", invocation: facts.execPath, deno: "deno" };
+  // Run from a URL (`deno run -A jsr:@smoke/smoke`): the URL itself, quoted.
+  if (!entryUrl.startsWith("file:")) {
+    return {
+      kind: entryUrl.endsWith(".js") ? "bundle" : "script",
+      invocation: `deno run -A ${shellQuote([entryUrl])}`,
+      deno: facts.execPath,
+    };
+  }
   // The path as the shell takes it: decoded (not `tools%20dir`), and quoted where it must be.
   const entry = fileURLToPath(entryUrl);
   if (entryUrl.endsWith(".js")) {

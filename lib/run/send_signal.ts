@@ -45,8 +45,16 @@ interface Libc {
   errno(): number;
 }
 
-/** Opened on first use; null where it cannot be. */
+/** Opened on first use; null where it cannot be (then never tried again). */
 let libc: Libc | null | undefined;
+
+function libcOnce(): Libc | null {
+  if (libc === undefined) libc = openLibc();
+  return libc;
+}
+
+/** How many signals each route answered (see {@linkcode signalRoutes}). */
+const routes = { libc: 0, deno: 0 };
 
 function openLibc(): Libc | null {
   if (Deno.build.os !== "linux") return null;
@@ -87,8 +95,27 @@ function openLibc(): Libc | null {
  * ```
  */
 export function signalsThroughLibc(): boolean {
-  libc ??= openLibc();
-  return libc !== null;
+  return libcOnce() !== null;
+}
+
+/**
+ * How many signals each route has answered in this process: libc's kill(2)
+ * with its errno, or `Deno.kill` (elsewhere, or when libc's errno was not one
+ * smoke knows). For tests and diagnosis.
+ *
+ * @returns The counts so far.
+ *
+ * @example
+ * ```ts
+ * import { signalRoutes } from "./send_signal.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { libc, deno } = signalRoutes();
+ * assert.ok(libc >= 0 && deno >= 0);
+ * ```
+ */
+export function signalRoutes(): { libc: number; deno: number } {
+  return { ...routes };
 }
 
 function denoKill(target: number, signal: Deno.Signal): SignalOutcome {
@@ -134,13 +161,20 @@ export function sendSignal(
     throw new RangeError(`sendSignal() takes one process or one group, got ${target}`);
   }
   const number = LINUX_SIGNALS[signal];
-  if (options.libc === false || number === undefined) return denoKill(target, signal);
-  libc ??= openLibc();
-  if (libc === null) return denoKill(target, signal);
-  if (libc.kill(target, number) === 0) return "sent";
-  const errno = libc.errno();
-  if (errno === ESRCH) return "gone";
-  if (errno === EPERM) return "denied";
-  // Anything else (EINVAL) is said the way Deno says it.
+  const lib = options.libc === false || number === undefined ? null : libcOnce();
+  if (lib !== null && number !== undefined) {
+    const answer = lib.kill(target, number) === 0 ? "sent" : errnoOutcome(lib.errno());
+    if (answer !== undefined) {
+      routes.libc++;
+      return answer;
+    }
+    // Anything else (EINVAL; or errno changed by the runtime before it was read: seen, rarely)
+    // is asked again the way Deno asks.
+  }
+  routes.deno++;
   return denoKill(target, signal);
+}
+
+function errnoOutcome(errno: number): SignalOutcome | undefined {
+  return errno === ESRCH ? "gone" : errno === EPERM ? "denied" : undefined;
 }
