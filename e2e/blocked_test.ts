@@ -79,4 +79,7 @@ Deno.test("the HTML report counts blocked fixtures apart and shows them in the g
   const row = /<tr data-id="dep"[^>]*>.*?<\/tr>/.exec(html)?.[0] ?? "";
   assert.match(row, /<td class=n>⊘<\/td><\/tr>$/, row);
   assert.match(html, /⊘ never started \(blocked by a need, or not run\)/);
+  // The runs table and the timeline's tooltip count it apart too.
+  assert.match(html, /<td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td>/);
+  assert.match(html, /1 passed, 1 failed, 1 blocked, 0 skipped in /);
 });

@@ -453,11 +453,18 @@ Deno.test("a working directory or a variable that is not UTF-8 is a user error o
     assert.match(run.stderr, /^hint: Run smoke from a folder whose path is UTF-8/m);
     assert.equal(run.resultLine, "RESULT: fail");
   }
-  // GITHUB_ACTIONS that is not UTF-8 is not "true": a plain run.
+  // GITHUB_ACTIONS that is not UTF-8 is not "true": a plain run (a failure gets no ::group::).
   const bytes = (name: string) => ["sh", "-c", `${name}=$(printf "\\377") exec "$@"`, "sh"];
+  await p.write("fixtures/bad.smoke.jsonc", JSON.stringify({ command: ["false"] }));
   const github = await runBounded(p.dir, [], { prefix: bytes("GITHUB_ACTIONS") });
-  assert.equal(github.code, 0, github.stderr);
-  assert.doesNotMatch(github.stdout, /::group::|::stop-commands::/);
+  assert.equal(github.code, 1, github.stderr);
+  assert.match(github.stdout, /^FAIL {2}bad /m);
+  assert.doesNotMatch(github.stdout + github.stderr, /::group::|::stop-commands::|::error/);
+  const real = await runBounded(p.dir, [], {
+    prefix: ["sh", "-c", 'GITHUB_ACTIONS=true exec "$@"', "sh"],
+  });
+  assert.match(real.stdout + real.stderr, /::group::/, "GitHub mode would have grouped it");
+  await Deno.remove(join(p.dir, "fixtures/bad.smoke.jsonc"));
   // SMOKE_DENO names what runs: refused, by name.
   const deno = await runBounded(p.dir, [], { prefix: bytes("SMOKE_DENO") });
   assert.equal(deno.code, 2, deno.stderr);

@@ -57,6 +57,28 @@ export const CELL: Readonly<Record<CellCode, { symbol: string; label: string }>>
 };
 
 /**
+ * A run's failures of its own: its failed fixtures less the quarantined
+ * failures and those that never started (blocked, not run), which the page
+ * counts apart, as the console does.
+ *
+ * @param run The run's counts.
+ * @returns The count.
+ *
+ * @example
+ * ```ts
+ * import { ownFailures } from "./_html.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const summary = { total: 5, passed: 1, failed: 4, skipped: 0, flaky: 0, quarantined: 1 };
+ * assert.equal(ownFailures({ summary, unstarted: { blocked: 1, notRun: 1 } }), 1);
+ * ```
+ */
+export function ownFailures(run: Pick<RunView, "summary" | "unstarted">): number {
+  return run.summary.failed - (run.summary.quarantined ?? 0) - run.unstarted.blocked -
+    run.unstarted.notRun;
+}
+
+/**
  * The symbol, CSS class and word for a run's verdict.
  *
  * @param run The run (or just its verdict and whether nothing ran).

@@ -7,7 +7,14 @@
  * @module
  */
 import { REPORT_CSP, REPORT_CSS, REPORT_JS } from "./_assets.ts";
-import { escapeHtml, formatTime, renderTail as tail, runAnchor, verdictMark } from "./_html.ts";
+import {
+  escapeHtml,
+  formatTime,
+  ownFailures,
+  renderTail as tail,
+  runAnchor,
+  verdictMark,
+} from "./_html.ts";
 import { renderServices, serviceBadges } from "./html_services.ts";
 import { formatDuration } from "../reporters/console_render.ts";
 import type { FailureView, LatestView, ReportModel, RunView } from "./history_model.ts";
@@ -297,14 +304,14 @@ function renderRuns(runs: readonly RunView[]): string {
       }</td>` +
       (run.diagnosticsOnly
         ? `<td class="wrap" colspan="5">${e(run.error ?? "nothing ran")}</td>`
-        : `<td class="num">${run.summary.passed}</td><td class="num">${run.summary.failed}</td>` +
+        : `<td class="num">${run.summary.passed}</td><td class="num">${ownFailures(run)}</td>` +
           `<td class="num">${run.summary.skipped}</td><td class="num">${run.summary.flaky}</td>` +
           `<td class="num">${formatDuration(run.durationMs)}</td>`) +
       `<td>${e(run.host ?? "")}</td><td>${source}</td></tr>`;
   });
   return `<div class="scroll runs"><table class="list"><thead><tr><th>Run</th><th>Started</th>` +
     `<th>Mode</th><th>Result</th><th class="num" title="passed">✓</th>` +
-    `<th class="num" title="failed">✗</th><th class="num" title="skipped">○</th>` +
+    `<th class="num" title="failed (quarantined, blocked and not-run fixtures apart)">✗</th><th class="num" title="skipped">○</th>` +
     `<th class="num" title="passed on retry">◐</th><th class="num">Duration</th>` +
     `<th>Host</th><th>Rerun of</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }

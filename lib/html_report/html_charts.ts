@@ -6,7 +6,7 @@
  * @module
  */
 import { formatDuration } from "../reporters/console_render.ts";
-import { CELL, escapeHtml, formatTime, runAnchor, verdictMark } from "./_html.ts";
+import { CELL, escapeHtml, formatTime, ownFailures, runAnchor, verdictMark } from "./_html.ts";
 import type { CellCode, GridRow, ReportModel, RunView, TimelineMark } from "./history_model.ts";
 
 const PAD = 10;
@@ -22,8 +22,11 @@ function runTitle(run: RunView): string {
     formatTime(run.startedAt),
     run.diagnosticsOnly
       ? `nothing ran: ${run.error ?? "see the diagnostics"}`
-      : `${run.summary.passed} passed, ${run.summary.failed} failed, ${run.summary.skipped} skipped` +
-        ` in ${formatDuration(run.durationMs)}`,
+      : `${run.summary.passed} passed, ${ownFailures(run)} failed, ` +
+        (run.summary.quarantined ? `${run.summary.quarantined} quarantined, ` : "") +
+        (run.unstarted.blocked ? `${run.unstarted.blocked} blocked, ` : "") +
+        (run.unstarted.notRun ? `${run.unstarted.notRun} not run, ` : "") +
+        `${run.summary.skipped} skipped in ${formatDuration(run.durationMs)}`,
   ];
   if (run.rerun) {
     parts.push(`rerun of ${run.rerun.sourceRunId}`);

@@ -87,7 +87,7 @@ export interface MarkdownCellOptions {
  * is escaped, line breaks become `<br>`, HTML-significant characters become
  * entities, control characters are dropped, bidirectional and invisible
  * characters are shown as escapes (`\u202e`, as on the console), the
- * characters that make links, images, emphasis and code (`[ ] * ~` and
+ * characters that make links, images, emphasis and code (`[ ] * _ ~` and
  * backquotes, and the backslash) are backslash-escaped so that they show as
  * typed, and long text is cut with an ellipsis.
  *
@@ -115,7 +115,7 @@ export function escapeMarkdownCell(text: string, options: MarkdownCellOptions = 
     // deno-lint-ignore no-control-regex
     .replace(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/g, "").trimEnd();
   if (clean.length > maxChars) clean = clean.slice(0, maxChars - 1) + "…";
-  if (!options.inCode) clean = clean.replace(/[\\`*~[\]]/g, "\\$&");
+  if (!options.inCode) clean = clean.replace(/[\\`*_~[\]]/g, "\\$&");
   clean = escapeControls(clean);
   return clean
     .replaceAll("&", "&amp;")

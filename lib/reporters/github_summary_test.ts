@@ -233,7 +233,7 @@ Deno.test("renderStepSummary() has a Services table with each one's status, time
     "| `api` | ✓ ready | 1.2s |  |",
     "| `db` | ✓ reused | 0ms | already running: not started |",
     "| `queue` | ✗ **not-ready** |  | not ready within 500ms: 127.0.0.1:9999 accepts a TCP " +
-    "connection (last check: connection refused) \\| &lt;b&gt;<br>Error: bad QUEUE_URL &lt;none&gt; |",
+    "connection (last check: connection refused) \\| &lt;b&gt;<br>Error: bad QUEUE\\_URL &lt;none&gt; |",
     "| `worker` | ✗ **exited** | 300ms | exited with code 7 during the run<br>" +
     "last line of its stderr: worker crashed: out of memory |",
   ]);

@@ -299,8 +299,8 @@ export async function preflight(input: PreflightInput): Promise<Preflight> {
         ...sharedCauses(artifact, outstanding),
         ranAndFailed > input.maxFailures
           ? "So many failures usually mean a broken environment (network, credentials, a service down): fix that, then run the full suite."
-          : "Most of them did not fail on their own (they never ran, or were stopped): run the " +
-            "full suite, or raise --rerun-max-failures.",
+          : `Only ${ranAndFailed} of them failed on their own; the rest never ran or were ` +
+            "stopped: run the full suite, or raise --rerun-max-failures.",
         manualFallback(input.fallback, failed.map((f) => f.id)),
       ],
       warnings,
