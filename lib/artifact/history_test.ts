@@ -85,3 +85,22 @@ Deno.test("saveRun says which file failed: only latest.json, after the run file"
     await Deno.stat(join(paths.runs, `${runId}.json`));
   });
 });
+
+Deno.test("saveRun replaces a symlink in the run file's place, and writes through latest.json's", async () => {
+  await inTempDir(async (dir) => {
+    const paths = historyPaths(join(dir, "arts"));
+    await ensureHistoryDir(paths, "arts");
+    await prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
+    const runId = newRunId(new Date());
+    await Deno.writeTextFile(join(dir, "notes.txt"), "mine\n");
+    await Deno.writeTextFile(join(dir, "kept.json"), "{}");
+    await Deno.symlink(join(dir, "notes.txt"), join(paths.runs, `${runId}.json`));
+    await Deno.symlink(join(dir, "kept.json"), paths.latest);
+    await saveRun(paths, { runId } as never, { updateLatest: true });
+    assert.equal(await Deno.readTextFile(join(dir, "notes.txt")), "mine\n");
+    assert.ok((await Deno.lstat(join(paths.runs, `${runId}.json`))).isFile);
+    // latest.json's symlink stays, and the file it points to holds the run.
+    assert.ok((await Deno.lstat(paths.latest)).isSymlink);
+    assert.match(await Deno.readTextFile(join(dir, "kept.json")), new RegExp(runId));
+  });
+});
