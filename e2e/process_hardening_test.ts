@@ -420,3 +420,56 @@ Deno.test({
     assert.match(run.stderr, /\[LEFTOVER_PROCESS\]/);
   },
 });
+
+/** Whether this process may set the next pid (root in its pid namespace, on Linux). */
+const canSteerPids = (() => {
+  try {
+    Deno.openSync("/proc/sys/kernel/ns_last_pid", { write: true }).close();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test({
+  name:
+    "the end-of-run sweep leaves alone a stranger whose session got a finished fixture's number",
+  ignore: !canSteerPids,
+  async fn() {
+    await using p = await tempProject({
+      "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "echo $$ > a.pid"] }),
+      "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["sleep", "3"] }),
+    });
+    const smoke = spawnSmoke(p.dir, ["--concurrency", "2"]);
+    await waitFor(async () => (await p.exists("a.pid")) && (await p.read("a.pid")).trim() !== "");
+    const pid = Number((await p.read("a.pid")).trim());
+    await waitFor(async () => !(await isAlive(pid)));
+    // A stranger, started by hand (no SMOKE_RUN_ID) a little later, that leads a session numbered
+    // as fixture a's (on a busy host the pid space wraps by itself; here it is steered).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    let stranger: Deno.ChildProcess | undefined;
+    for (let attempt = 0; attempt < 50 && stranger?.pid !== pid; attempt++) {
+      if (stranger) {
+        if (await isAlive(stranger.pid)) stranger.kill("SIGKILL");
+        await stranger.status;
+      }
+      Deno.writeTextFileSync("/proc/sys/kernel/ns_last_pid", String(pid - 1));
+      stranger = new Deno.Command("setsid", {
+        args: ["sleep", "30"],
+        env: { PATH: "/usr/bin:/bin" },
+        clearEnv: true,
+      }).spawn();
+    }
+    try {
+      assert.equal(stranger!.pid, pid, "the stranger got fixture a's number");
+      const out = await smoke.output();
+      const stderr = new TextDecoder().decode(out.stderr);
+      assert.equal(out.code, 0, stderr);
+      assert.doesNotMatch(stderr, /LEFTOVER_PROCESS/);
+      assert.ok(await isAlive(pid), "the stranger still runs");
+    } finally {
+      if (await isAlive(stranger!.pid)) stranger!.kill("SIGKILL");
+      await stranger!.status;
+    }
+  },
+});

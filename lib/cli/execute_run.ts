@@ -26,7 +26,13 @@ import { describeWriteFailure, isWriteFailure } from "../artifact/atomic_write.t
 import type { Lock } from "../artifact/lock.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { envOverProcess, runProcess } from "../run/process.ts";
-import { leftoverDiagnostics, ownStartTime, stopRunProcesses } from "../run/run_processes.ts";
+import {
+  leftoverDiagnostics,
+  ownStartTime,
+  sessionLimits,
+  stopRunProcesses,
+  uptimeTicks,
+} from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
 import type { DurationsRead } from "../artifact/durations_file.ts";
@@ -198,6 +204,17 @@ async function saveArtifact(
   }
 }
 
+/** The fixture sessions the sweep may look in, each up to when it ended (see sessionLimits). */
+function sessionsToSweep(
+  sessions: ReadonlyMap<number, number | undefined>,
+): ReadonlyMap<number, number | undefined> {
+  const ticks = uptimeTicks();
+  // Without /proc/uptime, no session counts: only the run id does.
+  return ticks === undefined
+    ? new Map()
+    : sessionLimits(sessions, { ticks, ms: performance.now() });
+}
+
 /**
  * Runs the selection and records it: lock, reporters, fixtures, artifact
  * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
@@ -327,7 +344,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const sweep = await stopRunProcesses(runId, {
       graceMs: GRACE_MS,
       startedAfter,
-      sessions: io.groups.sessions(),
+      ...(startedAfter === undefined ? {} : { sessions: sessionsToSweep(io.groups.sessions()) }),
     }).then(
       (found) => ({ found, failed: [] as Diagnostic[] }),
       // The fixtures' results come first: a failed scan is a warning, not a lost run.

@@ -33,7 +33,8 @@ export { type EnvOverProcess, envOverProcess } from "./_spawn.ts";
 export class ProcessGroups {
   /** Live groups, and whether each leader may still be running (not yet reaped). */
   #live = new Map<number, { leaderRunning: boolean }>();
-  #sessions = new Set<number>();
+  /** Every fixture session by its leader's pid: when the leader was reaped (`performance.now()`). */
+  #sessions = new Map<number, number | undefined>();
   /** The run whose processes exit paths also stop. */
   #run: { runId: string; startedAfter?: number } | undefined;
 
@@ -49,16 +50,18 @@ export class ProcessGroups {
    */
   add(pgid: number): void {
     this.#live.set(pgid, { leaderRunning: true });
-    this.#sessions.add(pgid);
+    this.#sessions.set(pgid, undefined);
   }
 
   /**
    * Every group (and session: fixtures lead their own) added so far, live or
    * gone: for the end-of-run sweep of what stayed in a fixture's session.
    *
-   * @returns The leaders' pids.
+   * @returns The leaders' pids, each with when its leader was reaped
+   * (`performance.now()`), or undefined while it runs: a session id is free for
+   * another process once its last member has gone.
    */
-  sessions(): ReadonlySet<number> {
+  sessions(): ReadonlyMap<number, number | undefined> {
     return this.#sessions;
   }
 
@@ -71,6 +74,7 @@ export class ProcessGroups {
   leaderExited(pgid: number): void {
     const group = this.#live.get(pgid);
     if (group) group.leaderRunning = false;
+    if (this.#sessions.has(pgid)) this.#sessions.set(pgid, performance.now());
   }
 
   /**

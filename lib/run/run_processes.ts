@@ -18,6 +18,7 @@
  */
 import { SERVICE_NAME_PATTERN } from "../config/limits.ts";
 import { isPositiveInteger, listPids, readProcFile, readStat, running } from "./_proc.ts";
+import { isIoError } from "../base/errors.ts";
 import { sendSignal } from "./send_signal.ts";
 import { type Diagnostic, FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "../artifact/artifact.ts";
 
@@ -74,12 +75,12 @@ function environOf(
   return service !== undefined && SERVICE_NAME_PATTERN.test(service) ? { service } : {};
 }
 
-const NO_SESSIONS: ReadonlySet<number> = new Set();
+const NO_SESSIONS: ReadonlyMap<number, number | undefined> = new Map();
 
 function scan(
   runId: string,
   startedAfter: number | undefined,
-  sessions: ReadonlySet<number> = NO_SESSIONS,
+  sessions: ReadonlyMap<number, number | undefined> = NO_SESSIONS,
 ): Scan {
   const found: RunProcess[] = [];
   const members = new Map<number, number[]>();
@@ -92,9 +93,13 @@ function scan(
     if (group) group.push(pid);
     else members.set(stat.pgid, [pid]);
     if (startedAfter !== undefined && stat.startTime < startedAfter) continue;
-    // Carries the run id, or stayed in a fixture's session with its environment scrubbed.
-    const environ = environOf(pid, runId) ??
-      (startedAfter !== undefined && sessions.has(stat.sid) ? {} : undefined);
+    // Carries the run id, or stayed in a fixture's session with its environment scrubbed (and
+    // started before that fixture ended: a later process in a session of that number is in
+    // another session, which got the number once the fixture's had gone).
+    const until = sessions.get(stat.sid);
+    const inSession = startedAfter !== undefined && sessions.has(stat.sid) &&
+      (until === undefined || stat.startTime <= until);
+    const environ = environOf(pid, runId) ?? (inSession ? {} : undefined);
     if (!environ) continue;
     found.push({ pid, pgid: stat.pgid, sid: stat.sid, startTime: stat.startTime, ...environ });
   }
@@ -188,6 +193,75 @@ function stillRunning(process: RunProcess): boolean {
   return stat !== undefined && stat.startTime === process.startTime && running(stat);
 }
 
+/** Clock ticks a second in /proc (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+/** How long after its leader was reaped a process may have started and count as its session's. */
+const SESSION_SLACK_TICKS = 5;
+
+/**
+ * The time since boot in clock ticks, from `/proc/uptime` (Linux).
+ *
+ * @returns The ticks, or undefined where there is no `/proc/uptime`.
+ *
+ * @example
+ * ```ts
+ * import { uptimeTicks } from "./run_processes.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const ticks = uptimeTicks();
+ * assert.ok(ticks === undefined || ticks > 0);
+ * ```
+ */
+export function uptimeTicks(): number | undefined {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync("/proc/uptime");
+  } catch (error) {
+    if (isIoError(error)) return undefined;
+    throw error;
+  }
+  const seconds = Number(text.split(" ")[0]);
+  return Number.isFinite(seconds) && seconds > 0
+    ? Math.floor(seconds * TICKS_PER_SECOND)
+    : undefined;
+}
+
+/**
+ * The sweep's session limits: each fixture session, by its leader's pid,
+ * with the last start time (clock ticks after boot) a member may have: when
+ * its leader was reaped, plus 50 ms. A later process in a session of that
+ * number is in another session, which got the number once the fixture's had
+ * gone (a process of the fixture's session started later carries the run id,
+ * or is one the sweep cannot tell from a stranger's).
+ *
+ * @param sessions Leaders' pids, each with when it was reaped (`performance.now()`), if it was.
+ * @param now This moment, in clock ticks after boot and as `performance.now()`.
+ * @returns The limits, undefined for a leader still running.
+ *
+ * @example
+ * ```ts
+ * import { sessionLimits } from "./run_processes.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const limits = sessionLimits(new Map([[40, 2500], [41, undefined]]), { ticks: 9000, ms: 3500 });
+ * assert.deepEqual([...limits], [[40, 9000 - 100 + 5], [41, undefined]]);
+ * ```
+ */
+export function sessionLimits(
+  sessions: ReadonlyMap<number, number | undefined>,
+  now: { ticks: number; ms: number },
+): Map<number, number | undefined> {
+  const limits = new Map<number, number | undefined>();
+  for (const [sid, endedMs] of sessions) {
+    limits.set(
+      sid,
+      endedMs === undefined ? undefined : now.ticks -
+        Math.floor((now.ms - endedMs) * TICKS_PER_SECOND / 1000) + SESSION_SLACK_TICKS,
+    );
+  }
+  return limits;
+}
+
 /** Options of {@linkcode stopRunProcesses}. */
 export interface StopOptions {
   /** Between SIGTERM and SIGKILL. */
@@ -195,11 +269,14 @@ export interface StopOptions {
   /** Only processes started after this (clock ticks after boot); see {@linkcode ownStartTime}. */
   startedAfter?: number;
   /**
-   * The run's fixture sessions (their leaders' pids): a process in one of them
-   * belongs to the run even without the run id in its environment. Used only
-   * with `startedAfter`, so a session id reused by an older process never counts.
+   * The run's fixture sessions (their leaders' pids), each with the last start
+   * time (clock ticks after boot) a member may have, or undefined for no limit:
+   * a process in one of them belongs to the run even without the run id in its
+   * environment. Used only with `startedAfter`, so a session id reused by an
+   * older process never counts; the limit keeps out a later session that got a
+   * finished fixture's number (see {@linkcode sessionLimits}).
    */
-  sessions?: ReadonlySet<number>;
+  sessions?: ReadonlyMap<number, number | undefined>;
 }
 
 /**
