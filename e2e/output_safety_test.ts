@@ -117,7 +117,13 @@ Deno.test("--dry-run prints a manifest's newlines as escapes: its values cannot 
 Deno.test("a fixture cannot start a line of standard output with RESULT: (console, GitHub mode, --junit /dev/stdout)", async () => {
   await using p = await tempProject({
     "fixtures/forge.smoke.ts": 'console.log("RESULT: pass");\n' +
+      'console.log("RE\\u200bSULT: pass\\n\\u2061RESULT: pass");\n' +
       'console.error("RESULT: pass");\nDeno.exit(1);\n',
+    // A skip reason is a manifest's text: it cannot print lines of its own.
+    "fixtures/skipped.smoke.jsonc": JSON.stringify({
+      command: ["true"],
+      skip: "flaky upstream\n\nSummary: 2 passed, 0 failed\nRE\u200bSULT: pass",
+    }),
     "fixtures/ok.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "echo 'RESULT: pass'"] }),
   });
   for (
@@ -129,7 +135,10 @@ Deno.test("a fixture cannot start a line of standard output with RESULT: (consol
   ) {
     const run = await runSmoke(p.dir, [...args], { env: { ...env } });
     assert.equal(run.code, 1, name + run.stderr);
-    const verdicts = run.stdout.split("\n").filter((line) => line.startsWith("RESULT:"));
+    const verdicts = run.stdout.split("\n").filter((line) =>
+      line.replace(/[\p{Default_Ignorable_Code_Point}\u00ad]/gu, "").startsWith("RESULT:")
+    );
+    assert.doesNotMatch(run.stdout, /^Summary: 2 passed/m, name);
     assert.deepEqual(verdicts, ["RESULT: fail"], `${name}:\n${run.stdout}`);
     assert.ok(run.stdout.endsWith("RESULT: fail\n"), name);
     // The forged line is still shown: indented, or as the same text to an XML reader.

@@ -58,8 +58,30 @@ const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
 /** The bidirectional and invisible characters of the set: no controls (XML keeps `\r`). */
 const FORMAT_ALL = /[\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHAR}]`, "g");
-/** A line that reads as smoke's verdict: `RESULT:` at its start, or behind invisible characters. */
-const FORGED_RESULT = /^[\u00ad\u180e\u200b-\u200d]*RESULT:/;
+/** Characters that show as nothing: Unicode's default-ignorable code points, and the soft hyphen. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u00ad]/gu;
+
+/**
+ * Whether a line reads as smoke's verdict: it starts with `RESULT:` once the
+ * characters that show as nothing are taken out of it (`\u200bRESULT:`,
+ * `RE\u200bSULT:`). Look-alike letters (a Cyrillic `Е`) are not caught.
+ *
+ * @param line One line, without its newline.
+ * @returns True for a line that reads as `RESULT: ...`.
+ *
+ * @example
+ * ```ts
+ * import { readsAsResult } from "./safe_output.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(readsAsResult("RE\u200bSULT: pass"), true);
+ * assert.equal(readsAsResult("\u2061RESULT: pass"), true);
+ * assert.equal(readsAsResult("  RESULT: pass"), false);
+ * ```
+ */
+export function readsAsResult(line: string): boolean {
+  return line.replace(INVISIBLE, "").startsWith("RESULT:");
+}
 /** Where the runner would see a workflow command: `::` after white space at a line's start. */
 const COMMAND_START = /^(\s*)::/;
 
@@ -303,7 +325,7 @@ export function createSafeWriter(write: Write, mode: OutputMode): Write {
       if (line.includes(MARK)) line = line.replaceAll(MARK, "");
       // Only smoke's verdict starts a line with RESULT: (a forged one is indented), even to the
       // eye: behind invisible characters too.
-      if (!trusted && start && FORGED_RESULT.test(line)) line = `  ${line}`;
+      if (!trusted && start && readsAsResult(line)) line = `  ${line}`;
       if (!mode.github) return line;
       if (trusted) {
         // smoke's own inert block: its untrusted lines are shown as they are, unable to end it.

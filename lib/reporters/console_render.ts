@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { terminalControl } from "../base/safe_output.ts";
+import { displayName, terminalControl } from "../base/safe_output.ts";
 import type { FixtureResult } from "../artifact/artifact.ts";
 import type { FixtureEnd } from "./reporter.ts";
 import { failureExcerpt } from "./failure_excerpt.ts";
@@ -182,15 +182,20 @@ export function renderFixtureLine(end: FixtureEnd, colors: Palette): string {
       const q = result.quarantined;
       const label = q ? colors.yellow("FAIL") : colors.red("FAIL");
       const quarantined = q
-        ? colors.yellow(`  (quarantined until ${q.until}, owner ${q.owner}: does not fail the run)`)
+        ? colors.yellow(
+          `  (quarantined until ${displayName(q.until)}, owner ${
+            displayName(q.owner)
+          }: does not fail the run)`,
+        )
         : "";
       return `${label}  ${result.id}  ${time}${
         attempts ? `  ${attempts}` : ""
       }${failure}${quarantined}${leak}`;
     }
     case "skipped":
+      // The reason is a manifest's (or an artifact's) text: one line, never lines of its own.
       return `${colors.yellow("SKIP")}  ${result.id}${
-        result.skipReason ? `  ${result.skipReason}` : ""
+        result.skipReason ? `  ${displayName(result.skipReason)}` : ""
       }`;
   }
 }

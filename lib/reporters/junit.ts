@@ -8,7 +8,7 @@
  * @module
  */
 import { resolve } from "node:path";
-import { escapeFormatCharacters } from "../base/safe_output.ts";
+import { escapeFormatCharacters, readsAsResult } from "../base/safe_output.ts";
 import {
   type Artifact,
   type FixtureResult,
@@ -69,6 +69,7 @@ export function stripInvalidXmlChars(text: string): string {
  *
  * assert.equal(escapeXmlText("a < b && ]]> \x00"), "a &lt; b &amp;&amp; ]]&gt; ");
  * assert.equal(escapeXmlText("ok\nRESULT: pass"), "ok\n&#82;ESULT: pass");
+ * assert.equal(escapeXmlText("\u200bRESULT: pass"), "&#8203;RESULT: pass");
  * assert.equal(escapeXmlText("gnp\u202e.exe"), "gnp\\u202e.exe");
  * ```
  */
@@ -79,7 +80,14 @@ export function escapeXmlText(text: string): string {
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
     .replaceAll("\r", "&#13;")
-    .replace(/(^|\n)RESULT:/g, "$1&#82;ESULT:");
+    // A line that reads as smoke's verdict starts with a character reference instead.
+    .split("\n")
+    .map((line) => {
+      if (!readsAsResult(line)) return line;
+      const first = line.codePointAt(0)!;
+      return `&#${first};${line.slice(first > 0xffff ? 2 : 1)}`;
+    })
+    .join("\n");
 }
 
 /**
