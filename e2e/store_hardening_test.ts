@@ -542,3 +542,36 @@ Deno.test("latest.json and durations.json by another spelling: outputs refused, 
   assert.equal(merged.code, 2, merged.stdout + merged.stderr);
   assert.match(merged.stderr, /it is not a regular file/);
 });
+
+Deno.test("a report.html or latest.json symlink onto smoke's own history is refused before anything runs", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.ts": "Deno.exit(1);\n",
+    "fixtures/b.smoke.ts": "\n",
+  });
+  const dir = `${p.dir}/.planning/artifacts/smoke`;
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  const latest = await Deno.readTextFile(`${dir}/latest.json`);
+  const [runFile] = [...Deno.readDirSync(`${dir}/runs`)].map((e) => e.name);
+
+  // The HTML page's default path, a symlink onto latest.json: --report and `smoke report`.
+  await Deno.symlink("latest.json", `${dir}/report.html`);
+  for (const args of [["--report"], ["report"]]) {
+    const run = await runSmoke(p.dir, args);
+    assert.equal(run.code, 2, `${args}: ${run.stderr}`);
+    assert.match(run.stderr, /it is smoke's own artifact file \[OUTPUT_PATH_INVALID\]/);
+  }
+  assert.equal(await Deno.readTextFile(`${dir}/latest.json`), latest);
+  await Deno.remove(`${dir}/report.html`);
+
+  // latest.json pointed at a run file: that run's record is never rewritten.
+  const record = await Deno.readTextFile(`${dir}/runs/${runFile}`);
+  await Deno.remove(`${dir}/latest.json`);
+  await Deno.symlink(`runs/${runFile}`, `${dir}/latest.json`);
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(
+    run.stderr,
+    /Cannot use ".*latest\.json": it is a symlink to smoke's own run file, which a run would overwrite \[ARTIFACT_DIR_UNUSABLE\]/,
+  );
+  assert.equal(await Deno.readTextFile(`${dir}/runs/${runFile}`), record);
+});

@@ -266,6 +266,28 @@ export async function prepareHistory(
 }
 
 async function checkLatest(paths: HistoryPaths, shownDir: string): Promise<void> {
+  // Through a symlink latest.json is written where it points: never over a run file or the
+  // durations summary (files in runs/ are never rewritten).
+  const target = realTarget(paths.latest);
+  const runs = realTarget(paths.runs);
+  if (
+    target !== entryOf(paths.latest) &&
+    (target.startsWith(join(runs, "")) || sameFile(target, join(paths.dir, "durations.json")))
+  ) {
+    throw new UserError(
+      `Cannot use "${join(shownDir, "latest.json")}": it is a symlink to smoke's own ${
+        target.startsWith(join(runs, "")) ? "run file" : "durations summary"
+      }, which a run would overwrite`,
+      {
+        kind: "artifact",
+        code: "ARTIFACT_DIR_UNUSABLE",
+        hints: [
+          "smoke writes latest.json itself after every run: remove the symlink. To rerun from " +
+          "another run, pass --artifact PATH. Nothing ran.",
+        ],
+      },
+    );
+  }
   try {
     await checkOutputPath(paths.latest, {
       shown: join(shownDir, "latest.json"),

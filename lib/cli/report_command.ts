@@ -171,13 +171,12 @@ export async function runReport(
   const options = resolveOptions(flags, config, 1);
   // A directory, a socket or a block device is refused before the history is read (exit 2),
   // and so is a file of the history itself.
-  if (flags.out !== undefined) {
-    refuseArtifactFile(resolve(io.cwd, flags.out), {
-      artifactDir: resolve(io.cwd, options.artifactDir),
-      shown: flags.out,
-      label: "the HTML report",
-    });
-  }
+  // The default page too: a report.html symlink onto the history is refused.
+  refuseArtifactFile(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
+    artifactDir: resolve(io.cwd, options.artifactDir),
+    shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
+    label: "the HTML report",
+  });
   await checkOutputPath(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
     shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
     label: "the HTML report",

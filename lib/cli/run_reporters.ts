@@ -54,6 +54,12 @@ export async function checkRunOutputs(context: RunReporterContext): Promise<void
     });
   }
   if (options.report) {
+    // The page's own path too: a report.html symlink onto the history is refused.
+    refuseArtifactFile(resolve(io.cwd, options.artifactDir, REPORT_FILE), {
+      artifactDir: resolve(io.cwd, options.artifactDir),
+      shown: join(options.artifactDir, REPORT_FILE),
+      label: "the HTML report",
+    });
     await checkOutputPath(resolve(io.cwd, options.artifactDir, REPORT_FILE), {
       shown: join(options.artifactDir, REPORT_FILE),
       label: "the HTML report",
