@@ -185,6 +185,17 @@ Deno.test("filters that each match but together select nothing say so; a narrowe
   assert.equal(list.code, 2);
   assert.match(list.stderr, /^error: No fixture matches .* together \[NO_FIXTURES\]$/m);
   assert.equal(list.stdout, "RESULT: fail\n", "no ids; the error's verdict line");
+  // One exclude that takes out everything: named, exit 2, for --list, --dry-run and a run alike.
+  for (const mode of [["--list"], ["--dry-run"], []]) {
+    const left = await runSmoke(p.dir, [...mode, "--exclude", "**"]);
+    assert.equal(left.code, 2, `${mode}: ${left.stderr}`);
+    assert.match(left.stderr, /^error: No fixture is left after --exclude \*\* \[NO_FIXTURES\]$/m);
+  }
+  // An empty catalog: --list too.
+  await using empty = await tempProject({ "fixtures/README.md": "nothing yet" });
+  const none = await runSmoke(empty.dir, ["--list"]);
+  assert.equal(none.code, 2, none.stderr);
+  assert.match(none.stderr, /^error: No fixtures to run in "fixtures" \[NO_FIXTURES\]$/m);
   await p.write("state/api_health", "fail");
   await runSmoke(p.dir, []);
   const rerun = await runSmoke(p.dir, ["--rerun-failed", "--tag", "web"]);

@@ -42,6 +42,43 @@ function runModule(): Promise<
   return import("./execute_run.ts");
 }
 
+/**
+ * The error of an empty selection: which filters left nothing (together, or
+ * one exclude), or an empty catalog.
+ */
+function emptySelection(
+  filters: readonly string[],
+  context: { catalogEmpty: boolean; fixturesDir: string; rerun: boolean },
+): UserError {
+  const last = "A run never reports success when nothing ran.";
+  if (context.catalogEmpty || context.rerun || filters.length === 0) {
+    return new UserError(`No fixtures to run in "${context.fixturesDir}"`, {
+      kind: "catalog",
+      code: "NO_FIXTURES",
+      hints: [
+        `Add a fixture such as "${context.fixturesDir}/hello.smoke.ts", or pass --fixtures-dir DIR.`,
+        last,
+      ],
+    });
+  }
+  return new UserError(
+    filters.length > 1
+      ? `No fixture matches ${filters.join(" ")} together`
+      : `No fixture is left after ${filters[0]}`,
+    {
+      kind: "usage",
+      code: "NO_FIXTURES",
+      hints: [
+        filters.length > 1
+          ? "Each filter matches some fixtures, but none matches them all: drop or change one; " +
+            "--list shows what a set of filters selects."
+          : "It takes out every fixture: drop or change it; --list shows what a filter selects.",
+        last,
+      ],
+    },
+  );
+}
+
 /** The warning of a shard with nothing to run (`--list` and a run alike). */
 function emptyShardWarning(shard: { index: number; total: number }): string {
   return formatWarning({
@@ -167,48 +204,26 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     }
   }
 
-  // Filters that each match but together select nothing: say which, not "add a fixture".
-  const filters = filtersOf(flags);
-  const together = planned.length === 0 && filters.length > 1 && !flags.rerunFailed
-    ? `No fixture matches ${filters.join(" ")} together`
-    : undefined;
-  const empty = together
-    ? new UserError(together, {
-      kind: "usage",
-      code: "NO_FIXTURES",
-      hints: [
-        "Each filter matches some fixtures, but none matches them all: drop or change one; " +
-        "--list shows what a set of filters selects.",
-        "A run never reports success when nothing ran.",
-      ],
-    })
-    : undefined;
+  if (planned.length === 0) {
+    // An empty shard is a warning, for --list as for a run (the merged run judges the whole).
+    if (flags.shard) {
+      io.stderr(emptyShardWarning(flags.shard));
+      if (!flags.list) io.stdout(`${resultLine("pass")}\n`);
+      return ExitCode.Pass;
+    }
+    // Otherwise an empty selection is exit 2, for --list and --dry-run as for a run.
+    throw emptySelection(filtersOf(flags), {
+      catalogEmpty: (selection.catalogIds ?? []).length === 0,
+      fixturesDir: options.fixturesDir,
+      rerun: flags.rerunFailed === true,
+    });
+  }
   if (flags.list) {
-    // As for a run: an empty shard is a warning; filters that select nothing together are the
-    // same error (as a filter that matches nothing is).
-    if (planned.length === 0 && flags.shard) io.stderr(emptyShardWarning(flags.shard));
-    else if (empty) throw empty;
     if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
     // The ids stay one per line on stdout; what was pulled in is said on stderr.
     for (const [id, why] of selection.pulledIn ?? []) io.stderr(`${id}: pulled in (${why})\n`);
-    io.stdout(planned.map((p) => p.fixture.id).join("\n") + (planned.length ? "\n" : ""));
+    io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
     return ExitCode.Pass;
-  }
-  if (planned.length === 0) {
-    if (flags.shard) {
-      io.stderr(emptyShardWarning(flags.shard));
-      io.stdout(`${resultLine("pass")}\n`);
-      return ExitCode.Pass;
-    }
-    if (empty) throw empty;
-    throw new UserError(`No fixtures to run in "${options.fixturesDir}"`, {
-      kind: "catalog",
-      code: "NO_FIXTURES",
-      hints: [
-        `Add a fixture such as "${options.fixturesDir}/hello.smoke.ts", or pass --fixtures-dir DIR.`,
-        "A run never reports success when nothing ran.",
-      ],
-    });
   }
   // The start order: longest expected first from the durations summary, unless --order id.
   const { readSchedule } = await import("../selection/durations.ts");
