@@ -346,6 +346,8 @@ export function parseFlags(args: readonly string[]): Flags {
   if (command === "report" && positionals.length > 0) {
     throw usage(`Unexpected argument "${positionals[0]}" after "report"`);
   }
+  // merge's inputs are paths: held to the rules of a path flag.
+  for (const input of positionals) checkPath(`${command} input`, input);
   const v: Record<string, unknown> = {};
   for (const spec of FLAGS) {
     const given = (values as Record<string, unknown>)[spec.name];

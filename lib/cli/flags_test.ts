@@ -144,6 +144,11 @@ Deno.test("parseFlags() refuses a path flag holding a control character (it woul
     ];
     assert.match(usageError(args).message, /the path is not valid UTF-8/, spec.name);
   }
+  // merge's inputs are paths too.
+  assert.match(
+    usageError(["merge", "a.json", "b\uFFFD.json"]).message,
+    /^Invalid value for "merge input": the path is not valid UTF-8/,
+  );
 });
 
 Deno.test("parseFlags() rejects malformed numbers and shards", () => {
