@@ -8,7 +8,7 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import { shellQuote } from "../selection/plan.ts";
-import { escapeControls } from "../base/safe_output.ts";
+import { escapeControls, escapeFormatCharacters } from "../base/safe_output.ts";
 import { formatDuration, palette } from "./console_render.ts";
 import { combinedCounts, outcomeCounts, unstartedCounts } from "./console_summary.ts";
 import type { RunEnd } from "./reporter.ts";
@@ -171,7 +171,8 @@ export function dispatchCommand(env: Readonly<Record<string, string>>): string {
 /**
  * Shows a path (or other one-line text) as a Markdown code span: its
  * backticks become `'` so it cannot close the span, and line breaks and
- * control characters become spaces so it stays on its line.
+ * control characters become spaces so it stays on its line; bidirectional
+ * and invisible characters are shown as escapes (`\u202e`).
  *
  * @param text Untrusted text, such as a path under a user-named folder.
  * @returns The code span, backticks included.
@@ -182,18 +183,22 @@ export function dispatchCommand(env: Readonly<Record<string, string>>): string {
  * import assert from "node:assert/strict";
  *
  * assert.equal(markdownCode("runs/a`b\n# c.json"), "`runs/a'b # c.json`");
+ * assert.equal(markdownCode("arts/\u202egnp"), "`arts/\\u202egnp`");
  * ```
  */
 export function markdownCode(text: string): string {
+  // Bidirectional and invisible characters are shown as escapes, as on the console.
+  const shown = escapeFormatCharacters(text);
   // deno-lint-ignore no-control-regex
-  return `\`${text.replaceAll("`", "'").replace(/[\x00-\x1F\x7F]/g, " ")}\``;
+  return `\`${shown.replaceAll("`", "'").replace(/[\x00-\x1F\x7F]/g, " ")}\``;
 }
 
 /** A fenced code block whose fence no backtick run in the text can close. */
 function fence(text: string, info = "sh"): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const shown = escapeFormatCharacters(text);
+  const longest = Math.max(2, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length));
   const marks = "`".repeat(longest + 1);
-  return `${marks}${info}\n${text}\n${marks}`;
+  return `${marks}${info}\n${shown}\n${marks}`;
 }
 
 function counts(summary: Artifact["summary"], unstarted: Unstarted): string {
