@@ -213,7 +213,7 @@ Deno.test("fixture output reaches the step summary, JUnit and the HTML report as
   const markdown = await Deno.readTextFile(summary);
   assert.ok(
     markdown.includes(
-      "see \\[the fix\\](https:\u200b//evil.example/x) !\\[p\\](https:\u200b//evil.example/p.png) \\*\\*bold\\*\\* \\u202egnp.exe",
+      "see \\[the fix\\](https://evil.example/x) !\\[p\\](https://evil.example/p.png) \\*\\*bold\\*\\* \\u202egnp.exe",
     ),
     markdown,
   );

@@ -78,7 +78,7 @@ Deno.test("quarantine: a failing quarantined fixture is JUnit skipped, a GitHub 
   assert.match(summary, /^### Quarantined failures \(do not fail the run\)$/m);
   assert.match(
     summary,
-    /^\| `flaky\/login` \| @\u200balice \| 2999-12-31 \| r \| exit-code: Exited with code 1, expected 0/m,
+    /^\| `flaky\/login` \| @alice \| 2999-12-31 \| r \| exit-code: Exited with code 1, expected 0/m,
   );
   assert.doesNotMatch(summary, /\| Fixture \| Kind \| Message \|/);
 });

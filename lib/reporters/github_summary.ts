@@ -89,8 +89,8 @@ export interface MarkdownCellOptions {
  * characters are shown as escapes (`\u202e`, as on the console), the
  * characters that make links, images, emphasis and code (`[ ] * _ ~` and
  * backquotes, and the backslash) are backslash-escaped so that they show as
- * typed, a zero-width space keeps bare URLs, `www.` and e-mail addresses and
- * mentions from becoming links, and long text is cut with an ellipsis.
+ * typed (no link text can hide where it goes; a bare URL may still be linked,
+ * showing itself), and long text is cut with an ellipsis.
  *
  * @param text Any text, such as a failure message.
  * @param options The most characters kept; `inCode` for text inside a code span.
@@ -105,7 +105,7 @@ export interface MarkdownCellOptions {
  * assert.equal(escapeMarkdownCell("abcdef", { maxChars: 4 }), "abc…");
  * assert.equal(
  *   escapeMarkdownCell("see ![p](https://x.example/p.png) **now** \u202e"),
- *   "see !\\[p\\](https:\u200b//x.example/p.png) \\*\\*now\\*\\* \\u202e",
+ *   "see !\\[p\\](https://x.example/p.png) \\*\\*now\\*\\* \\u202e",
  * );
  * ```
  */
@@ -116,14 +116,9 @@ export function escapeMarkdownCell(text: string, options: MarkdownCellOptions = 
     // deno-lint-ignore no-control-regex
     .replace(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/g, "").trimEnd();
   if (clean.length > maxChars) clean = clean.slice(0, maxChars - 1) + "…";
-  if (!options.inCode) {
-    clean = clean.replace(/[\\`*_~[\]]/g, "\\$&")
-      // GitHub links bare URLs, www. addresses, e-mail addresses and @mentions by itself: a
-      // zero-width space keeps each as text.
-      .replaceAll("://", ":\u200b//")
-      .replace(/www\./gi, "$&\u200b")
-      .replaceAll("@", "@\u200b");
-  }
+  // A bare URL, address or @mention may still be linked by GitHub: it shows what it links to,
+  // and an invisible character to break it would break copied commands (hints) too.
+  if (!options.inCode) clean = clean.replace(/[\\`*_~[\]]/g, "\\$&");
   clean = escapeControls(clean);
   return clean
     .replaceAll("&", "&amp;")
@@ -242,7 +237,7 @@ const MAX_QUARANTINED_ROWS = 50;
  *   "",
  *   "| Fixture | Owner | Until | Reason | Message |",
  *   "| --- | --- | --- | --- | --- |",
- *   "| `flaky/login` | @\u200balice | 2026-12-31 | races | exit-code: Exited with code 1, expected 0 |",
+ *   "| `flaky/login` | @alice | 2026-12-31 | races | exit-code: Exited with code 1, expected 0 |",
  *   "",
  * ]);
  * assert.deepEqual(quarantinedTable([{ ...login, status: "passed" as const }]), []);

@@ -300,7 +300,6 @@ Deno.test("property: escapeMarkdownCell() leaves no link, image, emphasis, code,
       fc.array(fc.oneof(parts, fc.string({ maxLength: 4 })), { maxLength: 40 }),
       (list) => {
         const cell = escapeMarkdownCell(list.join(""), { maxChars: 10_000 });
-        assert.doesNotMatch(cell, /:\/\/|www\.|@(?!\u200b)/i, "no bare link or mention");
         assert.doesNotMatch(
           cell.replaceAll("<br>", " "),
           /[<>\n\r\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/,

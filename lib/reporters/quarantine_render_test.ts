@@ -135,7 +135,7 @@ Deno.test("step summary: quarantined failures have their own section, no failure
   assert.match(markdown, /^### Quarantined failures \(do not fail the run\)$/m);
   assert.match(
     markdown,
-    /^\| `flaky\/login` \| @\u200balice \| 2026-12-31 \| login races the session store \| exit-code: Exited with code 1, expected 0<br>Error: session store raced \|$/m,
+    /^\| `flaky\/login` \| @alice \| 2026-12-31 \| login races the session store \| exit-code: Exited with code 1, expected 0<br>Error: session store raced \|$/m,
   );
   assert.doesNotMatch(markdown, /\| Fixture \| Kind \| Message \|/);
 });
