@@ -574,4 +574,23 @@ Deno.test("a report.html or latest.json symlink onto smoke's own history is refu
     /Cannot use ".*latest\.json": it is a symlink to smoke's own run file, which a run would overwrite \[ARTIFACT_DIR_UNUSABLE\]/,
   );
   assert.equal(await Deno.readTextFile(`${dir}/runs/${runFile}`), record);
+
+  // Symlinks to smoke's own files that are not written yet: refused just the same.
+  await using fresh = await tempProject({ "fixtures/a.smoke.ts": "\n" });
+  const arts = `${fresh.dir}/.planning/artifacts/smoke`;
+  await Deno.mkdir(arts, { recursive: true });
+  for (
+    const [link, to, code] of [
+      ["report.html", "latest.json", "OUTPUT_PATH_INVALID"],
+      ["report.html", "durations.json", "OUTPUT_PATH_INVALID"],
+      ["latest.json", "durations.json", "ARTIFACT_DIR_UNUSABLE"],
+    ]
+  ) {
+    await Deno.symlink(to, `${arts}/${link}`);
+    const refused = await runSmoke(fresh.dir, ["--report"]);
+    assert.equal(refused.code, 2, `${link} -> ${to}: ${refused.stderr}`);
+    assert.match(refused.stderr, new RegExp(`\\[${code}\\]`), `${link} -> ${to}`);
+    assert.equal(await fresh.exists(`.planning/artifacts/smoke/${to}`), false, to);
+    await Deno.remove(`${arts}/${link}`);
+  }
 });

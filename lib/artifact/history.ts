@@ -427,12 +427,26 @@ function entryOf(path: string): string {
   }
 }
 
-/** The real path a path names, or would name once created (its folder resolved). */
+/**
+ * The real path a path names, or would name once created: its folder
+ * resolved, and a symlink to a file not there yet followed to that file's
+ * entry (at most 40 links, as the kernel).
+ */
 function realTarget(path: string): string {
   try {
     return Deno.realPathSync(path);
   } catch {
-    return entryOf(path);
+    let current = entryOf(path);
+    for (let hops = 0; hops < 40; hops++) {
+      let link: string;
+      try {
+        link = Deno.readLinkSync(current);
+      } catch {
+        return current;
+      }
+      current = entryOf(resolve(dirname(current), link));
+    }
+    return current;
   }
 }
 
@@ -499,8 +513,10 @@ export function refuseArtifactFile(
   const target = realTarget(path);
   const paths = historyPaths(realTarget(options.artifactDir));
   const runs = (p: string) => p === paths.runs || p.startsWith(join(paths.runs, ""));
-  const own = namesLatest(path, paths) || sameFile(path, join(paths.dir, "durations.json")) ||
-    runs(target) || runs(entryOf(path));
+  const durations = join(paths.dir, "durations.json");
+  // A symlink to one of them not written yet counts too (realTarget follows it to the entry).
+  const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) ||
+    runs(entryOf(path)) || target === entryOf(paths.latest) || target === entryOf(durations);
   if (!own) return;
   throw new UserError(
     `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,
