@@ -185,12 +185,24 @@ Deno.test("filters that each match but together select nothing say so; a narrowe
   assert.equal(list.code, 2);
   assert.match(list.stderr, /^error: No fixture matches .* together \[NO_FIXTURES\]$/m);
   assert.equal(list.stdout, "RESULT: fail\n", "no ids; the error's verdict line");
+  assert.doesNotMatch(list.stderr, /--list shows/, "no advice to use what is in use");
   // One exclude that takes out everything: named, exit 2, for --list, --dry-run and a run alike.
   for (const mode of [["--list"], ["--dry-run"], []]) {
     const left = await runSmoke(p.dir, [...mode, "--exclude", "**"]);
     assert.equal(left.code, 2, `${mode}: ${left.stderr}`);
     assert.match(left.stderr, /^error: No fixture is left after --exclude \*\* \[NO_FIXTURES\]$/m);
   }
+  // An exclude that takes out what a --fixture selects: not "none matches them all".
+  const taken = await runSmoke(p.dir, ["--fixture", "api/**", "--exclude", "api/**"]);
+  assert.equal(taken.code, 2, taken.stderr);
+  assert.match(
+    taken.stderr,
+    /^error: No fixture is left after --fixture api\/\*\* --exclude api\/\*\* \[NO_FIXTURES\]$/m,
+  );
+  assert.match(
+    taken.stderr,
+    /^hint: The excludes take out every fixture the other filters select/m,
+  );
   // An empty catalog: --list too.
   await using empty = await tempProject({ "fixtures/README.md": "nothing yet" });
   const none = await runSmoke(empty.dir, ["--list"]);

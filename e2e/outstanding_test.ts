@@ -129,6 +129,11 @@ Deno.test("--if-none: fail (the default), pass runs and writes nothing, all runs
   );
   assert.deepEqual(await ran(p), []);
   assert.deepEqual(runFiles(p).length, before.length + 1, "only the default's diagnostics file");
+  // --list says why there is nothing to list, on stderr; no ids on stdout.
+  const listed = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "pass", "--list"]);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.equal(listed.stdout, "");
+  assert.match(listed.stderr, /^Nothing to rerun: .*; --if-none pass: nothing to list\.$/m);
 
   const all = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "all"]);
   assert.equal(all.code, 0, all.stderr);

@@ -43,12 +43,13 @@ function runModule(): Promise<
 }
 
 /**
- * The error of an empty selection: which filters left nothing (together, or
- * one exclude), or an empty catalog.
+ * The error of an empty selection: which filters left nothing (positive
+ * filters that match nothing together, or excludes that take out what the
+ * others select), or an empty catalog.
  */
 function emptySelection(
   filters: readonly string[],
-  context: { catalogEmpty: boolean; fixturesDir: string; rerun: boolean },
+  context: { catalogEmpty: boolean; fixturesDir: string; rerun: boolean; listing: boolean },
 ): UserError {
   const last = "A run never reports success when nothing ran.";
   if (context.catalogEmpty || context.rerun || filters.length === 0) {
@@ -61,22 +62,25 @@ function emptySelection(
       ],
     });
   }
-  return new UserError(
-    filters.length > 1
-      ? `No fixture matches ${filters.join(" ")} together`
-      : `No fixture is left after ${filters[0]}`,
-    {
-      kind: "usage",
-      code: "NO_FIXTURES",
-      hints: [
-        filters.length > 1
-          ? "Each filter matches some fixtures, but none matches them all: drop or change one; " +
-            "--list shows what a set of filters selects."
-          : "It takes out every fixture: drop or change it; --list shows what a filter selects.",
-        last,
-      ],
-    },
-  );
+  const excludes = filters.filter((f) => f.startsWith("--exclude"));
+  const others = filters.length - excludes.length;
+  const list = context.listing ? "" : " --list shows what a set of filters selects.";
+  const [message, hint] = excludes.length === 0
+    ? [
+      `No fixture matches ${filters.join(" ")} together`,
+      `Each filter matches some fixtures, but none matches them all: drop or change one.${list}`,
+    ]
+    : [
+      `No fixture is left after ${filters.join(" ")}`,
+      `${
+        others
+          ? "The excludes take out every fixture the other filters select"
+          : excludes.length > 1
+          ? "They take out every fixture"
+          : "It takes out every fixture"
+      }: drop or change one.${list}`,
+    ];
+  return new UserError(message, { kind: "usage", code: "NO_FIXTURES", hints: [hint, last] });
 }
 
 /** The warning of a shard with nothing to run (`--list` and a run alike). */
@@ -189,7 +193,10 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   if (selection.none !== undefined) {
     if (flags.ifNone === "pass") {
       // Nothing is owed, and the user said that is a pass: nothing runs, nothing is written.
-      if (!flags.list) {
+      if (flags.list) {
+        // No ids on stdout; why there are none, on stderr (as what is pulled in is said).
+        io.stderr(`${selection.none}; --if-none pass: nothing to list.\n`);
+      } else {
         io.stdout(`${selection.none}; --if-none pass: nothing ran.\n`);
         io.stdout(`${resultLine("pass")}\n`);
       }
@@ -216,6 +223,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       catalogEmpty: (selection.catalogIds ?? []).length === 0,
       fixturesDir: options.fixturesDir,
       rerun: flags.rerunFailed === true,
+      listing: flags.list === true,
     });
   }
   if (flags.list) {
