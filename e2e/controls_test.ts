@@ -125,10 +125,20 @@ Deno.test("--max-failures: no new fixture starts after N failures; the rest are 
     /<skipped message="Not run: the run started no more fixtures once 1 had failed/,
   );
 
+  // A spot-check's suite lines count what never started apart from the failure.
+  const spot = await runSmoke(p.dir, ["--fixture", "e"]);
+  assert.equal(spot.code, 0, spot.stderr);
+  assert.match(spot.stdout, /^Suite verdict: 1 passed, 1 failed, 3 not run of 5 -> fail$/m);
+  assert.match(
+    spot.stdout,
+    /^Suite: 4 still owed \(1 failing, 3 never started\) since run \S+: a, b \(not run\), c \(not run\), d \(not run\)$/m,
+  );
+  await ran(p);
+
   // The next rerun runs the failure and everything that did not run.
   const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
   assert.equal(rerun.code, 1);
-  assert.deepEqual(await ran(p), ids);
+  assert.deepEqual(await ran(p), ["a", "b", "c", "d"]);
   assert.deepEqual(ArtifactSchema.parse(await p.latest()).suite?.outstanding.map((e) => e.id), [
     "a",
     "b",

@@ -34,7 +34,15 @@ export interface SummaryView {
   /** How the combined verdict is named (default `After rerun`). */
   combinedLabel?: string;
   /** Every run but a full one: what the suite still owes, since which full run. */
-  suite?: { since?: string; outstanding: string[]; unfinished: string[]; notInCatalog?: number };
+  suite?: {
+    since?: string;
+    outstanding: string[];
+    unfinished: string[];
+    /** Of the outstanding, those that never started: not run, and blocked by a need. */
+    notRun?: string[];
+    blocked?: string[];
+    notInCatalog?: number;
+  };
   /** Fixtures that failed in the source run and pass now. */
   recovered?: string[];
   /** The command for a confirming full run, after a green rerun. */
@@ -75,9 +83,18 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
       ? colors.yellow(`Suite: nothing outstanding in the catalog ${since}${gone}`)
       : colors.green(`Suite: nothing outstanding ${since}`);
   }
-  const unfinished = new Set(suite.unfinished);
-  const ids = idList(suite.outstanding.map((id) => unfinished.has(id) ? `${id} (unfinished)` : id));
-  return colors.red(`Suite: ${n} still failing ${since}: ${ids}${gone}`);
+  // Each id with why it is owed when it did not fail on its own.
+  const why = new Map<string, string>([
+    ...suite.unfinished.map((id) => [id, "unfinished"] as const),
+    ...(suite.notRun ?? []).map((id) => [id, "not run"] as const),
+    ...(suite.blocked ?? []).map((id) => [id, "blocked"] as const),
+  ]);
+  const ids = idList(suite.outstanding.map((id) => why.has(id) ? `${id} (${why.get(id)})` : id));
+  const neverStarted = (suite.notRun?.length ?? 0) + (suite.blocked?.length ?? 0);
+  const what = neverStarted === 0
+    ? "still failing"
+    : `still owed (${n - neverStarted} failing, ${neverStarted} never started)`;
+  return colors.red(`Suite: ${n} ${what} ${since}: ${ids}${gone}`);
 }
 
 /**
@@ -161,6 +178,12 @@ export function suiteSummary(
     ...(suite.since ? { since: suite.since } : {}),
     outstanding: here.map((e) => e.id),
     unfinished: here.filter((e) => e.kind === "interrupted").map((e) => e.id),
+    ...(here.some((e) => e.kind === "not-run")
+      ? { notRun: here.filter((e) => e.kind === "not-run").map((e) => e.id) }
+      : {}),
+    ...(here.some((e) => e.kind === "blocked")
+      ? { blocked: here.filter((e) => e.kind === "blocked").map((e) => e.id) }
+      : {}),
     ...(elsewhere ? { notInCatalog: elsewhere } : {}),
   };
 }
@@ -211,10 +234,12 @@ export function outcomeCounts(
 
 /**
  * The counts of a combined verdict (a rerun's, or a partial run's suite
- * verdict): passed, failed, and quarantined failures apart (they do not fail
- * it, as in the run's own summary), of the total, and skipped once there are any.
+ * verdict): passed, failed, and apart from failed (as in the run's own
+ * summary) quarantined failures and the owed fixtures that never started
+ * (blocked, not run), of the total, and skipped once there are any.
  *
  * @param summary The combined summary.
+ * @param unstarted Of its failed, how many never started (from the suite's outstanding kinds).
  * @returns The counts, without the verdict.
  *
  * @example
@@ -226,12 +251,22 @@ export function outcomeCounts(
  *   combinedCounts({ total: 3, passed: 1, failed: 2, skipped: 0, flaky: 0, quarantined: 1 }),
  *   "1 passed, 1 failed, 1 quarantined failure of 3",
  * );
+ * assert.equal(
+ *   combinedCounts({ total: 5, passed: 1, failed: 4, skipped: 0, flaky: 0 }, { notRun: 3 }),
+ *   "1 passed, 1 failed, 3 not run of 5",
+ * );
  * ```
  */
-export function combinedCounts(summary: Summary): string {
+export function combinedCounts(
+  summary: Summary,
+  unstarted: { blocked?: number; notRun?: number } = {},
+): string {
   const quarantined = summary.quarantined ?? 0;
-  return `${summary.passed} passed, ${summary.failed - quarantined} failed` +
+  const blocked = unstarted.blocked ?? 0;
+  const notRun = unstarted.notRun ?? 0;
+  return `${summary.passed} passed, ${summary.failed - quarantined - blocked - notRun} failed` +
     (quarantined ? `, ${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}` : "") +
+    (blocked ? `, ${blocked} blocked` : "") + (notRun ? `, ${notRun} not run` : "") +
     ` of ${summary.total}${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
 }
 
@@ -338,7 +373,10 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.combined) {
     lines.push(
       `${view.combinedLabel ?? "After rerun"}: ${
-        combinedCounts(view.combined.summary)
+        combinedCounts(view.combined.summary, {
+          blocked: view.suite?.blocked?.length,
+          notRun: view.suite?.notRun?.length,
+        })
       } -> ${view.combined.result}`,
     );
   }

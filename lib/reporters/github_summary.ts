@@ -420,14 +420,27 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
       ? "**After rerun** (the source run with these results in place)"
       : "**Suite verdict** (the suite's latest results, this run's in place)";
     head.push(
-      `${label}: ${combinedCounts(artifact.combined.summary)} → **${artifact.combined.result}**`,
+      `${label}: ${
+        combinedCounts(artifact.combined.summary, {
+          blocked: artifact.suite?.outstanding.filter((e) => e.kind === "blocked").length,
+          notRun: artifact.suite?.outstanding.filter((e) => e.kind === "not-run").length,
+        })
+      } → **${artifact.combined.result}**`,
       "",
     );
-    const owed = artifact.suite?.outstanding.map((e) => `\`${e.id}\``) ?? [];
+    // Each id with why it is owed when it did not fail on its own, as on the console.
+    const why: Record<string, string> = {
+      "not-run": " (not run)",
+      blocked: " (blocked)",
+      interrupted: " (unfinished)",
+    };
+    const outstanding = artifact.suite?.outstanding ?? [];
+    const owed = outstanding.map((e) => `\`${e.id}\`${why[e.kind] ?? ""}`);
     if (owed.length) {
       const shown = owed.slice(0, 20).join(", ") +
         (owed.length > 20 ? `, and ${owed.length - 20} more` : "");
-      head.push(`Still failing in the suite: ${shown}`, "");
+      const neverStarted = outstanding.some((e) => e.kind === "not-run" || e.kind === "blocked");
+      head.push(`${neverStarted ? "Still owed by" : "Still failing in"} the suite: ${shown}`, "");
     }
   }
   const flaky = artifact.fixtures.filter((f) => f.flaky).map((f) => `\`${f.id}\``);
