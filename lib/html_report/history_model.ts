@@ -149,7 +149,14 @@ export interface LatestView extends RunView {
    */
   suite?: {
     combined: { summary: Summary; result: Result };
-    owed?: { since?: string; sinceInWindow: boolean; ids: string[]; unfinished: string[] };
+    owed?: {
+      since?: string;
+      sinceInWindow: boolean;
+      ids: string[];
+      unfinished: string[];
+      /** Of the owed, how many never started: blocked by a need, or not run. */
+      unstarted: { blocked: number; notRun: number };
+    };
   };
 }
 
@@ -456,6 +463,10 @@ function suiteOf(
       sinceInWindow: record.since !== undefined && inWindow.has(record.since),
       ids: record.outstanding.map((o) => o.id),
       unfinished: record.outstanding.filter((o) => o.kind === "interrupted").map((o) => o.id),
+      unstarted: {
+        blocked: record.outstanding.filter((o) => o.kind === "blocked").length,
+        notRun: record.outstanding.filter((o) => o.kind === "not-run").length,
+      },
     },
   };
 }

@@ -298,7 +298,13 @@ Deno.test("buildReportModel: a partial run's suite verdict and outstanding set; 
   const model = buildReportModel({ runs: [full, spot] }, { last: 50, now });
   assert.deepEqual(model.latest?.suite, {
     combined: spot.combined,
-    owed: { since: full.runId, sinceInWindow: true, ids: ["f"], unfinished: ["f"] },
+    owed: {
+      since: full.runId,
+      sinceInWindow: true,
+      ids: ["f"],
+      unfinished: ["f"],
+      unstarted: { blocked: 0, notRun: 0 },
+    },
   });
   assert.equal(model.failures.length, 0, "the run itself failed nothing");
   // Not latest.json: the command names the run's own file, which holds the suite's state.

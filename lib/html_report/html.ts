@@ -119,7 +119,9 @@ function renderLatest(model: ReportModel): string {
       facts.push(fact(
         "Combined",
         `<strong class="t-${c.cls}">${c.symbol} ${c.word}</strong> over the source run with ` +
-          `this rerun's results in place: <span class="counts">${counts(combined.summary)}</span>`,
+          `this rerun's results in place: <span class="counts">${
+            counts(combined.summary, latest.suite?.owed?.unstarted)
+          }</span>`,
       ));
     }
     if (latest.recovered.length) {
@@ -135,7 +137,9 @@ function renderLatest(model: ReportModel): string {
     facts.push(fact(
       "Suite verdict",
       `<strong class="t-${c.cls}">${c.symbol} ${c.word}</strong> with this run's results in ` +
-        `place: <span class="counts">${counts(suite.combined.summary)}</span>`,
+        `place: <span class="counts">${
+          counts(suite.combined.summary, suite.owed?.unstarted)
+        }</span>`,
     ));
   }
   if (suite?.owed) facts.push(fact("Suite", owedText(suite.owed)));
