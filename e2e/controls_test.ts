@@ -126,8 +126,11 @@ Deno.test("--max-failures: no new fixture starts after N failures; the rest are 
   );
 
   // A spot-check's suite lines count what never started apart from the failure.
-  const spot = await runSmoke(p.dir, ["--fixture", "e"]);
+  const spot = await runSmoke(p.dir, ["--fixture", "e", "--report"]);
   assert.equal(spot.code, 0, spot.stderr);
+  const page = await p.read(".planning/artifacts/smoke/report.html");
+  assert.match(page, /4 still owed \(1 failing, 3 never started\)/);
+  assert.match(page, /1 failed<\/span>.*⊘ 3 not run<\/span>/);
   assert.match(spot.stdout, /^Suite verdict: 1 passed, 1 failed, 3 not run of 5 -> fail$/m);
   assert.match(
     spot.stdout,

@@ -446,7 +446,7 @@ Deno.test({
     await waitFor(async () => !(await isAlive(pid)));
     // A stranger, started by hand (no SMOKE_RUN_ID) a little later, that leads a session numbered
     // as fixture a's (on a busy host the pid space wraps by itself; here it is steered).
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     let stranger: Deno.ChildProcess | undefined;
     for (let attempt = 0; attempt < 50 && stranger?.pid !== pid; attempt++) {
       if (stranger) {
@@ -471,5 +471,40 @@ Deno.test({
       if (await isAlive(stranger!.pid)) stranger!.kill("SIGKILL");
       await stranger!.status;
     }
+  },
+});
+
+/** Whether perl is where the next test calls it (with a cleared environment, by its path). */
+const hasPerl = (() => {
+  try {
+    return Deno.statSync("/usr/bin/perl").isFile;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test({
+  name: "the sweep stops a child that an env-scrubbed leftover starts after its fixture ended",
+  ignore: Deno.build.os !== "linux" || !hasPerl,
+  async fn() {
+    // The leftover clears its environment, leads a group of its own in the fixture's session,
+    // and starts a worker a second later, when its fixture has long ended.
+    await using p = await tempProject({
+      "late.pl":
+        "setpgrp(0, 0); sleep 1; my $p = fork(); if ($p == 0) { exec '/bin/sleep', '300' }\n" +
+        "open(my $f, '>', 'late.pid'); print $f $p; close $f; waitpid($p, 0);\n",
+      "fixtures/a.smoke.jsonc": JSON.stringify({
+        command: ["sh", "-c", "env -i /usr/bin/perl late.pl >/dev/null 2>&1 & exit 0"],
+      }),
+      "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["sleep", "3"] }),
+    });
+    const run = await runSmoke(p.dir, ["--concurrency", "2"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /\[LEFTOVER_PROCESS\]/);
+    const late = Number((await p.read("late.pid")).trim());
+    await waitFor(async () => !(await isAlive(late)), 5_000).catch(() => {});
+    const alive = await isAlive(late);
+    if (alive) Deno.kill(late, "SIGKILL");
+    assert.equal(alive, false, "the worker started late was stopped too");
   },
 });

@@ -593,4 +593,11 @@ Deno.test("a report.html or latest.json symlink onto smoke's own history is refu
     assert.equal(await fresh.exists(`.planning/artifacts/smoke/${to}`), false, to);
     await Deno.remove(`${arts}/${link}`);
   }
+  // Two links: latest.json to a file not there yet, report.html to latest.json.
+  await Deno.symlink("next.json", `${arts}/latest.json`);
+  await Deno.symlink("latest.json", `${arts}/report.html`);
+  const twice = await runSmoke(fresh.dir, ["--report"]);
+  assert.equal(twice.code, 2, twice.stderr);
+  assert.match(twice.stderr, /\[OUTPUT_PATH_INVALID\]/);
+  assert.equal(await fresh.exists(".planning/artifacts/smoke/next.json"), false);
 });

@@ -516,7 +516,8 @@ export function refuseArtifactFile(
   const durations = join(paths.dir, "durations.json");
   // A symlink to one of them not written yet counts too (realTarget follows it to the entry).
   const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) ||
-    runs(entryOf(path)) || target === entryOf(paths.latest) || target === entryOf(durations);
+    runs(entryOf(path)) || target === entryOf(paths.latest) || target === entryOf(durations) ||
+    target === realTarget(paths.latest) || target === realTarget(durations);
   if (!own) return;
   throw new UserError(
     `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,

@@ -77,3 +77,37 @@ export function keptFromStarting(
   const kind = result.failure?.kind;
   return result.status === "failed" && (kind === "not-run" || kind === "blocked");
 }
+
+/**
+ * Of a combined verdict's failed, how many never started, from the suite's
+ * outstanding entries (kinds `blocked` and `not-run`): what a summary counts
+ * apart from failures. Never more than the combined failures leave room for
+ * (outstanding fixtures no longer in the catalog are not in the combined
+ * counts; the not-run ones are taken out first).
+ *
+ * @param outstanding The suite's outstanding entries.
+ * @param combined The combined counts: failed, and quarantined failures.
+ * @returns The counts.
+ *
+ * @example
+ * ```ts
+ * import { owedUnstarted } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const owed = [{ kind: "exit-code" }, { kind: "not-run" }, { kind: "not-run" }, { kind: "blocked" }];
+ * assert.deepEqual(owedUnstarted(owed, { failed: 4 }), { blocked: 1, notRun: 2 });
+ * assert.deepEqual(owedUnstarted(owed, { failed: 2 }), { blocked: 1, notRun: 1 });
+ * ```
+ */
+export function owedUnstarted(
+  outstanding: readonly { kind: string }[],
+  combined: { failed: number; quarantined?: number },
+): { blocked: number; notRun: number } {
+  const room = Math.max(0, combined.failed - (combined.quarantined ?? 0));
+  const blocked = Math.min(room, outstanding.filter((e) => e.kind === "blocked").length);
+  const notRun = Math.min(
+    room - blocked,
+    outstanding.filter((e) => e.kind === "not-run").length,
+  );
+  return { blocked, notRun };
+}

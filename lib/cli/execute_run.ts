@@ -31,7 +31,6 @@ import {
   ownStartTime,
   sessionLimits,
   stopRunProcesses,
-  uptimeTicks,
 } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
@@ -204,17 +203,6 @@ async function saveArtifact(
   }
 }
 
-/** The fixture sessions the sweep may look in, each up to when it ended (see sessionLimits). */
-function sessionsToSweep(
-  sessions: ReadonlyMap<number, number | undefined>,
-): ReadonlyMap<number, number | undefined> {
-  const ticks = uptimeTicks();
-  // Without /proc/uptime, no session counts: only the run id does.
-  return ticks === undefined
-    ? new Map()
-    : sessionLimits(sessions, { ticks, ms: performance.now() });
-}
-
 /**
  * Runs the selection and records it: lock, reporters, fixtures, artifact
  * (`runs/<runId>.json` then `latest.json`), pruning, failures and summary.
@@ -344,7 +332,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     const sweep = await stopRunProcesses(runId, {
       graceMs: GRACE_MS,
       startedAfter,
-      ...(startedAfter === undefined ? {} : { sessions: sessionsToSweep(io.groups.sessions()) }),
+      ...(startedAfter === undefined
+        ? {}
+        : { sessions: sessionLimits(io.groups.sessions(), startedAfter) }),
     }).then(
       (found) => ({ found, failed: [] as Diagnostic[] }),
       // The fixtures' results come first: a failed scan is a warning, not a lost run.

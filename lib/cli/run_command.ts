@@ -214,6 +214,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   if (planned.length === 0) {
     // An empty shard is a warning, for --list as for a run (the merged run judges the whole).
     if (flags.shard) {
+      if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
       io.stderr(emptyShardWarning(flags.shard));
       if (!flags.list) io.stdout(`${resultLine("pass")}\n`);
       return ExitCode.Pass;

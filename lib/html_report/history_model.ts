@@ -15,7 +15,7 @@ import type {
   Summary,
 } from "../artifact/artifact.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
-import { keptFromStarting } from "../artifact/not_run.ts";
+import { keptFromStarting, owedUnstarted } from "../artifact/not_run.ts";
 import {
   isQuarantinedFailure,
   type Quarantine,
@@ -156,6 +156,8 @@ export interface LatestView extends RunView {
       unfinished: string[];
       /** Of the owed, how many never started: blocked by a need, or not run. */
       unstarted: { blocked: number; notRun: number };
+      /** The owed that never started, by id: `not run` or `blocked`. */
+      neverStarted: Record<string, "not run" | "blocked">;
     };
   };
 }
@@ -463,10 +465,12 @@ function suiteOf(
       sinceInWindow: record.since !== undefined && inWindow.has(record.since),
       ids: record.outstanding.map((o) => o.id),
       unfinished: record.outstanding.filter((o) => o.kind === "interrupted").map((o) => o.id),
-      unstarted: {
-        blocked: record.outstanding.filter((o) => o.kind === "blocked").length,
-        notRun: record.outstanding.filter((o) => o.kind === "not-run").length,
-      },
+      unstarted: owedUnstarted(record.outstanding, combined.summary),
+      neverStarted: Object.fromEntries(
+        record.outstanding
+          .filter((o) => o.kind === "not-run" || o.kind === "blocked")
+          .map((o) => [o.id, o.kind === "blocked" ? "blocked" : "not run"] as const),
+      ),
     },
   };
 }

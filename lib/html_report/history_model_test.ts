@@ -304,6 +304,7 @@ Deno.test("buildReportModel: a partial run's suite verdict and outstanding set; 
       ids: ["f"],
       unfinished: ["f"],
       unstarted: { blocked: 0, notRun: 0 },
+      neverStarted: {},
     },
   });
   assert.equal(model.failures.length, 0, "the run itself failed nothing");

@@ -68,11 +68,21 @@ function owedText(owed: NonNullable<NonNullable<LatestView["suite"]>["owed"]>): 
   const n = owed.ids.length;
   if (n === 0) return `<span class="t-pass">nothing outstanding</span> ${since}`;
   const unfinished = new Set(owed.unfinished);
-  const ids =
-    owed.ids.slice(0, MAX_OWED_IDS).map((id) =>
-      `<code>${e(id)}</code>${unfinished.has(id) ? ` <span class="muted">(unfinished)</span>` : ""}`
-    ).join(" ") + (n > MAX_OWED_IDS ? ` … and ${n - MAX_OWED_IDS} more` : "");
-  return `<span class="t-fail">${n} still failing</span> ${since}: ${ids}`;
+  const why = (id: string) =>
+    unfinished.has(id)
+      ? "unfinished"
+      : Object.hasOwn(owed.neverStarted, id)
+      ? owed.neverStarted[id]
+      : undefined;
+  const ids = owed.ids.slice(0, MAX_OWED_IDS).map((id) => {
+    const mark = why(id);
+    return `<code>${e(id)}</code>${mark ? ` <span class="muted">(${mark})</span>` : ""}`;
+  }).join(" ") + (n > MAX_OWED_IDS ? ` … and ${n - MAX_OWED_IDS} more` : "");
+  const never = Object.keys(owed.neverStarted).length;
+  const what = never
+    ? `${n} still owed (${n - never} failing, ${never} never started)`
+    : `${n} still failing`;
+  return `<span class="t-fail">${what}</span> ${since}: ${ids}`;
 }
 
 function renderLatest(model: ReportModel): string {

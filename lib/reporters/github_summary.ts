@@ -19,7 +19,7 @@ import { groupBlocked } from "../artifact/blocked.ts";
 import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { serviceCause } from "./service_cause.ts";
 import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
-import { keptFromStarting } from "../artifact/not_run.ts";
+import { keptFromStarting, owedUnstarted } from "../artifact/not_run.ts";
 
 /** How many never started, and why (see `unstartedCounts`). */
 type Unstarted = ReturnType<typeof unstartedCounts>;
@@ -421,10 +421,10 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
       : "**Suite verdict** (the suite's latest results, this run's in place)";
     head.push(
       `${label}: ${
-        combinedCounts(artifact.combined.summary, {
-          blocked: artifact.suite?.outstanding.filter((e) => e.kind === "blocked").length,
-          notRun: artifact.suite?.outstanding.filter((e) => e.kind === "not-run").length,
-        })
+        combinedCounts(
+          artifact.combined.summary,
+          owedUnstarted(artifact.suite?.outstanding ?? [], artifact.combined.summary),
+        )
       } → **${artifact.combined.result}**`,
       "",
     );

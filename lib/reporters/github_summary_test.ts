@@ -316,3 +316,39 @@ Deno.test("property: escapeMarkdownCell() leaves no link, image, emphasis, code,
     { numRuns: 500 },
   );
 });
+
+Deno.test("renderStepSummary(): the suite lines count and mark what never started apart from failures", () => {
+  const run = runOf([failure("a")]);
+  const owed = (id: string, kind: string) => ({ id, runId: "r0", kind, message: "m" });
+  const artifact = {
+    ...run.artifact,
+    combined: { summary: { total: 5, passed: 1, failed: 4, skipped: 0, flaky: 0 }, result: "fail" },
+    suite: {
+      since: "r0",
+      passed: ["e"],
+      skipped: [],
+      flaky: [],
+      outstanding: [
+        owed("a", "exit-code"),
+        owed("b", "not-run"),
+        owed("c", "not-run"),
+        owed("d", "blocked"),
+      ],
+    },
+  } as typeof run.artifact;
+  const markdown = renderStepSummary({ ...run, artifact });
+  assert.match(markdown, /: 1 passed, 1 failed, 1 blocked, 2 not run of 5 → \*\*fail\*\*/);
+  assert.match(
+    markdown,
+    /^Still owed by the suite: `a`, `b` \(not run\), `c` \(not run\), `d` \(blocked\)$/m,
+  );
+  // An owed fixture gone from the catalog is not in the combined counts: never a negative count.
+  const gone = {
+    ...artifact,
+    combined: {
+      ...artifact.combined!,
+      summary: { total: 2, passed: 1, failed: 1, skipped: 0, flaky: 0 },
+    },
+  } as typeof run.artifact;
+  assert.doesNotMatch(renderStepSummary({ ...run, artifact: gone }), /-\d+ failed/);
+});

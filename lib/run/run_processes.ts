@@ -18,7 +18,6 @@
  */
 import { SERVICE_NAME_PATTERN } from "../config/limits.ts";
 import { isPositiveInteger, listPids, readProcFile, readStat, running } from "./_proc.ts";
-import { isIoError } from "../base/errors.ts";
 import { sendSignal } from "./send_signal.ts";
 import { type Diagnostic, FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "../artifact/artifact.ts";
 
@@ -84,6 +83,8 @@ function scan(
 ): Scan {
   const found: RunProcess[] = [];
   const members = new Map<number, number[]>();
+  // In a fixture's session but started after it ended: the run's only when its group's leader is.
+  const late: RunProcess[] = [];
   if (!RUN_ID_PATTERN.test(runId)) return { found, members };
   for (const pid of listPids()) {
     if (pid === Deno.pid) continue;
@@ -97,12 +98,16 @@ function scan(
     // started before that fixture ended: a later process in a session of that number is in
     // another session, which got the number once the fixture's had gone).
     const until = sessions.get(stat.sid);
-    const inSession = startedAfter !== undefined && sessions.has(stat.sid) &&
-      (until === undefined || stat.startTime <= until);
+    const session = startedAfter !== undefined && sessions.has(stat.sid);
+    const inSession = session && (until === undefined || stat.startTime <= until);
     const environ = environOf(pid, runId) ?? (inSession ? {} : undefined);
-    if (!environ) continue;
-    found.push({ pid, pgid: stat.pgid, sid: stat.sid, startTime: stat.startTime, ...environ });
+    const process = { pid, pgid: stat.pgid, sid: stat.sid, startTime: stat.startTime };
+    if (environ) found.push({ ...process, ...environ });
+    else if (session) late.push(process);
   }
+  // A child its found group leader started late (an env-scrubbed daemon's worker) is the run's.
+  const leaders = new Set(found.map((p) => p.pid));
+  for (const process of late) if (leaders.has(process.pgid)) found.push(process);
   return { found, members };
 }
 
@@ -195,47 +200,26 @@ function stillRunning(process: RunProcess): boolean {
 
 /** Clock ticks a second in /proc (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
-/** How long after its leader was reaped a process may have started and count as its session's. */
-const SESSION_SLACK_TICKS = 5;
-
 /**
- * The time since boot in clock ticks, from `/proc/uptime` (Linux).
- *
- * @returns The ticks, or undefined where there is no `/proc/uptime`.
- *
- * @example
- * ```ts
- * import { uptimeTicks } from "./run_processes.ts";
- * import assert from "node:assert/strict";
- *
- * const ticks = uptimeTicks();
- * assert.ok(ticks === undefined || ticks > 0);
- * ```
+ * How long after its leader was reaped a process may have started and still
+ * count as its session's: 50 ms, and the ~200 ms by which smoke's clock
+ * (`performance.now()`) may start after smoke's process did.
  */
-export function uptimeTicks(): number | undefined {
-  let text: string;
-  try {
-    text = Deno.readTextFileSync("/proc/uptime");
-  } catch (error) {
-    if (isIoError(error)) return undefined;
-    throw error;
-  }
-  const seconds = Number(text.split(" ")[0]);
-  return Number.isFinite(seconds) && seconds > 0
-    ? Math.floor(seconds * TICKS_PER_SECOND)
-    : undefined;
-}
+const SESSION_SLACK_TICKS = 25;
 
 /**
  * The sweep's session limits: each fixture session, by its leader's pid,
- * with the last start time (clock ticks after boot) a member may have: when
- * its leader was reaped, plus 50 ms. A later process in a session of that
- * number is in another session, which got the number once the fixture's had
- * gone (a process of the fixture's session started later carries the run id,
- * or is one the sweep cannot tell from a stranger's).
+ * with the last start time (clock ticks after boot, as /proc/PID/stat counts
+ * them) a member may have: when its leader was reaped, plus a quarter of a
+ * second. A later process in a session of that number is in another session,
+ * which got the number once the fixture's had gone (a process of the
+ * fixture's session started later carries the run id, or is the child of a
+ * process found, or is one the sweep cannot tell from a stranger's). Counted
+ * from smoke's own start time, in the same clock as every process's: not from
+ * `/proc/uptime`, which a container may show as its own age.
  *
  * @param sessions Leaders' pids, each with when it was reaped (`performance.now()`), if it was.
- * @param now This moment, in clock ticks after boot and as `performance.now()`.
+ * @param ownStart smoke's own start time (clock ticks after boot; see {@linkcode ownStartTime}).
  * @returns The limits, undefined for a leader still running.
  *
  * @example
@@ -243,20 +227,21 @@ export function uptimeTicks(): number | undefined {
  * import { sessionLimits } from "./run_processes.ts";
  * import assert from "node:assert/strict";
  *
- * const limits = sessionLimits(new Map([[40, 2500], [41, undefined]]), { ticks: 9000, ms: 3500 });
- * assert.deepEqual([...limits], [[40, 9000 - 100 + 5], [41, undefined]]);
+ * const limits = sessionLimits(new Map([[40, 2500], [41, undefined]]), 9000);
+ * assert.deepEqual([...limits], [[40, 9000 + 250 + 25], [41, undefined]]);
  * ```
  */
 export function sessionLimits(
   sessions: ReadonlyMap<number, number | undefined>,
-  now: { ticks: number; ms: number },
+  ownStart: number,
 ): Map<number, number | undefined> {
   const limits = new Map<number, number | undefined>();
   for (const [sid, endedMs] of sessions) {
     limits.set(
       sid,
-      endedMs === undefined ? undefined : now.ticks -
-        Math.floor((now.ms - endedMs) * TICKS_PER_SECOND / 1000) + SESSION_SLACK_TICKS,
+      endedMs === undefined
+        ? undefined
+        : ownStart + Math.ceil(endedMs * TICKS_PER_SECOND / 1000) + SESSION_SLACK_TICKS,
     );
   }
   return limits;
