@@ -135,6 +135,12 @@ Deno.test("--if-none: fail (the default), pass runs and writes nothing, all runs
   assert.equal(listed.stdout, "");
   assert.match(listed.stderr, /^Nothing to rerun: .*; --if-none pass: nothing to list\.$/m);
 
+  // --if-none all runs the selection instead: excludes that empty it are named as for a run.
+  const emptied = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "all", "--exclude", "**"]);
+  assert.equal(emptied.code, 2, emptied.stderr);
+  assert.match(emptied.stderr, /^error: No fixture is left after --exclude \*\* \[NO_FIXTURES\]$/m);
+  await ran(p);
+
   const all = await runSmoke(p.dir, ["--rerun-failed", "--if-none", "all"]);
   assert.equal(all.code, 0, all.stderr);
   assert.match(all.stdout, /--if-none all: running the selection instead/);

@@ -223,7 +223,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     throw emptySelection(filtersOf(flags), {
       catalogEmpty: (selection.catalogIds ?? []).length === 0,
       fixturesDir: options.fixturesDir,
-      rerun: flags.rerunFailed === true,
+      // --if-none all ran the selection instead of the rerun: its filters emptied it.
+      rerun: flags.rerunFailed === true && selection.none === undefined,
       listing: flags.list === true,
     });
   }
