@@ -516,8 +516,10 @@ export function refuseArtifactFile(
   const durations = join(paths.dir, "durations.json");
   // A symlink to one of them not written yet counts too (realTarget follows it to the entry).
   const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) ||
-    runs(entryOf(path)) || target === entryOf(paths.latest) || target === entryOf(durations) ||
-    target === realTarget(paths.latest) || target === realTarget(durations);
+    runs(entryOf(path)) ||
+    [paths.latest, durations].some((file) =>
+      target === entryOf(file) || target === realTarget(file)
+    );
   if (!own) return;
   throw new UserError(
     `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,
@@ -530,4 +532,34 @@ export function refuseArtifactFile(
       ],
     },
   );
+}
+
+/**
+ * Checks an output path beside the history before anything runs: never one
+ * of smoke's own artifact files ({@linkcode refuseArtifactFile}), and a path
+ * that can be written (`checkOutputPath`).
+ *
+ * @param path The absolute output path.
+ * @param options The artifact directory, and how the path and the output are named.
+ * @throws {UserError} `OUTPUT_PATH_INVALID` or the output path's own error (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { checkOutputFile } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
+ * await assert.rejects(() => checkOutputFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
+ * await assert.rejects(() => checkOutputFile(dir, { ...options, shown: "." }), /directory/);
+ * await checkOutputFile(`${dir}/junit.xml`, options);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function checkOutputFile(
+  path: string,
+  options: { artifactDir: string; shown: string; label: string },
+): Promise<void> {
+  refuseArtifactFile(path, options);
+  await checkOutputPath(path, { shown: options.shown, label: options.label });
 }

@@ -111,3 +111,30 @@ export function owedUnstarted(
   );
   return { blocked, notRun };
 }
+
+/**
+ * Why an owed fixture is owed when it did not fail on its own, as the
+ * summaries mark it: its run stopped it (`unfinished`), it was kept from
+ * starting (`not run`), or a need of it did not pass (`blocked`).
+ *
+ * @param kind The outstanding entry's failure kind.
+ * @returns The mark, or undefined for a failure of its own.
+ *
+ * @example
+ * ```ts
+ * import { owedMark } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(owedMark("not-run"), "not run");
+ * assert.equal(owedMark("exit-code"), undefined);
+ * ```
+ */
+export function owedMark(kind: string): "unfinished" | "not run" | "blocked" | undefined {
+  return kind === "interrupted"
+    ? "unfinished"
+    : kind === "not-run"
+    ? "not run"
+    : kind === "blocked"
+    ? "blocked"
+    : undefined;
+}

@@ -45,6 +45,8 @@ const CR_MARK = `\u{F0004}${MARK.slice(2, -2)}\u{F0005}`;
 /** A marked sequence, as the writer drops it where there is no terminal. */
 const MARKED = new RegExp(`${CR_MARK}|${ESC_MARK}\\[[0-9;]*[A-Za-z]`, "g");
 
+/** The bidirectional and invisible characters escaped (below), without controls (XML keeps `\r`). */
+const FORMAT_CHAR = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff";
 /**
  * Escaped everywhere: controls, line separators, bidirectional overrides,
  * isolates and marks (U+200E, U+200F, U+061C), the word joiner (U+2060) and
@@ -52,11 +54,9 @@ const MARKED = new RegExp(`${CR_MARK}|${ESC_MARK}\\[[0-9;]*[A-Za-z]`, "g");
  * emoji and several scripts need, nor the zero-width space (U+200B), which
  * the writer itself puts in a command it makes inert.
  */
-const UNSAFE_CHAR = "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029" +
-  "\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff";
+const UNSAFE_CHAR = `\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029${FORMAT_CHAR}`;
 const UNSAFE = new RegExp(`[${UNSAFE_CHAR}]`);
-/** The bidirectional and invisible characters of the set: no controls (XML keeps `\r`). */
-const FORMAT_ALL = /[\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const FORMAT_ALL = new RegExp(`[${FORMAT_CHAR}]`, "g");
 const UNSAFE_ALL = new RegExp(`[${UNSAFE_CHAR}]`, "g");
 /** Characters that show as nothing: Unicode's default-ignorable code points, and the soft hyphen. */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u00ad]/gu;

@@ -8,8 +8,8 @@
 import { resultLine } from "../base/safe_output.ts";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
-import { refuseArtifactFile } from "../artifact/history.ts";
+import { writeOutputFile } from "../artifact/atomic_write.ts";
+import { checkOutputFile } from "../artifact/history.ts";
 import { readCatalog } from "../catalog/catalog.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
@@ -172,13 +172,10 @@ export async function runReport(
   // A directory, a socket or a block device is refused before the history is read (exit 2),
   // and so is a file of the history itself.
   // The default page too: a report.html symlink onto the history is refused.
-  refuseArtifactFile(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
+  const page = flags.out ?? join(options.artifactDir, REPORT_FILE);
+  await checkOutputFile(resolve(io.cwd, page), {
     artifactDir: resolve(io.cwd, options.artifactDir),
-    shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
-    label: "the HTML report",
-  });
-  await checkOutputPath(resolve(io.cwd, flags.out ?? join(options.artifactDir, REPORT_FILE)), {
-    shown: flags.out ?? join(options.artifactDir, REPORT_FILE),
+    shown: page,
     label: "the HTML report",
   });
   const files = fixtureFiles(io.cwd, options.fixturesDir);

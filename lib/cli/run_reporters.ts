@@ -5,8 +5,7 @@
  * @module
  */
 import { join, resolve } from "node:path";
-import { checkOutputPath } from "../artifact/atomic_write.ts";
-import { refuseArtifactFile } from "../artifact/history.ts";
+import { checkOutputFile } from "../artifact/history.ts";
 import { markCommand } from "../base/safe_output.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import type { RunReporterContext } from "./smoke_io.ts";
@@ -42,25 +41,18 @@ export type { RunReporterContext };
  */
 export async function checkRunOutputs(context: RunReporterContext): Promise<void> {
   const { flags, options, io } = context;
+  const artifactDir = resolve(io.cwd, options.artifactDir);
   if (flags.junit !== undefined) {
-    refuseArtifactFile(resolve(io.cwd, flags.junit), {
-      artifactDir: resolve(io.cwd, options.artifactDir),
-      shown: flags.junit,
-      label: "the JUnit XML",
-    });
-    await checkOutputPath(resolve(io.cwd, flags.junit), {
+    await checkOutputFile(resolve(io.cwd, flags.junit), {
+      artifactDir,
       shown: flags.junit,
       label: "the JUnit XML",
     });
   }
   if (options.report) {
     // The page's own path too: a report.html symlink onto the history is refused.
-    refuseArtifactFile(resolve(io.cwd, options.artifactDir, REPORT_FILE), {
-      artifactDir: resolve(io.cwd, options.artifactDir),
-      shown: join(options.artifactDir, REPORT_FILE),
-      label: "the HTML report",
-    });
-    await checkOutputPath(resolve(io.cwd, options.artifactDir, REPORT_FILE), {
+    await checkOutputFile(resolve(artifactDir, REPORT_FILE), {
+      artifactDir,
       shown: join(options.artifactDir, REPORT_FILE),
       label: "the HTML report",
     });

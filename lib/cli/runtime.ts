@@ -218,19 +218,18 @@ export function workingDirectory(): string {
   try {
     return Deno.cwd();
   } catch (error) {
-    const why = error instanceof Deno.errors.InvalidData
-      ? "its path is not valid UTF-8"
+    const [why, hint] = error instanceof Deno.errors.InvalidData
+      ? [
+        "its path is not valid UTF-8",
+        "Run smoke from a folder whose path is UTF-8 (rename the folder, or move the project).",
+      ]
       : error instanceof Deno.errors.NotFound
-      ? "it no longer exists"
-      : undefined;
+      ? ["it no longer exists", "Change to an existing folder and run smoke again."]
+      : [];
     if (why === undefined) throw error;
     throw new UserError(`Cannot use the working directory: ${why}`, {
       kind: "usage",
-      hints: [
-        error instanceof Deno.errors.InvalidData
-          ? "Run smoke from a folder whose path is UTF-8 (rename the folder, or move the project)."
-          : "Change to an existing folder and run smoke again.",
-      ],
+      hints: [hint!],
     });
   }
 }

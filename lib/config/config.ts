@@ -7,7 +7,7 @@
 import configJsonSchema from "../../schema/config.v1.json" with { type: "json" };
 import type { Config } from "./input_schemas.ts";
 import { compileSchema } from "../jsonc/json_schema.ts";
-import { parseJsoncAs } from "./parse_jsonc_as.ts";
+import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 import { type Service, serviceIssues } from "./services.ts";
 import { quarantineIssues } from "./quarantine_file.ts";
 
@@ -50,10 +50,7 @@ export function parseConfig(text: string, file: string): Config {
     file,
     what: "config",
     refine: (value) => serviceIssues(value as Config),
-    valueChecks: (value) =>
-      typeof value === "object" && value !== null
-        ? quarantineIssues((value as { quarantine?: unknown }).quarantine, ["quarantine"])
-        : [],
+    valueChecks: (value) => quarantineIssues(memberOf(value, "quarantine"), ["quarantine"]),
   });
 }
 

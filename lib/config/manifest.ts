@@ -6,7 +6,7 @@
 import manifestJsonSchema from "../../schema/manifest.v1.json" with { type: "json" };
 import type { Manifest } from "./input_schemas.ts";
 import { compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
-import { parseJsoncAs } from "./parse_jsonc_as.ts";
+import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 
 export type { Manifest };
 
@@ -41,9 +41,7 @@ export function parseManifest(text: string, file: string): Manifest {
 
 /** `"skip": ""`: a reason that says nothing is refused, not read as `false`. */
 function emptySkipReason(value: unknown): SchemaIssue[] {
-  const skip = typeof value === "object" && value !== null
-    ? (value as { skip?: unknown }).skip
-    : undefined;
+  const skip = memberOf(value, "skip");
   if (typeof skip !== "string" || skip.trim() !== "") return [];
   return [{
     path: ["skip"],

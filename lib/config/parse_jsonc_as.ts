@@ -31,6 +31,30 @@ function allowedKeysHint(
   return `Allowed ${what} keys${where}: ${keys.join(", ")}. See the README.`;
 }
 
+/**
+ * A member of a parsed value, for the checks beside a schema (which may see a
+ * value of any shape): undefined unless the value is an object that has it.
+ *
+ * @param value Any parsed JSON value.
+ * @param key The member's name.
+ * @returns Its value, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { memberOf } from "./parse_jsonc_as.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(memberOf({ skip: "" }, "skip"), "");
+ * assert.equal(memberOf([1], "skip"), undefined);
+ * assert.equal(memberOf(null, "skip"), undefined);
+ * ```
+ */
+export function memberOf(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
 /** Options for {@linkcode parseJsoncAs}. */
 export interface ParseJsoncAsOptions {
   /** The file name to put in messages. */

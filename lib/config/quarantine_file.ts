@@ -13,7 +13,7 @@ import { UserError } from "../base/errors.ts";
 import { inputError, MAX_INPUT_BYTES, readRegularTextFile } from "../base/read_input.ts";
 import { compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
 import type { Config } from "./input_schemas.ts";
-import { parseJsoncAs } from "./parse_jsonc_as.ts";
+import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 
 /** One quarantine entry. */
 export type QuarantineEntry = NonNullable<Config["quarantine"]>[number];
@@ -51,9 +51,7 @@ export function quarantineIssues(entries: unknown, path: (string | number)[]): S
   const issues: SchemaIssue[] = [];
   if (!Array.isArray(entries)) return issues;
   entries.forEach((entry: unknown, index) => {
-    const until = typeof entry === "object" && entry !== null
-      ? (entry as { until?: unknown }).until
-      : undefined;
+    const until = memberOf(entry, "until");
     if (typeof until !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return;
     const time = Date.parse(`${until}T00:00:00Z`);
     if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== until) {

@@ -15,7 +15,7 @@ import type {
   Summary,
 } from "../artifact/artifact.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
-import { keptFromStarting, owedUnstarted } from "../artifact/not_run.ts";
+import { keptFromStarting, owedMark, owedUnstarted } from "../artifact/not_run.ts";
 import {
   isQuarantinedFailure,
   type Quarantine,
@@ -467,9 +467,10 @@ function suiteOf(
       unfinished: record.outstanding.filter((o) => o.kind === "interrupted").map((o) => o.id),
       unstarted: owedUnstarted(record.outstanding, combined.summary),
       neverStarted: Object.fromEntries(
-        record.outstanding
-          .filter((o) => o.kind === "not-run" || o.kind === "blocked")
-          .map((o) => [o.id, o.kind === "blocked" ? "blocked" : "not run"] as const),
+        record.outstanding.flatMap((o) => {
+          const mark = owedMark(o.kind);
+          return mark === "not run" || mark === "blocked" ? [[o.id, mark] as const] : [];
+        }),
       ),
     },
   };

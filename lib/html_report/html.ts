@@ -31,12 +31,14 @@ const e = escapeHtml;
  * Quarantined failures are counted apart (they do not fail the run), and so are the fixtures that
  * never started (blocked, not run), when they are known, as the console does.
  */
-function counts(summary: Summary, unstarted?: { blocked: number; notRun: number }): string {
+function counts(
+  summary: Summary,
+  unstarted: { blocked: number; notRun: number } = { blocked: 0, notRun: 0 },
+): string {
   const quarantined = summary.quarantined ?? 0;
-  const blocked = unstarted?.blocked ?? 0;
-  const notRun = unstarted?.notRun ?? 0;
+  const { blocked, notRun } = unstarted;
   return `<span class="t-pass">✓ ${summary.passed} passed</span>` +
-    `<span class="t-fail">✗ ${summary.failed - quarantined - blocked - notRun} failed</span>` +
+    `<span class="t-fail">✗ ${ownFailures({ summary, unstarted })} failed</span>` +
     (quarantined
       ? `<span class="t-quarantined">⚑ ${quarantined} quarantined failure${
         quarantined === 1 ? "" : "s"
@@ -375,14 +377,11 @@ export function renderReportHtml(model: ReportModel, suggestions?: Suggestions):
     ? verdictMark({ result: latest.suite.combined.result, diagnosticsOnly: false })
     : undefined;
   const title = latest
-    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${
-      latest.summary.failed - (latest.summary.quarantined ?? 0) - latest.unstarted.blocked -
-      latest.unstarted.notRun
-    } failed${latest.summary.quarantined ? `, ${latest.summary.quarantined} quarantined` : ""}${
-      latest.unstarted.blocked ? `, ${latest.unstarted.blocked} blocked` : ""
-    }${latest.unstarted.notRun ? `, ${latest.unstarted.notRun} not run` : ""}${
-      suiteMark ? ` · suite ${suiteMark.symbol} ${suiteMark.word}` : ""
-    }`
+    ? `smoke report: ${mark!.symbol} ${mark!.word}, ${ownFailures(latest)} failed${
+      latest.summary.quarantined ? `, ${latest.summary.quarantined} quarantined` : ""
+    }${latest.unstarted.blocked ? `, ${latest.unstarted.blocked} blocked` : ""}${
+      latest.unstarted.notRun ? `, ${latest.unstarted.notRun} not run` : ""
+    }${suiteMark ? ` · suite ${suiteMark.symbol} ${suiteMark.word}` : ""}`
     : "smoke report: no runs";
   const windowNote = model.totalRuns > model.timeline.length
     ? `the last ${model.timeline.length} of ${model.totalRuns} runs`

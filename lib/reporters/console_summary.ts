@@ -15,7 +15,7 @@ import type {
 import { idList } from "../base/id_list.ts";
 import { isBlocked } from "../artifact/blocked.ts";
 import { notReadyService } from "../artifact/not_run.ts";
-import { formatDuration, type Palette, renderRepeat } from "./console_render.ts";
+import { formatDuration, type Palette, palette, renderRepeat } from "./console_render.ts";
 
 /** What the summary shows. */
 export interface SummaryView {
@@ -174,16 +174,15 @@ export function suiteSummary(
   const known = catalogIds ? new Set(catalogIds) : undefined;
   const here = suite.outstanding.filter((e) => !known || known.has(e.id));
   const elsewhere = suite.outstanding.length - here.length;
+  const ids = (kind: string) => here.filter((e) => e.kind === kind).map((e) => e.id);
+  const notRun = ids("not-run");
+  const blocked = ids("blocked");
   return {
     ...(suite.since ? { since: suite.since } : {}),
     outstanding: here.map((e) => e.id),
-    unfinished: here.filter((e) => e.kind === "interrupted").map((e) => e.id),
-    ...(here.some((e) => e.kind === "not-run")
-      ? { notRun: here.filter((e) => e.kind === "not-run").map((e) => e.id) }
-      : {}),
-    ...(here.some((e) => e.kind === "blocked")
-      ? { blocked: here.filter((e) => e.kind === "blocked").map((e) => e.id) }
-      : {}),
+    unfinished: ids("interrupted"),
+    ...(notRun.length ? { notRun } : {}),
+    ...(blocked.length ? { blocked } : {}),
     ...(elsewhere ? { notInCatalog: elsewhere } : {}),
   };
 }
@@ -261,13 +260,9 @@ export function combinedCounts(
   summary: Summary,
   unstarted: { blocked?: number; notRun?: number } = {},
 ): string {
-  const quarantined = summary.quarantined ?? 0;
-  const blocked = unstarted.blocked ?? 0;
-  const notRun = unstarted.notRun ?? 0;
-  return `${summary.passed} passed, ${summary.failed - quarantined - blocked - notRun} failed` +
-    (quarantined ? `, ${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}` : "") +
-    (blocked ? `, ${blocked} blocked` : "") + (notRun ? `, ${notRun} not run` : "") +
-    ` of ${summary.total}${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
+  // The parts of the run's own summary line, uncoloured.
+  return `${outcomeCounts(summary, unstarted, palette(false)).join(", ")} of ${summary.total}` +
+    (summary.skipped ? `, ${summary.skipped} skipped` : "");
 }
 
 /**

@@ -19,7 +19,7 @@ import { groupBlocked } from "../artifact/blocked.ts";
 import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { serviceCause } from "./service_cause.ts";
 import { isQuarantinedFailure, quarantinedFailure } from "../artifact/quarantined.ts";
-import { keptFromStarting, owedUnstarted } from "../artifact/not_run.ts";
+import { keptFromStarting, owedMark, owedUnstarted } from "../artifact/not_run.ts";
 
 /** How many never started, and why (see `unstartedCounts`). */
 type Unstarted = ReturnType<typeof unstartedCounts>;
@@ -429,13 +429,11 @@ export function renderStepSummary(run: RunEnd, options: StepSummaryOptions = {})
       "",
     );
     // Each id with why it is owed when it did not fail on its own, as on the console.
-    const why: Record<string, string> = {
-      "not-run": " (not run)",
-      blocked: " (blocked)",
-      interrupted: " (unfinished)",
-    };
     const outstanding = artifact.suite?.outstanding ?? [];
-    const owed = outstanding.map((e) => `\`${e.id}\`${why[e.kind] ?? ""}`);
+    const owed = outstanding.map((e) => {
+      const mark = owedMark(e.kind);
+      return `\`${e.id}\`${mark ? ` (${mark})` : ""}`;
+    });
     if (owed.length) {
       const shown = owed.slice(0, 20).join(", ") +
         (owed.length > 20 ? `, and ${owed.length - 20} more` : "");
