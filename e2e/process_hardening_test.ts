@@ -490,11 +490,18 @@ Deno.test({
     // The leftover clears its environment, leads a group of its own in the fixture's session,
     // and starts a worker a second later, when its fixture has long ended.
     await using p = await tempProject({
-      "late.pl":
-        "setpgrp(0, 0); sleep 1; my $p = fork(); if ($p == 0) { exec '/bin/sleep', '300' }\n" +
+      // It says when it has left the fixture's group: the fixture waits for that, or the group's
+      // stop at the fixture's end could come first.
+      "late.pl": "setpgrp(0, 0); open(my $g, '>', 'grouped'); close $g; sleep 1;\n" +
+        "my $p = fork(); if ($p == 0) { exec '/bin/sleep', '300' }\n" +
         "open(my $f, '>', 'late.pid'); print $f $p; close $f; waitpid($p, 0);\n",
       "fixtures/a.smoke.jsonc": JSON.stringify({
-        command: ["sh", "-c", "env -i /usr/bin/perl late.pl >/dev/null 2>&1 & exit 0"],
+        command: [
+          "sh",
+          "-c",
+          "env -i /usr/bin/perl late.pl >/dev/null 2>&1 & " +
+          "while [ ! -e grouped ]; do sleep 0.05; done; exit 0",
+        ],
       }),
       "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["sleep", "3"] }),
     });
