@@ -1,9 +1,12 @@
 /**
  * What smoke loads before it runs anything. Every npm package costs start-up
- * time (zod ~20 ms, a CommonJS package more, as does `node:fs/promises`), so
- * `--list`, `--dry-run` and plain runs must reach none of them; reruns,
- * `merge` and `report` load zod through dynamic imports when they read an
- * artifact. The static graph comes from `deno info --json`.
+ * time (zod ~20 ms, a CommonJS package more), and so does Deno's Node
+ * compatibility layer, which the first `node:` module or the first call of
+ * the global `setTimeout`/`setInterval` (Node's in Deno 2.9) loads: ~10-15 ms.
+ * So `--list`, `--dry-run` and plain runs reach none of them; reruns, `merge`
+ * and `report` load zod through dynamic imports when they read an artifact,
+ * and opt-in outputs (the step summary, the HTML report) may load `node:`
+ * modules. The static graph comes from `deno info --json`.
  */
 import assert from "node:assert/strict";
 
@@ -43,18 +46,30 @@ async function staticGraph(entry: string): Promise<string[]> {
 
 const SLOW = (specifier: string) =>
   specifier.startsWith("npm:") || specifier.includes("registry.npmjs.org") ||
-  specifier === "node:fs/promises" || specifier === "node:crypto";
+  specifier.startsWith("node:");
+
+/** Calls of the global timers (Node's in Deno 2.9) in a module's code, comments left out. */
+async function globalTimers(path: string): Promise<string[]> {
+  const text = await Deno.readTextFile(new URL(path, ROOT));
+  return text.split("\n").filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+    .filter((line) => /\b(setTimeout|setInterval|setImmediate)\s*\(/.test(line))
+    .map((line) => `${path}: ${line.trim()}`);
+}
 
 Deno.test("smoke.ts installs its signal handlers before the library loads", async () => {
   // Only what the handlers need is imported statically; the rest comes from lib/cli/entry.ts after
   // them, so a signal while the library loads still ends with a RESULT line.
   const graph = await staticGraph("smoke.ts");
-  // The exit codes, and the batching of its own output (a leaf: it imports nothing).
+  // The exit codes, and the batching of its own output (with its timer: leaves otherwise).
   assert.deepEqual(graph.filter((s) => s.startsWith("lib/")).sort(), [
     "lib/base/batched_writer.ts",
     "lib/base/errors.ts",
+    "lib/base/timer.ts",
   ]);
-  assert.deepEqual(await staticGraph("lib/base/batched_writer.ts"), ["lib/base/batched_writer.ts"]);
+  assert.deepEqual((await staticGraph("lib/base/batched_writer.ts")).sort(), [
+    "lib/base/batched_writer.ts",
+    "lib/base/timer.ts",
+  ]);
   const source = await Deno.readTextFile(new URL("smoke.ts", ROOT));
   assert.ok(
     source.indexOf("Deno.addSignalListener") < source.indexOf('await import("./lib/cli/entry.ts")'),
@@ -80,6 +95,22 @@ Deno.test("a run that reads no artifact loads no npm package", async () => {
   const graph = await staticGraph("lib/cli/execute_run.ts");
   assert.ok(graph.includes("lib/run/process.ts"), graph.join("\n"));
   assert.deepEqual(graph.filter(SLOW), []);
+});
+
+Deno.test("a plain run loads no Node layer: no node: module, no global timer", async () => {
+  const graph = new Set([
+    ...await staticGraph("smoke.ts"),
+    ...await staticGraph("lib/cli/entry.ts"),
+    ...await staticGraph("lib/cli/execute_run.ts"),
+    ...await staticGraph("lib/selection/durations.ts"),
+    ...await staticGraph("lib/artifact/durations_file.ts"),
+  ]);
+  assert.ok(graph.has("lib/base/timer.ts"), [...graph].join("\n"));
+  assert.deepEqual([...graph].filter((s) => s.startsWith("node:")), []);
+  const sources = [...graph].filter((s) => s.endsWith(".ts") && !s.startsWith("http"));
+  assert.deepEqual((await Promise.all(sources.map(globalTimers))).flat(), []);
+  // The check can see one: the bench's memory sampler uses setInterval.
+  assert.equal((await globalTimers("bench/cases/memory.ts")).length, 1);
 });
 
 Deno.test("reading an artifact loads zod (the check above can see a package)", async () => {

@@ -7,6 +7,7 @@
 import { readEnv } from "../base/env.ts";
 import { flushBatches } from "../base/batched_writer.ts";
 import { createSafeWriter } from "../base/safe_output.ts";
+import { sleep } from "../base/timer.ts";
 
 /**
  * An output path that names something smoke does not write: a directory, a
@@ -134,7 +135,7 @@ export async function writeInPlace(
         written += fs.writeSync(fd, bytes, written, bytes.length - written);
       } catch (error) {
         if ((error as { code?: string }).code !== "EAGAIN") throw error;
-        await new Promise((r) => setTimeout(r, 5)); // the reader is behind
+        await sleep(5); // the reader is behind
       }
     }
   } finally {

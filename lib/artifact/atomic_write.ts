@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "../base/path.ts";
 import { isIoError, UserError } from "../base/errors.ts";
 import { descriptorOf, UnwritableTargetError, writeInPlace } from "./_write_in_place.ts";
 

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join } from "../base/path.ts";
 import { isFixtureId } from "./artifact_format.ts";
 import { isIoError } from "../base/errors.ts";
 import { readRegularFile } from "../base/read_input.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "../base/path.ts";
 import type { Artifact } from "./artifact.ts";
 import { UserError } from "../base/errors.ts";
 import {

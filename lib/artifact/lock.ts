@@ -11,11 +11,12 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join } from "../base/path.ts";
 import { isWriteFailure } from "./atomic_write.ts";
 import type { Diagnostic } from "./artifact.ts";
 import { UserError } from "../base/errors.ts";
 import { isRunId } from "./history.ts";
+import { sleep } from "../base/timer.ts";
 
 /** The lock file's name inside the artifact directory. */
 export const LOCK_FILE = ".lock";
@@ -197,7 +198,7 @@ async function refuseHeld(file: Deno.FsFile, path: string, shownDir: string): Pr
   let pid: number | undefined;
   try {
     for (let i = 0; i < 10 && pid === undefined; i++) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 20));
+      if (i > 0) await sleep(20);
       await file.seek(0, Deno.SeekMode.Start);
       pid = holderPid(await readBounded(file));
     }

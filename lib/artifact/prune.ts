@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join } from "../base/path.ts";
 import type { Diagnostic } from "./artifact.ts";
 import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
 import { type HistoryPaths, isDiagnosticsRunId, isRunId } from "./history.ts";

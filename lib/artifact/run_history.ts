@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join } from "../base/path.ts";
 import { type Artifact, isDiagnosticsArtifact } from "./artifact.ts";
 import { RUN_ID_PATTERN } from "./artifact_format.ts";
 import { ioErrorToUserError, isIoError, UserError } from "../base/errors.ts";

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { after } from "./timer.ts";
 
 /** Options of {@linkcode BatchedWriter.flush}. */
 export interface FlushOptions {
@@ -44,7 +45,7 @@ export interface BatchOptions {
   flushMs: number;
   /** A batch this long (in UTF-16 code units) is written at once. */
   maxChars: number;
-  /** Starts the interval's timer (default: an unref'd `setTimeout`). */
+  /** Starts the interval's timer (default: {@linkcode after}, which loads no Node layer). */
   setTimer?: (flush: () => void, ms: number) => { clear(): void };
 }
 
@@ -75,10 +76,8 @@ export function flushBatches(): void {
 }
 
 function defaultTimer(flush: () => void, ms: number): { clear(): void } {
-  const id = setTimeout(flush, ms);
-  // A batch waiting to go out never keeps smoke running: its exits flush.
-  Deno.unrefTimer(id);
-  return { clear: () => clearTimeout(id) };
+  // A batch holds the event loop for at most `ms`; smoke's exits flush it anyway.
+  return after(ms, flush);
 }
 
 /**

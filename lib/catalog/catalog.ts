@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { dirname, relative, resolve, sep as SEP } from "node:path";
+import { dirname, relative, resolve, sep as SEP } from "../base/path.ts";
 import { type Diagnostic, isFixtureId } from "../artifact/artifact.ts";
 import { needsProblems } from "./needs.ts";
 import { UserError } from "../base/errors.ts";

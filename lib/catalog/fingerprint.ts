@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import type { Fixture } from "./catalog.ts";
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve } from "../base/path.ts";
 
 export { runSmoke } from "./run_command.ts";
 export type { SmokeIo } from "./smoke_io.ts";

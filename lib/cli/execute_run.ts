@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { join } from "../base/path.ts";
 import { createArtifact, type Diagnostic } from "../artifact/artifact.ts";
 import { rerunCommandOf, runArtifact, runSummary } from "./run_outcome.ts";
 import type { SmokeIo } from "./smoke_io.ts";

@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import type { Shard } from "../selection/select.ts";
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
 import { hasControlCharacter } from "../base/safe_output.ts";
 import { type Command, COMMANDS, FLAGS, type FlagSection, type FlagSpec } from "./flag_table.ts";
+import { ArgvError, type ArgvOption, parseArgv } from "./_parse_argv.ts";
 
 export type { Shard };
 export { type Command, FLAGS, type FlagSection, type FlagSpec } from "./flag_table.ts";
@@ -87,11 +87,14 @@ export interface Flags {
 
 const SPECS = new Map(FLAGS.map((spec) => [spec.name, spec]));
 
-const options = Object.fromEntries(FLAGS.map((spec) => [spec.name, {
-  type: spec.type === "boolean" ? "boolean" as const : "string" as const,
-  ...(spec.multiple ? { multiple: true } : {}),
-  ...(spec.short ? { short: spec.short } : {}),
-}]));
+/** How each flag is read from the command line. */
+const ARGV_OPTIONS: ReadonlyMap<string, ArgvOption> = new Map(
+  FLAGS.map((spec) => [spec.name, {
+    type: spec.type === "boolean" ? "boolean" as const : "string" as const,
+    ...(spec.multiple ? { multiple: true } : {}),
+    ...(spec.short ? { short: spec.short } : {}),
+  }]),
+);
 
 const SUBCOMMANDS = ["merge", "report"] as const;
 
@@ -228,8 +231,8 @@ function commandOf(args: readonly string[]): Command {
   return "run";
 }
 
-function translate(error: TypeError & { code?: unknown }, command: Command): UserError {
-  const name = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+function translate(error: ArgvError, command: Command): UserError {
+  const name = error.option;
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
@@ -243,14 +246,12 @@ function translate(error: TypeError & { code?: unknown }, command: Command): Use
       );
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
-      const flag = /--([a-z-]+)/.exec(error.message)?.[1] ?? name;
+      const flag = name.replace(/^-+/, "");
       const takesValue = SPECS.get(flag)?.type !== "boolean";
       return takesValue
         ? usage(`Missing value for "--${flag}"`, `Write it as "--${flag} VALUE".`)
         : usage(`The flag "--${flag}" takes no value`, `Write it as "--${flag}" alone.`);
     }
-    default:
-      return usage(`Cannot parse the command line: ${error.message}`);
   }
 }
 
@@ -299,7 +300,7 @@ function notForCommand(spec: FlagSpec, command: Command): UserError {
  */
 export function parseFlags(args: readonly string[]): Flags {
   const command = commandOf(args);
-  // parseArgs reads "--retries -1" as a flag with no value; say what is wrong with it instead.
+  // "--retries -1" reads as a flag with no value; say what is wrong with it instead.
   args.forEach((arg, i) => {
     const spec = SPECS.get(arg.replace(/^--/, ""));
     const next = args[i + 1];
@@ -323,9 +324,9 @@ export function parseFlags(args: readonly string[]): Flags {
   });
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    parsed = parseArgv(args, ARGV_OPTIONS);
   } catch (error) {
-    if (error instanceof TypeError && "code" in error) throw translate(error, command);
+    if (error instanceof ArgvError) throw translate(error, command);
     throw error;
   }
   const { values, positionals } = parsed;

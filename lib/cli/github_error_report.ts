@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { formatWarning } from "../base/errors.ts";
 import { markCommand } from "../base/safe_output.ts";
 import {

@@ -6,7 +6,7 @@
  * @module
  */
 import { resultLine } from "../base/safe_output.ts";
-import { join, resolve } from "node:path";
+import { join, resolve } from "../base/path.ts";
 import { pathToFileURL } from "node:url";
 import { writeOutputFile } from "../artifact/atomic_write.ts";
 import { checkOutputFile } from "../artifact/history.ts";

@@ -10,7 +10,7 @@ import { loadQuarantine } from "../config/quarantine_file.ts";
 import { dayOf } from "../selection/quarantine.ts";
 import { serviceDryRunLines } from "../config/services.ts";
 import type { SmokeIo } from "./smoke_io.ts";
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";

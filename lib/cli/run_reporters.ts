@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { join, resolve } from "node:path";
+import { join, resolve } from "../base/path.ts";
 import { checkOutputFile } from "../artifact/history.ts";
 import { markCommand } from "../base/safe_output.ts";
 import type { Reporter } from "../reporters/reporter.ts";

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, fromFileUrl, join, relative } from "../base/path.ts";
 import { shellQuote } from "../selection/plan.ts";
 import { UserError } from "../base/errors.ts";
 import type { Artifact } from "../artifact/artifact.ts";
@@ -107,7 +106,7 @@ export function runtimeInfo(
     };
   }
   // The path as the shell takes it: decoded (not `tools%20dir`), and quoted where it must be.
-  const entry = fileURLToPath(entryUrl);
+  const entry = fromFileUrl(entryUrl);
   if (entryUrl.endsWith(".js")) {
     return {
       kind: "bundle",

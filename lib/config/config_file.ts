@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { type Config, DEFAULTS, parseConfig } from "./config.ts";
 import { UserError } from "../base/errors.ts";
 import { inputError, MAX_INPUT_BYTES, readRegularTextFile } from "../base/read_input.ts";

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import quarantineJsonSchema from "../../schema/quarantine.v1.json" with { type: "json" };
 import { UserError } from "../base/errors.ts";
 import { inputError, MAX_INPUT_BYTES, readRegularTextFile } from "../base/read_input.ts";

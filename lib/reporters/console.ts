@@ -10,6 +10,7 @@ import type { BeginInfo, FixtureEnd, Reporter } from "./reporter.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
 import { isQuarantinedFailure } from "../artifact/quarantined.ts";
 import { isBlocked } from "../artifact/blocked.ts";
+import { every, type Timer } from "../base/timer.ts";
 
 /** Back to the line's start and erase it: marked, so the output edge passes it on a terminal. */
 const CLEAR_LINE = terminalControl("\r\x1b[2K");
@@ -71,7 +72,7 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
     quarantined: 0,
     running: new Map<string, number>(),
   };
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let timer: Timer | undefined;
   let shown = false;
   const clear = () => {
     if (shown) options.write(CLEAR_LINE);
@@ -88,7 +89,7 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
       state.total = info.fixtures.length;
       if (options.live) {
         draw();
-        timer = setInterval(draw, options.refreshMs ?? 250);
+        timer = every(options.refreshMs ?? 250, draw);
       }
     },
     onFixtureBegin(planned: PlannedFixture) {
@@ -106,7 +107,7 @@ export function createConsoleReporter(options: ConsoleOptions): ConsoleReporter 
       if (options.live) draw();
     },
     close() {
-      if (timer !== undefined) clearInterval(timer);
+      timer?.clear();
       timer = undefined;
       clear();
     },

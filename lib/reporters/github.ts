@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";

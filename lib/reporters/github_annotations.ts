@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "../base/path.ts";
 import type { FixtureEnd } from "./reporter.ts";
 import { type ServiceRecord, servicesFailed } from "../artifact/artifact.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";

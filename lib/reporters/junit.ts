@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { escapeFormatCharacters, readsAsResult } from "../base/safe_output.ts";
 import {
   type Artifact,

@@ -1,5 +1,3 @@
-import { Buffer } from "node:buffer";
-
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -\/]*[0-~]/g;
 
@@ -146,7 +144,7 @@ export class StreamCapture {
     const end = this.#start + this.#held;
     let bytes: Uint8Array = end <= ring.length
       ? ring.subarray(this.#start, end)
-      : Buffer.concat([ring.subarray(this.#start), ring.subarray(0, end - ring.length)]);
+      : concat(ring.subarray(this.#start), ring.subarray(0, end - ring.length));
     let omitted = this.bytes - bytes.length;
     if (omitted > 0) {
       let skip = 0;
@@ -209,4 +207,12 @@ function advance(m: Matcher, bytes: Uint8Array): boolean {
   m.matched = k;
   m.fallbacks += fallbacks;
   return false;
+}
+
+/** Two byte arrays as one new one. */
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
 }

@@ -14,7 +14,7 @@
  * @module
  */
 import { envUnreadable, readEnv } from "../base/env.ts";
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { findExecutable } from "./find_executable.ts";
 import { pause } from "./_wait.ts";
 

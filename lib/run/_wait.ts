@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { after } from "../base/timer.ts";
 
 /** What ends a {@linkcode pause} early. */
 export interface PauseOptions {
@@ -35,11 +36,11 @@ export function pause(ms: number, options: PauseOptions = {}): Promise<void> {
   const { signal } = options;
   return new Promise((resolve) => {
     const done = () => {
-      clearTimeout(timer);
+      timer.clear();
       signal?.removeEventListener("abort", done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = after(ms, done);
     if (signal?.aborted) return done();
     signal?.addEventListener("abort", done, { once: true });
     for (const event of options.until ?? []) event.then(done, done);

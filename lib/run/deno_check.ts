@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { UserError } from "../base/errors.ts";
 import { findExecutable } from "./find_executable.ts";
 import { fixtureArgument, type PlannedFixture } from "../selection/plan.ts";

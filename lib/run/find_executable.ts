@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { delimiter, isAbsolute, join, resolve } from "node:path";
+import { delimiter, isAbsolute, join, resolve } from "../base/path.ts";
 
 /** Options for {@linkcode findExecutable}. */
 export interface FindExecutableOptions {

@@ -13,6 +13,7 @@ import { drain } from "./_drain.ts";
 import { findSetsid, type SessionSpawnOptions, startInSession } from "./_spawn.ts";
 import { killRunProcessesSync, sessionGroups, signalGroups } from "./run_processes.ts";
 import { sendSignal } from "./send_signal.ts";
+import { after, type Timer } from "../base/timer.ts";
 
 export { type EnvOverProcess, envOverProcess } from "./_spawn.ts";
 
@@ -202,9 +203,9 @@ function captured(capture: StreamCapture): CapturedStream {
 }
 
 function delay(ms: number): { promise: Promise<void>; clear: () => void } {
-  let id: ReturnType<typeof setTimeout> | undefined;
-  const promise = new Promise<void>((resolve) => (id = setTimeout(resolve, ms)));
-  return { promise, clear: () => clearTimeout(id) };
+  let timer: Timer | undefined;
+  const promise = new Promise<void>((resolve) => (timer = after(ms, resolve)));
+  return { promise, clear: () => timer?.clear() };
 }
 
 /**

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Service } from "../config/services.ts";
+import { after, type Timer } from "../base/timer.ts";
 
 /** What one check found. */
 export interface Probe {
@@ -50,14 +51,14 @@ async function probeUrl(url: string, signal: AbortSignal): Promise<Probe> {
 }
 
 async function probePort(hostname: string, port: number, signal: AbortSignal): Promise<Probe> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: Timer | undefined;
   const connecting = Deno.connect({ hostname, port });
   try {
     const aborted = new Promise<never>((_, reject) => {
       const stop = () => reject(signal.reason ?? new DOMException("aborted", "AbortError"));
       if (signal.aborted) stop();
       signal.addEventListener("abort", stop, { once: true });
-      timer = setTimeout(stop, PROBE_TIMEOUT_MS + 1000);
+      timer = after(PROBE_TIMEOUT_MS + 1000, stop);
     });
     const connection = await Promise.race([connecting, aborted]);
     connection.close();
@@ -68,7 +69,7 @@ async function probePort(hostname: string, port: number, signal: AbortSignal): P
     if (!(error instanceof Error || error instanceof DOMException)) throw error;
     return { ready: false, detail: reason(error) };
   } finally {
-    clearTimeout(timer);
+    timer?.clear();
   }
 }
 

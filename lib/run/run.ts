@@ -12,6 +12,7 @@ import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
 import { type Ending, NeedsGate } from "./needs_gate.ts";
 import { repeatRuns } from "./repeat.ts";
 import { pause } from "./_wait.ts";
+import { after } from "../base/timer.ts";
 
 /** After an interrupt, how long the teardowns of what ran have, in all. */
 const TEARDOWN_BUDGET_MS = 10_000;
@@ -481,7 +482,7 @@ export async function runFixtures(
     );
     const budget = new AbortController();
     const timer = deps.signal.aborted
-      ? setTimeout(() => budget.abort("teardown budget"), TEARDOWN_BUDGET_MS)
+      ? after(TEARDOWN_BUDGET_MS, () => budget.abort("teardown budget"))
       : undefined;
     const cleanupDeps = { ...deps, signal: deps.signal.aborted ? budget.signal : deps.signal };
     try {
@@ -490,7 +491,7 @@ export async function runFixtures(
         record(index, await runOne(fixtures[index], settings, cleanupDeps, enqueue));
       }
     } finally {
-      clearTimeout(timer);
+      timer?.clear();
     }
   }
   await reported;

@@ -20,6 +20,7 @@ import { SERVICE_NAME_PATTERN } from "../config/limits.ts";
 import { isPositiveInteger, listPids, readProcFile, readStat, running } from "./_proc.ts";
 import { sendSignal } from "./send_signal.ts";
 import { type Diagnostic, FIXTURE_ID_PATTERN, RUN_ID_PATTERN } from "../artifact/artifact.ts";
+import { sleep } from "../base/timer.ts";
 
 export { parseStat, type ProcStat } from "./_proc.ts";
 
@@ -296,7 +297,7 @@ export async function stopRunProcesses(
   const deadline = Date.now() + options.graceMs;
   let left = first.found;
   while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await sleep(25);
     left = left.filter(stillRunning);
   }
   if (left.length > 0) {

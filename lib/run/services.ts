@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import type { ServiceRecord } from "../artifact/artifact.ts";
 import { describeReady, type Service } from "../config/services.ts";
 import { SERVICE_INTERVAL_MS, SERVICE_TIMEOUT_MS } from "../config/services.ts";

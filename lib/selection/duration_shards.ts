@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import { UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { Shard } from "./select.ts";

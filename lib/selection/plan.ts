@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { relative, sep as SEP } from "node:path";
+import { relative, sep as SEP } from "../base/path.ts";
 import type { Fixture } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { hasControlCharacter } from "../base/safe_output.ts";

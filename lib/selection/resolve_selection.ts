@@ -8,7 +8,7 @@ import { resultLine } from "../base/safe_output.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
 import { closeOverNeeds } from "../catalog/needs.ts";
-import { resolve } from "node:path";
+import { resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
