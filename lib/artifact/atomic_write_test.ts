@@ -13,6 +13,16 @@ import {
 } from "./atomic_write.ts";
 import { UserError } from "../base/errors.ts";
 
+/** What a call threw (undefined when it returned). */
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 /** What an output path can name, built in a fresh directory as `out`. */
 const KINDS = [
   "missing",
@@ -186,9 +196,9 @@ Deno.test("a path naming smoke's own standard output is written in place, throug
     await Deno.symlink("/proc/self/fd/1", join(dir, "out"));
     for (const path of ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", join(dir, "out")]) {
       // Resolving writes nothing: safe to ask about /dev/stdout itself.
-      assert.deepEqual(await resolveOutputTarget(path), { mode: "in-place", path, fd: 1 }, path);
+      assert.deepEqual(resolveOutputTarget(path), { mode: "in-place", path, fd: 1 }, path);
     }
-    assert.equal((await resolveOutputTarget("/dev/stderr")).fd, 2);
+    assert.equal((resolveOutputTarget("/dev/stderr")).fd, 2);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -204,10 +214,7 @@ Deno.test("checkOutputPath names the path and what it is, as a usage error", asy
       [join(dir, "x".repeat(300)), /File name too long/],
     ];
     for (const [path, message] of cases) {
-      const error = await checkOutputPath(path, { shown: "shown", label: "the XML" }).then(
-        () => undefined,
-        (e) => e,
-      );
+      const error = thrown(() => checkOutputPath(path, { shown: "shown", label: "the XML" }));
       assert.ok(error instanceof UserError, String(error));
       assert.equal(error.exitCode, 2);
       assert.equal(error.code, "OUTPUT_PATH_INVALID");
@@ -215,7 +222,7 @@ Deno.test("checkOutputPath names the path and what it is, as a usage error", asy
       assert.match(error.message, message);
     }
     assert.equal(
-      (await checkOutputPath(join(dir, "new/deeper/out.xml"), { shown: "s", label: "l" })).mode,
+      (checkOutputPath(join(dir, "new/deeper/out.xml"), { shown: "s", label: "l" })).mode,
       "atomic",
       "missing parents are created when writing",
     );

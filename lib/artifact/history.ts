@@ -157,21 +157,18 @@ export function isDiagnosticsRunId(text: string): boolean {
  * import assert from "node:assert/strict";
  *
  * const file = await Deno.makeTempFile();
- * await assert.rejects(() => ensureHistoryDir(historyPaths(file), "out"), /is not a directory/);
+ * assert.throws(() => ensureHistoryDir(historyPaths(file), "out"), /is not a directory/);
  * await Deno.remove(file);
  * ```
  */
-export async function ensureHistoryDir(paths: HistoryPaths, shownDir: string): Promise<void> {
+export function ensureHistoryDir(paths: HistoryPaths, shownDir: string): void {
   try {
-    await Deno.mkdir(paths.dir, { recursive: true });
+    Deno.mkdirSync(paths.dir, { recursive: true });
   } catch (error) {
     const notDir = error instanceof Deno.errors.AlreadyExists ||
       error instanceof Deno.errors.NotADirectory;
     if (!notDir && !isWriteFailure(error)) throw error;
-    const loops = await Deno.stat(paths.dir).then(
-      () => false,
-      (e) => e instanceof Deno.errors.FilesystemLoop,
-    );
+    const loops = statLoops(paths.dir);
     const reason = loops
       ? "its symbolic links loop"
       : notDir
@@ -220,25 +217,25 @@ export interface PrepareOptions {
  *
  * const dir = await Deno.makeTempDir();
  * const options = { shownDir: "out", replacesLatest: true };
- * await prepareHistory(historyPaths(dir), options);
+ * prepareHistory(historyPaths(dir), options);
  * await Deno.stat(`${dir}/runs`);
  * await Deno.mkdir(`${dir}/latest.json`);
- * await assert.rejects(
+ * assert.throws(
  *   () => prepareHistory(historyPaths(dir), options),
  *   /latest\.json": it is a directory/,
  * );
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function prepareHistory(
+export function prepareHistory(
   paths: HistoryPaths,
   options: PrepareOptions,
-): Promise<void> {
+): void {
   const { shownDir } = options;
   const shownRuns = join(shownDir, "runs");
   try {
-    await Deno.mkdir(paths.runs, { recursive: true });
-    const info = await Deno.stat(paths.runs);
+    Deno.mkdirSync(paths.runs, { recursive: true });
+    const info = Deno.statSync(paths.runs);
     if (!info.isDirectory) throw new Deno.errors.AlreadyExists("not a directory");
   } catch (error) {
     const notDir = error instanceof Deno.errors.AlreadyExists ||
@@ -259,13 +256,13 @@ export async function prepareHistory(
       },
     );
   }
-  if (options.replacesLatest) await checkLatest(paths, shownDir);
-  await removeStrayTemps(paths.dir);
+  if (options.replacesLatest) checkLatest(paths, shownDir);
+  removeStrayTemps(paths.dir);
   // Nothing is deleted through a symlinked runs/ (see prune.ts), not even stray temps.
-  if (!(await Deno.lstat(paths.runs)).isSymlink) await removeStrayTemps(paths.runs);
+  if (!Deno.lstatSync(paths.runs).isSymlink) removeStrayTemps(paths.runs);
 }
 
-async function checkLatest(paths: HistoryPaths, shownDir: string): Promise<void> {
+function checkLatest(paths: HistoryPaths, shownDir: string): void {
   // Through a symlink latest.json is written where it points: never over a run file or the
   // durations summary (files in runs/ are never rewritten).
   const target = realTarget(paths.latest);
@@ -289,7 +286,7 @@ async function checkLatest(paths: HistoryPaths, shownDir: string): Promise<void>
     );
   }
   try {
-    await checkOutputPath(paths.latest, {
+    checkOutputPath(paths.latest, {
       shown: join(shownDir, "latest.json"),
       label: "the artifact",
       fileOnly: true,
@@ -387,7 +384,7 @@ export class SaveRunError extends Error {
  *
  * const dir = await Deno.makeTempDir();
  * const paths = historyPaths(dir);
- * await prepareHistory(paths, { shownDir: dir, replacesLatest: false });
+ * prepareHistory(paths, { shownDir: dir, replacesLatest: false });
  * const runId = "20261125T144407123Z-3fa9c1";
  * const file = await saveRun(paths, { runId } as never, { updateLatest: false });
  * assert.equal(file, `${dir}/runs/${runId}.json`);
@@ -416,7 +413,15 @@ export async function saveRun(
   return file;
 }
 
-/** The real path a path names, or would name once created (its folder resolved). */
+/** Whether a path's symbolic links loop (its stat says so). */
+function statLoops(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return false;
+  } catch (error) {
+    return error instanceof Deno.errors.FilesystemLoop;
+  }
+}
 
 /** The directory entry a path names: its folder resolved, its last component as it is. */
 function entryOf(path: string): string {
@@ -550,16 +555,16 @@ export function refuseArtifactFile(
  *
  * const dir = await Deno.makeTempDir();
  * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
- * await assert.rejects(() => checkOutputFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
- * await assert.rejects(() => checkOutputFile(dir, { ...options, shown: "." }), /directory/);
- * await checkOutputFile(`${dir}/junit.xml`, options);
+ * assert.throws(() => checkOutputFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
+ * assert.throws(() => checkOutputFile(dir, { ...options, shown: "." }), /directory/);
+ * checkOutputFile(`${dir}/junit.xml`, options);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function checkOutputFile(
+export function checkOutputFile(
   path: string,
   options: { artifactDir: string; shown: string; label: string },
-): Promise<void> {
+): void {
   refuseArtifactFile(path, options);
-  await checkOutputPath(path, { shown: options.shown, label: options.label });
+  checkOutputPath(path, { shown: options.shown, label: options.label });
 }

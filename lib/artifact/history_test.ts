@@ -18,6 +18,16 @@ import {
   SaveRunError,
 } from "./history.ts";
 
+/** What a call threw (undefined when it returned). */
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 Deno.test("isRunId accepts exactly what newRunId makes", () => {
   fc.assert(fc.property(runIds, (id) => isRunId(id)));
   for (const text of ["", "r1", "20261125T144407123Z-3FA9C1", "20261125T144407123Z-3fa9c1.json"]) {
@@ -47,34 +57,33 @@ Deno.test("the artifact directory's wrong-typed parts are exit-2 errors naming t
   await inTempDir(async (dir) => {
     const paths = historyPaths(join(dir, "arts"));
     await Deno.writeTextFile(join(dir, "plain"), "x");
-    const underFile = await ensureHistoryDir(historyPaths(join(dir, "plain/arts")), "plain/arts")
-      .catch((e) => e);
+    const underFile = thrown(() =>
+      ensureHistoryDir(historyPaths(join(dir, "plain/arts")), "plain/arts")
+    );
     assert.ok(underFile instanceof UserError);
     assert.equal(underFile.code, "ARTIFACT_DIR_UNUSABLE");
 
-    await ensureHistoryDir(paths, "arts");
+    ensureHistoryDir(paths, "arts");
     await Deno.writeTextFile(paths.runs, "a file");
-    const runs = await prepareHistory(paths, { shownDir: "arts", replacesLatest: true })
-      .catch((e) => e);
+    const runs = thrown(() => prepareHistory(paths, { shownDir: "arts", replacesLatest: true }));
     assert.ok(runs instanceof UserError);
     assert.match(runs.message, /^Cannot use "arts\/runs": it is not a directory$/);
     assert.equal(runs.exitCode, 2);
     await Deno.remove(paths.runs);
 
     await Deno.mkdir(paths.latest);
-    const latest = await prepareHistory(paths, { shownDir: "arts", replacesLatest: true })
-      .catch((e) => e);
+    const latest = thrown(() => prepareHistory(paths, { shownDir: "arts", replacesLatest: true }));
     assert.ok(latest instanceof UserError);
     assert.match(latest.message, /"arts\/latest\.json": it is a directory/);
     // A diagnostics artifact does not replace latest.json: it does not care.
-    await prepareHistory(paths, { shownDir: "arts", replacesLatest: false });
+    prepareHistory(paths, { shownDir: "arts", replacesLatest: false });
   });
 });
 
 Deno.test("saveRun says which file failed: only latest.json, after the run file", async () => {
   await inTempDir(async (dir) => {
     const paths = historyPaths(dir);
-    await prepareHistory(paths, { shownDir: dir, replacesLatest: true });
+    prepareHistory(paths, { shownDir: dir, replacesLatest: true });
     await Deno.mkdir(paths.latest); // appears after the check, as if during the run
     const runId = newRunId(new Date());
     const error = await saveRun(paths, { runId } as never, { updateLatest: true }).catch((e) => e);
@@ -89,8 +98,8 @@ Deno.test("saveRun says which file failed: only latest.json, after the run file"
 Deno.test("saveRun replaces a symlink in the run file's place, and writes through latest.json's", async () => {
   await inTempDir(async (dir) => {
     const paths = historyPaths(join(dir, "arts"));
-    await ensureHistoryDir(paths, "arts");
-    await prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
+    ensureHistoryDir(paths, "arts");
+    prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
     const runId = newRunId(new Date());
     await Deno.writeTextFile(join(dir, "notes.txt"), "mine\n");
     await Deno.writeTextFile(join(dir, "kept.json"), "{}");

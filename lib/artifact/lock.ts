@@ -46,7 +46,7 @@ export interface Lock {
   /** Warnings for the caller to print (`LOCK_MALFORMED`). */
   warnings: Diagnostic[];
   /** Releases it (idempotent). */
-  release(): Promise<void>;
+  release(): void;
 }
 
 /** Options for {@linkcode acquireLock}. */
@@ -124,11 +124,11 @@ function holderPid(text: string): number | undefined {
   }
 }
 
-async function readBounded(file: Deno.FsFile): Promise<string> {
+function readBounded(file: Deno.FsFile): string {
   const buffer = new Uint8Array(READ_LIMIT);
   let length = 0;
   while (length < buffer.length) {
-    const n = await file.read(buffer.subarray(length));
+    const n = file.readSync(buffer.subarray(length));
     if (n === null) break;
     length += n;
   }
@@ -165,10 +165,10 @@ function cannotLock(error: unknown, path: string): unknown {
 }
 
 /** Refuses a `.lock` that is not a regular file (a FIFO would block an open; a symlink leads elsewhere). */
-async function checkLockPath(path: string): Promise<void> {
+function checkLockPath(path: string): void {
   let info: Deno.FileInfo;
   try {
-    info = await Deno.lstat(path);
+    info = Deno.lstatSync(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return;
     throw cannotWrite(error, path);
@@ -199,8 +199,8 @@ async function refuseHeld(file: Deno.FsFile, path: string, shownDir: string): Pr
   try {
     for (let i = 0; i < 10 && pid === undefined; i++) {
       if (i > 0) await sleep(20);
-      await file.seek(0, Deno.SeekMode.Start);
-      pid = holderPid(await readBounded(file));
+      file.seekSync(0, Deno.SeekMode.Start);
+      pid = holderPid(readBounded(file));
     }
   } catch (error) {
     // Where locks are mandatory (Windows), the holder's file cannot be read: the pid is unknown.
@@ -243,14 +243,14 @@ async function refuseHeld(file: Deno.FsFile, path: string, shownDir: string): Pr
  * const runId = "20261125T144407123Z-3fa9c1";
  * const lock = await acquireLock(dir, { shownDir: dir, runId });
  * await assert.rejects(() => acquireLock(dir, { shownDir: dir, runId }), /already running/);
- * await lock.release();
+ * lock.release();
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function acquireLock(dir: string, options: LockOptions): Promise<Lock> {
   const path = join(dir, LOCK_FILE);
   for (let tries = 0; tries < 5; tries++) {
-    await checkLockPath(path);
+    checkLockPath(path);
     let file: Deno.FsFile;
     try {
       file = await Deno.open(path, { read: true, write: true, create: true, mode: 0o644 });
@@ -260,7 +260,7 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
     }
     let acquired: boolean;
     try {
-      acquired = await file.tryLock(true);
+      acquired = file.tryLockSync(true);
     } catch (error) {
       file.close();
       throw cannotLock(error, path);
@@ -269,11 +269,11 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
     try {
       // A holder that released meanwhile unlinked the file we opened: only the file the path
       // names now counts.
-      if (!(await sameFile(file, path))) {
+      if (!sameFile(file, path)) {
         file.close();
         continue;
       }
-      const held = await file.stat();
+      const held = file.statSync();
       if (!held.isFile || (held.nlink ?? 1) > 1) {
         file.close();
         throw unusable(
@@ -282,7 +282,7 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
           [`Remove "${path}"; smoke creates it as a plain file of its own.`],
         );
       }
-      return await takeOver(file, path, options);
+      return takeOver(file, path, options);
     } catch (error) {
       if (error instanceof UserError) throw error;
       file.close();
@@ -296,10 +296,10 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
   });
 }
 
-async function sameFile(file: Deno.FsFile, path: string): Promise<boolean> {
-  const held = await file.stat();
+function sameFile(file: Deno.FsFile, path: string): boolean {
+  const held = file.statSync();
   try {
-    const named = await Deno.lstat(path);
+    const named = Deno.lstatSync(path);
     return named.ino === held.ino && named.dev === held.dev;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return false;
@@ -307,8 +307,8 @@ async function sameFile(file: Deno.FsFile, path: string): Promise<boolean> {
   }
 }
 
-async function takeOver(file: Deno.FsFile, path: string, options: LockOptions): Promise<Lock> {
-  const content = parseLockContent(await readBounded(file));
+function takeOver(file: Deno.FsFile, path: string, options: LockOptions): Lock {
+  const content = parseLockContent(readBounded(file));
   const warnings: Diagnostic[] = content.kind === "malformed"
     ? [{
       code: "LOCK_MALFORMED",
@@ -324,25 +324,25 @@ async function takeOver(file: Deno.FsFile, path: string, options: LockOptions): 
     startedAt: new Date().toISOString(),
     hostname: Deno.hostname(),
   }) + "\n";
-  await file.truncate(0);
-  await file.seek(0, Deno.SeekMode.Start);
+  file.truncateSync(0);
+  file.seekSync(0, Deno.SeekMode.Start);
   const bytes = new TextEncoder().encode(body);
   for (let written = 0; written < bytes.length;) {
-    written += await file.write(bytes.subarray(written));
+    written += file.writeSync(bytes.subarray(written));
   }
   let released = false;
   return {
     path,
     ...(content.kind === "holder" ? { previous: content.holder } : {}),
     warnings,
-    release: async () => {
+    release: () => {
       if (released) return;
       released = true;
       try {
         // Unlink before unlocking, and only our own file: a run that opened this file before
         // the unlink gets its lock after the close, sees that the path names another file (or
         // none), and starts over.
-        if (await sameFile(file, path)) await Deno.remove(path);
+        if (sameFile(file, path)) Deno.removeSync(path);
       } catch (error) {
         // A file left behind is harmless: no process holds it, so the next run takes it over
         // (reading this run as one that did not release).

@@ -66,11 +66,11 @@ Deno.test("a held lock refuses a second taker with LOCKED naming the pid; releas
     assert.ok(refused instanceof UserError);
     assert.equal(refused.code, "LOCKED");
     assert.match(refused.message, new RegExp(`\\(pid ${Deno.pid}\\) is already running`));
-    await first.release();
-    await first.release(); // idempotent
+    first.release();
+    first.release(); // idempotent
     await assert.rejects(() => Deno.lstat(join(dir, LOCK_FILE)), Deno.errors.NotFound);
     const second = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
-    await second.release();
+    second.release();
   });
 });
 
@@ -81,14 +81,14 @@ Deno.test("the content a dead run left is handed back as previous; other content
     const lock = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
     assert.deepEqual(lock.previous, { pid: 1234, runId: RUN_ID });
     assert.deepEqual(lock.warnings, []);
-    await lock.release();
+    lock.release();
     for (const text of ["null", "{}", '{"pid":4294967295}', "x".repeat(10000)]) {
       await Deno.writeTextFile(path, text);
       const taken = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
       assert.equal(taken.previous, undefined);
       assert.deepEqual(taken.warnings.map((w) => w.code), ["LOCK_MALFORMED"], text);
       assert.equal(JSON.parse(await Deno.readTextFile(path)).pid, Deno.pid, "rewritten whole");
-      await taken.release();
+      taken.release();
     }
   });
 });
@@ -137,7 +137,7 @@ Deno.test("takers racing over a stale lock in one process: never two holders at 
         most = Math.max(most, holders);
         await new Promise((r) => setTimeout(r, Math.random() * 3));
         holders--;
-        await lock.release();
+        lock.release();
       }
     };
     await Promise.all(Array.from({ length: 8 }, taker));

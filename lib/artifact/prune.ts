@@ -68,14 +68,14 @@ export interface Pruned {
  * for (const name of [...ids, preflight, "notes"]) {
  *   await Deno.writeTextFile(`${dir}/runs/${name}.json`, "{}");
  * }
- * const pruned = await pruneHistory(historyPaths(dir), { limit: 1, keep: [ids[2]], shownDir: dir });
+ * const pruned = pruneHistory(historyPaths(dir), { limit: 1, keep: [ids[2]], shownDir: dir });
  * assert.deepEqual(pruned.removed, ids.slice(0, 2));
  * await Deno.stat(`${dir}/runs/${preflight}.json`); // counted apart: kept
  * await Deno.stat(`${dir}/runs/notes.json`); // not smoke's: kept
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): Promise<Pruned> {
+export function pruneHistory(paths: HistoryPaths, options: PruneOptions): Pruned {
   const shownRuns = join(options.shownDir, "runs");
   const removed: string[] = [];
   const notPruned = (why: string, hint: string): Pruned => ({
@@ -88,7 +88,7 @@ export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): 
     }],
   });
   try {
-    if ((await Deno.lstat(paths.runs)).isSymlink) {
+    if (Deno.lstatSync(paths.runs).isSymlink) {
       return notPruned(
         "it is a symbolic link",
         "smoke deletes nothing through a symlink; make it a plain directory, or prune it yourself.",
@@ -96,7 +96,7 @@ export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): 
     }
     const ids: string[] = [];
     // readDir does not follow symlinks: isFile means a regular file.
-    for await (const entry of Deno.readDir(paths.runs)) {
+    for (const entry of Deno.readDirSync(paths.runs)) {
       const id = entry.name.endsWith(".json") ? entry.name.slice(0, -".json".length) : "";
       if (entry.isFile && isRunId(id)) ids.push(id);
     }
@@ -111,14 +111,13 @@ export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): 
       const kind = isDiagnosticsRunId(id) ? "diagnostics" : "real";
       if (removable[kind] <= 0 || options.keep.includes(id)) continue;
       const file = join(paths.runs, `${id}.json`);
-      const info = await Deno.lstat(file).catch((error) => {
-        if (error instanceof Deno.errors.NotFound) return undefined;
-        throw error;
-      });
-      if (!info?.isFile) continue;
-      await Deno.remove(file).catch((error) => {
+      // Gone meanwhile, or not a regular file: nothing to remove.
+      if (!isRegularFile(file)) continue;
+      try {
+        Deno.removeSync(file);
+      } catch (error) {
         if (!(error instanceof Deno.errors.NotFound)) throw error;
-      });
+      }
       removed.push(id);
       removable[kind]--;
     }
@@ -130,4 +129,14 @@ export async function pruneHistory(paths: HistoryPaths, options: PruneOptions): 
     );
   }
   return { removed, warnings: [] };
+}
+
+/** Whether a path names a regular file (not a link, not gone). */
+function isRegularFile(path: string): boolean {
+  try {
+    return Deno.lstatSync(path).isFile;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
 }

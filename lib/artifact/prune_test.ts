@@ -41,7 +41,7 @@ Deno.test("pruning deletes only smoke's own run files, oldest first (generated d
             else await Deno.symlink(join(dir, "theirs"), path);
           }
           const keep = ids.length ? [ids[keepIndex % ids.length]] : [];
-          const pruned = await pruneHistory(paths, { limit, keep, shownDir: "arts" });
+          const pruned = pruneHistory(paths, { limit, keep, shownDir: "arts" });
           assert.deepEqual(pruned.warnings, []);
 
           const sorted = [...ids].sort();
@@ -79,7 +79,7 @@ Deno.test("real runs are pruned to the limit counting only real runs; diagnostic
             await Deno.writeTextFile(join(paths.runs, `${id}.json`), "{}");
           }
           const keep = real.length ? [real[keepIndex % real.length]] : [];
-          const pruned = await pruneHistory(paths, { limit, keep, shownDir: "arts" });
+          const pruned = pruneHistory(paths, { limit, keep, shownDir: "arts" });
           assert.deepEqual(pruned.warnings, []);
           const oldest = (ids: string[], count: number) =>
             [...ids].sort().filter((id) => !keep.includes(id)).slice(0, Math.max(0, count));
@@ -115,8 +115,8 @@ Deno.test("a symlinked runs/ is written through but never pruned (HISTORY_NOT_PR
     const paths = historyPaths(join(dir, "arts"));
     await Deno.mkdir(paths.dir);
     await Deno.symlink(theirs, paths.runs);
-    await prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
-    const pruned = await pruneHistory(paths, { limit: 1, keep: [], shownDir: "arts" });
+    prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
+    const pruned = pruneHistory(paths, { limit: 1, keep: [], shownDir: "arts" });
     assert.deepEqual(pruned.removed, []);
     assert.equal(pruned.warnings[0].code, "HISTORY_NOT_PRUNED");
     assert.match(pruned.warnings[0].message, /"arts\/runs".*symbolic link/);

@@ -221,12 +221,12 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
   const { flags, options, io, paths, runId } = context;
   const { planned } = selection;
   // Outputs smoke would refuse at the end are refused now, before anything runs (exit 2).
-  await checkRunOutputs({ flags, options, io, runId });
-  await ensureHistoryDir(paths, options.artifactDir);
+  checkRunOutputs({ flags, options, io, runId });
+  ensureHistoryDir(paths, options.artifactDir);
   const lock = await acquireRunLock(paths.dir, { shownDir: options.artifactDir, runId });
   try {
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
-    await prepareHistory(paths, { shownDir: options.artifactDir, replacesLatest: true });
+    prepareHistory(paths, { shownDir: options.artifactDir, replacesLatest: true });
     // The state this run continues, read under the lock: no other run can change it until
     // this run's artifact replaces latest.json.
     const prior = await priorState(selection, {
@@ -379,7 +379,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     // Each fixture's newest outcomes, for the evidence of a rerun's recoveries.
     let outcomes: ReadonlyMap<string, string> | undefined;
     if (saved.latestWritten) {
-      const pruned = await pruneHistory(paths, {
+      const pruned = pruneHistory(paths, {
         limit: options.historyLimit,
         keep: [runId],
         shownDir: options.artifactDir,
@@ -441,7 +441,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
     io.stdout("\n" + failuresText + renderSummary(end.view, colors).join("\n") + "\n");
     return end.exitCode;
   } finally {
-    await lock.release();
+    lock.release();
   }
 }
 
@@ -494,7 +494,7 @@ export async function writeDiagnostics(
   };
   let lock: Lock;
   try {
-    await ensureHistoryDir(paths, shownDir);
+    ensureHistoryDir(paths, shownDir);
     lock = await acquireRunLock(paths.dir, { shownDir, runId });
   } catch (failure) {
     // Another run holding the directory stays the error (as before); a directory that cannot
@@ -504,7 +504,7 @@ export async function writeDiagnostics(
   }
   try {
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
-    await prepareHistory(paths, { shownDir, replacesLatest: false });
+    prepareHistory(paths, { shownDir, replacesLatest: false });
     const artifact = createArtifact({
       runId,
       mode: "rerun-failed",
@@ -519,7 +519,7 @@ export async function writeDiagnostics(
     const written = displayPath(await saveRun(paths, artifact, { updateLatest: false }), io.cwd);
     // Only diagnostics artifacts beyond the newest few go: real runs are pruned by real runs,
     // which know the run latest.json holds.
-    const pruned = await pruneHistory(paths, {
+    const pruned = pruneHistory(paths, {
       limit: Number.POSITIVE_INFINITY,
       keep: [runId],
       shownDir,
@@ -538,6 +538,6 @@ export async function writeDiagnostics(
     }
     throw failure;
   } finally {
-    await lock.release();
+    lock.release();
   }
 }

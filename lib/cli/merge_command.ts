@@ -332,11 +332,11 @@ async function saveIntoHistory(
   context: { io: MergeIo; shownDir: string; historyLimit: number },
 ): Promise<void> {
   const { shownDir } = context;
-  await ensureHistoryDir(paths, shownDir);
+  ensureHistoryDir(paths, shownDir);
   const lock = await acquireRunLock(paths.dir, { shownDir, runId: artifact.runId });
   try {
     for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
-    await prepareHistory(paths, { shownDir, replacesLatest: true });
+    prepareHistory(paths, { shownDir, replacesLatest: true });
     try {
       await saveRun(paths, artifact, { updateLatest: true });
     } catch (error) {
@@ -354,14 +354,14 @@ async function saveIntoHistory(
         cause: error,
       });
     }
-    const pruned = await pruneHistory(paths, {
+    const pruned = pruneHistory(paths, {
       limit: context.historyLimit,
       keep: [artifact.runId],
       shownDir,
     });
     for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
   } finally {
-    await lock.release();
+    lock.release();
   }
 }
 
@@ -423,7 +423,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   // never into a device or a FIFO, which the next rerun could not read back.
   const intoLatest = namesLatest(out, paths);
   // A directory, a socket or a block device is refused before anything is written (exit 2).
-  await checkOutputPath(out, {
+  checkOutputPath(out, {
     shown: shownOut,
     label: "the merged artifact",
     fileOnly: intoLatest,

@@ -173,7 +173,7 @@ export async function runReport(
   // and so is a file of the history itself.
   // The default page too: a report.html symlink onto the history is refused.
   const page = flags.out ?? join(options.artifactDir, REPORT_FILE);
-  await checkOutputFile(resolve(io.cwd, page), {
+  checkOutputFile(resolve(io.cwd, page), {
     artifactDir: resolve(io.cwd, options.artifactDir),
     shown: page,
     label: "the HTML report",

@@ -30,7 +30,7 @@ export type { RunReporterContext };
  * import assert from "node:assert/strict";
  *
  * const cwd = await Deno.makeTempDir();
- * await assert.rejects(
+ * assert.throws(
  *   () => checkRunOutputs({
  *     flags: { junit: "." }, options: { report: false, artifactDir: "out" }, io: { cwd },
  *   } as never),
@@ -39,11 +39,11 @@ export type { RunReporterContext };
  * await Deno.remove(cwd);
  * ```
  */
-export async function checkRunOutputs(context: RunReporterContext): Promise<void> {
+export function checkRunOutputs(context: RunReporterContext): void {
   const { flags, options, io } = context;
   const artifactDir = resolve(io.cwd, options.artifactDir);
   if (flags.junit !== undefined) {
-    await checkOutputFile(resolve(io.cwd, flags.junit), {
+    checkOutputFile(resolve(io.cwd, flags.junit), {
       artifactDir,
       shown: flags.junit,
       label: "the JUnit XML",
@@ -51,7 +51,7 @@ export async function checkRunOutputs(context: RunReporterContext): Promise<void
   }
   if (options.report) {
     // The page's own path too: a report.html symlink onto the history is refused.
-    await checkOutputFile(resolve(artifactDir, REPORT_FILE), {
+    checkOutputFile(resolve(artifactDir, REPORT_FILE), {
       artifactDir,
       shown: join(options.artifactDir, REPORT_FILE),
       label: "the HTML report",

@@ -29,7 +29,7 @@ import { leftoverDiagnostics, stopOrphans } from "./run_processes.ts";
  * const dir = await Deno.makeTempDir();
  * const lock = await acquireRunLock(dir, { shownDir: dir, runId: "20261129T000000000Z-abcdef" });
  * assert.deepEqual(lock.warnings, []);
- * await lock.release();
+ * lock.release();
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
@@ -62,7 +62,7 @@ export async function acquireRunLock(
     const orphans = await stopOrphans(holder.runId);
     lock.warnings.push(...leftoverDiagnostics(orphans, { deadRun: holder }));
   } catch (error) {
-    await lock.release();
+    lock.release();
     throw error;
   }
   return lock;
