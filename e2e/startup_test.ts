@@ -95,6 +95,9 @@ Deno.test("a run that reads no artifact loads no npm package", async () => {
   const graph = await staticGraph("lib/cli/execute_run.ts");
   assert.ok(graph.includes("lib/run/process.ts"), graph.join("\n"));
   assert.deepEqual(graph.filter(SLOW), []);
+  // GitHub's reporter (its step summary, its annotations) loads only in GitHub Actions.
+  assert.ok(graph.includes("lib/reporters/github_inert.ts"), graph.join("\n"));
+  assert.ok(!graph.includes("lib/reporters/github.ts"), "the GitHub reporter loads in every run");
 });
 
 Deno.test("a plain run loads no Node layer: no node: module, no global timer", async () => {

@@ -38,7 +38,7 @@ import type { DurationsRead } from "../artifact/durations_file.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
-import { newStopToken, renderInert } from "../reporters/github.ts";
+import { newStopToken, renderInert } from "../reporters/github_inert.ts";
 import { markCommand } from "../base/safe_output.ts";
 import { type FixtureEnd, multiplexReporters } from "../reporters/reporter.ts";
 import { checkRunOutputs, createRunReporters } from "./run_reporters.ts";

@@ -11,6 +11,7 @@ import { resolve } from "../base/path.ts";
 import type { FixtureEnd, Reporter, RunEnd } from "./reporter.ts";
 import { dispatchCommand, renderStepSummary, STEP_SUMMARY_LIMIT_BYTES } from "./github_summary.ts";
 import { neutralizeLegacyCommands } from "../base/safe_output.ts";
+import { type InertOptions, newStopToken, renderInert } from "./github_inert.ts";
 import { keptFromStarting } from "../artifact/not_run.ts";
 import { isQuarantinedFailure } from "../artifact/quarantined.ts";
 import {
@@ -22,8 +23,9 @@ import {
   renderServiceAnnotations,
 } from "./github_annotations.ts";
 
-// The annotations' renderers and escaping, where they were before they had a module of their own.
-export { neutralizeLegacyCommands };
+// The annotations' renderers and escaping, and the inert blocks, where they were before they
+// had modules of their own.
+export { type InertOptions, neutralizeLegacyCommands, newStopToken, renderInert };
 export {
   ANNOTATION_LIMIT,
   type AnnotationOptions,
@@ -35,70 +37,6 @@ export {
   renderServiceAnnotations,
   type ServiceAnnotationOptions,
 } from "./github_annotations.ts";
-
-/** Options for {@linkcode renderInert} and {@linkcode renderOutputGroup}. */
-export interface InertOptions {
-  /** The `::stop-commands::` token: random, unguessable, fresh for each block. */
-  token: string;
-  /** Marks each command line for the output edge (default: as is); see `markCommand`. */
-  command?: (line: string) => string;
-}
-
-const same = (line: string) => line;
-
-/**
- * Makes a fresh stop-commands token: 128 random bits as hex.
- *
- * @returns 32 lowercase hex digits.
- *
- * @example
- * ```ts
- * import { newStopToken } from "./github.ts";
- * import assert from "node:assert/strict";
- *
- * assert.match(newStopToken(), /^[0-9a-f]{32}$/);
- * assert.notEqual(newStopToken(), newStopToken());
- * ```
- */
-export function newStopToken(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)))
-    .map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/**
- * Wraps text for the log so that none of it acts as a workflow command: it
- * goes between `::stop-commands::TOKEN` and `::TOKEN::` (which turns off both
- * the `::` and the legacy `##[` forms), and every `##[` is neutralised as
- * well (see {@linkcode neutralizeLegacyCommands}), so even a reader that
- * ignores stop-commands sees nothing to run.
- *
- * @param text Untrusted text, such as a fixture's output.
- * @param options The token.
- * @returns The wrapped text, ending with a newline.
- * @throws {TypeError} When the token is not 16 or more letters and digits.
- *
- * @example
- * ```ts
- * import { renderInert } from "./github.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(
- *   renderInert("::error::boom\n", { token: "0123456789abcdef" }),
- *   "::stop-commands::0123456789abcdef\n::error::boom\n::0123456789abcdef::\n",
- * );
- * ```
- */
-export function renderInert(text: string, options: InertOptions): string {
-  if (!/^[A-Za-z0-9]{16,}$/.test(options.token)) {
-    throw new TypeError(
-      `Cannot stop workflow commands: token "${options.token}" is not 16 or more letters and digits`,
-    );
-  }
-  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
-  const command = options.command ?? same;
-  return `${command(`::stop-commands::${options.token}`)}\n${neutralizeLegacyCommands(body)}\n` +
-    `${command(`::${options.token}::`)}\n`;
-}
 
 function block(label: string, text: string): string[] {
   const body = text.endsWith("\n") ? text.slice(0, -1) : text;
@@ -149,7 +87,7 @@ export function renderOutputGroup(end: FixtureEnd, options: InertOptions): strin
     ...(result.stdoutTail ? block("stdout", result.stdoutTail) : []),
     ...(result.stderrTail ? block("stderr", result.stderrTail) : []),
   ].join("\n");
-  const command = options.command ?? same;
+  const command = options.command ?? ((line: string) => line);
   return `${command(`::group::${escapeCommandData(label)}`)}\n` +
     renderInert(inner, options) + `${command("::endgroup::")}\n`;
 }
