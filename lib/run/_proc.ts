@@ -169,9 +169,20 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
  * ```
  */
 export function readStat(pid: number): ProcStat | undefined {
-  const bytes = readProcFile(pid, "stat", 4096);
-  return bytes ? parseStat(new TextDecoder().decode(bytes)) : undefined;
+  if (!isPositiveInteger(pid)) return undefined;
+  // One call, not open, read, read and close: the end-of-run sweep reads every process's stat.
+  // A stat is at most a few hundred bytes (the command name is cut to 15).
+  let bytes: Uint8Array;
+  try {
+    bytes = Deno.readFileSync(`${PROC}/${pid}/stat`);
+  } catch (error) {
+    if (unreadable(error)) return undefined;
+    throw error;
+  }
+  return parseStat(DECODER.decode(bytes));
 }
+
+const DECODER = new TextDecoder();
 
 /**
  * Whether a stat is of a process still running: not a zombie, not exiting.
