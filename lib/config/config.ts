@@ -6,7 +6,7 @@
  */
 import configJsonSchema from "../../schema/config.v1.json" with { type: "json" };
 import type { Config } from "./input_schemas.ts";
-import { compileSchema } from "../jsonc/json_schema.ts";
+import { type CompiledSchema, compileSchema } from "../jsonc/json_schema.ts";
 import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 import { type Service, serviceIssues } from "./services.ts";
 import { quarantineIssues } from "./quarantine_file.ts";
@@ -16,7 +16,11 @@ export type { Config };
 export { MAX_TIMEOUT_MS } from "./limits.ts";
 
 /** The committed JSON Schema of `smoke.jsonc` (generated from `ConfigSchema`). */
-const CONFIG_SCHEMA = compileSchema(configJsonSchema);
+let compiled: CompiledSchema | undefined;
+/** The schema, compiled on first use: a run without this file does not pay for it. */
+function configSchema(): CompiledSchema {
+  return compiled ??= compileSchema(configJsonSchema);
+}
 
 /** Default values of the contract. */
 export const DEFAULTS = {
@@ -46,7 +50,7 @@ export const DEFAULTS = {
  * ```
  */
 export function parseConfig(text: string, file: string): Config {
-  return parseJsoncAs<Config>(CONFIG_SCHEMA, text, {
+  return parseJsoncAs<Config>(configSchema(), text, {
     file,
     what: "config",
     refine: (value) => serviceIssues(value as Config),

@@ -5,13 +5,17 @@
  */
 import manifestJsonSchema from "../../schema/manifest.v1.json" with { type: "json" };
 import type { Manifest } from "./input_schemas.ts";
-import { compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
+import { type CompiledSchema, compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
 import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 
 export type { Manifest };
 
 /** The committed JSON Schema of manifests (generated from `ManifestSchema`). */
-const MANIFEST_SCHEMA = compileSchema(manifestJsonSchema);
+let compiled: CompiledSchema | undefined;
+/** The schema, compiled on first use: a run without this file does not pay for it. */
+function manifestSchema(): CompiledSchema {
+  return compiled ??= compileSchema(manifestJsonSchema);
+}
 
 /**
  * Parses a manifest's text.
@@ -32,7 +36,7 @@ const MANIFEST_SCHEMA = compileSchema(manifestJsonSchema);
  * ```
  */
 export function parseManifest(text: string, file: string): Manifest {
-  return parseJsoncAs<Manifest>(MANIFEST_SCHEMA, text, {
+  return parseJsoncAs<Manifest>(manifestSchema(), text, {
     file,
     what: "manifest",
     valueChecks: emptySkipReason,
