@@ -1,6 +1,6 @@
 /**
- * Helpers shared by unit tests: a temporary directory around a test body, and
- * generated run ids. Imported by tests only (it loads fast-check).
+ * Helpers shared by unit tests: a temporary directory around a test body,
+ * generated run ids, and what a call threw. Imported by tests only (it loads fast-check).
  *
  * @module
  */
@@ -39,3 +39,27 @@ export const runIds: fc.Arbitrary<string> = fc.date({
   max: new Date("2100-01-01"),
   noInvalidDate: true,
 }).chain((date) => fc.stringMatching(/^[0-9a-f]{6}$/).map((random) => newRunId(date, random)));
+
+/**
+ * What a call threw: for the errors of synchronous checks, looked at closely.
+ *
+ * @param call The call.
+ * @returns What it threw; undefined when it returned.
+ *
+ * @example
+ * ```ts
+ * import { thrown } from "./_testing.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal((thrown(() => JSON.parse("{")) as Error).name, "SyntaxError");
+ * assert.equal(thrown(() => 1), undefined);
+ * ```
+ */
+export function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

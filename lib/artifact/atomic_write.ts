@@ -287,12 +287,7 @@ export async function writeFileAtomic(
 }
 
 function isSymlink(path: string): boolean {
-  try {
-    return Deno.lstatSync(path).isSymlink;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
+  return lstatIfPresent(path)?.isSymlink ?? false;
 }
 
 /** The atomic replacement of a regular file (or a missing one; with `replaceLink`, a symlink). */
@@ -325,7 +320,7 @@ async function replaceFile(
   }
   try {
     // Checked again at the last moment: a rename never replaces anything but a regular file.
-    const now = lstatOrUndefined(path);
+    const now = lstatIfPresent(path);
     if (now && !now.isFile && !(options.replaceLink && now.isSymlink)) {
       throw new UnwritableTargetError(
         path,
@@ -340,7 +335,23 @@ async function replaceFile(
   await syncDir(dir);
 }
 
-function lstatOrUndefined(path: string): Deno.FileInfo | undefined {
+/**
+ * What `lstat` says of a path, or undefined when nothing is there.
+ *
+ * @param path A path.
+ * @returns Its file info (a symlink as itself); undefined when it is missing.
+ * @throws {Error} Any other error of `lstat` (permissions, a folder on the path that is a file).
+ *
+ * @example
+ * ```ts
+ * import { lstatIfPresent } from "./atomic_write.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(lstatIfPresent("/nonexistent/x"), undefined);
+ * assert.equal(lstatIfPresent("/")?.isDirectory, true);
+ * ```
+ */
+export function lstatIfPresent(path: string): Deno.FileInfo | undefined {
   try {
     return Deno.lstatSync(path);
   } catch (error) {

@@ -12,16 +12,7 @@ import {
   writeFileAtomic,
 } from "./atomic_write.ts";
 import { UserError } from "../base/errors.ts";
-
-/** What a call threw (undefined when it returned). */
-function thrown(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { thrown } from "./_testing.ts";
 
 /** What an output path can name, built in a fresh directory as `out`. */
 const KINDS = [

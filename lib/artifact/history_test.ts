@@ -3,7 +3,7 @@ import { join } from "node:path";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { inTempDir, runIds } from "./_testing.ts";
+import { inTempDir, runIds, thrown } from "./_testing.ts";
 import { UserError } from "../base/errors.ts";
 import { RUN_ID_PATTERN } from "./artifact_format.ts";
 import {
@@ -17,16 +17,6 @@ import {
   saveRun,
   SaveRunError,
 } from "./history.ts";
-
-/** What a call threw (undefined when it returned). */
-function thrown(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 Deno.test("isRunId accepts exactly what newRunId makes", () => {
   fc.assert(fc.property(runIds, (id) => isRunId(id)));

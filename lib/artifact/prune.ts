@@ -11,7 +11,7 @@
  */
 import { join } from "../base/path.ts";
 import type { Diagnostic } from "./artifact.ts";
-import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
+import { describeWriteFailure, isWriteFailure, lstatIfPresent } from "./atomic_write.ts";
 import { type HistoryPaths, isDiagnosticsRunId, isRunId } from "./history.ts";
 
 /**
@@ -112,7 +112,7 @@ export function pruneHistory(paths: HistoryPaths, options: PruneOptions): Pruned
       if (removable[kind] <= 0 || options.keep.includes(id)) continue;
       const file = join(paths.runs, `${id}.json`);
       // Gone meanwhile, or not a regular file: nothing to remove.
-      if (!isRegularFile(file)) continue;
+      if (!lstatIfPresent(file)?.isFile) continue;
       try {
         Deno.removeSync(file);
       } catch (error) {
@@ -129,14 +129,4 @@ export function pruneHistory(paths: HistoryPaths, options: PruneOptions): Pruned
     );
   }
   return { removed, warnings: [] };
-}
-
-/** Whether a path names a regular file (not a link, not gone). */
-function isRegularFile(path: string): boolean {
-  try {
-    return Deno.lstatSync(path).isFile;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
 }
