@@ -12,12 +12,17 @@
  *   appended, not atomically; that is what naming one means.
  * - a directory, a socket or a block device: refused, never replaced.
  *
- * The file-system calls that cannot wait on another process (stat, links,
- * the temporary file smoke creates, rename, fsync) are synchronous: an
- * asynchronous call costs ~0.1 ms of round trip through Deno's thread pool,
- * a synchronous one ~10 us, and a run makes dozens at its start and end.
- * Opening a path smoke did not create stays asynchronous (a FIFO blocks an
- * open until a writer comes, which must not stop the event loop).
+ * On a local file system the calls that cannot wait on another process
+ * (stat, links, the temporary file smoke creates, rename, fsync) are
+ * synchronous: an asynchronous call costs ~0.1 ms of round trip through
+ * Deno's thread pool, a synchronous one ~10 us, and a run makes dozens at
+ * its start and end. Opening a path smoke did not create stays asynchronous
+ * (a FIFO blocks an open until a writer comes, which must not stop the event
+ * loop). On a network or FUSE mount any call can wait: the first call of a
+ * run on the artifact directory is asynchronous (`ensureHistoryDir`,
+ * `durationsStamp`), so a hung mount stops smoke where Ctrl-C still works; a
+ * mount that hangs later, between two synchronous calls, holds smoke until
+ * it answers or SIGKILL.
  *
  * @module
  */

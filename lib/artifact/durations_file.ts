@@ -139,12 +139,13 @@ const NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damage
  * import { durationsStamp } from "./durations_file.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(durationsStamp("/nonexistent"), "none");
+ * assert.equal(await durationsStamp("/nonexistent"), "none");
  * ```
  */
-export function durationsStamp(dir: string): string {
+export async function durationsStamp(dir: string): Promise<string> {
   try {
-    const info = Deno.statSync(join(dir, DURATIONS_FILE));
+    // Asynchronous: at a run's start the first call on the artifact directory (see ensureHistoryDir).
+    const info = await Deno.stat(join(dir, DURATIONS_FILE));
     return `${info.ino}:${info.size}:${info.mtime?.getTime()}:${info.ctime?.getTime()}`;
   } catch (error) {
     if (!isIoError(error)) throw error;
@@ -169,7 +170,7 @@ export function durationsStamp(dir: string): string {
  * ```
  */
 export async function readDurationsFile(dir: string): Promise<DurationsRead> {
-  return await readStamped(dir, durationsStamp(dir));
+  return await readStamped(dir, await durationsStamp(dir));
 }
 
 /** Reads the summary whose stamp was just taken. */
@@ -207,7 +208,7 @@ export async function samplesNow(
   dir: string,
   earlier: DurationsRead | undefined,
 ): Promise<DurationSamples | undefined> {
-  const stamp = durationsStamp(dir);
+  const stamp = await durationsStamp(dir);
   if (earlier && earlier.stamp === stamp) return earlier.samples;
   return (await readStamped(dir, stamp)).samples;
 }

@@ -157,13 +157,15 @@ export function isDiagnosticsRunId(text: string): boolean {
  * import assert from "node:assert/strict";
  *
  * const file = await Deno.makeTempFile();
- * assert.throws(() => ensureHistoryDir(historyPaths(file), "out"), /is not a directory/);
+ * await assert.rejects(() => ensureHistoryDir(historyPaths(file), "out"), /is not a directory/);
  * await Deno.remove(file);
  * ```
  */
-export function ensureHistoryDir(paths: HistoryPaths, shownDir: string): void {
+export async function ensureHistoryDir(paths: HistoryPaths, shownDir: string): Promise<void> {
   try {
-    Deno.mkdirSync(paths.dir, { recursive: true });
+    // Asynchronous, the first call of a run on the directory: a hung network mount stops it
+    // here, where Ctrl-C is still heard (the calls after it are synchronous, see atomic_write.ts).
+    await Deno.mkdir(paths.dir, { recursive: true });
   } catch (error) {
     const notDir = error instanceof Deno.errors.AlreadyExists ||
       error instanceof Deno.errors.NotADirectory;

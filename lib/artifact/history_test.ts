@@ -47,13 +47,12 @@ Deno.test("the artifact directory's wrong-typed parts are exit-2 errors naming t
   await inTempDir(async (dir) => {
     const paths = historyPaths(join(dir, "arts"));
     await Deno.writeTextFile(join(dir, "plain"), "x");
-    const underFile = thrown(() =>
-      ensureHistoryDir(historyPaths(join(dir, "plain/arts")), "plain/arts")
-    );
+    const underFile = await ensureHistoryDir(historyPaths(join(dir, "plain/arts")), "plain/arts")
+      .catch((e) => e);
     assert.ok(underFile instanceof UserError);
     assert.equal(underFile.code, "ARTIFACT_DIR_UNUSABLE");
 
-    ensureHistoryDir(paths, "arts");
+    await ensureHistoryDir(paths, "arts");
     await Deno.writeTextFile(paths.runs, "a file");
     const runs = thrown(() => prepareHistory(paths, { shownDir: "arts", replacesLatest: true }));
     assert.ok(runs instanceof UserError);
@@ -88,7 +87,7 @@ Deno.test("saveRun says which file failed: only latest.json, after the run file"
 Deno.test("saveRun replaces a symlink in the run file's place, and writes through latest.json's", async () => {
   await inTempDir(async (dir) => {
     const paths = historyPaths(join(dir, "arts"));
-    ensureHistoryDir(paths, "arts");
+    await ensureHistoryDir(paths, "arts");
     prepareHistory(paths, { shownDir: "arts", replacesLatest: true });
     const runId = newRunId(new Date());
     await Deno.writeTextFile(join(dir, "notes.txt"), "mine\n");

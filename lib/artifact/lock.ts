@@ -194,6 +194,13 @@ function checkLockPath(path: string): void {
 }
 
 async function refuseHeld(file: Deno.FsFile, path: string, shownDir: string): Promise<never> {
+  // Read synchronously below: only a regular file (a FIFO put there after the check would block).
+  if (!file.statSync().isFile) {
+    file.close();
+    throw unusable(path, "it is not a regular file", [
+      `Remove "${path}" (smoke creates it as a plain file while a run holds the directory).`,
+    ]);
+  }
   // The holder writes its pid right after taking the lock: give it a moment to appear.
   let pid: number | undefined;
   try {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { after, every, MAX_TIMER_MS, sleep } from "./timer.ts";
+import { after, every, MAX_TIMER_MS, sleep, timerCounts } from "./timer.ts";
 
 Deno.test("after: fires once, after its wait", async () => {
   const started = performance.now();
@@ -92,4 +92,99 @@ Deno.test("a cleared timer does not hold the process; a pending one does", async
   );
   assert.ok(pending >= 1500, `a pending timer held the process (${pending} ms)`);
   assert.ok(cleared < pending - 500, `cleared timers let it end (${cleared} ms)`);
+});
+
+Deno.test("after: generated timers and clears fire once, never early, in deadline order; cleared ones never", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(
+        fc.record({
+          ms: fc.integer({ min: 0, max: 25 }),
+          clearAt: fc.option(fc.integer({ min: 0, max: 30 })),
+        }),
+        { minLength: 1, maxLength: 25 },
+      ),
+      async (specs) => {
+        const started = performance.now();
+        const fired: { i: number; at: number }[] = [];
+        const timers = specs.map((spec, i) =>
+          after(spec.ms, () => fired.push({ i, at: performance.now() - started }))
+        );
+        const clears = specs.flatMap((spec, i) =>
+          spec.clearAt === null ? [] : [after(spec.clearAt, () => timers[i].clear())]
+        );
+        await sleep(60);
+        const counts = fired.reduce(
+          (m, f) => m.set(f.i, (m.get(f.i) ?? 0) + 1),
+          new Map<number, number>(),
+        );
+        for (const [i, n] of counts) assert.equal(n, 1, `timer ${i} fired ${n} times`);
+        for (const f of fired) {
+          assert.ok(
+            f.at >= specs[f.i].ms - 1,
+            `timer ${f.i} (${specs[f.i].ms} ms) fired at ${f.at}`,
+          );
+        }
+        for (const [i, spec] of specs.entries()) {
+          // A clear due before the timer (by deadline, then by creation: timers were made first)
+          // stops it; one due after it comes too late.
+          const cleared = spec.clearAt !== null && spec.clearAt < spec.ms;
+          if (cleared) assert.ok(!counts.has(i), `timer ${i} fired after its clear`);
+          if (spec.clearAt === null || spec.clearAt > spec.ms) {
+            assert.ok(counts.has(i), `timer ${i} never fired`);
+          }
+        }
+        // Due in deadline order; equal deadlines in the order made.
+        const order = fired.map((f) => f.i);
+        const sorted = [...order].sort((a, b) => specs[a].ms - specs[b].ms || a - b);
+        assert.deepEqual(order, sorted);
+        for (const c of clears) c.clear();
+        assert.equal(timerCounts().waiting, 0);
+        assert.equal(timerCounts().armed, 0);
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
+Deno.test("after: long timers made and cleared one after another arm one signal between them", () => {
+  const before = timerCounts().idle;
+  const timers = Array.from({ length: 20_000 }, (_, i) => after(3_600_000 + (i % 7), () => {}));
+  assert.equal(timerCounts().waiting, 20_000);
+  assert.equal(timerCounts().armed, 1);
+  for (const timer of timers) timer.clear();
+  // Fixture timeouts: each made later than the last, each cleared before the next.
+  for (let i = 0; i < 20_000; i++) after(3_600_000, () => {}).clear();
+  const { waiting, armed, idle } = timerCounts();
+  assert.equal(waiting, 0);
+  assert.equal(armed, 0, "nothing waits: no signal holds the event loop");
+  assert.ok(idle <= before + 1, `${idle - before} signals kept for 40,000 timers`);
+  // A shorter timer made while a longer one waits arms its own; both stop listening when cleared.
+  const long = after(60_000, () => {});
+  const short = after(10, () => {});
+  assert.equal(timerCounts().armed, 2);
+  short.clear();
+  long.clear();
+  assert.equal(timerCounts().armed, 0);
+});
+
+Deno.test("after: a throwing callback is reported, and the other timers due with it still run", async () => {
+  let ran = false;
+  let reported: unknown;
+  const onError = (event: ErrorEvent) => {
+    reported = event.error;
+    event.preventDefault();
+  };
+  globalThis.addEventListener("error", onError);
+  try {
+    after(1, () => {
+      throw new Error("boom");
+    });
+    after(1, () => (ran = true));
+    await sleep(20);
+  } finally {
+    globalThis.removeEventListener("error", onError);
+  }
+  assert.equal((reported as Error)?.message, "boom");
+  assert.ok(ran);
 });

@@ -91,12 +91,9 @@ function tokens(args: readonly string[], options: ReadonlyMap<string, ArgvOption
         // -XVALUE: a string option's value joined to it.
         found.push({ name: first, raw: arg.slice(0, 2), value: arg.slice(2), inline: true });
       } else {
-        // -abc: a group of flags, read as -a -b -c (the last may take the next argument).
-        for (let i = 1; i < arg.length; i++) {
-          const name = shorts.get(arg[i]);
-          const value = i === arg.length - 1 ? next(name) : undefined;
-          found.push({ name, raw: `-${arg[i]}`, value, inline: false });
-        }
+        // -abc: a group, read again as -a -b -c (so "-h-" is -h and then "--", the end of options).
+        // One flag per UTF-16 unit, as parseArgs reads a group.
+        rest.unshift(...arg.slice(1).split("").map((c) => `-${c}`));
       }
     } else {
       positionals.push(arg);

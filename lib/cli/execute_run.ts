@@ -222,7 +222,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
   const { planned } = selection;
   // Outputs smoke would refuse at the end are refused now, before anything runs (exit 2).
   checkRunOutputs({ flags, options, io, runId });
-  ensureHistoryDir(paths, options.artifactDir);
+  await ensureHistoryDir(paths, options.artifactDir);
   const lock = await acquireRunLock(paths.dir, { shownDir: options.artifactDir, runId });
   try {
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
@@ -494,7 +494,7 @@ export async function writeDiagnostics(
   };
   let lock: Lock;
   try {
-    ensureHistoryDir(paths, shownDir);
+    await ensureHistoryDir(paths, shownDir);
     lock = await acquireRunLock(paths.dir, { shownDir, runId });
   } catch (failure) {
     // Another run holding the directory stays the error (as before); a directory that cannot

@@ -332,7 +332,7 @@ async function saveIntoHistory(
   context: { io: MergeIo; shownDir: string; historyLimit: number },
 ): Promise<void> {
   const { shownDir } = context;
-  ensureHistoryDir(paths, shownDir);
+  await ensureHistoryDir(paths, shownDir);
   const lock = await acquireRunLock(paths.dir, { shownDir, runId: artifact.runId });
   try {
     for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
