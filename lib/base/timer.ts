@@ -87,11 +87,14 @@ function siftDown(index: number): void {
   place(entry, index);
 }
 
+/** Takes an entry out of the heap (its index becomes -1). */
 function remove(entry: Entry): void {
   const last = heap.pop()!;
+  const index = entry.index;
+  entry.index = -1;
   if (last === entry) return;
-  place(last, entry.index);
-  siftDown(entry.index);
+  place(last, index);
+  siftDown(index);
   siftUp(last.index);
 }
 
@@ -134,7 +137,6 @@ function wake(fired: Armed): void {
   while (heap.length > 0 && heap[0].at <= now) {
     const entry = heap[0];
     remove(entry);
-    entry.index = -1;
     due.push(entry);
   }
   arm();
@@ -193,7 +195,6 @@ export function after(ms: number, callback: () => void): Timer {
       entry.cleared = true;
       if (entry.index < 0) return;
       remove(entry);
-      entry.index = -1;
       arm();
     },
   };

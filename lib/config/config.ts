@@ -6,7 +6,7 @@
  */
 import configJsonSchema from "../../schema/config.v1.json" with { type: "json" };
 import type { Config } from "./input_schemas.ts";
-import { type CompiledSchema, compileSchema } from "../jsonc/json_schema.ts";
+import { compileSchemaOnce } from "../jsonc/json_schema.ts";
 import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 import { type Service, serviceIssues } from "./services.ts";
 import { quarantineIssues } from "./quarantine_file.ts";
@@ -16,11 +16,8 @@ export type { Config };
 export { MAX_TIMEOUT_MS } from "./limits.ts";
 
 /** The committed JSON Schema of `smoke.jsonc` (generated from `ConfigSchema`). */
-let compiled: CompiledSchema | undefined;
 /** The schema, compiled on first use: a run without this file does not pay for it. */
-function configSchema(): CompiledSchema {
-  return compiled ??= compileSchema(configJsonSchema);
-}
+const configSchema = compileSchemaOnce(configJsonSchema);
 
 /** Default values of the contract. */
 export const DEFAULTS = {

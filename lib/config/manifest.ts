@@ -5,17 +5,14 @@
  */
 import manifestJsonSchema from "../../schema/manifest.v1.json" with { type: "json" };
 import type { Manifest } from "./input_schemas.ts";
-import { type CompiledSchema, compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
+import { compileSchemaOnce, type SchemaIssue } from "../jsonc/json_schema.ts";
 import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 
 export type { Manifest };
 
 /** The committed JSON Schema of manifests (generated from `ManifestSchema`). */
-let compiled: CompiledSchema | undefined;
 /** The schema, compiled on first use: a run without this file does not pay for it. */
-function manifestSchema(): CompiledSchema {
-  return compiled ??= compileSchema(manifestJsonSchema);
-}
+const manifestSchema = compileSchemaOnce(manifestJsonSchema);
 
 /**
  * Parses a manifest's text.

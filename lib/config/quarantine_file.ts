@@ -11,7 +11,7 @@ import { resolve } from "../base/path.ts";
 import quarantineJsonSchema from "../../schema/quarantine.v1.json" with { type: "json" };
 import { UserError } from "../base/errors.ts";
 import { inputError, MAX_INPUT_BYTES, readRegularTextFile } from "../base/read_input.ts";
-import { type CompiledSchema, compileSchema, type SchemaIssue } from "../jsonc/json_schema.ts";
+import { compileSchemaOnce, type SchemaIssue } from "../jsonc/json_schema.ts";
 import type { Config } from "./input_schemas.ts";
 import { memberOf, parseJsoncAs } from "./parse_jsonc_as.ts";
 
@@ -26,11 +26,8 @@ export interface PlacedEntry {
   where: string;
 }
 
-let compiled: CompiledSchema | undefined;
 /** The schema, compiled on first use: a run without this file does not pay for it. */
-function quarantineSchema(): CompiledSchema {
-  return compiled ??= compileSchema(quarantineJsonSchema);
-}
+const quarantineSchema = compileSchemaOnce(quarantineJsonSchema);
 
 /**
  * The entries whose `until` is not a real calendar day (`2026-02-30`). It

@@ -309,3 +309,26 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
     },
   };
 }
+
+/**
+ * {@linkcode compileSchema}, done on the first call and kept: for a schema
+ * that only some runs need (a run with no config file, no manifest, no
+ * quarantine file does not compile theirs).
+ *
+ * @param schema The schema.
+ * @returns A function that gives the compiled schema, compiling it once.
+ *
+ * @example
+ * ```ts
+ * import { compileSchemaOnce } from "./json_schema.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const schema = compileSchemaOnce({ type: "integer" });
+ * assert.equal(schema(), schema());
+ * assert.deepEqual(schema().validate(1), []);
+ * ```
+ */
+export function compileSchemaOnce(schema: JsonSchema): () => CompiledSchema {
+  let compiled: CompiledSchema | undefined;
+  return () => compiled ??= compileSchema(schema);
+}
