@@ -52,7 +52,16 @@ Deno.test({
     // The file list: one `file:///...` line each, below "Simulating publish of ...".
     const files = [...run.output.matchAll(/file:\/\/\/\S+/g)]
       .map((m) => decodeURIComponent(new URL(m[0]).pathname).slice(ROOT.length));
-    for (const must of ["smoke.ts", "deno.json", "README.md", "LICENSE", "lib/cli/entry.ts"]) {
+    for (
+      const must of [
+        "smoke.ts",
+        "deno.json",
+        "README.md",
+        "LICENSE",
+        "lib/cli/entry.ts",
+        "build/cli/entry.js",
+      ]
+    ) {
       assert.ok(files.includes(must), `${must} is published: ${files.join(", ")}`);
     }
     assert.ok(files.some((f) => f.startsWith("schema/")), "the JSON schemas are published");

@@ -6,7 +6,8 @@
  * So `--list`, `--dry-run` and plain runs reach none of them; reruns, `merge`
  * and `report` load zod through dynamic imports when they read an artifact,
  * and opt-in outputs (the step summary, the HTML report) may load `node:`
- * modules. The static graph comes from `deno info --json`.
+ * modules. The static graph comes from `deno info --json`: of lib/'s sources,
+ * and of `build/`, the bundle of them that `smoke.ts` runs.
  */
 import assert from "node:assert/strict";
 
@@ -56,12 +57,23 @@ async function globalTimers(path: string): Promise<string[]> {
     .map((line) => `${path}: ${line.trim()}`);
 }
 
+/** The lib/ modules bundled into build files (esbuild marks each with a `// lib/x.ts` line). */
+async function origins(buildFiles: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const file of buildFiles) {
+    const text = await Deno.readTextFile(new URL(file, ROOT));
+    for (const match of text.matchAll(/^\/\/ (lib\/\S+\.ts)$/gm)) found.add(match[1]);
+  }
+  return [...found].sort();
+}
+
 Deno.test("smoke.ts installs its signal handlers before the library loads", async () => {
-  // Only what the handlers need is imported statically; the rest comes from lib/cli/entry.ts after
-  // them, so a signal while the library loads still ends with a RESULT line.
+  // Only what the handlers need is imported statically; the rest comes from the build's
+  // cli/entry.js after them, so a signal while the library loads still ends with a RESULT line.
   const graph = await staticGraph("smoke.ts");
+  assert.deepEqual(graph.filter((s) => s.startsWith("lib/")), [], "smoke.ts runs the build");
   // The exit codes, and the batching of its own output (with its timer: leaves otherwise).
-  assert.deepEqual(graph.filter((s) => s.startsWith("lib/")).sort(), [
+  assert.deepEqual(await origins(graph.filter((s) => s.startsWith("build/"))), [
     "lib/base/batched_writer.ts",
     "lib/base/errors.ts",
     "lib/base/timer.ts",
@@ -72,7 +84,36 @@ Deno.test("smoke.ts installs its signal handlers before the library loads", asyn
   ]);
   const source = await Deno.readTextFile(new URL("smoke.ts", ROOT));
   assert.ok(
-    source.indexOf("Deno.addSignalListener") < source.indexOf('await import("./lib/cli/entry.ts")'),
+    source.indexOf("Deno.addSignalListener") <
+      source.indexOf('await import("./build/cli/entry.js")'),
+  );
+});
+
+Deno.test("the build loads as lazily as lib/: no npm package, no Node layer, no run at start", async () => {
+  const start = [...await staticGraph("smoke.ts"), ...await staticGraph("build/cli/entry.js")];
+  assert.deepEqual(start.filter(SLOW), []);
+  const bundled = await origins(start.filter((s) => s.startsWith("build/")));
+  assert.ok(bundled.includes("lib/catalog/catalog.ts"), bundled.join("\n"));
+  for (
+    const lazy of [
+      "lib/cli/execute_run.ts",
+      "lib/artifact/source_artifact.ts",
+      "lib/artifact/artifact_schema.ts",
+      "lib/reporters/github.ts",
+    ]
+  ) {
+    assert.ok(!bundled.includes(lazy), `${lazy} is loaded at start-up`);
+  }
+  // A plain run's modules (the run, the durations summary), as bundled: no npm, no node:.
+  const build = [...Deno.readDirSync(new URL("build/", ROOT))].map((e) => `build/${e.name}`);
+  const run = build.filter((f) =>
+    /^build\/(execute_run|durations|durations_file)-\w+\.js$/.test(f)
+  );
+  assert.equal(run.length, 3, build.join("\n"));
+  const graph = (await Promise.all(run.map(staticGraph))).flat();
+  assert.deepEqual(graph.filter(SLOW), []);
+  assert.ok(
+    (await origins(graph.filter((s) => s.startsWith("build/")))).includes("lib/run/process.ts"),
   );
 });
 

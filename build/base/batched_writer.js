@@ -1,0 +1,8 @@
+import {
+  batchedWriter,
+  flushBatches
+} from "../chunk-OWLOY6LL.js";
+export {
+  batchedWriter,
+  flushBatches
+};

@@ -1,0 +1,1212 @@
+import {
+  ProcessGroups,
+  findExecutable
+} from "../chunk-JUJPRAQS.js";
+import {
+  VERSION
+} from "../chunk-MOQWDMIU.js";
+import {
+  DEFAULTS,
+  closest,
+  dayOf,
+  filtersOf,
+  loadConfig,
+  loadQuarantine,
+  renderDryRun,
+  renderRerunPlan,
+  resolveOptions,
+  resolveSelection,
+  smokeCommand
+} from "../chunk-KE62MD7C.js";
+import {
+  MAX_RETRIES,
+  MAX_TIMEOUT_MS,
+  runtimeFacts,
+  runtimeInfo,
+  serviceDryRunLines,
+  workingDirectory
+} from "../chunk-LAYOLF4N.js";
+import {
+  shardPlanLine,
+  shardRunLine
+} from "../chunk-YMCVMD7B.js";
+import {
+  historyPaths,
+  newRunId
+} from "../chunk-KI6WXSFJ.js";
+import "../chunk-YXV7QXU4.js";
+import {
+  fixtureArgument
+} from "../chunk-AVW5BMAN.js";
+import "../chunk-2NV4QZLJ.js";
+import "../chunk-PDZM46OB.js";
+import "../chunk-OKC2SKGY.js";
+import "../chunk-KB3BLDOY.js";
+import "../chunk-TN5NKFJG.js";
+import {
+  envUnreadable,
+  readEnv
+} from "../chunk-RHJFCKRE.js";
+import "../chunk-OWLOY6LL.js";
+import "../chunk-XRNQ5Z2N.js";
+import {
+  createSafeWriter,
+  hasControlCharacter,
+  isAbsolute,
+  resolve,
+  resultLine
+} from "../chunk-5YSORA25.js";
+import "../chunk-PZVWHH52.js";
+import {
+  ExitCode,
+  PreflightError,
+  UserError,
+  formatUserError,
+  formatWarning,
+  ioFallbackError,
+  isIoError
+} from "../chunk-PZ427C22.js";
+
+// lib/run/deno_check.ts
+function whyNot(options) {
+  if (!options.deno.includes("/") && !options.deno.includes("\\")) return "was not found";
+  try {
+    const info = Deno.statSync(resolve(options.cwd, options.deno));
+    return info.isDirectory ? "is a directory, not an executable" : "is not an executable file (check its mode, or point to the deno binary)";
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return "was not found";
+    }
+    throw error;
+  }
+}
+function requireDeno(planned, options) {
+  const scripts = planned.filter((p) => p.fixture.kind === "script" && !p.fixture.skipReason);
+  if (scripts.length === 0) return;
+  const found = findExecutable(options.deno, {
+    cwd: options.cwd,
+    path: options.env.PATH ?? options.env.Path,
+    pathExt: options.env.PATHEXT,
+    home: options.env.HOME
+  });
+  if (found) return;
+  const ids = scripts.map((p) => p.fixture.id);
+  const bare = !options.deno.includes("/") && !options.deno.includes("\\");
+  const where = options.from === "default" && bare ? `"${options.deno}" is not on PATH` : `the Deno executable "${options.deno}" (from ${options.from}) ${whyNot(options)}`;
+  const commands = planned.filter((p) => p.fixture.kind === "command" && !p.fixture.skipReason);
+  throw new UserError(`Cannot run script fixtures: ${where}; ${ids.length} selected script fixture${ids.length === 1 ? " needs" : "s need"} it (${ids.slice(0, 5).map((id) => `"${id}"`).join(", ")}${ids.length > 5 ? ", ..." : ""})`, {
+    kind: "config",
+    code: "DENO_NOT_FOUND",
+    hints: [
+      "Script fixtures run with Deno: put deno on PATH, set SMOKE_DENO=/path/to/deno, or pass --deno PATH.",
+      commands.length ? `Command fixtures need no Deno: ${options.invocation} ${commands.slice(0, 10).map((p) => fixtureArgument(p.fixture.id)).join(" ")}` : "Nothing ran."
+    ]
+  });
+}
+
+// lib/cli/run_command.ts
+function runModule() {
+  return import("../execute_run-XBKGTI4T.js");
+}
+function emptySelection(filters, context) {
+  const last = "A run never reports success when nothing ran.";
+  if (context.catalogEmpty || context.rerun || filters.length === 0) {
+    return new UserError(`No fixtures to run in "${context.fixturesDir}"`, {
+      kind: "catalog",
+      code: "NO_FIXTURES",
+      hints: [
+        `Add a fixture such as "${context.fixturesDir}/hello.smoke.ts", or pass --fixtures-dir DIR.`,
+        last
+      ]
+    });
+  }
+  const excludes = filters.filter((f) => f.startsWith("--exclude"));
+  const others = filters.length - excludes.length;
+  const list = context.listing ? "" : " --list shows what a set of filters selects.";
+  const [message, hint] = excludes.length === 0 ? [
+    `No fixture matches ${filters.join(" ")} together`,
+    `Each filter matches some fixtures, but none matches them all: drop or change one.${list}`
+  ] : [
+    `No fixture is left after ${filters.join(" ")}`,
+    `${others ? "The excludes take out every fixture the other filters select" : excludes.length > 1 ? "They take out every fixture" : "It takes out every fixture"}: drop or change one.${list}`
+  ];
+  return new UserError(message, {
+    kind: "usage",
+    code: "NO_FIXTURES",
+    hints: [
+      hint,
+      last
+    ]
+  });
+}
+function emptyShardWarning(shard2) {
+  return formatWarning({
+    code: "EMPTY_SHARD",
+    message: `Shard ${shard2.index}/${shard2.total} has no fixtures`,
+    hint: "Nothing to do here; the merged run judges the whole selection."
+  });
+}
+function warn(io, diagnostics) {
+  for (const d of diagnostics) {
+    if (d.level !== "warning") continue;
+    io.stderr(formatWarning(d));
+  }
+}
+async function runSmoke(flags, io) {
+  const config = await loadConfig(flags, io.cwd);
+  const options = resolveOptions(flags, config, navigator.hardwareConcurrency ?? 1);
+  const paths = historyPaths(resolve(io.cwd, options.artifactDir));
+  const startedAt = io.now();
+  const runId = newRunId(startedAt);
+  const command = smokeCommand(io.invocation, flags);
+  let selection;
+  try {
+    const quarantine = await loadQuarantine(config, {
+      cwd: io.cwd,
+      configShown: flags.config ?? "smoke.jsonc"
+    });
+    selection = await resolveSelection(flags, options, {
+      cwd: io.cwd,
+      deno: io.deno,
+      command,
+      quarantine,
+      today: dayOf(io.now())
+    });
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    warn(io, error.diagnostics);
+    const written = flags.dryRun || flags.list ? void 0 : await (await runModule()).writeDiagnostics(error, {
+      io,
+      paths,
+      shownDir: options.artifactDir,
+      runId,
+      startedAt
+    });
+    throw new UserError(error.message, {
+      kind: "preflight",
+      code: error.code,
+      hints: error.hints,
+      diagnosticsPath: written
+    });
+  }
+  warn(io, selection.diagnostics);
+  if (flags.repeat) {
+    const retries = flags.retries ?? 0;
+    selection = {
+      ...selection,
+      planned: selection.planned.map((p) => ({
+        ...p,
+        retries
+      }))
+    };
+  }
+  const { planned } = selection;
+  if (selection.none !== void 0) {
+    if (flags.ifNone === "pass") {
+      if (flags.list) {
+        io.stderr(`${selection.none}; --if-none pass: nothing to list.
+`);
+      } else {
+        io.stdout(`${selection.none}; --if-none pass: nothing ran.
+`);
+        io.stdout(`${resultLine("pass")}
+`);
+      }
+      return ExitCode.Pass;
+    }
+    if (!flags.list) {
+      io.stdout(`${selection.none}
+--if-none all: ${flags.dryRun ? "the selection would run" : "running the selection"} instead.
+`);
+    }
+  }
+  if (planned.length === 0) {
+    if (flags.shard) {
+      if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
+      io.stderr(emptyShardWarning(flags.shard));
+      if (!flags.list) io.stdout(`${resultLine("pass")}
+`);
+      return ExitCode.Pass;
+    }
+    throw emptySelection(filtersOf(flags), {
+      catalogEmpty: (selection.catalogIds ?? []).length === 0,
+      fixturesDir: options.fixturesDir,
+      // --if-none all ran the selection instead of the rerun: its filters emptied it.
+      rerun: flags.rerunFailed === true && selection.none === void 0,
+      listing: flags.list === true
+    });
+  }
+  if (flags.list) {
+    if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
+    for (const [id, why] of selection.pulledIn ?? []) io.stderr(`${id}: pulled in (${why})
+`);
+    io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
+    return ExitCode.Pass;
+  }
+  const { readSchedule } = await import("../durations-VZOHRYQV.js");
+  const schedule = await readSchedule(planned, {
+    paths,
+    ...options.order ? {
+      order: options.order,
+      orderFromConfig: !flags.order
+    } : {}
+  });
+  if (schedule.read?.problem) {
+    const unreadable = {
+      code: "DURATIONS_UNREADABLE",
+      level: "warning",
+      message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
+      hint: `${flags.dryRun ? "A run now could not" : "This run cannot"} order its fixtures by their history, and the summary would start again from it (the run files in runs/ keep every duration). Remove the file to silence this.`
+    };
+    warn(io, [
+      unreadable
+    ]);
+    selection = {
+      ...selection,
+      diagnostics: [
+        ...selection.diagnostics,
+        unreadable
+      ]
+    };
+  }
+  if (flags.dryRun) {
+    const dry = renderDryRun(selection, io.cwd, schedule);
+    const services = serviceDryRunLines(options.services, {
+      noServices: flags.noServices
+    });
+    const repeat = flags.repeat ? [
+      `--repeat ${flags.repeat}: each fixture runs ${flags.repeat} times, one run after another (a teardown once)`
+    ] : [];
+    io.stdout([
+      ...dry.slice(0, -1),
+      ...repeat,
+      ...services,
+      ...dry.slice(-1)
+    ].join("\n") + "\n");
+    return ExitCode.Pass;
+  }
+  requireDeno(planned, {
+    deno: io.deno,
+    from: flags.deno ? "--deno" : io.env.SMOKE_DENO ? "SMOKE_DENO" : "default",
+    env: io.env,
+    cwd: io.cwd,
+    invocation: io.invocation
+  });
+  const plan = renderRerunPlan(selection);
+  if (plan.length) io.stdout(plan.join("\n") + "\n");
+  if (selection.shardPlan) io.stdout(shardRunLine(selection.shardPlan) + "\n");
+  const { executeRun } = await runModule();
+  return await executeRun(selection, {
+    flags,
+    options,
+    io,
+    paths,
+    runId,
+    startedAt,
+    command,
+    ...schedule.startOrder ? {
+      startOrder: schedule.startOrder
+    } : {},
+    ...schedule.read ? {
+      durations: schedule.read
+    } : {}
+  });
+}
+
+// lib/cli/flag_table.ts
+var COMMANDS = [
+  "run",
+  "merge",
+  "report"
+];
+var FLAGS = [
+  {
+    name: "fixture",
+    type: "string",
+    multiple: true,
+    value: "ID",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "run only this fixture; repeatable; * globs in a segment (api/*), ** across (web/**)"
+  },
+  {
+    name: "tag",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "run only fixtures with this manifest tag; repeatable (any of them)"
+  },
+  {
+    name: "exclude",
+    type: "string",
+    multiple: true,
+    value: "PATTERN",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "leave out fixtures matching this pattern (the --fixture syntax); repeatable"
+  },
+  {
+    name: "exclude-tag",
+    type: "string",
+    multiple: true,
+    value: "NAME",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "leave out fixtures with this tag; repeatable"
+  },
+  {
+    name: "rerun-failed",
+    type: "boolean",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "run only what is still failing (the outstanding set in the artifact)"
+  },
+  {
+    name: "artifact",
+    type: "path",
+    value: "PATH",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "the artifact --rerun-failed reads (default <artifact-dir>/latest.json)",
+    requires: "rerun-failed"
+  },
+  {
+    name: "rerun-max-failures",
+    type: "integer",
+    min: 0,
+    value: "N",
+    example: "20",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "refuse to rerun when more than N failed (a broken environment)",
+    requires: "rerun-failed"
+  },
+  {
+    name: "if-none",
+    type: "choice",
+    choices: [
+      "fail",
+      "pass",
+      "all"
+    ],
+    value: "WHAT",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "when nothing is outstanding: fail (exit 2, default), pass, or all (run the suite)",
+    requires: "rerun-failed"
+  },
+  {
+    name: "shard",
+    type: "shard",
+    value: "I/N",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "run only shard I of N (stable by id)"
+  },
+  {
+    name: "shard-by",
+    type: "choice",
+    choices: [
+      "hash",
+      "duration"
+    ],
+    value: "HOW",
+    example: "duration",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "split shards by id hash (stable placement) or by expected duration (balanced)",
+    default: "hash",
+    requires: "shard"
+  },
+  {
+    name: "timings",
+    type: "path",
+    value: "PATH",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "durations for --shard-by duration: a smoke artifact or a durations.json",
+    default: "the artifact directory's durations.json",
+    requires: "shard-by"
+  },
+  {
+    name: "list",
+    type: "boolean",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "print the selected ids, one a line, and exit"
+  },
+  {
+    name: "dry-run",
+    type: "boolean",
+    commands: [
+      "run"
+    ],
+    section: "Selecting",
+    help: "print how each selected fixture would run; run and write nothing"
+  },
+  {
+    name: "concurrency",
+    type: "integer",
+    min: 1,
+    value: "N",
+    example: "4",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    help: "fixtures at once",
+    option: "concurrency",
+    default: "one per CPU"
+  },
+  {
+    name: "timeout",
+    type: "integer",
+    min: 1,
+    max: MAX_TIMEOUT_MS,
+    value: "MS",
+    example: "30000",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    help: "per-fixture timeout; a manifest's timeoutMs wins",
+    option: "timeoutMs",
+    default: "60000"
+  },
+  {
+    name: "retries",
+    type: "integer",
+    min: 0,
+    max: MAX_RETRIES,
+    value: "N",
+    example: "2",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    help: "retries of a failing fixture",
+    option: "retries",
+    default: "0"
+  },
+  {
+    name: "repeat",
+    type: "integer",
+    min: 2,
+    max: 1e3,
+    value: "N",
+    example: "10",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    help: "flake hunting: run each fixture N times in a row; pass rate and verdict per fixture (no retries unless --retries)"
+  },
+  {
+    name: "max-failures",
+    type: "integer",
+    min: 1,
+    value: "N",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    example: "5",
+    help: "start no new fixture once N have failed; the rest are not run, and owed",
+    option: "maxFailures",
+    default: "no limit"
+  },
+  {
+    name: "no-services",
+    type: "boolean",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    help: "start none of smoke.jsonc's services: run the fixtures against what is already there"
+  },
+  {
+    name: "order",
+    type: "choice",
+    choices: [
+      "id",
+      "duration"
+    ],
+    value: "HOW",
+    example: "id",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    option: "order",
+    help: "start order: id, or duration (longest expected first, from the newest runs)",
+    default: "duration when there are runs, else id"
+  },
+  {
+    name: "fail-on-flaky",
+    type: "boolean",
+    commands: [
+      "run",
+      "merge"
+    ],
+    section: "Running",
+    help: "a fixture that passed only on a retry fails the run"
+  },
+  {
+    name: "deno",
+    type: "path",
+    value: "PATH",
+    commands: [
+      "run"
+    ],
+    section: "Running",
+    help: "the Deno for script fixtures (also SMOKE_DENO)"
+  },
+  {
+    name: "fixtures-dir",
+    type: "path",
+    value: "DIR",
+    commands: [
+      "run"
+    ],
+    section: "Locations and output",
+    help: "fixtures directory",
+    option: "fixturesDir",
+    default: "fixtures/"
+  },
+  {
+    name: "artifact-dir",
+    type: "path",
+    value: "DIR",
+    commands: COMMANDS,
+    section: "Locations and output",
+    help: "artifact directory",
+    option: "artifactDir",
+    default: ".planning/artifacts/smoke/"
+  },
+  {
+    name: "config",
+    type: "path",
+    value: "PATH",
+    commands: COMMANDS,
+    section: "Locations and output",
+    help: "default smoke.jsonc, when present"
+  },
+  {
+    name: "junit",
+    type: "path",
+    value: "PATH",
+    commands: [
+      "run"
+    ],
+    section: "Locations and output",
+    help: "also write JUnit XML"
+  },
+  {
+    name: "report",
+    type: "boolean",
+    commands: [
+      "run"
+    ],
+    section: "Locations and output",
+    help: "also write the HTML report after the run",
+    option: "report",
+    default: "off"
+  },
+  {
+    name: "no-color",
+    type: "boolean",
+    commands: COMMANDS,
+    section: "Locations and output",
+    help: "no ANSI colour (also NO_COLOR, or when not a terminal)"
+  },
+  {
+    name: "out",
+    type: "path",
+    value: "PATH",
+    commands: [
+      "merge",
+      "report"
+    ],
+    help: "where merge or report writes"
+  },
+  {
+    name: "last",
+    type: "integer",
+    min: 1,
+    value: "N",
+    example: "10",
+    commands: [
+      "report"
+    ],
+    help: "the newest N runs in the report"
+  },
+  {
+    name: "help",
+    short: "h",
+    type: "boolean",
+    commands: COMMANDS,
+    section: "Locations and output",
+    help: "this help"
+  },
+  {
+    name: "version",
+    type: "boolean",
+    commands: COMMANDS,
+    section: "Locations and output",
+    help: "the version and how smoke runs (script, bundle or binary)"
+  }
+];
+
+// lib/cli/_parse_argv.ts
+var ArgvError = class extends TypeError {
+  /** `ERR_PARSE_ARGS_UNKNOWN_OPTION` or `ERR_PARSE_ARGS_INVALID_OPTION_VALUE`. */
+  code;
+  /** The option as given (`--name` or `-x`). */
+  option;
+  /**
+   * Makes the error.
+   *
+   * @param code The error code.
+   * @param option The option as given.
+   * @param message What is wrong.
+   */
+  constructor(code, option, message) {
+    super(message);
+    this.name = "ArgvError";
+    this.code = code;
+    this.option = option;
+  }
+};
+function tokens(args, options) {
+  const shorts = /* @__PURE__ */ new Map();
+  for (const [name, option] of options) if (option.short) shorts.set(option.short, name);
+  const typeOf = (name) => name === void 0 ? void 0 : options.get(name)?.type;
+  const found = [];
+  const positionals = [];
+  const rest = [
+    ...args
+  ];
+  while (rest.length > 0) {
+    const arg = rest.shift();
+    if (arg === "--") {
+      positionals.push(...rest);
+      break;
+    }
+    const next = (name) => typeOf(name) === "string" && rest.length > 0 ? rest.shift() : void 0;
+    if (arg.length === 2 && arg[0] === "-" && arg[1] !== "-") {
+      const name = shorts.get(arg[1]);
+      const value = next(name);
+      found.push({
+        name,
+        raw: arg,
+        value,
+        inline: false
+      });
+    } else if (arg.length > 2 && arg.startsWith("--")) {
+      const equals = arg.indexOf("=", 3);
+      const name = arg.slice(2, equals === -1 ? void 0 : equals);
+      if (equals === -1) {
+        found.push({
+          name,
+          raw: arg,
+          value: next(name),
+          inline: false
+        });
+      } else {
+        found.push({
+          name,
+          raw: `--${name}`,
+          value: arg.slice(equals + 1),
+          inline: true
+        });
+      }
+    } else if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
+      const first = shorts.get(arg[1]);
+      if (typeOf(first) === "string") {
+        found.push({
+          name: first,
+          raw: arg.slice(0, 2),
+          value: arg.slice(2),
+          inline: true
+        });
+      } else {
+        rest.unshift(...arg.slice(1).split("").map((c) => `-${c}`));
+      }
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return {
+    found,
+    positionals
+  };
+}
+function parseArgv(args, options) {
+  const { found, positionals } = tokens(args, options);
+  const values = /* @__PURE__ */ Object.create(null);
+  for (const token of found) {
+    const option = token.name === void 0 ? void 0 : options.get(token.name);
+    if (token.name === void 0 || option === void 0) {
+      throw new ArgvError("ERR_PARSE_ARGS_UNKNOWN_OPTION", token.raw, `Unknown option '${token.raw}'`);
+    }
+    const long = `--${token.name}`;
+    if (option.type === "boolean" && token.value !== void 0) {
+      throw new ArgvError("ERR_PARSE_ARGS_INVALID_OPTION_VALUE", long, `Option '${long}' does not take an argument`);
+    }
+    if (option.type === "string" && token.value === void 0) {
+      throw new ArgvError("ERR_PARSE_ARGS_INVALID_OPTION_VALUE", long, `Option '${long} <value>' argument missing`);
+    }
+    if (!token.inline && token.value !== void 0 && token.value.length > 1 && token.value[0] === "-") {
+      throw new ArgvError("ERR_PARSE_ARGS_INVALID_OPTION_VALUE", long, `Option '${long}' argument is ambiguous: a value that starts with "-" goes after "="`);
+    }
+    const value = option.type === "boolean" ? true : token.value;
+    if (option.multiple) {
+      const list = values[token.name];
+      values[token.name] = Array.isArray(list) ? [
+        ...list,
+        value
+      ] : [
+        value
+      ];
+    } else {
+      values[token.name] = value;
+    }
+  }
+  return {
+    values: {
+      ...values
+    },
+    positionals
+  };
+}
+
+// lib/cli/flags.ts
+var SPECS = new Map(FLAGS.map((spec) => [
+  spec.name,
+  spec
+]));
+var ARGV_OPTIONS = new Map(FLAGS.map((spec) => [
+  spec.name,
+  {
+    type: spec.type === "boolean" ? "boolean" : "string",
+    ...spec.multiple ? {
+      multiple: true
+    } : {},
+    ...spec.short ? {
+      short: spec.short
+    } : {}
+  }
+]));
+var SUBCOMMANDS = [
+  "merge",
+  "report"
+];
+var PEER_FLAGS = {
+  bail: '"--max-failures 1"',
+  x: '"--max-failures 1"',
+  exitfirst: '"--max-failures 1"',
+  maxfail: '"--max-failures N"',
+  lf: '"--rerun-failed"',
+  "last-failed": '"--rerun-failed"',
+  grep: '"--fixture PATTERN" or "--tag NAME"',
+  k: '"--fixture PATTERN" or "--tag NAME"',
+  m: '"--tag NAME"',
+  "grep-invert": '"--exclude PATTERN" or "--exclude-tag NAME"',
+  deselect: '"--exclude PATTERN"',
+  ignore: '"--exclude PATTERN"',
+  workers: '"--concurrency N"',
+  j: '"--concurrency N"'
+};
+var HELP_HINT = "Run with --help for the flags and examples.";
+function usage(message, ...hints) {
+  return new UserError(message, {
+    kind: "usage",
+    hints: [
+      ...hints,
+      HELP_HINT
+    ]
+  });
+}
+function integer(spec, value) {
+  const min = spec.min ?? 0;
+  const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw usage(`Invalid value for "--${spec.name}": "${value}" is not a whole number ${range}`, spec.example === void 0 ? `Pass a whole number ${range}.` : `Pass a number, e.g. "--${spec.name} ${spec.example}".`);
+  }
+  return Number(value);
+}
+function shard(value) {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || index < 1 || total < 1 || index > total) {
+    throw usage(`Invalid value for "--shard": "${value}" is not I/N with 1 <= I <= N`, 'Pass e.g. "--shard 1/3" for the first of three shards.');
+  }
+  return {
+    index,
+    total
+  };
+}
+function checkPath(name, value) {
+  if (hasControlCharacter(value)) {
+    throw usage(`Invalid value for "${name}": the path holds a control character (a newline, a tab)`, "Pass a path without control characters: smoke prints paths, and a newline in one would forge lines of its output.");
+  }
+  if (value.includes("\uFFFD")) {
+    throw usage(`Invalid value for "${name}": the path is not valid UTF-8 (or holds U+FFFD)`, "Deno reads bytes that are not UTF-8 as U+FFFD, which would name another path: pass a UTF-8 path.");
+  }
+  return value;
+}
+function choice(spec, value) {
+  const choices = spec.choices ?? [];
+  if (choices.includes(value)) return value;
+  const suggestion = closest(value, choices);
+  throw usage(`Invalid value for "--${spec.name}": "${value}" is not one of ${choices.join(", ")}`, suggestion ? `Did you mean "--${spec.name} ${suggestion}"?` : `Pass one of: ${choices.map((c) => `--${spec.name} ${c}`).join(", ")}.`);
+}
+function convert(spec, value) {
+  if (value === void 0 || spec.type === "boolean") return value;
+  const one = (text) => {
+    if (text === "") throw usage(`Invalid value for "--${spec.name}": the value is empty`);
+    return spec.type === "integer" ? integer(spec, text) : spec.type === "shard" ? shard(text) : spec.type === "choice" ? choice(spec, text) : spec.type === "path" ? checkPath(`--${spec.name}`, text) : text;
+  };
+  return Array.isArray(value) ? value.map(one) : one(value);
+}
+function commandOf(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") break;
+    if (arg.startsWith("-")) {
+      const spec = SPECS.get(arg.replace(/^--?/, "").split("=")[0]);
+      if (spec && spec.type !== "boolean" && !arg.includes("=")) i++;
+      continue;
+    }
+    return SUBCOMMANDS.includes(arg) ? arg : "run";
+  }
+  return "run";
+}
+function translate(error, command) {
+  const name = error.option;
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const flag = name.replace(/^-+/, "");
+      const peer = PEER_FLAGS[flag];
+      if (peer && command === "run") return usage(`Unknown flag "${name}"`, `smoke says ${peer}.`);
+      const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
+      const suggestion = closest(flag, candidates);
+      return usage(`Unknown flag "${name}"`, ...suggestion ? [
+        `Did you mean "--${suggestion}"?`
+      ] : []);
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      const flag = name.replace(/^-+/, "");
+      const takesValue = SPECS.get(flag)?.type !== "boolean";
+      return takesValue ? usage(`Missing value for "--${flag}"`, `Write it as "--${flag} VALUE".`) : usage(`The flag "--${flag}" takes no value`, `Write it as "--${flag}" alone.`);
+    }
+  }
+}
+function notForCommand(spec, command) {
+  const takers = spec.commands.map((c) => c === "run" ? "a run" : `"smoke ${c}"`);
+  if (command === "run") {
+    return usage(`The flag "--${spec.name}" belongs to a subcommand`, `Use "--${spec.name}" with ${takers.join(" or ")}.`);
+  }
+  const own = FLAGS.filter((s) => s.commands.includes(command) && s.commands.length < COMMANDS.length).map((s) => `--${s.name}`);
+  const shared = FLAGS.filter((s) => s.commands.length === COMMANDS.length && s.name !== "help" && s.name !== "version").map((s) => `--${s.name}`);
+  const what = command === "merge" ? "artifact paths and " : "";
+  return usage(`The flag "--${spec.name}" does not apply to "smoke ${command}"`, `smoke ${command} takes ${what}${[
+    ...own,
+    ...shared
+  ].join(", ")}.`);
+}
+function parseFlags(args) {
+  const command = commandOf(args);
+  args.forEach((arg, i) => {
+    const spec = SPECS.get(arg.replace(/^--/, ""));
+    const next = args[i + 1];
+    if (arg.startsWith("--") && spec?.type === "integer" && next && /^-\d/.test(next)) {
+      integer(spec, next);
+    }
+    const dashValue = next !== void 0 && /^-[^-]/.test(next);
+    if (arg.startsWith("--") && (spec?.type === "string" || spec?.type === "path") && dashValue && !SPECS.has(next.slice(1).split("=")[0]) && ![
+      ...SPECS.values()
+    ].some((s) => s.short === next.slice(1))) {
+      throw usage(`Missing value for "--${spec.name}"`, `A value that starts with "-" goes after "=": "--${spec.name}=${next}".`);
+    }
+  });
+  let parsed;
+  try {
+    parsed = parseArgv(args, ARGV_OPTIONS);
+  } catch (error) {
+    if (error instanceof ArgvError) throw translate(error, command);
+    throw error;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) {
+    const first = positionals[0];
+    if (command !== "run" && first === command) {
+      positionals.shift();
+    } else {
+      const suggestion = closest(first, SUBCOMMANDS);
+      throw usage(`Unexpected argument "${first}"`, suggestion ? `Did you mean the subcommand "${suggestion}"?` : `To run one fixture, write "--fixture ${first}".`);
+    }
+  }
+  if (command === "report" && positionals.length > 0) {
+    throw usage(`Unexpected argument "${positionals[0]}" after "report"`);
+  }
+  for (const input of positionals) checkPath(`${command} input`, input);
+  const v = {};
+  for (const spec of FLAGS) {
+    const given = values[spec.name];
+    if (given === void 0) continue;
+    if (!spec.commands.includes(command)) throw notForCommand(spec, command);
+    v[spec.name] = convert(spec, given);
+  }
+  for (const spec of FLAGS) {
+    if (spec.requires && v[spec.name] !== void 0 && v[spec.requires] === void 0) {
+      throw usage(`The flag "--${spec.name}" works only with "--${spec.requires}"`, `Add --${spec.requires}, or leave out --${spec.name}.`);
+    }
+  }
+  if (v.timings !== void 0 && v["shard-by"] !== "duration") {
+    throw usage('The flag "--timings" works only with "--shard-by duration"', "Hash shards need no timings: add --shard-by duration, or leave out --timings.");
+  }
+  if (v.list && v["dry-run"]) {
+    throw usage('The flags "--list" and "--dry-run" do not go together', "Use --list for the ids alone, or --dry-run for how each would run.");
+  }
+  return {
+    command,
+    positionals,
+    fixtures: v.fixture ?? [],
+    tags: v.tag ?? [],
+    excludes: v.exclude ?? [],
+    excludeTags: v["exclude-tag"] ?? [],
+    maxFailures: v["max-failures"],
+    rerunFailed: v["rerun-failed"] === true,
+    artifact: v.artifact,
+    dryRun: v["dry-run"] === true,
+    list: v.list === true,
+    concurrency: v.concurrency,
+    timeoutMs: v.timeout,
+    retries: v.retries,
+    repeat: v.repeat,
+    fixturesDir: v["fixtures-dir"],
+    artifactDir: v["artifact-dir"],
+    config: v.config,
+    junit: v.junit,
+    shard: v.shard,
+    shardBy: v["shard-by"],
+    timings: v.timings,
+    failOnFlaky: v["fail-on-flaky"] === true,
+    rerunMaxFailures: v["rerun-max-failures"],
+    ifNone: v["if-none"],
+    order: v.order,
+    report: v.report === true,
+    deno: v.deno,
+    noColor: v["no-color"] === true,
+    noServices: v["no-services"] === true,
+    out: v.out,
+    last: v.last,
+    help: v.help === true,
+    version: v.version === true
+  };
+}
+function flagHelp(options = {}) {
+  const sections = [
+    "Selecting",
+    "Running",
+    "Locations and output"
+  ];
+  const blocks = sections.map((section) => {
+    const lines = FLAGS.filter((s) => s.section === section).map((s) => {
+      const left = `${s.short ? `-${s.short}, ` : ""}--${s.name}${s.value ? ` ${s.value}` : ""}`;
+      const effective = options.effective?.[s.name];
+      const bare = (text) => text.replace(/\/+$/, "");
+      const here = effective && bare(effective.value) !== bare(s.default ?? "") ? effective : void 0;
+      const note = s.default === void 0 ? "" : here ? ` (here: ${here.value}, from ${here.from}; default ${s.default})` : ` (default ${s.default})`;
+      return `  ${left.padEnd(22)}  ${s.help}${note}`;
+    });
+    return `${section}:
+${lines.join("\n")}`;
+  });
+  return blocks.join("\n\n");
+}
+
+// lib/cli/help.ts
+function example(name) {
+  const spec = FLAGS.find((s) => s.name === name);
+  return spec?.example ?? spec?.value ?? "";
+}
+function exampleLine(invocation, args, what) {
+  return `  ${invocation}${` ${args} `.padEnd(34)}${what}`;
+}
+function helpText(invocation, settings = {}) {
+  const s = invocation;
+  const fixtures = `${(settings.effective?.["fixtures-dir"]?.value ?? "fixtures").replace(/\/+$/, "")}/`;
+  const unreadable = settings.unreadableConfig === void 0 ? "" : `
+Config "${settings.unreadableConfig}" could not be read, so the defaults are shown; run without --help for why.
+`;
+  return `smoke: run a folder of smoke checks, keep a JSON artifact, rerun what failed.
+${unreadable}
+Usage:
+  ${s} [flags]                   run every fixture under ${fixtures}
+  ${s} --rerun-failed [flags]    run only what failed in the last run
+  ${s} merge A.json B.json... [--out PATH]
+                                 combine shard or rerun artifacts into one
+                                 (default --out: <artifact-dir>/latest.json)
+  ${s} report [--out PATH] [--last N]
+                                 write the HTML history report of the last N runs
+                                 (default: <artifact-dir>/report.html, 50 runs)
+
+Fixtures (under ${fixtures}, or --fixtures-dir):
+  X.smoke.ts      a Deno script; passes when it exits 0 in time
+  X.smoke.jsonc   a manifest: beside X.smoke.ts it configures it; alone it names
+                  "command": ["prog", "arg"] or "script": "path.ts"
+  The id is the path without the suffix: ${fixtures}api/health.smoke.ts is api/health.
+
+${flagHelp(settings)}
+
+Exit codes:
+  0 every selected fixture passed   1 at least one failed
+  2 usage, config, catalog or rerun-preflight error (nothing ran)
+  3 smoke crashed (a bug)           129 hung up (SIGHUP)
+  130 interrupted (SIGINT)          143 terminated (SIGTERM)
+
+Examples:
+  ${s}                                  run everything
+  ${s} --fixture 'api/*' --retries 1    the api fixtures, one retry each
+  ${s} --fixture 'web/**' --exclude-tag slow
+                                        everything under web/ but the slow ones
+  ${s} --tag api --max-failures 1       the api-tagged ones; stop at the first failure
+  ${s} --rerun-failed                   rerun what is still failing
+  ${s} --rerun-failed --if-none pass    the same, and pass when nothing is owed
+  ${s} --rerun-failed --dry-run         show what would rerun, run nothing
+  ${s} --rerun-failed --artifact ci/latest.json
+                                        rerun the failures a CI run left behind
+${exampleLine(s, `--timeout ${example("timeout")} --concurrency ${example("concurrency")}`, `${example("timeout")} ms per fixture, ${example("concurrency")} at once`)}
+${exampleLine(s, `report --last ${example("last")}`, `the report of the newest ${example("last")} runs`)}
+`;
+}
+
+// lib/cli/help_settings.ts
+function shown(value) {
+  return typeof value === "boolean" ? value ? "on" : "off" : String(value);
+}
+async function helpSettings(flags, cwd) {
+  const configFile = flags.config ?? DEFAULTS.configFile;
+  let config = {};
+  let unreadableConfig;
+  try {
+    config = await loadConfig(flags, cwd);
+  } catch (error) {
+    if (!(error instanceof UserError) && !isIoError(error)) throw error;
+    unreadableConfig = configFile;
+  }
+  const effective = {};
+  for (const spec of FLAGS) {
+    if (!spec.option) continue;
+    const given = flags[spec.option];
+    if (given !== void 0 && given !== false) {
+      effective[spec.name] = {
+        value: shown(given),
+        from: `--${spec.name}`
+      };
+    } else if (config[spec.option] !== void 0) {
+      effective[spec.name] = {
+        value: shown(config[spec.option]),
+        from: configFile
+      };
+    }
+  }
+  return {
+    effective,
+    ...unreadableConfig !== void 0 ? {
+      unreadableConfig
+    } : {}
+  };
+}
+
+// lib/cli/invocation.ts
+var SHELL_CONTROL = /[;&|`\n\r]|\$\(/;
+var PLAIN_WORD = /^[A-Za-z0-9_.:@%+=,/-]+$/;
+var PRINTABLE = /^[^\p{Cc}]+$/u;
+function userInvocation(base, context) {
+  const { env } = context;
+  const script = npmScript(env);
+  if (script !== void 0) return `npm run ${script} --`;
+  const own = env.SMOKE_INVOCATION?.trim();
+  if (own && PRINTABLE.test(own)) return own;
+  if (/^deno\s/.test(base) && startedByNpm(env)) {
+    const fetched = /[\\/]_npx[\\/]/.test(context.execPath);
+    const inProject = /[\\/]node_modules[\\/]/.test(context.execPath);
+    if (fetched && PLAIN_WORD.test(context.denoVersion)) {
+      return `npx --yes deno@${context.denoVersion}${base.slice("deno".length)}`;
+    }
+    if (inProject) return `npx deno${base.slice("deno".length)}`;
+  }
+  return base;
+}
+function npmScript(env) {
+  const event = env.npm_lifecycle_event;
+  const script = env.npm_lifecycle_script;
+  if (!event || event === "npx" || env.npm_command === "exec" || script === void 0) {
+    return void 0;
+  }
+  const agent = env.npm_config_user_agent;
+  if (agent !== void 0 && !agent.startsWith("npm/")) return void 0;
+  if (SHELL_CONTROL.test(script) || !PLAIN_WORD.test(event)) return void 0;
+  return event;
+}
+function startedByNpm(env) {
+  return env.npm_command !== void 0 || env.npm_lifecycle_event !== void 0;
+}
+
+// lib/cli/entry.ts
+function absoluteIfPath(program, from) {
+  return /[\\/]/.test(program) && !isAbsolute(program) ? resolve(from, program) : program;
+}
+export {
+  ProcessGroups,
+  UserError,
+  VERSION,
+  absoluteIfPath,
+  checkPath,
+  createSafeWriter,
+  envUnreadable,
+  formatUserError,
+  formatWarning,
+  helpSettings,
+  helpText,
+  ioFallbackError,
+  parseFlags,
+  readEnv,
+  resultLine,
+  runSmoke,
+  runtimeFacts,
+  runtimeInfo,
+  userInvocation,
+  workingDirectory
+};

@@ -1,0 +1,97 @@
+import {
+  appendStepSummary
+} from "../chunk-VSA5MPWG.js";
+import {
+  STEP_SUMMARY_LIMIT_BYTES,
+  escapeCommandData,
+  escapeCommandProperty,
+  escapeMarkdownCell,
+  markdownCode
+} from "../chunk-WBTKSZSP.js";
+import "../chunk-K5XJV32C.js";
+import "../chunk-BECV6QK5.js";
+import "../chunk-HFCGPWIF.js";
+import "../chunk-3T2ABUOP.js";
+import "../chunk-ZVUGH23E.js";
+import "../chunk-AVW5BMAN.js";
+import "../chunk-2NV4QZLJ.js";
+import "../chunk-PDZM46OB.js";
+import "../chunk-XRNQ5Z2N.js";
+import {
+  markCommand,
+  resolve
+} from "../chunk-5YSORA25.js";
+import "../chunk-PZVWHH52.js";
+import {
+  formatWarning
+} from "../chunk-PZ427C22.js";
+
+// lib/reporters/github_error.ts
+var CODE = /^[A-Z][A-Z0-9_]*$/;
+var KIND = /^[a-z]+$/;
+function codeOf(error) {
+  return error.code !== void 0 && CODE.test(error.code) ? error.code : void 0;
+}
+function kindOf(error) {
+  return KIND.test(error.kind) ? error.kind : "user";
+}
+function errorTitle(error) {
+  const code = codeOf(error);
+  return code ? `smoke ${code}` : `smoke ${kindOf(error)} error`;
+}
+function renderErrorAnnotation(error) {
+  return `::error title=${escapeCommandProperty(errorTitle(error))}::` + escapeCommandData(error.message);
+}
+var TEXT_MAX_CHARS = 4e3;
+var TEXT_SHORT_CHARS = 500;
+var encoder = new TextEncoder();
+function section(error, maxChars) {
+  const code = codeOf(error);
+  const lines = [
+    code ? `## smoke: error \`${code}\`` : `## smoke: ${kindOf(error)} error`,
+    "",
+    `**Error:** ${escapeMarkdownCell(error.message, {
+      maxChars
+    })}`,
+    ""
+  ];
+  for (const hint of error.hints) lines.push(`- hint: ${escapeMarkdownCell(hint, {
+    maxChars
+  })}`);
+  if (error.hints.length) lines.push("");
+  if (error.diagnosticsPath !== void 0) {
+    lines.push(`Diagnostics artifact: ${markdownCode(error.diagnosticsPath)}`, "");
+  }
+  return lines.join("\n");
+}
+function renderErrorSummary(error, options = {}) {
+  const maxBytes = options.maxBytes ?? STEP_SUMMARY_LIMIT_BYTES;
+  for (const maxChars of [
+    TEXT_MAX_CHARS,
+    TEXT_SHORT_CHARS
+  ]) {
+    const markdown = section(error, maxChars);
+    if (encoder.encode(markdown).length <= maxBytes) return markdown;
+  }
+  return "";
+}
+
+// lib/cli/github_error_report.ts
+async function reportErrorToGitHub(error, io) {
+  io.stderr(markCommand(renderErrorAnnotation(error)) + "\n");
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  const appended = await appendStepSummary(resolve(io.cwd, file), (used) => renderErrorSummary(error, {
+    maxBytes: STEP_SUMMARY_LIMIT_BYTES - used
+  }));
+  if (!appended.ok) {
+    io.stderr(formatWarning({
+      code: "STEP_SUMMARY_WRITE_FAILED",
+      message: `Cannot append to the step summary "${file}": ${appended.reason}`,
+      hint: "Check GITHUB_STEP_SUMMARY; the error above is what stopped smoke."
+    }));
+  }
+}
+export {
+  reportErrorToGitHub
+};

@@ -1,0 +1,417 @@
+import {
+  acquireRunLock,
+  pruneHistory,
+  rerunCommandOf
+} from "../chunk-HMSVR3EX.js";
+import {
+  advanceState,
+  stateFromRecord,
+  suiteRecord,
+  suiteVerdict
+} from "../chunk-Q62KGN26.js";
+import {
+  VERSION
+} from "../chunk-MOQWDMIU.js";
+import {
+  checkSource,
+  readSourceFile
+} from "../chunk-5KSTSI43.js";
+import {
+  loadConfig,
+  resolveOptions,
+  smokeCommand
+} from "../chunk-KE62MD7C.js";
+import {
+  displayPath,
+  runEnvironment
+} from "../chunk-LAYOLF4N.js";
+import "../chunk-YMCVMD7B.js";
+import {
+  SaveRunError,
+  ensureHistoryDir,
+  historyPaths,
+  namesLatest,
+  newRunId,
+  prepareHistory,
+  saveRun,
+  serializeArtifact
+} from "../chunk-KI6WXSFJ.js";
+import "../chunk-YXV7QXU4.js";
+import {
+  outcomeCounts,
+  renderSummary,
+  suiteSummary,
+  unstartedCounts
+} from "../chunk-BECV6QK5.js";
+import {
+  colorWanted,
+  palette,
+  renderFixtureLine
+} from "../chunk-HFCGPWIF.js";
+import "../chunk-3T2ABUOP.js";
+import "../chunk-ZVUGH23E.js";
+import {
+  shellQuote
+} from "../chunk-AVW5BMAN.js";
+import "../chunk-2NV4QZLJ.js";
+import {
+  createArtifact
+} from "../chunk-PDZM46OB.js";
+import "../chunk-OKC2SKGY.js";
+import "../chunk-KB3BLDOY.js";
+import "../chunk-TN5NKFJG.js";
+import {
+  checkOutputPath,
+  writeOutputFile
+} from "../chunk-RHJFCKRE.js";
+import "../chunk-OWLOY6LL.js";
+import "../chunk-XRNQ5Z2N.js";
+import {
+  resolve
+} from "../chunk-5YSORA25.js";
+import "../chunk-PZVWHH52.js";
+import {
+  ExitCode,
+  UserError,
+  formatWarning
+} from "../chunk-PZ427C22.js";
+
+// lib/cli/merge_command.ts
+function byId(a, b) {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+function shardRank(result) {
+  if (result.attempts === 0) return 0;
+  return result.status === "failed" ? 2 : 1;
+}
+function mergeArtifacts(inputs, options) {
+  if (inputs.length === 0) throw new RangeError("Cannot merge artifacts: none were given");
+  const fixtures = /* @__PURE__ */ new Map();
+  const selected = /* @__PURE__ */ new Set();
+  const diagnostics = /* @__PURE__ */ new Map();
+  const keep = (d) => diagnostics.set(`${d.code}
+${d.message}`, d);
+  let startedAt = Infinity;
+  let finishedAt = -Infinity;
+  inputs.forEach(({ path, artifact }, index) => {
+    startedAt = Math.min(startedAt, Date.parse(artifact.startedAt));
+    finishedAt = Math.max(finishedAt, Date.parse(artifact.finishedAt));
+    for (const id of artifact.selection.fixtureIds) selected.add(id);
+    for (const d of artifact.diagnostics) if (d.level === "warning") keep(d);
+    for (const result of artifact.fixtures) {
+      selected.add(result.id);
+      const before = fixtures.get(result.id);
+      if (before && before.from !== index) {
+        const earlier = inputs[before.from];
+        const mine = artifact.selection.shard;
+        const theirs = earlier.artifact.selection.shard;
+        if (mine && theirs && mine.total === theirs.total && mine.index !== theirs.index) {
+          if (shardRank(before.result) > shardRank(result)) continue;
+          fixtures.set(result.id, {
+            result,
+            from: index
+          });
+          continue;
+        }
+        if (Date.parse(artifact.startedAt) < Date.parse(earlier.artifact.startedAt)) {
+          keep({
+            code: "MERGE_ORDER",
+            level: "warning",
+            message: `"${path}" (run ${artifact.runId}) replaces results of "${earlier.path}" (run ${earlier.artifact.runId}), which started later`,
+            hint: "Later inputs win: list artifacts oldest first, a run before its reruns."
+          });
+        }
+      }
+      fixtures.set(result.id, {
+        result,
+        from: index
+      });
+    }
+  });
+  const merged = [
+    ...fixtures.values()
+  ].map((f) => f.result).sort(byId);
+  const created = createArtifact({
+    runId: options.runId,
+    mode: "merged",
+    startedAt: new Date(startedAt),
+    finishedAt: new Date(Math.max(startedAt, finishedAt)),
+    version: options.version,
+    environment: options.environment,
+    selection: {
+      fixtureIds: [
+        ...selected
+      ].sort()
+    },
+    fixtures: merged,
+    failOnFlaky: options.failOnFlaky,
+    interrupted: merged.some((f) => f.failure?.kind === "interrupted")
+  });
+  const state = mergedState(inputs.map((i) => i.artifact), {
+    runId: options.runId,
+    fixtures: merged
+  });
+  const suite = suiteRecord(state, options.runId);
+  const { diagnostics: _, ...rest } = {
+    ...created,
+    // Unless the inputs are every shard of one full run, the merge is a partial run.
+    ...state.since === options.runId ? {} : {
+      // Quarantined failures leave the suite's verdict as they leave a run's.
+      combined: suiteVerdict(state, {
+        ...options,
+        quarantined: new Set(merged.filter((f) => f.quarantined).map((f) => f.id))
+      })
+    },
+    suite
+  };
+  const listed = inputs.map(({ path, sha256, artifact }) => ({
+    path,
+    runId: artifact.runId,
+    sha256
+  }));
+  return {
+    ...rest,
+    inputs: listed,
+    diagnostics: [
+      ...diagnostics.values()
+    ]
+  };
+}
+function everyShard(artifacts) {
+  const shards = artifacts.map((a) => a.selection.shard);
+  const total = shards[0]?.total;
+  if (total === void 0 || artifacts.some((a) => a.mode !== "full")) return false;
+  if (shards.some((s) => s?.total !== total)) return false;
+  const indexes = new Set(shards.map((s) => s.index));
+  return indexes.size === total;
+}
+function mergedState(artifacts, merged) {
+  if (everyShard(artifacts)) {
+    return advanceState(void 0, {
+      runId: merged.runId,
+      mode: "full",
+      fixtures: merged.fixtures
+    });
+  }
+  let state;
+  for (const artifact of artifacts) {
+    const own = artifact.suite ? stateFromRecord(artifact.suite) : advanceState(void 0, {
+      ...artifact,
+      shard: artifact.selection.shard
+    });
+    state = {
+      ...own.since ?? state?.since ? {
+        since: own.since ?? state?.since
+      } : {},
+      entries: new Map([
+        ...state?.entries ?? [],
+        ...own.entries
+      ])
+    };
+  }
+  return advanceState(state, {
+    runId: merged.runId,
+    mode: "merged",
+    fixtures: merged.fixtures
+  });
+}
+var ADVICE = {
+  ARTIFACT_NOT_FOUND: "Check the path. In CI, check that every shard job uploaded its artifact and that the merge job downloaded them all.",
+  ARTIFACT_INVALID_JSON: "The file is damaged. Each run also keeps a copy in runs/<runId>.json beside latest.json.",
+  ARTIFACT_SCHEMA_MISMATCH: "Pass files smoke wrote: latest.json or runs/<runId>.json of an artifact directory.",
+  ARTIFACT_UNSUPPORTED_VERSION: "It was written by another smoke version: merge with that version, or run the suite again.",
+  ARTIFACT_TOO_LARGE: "A smoke artifact is far smaller; check that the path names the right file."
+};
+async function readInputs(paths, cwd) {
+  const inputs = [];
+  const problems = [];
+  for (const path of paths) {
+    const file = await readSourceFile(resolve(cwd, path));
+    if (!file.ok) {
+      problems.push({
+        path,
+        code: file.code,
+        message: file.message
+      });
+      continue;
+    }
+    const checked = checkSource(file.text);
+    if (!checked.ok) {
+      problems.push({
+        path,
+        code: checked.code,
+        message: checked.message
+      });
+      continue;
+    }
+    inputs.push({
+      path,
+      sha256: file.sha256,
+      artifact: checked.artifact
+    });
+  }
+  if (problems.length === 0) return inputs;
+  const describe = (p, code = true) => `"${p.path}"${code ? ` [${p.code}]` : ""}: ${p.message.split("\n").join("\n    ")}`;
+  const message = problems.length === 1 ? `Cannot merge artifact ${describe(problems[0], false)}` : `Cannot merge: ${problems.length} of ${paths.length} artifacts are invalid
+` + problems.map((p) => `  ${describe(p)}`).join("\n");
+  throw new UserError(message, {
+    kind: "preflight",
+    code: problems[0].code,
+    hints: [
+      ...new Set(problems.map((p) => ADVICE[p.code])),
+      "Nothing was written; fix or leave out the invalid files and merge again."
+    ]
+  });
+}
+function checkFlags(flags) {
+  if (flags.positionals.length === 0) {
+    throw new UserError("Cannot merge: no artifacts given", {
+      kind: "usage",
+      hints: [
+        'Name the artifacts to merge, e.g. "smoke merge shard-1.json shard-2.json".'
+      ]
+    });
+  }
+}
+async function saveIntoHistory(paths, artifact, context) {
+  const { shownDir } = context;
+  await ensureHistoryDir(paths, shownDir);
+  const lock = await acquireRunLock(paths.dir, {
+    shownDir,
+    runId: artifact.runId
+  });
+  try {
+    for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
+    prepareHistory(paths, {
+      shownDir,
+      replacesLatest: true
+    });
+    try {
+      await saveRun(paths, artifact, {
+        updateLatest: true
+      });
+    } catch (error) {
+      if (!(error instanceof SaveRunError)) throw error;
+      const shown = (path) => displayPath(path, context.io.cwd);
+      throw new UserError(`Cannot write "${shown(error.path)}": ${error.message}`, {
+        kind: "artifact",
+        code: "ARTIFACT_WRITE_FAILED",
+        hints: [
+          error.runFileWritten ? `The merged run is saved in "${shown(error.runFile)}"; latest.json still holds the previous run.` : "Free disk space or fix permissions, or pass --out PATH."
+        ],
+        cause: error
+      });
+    }
+    const pruned = pruneHistory(paths, {
+      limit: context.historyLimit,
+      keep: [
+        artifact.runId
+      ],
+      shownDir
+    });
+    for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
+  } finally {
+    lock.release();
+  }
+}
+async function runMerge(flags, io) {
+  checkFlags(flags);
+  const config = await loadConfig(flags, io.cwd);
+  const options = resolveOptions(flags, config, 1);
+  const inputs = await readInputs(flags.positionals, io.cwd);
+  const runId = newRunId(io.now());
+  const artifact = mergeArtifacts(inputs, {
+    runId,
+    version: VERSION,
+    environment: runEnvironment(io.env),
+    failOnFlaky: flags.failOnFlaky
+  });
+  const paths = historyPaths(resolve(io.cwd, options.artifactDir));
+  const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
+  const out = resolve(io.cwd, shownOut);
+  const intoLatest = namesLatest(out, paths);
+  checkOutputPath(out, {
+    shown: shownOut,
+    label: "the merged artifact",
+    fileOnly: intoLatest
+  });
+  if (intoLatest) {
+    await saveIntoHistory(paths, artifact, {
+      io,
+      shownDir: options.artifactDir,
+      historyLimit: options.historyLimit
+    });
+  } else {
+    await writeOutputFile(out, serializeArtifact(artifact), {
+      what: "the merged artifact",
+      shown: shownOut
+    });
+  }
+  const flat = (text) => text.replace(/[\r\n]+/g, " ");
+  for (const d of artifact.diagnostics) {
+    io.stderr(formatWarning({
+      code: flat(d.code),
+      message: flat(d.message),
+      ...d.hint ? {
+        hint: flat(d.hint)
+      } : {}
+    }));
+  }
+  const colors = palette(colorWanted({
+    isTerminal: io.isTerminal,
+    noColor: flags.noColor,
+    env: io.env
+  }));
+  const owed = rerunCommandOf(artifact, smokeCommand(io.invocation, flags));
+  const rerunCommand = owed && !intoLatest ? `${owed} ${shellQuote([
+    "--artifact",
+    shownOut
+  ])}` : owed;
+  const lines = [
+    `Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`
+  ];
+  for (const { path, artifact: input } of inputs) {
+    const s = input.summary;
+    const counts = outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)).join(", ");
+    lines.push(`  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} (${counts})`);
+  }
+  lines.push("");
+  for (const result of artifact.fixtures) {
+    lines.push(renderFixtureLine({
+      result,
+      failedAttempts: [],
+      outputLeaked: false
+    }, colors));
+  }
+  if (artifact.fixtures.length === 0) {
+    lines.push("The inputs hold no fixture results: a merge of nothing does not pass.");
+  }
+  lines.push("");
+  lines.push(...renderSummary({
+    summary: artifact.summary,
+    result: artifact.result,
+    durationMs: artifact.durationMs,
+    artifactPath: shownOut,
+    interrupted: artifact.interrupted,
+    ...unstartedCounts(artifact.fixtures),
+    ...rerunCommand ? {
+      rerunCommand
+    } : {},
+    // Unless it is every shard of one full run, a merge is a partial run: like a run's summary,
+    // it shows the suite's verdict and what the suite still owes. Its RESULT stays its own: the
+    // merged run judges the fixtures it merged.
+    ...artifact.combined ? {
+      combined: artifact.combined,
+      combinedLabel: "Suite verdict",
+      ...artifact.suite ? {
+        suite: suiteSummary(artifact.suite)
+      } : {}
+    } : {}
+  }, colors));
+  io.stdout(lines.join("\n") + "\n");
+  return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
+}
+export {
+  mergeArtifacts,
+  runMerge
+};
