@@ -8,20 +8,13 @@
  *
  * The library runs from `build/`, `lib/` bundled into a few JavaScript chunks
  * (`deno task build`, see `tools/build.ts`): it starts ~25 ms sooner than ~75
- * TypeScript modules. Its types are `lib/`'s.
+ * TypeScript modules. Each entry file of the build names its `lib/` module as
+ * its types (`@ts-self-types`): this file is checked against `lib/`.
  *
  * @module
  */
-// @ts-types="./lib/base/errors.ts"
 import { ExitCode, SIGNAL_EXIT_CODES } from "./build/base/errors.js";
-// @ts-types="./lib/base/batched_writer.ts"
 import { batchedWriter } from "./build/base/batched_writer.js";
-
-/** The library's modules, as `lib/` types them. */
-type Library = typeof import("./lib/cli/entry.ts");
-type MergeCommand = typeof import("./lib/cli/merge_command.ts");
-type ReportCommand = typeof import("./lib/cli/report_command.ts");
-type GitHubErrorReport = typeof import("./lib/cli/github_error_report.ts");
 
 const encoder = new TextEncoder();
 function writer(stream: { writeSync(p: Uint8Array): number }) {
@@ -126,7 +119,7 @@ for (const name of signals) {
   });
 }
 
-const smoke = await import("./build/cli/entry.js") as unknown as Library;
+const smoke = await import("./build/cli/entry.js");
 // GitHub Actions reads the log for workflow commands: decided once, for the edge and the run.
 const github = smoke.readEnv("GITHUB_ACTIONS") === "true";
 {
@@ -177,7 +170,7 @@ async function main(args: string[]): Promise<number> {
   }
   const smokeDeno = (value: string | undefined) =>
     value === undefined ? undefined : smoke.checkPath("SMOKE_DENO", value);
-  const io: import("./lib/cli/entry.ts").SmokeIo = {
+  const io: import("./build/cli/entry.js").SmokeIo = {
     cwd,
     env: Deno.env.toObject(),
     stdout,
@@ -210,11 +203,9 @@ async function main(args: string[]): Promise<number> {
       return await smoke.runSmoke(flags, io);
     // Subcommands load their modules only when used, to keep runs starting fast.
     case "merge":
-      return await (await import("./build/cli/merge_command.js") as unknown as MergeCommand)
-        .runMerge(flags, io);
+      return await (await import("./build/cli/merge_command.js")).runMerge(flags, io);
     case "report":
-      return await (await import("./build/cli/report_command.js") as unknown as ReportCommand)
-        .runReport(flags, io);
+      return await (await import("./build/cli/report_command.js")).runReport(flags, io);
   }
 }
 
@@ -228,9 +219,7 @@ try {
     stderr(smoke.formatUserError(user) + "\n");
     if (github && user.exitCode === ExitCode.Usage) {
       // GitHub Actions also gets it as an annotation and in the step summary.
-      const { reportErrorToGitHub } = await import(
-        "./build/cli/github_error_report.js"
-      ) as unknown as GitHubErrorReport;
+      const { reportErrorToGitHub } = await import("./build/cli/github_error_report.js");
       await reportErrorToGitHub(user, { cwd: knownCwd ?? "/", env: Deno.env.toObject(), stderr });
     }
     if (verdict === undefined) stdout(`${result("fail")}\n`);

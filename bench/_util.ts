@@ -9,6 +9,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** What every module in `bench/cases/` returns from its `run()`. */
 export interface CaseResult {
@@ -23,7 +24,7 @@ export interface CaseResult {
 }
 
 /** The entry file of this checkout. */
-export const SMOKE_ENTRY: string = new URL("../smoke.ts", import.meta.url).pathname;
+export const SMOKE_ENTRY: string = fileURLToPath(new URL("../smoke.ts", import.meta.url));
 
 /** The Deno running the bench: smoke and the baselines use the same one. */
 export const DENO: string = Deno.execPath();

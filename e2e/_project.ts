@@ -5,9 +5,11 @@
  * @module
  */
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { recordedDigest, sourcesDigest } from "../tools/build.ts";
 
 /** The entry file of this checkout. */
-export const SMOKE_ENTRY: string = new URL("../smoke.ts", import.meta.url).pathname;
+export const SMOKE_ENTRY: string = fileURLToPath(new URL("../smoke.ts", import.meta.url));
 
 /** How smoke names itself when run from a project without a `smoke` task. */
 export const INVOCATION: string = `deno run -A ${SMOKE_ENTRY}`;
@@ -110,6 +112,25 @@ export interface RunSmokeOptions {
   prefix?: string[];
 }
 
+let buildChecked: Promise<void> | undefined;
+
+/**
+ * smoke.ts runs build/: with a build older than lib/, a test would test old code and fail (or
+ * pass) for reasons nowhere in sight. Checked once per test process, by the sources' digest.
+ */
+function checkBuild(): Promise<void> {
+  buildChecked ??= (async () => {
+    const recorded = recordedDigest();
+    if (recorded !== await sourcesDigest()) {
+      throw new Error(
+        "build/ is out of date with lib/ and schema/ (smoke.ts runs build/): " +
+          "run `deno task build` first",
+      );
+    }
+  })();
+  return buildChecked;
+}
+
 /**
  * Runs smoke in a directory and collects its output.
  *
@@ -123,6 +144,7 @@ export async function runSmoke(
   args: string[],
   options: RunSmokeOptions = {},
 ): Promise<SmokeRun> {
+  if (options.entry === undefined) await checkBuild();
   const env = Deno.env.toObject();
   delete env.GITHUB_ACTIONS;
   delete env.GITHUB_STEP_SUMMARY;

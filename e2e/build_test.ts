@@ -2,62 +2,102 @@
  * `build/` (what `smoke.ts` runs) is `lib/` bundled by `deno task build`:
  * generated and committed. These tests build it again and fail when the
  * committed copy differs, so every other test of `smoke.ts` tests `lib/`
- * as it is.
+ * as it is; and they run smoke from a copy without `lib/`, to show that the
+ * build needs nothing of it at run time.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { BUILD_DIR, buildInto, ENTRY_POINTS, treeDifferences } from "../tools/build.ts";
+import { fileURLToPath } from "node:url";
+import {
+  BUILD_DIR,
+  buildFresh,
+  ENTRY_POINTS,
+  notReplaceable,
+  recordedDigest,
+  sourcesDigest,
+  treeDifferences,
+} from "../tools/build.ts";
+import { runSmoke, tempProject } from "./_project.ts";
 
-const ROOT = new URL("../", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 Deno.test("build/ is what deno task build makes of lib/ (run it after changing lib/)", async () => {
-  const fresh = await Deno.makeTempDir({ prefix: "smoke-build-" });
+  const fresh = await buildFresh();
   try {
-    await buildInto(fresh);
     assert.deepEqual(
       treeDifferences(fresh, join(ROOT, BUILD_DIR)),
       [],
       "build/ is out of date with lib/: run `deno task build` and commit build/",
     );
+    // The digest the test helpers check is the one of the sources as they are.
+    assert.equal(recordedDigest(), await sourcesDigest());
   } finally {
     await Deno.remove(fresh, { recursive: true });
   }
 });
 
+async function build(args: string[]) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "tools/build.ts"), ...args],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
+}
+
 Deno.test("tools/build.ts --check: exit 1 naming each stale file, exit 0 when up to date", async () => {
-  const copy = await Deno.makeTempDir({ prefix: "smoke-build-" });
-  const check = async () => {
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "tools/build.ts", "--check", "--dir", copy],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
-  };
+  const copy = await Deno.makeTempDir({ prefix: "smoke build-" });
   try {
-    const build = await check();
-    assert.equal(build.code, 1, "an empty directory is not the build");
-    assert.ok(build.stderr.includes("\n  missing: cli/entry.js\n"), build.stderr);
-    // Written there, it is up to date; then one stale file, as after an edit of lib/.
-    const write = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "tools/build.ts", "--dir", copy],
-      cwd: ROOT,
-    }).output();
-    assert.equal(write.code, 0);
+    const empty = await build(["--check", "--dir", copy]);
+    assert.equal(empty.code, 1, "an empty directory is not the build");
+    assert.ok(empty.stderr.includes("\n  missing: cli/entry.js\n"), empty.stderr);
+    // Written there, it is the build; then one stale file, as after an edit of lib/.
+    assert.equal((await build(["--dir", copy])).code, 0);
     assert.deepEqual(treeDifferences(join(ROOT, BUILD_DIR), copy), []);
-    assert.equal((await check()).code, 0);
+    assert.equal((await build(["--check", "--dir", copy])).code, 0);
     await Deno.writeTextFile(join(copy, "cli/entry.js"), "\n", { append: true });
     await Deno.writeTextFile(join(copy, "chunk-OLD.js"), "");
-    const stale = await check();
+    const stale = await build(["--check", "--dir", copy]);
     assert.equal(stale.code, 1, stale.stderr);
     assert.match(
       stale.stderr,
-      / is out of date with lib\/:\n {2}differs: cli\/entry\.js\n {2}extra: chunk-OLD\.js\n/,
+      / is out of date with lib\/ and schema\/:\n {2}differs: cli\/entry\.js\n {2}extra: chunk-OLD\.js\n/,
     );
     assert.match(stale.stderr, /hint: Run `deno task build`/);
+    // Written again over a build: the stale files go.
+    assert.equal((await build(["--dir", copy])).code, 0);
+    assert.deepEqual(treeDifferences(join(ROOT, BUILD_DIR), copy), []);
   } finally {
     await Deno.remove(copy, { recursive: true });
+  }
+});
+
+Deno.test("tools/build.ts replaces only a build: never the repository, lib/, or a foreign folder", async () => {
+  // Checked without writing (a wrong answer here must not delete anything).
+  assert.match(notReplaceable(ROOT)!, /holds the repository/);
+  assert.match(notReplaceable(join(ROOT, ".."))!, /holds the repository/);
+  assert.match(notReplaceable("/")!, /holds the repository/);
+  assert.match(notReplaceable(join(ROOT, "lib"))!, /not a build/);
+  assert.equal(notReplaceable(join(ROOT, BUILD_DIR)), undefined);
+  assert.equal(notReplaceable(join(ROOT, "no-such-dir")), undefined);
+  // From the shell: a folder with a file of its own, and a file, are refused (exit 2), untouched.
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(join(dir, "mine.txt"), "keep");
+    const refused = await build(["--dir", dir]);
+    assert.equal(refused.code, 2);
+    assert.match(
+      refused.stderr,
+      /Cannot write the build to ".*": it holds files that are not a build \(mine\.txt\)/,
+    );
+    assert.equal(await Deno.readTextFile(join(dir, "mine.txt")), "keep");
+    const file = await build(["--dir", join(dir, "mine.txt")]);
+    assert.equal(file.code, 2);
+    assert.match(file.stderr, /it is not a directory/);
+    assert.equal((await build(["--dir", ""])).code, 2);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
@@ -90,24 +130,63 @@ Deno.test("treeDifferences names missing, extra and changed files", async () => 
   }
 });
 
-Deno.test("smoke.ts imports the build's entry points only, each one's lib/ module as its types", async () => {
-  const source = await Deno.readTextFile(join(ROOT, "smoke.ts"));
-  const code = source.split("\n").filter((line) => !/^\s*(\*|\/\*)/.test(line)).join("\n");
-  // Run-time imports (static ones, and awaited dynamic ones; `typeof import()` is a type): the
-  // build, never lib/ (that would load the TypeScript modules again).
-  const runtime = [
-    ...code.matchAll(/(?:^import (?!type\b)[^;]*?from|await import\()\s*"([^"]+)"/gm),
-  ]
-    .map((m) => m[1]);
-  assert.ok(runtime.length >= 6, runtime.join(", "));
-  for (const specifier of runtime) {
-    assert.match(specifier, /^\.\/build\/[a-z_/]+\.js$/, `smoke.ts loads ${specifier}`);
-    const module = specifier.replace("./build/", "lib/").replace(/\.js$/, ".ts");
-    assert.ok(ENTRY_POINTS.includes(module), `${module} is not an entry point of the build`);
+Deno.test("smoke runs from the build alone: a copy without lib/ runs, reruns, merges, reports", async () => {
+  // A copy of what smoke needs at run time, lib/ left out: a module of lib/ loaded by mistake
+  // would fail here (and, loaded beside the build, would bring a second UserError class).
+  const copy = await Deno.makeTempDir({ prefix: "smoke-nolib-" });
+  await using p = await tempProject({
+    "fixtures/ok.smoke.ts": `console.log("ok");\n`,
+    "fixtures/bad.smoke.ts": `throw new Error("boom");\n`,
+  });
+  try {
+    for (const file of ["smoke.ts", "deno.json", "deno.lock"]) {
+      await Deno.copyFile(join(ROOT, file), join(copy, file));
+    }
+    for (const file of treeDifferences(join(ROOT, BUILD_DIR), join(copy, BUILD_DIR))) {
+      const path = file.replace(/^missing: /, "");
+      await Deno.mkdir(join(copy, BUILD_DIR, path, ".."), { recursive: true });
+      await Deno.copyFile(join(ROOT, BUILD_DIR, path), join(copy, BUILD_DIR, path));
+    }
+    const entry = join(copy, "smoke.ts");
+    const version = await runSmoke(p.dir, ["--version"], { entry });
+    assert.match(version.stdout, /^smoke \S+ \(script; deno /);
+    const first = await runSmoke(p.dir, [], { entry });
+    assert.equal(first.code, 1, first.stderr);
+    assert.match(first.stdout, /1 passed, 1 failed/);
+    const rerun = await runSmoke(p.dir, ["--rerun-failed"], { entry });
+    assert.equal(rerun.code, 1, rerun.stderr);
+    assert.match(rerun.stdout, /Rerunning 1 outstanding fixture/);
+    const runs = [...Deno.readDirSync(join(p.dir, ".planning/artifacts/smoke/runs"))]
+      .map((e) => join(p.dir, ".planning/artifacts/smoke/runs", e.name));
+    const merged = await runSmoke(p.dir, ["merge", ...runs.slice(0, 1), "--out", "merged.json"], {
+      entry,
+    });
+    assert.equal(merged.code, 1, merged.stderr);
+    const report = await runSmoke(p.dir, ["report"], { entry });
+    assert.equal(report.code, 0, report.stderr);
+    // A usage error is exit 2 (a UserError of the build's own class), in GitHub mode too.
+    const missing = await runSmoke(p.dir, ["merge", "nothere.json"], { entry });
+    assert.equal(missing.code, 2, missing.stderr);
+    const github = await runSmoke(p.dir, ["--no-such-flag"], {
+      entry,
+      env: { GITHUB_ACTIONS: "true" },
+    });
+    assert.equal(github.code, 2, github.stderr);
+    assert.match(github.stdout + github.stderr, /::error/);
+  } finally {
+    await Deno.remove(copy, { recursive: true });
   }
-  // Every entry point is used by smoke.ts, and typed from its source.
+});
+
+Deno.test("smoke.ts loads the build's entry points, each typed as its lib/ module", async () => {
+  const source = await Deno.readTextFile(join(ROOT, "smoke.ts"));
+  const code = source.split("\n").filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line)).join("\n");
+  const loaded = [...code.matchAll(/["'](\.\/[^"']+)["']/g)].map((m) => m[1]);
+  assert.deepEqual(loaded.filter((s) => !s.startsWith("./build/")), [], "smoke.ts names lib/");
   for (const module of ENTRY_POINTS) {
-    assert.ok(runtime.includes(module.replace("lib/", "./build/").replace(/\.ts$/, ".js")), module);
-    assert.ok(source.includes(`"./${module}"`), `${module} types its build`);
+    const output = module.replace(/^lib\//, "").replace(/\.ts$/, ".js");
+    assert.ok(loaded.includes(`./build/${output}`), `smoke.ts does not load ${output}`);
+    const first = (await Deno.readTextFile(join(ROOT, BUILD_DIR, output))).split("\n")[0];
+    assert.equal(first, `// @ts-self-types="${"../".repeat(output.split("/").length)}${module}"`);
   }
 });

@@ -12,8 +12,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runSmoke, tempProject } from "./_project.ts";
+import { fileURLToPath } from "node:url";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TASKS: Record<string, string> = JSON.parse(
   await Deno.readTextFile(join(ROOT, "deno.json")),
 ).tasks;

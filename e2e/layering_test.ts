@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { dirname, join, normalize, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** From the top down: cli may import everything below it; base imports only base. */
 export const LAYERS = [
@@ -25,7 +26,7 @@ export const LAYERS = [
 /** Folders that import nothing else from smoke, like a std package. */
 const SELF_CONTAINED = new Set(["jsonc", "base"]);
 
-const ROOT = new URL("../", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 function isSource(path: string): boolean {
   return path.endsWith(".ts") && !path.endsWith("_test.ts") && !path.endsWith("/_testing.ts");

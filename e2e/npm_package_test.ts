@@ -13,8 +13,9 @@ import assert from "node:assert/strict";
 import { delimiter, join } from "node:path";
 import { existsSync } from "node:fs";
 import { SMOKE_ENTRY, tempProject } from "./_project.ts";
+import { fileURLToPath } from "node:url";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const VERSION: string = JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json"))).version;
 /** A registry that cannot be reached: not the package's fault. */
 const NETWORK =

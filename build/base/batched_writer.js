@@ -1,8 +1,10 @@
+// @ts-self-types="../../lib/base/batched_writer.ts"
 import {
   batchedWriter,
   flushBatches
-} from "../chunk-OWLOY6LL.js";
+} from "../chunk-H32P5R3O.js";
 export {
   batchedWriter,
   flushBatches
 };
+//# sourceMappingURL=batched_writer.js.map

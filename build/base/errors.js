@@ -1,3 +1,4 @@
+// @ts-self-types="../../lib/base/errors.ts"
 import {
   ExitCode,
   PreflightError,
@@ -10,7 +11,7 @@ import {
   ioErrorToUserError,
   ioFallbackError,
   isIoError
-} from "../chunk-PZ427C22.js";
+} from "../chunk-GTHP53V7.js";
 export {
   ExitCode,
   PreflightError,
@@ -24,3 +25,4 @@ export {
   ioFallbackError,
   isIoError
 };
+//# sourceMappingURL=errors.js.map

@@ -1,10 +1,11 @@
+// @ts-self-types="../../lib/cli/entry.ts"
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-JUJPRAQS.js";
+} from "../chunk-PODM3UGM.js";
 import {
   VERSION
-} from "../chunk-MOQWDMIU.js";
+} from "../chunk-HFZHV337.js";
 import {
   DEFAULTS,
   closest,
@@ -17,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-KE62MD7C.js";
+} from "../chunk-NWSIRMZR.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,38 +26,38 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-LAYOLF4N.js";
+} from "../chunk-WXEP3V2Y.js";
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-YMCVMD7B.js";
+} from "../chunk-EFADOOZE.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-KI6WXSFJ.js";
-import "../chunk-YXV7QXU4.js";
+} from "../chunk-YCSGJDQT.js";
+import "../chunk-K55XNACF.js";
 import {
   fixtureArgument
-} from "../chunk-AVW5BMAN.js";
-import "../chunk-2NV4QZLJ.js";
-import "../chunk-PDZM46OB.js";
-import "../chunk-OKC2SKGY.js";
-import "../chunk-KB3BLDOY.js";
-import "../chunk-TN5NKFJG.js";
+} from "../chunk-P3UVFILO.js";
+import "../chunk-2N47EPJ5.js";
+import "../chunk-7AEJRI6V.js";
+import "../chunk-QJTZM2M3.js";
+import "../chunk-26MS6YQU.js";
+import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-RHJFCKRE.js";
-import "../chunk-OWLOY6LL.js";
-import "../chunk-XRNQ5Z2N.js";
+} from "../chunk-UKED4ASC.js";
+import "../chunk-H32P5R3O.js";
+import "../chunk-ZXG6X34Z.js";
 import {
   createSafeWriter,
   hasControlCharacter,
   isAbsolute,
   resolve,
   resultLine
-} from "../chunk-5YSORA25.js";
-import "../chunk-PZVWHH52.js";
+} from "../chunk-IRQBML7B.js";
+import "../chunk-6MYH7WWL.js";
 import {
   ExitCode,
   PreflightError,
@@ -65,7 +66,7 @@ import {
   formatWarning,
   ioFallbackError,
   isIoError
-} from "../chunk-PZ427C22.js";
+} from "../chunk-GTHP53V7.js";
 
 // lib/run/deno_check.ts
 function whyNot(options) {
@@ -106,7 +107,7 @@ function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 function runModule() {
-  return import("../execute_run-XBKGTI4T.js");
+  return import("../execute_run-3GTDQISV.js");
 }
 function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -243,7 +244,7 @@ async function runSmoke(flags, io) {
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-VZOHRYQV.js");
+  const { readSchedule } = await import("../durations-AOFX7RAF.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {
@@ -1210,3 +1211,4 @@ export {
   userInvocation,
   workingDirectory
 };
+//# sourceMappingURL=entry.js.map

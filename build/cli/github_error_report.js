@@ -1,30 +1,31 @@
+// @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-VSA5MPWG.js";
+} from "../chunk-WZEID4YR.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-WBTKSZSP.js";
-import "../chunk-K5XJV32C.js";
-import "../chunk-BECV6QK5.js";
-import "../chunk-HFCGPWIF.js";
-import "../chunk-3T2ABUOP.js";
-import "../chunk-ZVUGH23E.js";
-import "../chunk-AVW5BMAN.js";
-import "../chunk-2NV4QZLJ.js";
-import "../chunk-PDZM46OB.js";
-import "../chunk-XRNQ5Z2N.js";
+} from "../chunk-SELLP6TF.js";
+import "../chunk-7ZTGSOHQ.js";
+import "../chunk-X6Q6Y623.js";
+import "../chunk-FLN45ZZK.js";
+import "../chunk-JEDHTE3D.js";
+import "../chunk-RCPM2MYS.js";
+import "../chunk-P3UVFILO.js";
+import "../chunk-2N47EPJ5.js";
+import "../chunk-7AEJRI6V.js";
+import "../chunk-ZXG6X34Z.js";
 import {
   markCommand,
   resolve
-} from "../chunk-5YSORA25.js";
-import "../chunk-PZVWHH52.js";
+} from "../chunk-IRQBML7B.js";
+import "../chunk-6MYH7WWL.js";
 import {
   formatWarning
-} from "../chunk-PZ427C22.js";
+} from "../chunk-GTHP53V7.js";
 
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;
@@ -95,3 +96,4 @@ async function reportErrorToGitHub(error, io) {
 export {
   reportErrorToGitHub
 };
+//# sourceMappingURL=github_error_report.js.map

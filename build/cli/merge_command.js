@@ -1,31 +1,32 @@
+// @ts-self-types="../../lib/cli/merge_command.ts"
 import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-HMSVR3EX.js";
+} from "../chunk-7ZD5FGY5.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-Q62KGN26.js";
+} from "../chunk-47LNIOSK.js";
 import {
   VERSION
-} from "../chunk-MOQWDMIU.js";
+} from "../chunk-HFZHV337.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-5KSTSI43.js";
+} from "../chunk-PVKZ4G26.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-KE62MD7C.js";
+} from "../chunk-NWSIRMZR.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-LAYOLF4N.js";
-import "../chunk-YMCVMD7B.js";
+} from "../chunk-WXEP3V2Y.js";
+import "../chunk-EFADOOZE.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -35,46 +36,46 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-KI6WXSFJ.js";
-import "../chunk-YXV7QXU4.js";
+} from "../chunk-YCSGJDQT.js";
+import "../chunk-K55XNACF.js";
 import {
   outcomeCounts,
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-BECV6QK5.js";
+} from "../chunk-X6Q6Y623.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-HFCGPWIF.js";
-import "../chunk-3T2ABUOP.js";
-import "../chunk-ZVUGH23E.js";
+} from "../chunk-FLN45ZZK.js";
+import "../chunk-JEDHTE3D.js";
+import "../chunk-RCPM2MYS.js";
 import {
   shellQuote
-} from "../chunk-AVW5BMAN.js";
-import "../chunk-2NV4QZLJ.js";
+} from "../chunk-P3UVFILO.js";
+import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
-} from "../chunk-PDZM46OB.js";
-import "../chunk-OKC2SKGY.js";
-import "../chunk-KB3BLDOY.js";
-import "../chunk-TN5NKFJG.js";
+} from "../chunk-7AEJRI6V.js";
+import "../chunk-QJTZM2M3.js";
+import "../chunk-26MS6YQU.js";
+import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-RHJFCKRE.js";
-import "../chunk-OWLOY6LL.js";
-import "../chunk-XRNQ5Z2N.js";
+} from "../chunk-UKED4ASC.js";
+import "../chunk-H32P5R3O.js";
+import "../chunk-ZXG6X34Z.js";
 import {
   resolve
-} from "../chunk-5YSORA25.js";
-import "../chunk-PZVWHH52.js";
+} from "../chunk-IRQBML7B.js";
+import "../chunk-6MYH7WWL.js";
 import {
   ExitCode,
   UserError,
   formatWarning
-} from "../chunk-PZ427C22.js";
+} from "../chunk-GTHP53V7.js";
 
 // lib/cli/merge_command.ts
 function byId(a, b) {
@@ -415,3 +416,4 @@ export {
   mergeArtifacts,
   runMerge
 };
+//# sourceMappingURL=merge_command.js.map

@@ -1,10 +1,11 @@
+// @ts-self-types="../../lib/cli/report_command.ts"
 import {
   REPORT_FILE
-} from "../chunk-CBWKGQ23.js";
+} from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-KW23ODVI.js";
-import "../chunk-5KSTSI43.js";
+} from "../chunk-CSBB2TTZ.js";
+import "../chunk-PVKZ4G26.js";
 import {
   dayOf,
   loadConfig,
@@ -13,29 +14,29 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-KE62MD7C.js";
+} from "../chunk-NWSIRMZR.js";
 import {
   displayPath
-} from "../chunk-LAYOLF4N.js";
-import "../chunk-YMCVMD7B.js";
+} from "../chunk-WXEP3V2Y.js";
+import "../chunk-EFADOOZE.js";
 import {
   checkOutputFile
-} from "../chunk-KI6WXSFJ.js";
-import "../chunk-YXV7QXU4.js";
+} from "../chunk-YCSGJDQT.js";
+import "../chunk-K55XNACF.js";
 import {
   formatDuration
-} from "../chunk-HFCGPWIF.js";
-import "../chunk-3T2ABUOP.js";
+} from "../chunk-FLN45ZZK.js";
+import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-ZVUGH23E.js";
+} from "../chunk-RCPM2MYS.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-AVW5BMAN.js";
-import "../chunk-2NV4QZLJ.js";
+} from "../chunk-P3UVFILO.js";
+import "../chunk-2N47EPJ5.js";
 import {
   isQuarantinedFailure,
   keptFromStarting,
@@ -43,27 +44,27 @@ import {
   owedUnstarted,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-PDZM46OB.js";
-import "../chunk-OKC2SKGY.js";
-import "../chunk-KB3BLDOY.js";
-import "../chunk-TN5NKFJG.js";
+} from "../chunk-7AEJRI6V.js";
+import "../chunk-QJTZM2M3.js";
+import "../chunk-26MS6YQU.js";
+import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile
-} from "../chunk-RHJFCKRE.js";
-import "../chunk-OWLOY6LL.js";
-import "../chunk-XRNQ5Z2N.js";
+} from "../chunk-UKED4ASC.js";
+import "../chunk-H32P5R3O.js";
+import "../chunk-ZXG6X34Z.js";
 import {
   escapeFormatCharacters,
   join,
   resolve,
   resultLine
-} from "../chunk-5YSORA25.js";
-import "../chunk-PZVWHH52.js";
+} from "../chunk-IRQBML7B.js";
+import "../chunk-6MYH7WWL.js";
 import {
   ExitCode,
   UserError,
   formatWarning
-} from "../chunk-PZ427C22.js";
+} from "../chunk-GTHP53V7.js";
 
 // lib/cli/report_command.ts
 import { pathToFileURL } from "node:url";
@@ -1346,3 +1347,4 @@ export {
   runReport,
   writeReport
 };
+//# sourceMappingURL=report_command.js.map

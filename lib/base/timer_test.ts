@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { after, every, MAX_TIMER_MS, sleep, timerCounts } from "./timer.ts";
+import { after, every, MAX_TIMER_MS, sleep, type Timer, timerCounts } from "./timer.ts";
 
 Deno.test("after: fires once, after its wait", async () => {
   const started = performance.now();
@@ -108,17 +108,31 @@ Deno.test("after: generated timers and clears fire once, never early, in deadlin
         const started = performance.now();
         const fired: { i: number; at: number }[] = [];
         // When each timer and each clear is due, as made: making them takes time too (more on a
-        // busy machine), so a clear made after its timer may be due later than the spec says.
-        const due: number[] = [];
+        // busy machine), so a clear made after its timer may be due later than the spec says. The
+        // deadline lies between the clock read before the call and the one after.
+        const due: { lo: number; hi: number }[] = [];
+        const made = (ms: number, make: () => Timer) => {
+          const lo = performance.now() - started + ms;
+          const timer = make();
+          return { timer, when: { lo, hi: performance.now() - started + ms } };
+        };
         const timers = specs.map((spec, i) => {
-          due[i] = performance.now() - started + spec.ms;
-          return after(spec.ms, () => fired.push({ i, at: performance.now() - started }));
+          const { timer, when } = made(
+            spec.ms,
+            () => after(spec.ms, () => fired.push({ i, at: performance.now() - started })),
+          );
+          due[i] = when;
+          return timer;
         });
-        const clearDue: (number | null)[] = specs.map(() => null);
+        const clearDue: ({ lo: number; hi: number } | null)[] = specs.map(() => null);
         const clears = specs.flatMap((spec, i) => {
           if (spec.clearAt === null) return [];
-          clearDue[i] = performance.now() - started + spec.clearAt;
-          return [after(spec.clearAt, () => timers[i].clear())];
+          const { timer, when } = made(
+            spec.clearAt,
+            () => after(spec.clearAt!, () => timers[i].clear()),
+          );
+          clearDue[i] = when;
+          return [timer];
         });
         await sleep(60);
         const counts = fired.reduce(
@@ -128,7 +142,7 @@ Deno.test("after: generated timers and clears fire once, never early, in deadlin
         for (const [i, n] of counts) assert.equal(n, 1, `timer ${i} fired ${n} times`);
         for (const f of fired) {
           assert.ok(
-            f.at >= due[f.i] - 1,
+            f.at >= due[f.i].lo - 1,
             `timer ${f.i} (${specs[f.i].ms} ms) fired at ${f.at}`,
           );
         }
@@ -137,10 +151,10 @@ Deno.test("after: generated timers and clears fire once, never early, in deadlin
         for (const [i, spec] of specs.entries()) {
           // A clear due before the timer stops it; one due after it comes too late.
           const clear = clearDue[i];
-          if (clear !== null && clear < due[i] - NEAR) {
+          if (clear !== null && clear.hi < due[i].lo - NEAR) {
             assert.ok(!counts.has(i), `timer ${i} fired after its clear`);
           }
-          if (clear === null || clear > due[i] + NEAR) {
+          if (clear === null || clear.lo > due[i].hi + NEAR) {
             assert.ok(counts.has(i), `timer ${i} (${spec.ms} ms) never fired`);
           }
         }
@@ -148,8 +162,11 @@ Deno.test("after: generated timers and clears fire once, never early, in deadlin
         for (let a = 0; a < fired.length; a++) {
           for (let b = a + 1; b < fired.length; b++) {
             const [x, y] = [fired[a].i, fired[b].i];
-            const early = due[y] < due[x] - NEAR || (specs[y].ms === specs[x].ms && y < x);
-            assert.ok(!early, `timer ${y} (due ${due[y]}) fired after timer ${x} (due ${due[x]})`);
+            const early = due[y].hi < due[x].lo - NEAR || (specs[y].ms === specs[x].ms && y < x);
+            assert.ok(
+              !early,
+              `timer ${y} (due ${due[y].lo}) fired after timer ${x} (due ${due[x].lo})`,
+            );
           }
         }
         for (const c of clears) c.clear();

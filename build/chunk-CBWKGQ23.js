@@ -1,6 +1,0 @@
-// lib/html_report/report_file.ts
-var REPORT_FILE = "report.html";
-
-export {
-  REPORT_FILE
-};
