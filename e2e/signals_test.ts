@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { isAlive, spawnSmoke, tempProject, waitFor } from "./_project.ts";
+import { isAlive, runSmoke, spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
 const sh = (script: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ command: ["sh", "-c", script], ...extra });
@@ -210,4 +210,33 @@ Deno.test("one signal delivered twice at once (a group signal and a wrapper forw
   // The artifact is written: the run stopped the graceful way.
   const failure = (await p.latest()).fixtures[0].failure as { kind?: string } | undefined;
   assert.equal(failure?.kind, "interrupted");
+});
+
+Deno.test("a fixture an interrupt stopped is no outcome and no duration in durations.json", async () => {
+  // Held open only while the file "hold" exists: the first run passes, the second is interrupted.
+  await using p = await tempProject({
+    "fixtures/quick.smoke.ts": `console.log("ok");\n`,
+    "fixtures/slow.smoke.jsonc": sh("[ -e hold ] || exit 0; sleep 300 & echo $! > slow.pid; wait"),
+  });
+  const first = await runSmoke(p.dir, []);
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  const summary = async () =>
+    JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")) as {
+      fixtures: Record<string, number[]>;
+      outcomes: Record<string, string>;
+    };
+  const before = await summary();
+  assert.equal(before.outcomes.slow, "P");
+  await Deno.writeTextFile(`${p.dir}/hold`, "");
+  const child = spawnSmoke(p.dir, ["--concurrency", "2"]);
+  await waitFor(() => p.exists("slow.pid"));
+  child.kill("SIGINT");
+  const out = await child.output();
+  assert.equal(out.code, 130, decode(out.stdout) + decode(out.stderr));
+  const artifact = ArtifactSchema.parse(await p.latest());
+  assert.equal(artifact.fixtures.find((f) => f.id === "slow")?.failure?.kind, "interrupted");
+  const after = await summary();
+  // The interrupted attempt left the fixture's outcomes and durations as they were.
+  assert.equal(after.outcomes.slow, "P");
+  assert.deepEqual(after.fixtures.slow, before.fixtures.slow);
 });

@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-PODM3UGM.js";
+} from "../chunk-UE4CY7JG.js";
 import {
   VERSION
-} from "../chunk-HFZHV337.js";
+} from "../chunk-FOWYWT45.js";
 import {
   DEFAULTS,
   closest,
@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-NWSIRMZR.js";
+} from "../chunk-X5JECG7L.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -26,38 +26,39 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-WXEP3V2Y.js";
+} from "../chunk-6DEX5YGK.js";
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-EFADOOZE.js";
+} from "../chunk-CWWOAZ5I.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-YCSGJDQT.js";
+} from "../chunk-724LJFTI.js";
 import "../chunk-K55XNACF.js";
 import {
   fixtureArgument
-} from "../chunk-P3UVFILO.js";
+} from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-7AEJRI6V.js";
-import "../chunk-QJTZM2M3.js";
-import "../chunk-26MS6YQU.js";
+import "../chunk-PQ4TRTNA.js";
+import "../chunk-A6SH42OA.js";
+import "../chunk-3Y7ABDXK.js";
 import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-UKED4ASC.js";
+} from "../chunk-TKR4AKXV.js";
 import "../chunk-H32P5R3O.js";
 import "../chunk-ZXG6X34Z.js";
 import {
+  isAbsolute,
+  resolve
+} from "../chunk-UZCZWFUL.js";
+import {
   createSafeWriter,
   hasControlCharacter,
-  isAbsolute,
-  resolve,
   resultLine
-} from "../chunk-IRQBML7B.js";
-import "../chunk-6MYH7WWL.js";
+} from "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   PreflightError,
@@ -107,7 +108,7 @@ function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 function runModule() {
-  return import("../execute_run-3GTDQISV.js");
+  return import("../execute_run-BUSCQRQ4.js");
 }
 function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -244,7 +245,7 @@ async function runSmoke(flags, io) {
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-AOFX7RAF.js");
+  const { readSchedule } = await import("../durations-ANNYDV3F.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

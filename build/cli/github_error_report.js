@@ -8,21 +8,22 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-SELLP6TF.js";
-import "../chunk-7ZTGSOHQ.js";
-import "../chunk-X6Q6Y623.js";
-import "../chunk-FLN45ZZK.js";
+} from "../chunk-VG2XWHMI.js";
+import "../chunk-5EPMVDCW.js";
+import "../chunk-NIDL6B3U.js";
+import "../chunk-3HXT6EQT.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-RCPM2MYS.js";
-import "../chunk-P3UVFILO.js";
+import "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-7AEJRI6V.js";
+import "../chunk-PQ4TRTNA.js";
 import "../chunk-ZXG6X34Z.js";
 import {
-  markCommand,
   resolve
-} from "../chunk-IRQBML7B.js";
-import "../chunk-6MYH7WWL.js";
+} from "../chunk-UZCZWFUL.js";
+import {
+  markCommand
+} from "../chunk-VTBD4O6O.js";
 import {
   formatWarning
 } from "../chunk-GTHP53V7.js";

@@ -3,30 +3,30 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-7ZD5FGY5.js";
+} from "../chunk-UMDVKFOD.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-47LNIOSK.js";
+} from "../chunk-5T24TDMK.js";
 import {
   VERSION
-} from "../chunk-HFZHV337.js";
+} from "../chunk-FOWYWT45.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-PVKZ4G26.js";
+} from "../chunk-DQYHFHSR.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-NWSIRMZR.js";
+} from "../chunk-X5JECG7L.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-WXEP3V2Y.js";
-import "../chunk-EFADOOZE.js";
+} from "../chunk-6DEX5YGK.js";
+import "../chunk-CWWOAZ5I.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,41 +36,41 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-YCSGJDQT.js";
+} from "../chunk-724LJFTI.js";
 import "../chunk-K55XNACF.js";
 import {
   outcomeCounts,
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-X6Q6Y623.js";
+} from "../chunk-NIDL6B3U.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-FLN45ZZK.js";
+} from "../chunk-3HXT6EQT.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-RCPM2MYS.js";
 import {
   shellQuote
-} from "../chunk-P3UVFILO.js";
+} from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
-} from "../chunk-7AEJRI6V.js";
-import "../chunk-QJTZM2M3.js";
-import "../chunk-26MS6YQU.js";
+} from "../chunk-PQ4TRTNA.js";
+import "../chunk-A6SH42OA.js";
+import "../chunk-3Y7ABDXK.js";
 import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-UKED4ASC.js";
+} from "../chunk-TKR4AKXV.js";
 import "../chunk-H32P5R3O.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
-} from "../chunk-IRQBML7B.js";
-import "../chunk-6MYH7WWL.js";
+} from "../chunk-UZCZWFUL.js";
+import "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   UserError,

@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-CSBB2TTZ.js";
-import "../chunk-PVKZ4G26.js";
+} from "../chunk-URFYTOQL.js";
+import "../chunk-DQYHFHSR.js";
 import {
   dayOf,
   loadConfig,
@@ -14,18 +14,18 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-NWSIRMZR.js";
+} from "../chunk-X5JECG7L.js";
 import {
   displayPath
-} from "../chunk-WXEP3V2Y.js";
-import "../chunk-EFADOOZE.js";
+} from "../chunk-6DEX5YGK.js";
+import "../chunk-CWWOAZ5I.js";
 import {
   checkOutputFile
-} from "../chunk-YCSGJDQT.js";
+} from "../chunk-724LJFTI.js";
 import "../chunk-K55XNACF.js";
 import {
   formatDuration
-} from "../chunk-FLN45ZZK.js";
+} from "../chunk-3HXT6EQT.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
@@ -35,7 +35,7 @@ import {
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-P3UVFILO.js";
+} from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import {
   isQuarantinedFailure,
@@ -44,22 +44,23 @@ import {
   owedUnstarted,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-7AEJRI6V.js";
-import "../chunk-QJTZM2M3.js";
-import "../chunk-26MS6YQU.js";
+} from "../chunk-PQ4TRTNA.js";
+import "../chunk-A6SH42OA.js";
+import "../chunk-3Y7ABDXK.js";
 import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile
-} from "../chunk-UKED4ASC.js";
+} from "../chunk-TKR4AKXV.js";
 import "../chunk-H32P5R3O.js";
 import "../chunk-ZXG6X34Z.js";
 import {
-  escapeFormatCharacters,
   join,
-  resolve,
+  resolve
+} from "../chunk-UZCZWFUL.js";
+import {
+  escapeFormatCharacters,
   resultLine
-} from "../chunk-IRQBML7B.js";
-import "../chunk-6MYH7WWL.js";
+} from "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   UserError,
@@ -156,8 +157,15 @@ function blockedMap(fixtures) {
     }
   ])));
 }
+var NEUTRAL_CELLS = /* @__PURE__ */ new Set([
+  ".",
+  "s",
+  "n",
+  "i"
+]);
 function cellOf(f) {
   if (f.failure?.kind === "not-run" || isBlocked(f)) return "n";
+  if (f.failure?.kind === "interrupted") return "i";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -390,7 +398,7 @@ function buildReportModel(history, options) {
       let ended = false;
       for (let i = last - 1; i >= 0 && !ended; i--) {
         if (cells[i] === "f") start = i;
-        else if (cells[i] !== "." && cells[i] !== "s" && cells[i] !== "n") ended = true;
+        else if (!NEUTRAL_CELLS.has(cells[i])) ended = true;
       }
       const excerpt2 = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : void 0;
@@ -542,7 +550,7 @@ white-space:nowrap;max-width:360px;overflow:hidden;text-overflow:ellipsis;paddin
 table.grid td{text-align:center;min-width:15px}
 table.grid th.run a{text-decoration:none}
 table.grid td.p{color:var(--pass)}table.grid td.f{color:var(--fail);background:var(--fail-bg)}
-table.grid td.r{color:var(--flaky);background:var(--flaky-bg)}table.grid td.s,table.grid td.n{color:var(--skip)}
+table.grid td.r{color:var(--flaky);background:var(--flaky-bg)}table.grid td.s,table.grid td.n,table.grid td.i{color:var(--skip)}
 table.grid td.num{padding:1px 8px}
 th button{font:inherit;color:var(--link);background:none;border:0;padding:0;cursor:pointer}
 th[aria-sort=descending] button::after{content:" \u25BC"}th[aria-sort=ascending] button::after{content:" \u25B2"}
@@ -648,6 +656,10 @@ var CELL = {
   n: {
     symbol: "\u2298",
     label: "never started (blocked by a need, or not run)"
+  },
+  i: {
+    symbol: "\u23F9",
+    label: "interrupted (stopped by a signal: not counted as a result)"
   },
   ".": {
     symbol: "",
@@ -815,13 +827,15 @@ function renderGrid(model) {
     "r",
     "f",
     "s",
-    "n"
+    "n",
+    "i"
   ].map((c) => `<span class="t-${{
     p: "pass",
     r: "flaky",
     f: "fail",
     s: "skip",
-    n: "skip"
+    n: "skip",
+    i: "skip"
   }[c]}">${CELL[c].symbol} ${CELL[c].label}</span>`).join("") + `<span>blank: not in that run</span></p><p class="muted">Flips: status changes from run to run (a pass on retry counts as a fail, then a pass). Flakiness: flips over the chances to flip, from 0% (steady) to 100% (flips every time).</p><div class="scroll grid-wrap"><table id="grid-table" class="grid"><caption class="muted">${model.grid.length} fixtures \xD7 ${model.gridRuns.length} runs, oldest run first</caption><thead><tr><th data-sort="id">Fixture</th><th class="num" data-sort="score" aria-sort="descending">Flakiness</th><th class="num" data-sort="flips">Flips</th><th class="num" data-sort="retries">Retry passes</th><th class="num" data-sort="failures">Failures</th>${head}</tr></thead><tbody>${rows.join("\n")}</tbody></table></div>`;
 }
 function renderSlowest(model) {

@@ -148,8 +148,12 @@ export async function durationsStamp(dir: string): Promise<string> {
     const info = await Deno.stat(join(dir, DURATIONS_FILE));
     return `${info.ino}:${info.size}:${info.mtime?.getTime()}:${info.ctime?.getTime()}`;
   } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return "none";
+    }
     if (!isIoError(error)) throw error;
-    return "none";
+    // There but not to be looked at (a symlink loop, no permission): the read says why.
+    return "unreadable";
   }
 }
 

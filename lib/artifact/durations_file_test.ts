@@ -149,3 +149,16 @@ Deno.test("samplesNow() adds to what the start read while the summary is unchang
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("readDurationsFile(): a symlink loop at durations.json is a summary that cannot be read, not none", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.symlink("durations.json", `${dir}/durations.json`);
+    const read = await readDurationsFile(dir);
+    assert.equal(read.samples, undefined);
+    assert.ok(read.problem, "the loop is said, not taken for no history");
+    assert.notEqual(read.stamp, "none");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -11,6 +11,7 @@ import { type Artifact, isFixtureId, READABLE_SCHEMA_VERSIONS } from "./artifact
 import { ArtifactSchema } from "./artifact_schema.ts";
 import { formatPath, parseJsonc, positionAt } from "../jsonc/jsonc.ts";
 import { formatBytes, readRegularFile } from "../base/read_input.ts";
+import { displayName } from "../base/safe_output.ts";
 import { failedEntries, type FailedEntry } from "./artifact.ts";
 
 /** Artifacts larger than this are refused before reading: 64 MiB. */
@@ -130,8 +131,9 @@ export function checkSource(text: string): SourceCheck {
   }
   const parsed = ArtifactSchema.safeParse(value);
   if (!parsed.success) {
+    // Ids and keys come from the file: one issue is one line, whatever they hold.
     const problems = parsed.error.issues.map((issue) =>
-      `${formatPath(issue.path)}: ${issue.message}`
+      displayName(`${formatPath(issue.path)}: ${issue.message}`)
     );
     const shown = problems.slice(0, MAX_PROBLEM_LINES);
     if (problems.length > shown.length) {

@@ -2,6 +2,10 @@ import assert from "node:assert/strict";
 import { fixtureResult } from "../../e2e/_history.ts";
 import { createArtifact, type FixtureResult } from "./artifact.ts";
 import { checkSource, salvageFailedIds } from "./source_artifact.ts";
+import { displayName } from "../base/safe_output.ts";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
 
 const r = (id: string, status: FixtureResult["status"]) => fixtureResult({ id, status });
 const artifact = (fixtures: FixtureResult[]) =>
@@ -95,4 +99,29 @@ Deno.test("salvageFailedIds() keeps only well-formed ids", () => {
   });
   assert.deepEqual(ids, ["ok/one"]);
   assert.deepEqual(salvageFailedIds("nope"), []);
+});
+
+Deno.test("checkSource() property: each problem is one line, whatever an id or key holds", () => {
+  // Ids and keys come from the file: a newline in one must not start a line of its own (a forged
+  // `error:` or `RESULT:` line) when the problems are printed.
+  const unit = fc.constantFrom("a", "/", "\n", "\r", "\t", "\x1b", "\u2028", "\u202e", " ", ":");
+  fc.assert(
+    fc.property(
+      fc.string({ unit, minLength: 1, maxLength: 12 }),
+      fc.string({ unit, minLength: 1, maxLength: 12 }),
+      (id, key) => {
+        const value = JSON.parse(JSON.stringify(artifact([r("a", "passed"), r("b", "failed")])));
+        value.fixtures[0].id = id;
+        value.fixtures[1][key] = 1;
+        // A suite state that disagrees with the results: its message names the id.
+        value.suite = { outstanding: [], passed: [], skipped: [], flaky: ["zz"] };
+        const checked = checkSource(JSON.stringify(value));
+        if (checked.ok) return;
+        for (const line of checked.message.split("\n")) {
+          assert.equal(displayName(line), line, `a problem line holds raw text: ${line}`);
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -141,11 +141,19 @@ async function priorState(
  */
 async function saveDurations(
   dir: string,
-  fixtures: readonly { id: string; durationMs: number; attempts: number; status: string }[],
+  fixtures: readonly {
+    id: string;
+    durationMs: number;
+    attempts: number;
+    status: string;
+    failure?: { kind: string };
+  }[],
   earlier: DurationsRead | undefined,
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
-  const ran = fixtures.filter((f) => f.attempts > 0);
+  // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
+  // out keeps a Ctrl-C out of the flake evidence and the estimates.
+  const ran = fixtures.filter((f) => f.attempts > 0 && f.failure?.kind !== "interrupted");
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
   const samples = addRun(await samplesNow(dir, earlier), ran);

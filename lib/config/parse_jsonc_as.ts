@@ -7,6 +7,7 @@
  */
 import { closest } from "../base/_suggest.ts";
 import { UserError } from "../base/errors.ts";
+import { displayName } from "../base/safe_output.ts";
 import type { CompiledSchema, SchemaIssue } from "../jsonc/json_schema.ts";
 import { formatPath, locateIssues, parseJsonc } from "../jsonc/jsonc.ts";
 
@@ -27,7 +28,7 @@ function allowedKeysHint(
   const parent = parents.size === 1 ? unknown[0].path.slice(0, -1) : [];
   const keys = schema.keysAt(parent);
   if (keys.length === 0) return "See the README.";
-  const where = parent.length ? ` at ${formatPath(parent)}` : "";
+  const where = parent.length ? ` at ${displayName(formatPath(parent))}` : "";
   return `Allowed ${what} keys${where}: ${keys.join(", ")}. See the README.`;
 }
 
@@ -146,8 +147,9 @@ export function parseJsoncAs<T>(
   });
   // In the order they stand in the file.
   located.sort((a, b) => a.line - b.line || a.column - b.column);
+  // Keys and values come from the file: one issue is one line, whatever they hold.
   const lines = located.map(({ line, column, path, message }) =>
-    `  line ${line}, column ${column}: ${path}: ${message}`
+    `  line ${line}, column ${column}: ${displayName(`${path}: ${message}`)}`
   );
   throw new UserError(
     `Invalid ${options.what} "${options.file}":\n${lines.join("\n")}`,

@@ -93,7 +93,7 @@ white-space:nowrap;max-width:360px;overflow:hidden;text-overflow:ellipsis;paddin
 table.grid td{text-align:center;min-width:15px}
 table.grid th.run a{text-decoration:none}
 table.grid td.p{color:var(--pass)}table.grid td.f{color:var(--fail);background:var(--fail-bg)}
-table.grid td.r{color:var(--flaky);background:var(--flaky-bg)}table.grid td.s,table.grid td.n{color:var(--skip)}
+table.grid td.r{color:var(--flaky);background:var(--flaky-bg)}table.grid td.s,table.grid td.n,table.grid td.i{color:var(--skip)}
 table.grid td.num{padding:1px 8px}
 th button{font:inherit;color:var(--link);background:none;border:0;padding:0;cursor:pointer}
 th[aria-sort=descending] button::after{content:" ▼"}th[aria-sort=ascending] button::after{content:" ▲"}

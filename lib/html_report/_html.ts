@@ -53,6 +53,7 @@ export const CELL: Readonly<Record<CellCode, { symbol: string; label: string }>>
   f: { symbol: "✗", label: "failed" },
   s: { symbol: "○", label: "skipped" },
   n: { symbol: "⊘", label: "never started (blocked by a need, or not run)" },
+  i: { symbol: "⏹", label: "interrupted (stopped by a signal: not counted as a result)" },
   ".": { symbol: "", label: "not in this run" },
 };
 

@@ -237,7 +237,7 @@ export interface FailureView {
  * `s` skipped, `n` never started (blocked by a need, or not run: owed, but no
  * result of its own), `.` not in that run.
  */
-export type CellCode = "p" | "r" | "f" | "s" | "n" | ".";
+export type CellCode = "p" | "r" | "f" | "s" | "n" | "i" | ".";
 
 /** A fixture's row of the grid. */
 export interface GridRow {
@@ -336,9 +336,14 @@ function blockedMap(fixtures: Artifact["fixtures"]): Map<string, { by: string; e
   );
 }
 
+/** Cells that neither start nor end a failure streak: no result of the fixture's own. */
+const NEUTRAL_CELLS: ReadonlySet<string> = new Set([".", "s", "n", "i"]);
+
 function cellOf(f: Artifact["fixtures"][number]): CellCode {
   // Never started (--max-failures, or a need that did not pass): not a result of its own.
   if (f.failure?.kind === "not-run" || isBlocked(f)) return "n";
+  // Stopped by an interrupt (Ctrl-C, a cancelled job): the user's doing, not the check's verdict.
+  if (f.failure?.kind === "interrupted") return "i";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -618,7 +623,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       let ended = false;
       for (let i = last - 1; i >= 0 && !ended; i--) {
         if (cells[i] === "f") start = i;
-        else if (cells[i] !== "." && cells[i] !== "s" && cells[i] !== "n") ended = true;
+        else if (!NEUTRAL_CELLS.has(cells[i])) ended = true;
       }
       const excerpt = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : undefined;

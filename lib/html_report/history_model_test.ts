@@ -322,3 +322,21 @@ Deno.test("buildReportModel: a partial run's suite verdict and outstanding set; 
     false,
   );
 });
+
+Deno.test("buildReportModel: a fixture an interrupt stopped is no result: no flip, no failure", () => {
+  const runs = [0, 1, 2, 3, 4].map((h) =>
+    makeRun({
+      startedAt: hour(h),
+      fixtures: [
+        h % 2 === 1
+          ? r({ id: "a", status: "failed", kind: "interrupted" })
+          : r({ id: "a", status: "passed" }),
+      ],
+    })
+  );
+  const [row] = buildReportModel({ runs }, { last: 50, now }).grid;
+  assert.equal(row.cells, "pipip");
+  assert.equal(row.flips, 0);
+  assert.equal(row.failures, 0);
+  assert.equal(row.observed, 3);
+});

@@ -57,7 +57,7 @@ export function percentile(values: readonly number[], p: number): number {
  * results, a pass on retry counting as a fail then a pass (skipped and
  * absent runs are left out).
  *
- * @param cells One grid cell code per run (`p` passed, `r` passed on retry, `f` failed, `s` skipped, `.` absent), oldest first.
+ * @param cells One grid cell code per run (`p` passed, `r` passed on retry, `f` failed, `s` skipped, `n` never started, `i` interrupted, `.` absent), oldest first: only `p`, `r` and `f` are results.
  * @returns The flips, the results that count, and the score: flips over
  * the chances to flip, 0 (steady) to 1 (flips every time).
  *

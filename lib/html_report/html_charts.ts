@@ -210,10 +210,10 @@ export function renderGrid(model: ReportModel): string {
     tagSelect(model.grid) +
     `<span id="grid-count" class="muted"></span></div>` +
     `<p class="legend muted">` +
-    (["p", "r", "f", "s", "n"] as const).map((c) =>
-      `<span class="t-${{ p: "pass", r: "flaky", f: "fail", s: "skip", n: "skip" }[c]}">${
-        CELL[c].symbol
-      } ${CELL[c].label}</span>`
+    (["p", "r", "f", "s", "n", "i"] as const).map((c) =>
+      `<span class="t-${
+        { p: "pass", r: "flaky", f: "fail", s: "skip", n: "skip", i: "skip" }[c]
+      }">${CELL[c].symbol} ${CELL[c].label}</span>`
     ).join("") +
     `<span>blank: not in that run</span></p><p class="muted">Flips: status changes from run to ` +
     `run (a pass on retry counts as a fail, then a pass). Flakiness: flips over the chances to ` +

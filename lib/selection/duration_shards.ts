@@ -194,6 +194,45 @@ export function shardRunLine(plan: ShardPlan): string {
 }
 
 /**
+ * What is wrong with a file that looks like a durations summary (`version`
+ * and `fixtures`, no `schemaVersion`) but that {@linkcode parseDurations}
+ * cannot read; undefined for anything else (an artifact is checked as one).
+ *
+ * @param text The file's text.
+ * @returns The problem, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { durationsProblem } from "./duration_shards.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(durationsProblem('{"version":2,"fixtures":{}}')!, /version 2/);
+ * assert.equal(durationsProblem('{"schemaVersion":1}'), undefined);
+ * ```
+ */
+export function durationsProblem(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
+    return undefined;
+  }
+  if (record.version !== 1) {
+    const version = typeof record.version === "number"
+      ? `version ${record.version}`
+      : "a version that is not a number";
+    return `a durations summary of ${version} (this smoke reads version 1)`;
+  }
+  return 'a durations summary whose "fixtures" is not an object of ids and durations';
+}
+
+/**
  * Reads the timings for `--shard-by duration`: the file `--timings` names (a
  * smoke artifact, whose finished results count, or a `durations.json`), else
  * the artifact directory's `durations.json`. A file given but unreadable is a
@@ -239,7 +278,12 @@ export async function readTimings(
   const { checkSource, readSourceFile } = await import("../artifact/source_artifact.ts");
   const shown = where.timings;
   const fail = (reason: string): never => {
-    throw new UserError(`Cannot read timings "${shown}": ${reason}`, {
+    // A list of problems (an artifact's), one indented line each, as the rerun preflight does.
+    const lines = reason.split("\n");
+    const message = lines.length > 1
+      ? `Cannot read timings "${shown}":\n  ${lines.join("\n  ")}`
+      : `Cannot read timings "${shown}": ${reason}`;
+    throw new UserError(message, {
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
       hints: [
@@ -252,6 +296,8 @@ export async function readTimings(
   if (!file.ok) return fail(file.message);
   const summary = parseDurations(file.text);
   if (summary) return { timings: { byId: summary.byId, shown } };
+  const unread = durationsProblem(file.text);
+  if (unread) return fail(unread);
   const checked = checkSource(file.text);
   if (!checked.ok) return fail(checked.message);
   const byId = new Map<string, number[]>();

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { durationShardOf, durationShards, shardPlanLine } from "./duration_shards.ts";
+import { durationShardOf, durationShards, readTimings, shardPlanLine } from "./duration_shards.ts";
+import { UserError } from "../base/errors.ts";
 
 /** Distinct ids with a duration each, and a shard count. */
 const suites = fc.record({
@@ -68,4 +69,31 @@ Deno.test("durationShardOf() without timings: every fixture gets the default, an
     shardPlanLine(plan),
     "Shards by duration (from no timings, 3 of 3 fixtures without timings): 1/2 2.0s (this shard), 2/2 1.0s",
   );
+});
+
+Deno.test("readTimings() names what is wrong with a durations summary it cannot read, and lists an artifact's problems indented", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const refused = async (text: string) => {
+      await Deno.writeTextFile(`${dir}/t.json`, text);
+      const error = await readTimings({ cwd: dir, artifactDir: ".smoke", timings: "t.json" })
+        .then(() => undefined, (e) => e);
+      assert.ok(error instanceof UserError, String(error));
+      assert.equal(error.code, "SHARD_TIMINGS_INVALID");
+      return error.message;
+    };
+    assert.equal(
+      await refused('{"version":2,"runs":1,"fixtures":{"a":[5]},"outcomes":{}}'),
+      'Cannot read timings "t.json": a durations summary of version 2 (this smoke reads version 1)',
+    );
+    assert.match(await refused('{"version":1,"fixtures":[1,2]}'), /"fixtures" is not an object/);
+    // Two problems of an artifact: one indented line each under the first.
+    const listed = await refused(JSON.stringify({ schemaVersion: 1, runId: 5, fixtures: "x" }));
+    const [first, ...rest] = listed.split("\n");
+    assert.equal(first, 'Cannot read timings "t.json":');
+    assert.ok(rest.length >= 2, listed);
+    for (const line of rest) assert.match(line, /^ {2}\S/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -1,0 +1,162 @@
+import {
+  addOutcome,
+  parseOutcomes
+} from "./chunk-XO22FQN4.js";
+import {
+  writeFileAtomic
+} from "./chunk-TKR4AKXV.js";
+import {
+  readRegularFile
+} from "./chunk-ZXG6X34Z.js";
+import {
+  join
+} from "./chunk-UZCZWFUL.js";
+import {
+  isFixtureId
+} from "./chunk-VTBD4O6O.js";
+import {
+  isIoError
+} from "./chunk-GTHP53V7.js";
+
+// lib/artifact/durations_file.ts
+var DURATIONS_FILE = "durations.json";
+var MAX_SAMPLES = 10;
+var MAX_BYTES = 16 * 1024 * 1024;
+var MAX_MS = 2147483647;
+function usableDurationMs(ms) {
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
+}
+function parseDurations(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return void 0;
+    throw error;
+  }
+  const record = value;
+  if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
+  const fixtures = record.fixtures;
+  if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
+    return void 0;
+  }
+  const byId = /* @__PURE__ */ new Map();
+  for (const [id, list] of Object.entries(fixtures)) {
+    if (!isFixtureId(id) || !Array.isArray(list)) continue;
+    const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
+    if (ms.length) byId.set(id, ms);
+  }
+  const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
+  const outcomes = parseOutcomes(record.outcomes, isFixtureId);
+  return {
+    runs,
+    byId,
+    ...outcomes.size ? {
+      outcomes
+    } : {}
+  };
+}
+var NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer version)";
+async function durationsStamp(dir) {
+  try {
+    const info = await Deno.stat(join(dir, DURATIONS_FILE));
+    return `${info.ino}:${info.size}:${info.mtime?.getTime()}:${info.ctime?.getTime()}`;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return "none";
+    }
+    if (!isIoError(error)) throw error;
+    return "unreadable";
+  }
+}
+async function readDurationsFile(dir) {
+  return await readStamped(dir, await durationsStamp(dir));
+}
+async function readStamped(dir, stamp) {
+  if (stamp === "none") return {
+    stamp
+  };
+  const read = await readRegularFile(join(dir, DURATIONS_FILE), {
+    maxBytes: MAX_BYTES,
+    what: "durations summary"
+  });
+  if (!read.ok && read.problem.kind === "missing") return {
+    stamp: "none"
+  };
+  if (!read.ok) return {
+    stamp,
+    problem: read.reason
+  };
+  const samples = parseDurations(new TextDecoder().decode(read.value));
+  return samples ? {
+    samples,
+    stamp
+  } : {
+    stamp,
+    problem: NOT_A_SUMMARY
+  };
+}
+async function samplesNow(dir, earlier) {
+  const stamp = await durationsStamp(dir);
+  if (earlier && earlier.stamp === stamp) return earlier.samples;
+  return (await readStamped(dir, stamp)).samples;
+}
+function addRun(before, ran) {
+  const byId = new Map(before?.byId ?? []);
+  const outcomes = new Map(before?.outcomes ?? []);
+  for (const { id, durationMs, status } of ran) {
+    byId.set(id, [
+      durationMs,
+      ...byId.get(id) ?? []
+    ].slice(0, MAX_SAMPLES));
+    if (status === "passed" || status === "failed") {
+      outcomes.set(id, addOutcome(outcomes.get(id), status));
+    }
+  }
+  return {
+    runs: (before?.runs ?? 0) + 1,
+    byId,
+    ...outcomes.size ? {
+      outcomes
+    } : {}
+  };
+}
+function durationsText(samples) {
+  const fixtures = jsonObject(samples.byId);
+  const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
+  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}}
+`;
+}
+function jsonObject(map) {
+  const entries = [
+    ...map
+  ];
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i - 1][0] >= entries[i][0]) {
+      entries.sort(([a], [b]) => a < b ? -1 : 1);
+      break;
+    }
+  }
+  const members = entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  return `{${members.join(",")}}`;
+}
+async function writeDurations(dir, samples) {
+  await writeFileAtomic(join(dir, DURATIONS_FILE), durationsText(samples), {
+    fileOnly: true,
+    ownFile: true
+  });
+}
+
+export {
+  DURATIONS_FILE,
+  MAX_SAMPLES,
+  usableDurationMs,
+  parseDurations,
+  durationsStamp,
+  readDurationsFile,
+  samplesNow,
+  addRun,
+  durationsText,
+  writeDurations
+};
+//# sourceMappingURL=chunk-3Y7ABDXK.js.map

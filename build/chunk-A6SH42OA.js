@@ -1,0 +1,128 @@
+import {
+  usableDurationMs
+} from "./chunk-3Y7ABDXK.js";
+
+// lib/selection/durations.ts
+var DURATION_SAMPLES = 10;
+var DEFAULT_DURATION_MS = 1e3;
+function median(values) {
+  const sorted = [
+    ...values
+  ].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+function expectedDurations(runs, ids, options = {}) {
+  const k = options.samples ?? DURATION_SAMPLES;
+  const seen = /* @__PURE__ */ new Map();
+  for (const run of runs) {
+    for (const result of run.fixtures) {
+      if (result.attempts <= 0) continue;
+      if (!usableDurationMs(result.durationMs)) continue;
+      const list = seen.get(result.id) ?? [];
+      if (list.length < k) list.push(result.durationMs);
+      seen.set(result.id, list);
+    }
+  }
+  return estimatesFrom(seen, ids, options);
+}
+function estimatesFrom(byId, ids, options = {}) {
+  const k = options.samples ?? DURATION_SAMPLES;
+  const known = /* @__PURE__ */ new Map();
+  for (const id of new Set(ids)) {
+    const list = byId.get(id)?.slice(0, k) ?? [];
+    if (list.length) known.set(id, {
+      ms: median(list),
+      samples: list.length
+    });
+  }
+  const defaultMs = known.size > 0 ? median([
+    ...known.values()
+  ].map((e) => e.ms)) : DEFAULT_DURATION_MS;
+  const estimates = /* @__PURE__ */ new Map();
+  for (const id of ids) estimates.set(id, known.get(id) ?? {
+    ms: defaultMs,
+    samples: 0
+  });
+  return {
+    byId: estimates,
+    defaultMs
+  };
+}
+function longestFirst(ids, expectedMs) {
+  return ids.map((_, i) => i).sort((i, j) => expectedMs[j] - expectedMs[i] || (ids[i] < ids[j] ? -1 : ids[i] > ids[j] ? 1 : i - j));
+}
+function planSchedule(planned, history, order, askedIn = "flag") {
+  const runs = history?.runs ?? 0;
+  const mode = order ?? (runs > 0 ? "duration" : "id");
+  const base = {
+    mode,
+    runs,
+    ...order ? {
+      askedIn
+    } : {}
+  };
+  if (history === void 0 || runs === 0 && !order) return base;
+  const ids = planned.map((p) => p.fixture.id);
+  const estimates = estimatesFrom(history.byId, ids);
+  if (mode === "id") return {
+    ...base,
+    estimates
+  };
+  const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id).ms);
+  return {
+    ...base,
+    estimates,
+    startOrder: longestFirst(ids, ms)
+  };
+}
+async function readSchedule(planned, where) {
+  const askedIn = where.orderFromConfig ? "config" : "flag";
+  if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
+  const { readDurationsFile } = await import("./durations_file-BEZAKSC5.js");
+  const read = await readDurationsFile(where.paths.dir);
+  const none = where.order ? {
+    runs: 0,
+    byId: /* @__PURE__ */ new Map()
+  } : void 0;
+  return {
+    ...planSchedule(planned, read.samples ?? none, where.order, askedIn),
+    read
+  };
+}
+function formatExpected(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(1)}s` : `${Math.round(ms)}ms`;
+}
+var SHOWN_START_IDS = 20;
+function expectedLine(schedule, planned) {
+  const estimate = schedule.estimates?.byId.get(planned.fixture.id);
+  if (!estimate || planned.fixture.skipReason) return void 0;
+  const why = estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : "no history: default";
+  return `  expected: ${formatExpected(estimate.ms)} (${why})`;
+}
+function startOrderLine(schedule, planned) {
+  if (schedule.mode === "id") {
+    if (schedule.askedIn === void 0) return void 0;
+    return schedule.askedIn === "config" ? 'Start order: by id ("order": "id" in the config)' : "Start order: by id (--order id)";
+  }
+  const order = schedule.startOrder ?? planned.map((_, i) => i);
+  const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
+  const more = order.length - ids.length;
+  const source = schedule.runs > 0 ? `from the newest ${schedule.runs} run${schedule.runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
+  return `Start order: longest expected first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
+}
+
+export {
+  DURATION_SAMPLES,
+  DEFAULT_DURATION_MS,
+  median,
+  expectedDurations,
+  estimatesFrom,
+  longestFirst,
+  planSchedule,
+  readSchedule,
+  formatExpected,
+  expectedLine,
+  startOrderLine
+};
+//# sourceMappingURL=chunk-A6SH42OA.js.map

@@ -1,0 +1,152 @@
+import {
+  estimatesFrom,
+  formatExpected,
+  longestFirst
+} from "./chunk-A6SH42OA.js";
+import {
+  resolve
+} from "./chunk-UZCZWFUL.js";
+import {
+  UserError
+} from "./chunk-GTHP53V7.js";
+
+// lib/selection/duration_shards.ts
+function durationShards(ids, expectedMs, total) {
+  const totals = Array.from({
+    length: total
+  }, () => 0);
+  const shardOf = ids.map(() => 0);
+  for (const i of longestFirst(ids, expectedMs)) {
+    let least = 0;
+    for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
+    totals[least] += expectedMs[i];
+    shardOf[i] = least + 1;
+  }
+  return {
+    shardOf,
+    totals
+  };
+}
+function durationShardOf(selection, shard, timings) {
+  const ids = selection.map((f) => f.id);
+  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
+  const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id).ms);
+  const split = durationShards(ids, ms, shard.total);
+  const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
+  const missing = ids.filter((id) => estimates.byId.get(id).samples === 0).length;
+  return {
+    kept,
+    plan: {
+      shard,
+      totals: split.totals,
+      source: timings?.shown ?? "no timings",
+      missing,
+      fixtures: ids.length
+    }
+  };
+}
+function shardPlanLine(plan) {
+  const { total, index } = plan.shard;
+  const parts = plan.totals.map((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`);
+  return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
+}
+function timingsSource(plan) {
+  return `from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"} without timings`;
+}
+function shardRunLine(plan) {
+  const { index, total } = plan.shard;
+  const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
+  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1])}${missing}`;
+}
+function durationsProblem(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return void 0;
+    throw error;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
+    return void 0;
+  }
+  if (record.version !== 1) {
+    const version = typeof record.version === "number" ? `version ${record.version}` : "a version that is not a number";
+    return `a durations summary of ${version} (this smoke reads version 1)`;
+  }
+  return 'a durations summary whose "fixtures" is not an object of ids and durations';
+}
+async function readTimings(where) {
+  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-BEZAKSC5.js");
+  if (where.timings === void 0) {
+    const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
+    const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
+    if (read.samples) return {
+      timings: {
+        byId: read.samples.byId,
+        shown: shown2
+      }
+    };
+    return {
+      warning: {
+        code: "SHARD_TIMINGS_MISSING",
+        level: "warning",
+        // A summary that is there but cannot be read says why, not that there is none.
+        message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
+        hint: "Pass --timings with a previous run's artifact, or run the suite once to record durations."
+      }
+    };
+  }
+  const { checkSource, readSourceFile } = await import("./source_artifact-EL5J6RVO.js");
+  const shown = where.timings;
+  const fail = (reason) => {
+    const lines = reason.split("\n");
+    const message = lines.length > 1 ? `Cannot read timings "${shown}":
+  ${lines.join("\n  ")}` : `Cannot read timings "${shown}": ${reason}`;
+    throw new UserError(message, {
+      kind: "usage",
+      code: "SHARD_TIMINGS_INVALID",
+      hints: [
+        "Pass a smoke artifact (e.g. a previous run's latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
+      ]
+    });
+  };
+  const file = await readSourceFile(resolve(where.cwd, shown));
+  if (!file.ok) return fail(file.message);
+  const summary = parseDurations(file.text);
+  if (summary) return {
+    timings: {
+      byId: summary.byId,
+      shown
+    }
+  };
+  const unread = durationsProblem(file.text);
+  if (unread) return fail(unread);
+  const checked = checkSource(file.text);
+  if (!checked.ok) return fail(checked.message);
+  const byId = /* @__PURE__ */ new Map();
+  for (const result of checked.artifact.fixtures) {
+    if (result.attempts > 0 && usableDurationMs(result.durationMs)) {
+      byId.set(result.id, [
+        result.durationMs
+      ]);
+    }
+  }
+  return {
+    timings: {
+      byId,
+      shown
+    }
+  };
+}
+
+export {
+  durationShards,
+  durationShardOf,
+  shardPlanLine,
+  shardRunLine,
+  durationsProblem,
+  readTimings
+};
+//# sourceMappingURL=chunk-CWWOAZ5I.js.map
