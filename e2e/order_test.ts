@@ -58,9 +58,13 @@ Deno.test("--order: id order without history, the slowest first with it, id orde
 
 Deno.test("--dry-run: each fixture's expected duration and the start order", async () => {
   await using p = await project();
-  // Without history a dry run is as before: no estimates, no start-order line.
+  // Without history: no estimates, and id order, saying why.
   const none = await runSmoke(p.dir, ["--dry-run"]);
-  assert.doesNotMatch(none.stdout, /expected:|Start order/);
+  assert.doesNotMatch(none.stdout, /expected:/);
+  assert.match(
+    none.stdout,
+    /^Start order: by id \(no history yet: a run records the durations\)$/m,
+  );
   const explicit = await runSmoke(p.dir, ["--dry-run", "--order", "duration"]);
   assert.match(
     explicit.stdout,
@@ -110,7 +114,11 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
     await p.write(".planning/artifacts/smoke/durations.json", damaged);
     const broken = await runSmoke(p.dir, ["--dry-run"]);
     assert.equal(broken.code, 0, broken.stderr);
-    assert.doesNotMatch(broken.stdout, /Start order/);
+    assert.match(
+      broken.stdout,
+      /^Start order: by id \(the durations summary cannot be read\)$/m,
+      damaged,
+    );
     assert.match(
       broken.stderr,
       /^warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*\[DURATIONS_UNREADABLE\]$/m,
@@ -165,10 +173,12 @@ Deno.test('config "order": "id" keeps id order with history; --order duration on
 
 Deno.test("a durations.json replaced during a run (another run's) is read again at the end, not overwritten with the start's", async () => {
   const summary = ".planning/artifacts/smoke/durations.json";
-  const other = JSON.stringify({ version: 1, runs: 7, fixtures: { elsewhere: [4321] } });
+  // c is in the catalog but does not run (skipped): only the other summary holds a duration of it.
+  const other = JSON.stringify({ version: 1, runs: 7, fixtures: { c: [4321] } });
   await using p = await tempProject({
     "fixtures/a.smoke.jsonc": '{ "command": ["true"] }',
     "fixtures/b.smoke.jsonc": '{ "command": ["true"] }',
+    "fixtures/c.smoke.jsonc": '{ "command": ["true"], "skip": "not today" }',
   });
   // Unchanged during a run: the start's summary, one run more.
   for (const runs of [1, 2]) {
@@ -185,7 +195,27 @@ Deno.test("a durations.json replaced during a run (another run's) is read again 
   assert.equal((await runSmoke(p.dir, ["--concurrency", "1"])).code, 0);
   const after = JSON.parse(await p.read(summary));
   // This run added itself to the other's summary, which it read again.
-  assert.deepEqual(after.fixtures.elsewhere, [4321], JSON.stringify(after));
+  assert.deepEqual(after.fixtures.c, [4321], JSON.stringify(after));
   assert.equal(after.runs, 8);
   assert.equal(after.fixtures.a.length, 1, JSON.stringify(after));
+});
+
+Deno.test("durations.json forgets a fixture once it has left the catalog (deleted or renamed)", async () => {
+  await using p = await tempProject({
+    "fixtures/keep.smoke.ts": "",
+    "fixtures/old.smoke.ts": "",
+  });
+  const summary = async () =>
+    JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")) as {
+      fixtures: Record<string, number[]>;
+      outcomes: Record<string, string>;
+    };
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  assert.deepEqual(Object.keys((await summary()).fixtures).sort(), ["keep", "old"]);
+  await Deno.rename(`${p.dir}/fixtures/old.smoke.ts`, `${p.dir}/fixtures/new.smoke.ts`);
+  // A spot-check of another fixture is enough: the catalog is the whole suite.
+  assert.equal((await runSmoke(p.dir, ["--fixture", "keep"])).code, 0);
+  const after = await summary();
+  assert.deepEqual(Object.keys(after.fixtures), ["keep"]);
+  assert.deepEqual(Object.keys(after.outcomes), ["keep"]);
 });

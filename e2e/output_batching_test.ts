@@ -97,7 +97,7 @@ Deno.test("a JUnit file written to a copy of standard output comes after the lin
   const child = await new Deno.Command("sh", {
     args: [
       "-c",
-      `exec "$0" run -A "$1" --order id --junit /dev/fd/5 5>&1`,
+      `exec "$0" run -A "$1" --order id --concurrency 1 --junit /dev/fd/5 5>&1`,
       Deno.execPath(),
       SMOKE_ENTRY,
     ],

@@ -124,3 +124,34 @@ Deno.test("--timings from an artifact with absurd durations leaves them out: no 
     assert.match(run.stdout, /\(from huge\.json, 7 of 7 fixtures without timings\)/);
   }
 });
+
+Deno.test("an empty duration shard: --dry-run shows every shard's predicted total, as --list does", async () => {
+  await using p = await project();
+  const args = ["--shard", "9/9", "--shard-by", "duration", "--timings", "timings.json"];
+  const dry = await runSmoke(p.dir, ["--dry-run", ...args]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^Shards by duration \(from timings\.json, .*9\/9 0ms \(this shard\)$/m);
+  assert.match(dry.stderr, /EMPTY_SHARD/);
+  assert.equal(dry.stdout.trimEnd().split("\n").at(-1), "RESULT: pass");
+  const list = await runSmoke(p.dir, ["--list", ...args]);
+  assert.match(list.stderr, /9\/9 0ms \(this shard\)/);
+});
+
+Deno.test("--shard-by duration with --repeat: predicted and took are both of one run", async () => {
+  await using p = await project();
+  const run = await runSmoke(p.dir, [
+    "--shard",
+    "2/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    "timings.json",
+    "--repeat",
+    "2",
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(
+    run.stdout,
+    /Shard 2\/2 by duration: predicted 6\.5s of fixture time, took \d+ms \(a run each of 2 \(--repeat\)\)\n/,
+  );
+});

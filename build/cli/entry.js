@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-X5JECG7L.js";
+} from "../chunk-R2YBPH5L.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-CWWOAZ5I.js";
+} from "../chunk-ESCYEIZB.js";
 import {
   historyPaths,
   newRunId
@@ -41,8 +41,8 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-PQ4TRTNA.js";
-import "../chunk-A6SH42OA.js";
-import "../chunk-3Y7ABDXK.js";
+import "../chunk-5UOTSCRS.js";
+import "../chunk-5CDFVK3M.js";
 import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
@@ -108,7 +108,7 @@ function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 function runModule() {
-  return import("../execute_run-BUSCQRQ4.js");
+  return import("../execute_run-A2A4ED5S.js");
 }
 function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -225,6 +225,7 @@ async function runSmoke(flags, io) {
   if (planned.length === 0) {
     if (flags.shard) {
       if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
+      if (flags.dryRun && selection.shardPlan) io.stdout(shardPlanLine(selection.shardPlan) + "\n");
       io.stderr(emptyShardWarning(flags.shard));
       if (!flags.list) io.stdout(`${resultLine("pass")}
 `);
@@ -245,7 +246,7 @@ async function runSmoke(flags, io) {
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-ANNYDV3F.js");
+  const { readSchedule } = await import("../durations-L4MKABZW.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-VG2XWHMI.js";
+} from "../chunk-47BIZLWV.js";
 import "../chunk-5EPMVDCW.js";
-import "../chunk-NIDL6B3U.js";
+import "../chunk-IIATXMG4.js";
 import "../chunk-3HXT6EQT.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-RCPM2MYS.js";

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-UMDVKFOD.js";
+} from "../chunk-B64KCUZM.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-X5JECG7L.js";
+} from "../chunk-R2YBPH5L.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-CWWOAZ5I.js";
+import "../chunk-ESCYEIZB.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-NIDL6B3U.js";
+} from "../chunk-IIATXMG4.js";
 import {
   colorWanted,
   palette,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-PQ4TRTNA.js";
-import "../chunk-A6SH42OA.js";
-import "../chunk-3Y7ABDXK.js";
+import "../chunk-5UOTSCRS.js";
+import "../chunk-5CDFVK3M.js";
 import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-X5JECG7L.js";
+} from "../chunk-R2YBPH5L.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-CWWOAZ5I.js";
+import "../chunk-ESCYEIZB.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";
@@ -45,8 +45,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-PQ4TRTNA.js";
-import "../chunk-A6SH42OA.js";
-import "../chunk-3Y7ABDXK.js";
+import "../chunk-5UOTSCRS.js";
+import "../chunk-5CDFVK3M.js";
 import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile

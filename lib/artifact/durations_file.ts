@@ -220,10 +220,13 @@ export async function samplesNow(
 /**
  * The summary after one more run: each fixture that ran gets its duration
  * first in its list (at most {@linkcode MAX_SAMPLES} kept), and its outcome
- * first in its outcomes when its status is given.
+ * first in its outcomes when its status is given. With `catalog`, fixtures
+ * no longer in it (deleted, renamed) are dropped: the summary does not grow
+ * with every id a suite ever had.
  *
  * @param before The summary before the run (undefined: none).
  * @param ran The fixtures that ran (attempts > 0), how long each took and how it ended.
+ * @param options `catalog`: the ids of the catalog now, to keep only those.
  * @returns The new summary.
  *
  * @example
@@ -237,14 +240,20 @@ export async function samplesNow(
  * assert.equal(two.runs, 2);
  * const three = addRun(two, [{ id: "a", durationMs: 6, status: "failed" }]);
  * assert.equal(three.outcomes?.get("a"), "F");
+ * const renamed = addRun(three, [{ id: "b", durationMs: 7 }], { catalog: new Set(["b"]) });
+ * assert.deepEqual([...renamed.byId.keys()], ["b"]);
  * ```
  */
 export function addRun(
   before: DurationSamples | undefined,
   ran: readonly { id: string; durationMs: number; status?: string }[],
+  options: { catalog?: ReadonlySet<string> } = {},
 ): DurationSamples {
-  const byId = new Map(before?.byId ?? []);
-  const outcomes = new Map(before?.outcomes ?? []);
+  const { catalog } = options;
+  const kept = <T>(entries: Iterable<[string, T]>) =>
+    catalog ? [...entries].filter(([id]) => catalog.has(id)) : entries;
+  const byId = new Map(kept(before?.byId ?? []));
+  const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
     byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
     if (status === "passed" || status === "failed") {

@@ -149,6 +149,7 @@ async function saveDurations(
     failure?: { kind: string };
   }[],
   earlier: DurationsRead | undefined,
+  catalogIds: readonly string[] | undefined,
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
   // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
@@ -156,7 +157,10 @@ async function saveDurations(
   const ran = fixtures.filter((f) => f.attempts > 0 && f.failure?.kind !== "interrupted");
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
-  const samples = addRun(await samplesNow(dir, earlier), ran);
+  // Fixtures gone from the catalog (deleted, renamed) leave the summary with this run.
+  const samples = addRun(await samplesNow(dir, earlier), ran, {
+    ...(catalogIds ? { catalog: new Set(catalogIds) } : {}),
+  });
   await writeDurations(dir, samples);
   return samples.outcomes;
 }
@@ -395,7 +399,12 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
       // The durations summary the next run orders by (longest first): under the lock, after the
       // run's own record is safe. Losing it only costs the next run its order.
-      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations).catch(
+      outcomes = await saveDurations(
+        paths.dir,
+        artifact.fixtures,
+        context.durations,
+        selection.catalogIds,
+      ).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;
           io.stderr(formatWarning({
@@ -435,6 +444,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           shard: {
             ...selection.shardPlan.shard,
             predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1],
+            ...(selection.pulledIn?.size ? { pulledIn: [...selection.pulledIn.keys()] } : {}),
           },
         }
         : {}),

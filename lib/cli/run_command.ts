@@ -215,6 +215,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     // An empty shard is a warning, for --list as for a run (the merged run judges the whole).
     if (flags.shard) {
       if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
+      // A dry run shows every shard's predicted total too, this one's at 0.
+      if (flags.dryRun && selection.shardPlan) io.stdout(shardPlanLine(selection.shardPlan) + "\n");
       io.stderr(emptyShardWarning(flags.shard));
       if (!flags.list) io.stdout(`${resultLine("pass")}\n`);
       return ExitCode.Pass;

@@ -182,8 +182,33 @@ export interface RunSummaryInput {
   outcomes?: ReadonlyMap<string, string>;
   /** The catalog's ids: outstanding fixtures it no longer has are counted apart. */
   catalogIds?: readonly string[];
-  /** For `--shard-by duration`: the shard, and its predicted total of fixture time. */
-  shard?: { index: number; total: number; predictedMs: number };
+  /**
+   * For `--shard-by duration`: the shard, its predicted total of fixture time, and the needs
+   * pulled in from other shards (they run here, but the prediction is of the shard's own).
+   */
+  shard?: { index: number; total: number; predictedMs: number; pulledIn?: readonly string[] };
+}
+
+/**
+ * A duration shard's prediction against what it took, on the same measure: the
+ * shard's own fixtures (the needs pulled in from other shards left out), one
+ * run each (under `--repeat`, a fixture's duration is the mean of its runs).
+ */
+function shardTook(
+  shard: NonNullable<RunSummaryInput["shard"]>,
+  fixtures: Artifact["fixtures"],
+): NonNullable<SummaryView["shard"]> {
+  const pulledIn = new Set(shard.pulledIn ?? []);
+  const own = fixtures.filter((f) => !pulledIn.has(f.id));
+  const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
+  return {
+    index: shard.index,
+    total: shard.total,
+    predictedMs: shard.predictedMs,
+    actualMs: own.reduce((sum, f) => sum + f.durationMs, 0),
+    ...(pulledIn.size ? { pulledIn: pulledIn.size } : {}),
+    ...(runs > 1 ? { runs } : {}),
+  };
 }
 
 /** The summary to print and the exit code. */
@@ -318,14 +343,7 @@ export function runSummary(input: RunSummaryInput): RunSummary {
     ...(artifact.fixtures.some((f) => f.repeat)
       ? { repeat: artifact.fixtures.filter((f) => f.repeat) }
       : {}),
-    ...(input.shard
-      ? {
-        shard: {
-          ...input.shard,
-          actualMs: artifact.fixtures.reduce((sum, f) => sum + f.durationMs, 0),
-        },
-      }
-      : {}),
+    ...(input.shard ? { shard: shardTook(input.shard, artifact.fixtures) } : {}),
   };
   const exitCode = interrupted
     ? SIGNAL_EXIT_CODES[input.signal!] ?? ExitCode.Interrupted

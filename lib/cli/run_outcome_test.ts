@@ -203,3 +203,27 @@ Deno.test("runSummary(): a recovery of a fixture unchanged since it failed is li
     "d (flaky: passed on a retry)",
   ]);
 });
+
+Deno.test("runSummary(): a duration shard's 'took' is of the prediction's measure: own fixtures, one run each", () => {
+  const repeat = { runs: 3, passed: 3, firstAttemptPassed: 3, outcomes: "PPP" };
+  const artifact = runArtifact(input([
+    passed("own", { durationMs: 1000, repeat }),
+    passed("need", { durationMs: 500, repeat }),
+  ]));
+  const { view } = runSummary({
+    artifact,
+    saved: written,
+    reporterFailed: false,
+    ...facts,
+    shard: { index: 1, total: 2, predictedMs: 900, pulledIn: ["need"] },
+  });
+  // The pulled-in need ran here but was predicted in its own shard; a run each of 3.
+  assert.deepEqual(view.shard, {
+    index: 1,
+    total: 2,
+    predictedMs: 900,
+    actualMs: 1000,
+    pulledIn: 1,
+    runs: 3,
+  });
+});

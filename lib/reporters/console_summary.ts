@@ -69,7 +69,16 @@ export interface SummaryView {
    * A `--shard-by duration` run: its shard, the fixture time predicted from the timings, and
    * the fixture time it took.
    */
-  shard?: { index: number; total: number; predictedMs: number; actualMs: number };
+  shard?: {
+    index: number;
+    total: number;
+    predictedMs: number;
+    actualMs: number;
+    /** Needs pulled in from other shards, left out of `actualMs` as of the prediction. */
+    pulledIn?: number;
+    /** `--repeat N`: both figures are of one run. */
+    runs?: number;
+  };
 }
 
 function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): string {
@@ -354,10 +363,14 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     );
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs } = view.shard;
+    const { index, total, predictedMs, actualMs, pulledIn, runs } = view.shard;
+    const notes = [
+      ...(runs ? [`a run each of ${runs} (--repeat)`] : []),
+      ...(pulledIn ? [`${pulledIn} pulled-in need${pulledIn === 1 ? "" : "s"} not counted`] : []),
+    ];
     lines.push(
       `Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture ` +
-        `time, took ${formatDuration(actualMs)}`,
+        `time, took ${formatDuration(actualMs)}${notes.length ? ` (${notes.join("; ")})` : ""}`,
     );
   }
   if (view.recovered?.length) {

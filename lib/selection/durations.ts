@@ -316,12 +316,12 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
 }
 
 /**
- * The dry run's line on the start order; none for id order chosen for want
- * of history (a dry run is then as it always was).
+ * The dry run's line on the start order, and why it is what it is (id order
+ * when there is no history to order by).
  *
  * @param schedule The schedule.
  * @param planned The planned fixtures, in selection order.
- * @returns The line, or undefined.
+ * @returns The line.
  *
  * @example
  * ```ts
@@ -329,6 +329,10 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  * import assert from "node:assert/strict";
  *
  * assert.equal(startOrderLine({ mode: "id", askedIn: "flag", runs: 0 }, []), "Start order: by id (--order id)");
+ * assert.equal(
+ *   startOrderLine({ mode: "id", runs: 0 }, []),
+ *   "Start order: by id (no history yet: a run records the durations)",
+ * );
  * assert.equal(
  *   startOrderLine({ mode: "duration", askedIn: "flag", runs: 0 }, []),
  *   "Start order: longest expected first (no history yet: every fixture at the default): ",
@@ -338,9 +342,13 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
 export function startOrderLine(
   schedule: Schedule,
   planned: readonly PlannedFixture[],
-): string | undefined {
+): string {
   if (schedule.mode === "id") {
-    if (schedule.askedIn === undefined) return undefined;
+    if (schedule.askedIn === undefined) {
+      return schedule.read?.problem
+        ? "Start order: by id (the durations summary cannot be read)"
+        : "Start order: by id (no history yet: a run records the durations)";
+    }
     return schedule.askedIn === "config"
       ? 'Start order: by id ("order": "id" in the config)'
       : "Start order: by id (--order id)";

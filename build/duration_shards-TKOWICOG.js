@@ -5,9 +5,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-CWWOAZ5I.js";
-import "./chunk-A6SH42OA.js";
-import "./chunk-3Y7ABDXK.js";
+} from "./chunk-ESCYEIZB.js";
+import "./chunk-5UOTSCRS.js";
+import "./chunk-5CDFVK3M.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-JXJM2MIG.js.map
+//# sourceMappingURL=duration_shards-TKOWICOG.js.map

@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-VG2XWHMI.js";
+} from "./chunk-47BIZLWV.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-NIDL6B3U.js";
+import "./chunk-IIATXMG4.js";
 import "./chunk-3HXT6EQT.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-RCPM2MYS.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-MXHDIRG6.js.map
+//# sourceMappingURL=github-5MTDLETL.js.map

@@ -145,8 +145,16 @@ function renderSummary(view, colors) {
     lines.push(`Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`);
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs } = view.shard;
-    lines.push(`Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture time, took ${formatDuration(actualMs)}`);
+    const { index, total, predictedMs, actualMs, pulledIn, runs } = view.shard;
+    const notes = [
+      ...runs ? [
+        `a run each of ${runs} (--repeat)`
+      ] : [],
+      ...pulledIn ? [
+        `${pulledIn} pulled-in need${pulledIn === 1 ? "" : "s"} not counted`
+      ] : []
+    ];
+    lines.push(`Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture time, took ${formatDuration(actualMs)}${notes.length ? ` (${notes.join("; ")})` : ""}`);
   }
   if (view.recovered?.length) {
     const separator = view.recovered.some((r) => r.includes(",")) ? "; " : ", ";
@@ -175,4 +183,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-NIDL6B3U.js.map
+//# sourceMappingURL=chunk-IIATXMG4.js.map

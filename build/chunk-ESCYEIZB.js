@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-A6SH42OA.js";
+} from "./chunk-5UOTSCRS.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -78,7 +78,7 @@ function durationsProblem(text) {
   return 'a durations summary whose "fixtures" is not an object of ids and durations';
 }
 async function readTimings(where) {
-  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-BEZAKSC5.js");
+  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-6QHKMIV3.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -149,4 +149,4 @@ export {
   durationsProblem,
   readTimings
 };
-//# sourceMappingURL=chunk-CWWOAZ5I.js.map
+//# sourceMappingURL=chunk-ESCYEIZB.js.map

@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-NIDL6B3U.js";
+} from "./chunk-IIATXMG4.js";
 import {
   createArtifact
 } from "./chunk-PQ4TRTNA.js";
@@ -133,6 +133,23 @@ function servicesDownOf(artifact) {
     }))
   } : {};
 }
+function shardTook(shard, fixtures) {
+  const pulledIn = new Set(shard.pulledIn ?? []);
+  const own = fixtures.filter((f) => !pulledIn.has(f.id));
+  const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
+  return {
+    index: shard.index,
+    total: shard.total,
+    predictedMs: shard.predictedMs,
+    actualMs: own.reduce((sum, f) => sum + f.durationMs, 0),
+    ...pulledIn.size ? {
+      pulledIn: pulledIn.size
+    } : {},
+    ...runs > 1 ? {
+      runs
+    } : {}
+  };
+}
 function rerunCommandOf(artifact, command) {
   const owed = artifact.suite?.outstanding.length ?? artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
   return owed > 0 ? `${command} --rerun-failed` : void 0;
@@ -201,10 +218,7 @@ function runSummary(input) {
       repeat: artifact.fixtures.filter((f) => f.repeat)
     } : {},
     ...input.shard ? {
-      shard: {
-        ...input.shard,
-        actualMs: artifact.fixtures.reduce((sum, f) => sum + f.durationMs, 0)
-      }
+      shard: shardTook(input.shard, artifact.fixtures)
     } : {}
   };
   const exitCode = interrupted ? SIGNAL_EXIT_CODES[input.signal] ?? ExitCode.Interrupted : result === "pass" ? ExitCode.Pass : ExitCode.Fail;
@@ -560,4 +574,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-UMDVKFOD.js.map
+//# sourceMappingURL=chunk-B64KCUZM.js.map

@@ -9,7 +9,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-3Y7ABDXK.js";
+} from "./chunk-5CDFVK3M.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -29,4 +29,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-BEZAKSC5.js.map
+//# sourceMappingURL=durations_file-6QHKMIV3.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-NIDL6B3U.js";
+} from "./chunk-IIATXMG4.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-VG2XWHMI.js.map
+//# sourceMappingURL=chunk-47BIZLWV.js.map

@@ -101,9 +101,13 @@ async function samplesNow(dir, earlier) {
   if (earlier && earlier.stamp === stamp) return earlier.samples;
   return (await readStamped(dir, stamp)).samples;
 }
-function addRun(before, ran) {
-  const byId = new Map(before?.byId ?? []);
-  const outcomes = new Map(before?.outcomes ?? []);
+function addRun(before, ran, options = {}) {
+  const { catalog } = options;
+  const kept = (entries) => catalog ? [
+    ...entries
+  ].filter(([id]) => catalog.has(id)) : entries;
+  const byId = new Map(kept(before?.byId ?? []));
+  const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
     byId.set(id, [
       durationMs,
@@ -159,4 +163,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-3Y7ABDXK.js.map
+//# sourceMappingURL=chunk-5CDFVK3M.js.map

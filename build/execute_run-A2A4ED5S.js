@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-UMDVKFOD.js";
+} from "./chunk-B64KCUZM.js";
 import "./chunk-5T24TDMK.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-NIDL6B3U.js";
+} from "./chunk-IIATXMG4.js";
 import {
   colorWanted,
   palette,
@@ -269,7 +269,7 @@ async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-MXHDIRG6.js");
+    const { createGitHubReporter } = await import("./github-5MTDLETL.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1358,11 +1358,15 @@ async function priorState(selection, where) {
     diagnostics: []
   };
 }
-async function saveDurations(dir, fixtures, earlier) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-BEZAKSC5.js");
+async function saveDurations(dir, fixtures, earlier, catalogIds) {
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-6QHKMIV3.js");
   const ran = fixtures.filter((f) => f.attempts > 0 && f.failure?.kind !== "interrupted");
   if (ran.length === 0) return void 0;
-  const samples = addRun(await samplesNow(dir, earlier), ran);
+  const samples = addRun(await samplesNow(dir, earlier), ran, {
+    ...catalogIds ? {
+      catalog: new Set(catalogIds)
+    } : {}
+  });
   await writeDurations(dir, samples);
   return samples.outcomes;
 }
@@ -1597,7 +1601,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         shownDir: options.artifactDir
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
-      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations).catch((error) => {
+      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, selection.catalogIds).catch((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
           code: "DURATIONS_NOT_SAVED",
@@ -1646,7 +1650,12 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...selection.shardPlan ? {
         shard: {
           ...selection.shardPlan.shard,
-          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1]
+          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1],
+          ...selection.pulledIn?.size ? {
+            pulledIn: [
+              ...selection.pulledIn.keys()
+            ]
+          } : {}
         }
       } : {}
     });
@@ -1732,4 +1741,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-BUSCQRQ4.js.map
+//# sourceMappingURL=execute_run-A2A4ED5S.js.map

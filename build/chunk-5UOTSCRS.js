@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-3Y7ABDXK.js";
+} from "./chunk-5CDFVK3M.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -79,7 +79,7 @@ function planSchedule(planned, history, order, askedIn = "flag") {
 async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-BEZAKSC5.js");
+  const { readDurationsFile } = await import("./durations_file-6QHKMIV3.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -102,7 +102,9 @@ function expectedLine(schedule, planned) {
 }
 function startOrderLine(schedule, planned) {
   if (schedule.mode === "id") {
-    if (schedule.askedIn === void 0) return void 0;
+    if (schedule.askedIn === void 0) {
+      return schedule.read?.problem ? "Start order: by id (the durations summary cannot be read)" : "Start order: by id (no history yet: a run records the durations)";
+    }
     return schedule.askedIn === "config" ? 'Start order: by id ("order": "id" in the config)' : "Start order: by id (--order id)";
   }
   const order = schedule.startOrder ?? planned.map((_, i) => i);
@@ -125,4 +127,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-A6SH42OA.js.map
+//# sourceMappingURL=chunk-5UOTSCRS.js.map
