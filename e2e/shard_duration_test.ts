@@ -84,7 +84,7 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
   const run = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /warning: No timings in ".*durations\.json".*\[SHARD_TIMINGS_MISSING\]/);
-  assert.match(run.stderr, /7 of 7 fixtures without timings/);
+  assert.match(run.stderr, /no timings: 7 of 7 fixtures at the default/);
   // A summary that is there but cannot be read says why, not that there is none.
   await p.write(".planning/artifacts/smoke/durations.json", "{ damaged");
   const damaged = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);

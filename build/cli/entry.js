@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-R2YBPH5L.js";
+} from "../chunk-TSKH5D4D.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-ESCYEIZB.js";
+} from "../chunk-6LZQP5TN.js";
 import {
   historyPaths,
   newRunId
@@ -108,7 +108,7 @@ function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 function runModule() {
-  return import("../execute_run-A2A4ED5S.js");
+  return import("../execute_run-LT6X3YGW.js");
 }
 function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

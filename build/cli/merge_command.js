@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-R2YBPH5L.js";
+} from "../chunk-TSKH5D4D.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-ESCYEIZB.js";
+import "../chunk-6LZQP5TN.js";
 import {
   SaveRunError,
   ensureHistoryDir,

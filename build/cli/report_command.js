@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-R2YBPH5L.js";
+} from "../chunk-TSKH5D4D.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-ESCYEIZB.js";
+import "../chunk-6LZQP5TN.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";

@@ -80,8 +80,8 @@ export interface ShardPlan {
   shard: Shard;
   /** Each shard's predicted total, in milliseconds. */
   totals: number[];
-  /** Where the timings came from, as shown. */
-  source: string;
+  /** Where the timings came from, as shown; absent when there were none. */
+  source?: string;
   /** Selected fixtures that have no timings (they got the default). */
   missing: number;
   /** How many fixtures were split. */
@@ -124,7 +124,7 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
     plan: {
       shard,
       totals: split.totals,
-      source: timings?.shown ?? "no timings",
+      ...(timings ? { source: timings.shown } : {}),
       missing,
       fixtures: ids.length,
     },
@@ -146,6 +146,10 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
  *   shardPlanLine({ shard: { index: 2, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 1, fixtures: 3 }),
  *   "Shards by duration (from t.json, 1 of 3 fixtures without timings): 1/2 1.5s, 2/2 1.2s (this shard)",
  * );
+ * assert.equal(
+ *   shardPlanLine({ shard: { index: 1, total: 1 }, totals: [3000], missing: 3, fixtures: 3 }),
+ *   "Shards by duration (no timings: 3 of 3 fixtures at the default): 1/1 3.0s (this shard)",
+ * );
  * ```
  */
 export function shardPlanLine(plan: ShardPlan): string {
@@ -156,11 +160,15 @@ export function shardPlanLine(plan: ShardPlan): string {
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 }
 
-/** Where the timings came from and how many fixtures had none: `from t.json, 1 of 3 fixtures without timings`. */
+/**
+ * Where the timings came from and how many fixtures had none: `from t.json, 1 of 3 fixtures
+ * without timings`; without any, `no timings: 3 of 3 fixtures at the default`.
+ */
 function timingsSource(plan: ShardPlan): string {
-  return `from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${
-    plan.fixtures === 1 ? "" : "s"
-  } without timings`;
+  const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
+  return plan.source === undefined
+    ? `no timings: ${count} at the default`
+    : `from ${plan.source}, ${count} without timings`;
 }
 
 /**

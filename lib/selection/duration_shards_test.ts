@@ -67,7 +67,7 @@ Deno.test("durationShardOf() without timings: every fixture gets the default, an
   const { plan } = durationShardOf(fixtures, { index: 1, total: 2 }, undefined);
   assert.equal(
     shardPlanLine(plan),
-    "Shards by duration (from no timings, 3 of 3 fixtures without timings): 1/2 2.0s (this shard), 2/2 1.0s",
+    "Shards by duration (no timings: 3 of 3 fixtures at the default): 1/2 2.0s (this shard), 2/2 1.0s",
   );
 });
 

@@ -39,7 +39,9 @@ function durationShardOf(selection, shard, timings) {
     plan: {
       shard,
       totals: split.totals,
-      source: timings?.shown ?? "no timings",
+      ...timings ? {
+        source: timings.shown
+      } : {},
       missing,
       fixtures: ids.length
     }
@@ -51,7 +53,8 @@ function shardPlanLine(plan) {
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 }
 function timingsSource(plan) {
-  return `from ${plan.source}, ${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"} without timings`;
+  const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
+  return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}, ${count} without timings`;
 }
 function shardRunLine(plan) {
   const { index, total } = plan.shard;
@@ -149,4 +152,4 @@ export {
   durationsProblem,
   readTimings
 };
-//# sourceMappingURL=chunk-ESCYEIZB.js.map
+//# sourceMappingURL=chunk-6LZQP5TN.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-6DEX5YGK.js";
 import {
   shardPlanLine
-} from "./chunk-ESCYEIZB.js";
+} from "./chunk-6LZQP5TN.js";
 import {
   historyPaths
 } from "./chunk-724LJFTI.js";
@@ -2098,7 +2098,7 @@ async function resolveSelection(flags, options, context) {
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-TKOWICOG.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-6GQ2JXSI.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2285,4 +2285,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-R2YBPH5L.js.map
+//# sourceMappingURL=chunk-TSKH5D4D.js.map

@@ -1741,4 +1741,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-A2A4ED5S.js.map
+//# sourceMappingURL=execute_run-LT6X3YGW.js.map

@@ -5,7 +5,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-ESCYEIZB.js";
+} from "./chunk-6LZQP5TN.js";
 import "./chunk-5UOTSCRS.js";
 import "./chunk-5CDFVK3M.js";
 import "./chunk-XO22FQN4.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-TKOWICOG.js.map
+//# sourceMappingURL=duration_shards-6GQ2JXSI.js.map
