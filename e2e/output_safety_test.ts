@@ -145,3 +145,49 @@ Deno.test("a fixture cannot start a line of standard output with RESULT: (consol
     assert.match(run.stdout, /RESULT: pass|&#82;ESULT: pass/, name);
   }
 });
+
+Deno.test("a newline in a value from a manifest, the config or a flag never starts a line of its own", async () => {
+  // Each case puts "\nerror: FORGED" in one value that passes the schema and reaches a message.
+  const forged = "x\nerror: FORGED";
+  const cases: { files: Record<string, string>; args?: string[]; env?: Record<string, string> }[] =
+    [
+      { files: { "fixtures/p.smoke.jsonc": JSON.stringify({ command: [forged] }) } },
+      { files: { "fixtures/c.smoke.jsonc": JSON.stringify({ command: ["true"], cwd: forged }) } },
+      { files: { "fixtures/s.smoke.jsonc": JSON.stringify({ script: `${forged}.ts` }) } },
+      {
+        files: {
+          "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+          "smoke.jsonc": JSON.stringify({
+            services: [{
+              name: "svc",
+              command: [forged],
+              ready: { stdoutIncludes: "up", timeoutMs: 500 },
+            }],
+          }),
+        },
+      },
+      { files: { "fixtures/a.smoke.ts": "" }, args: ["--fixture", forged] },
+      { files: { "fixtures/a.smoke.ts": "" }, args: ["--tag", forged] },
+      { files: { "fixtures/a.smoke.ts": "" }, args: ["--retries", forged] },
+      { files: { "fixtures/a.smoke.ts": "" }, args: ["--shard", forged] },
+      { files: { "fixtures/a.smoke.ts": "" }, args: ["--order", forged] },
+      { files: { "fixtures/a.smoke.ts": "" }, args: [`--${forged}`] },
+      { files: { "fixtures/a.smoke.ts": "" }, args: ["report", forged] },
+      {
+        files: { "fixtures/p.smoke.jsonc": JSON.stringify({ command: [forged] }) },
+        env: { GITHUB_ACTIONS: "true" },
+      },
+    ];
+  for (const { files, args = [], env = {} } of cases) {
+    await using p = await tempProject(files);
+    const run = await runSmoke(p.dir, args, { env });
+    const lines = `${run.stdout}\n${run.stderr}`.split("\n");
+    const shown = JSON.stringify({ files, args });
+    assert.ok(run.code !== 3, `${shown}: ${run.stderr}`);
+    assert.deepEqual(lines.filter((line) => /^\s*error: FORGED/.test(line)), [], shown);
+    assert.ok(
+      lines.some((line) => line.includes("FORGED")) || run.code === 0,
+      `${shown}: not shown`,
+    );
+  }
+});

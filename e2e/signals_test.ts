@@ -240,3 +240,31 @@ Deno.test("a fixture an interrupt stopped is no outcome and no duration in durat
   assert.equal(after.outcomes.slow, "P");
   assert.deepEqual(after.fixtures.slow, before.fixtures.slow);
 });
+
+Deno.test("a retry an interrupt stopped after a real failure records that failure, not its duration", async () => {
+  await using p = await tempProject({
+    "fixtures/r.smoke.jsonc": JSON.stringify({
+      command: [
+        "sh",
+        "-c",
+        '[ -e hold ] || exit 0; [ "$SMOKE_ATTEMPT" = 1 ] && exit 1; sleep 300 & echo $! > r.pid; wait',
+      ],
+      retries: 1,
+    }),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const summary = async () =>
+    JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")) as {
+      fixtures: Record<string, number[]>;
+      outcomes: Record<string, string>;
+    };
+  const before = await summary();
+  await Deno.writeTextFile(`${p.dir}/hold`, "");
+  const child = spawnSmoke(p.dir, []);
+  await waitFor(() => p.exists("r.pid"));
+  child.kill("SIGINT");
+  assert.equal((await child.output()).code, 130);
+  const after = await summary();
+  assert.equal(after.outcomes.r, "FP", "the first attempt's failure is recorded");
+  assert.deepEqual(after.fixtures.r, before.fixtures.r, "the cut-off duration is not");
+});

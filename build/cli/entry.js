@@ -2,7 +2,7 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-UE4CY7JG.js";
+} from "../chunk-MRK53S3C.js";
 import {
   VERSION
 } from "../chunk-FOWYWT45.js";
@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-TSKH5D4D.js";
+} from "../chunk-MRIMCBNZ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-6LZQP5TN.js";
+} from "../chunk-3NG2MZZK.js";
 import {
   historyPaths,
   newRunId
@@ -40,9 +40,9 @@ import {
   fixtureArgument
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-PQ4TRTNA.js";
-import "../chunk-5UOTSCRS.js";
-import "../chunk-5CDFVK3M.js";
+import "../chunk-5345R35B.js";
+import "../chunk-SH4LTSTY.js";
+import "../chunk-R6UMTBFI.js";
 import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
@@ -56,6 +56,7 @@ import {
 } from "../chunk-UZCZWFUL.js";
 import {
   createSafeWriter,
+  displayName,
   hasControlCharacter,
   resultLine
 } from "../chunk-VTBD4O6O.js";
@@ -108,7 +109,7 @@ function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 function runModule() {
-  return import("../execute_run-LT6X3YGW.js");
+  return import("../execute_run-SLZTEJPX.js");
 }
 function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -246,7 +247,7 @@ async function runSmoke(flags, io) {
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-L4MKABZW.js");
+  const { readSchedule } = await import("../durations-BUVHRDH6.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {
@@ -861,7 +862,7 @@ function integer(spec, value) {
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw usage(`Invalid value for "--${spec.name}": "${value}" is not a whole number ${range}`, spec.example === void 0 ? `Pass a whole number ${range}.` : `Pass a number, e.g. "--${spec.name} ${spec.example}".`);
+    throw usage(`Invalid value for "--${spec.name}": "${displayName(value)}" is not a whole number ${range}`, spec.example === void 0 ? `Pass a whole number ${range}.` : `Pass a number, e.g. "--${spec.name} ${spec.example}".`);
   }
   return Number(value);
 }
@@ -870,7 +871,7 @@ function shard(value) {
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
   if (!match || index < 1 || total < 1 || index > total) {
-    throw usage(`Invalid value for "--shard": "${value}" is not I/N with 1 <= I <= N`, 'Pass e.g. "--shard 1/3" for the first of three shards.');
+    throw usage(`Invalid value for "--shard": "${displayName(value)}" is not I/N with 1 <= I <= N`, 'Pass e.g. "--shard 1/3" for the first of three shards.');
   }
   return {
     index,
@@ -890,7 +891,7 @@ function choice(spec, value) {
   const choices = spec.choices ?? [];
   if (choices.includes(value)) return value;
   const suggestion = closest(value, choices);
-  throw usage(`Invalid value for "--${spec.name}": "${value}" is not one of ${choices.join(", ")}`, suggestion ? `Did you mean "--${spec.name} ${suggestion}"?` : `Pass one of: ${choices.map((c) => `--${spec.name} ${c}`).join(", ")}.`);
+  throw usage(`Invalid value for "--${spec.name}": "${displayName(value)}" is not one of ${choices.join(", ")}`, suggestion ? `Did you mean "--${spec.name} ${suggestion}"?` : `Pass one of: ${choices.map((c) => `--${spec.name} ${c}`).join(", ")}.`);
 }
 function convert(spec, value) {
   if (value === void 0 || spec.type === "boolean") return value;
@@ -919,10 +920,12 @@ function translate(error, command) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
       const peer = PEER_FLAGS[flag];
-      if (peer && command === "run") return usage(`Unknown flag "${name}"`, `smoke says ${peer}.`);
+      if (peer && command === "run") {
+        return usage(`Unknown flag "${displayName(name)}"`, `smoke says ${peer}.`);
+      }
       const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
       const suggestion = closest(flag, candidates);
-      return usage(`Unknown flag "${name}"`, ...suggestion ? [
+      return usage(`Unknown flag "${displayName(name)}"`, ...suggestion ? [
         `Did you mean "--${suggestion}"?`
       ] : []);
     }
@@ -975,11 +978,11 @@ function parseFlags(args) {
       positionals.shift();
     } else {
       const suggestion = closest(first, SUBCOMMANDS);
-      throw usage(`Unexpected argument "${first}"`, suggestion ? `Did you mean the subcommand "${suggestion}"?` : `To run one fixture, write "--fixture ${first}".`);
+      throw usage(`Unexpected argument "${displayName(first)}"`, suggestion ? `Did you mean the subcommand "${suggestion}"?` : `To run one fixture, write "--fixture ${first}".`);
     }
   }
   if (command === "report" && positionals.length > 0) {
-    throw usage(`Unexpected argument "${positionals[0]}" after "report"`);
+    throw usage(`Unexpected argument "${displayName(positionals[0])}" after "report"`);
   }
   for (const input of positionals) checkPath(`${command} input`, input);
   const v = {};

@@ -8,15 +8,15 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-47BIZLWV.js";
+} from "../chunk-JLIECRCP.js";
 import "../chunk-5EPMVDCW.js";
-import "../chunk-IIATXMG4.js";
-import "../chunk-3HXT6EQT.js";
+import "../chunk-YGISEL6L.js";
+import "../chunk-QRCDS5LP.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-RCPM2MYS.js";
 import "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-PQ4TRTNA.js";
+import "../chunk-5345R35B.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve

@@ -3,30 +3,30 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-B64KCUZM.js";
+} from "../chunk-T66WZ2BK.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-5T24TDMK.js";
+} from "../chunk-KMNWLFN7.js";
 import {
   VERSION
 } from "../chunk-FOWYWT45.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-DQYHFHSR.js";
+} from "../chunk-HDXGFOGZ.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-TSKH5D4D.js";
+} from "../chunk-MRIMCBNZ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-6LZQP5TN.js";
+import "../chunk-3NG2MZZK.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -43,12 +43,12 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-IIATXMG4.js";
+} from "../chunk-YGISEL6L.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-3HXT6EQT.js";
+} from "../chunk-QRCDS5LP.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-RCPM2MYS.js";
 import {
@@ -57,9 +57,9 @@ import {
 import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
-} from "../chunk-PQ4TRTNA.js";
-import "../chunk-5UOTSCRS.js";
-import "../chunk-5CDFVK3M.js";
+} from "../chunk-5345R35B.js";
+import "../chunk-SH4LTSTY.js";
+import "../chunk-R6UMTBFI.js";
 import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,

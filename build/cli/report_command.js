@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-URFYTOQL.js";
-import "../chunk-DQYHFHSR.js";
+} from "../chunk-K5P3ATNA.js";
+import "../chunk-HDXGFOGZ.js";
 import {
   dayOf,
   loadConfig,
@@ -14,18 +14,18 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-TSKH5D4D.js";
+} from "../chunk-MRIMCBNZ.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-6LZQP5TN.js";
+import "../chunk-3NG2MZZK.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";
 import "../chunk-K55XNACF.js";
 import {
   formatDuration
-} from "../chunk-3HXT6EQT.js";
+} from "../chunk-QRCDS5LP.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
@@ -38,15 +38,16 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import {
+  interruptedWithoutResult,
   isQuarantinedFailure,
   keptFromStarting,
   owedMark,
   owedUnstarted,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-PQ4TRTNA.js";
-import "../chunk-5UOTSCRS.js";
-import "../chunk-5CDFVK3M.js";
+} from "../chunk-5345R35B.js";
+import "../chunk-SH4LTSTY.js";
+import "../chunk-R6UMTBFI.js";
 import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile
@@ -165,7 +166,7 @@ var NEUTRAL_CELLS = /* @__PURE__ */ new Set([
 ]);
 function cellOf(f) {
   if (f.failure?.kind === "not-run" || isBlocked(f)) return "n";
-  if (f.failure?.kind === "interrupted") return "i";
+  if (interruptedWithoutResult(f)) return "i";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
@@ -1072,7 +1073,7 @@ function renderLatest(model) {
     out.push(`<p class="note bad"><strong class="t-fail">\u2717 The suite still fails</strong>: this run passed, but ${n} fixture${n === 1 ? " is" : "s are"} still failing.${latest.rerunCommand ? ` Rerun ${n === 1 ? "it" : "them"}: <code>${e(latest.rerunCommand)}</code>` : ""}</p>`);
   }
   if (latest.interrupted) {
-    out.push(`<p class="note bad">The run was interrupted: fixtures that did not finish count as failed (kind <code>interrupted</code>).</p>`);
+    out.push(`<p class="note bad">The run was interrupted: the fixtures it stopped are recorded as failed (kind <code>interrupted</code>) and still owed, but the grid marks them ${CELL.i.symbol} and does not count them as results.</p>`);
   }
   for (const d of latest.diagnostics) {
     out.push(`<p class="note${d.level === "error" ? " bad" : ""}"><strong>${e(d.level)}</strong> <code>${e(d.code)}</code>: ${e(d.message)}${d.hint ? `<br><span class="muted">${e(d.hint)}</span>` : ""}</p>`);

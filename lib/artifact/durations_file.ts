@@ -217,15 +217,21 @@ export async function samplesNow(
   return (await readStamped(dir, stamp)).samples;
 }
 
+/** Ids outside the catalog a summary keeps up to (or four times the catalog's ids, if more). */
+export const KEEP_OTHER_IDS = 1000;
+
 /**
  * The summary after one more run: each fixture that ran gets its duration
  * first in its list (at most {@linkcode MAX_SAMPLES} kept), and its outcome
- * first in its outcomes when its status is given. With `catalog`, fixtures
- * no longer in it (deleted, renamed) are dropped: the summary does not grow
- * with every id a suite ever had.
+ * first in its outcomes when its status is given. With `catalog`, once the
+ * summary holds more than {@linkcode KEEP_OTHER_IDS} ids or four times the
+ * catalog's, the ids not in it (deleted, renamed) are dropped: the summary
+ * does not grow with every id a suite ever had, and a second suite sharing
+ * the artifact directory (another `--fixtures-dir`) keeps its history.
  *
  * @param before The summary before the run (undefined: none).
- * @param ran The fixtures that ran (attempts > 0), how long each took and how it ended.
+ * @param ran The fixtures that ran (attempts > 0), how long each took (none: no duration to
+ * record) and how it ended.
  * @param options `catalog`: the ids of the catalog now, to keep only those.
  * @returns The new summary.
  *
@@ -240,22 +246,28 @@ export async function samplesNow(
  * assert.equal(two.runs, 2);
  * const three = addRun(two, [{ id: "a", durationMs: 6, status: "failed" }]);
  * assert.equal(three.outcomes?.get("a"), "F");
+ * // A few ids beside the catalog's stay (another suite's, or one renamed away).
  * const renamed = addRun(three, [{ id: "b", durationMs: 7 }], { catalog: new Set(["b"]) });
- * assert.deepEqual([...renamed.byId.keys()], ["b"]);
+ * assert.deepEqual([...renamed.byId.keys()], ["a", "b"]);
  * ```
  */
 export function addRun(
   before: DurationSamples | undefined,
-  ran: readonly { id: string; durationMs: number; status?: string }[],
+  ran: readonly { id: string; durationMs?: number; status?: string }[],
   options: { catalog?: ReadonlySet<string> } = {},
 ): DurationSamples {
   const { catalog } = options;
+  const ids = new Set([...before?.byId.keys() ?? [], ...before?.outcomes?.keys() ?? []]);
+  const full = catalog !== undefined &&
+    ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
   const kept = <T>(entries: Iterable<[string, T]>) =>
-    catalog ? [...entries].filter(([id]) => catalog.has(id)) : entries;
+    full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
-    byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
+    if (durationMs !== undefined) {
+      byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
+    }
     if (status === "passed" || status === "failed") {
       outcomes.set(id, addOutcome(outcomes.get(id), status));
     }

@@ -138,3 +138,34 @@ export function owedMark(kind: string): "unfinished" | "not run" | "blocked" | u
     ? "blocked"
     : undefined;
 }
+
+/**
+ * Whether an interrupt stopped a fixture before it gave a result of its own:
+ * its failure is `interrupted`, it had no earlier attempt (a retry comes only
+ * after a failure), and under `--repeat` no earlier run failed. Such a result
+ * is no outcome and no duration; an interrupted retry, or an interrupted
+ * repeat with a failed run, still carries that failure.
+ *
+ * @param result The fixture's result.
+ * @returns True when the interrupt is all there is to it.
+ *
+ * @example
+ * ```ts
+ * import { interruptedWithoutResult } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cut = { attempts: 1, failure: { kind: "interrupted" } };
+ * assert.equal(interruptedWithoutResult(cut), true);
+ * assert.equal(interruptedWithoutResult({ ...cut, attempts: 2 }), false);
+ * assert.equal(interruptedWithoutResult({ ...cut, repeat: { outcomes: "PFI" } }), false);
+ * assert.equal(interruptedWithoutResult({ attempts: 1, failure: { kind: "exit-code" } }), false);
+ * ```
+ */
+export function interruptedWithoutResult(result: {
+  attempts: number;
+  failure?: { kind: string };
+  repeat?: { outcomes: string };
+}): boolean {
+  return result.failure?.kind === "interrupted" && result.attempts <= 1 &&
+    !(result.repeat?.outcomes.includes("F") ?? false);
+}

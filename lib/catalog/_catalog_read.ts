@@ -12,6 +12,7 @@ import {
   readFailure,
   readRegularTextFileSync,
 } from "../base/read_input.ts";
+import { displayName } from "../base/safe_output.ts";
 
 function catalogError(message: string, ...hints: string[]): UserError {
   return new UserError(message, { kind: "catalog", hints });
@@ -85,7 +86,9 @@ export interface NamedScript {
  * ```
  */
 export function checkNamedScript(fixture: NamedScript): void {
-  const named = `script "${fixture.file}" named by manifest "${fixture.manifestFile}"`;
+  const named = `script "${displayName(fixture.file)}" named by manifest "${
+    displayName(String(fixture.manifestFile))
+  }"`;
   let info: Deno.FileInfo;
   try {
     info = Deno.statSync(fixture.script);

@@ -6,7 +6,7 @@
 import type { Shard } from "../selection/select.ts";
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
-import { hasControlCharacter } from "../base/safe_output.ts";
+import { displayName, hasControlCharacter } from "../base/safe_output.ts";
 import { type Command, COMMANDS, FLAGS, type FlagSection, type FlagSpec } from "./flag_table.ts";
 import { ArgvError, type ArgvOption, parseArgv } from "./_parse_argv.ts";
 
@@ -127,7 +127,7 @@ function integer(spec: FlagSpec, value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw usage(
-      `Invalid value for "--${spec.name}": "${value}" is not a whole number ${range}`,
+      `Invalid value for "--${spec.name}": "${displayName(value)}" is not a whole number ${range}`,
       spec.example === undefined
         ? `Pass a whole number ${range}.`
         : `Pass a number, e.g. "--${spec.name} ${spec.example}".`,
@@ -142,7 +142,7 @@ function shard(value: string): Shard {
   const total = Number(match?.[2]);
   if (!match || index < 1 || total < 1 || index > total) {
     throw usage(
-      `Invalid value for "--shard": "${value}" is not I/N with 1 <= I <= N`,
+      `Invalid value for "--shard": "${displayName(value)}" is not I/N with 1 <= I <= N`,
       'Pass e.g. "--shard 1/3" for the first of three shards.',
     );
   }
@@ -191,7 +191,9 @@ function choice(spec: FlagSpec, value: string): string {
   if (choices.includes(value)) return value;
   const suggestion = closest(value, choices);
   throw usage(
-    `Invalid value for "--${spec.name}": "${value}" is not one of ${choices.join(", ")}`,
+    `Invalid value for "--${spec.name}": "${displayName(value)}" is not one of ${
+      choices.join(", ")
+    }`,
     suggestion
       ? `Did you mean "--${spec.name} ${suggestion}"?`
       : `Pass one of: ${choices.map((c) => `--${spec.name} ${c}`).join(", ")}.`,
@@ -237,11 +239,13 @@ function translate(error: ArgvError, command: Command): UserError {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = name.replace(/^-+/, "");
       const peer = PEER_FLAGS[flag];
-      if (peer && command === "run") return usage(`Unknown flag "${name}"`, `smoke says ${peer}.`);
+      if (peer && command === "run") {
+        return usage(`Unknown flag "${displayName(name)}"`, `smoke says ${peer}.`);
+      }
       const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
       const suggestion = closest(flag, candidates);
       return usage(
-        `Unknown flag "${name}"`,
+        `Unknown flag "${displayName(name)}"`,
         ...(suggestion ? [`Did you mean "--${suggestion}"?`] : []),
       );
     }
@@ -337,7 +341,7 @@ export function parseFlags(args: readonly string[]): Flags {
     } else {
       const suggestion = closest(first, SUBCOMMANDS);
       throw usage(
-        `Unexpected argument "${first}"`,
+        `Unexpected argument "${displayName(first)}"`,
         suggestion
           ? `Did you mean the subcommand "${suggestion}"?`
           : `To run one fixture, write "--fixture ${first}".`,
@@ -345,7 +349,7 @@ export function parseFlags(args: readonly string[]): Flags {
     }
   }
   if (command === "report" && positionals.length > 0) {
-    throw usage(`Unexpected argument "${positionals[0]}" after "report"`);
+    throw usage(`Unexpected argument "${displayName(positionals[0])}" after "report"`);
   }
   // merge's inputs are paths: held to the rules of a path flag.
   for (const input of positionals) checkPath(`${command} input`, input);

@@ -15,7 +15,12 @@ import type {
   Summary,
 } from "../artifact/artifact.ts";
 import { groupBlocked, isBlocked } from "../artifact/blocked.ts";
-import { keptFromStarting, owedMark, owedUnstarted } from "../artifact/not_run.ts";
+import {
+  interruptedWithoutResult,
+  keptFromStarting,
+  owedMark,
+  owedUnstarted,
+} from "../artifact/not_run.ts";
 import {
   isQuarantinedFailure,
   type Quarantine,
@@ -342,8 +347,9 @@ const NEUTRAL_CELLS: ReadonlySet<string> = new Set([".", "s", "n", "i"]);
 function cellOf(f: Artifact["fixtures"][number]): CellCode {
   // Never started (--max-failures, or a need that did not pass): not a result of its own.
   if (f.failure?.kind === "not-run" || isBlocked(f)) return "n";
-  // Stopped by an interrupt (Ctrl-C, a cancelled job): the user's doing, not the check's verdict.
-  if (f.failure?.kind === "interrupted") return "i";
+  // Stopped by an interrupt (Ctrl-C, a cancelled job) before a result of its own: the user's
+  // doing, not the check's verdict (an interrupted retry still failed its first attempt).
+  if (interruptedWithoutResult(f)) return "i";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";

@@ -340,3 +340,19 @@ Deno.test("buildReportModel: a fixture an interrupt stopped is no result: no fli
   assert.equal(row.failures, 0);
   assert.equal(row.observed, 3);
 });
+
+Deno.test("buildReportModel: an interrupted retry still failed its first attempt: a failure", () => {
+  const runs = [0, 1].map((h) =>
+    makeRun({
+      startedAt: hour(h),
+      fixtures: [
+        h === 1
+          ? { ...r({ id: "a", status: "failed", kind: "interrupted" }), attempts: 2 }
+          : r({ id: "a", status: "passed" }),
+      ],
+    })
+  );
+  const [row] = buildReportModel({ runs }, { last: 50, now }).grid;
+  assert.equal(row.cells, "pf");
+  assert.equal(row.failures, 1);
+});

@@ -8,6 +8,7 @@
  */
 import { REPORT_CSP, REPORT_CSS, REPORT_JS } from "./_assets.ts";
 import {
+  CELL,
   escapeHtml,
   formatTime,
   ownFailures,
@@ -177,8 +178,9 @@ function renderLatest(model: ReportModel): string {
   }
   if (latest.interrupted) {
     out.push(
-      `<p class="note bad">The run was interrupted: fixtures that did not finish count as ` +
-        `failed (kind <code>interrupted</code>).</p>`,
+      `<p class="note bad">The run was interrupted: the fixtures it stopped are recorded as ` +
+        `failed (kind <code>interrupted</code>) and still owed, but the grid marks them ` +
+        `${CELL.i.symbol} and does not count them as results.</p>`,
     );
   }
   for (const d of latest.diagnostics) {

@@ -15,6 +15,7 @@
  */
 import { envUnreadable, readEnv } from "../base/env.ts";
 import { resolve } from "../base/path.ts";
+import { displayName } from "../base/safe_output.ts";
 import { findExecutable } from "./find_executable.ts";
 import { pause } from "./_wait.ts";
 
@@ -237,18 +238,19 @@ export interface StartOptions extends SessionSpawnOptions {
 
 /** Why a program could not start, for the fixture's `spawn` failure. */
 async function describe(error: Error, argv: readonly string[], cwd: string, tries: number) {
-  const program = `Cannot start "${argv[0]}"`;
+  // The program and the directory come from a manifest or the config: shown on one line.
+  const program = `Cannot start "${displayName(argv[0])}"`;
   if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
     const cwdExists = await Deno.stat(cwd).then((info) => info.isDirectory, () => false);
     const reason = !cwdExists
-      ? `its working directory "${cwd}" does not exist`
+      ? `its working directory "${displayName(cwd)}" does not exist`
       : error instanceof Deno.errors.NotFound
       ? "it was not found (check the name, or PATH)"
       : "it is not executable";
     return `${program}: ${reason}`;
   }
   // Deno names the program it spawned (setsid(1)); the fixture's is named above.
-  const detail = error.message.replace(/^Failed to spawn '[^']*': /, "");
+  const detail = displayName(error.message.replace(/^Failed to spawn '[^']*': /, ""));
   if (isTransientSpawnError(error)) {
     const short = errorCode(error) === "EAGAIN" ? "processes" : "file descriptors";
     return `${program}: the system is out of ${short} (${detail}), ${tries} tries; ` +

@@ -7,6 +7,7 @@
  */
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
+import { displayName } from "../base/safe_output.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {
@@ -57,7 +58,7 @@ export function filterByTags<T extends HasTags>(
   for (const tag of tags) {
     if (known.has(tag)) continue;
     const suggestion = closest(tag, [...known]);
-    throw new UserError(`Unknown tag "${tag}": no fixture has it`, {
+    throw new UserError(`Unknown tag "${displayName(tag)}": no fixture has it`, {
       kind: "usage",
       hints: [
         suggestion
@@ -269,7 +270,7 @@ export function filterByPatterns<T extends HasId>(catalog: readonly T[], pattern
   for (const pattern of patterns) {
     if (!catalog.some((fixture) => matchesPattern(pattern, fixture.id))) {
       const suggestion = closest(pattern, catalog.map((fixture) => fixture.id));
-      throw new UserError(`Unknown fixture "${pattern}": no fixture id matches it`, {
+      throw new UserError(`Unknown fixture "${displayName(pattern)}": no fixture id matches it`, {
         kind: "usage",
         hints: [
           suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",

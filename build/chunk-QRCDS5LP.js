@@ -11,7 +11,7 @@ import {
 } from "./chunk-RCPM2MYS.js";
 import {
   keptFromStarting
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   displayName,
   terminalControl
@@ -239,4 +239,4 @@ export {
   renderFailures,
   renderRepeat
 };
-//# sourceMappingURL=chunk-3HXT6EQT.js.map
+//# sourceMappingURL=chunk-QRCDS5LP.js.map

@@ -1,5 +1,6 @@
 import {
   DURATIONS_FILE,
+  KEEP_OTHER_IDS,
   MAX_SAMPLES,
   addRun,
   durationsStamp,
@@ -9,7 +10,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-5CDFVK3M.js";
+} from "./chunk-R6UMTBFI.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -19,6 +20,7 @@ import "./chunk-VTBD4O6O.js";
 import "./chunk-GTHP53V7.js";
 export {
   DURATIONS_FILE,
+  KEEP_OTHER_IDS,
   MAX_SAMPLES,
   addRun,
   durationsStamp,
@@ -29,4 +31,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-6QHKMIV3.js.map
+//# sourceMappingURL=durations_file-WOGM32PR.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-6DEX5YGK.js";
 import {
   shardPlanLine
-} from "./chunk-6LZQP5TN.js";
+} from "./chunk-3NG2MZZK.js";
 import {
   historyPaths
 } from "./chunk-724LJFTI.js";
@@ -23,7 +23,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-5UOTSCRS.js";
+} from "./chunk-SH4LTSTY.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1132,7 +1132,7 @@ function readManifest(absolute, shown, options) {
   });
 }
 function checkNamedScript(fixture) {
-  const named = `script "${fixture.file}" named by manifest "${fixture.manifestFile}"`;
+  const named = `script "${displayName(fixture.file)}" named by manifest "${displayName(String(fixture.manifestFile))}"`;
   let info;
   try {
     info = Deno.statSync(fixture.script);
@@ -1835,7 +1835,7 @@ function filterByTags(fixtures, tags, catalog) {
     const suggestion = closest(tag, [
       ...known
     ]);
-    throw new UserError(`Unknown tag "${tag}": no fixture has it`, {
+    throw new UserError(`Unknown tag "${displayName(tag)}": no fixture has it`, {
       kind: "usage",
       hints: [
         suggestion ? `Did you mean "--tag ${suggestion}"?` : known.size ? `The tags in use: ${[
@@ -1934,7 +1934,7 @@ function filterByPatterns(catalog, patterns) {
   for (const pattern of patterns) {
     if (!catalog.some((fixture) => matchesPattern(pattern, fixture.id))) {
       const suggestion = closest(pattern, catalog.map((fixture) => fixture.id));
-      throw new UserError(`Unknown fixture "${pattern}": no fixture id matches it`, {
+      throw new UserError(`Unknown fixture "${displayName(pattern)}": no fixture id matches it`, {
         kind: "usage",
         hints: [
           suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",
@@ -2055,8 +2055,8 @@ async function resolveSelection(flags, options, context) {
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-2ZSD2DTS.js"),
-      import("./run_history-FMQ6EHKL.js")
+      import("./rerun_preflight-F6VL4Y2R.js"),
+      import("./run_history-KRBO7JUF.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -2098,7 +2098,7 @@ async function resolveSelection(flags, options, context) {
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-6GQ2JXSI.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-LHIHARNS.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2285,4 +2285,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-TSKH5D4D.js.map
+//# sourceMappingURL=chunk-MRIMCBNZ.js.map

@@ -1,15 +1,15 @@
 import {
   stateOfArtifact
-} from "./chunk-DX54ZTQI.js";
+} from "./chunk-DCPZMHQW.js";
 import {
   dropStale,
   isFullRun,
   outstandingOf
-} from "./chunk-5T24TDMK.js";
+} from "./chunk-KMNWLFN7.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-DQYHFHSR.js";
+} from "./chunk-HDXGFOGZ.js";
 import "./chunk-K55XNACF.js";
 import {
   groupCauses
@@ -23,7 +23,7 @@ import {
 } from "./chunk-2N47EPJ5.js";
 import {
   isDiagnosticsArtifact
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-VTBD4O6O.js";
@@ -211,4 +211,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-2ZSD2DTS.js.map
+//# sourceMappingURL=rerun_preflight-F6VL4Y2R.js.map

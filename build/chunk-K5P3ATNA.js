@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-DQYHFHSR.js";
+} from "./chunk-HDXGFOGZ.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -10,7 +10,7 @@ import {
 } from "./chunk-724LJFTI.js";
 import {
   isDiagnosticsArtifact
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   readRegularFile
 } from "./chunk-ZXG6X34Z.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-URFYTOQL.js.map
+//# sourceMappingURL=chunk-K5P3ATNA.js.map

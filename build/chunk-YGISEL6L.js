@@ -2,7 +2,7 @@ import {
   formatDuration,
   palette,
   renderRepeat
-} from "./chunk-3HXT6EQT.js";
+} from "./chunk-QRCDS5LP.js";
 import {
   isBlocked
 } from "./chunk-RCPM2MYS.js";
@@ -11,7 +11,7 @@ import {
 } from "./chunk-2N47EPJ5.js";
 import {
   notReadyService
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   resultLine
 } from "./chunk-VTBD4O6O.js";
@@ -183,4 +183,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-IIATXMG4.js.map
+//# sourceMappingURL=chunk-YGISEL6L.js.map

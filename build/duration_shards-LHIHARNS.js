@@ -5,9 +5,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-6LZQP5TN.js";
-import "./chunk-5UOTSCRS.js";
-import "./chunk-5CDFVK3M.js";
+} from "./chunk-3NG2MZZK.js";
+import "./chunk-SH4LTSTY.js";
+import "./chunk-R6UMTBFI.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-6GQ2JXSI.js.map
+//# sourceMappingURL=duration_shards-LHIHARNS.js.map

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-5UOTSCRS.js";
+} from "./chunk-SH4LTSTY.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -81,7 +81,7 @@ function durationsProblem(text) {
   return 'a durations summary whose "fixtures" is not an object of ids and durations';
 }
 async function readTimings(where) {
-  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-6QHKMIV3.js");
+  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-WOGM32PR.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -101,7 +101,7 @@ async function readTimings(where) {
       }
     };
   }
-  const { checkSource, readSourceFile } = await import("./source_artifact-EL5J6RVO.js");
+  const { checkSource, readSourceFile } = await import("./source_artifact-43U6ASU5.js");
   const shown = where.timings;
   const fail = (reason) => {
     const lines = reason.split("\n");
@@ -152,4 +152,4 @@ export {
   durationsProblem,
   readTimings
 };
-//# sourceMappingURL=chunk-6LZQP5TN.js.map
+//# sourceMappingURL=chunk-3NG2MZZK.js.map

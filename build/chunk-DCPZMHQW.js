@@ -1,7 +1,7 @@
 import {
   advanceState,
   stateFromRecord
-} from "./chunk-5T24TDMK.js";
+} from "./chunk-KMNWLFN7.js";
 
 // lib/selection/rerun.ts
 async function chainFixtures(source, readRun, maxDepth = 100) {
@@ -67,4 +67,4 @@ async function stateOfArtifact(artifact, readRun) {
 export {
   stateOfArtifact
 };
-//# sourceMappingURL=chunk-DX54ZTQI.js.map
+//# sourceMappingURL=chunk-DCPZMHQW.js.map

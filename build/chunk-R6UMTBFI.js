@@ -101,18 +101,26 @@ async function samplesNow(dir, earlier) {
   if (earlier && earlier.stamp === stamp) return earlier.samples;
   return (await readStamped(dir, stamp)).samples;
 }
+var KEEP_OTHER_IDS = 1e3;
 function addRun(before, ran, options = {}) {
   const { catalog } = options;
-  const kept = (entries) => catalog ? [
+  const ids = /* @__PURE__ */ new Set([
+    ...before?.byId.keys() ?? [],
+    ...before?.outcomes?.keys() ?? []
+  ]);
+  const full = catalog !== void 0 && ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
+  const kept = (entries) => full ? [
     ...entries
   ].filter(([id]) => catalog.has(id)) : entries;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
-    byId.set(id, [
-      durationMs,
-      ...byId.get(id) ?? []
-    ].slice(0, MAX_SAMPLES));
+    if (durationMs !== void 0) {
+      byId.set(id, [
+        durationMs,
+        ...byId.get(id) ?? []
+      ].slice(0, MAX_SAMPLES));
+    }
     if (status === "passed" || status === "failed") {
       outcomes.set(id, addOutcome(outcomes.get(id), status));
     }
@@ -159,8 +167,9 @@ export {
   durationsStamp,
   readDurationsFile,
   samplesNow,
+  KEEP_OTHER_IDS,
   addRun,
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-5CDFVK3M.js.map
+//# sourceMappingURL=chunk-R6UMTBFI.js.map

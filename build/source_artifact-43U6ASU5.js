@@ -3,9 +3,9 @@ import {
   checkSource,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-DQYHFHSR.js";
+} from "./chunk-HDXGFOGZ.js";
 import "./chunk-K55XNACF.js";
-import "./chunk-PQ4TRTNA.js";
+import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-VTBD4O6O.js";
 import "./chunk-GTHP53V7.js";
@@ -15,4 +15,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-EL5J6RVO.js.map
+//# sourceMappingURL=source_artifact-43U6ASU5.js.map

@@ -1,21 +1,21 @@
 import {
   stateOfArtifact
-} from "./chunk-DX54ZTQI.js";
-import "./chunk-5T24TDMK.js";
+} from "./chunk-DCPZMHQW.js";
+import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-URFYTOQL.js";
+} from "./chunk-K5P3ATNA.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-DQYHFHSR.js";
+} from "./chunk-HDXGFOGZ.js";
 import "./chunk-724LJFTI.js";
 import "./chunk-K55XNACF.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
-import "./chunk-PQ4TRTNA.js";
+import "./chunk-5345R35B.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
 import "./chunk-ZXG6X34Z.js";
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-ME4AXDYA.js.map
+//# sourceMappingURL=prior_state-53AJWZXV.js.map

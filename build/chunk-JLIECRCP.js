@@ -6,11 +6,11 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-IIATXMG4.js";
+} from "./chunk-YGISEL6L.js";
 import {
   formatDuration,
   palette
-} from "./chunk-3HXT6EQT.js";
+} from "./chunk-QRCDS5LP.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -32,7 +32,7 @@ import {
   owedUnstarted,
   quarantinedFailure,
   servicesFailed
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   isAbsolute,
   relative,
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-47BIZLWV.js.map
+//# sourceMappingURL=chunk-JLIECRCP.js.map

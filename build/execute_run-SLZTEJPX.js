@@ -7,15 +7,15 @@ import {
   runProcess,
   startInSession,
   stripAnsi
-} from "./chunk-UE4CY7JG.js";
+} from "./chunk-MRK53S3C.js";
 import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-B64KCUZM.js";
-import "./chunk-5T24TDMK.js";
+} from "./chunk-T66WZ2BK.js";
+import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
   leftoverDiagnostics,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-IIATXMG4.js";
+} from "./chunk-YGISEL6L.js";
 import {
   colorWanted,
   palette,
@@ -62,7 +62,7 @@ import {
   renderFixtureLine,
   renderStatusLine,
   repeatRuns
-} from "./chunk-3HXT6EQT.js";
+} from "./chunk-QRCDS5LP.js";
 import "./chunk-JEDHTE3D.js";
 import {
   isBlocked
@@ -71,9 +71,10 @@ import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import {
   createArtifact,
+  interruptedWithoutResult,
   isQuarantinedFailure,
   serviceNotReadyMessage
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import "./chunk-XO22FQN4.js";
 import {
   describeWriteFailure,
@@ -258,7 +259,7 @@ async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-QTKDLK5R.js");
+    const { createJUnitReporter } = await import("./junit-T2MCGH6F.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -269,7 +270,7 @@ async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-5MTDLETL.js");
+    const { createGitHubReporter } = await import("./github-6JFQZIUG.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1338,7 +1339,7 @@ async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-ME4AXDYA.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-53AJWZXV.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1359,8 +1360,11 @@ async function priorState(selection, where) {
   };
 }
 async function saveDurations(dir, fixtures, earlier, catalogIds) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-6QHKMIV3.js");
-  const ran = fixtures.filter((f) => f.attempts > 0 && f.failure?.kind !== "interrupted");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-WOGM32PR.js");
+  const ran = fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f)).map((f) => f.failure?.kind === "interrupted" ? {
+    id: f.id,
+    status: "failed"
+  } : f);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...catalogIds ? {
@@ -1741,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-LT6X3YGW.js.map
+//# sourceMappingURL=execute_run-SLZTEJPX.js.map

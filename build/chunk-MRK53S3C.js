@@ -17,6 +17,9 @@ import {
   join,
   resolve
 } from "./chunk-UZCZWFUL.js";
+import {
+  displayName
+} from "./chunk-VTBD4O6O.js";
 
 // lib/run/find_executable.ts
 function mayExecute(info) {
@@ -183,13 +186,13 @@ function isTransientSpawnError(error) {
   return error instanceof Error && TRANSIENT_CODES.has(errorCode(error) ?? "");
 }
 async function describe(error, argv, cwd, tries) {
-  const program = `Cannot start "${argv[0]}"`;
+  const program = `Cannot start "${displayName(argv[0])}"`;
   if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
     const cwdExists = await Deno.stat(cwd).then((info) => info.isDirectory, () => false);
-    const reason = !cwdExists ? `its working directory "${cwd}" does not exist` : error instanceof Deno.errors.NotFound ? "it was not found (check the name, or PATH)" : "it is not executable";
+    const reason = !cwdExists ? `its working directory "${displayName(cwd)}" does not exist` : error instanceof Deno.errors.NotFound ? "it was not found (check the name, or PATH)" : "it is not executable";
     return `${program}: ${reason}`;
   }
-  const detail = error.message.replace(/^Failed to spawn '[^']*': /, "");
+  const detail = displayName(error.message.replace(/^Failed to spawn '[^']*': /, ""));
   if (isTransientSpawnError(error)) {
     const short = errorCode(error) === "EAGAIN" ? "processes" : "file descriptors";
     return `${program}: the system is out of ${short} (${detail}), ${tries} tries; lower --concurrency, or raise the limit (ulimit -n, ulimit -u)`;
@@ -628,4 +631,4 @@ export {
   ProcessGroups,
   runProcess
 };
-//# sourceMappingURL=chunk-UE4CY7JG.js.map
+//# sourceMappingURL=chunk-MRK53S3C.js.map

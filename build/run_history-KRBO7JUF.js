@@ -3,11 +3,11 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-URFYTOQL.js";
-import "./chunk-DQYHFHSR.js";
+} from "./chunk-K5P3ATNA.js";
+import "./chunk-HDXGFOGZ.js";
 import "./chunk-724LJFTI.js";
 import "./chunk-K55XNACF.js";
-import "./chunk-PQ4TRTNA.js";
+import "./chunk-5345R35B.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
 import "./chunk-ZXG6X34Z.js";
@@ -20,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-FMQ6EHKL.js.map
+//# sourceMappingURL=run_history-KRBO7JUF.js.map

@@ -10,8 +10,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-5UOTSCRS.js";
-import "./chunk-5CDFVK3M.js";
+} from "./chunk-SH4LTSTY.js";
+import "./chunk-R6UMTBFI.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -32,4 +32,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-L4MKABZW.js.map
+//# sourceMappingURL=durations-BUVHRDH6.js.map

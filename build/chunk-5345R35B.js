@@ -27,6 +27,9 @@ function owedUnstarted(outstanding, combined) {
 function owedMark(kind) {
   return kind === "interrupted" ? "unfinished" : kind === "not-run" ? "not run" : kind === "blocked" ? "blocked" : void 0;
 }
+function interruptedWithoutResult(result) {
+  return result.failure?.kind === "interrupted" && result.attempts <= 1 && !(result.repeat?.outcomes.includes("F") ?? false);
+}
 
 // lib/artifact/quarantined.ts
 function quarantinedFailure(result) {
@@ -132,6 +135,7 @@ export {
   keptFromStarting,
   owedUnstarted,
   owedMark,
+  interruptedWithoutResult,
   quarantinedFailure,
   isQuarantinedFailure,
   quarantineLine,
@@ -142,4 +146,4 @@ export {
   failedEntries,
   isDiagnosticsArtifact
 };
-//# sourceMappingURL=chunk-PQ4TRTNA.js.map
+//# sourceMappingURL=chunk-5345R35B.js.map

@@ -8,18 +8,18 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-47BIZLWV.js";
+} from "./chunk-JLIECRCP.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-IIATXMG4.js";
-import "./chunk-3HXT6EQT.js";
+import "./chunk-YGISEL6L.js";
+import "./chunk-QRCDS5LP.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-RCPM2MYS.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
-import "./chunk-PQ4TRTNA.js";
+import "./chunk-5345R35B.js";
 import "./chunk-UZCZWFUL.js";
 import {
   neutralizeLegacyCommands
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-5MTDLETL.js.map
+//# sourceMappingURL=github-6JFQZIUG.js.map

@@ -4,7 +4,7 @@ import {
   isFullRun,
   suiteRecord,
   suiteVerdict
-} from "./chunk-5T24TDMK.js";
+} from "./chunk-KMNWLFN7.js";
 import {
   leftoverDiagnostics,
   readStat,
@@ -18,10 +18,10 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-IIATXMG4.js";
+} from "./chunk-YGISEL6L.js";
 import {
   createArtifact
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   unchangedRecoveryNote
 } from "./chunk-XO22FQN4.js";
@@ -574,4 +574,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-B64KCUZM.js.map
+//# sourceMappingURL=chunk-T66WZ2BK.js.map

@@ -9,7 +9,7 @@ import {
   quarantineLine,
   quarantinedFailure,
   servicesFailed
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   describeWriteFailure,
   isWriteFailure,
@@ -391,4 +391,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-QTKDLK5R.js.map
+//# sourceMappingURL=junit-T2MCGH6F.js.map

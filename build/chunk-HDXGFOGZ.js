@@ -5,7 +5,7 @@ import {
 } from "./chunk-K55XNACF.js";
 import {
   failedEntries
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   formatBytes,
   readRegularFile
@@ -403,4 +403,4 @@ export {
   checkSource,
   readSourceFile
 };
-//# sourceMappingURL=chunk-DQYHFHSR.js.map
+//# sourceMappingURL=chunk-HDXGFOGZ.js.map

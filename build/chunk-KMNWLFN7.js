@@ -1,7 +1,7 @@
 import {
   summarize,
   verdict
-} from "./chunk-PQ4TRTNA.js";
+} from "./chunk-5345R35B.js";
 import {
   runIdClearlyAfter
 } from "./chunk-VTBD4O6O.js";
@@ -170,4 +170,4 @@ export {
   suiteVerdict,
   dropStale
 };
-//# sourceMappingURL=chunk-5T24TDMK.js.map
+//# sourceMappingURL=chunk-KMNWLFN7.js.map
