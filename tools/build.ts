@@ -113,9 +113,9 @@ export function bundleArgs(outDir: string): string[] {
  */
 export async function sourcesDigest(): Promise<string> {
   const sources = [
-    ...files(join(ROOT, "lib")).map((f) => `lib/${f.split(sep).join("/")}`)
+    ...filesUnder(join(ROOT, "lib")).map((f) => `lib/${f.split(sep).join("/")}`)
       .filter((f) => f.endsWith(".ts") && !f.endsWith("_test.ts") && !f.endsWith("/_testing.ts")),
-    ...files(join(ROOT, "schema")).map((f) => `schema/${f.split(sep).join("/")}`)
+    ...filesUnder(join(ROOT, "schema")).map((f) => `schema/${f.split(sep).join("/")}`)
       .filter((f) => f.endsWith(".json")),
   ].sort();
   const encoder = new TextEncoder();
@@ -204,7 +204,7 @@ export async function buildFresh(): Promise<string> {
       const code = await Deno.readTextFile(path);
       await Deno.writeTextFile(path, `// @ts-self-types="${types.split(sep).join("/")}"\n${code}`);
     }
-    for (const file of files(outDir).filter((f) => f.endsWith(".js.map"))) {
+    for (const file of filesUnder(outDir).filter((f) => f.endsWith(".js.map"))) {
       // The maps point at lib/; the text of the sources would double the build's size.
       const map = JSON.parse(await Deno.readTextFile(join(outDir, file)));
       delete map.sourcesContent;
@@ -221,8 +221,23 @@ export async function buildFresh(): Promise<string> {
   }
 }
 
-/** Every file under `dir`, as paths relative to it, sorted; none when it is missing. */
-function files(dir: string): string[] {
+/**
+ * Every file under `dir`, as paths relative to it, sorted; none when it is missing.
+ *
+ * @param dir A directory.
+ * @returns The relative paths.
+ *
+ * @example
+ * ```ts
+ * import { filesUnder } from "./build.ts";
+ * import { fileURLToPath } from "node:url";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(filesUnder(fileURLToPath(new URL("../build", import.meta.url))).includes("cli/entry.js"));
+ * assert.deepEqual(filesUnder("/nonexistent"), []);
+ * ```
+ */
+export function filesUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (path: string) => {
     for (const entry of Deno.readDirSync(path)) {
@@ -262,8 +277,8 @@ function files(dir: string): string[] {
  * ```
  */
 export function treeDifferences(expected: string, actual: string): string[] {
-  const want = files(expected);
-  const have = new Set(files(actual));
+  const want = filesUnder(expected);
+  const have = new Set(filesUnder(actual));
   const problems: string[] = [];
   for (const path of want) {
     if (!have.has(path)) problems.push(`missing: ${path}`);
@@ -311,7 +326,7 @@ export function notReplaceable(dir: string): string | undefined {
     throw error;
   }
   if (!info.isDirectory) return "it is not a directory";
-  const present = files(dir);
+  const present = filesUnder(dir);
   if (present.length === 0) return undefined;
   let note: string | undefined;
   try {
@@ -396,7 +411,7 @@ async function main(args: string[]): Promise<number> {
         throw error;
       }
       await Deno.mkdir(target, { recursive: true });
-      for (const file of files(fresh)) {
+      for (const file of filesUnder(fresh)) {
         await Deno.mkdir(dirname(join(target, file)), { recursive: true });
         await Deno.copyFile(join(fresh, file), join(target, file));
       }

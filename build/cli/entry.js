@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-MRIMCBNZ.js";
+} from "../chunk-QHJBVATM.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-3NG2MZZK.js";
+} from "../chunk-TBPMJCUK.js";
 import {
   historyPaths,
   newRunId
@@ -41,8 +41,8 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-SH4LTSTY.js";
-import "../chunk-R6UMTBFI.js";
+import "../chunk-NYSHT2QO.js";
+import "../chunk-4NPYDZPR.js";
 import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
@@ -109,7 +109,7 @@ function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 function runModule() {
-  return import("../execute_run-SLZTEJPX.js");
+  return import("../execute_run-TWURCU23.js");
 }
 function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -247,7 +247,7 @@ async function runSmoke(flags, io) {
     io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-BUVHRDH6.js");
+  const { readSchedule } = await import("../durations-2C3JMB3J.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-MRIMCBNZ.js";
+} from "../chunk-QHJBVATM.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-3NG2MZZK.js";
+import "../chunk-TBPMJCUK.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-5345R35B.js";
-import "../chunk-SH4LTSTY.js";
-import "../chunk-R6UMTBFI.js";
+import "../chunk-NYSHT2QO.js";
+import "../chunk-4NPYDZPR.js";
 import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-MRIMCBNZ.js";
+} from "../chunk-QHJBVATM.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-3NG2MZZK.js";
+import "../chunk-TBPMJCUK.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";
@@ -46,8 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-SH4LTSTY.js";
-import "../chunk-R6UMTBFI.js";
+import "../chunk-NYSHT2QO.js";
+import "../chunk-4NPYDZPR.js";
 import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile

@@ -60,6 +60,16 @@ export function usableDurationMs(ms: unknown): ms is number {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
 }
 
+/** The text's JSON value; undefined when it is not JSON. */
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Parses the summary's text, keeping only what is well formed.
  *
@@ -77,13 +87,7 @@ export function usableDurationMs(ms: unknown): ms is number {
  * ```
  */
 export function parseDurations(text: string): DurationSamples | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  const value = jsonValue(text);
   const record = value as {
     version?: unknown;
     runs?: unknown;
@@ -106,6 +110,39 @@ export function parseDurations(text: string): DurationSamples | undefined {
     : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
   return { runs, byId, ...(outcomes.size ? { outcomes } : {}) };
+}
+
+/**
+ * What is wrong with a file that looks like a durations summary (`version`
+ * and `fixtures`, no `schemaVersion`) but that {@linkcode parseDurations}
+ * cannot read; undefined for anything else (an artifact is checked as one).
+ *
+ * @param text The file's text.
+ * @returns The problem, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { durationsProblem } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(durationsProblem('{"version":2,"fixtures":{}}')!, /version 2/);
+ * assert.equal(durationsProblem('{"schemaVersion":1}'), undefined);
+ * ```
+ */
+export function durationsProblem(text: string): string | undefined {
+  const value = jsonValue(text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
+    return undefined;
+  }
+  if (record.version !== 1) {
+    const version = typeof record.version === "number"
+      ? `version ${record.version}`
+      : "a version that is not a number";
+    return `a durations summary of ${version} (this smoke reads version 1)`;
+  }
+  return 'a durations summary whose "fixtures" is not an object of ids and durations';
 }
 
 /** The summary as read, with the file it was read from. */

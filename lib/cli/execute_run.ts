@@ -160,7 +160,7 @@ async function saveDurations(
     .map((f) => f.failure?.kind === "interrupted" ? { id: f.id, status: "failed" } : f);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
-  // Fixtures gone from the catalog (deleted, renamed) leave the summary with this run.
+  // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...(catalogIds ? { catalog: new Set(catalogIds) } : {}),
   });

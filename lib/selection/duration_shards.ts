@@ -202,45 +202,6 @@ export function shardRunLine(plan: ShardPlan): string {
 }
 
 /**
- * What is wrong with a file that looks like a durations summary (`version`
- * and `fixtures`, no `schemaVersion`) but that {@linkcode parseDurations}
- * cannot read; undefined for anything else (an artifact is checked as one).
- *
- * @param text The file's text.
- * @returns The problem, or undefined.
- *
- * @example
- * ```ts
- * import { durationsProblem } from "./duration_shards.ts";
- * import assert from "node:assert/strict";
- *
- * assert.match(durationsProblem('{"version":2,"fixtures":{}}')!, /version 2/);
- * assert.equal(durationsProblem('{"schemaVersion":1}'), undefined);
- * ```
- */
-export function durationsProblem(text: string): string | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
-    return undefined;
-  }
-  if (record.version !== 1) {
-    const version = typeof record.version === "number"
-      ? `version ${record.version}`
-      : "a version that is not a number";
-    return `a durations summary of ${version} (this smoke reads version 1)`;
-  }
-  return 'a durations summary whose "fixtures" is not an object of ids and durations';
-}
-
-/**
  * Reads the timings for `--shard-by duration`: the file `--timings` names (a
  * smoke artifact, whose finished results count, or a `durations.json`), else
  * the artifact directory's `durations.json`. A file given but unreadable is a
@@ -263,9 +224,8 @@ export function durationsProblem(text: string): string | undefined {
 export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
-  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import(
-    "../artifact/durations_file.ts"
-  );
+  const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } =
+    await import("../artifact/durations_file.ts");
   if (where.timings === undefined) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown = `${where.artifactDir}/${DURATIONS_FILE}`;

@@ -10,8 +10,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-SH4LTSTY.js";
-import "./chunk-R6UMTBFI.js";
+} from "./chunk-NYSHT2QO.js";
+import "./chunk-4NPYDZPR.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -32,4 +32,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-BUVHRDH6.js.map
+//# sourceMappingURL=durations-2C3JMB3J.js.map

@@ -3,6 +3,7 @@ import {
   KEEP_OTHER_IDS,
   MAX_SAMPLES,
   addRun,
+  durationsProblem,
   durationsStamp,
   durationsText,
   parseDurations,
@@ -10,7 +11,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-R6UMTBFI.js";
+} from "./chunk-4NPYDZPR.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -23,6 +24,7 @@ export {
   KEEP_OTHER_IDS,
   MAX_SAMPLES,
   addRun,
+  durationsProblem,
   durationsStamp,
   durationsText,
   parseDurations,
@@ -31,4 +33,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-WOGM32PR.js.map
+//# sourceMappingURL=durations_file-N6VY4SIZ.js.map

@@ -1360,7 +1360,7 @@ async function priorState(selection, where) {
   };
 }
 async function saveDurations(dir, fixtures, earlier, catalogIds) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-WOGM32PR.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-N6VY4SIZ.js");
   const ran = fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f)).map((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-SLZTEJPX.js.map
+//# sourceMappingURL=execute_run-TWURCU23.js.map

@@ -1,13 +1,12 @@
 import {
   durationShardOf,
   durationShards,
-  durationsProblem,
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-3NG2MZZK.js";
-import "./chunk-SH4LTSTY.js";
-import "./chunk-R6UMTBFI.js";
+} from "./chunk-TBPMJCUK.js";
+import "./chunk-NYSHT2QO.js";
+import "./chunk-4NPYDZPR.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-TKR4AKXV.js";
 import "./chunk-H32P5R3O.js";
@@ -18,9 +17,8 @@ import "./chunk-GTHP53V7.js";
 export {
   durationShardOf,
   durationShards,
-  durationsProblem,
   readTimings,
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-LHIHARNS.js.map
+//# sourceMappingURL=duration_shards-BLD5LY3V.js.map

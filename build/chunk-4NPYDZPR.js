@@ -26,14 +26,16 @@ var MAX_MS = 2147483647;
 function usableDurationMs(ms) {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
 }
-function parseDurations(text) {
-  let value;
+function jsonValue(text) {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) return void 0;
     throw error;
   }
+}
+function parseDurations(text) {
+  const value = jsonValue(text);
   const record = value;
   if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
   const fixtures = record.fixtures;
@@ -55,6 +57,19 @@ function parseDurations(text) {
       outcomes
     } : {}
   };
+}
+function durationsProblem(text) {
+  const value = jsonValue(text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
+    return void 0;
+  }
+  if (record.version !== 1) {
+    const version = typeof record.version === "number" ? `version ${record.version}` : "a version that is not a number";
+    return `a durations summary of ${version} (this smoke reads version 1)`;
+  }
+  return 'a durations summary whose "fixtures" is not an object of ids and durations';
 }
 var NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer version)";
 async function durationsStamp(dir) {
@@ -164,6 +179,7 @@ export {
   MAX_SAMPLES,
   usableDurationMs,
   parseDurations,
+  durationsProblem,
   durationsStamp,
   readDurationsFile,
   samplesNow,
@@ -172,4 +188,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-R6UMTBFI.js.map
+//# sourceMappingURL=chunk-4NPYDZPR.js.map

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-SH4LTSTY.js";
+} from "./chunk-NYSHT2QO.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -61,27 +61,8 @@ function shardRunLine(plan) {
   const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1])}${missing}`;
 }
-function durationsProblem(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return void 0;
-    throw error;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
-  const record = value;
-  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
-    return void 0;
-  }
-  if (record.version !== 1) {
-    const version = typeof record.version === "number" ? `version ${record.version}` : "a version that is not a number";
-    return `a durations summary of ${version} (this smoke reads version 1)`;
-  }
-  return 'a durations summary whose "fixtures" is not an object of ids and durations';
-}
 async function readTimings(where) {
-  const { parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-WOGM32PR.js");
+  const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-N6VY4SIZ.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -149,7 +130,6 @@ export {
   durationShardOf,
   shardPlanLine,
   shardRunLine,
-  durationsProblem,
   readTimings
 };
-//# sourceMappingURL=chunk-3NG2MZZK.js.map
+//# sourceMappingURL=chunk-TBPMJCUK.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-6DEX5YGK.js";
 import {
   shardPlanLine
-} from "./chunk-3NG2MZZK.js";
+} from "./chunk-TBPMJCUK.js";
 import {
   historyPaths
 } from "./chunk-724LJFTI.js";
@@ -23,7 +23,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-SH4LTSTY.js";
+} from "./chunk-NYSHT2QO.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -2098,7 +2098,7 @@ async function resolveSelection(flags, options, context) {
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-LHIHARNS.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-BLD5LY3V.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2285,4 +2285,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-MRIMCBNZ.js.map
+//# sourceMappingURL=chunk-QHJBVATM.js.map
