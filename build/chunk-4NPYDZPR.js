@@ -23,18 +23,18 @@ var DURATIONS_FILE = "durations.json";
 var MAX_SAMPLES = 10;
 var MAX_BYTES = 16 * 1024 * 1024;
 var MAX_MS = 2147483647;
-function usableDurationMs(ms) {
+var usableDurationMs = (function usableDurationMs(ms) {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
-}
-function jsonValue(text) {
+});
+var jsonValue = (function jsonValue(text) {
   try {
     return JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) return void 0;
     throw error;
   }
-}
-function parseDurations(text) {
+});
+var parseDurations = (function parseDurations(text) {
   const value = jsonValue(text);
   const record = value;
   if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
@@ -57,8 +57,8 @@ function parseDurations(text) {
       outcomes
     } : {}
   };
-}
-function durationsProblem(text) {
+});
+var durationsProblem = (function durationsProblem(text) {
   const value = jsonValue(text);
   if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
   const record = value;
@@ -70,9 +70,9 @@ function durationsProblem(text) {
     return `a durations summary of ${version} (this smoke reads version 1)`;
   }
   return 'a durations summary whose "fixtures" is not an object of ids and durations';
-}
+});
 var NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer version)";
-async function durationsStamp(dir) {
+var durationsStamp = (async function durationsStamp(dir) {
   try {
     const info = await Deno.stat(join(dir, DURATIONS_FILE));
     return `${info.ino}:${info.size}:${info.mtime?.getTime()}:${info.ctime?.getTime()}`;
@@ -83,11 +83,11 @@ async function durationsStamp(dir) {
     if (!isIoError(error)) throw error;
     return "unreadable";
   }
-}
-async function readDurationsFile(dir) {
+});
+var readDurationsFile = (async function readDurationsFile(dir) {
   return await readStamped(dir, await durationsStamp(dir));
-}
-async function readStamped(dir, stamp) {
+});
+var readStamped = (async function readStamped(dir, stamp) {
   if (stamp === "none") return {
     stamp
   };
@@ -110,23 +110,23 @@ async function readStamped(dir, stamp) {
     stamp,
     problem: NOT_A_SUMMARY
   };
-}
-async function samplesNow(dir, earlier) {
+});
+var samplesNow = (async function samplesNow(dir, earlier) {
   const stamp = await durationsStamp(dir);
   if (earlier && earlier.stamp === stamp) return earlier.samples;
   return (await readStamped(dir, stamp)).samples;
-}
+});
 var KEEP_OTHER_IDS = 1e3;
-function addRun(before, ran, options = {}) {
+var addRun = (function addRun(before, ran, options = {}) {
   const { catalog } = options;
   const ids = /* @__PURE__ */ new Set([
     ...before?.byId.keys() ?? [],
     ...before?.outcomes?.keys() ?? []
   ]);
   const full = catalog !== void 0 && ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
-  const kept = (entries) => full ? [
+  const kept = ((entries) => full ? [
     ...entries
-  ].filter(([id]) => catalog.has(id)) : entries;
+  ].filter((([id]) => catalog.has(id))) : entries);
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
@@ -147,32 +147,32 @@ function addRun(before, ran, options = {}) {
       outcomes
     } : {}
   };
-}
-function durationsText(samples) {
+});
+var durationsText = (function durationsText(samples) {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
   return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}}
 `;
-}
-function jsonObject(map) {
+});
+var jsonObject = (function jsonObject(map) {
   const entries = [
     ...map
   ];
   for (let i = 1; i < entries.length; i++) {
     if (entries[i - 1][0] >= entries[i][0]) {
-      entries.sort(([a], [b]) => a < b ? -1 : 1);
+      entries.sort((([a], [b]) => a < b ? -1 : 1));
       break;
     }
   }
-  const members = entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const members = entries.map((([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`));
   return `{${members.join(",")}}`;
-}
-async function writeDurations(dir, samples) {
+});
+var writeDurations = (async function writeDurations(dir, samples) {
   await writeFileAtomic(join(dir, DURATIONS_FILE), durationsText(samples), {
     fileOnly: true,
     ownFile: true
   });
-}
+});
 
 export {
   DURATIONS_FILE,

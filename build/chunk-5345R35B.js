@@ -5,45 +5,45 @@ import {
 
 // lib/artifact/not_run.ts
 var SERVICE_NOT_READY = new RegExp(`^Not run: service "(${SERVICE_NAME_PATTERN.source.slice(1, -1)})" was not ready$`);
-function serviceNotReadyMessage(service) {
+var serviceNotReadyMessage = (function serviceNotReadyMessage(service) {
   return `Not run: service "${service}" was not ready`;
-}
-function notReadyService(message) {
+});
+var notReadyService = (function notReadyService(message) {
   return SERVICE_NOT_READY.exec(message)?.[1];
-}
-function keptFromStarting(result) {
+});
+var keptFromStarting = (function keptFromStarting(result) {
   const kind = result.failure?.kind;
   return result.status === "failed" && (kind === "not-run" || kind === "blocked");
-}
-function owedUnstarted(outstanding, combined) {
+});
+var owedUnstarted = (function owedUnstarted(outstanding, combined) {
   const room = Math.max(0, combined.failed - (combined.quarantined ?? 0));
-  const blocked = Math.min(room, outstanding.filter((e) => e.kind === "blocked").length);
-  const notRun = Math.min(room - blocked, outstanding.filter((e) => e.kind === "not-run").length);
+  const blocked = Math.min(room, outstanding.filter(((e) => e.kind === "blocked")).length);
+  const notRun = Math.min(room - blocked, outstanding.filter(((e) => e.kind === "not-run")).length);
   return {
     blocked,
     notRun
   };
-}
-function owedMark(kind) {
+});
+var owedMark = (function owedMark(kind) {
   return kind === "interrupted" ? "unfinished" : kind === "not-run" ? "not run" : kind === "blocked" ? "blocked" : void 0;
-}
-function interruptedWithoutResult(result) {
+});
+var interruptedWithoutResult = (function interruptedWithoutResult(result) {
   return result.failure?.kind === "interrupted" && result.attempts <= 1 && !(result.repeat?.outcomes.includes("F") ?? false);
-}
+});
 
 // lib/artifact/quarantined.ts
-function quarantinedFailure(result) {
+var quarantinedFailure = (function quarantinedFailure(result) {
   return isQuarantinedFailure(result) ? result.quarantined : void 0;
-}
-function isQuarantinedFailure(result) {
+});
+var isQuarantinedFailure = (function isQuarantinedFailure(result) {
   return result.status === "failed" && !!result.quarantined && !keptFromStarting(result);
-}
-function quarantineLine(quarantine) {
+});
+var quarantineLine = (function quarantineLine(quarantine) {
   return `quarantined until ${quarantine.until} (${quarantine.owner}): ${quarantine.reason}`;
-}
+});
 
 // lib/artifact/artifact.ts
-function summarize(fixtures) {
+var summarize = (function summarize(fixtures) {
   const summary = {
     total: fixtures.length,
     passed: 0,
@@ -62,15 +62,15 @@ function summarize(fixtures) {
   if (quarantined) summary.quarantined = quarantined;
   if (quarantinedFlaky) summary.quarantinedFlaky = quarantinedFlaky;
   return summary;
-}
-function verdict(summary, options = {}) {
+});
+var verdict = (function verdict(summary, options = {}) {
   const quarantined = summary.quarantined ?? 0;
   if (summary.failed - quarantined > 0) return "fail";
   if (summary.passed === 0 && quarantined === 0) return "fail";
   if (options.failOnFlaky && summary.flaky - (summary.quarantinedFlaky ?? 0) > 0) return "fail";
   return "pass";
-}
-function createArtifact(input) {
+});
+var createArtifact = (function createArtifact(input) {
   const summary = summarize(input.fixtures);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -106,11 +106,11 @@ function createArtifact(input) {
     } : {},
     diagnostics: input.diagnostics ?? []
   };
-}
-function servicesFailed(services) {
-  return (services ?? []).some((s) => s.status === "not-ready" || s.status === "exited");
-}
-function failedEntries(fixtures) {
+});
+var servicesFailed = (function servicesFailed(services) {
+  return (services ?? []).some(((s) => s.status === "not-ready" || s.status === "exited"));
+});
+var failedEntries = (function failedEntries(fixtures) {
   const failed = [];
   const seen = /* @__PURE__ */ new Set();
   for (const fixture of fixtures) {
@@ -124,10 +124,10 @@ function failedEntries(fixtures) {
     });
   }
   return failed;
-}
-function isDiagnosticsArtifact(artifact) {
-  return artifact.mode === "rerun-failed" && artifact.fixtures.length === 0 && artifact.selection.fixtureIds.length === 0 && artifact.diagnostics.some((d) => d.level === "error");
-}
+});
+var isDiagnosticsArtifact = (function isDiagnosticsArtifact(artifact) {
+  return artifact.mode === "rerun-failed" && artifact.fixtures.length === 0 && artifact.selection.fixtureIds.length === 0 && artifact.diagnostics.some(((d) => d.level === "error"));
+});
 
 export {
   serviceNotReadyMessage,

@@ -3,11 +3,11 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/reporters/github_inert.ts
-var same = (line) => line;
-function newStopToken() {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16))).map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-function renderInert(text, options) {
+var same = ((line) => line);
+var newStopToken = (function newStopToken() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16))).map(((b) => b.toString(16).padStart(2, "0"))).join("");
+});
+var renderInert = (function renderInert(text, options) {
   if (!/^[A-Za-z0-9]{16,}$/.test(options.token)) {
     throw new TypeError(`Cannot stop workflow commands: token "${options.token}" is not 16 or more letters and digits`);
   }
@@ -17,7 +17,7 @@ function renderInert(text, options) {
 ${neutralizeLegacyCommands(body)}
 ${command(`::${options.token}::`)}
 `;
-}
+});
 
 export {
   newStopToken,

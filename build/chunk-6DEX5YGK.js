@@ -28,28 +28,28 @@ var CHECKS = [
   "port",
   "stdoutIncludes"
 ];
-function serviceVariable(name) {
+var serviceVariable = (function serviceVariable(name) {
   return name.toUpperCase().replaceAll("-", "_");
-}
-function serviceIssues(config) {
+});
+var serviceIssues = (function serviceIssues(config) {
   const issues = [];
-  const issue = (path, message) => issues.push({
+  const issue = ((path, message) => issues.push({
     path: [
       "services",
       ...path
     ],
     message,
     code: "invalid-value"
-  });
+  }));
   const names = /* @__PURE__ */ new Map();
-  (config.services ?? []).forEach((service, index) => {
+  (config.services ?? []).forEach(((service, index) => {
     const { ready } = service;
-    const checks = CHECKS.filter((check) => ready[check] !== void 0);
+    const checks = CHECKS.filter(((check) => ready[check] !== void 0));
     if (checks.length !== 1) {
       issue([
         index,
         "ready"
-      ], checks.length === 0 ? 'needs one check: "url", "port" or "stdoutIncludes"' : `has ${checks.map((c) => `"${c}"`).join(" and ")}: give exactly one check`);
+      ], checks.length === 0 ? 'needs one check: "url", "port" or "stdoutIncludes"' : `has ${checks.map(((c) => `"${c}"`)).join(" and ")}: give exactly one check`);
     }
     if (ready.host !== void 0 && ready.port === void 0) {
       issue([
@@ -79,10 +79,10 @@ function serviceIssues(config) {
         "name"
       ], `"${service.name}" is taken by services[${first}] ("${config.services[first].name}"; both would be SMOKE_SERVICE_${variable}_*)`);
     } else names.set(variable, index);
-  });
+  }));
   return issues;
-}
-function serviceEnvironment(services) {
+});
+var serviceEnvironment = (function serviceEnvironment(services) {
   const env = {};
   for (const service of services) {
     const prefix = `SMOKE_SERVICE_${serviceVariable(service.name)}_`;
@@ -98,35 +98,35 @@ function serviceEnvironment(services) {
     }
   }
   return env;
-}
-function redactUrl(url) {
+});
+var redactUrl = (function redactUrl(url) {
   return url.replace(/^(https?:\/\/[^/@:]*):[^/@]*@/i, "$1:***@");
-}
-function describeReady(ready) {
+});
+var describeReady = (function describeReady(ready) {
   if (ready.url !== void 0) return `GET ${redactUrl(ready.url)} answers 2xx or 3xx`;
   if (ready.port !== void 0) {
     const host = ready.host ?? "127.0.0.1";
     return `${host.includes(":") ? `[${host}]` : host}:${ready.port} accepts a TCP connection`;
   }
   return `its output includes ${JSON.stringify(ready.stdoutIncludes ?? "")}`;
-}
-function serviceDryRunLines(services, options) {
+});
+var serviceDryRunLines = (function serviceDryRunLines(services, options) {
   if (services.length === 0) return [];
   return [
     options.noServices ? "Services (not started: --no-services; their SMOKE_SERVICE_* variables are still set):" : "Services (started in this order before the fixtures, stopped after them):",
-    ...services.map((service) => {
+    ...services.map(((service) => {
       const timeout = (service.ready.timeoutMs ?? SERVICE_TIMEOUT_MS) / 1e3;
       const reuse = service.reuseExisting ? "; reused when already ready" : "";
       const cwd = service.cwd ? ` in ${JSON.stringify(service.cwd)}` : "";
       return `  ${service.name}: ${JSON.stringify(service.command)}${cwd}; ready when ${describeReady(service.ready)} (timeout ${timeout}s)${reuse}`;
-    })
+    }))
   ];
-}
+});
 
 // lib/catalog/fingerprint.ts
 var MAX_FINGERPRINT_BYTES = 16 * 1024 * 1024;
 var encoder = new TextEncoder();
-async function fingerprintFixture(fixture, cwd) {
+var fingerprintFixture = (async function fingerprintFixture(fixture, cwd) {
   const parts = [];
   const files = [
     [
@@ -148,7 +148,7 @@ async function fingerprintFixture(fixture, cwd) {
     parts.push(encoder.encode(`${role}\0${read.value.length}\0`), read.value);
   }
   if (parts.length === 0) return void 0;
-  const total = parts.reduce((n, part) => n + part.length, 0);
+  const total = parts.reduce(((n, part) => n + part.length), 0);
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {
@@ -156,26 +156,26 @@ async function fingerprintFixture(fixture, cwd) {
     at += part.length;
   }
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-async function fingerprintFixtures(fixtures, cwd) {
+  return Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
+});
+var fingerprintFixtures = (async function fingerprintFixtures(fixtures, cwd) {
   const out = /* @__PURE__ */ new Map();
   let next = 0;
-  const worker = async () => {
+  const worker = (async () => {
     while (next < fixtures.length) {
       const fixture = fixtures[next++];
       const print = await fingerprintFixture(fixture, cwd);
       if (print !== void 0) out.set(fixture.id, print);
     }
-  };
+  });
   await Promise.all(Array.from({
     length: Math.min(8, fixtures.length)
   }, worker));
   return out;
-}
+});
 
 // lib/cli/runtime.ts
-function hasSmokeTask(dir) {
+var hasSmokeTask = (function hasSmokeTask(dir) {
   for (const name of [
     "deno.json",
     "deno.jsonc"
@@ -190,8 +190,8 @@ function hasSmokeTask(dir) {
     if (tasks && typeof tasks === "object" && "smoke" in tasks) return true;
   }
   return false;
-}
-function runtimeInfo(entryUrl, facts = runtimeFacts(Deno.cwd())) {
+});
+var runtimeInfo = (function runtimeInfo(entryUrl, facts = runtimeFacts(Deno.cwd())) {
   if (facts.compiled) return {
     kind: "binary",
     invocation: facts.execPath,
@@ -224,21 +224,21 @@ function runtimeInfo(entryUrl, facts = runtimeFacts(Deno.cwd())) {
     ])}`,
     deno: facts.execPath
   };
-}
-function runtimeFacts(cwd) {
+});
+var runtimeFacts = (function runtimeFacts(cwd) {
   return {
     execPath: Deno.execPath(),
     compiled: isCompiled(),
     cwd,
     smokeTask: hasSmokeTask(cwd)
   };
-}
-function isCompiled() {
+});
+var isCompiled = (function isCompiled() {
   const standalone = Deno.build.standalone;
   if (typeof standalone === "boolean") return standalone;
   return !/(^|[\\/])deno(\.exe)?$/.test(Deno.execPath());
-}
-function runEnvironment(env) {
+});
+var runEnvironment = (function runEnvironment(env) {
   return {
     deno: Deno.version.deno,
     os: Deno.build.os,
@@ -246,12 +246,12 @@ function runEnvironment(env) {
     ci: Boolean(env.CI && env.CI !== "false"),
     hostname: Deno.hostname()
   };
-}
-function displayPath(path, cwd) {
+});
+var displayPath = (function displayPath(path, cwd) {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") ? rel : path;
-}
-function workingDirectory() {
+});
+var workingDirectory = (function workingDirectory() {
   try {
     return Deno.cwd();
   } catch (error) {
@@ -270,7 +270,7 @@ function workingDirectory() {
       ]
     });
   }
-}
+});
 
 // lib/config/limits.ts
 var MAX_TIMEOUT_MS = 2147483647;

@@ -16,30 +16,30 @@ import {
 } from "./chunk-GTHP53V7.js";
 
 // lib/artifact/history.ts
-function historyPaths(dir) {
+var historyPaths = (function historyPaths(dir) {
   return {
     dir,
     runs: join(dir, "runs"),
     latest: join(dir, "latest.json")
   };
-}
-function newRunId(now, random) {
+});
+var newRunId = (function newRunId(now, random) {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(".", "");
-  const suffix = random ?? Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, "0")).join("");
+  const suffix = random ?? Array.from(crypto.getRandomValues(new Uint8Array(3)), ((b) => b.toString(16).padStart(2, "0"))).join("");
   return `${stamp}-${suffix}`;
-}
+});
 var DIAGNOSTICS_SUFFIX = "-preflight";
 var RUN_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}(?:-preflight)?$/;
-function isRunId(text) {
+var isRunId = (function isRunId(text) {
   return RUN_ID.test(text);
-}
-function diagnosticsRunId(runId) {
+});
+var diagnosticsRunId = (function diagnosticsRunId(runId) {
   return runId.endsWith(DIAGNOSTICS_SUFFIX) ? runId : `${runId}${DIAGNOSTICS_SUFFIX}`;
-}
-function isDiagnosticsRunId(text) {
+});
+var isDiagnosticsRunId = (function isDiagnosticsRunId(text) {
   return isRunId(text) && text.endsWith(DIAGNOSTICS_SUFFIX);
-}
-async function ensureHistoryDir(paths, shownDir) {
+});
+var ensureHistoryDir = (async function ensureHistoryDir(paths, shownDir) {
   try {
     await Deno.mkdir(paths.dir, {
       recursive: true
@@ -58,8 +58,8 @@ async function ensureHistoryDir(paths, shownDir) {
       cause: error
     });
   }
-}
-function prepareHistory(paths, options) {
+});
+var prepareHistory = (function prepareHistory(paths, options) {
   const { shownDir } = options;
   const shownRuns = join(shownDir, "runs");
   try {
@@ -83,8 +83,8 @@ function prepareHistory(paths, options) {
   if (options.replacesLatest) checkLatest(paths, shownDir);
   removeStrayTemps(paths.dir);
   if (!Deno.lstatSync(paths.runs).isSymlink) removeStrayTemps(paths.runs);
-}
-function checkLatest(paths, shownDir) {
+});
+var checkLatest = (function checkLatest(paths, shownDir) {
   const target = realTarget(paths.latest);
   const runs = realTarget(paths.runs);
   if (target !== entryOf(paths.latest) && (target.startsWith(join(runs, "")) || sameFile(target, join(paths.dir, "durations.json")))) {
@@ -113,10 +113,10 @@ function checkLatest(paths, shownDir) {
       cause: error.cause
     });
   }
-}
-function serializeArtifact(artifact) {
+});
+var serializeArtifact = (function serializeArtifact(artifact) {
   return JSON.stringify(artifact, null, 2) + "\n";
-}
+});
 var SaveRunError = class extends Error {
   /** The file that could not be written. */
   path;
@@ -141,10 +141,10 @@ var SaveRunError = class extends Error {
     this.runFileWritten = path !== runFile;
   }
 };
-async function saveRun(paths, artifact, options) {
+var saveRun = (async function saveRun(paths, artifact, options) {
   const text = serializeArtifact(artifact);
   const file = join(paths.runs, `${artifact.runId}.json`);
-  const write = async (path) => {
+  const write = (async (path) => {
     try {
       await writeFileAtomic(path, text, {
         fileOnly: true,
@@ -154,27 +154,27 @@ async function saveRun(paths, artifact, options) {
       if (!isWriteFailure(error)) throw error;
       throw new SaveRunError(path, file, error);
     }
-  };
+  });
   await write(file);
   if (options.updateLatest) await write(paths.latest);
   return file;
-}
-function statLoops(path) {
+});
+var statLoops = (function statLoops(path) {
   try {
     Deno.statSync(path);
     return false;
   } catch (error) {
     return error instanceof Deno.errors.FilesystemLoop;
   }
-}
-function entryOf(path) {
+});
+var entryOf = (function entryOf(path) {
   try {
     return join(Deno.realPathSync(dirname(path)), basename(path));
   } catch {
     return path;
   }
-}
-function realTarget(path) {
+});
+var realTarget = (function realTarget(path) {
   try {
     return Deno.realPathSync(path);
   } catch {
@@ -190,27 +190,27 @@ function realTarget(path) {
     }
     return current;
   }
-}
-function sameFile(a, b) {
+});
+var sameFile = (function sameFile(a, b) {
   if (entryOf(a) === entryOf(b)) return true;
   try {
     return Deno.realPathSync(a) === Deno.realPathSync(b);
   } catch {
     return false;
   }
-}
-function namesLatest(path, paths) {
+});
+var namesLatest = (function namesLatest(path, paths) {
   return sameFile(resolve(path), paths.latest);
-}
-function refuseArtifactFile(path, options) {
+});
+var refuseArtifactFile = (function refuseArtifactFile(path, options) {
   const target = realTarget(path);
   const paths = historyPaths(realTarget(options.artifactDir));
-  const runs = (p) => p === paths.runs || p.startsWith(join(paths.runs, ""));
+  const runs = ((p) => p === paths.runs || p.startsWith(join(paths.runs, "")));
   const durations = join(paths.dir, "durations.json");
   const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) || runs(entryOf(path)) || [
     paths.latest,
     durations
-  ].some((file) => target === entryOf(file) || target === realTarget(file));
+  ].some(((file) => target === entryOf(file) || target === realTarget(file)));
   if (!own) return;
   throw new UserError(`Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`, {
     kind: "usage",
@@ -220,14 +220,14 @@ function refuseArtifactFile(path, options) {
       "Nothing was run or written."
     ]
   });
-}
-function checkOutputFile(path, options) {
+});
+var checkOutputFile = (function checkOutputFile(path, options) {
   refuseArtifactFile(path, options);
   checkOutputPath(path, {
     shown: options.shown,
     label: options.label
   });
-}
+});
 
 export {
   historyPaths,

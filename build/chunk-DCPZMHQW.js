@@ -4,7 +4,7 @@ import {
 } from "./chunk-KMNWLFN7.js";
 
 // lib/selection/rerun.ts
-async function chainFixtures(source, readRun, maxDepth = 100) {
+var chainFixtures = (async function chainFixtures(source, readRun, maxDepth = 100) {
   const chain = [
     source
   ];
@@ -38,8 +38,8 @@ async function chainFixtures(source, readRun, maxDepth = 100) {
       missingRunId
     } : {}
   };
-}
-async function stateOfArtifact(artifact, readRun) {
+});
+var stateOfArtifact = (async function stateOfArtifact(artifact, readRun) {
   if (artifact.suite) return {
     state: stateFromRecord(artifact.suite)
   };
@@ -62,7 +62,7 @@ async function stateOfArtifact(artifact, readRun) {
       missingRunId: chain.missingRunId
     } : {}
   };
-}
+});
 
 export {
   stateOfArtifact

@@ -13,10 +13,10 @@ import {
 // lib/run/_proc.ts
 var PROC = "/proc";
 var PF_EXITING = 4;
-function isPositiveInteger(value) {
+var isPositiveInteger = (function isPositiveInteger(value) {
   return Number.isSafeInteger(value) && value > 0;
-}
-function parseStat(text) {
+});
+var parseStat = (function parseStat(text) {
   const end = text.lastIndexOf(")");
   if (end === -1) return void 0;
   const fields = text.slice(end + 2).split(" ");
@@ -37,10 +37,10 @@ function parseStat(text) {
     return void 0;
   }
   return parsed;
-}
-function isGroupId(value) {
+});
+var isGroupId = (function isGroupId(value) {
   return Number.isSafeInteger(value) && value >= 0;
-}
+});
 var UNREADABLE = /* @__PURE__ */ new Set([
   "ENOENT",
   "ESRCH",
@@ -49,10 +49,10 @@ var UNREADABLE = /* @__PURE__ */ new Set([
   "EIO",
   "ENOTDIR"
 ]);
-function unreadable(error) {
+var unreadable = (function unreadable(error) {
   return UNREADABLE.has(errnoOf(error));
-}
-function readProcFile(pid, name, limit) {
+});
+var readProcFile = (function readProcFile(pid, name, limit) {
   if (!isPositiveInteger(pid) || !/^[a-z_]+$/.test(name)) return void 0;
   const path = `${PROC}/${pid}/${name}`;
   let file;
@@ -79,8 +79,8 @@ function readProcFile(pid, name, limit) {
   } finally {
     file.close();
   }
-}
-function concat(chunks, total) {
+});
+var concat = (function concat(chunks, total) {
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
@@ -88,8 +88,8 @@ function concat(chunks, total) {
     at += chunk.length;
   }
   return out;
-}
-function readStat(pid) {
+});
+var readStat = (function readStat(pid) {
   if (!isPositiveInteger(pid)) return void 0;
   let bytes;
   try {
@@ -99,12 +99,12 @@ function readStat(pid) {
     throw error;
   }
   return parseStat(DECODER.decode(bytes));
-}
+});
 var DECODER = new TextDecoder();
-function running(stat) {
+var running = (function running(stat) {
   return stat.state !== "Z" && stat.state !== "X" && (stat.flags & PF_EXITING) === 0;
-}
-function listPids() {
+});
+var listPids = (function listPids() {
   if (Deno.build.os !== "linux") return [];
   const pids = [];
   try {
@@ -118,7 +118,7 @@ function listPids() {
     throw error;
   }
   return pids;
-}
+});
 
 // lib/run/send_signal.ts
 var LINUX_SIGNALS = {
@@ -131,15 +131,15 @@ var LINUX_SIGNALS = {
 var ESRCH = 3;
 var EPERM = 1;
 var libc;
-function libcOnce() {
+var libcOnce = (function libcOnce() {
   if (libc === void 0) libc = openLibc();
   return libc;
-}
+});
 var routes = {
   libc: 0,
   deno: 0
 };
-function openLibc() {
+var openLibc = (function openLibc() {
   if (Deno.build.os !== "linux") return null;
   if (Deno.permissions.querySync({
     name: "ffi"
@@ -171,11 +171,11 @@ function openLibc() {
   const errno = new Deno.UnsafePointerView(errnoAt);
   const { kill } = lib.symbols;
   return {
-    kill: (pid, signal) => kill(pid, signal),
-    errno: () => errno.getInt32()
+    kill: ((pid, signal) => kill(pid, signal)),
+    errno: (() => errno.getInt32())
   };
-}
-function denoKill(target, signal) {
+});
+var denoKill = (function denoKill(target, signal) {
   try {
     Deno.kill(target, signal);
     return "sent";
@@ -184,8 +184,8 @@ function denoKill(target, signal) {
     if (error instanceof Deno.errors.PermissionDenied) return "denied";
     throw error;
   }
-}
-function sendSignal(target, signal, options = {}) {
+});
+var sendSignal = (function sendSignal(target, signal, options = {}) {
   if (!Number.isSafeInteger(target) || Math.abs(target) <= 1 || Math.abs(target) > 2 ** 31 - 1) {
     throw new RangeError(`sendSignal() takes one process or one group, got ${target}`);
   }
@@ -200,20 +200,20 @@ function sendSignal(target, signal, options = {}) {
   }
   routes.deno++;
   return denoKill(target, signal);
-}
-function errnoOutcome(errno) {
+});
+var errnoOutcome = (function errnoOutcome(errno) {
   return errno === ESRCH ? "gone" : errno === EPERM ? "denied" : void 0;
-}
+});
 
 // lib/run/run_processes.ts
 var MAX_ENVIRON_BYTES = 4 * 1024 * 1024;
-function variable(text, name) {
+var variable = (function variable(text, name) {
   const start = text.indexOf(`\0${name}=`);
   if (start === -1) return void 0;
   const end = text.indexOf("\0", start + 1);
   return text.slice(start + name.length + 2, end === -1 ? void 0 : end);
-}
-function environOf(pid, runId) {
+});
+var environOf = (function environOf(pid, runId) {
   const bytes = readProcFile(pid, "environ", MAX_ENVIRON_BYTES);
   if (!bytes) return void 0;
   const text = "\0" + new TextDecoder().decode(bytes);
@@ -230,9 +230,9 @@ function environOf(pid, runId) {
   return service !== void 0 && SERVICE_NAME_PATTERN.test(service) ? {
     service
   } : {};
-}
+});
 var NO_SESSIONS = /* @__PURE__ */ new Map();
-function scan(runId, startedAfter, sessions = NO_SESSIONS) {
+var scan = (function scan(runId, startedAfter, sessions = NO_SESSIONS) {
   const found = [];
   const members = /* @__PURE__ */ new Map();
   const late = [];
@@ -266,34 +266,34 @@ function scan(runId, startedAfter, sessions = NO_SESSIONS) {
     });
     else if (session) late.push(process);
   }
-  const leaders = new Set(found.map((p) => p.pid));
+  const leaders = new Set(found.map(((p) => p.pid)));
   for (const process of late) if (leaders.has(process.pgid)) found.push(process);
   return {
     found,
     members
   };
-}
-function ownStartTime() {
+});
+var ownStartTime = (function ownStartTime() {
   if (Deno.build.os !== "linux") return void 0;
   return readStat(Deno.pid)?.startTime;
-}
+});
 var ownGroupId;
-function ownGroup() {
+var ownGroup = (function ownGroup() {
   ownGroupId ??= readStat(Deno.pid)?.pgid;
   return ownGroupId;
-}
-function trySignal(target, signal) {
+});
+var trySignal = (function trySignal(target, signal) {
   if (Math.abs(target) <= 1) return;
   sendSignal(target, signal);
-}
-function signalProcesses(found, scan2, signal) {
-  const ours = new Set(found.map((p) => p.pid));
+});
+var signalProcesses = (function signalProcesses(found, scan2, signal) {
+  const ours = new Set(found.map(((p) => p.pid)));
   const done = /* @__PURE__ */ new Set();
   for (const process of found) {
     const { pid, pgid } = process;
     if (!isPositiveInteger(pid) || pid <= 1 || pid === Deno.pid) continue;
     const members = scan2.members.get(pgid) ?? [];
-    const wholeGroup = pgid > 1 && pgid !== ownGroup() && members.every((m) => ours.has(m));
+    const wholeGroup = pgid > 1 && pgid !== ownGroup() && members.every(((m) => ours.has(m)));
     if (wholeGroup) {
       if (done.has(-pgid)) continue;
       done.add(-pgid);
@@ -303,21 +303,21 @@ function signalProcesses(found, scan2, signal) {
       trySignal(pid, signal);
     }
   }
-}
-function stillRunning(process) {
+});
+var stillRunning = (function stillRunning(process) {
   const stat = readStat(process.pid);
   return stat !== void 0 && stat.startTime === process.startTime && running(stat);
-}
+});
 var TICKS_PER_SECOND = 100;
 var SESSION_SLACK_TICKS = 25;
-function sessionLimits(sessions, ownStart) {
+var sessionLimits = (function sessionLimits(sessions, ownStart) {
   const limits = /* @__PURE__ */ new Map();
   for (const [sid, endedMs] of sessions) {
     limits.set(sid, endedMs === void 0 ? void 0 : ownStart + Math.ceil(endedMs * TICKS_PER_SECOND / 1e3) + SESSION_SLACK_TICKS);
   }
   return limits;
-}
-async function stopRunProcesses(runId, options) {
+});
+var stopRunProcesses = (async function stopRunProcesses(runId, options) {
   const first = scan(runId, options.startedAfter, options.sessions);
   if (first.found.length === 0) return [];
   signalProcesses(first.found, first, "SIGTERM");
@@ -332,19 +332,19 @@ async function stopRunProcesses(runId, options) {
     signalProcesses(again.found, again, "SIGKILL");
   }
   return first.found;
-}
-function killRunProcessesSync(runId, options = {}) {
+});
+var killRunProcessesSync = (function killRunProcessesSync(runId, options = {}) {
   const found = scan(runId, options.startedAfter);
   signalProcesses(found.found, found, "SIGKILL");
   return found.found.length;
-}
-function stopOrphans(runId, options = {}) {
+});
+var stopOrphans = (function stopOrphans(runId, options = {}) {
   return stopRunProcesses(runId, {
     graceMs: options.graceMs ?? 2e3
   });
-}
+});
 var sessionIndex;
-function sessionGroups(sid, options = {}) {
+var sessionGroups = (function sessionGroups(sid, options = {}) {
   if (!isPositiveInteger(sid) || sid <= 1) return [];
   const now = performance.now();
   if (!sessionIndex || now - sessionIndex.at > (options.maxAgeMs ?? 0)) {
@@ -366,15 +366,15 @@ function sessionGroups(sid, options = {}) {
   }
   return [
     ...sessionIndex.groups.get(sid) ?? []
-  ].filter((pgid) => pgid !== sid);
-}
-function signalGroups(pgids, signal) {
+  ].filter(((pgid) => pgid !== sid));
+});
+var signalGroups = (function signalGroups(pgids, signal) {
   for (const pgid of pgids) {
     if (isPositiveInteger(pgid) && pgid > 1 && pgid !== ownGroup()) trySignal(-pgid, signal);
   }
-}
+});
 var LISTED_PIDS = 20;
-function leftoverDiagnostics(found, options = {}) {
+var leftoverDiagnostics = (function leftoverDiagnostics(found, options = {}) {
   if (found.length === 0) return [];
   const byFixture = /* @__PURE__ */ new Map();
   for (const { fixtureId, service, pid } of found) {
@@ -387,7 +387,7 @@ function leftoverDiagnostics(found, options = {}) {
   let listed = 0;
   const parts = [
     ...byFixture
-  ].map(([id, pids]) => {
+  ].map((([id, pids]) => {
     const shown = pids.slice(0, Math.max(0, LISTED_PIDS - listed));
     listed += shown.length;
     const more = pids.length - shown.length;
@@ -398,7 +398,7 @@ function leftoverDiagnostics(found, options = {}) {
       ] : []
     ].join(", ");
     return `${id} (pid${pids.length === 1 ? "" : "s"} ${list})`;
-  });
+  }));
   const { deadRun } = options;
   if (deadRun) {
     const who = `run ${deadRun.runId}${deadRun.pid ? ` (smoke pid ${deadRun.pid})` : ""}`;
@@ -419,7 +419,7 @@ function leftoverDiagnostics(found, options = {}) {
       hint: "They left the fixture's (or service's) process group (job control such as set -m, setpgid, or setsid); have it stop what it starts. smoke finds them by SMOKE_RUN_ID in their environment and stops them (SIGTERM, then SIGKILL after 2 s)."
     }
   ];
-}
+});
 
 // lib/base/version.ts
 var VERSION = "0.1.0";

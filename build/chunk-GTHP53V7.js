@@ -47,7 +47,7 @@ var UserError = class extends Error {
     this.diagnosticsPath = options.diagnosticsPath;
   }
 };
-function formatUserError(error) {
+var formatUserError = (function formatUserError(error) {
   const [first, ...rest] = error.message.split("\n");
   const code = error.code ? ` [${error.code}]` : "";
   const head = first.endsWith(":") ? `${first.slice(0, -1)}${code}:` : `${first}${code}`;
@@ -60,12 +60,12 @@ function formatUserError(error) {
     lines.push(`hint: Diagnostics artifact: ${error.diagnosticsPath}`);
   }
   return lines.join("\n");
-}
-function formatWarning(warning) {
+});
+var formatWarning = (function formatWarning(warning) {
   return `warning: ${warning.message} [${warning.code}]
 ` + (warning.hint ? `hint: ${warning.hint}
 ` : "");
-}
+});
 var PreflightError = class extends Error {
   /** The contract code. */
   code;
@@ -135,11 +135,11 @@ var IO_CLASSES = [
   Deno.errors.Busy,
   Deno.errors.NotCapable
 ];
-function isIoError(error) {
-  if (IO_CLASSES.some((kind) => error instanceof kind)) return true;
+var isIoError = (function isIoError(error) {
+  if (IO_CLASSES.some(((kind) => error instanceof kind))) return true;
   if (!(error instanceof Error) || Object.getPrototypeOf(error) !== Error.prototype) return false;
   return IO_ERRNOS.has(errnoOf(error));
-}
+});
 var ERRNO_NAMES = {
   1: "EPERM",
   2: "ENOENT",
@@ -169,7 +169,7 @@ if (Deno.build.os === "linux") {
     122: "EDQUOT"
   });
 }
-function errnoOf(error) {
+var errnoOf = (function errnoOf(error) {
   if (!(error instanceof Error)) return "";
   const code = error.code;
   if (typeof code === "string") return code;
@@ -182,7 +182,7 @@ function errnoOf(error) {
   if (error.name !== "Error" && !(error instanceof Deno.errors.Busy)) return "";
   const number = /\(os error (\d+)\)/.exec(error.message)?.[1];
   return number ? ERRNO_NAMES[Number(number)] ?? "" : "";
-}
+});
 var IO_REASONS = {
   EACCES: [
     "permission denied",
@@ -237,7 +237,7 @@ var IO_REASONS = {
     "Check the disk or the network file system."
   ]
 };
-function describeIoError(error) {
+var describeIoError = (function describeIoError(error) {
   const errno = errnoOf(error);
   const known = IO_REASONS[errno];
   if (known) return {
@@ -256,8 +256,8 @@ function describeIoError(error) {
     reason: errno ? `${reason} (${errno})` : reason,
     hint: "Check the path and its permissions."
   };
-}
-function ioErrorToUserError(error, context) {
+});
+var ioErrorToUserError = (function ioErrorToUserError(error, context) {
   const { reason, hint } = describeIoError(error);
   return new UserError(`Cannot ${context.action} "${context.path}": ${reason}`, {
     kind: context.kind ?? "usage",
@@ -270,8 +270,8 @@ function ioErrorToUserError(error, context) {
     ],
     cause: error
   });
-}
-function ioFallbackError(error) {
+});
+var ioFallbackError = (function ioFallbackError(error) {
   if (!isIoError(error)) return void 0;
   return new UserError(error.message, {
     kind: "usage",
@@ -282,7 +282,7 @@ function ioFallbackError(error) {
     ],
     cause: error
   });
-}
+});
 
 export {
   ExitCode,

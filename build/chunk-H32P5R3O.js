@@ -3,14 +3,14 @@ var MAX_TIMER_MS = 2147483647;
 var heap = [];
 var armed = /* @__PURE__ */ new Set();
 var sequence = 0;
-function earlier(a, b) {
+var earlier = (function earlier(a, b) {
   return a.at < b.at || a.at === b.at && a.seq < b.seq;
-}
-function place(entry, index) {
+});
+var place = (function place(entry, index) {
   heap[index] = entry;
   entry.index = index;
-}
-function siftUp(index) {
+});
+var siftUp = (function siftUp(index) {
   const entry = heap[index];
   while (index > 0) {
     const parent = index - 1 >> 1;
@@ -19,8 +19,8 @@ function siftUp(index) {
     index = parent;
   }
   place(entry, index);
-}
-function siftDown(index) {
+});
+var siftDown = (function siftDown(index) {
   const entry = heap[index];
   for (; ; ) {
     const left = 2 * index + 1;
@@ -32,8 +32,8 @@ function siftDown(index) {
     index = child;
   }
   place(entry, index);
-}
-function remove(entry) {
+});
+var remove = (function remove(entry) {
   const last = heap.pop();
   const index = entry.index;
   entry.index = -1;
@@ -41,8 +41,8 @@ function remove(entry) {
   place(last, index);
   siftDown(index);
   siftUp(last.index);
-}
-function arm() {
+});
+var arm = (function arm() {
   for (const a of armed) if (a.signal.aborted) armed.delete(a);
   if (heap.length === 0) {
     for (const a of armed) listen(a, false);
@@ -60,21 +60,21 @@ function arm() {
   const entry = {
     at: next,
     signal,
-    listener: () => wake(entry),
+    listener: (() => wake(entry)),
     listening: false
   };
   armed.add(entry);
   listen(entry, true);
-}
-function listen(a, on) {
+});
+var listen = (function listen(a, on) {
   if (a.listening === on) return;
   a.listening = on;
   if (on) a.signal.addEventListener("abort", a.listener, {
     once: true
   });
   else a.signal.removeEventListener("abort", a.listener);
-}
-function wake(fired) {
+});
+var wake = (function wake(fired) {
   armed.delete(fired);
   const now = performance.now();
   const due = [];
@@ -92,11 +92,11 @@ function wake(fired) {
       reportError(error);
     }
   }
-}
-function waitOf(ms) {
+});
+var waitOf = (function waitOf(ms) {
   return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_TIMER_MS) : 0;
-}
-function after(ms, callback) {
+});
+var after = (function after(ms, callback) {
   const entry = {
     at: performance.now() + waitOf(ms),
     seq: sequence++,
@@ -108,59 +108,59 @@ function after(ms, callback) {
   siftUp(entry.index);
   arm();
   return {
-    clear: () => {
+    clear: (() => {
       entry.cleared = true;
       if (entry.index < 0) return;
       remove(entry);
       arm();
-    }
+    })
   };
-}
-function every(ms, callback) {
+});
+var every = (function every(ms, callback) {
   let current;
   let cleared = false;
-  const schedule = () => {
-    current = after(ms, () => {
+  const schedule = (() => {
+    current = after(ms, (() => {
       if (cleared) return;
       callback();
       if (!cleared) schedule();
-    });
-  };
+    }));
+  });
   schedule();
   return {
-    clear: () => {
+    clear: (() => {
       cleared = true;
       current?.clear();
-    }
+    })
   };
-}
-function sleep(ms) {
-  return new Promise((resolve) => after(ms, resolve));
-}
+});
+var sleep = (function sleep(ms) {
+  return new Promise(((resolve) => after(ms, resolve)));
+});
 
 // lib/base/batched_writer.ts
 var writers = /* @__PURE__ */ new Set();
-function flushBatches() {
+var flushBatches = (function flushBatches() {
   for (const writer of writers) writer.flush({
     quiet: true
   });
-}
-function defaultTimer(flush, ms) {
+});
+var defaultTimer = (function defaultTimer(flush, ms) {
   return after(ms, flush);
-}
-function batchedWriter(write, options) {
+});
+var batchedWriter = (function batchedWriter(write, options) {
   const setTimer = options.setTimer ?? defaultTimer;
   let pending = [];
   let chars = 0;
   let timer;
   let failure;
-  const rethrow = () => {
+  const rethrow = (() => {
     if (!failure) return;
     const { error } = failure;
     failure = void 0;
     throw error;
-  };
-  const send = () => {
+  });
+  const send = (() => {
     timer?.clear();
     timer = void 0;
     if (pending.length === 0) return;
@@ -174,25 +174,25 @@ function batchedWriter(write, options) {
         error
       };
     }
-  };
-  const flush = (flushOptions = {}) => {
+  });
+  const flush = ((flushOptions = {}) => {
     send();
     if (!flushOptions.quiet) rethrow();
-  };
-  const batched = (text) => {
+  });
+  const batched = ((text) => {
     rethrow();
     if (text === "") return;
     pending.push(text);
     chars += text.length;
     if (chars >= options.maxChars) flush();
-    else timer ??= setTimer(() => send(), options.flushMs);
-  };
+    else timer ??= setTimer((() => send()), options.flushMs);
+  });
   const writer = Object.assign(batched, {
     flush
   });
   writers.add(writer);
   return writer;
-}
+});
 
 export {
   after,

@@ -25,7 +25,7 @@ import {
 import { z } from "zod";
 var FixtureIdSchema = z.string().min(1).max(512).regex(FIXTURE_ID_PATTERN, {
   message: "a fixture id may contain only A-Z a-z 0-9 . _ - /"
-}).refine((id) => !hasBadSegment(id), {
+}).refine(((id) => !hasBadSegment(id)), {
   message: 'a fixture id has no empty, "." or ".." segments'
 });
 var RunIdSchema = z.string().regex(RUN_ID_PATTERN, {
@@ -210,28 +210,28 @@ var ArtifactSchema = z.object({
   /** The config's services, in their order (written since version 1.1, when there are any). */
   services: z.array(ServiceRecordSchema).optional(),
   diagnostics: z.array(DiagnosticSchema)
-}).superRefine((artifact, context) => {
+}).superRefine(((artifact, context) => {
   const suite = artifact.suite;
   if (!suite) return;
-  const issue = (path, message) => context.addIssue({
+  const issue = ((path, message) => context.addIssue({
     code: "custom",
     path: [
       "suite",
       ...path
     ],
     message
-  });
+  }));
   if (suite.since !== void 0 && runIdClearlyAfter(suite.since, artifact.runId)) {
     issue([
       "since"
     ], `names run ${suite.since}, newer than this artifact's run ${artifact.runId}`);
   }
   const seen = /* @__PURE__ */ new Set();
-  const once = (id, path) => {
+  const once = ((id, path) => {
     if (seen.has(id)) issue(path, `fixture "${id}" appears twice in the suite's state`);
     seen.add(id);
-  };
-  suite.outstanding.forEach((entry, i) => {
+  });
+  suite.outstanding.forEach(((entry, i) => {
     if (runIdClearlyAfter(entry.runId, artifact.runId)) {
       issue([
         "outstanding",
@@ -250,28 +250,28 @@ var ArtifactSchema = z.object({
       i,
       "id"
     ]);
-  });
-  suite.passed.forEach((id, i) => once(id, [
+  }));
+  suite.passed.forEach(((id, i) => once(id, [
     "passed",
     i
-  ]));
-  suite.skipped.forEach((id, i) => once(id, [
+  ])));
+  suite.skipped.forEach(((id, i) => once(id, [
     "skipped",
     i
-  ]));
+  ])));
   const passed = new Set(suite.passed);
-  suite.flaky.forEach((id, i) => {
+  suite.flaky.forEach(((id, i) => {
     if (!passed.has(id)) issue([
       "flaky",
       i
     ], `fixture "${id}" is flaky but not among the passed`);
-  });
-  const owed = new Map(suite.outstanding.map((e) => [
+  }));
+  const owed = new Map(suite.outstanding.map(((e) => [
     e.id,
     e.runId
-  ]));
+  ])));
   const skipped = new Set(suite.skipped);
-  artifact.fixtures.forEach((fixture, i) => {
+  artifact.fixtures.forEach(((fixture, i) => {
     const held = fixture.status === "passed" ? passed.has(fixture.id) : fixture.status === "skipped" ? skipped.has(fixture.id) : owed.get(fixture.id) === artifact.runId;
     if (!held) {
       context.addIssue({
@@ -284,16 +284,16 @@ var ArtifactSchema = z.object({
         message: `"${fixture.status}" for "${fixture.id}" disagrees with the suite's state this artifact records`
       });
     }
-  });
-});
+  }));
+}));
 
 // lib/artifact/source_artifact.ts
 var MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
 var MAX_PROBLEM_LINES = 10;
-function validId(id) {
+var validId = (function validId(id) {
   return typeof id === "string" && isFixtureId(id);
-}
-function salvageFailedIds(value) {
+});
+var salvageFailedIds = (function salvageFailedIds(value) {
   const fixtures = value?.fixtures;
   if (!Array.isArray(fixtures)) return [];
   const ids = /* @__PURE__ */ new Set();
@@ -304,8 +304,8 @@ function salvageFailedIds(value) {
   return [
     ...ids
   ];
-}
-function jsonSyntax(text, error) {
+});
+var jsonSyntax = (function jsonSyntax(text, error) {
   const parsed = parseJsonc(text, {
     strict: true
   });
@@ -314,8 +314,8 @@ function jsonSyntax(text, error) {
   const { line, column } = positionAt(text, offset);
   const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;
   return `unexpected ${token} at line ${line}, column ${column}`;
-}
-function checkSource(text) {
+});
+var checkSource = (function checkSource(text) {
   let value;
   try {
     value = JSON.parse(text);
@@ -349,7 +349,7 @@ function checkSource(text) {
   }
   const parsed = ArtifactSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => displayName(`${formatPath(issue.path)}: ${issue.message}`));
+    const problems = parsed.error.issues.map(((issue) => displayName(`${formatPath(issue.path)}: ${issue.message}`)));
     const shown = problems.slice(0, MAX_PROBLEM_LINES);
     if (problems.length > shown.length) {
       shown.push(`... and ${problems.length - shown.length} more`);
@@ -366,8 +366,8 @@ function checkSource(text) {
     artifact: parsed.data,
     failed: failedEntries(parsed.data.fixtures)
   };
-}
-async function readSourceFile(path, maxBytes = MAX_ARTIFACT_BYTES) {
+});
+var readSourceFile = (async function readSourceFile(path, maxBytes = MAX_ARTIFACT_BYTES) {
   const read = await readRegularFile(path, {
     maxBytes,
     what: "artifact"
@@ -389,13 +389,13 @@ async function readSourceFile(path, maxBytes = MAX_ARTIFACT_BYTES) {
   }
   const bytes = read.value;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  const sha256 = Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
   return {
     ok: true,
     text: new TextDecoder().decode(bytes),
     sha256
   };
-}
+});
 
 export {
   MAX_ARTIFACT_BYTES,

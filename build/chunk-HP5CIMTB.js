@@ -7,12 +7,12 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/selection/plan.ts
-function scriptPath(script, cwd) {
+var scriptPath = (function scriptPath(script, cwd) {
   const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
   if (script.startsWith(prefix) && !script.includes(`${sep}..`)) return script.slice(prefix.length);
   return relative(cwd, script) || script;
-}
-function planFixture(fixture, context) {
+});
+var planFixture = (function planFixture(fixture, context) {
   const { options } = context;
   const permissions = fixture.permissions ?? options.permissions;
   const argv = fixture.script ? [
@@ -38,7 +38,7 @@ function planFixture(fixture, context) {
     retries: fixture.retries ?? options.retries,
     permissions: fixture.script ? permissions : []
   };
-}
+});
 var PLAIN = /^[A-Za-z0-9_\/.,:=@%+-]+$/;
 var ESCAPED = /[\\'\u0000-\u001f\u007f]/g;
 var ESCAPES = {
@@ -48,21 +48,21 @@ var ESCAPES = {
   "	": "\\t",
   "\r": "\\r"
 };
-function quoteOne(arg) {
+var quoteOne = (function quoteOne(arg) {
   if (PLAIN.test(arg)) return arg;
   if (!hasControlCharacter(arg)) return `'${arg.replaceAll("'", `'\\''`)}'`;
-  return `$'${arg.replace(ESCAPED, (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}'`;
-}
-function shellQuote(argv) {
+  return `$'${arg.replace(ESCAPED, ((c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`))}'`;
+});
+var shellQuote = (function shellQuote(argv) {
   return argv.map(quoteOne).join(" ");
-}
-function fixtureArgument(id) {
+});
+var fixtureArgument = (function fixtureArgument(id) {
   return id.startsWith("-") ? shellQuote([
     `--fixture=${id}`
   ]) : `--fixture ${shellQuote([
     id
   ])}`;
-}
+});
 
 export {
   planFixture,

@@ -28,18 +28,18 @@ var STATUS = [
 ];
 var URL_ORIGIN = /\b(https?):\/\/(?:[^\s/@"'<>]{1,256}@)?(\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9.-]{1,253})(?::(\d{1,5}))?/gi;
 var HOST_PORT = /(?<![\w.\/:@-])(\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}):(\d{1,5})(?!\d|:\d|\.\d)/g;
-function normalHost(host) {
+var normalHost = (function normalHost(host) {
   let h = host.toLowerCase();
   if (h.endsWith(".")) h = h.slice(0, -1);
   if (!h.startsWith("[") && h.includes(":")) h = `[${h}]`;
   return h;
-}
-function validPort(text) {
+});
+var validPort = (function validPort(text) {
   if (text === void 0) return void 0;
   const port = Number(text);
   return port >= 1 && port <= 65535 ? port : void 0;
-}
-function urls(line) {
+});
+var urls = (function urls(line) {
   const found = [];
   for (const m of line.matchAll(URL_ORIGIN)) {
     const scheme = m[1].toLowerCase();
@@ -52,8 +52,8 @@ function urls(line) {
     });
   }
   return found;
-}
-function hostPorts(line) {
+});
+var hostPorts = (function hostPorts(line) {
   const found = [];
   for (const m of line.matchAll(HOST_PORT)) {
     const port = validPort(m[2]);
@@ -65,8 +65,8 @@ function hostPorts(line) {
     });
   }
   return found;
-}
-function near(lines, i) {
+});
+var near = (function near(lines, i) {
   const out = [
     lines[i]
   ];
@@ -75,8 +75,8 @@ function near(lines, i) {
     if (i + d < lines.length) out.push(lines[i + d]);
   }
   return out;
-}
-function nearAddress(lines, i, options) {
+});
+var nearAddress = (function nearAddress(lines, i, options) {
   for (const line of near(lines, i)) {
     const url = urls(line)[0];
     if (url) return url;
@@ -85,8 +85,8 @@ function nearAddress(lines, i, options) {
     if (hp) return hp;
   }
   return void 0;
-}
-function endpoint(kind, o) {
+});
+var endpoint = (function endpoint(kind, o) {
   const address = `${o.host}:${o.port}`;
   const what = kind === "connection-refused" ? "connection refused" : "connection reset";
   return {
@@ -94,8 +94,8 @@ function endpoint(kind, o) {
     address,
     label: `${what} on ${address}`
   };
-}
-function connection(kind, lines, i) {
+});
+var connection = (function connection(kind, lines, i) {
   const line = lines[i];
   const node = NODE_ADDRESS.exec(line);
   const nodePort = validPort(node?.[2]);
@@ -118,15 +118,15 @@ function connection(kind, lines, i) {
     url: false
   });
   return o ? endpoint(kind, o) : void 0;
-}
-function firstGroup(patterns, line) {
+});
+var firstGroup = (function firstGroup(patterns, line) {
   for (const re of patterns) {
     const m = re.exec(line);
     if (m) return m[1];
   }
   return void 0;
-}
-function dns(lines, i) {
+});
+var dns = (function dns(lines, i) {
   let host = firstGroup(DNS_HOST, lines[i]);
   host ??= nearAddress(lines, i, {
     url: true
@@ -138,8 +138,8 @@ function dns(lines, i) {
     address,
     label: `DNS lookup failed for ${address}`
   };
-}
-function status(lines, i) {
+});
+var status = (function status(lines, i) {
   const code = firstGroup(STATUS, lines[i]);
   if (!code) return void 0;
   const o = nearAddress(lines, i, {
@@ -152,8 +152,8 @@ function status(lines, i) {
     address: `${code} ${origin}`,
     label: `HTTP ${code} from ${origin}`
   };
-}
-function causeOfLine(lines, i) {
+});
+var causeOfLine = (function causeOfLine(lines, i) {
   const line = lines[i];
   const permission = PERMISSION.exec(line);
   if (permission) {
@@ -177,17 +177,17 @@ function causeOfLine(lines, i) {
     if (cause) return cause;
   }
   return status(lines, i);
-}
-function causeOf(text) {
+});
+var causeOf = (function causeOf(text) {
   const clean = text.slice(0, MAX_TEXT_CHARS).replace(ANSI, "");
-  const lines = clean.split("\n", MAX_LINES).map((line) => line.slice(0, MAX_LINE_CHARS));
+  const lines = clean.split("\n", MAX_LINES).map(((line) => line.slice(0, MAX_LINE_CHARS)));
   for (let i = 0; i < lines.length; i++) {
     const cause = causeOfLine(lines, i);
     if (cause) return cause;
   }
   return void 0;
-}
-function fixtureCause(result) {
+});
+var fixtureCause = (function fixtureCause(result) {
   for (const text of [
     result.failure?.message,
     result.stderrTail,
@@ -197,8 +197,8 @@ function fixtureCause(result) {
     if (cause) return cause;
   }
   return void 0;
-}
-function groupCauses(results, options = {}) {
+});
+var groupCauses = (function groupCauses(results, options = {}) {
   const min = Math.max(1, options.min ?? 3);
   const groups = /* @__PURE__ */ new Map();
   for (const result of results) {
@@ -217,12 +217,12 @@ ${cause.address}`;
   }
   return [
     ...groups.values()
-  ].filter((g) => g.ids.length >= min).sort((a, b) => b.ids.length - a.ids.length || (a.cause.label < b.cause.label ? -1 : a.cause.label > b.cause.label ? 1 : 0));
-}
-function causeGroupLine(group, options = {}) {
-  const show = options.id ?? ((id) => id);
+  ].filter(((g) => g.ids.length >= min)).sort(((a, b) => b.ids.length - a.ids.length || (a.cause.label < b.cause.label ? -1 : a.cause.label > b.cause.label ? 1 : 0)));
+});
+var causeGroupLine = (function causeGroupLine(group, options = {}) {
+  const show = options.id ?? (((id) => id));
   return `${group.ids.length} failures share one cause: ${group.cause.label} (${idList(group.ids.map(show))})`;
-}
+});
 
 export {
   groupCauses,

@@ -45,10 +45,10 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/reporters/service_cause.ts
-function lastLine(text) {
-  return text?.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).at(-1);
-}
-function serviceCause(service) {
+var lastLine = (function lastLine(text) {
+  return text?.split(/\r?\n/).map(((line) => line.trim())).filter(Boolean).at(-1);
+});
+var serviceCause = (function serviceCause(service) {
   const cause = failureCause(service);
   if (cause) return cause;
   for (const stream of [
@@ -59,31 +59,31 @@ function serviceCause(service) {
     if (line) return `last line of its ${stream}: ${line}`;
   }
   return void 0;
-}
+});
 
 // lib/reporters/github_summary.ts
 var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var DEFAULT_WORKFLOW_FILE = "smoke.yml";
-function failedHere(artifact) {
-  return artifact.fixtures.some((f) => f.status === "failed" && !keptFromStarting(f));
-}
+var failedHere = (function failedHere(artifact) {
+  return artifact.fixtures.some(((f) => f.status === "failed" && !keptFromStarting(f)));
+});
 var DISPATCH_BASE = `gh workflow run ${DEFAULT_WORKFLOW_FILE} -f mode=rerun-failed`;
 var WORKFLOW_REF = /^[^/@]+\/[^/@]+\/\.github\/workflows\/([A-Za-z0-9._][A-Za-z0-9._-]*\.ya?ml)@./;
-function workflowFile(env) {
+var workflowFile = (function workflowFile(env) {
   return WORKFLOW_REF.exec(env.GITHUB_WORKFLOW_REF ?? "")?.[1] ?? DEFAULT_WORKFLOW_FILE;
-}
+});
 var CELL_MAX_CHARS = 500;
 var encoder = new TextEncoder();
-var size = (text) => encoder.encode(text).length;
-function escapeMarkdownCell(text, options = {}) {
+var size = ((text) => encoder.encode(text).length);
+var escapeMarkdownCell = (function escapeMarkdownCell(text, options = {}) {
   const maxChars = options.maxChars ?? CELL_MAX_CHARS;
   let clean = text.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/g, "").trimEnd();
   if (clean.length > maxChars) clean = clean.slice(0, maxChars - 1) + "\u2026";
   if (!options.inCode) clean = clean.replace(/[\\`*_~[\]]/g, "\\$&");
   clean = escapeControls(clean);
   return clean.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("|", "\\|").replaceAll("\n", "<br>");
-}
-function dispatchCommand(env) {
+});
+var dispatchCommand = (function dispatchCommand(env) {
   const parts = [
     `gh workflow run ${workflowFile(env)} -f mode=rerun-failed`
   ];
@@ -93,39 +93,39 @@ function dispatchCommand(env) {
     branch
   ])}`);
   return parts.join(" ");
-}
-function markdownCode(text) {
+});
+var markdownCode = (function markdownCode(text) {
   const shown = escapeFormatCharacters(text);
   return `\`${shown.replaceAll("`", "'").replace(/[\x00-\x1F\x7F]/g, " ")}\``;
-}
-function fence(text, info = "sh") {
+});
+var fence = (function fence(text, info = "sh") {
   const shown = escapeFormatCharacters(text);
   const longest = Math.max(2, ...[
     ...shown.matchAll(/`+/g)
-  ].map((m) => m[0].length));
+  ].map(((m) => m[0].length)));
   const marks = "`".repeat(longest + 1);
   return `${marks}${info}
 ${shown}
 ${marks}`;
-}
-function counts(summary, unstarted) {
+});
+var counts = (function counts(summary, unstarted) {
   return [
     ...outcomeCounts(summary, unstarted, palette(false)),
     `${summary.skipped} skipped`,
     `${summary.flaky} flaky`
   ].join(", ");
-}
+});
 var MAX_QUARANTINED_ROWS = 50;
-function quarantinedTable(fixtures) {
+var quarantinedTable = (function quarantinedTable(fixtures) {
   const quarantined = fixtures.filter(isQuarantinedFailure);
   if (quarantined.length === 0) return [];
-  const rows = quarantined.slice(0, MAX_QUARANTINED_ROWS).map((f) => {
+  const rows = quarantined.slice(0, MAX_QUARANTINED_ROWS).map(((f) => {
     const q = quarantinedFailure(f);
     const cause = failureCause(f);
     const message = f.failure ? `${f.failure.kind}: ${f.failure.message}` : "failed";
     return `| \`${f.id}\` | ${escapeMarkdownCell(q.owner)} | ${escapeMarkdownCell(q.until)} | ${escapeMarkdownCell(q.reason)} | ${escapeMarkdownCell(message + (cause ? `
 ${cause}` : ""))} |`;
-  });
+  }));
   const rest = quarantined.length - rows.length;
   return [
     "### Quarantined failures (do not fail the run)",
@@ -139,27 +139,27 @@ ${cause}` : ""))} |`;
     ] : [],
     ""
   ];
-}
-function blockedLines(artifact, unstarted) {
+});
+var blockedLines = (function blockedLines(artifact, unstarted) {
   const groups = groupBlocked(artifact.fixtures);
-  const notRun = artifact.fixtures.filter((f) => f.failure?.kind === "not-run");
+  const notRun = artifact.fixtures.filter(((f) => f.failure?.kind === "not-run"));
   if (groups.length === 0 && notRun.length === 0) return [];
   const why = unstarted.notRunReason ?? "the failure limit was reached";
   return [
-    ...groups.map((g) => `- **blocked by ${escapeMarkdownCell(g.by)}** (${escapeMarkdownCell(g.ended)}): ${idList(g.ids.map((id) => `\`${id}\``))}`),
+    ...groups.map(((g) => `- **blocked by ${escapeMarkdownCell(g.by)}** (${escapeMarkdownCell(g.ended)}): ${idList(g.ids.map(((id) => `\`${id}\``)))}`)),
     ...notRun.length ? [
-      `- **not run** (${escapeMarkdownCell(why)}; owed): ${idList(notRun.map((f) => `\`${f.id}\``))}`
+      `- **not run** (${escapeMarkdownCell(why)}; owed): ${idList(notRun.map(((f) => `\`${f.id}\``)))}`
     ] : [],
     ""
   ];
-}
-function statusCell(service) {
+});
+var statusCell = (function statusCell(service) {
   if (servicesFailed([
     service
   ])) return `\u2717 **${service.status}**`;
   return service.status === "ready" || service.status === "reused" ? `\u2713 ${service.status}` : `\u25CB ${service.status}`;
-}
-function detail(service) {
+});
+var detail = (function detail(service) {
   if (service.status === "reused") return "already running: not started";
   if (service.status === "ready") return "";
   const cause = servicesFailed([
@@ -167,12 +167,12 @@ function detail(service) {
   ]) ? serviceCause(service) : void 0;
   return escapeMarkdownCell((service.reason ?? "") + (cause ? `
 ${cause}` : ""));
-}
-function servicesTable(services) {
+});
+var servicesTable = (function servicesTable(services) {
   if (services.length === 0) return [];
-  const rows = services.map((service) => `| \`${escapeMarkdownCell(service.name, {
+  const rows = services.map(((service) => `| \`${escapeMarkdownCell(service.name, {
     inCode: true
-  }).replaceAll("`", "'")}\` | ${statusCell(service)} | ${service.readyMs === void 0 ? "" : formatDuration(service.readyMs)} | ${detail(service)} |`);
+  }).replaceAll("`", "'")}\` | ${statusCell(service)} | ${service.readyMs === void 0 ? "" : formatDuration(service.readyMs)} | ${detail(service)} |`));
   return [
     "### Services",
     "",
@@ -181,8 +181,8 @@ function servicesTable(services) {
     ...rows,
     ""
   ];
-}
-function renderStepSummary(run, options = {}) {
+});
+var renderStepSummary = (function renderStepSummary(run, options = {}) {
   const { artifact } = run;
   const maxBytes = options.maxBytes ?? STEP_SUMMARY_LIMIT_BYTES;
   const s = artifact.summary;
@@ -201,39 +201,39 @@ function renderStepSummary(run, options = {}) {
     const label = artifact.mode === "rerun-failed" ? "**After rerun** (the source run with these results in place)" : "**Suite verdict** (the suite's latest results, this run's in place)";
     head.push(`${label}: ${combinedCounts(artifact.combined.summary, owedUnstarted(artifact.suite?.outstanding ?? [], artifact.combined.summary))} \u2192 **${artifact.combined.result}**`, "");
     const outstanding = artifact.suite?.outstanding ?? [];
-    const owed = outstanding.map((e) => {
+    const owed = outstanding.map(((e) => {
       const mark = owedMark(e.kind);
       return `\`${e.id}\`${mark ? ` (${mark})` : ""}`;
-    });
+    }));
     if (owed.length) {
       const shown2 = owed.slice(0, 20).join(", ") + (owed.length > 20 ? `, and ${owed.length - 20} more` : "");
-      const neverStarted = outstanding.some((e) => e.kind === "not-run" || e.kind === "blocked");
+      const neverStarted = outstanding.some(((e) => e.kind === "not-run" || e.kind === "blocked"));
       head.push(`${neverStarted ? "Still owed by" : "Still failing in"} the suite: ${shown2}`, "");
     }
   }
-  const flaky = artifact.fixtures.filter((f) => f.flaky).map((f) => `\`${f.id}\``);
+  const flaky = artifact.fixtures.filter(((f) => f.flaky)).map(((f) => `\`${f.id}\``));
   if (flaky.length) head.push(`Flaky (passed on a retry): ${flaky.join(", ")}`, "");
-  for (const d of artifact.diagnostics.filter((d2) => d2.level === "warning")) {
+  for (const d of artifact.diagnostics.filter(((d2) => d2.level === "warning"))) {
     head.push(`- warning \`${d.code}\`: ${escapeMarkdownCell(d.message)}`);
   }
-  if (artifact.diagnostics.some((d) => d.level === "warning")) head.push("");
+  if (artifact.diagnostics.some(((d) => d.level === "warning"))) head.push("");
   head.push(...servicesTable(artifact.services ?? []));
   head.push(...blockedLines(artifact, unstarted));
   head.push(...quarantinedTable(artifact.fixtures));
-  const failed = artifact.fixtures.filter((f) => f.status === "failed" && !keptFromStarting(f) && !isQuarantinedFailure(f));
-  const rows = failed.map((f) => {
+  const failed = artifact.fixtures.filter(((f) => f.status === "failed" && !keptFromStarting(f) && !isQuarantinedFailure(f)));
+  const rows = failed.map(((f) => {
     const cause = failureCause(f);
     return `| \`${f.id}\` | ${f.failure?.kind ?? "failed"} | ${escapeMarkdownCell((f.failure?.message ?? "") + (cause ? `
 ${cause}` : ""))} |`;
-  });
-  const grouped = groupCauses(failed).map((g) => `**${g.ids.length} failures share one cause:** ${escapeMarkdownCell(g.cause.label, {
+  }));
+  const grouped = groupCauses(failed).map(((g) => `**${g.ids.length} failures share one cause:** ${escapeMarkdownCell(g.cause.label, {
     maxChars: 300
-  })} (${idList(g.ids.map((id) => `\`${id}\``))})`);
+  })} (${idList(g.ids.map(((id) => `\`${id}\``)))})`));
   const tableHead = rows.length ? [
-    ...grouped.flatMap((line) => [
+    ...grouped.flatMap(((line) => [
       line,
       ""
-    ]),
+    ])),
     "| Fixture | Kind | Message |",
     "| --- | --- | --- |"
   ] : [];
@@ -242,16 +242,16 @@ ${cause}` : ""))} |`;
     tail.push("", failedHere(artifact) ? "Rerun the failures:" : "Rerun what the suite still owes:", "", fence(run.rerunCommand), "", "or dispatch a rerun of this workflow:", "", fence(options.dispatch ?? DISPATCH_BASE));
   }
   tail.push("", `Artifact: ${markdownCode(run.artifactPath)}`, "");
-  const note = (dropped) => `
-_${dropped} more failure${dropped === 1 ? "" : "s"} not shown: a step summary is limited to 1 MiB. The artifact lists them all._`;
+  const note = ((dropped) => `
+_${dropped} more failure${dropped === 1 ? "" : "s"} not shown: a step summary is limited to 1 MiB. The artifact lists them all._`);
   const fixed = size([
     ...head,
     ...tableHead,
     ...tail
   ].join("\n") + "\n");
-  const rowBytes = rows.map((row) => size(row) + 1);
+  const rowBytes = rows.map(((row) => size(row) + 1));
   let shown = rows.length;
-  let budget = maxBytes - fixed - rowBytes.reduce((a, b) => a + b, 0);
+  let budget = maxBytes - fixed - rowBytes.reduce(((a, b) => a + b), 0);
   if (budget < 0) {
     budget = maxBytes - fixed - size(note(rows.length));
     shown = 0;
@@ -275,18 +275,18 @@ _${dropped} more failure${dropped === 1 ? "" : "s"} not shown: a step summary is
     ...truncated,
     ...tail
   ].join("\n") + "\n";
-}
+});
 
 // lib/reporters/github_annotations.ts
-var same = (line) => line;
+var same = ((line) => line);
 var ANNOTATION_LIMIT = 10;
-function escapeCommandData(text) {
+var escapeCommandData = (function escapeCommandData(text) {
   return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-function escapeCommandProperty(text) {
+});
+var escapeCommandProperty = (function escapeCommandProperty(text) {
   return escapeCommandData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function annotation(level, where, message, command = same) {
+});
+var annotation = (function annotation(level, where, message, command = same) {
   const properties = [
     ...where.file ? [
       `file=${escapeCommandProperty(where.file)}`
@@ -294,19 +294,19 @@ function annotation(level, where, message, command = same) {
     `title=${escapeCommandProperty(where.title)}`
   ].join(",");
   return command(`::${level} ${properties}::${escapeCommandData(neutralizeLegacyCommands(message))}`);
-}
-function annotationFile(end, options) {
+});
+var annotationFile = (function annotationFile(end, options) {
   const file = end.planned?.fixture.file;
   if (!file) return void 0;
   const base = options.workspace ? resolve(options.cwd, options.workspace) : options.cwd;
   const path = relative(base, resolve(options.cwd, file));
   if (path === "" || path.startsWith("..") || isAbsolute(path)) return void 0;
   return path.replaceAll("\\", "/");
-}
-function renderAnnotations(ends, options) {
+});
+var renderAnnotations = (function renderAnnotations(ends, options) {
   const limit = options.limit ?? ANNOTATION_LIMIT;
-  const failed = ends.filter((end) => end.result.status === "failed" && !keptFromStarting(end.result) && !isQuarantinedFailure(end.result));
-  const lines = failed.slice(0, limit).map((end) => {
+  const failed = ends.filter(((end) => end.result.status === "failed" && !keptFromStarting(end.result) && !isQuarantinedFailure(end.result)));
+  const lines = failed.slice(0, limit).map(((end) => {
     const failure = end.result.failure;
     const cause = failureCause(end.result);
     const message = (failure ? `${failure.kind}: ${failure.message}` : "failed") + (cause ? `
@@ -316,31 +316,31 @@ ${cause}` : "");
       title: end.result.id
     };
     return annotation("error", where, message, options.command);
-  });
+  }));
   const rest = failed.length - lines.length;
   if (rest > 0) {
     lines.push(`${rest} more failed fixture${rest === 1 ? " is" : "s are"} not annotated (GitHub shows at most ${limit} errors per step); ${options.restListedIn ?? "the step summary"} lists every failure.`);
   }
   return lines;
-}
-function renderBlockedWarnings(ends, options) {
-  const byId = new Map(ends.map((end) => [
+});
+var renderBlockedWarnings = (function renderBlockedWarnings(ends, options) {
+  const byId = new Map(ends.map(((end) => [
     end.result.id,
     end
-  ]));
-  return groupBlocked(ends.map((end) => end.result)).slice(0, options.limit ?? ANNOTATION_LIMIT).map((group) => {
+  ])));
+  return groupBlocked(ends.map(((end) => end.result))).slice(0, options.limit ?? ANNOTATION_LIMIT).map(((group) => {
     const need = byId.get(group.by);
     const where = {
       file: need ? annotationFile(need, options) : void 0,
       title: `blocked by ${group.by}`
     };
     return annotation("warning", where, blockedGroupLine(group), options.command);
-  });
-}
-function renderQuarantineWarnings(ends, options) {
+  }));
+});
+var renderQuarantineWarnings = (function renderQuarantineWarnings(ends, options) {
   const limit = options.limit ?? ANNOTATION_LIMIT;
-  const quarantined = ends.filter((end) => isQuarantinedFailure(end.result));
-  const lines = quarantined.slice(0, Math.max(0, limit)).map((end) => {
+  const quarantined = ends.filter(((end) => isQuarantinedFailure(end.result)));
+  const lines = quarantined.slice(0, Math.max(0, limit)).map(((end) => {
     const q = quarantinedFailure(end.result);
     const failure = end.result.failure;
     const first = failure ? `${failure.kind}: ${failure.message.split(/\r\n?|\n/)[0]}` : "failed";
@@ -352,17 +352,17 @@ ${cause}` : "");
       title: `quarantined: ${end.result.id}`
     };
     return annotation("warning", where, message, options.command);
-  });
+  }));
   const rest = quarantined.length - lines.length;
   if (rest > 0) {
     lines.push(`${rest} more quarantined failure${rest === 1 ? " is" : "s are"} not annotated (GitHub shows at most ${ANNOTATION_LIMIT} warnings per step); ${options.restListedIn ?? "the step summary"} lists them all.`);
   }
   return lines;
-}
-function renderServiceAnnotations(services, options = {}) {
-  return services.filter((service) => servicesFailed([
+});
+var renderServiceAnnotations = (function renderServiceAnnotations(services, options = {}) {
+  return services.filter(((service) => servicesFailed([
     service
-  ])).map((service) => {
+  ]))).map(((service) => {
     const exited = service.status === "exited";
     const title = `Service ${service.name} ${exited ? "exited" : "not ready"}`;
     const message = exited ? `SERVICE_EXITED: Service "${service.name}" ${service.reason ?? "exited during the run"}` : `SERVICE_NOT_READY: Service "${service.name}" was not ready: ` + (service.reason ?? service.check);
@@ -371,18 +371,18 @@ function renderServiceAnnotations(services, options = {}) {
       title
     }, message + (cause ? `
 ${cause}` : ""), options.command);
-  });
-}
+  }));
+});
 
 // lib/reporters/github.ts
-function block(label, text) {
+var block = (function block(label, text) {
   const body = text.endsWith("\n") ? text.slice(0, -1) : text;
   return [
     `--- ${label} ---`,
     ...body.split("\n")
   ];
-}
-function renderOutputGroup(end, options) {
+});
+var renderOutputGroup = (function renderOutputGroup(end, options) {
   const { result } = end;
   const kind = result.failure?.kind ?? "failed";
   const label = `${result.id} (${kind}${isQuarantinedFailure(result) ? ", quarantined" : ""})`;
@@ -391,12 +391,12 @@ function renderOutputGroup(end, options) {
     ...result.stdoutTail ? block("stdout", result.stdoutTail) : [],
     ...result.stderrTail ? block("stderr", result.stderrTail) : []
   ].join("\n");
-  const command = options.command ?? ((line) => line);
+  const command = options.command ?? (((line) => line));
   return `${command(`::group::${escapeCommandData(label)}`)}
 ` + renderInert(inner, options) + `${command("::endgroup::")}
 `;
-}
-function createGitHubReporter(options) {
+});
+var createGitHubReporter = (function createGitHubReporter(options) {
   const token = options.token ?? newStopToken;
   const summaryFile = options.env.GITHUB_STEP_SUMMARY || void 0;
   return {
@@ -436,16 +436,16 @@ function createGitHubReporter(options) {
       if (warnings.length) options.write(warnings.join("\n") + "\n");
       if (!summaryFile) return;
       const { appendStepSummary } = await import("./step_summary_file-THJRIPQO.js");
-      const appended = await appendStepSummary(resolve(options.cwd, summaryFile), (used) => renderStepSummary(run, {
+      const appended = await appendStepSummary(resolve(options.cwd, summaryFile), ((used) => renderStepSummary(run, {
         maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
         dispatch: dispatchCommand(options.env)
-      }));
+      })));
       if (!appended.ok) {
         throw new Error(`Cannot append to the step summary "${summaryFile}": ${appended.reason}`);
       }
     }
   };
-}
+});
 
 export {
   STEP_SUMMARY_LIMIT_BYTES,

@@ -15,12 +15,12 @@ var JsoncScanError = class extends Error {
   }
 };
 var MAX_DEPTH = 1e3;
-function pathKey(path) {
+var pathKey = (function pathKey(path) {
   return JSON.stringify(path);
-}
-function endsWord(c) {
+});
+var endsWord = (function endsWord(c) {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 123 || c === 125 || c === 91 || c === 93 || c === 44 || c === 58 || c === 34 || c === 47;
-}
+});
 var ESCAPES = {
   '"': '"',
   "\\": "\\",
@@ -31,17 +31,17 @@ var ESCAPES = {
   r: "\r",
   t: "	"
 };
-function scanJsonc(text, options = {}) {
+var scanJsonc = (function scanJsonc(text, options = {}) {
   const strict = options.strict ?? false;
   const offsets = options.offsets;
   const path = [];
   const n = text.length;
   let i = 0;
   let depth = 0;
-  const fail = (what, at = i) => {
+  const fail = ((what, at = i) => {
     throw new JsoncScanError(at, what);
-  };
-  const skip = () => {
+  });
+  const skip = (() => {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9) {
@@ -59,8 +59,8 @@ function scanJsonc(text, options = {}) {
         return;
       }
     }
-  };
-  const string = () => {
+  });
+  const string = (() => {
     const start = i++;
     let out2 = "";
     let chunk = i;
@@ -94,13 +94,13 @@ function scanJsonc(text, options = {}) {
         i++;
       }
     }
-  };
-  const digits = () => {
+  });
+  const digits = (() => {
     const start = i;
     while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
     return i - start;
-  };
-  const number = () => {
+  });
+  const number = (() => {
     const start = i;
     if (text.charCodeAt(i) === 45) i++;
     if (text.charCodeAt(i) === 48) i++;
@@ -117,8 +117,8 @@ function scanJsonc(text, options = {}) {
       if (digits() === 0) fail("invalid number", start);
     }
     return Number(text.slice(start, i));
-  };
-  const word = () => {
+  });
+  const word = (() => {
     const start = i;
     while (i < n && !endsWord(text.charCodeAt(i))) i++;
     const token = text.slice(start, i);
@@ -126,16 +126,16 @@ function scanJsonc(text, options = {}) {
     if (token === "false") return false;
     if (token === "null") return null;
     return fail("invalid symbol", start);
-  };
-  const record = (at, key) => {
+  });
+  const record = ((at, key) => {
     offsets.set(pathKey(path), key === void 0 ? {
       value: at
     } : {
       value: at,
       key
     });
-  };
-  const array = () => {
+  });
+  const array = (() => {
     i++;
     const out2 = [];
     skip();
@@ -161,8 +161,8 @@ function scanJsonc(text, options = {}) {
         return out2;
       }
     }
-  };
-  const object = () => {
+  });
+  const object = (() => {
     i++;
     const out2 = {};
     skip();
@@ -206,7 +206,7 @@ function scanJsonc(text, options = {}) {
         return out2;
       }
     }
-  };
+  });
   function value(key) {
     skip();
     if (i >= n) fail("value expected");
@@ -230,10 +230,10 @@ function scanJsonc(text, options = {}) {
   skip();
   if (i < n) fail("end of file expected");
   return out;
-}
+});
 
 // lib/jsonc/jsonc.ts
-function positionAt(text, offset) {
+var positionAt = (function positionAt(text, offset) {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -246,12 +246,12 @@ function positionAt(text, offset) {
     line,
     column: offset - lineStart + 1
   };
-}
-function tokenAt(text, offset) {
+});
+var tokenAt = (function tokenAt(text, offset) {
   const word = /^(?:"(?:[^"\\\n]|\\.)*"?|[^\s{}[\],:"/]+|[^])/.exec(text.slice(offset, offset + 40));
   return (word?.[0] ?? "").slice(0, 20);
-}
-function parseJsonc(text, options = {}) {
+});
+var parseJsonc = (function parseJsonc(text, options = {}) {
   try {
     return {
       ok: true,
@@ -284,8 +284,8 @@ function parseJsonc(text, options = {}) {
       }
     };
   }
-}
-function nodeOffsets(text) {
+});
+var nodeOffsets = (function nodeOffsets(text) {
   const offsets = /* @__PURE__ */ new Map();
   try {
     scanJsonc(text, {
@@ -295,8 +295,8 @@ function nodeOffsets(text) {
     if (!(error instanceof JsoncScanError)) throw error;
   }
   return offsets;
-}
-function positionIn(text, offsets, path, options) {
+});
+var positionIn = (function positionIn(text, offsets, path, options) {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = offsets.get(pathKey(path.slice(0, depth)));
     if (!node) continue;
@@ -307,25 +307,25 @@ function positionIn(text, offsets, path, options) {
     line: 1,
     column: 1
   };
-}
-function formatPath(path) {
+});
+var formatPath = (function formatPath(path) {
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
     else out += out === "" ? String(segment) : `.${String(segment)}`;
   }
   return out === "" ? "(root)" : out;
-}
-function locateIssues(text, issues) {
+});
+var locateIssues = (function locateIssues(text, issues) {
   const offsets = nodeOffsets(text);
-  return issues.map((issue) => ({
+  return issues.map(((issue) => ({
     ...positionIn(text, offsets, issue.path, {
       atKey: issue.code !== "invalid-value"
     }),
     path: formatPath(issue.path),
     message: issue.message
-  }));
-}
+  })));
+});
 
 export {
   positionAt,

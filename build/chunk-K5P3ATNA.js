@@ -27,7 +27,7 @@ import {
 } from "./chunk-GTHP53V7.js";
 
 // lib/artifact/run_history.ts
-async function readArtifactText(path) {
+var readArtifactText = (async function readArtifactText(path) {
   const read = await readRegularFile(path, {
     maxBytes: MAX_ARTIFACT_BYTES,
     what: "artifact"
@@ -45,8 +45,8 @@ async function readArtifactText(path) {
   return {
     reason: read.reason
   };
-}
-async function readHistory(artifactDir, options) {
+});
+var readHistory = (async function readHistory(artifactDir, options) {
   const paths = historyPaths(artifactDir);
   const shown = options.shownDir ?? artifactDir;
   const names = [];
@@ -111,16 +111,16 @@ async function readHistory(artifactDir, options) {
     totalRuns: names.length - invalid.length,
     files: names.length
   };
-}
-async function readHistoryRun(paths, runId) {
+});
+var readHistoryRun = (async function readHistoryRun(paths, runId) {
   if (!RUN_ID_PATTERN.test(runId)) return void 0;
   const file = await readSourceFile(join(paths.runs, `${runId}.json`));
   if (!file.ok) return void 0;
   const checked = checkSource(file.text);
   return checked.ok ? checked.artifact : void 0;
-}
+});
 var NEWEST_RUN_READS = 20;
-async function newestRealRun(paths, options) {
+var newestRealRun = (async function newestRealRun(paths, options) {
   const ids = [];
   try {
     for await (const entry of Deno.readDir(paths.runs)) {
@@ -148,7 +148,7 @@ async function newestRealRun(paths, options) {
     };
   }
   return void 0;
-}
+});
 
 export {
   readHistory,

@@ -7,10 +7,10 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/artifact/suite_state.ts
-function isFullRun(run) {
+var isFullRun = (function isFullRun(run) {
   return run.mode === "full" && run.shard === void 0;
-}
-function entryOf(result, runId) {
+});
+var entryOf = (function entryOf(result, runId) {
   return {
     id: result.id,
     status: result.status,
@@ -28,8 +28,8 @@ function entryOf(result, runId) {
       fingerprint: result.fingerprint
     } : {}
   };
-}
-function advanceState(prior, run) {
+});
+var advanceState = (function advanceState(prior, run) {
   const full = isFullRun(run);
   const entries = new Map(full ? [] : prior?.entries ?? []);
   for (const result of run.fixtures) entries.set(result.id, entryOf(result, run.runId));
@@ -40,8 +40,8 @@ function advanceState(prior, run) {
     } : {},
     entries
   };
-}
-function stateFromRecord(record) {
+});
+var stateFromRecord = (function stateFromRecord(record) {
   const entries = /* @__PURE__ */ new Map();
   const flaky = new Set(record.flaky);
   for (const id of record.passed) {
@@ -77,12 +77,12 @@ function stateFromRecord(record) {
     } : {},
     entries
   };
-}
-function byId(a, b) {
+});
+var byId = (function byId(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-function suiteRecord(state, ownRunId) {
-  const clamp = (runId) => runIdClearlyAfter(runId, ownRunId) ? ownRunId : runId;
+});
+var suiteRecord = (function suiteRecord(state, ownRunId) {
+  const clamp = ((runId) => runIdClearlyAfter(runId, ownRunId) ? ownRunId : runId);
   const outstanding = [];
   const passed = [];
   const skipped = [];
@@ -124,27 +124,27 @@ function suiteRecord(state, ownRunId) {
     skipped,
     flaky
   };
-}
-function outstandingOf(state) {
+});
+var outstandingOf = (function outstandingOf(state) {
   return [
     ...state.entries.values()
-  ].filter((e) => e.status === "failed").sort((a, b) => byId(a.id, b.id));
-}
-function suiteVerdict(state, options = {}) {
+  ].filter(((e) => e.status === "failed")).sort(((a, b) => byId(a.id, b.id)));
+});
+var suiteVerdict = (function suiteVerdict(state, options = {}) {
   const entries = [
     ...state.entries.values()
   ];
   const quarantined = options.quarantined;
-  const summary = summarize(quarantined ? entries.map((e) => ({
+  const summary = summarize(quarantined ? entries.map(((e) => ({
     ...e,
     quarantined: quarantined.has(e.id)
-  })) : entries);
+  }))) : entries);
   return {
     summary,
     result: verdict(summary, options)
   };
-}
-function dropStale(state, catalogIds) {
+});
+var dropStale = (function dropStale(state, catalogIds) {
   const known = new Set(catalogIds);
   const entries = /* @__PURE__ */ new Map();
   const stale = [];
@@ -159,7 +159,7 @@ function dropStale(state, catalogIds) {
     },
     stale: stale.sort(byId)
   };
-}
+});
 
 export {
   isFullRun,

@@ -22,14 +22,14 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/run/find_executable.ts
-function mayExecute(info) {
+var mayExecute = (function mayExecute(info) {
   if (info.mode === null) return true;
   const uid = Deno.uid();
   if (uid === null || uid === 0) return (info.mode & 73) !== 0;
   if (info.uid === uid) return (info.mode & 64) !== 0;
   return (info.mode & 9) !== 0;
-}
-function isExecutableFile(path, os) {
+});
+var isExecutableFile = (function isExecutableFile(path, os) {
   try {
     const info = Deno.statSync(path);
     if (!info.isFile) return false;
@@ -41,8 +41,8 @@ function isExecutableFile(path, os) {
     if (error instanceof Deno.errors.PermissionDenied) return false;
     throw error;
   }
-}
-function findExecutable(program, options) {
+});
+var findExecutable = (function findExecutable(program, options) {
   const os = options.os ?? Deno.build.os;
   const hasSeparator = program.includes("/") || os === "windows" && program.includes("\\");
   const extensions = os === "windows" ? [
@@ -53,37 +53,37 @@ function findExecutable(program, options) {
   ];
   const candidates = hasSeparator || isAbsolute(program) ? [
     resolve(options.cwd, program)
-  ] : (options.path ?? "").split(os === "windows" ? ";" : delimiter).map((dir) => options.home && /^~(\/|$)/.test(dir) ? options.home + dir.slice(1) : dir).map((dir) => join(resolve(options.cwd, dir), program));
+  ] : (options.path ?? "").split(os === "windows" ? ";" : delimiter).map(((dir) => options.home && /^~(\/|$)/.test(dir) ? options.home + dir.slice(1) : dir)).map(((dir) => join(resolve(options.cwd, dir), program)));
   for (const candidate of candidates) {
     for (const extension of extensions) {
       if (isExecutableFile(candidate + extension, os)) return candidate + extension;
     }
   }
   return void 0;
-}
+});
 
 // lib/run/_wait.ts
-function pause(ms, options = {}) {
+var pause = (function pause(ms, options = {}) {
   const { signal } = options;
-  return new Promise((resolve2) => {
-    const done = () => {
+  return new Promise(((resolve2) => {
+    const done = (() => {
       timer.clear();
       signal?.removeEventListener("abort", done);
       resolve2();
-    };
+    });
     const timer = after(ms, done);
     if (signal?.aborted) return done();
     signal?.addEventListener("abort", done, {
       once: true
     });
     for (const event of options.until ?? []) event.then(done, done);
-  });
-}
+  }));
+});
 
 // lib/run/_spawn.ts
 var setsidPath;
 var found = /* @__PURE__ */ new Map();
-function findSetsid() {
+var findSetsid = (function findSetsid() {
   if (setsidPath === void 0) {
     setsidPath = Deno.build.os === "linux" ? findExecutable("setsid", {
       cwd: "/",
@@ -91,8 +91,8 @@ function findSetsid() {
     }) ?? null : null;
   }
   return setsidPath ?? void 0;
-}
-function exists(path) {
+});
+var exists = (function exists(path) {
   try {
     Deno.statSync(path);
     return true;
@@ -102,8 +102,8 @@ function exists(path) {
     }
     throw error;
   }
-}
-function spawnInSession(argv, options) {
+});
+var spawnInSession = (function spawnInSession(argv, options) {
   const piped = {
     cwd: options.cwd,
     env: options.env,
@@ -145,8 +145,8 @@ function spawnInSession(argv, options) {
       ...argv.slice(1)
     ]
   }).spawn();
-}
-function envOverProcess(base, own = Deno.env.toObject()) {
+});
+var envOverProcess = (function envOverProcess(base, own = Deno.env.toObject()) {
   const whole = {
     env: {
       ...base
@@ -165,7 +165,7 @@ function envOverProcess(base, own = Deno.env.toObject()) {
     env,
     inheritEnv: true
   };
-}
+});
 var TRANSIENT_CODES = /* @__PURE__ */ new Set([
   "EMFILE",
   "ENFILE",
@@ -178,17 +178,17 @@ var SPAWN_RETRY_DELAYS_MS = [
   400,
   800
 ];
-function errorCode(error) {
+var errorCode = (function errorCode(error) {
   const code = error.code;
   return typeof code === "string" ? code : void 0;
-}
-function isTransientSpawnError(error) {
+});
+var isTransientSpawnError = (function isTransientSpawnError(error) {
   return error instanceof Error && TRANSIENT_CODES.has(errorCode(error) ?? "");
-}
-async function describe(error, argv, cwd, tries) {
+});
+var describe = (async function describe(error, argv, cwd, tries) {
   const program = `Cannot start "${displayName(argv[0])}"`;
   if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
-    const cwdExists = await Deno.stat(cwd).then((info) => info.isDirectory, () => false);
+    const cwdExists = await Deno.stat(cwd).then(((info) => info.isDirectory), (() => false));
     const reason = !cwdExists ? `its working directory "${displayName(cwd)}" does not exist` : error instanceof Deno.errors.NotFound ? "it was not found (check the name, or PATH)" : "it is not executable";
     return `${program}: ${reason}`;
   }
@@ -198,8 +198,8 @@ async function describe(error, argv, cwd, tries) {
     return `${program}: the system is out of ${short} (${detail}), ${tries} tries; lower --concurrency, or raise the limit (ulimit -n, ulimit -u)`;
   }
   return `${program}: ${detail}`;
-}
-async function startInSession(argv, options) {
+});
+var startInSession = (async function startInSession(argv, options) {
   const delays = options.retryDelaysMs ?? SPAWN_RETRY_DELAYS_MS;
   const spawn = options.spawn ?? spawnInSession;
   for (let tries = 1; ; tries++) {
@@ -222,13 +222,13 @@ async function startInSession(argv, options) {
       };
     }
   }
-}
+});
 
 // lib/run/_capture.ts
 var ANSI = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -\/]*[0-~]/g;
-function stripAnsi(text) {
+var stripAnsi = (function stripAnsi(text) {
   return text.replace(ANSI, "");
-}
+});
 var StreamCapture = class {
   /** The kept bytes: linear while it grows, a ring once it is `limit` long. */
   #ring = new Uint8Array(0);
@@ -244,12 +244,12 @@ var StreamCapture = class {
   found;
   constructor(limit, needles = []) {
     this.#limit = limit;
-    this.#matchers = needles.map((needle) => matcher(new TextEncoder().encode(needle)));
-    this.found = needles.map((needle) => needle === "");
+    this.#matchers = needles.map(((needle) => matcher(new TextEncoder().encode(needle))));
+    this.found = needles.map(((needle) => needle === ""));
   }
   /** Bytes held to match the needles: theirs and their tables; never more with more output. */
   get matcherBytes() {
-    return this.#matchers.reduce((sum, m) => sum + m.needle.length + m.table.byteLength, 0);
+    return this.#matchers.reduce(((sum, m) => sum + m.needle.length + m.table.byteLength), 0);
   }
   /**
    * The matching's work so far, a measure of its time: each byte looked at
@@ -262,13 +262,13 @@ var StreamCapture = class {
   push(chunk) {
     this.bytes += chunk.length;
     this.#keep(chunk);
-    this.#matchers.forEach((m, i) => {
+    this.#matchers.forEach(((m, i) => {
       if (this.found[i]) return;
       this.#steps += chunk.length;
       if (advance(m, chunk)) this.found[i] = true;
       this.#steps += m.fallbacks;
       m.fallbacks = 0;
-    });
+    }));
   }
   #keep(chunk) {
     const limit = this.#limit;
@@ -372,14 +372,14 @@ function concat(first, second) {
 var READ_BYTES = 64 * 1024;
 var spareBuffers = [];
 var MAX_SPARE_BUFFERS = 8;
-function drain(stream, capture) {
+var drain = (function drain(stream, capture) {
   const reader = stream.getReader({
     mode: "byob"
   });
   const state = {
     finished: false
   };
-  const done = (async () => {
+  const done = ((async () => {
     let buffer = spareBuffers.pop() ?? new ArrayBuffer(READ_BYTES);
     while (true) {
       const { value, done: done2 } = await reader.read(new Uint8Array(buffer));
@@ -391,14 +391,14 @@ function drain(stream, capture) {
       spareBuffers.push(buffer);
     }
     state.finished = true;
-  })();
+  }))();
   return {
     done,
     state,
-    cancel: () => reader.cancel().catch(() => {
-    })
+    cancel: (() => reader.cancel().catch((() => {
+    })))
   };
-}
+});
 
 // lib/run/process.ts
 var ProcessGroups = class {
@@ -493,22 +493,22 @@ var ProcessGroups = class {
     });
   }
 };
-function captured(capture) {
+var captured = (function captured(capture) {
   return {
     tail: capture.tail(),
     bytes: capture.bytes,
     found: capture.found
   };
-}
-function delay(ms) {
+});
+var delay = (function delay(ms) {
   let timer;
-  const promise = new Promise((resolve2) => timer = after(ms, resolve2));
+  const promise = new Promise(((resolve2) => timer = after(ms, resolve2)));
   return {
     promise,
-    clear: () => timer?.clear()
+    clear: (() => timer?.clear())
   };
-}
-async function runProcess(spec, context) {
+});
+var runProcess = (async function runProcess(spec, context) {
   const startedAt = performance.now();
   const stdout = new StreamCapture(spec.tailBytes, spec.stdoutNeedles);
   const stderr = new StreamCapture(spec.tailBytes, spec.stderrNeedles);
@@ -555,10 +555,10 @@ async function runProcess(spec, context) {
   let killTimer;
   let stopped = false;
   let otherGroups = false;
-  const killSession = () => {
+  const killSession = (() => {
     if (otherGroups) signalGroups(sessionGroups(pgid), "SIGKILL");
-  };
-  const stop = () => {
+  });
+  const stop = (() => {
     if (stopped) return;
     stopped = true;
     const others = sessionGroups(pgid, {
@@ -568,20 +568,20 @@ async function runProcess(spec, context) {
     signalGroups(others, "SIGTERM");
     groups.signal(pgid, "SIGTERM");
     killTimer = delay(spec.graceMs);
-    killTimer.promise.then(() => {
+    killTimer.promise.then((() => {
       groups.signal(pgid, "SIGKILL");
       killSession();
-    });
-  };
+    }));
+  });
   const timeout = delay(spec.timeoutMs);
-  timeout.promise.then(() => {
+  timeout.promise.then((() => {
     timedOut = true;
     stop();
-  });
-  const onAbort = () => {
+  }));
+  const onAbort = (() => {
     interrupted = true;
     stop();
-  };
+  });
   if (context.signal?.aborted) onAbort();
   context.signal?.addEventListener("abort", onAbort, {
     once: true
@@ -592,18 +592,18 @@ async function runProcess(spec, context) {
   timeout.clear();
   context.signal?.removeEventListener("abort", onAbort);
   groups.signal(pgid, "SIGTERM");
-  let closed = readers.every((reader) => reader.state.finished);
+  let closed = readers.every(((reader) => reader.state.finished));
   if (!closed) {
-    const drained = Promise.all(readers.map((reader) => reader.done));
+    const drained = Promise.all(readers.map(((reader) => reader.done)));
     const grace = delay(spec.graceMs);
     closed = await Promise.race([
-      drained.then(() => true),
-      grace.promise.then(() => false)
+      drained.then((() => true)),
+      grace.promise.then((() => false))
     ]);
     grace.clear();
   }
   const outputLeaked = !closed;
-  if (outputLeaked) await Promise.all(readers.map((reader) => reader.cancel()));
+  if (outputLeaked) await Promise.all(readers.map(((reader) => reader.cancel())));
   killTimer?.clear();
   groups.kill(pgid);
   killSession();
@@ -617,7 +617,7 @@ async function runProcess(spec, context) {
     stderr: captured(stderr),
     outputLeaked
   };
-}
+});
 
 export {
   findExecutable,

@@ -5,14 +5,14 @@ import {
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
 var DEFAULT_DURATION_MS = 1e3;
-function median(values) {
+var median = (function median(values) {
   const sorted = [
     ...values
-  ].sort((a, b) => a - b);
+  ].sort(((a, b) => a - b));
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function expectedDurations(runs, ids, options = {}) {
+});
+var expectedDurations = (function expectedDurations(runs, ids, options = {}) {
   const k = options.samples ?? DURATION_SAMPLES;
   const seen = /* @__PURE__ */ new Map();
   for (const run of runs) {
@@ -25,8 +25,8 @@ function expectedDurations(runs, ids, options = {}) {
     }
   }
   return estimatesFrom(seen, ids, options);
-}
-function estimatesFrom(byId, ids, options = {}) {
+});
+var estimatesFrom = (function estimatesFrom(byId, ids, options = {}) {
   const k = options.samples ?? DURATION_SAMPLES;
   const known = /* @__PURE__ */ new Map();
   for (const id of new Set(ids)) {
@@ -38,7 +38,7 @@ function estimatesFrom(byId, ids, options = {}) {
   }
   const defaultMs = known.size > 0 ? median([
     ...known.values()
-  ].map((e) => e.ms)) : DEFAULT_DURATION_MS;
+  ].map(((e) => e.ms))) : DEFAULT_DURATION_MS;
   const estimates = /* @__PURE__ */ new Map();
   for (const id of ids) estimates.set(id, known.get(id) ?? {
     ms: defaultMs,
@@ -48,11 +48,11 @@ function estimatesFrom(byId, ids, options = {}) {
     byId: estimates,
     defaultMs
   };
-}
-function longestFirst(ids, expectedMs) {
-  return ids.map((_, i) => i).sort((i, j) => expectedMs[j] - expectedMs[i] || (ids[i] < ids[j] ? -1 : ids[i] > ids[j] ? 1 : i - j));
-}
-function planSchedule(planned, history, order, askedIn = "flag") {
+});
+var longestFirst = (function longestFirst(ids, expectedMs) {
+  return ids.map(((_, i) => i)).sort(((i, j) => expectedMs[j] - expectedMs[i] || (ids[i] < ids[j] ? -1 : ids[i] > ids[j] ? 1 : i - j)));
+});
+var planSchedule = (function planSchedule(planned, history, order, askedIn = "flag") {
   const runs = history?.runs ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
   const base = {
@@ -63,20 +63,20 @@ function planSchedule(planned, history, order, askedIn = "flag") {
     } : {}
   };
   if (history === void 0 || runs === 0 && !order) return base;
-  const ids = planned.map((p) => p.fixture.id);
+  const ids = planned.map(((p) => p.fixture.id));
   const estimates = estimatesFrom(history.byId, ids);
   if (mode === "id") return {
     ...base,
     estimates
   };
-  const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id).ms);
+  const ms = planned.map(((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id).ms));
   return {
     ...base,
     estimates,
     startOrder: longestFirst(ids, ms)
   };
-}
-async function readSchedule(planned, where) {
+});
+var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
   const { readDurationsFile } = await import("./durations_file-N6VY4SIZ.js");
@@ -89,30 +89,30 @@ async function readSchedule(planned, where) {
     ...planSchedule(planned, read.samples ?? none, where.order, askedIn),
     read
   };
-}
-function formatExpected(ms) {
+});
+var formatExpected = (function formatExpected(ms) {
   return ms >= 1e3 ? `${(ms / 1e3).toFixed(1)}s` : `${Math.round(ms)}ms`;
-}
+});
 var SHOWN_START_IDS = 20;
-function expectedLine(schedule, planned) {
+var expectedLine = (function expectedLine(schedule, planned) {
   const estimate = schedule.estimates?.byId.get(planned.fixture.id);
   if (!estimate || planned.fixture.skipReason) return void 0;
   const why = estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : "no history: default";
   return `  expected: ${formatExpected(estimate.ms)} (${why})`;
-}
-function startOrderLine(schedule, planned) {
+});
+var startOrderLine = (function startOrderLine(schedule, planned) {
   if (schedule.mode === "id") {
     if (schedule.askedIn === void 0) {
       return schedule.read?.problem ? "Start order: by id (the durations summary cannot be read)" : "Start order: by id (no history yet: a run records the durations)";
     }
     return schedule.askedIn === "config" ? 'Start order: by id ("order": "id" in the config)' : "Start order: by id (--order id)";
   }
-  const order = schedule.startOrder ?? planned.map((_, i) => i);
-  const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
+  const order = schedule.startOrder ?? planned.map(((_, i) => i));
+  const ids = order.slice(0, SHOWN_START_IDS).map(((i) => planned[i].fixture.id));
   const more = order.length - ids.length;
   const source = schedule.runs > 0 ? `from the newest ${schedule.runs} run${schedule.runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
   return `Start order: longest expected first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
-}
+});
 
 export {
   DURATION_SAMPLES,

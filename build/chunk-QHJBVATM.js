@@ -127,13 +127,13 @@ var KEYWORDS = /* @__PURE__ */ new Set([
   "required",
   "errorMessage"
 ]);
-function received(value) {
+var received = (function received(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   return typeof value;
-}
-function hasType(value, type) {
+});
+var hasType = (function hasType(value, type) {
   switch (type) {
     case "string":
       return typeof value === "string";
@@ -151,22 +151,22 @@ function hasType(value, type) {
       return typeof value === "object" && value !== null && !Array.isArray(value);
   }
   throw new Error(`Unsupported JSON Schema type "${type}"`);
-}
-function ownProblem(schema, types, pattern, value) {
-  if (types.length && !types.some((type) => hasType(value, type))) {
-    const names = types.map((type) => type === "integer" ? "number" : type);
+});
+var ownProblem = (function ownProblem(schema, types, pattern, value) {
+  if (types.length && !types.some(((type) => hasType(value, type)))) {
+    const names = types.map(((type) => type === "integer" ? "number" : type));
     return `expected ${names.join(" or ")}, received ${received(value)}`;
   }
   const allowed = schema.enum;
   if (allowed && !allowed.includes(value)) {
-    const expected = `expected ${allowed.map((v) => JSON.stringify(v)).join(" or ")}`;
+    const expected = `expected ${allowed.map(((v) => JSON.stringify(v))).join(" or ")}`;
     if (typeof value !== "string") return `${expected}, received ${received(value)}`;
-    const close = allowed.find((v) => typeof v === "string" && v.toLowerCase() === value.toLowerCase());
+    const close = allowed.find(((v) => typeof v === "string" && v.toLowerCase() === value.toLowerCase()));
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
     return `${expected}, received ${shown}` + (close === void 0 ? "" : ` (did you mean ${JSON.stringify(close)}?)`);
   }
   if (typeof value === "number") {
-    if (types.length && types.every((t) => t === "integer") && !Number.isInteger(value)) {
+    if (types.length && types.every(((t) => t === "integer")) && !Number.isInteger(value)) {
       return `expected an integer, received ${value}`;
     }
     const { minimum, exclusiveMinimum, maximum, exclusiveMaximum } = schema;
@@ -207,8 +207,8 @@ function ownProblem(schema, types, pattern, value) {
     }
   }
   return void 0;
-}
-function compileNode(schema, where) {
+});
+var compileNode = (function compileNode(schema, where) {
   for (const keyword of Object.keys(schema)) {
     if (!KEYWORDS.has(keyword) && !ANNOTATIONS.has(keyword)) {
       throw new Error(`Unsupported JSON Schema keyword "${keyword}" at ${where}`);
@@ -220,27 +220,27 @@ function compileNode(schema, where) {
   for (const type of types) hasType(void 0, type);
   const errorMessage = schema.errorMessage;
   const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern) : void 0;
-  const properties = Object.entries(schema.properties ?? {}).map(([key, sub]) => [
+  const properties = Object.entries(schema.properties ?? {}).map((([key, sub]) => [
     key,
     compileNode(sub, `${where}.properties.${key}`)
-  ]);
-  const known = new Map(properties.map(([key, sub], index) => [
+  ]));
+  const known = new Map(properties.map((([key, sub], index) => [
     key,
     {
       sub,
       index
     }
-  ]));
+  ])));
   const extra = schema.additionalProperties;
   const extraCheck = typeof extra === "object" && extra !== null ? compileNode(extra, `${where}.additionalProperties`) : void 0;
   const names = schema.propertyNames ? compileNode(schema.propertyNames, `${where}.propertyNames`) : void 0;
   const items = schema.items ? compileNode(schema.items, `${where}.items`) : void 0;
   const required = schema.required ?? [];
   const typeMessage = types.length > 1 ? errorMessage : void 0;
-  const check = (value, path, issues) => {
+  const check = ((value, path, issues) => {
     const problem = ownProblem(schema, types, pattern, value);
     if (problem !== void 0) {
-      const wrongType = types.length > 0 && !types.some((type) => hasType(value, type));
+      const wrongType = types.length > 0 && !types.some(((type) => hasType(value, type)));
       const message = (wrongType ? typeMessage : errorMessage) ?? problem;
       issues.push({
         path: [
@@ -252,10 +252,10 @@ function compileNode(schema, where) {
       return;
     }
     if (items && Array.isArray(value)) {
-      value.forEach((item, index) => items(item, [
+      value.forEach(((item, index) => items(item, [
         ...path,
         index
-      ], issues));
+      ], issues)));
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) return;
     const object = value;
@@ -279,7 +279,7 @@ function compileNode(schema, where) {
         ...property
       });
     }
-    if (present.length > 1) present.sort((a, b) => a.index - b.index);
+    if (present.length > 1) present.sort(((a, b) => a.index - b.index));
     for (const { key, sub } of present) sub(object[key], [
       ...path,
       key
@@ -326,10 +326,10 @@ function compileNode(schema, where) {
         ], issues);
       }
     }
-  };
+  });
   return check;
-}
-function compileSchema(schema) {
+});
+var compileSchema = (function compileSchema(schema) {
   const root = compileNode(schema, "#");
   return {
     validate(value) {
@@ -350,17 +350,17 @@ function compileSchema(schema) {
       return node?.properties ? Object.keys(node.properties) : [];
     }
   };
-}
-function compileSchemaOnce(schema) {
+});
+var compileSchemaOnce = (function compileSchemaOnce(schema) {
   let compiled;
-  return () => compiled ??= compileSchema(schema);
-}
+  return (() => compiled ??= compileSchema(schema));
+});
 
 // lib/base/_suggest.ts
-function distance(a, b) {
+var distance = (function distance(a, b) {
   const row = Array.from({
     length: b.length + 1
-  }, (_, i) => i);
+  }, ((_, i) => i));
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0];
     row[0] = i;
@@ -371,9 +371,9 @@ function distance(a, b) {
     }
   }
   return row[b.length];
-}
+});
 var MAX_SUGGESTED_LENGTH = 256;
-function closest(input, candidates) {
+var closest = (function closest(input, candidates) {
   if (input.length > MAX_SUGGESTED_LENGTH) return void 0;
   const limit = Math.max(2, Math.ceil(input.length / 2));
   let best;
@@ -388,23 +388,23 @@ function closest(input, candidates) {
     }
   }
   return bestScore <= limit ? best : void 0;
-}
+});
 
 // lib/config/parse_jsonc_as.ts
-function allowedKeysHint(schema, issues, what) {
-  const unknown = issues.filter((i) => i.code === "unknown-key");
+var allowedKeysHint = (function allowedKeysHint(schema, issues, what) {
+  const unknown = issues.filter(((i) => i.code === "unknown-key"));
   if (unknown.length === 0) return `Fix what is named above: the README says what each key takes.`;
-  const parents = new Set(unknown.map((i) => JSON.stringify(i.path.slice(0, -1))));
+  const parents = new Set(unknown.map(((i) => JSON.stringify(i.path.slice(0, -1)))));
   const parent = parents.size === 1 ? unknown[0].path.slice(0, -1) : [];
   const keys = schema.keysAt(parent);
   if (keys.length === 0) return "See the README.";
   const where = parent.length ? ` at ${displayName(formatPath(parent))}` : "";
   return `Allowed ${what} keys${where}: ${keys.join(", ")}. See the README.`;
-}
-function memberOf(value, key) {
+});
+var memberOf = (function memberOf(value, key) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value[key] : void 0;
-}
-function parseJsoncAs(schema, text, options) {
+});
+var parseJsoncAs = (function parseJsoncAs(schema, text, options) {
   const kind = options.what === "manifest" ? "catalog" : "config";
   const parsed = parseJsonc(text);
   if (!parsed.ok) {
@@ -417,16 +417,16 @@ function parseJsoncAs(schema, text, options) {
     });
   }
   const schemaIssues = schema.validate(parsed.value);
-  const refinable = options.refine && schemaIssues.every((i) => i.code === "unknown-key");
-  const faulted = new Set(schemaIssues.map((issue) => JSON.stringify(issue.path)));
-  const valueIssues = (options.valueChecks?.(parsed.value) ?? []).filter((issue) => !faulted.has(JSON.stringify(issue.path)));
+  const refinable = options.refine && schemaIssues.every(((i) => i.code === "unknown-key"));
+  const faulted = new Set(schemaIssues.map(((issue) => JSON.stringify(issue.path))));
+  const valueIssues = (options.valueChecks?.(parsed.value) ?? []).filter(((issue) => !faulted.has(JSON.stringify(issue.path))));
   const issues = [
     ...schemaIssues,
     ...valueIssues,
     ...refinable ? options.refine(parsed.value) : []
   ];
   if (issues.length === 0) return parsed.value;
-  const located = locateIssues(text, issues).map((where, index) => {
+  const located = locateIssues(text, issues).map(((where, index) => {
     const issue = issues[index];
     let message = issue.message;
     if (issue.code === "unknown-key") {
@@ -438,9 +438,9 @@ function parseJsoncAs(schema, text, options) {
       ...where,
       message
     };
-  });
-  located.sort((a, b) => a.line - b.line || a.column - b.column);
-  const lines = located.map(({ line, column, path, message }) => `  line ${line}, column ${column}: ${displayName(`${path}: ${message}`)}`);
+  }));
+  located.sort(((a, b) => a.line - b.line || a.column - b.column));
+  const lines = located.map((({ line, column, path, message }) => `  line ${line}, column ${column}: ${displayName(`${path}: ${message}`)}`));
   throw new UserError(`Invalid ${options.what} "${options.file}":
 ${lines.join("\n")}`, {
     kind,
@@ -448,14 +448,14 @@ ${lines.join("\n")}`, {
       allowedKeysHint(schema, issues, options.what)
     ]
   });
-}
+});
 
 // lib/config/quarantine_file.ts
 var quarantineSchema = compileSchemaOnce(quarantine_v1_default);
-function quarantineIssues(entries, path) {
+var quarantineIssues = (function quarantineIssues(entries, path) {
   const issues = [];
   if (!Array.isArray(entries)) return issues;
-  entries.forEach((entry, index) => {
+  entries.forEach(((entry, index) => {
     const until = memberOf(entry, "until");
     if (typeof until !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return;
     const time = Date.parse(`${until}T00:00:00Z`);
@@ -470,14 +470,14 @@ function quarantineIssues(entries, path) {
         code: "invalid-value"
       });
     }
-  });
+  }));
   return issues;
-}
-async function loadQuarantine(config, where) {
-  const placed = (config.quarantine ?? []).map((entry, i) => ({
+});
+var loadQuarantine = (async function loadQuarantine(config, where) {
+  const placed = (config.quarantine ?? []).map(((entry, i) => ({
     entry,
     where: `${where.configShown}: quarantine[${i}]`
-  }));
+  })));
   const file = config.quarantineFile;
   if (file === void 0) return placed;
   const read = await readRegularTextFile(resolve(where.cwd, file), {
@@ -502,16 +502,16 @@ async function loadQuarantine(config, where) {
   const entries = parseJsoncAs(quarantineSchema(), read.value, {
     file,
     what: "quarantine file",
-    valueChecks: (value) => quarantineIssues(value, [])
+    valueChecks: ((value) => quarantineIssues(value, []))
   });
   return [
     ...placed,
-    ...entries.map((entry, i) => ({
+    ...entries.map(((entry, i) => ({
       entry,
       where: `${file}: [${i}]`
-    }))
+    })))
   ];
-}
+});
 
 // schema/config.v1.json
 var config_v1_default = {
@@ -746,17 +746,17 @@ var DEFAULTS = {
   historyLimit: 100,
   configFile: "smoke.jsonc"
 };
-function parseConfig(text, file) {
+var parseConfig = (function parseConfig(text, file) {
   return parseJsoncAs(configSchema(), text, {
     file,
     what: "config",
-    refine: (value) => serviceIssues(value),
-    valueChecks: (value) => quarantineIssues(memberOf(value, "quarantine"), [
+    refine: ((value) => serviceIssues(value)),
+    valueChecks: ((value) => quarantineIssues(memberOf(value, "quarantine"), [
       "quarantine"
-    ])
+    ]))
   });
-}
-function resolveOptions(flags, config, cpus) {
+});
+var resolveOptions = (function resolveOptions(flags, config, cpus) {
   return {
     fixturesDir: flags.fixturesDir ?? config.fixturesDir ?? DEFAULTS.fixturesDir,
     artifactDir: flags.artifactDir ?? config.artifactDir ?? DEFAULTS.artifactDir,
@@ -775,10 +775,10 @@ function resolveOptions(flags, config, cpus) {
       order: flags.order ?? config.order
     } : {}
   };
-}
+});
 
 // lib/config/config_file.ts
-async function loadConfig(flags, cwd) {
+var loadConfig = (async function loadConfig(flags, cwd) {
   const shown = flags.config ?? DEFAULTS.configFile;
   const read = await readRegularTextFile(resolve(cwd, shown), {
     maxBytes: MAX_INPUT_BYTES,
@@ -808,16 +808,16 @@ async function loadConfig(flags, cwd) {
     });
   }
   throw error;
-}
+});
 
 // lib/catalog/needs.ts
-function needsProblems(nodes) {
-  const needing = nodes.filter((n) => n.needs.length > 0);
+var needsProblems = (function needsProblems(nodes) {
+  const needing = nodes.filter(((n) => n.needs.length > 0));
   if (needing.length === 0) return [];
-  const byId = new Map(nodes.map((n) => [
+  const byId = new Map(nodes.map(((n) => [
     n.id,
     n
-  ]));
+  ])));
   const ids = [
     ...byId.keys()
   ];
@@ -849,7 +849,7 @@ function needsProblems(nodes) {
   const state = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
   const path = [];
-  const visit2 = (id) => {
+  const visit2 = ((id) => {
     state.set(id, "open");
     path.push(id);
     for (const need of [
@@ -883,15 +883,15 @@ function needsProblems(nodes) {
     }
     path.pop();
     state.set(id, "done");
-  };
-  for (const id of needing.map((n) => n.id).sort()) if (!state.has(id)) visit2(id);
-  return problems.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-function closeOverNeeds(selected, nodes) {
-  const byId = new Map(nodes.map((n) => [
+  });
+  for (const id of needing.map(((n) => n.id)).sort()) if (!state.has(id)) visit2(id);
+  return problems.sort(((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+});
+var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
+  const byId = new Map(nodes.map(((n) => [
     n.id,
     n
-  ]));
+  ])));
   const teardownsOf = /* @__PURE__ */ new Map();
   for (const node of nodes) {
     if (!node.teardown) continue;
@@ -908,14 +908,14 @@ function closeOverNeeds(selected, nodes) {
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
     const related = [
-      ...(byId.get(id)?.needs ?? []).map((other) => ({
+      ...(byId.get(id)?.needs ?? []).map(((other) => ({
         other,
         why: `needed by ${id}`
-      })),
-      ...(teardownsOf.get(id) ?? []).map((other) => ({
+      }))),
+      ...(teardownsOf.get(id) ?? []).map(((other) => ({
         other,
         why: `teardown of ${id}`
-      }))
+      })))
     ];
     for (const { other, why } of related) {
       if (ids.has(other) || !byId.has(other)) continue;
@@ -928,7 +928,7 @@ function closeOverNeeds(selected, nodes) {
     ids,
     pulledIn
   };
-}
+});
 
 // schema/manifest.v1.json
 var manifest_v1_default = {
@@ -1089,14 +1089,14 @@ var manifest_v1_default = {
 
 // lib/config/manifest.ts
 var manifestSchema = compileSchemaOnce(manifest_v1_default);
-function parseManifest(text, file) {
+var parseManifest = (function parseManifest(text, file) {
   return parseJsoncAs(manifestSchema(), text, {
     file,
     what: "manifest",
     valueChecks: emptySkipReason
   });
-}
-function emptySkipReason(value) {
+});
+var emptySkipReason = (function emptySkipReason(value) {
   const skip = memberOf(value, "skip");
   if (typeof skip !== "string" || skip.trim() !== "") return [];
   return [
@@ -1108,16 +1108,16 @@ function emptySkipReason(value) {
       code: "invalid-value"
     }
   ];
-}
+});
 
 // lib/catalog/_catalog_read.ts
-function catalogError(message, ...hints) {
+var catalogError = (function catalogError(message, ...hints) {
   return new UserError(message, {
     kind: "catalog",
     hints
   });
-}
-function readManifest(absolute, shown, options) {
+});
+var readManifest = (function readManifest(absolute, shown, options) {
   const read = readRegularTextFileSync(absolute, {
     maxBytes: MAX_INPUT_BYTES,
     what: "manifest",
@@ -1130,8 +1130,8 @@ function readManifest(absolute, shown, options) {
     kind: "catalog",
     missingHint: "It went away while smoke read the catalog: run again."
   });
-}
-function checkNamedScript(fixture) {
+});
+var checkNamedScript = (function checkNamedScript(fixture) {
   const named = `script "${displayName(fixture.file)}" named by manifest "${displayName(String(fixture.manifestFile))}"`;
   let info;
   try {
@@ -1150,20 +1150,20 @@ function checkNamedScript(fixture) {
       type: fileTypeName(info)
     }, "script").reason}`, '"script" must name a Deno script file.');
   }
-}
+});
 
 // lib/catalog/_catalog_problems.ts
 var MAX_LISTED_PROBLEMS = 20;
 var CATALOG_INVALID = "CATALOG_INVALID";
-function byWalkOrder(a, b) {
+var byWalkOrder = (function byWalkOrder(a, b) {
   const x = a.path.split("/");
   const y = b.path.split("/");
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   }
   return x.length - y.length;
-}
-function listEntry(problem, number) {
+});
+var listEntry = (function listEntry(problem, number) {
   const label = `  ${number}) `;
   const indent = " ".repeat(label.length);
   const { error } = problem;
@@ -1172,11 +1172,11 @@ function listEntry(problem, number) {
   const head = first.endsWith(":") ? `${first.slice(0, -1)}${code}:` : `${first}${code}`;
   return [
     label + head,
-    ...rest.map((line) => indent + line),
-    ...error.hints.map((hint) => `${indent}hint: ${hint}`)
+    ...rest.map(((line) => indent + line)),
+    ...error.hints.map(((hint) => `${indent}hint: ${hint}`))
   ];
-}
-function catalogProblemsError(problems, shownDir) {
+});
+var catalogProblemsError = (function catalogProblemsError(problems, shownDir) {
   if (problems.length === 0) return void 0;
   const whole = "Every run checks the whole catalog, whatever --fixture selects: fix or remove";
   if (problems.length === 1) {
@@ -1200,7 +1200,7 @@ function catalogProblemsError(problems, shownDir) {
   const more = sorted.length - listed.length;
   const lines = [
     `Cannot read catalog "${shownDir}": ${sorted.length} problems, ` + (more > 0 ? `the first ${listed.length} in file order:` : "in file order:"),
-    ...listed.flatMap((problem, i) => listEntry(problem, i + 1)),
+    ...listed.flatMap(((problem, i) => listEntry(problem, i + 1))),
     ...more > 0 ? [
       `  ... and ${more} more problem${more === 1 ? "" : "s"}`
     ] : []
@@ -1212,7 +1212,7 @@ function catalogProblemsError(problems, shownDir) {
       `${whole} them.`
     ]
   });
-}
+});
 
 // lib/catalog/_near_miss.ts
 var NEAR_MISS_FIXTURE = "NEAR_MISS_FIXTURE";
@@ -1273,7 +1273,7 @@ var EXTENSIONS = {
     how: "script"
   }
 };
-function nearMiss(name) {
+var nearMiss = (function nearMiss(name) {
   const lower = name.toLowerCase();
   const at = lower.lastIndexOf(MARK);
   if (at <= 0) return void 0;
@@ -1310,24 +1310,24 @@ function nearMiss(name) {
         hint: `Rename it to "${displayName(expected)}", or run it as it is from a manifest "${displayName(manifest)}" holding { "script": "${displayName(name)}" }.`
       };
   }
-}
-function nearMissWarning(shown, miss) {
+});
+var nearMissWarning = (function nearMissWarning(shown, miss) {
   return {
     code: NEAR_MISS_FIXTURE,
     level: "warning",
     message: `Ignored "${shown}": not a fixture name (did you mean "${displayName(miss.expected)}"?)`,
     hint: miss.hint
   };
-}
-function folderNearMissWarning(shown, name) {
+});
+var folderNearMissWarning = (function folderNearMissWarning(shown, name) {
   return {
     code: NEAR_MISS_FIXTURE,
     level: "warning",
     message: `Folder "${shown}" is named like a fixture, but a fixture is a file`,
     hint: `Its contents are walked as an ordinary folder's. For a fixture, make "${displayName(name)}" a file; otherwise rename the folder.`
   };
-}
-function capNearMisses(warnings) {
+});
+var capNearMisses = (function capNearMisses(warnings) {
   if (warnings.length <= MAX_LISTED_PROBLEMS) return [
     ...warnings
   ];
@@ -1341,33 +1341,33 @@ function capNearMisses(warnings) {
       hint: "Fixtures are named X.smoke.ts (a Deno script) or X.smoke.jsonc (a manifest)."
     }
   ];
-}
+});
 
 // lib/catalog/_catalog_walk.ts
 var SCRIPT_SUFFIX = ".smoke.ts";
 var MANIFEST_SUFFIX = ".smoke.jsonc";
-function catalogError2(message, ...hints) {
+var catalogError2 = (function catalogError2(message, ...hints) {
   return new UserError(message, {
     kind: "catalog",
     hints
   });
-}
-function isFixtureName(name) {
+});
+var isFixtureName = (function isFixtureName(name) {
   return name.endsWith(SCRIPT_SUFFIX) || name.endsWith(MANIFEST_SUFFIX);
-}
-function isSkippedFolder(name) {
+});
+var isSkippedFolder = (function isSkippedFolder(name) {
   return name.startsWith(".") || name === "node_modules";
-}
-function isMissing(error) {
+});
+var isMissing = (function isMissing(error) {
   return error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory;
-}
-function escapeName(name) {
-  return name.replace(/[^\x20-\x7e]|\\/g, (c) => c === "\\" ? "\\\\" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function join(dir, name) {
+});
+var escapeName = (function escapeName(name) {
+  return name.replace(/[^\x20-\x7e]|\\/g, ((c) => c === "\\" ? "\\\\" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+});
+var join = (function join(dir, name) {
   return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
-}
-function isLossyName(name, absolute) {
+});
+var isLossyName = (function isLossyName(name, absolute) {
   if (!name.includes("\uFFFD")) return false;
   try {
     Deno.lstatSync(absolute);
@@ -1377,8 +1377,8 @@ function isLossyName(name, absolute) {
     if (isIoError(error)) return false;
     throw error;
   }
-}
-function folderError(walk, path, error) {
+});
+var folderError = (function folderError(walk, path, error) {
   const shown = walk.shown(path);
   if (path === "" && isMissing(error)) {
     return catalogError2(`Cannot read fixtures directory "${shown}": ${error instanceof Deno.errors.NotADirectory ? "it is not a directory" : "it does not exist"}`, `Create it with a first fixture (e.g. "${shown}/hello.smoke.ts"), or pass --fixtures-dir DIR.`);
@@ -1389,8 +1389,8 @@ function folderError(walk, path, error) {
     action: path === "" ? "read fixtures directory" : "read folder",
     kind: "catalog"
   });
-}
-function scriptError(shown, info) {
+});
+var scriptError = (function scriptError(shown, info) {
   return inputError(readFailure({
     kind: "special",
     type: fileTypeName(info)
@@ -1399,8 +1399,8 @@ function scriptError(shown, info) {
     shown,
     kind: "catalog"
   });
-}
-function addFile(walk, path, entry) {
+});
+var addFile = (function addFile(walk, path, entry) {
   if (!entry.isFile && path.endsWith(SCRIPT_SUFFIX)) {
     let info;
     try {
@@ -1412,8 +1412,8 @@ function addFile(walk, path, entry) {
   }
   if (!entry.isFile) walk.unchecked.add(path);
   walk.paths.push(path);
-}
-function followLink(walk, path, fixtureName, miss) {
+});
+var followLink = (function followLink(walk, path, fixtureName, miss) {
   const absolute = join(walk.root, path);
   const shown = walk.shown(path);
   let info;
@@ -1468,7 +1468,7 @@ function followLink(walk, path, fixtureName, miss) {
       kind: "catalog"
     });
   }
-  const ancestor = walk.stack.find((folder) => folder.real === real);
+  const ancestor = walk.stack.find(((folder) => folder.real === real));
   if (ancestor) {
     walk.diagnostics.push({
       code: "SYMLINK_LOOP",
@@ -1500,15 +1500,15 @@ function followLink(walk, path, fixtureName, miss) {
   }
   if (fixtureName) walk.nearMisses.push(folderNearMissWarning(shown, baseName(path)));
   visit(walk, path, real);
-}
-function baseName(path) {
+});
+var baseName = (function baseName(path) {
   return path.slice(path.lastIndexOf("/") + 1);
-}
-function missOf(name, names) {
+});
+var missOf = (function missOf(name, names) {
   const miss = nearMiss(name);
-  return miss && !miss.excusedBy.some((other) => names.has(other)) ? miss : void 0;
-}
-function visit(walk, prefix, real) {
+  return miss && !miss.excusedBy.some(((other) => names.has(other))) ? miss : void 0;
+});
+var visit = (function visit(walk, prefix, real) {
   const dir = prefix === "" ? walk.root : join(walk.root, prefix);
   walk.visited.set(real, prefix);
   let entries;
@@ -1523,8 +1523,8 @@ function visit(walk, prefix, real) {
   });
   const sorted = [
     ...entries
-  ].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const names = new Set(sorted.map((entry) => entry.name));
+  ].sort(((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = new Set(sorted.map(((entry) => entry.name)));
   for (const entry of sorted) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     try {
@@ -1545,8 +1545,8 @@ function visit(walk, prefix, real) {
     }
   }
   walk.stack.pop();
-}
-function visitEntry(walk, { entry, path, prefix, dir, real, names }) {
+});
+var visitEntry = (function visitEntry(walk, { entry, path, prefix, dir, real, names }) {
   const fixtureName = isFixtureName(entry.name);
   const miss = fixtureName || entry.isDirectory ? void 0 : missOf(entry.name, names);
   if (!fixtureName && !entry.isDirectory && !entry.isSymlink) {
@@ -1575,8 +1575,8 @@ function visitEntry(walk, { entry, path, prefix, dir, real, names }) {
   } else {
     addFile(walk, path, entry);
   }
-}
-function walkFixtures(root, shown) {
+});
+var walkFixtures = (function walkFixtures(root, shown) {
   const walk = {
     root,
     rootReal: "",
@@ -1595,7 +1595,7 @@ function walkFixtures(root, shown) {
     throw folderError(walk, "", error);
   }
   visit(walk, "", walk.rootReal);
-  const diagnostics = walk.diagnostics.sort((a, b) => a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  const diagnostics = walk.diagnostics.sort(((a, b) => a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   diagnostics.push(...capNearMisses(walk.nearMisses));
   return {
     paths: walk.paths,
@@ -1603,31 +1603,31 @@ function walkFixtures(root, shown) {
     diagnostics,
     problems: walk.problems
   };
-}
+});
 
 // lib/catalog/catalog.ts
-function catalogError3(message, ...hints) {
+var catalogError3 = (function catalogError3(message, ...hints) {
   return new UserError(message, {
     kind: "catalog",
     hints
   });
-}
-function checkId(id, file) {
+});
+var checkId = (function checkId(id, file) {
   if (!isFixtureId(id)) {
     throw catalogError3(`Invalid fixture id "${displayName(id)}" from "${file()}": ids may contain only A-Z a-z 0-9 . _ - /`, "Rename the file (or its folders) with those characters only.");
   }
-}
-function placesIn(where) {
+});
+var placesIn = (function placesIn(where) {
   const base = where.fixturesDir.endsWith(sep) ? where.fixturesDir : where.fixturesDir + sep;
   const shownDir = relative(where.cwd, where.fixturesDir);
   const inside = where.cwd.startsWith(base);
   return {
-    absolute: (path) => base + path,
+    absolute: ((path) => base + path),
     // As messages show it: a name from the disk never starts a line of its own.
-    shown: (path) => displayName(inside ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`)
+    shown: ((path) => displayName(inside ? relative(where.cwd, base + path) : shownDir === "" ? path : `${shownDir}/${path}`))
   };
-}
-function toFixture(id, files, manifest, where) {
+});
+var toFixture = (function toFixture(id, files, manifest, where) {
   const { places } = where;
   const { manifestFile } = files;
   const m = manifest ?? {};
@@ -1692,11 +1692,11 @@ function toFixture(id, files, manifest, where) {
       stderrExcludes: m.expect?.stderrExcludes ?? []
     }
   };
-}
-function idOf(path) {
+});
+var idOf = (function idOf(path) {
   return path.endsWith(SCRIPT_SUFFIX) ? path.slice(0, -SCRIPT_SUFFIX.length) : path.endsWith(MANIFEST_SUFFIX) ? path.slice(0, -MANIFEST_SUFFIX.length) : void 0;
-}
-function collectCatalog(files, where, held) {
+});
+var collectCatalog = (function collectCatalog(files, where, held) {
   const byId = /* @__PURE__ */ new Map();
   for (const file of files) {
     const suffix = file.path.endsWith(SCRIPT_SUFFIX) ? SCRIPT_SUFFIX : file.path.endsWith(MANIFEST_SUFFIX) ? MANIFEST_SUFFIX : void 0;
@@ -1724,7 +1724,7 @@ function collectCatalog(files, where, held) {
   for (const [id, entry] of byId) {
     const path = entry.script ?? entry.manifest;
     try {
-      checkId(id, () => placed.places.shown(path));
+      checkId(id, (() => placed.places.shown(path)));
       const other = folded.get(id.toLowerCase());
       if (other !== void 0) {
         throw catalogError3(`Duplicate fixture id: "${id}" and "${other}" differ only in case`, "Rename one of them: ids must stay distinct on case-insensitive file systems.");
@@ -1746,27 +1746,27 @@ function collectCatalog(files, where, held) {
       });
     }
   }
-  collected.fixtures.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const manifestOf = new Map(collected.fixtures.map((f) => [
+  collected.fixtures.sort(((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const manifestOf = new Map(collected.fixtures.map(((f) => [
     f.id,
     f.manifestFile ?? f.file
-  ]));
+  ])));
   for (const problem of needsProblems(collected.fixtures)) {
     const shown = manifestOf.get(problem.id);
     collected.problems.push({
-      path: collected.manifests.get(collected.fixtures.find((f) => f.id === problem.id)) ?? problem.id,
+      path: collected.manifests.get(collected.fixtures.find(((f) => f.id === problem.id))) ?? problem.id,
       error: catalogError3(`Invalid manifest "${shown}": ${problem.message}`, problem.hint)
     });
   }
   return collected;
-}
-function shownDirOf(where) {
+});
+var shownDirOf = (function shownDirOf(where) {
   return relative(where.cwd, where.fixturesDir) || ".";
-}
-function scanCatalog(where) {
+});
+var scanCatalog = (function scanCatalog(where) {
   const places = placesIn(where);
   const shownDir = shownDirOf(where);
-  const walked = walkFixtures(where.fixturesDir, (path) => path === "" ? displayName(shownDir) : places.shown(path));
+  const walked = walkFixtures(where.fixturesDir, ((path) => path === "" ? displayName(shownDir) : places.shown(path)));
   const problems = [
     ...walked.problems
   ];
@@ -1779,7 +1779,7 @@ function scanCatalog(where) {
       continue;
     }
     try {
-      const text = readManifest(places.absolute(path), () => places.shown(path), {
+      const text = readManifest(places.absolute(path), (() => places.shown(path)), {
         knownRegularFile: !walked.unchecked.has(path)
       });
       files.push({
@@ -1794,10 +1794,10 @@ function scanCatalog(where) {
       });
     }
   }
-  const held = new Set(problems.map((problem) => idOf(problem.path)).filter((id) => id !== void 0));
+  const held = new Set(problems.map(((problem) => idOf(problem.path))).filter(((id) => id !== void 0)));
   const collected = collectCatalog(files, where, held);
   problems.push(...collected.problems);
-  const scripts = new Set(walked.paths.filter((p) => p.endsWith(SCRIPT_SUFFIX)).map(places.absolute));
+  const scripts = new Set(walked.paths.filter(((p) => p.endsWith(SCRIPT_SUFFIX))).map(places.absolute));
   for (const fixture of collected.fixtures) {
     if (!fixture.script || scripts.has(fixture.script)) continue;
     try {
@@ -1819,17 +1819,17 @@ function scanCatalog(where) {
     fixtures: collected.fixtures,
     diagnostics: walked.diagnostics
   };
-}
-function readCatalog(where) {
+});
+var readCatalog = (function readCatalog(where) {
   return scanCatalog(where).fixtures;
-}
+});
 
 // lib/selection/select.ts
-function filterByTags(fixtures, tags, catalog) {
+var filterByTags = (function filterByTags(fixtures, tags, catalog) {
   if (tags.length === 0) return [
     ...fixtures
   ];
-  const known = new Set(catalog.flatMap((f) => f.tags));
+  const known = new Set(catalog.flatMap(((f) => f.tags)));
   for (const tag of tags) {
     if (known.has(tag)) continue;
     const suggestion = closest(tag, [
@@ -1846,20 +1846,20 @@ function filterByTags(fixtures, tags, catalog) {
     });
   }
   const wanted = new Set(tags);
-  return fixtures.filter((f) => f.tags.some((tag) => wanted.has(tag)));
-}
-function excludeFixtures(fixtures, exclusions, catalog) {
+  return fixtures.filter(((f) => f.tags.some(((tag) => wanted.has(tag)))));
+});
+var excludeFixtures = (function excludeFixtures(fixtures, exclusions, catalog) {
   const tags = new Set(exclusions.tags);
-  const out = (f) => f.tags.some((tag) => tags.has(tag)) || exclusions.patterns.some((p) => matchesPattern(p, f.id));
+  const out = ((f) => f.tags.some(((tag) => tags.has(tag))) || exclusions.patterns.some(((p) => matchesPattern(p, f.id))));
   return {
-    kept: fixtures.filter((f) => !out(f)),
+    kept: fixtures.filter(((f) => !out(f))),
     unmatched: {
-      patterns: exclusions.patterns.filter((p) => !catalog.some((f) => matchesPattern(p, f.id))),
-      tags: exclusions.tags.filter((t) => !catalog.some((f) => f.tags.includes(t)))
+      patterns: exclusions.patterns.filter(((p) => !catalog.some(((f) => matchesPattern(p, f.id))))),
+      tags: exclusions.tags.filter(((t) => !catalog.some(((f) => f.tags.includes(t)))))
     }
   };
-}
-function matchSegment(pattern, text, steps) {
+});
+var matchSegment = (function matchSegment(pattern, text, steps) {
   let p = 0;
   let t = 0;
   let star = -1;
@@ -1884,8 +1884,8 @@ function matchSegment(pattern, text, steps) {
     p++;
   }
   return p === pattern.length;
-}
-function matchSegments(patterns, segments, steps) {
+});
+var matchSegments = (function matchSegments(patterns, segments, steps) {
   let p = 0;
   let s = 0;
   let star = -1;
@@ -1907,8 +1907,8 @@ function matchSegments(patterns, segments, steps) {
   }
   while (p < patterns.length && patterns[p] === "**") p++;
   return p === patterns.length;
-}
-function globMatch(pattern, id) {
+});
+var globMatch = (function globMatch(pattern, id) {
   const steps = {
     count: 0
   };
@@ -1918,22 +1918,22 @@ function globMatch(pattern, id) {
   };
   const patterns = pattern.split("/");
   const segments = id.split("/");
-  const matches = patterns.includes("**") ? matchSegments(patterns, segments, steps) : patterns.length === segments.length && patterns.every((p, i) => matchSegment(p, segments[i], steps));
+  const matches = patterns.includes("**") ? matchSegments(patterns, segments, steps) : patterns.length === segments.length && patterns.every(((p, i) => matchSegment(p, segments[i], steps)));
   return {
     matches,
     steps: steps.count
   };
-}
-function matchesPattern(pattern, id) {
+});
+var matchesPattern = (function matchesPattern(pattern, id) {
   return globMatch(pattern, id).matches;
-}
-function filterByPatterns(catalog, patterns) {
+});
+var filterByPatterns = (function filterByPatterns(catalog, patterns) {
   if (patterns.length === 0) return [
     ...catalog
   ];
   for (const pattern of patterns) {
-    if (!catalog.some((fixture) => matchesPattern(pattern, fixture.id))) {
-      const suggestion = closest(pattern, catalog.map((fixture) => fixture.id));
+    if (!catalog.some(((fixture) => matchesPattern(pattern, fixture.id)))) {
+      const suggestion = closest(pattern, catalog.map(((fixture) => fixture.id)));
       throw new UserError(`Unknown fixture "${displayName(pattern)}": no fixture id matches it`, {
         kind: "usage",
         hints: [
@@ -1943,40 +1943,40 @@ function filterByPatterns(catalog, patterns) {
       });
     }
   }
-  return catalog.filter((fixture) => patterns.some((p) => matchesPattern(p, fixture.id)));
-}
-function hashId(text) {
+  return catalog.filter(((fixture) => patterns.some(((p) => matchesPattern(p, fixture.id)))));
+});
+var hashId = (function hashId(text) {
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 16777619) >>> 0;
   }
   return hash;
-}
-function shardOf(selection, shard) {
-  return selection.filter((fixture) => avalanche(hashId(fixture.id)) % shard.total === shard.index - 1);
-}
-function avalanche(hash) {
+});
+var shardOf = (function shardOf(selection, shard) {
+  return selection.filter(((fixture) => avalanche(hashId(fixture.id)) % shard.total === shard.index - 1));
+});
+var avalanche = (function avalanche(hash) {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 2246822507);
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 3266489909);
   hash ^= hash >>> 16;
   return hash >>> 0;
-}
+});
 
 // lib/selection/quarantine.ts
-function daysBetween(today, until) {
+var daysBetween = (function daysBetween(today, until) {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 864e5);
-}
-function dayOf(now) {
+});
+var dayOf = (function dayOf(now) {
   return now.toISOString().slice(0, 10);
-}
-function resolveQuarantine(entries, catalogIds, today) {
+});
+var resolveQuarantine = (function resolveQuarantine(entries, catalogIds, today) {
   const protects = /* @__PURE__ */ new Map();
   const diagnostics = [];
   for (const { entry, where } of entries) {
-    const matched = catalogIds.filter((id) => matchesPattern(entry.id, id));
+    const matched = catalogIds.filter(((id) => matchesPattern(entry.id, id)));
     if (entry.id.includes("*") && !entry.all && catalogIds.length >= 2 && matched.length === catalogIds.length) {
       throw new UserError(`Quarantine entry "${entry.id}" (${where}) matches every fixture of the catalog`, {
         kind: "config",
@@ -2016,28 +2016,28 @@ function resolveQuarantine(entries, catalogIds, today) {
     protects,
     diagnostics
   };
-}
+});
 
 // lib/selection/resolve_selection.ts
-function locationFlags(flags) {
+var locationFlags = (function locationFlags(flags) {
   const out = [];
   if (flags.config) out.push("--config", flags.config);
   if (flags.fixturesDir) out.push("--fixtures-dir", flags.fixturesDir);
   if (flags.artifactDir) out.push("--artifact-dir", flags.artifactDir);
   return out;
-}
-function smokeCommand(invocation, flags) {
+});
+var smokeCommand = (function smokeCommand(invocation, flags) {
   const location = locationFlags(flags);
   return location.length ? `${invocation} ${shellQuote(location)}` : invocation;
-}
-async function resolveSelection(flags, options, context) {
+});
+var resolveSelection = (async function resolveSelection(flags, options, context) {
   const { cwd } = context;
   const scan = scanCatalog({
     cwd,
     fixturesDir: resolve(cwd, options.fixturesDir)
   });
   const catalog = scan.fixtures;
-  const catalogIds = catalog.map((f) => f.id);
+  const catalogIds = catalog.map(((f) => f.id));
   let chosen = filterByTags(filterByPatterns(catalog, flags.fixtures), flags.tags ?? [], catalog);
   const excluded = excludeFixtures(chosen, {
     patterns: flags.excludes ?? [],
@@ -2064,23 +2064,23 @@ async function resolveSelection(flags, options, context) {
         path,
         shownPath: flags.artifact ?? `${options.artifactDir}/latest.json`,
         catalogIds,
-        selectedIds: chosen.map((f) => f.id),
+        selectedIds: chosen.map(((f) => f.id)),
         patterns: flags.fixtures,
         filters: filtersOf(flags),
         maxFailures: flags.rerunMaxFailures,
         fallback: context.command,
-        readRun: (runId) => readHistoryRun(history, runId),
+        readRun: ((runId) => readHistoryRun(history, runId)),
         ...flags.ifNone ? {
           ifNone: flags.ifNone
         } : {},
-        newestRun: () => newestRealRun(history, {
+        newestRun: (() => newestRealRun(history, {
           shownDir: options.artifactDir,
           exclude: path
-        })
+        }))
       });
     } catch (error) {
       if (!(error instanceof PreflightError) || diagnostics.length === 0) throw error;
-      const warnings = error.diagnostics.filter((d) => d.level === "warning");
+      const warnings = error.diagnostics.filter(((d) => d.level === "warning"));
       throw new PreflightError(error.code, error.message, error.hints, [
         ...diagnostics,
         ...warnings
@@ -2092,7 +2092,7 @@ async function resolveSelection(flags, options, context) {
       rerun = void 0;
     } else {
       const ids = new Set(rerun.rerunIds);
-      chosen = chosen.filter((f) => ids.has(f.id));
+      chosen = chosen.filter(((f) => ids.has(f.id)));
     }
   }
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
@@ -2111,15 +2111,15 @@ async function resolveSelection(flags, options, context) {
     chosen = split.kept;
     shardPlan = split.plan;
   } else if (flags.shard) chosen = shardOf(chosen, flags.shard);
-  const closed = closeOverNeeds(chosen.map((f) => f.id), catalog);
-  if (closed.pulledIn.size) chosen = catalog.filter((f) => closed.ids.has(f.id));
+  const closed = closeOverNeeds(chosen.map(((f) => f.id)), catalog);
+  if (closed.pulledIn.size) chosen = catalog.filter(((f) => closed.ids.has(f.id)));
   const excludes = {
     patterns: flags.excludes ?? [],
     tags: flags.excludeTags ?? []
   };
   if ((excludes.patterns.length || excludes.tags.length) && closed.pulledIn.size) {
-    const pulled = catalog.filter((f) => closed.pulledIn.has(f.id));
-    const kept = new Set(excludeFixtures(pulled, excludes, catalog).kept.map((f) => f.id));
+    const pulled = catalog.filter(((f) => closed.pulledIn.has(f.id)));
+    const kept = new Set(excludeFixtures(pulled, excludes, catalog).kept.map(((f) => f.id)));
     for (const f of pulled) {
       if (kept.has(f.id)) continue;
       diagnostics.push({
@@ -2130,7 +2130,7 @@ async function resolveSelection(flags, options, context) {
       });
     }
   }
-  const planned = chosen.map((fixture) => {
+  const planned = chosen.map(((fixture) => {
     const plan = planFixture(fixture, {
       options,
       deno: context.deno
@@ -2140,7 +2140,7 @@ async function resolveSelection(flags, options, context) {
       ...plan,
       quarantine: mark
     } : plan;
-  });
+  }));
   const mode = rerun ? "rerun-failed" : filtered ? "selected" : "full";
   const changes = rerun ? await rerunChanges(rerun, chosen, cwd) : void 0;
   return {
@@ -2167,16 +2167,16 @@ async function resolveSelection(flags, options, context) {
       quarantine: quarantine.protects
     } : {}
   };
-}
-function filtersOf(flags) {
+});
+var filtersOf = (function filtersOf(flags) {
   return [
-    ...flags.fixtures.map((p) => `--fixture ${p}`),
-    ...(flags.tags ?? []).map((t) => `--tag ${t}`),
-    ...(flags.excludes ?? []).map((p) => `--exclude ${p}`),
-    ...(flags.excludeTags ?? []).map((t) => `--exclude-tag ${t}`)
+    ...flags.fixtures.map(((p) => `--fixture ${p}`)),
+    ...(flags.tags ?? []).map(((t) => `--tag ${t}`)),
+    ...(flags.excludes ?? []).map(((p) => `--exclude ${p}`)),
+    ...(flags.excludeTags ?? []).map(((t) => `--exclude-tag ${t}`))
   ];
-}
-function unmatchedWarnings(unmatched) {
+});
+var unmatchedWarnings = (function unmatchedWarnings(unmatched) {
   const what = filtersOf({
     fixtures: [],
     excludes: unmatched.patterns,
@@ -2191,14 +2191,14 @@ function unmatchedWarnings(unmatched) {
       hint: "Check the spelling; --list shows the ids and --dry-run each fixture's tags."
     }
   ];
-}
-async function rerunChanges(rerun, chosen, cwd) {
+});
+var rerunChanges = (async function rerunChanges(rerun, chosen, cwd) {
   const now = await fingerprintFixtures(chosen, cwd);
-  const then = new Map(rerun.failed.map((f) => [
+  const then = new Map(rerun.failed.map(((f) => [
     f.id,
     f.fingerprint
-  ]));
-  const neverRan = new Set(rerun.failed.filter((f) => f.kind === "not-run" || f.kind === "interrupted").map((f) => f.id));
+  ])));
+  const neverRan = new Set(rerun.failed.filter(((f) => f.kind === "not-run" || f.kind === "interrupted")).map(((f) => f.id)));
   const changes = {
     changed: [],
     unchanged: [],
@@ -2213,15 +2213,15 @@ async function rerunChanges(rerun, chosen, cwd) {
     else changes.changed.push(fixture.id);
   }
   return changes;
-}
-function renderDryRun(selection, cwd, schedule) {
+});
+var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   const lines = [
     ...renderRerunPlan(selection)
   ];
-  const kinds = new Map(selection.rerun?.failed.map((f) => [
+  const kinds = new Map(selection.rerun?.failed.map(((f) => [
     f.id,
     f.kind
-  ]) ?? []);
+  ])) ?? []);
   const changed = new Set(selection.changes?.changed);
   const unchanged = new Set(selection.changes?.unchanged);
   for (const p of selection.planned) {
@@ -2244,14 +2244,14 @@ function renderDryRun(selection, cwd, schedule) {
   const order = schedule && startOrderLine(schedule, selection.planned);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
-  const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
+  const skipped = selection.planned.filter(((p) => p.fixture.skipReason)).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
   lines.push(`Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`);
   lines.push(resultLine("pass"));
   return lines;
-}
-function renderRerunPlan(selection) {
+});
+var renderRerunPlan = (function renderRerunPlan(selection) {
   const { rerun, changes } = selection;
   if (!rerun) return [];
   const pulled = selection.pulledIn?.size ?? 0;
@@ -2268,7 +2268,7 @@ function renderRerunPlan(selection) {
     lines.push(`  unchanged since they failed (a pass now points to a flake, not a fix): ${idList(changes.unchanged)}`);
   }
   return lines;
-}
+});
 
 export {
   closest,

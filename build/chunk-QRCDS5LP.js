@@ -18,25 +18,25 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/run/repeat.ts
-function runLetter(result) {
+var runLetter = (function runLetter(result) {
   if (result.status === "passed") return result.attempts > 1 ? "R" : "P";
   return result.failure?.kind === "interrupted" ? "I" : "F";
-}
-function foldRuns(ends, times) {
+});
+var foldRuns = (function foldRuns(ends, times) {
   if (ends.length === 0) throw new RangeError("foldRuns() needs at least one run");
   if (ends[0].result.status === "skipped") return ends[0];
-  const letters = ends.map((end) => runLetter(end.result));
+  const letters = ends.map(((end) => runLetter(end.result)));
   const outcomes = letters.join("");
-  const passed = letters.filter((l) => l === "P" || l === "R").length;
-  const failed = letters.filter((l) => l === "F").length;
+  const passed = letters.filter(((l) => l === "P" || l === "R")).length;
+  const failed = letters.filter(((l) => l === "F")).length;
   const repeat = {
     runs: times,
     passed,
-    firstAttemptPassed: letters.filter((l) => l === "P").length,
+    firstAttemptPassed: letters.filter(((l) => l === "P")).length,
     outcomes
   };
-  const durationMs = Math.round(ends.reduce((sum, end) => sum + end.result.durationMs, 0) / ends.length);
-  const outputLeaked = ends.some((end) => end.outputLeaked);
+  const durationMs = Math.round(ends.reduce(((sum, end) => sum + end.result.durationMs), 0) / ends.length);
+  const outputLeaked = ends.some(((end) => end.outputLeaked));
   const cut = ends.length < times;
   const at = letters.includes("I") ? letters.indexOf("I") : cut ? ends.length - 1 : failed ? letters.indexOf("F") : letters.includes("R") ? letters.lastIndexOf("R") : ends.length - 1;
   const speaker = ends[at];
@@ -70,14 +70,14 @@ function foldRuns(ends, times) {
     },
     outputLeaked
   };
-}
-function repeatVerdict(repeat) {
+});
+var repeatVerdict = (function repeatVerdict(repeat) {
   if (repeat.outcomes.includes("I") || repeat.outcomes.length < repeat.runs) return "interrupted";
   if (repeat.firstAttemptPassed === repeat.runs) return "steady pass";
   if (repeat.passed === 0) return "steady fail";
   return "flaky";
-}
-async function repeatRuns(options, runOnce) {
+});
+var repeatRuns = (async function repeatRuns(options, runOnce) {
   const ends = [];
   for (let run = 1; run <= options.times; run++) {
     const end = await runOnce();
@@ -85,19 +85,19 @@ async function repeatRuns(options, runOnce) {
     if (end.result.status === "skipped" || options.signal.aborted) break;
   }
   return foldRuns(ends, options.times);
-}
+});
 
 // lib/reporters/console_render.ts
-function colorWanted(facts) {
+var colorWanted = (function colorWanted(facts) {
   const noColorEnv = "NO_COLOR" in facts.env && facts.env.NO_COLOR !== "";
   return facts.isTerminal && !facts.noColor && !noColorEnv;
-}
-function palette(color) {
-  const wrap = (open, close) => {
+});
+var palette = (function palette(color) {
+  const wrap = ((open, close) => {
     const start = terminalControl(`\x1B[${open}m`);
     const end = terminalControl(`\x1B[${close}m`);
-    return (text) => color ? `${start}${text}${end}` : text;
-  };
+    return ((text) => color ? `${start}${text}${end}` : text);
+  });
   return {
     green: wrap(32, 39),
     red: wrap(31, 39),
@@ -105,18 +105,18 @@ function palette(color) {
     dim: wrap(2, 22),
     bold: wrap(1, 22)
   };
-}
-function formatDuration(ms) {
+});
+var formatDuration = (function formatDuration(ms) {
   if (ms < 1e3) return `${Math.round(ms)}ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(1)}s`;
   const minutes = Math.floor(ms / 6e4);
   const seconds = Math.floor(ms % 6e4 / 1e3);
   return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
-function afterAttempts(attempts) {
+});
+var afterAttempts = (function afterAttempts(attempts) {
   return attempts > 1 ? `after ${attempts} attempts` : "";
-}
-function renderFixtureLine(end, colors) {
+});
+var renderFixtureLine = (function renderFixtureLine(end, colors) {
   const { result } = end;
   const time = colors.dim(formatDuration(result.durationMs));
   const leak = (end.outputLeaked ? colors.yellow("  (an escaped process held its output open)") : "") + (result.repeat ? `  ${result.repeat.passed}/${result.repeat.runs} passed` : "");
@@ -137,35 +137,35 @@ function renderFixtureLine(end, colors) {
     case "skipped":
       return `${colors.yellow("SKIP")}  ${result.id}${result.skipReason ? `  ${displayName(result.skipReason)}` : ""}`;
   }
-}
-function blockedLine(result, colors) {
+});
+var blockedLine = (function blockedLine(result, colors) {
   return `${colors.yellow("BLOCK")}  ${result.id}  blocked by ${blockedBy(result)}`;
-}
-function firstLine(text) {
+});
+var firstLine = (function firstLine(text) {
   const index = text.indexOf("\n");
   return index === -1 ? text : text.slice(0, index);
-}
-function renderStatusLine(state, now, width) {
+});
+var renderStatusLine = (function renderStatusLine(state, now, width) {
   const running = [
     ...state.running
-  ].map(([id, start]) => `${id} ${formatDuration(now - start)}`);
+  ].map((([id, start]) => `${id} ${formatDuration(now - start)}`));
   const line = `[${state.done}/${state.total}] ${state.passed} passed, ${state.failed} failed` + (state.quarantined ? `, ${state.quarantined} quarantined` : "") + (state.blocked ? `, ${state.blocked} blocked` : "") + (running.length ? ` | running: ${running.join(", ")}` : "");
   return line.length > width - 1 ? line.slice(0, Math.max(0, width - 2)) + "\u2026" : line;
-}
+});
 var CONSOLE_EXCERPT = {
   maxLines: 30,
   maxBytes: 8192,
   lastLines: 12
 };
-function renderFailures(ends, colors) {
-  const failed = ends.filter((end) => end.result.status === "failed" && !keptFromStarting(end.result));
-  const blocked = groupBlocked(ends.map((end) => end.result));
+var renderFailures = (function renderFailures(ends, colors) {
+  const failed = ends.filter(((end) => end.result.status === "failed" && !keptFromStarting(end.result)));
+  const blocked = groupBlocked(ends.map(((end) => end.result)));
   if (failed.length === 0 && blocked.length === 0) return [];
   const lines = [
     colors.bold("Failures:"),
     ""
   ];
-  const groups = groupCauses(failed.map((end) => end.result));
+  const groups = groupCauses(failed.map(((end) => end.result)));
   for (const group of groups) lines.push(colors.yellow(causeGroupLine(group)));
   if (groups.length) lines.push("");
   const firstOf = /* @__PURE__ */ new Map();
@@ -175,7 +175,7 @@ function renderFailures(ends, colors) {
       label: cause.label
     });
   }
-  failed.forEach(({ result, planned }, index) => {
+  failed.forEach((({ result, planned }, index) => {
     const attempts = afterAttempts(result.attempts);
     const q = result.quarantined;
     lines.push(`  ${index + 1}) ${q ? colors.yellow(result.id) : colors.red(result.id)}  [${result.failure?.kind ?? "failed"}]${attempts ? `  failed ${attempts}` : ""}${q ? colors.yellow(`  quarantined until ${q.until} (${q.owner}: ${q.reason})`) : ""}`);
@@ -191,19 +191,19 @@ function renderFailures(ends, colors) {
       for (const line of block.lines) lines.push(colors.dim(`       ${line}`));
     }
     lines.push("");
-  });
+  }));
   for (const group of blocked) lines.push(colors.yellow(blockedGroupLine(group)));
   if (blocked.length) lines.push("");
   return lines;
-}
+});
 var VERDICT_ORDER = [
   "flaky",
   "steady fail",
   "interrupted",
   "steady pass"
 ];
-function renderRepeat(results, colors) {
-  const rows = results.filter((r) => r.repeat).map((r) => {
+var renderRepeat = (function renderRepeat(results, colors) {
+  const rows = results.filter(((r) => r.repeat)).map(((r) => {
     const repeat = r.repeat;
     const made = repeat.outcomes.length;
     return {
@@ -213,21 +213,21 @@ function renderRepeat(results, colors) {
       rate: `first attempt ${made ? Math.round(100 * repeat.firstAttemptPassed / made) : 0}%`,
       cut: made < repeat.runs ? `  (stopped after ${made} of ${repeat.runs} runs)` : ""
     };
-  }).sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  })).sort(((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   if (rows.length === 0) return [];
-  const width = (key) => Math.max(...rows.map((row) => row[key].length));
-  const runs = new Set(results.flatMap((r) => r.repeat ? [
+  const width = ((key) => Math.max(...rows.map(((row) => row[key].length))));
+  const runs = new Set(results.flatMap(((r) => r.repeat ? [
     r.repeat.runs
-  ] : []));
+  ] : [])));
   const each = runs.size === 1 ? `, ${[
     ...runs
   ][0]} runs each` : "";
-  const color = (verdict) => verdict === "steady pass" ? colors.green : verdict === "steady fail" ? colors.red : colors.yellow;
+  const color = ((verdict) => verdict === "steady pass" ? colors.green : verdict === "steady fail" ? colors.red : colors.yellow);
   return [
     `Repeat: ${rows.length} fixture${rows.length === 1 ? "" : "s"}${each}`,
-    ...rows.map((row) => `  ${color(row.verdict)(row.verdict.padEnd(width("verdict")))}  ${row.id.padEnd(width("id"))}  ${row.passes.padEnd(width("passes"))}  ${row.rate}${row.cut}`)
+    ...rows.map(((row) => `  ${color(row.verdict)(row.verdict.padEnd(width("verdict")))}  ${row.id.padEnd(width("id"))}  ${row.passes.padEnd(width("passes"))}  ${row.rate}${row.cut}`))
   ];
-}
+});
 
 export {
   repeatRuns,

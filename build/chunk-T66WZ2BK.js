@@ -43,9 +43,9 @@ import {
 } from "./chunk-GTHP53V7.js";
 
 // lib/cli/run_outcome.ts
-function withPrevious(ends, input) {
+var withPrevious = (function withPrevious(ends, input) {
   const rerun = input.selection.rerun;
-  return ends.map(({ result, planned }) => {
+  return ends.map((({ result, planned }) => {
     const before = rerun?.state.entries.get(result.id)?.status;
     const fingerprint = input.fingerprints?.get(result.id);
     const quarantined = input.selection.quarantine?.get(result.id);
@@ -72,9 +72,9 @@ function withPrevious(ends, input) {
         }
       } : {}
     };
-  });
-}
-function runArtifact(input) {
+  }));
+});
+var runArtifact = (function runArtifact(input) {
   const { selection } = input;
   const fixtures = withPrevious(input.ends, input);
   const run = {
@@ -100,7 +100,7 @@ function runArtifact(input) {
     version: input.version,
     environment: input.environment,
     selection: {
-      fixtureIds: selection.planned.map((p) => p.fixture.id),
+      fixtureIds: selection.planned.map(((p) => p.fixture.id)),
       ...selection.rerun ? {
         source: selection.rerun.sourceRef
       } : {},
@@ -118,11 +118,11 @@ function runArtifact(input) {
       services: input.services
     } : {}
   });
-}
-function servicesDownOf(artifact) {
-  const down = (artifact.services ?? []).filter((s) => s.status === "exited");
+});
+var servicesDownOf = (function servicesDownOf(artifact) {
+  const down = (artifact.services ?? []).filter(((s) => s.status === "exited"));
   return down.length ? {
-    servicesDown: down.map((s) => ({
+    servicesDown: down.map(((s) => ({
       name: s.name,
       ...s.exitCode != null ? {
         exitCode: s.exitCode
@@ -130,18 +130,18 @@ function servicesDownOf(artifact) {
       ...s.signal ? {
         signal: s.signal
       } : {}
-    }))
+    })))
   } : {};
-}
-function shardTook(shard, fixtures) {
+});
+var shardTook = (function shardTook(shard, fixtures) {
   const pulledIn = new Set(shard.pulledIn ?? []);
-  const own = fixtures.filter((f) => !pulledIn.has(f.id));
-  const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
+  const own = fixtures.filter(((f) => !pulledIn.has(f.id)));
+  const runs = Math.max(...fixtures.map(((f) => f.repeat?.runs ?? 1)), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: own.reduce((sum, f) => sum + f.durationMs, 0),
+    actualMs: own.reduce(((sum, f) => sum + f.durationMs), 0),
     ...pulledIn.size ? {
       pulledIn: pulledIn.size
     } : {},
@@ -149,37 +149,37 @@ function shardTook(shard, fixtures) {
       runs
     } : {}
   };
-}
-function rerunCommandOf(artifact, command) {
+});
+var rerunCommandOf = (function rerunCommandOf(artifact, command) {
   const owed = artifact.suite?.outstanding.length ?? artifact.summary.failed + (artifact.combined?.summary.failed ?? 0);
   return owed > 0 ? `${command} --rerun-failed` : void 0;
-}
+});
 var SLOW_RUN_MS = 5e3;
 var SLOWEST_SHOWN = 5;
-function slowestOf(artifact) {
+var slowestOf = (function slowestOf(artifact) {
   if (artifact.durationMs < SLOW_RUN_MS) return {};
-  const ran = artifact.fixtures.filter((f) => f.attempts > 0);
+  const ran = artifact.fixtures.filter(((f) => f.attempts > 0));
   if (ran.length < 2) return {};
   const slowest = [
     ...ran
-  ].sort((a, b) => b.durationMs - a.durationMs || (a.id < b.id ? -1 : 1)).slice(0, SLOWEST_SHOWN).map((f) => ({
+  ].sort(((a, b) => b.durationMs - a.durationMs || (a.id < b.id ? -1 : 1))).slice(0, SLOWEST_SHOWN).map(((f) => ({
     id: f.id,
     durationMs: f.durationMs
-  }));
+  })));
   return {
     slowest
   };
-}
-function recoveredOf(artifact, input) {
+});
+var recoveredOf = (function recoveredOf(artifact, input) {
   const unchanged = new Set(input.unchanged);
-  return artifact.fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed").map((f) => f.flaky ? `${f.id} (flaky: passed on a retry)` : unchanged.has(f.id) ? unchangedRecoveryNote(f.id, input.outcomes?.get(f.id)) : f.id);
-}
-function runSummary(input) {
+  return artifact.fixtures.filter(((f) => f.previousStatus === "failed" && f.status === "passed")).map(((f) => f.flaky ? `${f.id} (flaky: passed on a retry)` : unchanged.has(f.id) ? unchangedRecoveryNote(f.id, input.outcomes?.get(f.id)) : f.id));
+});
+var runSummary = (function runSummary(input) {
   const { artifact, saved } = input;
   const interrupted = input.signal !== void 0;
   const rerunCommand = rerunCommandOf(artifact, input.command);
   const result = saved.latestWritten && !input.reporterFailed ? artifact.result : "fail";
-  const flakyIds = artifact.fixtures.filter((f) => f.flaky && !f.quarantined).map((f) => f.id);
+  const flakyIds = artifact.fixtures.filter(((f) => f.flaky && !f.quarantined)).map(((f) => f.id));
   const recovered = recoveredOf(artifact, input);
   const combined = artifact.combined;
   const view = {
@@ -214,8 +214,8 @@ function runSummary(input) {
     // Why the kept fixtures did not start comes from their messages, as in a merge.
     ...unstartedCounts(artifact.fixtures),
     ...slowestOf(artifact),
-    ...artifact.fixtures.some((f) => f.repeat) ? {
-      repeat: artifact.fixtures.filter((f) => f.repeat)
+    ...artifact.fixtures.some(((f) => f.repeat)) ? {
+      repeat: artifact.fixtures.filter(((f) => f.repeat))
     } : {},
     ...input.shard ? {
       shard: shardTook(input.shard, artifact.fixtures)
@@ -226,14 +226,14 @@ function runSummary(input) {
     view,
     exitCode
   };
-}
+});
 
 // lib/artifact/prune.ts
 var DIAGNOSTICS_KEPT = 10;
-function pruneHistory(paths, options) {
+var pruneHistory = (function pruneHistory(paths, options) {
   const shownRuns = join(options.shownDir, "runs");
   const removed = [];
-  const notPruned = (why, hint) => ({
+  const notPruned = ((why, hint) => ({
     removed,
     warnings: [
       {
@@ -243,7 +243,7 @@ function pruneHistory(paths, options) {
         hint
       }
     ]
-  });
+  }));
   try {
     if (Deno.lstatSync(paths.runs).isSymlink) {
       return notPruned("it is a symbolic link", "smoke deletes nothing through a symlink; make it a plain directory, or prune it yourself.");
@@ -280,13 +280,13 @@ function pruneHistory(paths, options) {
     removed,
     warnings: []
   };
-}
+});
 
 // lib/artifact/lock.ts
 var LOCK_FILE = ".lock";
 var READ_LIMIT = 4096;
 var MAX_PID = 4194304;
-function parseLockContent(text) {
+var parseLockContent = (function parseLockContent(text) {
   if (text.trim() === "") return {
     kind: "empty"
   };
@@ -329,11 +329,11 @@ function parseLockContent(text) {
       } : {}
     }
   };
-}
-function isPlausiblePid(pid) {
+});
+var isPlausiblePid = (function isPlausiblePid(pid) {
   return typeof pid === "number" && Number.isInteger(pid) && pid >= 1 && pid <= MAX_PID;
-}
-function holderPid(text) {
+});
+var holderPid = (function holderPid(text) {
   try {
     const pid = JSON.parse(text)?.pid;
     return isPlausiblePid(pid) ? pid : void 0;
@@ -341,8 +341,8 @@ function holderPid(text) {
     if (error instanceof SyntaxError) return void 0;
     throw error;
   }
-}
-function readBounded(file) {
+});
+var readBounded = (function readBounded(file) {
   const buffer = new Uint8Array(READ_LIMIT);
   let length = 0;
   while (length < buffer.length) {
@@ -351,8 +351,8 @@ function readBounded(file) {
     length += n;
   }
   return new TextDecoder().decode(buffer.subarray(0, length));
-}
-function unusable(path, reason, hints, cause) {
+});
+var unusable = (function unusable(path, reason, hints, cause) {
   return new UserError(`Cannot use the lock file "${path}": ${reason}`, {
     kind: "lock",
     code: "ARTIFACT_DIR_UNUSABLE",
@@ -362,8 +362,8 @@ function unusable(path, reason, hints, cause) {
     ],
     cause
   });
-}
-function cannotWrite(error, path) {
+});
+var cannotWrite = (function cannotWrite(error, path) {
   if (!isWriteFailure(error)) return error;
   return new UserError(`Cannot write the lock file "${path}": ${error.message}`, {
     kind: "lock",
@@ -373,8 +373,8 @@ function cannotWrite(error, path) {
     ],
     cause: error
   });
-}
-function cannotLock(error, path) {
+});
+var cannotLock = (function cannotLock(error, path) {
   const code = error?.code;
   const unsupported = error instanceof Deno.errors.NotSupported || [
     "ENOLCK",
@@ -386,8 +386,8 @@ function cannotLock(error, path) {
   return unusable(path, `the file system cannot lock it (${error.message})`, [
     "Pass --artifact-dir DIR on a local file system."
   ], error);
-}
-function checkLockPath(path) {
+});
+var checkLockPath = (function checkLockPath(path) {
   let info;
   try {
     info = Deno.lstatSync(path);
@@ -405,8 +405,8 @@ function checkLockPath(path) {
   throw unusable(path, `it is not a regular file but ${what}`, [
     `Remove "${path}" (smoke creates it as a plain file while a run holds the directory).`
   ]);
-}
-async function refuseHeld(file, path, shownDir) {
+});
+var refuseHeld = (async function refuseHeld(file, path, shownDir) {
   if (!file.statSync().isFile) {
     file.close();
     throw unusable(path, "it is not a regular file", [
@@ -434,8 +434,8 @@ async function refuseHeld(file, path, shownDir) {
       `The lock is held by a live process; it goes away with it ("${path}").`
     ]
   });
-}
-async function acquireLock(dir, options) {
+});
+var acquireLock = (async function acquireLock(dir, options) {
   const path = join(dir, LOCK_FILE);
   for (let tries = 0; tries < 5; tries++) {
     checkLockPath(path);
@@ -485,8 +485,8 @@ async function acquireLock(dir, options) {
       "Another run is starting at the same moment; try again."
     ]
   });
-}
-function sameFile(file, path) {
+});
+var sameFile = (function sameFile(file, path) {
   const held = file.statSync();
   try {
     const named = Deno.lstatSync(path);
@@ -495,8 +495,8 @@ function sameFile(file, path) {
     if (error instanceof Deno.errors.NotFound) return false;
     throw error;
   }
-}
-function takeOver(file, path, options) {
+});
+var takeOver = (function takeOver(file, path, options) {
   const content = parseLockContent(readBounded(file));
   const warnings = content.kind === "malformed" ? [
     {
@@ -525,7 +525,7 @@ function takeOver(file, path, options) {
       previous: content.holder
     } : {},
     warnings,
-    release: () => {
+    release: (() => {
       if (released) return;
       released = true;
       try {
@@ -535,12 +535,12 @@ function takeOver(file, path, options) {
       } finally {
         file.close();
       }
-    }
+    })
   };
-}
+});
 
 // lib/run/run_lock.ts
-async function acquireRunLock(dir, options) {
+var acquireRunLock = (async function acquireRunLock(dir, options) {
   const lock = await acquireLock(dir, options);
   const holder = lock.previous;
   if (!holder) return lock;
@@ -565,7 +565,7 @@ async function acquireRunLock(dir, options) {
     throw error;
   }
   return lock;
-}
+});
 
 export {
   runArtifact,

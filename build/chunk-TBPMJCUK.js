@@ -11,11 +11,11 @@ import {
 } from "./chunk-GTHP53V7.js";
 
 // lib/selection/duration_shards.ts
-function durationShards(ids, expectedMs, total) {
+var durationShards = (function durationShards(ids, expectedMs, total) {
   const totals = Array.from({
     length: total
-  }, () => 0);
-  const shardOf = ids.map(() => 0);
+  }, (() => 0));
+  const shardOf = ids.map((() => 0));
   for (const i of longestFirst(ids, expectedMs)) {
     let least = 0;
     for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
@@ -26,14 +26,14 @@ function durationShards(ids, expectedMs, total) {
     shardOf,
     totals
   };
-}
-function durationShardOf(selection, shard, timings) {
-  const ids = selection.map((f) => f.id);
+});
+var durationShardOf = (function durationShardOf(selection, shard, timings) {
+  const ids = selection.map(((f) => f.id));
   const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
-  const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id).ms);
+  const ms = selection.map(((f) => f.skipReason ? 0 : estimates.byId.get(f.id).ms));
   const split = durationShards(ids, ms, shard.total);
-  const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
-  const missing = ids.filter((id) => estimates.byId.get(id).samples === 0).length;
+  const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
+  const missing = ids.filter(((id) => estimates.byId.get(id).samples === 0)).length;
   return {
     kept,
     plan: {
@@ -46,22 +46,22 @@ function durationShardOf(selection, shard, timings) {
       fixtures: ids.length
     }
   };
-}
-function shardPlanLine(plan) {
+});
+var shardPlanLine = (function shardPlanLine(plan) {
   const { total, index } = plan.shard;
-  const parts = plan.totals.map((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`);
+  const parts = plan.totals.map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
-}
-function timingsSource(plan) {
+});
+var timingsSource = (function timingsSource(plan) {
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}, ${count} without timings`;
-}
-function shardRunLine(plan) {
+});
+var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
   const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1])}${missing}`;
-}
-async function readTimings(where) {
+});
+var readTimings = (async function readTimings(where) {
   const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-N6VY4SIZ.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
@@ -84,7 +84,7 @@ async function readTimings(where) {
   }
   const { checkSource, readSourceFile } = await import("./source_artifact-43U6ASU5.js");
   const shown = where.timings;
-  const fail = (reason) => {
+  const fail = ((reason) => {
     const lines = reason.split("\n");
     const message = lines.length > 1 ? `Cannot read timings "${shown}":
   ${lines.join("\n  ")}` : `Cannot read timings "${shown}": ${reason}`;
@@ -95,7 +95,7 @@ async function readTimings(where) {
         "Pass a smoke artifact (e.g. a previous run's latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
       ]
     });
-  };
+  });
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
   const summary = parseDurations(file.text);
@@ -123,7 +123,7 @@ async function readTimings(where) {
       shown
     }
   };
-}
+});
 
 export {
   durationShards,

@@ -17,7 +17,7 @@ import {
 } from "./chunk-GTHP53V7.js";
 
 // lib/base/env.ts
-function readEnv(name, options = {}) {
+var readEnv = (function readEnv(name, options = {}) {
   try {
     return Deno.env.get(name);
   } catch (error) {
@@ -30,8 +30,8 @@ function readEnv(name, options = {}) {
       ]
     });
   }
-}
-function envUnreadable(name) {
+});
+var envUnreadable = (function envUnreadable(name) {
   try {
     Deno.env.get(name);
     return false;
@@ -39,7 +39,7 @@ function envUnreadable(name) {
     if (error instanceof Deno.errors.InvalidData) return true;
     throw error;
   }
-}
+});
 
 // lib/artifact/_write_in_place.ts
 var UnwritableTargetError = class extends Error {
@@ -61,7 +61,7 @@ var UnwritableTargetError = class extends Error {
   }
 };
 var DESCRIPTOR = /^\/(?:dev\/(stdout|stderr|fd\/(\d+))|proc\/(self|thread-self|\d+)\/fd\/(\d+))$/;
-function descriptorOf(hops) {
+var descriptorOf = (function descriptorOf(hops) {
   for (const hop of hops) {
     const match = DESCRIPTOR.exec(hop);
     if (!match) continue;
@@ -73,17 +73,17 @@ function descriptorOf(hops) {
     return own ? Number(procFd) : -1;
   }
   return void 0;
-}
-async function writeInPlace(target, bytes) {
+});
+var writeInPlace = (async function writeInPlace(target, bytes) {
   flushBatches();
   if (target.fd !== void 0) {
     const stream = target.fd === 1 ? Deno.stdout : Deno.stderr;
-    const write = createSafeWriter((text) => {
+    const write = createSafeWriter(((text) => {
       const out = new TextEncoder().encode(text);
       for (let written = 0; written < out.length; ) {
         written += stream.writeSync(out.subarray(written));
       }
-    }, {
+    }), {
       terminal: stream.isTerminal(),
       github: readEnv("GITHUB_ACTIONS") === "true"
     });
@@ -114,21 +114,21 @@ async function writeInPlace(target, bytes) {
   } finally {
     fs.closeSync(fd);
   }
-}
+});
 
 // lib/artifact/atomic_write.ts
 var TEMP_PREFIX = ".smoke-tmp-";
-function isWriteFailure(error) {
+var isWriteFailure = (function isWriteFailure(error) {
   return error instanceof UnwritableTargetError || isIoError(error);
-}
-function describeWriteFailure(error) {
+});
+var describeWriteFailure = (function describeWriteFailure(error) {
   if (error instanceof UnwritableTargetError) return `it ${error.reason}`;
   if (error instanceof Deno.errors.NotADirectory) {
     return `a folder on its path is not a directory (${error.message})`;
   }
   return error.message;
-}
-function linkChain(path) {
+});
+var linkChain = (function linkChain(path) {
   const hops = [
     path
   ];
@@ -152,14 +152,14 @@ function linkChain(path) {
     hops.push(current);
   }
   throw new UnwritableTargetError(path, "is a loop of symbolic links");
-}
-function describe(info) {
+});
+var describe = (function describe(info) {
   if (info.isDirectory) return "is a directory";
   if (info.isSocket) return "is a socket";
   if (info.isBlockDevice) return "is a block device";
   return void 0;
-}
-function resolveOutputTarget(path) {
+});
+var resolveOutputTarget = (function resolveOutputTarget(path) {
   let info;
   try {
     info = Deno.statSync(path);
@@ -195,8 +195,8 @@ function resolveOutputTarget(path) {
     mode: "atomic",
     path: Deno.realPathSync(path)
   };
-}
-function checkOutputPath(path, options) {
+});
+var checkOutputPath = (function checkOutputPath(path, options) {
   try {
     return fileOnly(resolveOutputTarget(path), options);
   } catch (error) {
@@ -212,15 +212,15 @@ function checkOutputPath(path, options) {
       cause: error
     });
   }
-}
+});
 var NOT_A_FILE = "is not a regular file (a device, a FIFO or a descriptor): smoke reads it back";
-function fileOnly(target, options) {
+var fileOnly = (function fileOnly(target, options) {
   if (options.fileOnly && target.mode === "in-place") {
     throw new UnwritableTargetError(target.path, NOT_A_FILE);
   }
   return target;
-}
-async function writeFileAtomic(path, data, options = {}) {
+});
+var writeFileAtomic = (async function writeFileAtomic(path, data, options = {}) {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   const target = options.ownFile && isSymlink(resolve(path)) ? {
     mode: "atomic",
@@ -237,11 +237,11 @@ async function writeFileAtomic(path, data, options = {}) {
     replaceLink: options.ownFile ?? false
   });
   return target;
-}
-function isSymlink(path) {
+});
+var isSymlink = (function isSymlink(path) {
   return lstatIfPresent(path)?.isSymlink ?? false;
-}
-async function replaceFile(path, bytes, options) {
+});
+var replaceFile = (async function replaceFile(path, bytes, options) {
   const dir = dirname(path);
   const random = crypto.getRandomValues(new Uint32Array(1))[0].toString(16);
   const temp = join(dir, `${TEMP_PREFIX}${basename(path).slice(0, 64)}.${Deno.pid}.${random}`);
@@ -277,29 +277,29 @@ async function replaceFile(path, bytes, options) {
     throw error;
   }
   await syncDir(dir);
-}
-function lstatIfPresent(path) {
+});
+var lstatIfPresent = (function lstatIfPresent(path) {
   try {
     return Deno.lstatSync(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return void 0;
     throw error;
   }
-}
-function removeQuietly(path) {
+});
+var removeQuietly = (function removeQuietly(path) {
   try {
     Deno.removeSync(path);
   } catch {
   }
-}
-async function syncDir(dir) {
+});
+var syncDir = (async function syncDir(dir) {
   if (Deno.build.os === "windows") return;
   using handle = await Deno.open(dir, {
     read: true
   });
   handle.syncSync();
-}
-function removeStrayTemps(dir) {
+});
+var removeStrayTemps = (function removeStrayTemps(dir) {
   const removed = [];
   try {
     for (const entry of Deno.readDirSync(dir)) {
@@ -315,8 +315,8 @@ function removeStrayTemps(dir) {
     if (!isWriteFailure(error)) throw error;
   }
   return removed;
-}
-async function writeOutputFile(path, data, options) {
+});
+var writeOutputFile = (async function writeOutputFile(path, data, options) {
   try {
     await writeFileAtomic(path, data, {
       createParents: true
@@ -332,7 +332,7 @@ async function writeOutputFile(path, data, options) {
       cause: error
     });
   }
-}
+});
 
 export {
   readEnv,

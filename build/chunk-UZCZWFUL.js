@@ -1,7 +1,7 @@
 // lib/base/path.ts
 var windows = Deno.build.os === "windows" ? await import("node:path") : void 0;
 var windowsUrl = windows ? await import("node:url") : void 0;
-function normalizeSegments(path, keepAbove) {
+var normalizeSegments = (function normalizeSegments(path, keepAbove) {
   const out = [];
   for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -13,8 +13,8 @@ function normalizeSegments(path, keepAbove) {
     out.push(segment);
   }
   return out;
-}
-function posixNormalize(path) {
+});
+var posixNormalize = (function posixNormalize(path) {
   if (path === "") return ".";
   const absolute = path.startsWith("/");
   const trailing = path.endsWith("/");
@@ -22,8 +22,8 @@ function posixNormalize(path) {
   if (body === "" && !absolute) body = ".";
   if (body !== "" && trailing) body += "/";
   return absolute ? `/${body}` : body;
-}
-function posixResolve(paths) {
+});
+var posixResolve = (function posixResolve(paths) {
   let resolved = "";
   for (let i = paths.length - 1; i >= -1 && !resolved.startsWith("/"); i--) {
     const path = i >= 0 ? paths[i] : Deno.cwd();
@@ -32,29 +32,29 @@ function posixResolve(paths) {
   }
   const body = normalizeSegments(resolved, !resolved.startsWith("/")).join("/");
   return resolved.startsWith("/") ? `/${body}` : body === "" ? "." : body;
-}
-function posixJoin(paths) {
-  const joined = paths.filter((path) => path !== "").join("/");
+});
+var posixJoin = (function posixJoin(paths) {
+  const joined = paths.filter(((path) => path !== "")).join("/");
   return joined === "" ? "." : posixNormalize(joined);
-}
-function posixRelative(from, to) {
+});
+var posixRelative = (function posixRelative(from, to) {
   if (from === to) return "";
   const source = posixResolve([
     from
-  ]).split("/").filter((s) => s !== "");
+  ]).split("/").filter(((s) => s !== ""));
   const target = posixResolve([
     to
-  ]).split("/").filter((s) => s !== "");
+  ]).split("/").filter(((s) => s !== ""));
   let common = 0;
   while (common < source.length && common < target.length && source[common] === target[common]) {
     common++;
   }
   return [
-    ...source.slice(common).map(() => ".."),
+    ...source.slice(common).map((() => "..")),
     ...target.slice(common)
   ].join("/");
-}
-function posixDirname(path) {
+});
+var posixDirname = (function posixDirname(path) {
   if (path === "") return ".";
   const rooted = path.startsWith("/");
   let end = -1;
@@ -72,33 +72,33 @@ function posixDirname(path) {
   if (end === -1) return rooted ? "/" : ".";
   if (rooted && end === 1) return "//";
   return path.slice(0, end);
-}
-function posixBasename(path) {
+});
+var posixBasename = (function posixBasename(path) {
   let end = path.length;
   while (end > 0 && path[end - 1] === "/") end--;
   return path.slice(path.lastIndexOf("/", end - 1) + 1, end);
-}
+});
 var sep = windows?.sep ?? "/";
 var delimiter = windows?.delimiter ?? ":";
-function isAbsolute(path) {
+var isAbsolute = (function isAbsolute(path) {
   return windows ? windows.isAbsolute(path) : path.startsWith("/");
-}
-function resolve(...paths) {
+});
+var resolve = (function resolve(...paths) {
   return windows ? windows.resolve(...paths) : posixResolve(paths);
-}
-function join(...paths) {
+});
+var join = (function join(...paths) {
   return windows ? windows.join(...paths) : posixJoin(paths);
-}
-function relative(from, to) {
+});
+var relative = (function relative(from, to) {
   return windows ? windows.relative(from, to) : posixRelative(from, to);
-}
-function dirname(path) {
+});
+var dirname = (function dirname(path) {
   return windows ? windows.dirname(path) : posixDirname(path);
-}
-function basename(path) {
+});
+var basename = (function basename(path) {
   return windows ? windows.basename(path) : posixBasename(path);
-}
-function fromFileUrl(url) {
+});
+var fromFileUrl = (function fromFileUrl(url) {
   const parsed = new URL(url);
   if (parsed.protocol !== "file:") throw new TypeError(`Not a file URL: "${parsed.href}"`);
   if (windowsUrl) return windowsUrl.fileURLToPath(parsed);
@@ -109,7 +109,7 @@ function fromFileUrl(url) {
     throw new TypeError(`A file URL must not encode "/" in its path: "${parsed.href}"`);
   }
   return decodeURIComponent(parsed.pathname);
-}
+});
 
 export {
   sep,

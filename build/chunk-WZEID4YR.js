@@ -9,7 +9,7 @@ import {
 
 // lib/reporters/step_summary_file.ts
 import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
-function openForAppend(path) {
+var openForAppend = (function openForAppend(path) {
   const { O_WRONLY, O_APPEND, O_CREAT, O_NONBLOCK } = constants;
   let fd;
   try {
@@ -66,8 +66,8 @@ function openForAppend(path) {
       reason: describeIoError(error).reason
     };
   }
-}
-async function appendStepSummary(path, render) {
+});
+var appendStepSummary = (async function appendStepSummary(path, render) {
   try {
     const info = await Deno.stat(path);
     if (!info.isFile && !info.isCharDevice) {
@@ -106,7 +106,7 @@ async function appendStepSummary(path, render) {
   } finally {
     closeSync(opened.fd);
   }
-}
+});
 
 export {
   openForAppend,

@@ -17,7 +17,7 @@ import {
 } from "./chunk-VTBD4O6O.js";
 
 // lib/reporters/console_summary.ts
-function suiteLine(suite, colors) {
+var suiteLine = (function suiteLine(suite, colors) {
   const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
   const n = suite.outstanding.length;
   const gone = suite.notInCatalog ? `; ${suite.notInCatalog} more owed, not in the catalog now` : "";
@@ -25,26 +25,26 @@ function suiteLine(suite, colors) {
     return gone ? colors.yellow(`Suite: nothing outstanding in the catalog ${since}${gone}`) : colors.green(`Suite: nothing outstanding ${since}`);
   }
   const why = new Map([
-    ...suite.unfinished.map((id) => [
+    ...suite.unfinished.map(((id) => [
       id,
       "unfinished"
-    ]),
-    ...(suite.notRun ?? []).map((id) => [
+    ])),
+    ...(suite.notRun ?? []).map(((id) => [
       id,
       "not run"
-    ]),
-    ...(suite.blocked ?? []).map((id) => [
+    ])),
+    ...(suite.blocked ?? []).map(((id) => [
       id,
       "blocked"
-    ])
+    ]))
   ]);
-  const ids = idList(suite.outstanding.map((id) => why.has(id) ? `${id} (${why.get(id)})` : id));
+  const ids = idList(suite.outstanding.map(((id) => why.has(id) ? `${id} (${why.get(id)})` : id)));
   const neverStarted = (suite.notRun?.length ?? 0) + (suite.blocked?.length ?? 0);
   const what = neverStarted === 0 ? "still failing" : `still owed (${n - neverStarted} failing, ${neverStarted} never started)`;
   return colors.red(`Suite: ${n} ${what} ${since}: ${ids}${gone}`);
-}
-function unstartedCounts(fixtures) {
-  const kept = fixtures.filter((f) => f.failure?.kind === "not-run");
+});
+var unstartedCounts = (function unstartedCounts(fixtures) {
+  const kept = fixtures.filter(((f) => f.failure?.kind === "not-run"));
   const blocked = fixtures.filter(isBlocked).length;
   const services = /* @__PURE__ */ new Set();
   let byLimit = 0;
@@ -55,7 +55,7 @@ function unstartedCounts(fixtures) {
   }
   const named = [
     ...services
-  ].sort().map((name) => `"${name}"`).join(", ");
+  ].sort().map(((name) => `"${name}"`)).join(", ");
   const notRunReason = services.size === 0 ? void 0 : (services.size === 1 ? `service ${named} was not ready` : `services ${named} were not ready`) + (byLimit ? ", or the failure limit was reached" : "");
   return {
     ...kept.length ? {
@@ -68,19 +68,19 @@ function unstartedCounts(fixtures) {
       notRunReason
     } : {}
   };
-}
-function suiteSummary(suite, catalogIds) {
+});
+var suiteSummary = (function suiteSummary(suite, catalogIds) {
   const known = catalogIds ? new Set(catalogIds) : void 0;
-  const here = suite.outstanding.filter((e) => !known || known.has(e.id));
+  const here = suite.outstanding.filter(((e) => !known || known.has(e.id)));
   const elsewhere = suite.outstanding.length - here.length;
-  const ids = (kind) => here.filter((e) => e.kind === kind).map((e) => e.id);
+  const ids = ((kind) => here.filter(((e) => e.kind === kind)).map(((e) => e.id)));
   const notRun = ids("not-run");
   const blocked = ids("blocked");
   return {
     ...suite.since ? {
       since: suite.since
     } : {},
-    outstanding: here.map((e) => e.id),
+    outstanding: here.map(((e) => e.id)),
     unfinished: ids("interrupted"),
     ...notRun.length ? {
       notRun
@@ -92,8 +92,8 @@ function suiteSummary(suite, catalogIds) {
       notInCatalog: elsewhere
     } : {}
   };
-}
-function outcomeCounts(summary, unstarted, colors) {
+});
+var outcomeCounts = (function outcomeCounts(summary, unstarted, colors) {
   const quarantined = summary.quarantined ?? 0;
   const failed = summary.failed - (unstarted.notRun ?? 0) - (unstarted.blocked ?? 0) - quarantined;
   return [
@@ -109,11 +109,11 @@ function outcomeCounts(summary, unstarted, colors) {
       colors.yellow(`${unstarted.notRun} not run`)
     ] : []
   ];
-}
-function combinedCounts(summary, unstarted = {}) {
+});
+var combinedCounts = (function combinedCounts(summary, unstarted = {}) {
   return `${outcomeCounts(summary, unstarted, palette(false)).join(", ")} of ${summary.total}` + (summary.skipped ? `, ${summary.skipped} skipped` : "");
-}
-function renderSummary(view, colors) {
+});
+var renderSummary = (function renderSummary(view, colors) {
   const s = view.summary;
   const counts = [
     ...outcomeCounts(s, view, colors),
@@ -142,7 +142,7 @@ function renderSummary(view, colors) {
   }
   lines.push(...renderRepeat(view.repeat ?? [], colors));
   if (view.slowest?.length) {
-    lines.push(`Slowest: ${view.slowest.map((f) => `${f.id} ${formatDuration(f.durationMs)}`).join(", ")}`);
+    lines.push(`Slowest: ${view.slowest.map(((f) => `${f.id} ${formatDuration(f.durationMs)}`)).join(", ")}`);
   }
   if (view.shard) {
     const { index, total, predictedMs, actualMs, pulledIn, runs } = view.shard;
@@ -157,7 +157,7 @@ function renderSummary(view, colors) {
     lines.push(`Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture time, took ${formatDuration(actualMs)}${notes.length ? ` (${notes.join("; ")})` : ""}`);
   }
   if (view.recovered?.length) {
-    const separator = view.recovered.some((r) => r.includes(",")) ? "; " : ", ";
+    const separator = view.recovered.some(((r) => r.includes(","))) ? "; " : ", ";
     lines.push(`Recovered: ${view.recovered.length} (${view.recovered.join(separator)})`);
   }
   if (view.combined) {
@@ -174,7 +174,7 @@ function renderSummary(view, colors) {
   }
   lines.push(resultLine(view.result));
   return lines;
-}
+});
 
 export {
   unstartedCounts,

@@ -8,7 +8,7 @@ import {
 var MAX_INPUT_BYTES = 1024 * 1024;
 var UNSIZED_BUFFER = 2 * 1024 - 1;
 var SCRATCH = new Uint8Array(64 * 1024);
-function formatBytes(bytes) {
+var formatBytes = (function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} byte${bytes === 1 ? "" : "s"}`;
   const units = [
     "KiB",
@@ -23,8 +23,8 @@ function formatBytes(bytes) {
     unit++;
   }
   return `${value.toFixed(1).replace(/\.0$/, "")} ${units[unit]}`;
-}
-function fileTypeName(info) {
+});
+var fileTypeName = (function fileTypeName(info) {
   if (info.isFile) return "a regular file";
   if (info.isDirectory) return "a directory";
   if (info.isFifo) return "a FIFO";
@@ -32,14 +32,14 @@ function fileTypeName(info) {
   if (info.isBlockDevice) return "a block device";
   if (info.isSocket) return "a socket";
   return "not a regular file";
-}
-function readFailure(problem, what) {
+});
+var readFailure = (function readFailure(problem, what) {
   return {
     ok: false,
     problem,
     reason: reasonOf(problem, what)
   };
-}
+});
 var failure = readFailure;
 function reasonOf(problem, what) {
   switch (problem.kind) {
@@ -59,7 +59,7 @@ function reasonOf(problem, what) {
       return describeIoError(problem.error).reason;
   }
 }
-function problemOf(error) {
+var problemOf = (function problemOf(error) {
   if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
     return {
       kind: "missing"
@@ -70,8 +70,8 @@ function problemOf(error) {
     error
   };
   throw error;
-}
-function checkInfo(info, options) {
+});
+var checkInfo = (function checkInfo(info, options) {
   if (!info.isFile) return {
     kind: "special",
     type: fileTypeName(info)
@@ -84,7 +84,7 @@ function checkInfo(info, options) {
     };
   }
   return void 0;
-}
+});
 var Bounded = class {
   limit;
   buffer;
@@ -129,7 +129,7 @@ var Bounded = class {
     return this.length > this.limit;
   }
 };
-function readRegularFileSync(path, options) {
+var readRegularFileSync = (function readRegularFileSync(path, options) {
   let file;
   let bounded;
   try {
@@ -171,8 +171,8 @@ function readRegularFileSync(path, options) {
     file.close();
   }
   return bounded.result(options.what);
-}
-async function readRegularFile(path, options) {
+});
+var readRegularFile = (async function readRegularFile(path, options) {
   let file;
   let bounded;
   try {
@@ -204,11 +204,11 @@ async function readRegularFile(path, options) {
     file.close();
   }
   return bounded.result(options.what);
-}
+});
 var utf8 = new TextDecoder("utf-8", {
   fatal: true
 });
-function decode(read, what) {
+var decode = (function decode(read, what) {
   if (!read.ok) return read;
   try {
     return {
@@ -221,14 +221,14 @@ function decode(read, what) {
       kind: "not-utf8"
     }, what);
   }
-}
-function readRegularTextFileSync(path, options) {
+});
+var readRegularTextFileSync = (function readRegularTextFileSync(path, options) {
   return decode(readRegularFileSync(path, options), options.what);
-}
-async function readRegularTextFile(path, options) {
+});
+var readRegularTextFile = (async function readRegularTextFile(path, options) {
   return decode(await readRegularFile(path, options), options.what);
-}
-function inputError(failed, options) {
+});
+var inputError = (function inputError(failed, options) {
   const { problem } = failed;
   const hint = problem.kind === "missing" ? options.missingHint ?? "Check the path." : problem.kind === "special" ? "smoke reads only regular files here: replace it with one, or move it away." : problem.kind === "too-large" ? "That is far more than such a file needs: check that it is the right file." : problem.kind === "not-utf8" ? "Save the file as UTF-8." : describeIoError(problem.error).hint;
   return new UserError(`Cannot ${options.action} "${options.shown}": ${failed.reason}`, {
@@ -240,7 +240,7 @@ function inputError(failed, options) {
       cause: problem.error
     } : {}
   });
-}
+});
 
 export {
   MAX_INPUT_BYTES,

@@ -102,13 +102,13 @@ import {
 // lib/run/descriptor_limit.ts
 var DESCRIPTORS_PER_FIXTURE = 4;
 var DESCRIPTOR_RESERVE = 32;
-function parseOpenFileLimit(text) {
+var parseOpenFileLimit = (function parseOpenFileLimit(text) {
   const match = /^Max open files\s+(\d+)\s/m.exec(text);
   if (!match) return void 0;
   const limit = Number(match[1]);
   return Number.isSafeInteger(limit) && limit > 0 ? limit : void 0;
-}
-function readDescriptorBudget() {
+});
+var readDescriptorBudget = (function readDescriptorBudget() {
   if (Deno.build.os !== "linux") return void 0;
   try {
     const limit = parseOpenFileLimit(Deno.readTextFileSync("/proc/self/limits"));
@@ -125,8 +125,8 @@ function readDescriptorBudget() {
     }
     throw error;
   }
-}
-function capConcurrency(requested, budget, fixtures) {
+});
+var capConcurrency = (function capConcurrency(requested, budget, fixtures) {
   if (!budget) return {
     effective: requested
   };
@@ -148,11 +148,11 @@ function capConcurrency(requested, budget, fixtures) {
       hint: `Raise the limit (ulimit -n ${budget.open + DESCRIPTOR_RESERVE + DESCRIPTORS_PER_FIXTURE * wanted}) to run ${wanted} at once, or lower --concurrency.`
     }
   };
-}
+});
 
 // lib/reporters/console.ts
 var CLEAR_LINE = terminalControl("\r\x1B[2K");
-function createConsoleReporter(options) {
+var createConsoleReporter = (function createConsoleReporter(options) {
   const state = {
     done: 0,
     total: 0,
@@ -164,15 +164,15 @@ function createConsoleReporter(options) {
   };
   let timer;
   let shown = false;
-  const clear = () => {
+  const clear = (() => {
     if (shown) options.write(CLEAR_LINE);
     shown = false;
-  };
-  const draw = () => {
+  });
+  const draw = (() => {
     clear();
     options.write(renderStatusLine(state, options.now(), options.columns()));
     shown = true;
-  };
+  });
   return {
     name: "console",
     onBegin(info) {
@@ -202,12 +202,12 @@ function createConsoleReporter(options) {
       clear();
     }
   };
-}
+});
 
 // lib/reporters/reporter.ts
-function multiplexReporters(reporters, onError) {
+var multiplexReporters = (function multiplexReporters(reporters, onError) {
   const broken = /* @__PURE__ */ new Set();
-  const call = async (hook, args) => {
+  const call = (async (hook, args) => {
     for (const [index, reporter] of reporters.entries()) {
       const fn = reporter[hook];
       if (!fn || broken.has(index)) continue;
@@ -218,26 +218,26 @@ function multiplexReporters(reporters, onError) {
         onError(error, index);
       }
     }
-  };
+  });
   return {
-    onBegin: (info) => call("onBegin", [
+    onBegin: ((info) => call("onBegin", [
       info
-    ]),
-    onFixtureBegin: (planned, attempt) => call("onFixtureBegin", [
+    ])),
+    onFixtureBegin: ((planned, attempt) => call("onFixtureBegin", [
       planned,
       attempt
-    ]),
-    onFixtureEnd: (end) => call("onFixtureEnd", [
+    ])),
+    onFixtureEnd: ((end) => call("onFixtureEnd", [
       end
-    ]),
-    onEnd: (run) => call("onEnd", [
+    ])),
+    onEnd: ((run) => call("onEnd", [
       run
-    ])
+    ]))
   };
-}
+});
 
 // lib/cli/run_reporters.ts
-function checkRunOutputs(context) {
+var checkRunOutputs = (function checkRunOutputs(context) {
   const { flags, options, io } = context;
   const artifactDir = resolve(io.cwd, options.artifactDir);
   if (flags.junit !== void 0) {
@@ -254,8 +254,8 @@ function checkRunOutputs(context) {
       label: "the HTML report"
     });
   }
-}
-async function createRunReporters(context) {
+});
+var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
@@ -265,7 +265,7 @@ async function createRunReporters(context) {
       ...createJUnitReporter({
         path: flags.junit,
         cwd: io.cwd,
-        now: () => io.now()
+        now: (() => io.now())
       })
     });
   }
@@ -289,11 +289,11 @@ async function createRunReporters(context) {
     });
   }
   return reporters;
-}
+});
 
 // lib/run/judge.ts
 var PERMISSION = /NotCapable: Requires (\w+) access(?: to "?([^",]*)"?)?/;
-function permissionFailure(stderr, fixture) {
+var permissionFailure = (function permissionFailure(stderr, fixture) {
   const match = PERMISSION.exec(stderr);
   if (!match) return void 0;
   const [, permission, target] = match;
@@ -307,11 +307,11 @@ function permissionFailure(stderr, fixture) {
     kind: "permission",
     message: `Deno denied ${permission} access${target ? ` to "${target}"` : ""}; ${where}`
   };
-}
-function quoteList(items) {
-  return items.map((item) => JSON.stringify(item)).join(", ");
-}
-function judge(outcome, fixture) {
+});
+var quoteList = (function quoteList(items) {
+  return items.map(((item) => JSON.stringify(item))).join(", ");
+});
+var judge = (function judge(outcome, fixture) {
   if (outcome.spawnError) {
     return {
       passed: false,
@@ -358,15 +358,15 @@ function judge(outcome, fixture) {
     };
   }
   const problems = [];
-  const check = (stream) => {
+  const check = ((stream) => {
     const includes = expect[`${stream}Includes`];
     const excludes = expect[`${stream}Excludes`];
     const found = outcome[stream].found;
-    const missing = includes.filter((_, i) => !found[i]);
-    const present = excludes.filter((_, i) => found[includes.length + i]);
+    const missing = includes.filter(((_, i) => !found[i]));
+    const present = excludes.filter(((_, i) => found[includes.length + i]));
     if (missing.length) problems.push(`${stream} does not include ${quoteList(missing)}`);
     if (present.length) problems.push(`${stream} includes ${quoteList(present)}`);
-  };
+  });
   check("stdout");
   check("stderr");
   if (problems.length > 0) {
@@ -381,7 +381,7 @@ function judge(outcome, fixture) {
   return {
     passed: true
   };
-}
+});
 
 // lib/run/needs_gate.ts
 var NeedsGate = class {
@@ -403,20 +403,20 @@ var NeedsGate = class {
    */
   constructor(nodes) {
     this.#nodes = nodes;
-    const index = new Map(nodes.map((n, i) => [
+    const index = new Map(nodes.map(((n, i) => [
       n.id,
       i
-    ]));
-    this.#needs = nodes.map((n) => n.needs.map((id) => index.get(id)).filter((i) => i !== void 0));
-    this.#state = nodes.map(() => "pending");
-    this.#ran = nodes.map(() => false);
+    ])));
+    this.#needs = nodes.map(((n) => n.needs.map(((id) => index.get(id))).filter(((i) => i !== void 0))));
+    this.#state = nodes.map((() => "pending"));
+    this.#ran = nodes.map((() => false));
     this.#watch = /* @__PURE__ */ new Map();
-    nodes.forEach((node, t) => {
+    nodes.forEach(((node, t) => {
       if (!node.teardown) return;
       const needs = new Set(this.#needs[t]);
-      const watched = nodes.map((_, i) => i).filter((i) => i !== t && (needs.size === 0 ? !(nodes[i].teardown && this.#needs[i].length === 0) : !nodes[i].teardown && (needs.has(i) || this.#reaches(i, needs))));
+      const watched = nodes.map(((_, i) => i)).filter(((i) => i !== t && (needs.size === 0 ? !(nodes[i].teardown && this.#needs[i].length === 0) : !nodes[i].teardown && (needs.has(i) || this.#reaches(i, needs)))));
       this.#watch.set(t, watched);
-    });
+    }));
   }
   /** Whether fixture `from` needs, directly or not, one of `targets`. */
   #reaches(from, targets) {
@@ -460,9 +460,9 @@ var NeedsGate = class {
       if (state !== "pending") continue;
       if (this.#nodes[i].teardown) {
         const watched = this.#watch.get(i) ?? [];
-        if (!watched.every((w) => this.#ended(w))) continue;
+        if (!watched.every(((w) => this.#ended(w)))) continue;
         const needs2 = this.#needs[i];
-        const anyRan = needs2.length ? needs2.some((n) => this.#ran[n]) : watched.some((w) => this.#ran[w]);
+        const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.some(((w) => this.#ran[w]));
         if (!anyRan) {
           return {
             kind: "skip",
@@ -476,8 +476,8 @@ var NeedsGate = class {
         };
       }
       const needs = this.#needs[i];
-      if (!needs.every((n) => this.#ended(n))) continue;
-      const skipped2 = needs.find((n) => this.#state[n] === "skipped");
+      if (!needs.every(((n) => this.#ended(n)))) continue;
+      const skipped2 = needs.find(((n) => this.#state[n] === "skipped"));
       if (skipped2 !== void 0) {
         return {
           kind: "skip",
@@ -485,7 +485,7 @@ var NeedsGate = class {
           reason: `needs "${this.#nodes[skipped2].id}", which is skipped`
         };
       }
-      const unmet = needs.find((n) => this.#state[n] !== "passed");
+      const unmet = needs.find(((n) => this.#state[n] !== "passed"));
       if (unmet !== void 0) {
         return {
           kind: "block",
@@ -534,7 +534,7 @@ var NeedsGate = class {
    * @returns The need's id and how it ended, or undefined.
    */
   unmetNeed(index) {
-    const unmet = this.#needs[index].find((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped");
+    const unmet = this.#needs[index].find(((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"));
     return unmet === void 0 ? void 0 : {
       by: this.#nodes[unmet].id,
       because: this.#state[unmet]
@@ -550,12 +550,12 @@ var NeedsGate = class {
    */
   pendingTeardowns(ran) {
     const result = [];
-    this.#nodes.forEach((node, t) => {
+    this.#nodes.forEach(((node, t) => {
       if (!node.teardown || this.#state[t] !== "pending") return;
       const needs = this.#needs[t];
-      const anyRan = needs.length ? needs.some(ran) : this.#nodes.some((n, i) => !n.teardown && ran(i));
+      const anyRan = needs.length ? needs.some(ran) : this.#nodes.some(((n, i) => !n.teardown && ran(i)));
       if (anyRan) result.push(t);
-    });
+    }));
     return result;
   }
 };
@@ -564,10 +564,10 @@ var NeedsGate = class {
 var TEARDOWN_BUDGET_MS = 1e4;
 var SETTLE_MS = 50;
 var SETTLE_MIN_FIXTURES = 200;
-function settleMs(starting) {
+var settleMs = (function settleMs(starting) {
   return starting >= SETTLE_MIN_FIXTURES ? SETTLE_MS : 0;
-}
-function skipped(planned) {
+});
+var skipped = (function skipped(planned) {
   return {
     id: planned.fixture.id,
     status: "skipped",
@@ -578,14 +578,14 @@ function skipped(planned) {
     timedOut: false,
     skipReason: planned.fixture.skipReason
   };
-}
-function interruptedResult(id) {
+});
+var interruptedResult = (function interruptedResult(id) {
   return unstarted(id, {
     kind: "interrupted",
     message: "Interrupted before it started"
   });
-}
-function unstarted(id, failure) {
+});
+var unstarted = (function unstarted(id, failure) {
   return {
     id,
     status: "failed",
@@ -596,14 +596,14 @@ function unstarted(id, failure) {
     timedOut: false,
     failure
   };
-}
-function notRunResult(id, maxFailures) {
+});
+var notRunResult = (function notRunResult(id, maxFailures) {
   return unstarted(id, {
     kind: "not-run",
     message: `Not run: the run started no more fixtures once ${maxFailures} had failed (max failures ${maxFailures})`
   });
-}
-function blockedResult(id, by, because) {
+});
+var blockedResult = (function blockedResult(id, by, because) {
   const why = because === "failed" ? "failed" : because === "skipped" ? "was skipped" : because === "blocked" ? "was blocked itself" : "did not pass";
   return {
     ...unstarted(id, {
@@ -612,9 +612,9 @@ function blockedResult(id, by, because) {
     }),
     blockedBy: by
   };
-}
-function unstartedEnds(fixtures, message) {
-  return fixtures.map((planned) => ({
+});
+var unstartedEnds = (function unstartedEnds(fixtures, message) {
+  return fixtures.map(((planned) => ({
     result: planned.fixture.skipReason ? skipped(planned) : unstarted(planned.fixture.id, {
       kind: "not-run",
       message
@@ -622,9 +622,9 @@ function unstartedEnds(fixtures, message) {
     planned,
     failedAttempts: [],
     outputLeaked: false
-  }));
-}
-async function spawnOrFail(deps, spec) {
+  })));
+});
+var spawnOrFail = (async function spawnOrFail(deps, spec) {
   const started = performance.now();
   try {
     return await deps.spawn(spec, deps.signal);
@@ -644,17 +644,17 @@ async function spawnOrFail(deps, spec) {
       durationMs: performance.now() - started,
       stdout: {
         ...stream,
-        found: (spec.stdoutNeedles ?? []).map(() => false)
+        found: (spec.stdoutNeedles ?? []).map((() => false))
       },
       stderr: {
         ...stream,
-        found: (spec.stderrNeedles ?? []).map(() => false)
+        found: (spec.stderrNeedles ?? []).map((() => false))
       },
       outputLeaked: false
     };
   }
-}
-async function runOne(planned, settings, deps, enqueue) {
+});
+var runOne = (async function runOne(planned, settings, deps, enqueue) {
   const { fixture } = planned;
   if (fixture.skipReason) {
     return {
@@ -668,7 +668,7 @@ async function runOne(planned, settings, deps, enqueue) {
   const expect = fixture.expect;
   let totalMs = 0;
   for (let attempt = 1; ; attempt++) {
-    enqueue(() => deps.reporter.onFixtureBegin?.(planned, attempt));
+    enqueue((() => deps.reporter.onFixtureBegin?.(planned, attempt)));
     const outcome = await spawnOrFail(deps, {
       argv: planned.argv,
       cwd: planned.cwd,
@@ -744,40 +744,40 @@ async function runOne(planned, settings, deps, enqueue) {
       outputLeaked: outcome.outputLeaked
     };
   }
-}
-async function runFixtures(fixtures, settings, deps) {
+});
+var runFixtures = (async function runFixtures(fixtures, settings, deps) {
   const ends = new Array(fixtures.length);
-  const order = settings.startOrder ?? fixtures.map((_, i) => i);
+  const order = settings.startOrder ?? fixtures.map(((_, i) => i));
   let failures = 0;
   const max = settings.maxFailures;
-  const bailed = () => max !== void 0 && failures >= max;
+  const bailed = (() => max !== void 0 && failures >= max);
   let bailedFirst = false;
   let reported = Promise.resolve();
-  const enqueue = (call) => {
+  const enqueue = ((call) => {
     reported = reported.then(call);
-  };
-  const gate = new NeedsGate(fixtures.map((p) => p.fixture));
+  });
+  const gate = new NeedsGate(fixtures.map(((p) => p.fixture)));
   let waiters = [];
-  const wake = () => {
+  const wake = (() => {
     const woken = waiters;
     waiters = [];
     for (const resume of woken) resume();
-  };
+  });
   deps.signal.addEventListener("abort", wake, {
     once: true
   });
-  const record = (index, end) => {
+  const record = ((index, end) => {
     ends[index] = end;
     gate.end(index, end.result.failure?.kind === "blocked" ? "blocked" : end.result.status, end.result.attempts > 0);
-    enqueue(() => deps.reporter.onFixtureEnd?.(end));
+    enqueue((() => deps.reporter.onFixtureEnd?.(end)));
     wake();
-  };
-  const worker = async (runDeps, stop) => {
+  });
+  const worker = (async (runDeps, stop) => {
     while (!stop()) {
       const step = gate.next(order);
       if (step.kind === "done") break;
       if (step.kind === "wait") {
-        await new Promise((resume) => waiters.push(resume));
+        await new Promise(((resume) => waiters.push(resume)));
         continue;
       }
       const planned = fixtures[step.index];
@@ -806,27 +806,27 @@ async function runFixtures(fixtures, settings, deps) {
       const end = settings.repeat && settings.repeat > 1 && !planned.fixture.teardown ? await repeatRuns({
         times: settings.repeat,
         signal: runDeps.signal
-      }, () => runOne(planned, settings, runDeps, enqueue)) : await runOne(planned, settings, runDeps, enqueue);
+      }, (() => runOne(planned, settings, runDeps, enqueue))) : await runOne(planned, settings, runDeps, enqueue);
       if (end.result.status === "failed" && !planned.fixture.teardown) failures++;
       if (bailed() && !deps.signal.aborted) bailedFirst = true;
       record(step.index, end);
     }
     wake();
-  };
+  });
   const workers = Math.max(1, Math.min(settings.concurrency, fixtures.length));
-  const stopped = () => deps.signal.aborted || bailed();
-  const settle = settings.settleMs ?? settleMs(fixtures.filter((planned) => !planned.fixture.skipReason).length);
+  const stopped = (() => deps.signal.aborted || bailed());
+  const settle = settings.settleMs ?? settleMs(fixtures.filter(((planned) => !planned.fixture.skipReason)).length);
   if (settle > 0) await pause(settle, {
     signal: deps.signal
   });
   await Promise.all(Array.from({
     length: workers
-  }, () => worker(deps, stopped)));
-  const cleanup = gate.pendingTeardowns((i) => (ends[i]?.result.attempts ?? 0) > 0);
+  }, (() => worker(deps, stopped))));
+  const cleanup = gate.pendingTeardowns(((i) => (ends[i]?.result.attempts ?? 0) > 0));
   if (cleanup.length) {
-    deps.onCleanup?.(cleanup.map((i) => fixtures[i].fixture.id), deps.signal.aborted ? TEARDOWN_BUDGET_MS : void 0);
+    deps.onCleanup?.(cleanup.map(((i) => fixtures[i].fixture.id)), deps.signal.aborted ? TEARDOWN_BUDGET_MS : void 0);
     const budget = new AbortController();
-    const timer = deps.signal.aborted ? after(TEARDOWN_BUDGET_MS, () => budget.abort("teardown budget")) : void 0;
+    const timer = deps.signal.aborted ? after(TEARDOWN_BUDGET_MS, (() => budget.abort("teardown budget"))) : void 0;
     const cleanupDeps = {
       ...deps,
       signal: deps.signal.aborted ? budget.signal : deps.signal
@@ -841,7 +841,7 @@ async function runFixtures(fixtures, settings, deps) {
     }
   }
   await reported;
-  return fixtures.map((planned, index) => {
+  return fixtures.map(((planned, index) => {
     const end = ends[index];
     if (end) return end;
     const unmet = gate.unmetNeed(index);
@@ -852,12 +852,12 @@ async function runFixtures(fixtures, settings, deps) {
       failedAttempts: [],
       outputLeaked: false
     };
-  });
-}
+  }));
+});
 
 // lib/run/ready_check.ts
 var PROBE_TIMEOUT_MS = 5e3;
-function reason(error) {
+var reason = (function reason(error) {
   if (error instanceof Deno.errors.ConnectionRefused) return "connection refused";
   if (error instanceof Deno.errors.ConnectionReset) return "connection reset";
   if (error instanceof DOMException && error.name === "TimeoutError") return "no answer in time";
@@ -872,8 +872,8 @@ function reason(error) {
   if (/dns error|failed to lookup address/i.test(text)) return "the host name does not resolve";
   if (/timed? ?out/i.test(text)) return "no answer in time";
   return (messages.at(-1) ?? text).split("\n")[0].slice(0, 200);
-}
-async function probeUrl(url, signal) {
+});
+var probeUrl = (async function probeUrl(url, signal) {
   try {
     const response = await fetch(url, {
       redirect: "manual",
@@ -892,22 +892,22 @@ async function probeUrl(url, signal) {
       detail: reason(error)
     };
   }
-}
-async function probePort(hostname, port, signal) {
+});
+var probePort = (async function probePort(hostname, port, signal) {
   let timer;
   const connecting = Deno.connect({
     hostname,
     port
   });
   try {
-    const aborted = new Promise((_, reject) => {
-      const stop = () => reject(signal.reason ?? new DOMException("aborted", "AbortError"));
+    const aborted = new Promise(((_, reject) => {
+      const stop = (() => reject(signal.reason ?? new DOMException("aborted", "AbortError")));
       if (signal.aborted) stop();
       signal.addEventListener("abort", stop, {
         once: true
       });
       timer = after(PROBE_TIMEOUT_MS + 1e3, stop);
-    });
+    }));
     const connection = await Promise.race([
       connecting,
       aborted
@@ -918,8 +918,8 @@ async function probePort(hostname, port, signal) {
       detail: "accepted a connection"
     };
   } catch (error) {
-    connecting.then((late) => late.close(), () => {
-    });
+    connecting.then(((late) => late.close()), (() => {
+    }));
     if (!(error instanceof Error || error instanceof DOMException)) throw error;
     return {
       ready: false,
@@ -928,8 +928,8 @@ async function probePort(hostname, port, signal) {
   } finally {
     timer?.clear();
   }
-}
-function probeReady(ready, signal, options = {}) {
+});
+var probeReady = (function probeReady(ready, signal, options = {}) {
   const limit = Math.min(PROBE_TIMEOUT_MS, options.timeoutMs ?? PROBE_TIMEOUT_MS);
   const bounded = AbortSignal.any([
     signal,
@@ -941,7 +941,7 @@ function probeReady(ready, signal, options = {}) {
     ready: false,
     detail: "this check reads the service's output"
   });
-}
+});
 
 // lib/run/services.ts
 var NO_CHECK_YET = "no check made yet";
@@ -954,10 +954,10 @@ var WakingCapture = class extends StreamCapture {
   }
   /** Resolves at the next output. */
   output() {
-    return new Promise((resume) => this.#wake = resume);
+    return new Promise(((resume) => this.#wake = resume));
   }
 };
-function tails(live) {
+var tails = (function tails(live) {
   return {
     ...live.stdout.bytes > 0 ? {
       stdoutTail: live.stdout.tail()
@@ -966,16 +966,16 @@ function tails(live) {
       stderrTail: live.stderr.tail()
     } : {}
   };
-}
-function exitedAlready(pid) {
+});
+var exitedAlready = (function exitedAlready(pid) {
   if (Deno.build.os !== "linux") return false;
   const stat = readStat(pid);
   return stat === void 0 || !running(stat);
-}
-function exitWords(status) {
+});
+var exitWords = (function exitWords(status) {
   return status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
-}
-async function stopLive(live, graceMs, groups) {
+});
+var stopLive = (async function stopLive(live, graceMs, groups) {
   const { pgid } = live;
   if (!live.exited) {
     signalGroups(sessionGroups(pgid), "SIGTERM");
@@ -988,17 +988,17 @@ async function stopLive(live, graceMs, groups) {
   }
   signalGroups(sessionGroups(pgid), "SIGKILL");
   groups.kill(pgid);
-  await live.status.catch(() => {
-  });
+  await live.status.catch((() => {
+  }));
   await pause(Math.min(graceMs, 500), {
     until: [
-      Promise.all(live.readers.map((r) => r.done))
+      Promise.all(live.readers.map(((r) => r.done)))
     ]
   });
-  await Promise.all(live.readers.filter((r) => !r.state.finished).map((r) => r.cancel()));
+  await Promise.all(live.readers.filter(((r) => !r.state.finished)).map(((r) => r.cancel())));
   Object.assign(live.record, tails(live));
-}
-async function startOne(service, context, started) {
+});
+var startOne = (async function startOne(service, context, started) {
   const { ready } = service;
   const record = {
     name: service.name,
@@ -1006,7 +1006,7 @@ async function startOne(service, context, started) {
     check: describeReady(ready)
   };
   const begin = performance.now();
-  const elapsed = () => Math.round(performance.now() - begin);
+  const elapsed = (() => Math.round(performance.now() - begin));
   if (ready.stdoutIncludes === void 0) {
     const probe = await probeReady(ready, context.signal);
     if (probe.ready && service.reuseExisting) {
@@ -1066,10 +1066,10 @@ async function startOne(service, context, started) {
     stdout,
     stderr
   };
-  live.status.then(() => {
+  live.status.then((() => {
     live.exited = true;
     context.groups.leaderExited(live.pgid);
-  });
+  }));
   started.push(live);
   context.onProgress?.(`Service ${service.name}: started, waiting until ${record.check}`);
   const timeoutMs = ready.timeoutMs ?? SERVICE_TIMEOUT_MS;
@@ -1085,7 +1085,7 @@ async function startOne(service, context, started) {
       const status = await live.status;
       await pause(200, {
         until: [
-          Promise.all(live.readers.map((r) => r.done))
+          Promise.all(live.readers.map(((r) => r.done)))
         ]
       });
       Object.assign(record, {
@@ -1140,11 +1140,11 @@ async function startOne(service, context, started) {
       ]
     });
   }
-}
-async function startServices(services, context) {
+});
+var startServices = (async function startServices(services, context) {
   const started = [];
   const records = [];
-  const settle = (record) => {
+  const settle = ((record) => {
     if (record.status === "not-ready" && context.signal.aborted) {
       Object.assign(record, {
         status: "interrupted",
@@ -1152,7 +1152,7 @@ async function startServices(services, context) {
       });
     }
     return record;
-  };
+  });
   let failed;
   for (const service of services) {
     if (failed || context.signal.aborted) {
@@ -1168,11 +1168,11 @@ async function startServices(services, context) {
     records.push(record);
     if (record.status === "not-ready") failed = record;
   }
-  const readyNow = new Set(records.filter((r) => r.status === "ready").map((r) => r.name));
+  const readyNow = new Set(records.filter(((r) => r.status === "ready")).map(((r) => r.name)));
   let stopping = false;
   for (const live of started) {
     if (!readyNow.has(live.record.name)) continue;
-    live.status.then((status) => {
+    live.status.then(((status) => {
       if (stopping) return;
       Object.assign(live.record, {
         status: "exited",
@@ -1180,7 +1180,7 @@ async function startServices(services, context) {
         signal: status.signal ?? null,
         reason: `${exitWords(status)} during the run`
       });
-    });
+    }));
   }
   return {
     records,
@@ -1188,7 +1188,7 @@ async function startServices(services, context) {
       failed
     } : {},
     interrupted: context.signal.aborted,
-    down: () => records.filter((r) => r.status === "exited").map((r) => r.name),
+    down: (() => records.filter(((r) => r.status === "exited")).map(((r) => r.name))),
     async stop() {
       for (const live of started) {
         if (!readyNow.has(live.record.name) || live.record.status !== "ready") continue;
@@ -1210,26 +1210,26 @@ async function startServices(services, context) {
       }
     }
   };
-}
+});
 
 // lib/cli/run_services.ts
 var TAIL_LINES = 10;
-async function startRunServices(context) {
+var startRunServices = (async function startRunServices(context) {
   const { options, io } = context;
   if (options.services.length === 0) return {
     records: []
   };
   if (context.noServices || context.nothingRuns) {
     const why = context.noServices ? "--no-services" : "every selected fixture is skipped";
-    io.stdout(`Services: none started (${why}): ${options.services.map((s) => s.name).join(", ")}
+    io.stdout(`Services: none started (${why}): ${options.services.map(((s) => s.name)).join(", ")}
 `);
     return {
-      records: options.services.map((service) => ({
+      records: options.services.map(((service) => ({
         name: service.name,
         status: "not-started",
         check: describeReady(service.ready),
         reason: `not started: ${why}`
-      }))
+      })))
     };
   }
   const running2 = await startServices(options.services, {
@@ -1240,19 +1240,19 @@ async function startRunServices(context) {
     runId: context.runId,
     graceMs: context.graceMs,
     tailBytes: context.tailBytes,
-    onProgress: (line) => io.stdout(line + "\n")
+    onProgress: ((line) => io.stdout(line + "\n"))
   });
   return {
     running: running2,
     records: running2.records
   };
-}
-function lastLines(text) {
+});
+var lastLines = (function lastLines(text) {
   if (!text) return [];
   const lines = text.replace(/\n$/, "").split("\n");
   return lines.slice(-TAIL_LINES);
-}
-function serviceOutputLines(record) {
+});
+var serviceOutputLines = (function serviceOutputLines(record) {
   const lines = [];
   for (const [stream, tail] of [
     [
@@ -1266,11 +1266,11 @@ function serviceOutputLines(record) {
   ]) {
     const shown = lastLines(tail);
     if (shown.length === 0) continue;
-    lines.push(`  last lines of its ${stream}:`, ...shown.map((line) => `    ${line}`));
+    lines.push(`  last lines of its ${stream}:`, ...shown.map(((line) => `    ${line}`)));
   }
   return lines;
-}
-function serviceDiagnostics(records, fixtures) {
+});
+var serviceDiagnostics = (function serviceDiagnostics(records, fixtures) {
   const diagnostics = [];
   for (const record of records) {
     if (record.status === "not-ready") {
@@ -1290,13 +1290,13 @@ function serviceDiagnostics(records, fixtures) {
     }
   }
   return diagnostics;
-}
-function markServiceDown(ends, down) {
-  return ends.map((end) => {
+});
+var markServiceDown = (function markServiceDown(ends, down) {
+  return ends.map(((end) => {
     const names = down.get(end.result.id);
     const failure = end.result.failure;
     if (!names?.length || end.result.status !== "failed" || !failure) return end;
-    const which = names.map((name) => `"${name}"`).join(", ");
+    const which = names.map(((name) => `"${name}"`)).join(", ");
     const message = `${failure.message} (service${names.length === 1 ? "" : "s"} ${which} had exited)`;
     return {
       ...end,
@@ -1308,15 +1308,15 @@ function markServiceDown(ends, down) {
         }
       }
     };
-  });
-}
+  }));
+});
 
 // lib/cli/execute_run.ts
 var GRACE_MS = 2e3;
 var TAIL_BYTES = 64 * 1024;
 var SERVICE_TAIL_BYTES = 8 * 1024;
-function leakDiagnostics(ends) {
-  const leaked = ends.filter((e) => e.outputLeaked).map((e) => e.result.id);
+var leakDiagnostics = (function leakDiagnostics(ends) {
+  const leaked = ends.filter(((e) => e.outputLeaked)).map(((e) => e.result.id));
   if (leaked.length === 0) return [];
   return [
     {
@@ -1326,16 +1326,16 @@ function leakDiagnostics(ends) {
       hint: "A child kept running after the fixture exited (it ignored SIGTERM until the SIGKILL, or escaped the process group with setsid); output after the 2 s grace was dropped."
     }
   ];
-}
-function scanFailed(error) {
+});
+var scanFailed = (function scanFailed(error) {
   return {
     code: "PROCESS_SCAN_FAILED",
     level: "warning",
     message: `Cannot look for processes that outlived their fixtures: ${error instanceof Error ? error.message : String(error)}`,
     hint: "Processes that left their fixture's group may still run; look for SMOKE_RUN_ID in their environment."
   };
-}
-async function priorState(selection, where) {
+});
+var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
@@ -1358,13 +1358,13 @@ async function priorState(selection, where) {
     state: rerun.state,
     diagnostics: []
   };
-}
-async function saveDurations(dir, fixtures, earlier, catalogIds) {
+});
+var saveDurations = (async function saveDurations(dir, fixtures, earlier, catalogIds) {
   const { addRun, samplesNow, writeDurations } = await import("./durations_file-N6VY4SIZ.js");
-  const ran = fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f)).map((f) => f.failure?.kind === "interrupted" ? {
+  const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
-  } : f);
+  } : f));
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...catalogIds ? {
@@ -1373,8 +1373,8 @@ async function saveDurations(dir, fixtures, earlier, catalogIds) {
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
-}
-async function saveArtifact(paths, artifact, context) {
+});
+var saveArtifact = (async function saveArtifact(paths, artifact, context) {
   const { io } = context;
   try {
     await saveRun(paths, artifact, {
@@ -1408,8 +1408,8 @@ async function saveArtifact(paths, artifact, context) {
       latestWritten: false
     };
   }
-}
-async function executeRun(selection, context) {
+});
+var executeRun = (async function executeRun(selection, context) {
   const { flags, options, io, paths, runId } = context;
   const { planned } = selection;
   checkRunOutputs({
@@ -1445,7 +1445,7 @@ async function executeRun(selection, context) {
       colors,
       live: io.isTerminal,
       columns: io.columns,
-      now: () => performance.now()
+      now: (() => performance.now())
     });
     const extra = await createRunReporters({
       flags,
@@ -1458,14 +1458,14 @@ async function executeRun(selection, context) {
       consoleReporter,
       ...extra
     ];
-    const reporter = multiplexReporters(reporters, (error, i) => {
+    const reporter = multiplexReporters(reporters, ((error, i) => {
       reporterFailed = true;
       const detail = error instanceof Error ? error.message : String(error);
       io.stderr(`error: The ${reporters[i].name ?? `#${i}`} reporter failed and was turned off: ${detail}
 hint: The run went on; it is reported as failed because that output is missing.
 `);
-    });
-    const runnable = planned.filter((p) => !p.fixture.skipReason).length;
+    }));
+    const runnable = planned.filter(((p) => !p.fixture.skipReason)).length;
     const cap = capConcurrency(options.concurrency, readDescriptorBudget(), runnable);
     if (cap.warning) io.stderr(formatWarning(cap.warning));
     const startedAfter = ownStartTime();
@@ -1512,7 +1512,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         repeat: flags.repeat
       } : {}
     }, {
-      spawn: async (spec, signal) => {
+      spawn: (async (spec, signal) => {
         const outcome = await runProcess(spec, {
           groups: io.groups,
           signal
@@ -1520,23 +1520,23 @@ hint: The run went on; it is reported as failed because that output is missing.
         const gone = services.running?.down() ?? [];
         if (gone.length && spec.env.SMOKE_FIXTURE_ID) down.set(spec.env.SMOKE_FIXTURE_ID, gone);
         return outcome;
-      },
+      }),
       reporter,
       signal: io.signal,
-      onCleanup: (ids, budgetMs) => io.stderr(`warning: running the teardowns of what ran${budgetMs ? `, within ${budgetMs / 1e3}s` : ""}: ${ids.join(", ")}` + (budgetMs ? " (again to stop at once, without writing the artifact)" : "") + "\n")
+      onCleanup: ((ids, budgetMs) => io.stderr(`warning: running the teardowns of what ran${budgetMs ? `, within ${budgetMs / 1e3}s` : ""}: ${ids.join(", ")}` + (budgetMs ? " (again to stop at once, without writing the artifact)" : "") + "\n"))
     });
     consoleReporter.close();
     await services.running?.stop();
     ends = markServiceDown(ends, down);
-    const serviceProblems = services.records.flatMap((record) => serviceDiagnostics([
+    const serviceProblems = services.records.flatMap(((record) => serviceDiagnostics([
       record
-    ], planned.length).map((diagnostic) => ({
+    ], planned.length).map(((diagnostic) => ({
       record,
       diagnostic
-    })));
+    })))));
     for (const { record, diagnostic } of serviceProblems) {
       io.stderr(`error: ${diagnostic.message} [${diagnostic.code}]
-` + serviceOutputLines(record).map((line) => line + "\n").join("") + `hint: ${diagnostic.hint}
+` + serviceOutputLines(record).map(((line) => line + "\n")).join("") + `hint: ${diagnostic.hint}
 `);
     }
     const sweep = await stopRunProcesses(runId, {
@@ -1545,19 +1545,19 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...startedAfter === void 0 ? {} : {
         sessions: sessionLimits(io.groups.sessions(), startedAfter)
       }
-    }).then((found) => ({
+    }).then(((found) => ({
       found,
       failed: []
-    }), (error) => ({
+    })), ((error) => ({
       found: [],
       failed: [
         scanFailed(error)
       ]
-    }));
+    })));
     io.groups.watchRun(void 0);
     const interrupted = io.signal.aborted;
     const diagnostics = [
-      ...serviceProblems.map((problem) => problem.diagnostic),
+      ...serviceProblems.map(((problem) => problem.diagnostic)),
       ...selection.diagnostics,
       ...prior.diagnostics,
       ...lock.warnings,
@@ -1585,7 +1585,7 @@ hint: The run went on; it is reported as failed because that output is missing.
       services: services.records,
       // A fingerprint serves to compare a failure with its rerun: only a fixture that ran and
       // failed gets one (hashing every file of a green suite costs ~0.3 ms a fixture).
-      fingerprints: await fingerprintFixtures(ends.filter((e) => e.result.status === "failed" && e.result.attempts > 0 && e.planned).map((e) => e.planned.fixture), io.cwd),
+      fingerprints: await fingerprintFixtures(ends.filter(((e) => e.result.status === "failed" && e.result.attempts > 0 && e.planned)).map(((e) => e.planned.fixture)), io.cwd),
       ...prior.state ? {
         prior: prior.state
       } : {}
@@ -1605,7 +1605,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         shownDir: options.artifactDir
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
-      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, selection.catalogIds).catch((error) => {
+      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, selection.catalogIds).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
           code: "DURATIONS_NOT_SAVED",
@@ -1613,7 +1613,7 @@ hint: The run went on; it is reported as failed because that output is missing.
           hint: "The run is saved; the next run starts its fixtures in id order instead of longest first."
         }));
         return void 0;
-      });
+      }));
     }
     const rerunCommand = rerunCommandOf(artifact, context.command);
     await reporter.onEnd({
@@ -1673,18 +1673,18 @@ hint: The run went on; it is reported as failed because that output is missing.
   } finally {
     lock.release();
   }
-}
-async function writeDiagnostics(error, context) {
+});
+var writeDiagnostics = (async function writeDiagnostics(error, context) {
   const { io, paths, shownDir } = context;
   const runId = diagnosticsRunId(context.runId);
-  const unwritten = (code, message) => {
+  const unwritten = ((code, message) => {
     io.stderr(formatWarning({
       code,
       message: `The diagnostics artifact was not written: ${message}`,
       hint: "The error below is what stopped the run."
     }));
     return void 0;
-  };
+  });
   let lock;
   try {
     await ensureHistoryDir(paths, shownDir);
@@ -1740,7 +1740,7 @@ async function writeDiagnostics(error, context) {
   } finally {
     lock.release();
   }
-}
+});
 export {
   executeRun,
   writeDiagnostics

@@ -33,32 +33,32 @@ var JUNIT_EXCERPT = {
 };
 var ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
 var NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-function stripInvalidXmlChars(text) {
+var stripInvalidXmlChars = (function stripInvalidXmlChars(text) {
   return text.replace(ANSI, "").replace(NOT_XML_CHAR, "");
-}
-function escapeXmlText(text) {
-  return escapeFormatCharacters(stripInvalidXmlChars(text)).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;").split("\n").map((line) => {
+});
+var escapeXmlText = (function escapeXmlText(text) {
+  return escapeFormatCharacters(stripInvalidXmlChars(text)).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;").split("\n").map(((line) => {
     if (!readsAsResult(line)) return line;
     const first = line.codePointAt(0);
     return `&#${first};${line.slice(first > 65535 ? 2 : 1)}`;
-  }).join("\n");
-}
-function escapeXmlAttribute(text) {
+  })).join("\n");
+});
+var escapeXmlAttribute = (function escapeXmlAttribute(text) {
   return escapeXmlText(text).replaceAll('"', "&quot;").replaceAll("	", "&#9;").replaceAll("\n", "&#10;");
-}
-function seconds(ms) {
+});
+var seconds = (function seconds(ms) {
   return (Math.max(0, ms) / 1e3).toFixed(3);
-}
-function timestamp(iso) {
+});
+var timestamp = (function timestamp(iso) {
   return iso.replace(/(\.\d+)?Z$/, "");
-}
-function attributes(pairs) {
-  return Object.entries(pairs).filter(([, value]) => value !== void 0).map(([name, value]) => ` ${name}="${escapeXmlAttribute(String(value))}"`).join("");
-}
-function element(name, attrs, text) {
+});
+var attributes = (function attributes(pairs) {
+  return Object.entries(pairs).filter((([, value]) => value !== void 0)).map((([name, value]) => ` ${name}="${escapeXmlAttribute(String(value))}"`)).join("");
+});
+var element = (function element(name, attrs, text) {
   return text === void 0 || text === "" ? `<${name}${attributes(attrs)}/>` : `<${name}${attributes(attrs)}>${escapeXmlText(text)}</${name}>`;
-}
-function attemptElement(name, attempt, indent) {
+});
+var attemptElement = (function attemptElement(name, attempt, indent) {
   const inner = [
     element("stackTrace", {}, `Attempt ${attempt.attempt}: ${attempt.failure.message}`),
     ...attempt.stdoutTail ? [
@@ -74,19 +74,19 @@ function attemptElement(name, attempt, indent) {
     time: seconds(attempt.durationMs)
   });
   return `${indent}<${name}${attrs}>
-${inner.map((line) => `${indent}  ${line}`).join("\n")}
+${inner.map(((line) => `${indent}  ${line}`)).join("\n")}
 ${indent}</${name}>`;
-}
-function notRun(result) {
+});
+var notRun = (function notRun(result) {
   return result.status === "failed" && (result.failure?.kind === "not-run" || isBlocked(result));
-}
-function notRunReason(result) {
+});
+var notRunReason = (function notRunReason(result) {
   return isBlocked(result) ? `blocked by ${blockedBy(result)}` : result.failure.message;
-}
-function skippedFailure(result) {
+});
+var skippedFailure = (function skippedFailure(result) {
   return notRun(result) || quarantinedFailure(result) !== void 0;
-}
-function testcase(result, end, suite) {
+});
+var testcase = (function testcase(result, end, suite) {
   const attrs = attributes({
     classname: suite,
     name: result.id,
@@ -97,10 +97,10 @@ function testcase(result, end, suite) {
   const pad = "      ";
   const quarantine = quarantinedFailure(result);
   const props = [
-    ...(result.tags ?? []).map((tag) => [
+    ...(result.tags ?? []).map(((tag) => [
       "tag",
       tag
-    ]),
+    ])),
     ...result.description ? [
       [
         "description",
@@ -123,10 +123,10 @@ function testcase(result, end, suite) {
     ] : []
   ];
   if (props.length) {
-    const lines = props.map(([name, value]) => `${pad}  ${element("property", {
+    const lines = props.map((([name, value]) => `${pad}  ${element("property", {
       name,
       value
-    })}`);
+    })}`));
     children.push(`${pad}<properties>
 ${lines.join("\n")}
 ${pad}</properties>`);
@@ -167,8 +167,8 @@ ${pad}</properties>`);
   return children.length === 0 ? `    <testcase${attrs}/>` : `    <testcase${attrs}>
 ${children.join("\n")}
     </testcase>`;
-}
-function blockedProperty(artifact) {
+});
+var blockedProperty = (function blockedProperty(artifact) {
   const blocked = artifact.fixtures.filter(isBlocked).length;
   return blocked ? [
     [
@@ -176,17 +176,17 @@ function blockedProperty(artifact) {
       String(blocked)
     ]
   ] : [];
-}
-function quarantinedProperty(artifact) {
-  const quarantined = artifact.fixtures.filter((f) => quarantinedFailure(f)).length;
+});
+var quarantinedProperty = (function quarantinedProperty(artifact) {
+  const quarantined = artifact.fixtures.filter(((f) => quarantinedFailure(f))).length;
   return quarantined ? [
     [
       "smoke.quarantined",
       String(quarantined)
     ]
   ] : [];
-}
-function serviceTestcase(service) {
+});
+var serviceTestcase = (function serviceTestcase(service) {
   const pad = "      ";
   const props = [
     [
@@ -210,10 +210,10 @@ function serviceTestcase(service) {
       ]
     ] : []
   ];
-  const lines = props.map(([name, value]) => `${pad}  ${element("property", {
+  const lines = props.map((([name, value]) => `${pad}  ${element("property", {
     name,
     value
-  })}`);
+  })}`));
   const children = [
     `${pad}<properties>
 ${lines.join("\n")}
@@ -244,17 +244,17 @@ ${pad}</properties>`
   return `    <testcase${attrs}>
 ${children.join("\n")}
     </testcase>`;
-}
-function serviceCounts(services) {
+});
+var serviceCounts = (function serviceCounts(services) {
   return {
     tests: services.length,
-    failures: services.filter((s) => servicesFailed([
+    failures: services.filter(((s) => servicesFailed([
       s
-    ])).length,
-    skipped: services.filter((s) => s.status === "not-started" || s.status === "interrupted").length
+    ]))).length,
+    skipped: services.filter(((s) => s.status === "not-started" || s.status === "interrupted")).length
   };
-}
-function properties(artifact, now) {
+});
+var properties = (function properties(artifact, now) {
   const shard = artifact.selection.shard;
   const pairs = [
     [
@@ -298,30 +298,30 @@ function properties(artifact, now) {
       ]
     ] : []
   ];
-  const lines = pairs.map(([name, value]) => `      ${element("property", {
+  const lines = pairs.map((([name, value]) => `      ${element("property", {
     name,
     value
-  })}`);
+  })}`));
   return `    <properties>
 ${lines.join("\n")}
     </properties>`;
-}
-function renderJUnit(run, options) {
+});
+var renderJUnit = (function renderJUnit(run, options) {
   const { artifact } = run;
   const suite = options.suiteName ?? "smoke";
-  const byId = new Map(run.ends.map((end) => [
+  const byId = new Map(run.ends.map(((end) => [
     end.result.id,
     end
-  ]));
+  ])));
   const counts = {
     tests: artifact.fixtures.length,
-    failures: artifact.fixtures.filter((f) => f.status === "failed" && !skippedFailure(f)).length,
+    failures: artifact.fixtures.filter(((f) => f.status === "failed" && !skippedFailure(f))).length,
     errors: 0,
-    skipped: artifact.fixtures.filter((f) => f.status === "skipped" || skippedFailure(f)).length,
+    skipped: artifact.fixtures.filter(((f) => f.status === "skipped" || skippedFailure(f))).length,
     time: seconds(artifact.durationMs),
     timestamp: timestamp(artifact.startedAt)
   };
-  const cases = artifact.fixtures.map((result) => testcase(result, byId.get(result.id), suite));
+  const cases = artifact.fixtures.map(((result) => testcase(result, byId.get(result.id), suite)));
   const services = artifact.services ?? [];
   const serviced = serviceCounts(services);
   const totals = {
@@ -337,7 +337,7 @@ function renderJUnit(run, options) {
       failures: serviced.failures,
       errors: 0,
       skipped: serviced.skipped,
-      time: seconds(Math.max(0, ...services.map((s) => s.readyMs ?? 0))),
+      time: seconds(Math.max(0, ...services.map(((s) => s.readyMs ?? 0)))),
       timestamp: counts.timestamp,
       id: 1
     })}>`,
@@ -363,8 +363,8 @@ function renderJUnit(run, options) {
     `</testsuites>`,
     ""
   ].join("\n");
-}
-function createJUnitReporter(options) {
+});
+var createJUnitReporter = (function createJUnitReporter(options) {
   return {
     async onEnd(run) {
       const target = resolve(options.cwd, options.path);
@@ -383,7 +383,7 @@ function createJUnitReporter(options) {
       }
     }
   };
-}
+});
 export {
   createJUnitReporter,
   escapeXmlAttribute,

@@ -24,7 +24,7 @@ import "./chunk-VTBD4O6O.js";
 import "./chunk-GTHP53V7.js";
 
 // lib/selection/prior_state.ts
-async function readPriorState(paths, options) {
+var readPriorState = (async function readPriorState(paths, options) {
   const shown = `${options.shownDir}/latest.json`;
   const file = await readSourceFile(paths.latest);
   const missing = !file.ok && file.message === "no file at that path";
@@ -51,29 +51,29 @@ async function readPriorState(paths, options) {
   if (!artifact) return {
     diagnostics
   };
-  const { state } = await stateOfArtifact(artifact, (id) => readHistoryRun(paths, id));
+  const { state } = await stateOfArtifact(artifact, ((id) => readHistoryRun(paths, id)));
   diagnostics.push(...notInCatalog(state, options.catalogIds));
   return {
     state,
     runId: artifact.runId,
     diagnostics
   };
-}
-function notInCatalog(state, catalogIds) {
+});
+var notInCatalog = (function notInCatalog(state, catalogIds) {
   const known = new Set(catalogIds);
   const stale = [
     ...state.entries.values()
-  ].filter((e) => e.status === "failed" && !known.has(e.id)).map((e) => e.id).sort();
+  ].filter(((e) => e.status === "failed" && !known.has(e.id))).map(((e) => e.id)).sort();
   if (stale.length === 0) return [];
   return [
     {
       code: "STALE_FIXTURE",
       level: "warning",
-      message: `${stale.length} outstanding fixture${stale.length === 1 ? " is" : "s are"} not in the catalog: ${idList(stale.map((id) => JSON.stringify(id)))}`,
+      message: `${stale.length} outstanding fixture${stale.length === 1 ? " is" : "s are"} not in the catalog: ${idList(stale.map(((id) => JSON.stringify(id))))}`,
       hint: "They stay owed until a full run (a rename or another branch may bring them back), and are left out of the suite's verdict."
     }
   ];
-}
+});
 export {
   notInCatalog,
   readPriorState

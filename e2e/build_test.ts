@@ -39,7 +39,7 @@ Deno.test("build/ is what deno task build makes of lib/ (run it after changing l
 
 async function build(args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(ROOT, "tools/build.ts"), ...args],
+    args: ["run", "-A", "--lock=deno.test.lock", join(ROOT, "tools/build.ts"), ...args],
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",

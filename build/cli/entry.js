@@ -71,7 +71,7 @@ import {
 } from "../chunk-GTHP53V7.js";
 
 // lib/run/deno_check.ts
-function whyNot(options) {
+var whyNot = (function whyNot(options) {
   if (!options.deno.includes("/") && !options.deno.includes("\\")) return "was not found";
   try {
     const info = Deno.statSync(resolve(options.cwd, options.deno));
@@ -82,9 +82,9 @@ function whyNot(options) {
     }
     throw error;
   }
-}
-function requireDeno(planned, options) {
-  const scripts = planned.filter((p) => p.fixture.kind === "script" && !p.fixture.skipReason);
+});
+var requireDeno = (function requireDeno(planned, options) {
+  const scripts = planned.filter(((p) => p.fixture.kind === "script" && !p.fixture.skipReason));
   if (scripts.length === 0) return;
   const found = findExecutable(options.deno, {
     cwd: options.cwd,
@@ -93,25 +93,25 @@ function requireDeno(planned, options) {
     home: options.env.HOME
   });
   if (found) return;
-  const ids = scripts.map((p) => p.fixture.id);
+  const ids = scripts.map(((p) => p.fixture.id));
   const bare = !options.deno.includes("/") && !options.deno.includes("\\");
   const where = options.from === "default" && bare ? `"${options.deno}" is not on PATH` : `the Deno executable "${options.deno}" (from ${options.from}) ${whyNot(options)}`;
-  const commands = planned.filter((p) => p.fixture.kind === "command" && !p.fixture.skipReason);
-  throw new UserError(`Cannot run script fixtures: ${where}; ${ids.length} selected script fixture${ids.length === 1 ? " needs" : "s need"} it (${ids.slice(0, 5).map((id) => `"${id}"`).join(", ")}${ids.length > 5 ? ", ..." : ""})`, {
+  const commands = planned.filter(((p) => p.fixture.kind === "command" && !p.fixture.skipReason));
+  throw new UserError(`Cannot run script fixtures: ${where}; ${ids.length} selected script fixture${ids.length === 1 ? " needs" : "s need"} it (${ids.slice(0, 5).map(((id) => `"${id}"`)).join(", ")}${ids.length > 5 ? ", ..." : ""})`, {
     kind: "config",
     code: "DENO_NOT_FOUND",
     hints: [
       "Script fixtures run with Deno: put deno on PATH, set SMOKE_DENO=/path/to/deno, or pass --deno PATH.",
-      commands.length ? `Command fixtures need no Deno: ${options.invocation} ${commands.slice(0, 10).map((p) => fixtureArgument(p.fixture.id)).join(" ")}` : "Nothing ran."
+      commands.length ? `Command fixtures need no Deno: ${options.invocation} ${commands.slice(0, 10).map(((p) => fixtureArgument(p.fixture.id))).join(" ")}` : "Nothing ran."
     ]
   });
-}
+});
 
 // lib/cli/run_command.ts
-function runModule() {
+var runModule = (function runModule() {
   return import("../execute_run-TWURCU23.js");
-}
-function emptySelection(filters, context) {
+});
+var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
   if (context.catalogEmpty || context.rerun || filters.length === 0) {
     return new UserError(`No fixtures to run in "${context.fixturesDir}"`, {
@@ -123,7 +123,7 @@ function emptySelection(filters, context) {
       ]
     });
   }
-  const excludes = filters.filter((f) => f.startsWith("--exclude"));
+  const excludes = filters.filter(((f) => f.startsWith("--exclude")));
   const others = filters.length - excludes.length;
   const list = context.listing ? "" : " --list shows what a set of filters selects.";
   const [message, hint] = excludes.length === 0 ? [
@@ -141,21 +141,21 @@ function emptySelection(filters, context) {
       last
     ]
   });
-}
-function emptyShardWarning(shard2) {
+});
+var emptyShardWarning = (function emptyShardWarning(shard2) {
   return formatWarning({
     code: "EMPTY_SHARD",
     message: `Shard ${shard2.index}/${shard2.total} has no fixtures`,
     hint: "Nothing to do here; the merged run judges the whole selection."
   });
-}
-function warn(io, diagnostics) {
+});
+var warn = (function warn(io, diagnostics) {
   for (const d of diagnostics) {
     if (d.level !== "warning") continue;
     io.stderr(formatWarning(d));
   }
-}
-async function runSmoke(flags, io) {
+});
+var runSmoke = (async function runSmoke(flags, io) {
   const config = await loadConfig(flags, io.cwd);
   const options = resolveOptions(flags, config, navigator.hardwareConcurrency ?? 1);
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
@@ -197,10 +197,10 @@ async function runSmoke(flags, io) {
     const retries = flags.retries ?? 0;
     selection = {
       ...selection,
-      planned: selection.planned.map((p) => ({
+      planned: selection.planned.map(((p) => ({
         ...p,
         retries
-      }))
+      })))
     };
   }
   const { planned } = selection;
@@ -244,7 +244,7 @@ async function runSmoke(flags, io) {
     if (selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
     for (const [id, why] of selection.pulledIn ?? []) io.stderr(`${id}: pulled in (${why})
 `);
-    io.stdout(planned.map((p) => p.fixture.id).join("\n") + "\n");
+    io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
   const { readSchedule } = await import("../durations-2C3JMB3J.js");
@@ -315,7 +315,7 @@ async function runSmoke(flags, io) {
       durations: schedule.read
     } : {}
   });
-}
+});
 
 // lib/cli/flag_table.ts
 var COMMANDS = [
@@ -707,10 +707,10 @@ var ArgvError = class extends TypeError {
     this.option = option;
   }
 };
-function tokens(args, options) {
+var tokens = (function tokens(args, options) {
   const shorts = /* @__PURE__ */ new Map();
   for (const [name, option] of options) if (option.short) shorts.set(option.short, name);
-  const typeOf = (name) => name === void 0 ? void 0 : options.get(name)?.type;
+  const typeOf = ((name) => name === void 0 ? void 0 : options.get(name)?.type);
   const found = [];
   const positionals = [];
   const rest = [
@@ -722,7 +722,7 @@ function tokens(args, options) {
       positionals.push(...rest);
       break;
     }
-    const next = (name) => typeOf(name) === "string" && rest.length > 0 ? rest.shift() : void 0;
+    const next = ((name) => typeOf(name) === "string" && rest.length > 0 ? rest.shift() : void 0);
     if (arg.length === 2 && arg[0] === "-" && arg[1] !== "-") {
       const name = shorts.get(arg[1]);
       const value = next(name);
@@ -760,7 +760,7 @@ function tokens(args, options) {
           inline: true
         });
       } else {
-        rest.unshift(...arg.slice(1).split("").map((c) => `-${c}`));
+        rest.unshift(...arg.slice(1).split("").map(((c) => `-${c}`)));
       }
     } else {
       positionals.push(arg);
@@ -770,8 +770,8 @@ function tokens(args, options) {
     found,
     positionals
   };
-}
-function parseArgv(args, options) {
+});
+var parseArgv = (function parseArgv(args, options) {
   const { found, positionals } = tokens(args, options);
   const values = /* @__PURE__ */ Object.create(null);
   for (const token of found) {
@@ -808,14 +808,14 @@ function parseArgv(args, options) {
     },
     positionals
   };
-}
+});
 
 // lib/cli/flags.ts
-var SPECS = new Map(FLAGS.map((spec) => [
+var SPECS = new Map(FLAGS.map(((spec) => [
   spec.name,
   spec
-]));
-var ARGV_OPTIONS = new Map(FLAGS.map((spec) => [
+])));
+var ARGV_OPTIONS = new Map(FLAGS.map(((spec) => [
   spec.name,
   {
     type: spec.type === "boolean" ? "boolean" : "string",
@@ -826,7 +826,7 @@ var ARGV_OPTIONS = new Map(FLAGS.map((spec) => [
       short: spec.short
     } : {}
   }
-]));
+])));
 var SUBCOMMANDS = [
   "merge",
   "report"
@@ -848,7 +848,7 @@ var PEER_FLAGS = {
   j: '"--concurrency N"'
 };
 var HELP_HINT = "Run with --help for the flags and examples.";
-function usage(message, ...hints) {
+var usage = (function usage(message, ...hints) {
   return new UserError(message, {
     kind: "usage",
     hints: [
@@ -856,8 +856,8 @@ function usage(message, ...hints) {
       HELP_HINT
     ]
   });
-}
-function integer(spec, value) {
+});
+var integer = (function integer(spec, value) {
   const min = spec.min ?? 0;
   const max = spec.max ?? Number.MAX_SAFE_INTEGER;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
@@ -865,8 +865,8 @@ function integer(spec, value) {
     throw usage(`Invalid value for "--${spec.name}": "${displayName(value)}" is not a whole number ${range}`, spec.example === void 0 ? `Pass a whole number ${range}.` : `Pass a number, e.g. "--${spec.name} ${spec.example}".`);
   }
   return Number(value);
-}
-function shard(value) {
+});
+var shard = (function shard(value) {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
@@ -877,8 +877,8 @@ function shard(value) {
     index,
     total
   };
-}
-function checkPath(name, value) {
+});
+var checkPath = (function checkPath(name, value) {
   if (hasControlCharacter(value)) {
     throw usage(`Invalid value for "${name}": the path holds a control character (a newline, a tab)`, "Pass a path without control characters: smoke prints paths, and a newline in one would forge lines of its output.");
   }
@@ -886,22 +886,22 @@ function checkPath(name, value) {
     throw usage(`Invalid value for "${name}": the path is not valid UTF-8 (or holds U+FFFD)`, "Deno reads bytes that are not UTF-8 as U+FFFD, which would name another path: pass a UTF-8 path.");
   }
   return value;
-}
-function choice(spec, value) {
+});
+var choice = (function choice(spec, value) {
   const choices = spec.choices ?? [];
   if (choices.includes(value)) return value;
   const suggestion = closest(value, choices);
-  throw usage(`Invalid value for "--${spec.name}": "${displayName(value)}" is not one of ${choices.join(", ")}`, suggestion ? `Did you mean "--${spec.name} ${suggestion}"?` : `Pass one of: ${choices.map((c) => `--${spec.name} ${c}`).join(", ")}.`);
-}
-function convert(spec, value) {
+  throw usage(`Invalid value for "--${spec.name}": "${displayName(value)}" is not one of ${choices.join(", ")}`, suggestion ? `Did you mean "--${spec.name} ${suggestion}"?` : `Pass one of: ${choices.map(((c) => `--${spec.name} ${c}`)).join(", ")}.`);
+});
+var convert = (function convert(spec, value) {
   if (value === void 0 || spec.type === "boolean") return value;
-  const one = (text) => {
+  const one = ((text) => {
     if (text === "") throw usage(`Invalid value for "--${spec.name}": the value is empty`);
     return spec.type === "integer" ? integer(spec, text) : spec.type === "shard" ? shard(text) : spec.type === "choice" ? choice(spec, text) : spec.type === "path" ? checkPath(`--${spec.name}`, text) : text;
-  };
+  });
   return Array.isArray(value) ? value.map(one) : one(value);
-}
-function commandOf(args) {
+});
+var commandOf = (function commandOf(args) {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") break;
@@ -913,8 +913,8 @@ function commandOf(args) {
     return SUBCOMMANDS.includes(arg) ? arg : "run";
   }
   return "run";
-}
-function translate(error, command) {
+});
+var translate = (function translate(error, command) {
   const name = error.option;
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
@@ -923,7 +923,7 @@ function translate(error, command) {
       if (peer && command === "run") {
         return usage(`Unknown flag "${displayName(name)}"`, `smoke says ${peer}.`);
       }
-      const candidates = FLAGS.filter((s) => s.commands.includes(command)).map((s) => s.name);
+      const candidates = FLAGS.filter(((s) => s.commands.includes(command))).map(((s) => s.name));
       const suggestion = closest(flag, candidates);
       return usage(`Unknown flag "${displayName(name)}"`, ...suggestion ? [
         `Did you mean "--${suggestion}"?`
@@ -935,23 +935,23 @@ function translate(error, command) {
       return takesValue ? usage(`Missing value for "--${flag}"`, `Write it as "--${flag} VALUE".`) : usage(`The flag "--${flag}" takes no value`, `Write it as "--${flag}" alone.`);
     }
   }
-}
-function notForCommand(spec, command) {
-  const takers = spec.commands.map((c) => c === "run" ? "a run" : `"smoke ${c}"`);
+});
+var notForCommand = (function notForCommand(spec, command) {
+  const takers = spec.commands.map(((c) => c === "run" ? "a run" : `"smoke ${c}"`));
   if (command === "run") {
     return usage(`The flag "--${spec.name}" belongs to a subcommand`, `Use "--${spec.name}" with ${takers.join(" or ")}.`);
   }
-  const own = FLAGS.filter((s) => s.commands.includes(command) && s.commands.length < COMMANDS.length).map((s) => `--${s.name}`);
-  const shared = FLAGS.filter((s) => s.commands.length === COMMANDS.length && s.name !== "help" && s.name !== "version").map((s) => `--${s.name}`);
+  const own = FLAGS.filter(((s) => s.commands.includes(command) && s.commands.length < COMMANDS.length)).map(((s) => `--${s.name}`));
+  const shared = FLAGS.filter(((s) => s.commands.length === COMMANDS.length && s.name !== "help" && s.name !== "version")).map(((s) => `--${s.name}`));
   const what = command === "merge" ? "artifact paths and " : "";
   return usage(`The flag "--${spec.name}" does not apply to "smoke ${command}"`, `smoke ${command} takes ${what}${[
     ...own,
     ...shared
   ].join(", ")}.`);
-}
-function parseFlags(args) {
+});
+var parseFlags = (function parseFlags(args) {
   const command = commandOf(args);
-  args.forEach((arg, i) => {
+  args.forEach(((arg, i) => {
     const spec = SPECS.get(arg.replace(/^--/, ""));
     const next = args[i + 1];
     if (arg.startsWith("--") && spec?.type === "integer" && next && /^-\d/.test(next)) {
@@ -960,10 +960,10 @@ function parseFlags(args) {
     const dashValue = next !== void 0 && /^-[^-]/.test(next);
     if (arg.startsWith("--") && (spec?.type === "string" || spec?.type === "path") && dashValue && !SPECS.has(next.slice(1).split("=")[0]) && ![
       ...SPECS.values()
-    ].some((s) => s.short === next.slice(1))) {
+    ].some(((s) => s.short === next.slice(1)))) {
       throw usage(`Missing value for "--${spec.name}"`, `A value that starts with "-" goes after "=": "--${spec.name}=${next}".`);
     }
-  });
+  }));
   let parsed;
   try {
     parsed = parseArgv(args, ARGV_OPTIONS);
@@ -1039,37 +1039,37 @@ function parseFlags(args) {
     help: v.help === true,
     version: v.version === true
   };
-}
-function flagHelp(options = {}) {
+});
+var flagHelp = (function flagHelp(options = {}) {
   const sections = [
     "Selecting",
     "Running",
     "Locations and output"
   ];
-  const blocks = sections.map((section) => {
-    const lines = FLAGS.filter((s) => s.section === section).map((s) => {
+  const blocks = sections.map(((section) => {
+    const lines = FLAGS.filter(((s) => s.section === section)).map(((s) => {
       const left = `${s.short ? `-${s.short}, ` : ""}--${s.name}${s.value ? ` ${s.value}` : ""}`;
       const effective = options.effective?.[s.name];
-      const bare = (text) => text.replace(/\/+$/, "");
+      const bare = ((text) => text.replace(/\/+$/, ""));
       const here = effective && bare(effective.value) !== bare(s.default ?? "") ? effective : void 0;
       const note = s.default === void 0 ? "" : here ? ` (here: ${here.value}, from ${here.from}; default ${s.default})` : ` (default ${s.default})`;
       return `  ${left.padEnd(22)}  ${s.help}${note}`;
-    });
+    }));
     return `${section}:
 ${lines.join("\n")}`;
-  });
+  }));
   return blocks.join("\n\n");
-}
+});
 
 // lib/cli/help.ts
-function example(name) {
-  const spec = FLAGS.find((s) => s.name === name);
+var example = (function example(name) {
+  const spec = FLAGS.find(((s) => s.name === name));
   return spec?.example ?? spec?.value ?? "";
-}
-function exampleLine(invocation, args, what) {
+});
+var exampleLine = (function exampleLine(invocation, args, what) {
   return `  ${invocation}${` ${args} `.padEnd(34)}${what}`;
-}
-function helpText(invocation, settings = {}) {
+});
+var helpText = (function helpText(invocation, settings = {}) {
   const s = invocation;
   const fixtures = `${(settings.effective?.["fixtures-dir"]?.value ?? "fixtures").replace(/\/+$/, "")}/`;
   const unreadable = settings.unreadableConfig === void 0 ? "" : `
@@ -1115,13 +1115,13 @@ Examples:
 ${exampleLine(s, `--timeout ${example("timeout")} --concurrency ${example("concurrency")}`, `${example("timeout")} ms per fixture, ${example("concurrency")} at once`)}
 ${exampleLine(s, `report --last ${example("last")}`, `the report of the newest ${example("last")} runs`)}
 `;
-}
+});
 
 // lib/cli/help_settings.ts
-function shown(value) {
+var shown = (function shown(value) {
   return typeof value === "boolean" ? value ? "on" : "off" : String(value);
-}
-async function helpSettings(flags, cwd) {
+});
+var helpSettings = (async function helpSettings(flags, cwd) {
   const configFile = flags.config ?? DEFAULTS.configFile;
   let config = {};
   let unreadableConfig;
@@ -1153,13 +1153,13 @@ async function helpSettings(flags, cwd) {
       unreadableConfig
     } : {}
   };
-}
+});
 
 // lib/cli/invocation.ts
 var SHELL_CONTROL = /[;&|`\n\r]|\$\(/;
 var PLAIN_WORD = /^[A-Za-z0-9_.:@%+=,/-]+$/;
 var PRINTABLE = /^[^\p{Cc}]+$/u;
-function userInvocation(base, context) {
+var userInvocation = (function userInvocation(base, context) {
   const { env } = context;
   const script = npmScript(env);
   if (script !== void 0) return `npm run ${script} --`;
@@ -1174,8 +1174,8 @@ function userInvocation(base, context) {
     if (inProject) return `npx deno${base.slice("deno".length)}`;
   }
   return base;
-}
-function npmScript(env) {
+});
+var npmScript = (function npmScript(env) {
   const event = env.npm_lifecycle_event;
   const script = env.npm_lifecycle_script;
   if (!event || event === "npx" || env.npm_command === "exec" || script === void 0) {
@@ -1185,15 +1185,15 @@ function npmScript(env) {
   if (agent !== void 0 && !agent.startsWith("npm/")) return void 0;
   if (SHELL_CONTROL.test(script) || !PLAIN_WORD.test(event)) return void 0;
   return event;
-}
-function startedByNpm(env) {
+});
+var startedByNpm = (function startedByNpm(env) {
   return env.npm_command !== void 0 || env.npm_lifecycle_event !== void 0;
-}
+});
 
 // lib/cli/entry.ts
-function absoluteIfPath(program, from) {
+var absoluteIfPath = (function absoluteIfPath(program, from) {
   return /[\\/]/.test(program) && !isAbsolute(program) ? resolve(from, program) : program;
-}
+});
 export {
   ProcessGroups,
   UserError,

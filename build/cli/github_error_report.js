@@ -31,23 +31,23 @@ import {
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;
 var KIND = /^[a-z]+$/;
-function codeOf(error) {
+var codeOf = (function codeOf(error) {
   return error.code !== void 0 && CODE.test(error.code) ? error.code : void 0;
-}
-function kindOf(error) {
+});
+var kindOf = (function kindOf(error) {
   return KIND.test(error.kind) ? error.kind : "user";
-}
-function errorTitle(error) {
+});
+var errorTitle = (function errorTitle(error) {
   const code = codeOf(error);
   return code ? `smoke ${code}` : `smoke ${kindOf(error)} error`;
-}
-function renderErrorAnnotation(error) {
+});
+var renderErrorAnnotation = (function renderErrorAnnotation(error) {
   return `::error title=${escapeCommandProperty(errorTitle(error))}::` + escapeCommandData(error.message);
-}
+});
 var TEXT_MAX_CHARS = 4e3;
 var TEXT_SHORT_CHARS = 500;
 var encoder = new TextEncoder();
-function section(error, maxChars) {
+var section = (function section(error, maxChars) {
   const code = codeOf(error);
   const lines = [
     code ? `## smoke: error \`${code}\`` : `## smoke: ${kindOf(error)} error`,
@@ -65,8 +65,8 @@ function section(error, maxChars) {
     lines.push(`Diagnostics artifact: ${markdownCode(error.diagnosticsPath)}`, "");
   }
   return lines.join("\n");
-}
-function renderErrorSummary(error, options = {}) {
+});
+var renderErrorSummary = (function renderErrorSummary(error, options = {}) {
   const maxBytes = options.maxBytes ?? STEP_SUMMARY_LIMIT_BYTES;
   for (const maxChars of [
     TEXT_MAX_CHARS,
@@ -76,16 +76,16 @@ function renderErrorSummary(error, options = {}) {
     if (encoder.encode(markdown).length <= maxBytes) return markdown;
   }
   return "";
-}
+});
 
 // lib/cli/github_error_report.ts
-async function reportErrorToGitHub(error, io) {
+var reportErrorToGitHub = (async function reportErrorToGitHub(error, io) {
   io.stderr(markCommand(renderErrorAnnotation(error)) + "\n");
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
-  const appended = await appendStepSummary(resolve(io.cwd, file), (used) => renderErrorSummary(error, {
+  const appended = await appendStepSummary(resolve(io.cwd, file), ((used) => renderErrorSummary(error, {
     maxBytes: STEP_SUMMARY_LIMIT_BYTES - used
-  }));
+  })));
   if (!appended.ok) {
     io.stderr(formatWarning({
       code: "STEP_SUMMARY_WRITE_FAILED",
@@ -93,7 +93,7 @@ async function reportErrorToGitHub(error, io) {
       hint: "Check GITHUB_STEP_SUMMARY; the error above is what stopped smoke."
     }));
   }
-}
+});
 export {
   reportErrorToGitHub
 };

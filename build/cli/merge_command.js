@@ -78,23 +78,23 @@ import {
 } from "../chunk-GTHP53V7.js";
 
 // lib/cli/merge_command.ts
-function byId(a, b) {
+var byId = (function byId(a, b) {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-function shardRank(result) {
+});
+var shardRank = (function shardRank(result) {
   if (result.attempts === 0) return 0;
   return result.status === "failed" ? 2 : 1;
-}
-function mergeArtifacts(inputs, options) {
+});
+var mergeArtifacts = (function mergeArtifacts(inputs, options) {
   if (inputs.length === 0) throw new RangeError("Cannot merge artifacts: none were given");
   const fixtures = /* @__PURE__ */ new Map();
   const selected = /* @__PURE__ */ new Set();
   const diagnostics = /* @__PURE__ */ new Map();
-  const keep = (d) => diagnostics.set(`${d.code}
-${d.message}`, d);
+  const keep = ((d) => diagnostics.set(`${d.code}
+${d.message}`, d));
   let startedAt = Infinity;
   let finishedAt = -Infinity;
-  inputs.forEach(({ path, artifact }, index) => {
+  inputs.forEach((({ path, artifact }, index) => {
     startedAt = Math.min(startedAt, Date.parse(artifact.startedAt));
     finishedAt = Math.max(finishedAt, Date.parse(artifact.finishedAt));
     for (const id of artifact.selection.fixtureIds) selected.add(id);
@@ -128,10 +128,10 @@ ${d.message}`, d);
         from: index
       });
     }
-  });
+  }));
   const merged = [
     ...fixtures.values()
-  ].map((f) => f.result).sort(byId);
+  ].map(((f) => f.result)).sort(byId);
   const created = createArtifact({
     runId: options.runId,
     mode: "merged",
@@ -146,9 +146,9 @@ ${d.message}`, d);
     },
     fixtures: merged,
     failOnFlaky: options.failOnFlaky,
-    interrupted: merged.some((f) => f.failure?.kind === "interrupted")
+    interrupted: merged.some(((f) => f.failure?.kind === "interrupted"))
   });
-  const state = mergedState(inputs.map((i) => i.artifact), {
+  const state = mergedState(inputs.map(((i) => i.artifact)), {
     runId: options.runId,
     fixtures: merged
   });
@@ -160,16 +160,16 @@ ${d.message}`, d);
       // Quarantined failures leave the suite's verdict as they leave a run's.
       combined: suiteVerdict(state, {
         ...options,
-        quarantined: new Set(merged.filter((f) => f.quarantined).map((f) => f.id))
+        quarantined: new Set(merged.filter(((f) => f.quarantined)).map(((f) => f.id)))
       })
     },
     suite
   };
-  const listed = inputs.map(({ path, sha256, artifact }) => ({
+  const listed = inputs.map((({ path, sha256, artifact }) => ({
     path,
     runId: artifact.runId,
     sha256
-  }));
+  })));
   return {
     ...rest,
     inputs: listed,
@@ -177,16 +177,16 @@ ${d.message}`, d);
       ...diagnostics.values()
     ]
   };
-}
-function everyShard(artifacts) {
-  const shards = artifacts.map((a) => a.selection.shard);
+});
+var everyShard = (function everyShard(artifacts) {
+  const shards = artifacts.map(((a) => a.selection.shard));
   const total = shards[0]?.total;
-  if (total === void 0 || artifacts.some((a) => a.mode !== "full")) return false;
-  if (shards.some((s) => s?.total !== total)) return false;
-  const indexes = new Set(shards.map((s) => s.index));
+  if (total === void 0 || artifacts.some(((a) => a.mode !== "full"))) return false;
+  if (shards.some(((s) => s?.total !== total))) return false;
+  const indexes = new Set(shards.map(((s) => s.index)));
   return indexes.size === total;
-}
-function mergedState(artifacts, merged) {
+});
+var mergedState = (function mergedState(artifacts, merged) {
   if (everyShard(artifacts)) {
     return advanceState(void 0, {
       runId: merged.runId,
@@ -215,7 +215,7 @@ function mergedState(artifacts, merged) {
     mode: "merged",
     fixtures: merged.fixtures
   });
-}
+});
 var ADVICE = {
   ARTIFACT_NOT_FOUND: "Check the path. In CI, check that every shard job uploaded its artifact and that the merge job downloaded them all.",
   ARTIFACT_INVALID_JSON: "The file is damaged. Each run also keeps a copy in runs/<runId>.json beside latest.json.",
@@ -223,7 +223,7 @@ var ADVICE = {
   ARTIFACT_UNSUPPORTED_VERSION: "It was written by another smoke version: merge with that version, or run the suite again.",
   ARTIFACT_TOO_LARGE: "A smoke artifact is far smaller; check that the path names the right file."
 };
-async function readInputs(paths, cwd) {
+var readInputs = (async function readInputs(paths, cwd) {
   const inputs = [];
   const problems = [];
   for (const path of paths) {
@@ -252,19 +252,19 @@ async function readInputs(paths, cwd) {
     });
   }
   if (problems.length === 0) return inputs;
-  const describe = (p, code = true) => `"${p.path}"${code ? ` [${p.code}]` : ""}: ${p.message.split("\n").join("\n    ")}`;
+  const describe = ((p, code = true) => `"${p.path}"${code ? ` [${p.code}]` : ""}: ${p.message.split("\n").join("\n    ")}`);
   const message = problems.length === 1 ? `Cannot merge artifact ${describe(problems[0], false)}` : `Cannot merge: ${problems.length} of ${paths.length} artifacts are invalid
-` + problems.map((p) => `  ${describe(p)}`).join("\n");
+` + problems.map(((p) => `  ${describe(p)}`)).join("\n");
   throw new UserError(message, {
     kind: "preflight",
     code: problems[0].code,
     hints: [
-      ...new Set(problems.map((p) => ADVICE[p.code])),
+      ...new Set(problems.map(((p) => ADVICE[p.code]))),
       "Nothing was written; fix or leave out the invalid files and merge again."
     ]
   });
-}
-function checkFlags(flags) {
+});
+var checkFlags = (function checkFlags(flags) {
   if (flags.positionals.length === 0) {
     throw new UserError("Cannot merge: no artifacts given", {
       kind: "usage",
@@ -273,8 +273,8 @@ function checkFlags(flags) {
       ]
     });
   }
-}
-async function saveIntoHistory(paths, artifact, context) {
+});
+var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) {
   const { shownDir } = context;
   await ensureHistoryDir(paths, shownDir);
   const lock = await acquireRunLock(paths.dir, {
@@ -293,7 +293,7 @@ async function saveIntoHistory(paths, artifact, context) {
       });
     } catch (error) {
       if (!(error instanceof SaveRunError)) throw error;
-      const shown = (path) => displayPath(path, context.io.cwd);
+      const shown = ((path) => displayPath(path, context.io.cwd));
       throw new UserError(`Cannot write "${shown(error.path)}": ${error.message}`, {
         kind: "artifact",
         code: "ARTIFACT_WRITE_FAILED",
@@ -314,8 +314,8 @@ async function saveIntoHistory(paths, artifact, context) {
   } finally {
     lock.release();
   }
-}
-async function runMerge(flags, io) {
+});
+var runMerge = (async function runMerge(flags, io) {
   checkFlags(flags);
   const config = await loadConfig(flags, io.cwd);
   const options = resolveOptions(flags, config, 1);
@@ -348,7 +348,7 @@ async function runMerge(flags, io) {
       shown: shownOut
     });
   }
-  const flat = (text) => text.replace(/[\r\n]+/g, " ");
+  const flat = ((text) => text.replace(/[\r\n]+/g, " "));
   for (const d of artifact.diagnostics) {
     io.stderr(formatWarning({
       code: flat(d.code),
@@ -411,7 +411,7 @@ async function runMerge(flags, io) {
   }, colors));
   io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
-}
+});
 export {
   mergeArtifacts,
   runMerge

@@ -72,32 +72,32 @@ import {
 import { pathToFileURL } from "node:url";
 
 // lib/html_report/history_stats.ts
-function median(values) {
+var median = (function median(values) {
   if (values.length === 0) return 0;
   const sorted = [
     ...values
-  ].sort((a, b) => a - b);
+  ].sort(((a, b) => a - b));
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function percentile(values, p) {
+});
+var percentile = (function percentile(values, p) {
   if (values.length === 0) return 0;
   const sorted = [
     ...values
-  ].sort((a, b) => a - b);
+  ].sort(((a, b) => a - b));
   const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1];
-}
-function flakiness(cells) {
+});
+var flakiness = (function flakiness(cells) {
   let flips = 0;
   let observed = 0;
   let steps = 0;
   let previous = "";
-  const step = (outcome) => {
+  const step = ((outcome) => {
     if (previous && outcome !== previous) flips++;
     previous = outcome;
     steps++;
-  };
+  });
   for (const cell of cells) {
     if (cell !== "p" && cell !== "r" && cell !== "f") continue;
     observed++;
@@ -109,15 +109,15 @@ function flakiness(cells) {
     observed,
     score: steps > 1 ? flips / (steps - 1) : 0
   };
-}
-function timeAgo(then, now) {
+});
+var timeAgo = (function timeAgo(then, now) {
   const s = Math.max(0, (now.getTime() - then.getTime()) / 1e3);
   if (s < 60) return "just now";
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
   const days = Math.floor(s / 86400);
   return `${days} day${days === 1 ? "" : "s"} ago`;
-}
+});
 
 // lib/html_report/history_model.ts
 var SLOWEST = 20;
@@ -127,7 +127,7 @@ var REPORT_EXCERPT = {
   maxBytes: 8192,
   lastLines: 12
 };
-function cutTail(text, max) {
+var cutTail = (function cutTail(text, max) {
   if (!text) return void 0;
   if (text.length <= max) return {
     text,
@@ -140,40 +140,40 @@ function cutTail(text, max) {
     text: text.slice(start),
     cutChars: start
   };
-}
-function blockedLast(failed) {
-  const own = failed.filter((f) => !isBlocked(f));
+});
+var blockedLast = (function blockedLast(failed) {
+  const own = failed.filter(((f) => !isBlocked(f)));
   return [
-    ...own.filter((f) => !isQuarantinedFailure(f)),
+    ...own.filter(((f) => !isQuarantinedFailure(f))),
     ...own.filter(isQuarantinedFailure),
     ...failed.filter(isBlocked)
   ];
-}
-function blockedMap(fixtures) {
-  return new Map(groupBlocked(fixtures).flatMap((g) => g.ids.map((id) => [
+});
+var blockedMap = (function blockedMap(fixtures) {
+  return new Map(groupBlocked(fixtures).flatMap(((g) => g.ids.map(((id) => [
     id,
     {
       by: g.by,
       ended: g.ended
     }
-  ])));
-}
+  ])))));
+});
 var NEUTRAL_CELLS = /* @__PURE__ */ new Set([
   ".",
   "s",
   "n",
   "i"
 ]);
-function cellOf(f) {
+var cellOf = (function cellOf(f) {
   if (f.failure?.kind === "not-run" || isBlocked(f)) return "n";
   if (interruptedWithoutResult(f)) return "i";
   if (f.status === "failed") return "f";
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
-}
-function runView(a, inWindow) {
+});
+var runView = (function runView(a, inWindow) {
   const env = a.environment;
-  const error = a.diagnostics.find((d) => d.level === "error");
+  const error = a.diagnostics.find(((d) => d.level === "error"));
   const source = a.mode === "rerun-failed" ? a.selection.source : void 0;
   return {
     runId: a.runId,
@@ -184,7 +184,7 @@ function runView(a, inWindow) {
     summary: a.summary,
     unstarted: {
       blocked: a.fixtures.filter(isBlocked).length,
-      notRun: a.fixtures.filter((f) => f.failure?.kind === "not-run").length
+      notRun: a.fixtures.filter(((f) => f.failure?.kind === "not-run")).length
     },
     interrupted: a.interrupted === true,
     diagnosticsOnly: a.fixtures.length === 0 && a.diagnostics.length > 0,
@@ -210,16 +210,16 @@ function runView(a, inWindow) {
     } : {},
     ci: a.environment.ci,
     ...servicesFailed(a.services) ? {
-      servicesDown: a.services.filter((s) => servicesFailed([
+      servicesDown: a.services.filter(((s) => servicesFailed([
         s
-      ])).map(({ name, status }) => ({
+      ]))).map((({ name, status }) => ({
         name,
         status
-      }))
+      })))
     } : {}
   };
-}
-function serviceView(s, tailChars) {
+});
+var serviceView = (function serviceView(s, tailChars) {
   const exit = typeof s.exitCode === "number" ? `exit code ${s.exitCode}` : s.signal ? `killed by ${s.signal}` : void 0;
   const stdout = cutTail(s.stdoutTail, tailChars);
   const stderr = cutTail(s.stderrTail, tailChars);
@@ -246,8 +246,8 @@ function serviceView(s, tailChars) {
       stderr
     } : {}
   };
-}
-function foldTimeline(timeline) {
+});
+var foldTimeline = (function foldTimeline(timeline) {
   const marks = [];
   let i = 0;
   while (i < timeline.length) {
@@ -262,7 +262,7 @@ function foldTimeline(timeline) {
       continue;
     }
     const runs = timeline.slice(i, end);
-    const preflights = runs.every((run) => run.mode === "rerun-failed");
+    const preflights = runs.every(((run) => run.mode === "rerun-failed"));
     marks.push({
       kind: "nothing-ran",
       runs,
@@ -273,8 +273,8 @@ function foldTimeline(timeline) {
     i = end;
   }
   return marks;
-}
-function suiteOf(combined, record, inWindow) {
+});
+var suiteOf = (function suiteOf(combined, record, inWindow) {
   if (!record) return {
     combined
   };
@@ -285,10 +285,10 @@ function suiteOf(combined, record, inWindow) {
         since: record.since
       } : {},
       sinceInWindow: record.since !== void 0 && inWindow.has(record.since),
-      ids: record.outstanding.map((o) => o.id),
-      unfinished: record.outstanding.filter((o) => o.kind === "interrupted").map((o) => o.id),
+      ids: record.outstanding.map(((o) => o.id)),
+      unfinished: record.outstanding.filter(((o) => o.kind === "interrupted")).map(((o) => o.id)),
       unstarted: owedUnstarted(record.outstanding, combined.summary),
-      neverStarted: Object.fromEntries(record.outstanding.flatMap((o) => {
+      neverStarted: Object.fromEntries(record.outstanding.flatMap(((o) => {
         const mark = owedMark(o.kind);
         return mark === "not run" || mark === "blocked" ? [
           [
@@ -296,32 +296,32 @@ function suiteOf(combined, record, inWindow) {
             mark
           ]
         ] : [];
-      }))
+      })))
     }
   };
-}
-function exitText(f) {
+});
+var exitText = (function exitText(f) {
   if (f.timedOut) return "timed out";
   if (f.signal) return `killed by ${f.signal}`;
   return f.exitCode === null ? "no exit code" : `exit code ${f.exitCode}`;
-}
-function buildReportModel(history, options) {
+});
+var buildReportModel = (function buildReportModel(history, options) {
   const command = options.command ?? "deno task smoke";
-  const key = (a) => `${a.startedAt}\0${a.runId}`;
+  const key = ((a) => `${a.startedAt}\0${a.runId}`);
   const sorted = [
     ...history.runs
-  ].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  ].sort(((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const window = sorted.slice(-Math.max(1, options.last));
-  const inWindow = new Set(window.map((a) => a.runId));
+  const inWindow = new Set(window.map(((a) => a.runId)));
   const totalRuns = Math.max(history.totalRuns ?? 0, sorted.length);
-  const timeline = window.map((a) => runView(a, inWindow));
-  const gridArtifacts = window.filter((a) => a.fixtures.length > 0);
-  const gridRuns = timeline.filter((_, i) => window[i].fixtures.length > 0);
+  const timeline = window.map(((a) => runView(a, inWindow)));
+  const gridArtifacts = window.filter(((a) => a.fixtures.length > 0));
+  const gridRuns = timeline.filter(((_, i) => window[i].fixtures.length > 0));
   const latestArtifact = gridArtifacts.at(-1);
   const cellsById = /* @__PURE__ */ new Map();
   const durations = /* @__PURE__ */ new Map();
   const tagsById = /* @__PURE__ */ new Map();
-  gridArtifacts.forEach((a, column) => {
+  gridArtifacts.forEach(((a, column) => {
     for (const f of a.fixtures) {
       tagsById.set(f.id, f.tags ?? []);
       let cells = cellsById.get(f.id);
@@ -336,7 +336,7 @@ function buildReportModel(history, options) {
         list.push(f.durationMs);
       }
     }
-  });
+  }));
   const grid = [];
   for (const [id, list] of cellsById) {
     const cells = list.join("");
@@ -355,21 +355,21 @@ function buildReportModel(history, options) {
       tags: tagsById.get(id) ?? []
     });
   }
-  grid.sort((a, b) => b.score - a.score || b.flips - a.flips || b.retryPasses - a.retryPasses || b.failures - a.failures || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  grid.sort(((a, b) => b.score - a.score || b.flips - a.flips || b.retryPasses - a.retryPasses || b.failures - a.failures || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   const slowest = [
     ...durations
-  ].map(([id, list]) => ({
+  ].map((([id, list]) => ({
     id,
     medianMs: median(list),
     p95Ms: percentile(list, 95),
     maxMs: Math.max(...list),
     samples: list.length
-  })).sort((a, b) => b.p95Ms - a.p95Ms || b.medianMs - a.medianMs || (a.id < b.id ? -1 : 1)).slice(0, SLOWEST);
+  }))).sort(((a, b) => b.p95Ms - a.p95Ms || b.medianMs - a.medianMs || (a.id < b.id ? -1 : 1))).slice(0, SLOWEST);
   let latest;
   const failures = [];
   if (latestArtifact) {
     const view = gridRuns.at(-1);
-    const failed = blockedLast(latestArtifact.fixtures.filter((f) => f.status === "failed"));
+    const failed = blockedLast(latestArtifact.fixtures.filter(((f) => f.status === "failed")));
     const blockedOf = blockedMap(latestArtifact.fixtures);
     const dir = history.artifactDir ?? ".planning/artifacts/smoke";
     const artifactFlag = latestArtifact.runId === history.latestRunId ? "" : ` --artifact ${shellQuote([
@@ -379,7 +379,7 @@ function buildReportModel(history, options) {
       ...view,
       ago: timeAgo(new Date(view.startedAt), options.now),
       diagnostics: latestArtifact.diagnostics,
-      recovered: latestArtifact.fixtures.filter((f) => f.previousStatus === "failed" && f.status === "passed").map((f) => f.id),
+      recovered: latestArtifact.fixtures.filter(((f) => f.previousStatus === "failed" && f.status === "passed")).map(((f) => f.id)),
       ...latestArtifact.suite?.outstanding.length ?? failed.length ? {
         rerunCommand: `${command} --rerun-failed${artifactFlag}`
       } : {},
@@ -387,7 +387,7 @@ function buildReportModel(history, options) {
         suite: suiteOf(latestArtifact.combined, latestArtifact.suite, inWindow)
       } : {},
       ...latestArtifact.services?.length ? {
-        services: latestArtifact.services.map((s) => serviceView(s, options.tailChars ?? 4e3))
+        services: latestArtifact.services.map(((s) => serviceView(s, options.tailChars ?? 4e3)))
       } : {}
     };
     const tailChars = options.tailChars ?? 4e3;
@@ -404,7 +404,7 @@ function buildReportModel(history, options) {
       const excerpt2 = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : void 0;
       const stderr = budget > 0 ? cutTail(f.stderrTail, tailChars) : void 0;
-      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0) + excerpt2.reduce((n, b) => n + b.lines.join("\n").length, 0);
+      budget -= (stdout?.text.length ?? 0) + (stderr?.text.length ?? 0) + excerpt2.reduce(((n, b) => n + b.lines.join("\n").length), 0);
       const message = f.failure?.message ?? "";
       failures.push({
         id: f.id,
@@ -430,7 +430,7 @@ function buildReportModel(history, options) {
         failingSince: {
           runId: gridArtifacts[start].runId,
           startedAt: gridArtifacts[start].startedAt,
-          runs: cells.slice(start).filter((c) => c === "f").length,
+          runs: cells.slice(start).filter(((c) => c === "f")).length,
           maybeOlder: !ended && totalRuns > window.length
         },
         ...f.previousStatus ? {
@@ -472,7 +472,7 @@ function buildReportModel(history, options) {
       ...history.invalid ?? []
     ]
   };
-}
+});
 
 // lib/html_report/_assets.ts
 import { createHash } from "node:crypto";
@@ -621,9 +621,9 @@ var REPORT_JS = `
   apply();
 })();
 `.trim();
-function sha256(text) {
+var sha256 = (function sha256(text) {
   return createHash("sha256").update(text, "utf8").digest("base64");
-}
+});
 var REPORT_CSP = `default-src 'none'; style-src 'sha256-${sha256(REPORT_CSS)}'; script-src 'sha256-${sha256(REPORT_JS)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
 // lib/html_report/_html.ts
@@ -634,9 +634,9 @@ var ESCAPES = {
   '"': "&quot;",
   "'": "&#39;"
 };
-function escapeHtml(text) {
-  return escapeFormatCharacters(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+var escapeHtml = (function escapeHtml(text) {
+  return escapeFormatCharacters(text).replace(/[&<>"']/g, ((c) => ESCAPES[c]));
+});
 var CELL = {
   p: {
     symbol: "\u2713",
@@ -667,10 +667,10 @@ var CELL = {
     label: "not in this run"
   }
 };
-function ownFailures(run) {
+var ownFailures = (function ownFailures(run) {
   return run.summary.failed - (run.summary.quarantined ?? 0) - run.unstarted.blocked - run.unstarted.notRun;
-}
-function verdictMark(run) {
+});
+var verdictMark = (function verdictMark(run) {
   if (run.diagnosticsOnly) return {
     symbol: "!",
     cls: "error",
@@ -685,53 +685,53 @@ function verdictMark(run) {
     cls: "fail",
     word: "FAIL"
   };
-}
-function formatTime(iso) {
+});
+var formatTime = (function formatTime(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function runAnchor(runId) {
+});
+var runAnchor = (function runAnchor(runId) {
   return `run-${escapeHtml(runId)}`;
-}
-function renderTail(name, view) {
+});
+var renderTail = (function renderTail(name, view) {
   if (!view) return "";
   const cut = view.cutChars ? `, ${view.cutChars.toLocaleString("en")} earlier characters cut` : "";
   return `<details><summary>${name} tail (${view.text.length.toLocaleString("en")} characters${cut})</summary><pre>${escapeHtml(view.text)}</pre></details>`;
-}
+});
 
 // lib/html_report/html_services.ts
-function serviceBadges(services) {
-  const down = services.filter((s) => s.failed !== false);
+var serviceBadges = (function serviceBadges(services) {
+  const down = services.filter(((s) => s.failed !== false));
   const fine = services.length - down.length;
   return [
-    ...down.map((s) => `<span class="kind" title="service ${escapeHtml(s.name)} ${escapeHtml(s.status)}">${escapeHtml(s.name)} ${escapeHtml(s.status)}</span>`),
+    ...down.map(((s) => `<span class="kind" title="service ${escapeHtml(s.name)} ${escapeHtml(s.status)}">${escapeHtml(s.name)} ${escapeHtml(s.status)}</span>`)),
     ...fine ? [
       `<span class="t-pass">\u2713 ${fine} ready</span>`
     ] : []
   ].join(" ");
-}
-function statusCell(s) {
+});
+var statusCell = (function statusCell(s) {
   if (s.failed) return `<td class="t-fail">\u2717 ${escapeHtml(s.status)}</td>`;
   return s.status === "ready" || s.status === "reused" ? `<td class="t-pass">\u2713 ${escapeHtml(s.status)}</td>` : `<td class="t-skip">\u25CB ${escapeHtml(s.status)}</td>`;
-}
-function row(s) {
+});
+var row = (function row(s) {
   return `<tr id="service-${escapeHtml(s.name)}"><td>${escapeHtml(s.name)}</td>${statusCell(s)}<td class="wrap">${escapeHtml(s.check)}</td><td class="num">${s.readyMs === void 0 ? "" : formatDuration(s.readyMs)}</td><td>${escapeHtml(s.exit ?? "")}</td><td class="wrap">${escapeHtml(s.reason ?? "")}</td><td class="wrap">${renderTail("stderr", s.stderr)}${renderTail("stdout", s.stdout)}</td></tr>`;
-}
-function renderServices(latest) {
+});
+var renderServices = (function renderServices(latest) {
   const services = latest?.services;
   if (!services?.length) return "";
-  const failed = services.filter((s) => s.failed).length;
+  const failed = services.filter(((s) => s.failed)).length;
   return `<section id="services"><h2>Services of the latest run (${services.length}${failed ? `, ${failed} failed` : ""})</h2><div class="scroll"><table class="list"><thead><tr><th>Service</th><th>Status</th><th>Ready check</th><th class="num">Ready in</th><th>Exit</th><th>Reason</th><th>Output</th></tr></thead><tbody>${services.map(row).join("")}</tbody></table></div></section>
 `;
-}
+});
 
 // lib/html_report/html_charts.ts
 var PAD = 10;
 var WIDTH = 1200;
 var TOP = 40;
 var HEIGHT = 110;
-function runTitle(run) {
+var runTitle = (function runTitle(run) {
   const mark = verdictMark(run);
   const parts = [
     run.runId,
@@ -745,8 +745,8 @@ function runTitle(run) {
   }
   if (run.interrupted) parts.push("interrupted");
   return escapeHtml(parts.join("\n"));
-}
-function foldTitle(mark) {
+});
+var foldTitle = (function foldTitle(mark) {
   const newest = mark.runs.at(-1);
   return escapeHtml([
     `${mark.label}: nothing ran`,
@@ -754,8 +754,8 @@ function foldTitle(mark) {
     `newest: ${newest.runId}`,
     newest.error ?? "see the diagnostics"
   ].join("\n"));
-}
-function renderTimeline(model) {
+});
+var renderTimeline = (function renderTimeline(model) {
   const runs = model.timeline;
   if (runs.length === 0) return `<p class="muted">No runs in the window.</p>`;
   const marks = model.marks;
@@ -764,17 +764,17 @@ function renderTimeline(model) {
   const BAR = slot - GAP;
   const width = Math.max(320, PAD * 2 + marks.length * slot);
   const base = TOP + HEIGHT;
-  const max = Math.max(1, ...runs.map((r) => r.durationMs));
-  const x = (i) => PAD + i * slot;
+  const max = Math.max(1, ...runs.map(((r) => r.durationMs)));
+  const x = ((i) => PAD + i * slot);
   const index = /* @__PURE__ */ new Map();
-  marks.forEach((mark, i) => {
+  marks.forEach(((mark, i) => {
     for (const run of mark.kind === "run" ? [
       mark.run
     ] : mark.runs) index.set(run.runId, i);
-  });
+  }));
   const out = [];
   out.push(`<svg width="${width}" height="${base + 36}" viewBox="0 0 ${width} ${base + 36}" role="img" aria-label="Timeline of the last ${runs.length} runs">`, `<line class="axis" x1="0" x2="${width}" y1="${base + 0.5}" y2="${base + 0.5}"/>`);
-  marks.forEach((m, i) => {
+  marks.forEach(((m, i) => {
     const cx = x(i) + BAR / 2;
     if (m.kind === "nothing-ran") {
       const newest = m.runs.at(-1);
@@ -794,25 +794,25 @@ function renderTimeline(model) {
       out.push(`<path class="link" d="M${sx},${TOP + 12} Q${(sx + cx) / 2},${TOP + 12 - lift * 2} ${cx},${TOP + 4}"/>`);
     }
     out.push(`<a href="#${runAnchor(run.rerun.sourceRunId)}" class="rerun-mark"><title>Rerun of ${escapeHtml(run.rerun.sourceRunId)}${source === void 0 ? " (outside the window)" : ""}</title><text class="mark" x="${cx}" y="${TOP + 16}" text-anchor="middle">\u21BB</text></a>`);
-  });
+  }));
   const first = runs[0];
   const last = runs.at(-1);
   out.push(`<text x="${PAD}" y="${base + 30}">${escapeHtml(formatTime(first.startedAt))}</text>`, `<text x="${width - PAD}" y="${base + 30}" text-anchor="end">${escapeHtml(formatTime(last.startedAt))}</text>`, `</svg>`);
   return `<div class="scroll timeline">${out.join("")}</div><p class="legend muted"><span class="t-pass">\u2713 pass</span><span class="t-fail">\u2717 fail</span><span class="t-error">! nothing ran (preflight error; !\xD73: three in a row)</span><span>\u21BB rerun, arc from its source run</span><span>bar height: duration (longest ${formatDuration(max)})</span></p>`;
-}
-function tagSelect(grid) {
+});
+var tagSelect = (function tagSelect(grid) {
   const tags = [
-    ...new Set(grid.flatMap((row2) => row2.tags))
+    ...new Set(grid.flatMap(((row2) => row2.tags)))
   ].sort();
   if (tags.length === 0) return "";
-  return `<label>Tag <select id="grid-tag"><option value="">all tags</option>` + tags.map((tag) => `<option value="${escapeHtml(tag)}">${escapeHtml(tag)}</option>`).join("") + `</select></label>`;
-}
-function renderGrid(model) {
+  return `<label>Tag <select id="grid-tag"><option value="">all tags</option>` + tags.map(((tag) => `<option value="${escapeHtml(tag)}">${escapeHtml(tag)}</option>`)).join("") + `</select></label>`;
+});
+var renderGrid = (function renderGrid(model) {
   if (model.grid.length === 0) return `<p class="muted">No fixtures ran in the window.</p>`;
-  const head = model.gridRuns.map((run) => {
+  const head = model.gridRuns.map(((run) => {
     const mark = verdictMark(run);
     return `<th class="run"><a class="t-${mark.cls}" href="#${runAnchor(run.runId)}" title="${runTitle(run)}">${run.rerun ? "\u21BB" : ""}${mark.symbol}</a></th>`;
-  }).join("");
+  })).join("");
   const rows = [];
   for (const row2 of model.grid) {
     const id = escapeHtml(row2.id);
@@ -830,68 +830,68 @@ function renderGrid(model) {
     "s",
     "n",
     "i"
-  ].map((c) => `<span class="t-${{
+  ].map(((c) => `<span class="t-${{
     p: "pass",
     r: "flaky",
     f: "fail",
     s: "skip",
     n: "skip",
     i: "skip"
-  }[c]}">${CELL[c].symbol} ${CELL[c].label}</span>`).join("") + `<span>blank: not in that run</span></p><p class="muted">Flips: status changes from run to run (a pass on retry counts as a fail, then a pass). Flakiness: flips over the chances to flip, from 0% (steady) to 100% (flips every time).</p><div class="scroll grid-wrap"><table id="grid-table" class="grid"><caption class="muted">${model.grid.length} fixtures \xD7 ${model.gridRuns.length} runs, oldest run first</caption><thead><tr><th data-sort="id">Fixture</th><th class="num" data-sort="score" aria-sort="descending">Flakiness</th><th class="num" data-sort="flips">Flips</th><th class="num" data-sort="retries">Retry passes</th><th class="num" data-sort="failures">Failures</th>${head}</tr></thead><tbody>${rows.join("\n")}</tbody></table></div>`;
-}
-function renderSlowest(model) {
+  }[c]}">${CELL[c].symbol} ${CELL[c].label}</span>`)).join("") + `<span>blank: not in that run</span></p><p class="muted">Flips: status changes from run to run (a pass on retry counts as a fail, then a pass). Flakiness: flips over the chances to flip, from 0% (steady) to 100% (flips every time).</p><div class="scroll grid-wrap"><table id="grid-table" class="grid"><caption class="muted">${model.grid.length} fixtures \xD7 ${model.gridRuns.length} runs, oldest run first</caption><thead><tr><th data-sort="id">Fixture</th><th class="num" data-sort="score" aria-sort="descending">Flakiness</th><th class="num" data-sort="flips">Flips</th><th class="num" data-sort="retries">Retry passes</th><th class="num" data-sort="failures">Failures</th>${head}</tr></thead><tbody>${rows.join("\n")}</tbody></table></div>`;
+});
+var renderSlowest = (function renderSlowest(model) {
   if (model.slowest.length === 0) return `<p class="muted">No durations in the window.</p>`;
-  const max = Math.max(1, ...model.slowest.map((s) => s.p95Ms));
+  const max = Math.max(1, ...model.slowest.map(((s) => s.p95Ms)));
   const W = 400;
-  const rows = model.slowest.map((s) => {
+  const rows = model.slowest.map(((s) => {
     const p95 = Math.max(1, Math.round(W * s.p95Ms / max));
     const med = Math.max(1, Math.round(W * s.medianMs / max));
     return `<tr><td class="wrap">${escapeHtml(s.id)}</td><td class="num">${formatDuration(s.medianMs)}</td><td class="num">${formatDuration(s.p95Ms)}</td><td class="num">${formatDuration(s.maxMs)}</td><td class="num">${s.samples}</td><td><svg width="${W}" height="14" viewBox="0 0 ${W} 14" role="img" aria-label="median ${formatDuration(s.medianMs)}, p95 ${formatDuration(s.p95Ms)}"><rect class="p95" x="0" y="1" width="${p95}" height="12" rx="2"/><rect class="median" x="0" y="4" width="${med}" height="6" rx="1"/></svg></td></tr>`;
-  });
+  }));
   return `<div class="scroll bars"><table class="list"><thead><tr><th>Fixture</th><th class="num">Median</th><th class="num">p95</th><th class="num">Max</th><th class="num">Runs</th><th>Median (dark) and p95 (light)</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
-}
+});
 
 // lib/html_report/suggestions.ts
 var CANDIDATE_THRESHOLD = {
   minFlips: 2,
   minRate: 0.2
 };
-function quarantineCandidates(grid, quarantined, threshold = CANDIDATE_THRESHOLD) {
-  return grid.filter((row2) => !quarantined.has(row2.id) && row2.flips >= threshold.minFlips && row2.score >= threshold.minRate).map((row2) => ({
+var quarantineCandidates = (function quarantineCandidates(grid, quarantined, threshold = CANDIDATE_THRESHOLD) {
+  return grid.filter(((row2) => !quarantined.has(row2.id) && row2.flips >= threshold.minFlips && row2.score >= threshold.minRate)).map(((row2) => ({
     id: row2.id,
     flips: row2.flips,
     runs: row2.observed,
     rate: row2.score
-  })).sort((a, b) => b.rate - a.rate || b.flips - a.flips || (a.id < b.id ? -1 : 1));
-}
-function daysBetween(today, until) {
+  }))).sort(((a, b) => b.rate - a.rate || b.flips - a.flips || (a.id < b.id ? -1 : 1)));
+});
+var daysBetween = (function daysBetween(today, until) {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 864e5);
-}
-function quarantineStatus(entries, today) {
-  return entries.map(({ entry }) => ({
+});
+var quarantineStatus = (function quarantineStatus(entries, today) {
+  return entries.map((({ entry }) => ({
     id: entry.id,
     owner: entry.owner,
     reason: entry.reason,
     until: entry.until,
     daysLeft: daysBetween(today, entry.until)
-  }));
-}
-function daysLeftText(daysLeft) {
-  const days = (n) => `${n} day${n === 1 ? "" : "s"}`;
+  })));
+});
+var daysLeftText = (function daysLeftText(daysLeft) {
+  const days = ((n) => `${n} day${n === 1 ? "" : "s"}`);
   if (daysLeft > 0) return `${days(daysLeft)} left`;
   if (daysLeft === 0) return "last day today";
   return `expired ${days(-daysLeft)} ago`;
-}
-function suiteVerdict(run) {
+});
+var suiteVerdict = (function suiteVerdict(run) {
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
-}
-function latestRed(runs, options) {
-  const key = (a) => `${a.startedAt}\0${a.runId}`;
+});
+var latestRed = (function latestRed(runs, options) {
+  const key = ((a) => `${a.startedAt}\0${a.runId}`);
   const sorted = [
     ...runs
-  ].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  ].sort(((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const window = sorted.slice(-Math.max(1, options.last));
-  const ran = window.filter((a) => a.fixtures.length > 0);
+  const ran = window.filter(((a) => a.fixtures.length > 0));
   let lastRed = -1;
   for (let i = ran.length - 1; i >= 0 && lastRed < 0; i--) {
     if (suiteVerdict(ran[i]) === "fail") lastRed = i;
@@ -918,8 +918,8 @@ function latestRed(runs, options) {
     ms: Math.max(0, end - Date.parse(firstRed.finishedAt)),
     maybeOlder: first === 0 && older
   };
-}
-function buildSuggestions(input) {
+});
+var buildSuggestions = (function buildSuggestions(input) {
   const threshold = input.threshold ?? CANDIDATE_THRESHOLD;
   const red = latestRed(input.runs, input);
   return {
@@ -931,8 +931,8 @@ function buildSuggestions(input) {
       red
     } : {}
   };
-}
-function formatSpan(ms) {
+});
+var formatSpan = (function formatSpan(ms) {
   const s = Math.floor(Math.max(0, ms) / 1e3);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
@@ -940,18 +940,18 @@ function formatSpan(ms) {
   const h = Math.floor(m / 60);
   if (h < 24) return `${h}h ${m % 60}m`;
   return `${Math.floor(h / 24)}d ${h % 24}h`;
-}
-function candidateText(c) {
+});
+var candidateText = (function candidateText(c) {
   return `${c.id} flipped ${c.flips} time${c.flips === 1 ? "" : "s"} in ${c.runs} runs (${Math.round(c.rate * 100)}%)`;
-}
-function redText(red, now) {
+});
+var redText = (function redText(red, now) {
   const runs = `${red.maybeOlder ? "at least " : ""}${red.runs} run${red.runs === 1 ? "" : "s"}`;
   if (!red.green) {
     return `Red since run ${red.firstRed.runId} (${timeAgo(new Date(red.firstRed.finishedAt), now)}, ${runs})`;
   }
   return `Time to green of the latest red: ${red.maybeOlder ? "at least " : ""}${formatSpan(red.ms)} (run ${red.firstRed.runId} failed ... run ${red.green.runId} green, ${runs})`;
-}
-function renderSuggestions(s, now) {
+});
+var renderSuggestions = (function renderSuggestions(s, now) {
   const lastRuns = `the last ${s.window} run${s.window === 1 ? "" : "s"}`;
   const lines = [];
   const rule = `${s.threshold.minFlips}+ flips, on ${Math.round(s.threshold.minRate * 100)}%+ of the chances to flip`;
@@ -969,27 +969,27 @@ function renderSuggestions(s, now) {
   }
   lines.push(s.red ? redText(s.red, now) : `No red run in ${lastRuns}.`);
   return lines;
-}
+});
 
 // lib/html_report/html_suggestions.ts
-function renderSuggestionsHtml(s, now) {
+var renderSuggestionsHtml = (function renderSuggestionsHtml(s, now) {
   const runs = `the last ${s.window} run${s.window === 1 ? "" : "s"}`;
   const rule = `${s.threshold.minFlips}+ flips, on ${Math.round(s.threshold.minRate * 100)}%+ of the chances to flip`;
   const out = [
     `<section id="suggestions"><h2>Suggestions</h2>`
   ];
   out.push(`<h3>Quarantine candidates</h3><p class="muted">${escapeHtml(rule)}, in ${escapeHtml(runs)}.</p>`);
-  out.push(s.candidates.length ? `<ul>${s.candidates.map((c) => `<li>${escapeHtml(candidateText(c))}</li>`).join("")}</ul>` : `<p>None.</p>`);
+  out.push(s.candidates.length ? `<ul>${s.candidates.map(((c) => `<li>${escapeHtml(candidateText(c))}</li>`)).join("")}</ul>` : `<p>None.</p>`);
   if (s.quarantine.length) {
-    out.push(`<h3>Quarantined</h3><ul>${s.quarantine.map((q) => `<li><code>${escapeHtml(q.id)}</code>: ${escapeHtml(q.owner)}, <span class="${q.daysLeft < 0 ? "t-fail" : "muted"}">${escapeHtml(daysLeftText(q.daysLeft))}</span> (${escapeHtml(q.reason)})</li>`).join("")}</ul>`);
+    out.push(`<h3>Quarantined</h3><ul>${s.quarantine.map(((q) => `<li><code>${escapeHtml(q.id)}</code>: ${escapeHtml(q.owner)}, <span class="${q.daysLeft < 0 ? "t-fail" : "muted"}">${escapeHtml(daysLeftText(q.daysLeft))}</span> (${escapeHtml(q.reason)})</li>`)).join("")}</ul>`);
   }
   out.push(`<h3>Time to green</h3><p>${s.red ? escapeHtml(redText(s.red, now)) : `No red run in ${escapeHtml(runs)}.`}</p></section>`);
   return out.join("\n");
-}
+});
 
 // lib/html_report/html.ts
 var e = escapeHtml;
-function counts(summary, unstarted = {
+var counts = (function counts(summary, unstarted = {
   blocked: 0,
   notRun: 0
 }) {
@@ -999,29 +999,29 @@ function counts(summary, unstarted = {
     summary,
     unstarted
   })} failed</span>` + (quarantined ? `<span class="t-quarantined">\u2691 ${quarantined} quarantined failure${quarantined === 1 ? "" : "s"}</span>` : "") + (blocked ? `<span class="t-skip">\u2298 ${blocked} blocked</span>` : "") + (notRun ? `<span class="t-skip">\u2298 ${notRun} not run</span>` : "") + `<span class="t-skip">\u25CB ${summary.skipped} skipped</span><span class="t-flaky">\u25D0 ${summary.flaky} flaky</span>`;
-}
-function runLink(runId, inWindow) {
+});
+var runLink = (function runLink(runId, inWindow) {
   return inWindow ? `<a href="#${runAnchor(runId)}"><code>${e(runId)}</code></a>` : `<code>${e(runId)}</code> <span class="muted">(outside the report window)</span>`;
-}
-function fact(term, value) {
+});
+var fact = (function fact(term, value) {
   return `<dt>${term}</dt><dd>${value}</dd>`;
-}
+});
 var MAX_OWED_IDS = 50;
-function owedText(owed) {
+var owedText = (function owedText(owed) {
   const since = owed.since ? `since run ${runLink(owed.since, owed.sinceInWindow)}` : `<span class="muted">(no full run on record)</span>`;
   const n = owed.ids.length;
   if (n === 0) return `<span class="t-pass">nothing outstanding</span> ${since}`;
   const unfinished = new Set(owed.unfinished);
-  const why = (id) => unfinished.has(id) ? "unfinished" : Object.hasOwn(owed.neverStarted, id) ? owed.neverStarted[id] : void 0;
-  const ids = owed.ids.slice(0, MAX_OWED_IDS).map((id) => {
+  const why = ((id) => unfinished.has(id) ? "unfinished" : Object.hasOwn(owed.neverStarted, id) ? owed.neverStarted[id] : void 0);
+  const ids = owed.ids.slice(0, MAX_OWED_IDS).map(((id) => {
     const mark = why(id);
     return `<code>${e(id)}</code>${mark ? ` <span class="muted">(${mark})</span>` : ""}`;
-  }).join(" ") + (n > MAX_OWED_IDS ? ` \u2026 and ${n - MAX_OWED_IDS} more` : "");
+  })).join(" ") + (n > MAX_OWED_IDS ? ` \u2026 and ${n - MAX_OWED_IDS} more` : "");
   const never = Object.keys(owed.neverStarted).length;
   const what = never ? `${n} still owed (${n - never} failing, ${never} never started)` : `${n} still failing`;
   return `<span class="t-fail">${what}</span> ${since}: ${ids}`;
-}
-function renderLatest(model) {
+});
+var renderLatest = (function renderLatest(model) {
   const out = [
     `<section id="latest"><h2>Latest run</h2>`
   ];
@@ -1054,7 +1054,7 @@ function renderLatest(model) {
       facts.push(fact("Combined", `<strong class="t-${c.cls}">${c.symbol} ${c.word}</strong> over the source run with this rerun's results in place: <span class="counts">${counts(combined.summary, latest.suite?.owed?.unstarted)}</span>`));
     }
     if (latest.recovered.length) {
-      facts.push(fact("Recovered", latest.recovered.map((id) => `<code>${e(id)}</code>`).join(" ")));
+      facts.push(fact("Recovered", latest.recovered.map(((id) => `<code>${e(id)}</code>`)).join(" ")));
     }
   }
   const suite = latest.suite;
@@ -1080,21 +1080,21 @@ function renderLatest(model) {
   }
   out.push(`</section>`);
   return out.join("");
-}
-function excerpt(blocks) {
-  return (blocks ?? []).map((b) => `<p class="excerpt-head muted">${e(b.heading)}</p><pre class="excerpt">${e(b.lines.join("\n"))}</pre>`).join("");
-}
-function renderBlocked(f, blocked) {
+});
+var excerpt = (function excerpt(blocks) {
+  return (blocks ?? []).map(((b) => `<p class="excerpt-head muted">${e(b.heading)}</p><pre class="excerpt">${e(b.lines.join("\n"))}</pre>`)).join("");
+});
+var renderBlocked = (function renderBlocked(f, blocked) {
   const facts = [
     fact("Needs", `<code>${e(blocked.by)}</code>, which ${e(blocked.ended)} in this run`),
     fact("Rerun it", `<code>${e(f.command)}</code> (runs its needs first)`)
   ];
   return `<article class="failure blocked" id="failure-${e(f.id)}" data-fixture="${e(f.id)}"><h3><span class="sym">\u2298</span> ${e(f.id)} <span class="kind blocked">blocked by ${e(blocked.by)}</span></h3><dl class="facts">${facts.join("")}</dl></article>`;
-}
-function quarantineBadge(q) {
+});
+var quarantineBadge = (function quarantineBadge(q) {
   return `<span class="kind quarantined" title="${e(q.reason)}">quarantined until ${e(q.until)}, owner ${e(q.owner)}</span>`;
-}
-function renderFailure(f, model) {
+});
+var renderFailure = (function renderFailure(f, model) {
   if (f.blocked) return renderBlocked(f, f.blocked);
   const q = f.quarantined;
   const since = f.failingSince;
@@ -1113,10 +1113,10 @@ function renderFailure(f, model) {
   facts.push(fact("Rerun it", `<code>${e(f.command)}</code>`));
   const omitted = f.tailsOmitted ? `<p class="muted">Output tails left out to keep the page small; they are in <code>runs/${e(model.latest?.runId ?? "")}.json</code>.</p>` : "";
   return `<article class="failure${q ? " quarantined" : ""}" id="failure-${e(f.id)}" data-fixture="${e(f.id)}"><h3><span class="sym">${q ? "\u2691" : "\u2717"}</span> ${e(f.id)} <span class="kind">${e(f.kind)}</span>${q ? ` ${quarantineBadge(q)}` : ""}</h3>` + (f.message ? `<pre class="msg">${e(f.message)}</pre>` : "") + `<dl class="facts">${facts.join("")}</dl>${excerpt(f.excerpt)}${renderTail("stderr", f.stderr)}${renderTail("stdout", f.stdout)}${omitted}</article>`;
-}
-function renderFailures(model) {
-  const blocked = model.failures.filter((f) => f.blocked).length;
-  const quarantined = model.failures.filter((f) => f.quarantined).length;
+});
+var renderFailures = (function renderFailures(model) {
+  const blocked = model.failures.filter(((f) => f.blocked)).length;
+  const quarantined = model.failures.filter(((f) => f.quarantined)).length;
   const apart = [
     ...quarantined ? [
       `${quarantined} quarantined`
@@ -1140,27 +1140,27 @@ function renderFailures(model) {
   }
   out.push(`</section>`);
   return out.join("");
-}
-function renderRuns(runs) {
+});
+var renderRuns = (function renderRuns(runs) {
   const rows = [
     ...runs
-  ].reverse().map((run) => {
+  ].reverse().map(((run) => {
     const mark = verdictMark(run);
-    const source = run.rerun ? `${runLink(run.rerun.sourceRunId, run.rerun.sourceInWindow)}${run.rerun.combined ? ((c) => ` \xB7 combined <span class="t-${c.cls}">${c.symbol} ${c.word}</span>`)(verdictMark({
+    const source = run.rerun ? `${runLink(run.rerun.sourceRunId, run.rerun.sourceInWindow)}${run.rerun.combined ? (((c) => ` \xB7 combined <span class="t-${c.cls}">${c.symbol} ${c.word}</span>`))(verdictMark({
       result: run.rerun.combined.result,
       diagnosticsOnly: false
     })) : ""}` : "";
     const mode = e(run.mode) + (run.shard ? ` ${run.shard.index}/${run.shard.total}` : "") + (run.interrupted ? " (interrupted)" : "");
     return `<tr id="${runAnchor(run.runId)}"><td><code>${e(run.runId)}</code></td><td>${e(formatTime(run.startedAt))}</td><td>${mode}</td><td class="t-${mark.cls}">${mark.symbol} ${mark.word}${run.servicesDown ? ` ${serviceBadges(run.servicesDown)}` : ""}</td>` + (run.diagnosticsOnly ? `<td class="wrap" colspan="5">${e(run.error ?? "nothing ran")}</td>` : `<td class="num">${run.summary.passed}</td><td class="num">${ownFailures(run)}</td><td class="num">${run.summary.skipped}</td><td class="num">${run.summary.flaky}</td><td class="num">${formatDuration(run.durationMs)}</td>`) + `<td>${e(run.host ?? "")}</td><td>${source}</td></tr>`;
-  });
+  }));
   return `<div class="scroll runs"><table class="list"><thead><tr><th>Run</th><th>Started</th><th>Mode</th><th>Result</th><th class="num" title="passed">\u2713</th><th class="num" title="failed (quarantined, blocked and not-run fixtures apart)">\u2717</th><th class="num" title="skipped">\u25CB</th><th class="num" title="passed on retry">\u25D0</th><th class="num">Duration</th><th>Host</th><th>Rerun of</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
-}
-function renderInvalid(model) {
+});
+var renderInvalid = (function renderInvalid(model) {
   if (model.invalid.length === 0) return "";
-  const items = model.invalid.map((i) => `<li><code>${e(i.file)}</code><pre>${e(i.reason)}</pre></li>`);
+  const items = model.invalid.map(((i) => `<li><code>${e(i.file)}</code><pre>${e(i.reason)}</pre></li>`));
   return `<section id="invalid"><h2>Invalid artifacts (${model.invalid.length})</h2><p>These files in <code>runs/</code> are not valid smoke artifacts and were left out:</p><ul>${items.join("")}</ul></section>`;
-}
-function renderReportHtml(model, suggestions) {
+});
+var renderReportHtml = (function renderReportHtml(model, suggestions) {
   const latest = model.latest;
   const mark = latest ? verdictMark(latest) : void 0;
   const suiteMark = latest?.suite ? verdictMark({
@@ -1194,14 +1194,14 @@ ${renderInvalid(model)}
 <script>${REPORT_JS}<\/script>
 </body></html>
 `;
-}
+});
 
 // lib/cli/report_suggestions.ts
-function reportSuggestions(model, history, options) {
+var reportSuggestions = (function reportSuggestions(model, history, options) {
   const ids = [
     .../* @__PURE__ */ new Set([
       ...options.catalogIds,
-      ...model.grid.map((row2) => row2.id)
+      ...model.grid.map(((row2) => row2.id))
     ])
   ].sort();
   const { protects } = resolveQuarantine(options.quarantine, ids, dayOf(options.now));
@@ -1218,11 +1218,11 @@ function reportSuggestions(model, history, options) {
       protects: new Set(protects.keys())
     }
   });
-}
+});
 
 // lib/cli/report_command.ts
 var DEFAULT_LAST = 50;
-async function writeReport(options) {
+var writeReport = (async function writeReport(options) {
   const last = options.last ?? DEFAULT_LAST;
   const history = await readHistory(options.artifactDir, {
     last,
@@ -1258,14 +1258,14 @@ async function writeReport(options) {
       suggestions
     } : {}
   };
-}
-function fixtureFiles(cwd, fixturesDir) {
+});
+var fixtureFiles = (function fixtureFiles(cwd, fixturesDir) {
   try {
     const catalog = readCatalog({
       cwd,
       fixturesDir: resolve(cwd, fixturesDir)
     });
-    return Object.fromEntries(catalog.map((f) => [
+    return Object.fromEntries(catalog.map(((f) => [
       f.id,
       {
         file: f.file,
@@ -1273,21 +1273,21 @@ function fixtureFiles(cwd, fixturesDir) {
           manifest: f.manifestFile
         } : {}
       }
-    ]));
+    ])));
   } catch (error) {
     if (error instanceof UserError) return {};
     throw error;
   }
-}
-function warnInvalid(io, invalid) {
+});
+var warnInvalid = (function warnInvalid(io, invalid) {
   for (const i of invalid) {
     io.stderr(formatWarning({
       code: "INVALID_ARTIFACT",
       message: `Left "${i.file}" out of the report: ${i.reason.split("\n").join("; ")}`
     }));
   }
-}
-async function runReport(flags, io) {
+});
+var runReport = (async function runReport(flags, io) {
   const config = await loadConfig(flags, io.cwd);
   const options = resolveOptions(flags, config, 1);
   const page = flags.out ?? join(options.artifactDir, REPORT_FILE);
@@ -1318,14 +1318,14 @@ async function runReport(flags, io) {
   });
   warnInvalid(io, written.invalid);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
-  const suggested = written.suggestions ? renderSuggestions(written.suggestions, io.now()).map((line) => line + "\n").join("") : "";
+  const suggested = written.suggestions ? renderSuggestions(written.suggestions, io.now()).map(((line) => line + "\n")).join("") : "";
   io.stdout(`HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${written.runs === 1 ? "" : "s"}${invalid})
 Open: ${pathToFileURL(written.path).href}
 ${suggested}${resultLine("pass")}
 `);
   return ExitCode.Pass;
-}
-function createReportReporter(context) {
+});
+var createReportReporter = (function createReportReporter(context) {
   const { flags, options, io } = context;
   return {
     async onEnd(run) {
@@ -1353,7 +1353,7 @@ function createReportReporter(context) {
 `);
     }
   };
-}
+});
 export {
   DEFAULT_LAST,
   REPORT_FILE,
