@@ -132,6 +132,7 @@ Deno.test("an empty duration shard: --dry-run shows every shard's predicted tota
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /^Shards by duration \(from timings\.json, .*9\/9 0ms \(this shard\)$/m);
   assert.match(dry.stderr, /EMPTY_SHARD/);
+  assert.match(dry.stdout, /^Dry run: 0 fixtures would run; nothing was run or written\.$/m);
   assert.equal(dry.stdout.trimEnd().split("\n").at(-1), "RESULT: pass");
   const list = await runSmoke(p.dir, ["--list", ...args]);
   assert.match(list.stderr, /9\/9 0ms \(this shard\)/);
@@ -154,4 +155,38 @@ Deno.test("--shard-by duration with --repeat: predicted and took are both of one
     run.stdout,
     /Shard 2\/2 by duration: predicted 6\.5s of fixture time, took \d+ms \(a run each of 2 \(--repeat\)\)\n/,
   );
+});
+
+Deno.test("--dry-run with --timings says which figures come from the timings and which from the local history", async () => {
+  await using p = await project();
+  const args = ["--dry-run", "--shard", "1/2", "--shard-by", "duration"];
+  const label =
+    /^The expected durations and the start order are from the artifact directory's durations\.json; the shard totals from timings\.json\.$/m;
+  // No local history yet: no expected lines, nothing to tell apart.
+  const before = await runSmoke(p.dir, [...args, "--timings", "timings.json"]);
+  assert.equal(before.code, 0, before.stderr);
+  assert.doesNotMatch(before.stdout, /The expected durations/);
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const dry = await runSmoke(p.dir, [...args, "--timings", "timings.json"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^  expected: \S+ \(median of 1 run\)$/m);
+  assert.match(dry.stdout, label);
+  // Both from the local summary: one source, no label.
+  const local = await runSmoke(p.dir, args);
+  assert.equal(local.code, 0, local.stderr);
+  assert.doesNotMatch(local.stdout, /The expected durations/);
+});
+
+Deno.test("a --timings or --artifact-dir name with a newline is refused before it is printed", async () => {
+  await using p = await project();
+  const shard = ["--list", "--shard", "1/2", "--shard-by", "duration"];
+  for (const flag of ["--timings", "--artifact-dir"]) {
+    const run = await runSmoke(p.dir, [...shard, flag, "t\nerror: FORGED.json"]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      new RegExp(`Invalid value for "${flag}": the path holds a control character`),
+    );
+    assert.doesNotMatch(run.stdout + run.stderr, /^error: FORGED/m);
+  }
 });

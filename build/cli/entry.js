@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-QHJBVATM.js";
+} from "../chunk-EYQ3BU35.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-TBPMJCUK.js";
+} from "../chunk-CBYFZPAQ.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-TWURCU23.js");
+  return import("../execute_run-APY6VSK5.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -228,6 +228,7 @@ var runSmoke = (async function runSmoke(flags, io) {
       if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
       if (flags.dryRun && selection.shardPlan) io.stdout(shardPlanLine(selection.shardPlan) + "\n");
       io.stderr(emptyShardWarning(flags.shard));
+      if (flags.dryRun) io.stdout("Dry run: 0 fixtures would run; nothing was run or written.\n");
       if (!flags.list) io.stdout(`${resultLine("pass")}
 `);
       return ExitCode.Pass;

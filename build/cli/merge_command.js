@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-QHJBVATM.js";
+} from "../chunk-EYQ3BU35.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-TBPMJCUK.js";
+import "../chunk-CBYFZPAQ.js";
 import {
   SaveRunError,
   ensureHistoryDir,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-QHJBVATM.js";
+} from "../chunk-EYQ3BU35.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-TBPMJCUK.js";
+import "../chunk-CBYFZPAQ.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";

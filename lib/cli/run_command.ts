@@ -218,6 +218,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       // A dry run shows every shard's predicted total too, this one's at 0.
       if (flags.dryRun && selection.shardPlan) io.stdout(shardPlanLine(selection.shardPlan) + "\n");
       io.stderr(emptyShardWarning(flags.shard));
+      if (flags.dryRun) io.stdout("Dry run: 0 fixtures would run; nothing was run or written.\n");
       if (!flags.list) io.stdout(`${resultLine("pass")}\n`);
       return ExitCode.Pass;
     }

@@ -72,6 +72,8 @@ export interface Timings {
   byId: Map<string, number[]>;
   /** The file's name as the output shows it. */
   shown: string;
+  /** Read from `--timings` (not the artifact directory's durations summary). */
+  given?: boolean;
 }
 
 /** What a duration split of a selection predicts, for the output. */
@@ -82,6 +84,8 @@ export interface ShardPlan {
   totals: number[];
   /** Where the timings came from, as shown; absent when there were none. */
   source?: string;
+  /** The timings came from `--timings`, not from the durations summary the start order reads. */
+  timingsGiven?: boolean;
   /** Selected fixtures that have no timings (they got the default). */
   missing: number;
   /** How many fixtures were split. */
@@ -125,6 +129,7 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
       shard,
       totals: split.totals,
       ...(timings ? { source: timings.shown } : {}),
+      ...(timings?.given ? { timingsGiven: true } : {}),
       missing,
       fixtures: ids.length,
     },
@@ -263,7 +268,7 @@ export async function readTimings(
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
   const summary = parseDurations(file.text);
-  if (summary) return { timings: { byId: summary.byId, shown } };
+  if (summary) return { timings: { byId: summary.byId, shown, given: true } };
   const unread = durationsProblem(file.text);
   if (unread) return fail(unread);
   const checked = checkSource(file.text);
@@ -274,5 +279,5 @@ export async function readTimings(
       byId.set(result.id, [result.durationMs]);
     }
   }
-  return { timings: { byId, shown } };
+  return { timings: { byId, shown, given: true } };
 }

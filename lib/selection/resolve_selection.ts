@@ -433,6 +433,13 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
   const order = schedule && startOrderLine(schedule, selection.planned);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
+  // Two sources of durations in one listing: say which figures come from which.
+  if (selection.shardPlan?.timingsGiven && schedule?.estimates) {
+    lines.push(
+      `The expected durations and the start order are from the artifact directory's ` +
+        `durations.json; the shard totals from ${selection.shardPlan.source}.`,
+    );
+  }
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";

@@ -42,6 +42,9 @@ var durationShardOf = (function durationShardOf(selection, shard, timings) {
       ...timings ? {
         source: timings.shown
       } : {},
+      ...timings?.given ? {
+        timingsGiven: true
+      } : {},
       missing,
       fixtures: ids.length
     }
@@ -102,7 +105,8 @@ var readTimings = (async function readTimings(where) {
   if (summary) return {
     timings: {
       byId: summary.byId,
-      shown
+      shown,
+      given: true
     }
   };
   const unread = durationsProblem(file.text);
@@ -120,7 +124,8 @@ var readTimings = (async function readTimings(where) {
   return {
     timings: {
       byId,
-      shown
+      shown,
+      given: true
     }
   };
 });
@@ -132,4 +137,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-TBPMJCUK.js.map
+//# sourceMappingURL=chunk-CBYFZPAQ.js.map

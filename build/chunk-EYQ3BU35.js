@@ -4,7 +4,7 @@ import {
 } from "./chunk-6DEX5YGK.js";
 import {
   shardPlanLine
-} from "./chunk-TBPMJCUK.js";
+} from "./chunk-CBYFZPAQ.js";
 import {
   historyPaths
 } from "./chunk-724LJFTI.js";
@@ -2098,7 +2098,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-BLD5LY3V.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-FJK5Z3QU.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2244,6 +2244,9 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   const order = schedule && startOrderLine(schedule, selection.planned);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
+  if (selection.shardPlan?.timingsGiven && schedule?.estimates) {
+    lines.push(`The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.`);
+  }
   const skipped = selection.planned.filter(((p) => p.fixture.skipReason)).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
@@ -2285,4 +2288,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-QHJBVATM.js.map
+//# sourceMappingURL=chunk-EYQ3BU35.js.map

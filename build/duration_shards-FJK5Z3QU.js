@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-TBPMJCUK.js";
+} from "./chunk-CBYFZPAQ.js";
 import "./chunk-NYSHT2QO.js";
 import "./chunk-4NPYDZPR.js";
 import "./chunk-XO22FQN4.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-BLD5LY3V.js.map
+//# sourceMappingURL=duration_shards-FJK5Z3QU.js.map
