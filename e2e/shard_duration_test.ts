@@ -169,7 +169,7 @@ Deno.test("--dry-run with --timings says which figures come from the timings and
   assert.equal((await runSmoke(p.dir, [])).code, 0);
   const dry = await runSmoke(p.dir, [...args, "--timings", "timings.json"]);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /^  expected: \S+ \(median of 1 run\)$/m);
+  assert.match(dry.stdout, /^ {2}expected: \S+ \(median of 1 run\)$/m);
   assert.match(dry.stdout, label);
   // Both from the local summary: one source, no label.
   const local = await runSmoke(p.dir, args);
