@@ -395,12 +395,14 @@ var buildReportModel = (function buildReportModel(history, options) {
     const last = gridArtifacts.length - 1;
     for (const f of failed) {
       const cells = cellsById.get(f.id);
-      let start = last;
+      const interrupted = cells[last] === "i";
+      let start = interrupted ? -1 : last;
       let ended = false;
       for (let i = last - 1; i >= 0 && !ended; i--) {
         if (cells[i] === "f") start = i;
         else if (!NEUTRAL_CELLS.has(cells[i])) ended = true;
       }
+      if (start < 0) start = last;
       const excerpt2 = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : void 0;
       const stderr = budget > 0 ? cutTail(f.stderrTail, tailChars) : void 0;
@@ -431,7 +433,10 @@ var buildReportModel = (function buildReportModel(history, options) {
           runId: gridArtifacts[start].runId,
           startedAt: gridArtifacts[start].startedAt,
           runs: cells.slice(start).filter(((c) => c === "f")).length,
-          maybeOlder: !ended && totalRuns > window.length
+          maybeOlder: !ended && totalRuns > window.length,
+          ...interrupted ? {
+            interrupted: true
+          } : {}
         },
         ...f.previousStatus ? {
           previousStatus: f.previousStatus
@@ -885,13 +890,16 @@ var daysLeftText = (function daysLeftText(daysLeft) {
 var suiteVerdict = (function suiteVerdict(run) {
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
 });
+var stoppedWithoutVerdict = (function stoppedWithoutVerdict(run) {
+  return run.interrupted === true && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f)));
+});
 var latestRed = (function latestRed(runs, options) {
   const key = ((a) => `${a.startedAt}\0${a.runId}`);
   const sorted = [
     ...runs
   ].sort(((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const window = sorted.slice(-Math.max(1, options.last));
-  const ran = window.filter(((a) => a.fixtures.length > 0));
+  const ran = window.filter(((a) => a.fixtures.length > 0 && !stoppedWithoutVerdict(a)));
   let lastRed = -1;
   for (let i = ran.length - 1; i >= 0 && lastRed < 0; i--) {
     if (suiteVerdict(ran[i]) === "fail") lastRed = i;
@@ -1098,7 +1106,8 @@ var renderFailure = (function renderFailure(f, model) {
   if (f.blocked) return renderBlocked(f, f.blocked);
   const q = f.quarantined;
   const since = f.failingSince;
-  const sinceText = since.runs <= 1 && !since.maybeOlder ? "this run (it did not fail in the run before)" : `${runLink(since.runId, true)} (${e(formatTime(since.startedAt))}): failed in ${since.runs} run${since.runs === 1 ? "" : "s"} in a row${since.maybeOlder ? ", maybe longer" : ""}`;
+  const stopped = since.interrupted ? "; this run was interrupted before it had a result" : "";
+  const sinceText = since.runs === 0 ? "no failure of its own: this run was interrupted before it had a result" : since.runs <= 1 && !since.maybeOlder && !since.interrupted ? "this run (it did not fail in the run before)" : `${runLink(since.runId, true)} (${e(formatTime(since.startedAt))}): failed in ${since.runs} run${since.runs === 1 ? "" : "s"} in a row${since.maybeOlder ? ", maybe longer" : ""}${stopped}`;
   const facts = [
     fact("Exit", `${e(f.exit)} \xB7 ${f.attempts} attempt${f.attempts === 1 ? "" : "s"} \xB7 ${formatDuration(f.durationMs)}`),
     fact("Failing since", sinceText)

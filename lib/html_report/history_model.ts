@@ -228,7 +228,15 @@ export interface FailureView {
    * many runs it failed in since, and whether older runs outside the window
    * may extend the streak.
    */
-  failingSince: { runId: string; startedAt: string; runs: number; maybeOlder: boolean };
+  failingSince: {
+    runId: string;
+    startedAt: string;
+    /** Runs in a row it failed in (0: none; interrupted in this run without a result). */
+    runs: number;
+    maybeOlder: boolean;
+    /** This run stopped it before it had a result: the streak is that of the runs before. */
+    interrupted?: boolean;
+  };
   /** Rerun only: its status in the source run. */
   previousStatus?: string;
   /** Kind `blocked`: the need that did not pass, and how it ended (see `groupBlocked`). */
@@ -625,12 +633,15 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
     const last = gridArtifacts.length - 1;
     for (const f of failed) {
       const cells = cellsById.get(f.id)!;
-      let start = last;
+      // Interrupted in this run before it had a result: the streak is that of the runs before.
+      const interrupted = cells[last] === "i";
+      let start = interrupted ? -1 : last;
       let ended = false;
       for (let i = last - 1; i >= 0 && !ended; i--) {
         if (cells[i] === "f") start = i;
         else if (!NEUTRAL_CELLS.has(cells[i])) ended = true;
       }
+      if (start < 0) start = last;
       const excerpt = budget > 0 ? failureExcerpt(f, REPORT_EXCERPT).blocks : [];
       const stdout = budget > 0 ? cutTail(f.stdoutTail, tailChars) : undefined;
       const stderr = budget > 0 ? cutTail(f.stderrTail, tailChars) : undefined;
@@ -659,6 +670,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
           startedAt: gridArtifacts[start].startedAt,
           runs: cells.slice(start).filter((c) => c === "f").length,
           maybeOlder: !ended && totalRuns > window.length,
+          ...(interrupted ? { interrupted: true } : {}),
         },
         ...(f.previousStatus ? { previousStatus: f.previousStatus } : {}),
         ...(blockedOf.has(f.id) ? { blocked: blockedOf.get(f.id)! } : {}),

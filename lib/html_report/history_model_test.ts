@@ -356,3 +356,24 @@ Deno.test("buildReportModel: an interrupted retry still failed its first attempt
   assert.equal(row.cells, "pf");
   assert.equal(row.failures, 1);
 });
+
+Deno.test("buildReportModel: a fixture a signal stopped in the latest run is failing only if it failed before", () => {
+  const interrupted = { ...r({ id: "a", status: "failed", kind: "interrupted" }), attempts: 1 };
+  const since = (statuses: readonly ("passed" | "failed")[]) => {
+    const runs = statuses.map((status, i) =>
+      makeRun({ startedAt: hour(i), fixtures: [r({ id: "a", status })], suffix: `00000${i}` })
+    );
+    runs.push(makeRun({ startedAt: hour(9), fixtures: [interrupted], suffix: "000009" }));
+    return { runs, since: buildReportModel({ runs }, { last: 50, now }).failures[0].failingSince };
+  };
+  // Passing before: no failure of its own.
+  const green = since(["passed", "passed"]);
+  assert.equal(green.since.runs, 0);
+  assert.equal(green.since.interrupted, true);
+  // Failing before: the streak of the runs before, the interrupted run not counted as a failure.
+  const red = since(["passed", "failed", "failed"]);
+  assert.deepEqual(
+    [red.since.runId, red.since.runs, red.since.interrupted],
+    [red.runs[1].runId, 2, true],
+  );
+});

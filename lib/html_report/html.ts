@@ -228,12 +228,17 @@ function renderFailure(f: FailureView, model: ReportModel): string {
   if (f.blocked) return renderBlocked(f, f.blocked);
   const q = f.quarantined;
   const since = f.failingSince;
-  const sinceText = since.runs <= 1 && !since.maybeOlder
+  const stopped = since.interrupted ? "; this run was interrupted before it had a result" : "";
+  const sinceText = since.runs === 0
+    ? "no failure of its own: this run was interrupted before it had a result"
+    : since.runs <= 1 && !since.maybeOlder && !since.interrupted
     ? "this run (it did not fail in the run before)"
     : `${runLink(since.runId, true)} (${
       e(formatTime(since.startedAt))
     }): failed in ${since.runs} ` +
-      `run${since.runs === 1 ? "" : "s"} in a row${since.maybeOlder ? ", maybe longer" : ""}`;
+      `run${since.runs === 1 ? "" : "s"} in a row${
+        since.maybeOlder ? ", maybe longer" : ""
+      }${stopped}`;
   const facts = [
     fact(
       "Exit",

@@ -411,3 +411,25 @@ Deno.test("renderReportHtml: hostile service names and reasons stay text", () =>
   assert.equal(doc.querySelectorAll("img").length, 0);
   assert.ok(doc.querySelector("#services")!.textContent!.includes(INJECTION.script));
 });
+
+Deno.test("renderReportHtml: a fixture a signal stopped says whether it was failing before", () => {
+  const hourly = (h: number) => new Date(now.getTime() - (10 - h) * 3600_000);
+  const stopped = { ...r({ id: "a", status: "failed", kind: "interrupted" }), attempts: 1 };
+  const text = (before: "passed" | "failed") => {
+    const runs = [0, 1].map((h) =>
+      makeRun({
+        startedAt: hourly(h),
+        fixtures: [r({ id: "a", status: before })],
+        suffix: `0000${h}0`,
+      })
+    );
+    runs.push(makeRun({ startedAt: hourly(5), fixtures: [stopped], suffix: "000050" }));
+    const doc = page(renderReportHtml(buildReportModel({ runs }, { last: 50, now })));
+    return doc.querySelector("#failures")!.textContent!.replace(/\s+/g, " ");
+  };
+  assert.match(text("passed"), /Failing since ?no failure of its own: this run was interrupted/);
+  assert.match(
+    text("failed"),
+    /failed in 2 runs in a row; this run was interrupted before it had a result/,
+  );
+});

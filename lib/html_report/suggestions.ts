@@ -10,6 +10,7 @@
  * @module
  */
 import type { Artifact } from "../artifact/artifact.ts";
+import { interruptedWithoutResult } from "../artifact/not_run.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import type { GridRow } from "./history_model.ts";
 import { timeAgo } from "./history_stats.ts";
@@ -176,11 +177,18 @@ function suiteVerdict(run: Pick<Artifact, "result" | "combined">): "pass" | "fai
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
 }
 
+/** A run a signal stopped before any fixture failed on its own: no verdict on the suite. */
+function stoppedWithoutVerdict(run: Pick<Artifact, "interrupted" | "fixtures">): boolean {
+  return run.interrupted === true &&
+    run.fixtures.every((f) => f.status !== "failed" || interruptedWithoutResult(f));
+}
+
 /**
  * The latest red streak of the suite's verdict over the window: from its
  * first failing run to the first run after it whose verdict is pass, across
- * reruns. Runs where nothing ran (a failed preflight) say nothing about the
- * suite and are left out.
+ * reruns. Runs where nothing ran (a failed preflight), and runs a signal
+ * stopped before any fixture failed on its own (Ctrl-C), say nothing about
+ * the suite and are left out.
  *
  * @param runs The runs, in any order.
  * @param options The window (`last` runs), the clock, and how many runs there are in all.
@@ -206,14 +214,14 @@ function suiteVerdict(run: Pick<Artifact, "result" | "combined">): "pass" | "fai
 export function latestRed(
   runs: readonly Pick<
     Artifact,
-    "runId" | "startedAt" | "finishedAt" | "result" | "combined" | "fixtures"
+    "runId" | "startedAt" | "finishedAt" | "result" | "combined" | "fixtures" | "interrupted"
   >[],
   options: { last: number; now: Date; totalRuns?: number },
 ): RedStreak | undefined {
   const key = (a: { startedAt: string; runId: string }) => `${a.startedAt}\u0000${a.runId}`;
   const sorted = [...runs].sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   const window = sorted.slice(-Math.max(1, options.last));
-  const ran = window.filter((a) => a.fixtures.length > 0);
+  const ran = window.filter((a) => a.fixtures.length > 0 && !stoppedWithoutVerdict(a));
   let lastRed = -1;
   for (let i = ran.length - 1; i >= 0 && lastRed < 0; i--) {
     if (suiteVerdict(ran[i]) === "fail") lastRed = i;

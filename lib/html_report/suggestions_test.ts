@@ -19,11 +19,25 @@ type Verdict = "pass" | "fail";
 const MIN = 60_000;
 
 /** A run at a minute, with its own verdict and, for a rerun, the suite's. */
-function run(i: number, result: Verdict, extra: { combined?: Verdict; empty?: boolean } = {}) {
+function run(
+  i: number,
+  result: Verdict,
+  extra: { combined?: Verdict; empty?: boolean; interrupted?: "before" | "after" } = {},
+) {
+  // Interrupted: a signal stopped a fixture before it had a result, after another failed or not.
+  const stopped = { status: "failed", attempts: 1, failure: { kind: "interrupted" } };
+  const failed = { status: "failed", attempts: 1, failure: { kind: "exit-code" } };
   return {
     runId: `r${String(i).padStart(3, "0")}`,
     result,
-    fixtures: extra.empty ? [] : [{}],
+    fixtures: extra.empty
+      ? []
+      : extra.interrupted === "before"
+      ? [stopped]
+      : extra.interrupted === "after"
+      ? [failed, stopped]
+      : [{}],
+    ...(extra.interrupted ? { interrupted: true } : {}),
     startedAt: new Date(i * 10 * MIN).toISOString(),
     finishedAt: new Date(i * 10 * MIN + MIN).toISOString(),
     ...(extra.combined ? { combined: { result: extra.combined } } : {}),
@@ -175,4 +189,31 @@ Deno.test("renderSuggestions(): candidates with their numbers, entries with owne
     "  flaky/login: @alice, 12 days left (race)",
     "Red since run r001 (2 days ago, 1 run)",
   ]);
+});
+
+Deno.test("latestRed(): a run Ctrl-C stopped before anything failed is no verdict; one after a failure is red", () => {
+  // Green, then a run stopped at once: still green, no red streak.
+  assert.equal(
+    latestRed([run(0, "pass"), run(1, "fail", { interrupted: "before" })], {
+      last: 50,
+      now: new Date(100 * MIN),
+    }),
+    undefined,
+  );
+  // A red streak through a stopped run ends at the next green, and the stopped run is not counted.
+  const runs = [
+    run(0, "fail"),
+    run(1, "fail", { interrupted: "before" }),
+    run(2, "pass"),
+  ];
+  const red = latestRed(runs, { last: 50, now: new Date(100 * MIN) })!;
+  assert.equal(red.firstRed.runId, "r000");
+  assert.equal(red.green?.runId, "r002");
+  assert.equal(red.runs, 2);
+  // A fixture that failed before the signal makes the run red.
+  const real = latestRed([run(0, "pass"), run(1, "fail", { interrupted: "after" })], {
+    last: 50,
+    now: new Date(100 * MIN),
+  })!;
+  assert.equal(real.firstRed.runId, "r001");
 });

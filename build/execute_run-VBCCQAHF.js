@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-APY6VSK5.js.map
+//# sourceMappingURL=execute_run-VBCCQAHF.js.map
