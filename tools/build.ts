@@ -23,8 +23,8 @@
  * builds again and fails when `build/` differs from what `lib/` makes. After
  * changing `lib/` or `schema/`, run `deno task build`.
  *
- * Usage: `deno task build` (writes `build/`); `deno run -A tools/build.ts
- * --check` (exit 1 and the files that differ when `build/` is out of date);
+ * Usage: `deno task build` (writes `build/`); `deno task build --check` (exit
+ * 1 and the files that differ when `build/` is out of date);
  * `--dir DIR` (relative to the working directory) writes or checks another
  * directory. A directory is only replaced when it is empty or holds a build.
  *
@@ -197,7 +197,9 @@ export async function buildFresh(): Promise<string> {
     // The bundler's warnings (a duplicate key, a comparison with NaN) are worth reading.
     const warnings = text.split("\n").filter((line) => /\bwarning\b/i.test(line));
     if (warnings.length) console.error(warnings.join("\n"));
-    await markEager(outDir);
+    // Loaded here: the e2e helper that checks the build's digest does not need a parser.
+    const { eagerCompileChunks } = await import("./eager_chunks.ts");
+    await eagerCompileChunks(outDir, filesUnder(outDir).filter((f) => f.endsWith(".js")));
     for (const entry of ENTRY_POINTS) {
       const path = join(outDir, outputOf(entry));
       // Typed as its source: relative to where the build lives in the repository.
@@ -220,85 +222,6 @@ export async function buildFresh(): Promise<string> {
     await Deno.remove(outDir, { recursive: true });
     throw error;
   }
-}
-
-/**
- * Rewrites every chunk under `dir` for eager compilation (see
- * `eager_compile.ts`), moving its source map with it and leaving out the
- * map's copy of the sources (the maps point at `lib/`; the text would double
- * the build's size). The functions a chunk in an import cycle exports stay
- * declarations.
- */
-async function markEager(dir: string): Promise<void> {
-  // Loaded here: the e2e helper that checks the build's digest does not need a parser.
-  const { eagerCompile, staticImports } = await import("./eager_compile.ts");
-  const chunks = filesUnder(dir).filter((f) => f.endsWith(".js"));
-  const code = new Map<string, string>();
-  const imports = new Map<string, string[]>();
-  for (const chunk of chunks) {
-    code.set(chunk, await Deno.readTextFile(join(dir, chunk)));
-    imports.set(
-      chunk,
-      staticImports(code.get(chunk)!).map((s) => relative(dir, resolve(dir, dirname(chunk), s))),
-    );
-  }
-  const cyclic = inCycles(imports);
-  for (const chunk of chunks) {
-    const map = JSON.parse(await Deno.readTextFile(join(dir, `${chunk}.map`)));
-    delete map.sourcesContent;
-    const eager = eagerCompile(code.get(chunk)!, { map, keepExports: cyclic.has(chunk) });
-    await Deno.writeTextFile(join(dir, chunk), eager.code);
-    await Deno.writeTextFile(join(dir, `${chunk}.map`), JSON.stringify(eager.map) + "\n");
-  }
-}
-
-/**
- * The nodes of a graph that are on a cycle (Tarjan's strongly connected
- * components: those of two nodes or more, and nodes with an edge to themselves).
- *
- * @param edges Each node's successors.
- * @returns The nodes on a cycle.
- *
- * @example
- * ```ts
- * import { inCycles } from "./build.ts";
- * import assert from "node:assert/strict";
- *
- * const graph = new Map([["a", ["b"]], ["b", ["a", "c"]], ["c", []], ["d", ["d"]]]);
- * assert.deepEqual([...inCycles(graph)].sort(), ["a", "b", "d"]);
- * ```
- */
-export function inCycles(edges: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out = new Set<string>();
-  const connect = (node: string) => {
-    index.set(node, index.size);
-    low.set(node, index.get(node)!);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of edges.get(node) ?? []) {
-      if (!index.has(next)) {
-        connect(next);
-        low.set(node, Math.min(low.get(node)!, low.get(next)!));
-      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
-    }
-    if (low.get(node) !== index.get(node)) return;
-    const component: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== node);
-    if (component.length > 1 || (edges.get(node) ?? []).includes(node)) {
-      for (const m of component) out.add(m);
-    }
-  };
-  for (const node of edges.keys()) if (!index.has(node)) connect(node);
-  return out;
 }
 
 /**

@@ -11,15 +11,22 @@
  * - each function and arrow expression `f(() => x)` as `f((() => x))`, which
  *   changes nothing but the hint;
  * - each top-level `function name(...) {...}` as `var name = (function
- *   name(...) {...});`, when nothing can read `name` before that statement
- *   runs (a `var` is not hoisted with its value): the name is not mentioned
- *   in an earlier statement, nor in any top-level function such a statement
- *   may call, and never assigned; and, for a chunk in an import cycle, the
- *   function is not exported.
+ *   name(...) {...});`, unless something may read `name` before that
+ *   statement runs (a `var` is not hoisted with its value). Judged
+ *   conservatively, from the names code mentions, not from what it does: the
+ *   declaration stays when `name` is mentioned by an earlier statement, or by
+ *   any top-level function (parameters and body, exported or not) that such a
+ *   statement mentions, and so on; when `name` is ever written (`name = `,
+ *   `[name] = `, `name++`, `for (name of ...)`), since inside the function it
+ *   then names the function itself; when the chunk mentions `eval`; and, for a
+ *   chunk in an import cycle, when an exported function may reach it.
  *
  * The rewrite is checked: the output is parsed again and must be the input
- * with exactly those changes, or the build fails. The source map's columns are
- * moved by what was inserted, so a stack still names the right `lib/` lines.
+ * with exactly those changes, or the build fails. That proves the edit is the
+ * one intended (no line joined to the next, no operator bound otherwise), not
+ * that the judgement above is right: the tests run generated modules both
+ * ways and compare. The source map's columns are moved by what was inserted,
+ * so a stack still names the right `lib/` lines.
  *
  * acorn (`npm:acorn`) parses: the JavaScript parser of webpack, Rollup and
  * ESLint's espree, small and without dependencies. It runs only here, when
@@ -30,20 +37,13 @@
 // Build-only: locked in deno.test.lock (`deno task build` runs with it); smoke never loads it.
 // deno-lint-ignore no-import-prefix
 import { parse } from "npm:acorn@8.15.0";
+import { decodeMappings, encodeMappings, type SourceMap } from "./source_map.ts";
+
+export type { SourceMap };
 
 /** An ESTree node as acorn gives it. */
 // deno-lint-ignore no-explicit-any
 type Node = any;
-
-/** A source map (version 3) as `deno bundle` writes it. */
-export interface SourceMap {
-  /** The format's version: 3. */
-  version: number;
-  /** Where each generated segment came from, VLQ-encoded. */
-  mappings: string;
-  /** The rest of the map, kept as it is. */
-  [key: string]: unknown;
-}
 
 /** Options of {@linkcode eagerCompile}. */
 export interface EagerCompileOptions {
@@ -64,7 +64,7 @@ export interface EagerCompiled {
   map?: SourceMap;
   /** How many top-level function declarations became eager expressions. */
   declarations: number;
-  /** How many top-level function declarations stayed (read too early, assigned or exported). */
+  /** How many top-level function declarations stayed (maybe read early, or written). */
   kept: number;
   /** How many function and arrow expressions were wrapped. */
   expressions: number;
@@ -110,13 +110,18 @@ export function eagerCompile(code: string, options: EagerCompileOptions = {}): E
   let expressions = 0;
 
   const assigned = assignedNames(program);
-  const exported = options.keepExports ? exportedNames(program) : new Set<string>();
+  // Every hoisted function: the top-level declarations, exported or not.
   const declared = new Map<string, Node>();
   for (const statement of program.body) {
-    if (statement.type === "FunctionDeclaration") declared.set(statement.id.name, statement);
+    const declaration = statement.type === "FunctionDeclaration"
+      ? statement
+      : statement.type.startsWith("Export") && statement.declaration?.type === "FunctionDeclaration"
+      ? statement.declaration
+      : undefined;
+    if (declaration?.id) declared.set(declaration.id.name, declaration);
   }
   // Names that code run before the current statement may read: those its statements mention,
-  // and, through hoisting, those in the bodies of top-level functions they mention.
+  // and, through hoisting, those a top-level function they mention mentions (parameters too).
   const early = new Set<string>();
   const expanded = new Set<string>();
   const mention = (names: Iterable<string>) => {
@@ -127,14 +132,18 @@ export function eagerCompile(code: string, options: EagerCompileOptions = {}): E
       const declaration = declared.get(name);
       if (declaration && !expanded.has(name)) {
         expanded.add(name);
-        queue.push(...mentionedNames(declaration.body));
+        queue.push(...mentionedNames({ ...declaration, id: null }));
       }
     }
   };
+  // Another module of an import cycle may call what this one exports before this one runs.
+  if (options.keepExports) mention(exportedNames(program));
+  // A direct eval can read any name at any time: then no declaration is rewritten.
+  const evaluates = mentionedNames(program).has("eval");
   for (const statement of program.body) {
     if (statement.type === "FunctionDeclaration") {
       const name: string = statement.id.name;
-      if (early.has(name) || assigned.has(name) || exported.has(name)) kept++;
+      if (evaluates || early.has(name) || assigned.has(name)) kept++;
       else {
         converted.add(name);
         insertions.push({ at: statement.start, text: `var ${name} = (` });
@@ -171,32 +180,6 @@ export function eagerCompile(code: string, options: EagerCompileOptions = {}): E
   };
 }
 
-/**
- * The modules a chunk imports statically (`import ... from`, `export ...
- * from`), as written: what runs before it.
- *
- * @param code A JavaScript module.
- * @returns The import specifiers.
- *
- * @example
- * ```ts
- * import { staticImports } from "./eager_compile.ts";
- * import assert from "node:assert/strict";
- *
- * const code = `import { a } from "./a.js";\nexport { b } from "./b.js";\nawait import("./c.js");\n`;
- * assert.deepEqual(staticImports(code), ["./a.js", "./b.js"]);
- * ```
- */
-export function staticImports(code: string): string[] {
-  const program = parse(code, PARSE) as Node;
-  return program.body
-    .filter((s: Node) =>
-      (s.type === "ImportDeclaration" || s.type === "ExportNamedDeclaration" ||
-        s.type === "ExportAllDeclaration") && s.source
-    )
-    .map((s: Node) => s.source.value as string);
-}
-
 /** Calls `fn` on every node under `node`, with its parent. */
 function visit(node: Node, parent: Node, fn: (node: Node, parent: Node) => void): void {
   fn(node, parent);
@@ -225,7 +208,10 @@ function mentionedNames(node: Node): Set<string> {
   return names;
 }
 
-/** The names assigned anywhere (`x = ...`, `x++`): a function's own name must stay assignable. */
+/**
+ * The names written anywhere (`x = ...`, `[x] = ...`, `x++`, `for (x of ...)`): a function's
+ * own name must stay writable. Over-counts (a computed key in a pattern), never under-counts.
+ */
 function assignedNames(program: Node): Set<string> {
   const names = new Set<string>();
   visit(program, undefined, (node) => {
@@ -233,8 +219,11 @@ function assignedNames(program: Node): Set<string> {
       ? node.left
       : node.type === "UpdateExpression"
       ? node.argument
+      : (node.type === "ForInStatement" || node.type === "ForOfStatement") &&
+          node.left.type !== "VariableDeclaration"
+      ? node.left
       : undefined;
-    if (target?.type === "Identifier") names.add(target.name);
+    if (target) { for (const name of mentionedNames(target)) names.add(name); }
   });
   return names;
 }
@@ -246,7 +235,12 @@ function exportedNames(program: Node): Set<string> {
     if (statement.type === "ExportNamedDeclaration" && !statement.source) {
       for (const specifier of statement.specifiers) names.add(specifier.local.name);
     }
-    if (statement.type === "ExportDefaultDeclaration" && statement.declaration.id) {
+    if (statement.type === "ExportDefaultDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration.type === "Identifier") names.add(declaration.name);
+      else if (declaration.id) names.add(declaration.id.name);
+    }
+    if (statement.type === "ExportNamedDeclaration" && statement.declaration?.id) {
       names.add(statement.declaration.id.name);
     }
   }
@@ -272,6 +266,7 @@ function insert(code: string, insertions: readonly Insertion[]): string {
 function shape(node: Node, converted: ReadonlySet<string>): unknown {
   const strip = (value: Node): unknown => {
     if (Array.isArray(value)) return value.map(strip);
+    if (typeof value === "bigint") return `${value}n`;
     if (!value || typeof value !== "object") return value;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
@@ -300,70 +295,6 @@ function shape(node: Node, converted: ReadonlySet<string>): unknown {
   };
 }
 
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/**
- * A source map's `mappings`, decoded: per generated line, its segments as
- * absolute numbers `[column, source, sourceLine, sourceColumn, name?]`.
- *
- * @param mappings The map's `mappings` string.
- * @returns The segments of each generated line.
- *
- * @example
- * ```ts
- * import { decodeMappings } from "./eager_compile.ts";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(decodeMappings(";AAAA,IAAI;AACA"), [[], [[0, 0, 0, 0], [4, 0, 0, 4]], [[0, 0, 1, 4]]]);
- * ```
- */
-export function decodeMappings(mappings: string): number[][][] {
-  const state = [0, 0, 0, 0];
-  return mappings.split(";").map((line) => {
-    let column = 0;
-    return decodeLine(line).map(([delta, ...rest]) => {
-      column += delta;
-      return [column, ...rest.map((value, i) => (state[i] += value))];
-    });
-  });
-}
-
-/** Decodes one line of VLQ segments into arrays of numbers (fields relative, as stored). */
-function decodeLine(line: string): number[][] {
-  const segments: number[][] = [];
-  for (const segment of line.split(",")) {
-    if (!segment) continue;
-    const fields: number[] = [];
-    let value = 0;
-    let shift = 0;
-    for (const char of segment) {
-      const digit = BASE64.indexOf(char);
-      if (digit < 0) throw new Error(`Cannot read source map: "${char}" is not base64`);
-      value += (digit & 31) * 2 ** shift;
-      if (digit & 32) shift += 5;
-      else {
-        fields.push(value % 2 ? -(value - 1) / 2 : value / 2);
-        value = 0;
-        shift = 0;
-      }
-    }
-    segments.push(fields);
-  }
-  return segments;
-}
-
-/** Encodes one VLQ number. */
-function encode(n: number): string {
-  let value = n < 0 ? -n * 2 + 1 : n * 2;
-  let out = "";
-  do {
-    const digit = value % 32;
-    value = Math.floor(value / 32);
-    out += BASE64[digit | (value > 0 ? 32 : 0)];
-  } while (value > 0);
-  return out;
-}
-
 /**
  * The map's `mappings` with each generated column moved by the text
  * inserted before it on its line (an insertion has no newline, so lines stay).
@@ -371,7 +302,7 @@ function encode(n: number): string {
 function moveColumns(code: string, map: SourceMap, insertions: readonly Insertion[]): string {
   const lineStarts = [0];
   for (let i = code.indexOf("\n"); i >= 0; i = code.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  // Per line, the inserted lengths by column, sorted.
+  // Per line, the inserted lengths by column.
   const byLine = new Map<number, { column: number; length: number }[]>();
   for (const { at, text } of insertions) {
     let line = lineStarts.length - 1;
@@ -385,18 +316,14 @@ function moveColumns(code: string, map: SourceMap, insertions: readonly Insertio
     list.push({ column: at - lineStarts[line], length: text.length });
     byLine.set(line, list);
   }
-  return map.mappings.split(";").map((line, index) => {
-    const moves = byLine.get(index)?.sort((a, b) => a.column - b.column);
-    if (!moves) return line;
-    let column = 0;
-    let previous = 0;
-    return decodeLine(line).map(([delta, ...rest]) => {
-      column += delta;
-      const moved = column + moves.filter((m) => m.column <= column)
-        .reduce((n, m) => n + m.length, 0);
-      const out = [moved - previous, ...rest].map(encode).join("");
-      previous = moved;
-      return out;
-    }).join(",");
-  }).join(";");
+  return encodeMappings(
+    decodeMappings(map.mappings).map((segments, line) => {
+      const moves = byLine.get(line);
+      if (!moves) return segments;
+      return segments.map(([column, ...rest]) => [
+        column + moves.filter((m) => m.column <= column).reduce((n, m) => n + m.length, 0),
+        ...rest,
+      ]);
+    }),
+  );
 }
