@@ -93,6 +93,11 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
     damaged.stderr,
     /warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*: every fixture gets the default duration \[SHARD_TIMINGS_MISSING\]/,
   );
+  // A run would replace a damaged summary only once it is gone: the hint says to remove it.
+  assert.match(
+    damaged.stderr,
+    /hint: Remove ".*durations\.json" \(the next run records a new one\)/,
+  );
 });
 
 Deno.test("--timings naming a file that is no artifact exits 2 and names it", async () => {
@@ -130,12 +135,15 @@ Deno.test("an empty duration shard: --dry-run shows every shard's predicted tota
   const args = ["--shard", "9/9", "--shard-by", "duration", "--timings", "timings.json"];
   const dry = await runSmoke(p.dir, ["--dry-run", ...args]);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /^Shards by duration \(from timings\.json, .*9\/9 0ms \(this shard\)$/m);
+  assert.match(
+    dry.stdout,
+    /^Shards by duration \(from timings\.json, .*8\/9 to 9\/9 0ms \(this shard: 9\/9\)$/m,
+  );
   assert.match(dry.stderr, /EMPTY_SHARD/);
   assert.match(dry.stdout, /^Dry run: 0 fixtures would run; nothing was run or written\.$/m);
   assert.equal(dry.stdout.trimEnd().split("\n").at(-1), "RESULT: pass");
   const list = await runSmoke(p.dir, ["--list", ...args]);
-  assert.match(list.stderr, /9\/9 0ms \(this shard\)/);
+  assert.match(list.stderr, /8\/9 to 9\/9 0ms \(this shard: 9\/9\)/);
 });
 
 Deno.test("--shard-by duration with --repeat: predicted and took are both of one run", async () => {
@@ -171,10 +179,18 @@ Deno.test("--dry-run with --timings says which figures come from the timings and
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /^ {2}expected: \S+ \(median of 1 run\)$/m);
   assert.match(dry.stdout, label);
-  // Both from the local summary: one source, no label.
+  // Both from the local summary: one source, no label; also when --timings names it.
   const local = await runSmoke(p.dir, args);
   assert.equal(local.code, 0, local.stderr);
   assert.doesNotMatch(local.stdout, /The expected durations/);
+  const named = await runSmoke(p.dir, [
+    ...args,
+    "--timings",
+    "./.planning/artifacts/smoke/durations.json",
+  ]);
+  assert.equal(named.code, 0, named.stderr);
+  assert.match(named.stdout, /from \.\/\.planning\/artifacts\/smoke\/durations\.json, /);
+  assert.doesNotMatch(named.stdout, /The expected durations/);
 });
 
 Deno.test("a --timings or --artifact-dir name with a newline is refused before it is printed", async () => {
@@ -189,4 +205,25 @@ Deno.test("a --timings or --artifact-dir name with a newline is refused before i
     );
     assert.doesNotMatch(run.stdout + run.stderr, /^error: FORGED/m);
   }
+});
+
+Deno.test("--shard-by duration with a huge N: no crash, no giant line; N past 2^53 is refused", async () => {
+  await using p = await project();
+  for (const args of [["--dry-run"], ["--list"]]) {
+    const run = await runSmoke(p.dir, [
+      ...args,
+      "--shard",
+      "1/99999999999",
+      "--shard-by",
+      "duration",
+      "--timings",
+      "timings.json",
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout + run.stderr, /8\/99999999999 to 99999999999\/99999999999 0ms/);
+    assert.ok(run.stdout.length + run.stderr.length < 10_000);
+  }
+  const huge = await runSmoke(p.dir, ["--list", "--shard", "1/99999999999999999999"]);
+  assert.equal(huge.code, 2, huge.stderr);
+  assert.match(huge.stderr, /Invalid value for "--shard"/);
 });

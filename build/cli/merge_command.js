@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-EYQ3BU35.js";
+} from "../chunk-NA2LKRDW.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-CBYFZPAQ.js";
+import "../chunk-6VQCPJ5O.js";
 import {
   SaveRunError,
   ensureHistoryDir,

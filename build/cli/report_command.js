@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-EYQ3BU35.js";
+} from "../chunk-NA2LKRDW.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-CBYFZPAQ.js";
+import "../chunk-6VQCPJ5O.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";
@@ -59,7 +59,7 @@ import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
-  escapeFormatCharacters,
+  escapeControls,
   resultLine
 } from "../chunk-VTBD4O6O.js";
 import {
@@ -640,7 +640,7 @@ var ESCAPES = {
   "'": "&#39;"
 };
 var escapeHtml = (function escapeHtml(text) {
-  return escapeFormatCharacters(text).replace(/[&<>"']/g, ((c) => ESCAPES[c]));
+  return escapeControls(text).replace(/[&<>"']/g, ((c) => ESCAPES[c]));
 });
 var CELL = {
   p: {
@@ -891,7 +891,7 @@ var suiteVerdict = (function suiteVerdict(run) {
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
 });
 var stoppedWithoutVerdict = (function stoppedWithoutVerdict(run) {
-  return run.interrupted === true && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f)));
+  return run.interrupted === true && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f) || keptFromStarting(f)));
 });
 var latestRed = (function latestRed(runs, options) {
   const key = ((a) => `${a.startedAt}\0${a.runId}`);

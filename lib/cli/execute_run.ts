@@ -446,7 +446,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         ? {
           shard: {
             ...selection.shardPlan.shard,
-            predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1],
+            predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0,
             ...(selection.pulledIn?.size ? { pulledIn: [...selection.pulledIn.keys()] } : {}),
           },
         }

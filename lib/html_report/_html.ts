@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { escapeFormatCharacters } from "../base/safe_output.ts";
+import { escapeControls } from "../base/safe_output.ts";
 import type { Result } from "../artifact/artifact.ts";
 import type { CellCode, RunView, TailView } from "./history_model.ts";
 
@@ -32,8 +32,9 @@ const ESCAPES: Record<string, string> = {
  * ```
  */
 export function escapeHtml(text: string): string {
-  // Bidirectional and invisible characters are shown as escapes (`\u202e`), as on the console.
-  return escapeFormatCharacters(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  // Control characters (but newline and tab), bidirectional and invisible characters are shown
+  // as escapes (`\x1b`, `\u202e`), as on the console: `cat report.html` cannot drive a terminal.
+  return escapeControls(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /**

@@ -433,3 +433,32 @@ Deno.test("renderReportHtml: a fixture a signal stopped says whether it was fail
     /failed in 2 runs in a row; this run was interrupted before it had a result/,
   );
 });
+
+Deno.test("renderReportHtml: no raw control character from an artifact reaches the page (generated text)", () => {
+  // Text with C0 controls (ESC, BEL, CR), DEL and C1 controls among printable characters.
+  const hostile = fc.array(
+    fc.oneof(
+      fc.constantFrom("\x1b[2J", "\x1b]0;pwn\x07", "\r", "\x7f", "\x9b", "\x00", "\x08"),
+      fc.string({ maxLength: 4 }),
+    ),
+    { minLength: 1, maxLength: 6 },
+  ).map((parts) => parts.join(""));
+  fc.assert(
+    fc.property(hostile, hostile, hostile, (a, b, c) => {
+      const base = makeRun({
+        startedAt: now,
+        fixtures: [r({ id: "x", status: "failed", message: a, stdoutTail: b, stderrTail: c })],
+      });
+      const run = {
+        ...base,
+        environment: { ...base.environment, deno: a, os: b, hostname: c },
+        diagnostics: [{ code: a, level: "warning", message: b, hint: c }],
+      } as Artifact;
+      const html = renderReportHtml(buildReportModel({ runs: [run] }, { last: 50, now }));
+      // deno-lint-ignore no-control-regex
+      const raw = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.exec(html);
+      assert.equal(raw, null, `raw ${JSON.stringify(raw?.[0])} in the page`);
+    }),
+    { numRuns: 100 },
+  );
+});

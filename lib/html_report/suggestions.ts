@@ -10,7 +10,7 @@
  * @module
  */
 import type { Artifact } from "../artifact/artifact.ts";
-import { interruptedWithoutResult } from "../artifact/not_run.ts";
+import { interruptedWithoutResult, keptFromStarting } from "../artifact/not_run.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import type { GridRow } from "./history_model.ts";
 import { timeAgo } from "./history_stats.ts";
@@ -177,10 +177,15 @@ function suiteVerdict(run: Pick<Artifact, "result" | "combined">): "pass" | "fai
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
 }
 
-/** A run a signal stopped before any fixture failed on its own: no verdict on the suite. */
+/**
+ * A run a signal stopped before any fixture failed on its own: no verdict on the suite. What
+ * never started (blocked by a need the signal stopped, held back) failed on no account of its own.
+ */
 function stoppedWithoutVerdict(run: Pick<Artifact, "interrupted" | "fixtures">): boolean {
   return run.interrupted === true &&
-    run.fixtures.every((f) => f.status !== "failed" || interruptedWithoutResult(f));
+    run.fixtures.every((f) =>
+      f.status !== "failed" || interruptedWithoutResult(f) || keptFromStarting(f)
+    );
 }
 
 /**

@@ -22,7 +22,7 @@ const MIN = 60_000;
 function run(
   i: number,
   result: Verdict,
-  extra: { combined?: Verdict; empty?: boolean; interrupted?: "before" | "after" } = {},
+  extra: { combined?: Verdict; empty?: boolean; interrupted?: "before" | "after" | "need" } = {},
 ) {
   // Interrupted: a signal stopped a fixture before it had a result, after another failed or not.
   const stopped = { status: "failed", attempts: 1, failure: { kind: "interrupted" } };
@@ -36,6 +36,8 @@ function run(
       ? [stopped]
       : extra.interrupted === "after"
       ? [failed, stopped]
+      : extra.interrupted === "need"
+      ? [stopped, { status: "failed", attempts: 0, failure: { kind: "blocked" } }]
       : [{}],
     ...(extra.interrupted ? { interrupted: true } : {}),
     startedAt: new Date(i * 10 * MIN).toISOString(),
@@ -210,6 +212,14 @@ Deno.test("latestRed(): a run Ctrl-C stopped before anything failed is no verdic
   assert.equal(red.firstRed.runId, "r000");
   assert.equal(red.green?.runId, "r002");
   assert.equal(red.runs, 2);
+  // What a stopped need blocked failed on no account of its own either.
+  assert.equal(
+    latestRed([run(0, "pass"), run(1, "fail", { interrupted: "need" })], {
+      last: 50,
+      now: new Date(100 * MIN),
+    }),
+    undefined,
+  );
   // A fixture that failed before the signal makes the run red.
   const real = latestRed([run(0, "pass"), run(1, "fail", { interrupted: "after" })], {
     last: 50,

@@ -25,7 +25,10 @@ export type ShardBy = "hash" | "duration";
 export interface ShardSplit {
   /** The shard (1-based) of each id, by position. */
   shardOf: number[];
-  /** Each shard's predicted total, in milliseconds (index 0 is shard 1). */
+  /**
+   * Each shard's predicted total, in milliseconds (index 0 is shard 1), for the shards that
+   * can get a fixture: the first min(N, fixtures); the others are empty.
+   */
   totals: number[];
 }
 
@@ -55,11 +58,13 @@ export function durationShards(
   expectedMs: readonly number[],
   total: number,
 ): ShardSplit {
-  const totals = Array.from({ length: total }, () => 0);
+  // With more shards than fixtures the shards past the fixtures' count stay empty (each fixture
+  // goes to the lowest empty shard): they are not made, so a huge N costs nothing.
+  const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
   const shardOf = ids.map(() => 0);
   for (const i of longestFirst(ids, expectedMs)) {
     let least = 0;
-    for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
+    for (let s = 1; s < totals.length; s++) if (totals[s] < totals[least]) least = s;
     totals[least] += expectedMs[i];
     shardOf[i] = least + 1;
   }
@@ -162,6 +167,12 @@ export function shardPlanLine(plan: ShardPlan): string {
   const parts = plan.totals.map((ms, i) =>
     `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`
   );
+  // The shards no fixture can reach, as one range: N may be far larger than the catalog.
+  const first = plan.totals.length + 1;
+  if (first <= total) {
+    const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
+    parts.push(`${range} 0ms${index >= first ? ` (this shard: ${index}/${total})` : ""}`);
+  }
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 }
 
@@ -202,7 +213,7 @@ export function shardRunLine(plan: ShardPlan): string {
   const { index, total } = plan.shard;
   const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
   return `Shard ${index}/${total} by duration: predicted ${
-    formatExpected(plan.totals[index - 1])
+    formatExpected(plan.totals[index - 1] ?? 0)
   }${missing}`;
 }
 
@@ -243,13 +254,19 @@ export async function readTimings(
         message: `${
           read.problem ? `Cannot read "${shown}": ${read.problem}` : `No timings in "${shown}"`
         }: every fixture gets the default duration`,
-        hint:
-          "Pass --timings with a previous run's artifact, or run the suite once to record durations.",
+        hint: read.problem
+          ? `Remove "${shown}" (the next run records a new one), or pass --timings with a ` +
+            "previous run's artifact."
+          : "Pass --timings with a previous run's artifact, or run the suite once to record " +
+            "durations.",
       },
     };
   }
   const { checkSource, readSourceFile } = await import("../artifact/source_artifact.ts");
   const shown = where.timings;
+  // The artifact directory's own summary named by --timings is the start order's source too.
+  const given = resolve(where.cwd, shown) !==
+    resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const fail = (reason: string): never => {
     // A list of problems (an artifact's), one indented line each, as the rerun preflight does.
     const lines = reason.split("\n");
@@ -268,7 +285,7 @@ export async function readTimings(
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
   const summary = parseDurations(file.text);
-  if (summary) return { timings: { byId: summary.byId, shown, given: true } };
+  if (summary) return { timings: { byId: summary.byId, shown, ...(given ? { given } : {}) } };
   const unread = durationsProblem(file.text);
   if (unread) return fail(unread);
   const checked = checkSource(file.text);
@@ -279,5 +296,5 @@ export async function readTimings(
       byId.set(result.id, [result.durationMs]);
     }
   }
-  return { timings: { byId, shown, given: true } };
+  return { timings: { byId, shown, ...(given ? { given } : {}) } };
 }

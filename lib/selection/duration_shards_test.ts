@@ -14,8 +14,25 @@ const suites = fc.record({
     }),
     { selector: (e) => e.id, maxLength: 60 },
   ),
-  total: fc.integer({ min: 1, max: 8 }),
+  // Past the suite's size too: the shards no fixture can reach are not made.
+  total: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 80 })),
 });
+
+/** LPT over all `total` shards, as written in the README: the reference. */
+function naiveShards(ids: readonly string[], ms: readonly number[], total: number) {
+  const totals = Array.from({ length: total }, () => 0);
+  const shardOf = ids.map(() => 0);
+  const order = ids.map((_, i) => i).sort((a, b) =>
+    ms[b] - ms[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)
+  );
+  for (const i of order) {
+    let least = 0;
+    for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
+    totals[least] += ms[i];
+    shardOf[i] = least + 1;
+  }
+  return { shardOf, totals };
+}
 
 Deno.test("durationShards() is disjoint, covering, deterministic and balanced within the longest fixture", () => {
   fc.assert(fc.property(suites, ({ entries, total }) => {
@@ -25,10 +42,13 @@ Deno.test("durationShards() is disjoint, covering, deterministic and balanced wi
     // Every id in exactly one shard, 1..total.
     assert.equal(split.shardOf.length, ids.length);
     for (const s of split.shardOf) assert.ok(Number.isInteger(s) && s >= 1 && s <= total);
-    // The totals are the sums of their shards.
+    // The totals are the sums of their shards (those past the suite's size, all empty, left out).
     const sums = Array.from({ length: total }, () => 0);
     split.shardOf.forEach((s, i) => sums[s - 1] += ms[i]);
-    assert.deepEqual(split.totals, sums);
+    assert.deepEqual(split.totals, sums.slice(0, Math.max(1, Math.min(total, ids.length))));
+    assert.ok(sums.slice(split.totals.length).every((t) => t === 0));
+    // The same placement as LPT over all N shards.
+    assert.deepEqual(split.shardOf, naiveShards(ids, ms, total).shardOf);
     // The LPT bound: max - min <= the longest fixture.
     const longest = Math.max(0, ...ms);
     assert.ok(Math.max(...sums) - Math.min(...sums) <= longest, `${sums} vs ${longest}`);
@@ -59,7 +79,7 @@ Deno.test("durationShards() ties: equal durations by id, equal totals to the low
   // All equal: placed a, b, c, d in id order, round-robin from shard 1.
   assert.deepEqual(durationShards(["d", "c", "b", "a"], [5, 5, 5, 5], 3).shardOf, [1, 3, 2, 1]);
   // Nothing: every shard empty.
-  assert.deepEqual(durationShards([], [], 2), { shardOf: [], totals: [0, 0] });
+  assert.deepEqual(durationShards([], [], 2), { shardOf: [], totals: [0] });
 });
 
 Deno.test("durationShardOf() without timings: every fixture gets the default, and says so", () => {
@@ -96,4 +116,21 @@ Deno.test("readTimings() names what is wrong with a durations summary it cannot 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("durationShardOf() with far more shards than fixtures: no array of N, one range for the empty ones", () => {
+  const fixtures = ["a", "b", "c"].map((id) => ({ id }));
+  const timings = { byId: new Map([["a", [3000]], ["b", [2000]], ["c", [1000]]]), shown: "t.json" };
+  const total = Number.MAX_SAFE_INTEGER;
+  const { kept, plan } = durationShardOf(fixtures, { index: 5, total }, timings);
+  assert.deepEqual(kept, []);
+  assert.equal(plan.totals.length, 3);
+  assert.equal(
+    shardPlanLine(plan),
+    `Shards by duration (from t.json, 0 of 3 fixtures without timings): 1/${total} 3.0s, ` +
+      `2/${total} 2.0s, 3/${total} 1.0s, 4/${total} to ${total}/${total} 0ms (this shard: 5/${total})`,
+  );
+  // One shard past the fixtures: no range.
+  const four = durationShardOf(fixtures, { index: 2, total: 4 }, timings).plan;
+  assert.match(shardPlanLine(four), /2\/4 2\.0s \(this shard\), 3\/4 1\.0s, 4\/4 0ms$/);
 });

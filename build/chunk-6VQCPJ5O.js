@@ -13,12 +13,12 @@ import {
 // lib/selection/duration_shards.ts
 var durationShards = (function durationShards(ids, expectedMs, total) {
   const totals = Array.from({
-    length: total
+    length: Math.max(1, Math.min(total, ids.length))
   }, (() => 0));
   const shardOf = ids.map((() => 0));
   for (const i of longestFirst(ids, expectedMs)) {
     let least = 0;
-    for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
+    for (let s = 1; s < totals.length; s++) if (totals[s] < totals[least]) least = s;
     totals[least] += expectedMs[i];
     shardOf[i] = least + 1;
   }
@@ -53,6 +53,11 @@ var durationShardOf = (function durationShardOf(selection, shard, timings) {
 var shardPlanLine = (function shardPlanLine(plan) {
   const { total, index } = plan.shard;
   const parts = plan.totals.map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
+  const first = plan.totals.length + 1;
+  if (first <= total) {
+    const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
+    parts.push(`${range} 0ms${index >= first ? ` (this shard: ${index}/${total})` : ""}`);
+  }
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 });
 var timingsSource = (function timingsSource(plan) {
@@ -62,7 +67,7 @@ var timingsSource = (function timingsSource(plan) {
 var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
   const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
-  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1])}${missing}`;
+  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
   const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-N6VY4SIZ.js");
@@ -81,12 +86,13 @@ var readTimings = (async function readTimings(where) {
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
-        hint: "Pass --timings with a previous run's artifact, or run the suite once to record durations."
+        hint: read.problem ? `Remove "${shown2}" (the next run records a new one), or pass --timings with a previous run's artifact.` : "Pass --timings with a previous run's artifact, or run the suite once to record durations."
       }
     };
   }
   const { checkSource, readSourceFile } = await import("./source_artifact-43U6ASU5.js");
   const shown = where.timings;
+  const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const fail = ((reason) => {
     const lines = reason.split("\n");
     const message = lines.length > 1 ? `Cannot read timings "${shown}":
@@ -106,7 +112,9 @@ var readTimings = (async function readTimings(where) {
     timings: {
       byId: summary.byId,
       shown,
-      given: true
+      ...given ? {
+        given
+      } : {}
     }
   };
   const unread = durationsProblem(file.text);
@@ -125,7 +133,9 @@ var readTimings = (async function readTimings(where) {
     timings: {
       byId,
       shown,
-      given: true
+      ...given ? {
+        given
+      } : {}
     }
   };
 });
@@ -137,4 +147,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-CBYFZPAQ.js.map
+//# sourceMappingURL=chunk-6VQCPJ5O.js.map

@@ -1654,7 +1654,7 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...selection.shardPlan ? {
         shard: {
           ...selection.shardPlan.shard,
-          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1],
+          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0,
           ...selection.pulledIn?.size ? {
             pulledIn: [
               ...selection.pulledIn.keys()
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-VBCCQAHF.js.map
+//# sourceMappingURL=execute_run-LDHE6NM3.js.map

@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-CBYFZPAQ.js";
+} from "./chunk-6VQCPJ5O.js";
 import "./chunk-NYSHT2QO.js";
 import "./chunk-4NPYDZPR.js";
 import "./chunk-XO22FQN4.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-FJK5Z3QU.js.map
+//# sourceMappingURL=duration_shards-XI54TKK4.js.map
