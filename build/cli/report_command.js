@@ -171,6 +171,10 @@ var cellOf = (function cellOf(f) {
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
 });
+var MAX_SHOWN_MS = 2147483647;
+var shownMs = (function shownMs(ms) {
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_SHOWN_MS) : 0;
+});
 var runView = (function runView(a, inWindow) {
   const env = a.environment;
   const error = a.diagnostics.find(((d) => d.level === "error"));
@@ -180,7 +184,7 @@ var runView = (function runView(a, inWindow) {
     mode: a.mode,
     result: a.result,
     startedAt: a.startedAt,
-    durationMs: a.durationMs,
+    durationMs: shownMs(a.durationMs),
     summary: a.summary,
     unstarted: {
       blocked: a.fixtures.filter(isBlocked).length,
@@ -333,7 +337,7 @@ var buildReportModel = (function buildReportModel(history, options) {
       if (f.status !== "skipped" && f.failure?.kind !== "interrupted" && !keptFromStarting(f)) {
         let list = durations.get(f.id);
         if (!list) durations.set(f.id, list = []);
-        list.push(f.durationMs);
+        list.push(shownMs(f.durationMs));
       }
     }
   }));
@@ -413,7 +417,7 @@ var buildReportModel = (function buildReportModel(history, options) {
         kind: f.failure?.kind ?? "unknown",
         message: message.length > MESSAGE_CHARS ? `${message.slice(0, MESSAGE_CHARS)}\u2026 (${message.length - MESSAGE_CHARS} more characters)` : message,
         attempts: f.attempts,
-        durationMs: f.durationMs,
+        durationMs: shownMs(f.durationMs),
         exit: exitText(f),
         ...excerpt2.length ? {
           excerpt: excerpt2

@@ -363,6 +363,17 @@ function cellOf(f: Artifact["fixtures"][number]): CellCode {
   return f.flaky ? "r" : "p";
 }
 
+/** The longest duration the page shows: 2^31 - 1 ms (~24.8 days), as durations.json keeps. */
+const MAX_SHOWN_MS = 2_147_483_647;
+
+/**
+ * A duration from an artifact as the page shows it, within 0 to {@linkcode MAX_SHOWN_MS}: a
+ * hand-edited 1e308 would otherwise print as `1.6e+303m` and draw bars of infinite height.
+ */
+function shownMs(ms: number): number {
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_SHOWN_MS) : 0;
+}
+
 function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {
   const env = a.environment as Artifact["environment"] & { hostname?: unknown };
   const error = a.diagnostics.find((d) => d.level === "error");
@@ -372,7 +383,7 @@ function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {
     mode: a.mode,
     result: a.result,
     startedAt: a.startedAt,
-    durationMs: a.durationMs,
+    durationMs: shownMs(a.durationMs),
     summary: a.summary,
     unstarted: {
       blocked: a.fixtures.filter(isBlocked).length,
@@ -563,7 +574,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
       ) {
         let list = durations.get(f.id);
         if (!list) durations.set(f.id, list = []);
-        list.push(f.durationMs);
+        list.push(shownMs(f.durationMs));
       }
     }
   });
@@ -657,7 +668,7 @@ export function buildReportModel(history: ReportHistory, options: ReportModelOpt
           } more characters)`
           : message,
         attempts: f.attempts,
-        durationMs: f.durationMs,
+        durationMs: shownMs(f.durationMs),
         exit: exitText(f),
         ...(excerpt.length ? { excerpt } : {}),
         ...(stdout ? { stdout } : {}),

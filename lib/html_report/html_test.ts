@@ -462,3 +462,19 @@ Deno.test("renderReportHtml: no raw control character from an artifact reaches t
     { numRuns: 100 },
   );
 });
+
+Deno.test("renderReportHtml: absurd durations from an edited artifact stay finite on the page", () => {
+  const huge = 1.7976931348623157e308;
+  const base = makeRun({ startedAt: now, fixtures: [r({ id: "x", status: "failed" })] });
+  const run = {
+    ...base,
+    durationMs: huge,
+    fixtures: base.fixtures.map((f) => ({ ...f, durationMs: huge })),
+  } as Artifact;
+  const earlier = makeRun({
+    startedAt: new Date(now.getTime() - 3600_000),
+    fixtures: [r({ id: "x", status: "passed" })],
+  });
+  const html = renderReportHtml(buildReportModel({ runs: [earlier, run] }, { last: 50, now }));
+  assert.doesNotMatch(html, /Infinity|NaN|e\+\d/);
+});

@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-LDHE6NM3.js.map
+//# sourceMappingURL=execute_run-XO6U5FDL.js.map
