@@ -153,6 +153,29 @@ Deno.test("needs: Ctrl-C mid-run still runs the teardown of a setup that ran", a
   assert.equal(byId["teardown/db"].status, "passed");
 });
 
+Deno.test("needs: a need Ctrl-C stopped is said to be interrupted, not failed, wherever its dependants are listed", async () => {
+  await using p = await tempProject({
+    "fixtures/setup/db.smoke.jsonc": cmd("touch setup.started; sleep 30"),
+    "fixtures/api/orders.smoke.jsonc": cmd("true", { needs: ["setup/db"] }),
+  });
+  const child = spawnSmoke(p.dir, []);
+  await waitFor(() => p.exists("setup.started"));
+  child.kill("SIGINT");
+  const out = await child.output();
+  assert.equal(out.code, 130);
+  const artifact = ArtifactSchema.parse(await p.latest());
+  const orders = artifact.fixtures.find((f) => f.id === "api/orders")!;
+  assert.equal(orders.failure?.kind, "blocked");
+  assert.equal(
+    orders.failure?.message,
+    'Blocked by setup/db: it needs "setup/db", which was interrupted',
+  );
+  assert.match(
+    new TextDecoder().decode(out.stdout),
+    /Blocked by setup\/db \(interrupted\): api\/orders/,
+  );
+});
+
 Deno.test("needs: a cycle, an unknown id, a glob and a needed teardown are catalog errors (exit 2, file named)", async () => {
   const cases: [Record<string, string>, RegExp][] = [
     [

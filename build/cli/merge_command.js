@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-T66WZ2BK.js";
+} from "../chunk-E2GFXOLT.js";
 import {
   advanceState,
   stateFromRecord,
@@ -43,14 +43,14 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-YGISEL6L.js";
+} from "../chunk-ILL5CTXP.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-QRCDS5LP.js";
+} from "../chunk-6P7YVT2F.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-RCPM2MYS.js";
+import "../chunk-YPVU6TDR.js";
 import {
   shellQuote
 } from "../chunk-HP5CIMTB.js";

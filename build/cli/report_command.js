@@ -25,13 +25,13 @@ import {
 import "../chunk-K55XNACF.js";
 import {
   formatDuration
-} from "../chunk-QRCDS5LP.js";
+} from "../chunk-6P7YVT2F.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-RCPM2MYS.js";
+} from "../chunk-YPVU6TDR.js";
 import {
   fixtureArgument,
   shellQuote

@@ -78,6 +78,8 @@ function endedOf(need: BlockedInput | undefined): string {
   if (isBlocked(need)) return `blocked by ${blockedBy(need)}`;
   if (need.status === "skipped") return "skipped";
   if (need.failure?.kind === "not-run") return "not run";
+  // Stopped by a signal: it did not fail on its own.
+  if (need.failure?.kind === "interrupted") return "interrupted";
   if (need.status === "failed") return "failed";
   return "did not pass";
 }

@@ -73,3 +73,22 @@ Deno.test("groupBlocked() reads the need from the message of an artifact without
     ids: ["api/a"],
   }]);
 });
+
+Deno.test("groupBlocked(): a need an interrupt stopped is said to be interrupted, not failed", () => {
+  const setup: BlockedInput = {
+    id: "setup",
+    status: "failed",
+    failure: { kind: "interrupted", message: "Interrupted" },
+  };
+  const dep: BlockedInput = {
+    id: "dep",
+    status: "failed",
+    blockedBy: "setup",
+    failure: { kind: "blocked", message: 'Blocked by setup: it needs "setup", which failed' },
+  };
+  assert.deepEqual(groupBlocked([setup, dep]), [{
+    by: "setup",
+    ended: "interrupted",
+    ids: ["dep"],
+  }]);
+});

@@ -20,7 +20,7 @@ export interface GateNode {
 }
 
 /** How a fixture ended, as the gate needs it. */
-export type Ending = "passed" | "failed" | "skipped" | "blocked";
+export type Ending = "passed" | "failed" | "skipped" | "blocked" | "interrupted";
 
 /** What to do next. */
 export type Step =

@@ -13,6 +13,7 @@ import { type Ending, NeedsGate } from "./needs_gate.ts";
 import { repeatRuns } from "./repeat.ts";
 import { pause } from "./_wait.ts";
 import { after } from "../base/timer.ts";
+import { interruptedWithoutResult } from "../artifact/not_run.ts";
 
 /** After an interrupt, how long the teardowns of what ran have, in all. */
 const TEARDOWN_BUDGET_MS = 10_000;
@@ -192,6 +193,8 @@ export function notRunResult(id: string, maxFailures: number): FixtureResult {
  * const result = blockedResult("api/orders", "setup/db", "failed");
  * assert.equal(result.failure?.message, 'Blocked by setup/db: it needs "setup/db", which failed');
  * assert.equal(result.blockedBy, "setup/db");
+ * const stopped = blockedResult("api/orders", "setup/db", "interrupted");
+ * assert.equal(stopped.failure?.message, 'Blocked by setup/db: it needs "setup/db", which was interrupted');
  * ```
  */
 export function blockedResult(id: string, by: string, because: Ending): FixtureResult {
@@ -201,6 +204,8 @@ export function blockedResult(id: string, by: string, because: Ending): FixtureR
     ? "was skipped"
     : because === "blocked"
     ? "was blocked itself"
+    : because === "interrupted"
+    ? "was interrupted"
     : "did not pass";
   return {
     ...unstarted(id, {
@@ -416,7 +421,11 @@ export async function runFixtures(
     ends[index] = end;
     gate.end(
       index,
-      end.result.failure?.kind === "blocked" ? "blocked" : end.result.status,
+      end.result.failure?.kind === "blocked"
+        ? "blocked"
+        : interruptedWithoutResult(end.result)
+        ? "interrupted"
+        : end.result.status,
       end.result.attempts > 0,
     );
     enqueue(() => deps.reporter.onFixtureEnd?.(end));

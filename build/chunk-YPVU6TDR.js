@@ -14,6 +14,7 @@ var endedOf = (function endedOf(need) {
   if (isBlocked(need)) return `blocked by ${blockedBy(need)}`;
   if (need.status === "skipped") return "skipped";
   if (need.failure?.kind === "not-run") return "not run";
+  if (need.failure?.kind === "interrupted") return "interrupted";
   if (need.status === "failed") return "failed";
   return "did not pass";
 });
@@ -285,4 +286,4 @@ export {
   failureExcerpt,
   failureCause
 };
-//# sourceMappingURL=chunk-RCPM2MYS.js.map
+//# sourceMappingURL=chunk-YPVU6TDR.js.map

@@ -2,10 +2,10 @@ import {
   formatDuration,
   palette,
   renderRepeat
-} from "./chunk-QRCDS5LP.js";
+} from "./chunk-6P7YVT2F.js";
 import {
   isBlocked
-} from "./chunk-RCPM2MYS.js";
+} from "./chunk-YPVU6TDR.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -183,4 +183,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-YGISEL6L.js.map
+//# sourceMappingURL=chunk-ILL5CTXP.js.map

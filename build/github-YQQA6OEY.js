@@ -8,15 +8,15 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-JLIECRCP.js";
+} from "./chunk-JQDDZP3P.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-YGISEL6L.js";
-import "./chunk-QRCDS5LP.js";
+import "./chunk-ILL5CTXP.js";
+import "./chunk-6P7YVT2F.js";
 import "./chunk-JEDHTE3D.js";
-import "./chunk-RCPM2MYS.js";
+import "./chunk-YPVU6TDR.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import "./chunk-5345R35B.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-6JFQZIUG.js.map
+//# sourceMappingURL=github-YQQA6OEY.js.map

@@ -6,11 +6,11 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-YGISEL6L.js";
+} from "./chunk-ILL5CTXP.js";
 import {
   formatDuration,
   palette
-} from "./chunk-QRCDS5LP.js";
+} from "./chunk-6P7YVT2F.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -18,7 +18,7 @@ import {
   blockedGroupLine,
   failureCause,
   groupBlocked
-} from "./chunk-RCPM2MYS.js";
+} from "./chunk-YPVU6TDR.js";
 import {
   shellQuote
 } from "./chunk-HP5CIMTB.js";
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-JLIECRCP.js.map
+//# sourceMappingURL=chunk-JQDDZP3P.js.map

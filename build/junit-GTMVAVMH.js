@@ -3,7 +3,7 @@ import {
   excerptLines,
   failureExcerpt,
   isBlocked
-} from "./chunk-RCPM2MYS.js";
+} from "./chunk-YPVU6TDR.js";
 import "./chunk-2N47EPJ5.js";
 import {
   quarantineLine,
@@ -391,4 +391,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-T2MCGH6F.js.map
+//# sourceMappingURL=junit-GTMVAVMH.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-T66WZ2BK.js";
+} from "./chunk-E2GFXOLT.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-YGISEL6L.js";
+} from "./chunk-ILL5CTXP.js";
 import {
   colorWanted,
   palette,
@@ -62,11 +62,11 @@ import {
   renderFixtureLine,
   renderStatusLine,
   repeatRuns
-} from "./chunk-QRCDS5LP.js";
+} from "./chunk-6P7YVT2F.js";
 import "./chunk-JEDHTE3D.js";
 import {
   isBlocked
-} from "./chunk-RCPM2MYS.js";
+} from "./chunk-YPVU6TDR.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import {
@@ -259,7 +259,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-T2MCGH6F.js");
+    const { createJUnitReporter } = await import("./junit-GTMVAVMH.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -270,7 +270,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-6JFQZIUG.js");
+    const { createGitHubReporter } = await import("./github-YQQA6OEY.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -604,7 +604,7 @@ var notRunResult = (function notRunResult(id, maxFailures) {
   });
 });
 var blockedResult = (function blockedResult(id, by, because) {
-  const why = because === "failed" ? "failed" : because === "skipped" ? "was skipped" : because === "blocked" ? "was blocked itself" : "did not pass";
+  const why = because === "failed" ? "failed" : because === "skipped" ? "was skipped" : because === "blocked" ? "was blocked itself" : because === "interrupted" ? "was interrupted" : "did not pass";
   return {
     ...unstarted(id, {
       kind: "blocked",
@@ -768,7 +768,7 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
   });
   const record = ((index, end) => {
     ends[index] = end;
-    gate.end(index, end.result.failure?.kind === "blocked" ? "blocked" : end.result.status, end.result.attempts > 0);
+    gate.end(index, end.result.failure?.kind === "blocked" ? "blocked" : interruptedWithoutResult(end.result) ? "interrupted" : end.result.status, end.result.attempts > 0);
     enqueue((() => deps.reporter.onFixtureEnd?.(end)));
     wake();
   });
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-XO6U5FDL.js.map
+//# sourceMappingURL=execute_run-S4FUGYUW.js.map

@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-YGISEL6L.js";
+} from "./chunk-ILL5CTXP.js";
 import {
   createArtifact
 } from "./chunk-5345R35B.js";
@@ -574,4 +574,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-T66WZ2BK.js.map
+//# sourceMappingURL=chunk-E2GFXOLT.js.map

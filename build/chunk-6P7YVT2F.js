@@ -8,7 +8,7 @@ import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "./chunk-RCPM2MYS.js";
+} from "./chunk-YPVU6TDR.js";
 import {
   keptFromStarting
 } from "./chunk-5345R35B.js";
@@ -239,4 +239,4 @@ export {
   renderFailures,
   renderRepeat
 };
-//# sourceMappingURL=chunk-QRCDS5LP.js.map
+//# sourceMappingURL=chunk-6P7YVT2F.js.map
