@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-NA2LKRDW.js";
+} from "../chunk-QQNE5PWD.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-6VQCPJ5O.js";
+} from "../chunk-SHXWXMCY.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-S4FUGYUW.js");
+  return import("../execute_run-YXZJSJYA.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -871,7 +871,10 @@ var shard = (function shard(value) {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
-  if (!match || index < 1 || total < 1 || index > total || !Number.isSafeInteger(total)) {
+  if (match && !Number.isSafeInteger(total)) {
+    throw usage(`Invalid value for "--shard": "${displayName(value)}": N is over ${Number.MAX_SAFE_INTEGER}`, 'Pass e.g. "--shard 1/3" for the first of three shards.');
+  }
+  if (!match || index < 1 || total < 1 || index > total) {
     throw usage(`Invalid value for "--shard": "${displayName(value)}" is not I/N with 1 <= I <= N`, 'Pass e.g. "--shard 1/3" for the first of three shards.');
   }
   return {

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-E2GFXOLT.js";
+} from "../chunk-2TW2YZ3Z.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-NA2LKRDW.js";
+} from "../chunk-QQNE5PWD.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-6VQCPJ5O.js";
+import "../chunk-SHXWXMCY.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -43,20 +43,21 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-ILL5CTXP.js";
+} from "../chunk-OSLLJJLK.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-6P7YVT2F.js";
+} from "../chunk-W2BHSFR7.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-YPVU6TDR.js";
+import "../chunk-Y3TRA3WH.js";
 import {
   shellQuote
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import {
-  createArtifact
+  createArtifact,
+  interruptedWithoutResult
 } from "../chunk-5345R35B.js";
 import "../chunk-NYSHT2QO.js";
 import "../chunk-4NPYDZPR.js";
@@ -83,7 +84,7 @@ var byId = (function byId(a, b) {
 });
 var shardRank = (function shardRank(result) {
   if (result.attempts === 0) return 0;
-  return result.status === "failed" ? 2 : 1;
+  return result.status === "failed" && !interruptedWithoutResult(result) ? 2 : 1;
 });
 var mergeArtifacts = (function mergeArtifacts(inputs, options) {
   if (inputs.length === 0) throw new RangeError("Cannot merge artifacts: none were given");

@@ -14,24 +14,24 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-NA2LKRDW.js";
+} from "../chunk-QQNE5PWD.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-6VQCPJ5O.js";
+import "../chunk-SHXWXMCY.js";
 import {
   checkOutputFile
 } from "../chunk-724LJFTI.js";
 import "../chunk-K55XNACF.js";
 import {
   formatDuration
-} from "../chunk-6P7YVT2F.js";
+} from "../chunk-W2BHSFR7.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-YPVU6TDR.js";
+} from "../chunk-Y3TRA3WH.js";
 import {
   fixtureArgument,
   shellQuote
@@ -235,7 +235,7 @@ var serviceView = (function serviceView(s, tailChars) {
     ]),
     check: s.check,
     ...s.readyMs !== void 0 ? {
-      readyMs: s.readyMs
+      readyMs: shownMs(s.readyMs)
     } : {},
     ...exit ? {
       exit
@@ -895,7 +895,7 @@ var suiteVerdict = (function suiteVerdict(run) {
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
 });
 var stoppedWithoutVerdict = (function stoppedWithoutVerdict(run) {
-  return run.interrupted === true && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f) || keptFromStarting(f)));
+  return run.interrupted === true && !servicesFailed(run.services) && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f) || f.failure?.kind === "blocked" || f.quarantined !== void 0));
 });
 var latestRed = (function latestRed(runs, options) {
   const key = ((a) => `${a.startedAt}\0${a.runId}`);
@@ -1096,9 +1096,12 @@ var renderLatest = (function renderLatest(model) {
 var excerpt = (function excerpt(blocks) {
   return (blocks ?? []).map(((b) => `<p class="excerpt-head muted">${e(b.heading)}</p><pre class="excerpt">${e(b.lines.join("\n"))}</pre>`)).join("");
 });
+var endedPhrase = (function endedPhrase(ended) {
+  return ended === "failed" || ended === "did not pass" ? ended : ended === "not run" ? "did not run" : `was ${ended}`;
+});
 var renderBlocked = (function renderBlocked(f, blocked) {
   const facts = [
-    fact("Needs", `<code>${e(blocked.by)}</code>, which ${e(blocked.ended)} in this run`),
+    fact("Needs", `<code>${e(blocked.by)}</code>, which ${e(endedPhrase(blocked.ended))} in this run`),
     fact("Rerun it", `<code>${e(f.command)}</code> (runs its needs first)`)
   ];
   return `<article class="failure blocked" id="failure-${e(f.id)}" data-fixture="${e(f.id)}"><h3><span class="sym">\u2298</span> ${e(f.id)} <span class="kind blocked">blocked by ${e(blocked.by)}</span></h3><dl class="facts">${facts.join("")}</dl></article>`;

@@ -8,6 +8,7 @@
  * @module
  */
 import { idList } from "../base/id_list.ts";
+import { interruptedWithoutResult } from "./not_run.ts";
 
 /** What the functions here read of a fixture's result. */
 export interface BlockedInput {
@@ -19,6 +20,10 @@ export interface BlockedInput {
   failure?: { kind: string; message: string } | undefined;
   /** The need that blocked it. */
   blockedBy?: string | undefined;
+  /** Attempts made (a need stopped in its retry had a result: its first attempt's failure). */
+  attempts?: number;
+  /** Under `--repeat`, each run's outcome. */
+  repeat?: { outcomes: string } | undefined;
 }
 
 /** The fixtures one need blocked. */
@@ -78,8 +83,8 @@ function endedOf(need: BlockedInput | undefined): string {
   if (isBlocked(need)) return `blocked by ${blockedBy(need)}`;
   if (need.status === "skipped") return "skipped";
   if (need.failure?.kind === "not-run") return "not run";
-  // Stopped by a signal: it did not fail on its own.
-  if (need.failure?.kind === "interrupted") return "interrupted";
+  // Stopped by a signal before it had a result (as the needs gate judges it): not a failure.
+  if (interruptedWithoutResult({ ...need, attempts: need.attempts ?? 1 })) return "interrupted";
   if (need.status === "failed") return "failed";
   return "did not pass";
 }

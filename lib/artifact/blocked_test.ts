@@ -92,3 +92,19 @@ Deno.test("groupBlocked(): a need an interrupt stopped is said to be interrupted
     ids: ["dep"],
   }]);
 });
+
+Deno.test("groupBlocked(): a need stopped in its retry had a result: it failed", () => {
+  const setup: BlockedInput = {
+    id: "setup",
+    status: "failed",
+    attempts: 2,
+    failure: { kind: "interrupted", message: "Interrupted" },
+  };
+  const dep: BlockedInput = {
+    id: "dep",
+    status: "failed",
+    blockedBy: "setup",
+    failure: { kind: "blocked", message: 'Blocked by setup: it needs "setup", which failed' },
+  };
+  assert.equal(groupBlocked([setup, dep])[0].ended, "failed");
+});

@@ -141,7 +141,13 @@ function shard(value: string): Shard {
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
   // Past 2^53 a number is not exact: "1/99999999999999999999" would be shown as another N.
-  if (!match || index < 1 || total < 1 || index > total || !Number.isSafeInteger(total)) {
+  if (match && !Number.isSafeInteger(total)) {
+    throw usage(
+      `Invalid value for "--shard": "${displayName(value)}": N is over ${Number.MAX_SAFE_INTEGER}`,
+      'Pass e.g. "--shard 1/3" for the first of three shards.',
+    );
+  }
+  if (!match || index < 1 || total < 1 || index > total) {
     throw usage(
       `Invalid value for "--shard": "${displayName(value)}" is not I/N with 1 <= I <= N`,
       'Pass e.g. "--shard 1/3" for the first of three shards.',

@@ -31,6 +31,7 @@ import {
   serializeArtifact,
 } from "../artifact/history.ts";
 import { pruneHistory } from "../artifact/prune.ts";
+import { interruptedWithoutResult } from "../artifact/not_run.ts";
 import {
   advanceState,
   stateFromRecord,
@@ -81,12 +82,13 @@ function byId(a: { id: string }, b: { id: string }): number {
 
 /**
  * How much one shard's result of a fixture two shards both ran (a need
- * pulled in by each) says: 2 it ran and failed, 1 it ran otherwise, 0 it
- * never started there (kept from starting, blocked, interrupted first).
+ * pulled in by each) says: 2 it ran and failed, 1 it ran otherwise (or a
+ * signal stopped it before it had a result), 0 it never started there (kept
+ * from starting, blocked, interrupted first).
  */
 function shardRank(result: FixtureResult): number {
   if (result.attempts === 0) return 0;
-  return result.status === "failed" ? 2 : 1;
+  return result.status === "failed" && !interruptedWithoutResult(result) ? 2 : 1;
 }
 
 /**

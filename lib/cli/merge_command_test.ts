@@ -133,6 +133,15 @@ Deno.test("mergeArtifacts() of two shards that both ran a need: what ran beats w
     [result("db", "failed"), result("db", "passed"), "exit-code"],
     [result("db", "passed"), unstarted("db", "not-run"), "passed"],
     [result("db", "passed"), unstarted("db", "blocked"), "passed"],
+    // Stopped at its first attempt, after it started: no result of its own, below a failure.
+    [
+      result("db", "failed"),
+      result("db", "failed", {
+        exitCode: null,
+        failure: { kind: "interrupted", message: "stopped" },
+      }),
+      "exit-code",
+    ],
   ];
   for (const [a, b, expected] of cases) {
     for (const [first, second] of [[a, b], [b, a]]) {

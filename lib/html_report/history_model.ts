@@ -428,7 +428,7 @@ function serviceView(s: ServiceRecord, tailChars: number): ServiceView {
     status: s.status,
     failed: servicesFailed([s]),
     check: s.check,
-    ...(s.readyMs !== undefined ? { readyMs: s.readyMs } : {}),
+    ...(s.readyMs !== undefined ? { readyMs: shownMs(s.readyMs) } : {}),
     ...(exit ? { exit } : {}),
     ...(s.reason ? { reason: s.reason } : {}),
     ...(stdout ? { stdout } : {}),

@@ -204,10 +204,22 @@ function excerpt(blocks: FailureView["excerpt"]): string {
   ).join("");
 }
 
+/** How a need ended (`groupBlocked`'s word) as a verb phrase: "was skipped", "did not run". */
+function endedPhrase(ended: string): string {
+  return ended === "failed" || ended === "did not pass"
+    ? ended
+    : ended === "not run"
+    ? "did not run"
+    : `was ${ended}`;
+}
+
 /** A blocked fixture never started: its need, a badge and how to rerun it, no output. */
 function renderBlocked(f: FailureView, blocked: NonNullable<FailureView["blocked"]>): string {
   const facts = [
-    fact("Needs", `<code>${e(blocked.by)}</code>, which ${e(blocked.ended)} in this run`),
+    fact(
+      "Needs",
+      `<code>${e(blocked.by)}</code>, which ${e(endedPhrase(blocked.ended))} in this run`,
+    ),
     fact("Rerun it", `<code>${e(f.command)}</code> (runs its needs first)`),
   ];
   return `<article class="failure blocked" id="failure-${e(f.id)}" data-fixture="${e(f.id)}">` +

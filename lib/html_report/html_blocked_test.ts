@@ -63,3 +63,15 @@ Deno.test("renderReportHtml: blocked fixtures say blocked by their need, with th
   assert.deepEqual([cells.get("setup/db"), cells.get("api/orders")], ["f", "n"]);
   assert.equal(model.grid.find((row) => row.id === "api/orders")?.failures, 0);
 });
+
+Deno.test("renderReportHtml: a blocked card says how its need ended in words (interrupted, skipped)", () => {
+  const card = (need: FixtureResult) => {
+    const run = makeRun({ startedAt: now, fixtures: [need, blocked("api/orders")] });
+    const doc = parseHTML(renderReportHtml(buildReportModel({ runs: [run] }, { last: 50, now })))
+      .document;
+    return doc.querySelector('#failures article[data-fixture="api/orders"]')!.textContent!;
+  };
+  const stopped = r({ id: "setup/db", status: "failed", kind: "interrupted" });
+  assert.match(card(stopped), /setup\/db, which was interrupted in this run/);
+  assert.match(card(r({ id: "setup/db", status: "skipped" })), /which was skipped in this run/);
+});

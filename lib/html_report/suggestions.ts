@@ -9,8 +9,8 @@
  *
  * @module
  */
-import type { Artifact } from "../artifact/artifact.ts";
-import { interruptedWithoutResult, keptFromStarting } from "../artifact/not_run.ts";
+import { type Artifact, servicesFailed } from "../artifact/artifact.ts";
+import { interruptedWithoutResult } from "../artifact/not_run.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import type { GridRow } from "./history_model.ts";
 import { timeAgo } from "./history_stats.ts";
@@ -178,13 +178,18 @@ function suiteVerdict(run: Pick<Artifact, "result" | "combined">): "pass" | "fai
 }
 
 /**
- * A run a signal stopped before any fixture failed on its own: no verdict on the suite. What
- * never started (blocked by a need the signal stopped, held back) failed on no account of its own.
+ * A run a signal stopped before any fixture failed on its own: no verdict on the suite. Not
+ * failures of their own: a fixture the signal stopped before it had a result, one blocked by a
+ * need (the need's own result says), a quarantined failure. A service that was not ready, or
+ * exited, is a failure of the run.
  */
-function stoppedWithoutVerdict(run: Pick<Artifact, "interrupted" | "fixtures">): boolean {
-  return run.interrupted === true &&
+function stoppedWithoutVerdict(
+  run: Pick<Artifact, "interrupted" | "fixtures" | "services">,
+): boolean {
+  return run.interrupted === true && !servicesFailed(run.services) &&
     run.fixtures.every((f) =>
-      f.status !== "failed" || interruptedWithoutResult(f) || keptFromStarting(f)
+      f.status !== "failed" || interruptedWithoutResult(f) || f.failure?.kind === "blocked" ||
+      f.quarantined !== undefined
     );
 }
 
@@ -219,7 +224,14 @@ function stoppedWithoutVerdict(run: Pick<Artifact, "interrupted" | "fixtures">):
 export function latestRed(
   runs: readonly Pick<
     Artifact,
-    "runId" | "startedAt" | "finishedAt" | "result" | "combined" | "fixtures" | "interrupted"
+    | "runId"
+    | "startedAt"
+    | "finishedAt"
+    | "result"
+    | "combined"
+    | "fixtures"
+    | "interrupted"
+    | "services"
   >[],
   options: { last: number; now: Date; totalRuns?: number },
 ): RedStreak | undefined {

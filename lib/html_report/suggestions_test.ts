@@ -220,6 +220,31 @@ Deno.test("latestRed(): a run Ctrl-C stopped before anything failed is no verdic
     }),
     undefined,
   );
+  // Not exempt: a fixture a service kept from starting, a service that exited; exempt: a
+  // quarantined failure.
+  const stopped = { status: "failed", attempts: 1, failure: { kind: "interrupted" } };
+  const notReady = {
+    status: "failed",
+    attempts: 0,
+    failure: { kind: "not-run", message: 'service "api" was not ready' },
+  };
+  const variant = (i: number, extra: Record<string, unknown>) =>
+    ({ ...(run(i, "fail") as object), interrupted: true, ...extra }) as never;
+  const redAfter = (last: unknown) =>
+    latestRed([run(0, "pass"), last as never], { last: 50, now: new Date(100 * MIN) });
+  assert.equal(redAfter(variant(1, { fixtures: [stopped, notReady] }))?.firstRed.runId, "r001");
+  assert.equal(
+    redAfter(variant(1, { fixtures: [stopped], services: [{ name: "api", status: "exited" }] }))
+      ?.firstRed.runId,
+    "r001",
+  );
+  const quarantined = {
+    status: "failed",
+    attempts: 1,
+    failure: { kind: "exit-code" },
+    quarantined: {},
+  };
+  assert.equal(redAfter(variant(1, { fixtures: [stopped, quarantined] })), undefined);
   // A fixture that failed before the signal makes the run red.
   const real = latestRed([run(0, "pass"), run(1, "fail", { interrupted: "after" })], {
     last: 50,

@@ -58,8 +58,9 @@ export function durationShards(
   expectedMs: readonly number[],
   total: number,
 ): ShardSplit {
-  // With more shards than fixtures the shards past the fixtures' count stay empty (each fixture
-  // goes to the lowest empty shard): they are not made, so a huge N costs nothing.
+  // With more shards than fixtures the shards past the fixtures' count stay empty (while a shard
+  // among the first is empty, none further on is chosen): they are not made, so a huge N costs
+  // nothing.
   const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
   const shardOf = ids.map(() => 0);
   for (const i of longestFirst(ids, expectedMs)) {
@@ -170,8 +171,13 @@ export function shardPlanLine(plan: ShardPlan): string {
   // The shards no fixture can reach, as one range: N may be far larger than the catalog.
   const first = plan.totals.length + 1;
   if (first <= total) {
+    const mark = index < first
+      ? ""
+      : first === total
+      ? " (this shard)"
+      : ` (this shard: ${index}/${total})`;
     const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
-    parts.push(`${range} 0ms${index >= first ? ` (this shard: ${index}/${total})` : ""}`);
+    parts.push(`${range} 0ms${mark}`);
   }
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 }
@@ -255,8 +261,8 @@ export async function readTimings(
           read.problem ? `Cannot read "${shown}": ${read.problem}` : `No timings in "${shown}"`
         }: every fixture gets the default duration`,
         hint: read.problem
-          ? `Remove "${shown}" (the next run records a new one), or pass --timings with a ` +
-            "previous run's artifact."
+          ? "A run starts the summary again where it can write it (remove what is there if it " +
+            "is not a regular file), or pass --timings with a previous run's artifact."
           : "Pass --timings with a previous run's artifact, or run the suite once to record " +
             "durations.",
       },

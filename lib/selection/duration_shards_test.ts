@@ -133,4 +133,6 @@ Deno.test("durationShardOf() with far more shards than fixtures: no array of N, 
   // One shard past the fixtures: no range.
   const four = durationShardOf(fixtures, { index: 2, total: 4 }, timings).plan;
   assert.match(shardPlanLine(four), /2\/4 2\.0s \(this shard\), 3\/4 1\.0s, 4\/4 0ms$/);
+  const last = durationShardOf(fixtures, { index: 4, total: 4 }, timings).plan;
+  assert.match(shardPlanLine(last), /, 4\/4 0ms \(this shard\)$/);
 });

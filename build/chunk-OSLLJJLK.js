@@ -2,10 +2,10 @@ import {
   formatDuration,
   palette,
   renderRepeat
-} from "./chunk-6P7YVT2F.js";
+} from "./chunk-W2BHSFR7.js";
 import {
   isBlocked
-} from "./chunk-YPVU6TDR.js";
+} from "./chunk-Y3TRA3WH.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -183,4 +183,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-ILL5CTXP.js.map
+//# sourceMappingURL=chunk-OSLLJJLK.js.map

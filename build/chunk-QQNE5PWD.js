@@ -4,7 +4,7 @@ import {
 } from "./chunk-6DEX5YGK.js";
 import {
   shardPlanLine
-} from "./chunk-6VQCPJ5O.js";
+} from "./chunk-SHXWXMCY.js";
 import {
   historyPaths
 } from "./chunk-724LJFTI.js";
@@ -2098,7 +2098,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-XI54TKK4.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-EDSAFNMG.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2288,4 +2288,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-NA2LKRDW.js.map
+//# sourceMappingURL=chunk-QQNE5PWD.js.map

@@ -8,7 +8,7 @@ import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "./chunk-YPVU6TDR.js";
+} from "./chunk-Y3TRA3WH.js";
 import {
   keptFromStarting
 } from "./chunk-5345R35B.js";
@@ -239,4 +239,4 @@ export {
   renderFailures,
   renderRepeat
 };
-//# sourceMappingURL=chunk-6P7YVT2F.js.map
+//# sourceMappingURL=chunk-W2BHSFR7.js.map

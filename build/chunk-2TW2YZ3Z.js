@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-ILL5CTXP.js";
+} from "./chunk-OSLLJJLK.js";
 import {
   createArtifact
 } from "./chunk-5345R35B.js";
@@ -574,4 +574,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-E2GFXOLT.js.map
+//# sourceMappingURL=chunk-2TW2YZ3Z.js.map

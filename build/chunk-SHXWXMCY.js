@@ -55,8 +55,9 @@ var shardPlanLine = (function shardPlanLine(plan) {
   const parts = plan.totals.map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
   const first = plan.totals.length + 1;
   if (first <= total) {
+    const mark = index < first ? "" : first === total ? " (this shard)" : ` (this shard: ${index}/${total})`;
     const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
-    parts.push(`${range} 0ms${index >= first ? ` (this shard: ${index}/${total})` : ""}`);
+    parts.push(`${range} 0ms${mark}`);
   }
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 });
@@ -86,7 +87,7 @@ var readTimings = (async function readTimings(where) {
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
-        hint: read.problem ? `Remove "${shown2}" (the next run records a new one), or pass --timings with a previous run's artifact.` : "Pass --timings with a previous run's artifact, or run the suite once to record durations."
+        hint: read.problem ? "A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once to record durations."
       }
     };
   }
@@ -147,4 +148,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-6VQCPJ5O.js.map
+//# sourceMappingURL=chunk-SHXWXMCY.js.map

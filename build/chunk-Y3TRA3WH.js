@@ -1,6 +1,9 @@
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
+import {
+  interruptedWithoutResult
+} from "./chunk-5345R35B.js";
 
 // lib/artifact/blocked.ts
 var isBlocked = (function isBlocked(result) {
@@ -14,7 +17,10 @@ var endedOf = (function endedOf(need) {
   if (isBlocked(need)) return `blocked by ${blockedBy(need)}`;
   if (need.status === "skipped") return "skipped";
   if (need.failure?.kind === "not-run") return "not run";
-  if (need.failure?.kind === "interrupted") return "interrupted";
+  if (interruptedWithoutResult({
+    ...need,
+    attempts: need.attempts ?? 1
+  })) return "interrupted";
   if (need.status === "failed") return "failed";
   return "did not pass";
 });
@@ -286,4 +292,4 @@ export {
   failureExcerpt,
   failureCause
 };
-//# sourceMappingURL=chunk-YPVU6TDR.js.map
+//# sourceMappingURL=chunk-Y3TRA3WH.js.map

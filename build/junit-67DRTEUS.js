@@ -3,7 +3,7 @@ import {
   excerptLines,
   failureExcerpt,
   isBlocked
-} from "./chunk-YPVU6TDR.js";
+} from "./chunk-Y3TRA3WH.js";
 import "./chunk-2N47EPJ5.js";
 import {
   quarantineLine,
@@ -391,4 +391,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-GTMVAVMH.js.map
+//# sourceMappingURL=junit-67DRTEUS.js.map

@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-6VQCPJ5O.js";
+} from "./chunk-SHXWXMCY.js";
 import "./chunk-NYSHT2QO.js";
 import "./chunk-4NPYDZPR.js";
 import "./chunk-XO22FQN4.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-XI54TKK4.js.map
+//# sourceMappingURL=duration_shards-EDSAFNMG.js.map

@@ -6,11 +6,11 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-ILL5CTXP.js";
+} from "./chunk-OSLLJJLK.js";
 import {
   formatDuration,
   palette
-} from "./chunk-6P7YVT2F.js";
+} from "./chunk-W2BHSFR7.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -18,7 +18,7 @@ import {
   blockedGroupLine,
   failureCause,
   groupBlocked
-} from "./chunk-YPVU6TDR.js";
+} from "./chunk-Y3TRA3WH.js";
 import {
   shellQuote
 } from "./chunk-HP5CIMTB.js";
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-JQDDZP3P.js.map
+//# sourceMappingURL=chunk-WRQ7KQXS.js.map

@@ -8,15 +8,15 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-JQDDZP3P.js";
+} from "./chunk-WRQ7KQXS.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-ILL5CTXP.js";
-import "./chunk-6P7YVT2F.js";
+import "./chunk-OSLLJJLK.js";
+import "./chunk-W2BHSFR7.js";
 import "./chunk-JEDHTE3D.js";
-import "./chunk-YPVU6TDR.js";
+import "./chunk-Y3TRA3WH.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import "./chunk-5345R35B.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-YQQA6OEY.js.map
+//# sourceMappingURL=github-RQVDSVDF.js.map

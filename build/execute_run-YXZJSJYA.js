@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-E2GFXOLT.js";
+} from "./chunk-2TW2YZ3Z.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-ILL5CTXP.js";
+} from "./chunk-OSLLJJLK.js";
 import {
   colorWanted,
   palette,
@@ -62,11 +62,11 @@ import {
   renderFixtureLine,
   renderStatusLine,
   repeatRuns
-} from "./chunk-6P7YVT2F.js";
+} from "./chunk-W2BHSFR7.js";
 import "./chunk-JEDHTE3D.js";
 import {
   isBlocked
-} from "./chunk-YPVU6TDR.js";
+} from "./chunk-Y3TRA3WH.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import {
@@ -259,7 +259,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-GTMVAVMH.js");
+    const { createJUnitReporter } = await import("./junit-67DRTEUS.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -270,7 +270,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-YQQA6OEY.js");
+    const { createGitHubReporter } = await import("./github-RQVDSVDF.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-S4FUGYUW.js.map
+//# sourceMappingURL=execute_run-YXZJSJYA.js.map
