@@ -69,6 +69,10 @@ Deno.test("tools/build.ts --check: exit 1 naming each stale file, exit 0 when up
     // Written again over a build: the stale files go.
     assert.equal((await build(["--dir", copy])).code, 0);
     assert.deepEqual(treeDifferences(join(ROOT, BUILD_DIR), copy), []);
+    // A --dir without its directory says so.
+    const bare = await build(["--dir"]);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stderr, /error: "--dir" needs a directory/);
   } finally {
     await Deno.remove(copy, { recursive: true });
   }

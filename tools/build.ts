@@ -25,7 +25,8 @@
  *
  * Usage: `deno task build` (writes `build/`); `deno task build --check` (exit
  * 1 and the files that differ when `build/` is out of date);
- * `--dir DIR` (relative to the working directory) writes or checks another
+ * `--dir DIR` (relative to the working directory: the repository root under
+ * `deno task`) writes or checks another
  * directory. A directory is only replaced when it is empty or holds a build.
  *
  * @module
@@ -365,7 +366,12 @@ async function main(args: string[]): Promise<number> {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--check") check = true;
     else if (args[i] === "--dir" && i + 1 < args.length && args[i + 1] !== "") dir = args[++i];
-    else {
+    else if (args[i] === "--dir") {
+      console.error(
+        'error: "--dir" needs a directory\nhint: Pass --dir DIR, e.g. --dir /tmp/build.',
+      );
+      return 2;
+    } else {
       console.error(
         `error: Unknown argument "${args[i]}"\nhint: Use --check, --dir DIR, or nothing.`,
       );
