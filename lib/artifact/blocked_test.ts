@@ -74,37 +74,22 @@ Deno.test("groupBlocked() reads the need from the message of an artifact without
   }]);
 });
 
-Deno.test("groupBlocked(): a need an interrupt stopped is said to be interrupted, not failed", () => {
-  const setup: BlockedInput = {
-    id: "setup",
-    status: "failed",
-    failure: { kind: "interrupted", message: "Interrupted" },
-  };
+Deno.test("groupBlocked(): a need stopped before it had a result was interrupted; in its retry, it failed", () => {
   const dep: BlockedInput = {
     id: "dep",
     status: "failed",
     blockedBy: "setup",
     failure: { kind: "blocked", message: 'Blocked by setup: it needs "setup", which failed' },
   };
-  assert.deepEqual(groupBlocked([setup, dep]), [{
-    by: "setup",
-    ended: "interrupted",
-    ids: ["dep"],
-  }]);
-});
-
-Deno.test("groupBlocked(): a need stopped in its retry had a result: it failed", () => {
-  const setup: BlockedInput = {
-    id: "setup",
-    status: "failed",
-    attempts: 2,
-    failure: { kind: "interrupted", message: "Interrupted" },
+  const ended = (attempts: number) => {
+    const setup: BlockedInput = {
+      id: "setup",
+      status: "failed",
+      attempts,
+      failure: { kind: "interrupted", message: "Interrupted" },
+    };
+    return groupBlocked([setup, dep]);
   };
-  const dep: BlockedInput = {
-    id: "dep",
-    status: "failed",
-    blockedBy: "setup",
-    failure: { kind: "blocked", message: 'Blocked by setup: it needs "setup", which failed' },
-  };
-  assert.equal(groupBlocked([setup, dep])[0].ended, "failed");
+  assert.deepEqual(ended(1), [{ by: "setup", ended: "interrupted", ids: ["dep"] }]);
+  assert.equal(ended(2)[0].ended, "failed");
 });
