@@ -6,10 +6,7 @@
  * @module
  */
 import { dirname, join, relative, resolve } from "node:path";
-// Build-only: locked in deno.test.lock (`deno task build` runs with it); smoke never loads it.
-// deno-lint-ignore no-import-prefix
-import { parse } from "npm:acorn@8.15.0";
-import { eagerCompile } from "./eager_compile.ts";
+import { eagerCompile, parseModule } from "./eager_compile.ts";
 
 /**
  * Rewrites each chunk for eager compilation, moving its source map
@@ -70,7 +67,7 @@ export async function eagerCompileChunks(dir: string, chunks: readonly string[])
  * ```
  */
 export function staticImports(code: string): string[] {
-  const program = parse(code, { ecmaVersion: "latest", sourceType: "module" });
+  const program = parseModule(code);
   return program.body.flatMap((s) =>
     (s.type === "ImportDeclaration" || s.type === "ExportNamedDeclaration" ||
         s.type === "ExportAllDeclaration") && s.source

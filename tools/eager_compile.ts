@@ -76,8 +76,24 @@ interface Insertion {
   text: string;
 }
 
-/** Options for acorn: a module, any syntax Deno runs. */
-const PARSE = { ecmaVersion: "latest", sourceType: "module" } as const;
+/**
+ * Parses a JavaScript module, any syntax Deno runs (acorn's ESTree).
+ *
+ * @param code A JavaScript module.
+ * @returns Its program node.
+ * @throws {SyntaxError} When the code does not parse.
+ *
+ * @example
+ * ```ts
+ * import { parseModule } from "./eager_compile.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(parseModule("export const a = 1;").body[0].type, "ExportNamedDeclaration");
+ * ```
+ */
+export function parseModule(code: string): ReturnType<typeof parse> {
+  return parse(code, { ecmaVersion: "latest", sourceType: "module" });
+}
 
 /**
  * Rewrites a chunk's functions for eager compilation (see the module
@@ -103,7 +119,7 @@ const PARSE = { ecmaVersion: "latest", sourceType: "module" } as const;
  * ```
  */
 export function eagerCompile(code: string, options: EagerCompileOptions = {}): EagerCompiled {
-  const program = parse(code, PARSE) as Node;
+  const program = parseModule(code) as Node;
   const insertions: Insertion[] = [];
   const converted = new Set<string>();
   let kept = 0;
@@ -167,7 +183,7 @@ export function eagerCompile(code: string, options: EagerCompileOptions = {}): E
 
   const out = insert(code, insertions);
   const want = JSON.stringify(shape(program, converted));
-  const got = JSON.stringify(shape(parse(out, PARSE) as Node, new Set()));
+  const got = JSON.stringify(shape(parseModule(out) as Node, new Set()));
   if (want !== got) {
     throw new Error("Cannot mark functions for eager compilation: the rewrite changed the code");
   }

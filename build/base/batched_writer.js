@@ -2,7 +2,7 @@
 import {
   batchedWriter,
   flushBatches
-} from "../chunk-H32P5R3O.js";
+} from "../chunk-KBS467BX.js";
 export {
   batchedWriter,
   flushBatches

@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-MRK53S3C.js";
+} from "../chunk-PONCQT2W.js";
 import {
   VERSION
-} from "../chunk-FOWYWT45.js";
+} from "../chunk-O7ZDAKGY.js";
 import {
   DEFAULTS,
   closest,
@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-QQNE5PWD.js";
+} from "../chunk-LMSKKJJC.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,25 +30,25 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-SHXWXMCY.js";
+} from "../chunk-GCYCPYYB.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-724LJFTI.js";
+} from "../chunk-KFNAC4YO.js";
 import "../chunk-K55XNACF.js";
 import {
   fixtureArgument
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-NYSHT2QO.js";
-import "../chunk-4NPYDZPR.js";
+import "../chunk-M3VXSUPR.js";
+import "../chunk-NQO3UIU2.js";
 import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-TKR4AKXV.js";
-import "../chunk-H32P5R3O.js";
+} from "../chunk-MO55WK7U.js";
+import "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   isAbsolute,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-YXZJSJYA.js");
+  return import("../execute_run-YVIL6F6S.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +248,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-2C3JMB3J.js");
+  const { readSchedule } = await import("../durations-KUCT2HGG.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

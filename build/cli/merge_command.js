@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-2TW2YZ3Z.js";
+} from "../chunk-KGHGZFY5.js";
 import {
   advanceState,
   stateFromRecord,
@@ -12,7 +12,7 @@ import {
 } from "../chunk-KMNWLFN7.js";
 import {
   VERSION
-} from "../chunk-FOWYWT45.js";
+} from "../chunk-O7ZDAKGY.js";
 import {
   checkSource,
   readSourceFile
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-QQNE5PWD.js";
+} from "../chunk-LMSKKJJC.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-SHXWXMCY.js";
+import "../chunk-GCYCPYYB.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,7 +36,7 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-724LJFTI.js";
+} from "../chunk-KFNAC4YO.js";
 import "../chunk-K55XNACF.js";
 import {
   outcomeCounts,
@@ -59,14 +59,14 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-NYSHT2QO.js";
-import "../chunk-4NPYDZPR.js";
+import "../chunk-M3VXSUPR.js";
+import "../chunk-NQO3UIU2.js";
 import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-TKR4AKXV.js";
-import "../chunk-H32P5R3O.js";
+} from "../chunk-MO55WK7U.js";
+import "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve

@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-K5P3ATNA.js";
+} from "../chunk-XQB2K3UK.js";
 import "../chunk-HDXGFOGZ.js";
 import {
   dayOf,
@@ -14,14 +14,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-QQNE5PWD.js";
+} from "../chunk-LMSKKJJC.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-SHXWXMCY.js";
+import "../chunk-GCYCPYYB.js";
 import {
   checkOutputFile
-} from "../chunk-724LJFTI.js";
+} from "../chunk-KFNAC4YO.js";
 import "../chunk-K55XNACF.js";
 import {
   formatDuration
@@ -46,13 +46,15 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-NYSHT2QO.js";
-import "../chunk-4NPYDZPR.js";
+import "../chunk-M3VXSUPR.js";
+import "../chunk-NQO3UIU2.js";
 import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile
-} from "../chunk-TKR4AKXV.js";
-import "../chunk-H32P5R3O.js";
+} from "../chunk-MO55WK7U.js";
+import {
+  MAX_TIMER_MS
+} from "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   join,
@@ -171,9 +173,8 @@ var cellOf = (function cellOf(f) {
   if (f.status === "skipped") return "s";
   return f.flaky ? "r" : "p";
 });
-var MAX_SHOWN_MS = 2147483647;
 var shownMs = (function shownMs(ms) {
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_SHOWN_MS) : 0;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIMER_MS) : 0;
 });
 var runView = (function runView(a, inWindow) {
   const env = a.environment;

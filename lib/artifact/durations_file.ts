@@ -16,6 +16,8 @@ import { isFixtureId } from "./artifact_format.ts";
 import { isIoError } from "../base/errors.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { writeFileAtomic } from "./atomic_write.ts";
+// The longest duration taken as real: a timer's limit.
+import { MAX_TIMER_MS } from "../base/timer.ts";
 import { addOutcome, parseOutcomes } from "./outcome_history.ts";
 
 /** The file's name in the artifact directory. */
@@ -24,8 +26,6 @@ export const DURATIONS_FILE = "durations.json";
 export const MAX_SAMPLES = 10;
 /** A larger file is not read (a summary of 100,000 fixtures is far smaller). */
 const MAX_BYTES = 16 * 1024 * 1024;
-/** The longest duration taken as real: a timer's limit. */
-const MAX_MS = 2_147_483_647;
 
 /** Each fixture's newest durations, and how many runs went into them. */
 export interface DurationSamples {
@@ -57,7 +57,7 @@ export interface DurationSamples {
  * ```
  */
 export function usableDurationMs(ms: unknown): ms is number {
-  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIMER_MS;
 }
 
 /** The text's JSON value; undefined when it is not JSON. */

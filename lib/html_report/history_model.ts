@@ -27,6 +27,7 @@ import {
   quarantinedFailure,
 } from "../artifact/quarantined.ts";
 import { servicesFailed } from "../artifact/artifact.ts";
+import { MAX_TIMER_MS } from "../base/timer.ts";
 import type { InvalidArtifact } from "../artifact/run_history.ts";
 import { fixtureArgument, shellQuote } from "../selection/plan.ts";
 import { flakiness, median, percentile, timeAgo } from "./history_stats.ts";
@@ -363,15 +364,13 @@ function cellOf(f: Artifact["fixtures"][number]): CellCode {
   return f.flaky ? "r" : "p";
 }
 
-/** The longest duration the page shows: 2^31 - 1 ms (~24.8 days), as durations.json keeps. */
-const MAX_SHOWN_MS = 2_147_483_647;
-
 /**
- * A duration from an artifact as the page shows it, within 0 to {@linkcode MAX_SHOWN_MS}: a
- * hand-edited 1e308 would otherwise print as `1.6e+303m` and draw bars of infinite height.
+ * A duration from an artifact as the page shows it, within 0 to a timer's limit (~24.8 days, as
+ * durations.json keeps): a hand-edited 1e308 would otherwise print as `1.6e+303m` and draw bars
+ * of infinite height.
  */
 function shownMs(ms: number): number {
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_SHOWN_MS) : 0;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_TIMER_MS) : 0;
 }
 
 function runView(a: Artifact, inWindow: ReadonlySet<string>): RunView {

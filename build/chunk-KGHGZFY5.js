@@ -10,11 +10,11 @@ import {
   readStat,
   running,
   stopOrphans
-} from "./chunk-FOWYWT45.js";
+} from "./chunk-O7ZDAKGY.js";
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-724LJFTI.js";
+} from "./chunk-KFNAC4YO.js";
 import {
   suiteSummary,
   unstartedCounts
@@ -29,10 +29,10 @@ import {
   describeWriteFailure,
   isWriteFailure,
   lstatIfPresent
-} from "./chunk-TKR4AKXV.js";
+} from "./chunk-MO55WK7U.js";
 import {
   sleep
-} from "./chunk-H32P5R3O.js";
+} from "./chunk-KBS467BX.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
@@ -574,4 +574,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-2TW2YZ3Z.js.map
+//# sourceMappingURL=chunk-KGHGZFY5.js.map

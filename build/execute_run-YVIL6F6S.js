@@ -7,14 +7,14 @@ import {
   runProcess,
   startInSession,
   stripAnsi
-} from "./chunk-MRK53S3C.js";
+} from "./chunk-PONCQT2W.js";
 import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-2TW2YZ3Z.js";
+} from "./chunk-KGHGZFY5.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -26,7 +26,7 @@ import {
   sessionLimits,
   signalGroups,
   stopRunProcesses
-} from "./chunk-FOWYWT45.js";
+} from "./chunk-O7ZDAKGY.js";
 import {
   REPORT_FILE
 } from "./chunk-YQLOCLU5.js";
@@ -46,7 +46,7 @@ import {
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-724LJFTI.js";
+} from "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import {
   newStopToken,
@@ -79,11 +79,11 @@ import "./chunk-XO22FQN4.js";
 import {
   describeWriteFailure,
   isWriteFailure
-} from "./chunk-TKR4AKXV.js";
+} from "./chunk-MO55WK7U.js";
 import {
   after,
   every
-} from "./chunk-H32P5R3O.js";
+} from "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
 import {
   join,
@@ -259,7 +259,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-67DRTEUS.js");
+    const { createJUnitReporter } = await import("./junit-7XDBU2CL.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -1339,7 +1339,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-53AJWZXV.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-532NC7CG.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1360,7 +1360,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, catalogIds) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-N6VY4SIZ.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-2BXDWOAR.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-YXZJSJYA.js.map
+//# sourceMappingURL=execute_run-YVIL6F6S.js.map

@@ -4,7 +4,10 @@ import {
 } from "./chunk-XO22FQN4.js";
 import {
   writeFileAtomic
-} from "./chunk-TKR4AKXV.js";
+} from "./chunk-MO55WK7U.js";
+import {
+  MAX_TIMER_MS
+} from "./chunk-KBS467BX.js";
 import {
   readRegularFile
 } from "./chunk-ZXG6X34Z.js";
@@ -22,9 +25,8 @@ import {
 var DURATIONS_FILE = "durations.json";
 var MAX_SAMPLES = 10;
 var MAX_BYTES = 16 * 1024 * 1024;
-var MAX_MS = 2147483647;
 var usableDurationMs = (function usableDurationMs(ms) {
-  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_MS;
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIMER_MS;
 });
 var jsonValue = (function jsonValue(text) {
   try {
@@ -188,4 +190,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-4NPYDZPR.js.map
+//# sourceMappingURL=chunk-NQO3UIU2.js.map

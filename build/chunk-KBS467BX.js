@@ -195,10 +195,11 @@ var batchedWriter = (function batchedWriter(write, options) {
 });
 
 export {
+  MAX_TIMER_MS,
   after,
   every,
   sleep,
   flushBatches,
   batchedWriter
 };
-//# sourceMappingURL=chunk-H32P5R3O.js.map
+//# sourceMappingURL=chunk-KBS467BX.js.map

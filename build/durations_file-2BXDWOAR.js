@@ -11,10 +11,10 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-4NPYDZPR.js";
+} from "./chunk-NQO3UIU2.js";
 import "./chunk-XO22FQN4.js";
-import "./chunk-TKR4AKXV.js";
-import "./chunk-H32P5R3O.js";
+import "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-VTBD4O6O.js";
@@ -33,4 +33,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-N6VY4SIZ.js.map
+//# sourceMappingURL=durations_file-2BXDWOAR.js.map

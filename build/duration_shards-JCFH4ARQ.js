@@ -4,12 +4,12 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-SHXWXMCY.js";
-import "./chunk-NYSHT2QO.js";
-import "./chunk-4NPYDZPR.js";
+} from "./chunk-GCYCPYYB.js";
+import "./chunk-M3VXSUPR.js";
+import "./chunk-NQO3UIU2.js";
 import "./chunk-XO22FQN4.js";
-import "./chunk-TKR4AKXV.js";
-import "./chunk-H32P5R3O.js";
+import "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-VTBD4O6O.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-EDSAFNMG.js.map
+//# sourceMappingURL=duration_shards-JCFH4ARQ.js.map

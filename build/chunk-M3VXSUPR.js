@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-4NPYDZPR.js";
+} from "./chunk-NQO3UIU2.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -79,7 +79,7 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-N6VY4SIZ.js");
+  const { readDurationsFile } = await import("./durations_file-2BXDWOAR.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -127,4 +127,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-NYSHT2QO.js.map
+//# sourceMappingURL=chunk-M3VXSUPR.js.map

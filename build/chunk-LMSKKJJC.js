@@ -4,10 +4,10 @@ import {
 } from "./chunk-6DEX5YGK.js";
 import {
   shardPlanLine
-} from "./chunk-SHXWXMCY.js";
+} from "./chunk-GCYCPYYB.js";
 import {
   historyPaths
-} from "./chunk-724LJFTI.js";
+} from "./chunk-KFNAC4YO.js";
 import {
   formatPath,
   locateIssues,
@@ -23,7 +23,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-NYSHT2QO.js";
+} from "./chunk-M3VXSUPR.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -2056,7 +2056,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-F6VL4Y2R.js"),
-      import("./run_history-KRBO7JUF.js")
+      import("./run_history-QQ4AAG6A.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -2098,7 +2098,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-EDSAFNMG.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-JCFH4ARQ.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2288,4 +2288,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-QQNE5PWD.js.map
+//# sourceMappingURL=chunk-LMSKKJJC.js.map

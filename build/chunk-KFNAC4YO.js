@@ -4,7 +4,7 @@ import {
   isWriteFailure,
   removeStrayTemps,
   writeFileAtomic
-} from "./chunk-TKR4AKXV.js";
+} from "./chunk-MO55WK7U.js";
 import {
   basename,
   dirname,
@@ -243,4 +243,4 @@ export {
   namesLatest,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-724LJFTI.js.map
+//# sourceMappingURL=chunk-KFNAC4YO.js.map

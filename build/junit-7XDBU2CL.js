@@ -14,8 +14,8 @@ import {
   describeWriteFailure,
   isWriteFailure,
   writeFileAtomic
-} from "./chunk-TKR4AKXV.js";
-import "./chunk-H32P5R3O.js";
+} from "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -391,4 +391,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-67DRTEUS.js.map
+//# sourceMappingURL=junit-7XDBU2CL.js.map

@@ -1,6 +1,6 @@
 import {
   sleep
-} from "./chunk-H32P5R3O.js";
+} from "./chunk-KBS467BX.js";
 import {
   FIXTURE_ID_PATTERN,
   RUN_ID_PATTERN,
@@ -438,4 +438,4 @@ export {
   leftoverDiagnostics,
   VERSION
 };
-//# sourceMappingURL=chunk-FOWYWT45.js.map
+//# sourceMappingURL=chunk-O7ZDAKGY.js.map

@@ -3,13 +3,13 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-K5P3ATNA.js";
+} from "./chunk-XQB2K3UK.js";
 import "./chunk-HDXGFOGZ.js";
-import "./chunk-724LJFTI.js";
+import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import "./chunk-5345R35B.js";
-import "./chunk-TKR4AKXV.js";
-import "./chunk-H32P5R3O.js";
+import "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-VTBD4O6O.js";
@@ -20,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-KRBO7JUF.js.map
+//# sourceMappingURL=run_history-QQ4AAG6A.js.map

@@ -10,11 +10,11 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-NYSHT2QO.js";
-import "./chunk-4NPYDZPR.js";
+} from "./chunk-M3VXSUPR.js";
+import "./chunk-NQO3UIU2.js";
 import "./chunk-XO22FQN4.js";
-import "./chunk-TKR4AKXV.js";
-import "./chunk-H32P5R3O.js";
+import "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-VTBD4O6O.js";
@@ -32,4 +32,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-2C3JMB3J.js.map
+//# sourceMappingURL=durations-KUCT2HGG.js.map

@@ -1,7 +1,7 @@
 import {
   flushBatches,
   sleep
-} from "./chunk-H32P5R3O.js";
+} from "./chunk-KBS467BX.js";
 import {
   basename,
   dirname,
@@ -345,4 +345,4 @@ export {
   removeStrayTemps,
   writeOutputFile
 };
-//# sourceMappingURL=chunk-TKR4AKXV.js.map
+//# sourceMappingURL=chunk-MO55WK7U.js.map

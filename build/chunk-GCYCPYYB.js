@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-NYSHT2QO.js";
+} from "./chunk-M3VXSUPR.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -71,7 +71,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-N6VY4SIZ.js");
+  const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-2BXDWOAR.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -148,4 +148,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-SHXWXMCY.js.map
+//# sourceMappingURL=chunk-GCYCPYYB.js.map

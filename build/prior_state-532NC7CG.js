@@ -5,19 +5,19 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-K5P3ATNA.js";
+} from "./chunk-XQB2K3UK.js";
 import {
   checkSource,
   readSourceFile
 } from "./chunk-HDXGFOGZ.js";
-import "./chunk-724LJFTI.js";
+import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
 import "./chunk-5345R35B.js";
-import "./chunk-TKR4AKXV.js";
-import "./chunk-H32P5R3O.js";
+import "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-VTBD4O6O.js";
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-53AJWZXV.js.map
+//# sourceMappingURL=prior_state-532NC7CG.js.map

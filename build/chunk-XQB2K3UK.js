@@ -7,7 +7,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-724LJFTI.js";
+} from "./chunk-KFNAC4YO.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-5345R35B.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-K5P3ATNA.js.map
+//# sourceMappingURL=chunk-XQB2K3UK.js.map

@@ -3,14 +3,14 @@ import {
   sendSignal,
   sessionGroups,
   signalGroups
-} from "./chunk-FOWYWT45.js";
+} from "./chunk-O7ZDAKGY.js";
 import {
   envUnreadable,
   readEnv
-} from "./chunk-TKR4AKXV.js";
+} from "./chunk-MO55WK7U.js";
 import {
   after
-} from "./chunk-H32P5R3O.js";
+} from "./chunk-KBS467BX.js";
 import {
   delimiter,
   isAbsolute,
@@ -631,4 +631,4 @@ export {
   ProcessGroups,
   runProcess
 };
-//# sourceMappingURL=chunk-MRK53S3C.js.map
+//# sourceMappingURL=chunk-PONCQT2W.js.map
