@@ -110,6 +110,43 @@ Deno.test("a shard run and a merge change only what they ran; every shard merged
   assert.equal(m.suite?.since, m.runId, "every shard of a full run is a full run");
 });
 
+Deno.test("a merge of the shards that got fixtures is a full run: the empty shards wrote nothing", async () => {
+  await using p = await suite(["a", "b", "c"], ["a", "b", "c"]);
+  await runSmoke(p.dir, []);
+  for (const id of ["a", "b", "c"]) await setState(p, id, "pass");
+  for (const by of ["hash", "duration"]) {
+    // Five shards for three fixtures: at least two get none.
+    const written: string[] = [];
+    let empty = 0;
+    for (let index = 1; index <= 5; index++) {
+      const before = await p.latest();
+      const run = await runSmoke(p.dir, ["--shard", `${index}/5`, "--shard-by", by]);
+      assert.equal(run.code, 0, run.stderr);
+      if (/EMPTY_SHARD/.test(run.stderr)) {
+        empty++;
+        assert.deepEqual(await p.latest(), before, "an empty shard writes nothing");
+        continue;
+      }
+      const shard = ArtifactSchema.parse(await p.latest()).selection.shard;
+      assert.ok(shard?.withFixtures?.includes(index), JSON.stringify(shard));
+      written.push(`${by}-${index}.json`);
+      await Deno.copyFile(`${p.artifactDir}/latest.json`, join(p.dir, written.at(-1)!));
+    }
+    assert.ok(empty >= 2, `${by}: ${empty} empty shards`);
+    const merged = await runSmoke(p.dir, ["merge", ...written, "--out", `${by}.json`]);
+    assert.equal(merged.code, 0, merged.stderr);
+    const m = ArtifactSchema.parse(JSON.parse(await p.read(`${by}.json`)));
+    assert.equal(m.suite?.since, m.runId, `${by}: every shard that got fixtures is a full run`);
+    assert.deepEqual(m.suite?.outstanding, []);
+    if (written.length > 1) {
+      const part = await runSmoke(p.dir, ["merge", ...written.slice(1), "--out", "part.json"]);
+      assert.equal(part.code, 0, part.stderr);
+      const partial = ArtifactSchema.parse(JSON.parse(await p.read("part.json")));
+      assert.notEqual(partial.suite?.since, partial.runId, `${by}: a shard left out`);
+    }
+  }
+});
+
 Deno.test("--if-none: fail (the default), pass runs and writes nothing, all runs the suite", async () => {
   await using p = await suite(["a", "b"], []);
   await runSmoke(p.dir, []);

@@ -84,7 +84,8 @@ Deno.test("--shard: an empty shard exits 0 with EMPTY_SHARD; a shard records sel
   const full = await runSmoke(p.dir, ["--shard", `${home}/2`]);
   assert.equal(full.code, 0, full.stdout + full.stderr);
   const artifact = ArtifactSchema.parse(await p.latest());
-  assert.deepEqual(artifact.selection.shard, { index: home, total: 2 });
+  // The other shard got none: the record says so, and a merge of this one is every shard.
+  assert.deepEqual(artifact.selection.shard, { index: home, total: 2, withFixtures: [home] });
   assert.deepEqual(artifact.selection.fixtureIds, ["only"]);
 });
 

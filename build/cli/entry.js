@@ -8,7 +8,6 @@ import {
 } from "../chunk-O7ZDAKGY.js";
 import {
   DEFAULTS,
-  closest,
   dayOf,
   filtersOf,
   loadConfig,
@@ -18,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-LMSKKJJC.js";
+} from "../chunk-OMQX5N3B.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -28,9 +27,10 @@ import {
   workingDirectory
 } from "../chunk-6DEX5YGK.js";
 import {
+  closest,
   shardPlanLine,
   shardRunLine
-} from "../chunk-GCYCPYYB.js";
+} from "../chunk-EWMLUM7I.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-YVIL6F6S.js");
+  return import("../execute_run-MMZZXFWO.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-KGHGZFY5.js";
+} from "../chunk-ZNAVLYKJ.js";
 import {
   advanceState,
   stateFromRecord,
@@ -16,17 +16,17 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-HDXGFOGZ.js";
+} from "../chunk-WW3C6B5C.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-LMSKKJJC.js";
+} from "../chunk-OMQX5N3B.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-GCYCPYYB.js";
+import "../chunk-EWMLUM7I.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -181,11 +181,14 @@ ${d.message}`, d));
 });
 var everyShard = (function everyShard(artifacts) {
   const shards = artifacts.map(((a) => a.selection.shard));
-  const total = shards[0]?.total;
-  if (total === void 0 || artifacts.some(((a) => a.mode !== "full"))) return false;
-  if (shards.some(((s) => s?.total !== total))) return false;
+  const first = shards[0];
+  if (first === void 0 || artifacts.some(((a) => a.mode !== "full"))) return false;
+  const filled = String(first.withFixtures);
+  if (shards.some(((s) => s?.total !== first.total || String(s.withFixtures) !== filled))) {
+    return false;
+  }
   const indexes = new Set(shards.map(((s) => s.index)));
-  return indexes.size === total;
+  return indexes.size === (first.withFixtures?.length ?? first.total);
 });
 var mergedState = (function mergedState(artifacts, merged) {
   if (everyShard(artifacts)) {

@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-XQB2K3UK.js";
-import "../chunk-HDXGFOGZ.js";
+} from "../chunk-CGPIQQEB.js";
+import "../chunk-WW3C6B5C.js";
 import {
   dayOf,
   loadConfig,
@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-LMSKKJJC.js";
+} from "../chunk-OMQX5N3B.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-GCYCPYYB.js";
+import "../chunk-EWMLUM7I.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

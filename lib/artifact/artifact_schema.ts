@@ -196,7 +196,22 @@ export const ArtifactSchema = z.object({
     shard: z.object({
       index: z.number().int().positive(),
       total: z.number().int().positive(),
-    }).optional(),
+      /**
+       * The shards of this split that got fixtures, ascending, when some got none (so a merge
+       * of those shards is every shard that ran); this shard among them.
+       */
+      withFixtures: z.array(z.number().int().positive()).optional(),
+    }).refine(
+      ({ index, total, withFixtures }) =>
+        withFixtures === undefined ||
+        (withFixtures.every((n, i) => n <= total && (i === 0 || n > withFixtures[i - 1])) &&
+          withFixtures.includes(index)),
+      {
+        message:
+          "withFixtures must list shards of the split in ascending order, this one among them",
+        path: ["withFixtures"],
+      },
+    ).optional(),
   }),
   fixtures: z.array(FixtureResultSchema),
   summary: SummarySchema,

@@ -214,14 +214,21 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
   return { ...rest, inputs: listed, diagnostics: [...diagnostics.values()] };
 }
 
-/** Whether the inputs are every shard (1 to N) of full runs split N ways. */
+/**
+ * Whether the inputs are every shard (1 to N) of full runs split N ways, or,
+ * where the split left shards without fixtures (those write nothing), every
+ * shard that got fixtures: all of them record the same list.
+ */
 function everyShard(artifacts: readonly Artifact[]): boolean {
   const shards = artifacts.map((a) => a.selection.shard);
-  const total = shards[0]?.total;
-  if (total === undefined || artifacts.some((a) => a.mode !== "full")) return false;
-  if (shards.some((s) => s?.total !== total)) return false;
+  const first = shards[0];
+  if (first === undefined || artifacts.some((a) => a.mode !== "full")) return false;
+  const filled = String(first.withFixtures);
+  if (shards.some((s) => s?.total !== first.total || String(s.withFixtures) !== filled)) {
+    return false;
+  }
   const indexes = new Set(shards.map((s) => s!.index));
-  return indexes.size === total;
+  return indexes.size === (first.withFixtures?.length ?? first.total);
 }
 
 /**

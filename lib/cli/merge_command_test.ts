@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+// Test-only: locked in deno.test.lock, so that running smoke never fetches it.
+// deno-lint-ignore no-import-prefix
+import fc from "npm:fast-check@4.11.0";
+import { shardIndexOf, shardsWithFixtures } from "../selection/select.ts";
 import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
 import { ArtifactSchema } from "../artifact/artifact_schema.ts";
 import { mergeArtifacts, type MergeInput } from "./merge_command.ts";
@@ -149,5 +153,77 @@ Deno.test("mergeArtifacts() of two shards that both ran a need: what ran beats w
       const db = merged.fixtures[0];
       assert.equal(db.failure?.kind ?? db.status, expected, `${JSON.stringify([first, second])}`);
     }
+  }
+});
+
+Deno.test("mergeArtifacts() of the shards that got fixtures is a full run when they record it", () => {
+  const shard = (index: number, ids: string[], withFixtures?: number[]) =>
+    input(`s${index}.json`, `r${index}`, index * 100, ids.map((id) => result(id, "passed")), {
+      selection: {
+        fixtureIds: ids,
+        shard: { index, total: 4, ...(withFixtures ? { withFixtures } : {}) },
+      },
+    });
+  const full = (inputs: MergeInput[]) =>
+    mergeArtifacts(inputs, options).suite?.since === options.runId;
+  assert.equal(full([shard(1, ["a"], [1, 3]), shard(3, ["b"], [1, 3])]), true);
+  assert.equal(full([shard(3, ["b"], [1, 3]), shard(1, ["a"], [1, 3])]), true, "in either order");
+  assert.equal(full([shard(1, ["a"], [1, 3])]), false, "shard 3 is missing");
+  assert.equal(
+    full([shard(1, ["a"], [1, 3]), shard(3, ["b"], [1, 2, 3])]),
+    false,
+    "two splits that disagree are not one run",
+  );
+  assert.equal(full([shard(1, ["a"]), shard(3, ["b"])]), false, "without the record, every shard");
+  assert.equal(full([shard(1, ["a"], [1, 3]), shard(3, ["b"])]), false);
+});
+
+Deno.test("mergeArtifacts() property: every shard of a hash split that got fixtures merges into a full run; one fewer does not", () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,3}(\/[a-z][a-z0-9]{0,3})?$/), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+      fc.integer({ min: 1, max: 9 }),
+      (ids, total) => {
+        const placed = ids.map((id) => shardIndexOf(id, total));
+        const withFixtures = shardsWithFixtures(placed, total);
+        const filled = withFixtures ?? Array.from({ length: total }, (_, i) => i + 1);
+        const inputs = filled.map((index) => {
+          const mine = ids.filter((_, i) => placed[i] === index);
+          return input(
+            `s${index}.json`,
+            `r${index}`,
+            index,
+            mine.map((id) => result(id, "passed")),
+            {
+              selection: {
+                fixtureIds: mine,
+                shard: { index, total, ...(withFixtures ? { withFixtures } : {}) },
+              },
+            },
+          );
+        });
+        for (const artifact of inputs) ArtifactSchema.parse(artifact.artifact);
+        assert.equal(mergeArtifacts(inputs, options).suite?.since, options.runId);
+        if (inputs.length > 1) {
+          const fewer = mergeArtifacts(inputs.slice(1), options);
+          assert.notEqual(fewer.suite?.since, options.runId);
+        }
+      },
+    ),
+  );
+});
+
+Deno.test("ArtifactSchema refuses a shard's withFixtures that contradicts the shard", () => {
+  const base = input("s.json", "r1", 0, [result("a", "passed")]).artifact;
+  const withShard = (shard: unknown) => ({ ...base, selection: { fixtureIds: ["a"], shard } });
+  assert.ok(
+    ArtifactSchema.safeParse(withShard({ index: 2, total: 4, withFixtures: [1, 2] })).success,
+  );
+  for (const withFixtures of [[1, 3], [2, 1], [2, 2], [2, 5], [0, 2]]) {
+    const parsed = ArtifactSchema.safeParse(withShard({ index: 2, total: 4, withFixtures }));
+    assert.equal(parsed.success, false, JSON.stringify(withFixtures));
   }
 });

@@ -32,7 +32,10 @@ export interface RunArtifactInput {
   /** The run id. */
   runId: string;
   /** The resolved selection (mode, planned fixtures, rerun source, the catalog's ids). */
-  selection: Pick<Selection, "mode" | "planned" | "rerun" | "catalogIds" | "quarantine">;
+  selection: Pick<
+    Selection,
+    "mode" | "planned" | "rerun" | "catalogIds" | "quarantine" | "shardsWithFixtures"
+  >;
   /** The suite's state the run starts from (read under the lock); none for a full run. */
   prior?: SuiteState;
   /** Every fixture's end, in selection order. */
@@ -132,7 +135,16 @@ export function runArtifact(input: RunArtifactInput): Artifact {
     selection: {
       fixtureIds: selection.planned.map((p) => p.fixture.id),
       ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
-      ...(input.shard ? { shard: input.shard } : {}),
+      ...(input.shard
+        ? {
+          shard: {
+            ...input.shard,
+            ...(selection.shardsWithFixtures
+              ? { withFixtures: [...selection.shardsWithFixtures] }
+              : {}),
+          },
+        }
+        : {}),
     },
     fixtures,
     failOnFlaky: input.failOnFlaky,

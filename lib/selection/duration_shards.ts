@@ -15,7 +15,7 @@
 import { resolve } from "../base/path.ts";
 import { UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
-import type { Shard } from "./select.ts";
+import { type Shard, shardsWithFixtures } from "./select.ts";
 import { estimatesFrom, formatExpected, longestFirst } from "./durations.ts";
 
 /** `--shard-by`: stable hash placement, or balanced by expected duration. */
@@ -92,7 +92,7 @@ export interface ShardPlan {
   source?: string;
   /** The timings came from `--timings`, not from the durations summary the start order reads. */
   timingsGiven?: boolean;
-  /** Selected fixtures that have no timings (they got the default). */
+  /** Selected fixtures that run and have no timings (they got the default; skipped ones take none). */
   missing: number;
   /** How many fixtures were split. */
   fixtures: number;
@@ -104,7 +104,8 @@ export interface ShardPlan {
  * @param selection The selected fixtures (skipped ones are expected to take no time).
  * @param shard Which shard to keep.
  * @param timings The timings read (undefined: none, every fixture gets the default).
- * @returns The kept fixtures, in their order, and the plan for the output.
+ * @returns The kept fixtures, in their order, the plan for the output, and the shards that got
+ *   fixtures when some got none.
  *
  * @example
  * ```ts
@@ -122,15 +123,19 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
-): { kept: T[]; plan: ShardPlan } {
+): { kept: T[]; plan: ShardPlan; withFixtures?: number[] } {
   const ids = selection.map((f) => f.id);
   const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
   const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id)!.ms);
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
-  const missing = ids.filter((id) => estimates.byId.get(id)!.samples === 0).length;
+  // A skipped fixture is expected to take no time: it needs no timings.
+  const missing = selection.filter((f) => !f.skipReason && estimates.byId.get(f.id)!.samples === 0)
+    .length;
+  const withFixtures = shardsWithFixtures(split.shardOf, shard.total);
   return {
     kept,
+    ...(withFixtures ? { withFixtures } : {}),
     plan: {
       shard,
       totals: split.totals,

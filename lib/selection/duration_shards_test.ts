@@ -59,19 +59,32 @@ Deno.test("durationShards() is disjoint, covering, deterministic and balanced wi
   }));
 });
 
-Deno.test("durationShardOf(): the N shards together are the selection, each fixture once", () => {
+Deno.test("durationShardOf(): the N shards together are the selection, each fixture once; each names the shards that got fixtures", () => {
   fc.assert(fc.property(suites, ({ entries, total }) => {
-    const fixtures = entries.map((e) => ({ id: e.id }));
+    // Every third fixture is skipped: it takes no time, and needs no timings.
+    const fixtures = entries.map((e, i) => ({
+      id: e.id,
+      ...(i % 3 === 2 ? { skipReason: "off" } : {}),
+    }));
     // Half of the fixtures have timings; the rest get the default.
     const byId = new Map(entries.filter((_, i) => i % 2 === 0).map((e) => [e.id, [e.ms]]));
     const timings = { byId, shown: "t.json" };
+    const missing = fixtures.filter((f) => !f.skipReason && !byId.has(f.id)).length;
     const kept = [];
+    const filled: number[] = [];
+    const lists = new Set<string>();
     for (let index = 1; index <= total; index++) {
-      const { kept: part, plan } = durationShardOf(fixtures, { index, total }, timings);
-      assert.equal(plan.missing, entries.length - byId.size);
-      kept.push(...part.map((f) => f.id));
+      const split = durationShardOf(fixtures, { index, total }, timings);
+      assert.equal(split.plan.missing, missing);
+      kept.push(...split.kept.map((f) => f.id));
+      if (split.kept.length > 0) filled.push(index);
+      lists.add(String(split.withFixtures));
     }
     assert.deepEqual(kept.sort(), fixtures.map((f) => f.id).sort());
+    // Every runner computes the same list: the shards that got fixtures, when some got none.
+    assert.equal(lists.size, 1);
+    const [list] = lists;
+    assert.equal(list, String(filled.length < total ? filled : undefined));
   }));
 });
 

@@ -16,7 +16,15 @@ import { PreflightError } from "../base/errors.ts";
 import { historyPaths } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
-import { excludeFixtures, filterByPatterns, filterByTags, type Shard, shardOf } from "./select.ts";
+import {
+  excludeFixtures,
+  filterByPatterns,
+  filterByTags,
+  type Shard,
+  shardIndexOf,
+  shardOf,
+  shardsWithFixtures,
+} from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
 import { displayName } from "../base/safe_output.ts";
@@ -53,6 +61,11 @@ export interface Selection {
   none?: string;
   /** For `--shard-by duration`: each shard's predicted total. */
   shardPlan?: ShardPlan;
+  /**
+   * With `--shard`: the shards of the split that got fixtures, ascending, when some got none
+   * (the artifact records it, so a merge of those shards is every shard that ran).
+   */
+  shardsWithFixtures?: number[];
   /** Fixtures run because a selected fixture needs them, or as teardowns: id -> why. */
   pulledIn?: ReadonlyMap<string, string>;
   /** The fixtures a quarantine entry protects today, by id. */
@@ -258,6 +271,7 @@ export async function resolveSelection(
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 ||
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan: ShardPlan | undefined;
+  let withFixtures: number[] | undefined;
   if (flags.shard && flags.shardBy === "duration") {
     const { durationShardOf, readTimings } = await import("./duration_shards.ts");
     const read = await readTimings({
@@ -269,7 +283,12 @@ export async function resolveSelection(
     const split = durationShardOf(chosen, flags.shard, read.timings);
     chosen = split.kept;
     shardPlan = split.plan;
-  } else if (flags.shard) chosen = shardOf(chosen, flags.shard);
+    withFixtures = split.withFixtures;
+  } else if (flags.shard) {
+    const { total } = flags.shard;
+    withFixtures = shardsWithFixtures(chosen.map((f) => shardIndexOf(f.id, total)), total);
+    chosen = shardOf(chosen, flags.shard);
+  }
   // A fixture runs with what it needs and with the teardowns that clean up after its needs,
   // whatever the filters, the rerun or the shard kept (a shard runs its own setup).
   const closed = closeOverNeeds(chosen.map((f) => f.id), catalog);
@@ -306,6 +325,7 @@ export async function resolveSelection(
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
     ...(shardPlan ? { shardPlan } : {}),
+    ...(withFixtures ? { shardsWithFixtures: withFixtures } : {}),
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
   };

@@ -326,9 +326,50 @@ export function hashId(text: string): number {
  * ```
  */
 export function shardOf<T extends HasId>(selection: readonly T[], shard: Shard): T[] {
-  return selection.filter((fixture) =>
-    avalanche(hashId(fixture.id)) % shard.total === shard.index - 1
-  );
+  return selection.filter((fixture) => shardIndexOf(fixture.id, shard.total) === shard.index);
+}
+
+/**
+ * The shard of `total` an id belongs to, as {@linkcode shardOf} places it.
+ *
+ * @param id The fixture id.
+ * @param total How many shards there are.
+ * @returns Its shard, 1 to `total`.
+ *
+ * @example
+ * ```ts
+ * import { shardIndexOf, shardOf } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const index = shardIndexOf("api/health", 4);
+ * assert.deepEqual(shardOf([{ id: "api/health" }], { index, total: 4 }), [{ id: "api/health" }]);
+ * ```
+ */
+export function shardIndexOf(id: string, total: number): number {
+  return avalanche(hashId(id)) % total + 1;
+}
+
+/**
+ * The shards of a split that got fixtures, ascending, when some got none: a
+ * merge of just those shards is then every shard that ran. Undefined when
+ * every shard got a fixture.
+ *
+ * @param indexes Each fixture's shard (1 to `total`), in any order.
+ * @param total How many shards there are.
+ * @returns The shards with fixtures, or undefined when that is all of them.
+ *
+ * @example
+ * ```ts
+ * import { shardsWithFixtures } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(shardsWithFixtures([3, 1, 3], 4), [1, 3]);
+ * assert.equal(shardsWithFixtures([2, 1], 2), undefined);
+ * ```
+ */
+export function shardsWithFixtures(indexes: Iterable<number>, total: number): number[] | undefined {
+  const filled = [...new Set(indexes)].sort((a, b) => a - b);
+  return filled.length < total ? filled : undefined;
 }
 
 /**

@@ -105,7 +105,14 @@ var runArtifact = (function runArtifact(input) {
         source: selection.rerun.sourceRef
       } : {},
       ...input.shard ? {
-        shard: input.shard
+        shard: {
+          ...input.shard,
+          ...selection.shardsWithFixtures ? {
+            withFixtures: [
+              ...selection.shardsWithFixtures
+            ]
+          } : {}
+        }
       } : {}
     },
     fixtures,
@@ -574,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-KGHGZFY5.js.map
+//# sourceMappingURL=chunk-ZNAVLYKJ.js.map

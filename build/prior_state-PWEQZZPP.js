@@ -5,11 +5,11 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-XQB2K3UK.js";
+} from "./chunk-CGPIQQEB.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-HDXGFOGZ.js";
+} from "./chunk-WW3C6B5C.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import {
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-532NC7CG.js.map
+//# sourceMappingURL=prior_state-PWEQZZPP.js.map

@@ -3,7 +3,7 @@ import {
   checkSource,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-HDXGFOGZ.js";
+} from "./chunk-WW3C6B5C.js";
 import "./chunk-K55XNACF.js";
 import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
@@ -15,4 +15,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-43U6ASU5.js.map
+//# sourceMappingURL=source_artifact-AHHAZJ3Z.js.map

@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-GCYCPYYB.js";
+} from "./chunk-EWMLUM7I.js";
 import "./chunk-M3VXSUPR.js";
 import "./chunk-NQO3UIU2.js";
 import "./chunk-XO22FQN4.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-JCFH4ARQ.js.map
+//# sourceMappingURL=duration_shards-3VREJUHL.js.map

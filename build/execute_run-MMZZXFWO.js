@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-KGHGZFY5.js";
+} from "./chunk-ZNAVLYKJ.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -1339,7 +1339,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-532NC7CG.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-PWEQZZPP.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-YVIL6F6S.js.map
+//# sourceMappingURL=execute_run-MMZZXFWO.js.map

@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-HDXGFOGZ.js";
+} from "./chunk-WW3C6B5C.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-XQB2K3UK.js.map
+//# sourceMappingURL=chunk-CGPIQQEB.js.map
