@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-OMQX5N3B.js";
+} from "../chunk-4N47RLHJ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
   closest,
   shardPlanLine,
   shardRunLine
-} from "../chunk-EWMLUM7I.js";
+} from "../chunk-3NNZT3AT.js";
 import {
   historyPaths,
   newRunId
@@ -41,8 +41,8 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-M3VXSUPR.js";
-import "../chunk-NQO3UIU2.js";
+import "../chunk-P65HMGS6.js";
+import "../chunk-WDUQQ6ES.js";
 import "../chunk-XO22FQN4.js";
 import {
   envUnreadable,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-MMZZXFWO.js");
+  return import("../execute_run-5PG2F23T.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +248,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-KUCT2HGG.js");
+  const { readSchedule } = await import("../durations-GBJK7UZG.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

@@ -16,17 +16,17 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-WW3C6B5C.js";
+} from "../chunk-XKFRQZC7.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-OMQX5N3B.js";
+} from "../chunk-4N47RLHJ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-EWMLUM7I.js";
+import "../chunk-3NNZT3AT.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,8 +59,8 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-M3VXSUPR.js";
-import "../chunk-NQO3UIU2.js";
+import "../chunk-P65HMGS6.js";
+import "../chunk-WDUQQ6ES.js";
 import "../chunk-XO22FQN4.js";
 import {
   checkOutputPath,

@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-CGPIQQEB.js";
-import "../chunk-WW3C6B5C.js";
+} from "../chunk-XASNDIS3.js";
+import "../chunk-XKFRQZC7.js";
 import {
   dayOf,
   loadConfig,
@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-OMQX5N3B.js";
+} from "../chunk-4N47RLHJ.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-EWMLUM7I.js";
+import "../chunk-3NNZT3AT.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,8 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-M3VXSUPR.js";
-import "../chunk-NQO3UIU2.js";
+import "../chunk-P65HMGS6.js";
+import "../chunk-WDUQQ6ES.js";
 import "../chunk-XO22FQN4.js";
 import {
   writeOutputFile

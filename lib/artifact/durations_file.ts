@@ -87,7 +87,26 @@ function jsonValue(text: string): unknown {
  * ```
  */
 export function parseDurations(text: string): DurationSamples | undefined {
-  const value = jsonValue(text);
+  return durationsOfValue(jsonValue(text));
+}
+
+/**
+ * {@linkcode parseDurations} of a value already parsed from JSON: a caller
+ * that must also try the text as an artifact parses it once.
+ *
+ * @param value The parsed JSON.
+ * @returns The samples; undefined when the value is not a summary at all.
+ *
+ * @example
+ * ```ts
+ * import { durationsOfValue } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual([...durationsOfValue({ version: 1, fixtures: { a: [5] } })!.byId], [["a", [5]]]);
+ * assert.equal(durationsOfValue({ schemaVersion: 1 }), undefined);
+ * ```
+ */
+export function durationsOfValue(value: unknown): DurationSamples | undefined {
   const record = value as {
     version?: unknown;
     runs?: unknown;
@@ -130,7 +149,25 @@ export function parseDurations(text: string): DurationSamples | undefined {
  * ```
  */
 export function durationsProblem(text: string): string | undefined {
-  const value = jsonValue(text);
+  return durationsProblemOfValue(jsonValue(text));
+}
+
+/**
+ * {@linkcode durationsProblem} of a value already parsed from JSON.
+ *
+ * @param value The parsed JSON.
+ * @returns The problem, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { durationsProblemOfValue } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(durationsProblemOfValue({ version: 2, fixtures: {} })!, /version 2/);
+ * assert.equal(durationsProblemOfValue({ schemaVersion: 1 }), undefined);
+ * ```
+ */
+export function durationsProblemOfValue(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {

@@ -107,6 +107,26 @@ export function checkSource(text: string): SourceCheck {
       salvagedIds: [],
     };
   }
+  return checkSourceValue(value);
+}
+
+/**
+ * {@linkcode checkSource} of a value already parsed from JSON: `schemaVersion`,
+ * then the schema.
+ *
+ * @param value The parsed JSON.
+ * @returns The artifact and its failed ids, or the preflight code and message.
+ *
+ * @example
+ * ```ts
+ * import { checkSourceValue } from "./source_artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const bad = checkSourceValue({ schemaVersion: 2 });
+ * assert.equal(bad.ok ? "" : bad.code, "ARTIFACT_UNSUPPORTED_VERSION");
+ * ```
+ */
+export function checkSourceValue(value: unknown): SourceCheck {
   const salvagedIds = salvageFailedIds(value);
   const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
   const version = isObject ? (value as Record<string, unknown>).schemaVersion : undefined;

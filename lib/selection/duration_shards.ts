@@ -251,8 +251,13 @@ export function shardRunLine(plan: ShardPlan): string {
 export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
-  const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } =
-    await import("../artifact/durations_file.ts");
+  const {
+    durationsOfValue,
+    durationsProblemOfValue,
+    readDurationsFile,
+    DURATIONS_FILE,
+    usableDurationMs,
+  } = await import("../artifact/durations_file.ts");
   if (where.timings === undefined) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -273,7 +278,9 @@ export async function readTimings(
       },
     };
   }
-  const { checkSource, readSourceFile } = await import("../artifact/source_artifact.ts");
+  const { checkSource, checkSourceValue, readSourceFile } = await import(
+    "../artifact/source_artifact.ts"
+  );
   const shown = where.timings;
   // The artifact directory's own summary named by --timings is the start order's source too.
   const given = resolve(where.cwd, shown) !==
@@ -295,11 +302,22 @@ export async function readTimings(
   };
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
-  const summary = parseDurations(file.text);
+  // Parsed once, then read as a durations summary or else as an artifact (a previous run's
+  // artifact can be megabytes).
+  let value: unknown;
+  try {
+    value = JSON.parse(file.text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    // Not JSON: the artifact check says where, by line and column.
+    const checked = checkSource(file.text);
+    return fail(checked.ok ? error.message : checked.message);
+  }
+  const summary = durationsOfValue(value);
   if (summary) return { timings: { byId: summary.byId, shown, ...(given ? { given } : {}) } };
-  const unread = durationsProblem(file.text);
+  const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
-  const checked = checkSource(file.text);
+  const checked = checkSourceValue(value);
   if (!checked.ok) return fail(checked.message);
   const byId = new Map<string, number[]>();
   for (const result of checked.artifact.fixtures) {

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import { durationShardOf, durationShards, readTimings, shardPlanLine } from "./duration_shards.ts";
 import { UserError } from "../base/errors.ts";
+import { createArtifact } from "../artifact/artifact.ts";
 
 /** Distinct ids with a duration each, and a shard count. */
 const suites = fc.record({
@@ -127,6 +128,59 @@ Deno.test("readTimings() names what is wrong with a durations summary it cannot 
     assert.ok(rest.length >= 2, listed);
     for (const line of rest) assert.match(line, /^ {2}\S/);
   } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("readTimings() parses the file once, whether it holds a summary or an artifact; not JSON says where", async () => {
+  const dir = await Deno.makeTempDir();
+  const parse = JSON.parse;
+  let parses = 0;
+  try {
+    const artifact = createArtifact({
+      runId: "20261130T120000000Z-aaaaaa",
+      mode: "full",
+      startedAt: new Date(0),
+      finishedAt: new Date(1000),
+      version: "0.1.0",
+      environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+      selection: { fixtureIds: ["a"] },
+      fixtures: [{
+        id: "a",
+        status: "passed",
+        durationMs: 1234,
+        attempts: 1,
+        exitCode: 0,
+        signal: null,
+        timedOut: false,
+      }],
+    });
+    const texts = {
+      summary: '{"version":1,"runs":1,"fixtures":{"a":[1234]}}',
+      artifact: JSON.stringify(artifact),
+    };
+    JSON.parse = ((text: string, reviver?: Parameters<typeof parse>[1]) => {
+      if (Object.values(texts).includes(text)) parses++;
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    for (const [kind, text] of Object.entries(texts)) {
+      parses = 0;
+      await Deno.writeTextFile(`${dir}/t.json`, text);
+      const read = await readTimings({ cwd: dir, artifactDir: ".smoke", timings: "t.json" });
+      assert.deepEqual([...read.timings!.byId], [["a", [1234]]], kind);
+      assert.equal(parses, 1, `${kind}: parsed ${parses} times`);
+    }
+    JSON.parse = parse;
+    await Deno.writeTextFile(`${dir}/t.json`, '{\n  "version": 1,\n}');
+    const error = await readTimings({ cwd: dir, artifactDir: ".smoke", timings: "t.json" })
+      .then(() => undefined, (e) => e);
+    assert.ok(error instanceof UserError, String(error));
+    assert.equal(
+      error.message,
+      'Cannot read timings "t.json": unexpected token "}" at line 3, column 1',
+    );
+  } finally {
+    JSON.parse = parse;
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -9,7 +9,7 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "./chunk-WW3C6B5C.js";
+} from "./chunk-XKFRQZC7.js";
 import "./chunk-K55XNACF.js";
 import {
   groupCauses
@@ -211,4 +211,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-6YCNV6QK.js.map
+//# sourceMappingURL=rerun_preflight-CVL6NHMN.js.map

@@ -37,7 +37,9 @@ var jsonValue = (function jsonValue(text) {
   }
 });
 var parseDurations = (function parseDurations(text) {
-  const value = jsonValue(text);
+  return durationsOfValue(jsonValue(text));
+});
+var durationsOfValue = (function durationsOfValue(value) {
   const record = value;
   if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
   const fixtures = record.fixtures;
@@ -61,7 +63,9 @@ var parseDurations = (function parseDurations(text) {
   };
 });
 var durationsProblem = (function durationsProblem(text) {
-  const value = jsonValue(text);
+  return durationsProblemOfValue(jsonValue(text));
+});
+var durationsProblemOfValue = (function durationsProblemOfValue(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
   const record = value;
   if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
@@ -181,7 +185,9 @@ export {
   MAX_SAMPLES,
   usableDurationMs,
   parseDurations,
+  durationsOfValue,
   durationsProblem,
+  durationsProblemOfValue,
   durationsStamp,
   readDurationsFile,
   samplesNow,
@@ -190,4 +196,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-NQO3UIU2.js.map
+//# sourceMappingURL=chunk-WDUQQ6ES.js.map

@@ -12,7 +12,7 @@ import {
   shardOf,
   shardPlanLine,
   shardsWithFixtures
-} from "./chunk-EWMLUM7I.js";
+} from "./chunk-3NNZT3AT.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -31,7 +31,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-M3VXSUPR.js";
+} from "./chunk-P65HMGS6.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1888,8 +1888,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-6YCNV6QK.js"),
-      import("./run_history-ZSUZYKNO.js")
+      import("./rerun_preflight-CVL6NHMN.js"),
+      import("./run_history-NRQ4IXGB.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -1932,7 +1932,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   let shardPlan;
   let withFixtures;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-3VREJUHL.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-QXI43CQ5.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2129,4 +2129,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-OMQX5N3B.js.map
+//# sourceMappingURL=chunk-4N47RLHJ.js.map

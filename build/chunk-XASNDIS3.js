@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-WW3C6B5C.js";
+} from "./chunk-XKFRQZC7.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-CGPIQQEB.js.map
+//# sourceMappingURL=chunk-XASNDIS3.js.map

@@ -1,9 +1,10 @@
 import {
   MAX_ARTIFACT_BYTES,
   checkSource,
+  checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-WW3C6B5C.js";
+} from "./chunk-XKFRQZC7.js";
 import "./chunk-K55XNACF.js";
 import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
@@ -12,7 +13,8 @@ import "./chunk-GTHP53V7.js";
 export {
   MAX_ARTIFACT_BYTES,
   checkSource,
+  checkSourceValue,
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-AHHAZJ3Z.js.map
+//# sourceMappingURL=source_artifact-QKRS57I6.js.map

@@ -338,6 +338,9 @@ var checkSource = (function checkSource(text) {
       salvagedIds: []
     };
   }
+  return checkSourceValue(value);
+});
+var checkSourceValue = (function checkSourceValue(value) {
   const salvagedIds = salvageFailedIds(value);
   const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
   const version = isObject ? value.schemaVersion : void 0;
@@ -411,6 +414,7 @@ export {
   MAX_ARTIFACT_BYTES,
   salvageFailedIds,
   checkSource,
+  checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-WW3C6B5C.js.map
+//# sourceMappingURL=chunk-XKFRQZC7.js.map

@@ -5,11 +5,11 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-CGPIQQEB.js";
+} from "./chunk-XASNDIS3.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-WW3C6B5C.js";
+} from "./chunk-XKFRQZC7.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import {
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-PWEQZZPP.js.map
+//# sourceMappingURL=prior_state-A6L7L7JK.js.map

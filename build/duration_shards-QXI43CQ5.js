@@ -4,9 +4,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-EWMLUM7I.js";
-import "./chunk-M3VXSUPR.js";
-import "./chunk-NQO3UIU2.js";
+} from "./chunk-3NNZT3AT.js";
+import "./chunk-P65HMGS6.js";
+import "./chunk-WDUQQ6ES.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-3VREJUHL.js.map
+//# sourceMappingURL=duration_shards-QXI43CQ5.js.map

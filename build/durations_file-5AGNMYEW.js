@@ -3,7 +3,9 @@ import {
   KEEP_OTHER_IDS,
   MAX_SAMPLES,
   addRun,
+  durationsOfValue,
   durationsProblem,
+  durationsProblemOfValue,
   durationsStamp,
   durationsText,
   parseDurations,
@@ -11,7 +13,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-NQO3UIU2.js";
+} from "./chunk-WDUQQ6ES.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -24,7 +26,9 @@ export {
   KEEP_OTHER_IDS,
   MAX_SAMPLES,
   addRun,
+  durationsOfValue,
   durationsProblem,
+  durationsProblemOfValue,
   durationsStamp,
   durationsText,
   parseDurations,
@@ -33,4 +37,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-2BXDWOAR.js.map
+//# sourceMappingURL=durations_file-5AGNMYEW.js.map

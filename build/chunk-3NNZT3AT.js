@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-M3VXSUPR.js";
+} from "./chunk-P65HMGS6.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -262,7 +262,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsProblem, parseDurations, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-2BXDWOAR.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-5AGNMYEW.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -282,7 +282,7 @@ var readTimings = (async function readTimings(where) {
       }
     };
   }
-  const { checkSource, readSourceFile } = await import("./source_artifact-AHHAZJ3Z.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-QKRS57I6.js");
   const shown = where.timings;
   const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const fail = ((reason) => {
@@ -299,7 +299,15 @@ var readTimings = (async function readTimings(where) {
   });
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
-  const summary = parseDurations(file.text);
+  let value;
+  try {
+    value = JSON.parse(file.text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const checked2 = checkSource(file.text);
+    return fail(checked2.ok ? error.message : checked2.message);
+  }
+  const summary = durationsOfValue(value);
   if (summary) return {
     timings: {
       byId: summary.byId,
@@ -309,9 +317,9 @@ var readTimings = (async function readTimings(where) {
       } : {}
     }
   };
-  const unread = durationsProblem(file.text);
+  const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
-  const checked = checkSource(file.text);
+  const checked = checkSourceValue(value);
   if (!checked.ok) return fail(checked.message);
   const byId = /* @__PURE__ */ new Map();
   for (const result of checked.artifact.fixtures) {
@@ -347,4 +355,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-EWMLUM7I.js.map
+//# sourceMappingURL=chunk-3NNZT3AT.js.map

@@ -10,8 +10,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-M3VXSUPR.js";
-import "./chunk-NQO3UIU2.js";
+} from "./chunk-P65HMGS6.js";
+import "./chunk-WDUQQ6ES.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -32,4 +32,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-KUCT2HGG.js.map
+//# sourceMappingURL=durations-GBJK7UZG.js.map

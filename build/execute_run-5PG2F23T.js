@@ -1339,7 +1339,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-PWEQZZPP.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-A6L7L7JK.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1360,7 +1360,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, catalogIds) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-2BXDWOAR.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-5AGNMYEW.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-MMZZXFWO.js.map
+//# sourceMappingURL=execute_run-5PG2F23T.js.map
