@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-ZNAVLYKJ.js";
+} from "../chunk-IDZ5GXZG.js";
 import {
   advanceState,
   stateFromRecord,

@@ -315,7 +315,8 @@ function sameFile(file: Deno.FsFile, path: string): boolean {
 }
 
 function takeOver(file: Deno.FsFile, path: string, options: LockOptions): Lock {
-  const content = parseLockContent(readBounded(file));
+  const text = readBounded(file);
+  const content = parseLockContent(text);
   const warnings: Diagnostic[] = content.kind === "malformed"
     ? [{
       code: "LOCK_MALFORMED",
@@ -331,7 +332,9 @@ function takeOver(file: Deno.FsFile, path: string, options: LockOptions): Lock {
     startedAt: new Date().toISOString(),
     hostname: Deno.hostname(),
   }) + "\n";
-  file.truncateSync(0);
+  // A file this run created is empty (the usual case: a run removes its lock file as it ends),
+  // and truncating it anyway is a journal operation that can wait for another file's commit.
+  if (text !== "") file.truncateSync(0);
   file.seekSync(0, Deno.SeekMode.Start);
   const bytes = new TextEncoder().encode(body);
   for (let written = 0; written < bytes.length;) {

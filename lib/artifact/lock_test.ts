@@ -93,6 +93,30 @@ Deno.test("the content a dead run left is handed back as previous; other content
   });
 });
 
+Deno.test("a lock file the run creates is written without a truncate; a left-over one is truncated", async () => {
+  const truncate = Deno.FsFile.prototype.truncateSync;
+  let truncates = 0;
+  Deno.FsFile.prototype.truncateSync = function (this: Deno.FsFile, length?: number) {
+    truncates++;
+    return truncate.call(this, length);
+  };
+  try {
+    await inTempDir(async (dir) => {
+      const fresh = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
+      assert.equal(truncates, 0, "an empty file needs no truncate");
+      assert.equal(JSON.parse(await Deno.readTextFile(join(dir, LOCK_FILE))).runId, RUN_ID);
+      fresh.release();
+      await Deno.writeTextFile(join(dir, LOCK_FILE), "x".repeat(500));
+      const taken = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
+      assert.equal(truncates, 1);
+      assert.equal(JSON.parse(await Deno.readTextFile(join(dir, LOCK_FILE))).runId, RUN_ID);
+      taken.release();
+    });
+  } finally {
+    Deno.FsFile.prototype.truncateSync = truncate;
+  }
+});
+
 Deno.test("a .lock that is not a plain file of its own is refused and left alone", async () => {
   await inTempDir(async (dir) => {
     const path = join(dir, LOCK_FILE);

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-ZNAVLYKJ.js";
+} from "./chunk-IDZ5GXZG.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-5PG2F23T.js.map
+//# sourceMappingURL=execute_run-X22OSVL2.js.map

@@ -504,7 +504,8 @@ var sameFile = (function sameFile(file, path) {
   }
 });
 var takeOver = (function takeOver(file, path, options) {
-  const content = parseLockContent(readBounded(file));
+  const text = readBounded(file);
+  const content = parseLockContent(text);
   const warnings = content.kind === "malformed" ? [
     {
       code: "LOCK_MALFORMED",
@@ -519,7 +520,7 @@ var takeOver = (function takeOver(file, path, options) {
     startedAt: (/* @__PURE__ */ new Date()).toISOString(),
     hostname: Deno.hostname()
   }) + "\n";
-  file.truncateSync(0);
+  if (text !== "") file.truncateSync(0);
   file.seekSync(0, Deno.SeekMode.Start);
   const bytes = new TextEncoder().encode(body);
   for (let written = 0; written < bytes.length; ) {
@@ -581,4 +582,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-ZNAVLYKJ.js.map
+//# sourceMappingURL=chunk-IDZ5GXZG.js.map
