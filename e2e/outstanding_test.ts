@@ -114,13 +114,18 @@ Deno.test("a merge of the shards that got fixtures is a full run: the empty shar
   await using p = await suite(["a", "b", "c"], ["a", "b", "c"]);
   await runSmoke(p.dir, []);
   for (const id of ["a", "b", "c"]) await setState(p, id, "pass");
-  for (const by of ["hash", "duration"]) {
+  // Every runner of a duration split is given the same timings (the workflow passes one file).
+  await p.write(
+    "t1.json",
+    JSON.stringify({ version: 1, runs: 1, fixtures: { a: [3000], b: [2000], c: [1000] } }),
+  );
+  for (const by of [["--shard-by", "hash"], ["--shard-by", "duration", "--timings", "t1.json"]]) {
     // Five shards for three fixtures: at least two get none.
     const written: string[] = [];
     let empty = 0;
     for (let index = 1; index <= 5; index++) {
       const before = await p.latest();
-      const run = await runSmoke(p.dir, ["--shard", `${index}/5`, "--shard-by", by]);
+      const run = await runSmoke(p.dir, ["--shard", `${index}/5`, ...by]);
       assert.equal(run.code, 0, run.stderr);
       if (/EMPTY_SHARD/.test(run.stderr)) {
         empty++;
@@ -129,22 +134,75 @@ Deno.test("a merge of the shards that got fixtures is a full run: the empty shar
       }
       const shard = ArtifactSchema.parse(await p.latest()).selection.shard;
       assert.ok(shard?.withFixtures?.includes(index), JSON.stringify(shard));
-      written.push(`${by}-${index}.json`);
+      written.push(`${by[1]}-${index}.json`);
       await Deno.copyFile(`${p.artifactDir}/latest.json`, join(p.dir, written.at(-1)!));
     }
-    assert.ok(empty >= 2, `${by}: ${empty} empty shards`);
-    const merged = await runSmoke(p.dir, ["merge", ...written, "--out", `${by}.json`]);
+    assert.ok(empty >= 2, `${by[1]}: ${empty} empty shards`);
+    const merged = await runSmoke(p.dir, ["merge", ...written, "--out", `${by[1]}.json`]);
     assert.equal(merged.code, 0, merged.stderr);
-    const m = ArtifactSchema.parse(JSON.parse(await p.read(`${by}.json`)));
-    assert.equal(m.suite?.since, m.runId, `${by}: every shard that got fixtures is a full run`);
+    const m = ArtifactSchema.parse(JSON.parse(await p.read(`${by[1]}.json`)));
+    assert.deepEqual(m.fixtures.map((f) => f.id), ["a", "b", "c"]);
+    assert.match(
+      merged.stdout,
+      new RegExp(
+        `^Every shard of one split that got fixtures \\(${written.length} of 5\\): a full run\\.$`,
+        "m",
+      ),
+    );
+    assert.equal(m.suite?.since, m.runId, `${by[1]}: every shard that got fixtures is a full run`);
     assert.deepEqual(m.suite?.outstanding, []);
-    if (written.length > 1) {
-      const part = await runSmoke(p.dir, ["merge", ...written.slice(1), "--out", "part.json"]);
-      assert.equal(part.code, 0, part.stderr);
-      const partial = ArtifactSchema.parse(JSON.parse(await p.read("part.json")));
-      assert.notEqual(partial.suite?.since, partial.runId, `${by}: a shard left out`);
-    }
+    const part = await runSmoke(p.dir, ["merge", ...written.slice(1), "--out", "part.json"]);
+    assert.equal(part.code, 0, part.stderr);
+    const partial = ArtifactSchema.parse(JSON.parse(await p.read("part.json")));
+    assert.notEqual(partial.suite?.since, partial.runId, `${by[1]}: a shard left out`);
+    assert.match(part.stdout, /^Not a full run: shard \d\/5 is missing\.$/m);
   }
+});
+
+Deno.test("shards of two different splits are never merged into a full run, though the same shards got fixtures", async () => {
+  await using p = await suite(["a", "b", "c"], ["a", "b", "c"]);
+  await runSmoke(p.dir, []);
+  for (const id of ["a", "b", "c"]) await setState(p, id, "pass");
+  // Longest first over 4 shards: t1 puts a, b, c on 1, 2, 3; t2 puts c, b, a there.
+  await p.write(
+    "t1.json",
+    JSON.stringify({ version: 1, fixtures: { a: [3000], b: [2000], c: [1000] } }),
+  );
+  await p.write(
+    "t2.json",
+    JSON.stringify({ version: 1, fixtures: { a: [1000], b: [2000], c: [3000] } }),
+  );
+  const shards = [["1/4", "t1.json"], ["2/4", "t1.json"], ["3/4", "t2.json"]];
+  for (const [shard, timings] of shards) {
+    const run = await runSmoke(p.dir, [
+      "--shard",
+      shard,
+      "--shard-by",
+      "duration",
+      "--timings",
+      timings,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(ArtifactSchema.parse(await p.latest()).selection.shard?.withFixtures, [
+      1,
+      2,
+      3,
+    ]);
+    await Deno.copyFile(`${p.artifactDir}/latest.json`, join(p.dir, `s${shard[0]}.json`));
+  }
+  const merged = await runSmoke(p.dir, [
+    "merge",
+    "s1.json",
+    "s2.json",
+    "s3.json",
+    "--out",
+    "m.json",
+  ]);
+  assert.equal(merged.code, 0, merged.stderr);
+  const m = ArtifactSchema.parse(JSON.parse(await p.read("m.json")));
+  assert.deepEqual(m.fixtures.map((f) => f.id), ["a", "b"], "c never ran");
+  assert.notEqual(m.suite?.since, m.runId, "not a full run");
+  assert.match(merged.stdout, /^Not a full run: the shards are of different splits /m);
 });
 
 Deno.test("--if-none: fail (the default), pass runs and writes nothing, all runs the suite", async () => {

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-4N47RLHJ.js";
+} from "../chunk-AFIGCRMO.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
   closest,
   shardPlanLine,
   shardRunLine
-} from "../chunk-3NNZT3AT.js";
+} from "../chunk-J6DVVLXU.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-X22OSVL2.js");
+  return import("../execute_run-FTKVBOPC.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

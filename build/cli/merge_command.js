@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-IDZ5GXZG.js";
+} from "../chunk-NWFSDVLG.js";
 import {
   advanceState,
   stateFromRecord,
@@ -16,17 +16,17 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-XKFRQZC7.js";
+} from "../chunk-HO2IWBJQ.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-4N47RLHJ.js";
+} from "../chunk-AFIGCRMO.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-3NNZT3AT.js";
+import "../chunk-J6DVVLXU.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -179,19 +179,48 @@ ${d.message}`, d));
     ]
   };
 });
-var everyShard = (function everyShard(artifacts) {
+var MISSING_SHOWN = 5;
+var shardCoverage = (function shardCoverage(artifacts) {
   const shards = artifacts.map(((a) => a.selection.shard));
   const first = shards[0];
-  if (first === void 0 || artifacts.some(((a) => a.mode !== "full"))) return false;
-  const filled = String(first.withFixtures);
-  if (shards.some(((s) => s?.total !== first.total || String(s.withFixtures) !== filled))) {
-    return false;
+  if (first === void 0 || artifacts.some(((a) => a.mode !== "full" || !a.selection.shard))) {
+    return {
+      full: false
+    };
   }
-  const indexes = new Set(shards.map(((s) => s.index)));
-  return indexes.size === (first.withFixtures?.length ?? first.total);
+  const same = ((a, b) => a === void 0 ? b === void 0 : b !== void 0 && a.length === b.length && a.every(((n, i) => n === b[i])));
+  const oneSplit = shards.every(((s) => s !== void 0 && s.total === first.total && s.split === first.split && same(s.withFixtures, first.withFixtures)));
+  if (!oneSplit) {
+    return {
+      full: false,
+      line: "Not a full run: the shards are of different splits (another shard count, catalog, selection or timings), so together they need not have run every fixture."
+    };
+  }
+  const { total, withFixtures } = first;
+  const present = new Set(shards.map(((s) => s.index)));
+  const expected = withFixtures?.length ?? total;
+  if (present.size === expected) {
+    return {
+      full: true,
+      line: withFixtures ? `Every shard of one split that got fixtures (${expected} of ${total}): a full run.` : `Every shard of one split (${total}): a full run.`
+    };
+  }
+  const missing = [];
+  for (const index of withFixtures ?? []) if (!present.has(index)) missing.push(index);
+  if (!withFixtures) {
+    for (let index = 1; index <= total && missing.length <= MISSING_SHOWN; index++) {
+      if (!present.has(index)) missing.push(index);
+    }
+  }
+  const count = expected - present.size;
+  const named = missing.slice(0, MISSING_SHOWN).map(((i) => `${i}/${total}`));
+  return {
+    full: false,
+    line: count === 1 ? `Not a full run: shard ${named[0]} is missing.` : `Not a full run: ${count} shards are missing (${named.join(", ")}${count > named.length ? ", ..." : ""}).`
+  };
 });
 var mergedState = (function mergedState(artifacts, merged) {
-  if (everyShard(artifacts)) {
+  if (shardCoverage(artifacts).full) {
     return advanceState(void 0, {
       runId: merged.runId,
       mode: "full",
@@ -380,6 +409,8 @@ var runMerge = (async function runMerge(flags, io) {
     const counts = outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)).join(", ");
     lines.push(`  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} (${counts})`);
   }
+  const coverage = shardCoverage(inputs.map(((i) => i.artifact))).line;
+  if (coverage) lines.push(coverage);
   lines.push("");
   for (const result of artifact.fixtures) {
     lines.push(renderFixtureLine({
@@ -418,6 +449,7 @@ var runMerge = (async function runMerge(flags, io) {
 });
 export {
   mergeArtifacts,
-  runMerge
+  runMerge,
+  shardCoverage
 };
 //# sourceMappingURL=merge_command.js.map

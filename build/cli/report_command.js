@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-XASNDIS3.js";
-import "../chunk-XKFRQZC7.js";
+} from "../chunk-DOZ34HDF.js";
+import "../chunk-HO2IWBJQ.js";
 import {
   dayOf,
   loadConfig,
@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-4N47RLHJ.js";
+} from "../chunk-AFIGCRMO.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-3NNZT3AT.js";
+import "../chunk-J6DVVLXU.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

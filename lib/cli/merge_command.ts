@@ -214,21 +214,96 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
   return { ...rest, inputs: listed, diagnostics: [...diagnostics.values()] };
 }
 
+/** How a merge's inputs cover a split of a full run (see {@linkcode shardCoverage}). */
+export interface ShardCoverage {
+  /** Every shard of one split of a full run (every one that got fixtures): a full run. */
+  full: boolean;
+  /** What the merge says about it, when the inputs are shards of full runs. */
+  line?: string;
+}
+
+/** The most missing shards named one by one. */
+const MISSING_SHOWN = 5;
+
 /**
- * Whether the inputs are every shard (1 to N) of full runs split N ways, or,
- * where the split left shards without fixtures (those write nothing), every
- * shard that got fixtures: all of them record the same list.
+ * Whether a merge's inputs are every shard (1 to N) of one split of a full
+ * run, or, where the split left shards without fixtures (those write
+ * nothing), every shard that got fixtures; and the line that says so, or
+ * why not. The shards must agree on the split: its digest (how, and where
+ * each fixture went) and the shards that got fixtures. Artifacts from before
+ * the digest are judged by their shard numbers alone.
+ *
+ * @param artifacts The inputs.
+ * @returns Whether they make a full run, and the line to print.
+ *
+ * @example
+ * ```ts
+ * import { shardCoverage } from "./merge_command.ts";
+ * import { createArtifact } from "../artifact/artifact.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const shard = (index: number) => createArtifact({
+ *   runId: `r${index}`, mode: "full", startedAt: new Date(0), finishedAt: new Date(1),
+ *   version: "0.1.0", environment: { deno: "2", os: "linux", arch: "x86_64", ci: true },
+ *   selection: { fixtureIds: [], shard: { index, total: 3 } }, fixtures: [],
+ * });
+ * assert.deepEqual(shardCoverage([shard(1), shard(3)]), {
+ *   full: false,
+ *   line: "Not a full run: shard 2/3 is missing.",
+ * });
+ * assert.equal(shardCoverage([shard(1), shard(2), shard(3)]).full, true);
+ * ```
  */
-function everyShard(artifacts: readonly Artifact[]): boolean {
+export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
   const shards = artifacts.map((a) => a.selection.shard);
   const first = shards[0];
-  if (first === undefined || artifacts.some((a) => a.mode !== "full")) return false;
-  const filled = String(first.withFixtures);
-  if (shards.some((s) => s?.total !== first.total || String(s.withFixtures) !== filled)) {
-    return false;
+  // Only shards of full runs can make one (a rerun's shards, or a spot-check's, never do).
+  if (first === undefined || artifacts.some((a) => a.mode !== "full" || !a.selection.shard)) {
+    return { full: false };
   }
-  const indexes = new Set(shards.map((s) => s!.index));
-  return indexes.size === (first.withFixtures?.length ?? first.total);
+  const same = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
+    a === undefined ? b === undefined : b !== undefined && a.length === b.length &&
+      a.every((n, i) => n === b[i]);
+  const oneSplit = shards.every((s) =>
+    s !== undefined && s.total === first.total && s.split === first.split &&
+    same(s.withFixtures, first.withFixtures)
+  );
+  if (!oneSplit) {
+    return {
+      full: false,
+      line: "Not a full run: the shards are of different splits (another shard count, catalog, " +
+        "selection or timings), so together they need not have run every fixture.",
+    };
+  }
+  const { total, withFixtures } = first;
+  const present = new Set(shards.map((s) => s!.index));
+  const expected = withFixtures?.length ?? total;
+  if (present.size === expected) {
+    return {
+      full: true,
+      line: withFixtures
+        ? `Every shard of one split that got fixtures (${expected} of ${total}): a full run.`
+        : `Every shard of one split (${total}): a full run.`,
+    };
+  }
+  // The missing ones, named while they are few (N may be far larger than the catalog).
+  const missing: number[] = [];
+  for (const index of withFixtures ?? []) if (!present.has(index)) missing.push(index);
+  if (!withFixtures) {
+    for (let index = 1; index <= total && missing.length <= MISSING_SHOWN; index++) {
+      if (!present.has(index)) missing.push(index);
+    }
+  }
+  const count = expected - present.size;
+  const named = missing.slice(0, MISSING_SHOWN).map((i) => `${i}/${total}`);
+  return {
+    full: false,
+    line: count === 1
+      ? `Not a full run: shard ${named[0]} is missing.`
+      : `Not a full run: ${count} shards are missing (${named.join(", ")}${
+        count > named.length ? ", ..." : ""
+      }).`,
+  };
 }
 
 /**
@@ -240,7 +315,7 @@ function mergedState(
   artifacts: readonly Artifact[],
   merged: { runId: string; fixtures: FixtureResult[] },
 ): SuiteState {
-  if (everyShard(artifacts)) {
+  if (shardCoverage(artifacts).full) {
     return advanceState(undefined, {
       runId: merged.runId,
       mode: "full",
@@ -478,6 +553,8 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
         `(${counts})`,
     );
   }
+  const coverage = shardCoverage(inputs.map((i) => i.artifact)).line;
+  if (coverage) lines.push(coverage);
   lines.push("");
   for (const result of artifact.fixtures) {
     lines.push(renderFixtureLine({ result, failedAttempts: [], outputLeaked: false }, colors));

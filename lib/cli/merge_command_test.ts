@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { shardIndexOf, shardsWithFixtures } from "../selection/select.ts";
+import { shardIndexOf, shardsWithFixtures, splitDigest } from "../selection/select.ts";
 import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
 import { ArtifactSchema } from "../artifact/artifact_schema.ts";
-import { mergeArtifacts, type MergeInput } from "./merge_command.ts";
+import { mergeArtifacts, type MergeInput, shardCoverage } from "./merge_command.ts";
 
 const environment = { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true };
 const options = { runId: "20261125T120000000Z-aaaaaa", version: "0.1.0", environment };
@@ -178,17 +178,36 @@ Deno.test("mergeArtifacts() of the shards that got fixtures is a full run when t
   assert.equal(full([shard(1, ["a"], [1, 3]), shard(3, ["b"])]), false);
 });
 
-Deno.test("mergeArtifacts() property: every shard of a hash split that got fixtures merges into a full run; one fewer does not", () => {
-  fc.assert(
-    fc.property(
+Deno.test("mergeArtifacts(): shards of different splits are never a full run, whatever their lists say", () => {
+  const shard = (index: number, ids: string[], split?: string) =>
+    input(`s${index}.json`, `r${index}`, index * 100, ids.map((id) => result(id, "passed")), {
+      selection: {
+        fixtureIds: ids,
+        shard: { index, total: 3, withFixtures: [1, 2], ...(split ? { split } : {}) },
+      },
+    });
+  const full = (inputs: MergeInput[]) =>
+    mergeArtifacts(inputs, options).suite?.since === options.runId;
+  const [one, two] = ["a".repeat(64), "b".repeat(64)];
+  assert.equal(full([shard(1, ["a"], one), shard(2, ["b"], one)]), true);
+  // A hash split and a duration split (or two sets of timings) can leave the same shards empty.
+  assert.equal(full([shard(1, ["a"], one), shard(2, ["a"], two)]), false);
+  assert.equal(full([shard(1, ["a"], one), shard(2, ["b"])]), false, "one without a digest");
+  assert.equal(full([shard(1, ["a"]), shard(2, ["b"])]), true, "artifacts from before the digest");
+});
+
+Deno.test("mergeArtifacts() property: every shard of a hash split that got fixtures merges into a full run; one fewer does not", async () => {
+  await fc.assert(
+    fc.asyncProperty(
       fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,3}(\/[a-z][a-z0-9]{0,3})?$/), {
         minLength: 1,
         maxLength: 12,
       }),
       fc.integer({ min: 1, max: 9 }),
-      (ids, total) => {
+      async (ids, total) => {
         const placed = ids.map((id) => shardIndexOf(id, total));
         const withFixtures = shardsWithFixtures(placed, total);
+        const split = await splitDigest("hash", total, ids.map((id, i) => [id, placed[i]]));
         const filled = withFixtures ?? Array.from({ length: total }, (_, i) => i + 1);
         const inputs = filled.map((index) => {
           const mine = ids.filter((_, i) => placed[i] === index);
@@ -200,7 +219,7 @@ Deno.test("mergeArtifacts() property: every shard of a hash split that got fixtu
             {
               selection: {
                 fixtureIds: mine,
-                shard: { index, total, ...(withFixtures ? { withFixtures } : {}) },
+                shard: { index, total, split, ...(withFixtures ? { withFixtures } : {}) },
               },
             },
           );
@@ -216,14 +235,69 @@ Deno.test("mergeArtifacts() property: every shard of a hash split that got fixtu
   );
 });
 
-Deno.test("ArtifactSchema refuses a shard's withFixtures that contradicts the shard", () => {
+Deno.test("ArtifactSchema refuses a shard that contradicts itself: index past total, a withFixtures that is not some of the shards, this one among them", () => {
   const base = input("s.json", "r1", 0, [result("a", "passed")]).artifact;
   const withShard = (shard: unknown) => ({ ...base, selection: { fixtureIds: ["a"], shard } });
   assert.ok(
     ArtifactSchema.safeParse(withShard({ index: 2, total: 4, withFixtures: [1, 2] })).success,
   );
-  for (const withFixtures of [[1, 3], [2, 1], [2, 2], [2, 5], [0, 2]]) {
+  for (const withFixtures of [[1, 3], [2, 1], [2, 2], [2, 5], [0, 2], [1, 2, 3, 4]]) {
     const parsed = ArtifactSchema.safeParse(withShard({ index: 2, total: 4, withFixtures }));
     assert.equal(parsed.success, false, JSON.stringify(withFixtures));
+  }
+  assert.equal(ArtifactSchema.safeParse(withShard({ index: 5, total: 4 })).success, false);
+  assert.equal(
+    ArtifactSchema.safeParse(withShard({ index: 1, total: 2, split: "x" })).success,
+    false,
+  );
+});
+
+Deno.test("shardCoverage() says whether the shards are a full run, and which are missing", () => {
+  const shard = (
+    index: number,
+    total: number,
+    extra: { withFixtures?: number[]; split?: string; mode?: "full" | "selected" } = {},
+  ) =>
+    input(`s${index}.json`, `r${index}`, index, [result(`f${index}`, "passed")], {
+      ...(extra.mode ? { mode: extra.mode } : {}),
+      selection: {
+        fixtureIds: [`f${index}`],
+        shard: {
+          index,
+          total,
+          ...(extra.withFixtures ? { withFixtures: extra.withFixtures } : {}),
+          ...(extra.split ? { split: extra.split } : {}),
+        },
+      },
+    }).artifact;
+  const split = "c".repeat(64);
+  const cases: [ReturnType<typeof shard>[], ReturnType<typeof shardCoverage>][] = [
+    [[shard(1, 2, { split }), shard(2, 2, { split })], {
+      full: true,
+      line: "Every shard of one split (2): a full run.",
+    }],
+    [[shard(1, 5, { withFixtures: [1, 4] }), shard(4, 5, { withFixtures: [1, 4] })], {
+      full: true,
+      line: "Every shard of one split that got fixtures (2 of 5): a full run.",
+    }],
+    [[shard(4, 5, { withFixtures: [1, 4] })], {
+      full: false,
+      line: "Not a full run: shard 1/5 is missing.",
+    }],
+    [[shard(2, 9)], {
+      full: false,
+      line: "Not a full run: 8 shards are missing (1/9, 3/9, 4/9, 5/9, 6/9, ...).",
+    }],
+    [[shard(1, 3, { split }), shard(2, 3, { split: "d".repeat(64) })], {
+      full: false,
+      line: "Not a full run: the shards are of different splits (another shard count, catalog, " +
+        "selection or timings), so together they need not have run every fixture.",
+    }],
+    // A spot-check's shard, or inputs that are not shards: nothing to say.
+    [[shard(1, 1, { mode: "selected" })], { full: false }],
+    [[input("r.json", "r1", 0, [result("a", "passed")]).artifact], { full: false }],
+  ];
+  for (const [artifacts, expected] of cases) {
+    assert.deepEqual(shardCoverage(artifacts), expected);
   }
 });

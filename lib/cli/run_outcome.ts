@@ -34,7 +34,13 @@ export interface RunArtifactInput {
   /** The resolved selection (mode, planned fixtures, rerun source, the catalog's ids). */
   selection: Pick<
     Selection,
-    "mode" | "planned" | "rerun" | "catalogIds" | "quarantine" | "shardsWithFixtures"
+    | "mode"
+    | "planned"
+    | "rerun"
+    | "catalogIds"
+    | "quarantine"
+    | "shardsWithFixtures"
+    | "shardSplit"
   >;
   /** The suite's state the run starts from (read under the lock); none for a full run. */
   prior?: SuiteState;
@@ -142,6 +148,7 @@ export function runArtifact(input: RunArtifactInput): Artifact {
             ...(selection.shardsWithFixtures
               ? { withFixtures: [...selection.shardsWithFixtures] }
               : {}),
+            ...(selection.shardSplit ? { split: selection.shardSplit } : {}),
           },
         }
         : {}),

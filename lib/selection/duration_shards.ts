@@ -35,8 +35,9 @@ export interface ShardSplit {
 /**
  * Splits fixtures into `total` shards with the greedy longest-processing-time
  * rule: longest expected first (ties by id), each to the least-loaded shard
- * (ties to the lowest index). Deterministic; the totals differ by at most the
- * longest fixture's duration.
+ * (ties to the lowest index); a fixture expected to take no time goes to the
+ * least-loaded shard that already has fixtures. Deterministic; the totals
+ * differ by at most the longest fixture's duration.
  *
  * @param ids The fixture ids.
  * @param expectedMs Each one's expected duration, by position.
@@ -62,11 +63,18 @@ export function durationShards(
   // among the first is empty, none further on is chosen): they are not made, so a huge N costs
   // nothing.
   const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
+  const counts = totals.map(() => 0);
   const shardOf = ids.map(() => 0);
   for (const i of longestFirst(ids, expectedMs)) {
+    // A fixture expected to take no time (a skipped one) joins a shard that has fixtures: alone
+    // on a shard it would make a runner run nothing (and a shard of skipped fixtures fails).
+    const used = expectedMs[i] === 0 && counts[0] > 0;
     let least = 0;
-    for (let s = 1; s < totals.length; s++) if (totals[s] < totals[least]) least = s;
+    for (let s = 1; s < totals.length; s++) {
+      if ((!used || counts[s] > 0) && totals[s] < totals[least]) least = s;
+    }
     totals[least] += expectedMs[i];
+    counts[least]++;
     shardOf[i] = least + 1;
   }
   return { shardOf, totals };
@@ -104,8 +112,8 @@ export interface ShardPlan {
  * @param selection The selected fixtures (skipped ones are expected to take no time).
  * @param shard Which shard to keep.
  * @param timings The timings read (undefined: none, every fixture gets the default).
- * @returns The kept fixtures, in their order, the plan for the output, and the shards that got
- *   fixtures when some got none.
+ * @returns The kept fixtures, in their order, the plan for the output, each fixture's shard
+ *   (in the selection's order), and the shards that got fixtures when some got none.
  *
  * @example
  * ```ts
@@ -123,7 +131,7 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
-): { kept: T[]; plan: ShardPlan; withFixtures?: number[] } {
+): { kept: T[]; plan: ShardPlan; shardOf: number[]; withFixtures?: number[] } {
   const ids = selection.map((f) => f.id);
   const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
   const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id)!.ms);
@@ -135,6 +143,7 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   const withFixtures = shardsWithFixtures(split.shardOf, shard.total);
   return {
     kept,
+    shardOf: split.shardOf,
     ...(withFixtures ? { withFixtures } : {}),
     plan: {
       shard,

@@ -27,8 +27,12 @@ function naiveShards(ids: readonly string[], ms: readonly number[], total: numbe
     ms[b] - ms[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)
   );
   for (const i of order) {
-    let least = 0;
-    for (let s = 1; s < total; s++) if (totals[s] < totals[least]) least = s;
+    // No time expected: the least-loaded shard among those that have fixtures, if any has.
+    const used = shardOf.some((s) => s > 0);
+    const candidates = Array.from({ length: total }, (_, s) => s)
+      .filter((s) => ms[i] > 0 || !used || shardOf.includes(s + 1));
+    let least = candidates[0];
+    for (const s of candidates) if (totals[s] < totals[least]) least = s;
     totals[least] += ms[i];
     shardOf[i] = least + 1;
   }
@@ -58,6 +62,25 @@ Deno.test("durationShards() is disjoint, covering, deterministic and balanced wi
     assert.deepEqual([...reversed.shardOf].reverse(), split.shardOf);
     assert.deepEqual(reversed.totals, split.totals);
   }));
+});
+
+Deno.test("durationShards(): a fixture expected to take no time never has a shard to itself", () => {
+  fc.assert(fc.property(suites, ({ entries, total }) => {
+    // Every other fixture takes no time (skipped, or measured at 0 ms).
+    const ids = entries.map((e) => e.id);
+    const ms = entries.map((e, i) => i % 2 ? 0 : e.ms);
+    const { shardOf } = durationShards(ids, ms, total);
+    const timed = new Set(shardOf.filter((_, i) => ms[i] > 0));
+    for (const [i, shard] of shardOf.entries()) {
+      if (ms[i] === 0 && timed.size > 0) assert.ok(timed.has(shard), `${ids[i]} alone on ${shard}`);
+      if (timed.size === 0) assert.equal(shard, 1, "nothing takes time: all on shard 1");
+    }
+  }));
+  // Six fixtures and a skipped one over ten shards: the skipped one joins the least-loaded shard
+  // that has fixtures (6), not shard 7 of its own.
+  const ids = ["a", "b", "c", "d", "e", "f", "off"];
+  const split = durationShards(ids, [6, 5, 4, 3, 2, 1, 0], 10);
+  assert.deepEqual(split.shardOf, [1, 2, 3, 4, 5, 6, 6]);
 });
 
 Deno.test("durationShardOf(): the N shards together are the selection, each fixture once; each names the shards that got fixtures", () => {

@@ -22,8 +22,8 @@ import {
   filterByTags,
   type Shard,
   shardIndexOf,
-  shardOf,
   shardsWithFixtures,
+  splitDigest,
 } from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
@@ -66,6 +66,8 @@ export interface Selection {
    * (the artifact records it, so a merge of those shards is every shard that ran).
    */
   shardsWithFixtures?: number[];
+  /** With `--shard`: the digest of the split (see {@linkcode splitDigest}), the same in every shard. */
+  shardSplit?: string;
   /** Fixtures run because a selected fixture needs them, or as teardowns: id -> why. */
   pulledIn?: ReadonlyMap<string, string>;
   /** The fixtures a quarantine entry protects today, by id. */
@@ -272,6 +274,7 @@ export async function resolveSelection(
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan: ShardPlan | undefined;
   let withFixtures: number[] | undefined;
+  let shardSplit: string | undefined;
   if (flags.shard && flags.shardBy === "duration") {
     const { durationShardOf, readTimings } = await import("./duration_shards.ts");
     const read = await readTimings({
@@ -281,13 +284,20 @@ export async function resolveSelection(
     });
     if (read.warning) diagnostics.push(read.warning);
     const split = durationShardOf(chosen, flags.shard, read.timings);
+    shardSplit = await splitDigest(
+      "duration",
+      flags.shard.total,
+      chosen.map((f, i) => [f.id, split.shardOf[i]]),
+    );
     chosen = split.kept;
     shardPlan = split.plan;
     withFixtures = split.withFixtures;
   } else if (flags.shard) {
-    const { total } = flags.shard;
-    withFixtures = shardsWithFixtures(chosen.map((f) => shardIndexOf(f.id, total)), total);
-    chosen = shardOf(chosen, flags.shard);
+    const { index, total } = flags.shard;
+    const placed = chosen.map((f) => shardIndexOf(f.id, total));
+    withFixtures = shardsWithFixtures(placed, total);
+    shardSplit = await splitDigest("hash", total, chosen.map((f, i) => [f.id, placed[i]]));
+    chosen = chosen.filter((_, i) => placed[i] === index);
   }
   // A fixture runs with what it needs and with the teardowns that clean up after its needs,
   // whatever the filters, the rerun or the shard kept (a shard runs its own setup).
@@ -326,6 +336,7 @@ export async function resolveSelection(
     ...(none !== undefined ? { none } : {}),
     ...(shardPlan ? { shardPlan } : {}),
     ...(withFixtures ? { shardsWithFixtures: withFixtures } : {}),
+    ...(shardSplit ? { shardSplit } : {}),
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
   };

@@ -350,6 +350,42 @@ export function shardIndexOf(id: string, total: number): number {
 }
 
 /**
+ * A digest of one split of a selection: how it was split, into how many
+ * shards, and which shard each fixture went to. Every runner given the same
+ * selection (and, for a duration split, the same timings) computes the same
+ * digest; shards that carry different ones are of different splits, so
+ * together they need not cover the selection.
+ *
+ * @param by How the selection was split.
+ * @param total How many shards.
+ * @param placed Each fixture's id and its shard, in any order.
+ * @returns The SHA-256 digest, in lowercase hex.
+ *
+ * @example
+ * ```ts
+ * import { splitDigest } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = await splitDigest("hash", 2, [["a", 1], ["b", 2]]);
+ * assert.equal(a, await splitDigest("hash", 2, [["b", 2], ["a", 1]]));
+ * assert.notEqual(a, await splitDigest("hash", 2, [["a", 2], ["b", 2]]));
+ * assert.match(a, /^[0-9a-f]{64}$/);
+ * ```
+ */
+export async function splitDigest(
+  by: "hash" | "duration",
+  total: number,
+  placed: Iterable<readonly [string, number]>,
+): Promise<string> {
+  const lines = [...placed].map(([id, index]) => `${id}\t${index}\n`).sort();
+  const text = `smoke split 1\n${by}\n${total}\n${lines.join("")}`;
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
+  );
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
  * The shards of a split that got fixtures, ascending, when some got none: a
  * merge of just those shards is then every shard that ran. Undefined when
  * every shard got a fixture.

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-IDZ5GXZG.js";
+} from "./chunk-NWFSDVLG.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -1339,7 +1339,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-A6L7L7JK.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-R7GZDO6J.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-X22OSVL2.js.map
+//# sourceMappingURL=execute_run-FTKVBOPC.js.map

@@ -3,8 +3,8 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-XASNDIS3.js";
-import "./chunk-XKFRQZC7.js";
+} from "./chunk-DOZ34HDF.js";
+import "./chunk-HO2IWBJQ.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import "./chunk-5345R35B.js";
@@ -20,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-NRQ4IXGB.js.map
+//# sourceMappingURL=run_history-CBOIOXUD.js.map

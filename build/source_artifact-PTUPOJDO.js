@@ -4,7 +4,7 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-XKFRQZC7.js";
+} from "./chunk-HO2IWBJQ.js";
 import "./chunk-K55XNACF.js";
 import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
@@ -17,4 +17,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-QKRS57I6.js.map
+//# sourceMappingURL=source_artifact-PTUPOJDO.js.map

@@ -9,10 +9,10 @@ import {
   filterByTags,
   matchesPattern,
   shardIndexOf,
-  shardOf,
   shardPlanLine,
-  shardsWithFixtures
-} from "./chunk-3NNZT3AT.js";
+  shardsWithFixtures,
+  splitDigest
+} from "./chunk-J6DVVLXU.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -1888,8 +1888,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-CVL6NHMN.js"),
-      import("./run_history-NRQ4IXGB.js")
+      import("./rerun_preflight-PYE3FNKD.js"),
+      import("./run_history-CBOIOXUD.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -1931,8 +1931,9 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   let withFixtures;
+  let shardSplit;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-QXI43CQ5.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-V5DGB4PW.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -1942,13 +1943,22 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     });
     if (read.warning) diagnostics.push(read.warning);
     const split = durationShardOf(chosen, flags.shard, read.timings);
+    shardSplit = await splitDigest("duration", flags.shard.total, chosen.map(((f, i) => [
+      f.id,
+      split.shardOf[i]
+    ])));
     chosen = split.kept;
     shardPlan = split.plan;
     withFixtures = split.withFixtures;
   } else if (flags.shard) {
-    const { total } = flags.shard;
-    withFixtures = shardsWithFixtures(chosen.map(((f) => shardIndexOf(f.id, total))), total);
-    chosen = shardOf(chosen, flags.shard);
+    const { index, total } = flags.shard;
+    const placed = chosen.map(((f) => shardIndexOf(f.id, total)));
+    withFixtures = shardsWithFixtures(placed, total);
+    shardSplit = await splitDigest("hash", total, chosen.map(((f, i) => [
+      f.id,
+      placed[i]
+    ])));
+    chosen = chosen.filter(((_, i) => placed[i] === index));
   }
   const closed = closeOverNeeds(chosen.map(((f) => f.id)), catalog);
   if (closed.pulledIn.size) chosen = catalog.filter(((f) => closed.ids.has(f.id)));
@@ -2001,6 +2011,9 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     } : {},
     ...withFixtures ? {
       shardsWithFixtures: withFixtures
+    } : {},
+    ...shardSplit ? {
+      shardSplit
     } : {},
     ...closed.pulledIn.size ? {
       pulledIn: closed.pulledIn
@@ -2129,4 +2142,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-4N47RLHJ.js.map
+//# sourceMappingURL=chunk-AFIGCRMO.js.map

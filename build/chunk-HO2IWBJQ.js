@@ -197,9 +197,19 @@ var ArtifactSchema = z.object({
        * The shards of this split that got fixtures, ascending, when some got none (so a merge
        * of those shards is every shard that ran); this shard among them.
        */
-      withFixtures: z.array(z.number().int().positive()).optional()
-    }).refine((({ index, total, withFixtures }) => withFixtures === void 0 || withFixtures.every(((n, i) => n <= total && (i === 0 || n > withFixtures[i - 1]))) && withFixtures.includes(index)), {
-      message: "withFixtures must list shards of the split in ascending order, this one among them",
+      withFixtures: z.array(z.number().int().positive()).optional(),
+      /**
+       * A digest of the split (how, into how many shards, each fixture's shard): shards of one
+       * split carry the same, so a merge can tell shards of different splits apart.
+       */
+      split: z.string().regex(/^[0-9a-f]{64}$/).optional()
+    }).refine((({ index, total }) => index <= total), {
+      message: "index must be at most total",
+      path: [
+        "index"
+      ]
+    }).refine((({ index, total, withFixtures }) => withFixtures === void 0 || withFixtures.length < total && withFixtures.every(((n, i) => n <= total && (i === 0 || n > withFixtures[i - 1]))) && withFixtures.includes(index)), {
+      message: "withFixtures must list some of the split's shards in ascending order, this one among them",
       path: [
         "withFixtures"
       ]
@@ -417,4 +427,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-XKFRQZC7.js.map
+//# sourceMappingURL=chunk-HO2IWBJQ.js.map

@@ -9,7 +9,7 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "./chunk-XKFRQZC7.js";
+} from "./chunk-HO2IWBJQ.js";
 import "./chunk-K55XNACF.js";
 import {
   groupCauses
@@ -211,4 +211,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-CVL6NHMN.js.map
+//# sourceMappingURL=rerun_preflight-PYE3FNKD.js.map

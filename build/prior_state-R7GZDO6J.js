@@ -5,11 +5,11 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-XASNDIS3.js";
+} from "./chunk-DOZ34HDF.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-XKFRQZC7.js";
+} from "./chunk-HO2IWBJQ.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
 import {
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-A6L7L7JK.js.map
+//# sourceMappingURL=prior_state-R7GZDO6J.js.map

@@ -176,11 +176,20 @@ var hashId = (function hashId(text) {
   }
   return hash;
 });
-var shardOf = (function shardOf(selection, shard) {
-  return selection.filter(((fixture) => shardIndexOf(fixture.id, shard.total) === shard.index));
-});
 var shardIndexOf = (function shardIndexOf(id, total) {
   return avalanche(hashId(id)) % total + 1;
+});
+var splitDigest = (async function splitDigest(by, total, placed) {
+  const lines = [
+    ...placed
+  ].map((([id, index]) => `${id}	${index}
+`)).sort();
+  const text = `smoke split 1
+${by}
+${total}
+${lines.join("")}`;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  return Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
 });
 var shardsWithFixtures = (function shardsWithFixtures(indexes, total) {
   const filled = [
@@ -202,15 +211,20 @@ var durationShards = (function durationShards(ids, expectedMs, total) {
   const totals = Array.from({
     length: Math.max(1, Math.min(total, ids.length))
   }, (() => 0));
-  const shardOf2 = ids.map((() => 0));
+  const counts = totals.map((() => 0));
+  const shardOf = ids.map((() => 0));
   for (const i of longestFirst(ids, expectedMs)) {
+    const used = expectedMs[i] === 0 && counts[0] > 0;
     let least = 0;
-    for (let s = 1; s < totals.length; s++) if (totals[s] < totals[least]) least = s;
+    for (let s = 1; s < totals.length; s++) {
+      if ((!used || counts[s] > 0) && totals[s] < totals[least]) least = s;
+    }
     totals[least] += expectedMs[i];
-    shardOf2[i] = least + 1;
+    counts[least]++;
+    shardOf[i] = least + 1;
   }
   return {
-    shardOf: shardOf2,
+    shardOf,
     totals
   };
 });
@@ -224,6 +238,7 @@ var durationShardOf = (function durationShardOf(selection, shard, timings) {
   const withFixtures = shardsWithFixtures(split.shardOf, shard.total);
   return {
     kept,
+    shardOf: split.shardOf,
     ...withFixtures ? {
       withFixtures
     } : {},
@@ -282,7 +297,7 @@ var readTimings = (async function readTimings(where) {
       }
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-QKRS57I6.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-PTUPOJDO.js");
   const shown = where.timings;
   const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const fail = ((reason) => {
@@ -346,8 +361,8 @@ export {
   excludeFixtures,
   matchesPattern,
   filterByPatterns,
-  shardOf,
   shardIndexOf,
+  splitDigest,
   shardsWithFixtures,
   durationShards,
   durationShardOf,
@@ -355,4 +370,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-3NNZT3AT.js.map
+//# sourceMappingURL=chunk-J6DVVLXU.js.map

@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-XKFRQZC7.js";
+} from "./chunk-HO2IWBJQ.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-XASNDIS3.js.map
+//# sourceMappingURL=chunk-DOZ34HDF.js.map

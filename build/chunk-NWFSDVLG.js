@@ -111,6 +111,9 @@ var runArtifact = (function runArtifact(input) {
             withFixtures: [
               ...selection.shardsWithFixtures
             ]
+          } : {},
+          ...selection.shardSplit ? {
+            split: selection.shardSplit
           } : {}
         }
       } : {}
@@ -582,4 +585,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-IDZ5GXZG.js.map
+//# sourceMappingURL=chunk-NWFSDVLG.js.map
