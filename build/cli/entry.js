@@ -2,7 +2,7 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-PONCQT2W.js";
+} from "../chunk-FMCI2KD6.js";
 import {
   VERSION
 } from "../chunk-O7ZDAKGY.js";
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-FTKVBOPC.js");
+  return import("../execute_run-CJIXQKLI.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -165,3 +165,11 @@ Deno.test("StreamCapture: a 4096-byte needle costs steps in proportion to the ou
   assert.deepEqual(worst.found, [false]);
   assert.ok(worst.matcherSteps <= 2 * 16 * xs.length, `${worst.matcherSteps} steps`);
 });
+
+Deno.test("StreamCapture: a stream that printed nothing has an empty tail; a kept tail decodes the same each time", () => {
+  assert.equal(new StreamCapture(1024).tail(), "");
+  const capture = new StreamCapture(1024);
+  capture.push(new TextEncoder().encode("a\u20ac"));
+  assert.equal(capture.tail(), "a\u20ac");
+  assert.equal(capture.tail(), "a\u20ac");
+});

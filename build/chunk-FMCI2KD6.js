@@ -225,6 +225,7 @@ var startInSession = (async function startInSession(argv, options) {
 });
 
 // lib/run/_capture.ts
+var DECODER = new TextDecoder();
 var ANSI = /\x1b\[[0-?]*[ -\/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -\/]*[0-~]/g;
 var stripAnsi = (function stripAnsi(text) {
   return text.replace(ANSI, "");
@@ -307,6 +308,7 @@ var StreamCapture = class {
    * note of how much was left out.
    */
   tail() {
+    if (this.bytes === 0) return "";
     const ring = this.#ring;
     const end = this.#start + this.#held;
     let bytes = end <= ring.length ? ring.subarray(this.#start, end) : concat(ring.subarray(this.#start), ring.subarray(0, end - ring.length));
@@ -317,7 +319,7 @@ var StreamCapture = class {
       bytes = bytes.subarray(skip);
       omitted += skip;
     }
-    const text = stripAnsi(new TextDecoder().decode(bytes));
+    const text = stripAnsi(DECODER.decode(bytes));
     return omitted > 0 ? `[... ${omitted} earlier bytes of ${this.bytes} not kept ...]
 ${text}` : text;
   }
@@ -631,4 +633,4 @@ export {
   ProcessGroups,
   runProcess
 };
-//# sourceMappingURL=chunk-PONCQT2W.js.map
+//# sourceMappingURL=chunk-FMCI2KD6.js.map

@@ -7,7 +7,7 @@ import {
   runProcess,
   startInSession,
   stripAnsi
-} from "./chunk-PONCQT2W.js";
+} from "./chunk-FMCI2KD6.js";
 import {
   acquireRunLock,
   pruneHistory,
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-FTKVBOPC.js.map
+//# sourceMappingURL=execute_run-CJIXQKLI.js.map
