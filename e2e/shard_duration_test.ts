@@ -224,3 +224,37 @@ Deno.test("--shard-by duration with a huge N: no crash, no giant line; N past 2^
   assert.equal(huge.code, 2, huge.stderr);
   assert.match(huge.stderr, /Invalid value for "--shard"/);
 });
+
+Deno.test("--shard-by duration: a fixture skipped in its manifest, or because its need is, never gets a shard of its own", async () => {
+  await using p = await tempProject({
+    "fixtures/api/health.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/cli/version.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/cli/legacy.smoke.jsonc": JSON.stringify({ command: ["true"], skip: "retired" }),
+    "fixtures/cli/legacy-extra.smoke.jsonc": JSON.stringify({
+      command: ["true"],
+      needs: ["cli/legacy"],
+    }),
+    "t.json": JSON.stringify({
+      version: 1,
+      fixtures: { "api/health": [2000], "cli/version": [1000] },
+    }),
+  });
+  const written: string[] = [];
+  for (let index = 1; index <= 4; index++) {
+    const args = ["--shard", `${index}/4`, "--shard-by", "duration", "--timings", "t.json"];
+    const run = await runSmoke(p.dir, args);
+    // A shard of only skipped fixtures would end "Nothing ran", exit 1.
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /without timings/, "the skipped ones need no timings");
+    if (/EMPTY_SHARD/.test(run.stderr)) continue;
+    written.push(`s${index}.json`);
+    await Deno.copyFile(`${p.artifactDir}/latest.json`, `${p.dir}/s${index}.json`);
+  }
+  assert.equal(written.length, 2);
+  const merged = await runSmoke(p.dir, ["merge", ...written, "--out", "m.json"]);
+  assert.equal(merged.code, 0, merged.stdout + merged.stderr);
+  assert.match(
+    merged.stdout,
+    /^Every shard of one split that got fixtures \(2 of 4\): a full run\.$/m,
+  );
+});

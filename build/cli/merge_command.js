@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-NWFSDVLG.js";
+} from "../chunk-IR34RDM5.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-AFIGCRMO.js";
+} from "../chunk-4IXVWZDB.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-J6DVVLXU.js";
+import "../chunk-GAWUO3SS.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -183,8 +183,13 @@ var MISSING_SHOWN = 5;
 var shardCoverage = (function shardCoverage(artifacts) {
   const shards = artifacts.map(((a) => a.selection.shard));
   const first = shards[0];
-  if (first === void 0 || artifacts.some(((a) => a.mode !== "full" || !a.selection.shard))) {
-    return {
+  const other = artifacts.find(((a) => a.mode !== "full" || !a.selection.shard));
+  if (first === void 0 || other !== void 0) {
+    const shardOfFull = artifacts.some(((a) => a.mode === "full" && a.selection.shard));
+    return shardOfFull && other ? {
+      full: false,
+      line: `Not a full run: run ${other.runId} is ${other.selection.shard ? "a shard of " : ""}a ${other.mode} run, not a shard of a full run.`
+    } : {
       full: false
     };
   }
@@ -193,7 +198,7 @@ var shardCoverage = (function shardCoverage(artifacts) {
   if (!oneSplit) {
     return {
       full: false,
-      line: "Not a full run: the shards are of different splits (another shard count, catalog, selection or timings), so together they need not have run every fixture."
+      line: shards.some(((s) => s?.split === void 0)) && shards.some(((s) => s?.split)) ? "Not a full run: some shards record no split (written by an older smoke), so they cannot be matched with the others." : "Not a full run: the shards are of different splits (another --shard-by, shard count, catalog, selection or timings), so together they need not have run every fixture."
     };
   }
   const { total, withFixtures } = first;

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-AFIGCRMO.js";
+} from "../chunk-4IXVWZDB.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-J6DVVLXU.js";
+import "../chunk-GAWUO3SS.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -124,7 +124,8 @@ function holderPid(text: string): number | undefined {
   }
 }
 
-function readBounded(file: Deno.FsFile): string {
+/** The start of a lock file, as text, and how many bytes that was. */
+function readBounded(file: Deno.FsFile): { text: string; length: number } {
   const buffer = new Uint8Array(READ_LIMIT);
   let length = 0;
   while (length < buffer.length) {
@@ -132,7 +133,7 @@ function readBounded(file: Deno.FsFile): string {
     if (n === null) break;
     length += n;
   }
-  return new TextDecoder().decode(buffer.subarray(0, length));
+  return { text: new TextDecoder().decode(buffer.subarray(0, length)), length };
 }
 
 function unusable(path: string, reason: string, hints: string[], cause?: unknown): UserError {
@@ -207,7 +208,7 @@ async function refuseHeld(file: Deno.FsFile, path: string, shownDir: string): Pr
     for (let i = 0; i < 10 && pid === undefined; i++) {
       if (i > 0) await sleep(20);
       file.seekSync(0, Deno.SeekMode.Start);
-      pid = holderPid(readBounded(file));
+      pid = holderPid(readBounded(file).text);
     }
   } catch (error) {
     // Where locks are mandatory (Windows), the holder's file cannot be read: the pid is unknown.
@@ -315,8 +316,8 @@ function sameFile(file: Deno.FsFile, path: string): boolean {
 }
 
 function takeOver(file: Deno.FsFile, path: string, options: LockOptions): Lock {
-  const text = readBounded(file);
-  const content = parseLockContent(text);
+  const read = readBounded(file);
+  const content = parseLockContent(read.text);
   const warnings: Diagnostic[] = content.kind === "malformed"
     ? [{
       code: "LOCK_MALFORMED",
@@ -334,7 +335,7 @@ function takeOver(file: Deno.FsFile, path: string, options: LockOptions): Lock {
   }) + "\n";
   // A file this run created is empty (the usual case: a run removes its lock file as it ends),
   // and truncating it anyway is a journal operation that can wait for another file's commit.
-  if (text !== "") file.truncateSync(0);
+  if (read.length > 0) file.truncateSync(0);
   file.seekSync(0, Deno.SeekMode.Start);
   const bytes = new TextEncoder().encode(body);
   for (let written = 0; written < bytes.length;) {

@@ -106,11 +106,14 @@ Deno.test("a lock file the run creates is written without a truncate; a left-ove
       assert.equal(truncates, 0, "an empty file needs no truncate");
       assert.equal(JSON.parse(await Deno.readTextFile(join(dir, LOCK_FILE))).runId, RUN_ID);
       fresh.release();
-      await Deno.writeTextFile(join(dir, LOCK_FILE), "x".repeat(500));
-      const taken = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
-      assert.equal(truncates, 1);
-      assert.equal(JSON.parse(await Deno.readTextFile(join(dir, LOCK_FILE))).runId, RUN_ID);
-      taken.release();
+      // Anything there, even bytes that decode to nothing (a byte order mark), is truncated.
+      for (const [n, text] of ["x".repeat(500), "\ufeff"].entries()) {
+        await Deno.writeTextFile(join(dir, LOCK_FILE), text);
+        const taken = await acquireLock(dir, { shownDir: "arts", runId: RUN_ID });
+        assert.equal(truncates, n + 1);
+        assert.equal(JSON.parse(await Deno.readTextFile(join(dir, LOCK_FILE))).runId, RUN_ID);
+        taken.release();
+      }
     });
   } finally {
     Deno.FsFile.prototype.truncateSync = truncate;

@@ -174,3 +174,49 @@ export function closeOverNeeds(
   }
   return { ids, pulledIn };
 }
+
+/**
+ * The fixtures a run skips whatever happens: those skipped in their manifest,
+ * those with a need so skipped (a skipped need skips its dependants), and the
+ * teardowns all of whose needs are so skipped (nothing was set up). This is
+ * the needs gate's rule as far as it is known before anything runs; a
+ * teardown without needs is judged at run time and is not among them.
+ *
+ * @param nodes The catalog's fixtures (an acyclic graph: see {@linkcode needsProblems}).
+ * @returns Their ids.
+ *
+ * @example
+ * ```ts
+ * import { skippedWhatever } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nodes = [
+ *   { id: "legacy", needs: [], teardown: false, skipReason: "off" },
+ *   { id: "legacy/extra", needs: ["legacy"], teardown: false },
+ *   { id: "legacy/clean", needs: ["legacy"], teardown: true },
+ *   { id: "api", needs: [], teardown: false },
+ * ];
+ * assert.deepEqual([...skippedWhatever(nodes)].sort(), ["legacy", "legacy/clean", "legacy/extra"]);
+ * ```
+ */
+export function skippedWhatever(
+  nodes: readonly (GraphNode & { skipReason?: string })[],
+): Set<string> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const known = new Map<string, boolean>();
+  const skipped = (id: string, depth: number): boolean => {
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
+    const node = byId.get(id);
+    // An unknown need, or a graph deeper than the catalog (a cycle: refused before this): no.
+    if (!node || depth > nodes.length) return false;
+    const needs = node.needs.filter((n) => byId.has(n));
+    const result = node.skipReason !== undefined ||
+      (node.teardown
+        ? needs.length > 0 && needs.every((n) => skipped(n, depth + 1))
+        : needs.some((n) => skipped(n, depth + 1)));
+    known.set(id, result);
+    return result;
+  };
+  return new Set(nodes.filter((n) => skipped(n.id, 0)).map((n) => n.id));
+}

@@ -257,9 +257,19 @@ const MISSING_SHOWN = 5;
 export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
   const shards = artifacts.map((a) => a.selection.shard);
   const first = shards[0];
-  // Only shards of full runs can make one (a rerun's shards, or a spot-check's, never do).
-  if (first === undefined || artifacts.some((a) => a.mode !== "full" || !a.selection.shard)) {
-    return { full: false };
+  // Only shards of full runs can make one (a rerun's shards, or a spot-check's, never do). Said
+  // when some input is one: a merge of reruns is no attempt at a full run.
+  const other = artifacts.find((a) => a.mode !== "full" || !a.selection.shard);
+  if (first === undefined || other !== undefined) {
+    const shardOfFull = artifacts.some((a) => a.mode === "full" && a.selection.shard);
+    return shardOfFull && other
+      ? {
+        full: false,
+        line: `Not a full run: run ${other.runId} is ${
+          other.selection.shard ? "a shard of " : ""
+        }a ${other.mode} run, not a shard of a full run.`,
+      }
+      : { full: false };
   }
   const same = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
     a === undefined ? b === undefined : b !== undefined && a.length === b.length &&
@@ -271,8 +281,11 @@ export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
   if (!oneSplit) {
     return {
       full: false,
-      line: "Not a full run: the shards are of different splits (another shard count, catalog, " +
-        "selection or timings), so together they need not have run every fixture.",
+      line: shards.some((s) => s?.split === undefined) && shards.some((s) => s?.split)
+        ? "Not a full run: some shards record no split (written by an older smoke), so they " +
+          "cannot be matched with the others."
+        : "Not a full run: the shards are of different splits (another --shard-by, shard count, " +
+          "catalog, selection or timings), so together they need not have run every fixture.",
     };
   }
   const { total, withFixtures } = first;

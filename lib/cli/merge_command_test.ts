@@ -290,8 +290,17 @@ Deno.test("shardCoverage() says whether the shards are a full run, and which are
     }],
     [[shard(1, 3, { split }), shard(2, 3, { split: "d".repeat(64) })], {
       full: false,
-      line: "Not a full run: the shards are of different splits (another shard count, catalog, " +
-        "selection or timings), so together they need not have run every fixture.",
+      line: "Not a full run: the shards are of different splits (another --shard-by, shard " +
+        "count, catalog, selection or timings), so together they need not have run every fixture.",
+    }],
+    [[shard(1, 2, { split }), shard(2, 2)], {
+      full: false,
+      line: "Not a full run: some shards record no split (written by an older smoke), so they " +
+        "cannot be matched with the others.",
+    }],
+    [[shard(1, 2, { split }), shard(2, 2, { split, mode: "selected" })], {
+      full: false,
+      line: "Not a full run: run r2 is a shard of a selected run, not a shard of a full run.",
     }],
     // A spot-check's shard, or inputs that are not shards: nothing to say.
     [[shard(1, 1, { mode: "selected" })], { full: false }],

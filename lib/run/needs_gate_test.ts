@@ -6,6 +6,7 @@ import { type GateNode, NeedsGate } from "./needs_gate.ts";
 import { runFixtures } from "./run.ts";
 import { planFixture } from "../selection/plan.ts";
 import { buildCatalog } from "../catalog/catalog.ts";
+import { skippedWhatever } from "../catalog/needs.ts";
 import type { ProcessOutcome } from "./process.ts";
 
 /** A random DAG of fixtures, some teardowns, each with an outcome if it runs. */
@@ -134,4 +135,52 @@ Deno.test("runFixtures(): independent fixtures run while a need is still running
     "end dependant",
   ]);
   assert.ok(ends.every((e) => e.result.status === "passed"));
+});
+
+Deno.test("skippedWhatever() property: what it names, a run where everything else passes skips; it misses only teardowns without needs", () => {
+  const specs = fc.integer({ min: 1, max: 10 }).chain((n) =>
+    fc.tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        fc.record({
+          needs: fc.subarray(Array.from({ length: i }, (_, j) => j)),
+          teardown: fc.boolean(),
+          skip: fc.boolean(),
+        })),
+    )
+  );
+  fc.assert(fc.property(specs, (specs) => {
+    const nodes = specs.map((s, i) => ({
+      id: `f${i}`,
+      needs: s.needs.filter((j) => !specs[j].teardown).map((j) => `f${j}`),
+      teardown: s.teardown,
+      ...(s.skip ? { skipReason: "off" } : {}),
+    }));
+    const predicted = skippedWhatever(nodes);
+    // The run: one at a time, a manifest skip ends skipped, everything else passes.
+    const gate = new NeedsGate(nodes);
+    const order = nodes.map((_, i) => i);
+    const skipped = new Set<string>();
+    for (let steps = 0; steps < 100; steps++) {
+      const step = gate.next(order);
+      if (step.kind === "done") break;
+      if (step.kind === "wait") throw new Error("nothing runs, yet the gate waits");
+      const id = nodes[step.index].id;
+      if (step.kind === "skip" || (step.kind === "start" && nodes[step.index].skipReason)) {
+        if (step.kind === "start") gate.start(step.index);
+        gate.end(step.index, "skipped", false);
+        skipped.add(id);
+      } else if (step.kind === "start") {
+        gate.start(step.index);
+        gate.end(step.index, "passed");
+      } else gate.end(step.index, "blocked");
+    }
+    for (const id of predicted) assert.ok(skipped.has(id), `${id} predicted skipped, but ran`);
+    for (const id of skipped) {
+      const node = nodes[Number(id.slice(1))];
+      assert.ok(
+        predicted.has(id) || (node.teardown && node.needs.length === 0),
+        `${id} skipped, not predicted`,
+      );
+    }
+  }));
 });

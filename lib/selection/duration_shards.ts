@@ -112,6 +112,8 @@ export interface ShardPlan {
  * @param selection The selected fixtures (skipped ones are expected to take no time).
  * @param shard Which shard to keep.
  * @param timings The timings read (undefined: none, every fixture gets the default).
+ * @param options `skipped`: ids the run skips whatever happens besides those with a
+ *   `skipReason` (a need skipped: see `skippedWhatever`); they too take no time.
  * @returns The kept fixtures, in their order, the plan for the output, each fixture's shard
  *   (in the selection's order), and the shards that got fixtures when some got none.
  *
@@ -131,15 +133,16 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
+  options: { skipped?: ReadonlySet<string> } = {},
 ): { kept: T[]; plan: ShardPlan; shardOf: number[]; withFixtures?: number[] } {
   const ids = selection.map((f) => f.id);
   const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
-  const ms = selection.map((f) => f.skipReason ? 0 : estimates.byId.get(f.id)!.ms);
+  // A skipped fixture is expected to take no time: it needs no timings.
+  const idle = selection.map((f) => f.skipReason !== undefined || !!options.skipped?.has(f.id));
+  const ms = selection.map((f, i) => idle[i] ? 0 : estimates.byId.get(f.id)!.ms);
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
-  // A skipped fixture is expected to take no time: it needs no timings.
-  const missing = selection.filter((f) => !f.skipReason && estimates.byId.get(f.id)!.samples === 0)
-    .length;
+  const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;
   const withFixtures = shardsWithFixtures(split.shardOf, shard.total);
   return {
     kept,

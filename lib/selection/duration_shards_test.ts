@@ -83,6 +83,32 @@ Deno.test("durationShards(): a fixture expected to take no time never has a shar
   assert.deepEqual(split.shardOf, [1, 2, 3, 4, 5, 6, 6]);
 });
 
+Deno.test("durationShardOf(): a fixture skipped because its need is takes no time and needs no timings", () => {
+  const fixtures = [
+    { id: "api/health" },
+    { id: "cli/legacy", skipReason: "off" },
+    { id: "cli/legacy-extra" },
+    { id: "cli/version" },
+  ];
+  const timings = {
+    byId: new Map([["api/health", [2000]], ["cli/version", [1000]]]),
+    shown: "t.json",
+  };
+  const skipped = new Set(["cli/legacy", "cli/legacy-extra"]);
+  const shards = [1, 2, 3, 4].map((index) =>
+    durationShardOf(fixtures, { index, total: 4 }, timings, { skipped })
+  );
+  // Both skipped ones join a shard that has a fixture that runs; two shards stay empty.
+  assert.deepEqual(shards.map((s) => s.kept.map((f) => f.id)), [
+    ["api/health"],
+    ["cli/legacy", "cli/legacy-extra", "cli/version"],
+    [],
+    [],
+  ]);
+  assert.equal(shards[0].plan.missing, 0);
+  assert.deepEqual(shards[0].withFixtures, [1, 2]);
+});
+
 Deno.test("durationShardOf(): the N shards together are the selection, each fixture once; each names the shards that got fixtures", () => {
   fc.assert(fc.property(suites, ({ entries, total }) => {
     // Every third fixture is skipped: it takes no time, and needs no timings.

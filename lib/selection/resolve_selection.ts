@@ -7,7 +7,7 @@
 import { resultLine } from "../base/safe_output.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
-import { closeOverNeeds } from "../catalog/needs.ts";
+import { closeOverNeeds, skippedWhatever } from "../catalog/needs.ts";
 import { resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
@@ -283,7 +283,10 @@ export async function resolveSelection(
       ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
     });
     if (read.warning) diagnostics.push(read.warning);
-    const split = durationShardOf(chosen, flags.shard, read.timings);
+    // What the run skips whatever happens (its own skip, or a need's) takes no time here.
+    const split = durationShardOf(chosen, flags.shard, read.timings, {
+      skipped: skippedWhatever(catalog),
+    });
     shardSplit = await splitDigest(
       "duration",
       flags.shard.total,

@@ -360,7 +360,10 @@ var readBounded = (function readBounded(file) {
     if (n === null) break;
     length += n;
   }
-  return new TextDecoder().decode(buffer.subarray(0, length));
+  return {
+    text: new TextDecoder().decode(buffer.subarray(0, length)),
+    length
+  };
 });
 var unusable = (function unusable(path, reason, hints, cause) {
   return new UserError(`Cannot use the lock file "${path}": ${reason}`, {
@@ -428,7 +431,7 @@ var refuseHeld = (async function refuseHeld(file, path, shownDir) {
     for (let i = 0; i < 10 && pid === void 0; i++) {
       if (i > 0) await sleep(20);
       file.seekSync(0, Deno.SeekMode.Start);
-      pid = holderPid(readBounded(file));
+      pid = holderPid(readBounded(file).text);
     }
   } catch (error) {
     if (!isWriteFailure(error) && !(error instanceof Deno.errors.Busy)) throw error;
@@ -507,8 +510,8 @@ var sameFile = (function sameFile(file, path) {
   }
 });
 var takeOver = (function takeOver(file, path, options) {
-  const text = readBounded(file);
-  const content = parseLockContent(text);
+  const read = readBounded(file);
+  const content = parseLockContent(read.text);
   const warnings = content.kind === "malformed" ? [
     {
       code: "LOCK_MALFORMED",
@@ -523,7 +526,7 @@ var takeOver = (function takeOver(file, path, options) {
     startedAt: (/* @__PURE__ */ new Date()).toISOString(),
     hostname: Deno.hostname()
   }) + "\n";
-  if (text !== "") file.truncateSync(0);
+  if (read.length > 0) file.truncateSync(0);
   file.seekSync(0, Deno.SeekMode.Start);
   const bytes = new TextEncoder().encode(body);
   for (let written = 0; written < bytes.length; ) {
@@ -585,4 +588,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-NWFSDVLG.js.map
+//# sourceMappingURL=chunk-IR34RDM5.js.map

@@ -12,7 +12,7 @@ import {
   shardPlanLine,
   shardsWithFixtures,
   splitDigest
-} from "./chunk-J6DVVLXU.js";
+} from "./chunk-GAWUO3SS.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -902,6 +902,24 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
     ids,
     pulledIn
   };
+});
+var skippedWhatever = (function skippedWhatever(nodes) {
+  const byId = new Map(nodes.map(((n) => [
+    n.id,
+    n
+  ])));
+  const known = /* @__PURE__ */ new Map();
+  const skipped = ((id, depth) => {
+    const cached = known.get(id);
+    if (cached !== void 0) return cached;
+    const node = byId.get(id);
+    if (!node || depth > nodes.length) return false;
+    const needs = node.needs.filter(((n) => byId.has(n)));
+    const result = node.skipReason !== void 0 || (node.teardown ? needs.length > 0 && needs.every(((n) => skipped(n, depth + 1))) : needs.some(((n) => skipped(n, depth + 1))));
+    known.set(id, result);
+    return result;
+  });
+  return new Set(nodes.filter(((n) => skipped(n.id, 0))).map(((n) => n.id)));
 });
 
 // schema/manifest.v1.json
@@ -1933,7 +1951,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   let withFixtures;
   let shardSplit;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-V5DGB4PW.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-HN5ZIAM4.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -1942,7 +1960,9 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       } : {}
     });
     if (read.warning) diagnostics.push(read.warning);
-    const split = durationShardOf(chosen, flags.shard, read.timings);
+    const split = durationShardOf(chosen, flags.shard, read.timings, {
+      skipped: skippedWhatever(catalog)
+    });
     shardSplit = await splitDigest("duration", flags.shard.total, chosen.map(((f, i) => [
       f.id,
       split.shardOf[i]
@@ -2142,4 +2162,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-AFIGCRMO.js.map
+//# sourceMappingURL=chunk-4IXVWZDB.js.map

@@ -228,13 +228,14 @@ var durationShards = (function durationShards(ids, expectedMs, total) {
     totals
   };
 });
-var durationShardOf = (function durationShardOf(selection, shard, timings) {
+var durationShardOf = (function durationShardOf(selection, shard, timings, options = {}) {
   const ids = selection.map(((f) => f.id));
   const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
-  const ms = selection.map(((f) => f.skipReason ? 0 : estimates.byId.get(f.id).ms));
+  const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
+  const ms = selection.map(((f, i) => idle[i] ? 0 : estimates.byId.get(f.id).ms));
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
-  const missing = selection.filter(((f) => !f.skipReason && estimates.byId.get(f.id).samples === 0)).length;
+  const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
   const withFixtures = shardsWithFixtures(split.shardOf, shard.total);
   return {
     kept,
@@ -370,4 +371,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-J6DVVLXU.js.map
+//# sourceMappingURL=chunk-GAWUO3SS.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-NWFSDVLG.js";
+} from "./chunk-IR34RDM5.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-CJIXQKLI.js.map
+//# sourceMappingURL=execute_run-Q5CPPMYR.js.map
