@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-4IXVWZDB.js";
+} from "../chunk-TYAGISIN.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
   closest,
   shardPlanLine,
   shardRunLine
-} from "../chunk-GAWUO3SS.js";
+} from "../chunk-YT36MJ5S.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-Q5CPPMYR.js");
+  return import("../execute_run-ZFXLMCCL.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-4IXVWZDB.js";
+} from "../chunk-TYAGISIN.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-GAWUO3SS.js";
+import "../chunk-YT36MJ5S.js";
 import {
   SaveRunError,
   ensureHistoryDir,

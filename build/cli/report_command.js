@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-4IXVWZDB.js";
+} from "../chunk-TYAGISIN.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";
-import "../chunk-GAWUO3SS.js";
+import "../chunk-YT36MJ5S.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -139,7 +139,9 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
   // A skipped fixture is expected to take no time: it needs no timings.
   const idle = selection.map((f) => f.skipReason !== undefined || !!options.skipped?.has(f.id));
-  const ms = selection.map((f, i) => idle[i] ? 0 : estimates.byId.get(f.id)!.ms);
+  // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
+  // suite of such fixtures still spreads over the shards instead of piling on the first.
+  const ms = selection.map((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id)!.ms));
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
   const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;

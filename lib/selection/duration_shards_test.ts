@@ -109,6 +109,15 @@ Deno.test("durationShardOf(): a fixture skipped because its need is takes no tim
   assert.deepEqual(shards[0].withFixtures, [1, 2]);
 });
 
+Deno.test("durationShardOf(): fixtures recorded at 0 ms still spread over the shards", () => {
+  const fixtures = ["a", "b", "c", "d", "e", "f"].map((id) => ({ id }));
+  const timings = { byId: new Map(fixtures.map((f) => [f.id, [0]])), shown: "t.json" };
+  const sizes = [1, 2, 3].map((index) =>
+    durationShardOf(fixtures, { index, total: 3 }, timings).kept.length
+  );
+  assert.deepEqual(sizes, [2, 2, 2]);
+});
+
 Deno.test("durationShardOf(): the N shards together are the selection, each fixture once; each names the shards that got fixtures", () => {
   fc.assert(fc.property(suites, ({ entries, total }) => {
     // Every third fixture is skipped: it takes no time, and needs no timings.

@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-Q5CPPMYR.js.map
+//# sourceMappingURL=execute_run-ZFXLMCCL.js.map

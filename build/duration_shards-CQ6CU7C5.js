@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-GAWUO3SS.js";
+} from "./chunk-YT36MJ5S.js";
 import "./chunk-P65HMGS6.js";
 import "./chunk-WDUQQ6ES.js";
 import "./chunk-XO22FQN4.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-HN5ZIAM4.js.map
+//# sourceMappingURL=duration_shards-CQ6CU7C5.js.map

@@ -232,7 +232,7 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
   const ids = selection.map(((f) => f.id));
   const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
   const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
-  const ms = selection.map(((f, i) => idle[i] ? 0 : estimates.byId.get(f.id).ms));
+  const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
   const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
@@ -371,4 +371,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-GAWUO3SS.js.map
+//# sourceMappingURL=chunk-YT36MJ5S.js.map

@@ -12,7 +12,7 @@ import {
   shardPlanLine,
   shardsWithFixtures,
   splitDigest
-} from "./chunk-GAWUO3SS.js";
+} from "./chunk-YT36MJ5S.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -1951,7 +1951,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   let withFixtures;
   let shardSplit;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-HN5ZIAM4.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-CQ6CU7C5.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2162,4 +2162,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-4IXVWZDB.js.map
+//# sourceMappingURL=chunk-TYAGISIN.js.map
