@@ -110,15 +110,24 @@ Deno.test("a shard run and a merge change only what they ran; every shard merged
   assert.equal(m.suite?.since, m.runId, "every shard of a full run is a full run");
 });
 
-Deno.test("a merge of the shards that got fixtures is a full run: the empty shards wrote nothing", async () => {
-  await using p = await suite(["a", "b", "c"], ["a", "b", "c"]);
+/**
+ * Three fixtures that failed in a full run and pass now, and timings `t1.json` (longest first
+ * over 4 shards it puts a, b, c on 1, 2, 3) and `t2.json` (c, b, a).
+ */
+async function fixedSuite() {
+  const p = await suite(["a", "b", "c"], ["a", "b", "c"]);
   await runSmoke(p.dir, []);
   for (const id of ["a", "b", "c"]) await setState(p, id, "pass");
+  const timings = (a: number, c: number) =>
+    JSON.stringify({ version: 1, fixtures: { a: [a], b: [2000], c: [c] } });
+  await p.write("t1.json", timings(3000, 1000));
+  await p.write("t2.json", timings(1000, 3000));
+  return p;
+}
+
+Deno.test("a merge of the shards that got fixtures is a full run: the empty shards wrote nothing", async () => {
+  await using p = await fixedSuite();
   // Every runner of a duration split is given the same timings (the workflow passes one file).
-  await p.write(
-    "t1.json",
-    JSON.stringify({ version: 1, runs: 1, fixtures: { a: [3000], b: [2000], c: [1000] } }),
-  );
   for (const by of [["--shard-by", "hash"], ["--shard-by", "duration", "--timings", "t1.json"]]) {
     // Five shards for three fixtures: at least two get none.
     const written: string[] = [];
@@ -160,18 +169,7 @@ Deno.test("a merge of the shards that got fixtures is a full run: the empty shar
 });
 
 Deno.test("shards of two different splits are never merged into a full run, though the same shards got fixtures", async () => {
-  await using p = await suite(["a", "b", "c"], ["a", "b", "c"]);
-  await runSmoke(p.dir, []);
-  for (const id of ["a", "b", "c"]) await setState(p, id, "pass");
-  // Longest first over 4 shards: t1 puts a, b, c on 1, 2, 3; t2 puts c, b, a there.
-  await p.write(
-    "t1.json",
-    JSON.stringify({ version: 1, fixtures: { a: [3000], b: [2000], c: [1000] } }),
-  );
-  await p.write(
-    "t2.json",
-    JSON.stringify({ version: 1, fixtures: { a: [1000], b: [2000], c: [3000] } }),
-  );
+  await using p = await fixedSuite();
   const shards = [["1/4", "t1.json"], ["2/4", "t1.json"], ["3/4", "t2.json"]];
   for (const [shard, timings] of shards) {
     const run = await runSmoke(p.dir, [
