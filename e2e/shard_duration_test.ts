@@ -257,4 +257,9 @@ Deno.test("--shard-by duration: a fixture skipped in its manifest, or because it
     merged.stdout,
     /^Every shard of one split that got fixtures \(2 of 4\): a full run\.$/m,
   );
+  // The shard that took the skipped ones says so in its line.
+  assert.match(
+    merged.stdout,
+    /^ {2}s\d\.json {2}run \S+ {2}3 fixtures \(1 passed, 0 failed, 2 skipped\)$/m,
+  );
 });

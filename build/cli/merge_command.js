@@ -411,7 +411,12 @@ var runMerge = (async function runMerge(flags, io) {
   ];
   for (const { path, artifact: input } of inputs) {
     const s = input.summary;
-    const counts = outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)).join(", ");
+    const counts = [
+      ...outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)),
+      ...s.skipped ? [
+        `${s.skipped} skipped`
+      ] : []
+    ].join(", ");
     lines.push(`  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} (${counts})`);
   }
   const coverage = shardCoverage(inputs.map(((i) => i.artifact))).line;

@@ -560,7 +560,10 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const lines = [`Merged ${inputs.length} artifact${inputs.length === 1 ? "" : "s"}:`];
   for (const { path, artifact: input } of inputs) {
     const s = input.summary;
-    const counts = outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)).join(", ");
+    const counts = [
+      ...outcomeCounts(s, unstartedCounts(input.fixtures), palette(false)),
+      ...(s.skipped ? [`${s.skipped} skipped`] : []),
+    ].join(", ");
     lines.push(
       `  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} ` +
         `(${counts})`,
