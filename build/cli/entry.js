@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-TYAGISIN.js";
+} from "../chunk-R3GQR2D5.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-ZFXLMCCL.js");
+  return import("../execute_run-5CCPLA7T.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

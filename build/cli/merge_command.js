@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-TYAGISIN.js";
+} from "../chunk-R3GQR2D5.js";
 import {
   displayPath,
   runEnvironment

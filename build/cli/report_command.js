@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-TYAGISIN.js";
+} from "../chunk-R3GQR2D5.js";
 import {
   displayPath
 } from "../chunk-6DEX5YGK.js";

@@ -90,10 +90,25 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
   const state = new Map<string, "open" | "done">();
   const reported = new Set<string>();
   const path: string[] = [];
-  const visit = (id: string) => {
+  // Iterative: a chain of needs thousands long must not overflow the stack.
+  const frames: { id: string; needs: string[]; next: number }[] = [];
+  const enter = (id: string) => {
     state.set(id, "open");
     path.push(id);
-    for (const need of [...(byId.get(id)?.needs ?? [])].sort()) {
+    frames.push({ id, needs: [...(byId.get(id)?.needs ?? [])].sort(), next: 0 });
+  };
+  const visit = (root: string) => {
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next === frame.needs.length) {
+        frames.pop();
+        path.pop();
+        state.set(frame.id, "done");
+        continue;
+      }
+      const id = frame.id;
+      const need = frame.needs[frame.next++];
       if (!byId.has(need) || need === id) continue;
       if (state.get(need) === "open") {
         const cycle = path.slice(path.indexOf(need));
@@ -108,10 +123,8 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
             hint: "Remove one of these needs: a fixture cannot run before itself.",
           });
         }
-      } else if (!state.has(need)) visit(need);
+      } else if (!state.has(need)) enter(need);
     }
-    path.pop();
-    state.set(id, "done");
   };
   // A walk from a fixture without needs ends where it starts: only the others are roots.
   for (const id of needing.map((n) => n.id).sort()) if (!state.has(id)) visit(id);
@@ -204,19 +217,38 @@ export function skippedWhatever(
 ): Set<string> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const known = new Map<string, boolean>();
-  const skipped = (id: string, depth: number): boolean => {
-    const cached = known.get(id);
-    if (cached !== undefined) return cached;
-    const node = byId.get(id);
-    // An unknown need, or a graph deeper than the catalog (a cycle: refused before this): no.
-    if (!node || depth > nodes.length) return false;
-    const needs = node.needs.filter((n) => byId.has(n));
-    const result = node.skipReason !== undefined ||
-      (node.teardown
-        ? needs.length > 0 && needs.every((n) => skipped(n, depth + 1))
-        : needs.some((n) => skipped(n, depth + 1)));
-    known.set(id, result);
-    return result;
-  };
-  return new Set(nodes.filter((n) => skipped(n.id, 0)).map((n) => n.id));
+  // Depth first without recursion (a chain of needs may be thousands long): a fixture is decided
+  // once its needs are. One still being decided is on the path: a cycle (refused before this),
+  // counted as not skipped.
+  const deciding = new Set<string>();
+  const needsOf = (id: string) => byId.get(id)!.needs.filter((n) => byId.has(n) && n !== id);
+  for (const start of nodes) {
+    const stack = [start.id];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1];
+      if (known.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const needs = needsOf(id);
+      if (!deciding.has(id)) {
+        deciding.add(id);
+        const open = needs.filter((n) => !known.has(n) && !deciding.has(n));
+        if (open.length > 0) {
+          stack.push(...open);
+          continue;
+        }
+      }
+      const node = byId.get(id)!;
+      const isSkipped = (n: string) => known.get(n) ?? false;
+      known.set(
+        id,
+        node.skipReason !== undefined ||
+          (node.teardown ? needs.length > 0 && needs.every(isSkipped) : needs.some(isSkipped)),
+      );
+      deciding.delete(id);
+      stack.pop();
+    }
+  }
+  return new Set(nodes.filter((n) => known.get(n.id)).map((n) => n.id));
 }

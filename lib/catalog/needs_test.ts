@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { closeOverNeeds, type GraphNode, needsProblems } from "./needs.ts";
+import { closeOverNeeds, type GraphNode, needsProblems, skippedWhatever } from "./needs.ts";
 
 const node = (id: string, needs: string[] = [], teardown = false): GraphNode => ({
   id,
@@ -117,4 +117,30 @@ Deno.test("needsProblems(): fixtures without needs change nothing it finds, what
       assert.deepEqual(needsProblems(padded), needsProblems(nodes));
     }),
   );
+});
+
+Deno.test("needsProblems() and skippedWhatever() walk a chain of needs 20,000 long, either way, without overflowing the stack", () => {
+  const n = 20_000;
+  const id = (i: number) => `step/${String(i).padStart(5, "0")}`;
+  for (const ascending of [true, false]) {
+    // Each step needs the one after it (or before it); the last one needed is skipped.
+    const nodes = Array.from({ length: n }, (_, i) => {
+      const need = ascending ? i + 1 : i - 1;
+      return {
+        id: id(i),
+        needs: need >= 0 && need < n ? [id(need)] : [],
+        teardown: false,
+        ...(need < 0 || need >= n ? { skipReason: "off" } : {}),
+      };
+    });
+    assert.deepEqual(needsProblems(nodes), []);
+    assert.equal(skippedWhatever(nodes).size, n, "a skipped need skips the whole chain");
+    // Closed into a cycle, it is reported once.
+    const cyclic = nodes.map((node) =>
+      node.needs.length ? node : { ...node, needs: [id(ascending ? 0 : n - 1)] }
+    );
+    const problems = needsProblems(cyclic);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /^its needs form a cycle: step\/00000 -> /);
+  }
 });

@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-ZFXLMCCL.js.map
+//# sourceMappingURL=execute_run-5CCPLA7T.js.map

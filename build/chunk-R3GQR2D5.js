@@ -823,12 +823,30 @@ var needsProblems = (function needsProblems(nodes) {
   const state = /* @__PURE__ */ new Map();
   const reported = /* @__PURE__ */ new Set();
   const path = [];
-  const visit2 = ((id) => {
+  const frames = [];
+  const enter = ((id) => {
     state.set(id, "open");
     path.push(id);
-    for (const need of [
-      ...byId.get(id)?.needs ?? []
-    ].sort()) {
+    frames.push({
+      id,
+      needs: [
+        ...byId.get(id)?.needs ?? []
+      ].sort(),
+      next: 0
+    });
+  });
+  const visit2 = ((root) => {
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next === frame.needs.length) {
+        frames.pop();
+        path.pop();
+        state.set(frame.id, "done");
+        continue;
+      }
+      const id = frame.id;
+      const need = frame.needs[frame.next++];
       if (!byId.has(need) || need === id) continue;
       if (state.get(need) === "open") {
         const cycle = path.slice(path.indexOf(need));
@@ -853,10 +871,8 @@ var needsProblems = (function needsProblems(nodes) {
             hint: "Remove one of these needs: a fixture cannot run before itself."
           });
         }
-      } else if (!state.has(need)) visit2(need);
+      } else if (!state.has(need)) enter(need);
     }
-    path.pop();
-    state.set(id, "done");
   });
   for (const id of needing.map(((n) => n.id)).sort()) if (!state.has(id)) visit2(id);
   return problems.sort(((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -909,17 +925,35 @@ var skippedWhatever = (function skippedWhatever(nodes) {
     n
   ])));
   const known = /* @__PURE__ */ new Map();
-  const skipped = ((id, depth) => {
-    const cached = known.get(id);
-    if (cached !== void 0) return cached;
-    const node = byId.get(id);
-    if (!node || depth > nodes.length) return false;
-    const needs = node.needs.filter(((n) => byId.has(n)));
-    const result = node.skipReason !== void 0 || (node.teardown ? needs.length > 0 && needs.every(((n) => skipped(n, depth + 1))) : needs.some(((n) => skipped(n, depth + 1))));
-    known.set(id, result);
-    return result;
-  });
-  return new Set(nodes.filter(((n) => skipped(n.id, 0))).map(((n) => n.id)));
+  const deciding = /* @__PURE__ */ new Set();
+  const needsOf = ((id) => byId.get(id).needs.filter(((n) => byId.has(n) && n !== id)));
+  for (const start of nodes) {
+    const stack = [
+      start.id
+    ];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1];
+      if (known.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const needs = needsOf(id);
+      if (!deciding.has(id)) {
+        deciding.add(id);
+        const open = needs.filter(((n) => !known.has(n) && !deciding.has(n)));
+        if (open.length > 0) {
+          stack.push(...open);
+          continue;
+        }
+      }
+      const node = byId.get(id);
+      const isSkipped = ((n) => known.get(n) ?? false);
+      known.set(id, node.skipReason !== void 0 || (node.teardown ? needs.length > 0 && needs.every(isSkipped) : needs.some(isSkipped)));
+      deciding.delete(id);
+      stack.pop();
+    }
+  }
+  return new Set(nodes.filter(((n) => known.get(n.id))).map(((n) => n.id)));
 });
 
 // schema/manifest.v1.json
@@ -2162,4 +2196,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-TYAGISIN.js.map
+//# sourceMappingURL=chunk-R3GQR2D5.js.map
