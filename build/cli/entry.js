@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-R3GQR2D5.js";
+} from "../chunk-27JERXUB.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,17 +25,18 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-6DEX5YGK.js";
+} from "../chunk-BV7QZ6EL.js";
 import {
   closest,
   shardPlanLine,
   shardRunLine
-} from "../chunk-YT36MJ5S.js";
+} from "../chunk-7BBUP77E.js";
 import {
   historyPaths,
   newRunId
 } from "../chunk-KFNAC4YO.js";
 import "../chunk-K55XNACF.js";
+import "../chunk-4SYLYQRO.js";
 import {
   fixtureArgument
 } from "../chunk-HP5CIMTB.js";
@@ -109,7 +110,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-5CCPLA7T.js");
+  return import("../execute_run-ZKGCIJML.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -16,17 +16,17 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-HO2IWBJQ.js";
+} from "../chunk-2UDCJE44.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-R3GQR2D5.js";
+} from "../chunk-27JERXUB.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-6DEX5YGK.js";
-import "../chunk-YT36MJ5S.js";
+} from "../chunk-BV7QZ6EL.js";
+import "../chunk-7BBUP77E.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -38,6 +38,7 @@ import {
   serializeArtifact
 } from "../chunk-KFNAC4YO.js";
 import "../chunk-K55XNACF.js";
+import "../chunk-4SYLYQRO.js";
 import {
   outcomeCounts,
   renderSummary,

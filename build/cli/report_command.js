@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-DOZ34HDF.js";
-import "../chunk-HO2IWBJQ.js";
+} from "../chunk-ZYI5X6Y6.js";
+import "../chunk-2UDCJE44.js";
 import {
   dayOf,
   loadConfig,
@@ -14,15 +14,16 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-R3GQR2D5.js";
+} from "../chunk-27JERXUB.js";
 import {
   displayPath
-} from "../chunk-6DEX5YGK.js";
-import "../chunk-YT36MJ5S.js";
+} from "../chunk-BV7QZ6EL.js";
+import "../chunk-7BBUP77E.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
 import "../chunk-K55XNACF.js";
+import "../chunk-4SYLYQRO.js";
 import {
   formatDuration
 } from "../chunk-W2BHSFR7.js";

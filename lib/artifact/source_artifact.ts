@@ -12,6 +12,7 @@ import { ArtifactSchema } from "./artifact_schema.ts";
 import { formatPath, parseJsonc, positionAt } from "../jsonc/jsonc.ts";
 import { formatBytes, readRegularFile } from "../base/read_input.ts";
 import { displayName } from "../base/safe_output.ts";
+import { sha256Hex } from "../base/sha256_hex.ts";
 import { failedEntries, type FailedEntry } from "./artifact.ts";
 
 /** Artifacts larger than this are refused before reading: 64 MiB. */
@@ -214,7 +215,5 @@ export async function readSourceFile(
     };
   }
   const bytes = read.value;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  return { ok: true, text: new TextDecoder().decode(bytes), sha256 };
+  return { ok: true, text: new TextDecoder().decode(bytes), sha256: await sha256Hex(bytes) };
 }

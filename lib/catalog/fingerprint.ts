@@ -8,6 +8,7 @@
  */
 import { resolve } from "../base/path.ts";
 import { readRegularFile } from "../base/read_input.ts";
+import { sha256Hex } from "../base/sha256_hex.ts";
 import type { Fixture } from "./catalog.ts";
 
 /** Files larger than this are not fingerprinted (the fixture has no fingerprint). */
@@ -63,8 +64,7 @@ export async function fingerprintFixture(
     bytes.set(part, at);
     at += part.length;
   }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  return await sha256Hex(bytes);
 }
 
 /**

@@ -8,6 +8,7 @@
 import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
 import { displayName } from "../base/safe_output.ts";
+import { sha256Hex } from "../base/sha256_hex.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {
@@ -379,10 +380,7 @@ export async function splitDigest(
 ): Promise<string> {
   const lines = [...placed].map(([id, index]) => `${id}\t${index}\n`).sort();
   const text = `smoke split 1\n${by}\n${total}\n${lines.join("")}`;
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
-  );
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  return await sha256Hex(new TextEncoder().encode(text));
 }
 
 /**

@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-HO2IWBJQ.js";
+} from "./chunk-2UDCJE44.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-DOZ34HDF.js.map
+//# sourceMappingURL=chunk-ZYI5X6Y6.js.map

@@ -4,6 +4,9 @@ import {
   positionAt
 } from "./chunk-K55XNACF.js";
 import {
+  sha256Hex
+} from "./chunk-4SYLYQRO.js";
+import {
   failedEntries
 } from "./chunk-5345R35B.js";
 import {
@@ -411,12 +414,10 @@ var readSourceFile = (async function readSourceFile(path, maxBytes = MAX_ARTIFAC
     };
   }
   const bytes = read.value;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const sha256 = Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
   return {
     ok: true,
     text: new TextDecoder().decode(bytes),
-    sha256
+    sha256: await sha256Hex(bytes)
   };
 });
 
@@ -427,4 +428,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-HO2IWBJQ.js.map
+//# sourceMappingURL=chunk-2UDCJE44.js.map

@@ -3,10 +3,11 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-DOZ34HDF.js";
-import "./chunk-HO2IWBJQ.js";
+} from "./chunk-ZYI5X6Y6.js";
+import "./chunk-2UDCJE44.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
+import "./chunk-4SYLYQRO.js";
 import "./chunk-5345R35B.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -20,4 +21,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-CBOIOXUD.js.map
+//# sourceMappingURL=run_history-SLWRJTML.js.map

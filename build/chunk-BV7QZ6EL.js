@@ -2,6 +2,9 @@ import {
   parseJsonc
 } from "./chunk-K55XNACF.js";
 import {
+  sha256Hex
+} from "./chunk-4SYLYQRO.js";
+import {
   shellQuote
 } from "./chunk-HP5CIMTB.js";
 import {
@@ -155,8 +158,7 @@ var fingerprintFixture = (async function fingerprintFixture(fixture, cwd) {
     bytes.set(part, at);
     at += part.length;
   }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
+  return await sha256Hex(bytes);
 });
 var fingerprintFixtures = (async function fingerprintFixtures(fixtures, cwd) {
   const out = /* @__PURE__ */ new Map();
@@ -292,4 +294,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-6DEX5YGK.js.map
+//# sourceMappingURL=chunk-BV7QZ6EL.js.map

@@ -1,7 +1,7 @@
 import {
   fingerprintFixtures,
   serviceIssues
-} from "./chunk-6DEX5YGK.js";
+} from "./chunk-BV7QZ6EL.js";
 import {
   closest,
   excludeFixtures,
@@ -12,7 +12,7 @@ import {
   shardPlanLine,
   shardsWithFixtures,
   splitDigest
-} from "./chunk-YT36MJ5S.js";
+} from "./chunk-7BBUP77E.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -1940,8 +1940,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-PYE3FNKD.js"),
-      import("./run_history-CBOIOXUD.js")
+      import("./rerun_preflight-QVQJTJ5X.js"),
+      import("./run_history-SLWRJTML.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   let withFixtures;
   let shardSplit;
   if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-CQ6CU7C5.js");
+    const { durationShardOf, readTimings } = await import("./duration_shards-HR3QHYY3.js");
     const read = await readTimings({
       cwd,
       artifactDir: options.artifactDir,
@@ -2196,4 +2196,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-R3GQR2D5.js.map
+//# sourceMappingURL=chunk-27JERXUB.js.map

@@ -4,8 +4,9 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-HO2IWBJQ.js";
+} from "./chunk-2UDCJE44.js";
 import "./chunk-K55XNACF.js";
+import "./chunk-4SYLYQRO.js";
 import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-VTBD4O6O.js";
@@ -17,4 +18,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-PTUPOJDO.js.map
+//# sourceMappingURL=source_artifact-K74B3ZVR.js.map

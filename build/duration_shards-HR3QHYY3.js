@@ -4,7 +4,8 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-YT36MJ5S.js";
+} from "./chunk-7BBUP77E.js";
+import "./chunk-4SYLYQRO.js";
 import "./chunk-P65HMGS6.js";
 import "./chunk-WDUQQ6ES.js";
 import "./chunk-XO22FQN4.js";
@@ -21,4 +22,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-CQ6CU7C5.js.map
+//# sourceMappingURL=duration_shards-HR3QHYY3.js.map

@@ -5,13 +5,14 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-DOZ34HDF.js";
+} from "./chunk-ZYI5X6Y6.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-HO2IWBJQ.js";
+} from "./chunk-2UDCJE44.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
+import "./chunk-4SYLYQRO.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -78,4 +79,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-R7GZDO6J.js.map
+//# sourceMappingURL=prior_state-JI3QB4MX.js.map

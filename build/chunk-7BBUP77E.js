@@ -1,4 +1,7 @@
 import {
+  sha256Hex
+} from "./chunk-4SYLYQRO.js";
+import {
   estimatesFrom,
   formatExpected,
   longestFirst
@@ -188,8 +191,7 @@ var splitDigest = (async function splitDigest(by, total, placed) {
 ${by}
 ${total}
 ${lines.join("")}`;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
+  return await sha256Hex(new TextEncoder().encode(text));
 });
 var shardsWithFixtures = (function shardsWithFixtures(indexes, total) {
   const filled = [
@@ -298,7 +300,7 @@ var readTimings = (async function readTimings(where) {
       }
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-PTUPOJDO.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-K74B3ZVR.js");
   const shown = where.timings;
   const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const fail = ((reason) => {
@@ -371,4 +373,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-YT36MJ5S.js.map
+//# sourceMappingURL=chunk-7BBUP77E.js.map

@@ -9,8 +9,9 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "./chunk-HO2IWBJQ.js";
+} from "./chunk-2UDCJE44.js";
 import "./chunk-K55XNACF.js";
+import "./chunk-4SYLYQRO.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -211,4 +212,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-PYE3FNKD.js.map
+//# sourceMappingURL=rerun_preflight-QVQJTJ5X.js.map

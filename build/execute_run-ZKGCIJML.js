@@ -38,7 +38,7 @@ import {
   fingerprintFixtures,
   runEnvironment,
   serviceEnvironment
-} from "./chunk-6DEX5YGK.js";
+} from "./chunk-BV7QZ6EL.js";
 import {
   SaveRunError,
   checkOutputFile,
@@ -48,6 +48,7 @@ import {
   saveRun
 } from "./chunk-KFNAC4YO.js";
 import "./chunk-K55XNACF.js";
+import "./chunk-4SYLYQRO.js";
 import {
   newStopToken,
   renderInert
@@ -1339,7 +1340,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-R7GZDO6J.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-JI3QB4MX.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1745,4 +1746,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-5CCPLA7T.js.map
+//# sourceMappingURL=execute_run-ZKGCIJML.js.map
