@@ -8,6 +8,7 @@ import {
 } from "../chunk-O7ZDAKGY.js";
 import {
   DEFAULTS,
+  closest,
   dayOf,
   filtersOf,
   loadConfig,
@@ -17,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-27JERXUB.js";
+} from "../chunk-VNZUIODA.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,18 +26,16 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-BV7QZ6EL.js";
+} from "../chunk-22Y4N6QO.js";
 import {
-  closest,
   shardPlanLine,
   shardRunLine
-} from "../chunk-7BBUP77E.js";
+} from "../chunk-OGQUVUEO.js";
 import {
   historyPaths,
   newRunId
 } from "../chunk-KFNAC4YO.js";
-import "../chunk-K55XNACF.js";
-import "../chunk-4SYLYQRO.js";
+import "../chunk-ABES4YHD.js";
 import {
   fixtureArgument
 } from "../chunk-HP5CIMTB.js";
@@ -110,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-ZKGCIJML.js");
+  return import("../execute_run-ROSRB3M4.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

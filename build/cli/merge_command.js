@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-IR34RDM5.js";
+} from "../chunk-TZI24YRM.js";
 import {
   advanceState,
   stateFromRecord,
@@ -16,17 +16,17 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-2UDCJE44.js";
+} from "../chunk-CDBVVL24.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-27JERXUB.js";
+} from "../chunk-VNZUIODA.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-BV7QZ6EL.js";
-import "../chunk-7BBUP77E.js";
+} from "../chunk-22Y4N6QO.js";
+import "../chunk-OGQUVUEO.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -37,8 +37,7 @@ import {
   saveRun,
   serializeArtifact
 } from "../chunk-KFNAC4YO.js";
-import "../chunk-K55XNACF.js";
-import "../chunk-4SYLYQRO.js";
+import "../chunk-ABES4YHD.js";
 import {
   outcomeCounts,
   renderSummary,

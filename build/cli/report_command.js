@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-ZYI5X6Y6.js";
-import "../chunk-2UDCJE44.js";
+} from "../chunk-ZK2D27RX.js";
+import "../chunk-CDBVVL24.js";
 import {
   dayOf,
   loadConfig,
@@ -14,16 +14,15 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-27JERXUB.js";
+} from "../chunk-VNZUIODA.js";
 import {
   displayPath
-} from "../chunk-BV7QZ6EL.js";
-import "../chunk-7BBUP77E.js";
+} from "../chunk-22Y4N6QO.js";
+import "../chunk-OGQUVUEO.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
-import "../chunk-K55XNACF.js";
-import "../chunk-4SYLYQRO.js";
+import "../chunk-ABES4YHD.js";
 import {
   formatDuration
 } from "../chunk-W2BHSFR7.js";

@@ -39,8 +39,7 @@ export interface RunArtifactInput {
     | "rerun"
     | "catalogIds"
     | "quarantine"
-    | "shardsWithFixtures"
-    | "shardSplit"
+    | "shardRecord"
   >;
   /** The suite's state the run starts from (read under the lock); none for a full run. */
   prior?: SuiteState;
@@ -143,13 +142,7 @@ export function runArtifact(input: RunArtifactInput): Artifact {
       ...(selection.rerun ? { source: selection.rerun.sourceRef } : {}),
       ...(input.shard
         ? {
-          shard: {
-            ...input.shard,
-            ...(selection.shardsWithFixtures
-              ? { withFixtures: [...selection.shardsWithFixtures] }
-              : {}),
-            ...(selection.shardSplit ? { split: selection.shardSplit } : {}),
-          },
+          shard: { ...input.shard, ...selection.shardRecord },
         }
         : {}),
     },

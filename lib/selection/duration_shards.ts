@@ -15,7 +15,7 @@
 import { resolve } from "../base/path.ts";
 import { UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
-import { type Shard, shardsWithFixtures } from "./select.ts";
+import type { Shard } from "./select.ts";
 import { estimatesFrom, formatExpected, longestFirst } from "./durations.ts";
 
 /** `--shard-by`: stable hash placement, or balanced by expected duration. */
@@ -114,8 +114,8 @@ export interface ShardPlan {
  * @param timings The timings read (undefined: none, every fixture gets the default).
  * @param options `skipped`: ids the run skips whatever happens besides those with a
  *   `skipReason` (a need skipped: see `skippedWhatever`); they too take no time.
- * @returns The kept fixtures, in their order, the plan for the output, each fixture's shard
- *   (in the selection's order), and the shards that got fixtures when some got none.
+ * @returns The kept fixtures, in their order, the plan for the output, and each fixture's
+ *   shard (in the selection's order).
  *
  * @example
  * ```ts
@@ -134,7 +134,7 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   shard: Shard,
   timings: Timings | undefined,
   options: { skipped?: ReadonlySet<string> } = {},
-): { kept: T[]; plan: ShardPlan; shardOf: number[]; withFixtures?: number[] } {
+): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
   const ids = selection.map((f) => f.id);
   const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
   // A skipped fixture is expected to take no time: it needs no timings.
@@ -145,11 +145,9 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   const split = durationShards(ids, ms, shard.total);
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
   const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;
-  const withFixtures = shardsWithFixtures(split.shardOf, shard.total);
   return {
     kept,
     shardOf: split.shardOf,
-    ...(withFixtures ? { withFixtures } : {}),
     plan: {
       shard,
       totals: split.totals,

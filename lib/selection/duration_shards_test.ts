@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import { durationShardOf, durationShards, readTimings, shardPlanLine } from "./duration_shards.ts";
 import { UserError } from "../base/errors.ts";
+import { shardsWithFixtures } from "./select.ts";
 import { createArtifact } from "../artifact/artifact.ts";
 
 /** Distinct ids with a duration each, and a shard count. */
@@ -106,7 +107,7 @@ Deno.test("durationShardOf(): a fixture skipped because its need is takes no tim
     [],
   ]);
   assert.equal(shards[0].plan.missing, 0);
-  assert.deepEqual(shards[0].withFixtures, [1, 2]);
+  assert.deepEqual(shardsWithFixtures(shards[0].shardOf, 4), [1, 2]);
 });
 
 Deno.test("durationShardOf(): fixtures recorded at 0 ms still spread over the shards", () => {
@@ -137,7 +138,7 @@ Deno.test("durationShardOf(): the N shards together are the selection, each fixt
       assert.equal(split.plan.missing, missing);
       kept.push(...split.kept.map((f) => f.id));
       if (split.kept.length > 0) filled.push(index);
-      lists.add(String(split.withFixtures));
+      lists.add(String(shardsWithFixtures(split.shardOf, total)));
     }
     assert.deepEqual(kept.sort(), fixtures.map((f) => f.id).sort());
     // Every runner computes the same list: the shards that got fixtures, when some got none.

@@ -43,6 +43,14 @@ export interface RerunChanges {
   unknown: string[];
 }
 
+/** What a shard's artifact records of its split, so that a merge can tell it is every shard. */
+export interface ShardRecord {
+  /** The digest of the split (see {@linkcode splitDigest}): the same in every shard of it. */
+  split: string;
+  /** The shards that got fixtures, ascending, when some got none (those write nothing). */
+  withFixtures?: number[];
+}
+
 /** A resolved selection and what the run records about it. */
 export interface Selection {
   /** The fixtures to run, planned, in catalog order. */
@@ -61,13 +69,8 @@ export interface Selection {
   none?: string;
   /** For `--shard-by duration`: each shard's predicted total. */
   shardPlan?: ShardPlan;
-  /**
-   * With `--shard`: the shards of the split that got fixtures, ascending, when some got none
-   * (the artifact records it, so a merge of those shards is every shard that ran).
-   */
-  shardsWithFixtures?: number[];
-  /** With `--shard`: the digest of the split (see {@linkcode splitDigest}), the same in every shard. */
-  shardSplit?: string;
+  /** With `--shard`: what the artifact records of the split beside the shard's number. */
+  shardRecord?: ShardRecord;
   /** Fixtures run because a selected fixture needs them, or as teardowns: id -> why. */
   pulledIn?: ReadonlyMap<string, string>;
   /** The fixtures a quarantine entry protects today, by id. */
@@ -273,33 +276,32 @@ export async function resolveSelection(
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 ||
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan: ShardPlan | undefined;
-  let withFixtures: number[] | undefined;
-  let shardSplit: string | undefined;
-  if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards.ts");
-    const read = await readTimings({
-      cwd,
-      artifactDir: options.artifactDir,
-      ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
-    });
-    if (read.warning) diagnostics.push(read.warning);
-    // What the run skips whatever happens (its own skip, or a need's) takes no time here.
-    const split = durationShardOf(chosen, flags.shard, read.timings, {
-      skipped: skippedWhatever(catalog),
-    });
-    shardSplit = await splitDigest(
-      "duration",
-      flags.shard.total,
-      chosen.map((f, i) => [f.id, split.shardOf[i]]),
-    );
-    chosen = split.kept;
-    shardPlan = split.plan;
-    withFixtures = split.withFixtures;
-  } else if (flags.shard) {
+  let shardRecord: ShardRecord | undefined;
+  if (flags.shard) {
+    // Each fixture's shard, by hash or by duration; then what the artifact records of the split.
+    let placed: number[];
+    if (flags.shardBy === "duration") {
+      const { durationShardOf, readTimings } = await import("./duration_shards.ts");
+      const read = await readTimings({
+        cwd,
+        artifactDir: options.artifactDir,
+        ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
+      });
+      if (read.warning) diagnostics.push(read.warning);
+      // What the run skips whatever happens (its own skip, or a need's) takes no time here.
+      const split = durationShardOf(chosen, flags.shard, read.timings, {
+        skipped: skippedWhatever(catalog),
+      });
+      placed = split.shardOf;
+      shardPlan = split.plan;
+    } else placed = chosen.map((f) => shardIndexOf(f.id, flags.shard!.total));
     const { index, total } = flags.shard;
-    const placed = chosen.map((f) => shardIndexOf(f.id, total));
-    withFixtures = shardsWithFixtures(placed, total);
-    shardSplit = await splitDigest("hash", total, chosen.map((f, i) => [f.id, placed[i]]));
+    const withFixtures = shardsWithFixtures(placed, total);
+    const by = flags.shardBy === "duration" ? "duration" : "hash";
+    shardRecord = {
+      ...(withFixtures ? { withFixtures } : {}),
+      split: await splitDigest(by, total, chosen.map((f, i) => [f.id, placed[i]])),
+    };
     chosen = chosen.filter((_, i) => placed[i] === index);
   }
   // A fixture runs with what it needs and with the teardowns that clean up after its needs,
@@ -338,8 +340,7 @@ export async function resolveSelection(
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
     ...(shardPlan ? { shardPlan } : {}),
-    ...(withFixtures ? { shardsWithFixtures: withFixtures } : {}),
-    ...(shardSplit ? { shardSplit } : {}),
+    ...(shardRecord ? { shardRecord } : {}),
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
   };

@@ -1,11 +1,9 @@
 import {
   formatPath,
   parseJsonc,
-  positionAt
-} from "./chunk-K55XNACF.js";
-import {
+  positionAt,
   sha256Hex
-} from "./chunk-4SYLYQRO.js";
+} from "./chunk-ABES4YHD.js";
 import {
   failedEntries
 } from "./chunk-5345R35B.js";
@@ -428,4 +426,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-2UDCJE44.js.map
+//# sourceMappingURL=chunk-CDBVVL24.js.map

@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-2UDCJE44.js";
+} from "./chunk-CDBVVL24.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-ZYI5X6Y6.js.map
+//# sourceMappingURL=chunk-ZK2D27RX.js.map

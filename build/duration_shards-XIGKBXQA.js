@@ -4,8 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-7BBUP77E.js";
-import "./chunk-4SYLYQRO.js";
+} from "./chunk-OGQUVUEO.js";
 import "./chunk-P65HMGS6.js";
 import "./chunk-WDUQQ6ES.js";
 import "./chunk-XO22FQN4.js";
@@ -22,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-HR3QHYY3.js.map
+//# sourceMappingURL=duration_shards-XIGKBXQA.js.map

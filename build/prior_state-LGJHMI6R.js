@@ -5,14 +5,13 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-ZYI5X6Y6.js";
+} from "./chunk-ZK2D27RX.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-2UDCJE44.js";
+} from "./chunk-CDBVVL24.js";
 import "./chunk-KFNAC4YO.js";
-import "./chunk-K55XNACF.js";
-import "./chunk-4SYLYQRO.js";
+import "./chunk-ABES4YHD.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -79,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-JI3QB4MX.js.map
+//# sourceMappingURL=prior_state-LGJHMI6R.js.map

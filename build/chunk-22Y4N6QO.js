@@ -1,9 +1,7 @@
 import {
-  parseJsonc
-} from "./chunk-K55XNACF.js";
-import {
+  parseJsonc,
   sha256Hex
-} from "./chunk-4SYLYQRO.js";
+} from "./chunk-ABES4YHD.js";
 import {
   shellQuote
 } from "./chunk-HP5CIMTB.js";
@@ -294,4 +292,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-BV7QZ6EL.js.map
+//# sourceMappingURL=chunk-22Y4N6QO.js.map

@@ -107,14 +107,7 @@ var runArtifact = (function runArtifact(input) {
       ...input.shard ? {
         shard: {
           ...input.shard,
-          ...selection.shardsWithFixtures ? {
-            withFixtures: [
-              ...selection.shardsWithFixtures
-            ]
-          } : {},
-          ...selection.shardSplit ? {
-            split: selection.shardSplit
-          } : {}
+          ...selection.shardRecord
         }
       } : {}
     },
@@ -588,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-IR34RDM5.js.map
+//# sourceMappingURL=chunk-TZI24YRM.js.map

@@ -4,9 +4,8 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-2UDCJE44.js";
-import "./chunk-K55XNACF.js";
-import "./chunk-4SYLYQRO.js";
+} from "./chunk-CDBVVL24.js";
+import "./chunk-ABES4YHD.js";
 import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-VTBD4O6O.js";
@@ -18,4 +17,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-K74B3ZVR.js.map
+//# sourceMappingURL=source_artifact-ATKEEKTH.js.map

@@ -3,11 +3,10 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-ZYI5X6Y6.js";
-import "./chunk-2UDCJE44.js";
+} from "./chunk-ZK2D27RX.js";
+import "./chunk-CDBVVL24.js";
 import "./chunk-KFNAC4YO.js";
-import "./chunk-K55XNACF.js";
-import "./chunk-4SYLYQRO.js";
+import "./chunk-ABES4YHD.js";
 import "./chunk-5345R35B.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -21,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-SLWRJTML.js.map
+//# sourceMappingURL=run_history-OIWKCSIQ.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-IR34RDM5.js";
+} from "./chunk-TZI24YRM.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -38,7 +38,7 @@ import {
   fingerprintFixtures,
   runEnvironment,
   serviceEnvironment
-} from "./chunk-BV7QZ6EL.js";
+} from "./chunk-22Y4N6QO.js";
 import {
   SaveRunError,
   checkOutputFile,
@@ -47,8 +47,7 @@ import {
   prepareHistory,
   saveRun
 } from "./chunk-KFNAC4YO.js";
-import "./chunk-K55XNACF.js";
-import "./chunk-4SYLYQRO.js";
+import "./chunk-ABES4YHD.js";
 import {
   newStopToken,
   renderInert
@@ -1340,7 +1339,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-JI3QB4MX.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-LGJHMI6R.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1746,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-ZKGCIJML.js.map
+//# sourceMappingURL=execute_run-ROSRB3M4.js.map

@@ -327,10 +327,17 @@ var locateIssues = (function locateIssues(text, issues) {
   })));
 });
 
+// lib/base/sha256_hex.ts
+var sha256Hex = (async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
+});
+
 export {
   positionAt,
   parseJsonc,
   formatPath,
-  locateIssues
+  locateIssues,
+  sha256Hex
 };
-//# sourceMappingURL=chunk-K55XNACF.js.map
+//# sourceMappingURL=chunk-ABES4YHD.js.map

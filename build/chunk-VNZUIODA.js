@@ -1,26 +1,19 @@
 import {
   fingerprintFixtures,
   serviceIssues
-} from "./chunk-BV7QZ6EL.js";
+} from "./chunk-22Y4N6QO.js";
 import {
-  closest,
-  excludeFixtures,
-  filterByPatterns,
-  filterByTags,
-  matchesPattern,
-  shardIndexOf,
-  shardPlanLine,
-  shardsWithFixtures,
-  splitDigest
-} from "./chunk-7BBUP77E.js";
+  shardPlanLine
+} from "./chunk-OGQUVUEO.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
 import {
   formatPath,
   locateIssues,
-  parseJsonc
-} from "./chunk-K55XNACF.js";
+  parseJsonc,
+  sha256Hex
+} from "./chunk-ABES4YHD.js";
 import {
   planFixture,
   shellQuote
@@ -362,6 +355,40 @@ var compileSchema = (function compileSchema(schema) {
 var compileSchemaOnce = (function compileSchemaOnce(schema) {
   let compiled;
   return (() => compiled ??= compileSchema(schema));
+});
+
+// lib/base/_suggest.ts
+var distance = (function distance(a, b) {
+  const row = Array.from({
+    length: b.length + 1
+  }, ((_, i) => i));
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+});
+var MAX_SUGGESTED_LENGTH = 256;
+var closest = (function closest(input, candidates) {
+  if (input.length > MAX_SUGGESTED_LENGTH) return void 0;
+  const limit = Math.max(2, Math.ceil(input.length / 2));
+  let best;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const apart = Math.abs(candidate.length - input.length);
+    if (apart > limit && !candidate.includes(input)) continue;
+    const score = candidate.includes(input) || input.includes(candidate) ? apart / 2 : distance(input, candidate);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return bestScore <= limit ? best : void 0;
 });
 
 // lib/config/parse_jsonc_as.ts
@@ -1850,6 +1877,164 @@ var readCatalog = (function readCatalog(where) {
   return scanCatalog(where).fixtures;
 });
 
+// lib/selection/select.ts
+var filterByTags = (function filterByTags(fixtures, tags, catalog) {
+  if (tags.length === 0) return [
+    ...fixtures
+  ];
+  const known = new Set(catalog.flatMap(((f) => f.tags)));
+  for (const tag of tags) {
+    if (known.has(tag)) continue;
+    const suggestion = closest(tag, [
+      ...known
+    ]);
+    throw new UserError(`Unknown tag "${displayName(tag)}": no fixture has it`, {
+      kind: "usage",
+      hints: [
+        suggestion ? `Did you mean "--tag ${suggestion}"?` : known.size ? `The tags in use: ${[
+          ...known
+        ].sort().join(", ")}.` : 'No fixture has tags yet: add "tags": ["api"] to a manifest.',
+        "Run with --dry-run to see each fixture's tags."
+      ]
+    });
+  }
+  const wanted = new Set(tags);
+  return fixtures.filter(((f) => f.tags.some(((tag) => wanted.has(tag)))));
+});
+var excludeFixtures = (function excludeFixtures(fixtures, exclusions, catalog) {
+  const tags = new Set(exclusions.tags);
+  const out = ((f) => f.tags.some(((tag) => tags.has(tag))) || exclusions.patterns.some(((p) => matchesPattern(p, f.id))));
+  return {
+    kept: fixtures.filter(((f) => !out(f))),
+    unmatched: {
+      patterns: exclusions.patterns.filter(((p) => !catalog.some(((f) => matchesPattern(p, f.id))))),
+      tags: exclusions.tags.filter(((t) => !catalog.some(((f) => f.tags.includes(t)))))
+    }
+  };
+});
+var matchSegment = (function matchSegment(pattern, text, steps) {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    steps.count++;
+    if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === "*") {
+    steps.count++;
+    p++;
+  }
+  return p === pattern.length;
+});
+var matchSegments = (function matchSegments(patterns, segments, steps) {
+  let p = 0;
+  let s = 0;
+  let star = -1;
+  let resume = 0;
+  while (s < segments.length) {
+    steps.count++;
+    if (p < patterns.length && patterns[p] === "**") {
+      star = p++;
+      resume = s;
+    } else if (p < patterns.length && matchSegment(patterns[p], segments[s], steps)) {
+      p++;
+      s++;
+    } else if (star >= 0) {
+      p = star + 1;
+      s = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < patterns.length && patterns[p] === "**") p++;
+  return p === patterns.length;
+});
+var globMatch = (function globMatch(pattern, id) {
+  const steps = {
+    count: 0
+  };
+  if (!pattern.includes("*")) return {
+    matches: pattern === id,
+    steps: 0
+  };
+  const patterns = pattern.split("/");
+  const segments = id.split("/");
+  const matches = patterns.includes("**") ? matchSegments(patterns, segments, steps) : patterns.length === segments.length && patterns.every(((p, i) => matchSegment(p, segments[i], steps)));
+  return {
+    matches,
+    steps: steps.count
+  };
+});
+var matchesPattern = (function matchesPattern(pattern, id) {
+  return globMatch(pattern, id).matches;
+});
+var filterByPatterns = (function filterByPatterns(catalog, patterns) {
+  if (patterns.length === 0) return [
+    ...catalog
+  ];
+  for (const pattern of patterns) {
+    if (!catalog.some(((fixture) => matchesPattern(pattern, fixture.id)))) {
+      const suggestion = closest(pattern, catalog.map(((fixture) => fixture.id)));
+      throw new UserError(`Unknown fixture "${displayName(pattern)}": no fixture id matches it`, {
+        kind: "usage",
+        hints: [
+          suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",
+          "Run with --list to see every id."
+        ]
+      });
+    }
+  }
+  return catalog.filter(((fixture) => patterns.some(((p) => matchesPattern(p, fixture.id)))));
+});
+var hashId = (function hashId(text) {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash;
+});
+var shardIndexOf = (function shardIndexOf(id, total) {
+  return avalanche(hashId(id)) % total + 1;
+});
+var splitDigest = (async function splitDigest(by, total, placed) {
+  const lines = [
+    ...placed
+  ].map((([id, index]) => `${id}	${index}
+`)).sort();
+  const text = `smoke split 1
+${by}
+${total}
+${lines.join("")}`;
+  return await sha256Hex(new TextEncoder().encode(text));
+});
+var shardsWithFixtures = (function shardsWithFixtures(indexes, total) {
+  const filled = [
+    ...new Set(indexes)
+  ].sort(((a, b) => a - b));
+  return filled.length < total ? filled : void 0;
+});
+var avalanche = (function avalanche(hash) {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+});
+
 // lib/selection/quarantine.ts
 var daysBetween = (function daysBetween(today, until) {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 864e5);
@@ -1940,8 +2125,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-QVQJTJ5X.js"),
-      import("./run_history-SLWRJTML.js")
+      import("./rerun_preflight-EQSZHSSS.js"),
+      import("./run_history-OIWKCSIQ.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -1982,36 +2167,37 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   }
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
-  let withFixtures;
-  let shardSplit;
-  if (flags.shard && flags.shardBy === "duration") {
-    const { durationShardOf, readTimings } = await import("./duration_shards-HR3QHYY3.js");
-    const read = await readTimings({
-      cwd,
-      artifactDir: options.artifactDir,
-      ...flags.timings !== void 0 ? {
-        timings: flags.timings
-      } : {}
-    });
-    if (read.warning) diagnostics.push(read.warning);
-    const split = durationShardOf(chosen, flags.shard, read.timings, {
-      skipped: skippedWhatever(catalog)
-    });
-    shardSplit = await splitDigest("duration", flags.shard.total, chosen.map(((f, i) => [
-      f.id,
-      split.shardOf[i]
-    ])));
-    chosen = split.kept;
-    shardPlan = split.plan;
-    withFixtures = split.withFixtures;
-  } else if (flags.shard) {
+  let shardRecord;
+  if (flags.shard) {
+    let placed;
+    if (flags.shardBy === "duration") {
+      const { durationShardOf, readTimings } = await import("./duration_shards-XIGKBXQA.js");
+      const read = await readTimings({
+        cwd,
+        artifactDir: options.artifactDir,
+        ...flags.timings !== void 0 ? {
+          timings: flags.timings
+        } : {}
+      });
+      if (read.warning) diagnostics.push(read.warning);
+      const split = durationShardOf(chosen, flags.shard, read.timings, {
+        skipped: skippedWhatever(catalog)
+      });
+      placed = split.shardOf;
+      shardPlan = split.plan;
+    } else placed = chosen.map(((f) => shardIndexOf(f.id, flags.shard.total)));
     const { index, total } = flags.shard;
-    const placed = chosen.map(((f) => shardIndexOf(f.id, total)));
-    withFixtures = shardsWithFixtures(placed, total);
-    shardSplit = await splitDigest("hash", total, chosen.map(((f, i) => [
-      f.id,
-      placed[i]
-    ])));
+    const withFixtures = shardsWithFixtures(placed, total);
+    const by = flags.shardBy === "duration" ? "duration" : "hash";
+    shardRecord = {
+      ...withFixtures ? {
+        withFixtures
+      } : {},
+      split: await splitDigest(by, total, chosen.map(((f, i) => [
+        f.id,
+        placed[i]
+      ])))
+    };
     chosen = chosen.filter(((_, i) => placed[i] === index));
   }
   const closed = closeOverNeeds(chosen.map(((f) => f.id)), catalog);
@@ -2063,11 +2249,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     ...shardPlan ? {
       shardPlan
     } : {},
-    ...withFixtures ? {
-      shardsWithFixtures: withFixtures
-    } : {},
-    ...shardSplit ? {
-      shardSplit
+    ...shardRecord ? {
+      shardRecord
     } : {},
     ...closed.pulledIn.size ? {
       pulledIn: closed.pulledIn
@@ -2183,6 +2366,7 @@ var renderRerunPlan = (function renderRerunPlan(selection) {
 });
 
 export {
+  closest,
   loadQuarantine,
   dayOf,
   resolveQuarantine,
@@ -2196,4 +2380,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-27JERXUB.js.map
+//# sourceMappingURL=chunk-VNZUIODA.js.map

@@ -9,9 +9,8 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "./chunk-2UDCJE44.js";
-import "./chunk-K55XNACF.js";
-import "./chunk-4SYLYQRO.js";
+} from "./chunk-CDBVVL24.js";
+import "./chunk-ABES4YHD.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -212,4 +211,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-QVQJTJ5X.js.map
+//# sourceMappingURL=rerun_preflight-EQSZHSSS.js.map

@@ -1,0 +1,166 @@
+import {
+  estimatesFrom,
+  formatExpected,
+  longestFirst
+} from "./chunk-P65HMGS6.js";
+import {
+  resolve
+} from "./chunk-UZCZWFUL.js";
+import {
+  UserError
+} from "./chunk-GTHP53V7.js";
+
+// lib/selection/duration_shards.ts
+var durationShards = (function durationShards(ids, expectedMs, total) {
+  const totals = Array.from({
+    length: Math.max(1, Math.min(total, ids.length))
+  }, (() => 0));
+  const counts = totals.map((() => 0));
+  const shardOf = ids.map((() => 0));
+  for (const i of longestFirst(ids, expectedMs)) {
+    const used = expectedMs[i] === 0 && counts[0] > 0;
+    let least = 0;
+    for (let s = 1; s < totals.length; s++) {
+      if ((!used || counts[s] > 0) && totals[s] < totals[least]) least = s;
+    }
+    totals[least] += expectedMs[i];
+    counts[least]++;
+    shardOf[i] = least + 1;
+  }
+  return {
+    shardOf,
+    totals
+  };
+});
+var durationShardOf = (function durationShardOf(selection, shard, timings, options = {}) {
+  const ids = selection.map(((f) => f.id));
+  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
+  const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
+  const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
+  const split = durationShards(ids, ms, shard.total);
+  const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
+  const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
+  return {
+    kept,
+    shardOf: split.shardOf,
+    plan: {
+      shard,
+      totals: split.totals,
+      ...timings ? {
+        source: timings.shown
+      } : {},
+      ...timings?.given ? {
+        timingsGiven: true
+      } : {},
+      missing,
+      fixtures: ids.length
+    }
+  };
+});
+var shardPlanLine = (function shardPlanLine(plan) {
+  const { total, index } = plan.shard;
+  const parts = plan.totals.map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
+  const first = plan.totals.length + 1;
+  if (first <= total) {
+    const mark = index < first ? "" : first === total ? " (this shard)" : ` (this shard: ${index}/${total})`;
+    const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
+    parts.push(`${range} 0ms${mark}`);
+  }
+  return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
+});
+var timingsSource = (function timingsSource(plan) {
+  const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
+  return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}, ${count} without timings`;
+});
+var shardRunLine = (function shardRunLine(plan) {
+  const { index, total } = plan.shard;
+  const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
+  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
+});
+var readTimings = (async function readTimings(where) {
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-5AGNMYEW.js");
+  if (where.timings === void 0) {
+    const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
+    const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
+    if (read.samples) return {
+      timings: {
+        byId: read.samples.byId,
+        shown: shown2
+      }
+    };
+    return {
+      warning: {
+        code: "SHARD_TIMINGS_MISSING",
+        level: "warning",
+        // A summary that is there but cannot be read says why, not that there is none.
+        message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
+        hint: read.problem ? "A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once to record durations."
+      }
+    };
+  }
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-ATKEEKTH.js");
+  const shown = where.timings;
+  const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const fail = ((reason) => {
+    const lines = reason.split("\n");
+    const message = lines.length > 1 ? `Cannot read timings "${shown}":
+  ${lines.join("\n  ")}` : `Cannot read timings "${shown}": ${reason}`;
+    throw new UserError(message, {
+      kind: "usage",
+      code: "SHARD_TIMINGS_INVALID",
+      hints: [
+        "Pass a smoke artifact (e.g. a previous run's latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
+      ]
+    });
+  });
+  const file = await readSourceFile(resolve(where.cwd, shown));
+  if (!file.ok) return fail(file.message);
+  let value;
+  try {
+    value = JSON.parse(file.text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const checked2 = checkSource(file.text);
+    return fail(checked2.ok ? error.message : checked2.message);
+  }
+  const summary = durationsOfValue(value);
+  if (summary) return {
+    timings: {
+      byId: summary.byId,
+      shown,
+      ...given ? {
+        given
+      } : {}
+    }
+  };
+  const unread = durationsProblemOfValue(value);
+  if (unread) return fail(unread);
+  const checked = checkSourceValue(value);
+  if (!checked.ok) return fail(checked.message);
+  const byId = /* @__PURE__ */ new Map();
+  for (const result of checked.artifact.fixtures) {
+    if (result.attempts > 0 && usableDurationMs(result.durationMs)) {
+      byId.set(result.id, [
+        result.durationMs
+      ]);
+    }
+  }
+  return {
+    timings: {
+      byId,
+      shown,
+      ...given ? {
+        given
+      } : {}
+    }
+  };
+});
+
+export {
+  durationShards,
+  durationShardOf,
+  shardPlanLine,
+  shardRunLine,
+  readTimings
+};
+//# sourceMappingURL=chunk-OGQUVUEO.js.map
