@@ -896,7 +896,7 @@ var suiteVerdict = (function suiteVerdict(run) {
   return (run.combined?.result ?? run.result) === "pass" ? "pass" : "fail";
 });
 var stoppedWithoutVerdict = (function stoppedWithoutVerdict(run) {
-  return run.interrupted === true && !servicesFailed(run.services) && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f) || f.failure?.kind === "blocked" || f.quarantined !== void 0));
+  return run.interrupted === true && !servicesFailed(run.services) && run.fixtures.every(((f) => f.status !== "failed" || interruptedWithoutResult(f) || isBlocked(f) || f.quarantined !== void 0));
 });
 var latestRed = (function latestRed(runs, options) {
   const key = ((a) => `${a.startedAt}\0${a.runId}`);

@@ -10,6 +10,7 @@
  * @module
  */
 import { type Artifact, servicesFailed } from "../artifact/artifact.ts";
+import { isBlocked } from "../artifact/blocked.ts";
 import { interruptedWithoutResult } from "../artifact/not_run.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import type { GridRow } from "./history_model.ts";
@@ -188,7 +189,7 @@ function stoppedWithoutVerdict(
 ): boolean {
   return run.interrupted === true && !servicesFailed(run.services) &&
     run.fixtures.every((f) =>
-      f.status !== "failed" || interruptedWithoutResult(f) || f.failure?.kind === "blocked" ||
+      f.status !== "failed" || interruptedWithoutResult(f) || isBlocked(f) ||
       f.quarantined !== undefined
     );
 }

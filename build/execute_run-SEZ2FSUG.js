@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-ROSRB3M4.js.map
+//# sourceMappingURL=execute_run-SEZ2FSUG.js.map
