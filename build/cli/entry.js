@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-VNZUIODA.js";
+} from "../chunk-6JRYVQI5.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-OGQUVUEO.js";
+} from "../chunk-FJPDFEIJ.js";
 import {
   historyPaths,
   newRunId
@@ -41,9 +41,9 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-P65HMGS6.js";
-import "../chunk-WDUQQ6ES.js";
-import "../chunk-XO22FQN4.js";
+import "../chunk-H45H3MXN.js";
+import "../chunk-LD7JRIEG.js";
+import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
   readEnv
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-SEZ2FSUG.js");
+  return import("../execute_run-YUDSKZY5.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +248,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-GBJK7UZG.js");
+  const { readSchedule } = await import("../durations-NRRXC3XU.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

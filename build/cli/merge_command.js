@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-TZI24YRM.js";
+} from "../chunk-WSFFD2AB.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-VNZUIODA.js";
+} from "../chunk-6JRYVQI5.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-OGQUVUEO.js";
+import "../chunk-FJPDFEIJ.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,9 +59,9 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-P65HMGS6.js";
-import "../chunk-WDUQQ6ES.js";
-import "../chunk-XO22FQN4.js";
+import "../chunk-H45H3MXN.js";
+import "../chunk-LD7JRIEG.js";
+import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
   writeOutputFile

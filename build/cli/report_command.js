@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-VNZUIODA.js";
+} from "../chunk-6JRYVQI5.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-OGQUVUEO.js";
+import "../chunk-FJPDFEIJ.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,9 +46,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-P65HMGS6.js";
-import "../chunk-WDUQQ6ES.js";
-import "../chunk-XO22FQN4.js";
+import "../chunk-H45H3MXN.js";
+import "../chunk-LD7JRIEG.js";
+import "../chunk-X254MOJK.js";
 import {
   writeOutputFile
 } from "../chunk-MO55WK7U.js";

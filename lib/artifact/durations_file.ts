@@ -14,6 +14,7 @@
 import { join } from "../base/path.ts";
 import { isFixtureId } from "./artifact_format.ts";
 import { isIoError } from "../base/errors.ts";
+import { jsonValue } from "../base/json_value.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { writeFileAtomic } from "./atomic_write.ts";
 // The longest duration taken as real: a timer's limit.
@@ -58,16 +59,6 @@ export interface DurationSamples {
  */
 export function usableDurationMs(ms: unknown): ms is number {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIMER_MS;
-}
-
-/** The text's JSON value; undefined when it is not JSON. */
-function jsonValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -12,6 +12,7 @@
  * @module
  */
 import { join } from "../base/path.ts";
+import { jsonValue } from "../base/json_value.ts";
 import { isWriteFailure } from "./atomic_write.ts";
 import type { Diagnostic } from "./artifact.ts";
 import { UserError } from "../base/errors.ts";
@@ -86,13 +87,8 @@ export type LockContent =
  */
 export function parseLockContent(text: string): LockContent {
   if (text.trim() === "") return { kind: "empty" };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return { kind: "malformed", reason: "it is not JSON" };
-  }
+  const value = jsonValue(text);
+  if (value === undefined) return { kind: "malformed", reason: "it is not JSON" };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { kind: "malformed", reason: "it is not a JSON object" };
   }
@@ -115,13 +111,8 @@ function isPlausiblePid(pid: unknown): pid is number {
 
 /** The pid a lock file names, for a message; undefined when it names none. */
 function holderPid(text: string): number | undefined {
-  try {
-    const pid = (JSON.parse(text) as { pid?: unknown } | null)?.pid;
-    return isPlausiblePid(pid) ? pid : undefined;
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  const pid = (jsonValue(text) as { pid?: unknown } | null | undefined)?.pid;
+  return isPlausiblePid(pid) ? pid : undefined;
 }
 
 /** The start of a lock file, as text, and how many bytes that was. */

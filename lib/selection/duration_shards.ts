@@ -13,6 +13,7 @@
  * @module
  */
 import { resolve } from "../base/path.ts";
+import { jsonValue } from "../base/json_value.ts";
 import { UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { Shard } from "./select.ts";
@@ -316,14 +317,11 @@ export async function readTimings(
   if (!file.ok) return fail(file.message);
   // Parsed once, then read as a durations summary or else as an artifact (a previous run's
   // artifact can be megabytes).
-  let value: unknown;
-  try {
-    value = JSON.parse(file.text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
+  const value = jsonValue(file.text);
+  if (value === undefined) {
     // Not JSON: the artifact check says where, by line and column.
     const checked = checkSource(file.text);
-    return fail(checked.ok ? error.message : checked.message);
+    return fail(checked.ok ? "it is not JSON" : checked.message);
   }
   const summary = durationsOfValue(value);
   if (summary) return { timings: { byId: summary.byId, shown, ...(given ? { given } : {}) } };

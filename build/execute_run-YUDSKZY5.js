@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-TZI24YRM.js";
+} from "./chunk-WSFFD2AB.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -75,7 +75,7 @@ import {
   isQuarantinedFailure,
   serviceNotReadyMessage
 } from "./chunk-5345R35B.js";
-import "./chunk-XO22FQN4.js";
+import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
   isWriteFailure
@@ -1360,7 +1360,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, catalogIds) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-5AGNMYEW.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-OYW263N5.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-SEZ2FSUG.js.map
+//# sourceMappingURL=execute_run-YUDSKZY5.js.map

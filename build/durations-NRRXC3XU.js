@@ -10,9 +10,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-P65HMGS6.js";
-import "./chunk-WDUQQ6ES.js";
-import "./chunk-XO22FQN4.js";
+} from "./chunk-H45H3MXN.js";
+import "./chunk-LD7JRIEG.js";
+import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
@@ -32,4 +32,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-GBJK7UZG.js.map
+//# sourceMappingURL=durations-NRRXC3XU.js.map

@@ -13,8 +13,8 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-WDUQQ6ES.js";
-import "./chunk-XO22FQN4.js";
+} from "./chunk-LD7JRIEG.js";
+import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
@@ -37,4 +37,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-5AGNMYEW.js.map
+//# sourceMappingURL=durations_file-OYW263N5.js.map

@@ -1,3 +1,13 @@
+// lib/base/json_value.ts
+var jsonValue = (function jsonValue(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof SyntaxError) return void 0;
+    throw error;
+  }
+});
+
 // lib/artifact/outcome_history.ts
 var MAX_OUTCOMES = 10;
 var OUTCOMES_PATTERN = /^[PF]{1,10}$/;
@@ -40,8 +50,9 @@ var unchangedRecoveryNote = (function unchangedRecoveryNote(id, outcomes) {
 });
 
 export {
+  jsonValue,
   addOutcome,
   parseOutcomes,
   unchangedRecoveryNote
 };
-//# sourceMappingURL=chunk-XO22FQN4.js.map
+//# sourceMappingURL=chunk-X254MOJK.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-OGQUVUEO.js";
+} from "./chunk-FJPDFEIJ.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -24,7 +24,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-P65HMGS6.js";
+} from "./chunk-H45H3MXN.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -2171,7 +2171,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-XIGKBXQA.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-KKCTXWK6.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2380,4 +2380,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-VNZUIODA.js.map
+//# sourceMappingURL=chunk-6JRYVQI5.js.map

@@ -2,7 +2,10 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-P65HMGS6.js";
+} from "./chunk-H45H3MXN.js";
+import {
+  jsonValue
+} from "./chunk-X254MOJK.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
@@ -78,7 +81,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-5AGNMYEW.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-OYW263N5.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -115,13 +118,10 @@ var readTimings = (async function readTimings(where) {
   });
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
-  let value;
-  try {
-    value = JSON.parse(file.text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
+  const value = jsonValue(file.text);
+  if (value === void 0) {
     const checked2 = checkSource(file.text);
-    return fail(checked2.ok ? error.message : checked2.message);
+    return fail(checked2.ok ? "it is not JSON" : checked2.message);
   }
   const summary = durationsOfValue(value);
   if (summary) return {
@@ -163,4 +163,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-OGQUVUEO.js.map
+//# sourceMappingURL=chunk-FJPDFEIJ.js.map

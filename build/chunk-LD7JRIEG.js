@@ -1,7 +1,8 @@
 import {
   addOutcome,
+  jsonValue,
   parseOutcomes
-} from "./chunk-XO22FQN4.js";
+} from "./chunk-X254MOJK.js";
 import {
   writeFileAtomic
 } from "./chunk-MO55WK7U.js";
@@ -27,14 +28,6 @@ var MAX_SAMPLES = 10;
 var MAX_BYTES = 16 * 1024 * 1024;
 var usableDurationMs = (function usableDurationMs(ms) {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIMER_MS;
-});
-var jsonValue = (function jsonValue(text) {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return void 0;
-    throw error;
-  }
 });
 var parseDurations = (function parseDurations(text) {
   return durationsOfValue(jsonValue(text));
@@ -196,4 +189,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-WDUQQ6ES.js.map
+//# sourceMappingURL=chunk-LD7JRIEG.js.map

@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-OGQUVUEO.js";
-import "./chunk-P65HMGS6.js";
-import "./chunk-WDUQQ6ES.js";
-import "./chunk-XO22FQN4.js";
+} from "./chunk-FJPDFEIJ.js";
+import "./chunk-H45H3MXN.js";
+import "./chunk-LD7JRIEG.js";
+import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-ZXG6X34Z.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-XIGKBXQA.js.map
+//# sourceMappingURL=duration_shards-KKCTXWK6.js.map

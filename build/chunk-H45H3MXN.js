@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-WDUQQ6ES.js";
+} from "./chunk-LD7JRIEG.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -79,7 +79,7 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-5AGNMYEW.js");
+  const { readDurationsFile } = await import("./durations_file-OYW263N5.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -127,4 +127,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-P65HMGS6.js.map
+//# sourceMappingURL=chunk-H45H3MXN.js.map

@@ -23,8 +23,9 @@ import {
   createArtifact
 } from "./chunk-5345R35B.js";
 import {
+  jsonValue,
   unchangedRecoveryNote
-} from "./chunk-XO22FQN4.js";
+} from "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
   isWriteFailure,
@@ -293,16 +294,11 @@ var parseLockContent = (function parseLockContent(text) {
   if (text.trim() === "") return {
     kind: "empty"
   };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return {
-      kind: "malformed",
-      reason: "it is not JSON"
-    };
-  }
+  const value = jsonValue(text);
+  if (value === void 0) return {
+    kind: "malformed",
+    reason: "it is not JSON"
+  };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return {
       kind: "malformed",
@@ -337,13 +333,8 @@ var isPlausiblePid = (function isPlausiblePid(pid) {
   return typeof pid === "number" && Number.isInteger(pid) && pid >= 1 && pid <= MAX_PID;
 });
 var holderPid = (function holderPid(text) {
-  try {
-    const pid = JSON.parse(text)?.pid;
-    return isPlausiblePid(pid) ? pid : void 0;
-  } catch (error) {
-    if (error instanceof SyntaxError) return void 0;
-    throw error;
-  }
+  const pid = jsonValue(text)?.pid;
+  return isPlausiblePid(pid) ? pid : void 0;
 });
 var readBounded = (function readBounded(file) {
   const buffer = new Uint8Array(READ_LIMIT);
@@ -581,4 +572,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-TZI24YRM.js.map
+//# sourceMappingURL=chunk-WSFFD2AB.js.map
