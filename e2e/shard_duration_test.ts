@@ -263,3 +263,31 @@ Deno.test("--shard-by duration: a fixture skipped in its manifest, or because it
     /^ {2}s\d\.json {2}run \S+ {2}3 fixtures \(1 passed, 0 failed, 2 skipped\)$/m,
   );
 });
+
+Deno.test("--shard-by duration: a teardown without needs, the longest fixture, runs after another fixture of its shard", async () => {
+  await using p = await tempProject({
+    "fixtures/api/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/api/b.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/api/c.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/teardown/clean.smoke.jsonc": JSON.stringify({ command: ["true"], teardown: true }),
+    "t.json": JSON.stringify({
+      version: 1,
+      fixtures: { "api/a": [1000], "api/b": [1000], "api/c": [1000], "teardown/clean": [5000] },
+    }),
+  });
+  const ran: string[][] = [];
+  for (let index = 1; index <= 3; index++) {
+    const args = ["--shard", `${index}/3`, "--shard-by", "duration", "--timings", "t.json"];
+    const run = await runSmoke(p.dir, args);
+    // Alone on its shard it would be skipped ("teardown: nothing ran"): that runner ran nothing,
+    // exit 1.
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const latest = JSON.parse(await Deno.readTextFile(`${p.artifactDir}/latest.json`));
+    ran.push(
+      latest.fixtures.filter((f: { status: string }) => f.status === "passed").map((
+        f: { id: string },
+      ) => f.id),
+    );
+  }
+  assert.deepEqual(ran, [["api/a", "teardown/clean"], ["api/b"], ["api/c"]]);
+});

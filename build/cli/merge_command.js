@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-6JRYVQI5.js";
+} from "../chunk-ETNLL5GW.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-FJPDFEIJ.js";
+import "../chunk-SH25Z47T.js";
 import {
   SaveRunError,
   ensureHistoryDir,

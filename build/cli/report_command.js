@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-6JRYVQI5.js";
+} from "../chunk-ETNLL5GW.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-FJPDFEIJ.js";
+import "../chunk-SH25Z47T.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

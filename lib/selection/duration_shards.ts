@@ -37,12 +37,16 @@ export interface ShardSplit {
  * Splits fixtures into `total` shards with the greedy longest-processing-time
  * rule: longest expected first (ties by id), each to the least-loaded shard
  * (ties to the lowest index); a fixture expected to take no time goes to the
- * least-loaded shard that already has fixtures. Deterministic; the totals
- * differ by at most the longest fixture's duration.
+ * least-loaded shard that already has fixtures, and a follower (a teardown
+ * without needs: it runs only after something else ran on its shard) is
+ * placed after the others, on the least-loaded shard that has a fixture that
+ * runs and is no follower. Deterministic; when every shard gets a fixture
+ * that runs, the totals differ by at most the longest fixture's duration.
  *
  * @param ids The fixture ids.
  * @param expectedMs Each one's expected duration, by position.
  * @param total How many shards.
+ * @param options `follows`: by position, whether the fixture is a follower.
  * @returns Each id's shard and each shard's predicted total.
  *
  * @example
@@ -53,29 +57,50 @@ export interface ShardSplit {
  * const split = durationShards(["a", "b", "c", "d"], [4000, 1000, 1000, 2000], 2);
  * assert.deepEqual(split.shardOf, [1, 2, 2, 2]);
  * assert.deepEqual(split.totals, [4000, 4000]);
+ * // The longest fixture is a teardown without needs: alone on shard 1, nothing would run there.
+ * const clean = durationShards(["clean", "a", "b"], [5000, 1000, 1000], 2, {
+ *   follows: [true, false, false],
+ * });
+ * assert.deepEqual(clean.shardOf, [1, 1, 2]);
  * ```
  */
 export function durationShards(
   ids: readonly string[],
   expectedMs: readonly number[],
   total: number,
+  options: { follows?: readonly boolean[] } = {},
 ): ShardSplit {
   // With more shards than fixtures the shards past the fixtures' count stay empty (while a shard
   // among the first is empty, none further on is chosen): they are not made, so a huge N costs
   // nothing.
   const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
   const counts = totals.map(() => 0);
+  /** Per shard, its fixtures that run and are no followers. */
+  const leaders = totals.map(() => 0);
+  let anyLeader = false;
   const shardOf = ids.map(() => 0);
-  for (const i of longestFirst(ids, expectedMs)) {
-    // A fixture expected to take no time (a skipped one) joins a shard that has fixtures: alone
-    // on a shard it would make a runner run nothing (and a shard of skipped fixtures fails).
-    const used = expectedMs[i] === 0 && counts[0] > 0;
+  const follows = (i: number) => expectedMs[i] > 0 && options.follows?.[i] === true;
+  const order = longestFirst(ids, expectedMs);
+  for (const i of [...order.filter((i) => !follows(i)), ...order.filter(follows)]) {
+    // A fixture expected to take no time (a skipped one) joins a shard that has fixtures, and a
+    // follower one that has a fixture that runs: alone on a shard either would make a runner
+    // run nothing (and a shard of skipped fixtures fails).
+    const among = follows(i) && anyLeader
+      ? leaders
+      : expectedMs[i] === 0 && counts[0] > 0
+      ? counts
+      : undefined;
     let least = 0;
-    for (let s = 1; s < totals.length; s++) {
-      if ((!used || counts[s] > 0) && totals[s] < totals[least]) least = s;
+    if (among) { while (among[least] === 0) least++; }
+    for (let s = least + 1; s < totals.length; s++) {
+      if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
     }
     totals[least] += expectedMs[i];
     counts[least]++;
+    if (expectedMs[i] > 0 && !follows(i)) {
+      leaders[least]++;
+      anyLeader = true;
+    }
     shardOf[i] = least + 1;
   }
   return { shardOf, totals };
@@ -110,7 +135,8 @@ export interface ShardPlan {
 /**
  * Splits a selection by expected duration and keeps one shard.
  *
- * @param selection The selected fixtures (skipped ones are expected to take no time).
+ * @param selection The selected fixtures (skipped ones are expected to take no time; a
+ *   teardown without needs never has a shard to itself, see {@linkcode durationShards}).
  * @param shard Which shard to keep.
  * @param timings The timings read (undefined: none, every fixture gets the default).
  * @param options `skipped`: ids the run skips whatever happens besides those with a
@@ -130,7 +156,9 @@ export interface ShardPlan {
  * assert.equal(plan.missing, 1);
  * ```
  */
-export function durationShardOf<T extends { id: string; skipReason?: string }>(
+export function durationShardOf<
+  T extends { id: string; skipReason?: string; teardown?: boolean; needs?: readonly string[] },
+>(
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
@@ -143,7 +171,9 @@ export function durationShardOf<T extends { id: string; skipReason?: string }>(
   // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
   // suite of such fixtures still spreads over the shards instead of piling on the first.
   const ms = selection.map((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id)!.ms));
-  const split = durationShards(ids, ms, shard.total);
+  // A teardown without needs runs after the other fixtures of its shard, and only if one ran.
+  const follows = selection.map((f) => f.teardown === true && (f.needs?.length ?? 0) === 0);
+  const split = durationShards(ids, ms, shard.total, { follows });
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
   const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;
   return {

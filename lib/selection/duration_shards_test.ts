@@ -84,6 +84,76 @@ Deno.test("durationShards(): a fixture expected to take no time never has a shar
   assert.deepEqual(split.shardOf, [1, 2, 3, 4, 5, 6, 6]);
 });
 
+Deno.test("durationShards(): a teardown without needs never has a shard without a fixture that runs", () => {
+  fc.assert(fc.property(
+    suites,
+    fc.array(fc.boolean(), { maxLength: 60 }),
+    ({ entries, total }, flags) => {
+      const ids = entries.map((e) => e.id);
+      // Some fixtures take no time (skipped), some are followers (teardowns without needs).
+      const ms = entries.map((e, i) => i % 3 === 2 ? 0 : e.ms);
+      const follows = ids.map((_, i) => flags[i] ?? false);
+      const { shardOf, totals } = durationShards(ids, ms, total, { follows });
+      const leads = (i: number) => ms[i] > 0 && !follows[i];
+      const withLeader = new Set(shardOf.filter((_, i) => leads(i)));
+      if (withLeader.size > 0) {
+        // Every shard that got a fixture has one that runs and follows nothing.
+        for (const [i, shard] of shardOf.entries()) {
+          assert.ok(withLeader.has(shard), `${ids[i]} on ${shard} without a fixture that runs`);
+        }
+      }
+      // Disjoint and covering, totals the sums; deterministic in any input order.
+      const sums = Array.from({ length: totals.length }, () => 0);
+      shardOf.forEach((s, i) => sums[s - 1] += ms[i]);
+      assert.deepEqual(totals, sums);
+      const reversed = durationShards([...ids].reverse(), [...ms].reverse(), total, {
+        follows: [...follows].reverse(),
+      });
+      assert.deepEqual([...reversed.shardOf].reverse(), shardOf);
+      // Every shard has a fixture that runs: the LPT bound still holds.
+      if (withLeader.size === totals.length) {
+        const longest = Math.max(0, ...ms);
+        assert.ok(Math.max(...sums) - Math.min(...sums) <= longest, `${sums} vs ${longest}`);
+      }
+    },
+  ));
+  // The teardown is the longest fixture: it used to take shard 1 alone, where nothing ran before
+  // it and the runner ended "nothing ran". It now follows the fixtures of the least-loaded shard.
+  const ids = ["teardown/clean", "api/a", "api/b", "api/c"];
+  const follows = [true, false, false, false];
+  assert.deepEqual(durationShards(ids, [5000, 1000, 1000, 1000], 3, { follows }).shardOf, [
+    1,
+    1,
+    2,
+    3,
+  ]);
+  // Without the flag it is a fixture like any other.
+  assert.deepEqual(durationShards(ids, [5000, 1000, 1000, 1000], 3).shardOf, [1, 2, 3, 2]);
+});
+
+Deno.test("durationShardOf(): a teardown without needs joins a shard whose fixtures run; one with needs is placed as any", () => {
+  const fixtures = [
+    { id: "api/a", needs: [], teardown: false },
+    { id: "api/b", needs: [], teardown: false },
+    { id: "setup/db", needs: [], teardown: false },
+    { id: "teardown/all", needs: [], teardown: true },
+    { id: "teardown/db", needs: ["setup/db"], teardown: true },
+  ];
+  const timings = {
+    byId: new Map([["api/a", [1000]], ["api/b", [1000]], ["setup/db", [500]], [
+      "teardown/all",
+      [9000],
+    ], ["teardown/db", [8000]]]),
+    shown: "t.json",
+  };
+  const kept = [1, 2, 3, 4].map((index) =>
+    durationShardOf(fixtures, { index, total: 4 }, timings).kept.map((f) => f.id)
+  );
+  // teardown/db (needs) takes shard 1 as the longest left; the runner pulls its need in.
+  // teardown/all follows the least-loaded shard, setup/db's.
+  assert.deepEqual(kept, [["teardown/db"], ["api/a"], ["api/b"], ["setup/db", "teardown/all"]]);
+});
+
 Deno.test("durationShardOf(): a fixture skipped because its need is takes no time and needs no timings", () => {
   const fixtures = [
     { id: "api/health" },

@@ -14,20 +14,34 @@ import {
 } from "./chunk-GTHP53V7.js";
 
 // lib/selection/duration_shards.ts
-var durationShards = (function durationShards(ids, expectedMs, total) {
+var durationShards = (function durationShards(ids, expectedMs, total, options = {}) {
   const totals = Array.from({
     length: Math.max(1, Math.min(total, ids.length))
   }, (() => 0));
   const counts = totals.map((() => 0));
+  const leaders = totals.map((() => 0));
+  let anyLeader = false;
   const shardOf = ids.map((() => 0));
-  for (const i of longestFirst(ids, expectedMs)) {
-    const used = expectedMs[i] === 0 && counts[0] > 0;
+  const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
+  const order = longestFirst(ids, expectedMs);
+  for (const i of [
+    ...order.filter(((i2) => !follows(i2))),
+    ...order.filter(follows)
+  ]) {
+    const among = follows(i) && anyLeader ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
     let least = 0;
-    for (let s = 1; s < totals.length; s++) {
-      if ((!used || counts[s] > 0) && totals[s] < totals[least]) least = s;
+    if (among) {
+      while (among[least] === 0) least++;
+    }
+    for (let s = least + 1; s < totals.length; s++) {
+      if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
     }
     totals[least] += expectedMs[i];
     counts[least]++;
+    if (expectedMs[i] > 0 && !follows(i)) {
+      leaders[least]++;
+      anyLeader = true;
+    }
     shardOf[i] = least + 1;
   }
   return {
@@ -40,7 +54,10 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
   const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
   const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
   const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
-  const split = durationShards(ids, ms, shard.total);
+  const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
+  const split = durationShards(ids, ms, shard.total, {
+    follows
+  });
   const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
   const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
   return {
@@ -163,4 +180,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-FJPDFEIJ.js.map
+//# sourceMappingURL=chunk-SH25Z47T.js.map
