@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-ETNLL5GW.js";
+} from "../chunk-HBY2KMGP.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-SH25Z47T.js";
+} from "../chunk-OT6ZYA7Q.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-NFAMUHSW.js");
+  return import("../execute_run-SJLQT6PS.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-ETNLL5GW.js";
+} from "../chunk-HBY2KMGP.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-SH25Z47T.js";
+import "../chunk-OT6ZYA7Q.js";
 import {
   SaveRunError,
   ensureHistoryDir,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-ETNLL5GW.js";
+} from "../chunk-HBY2KMGP.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-SH25Z47T.js";
+import "../chunk-OT6ZYA7Q.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -128,7 +128,7 @@ export interface ShardPlan {
   timingsGiven?: boolean;
   /** Selected fixtures that run and have no timings (they got the default; skipped ones take none). */
   missing: number;
-  /** How many fixtures were split. */
+  /** How many fixtures that run were split (skipped ones take no time and need no timings). */
   fixtures: number;
 }
 
@@ -185,7 +185,7 @@ export function durationShardOf<
       ...(timings ? { source: timings.shown } : {}),
       ...(timings?.given ? { timingsGiven: true } : {}),
       missing,
-      fixtures: ids.length,
+      fixtures: idle.filter((skipped) => !skipped).length,
     },
   };
 }

@@ -178,6 +178,14 @@ Deno.test("durationShardOf(): a fixture skipped because its need is takes no tim
   ]);
   assert.equal(shards[0].plan.missing, 0);
   assert.deepEqual(shardsWithFixtures(shards[0].shardOf, 4), [1, 2]);
+  // The plan line counts the fixtures that run: the skipped ones are neither without timings
+  // nor among the fixtures it counts.
+  const untimed = durationShardOf(fixtures, { index: 1, total: 4 }, undefined, { skipped });
+  assert.equal(
+    shardPlanLine(untimed.plan),
+    "Shards by duration (no timings: 2 of 2 fixtures at the default): 1/4 1.0s (this shard), " +
+      "2/4 1.0s, 3/4 0ms, 4/4 0ms",
+  );
 });
 
 Deno.test("durationShardOf(): fixtures recorded at 0 ms still spread over the shards", () => {

@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-SH25Z47T.js";
+} from "./chunk-OT6ZYA7Q.js";
 import "./chunk-H45H3MXN.js";
 import "./chunk-LD7JRIEG.js";
 import "./chunk-X254MOJK.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-AN2XM2SZ.js.map
+//# sourceMappingURL=duration_shards-OMHQOJAQ.js.map

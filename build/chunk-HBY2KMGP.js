@@ -4,7 +4,7 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-SH25Z47T.js";
+} from "./chunk-OT6ZYA7Q.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -2171,7 +2171,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-AN2XM2SZ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-OMHQOJAQ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2380,4 +2380,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-ETNLL5GW.js.map
+//# sourceMappingURL=chunk-HBY2KMGP.js.map

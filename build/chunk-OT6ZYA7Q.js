@@ -73,7 +73,7 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
         timingsGiven: true
       } : {},
       missing,
-      fixtures: ids.length
+      fixtures: idle.filter(((skipped) => !skipped)).length
     }
   };
 });
@@ -180,4 +180,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-SH25Z47T.js.map
+//# sourceMappingURL=chunk-OT6ZYA7Q.js.map

@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-NFAMUHSW.js.map
+//# sourceMappingURL=execute_run-SJLQT6PS.js.map
