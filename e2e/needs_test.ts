@@ -271,6 +271,40 @@ Deno.test("needs: a teardown without needs runs after every other fixture, teard
   assert.equal(run.code, 0, run.stdout);
 });
 
+Deno.test("needs: a teardown without needs chosen alone runs: --fixture, and the rerun of its failure, which stays owed until it passes", async () => {
+  await using p = await tempProject({
+    "fixtures/api.smoke.jsonc": cmd("echo api >> ran.log"),
+    "fixtures/teardown/clean.smoke.jsonc": cmd("echo clean >> ran.log; test -f ok", {
+      teardown: true,
+    }),
+    "fixtures/off.smoke.jsonc": cmd("echo off >> ran.log", { skip: "retired" }),
+  });
+  const full = await runSmoke(p.dir, []);
+  assert.equal(full.code, 1, full.stdout);
+  assert.deepEqual(await ranLog(p), ["api", "clean"]);
+  // Still failing: the rerun runs it (it was skipped as "teardown: nothing ran", and the rerun
+  // counted that skip as its recovery).
+  const still = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(still.code, 1, still.stdout);
+  assert.deepEqual(await ranLog(p), ["api", "clean", "clean"]);
+  assert.match(still.stdout, /^Suite: 1 still failing since run \S+: teardown\/clean$/m);
+  await p.write("ok", "");
+  const fixed = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(fixed.code, 0, fixed.stdout);
+  assert.match(fixed.stdout, /^Suite: nothing outstanding since run \S+$/m);
+  const spot = await runSmoke(p.dir, ["--fixture", "teardown/clean"]);
+  assert.equal(spot.code, 0, spot.stdout);
+  assert.deepEqual(await ranLog(p), ["api", "clean", "clean", "clean", "clean"]);
+  // With another fixture chosen that does not run, it is still skipped: nothing to clean up.
+  const skipped = await runSmoke(p.dir, ["--fixture", "off", "--fixture", "teardown/clean"]);
+  assert.equal(skipped.code, 1, skipped.stdout);
+  const byId = Object.fromEntries(
+    ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]),
+  );
+  assert.equal(byId["teardown/clean"].skipReason, "teardown: nothing ran");
+  assert.equal((await ranLog(p)).length, 5);
+});
+
 Deno.test("needs: a skipped need skips its dependants and its teardown (a choice, not a failure)", async () => {
   await using p = await tempProject({
     ...suiteFiles(),

@@ -279,8 +279,8 @@ Deno.test("--shard-by duration: a teardown without needs, the longest fixture, r
   for (let index = 1; index <= 3; index++) {
     const args = ["--shard", `${index}/3`, "--shard-by", "duration", "--timings", "t.json"];
     const run = await runSmoke(p.dir, args);
-    // Alone on its shard it would be skipped ("teardown: nothing ran"): that runner ran nothing,
-    // exit 1.
+    // It used to take shard 1 alone: skipped there ("teardown: nothing ran"), that runner ran
+    // nothing, exit 1. It runs after the fixtures of a shard instead.
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const latest = JSON.parse(await Deno.readTextFile(`${p.artifactDir}/latest.json`));
     ran.push(

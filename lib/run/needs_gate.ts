@@ -141,11 +141,12 @@ export class NeedsGate {
       if (this.#nodes[i].teardown) {
         const watched = this.#watch.get(i) ?? [];
         if (!watched.every((w) => this.#ended(w))) continue;
-        // Nothing was set up, so there is nothing to clean up.
+        // Nothing was set up, so there is nothing to clean up. A teardown without needs that
+        // watches nothing was chosen alone (`--fixture`, the rerun of its failure): it runs.
         const needs = this.#needs[i];
         const anyRan = needs.length
           ? needs.some((n) => this.#ran[n])
-          : watched.some((w) => this.#ran[w]);
+          : watched.length === 0 || watched.some((w) => this.#ran[w]);
         if (!anyRan) {
           return {
             kind: "skip",

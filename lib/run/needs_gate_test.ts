@@ -33,6 +33,12 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
       const order = nodes.map((_, i) => i);
       const ended = new Map<number, string>();
       const running: number[] = [];
+      const ran = (j: number) => ended.get(j) === "passed" || ended.get(j) === "failed";
+      // What a teardown without needs waits for: every fixture but such teardowns.
+      const watchedBy = (t: number) =>
+        nodes.map((_, j) => j).filter((j) =>
+          j !== t && !(nodes[j].teardown && nodes[j].needs.length === 0)
+        );
       let steps = 0;
       while (steps++ < 1000) {
         const step = running.length < concurrency ? gate.next(order) : { kind: "wait" as const };
@@ -46,6 +52,13 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
                 `f${step.index} started before ${need} passed`,
               );}
           }
+          const node = nodes[step.index];
+          if (node.teardown && node.needs.length === 0) {
+            // A teardown without needs starts once something it watches ran, or when it watches
+            // nothing (the run holds only such teardowns).
+            const watched = watchedBy(step.index);
+            assert.ok(watched.length === 0 || watched.some(ran), `f${step.index} with nothing ran`);
+          }
           gate.start(step.index);
           running.push(step.index);
         } else if (step.kind === "block") {
@@ -55,13 +68,15 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           gate.end(step.index, "blocked");
           ended.set(step.index, "blocked");
         } else if (step.kind === "skip") {
-          // Only a teardown none of whose needs ran (or, without needs, when nothing ran), or a
-          // dependant of a skipped need, is skipped.
+          // Only a teardown none of whose needs ran (or, without needs, when none of the other
+          // fixtures ran and there were some), or a dependant of a skipped need, is skipped.
           const node = nodes[step.index];
           const needIdx = node.needs.map((id) => Number(id.slice(1)));
           if (node.teardown) {
-            const ran = (j: number) => ended.get(j) === "passed" || ended.get(j) === "failed";
-            assert.ok(needIdx.length ? !needIdx.some(ran) : ![...ended.keys()].some(ran));
+            const watched = watchedBy(step.index);
+            assert.ok(
+              needIdx.length ? !needIdx.some(ran) : watched.length > 0 && !watched.some(ran),
+            );
           } else assert.ok(needIdx.some((j) => ended.get(j) === "skipped"));
           gate.end(step.index, "skipped", false);
           ended.set(step.index, "skipped");

@@ -462,7 +462,7 @@ var NeedsGate = class {
         const watched = this.#watch.get(i) ?? [];
         if (!watched.every(((w) => this.#ended(w)))) continue;
         const needs2 = this.#needs[i];
-        const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.some(((w) => this.#ran[w]));
+        const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.length === 0 || watched.some(((w) => this.#ran[w]));
         if (!anyRan) {
           return {
             kind: "skip",
@@ -1745,4 +1745,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-SJLQT6PS.js.map
+//# sourceMappingURL=execute_run-UPMVG5SJ.js.map
