@@ -5,6 +5,7 @@
  * errors.
  */
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
 import { runSmoke, spawnSmoke, tempProject, waitFor } from "./_project.ts";
 
@@ -295,14 +296,33 @@ Deno.test("needs: a teardown without needs chosen alone runs: --fixture, and the
   const spot = await runSmoke(p.dir, ["--fixture", "teardown/clean"]);
   assert.equal(spot.code, 0, spot.stdout);
   assert.deepEqual(await ranLog(p), ["api", "clean", "clean", "clean", "clean"]);
-  // With another fixture chosen that does not run, it is still skipped: nothing to clean up.
-  const skipped = await runSmoke(p.dir, ["--fixture", "off", "--fixture", "teardown/clean"]);
-  assert.equal(skipped.code, 1, skipped.stdout);
-  const byId = Object.fromEntries(
-    ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]),
-  );
-  assert.equal(byId["teardown/clean"].skipReason, "teardown: nothing ran");
-  assert.equal((await ranLog(p)).length, 5);
+  // Chosen with a fixture skipped in its manifest, it runs too: a skip does not hold it back (it
+  // was skipped, "teardown: nothing ran", and that skip cleared its failure).
+  await Deno.remove(join(p.dir, "ok"));
+  const withSkipped = await runSmoke(p.dir, ["--fixture", "off", "--fixture", "teardown/clean"]);
+  assert.equal(withSkipped.code, 1, withSkipped.stdout);
+  assert.match(withSkipped.stdout, /^Suite: 1 still failing since run \S+: teardown\/clean$/m);
+  assert.deepEqual(await ranLog(p), ["api", "clean", "clean", "clean", "clean", "clean"]);
+  // --dry-run says when it runs.
+  const dry = await runSmoke(p.dir, ["--dry-run", "--fixture", "teardown/clean"]);
+  assert.match(dry.stdout, /^ {2}teardown: runs after every other fixture$/m);
+});
+
+Deno.test("needs: a teardown without needs runs in a run whose other fixtures are all skipped, sharded or not", async () => {
+  await using p = await tempProject({
+    "fixtures/old.smoke.jsonc": cmd("echo old >> ran.log", { skip: "retired" }),
+    "fixtures/teardown/t1.smoke.jsonc": cmd("echo t1 >> ran.log", { teardown: true }),
+    "fixtures/teardown/t2.smoke.jsonc": cmd("echo t2 >> ran.log", { teardown: true }),
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stdout);
+  assert.deepEqual((await ranLog(p)).sort(), ["t1", "t2"]);
+  // Every shard agrees with the run above: the teardowns run wherever they land.
+  for (const index of [1, 2]) {
+    const shard = await runSmoke(p.dir, ["--shard", `${index}/2`, "--artifact-dir", `s${index}`]);
+    assert.ok(shard.code === 0, shard.stdout + shard.stderr);
+  }
+  assert.deepEqual((await ranLog(p)).sort(), ["t1", "t1", "t2", "t2"]);
 });
 
 Deno.test("needs: a skipped need skips its dependants and its teardown (a choice, not a failure)", async () => {

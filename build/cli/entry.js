@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-HBY2KMGP.js";
+} from "../chunk-WAITZHER.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-OT6ZYA7Q.js";
+} from "../chunk-37NSM7RX.js";
 import {
   historyPaths,
   newRunId
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-UPMVG5SJ.js");
+  return import("../execute_run-AD6JE44D.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

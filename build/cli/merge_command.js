@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-HBY2KMGP.js";
+} from "../chunk-WAITZHER.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-OT6ZYA7Q.js";
+import "../chunk-37NSM7RX.js";
 import {
   SaveRunError,
   ensureHistoryDir,

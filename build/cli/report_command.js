@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-HBY2KMGP.js";
+} from "../chunk-WAITZHER.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-OT6ZYA7Q.js";
+import "../chunk-37NSM7RX.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -192,8 +192,8 @@ export function closeOverNeeds(
  * The fixtures a run skips whatever happens: those skipped in their manifest,
  * those with a need so skipped (a skipped need skips its dependants), and the
  * teardowns all of whose needs are so skipped (nothing was set up). This is
- * the needs gate's rule as far as it is known before anything runs; a
- * teardown without needs is judged at run time and is not among them.
+ * the needs gate's rule as known before anything runs, and all of it but for
+ * a stop: a teardown without needs runs whatever else was skipped.
  *
  * @param nodes The catalog's fixtures (an acyclic graph: see {@linkcode needsProblems}).
  * @returns Their ids.

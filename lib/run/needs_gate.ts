@@ -141,12 +141,15 @@ export class NeedsGate {
       if (this.#nodes[i].teardown) {
         const watched = this.#watch.get(i) ?? [];
         if (!watched.every((w) => this.#ended(w))) continue;
-        // Nothing was set up, so there is nothing to clean up. A teardown without needs that
-        // watches nothing was chosen alone (`--fixture`, the rerun of its failure): it runs.
+        // Nothing was set up, so there is nothing to clean up. A teardown without needs cleans
+        // up after the run whatever ran: fixtures that were skipped do not hold it back (chosen
+        // alone, by `--fixture` or the rerun of its failure, it runs); only fixtures that were to
+        // run and ended without running (a stop before any started) do.
         const needs = this.#needs[i];
         const anyRan = needs.length
           ? needs.some((n) => this.#ran[n])
-          : watched.length === 0 || watched.some((w) => this.#ran[w]);
+          : watched.every((w) => this.#state[w] === "skipped") ||
+            watched.some((w) => this.#ran[w]);
         if (!anyRan) {
           return {
             kind: "skip",
@@ -224,21 +227,24 @@ export class NeedsGate {
   /**
    * The teardowns still to run once the run stops early (an interrupt, the
    * failure limit): those one of whose needs ran (or, without needs, when
-   * anything ran), so what was set up is cleaned up.
+   * anything ran), so what was set up is cleaned up; those without needs
+   * last.
    *
    * @param ran Whether the fixture at an index ran (it has attempts).
    * @returns Their indices.
    */
   pendingTeardowns(ran: (index: number) => boolean): number[] {
     const result: number[] = [];
+    const last: number[] = [];
     this.#nodes.forEach((node, t) => {
       if (!node.teardown || this.#state[t] !== "pending") return;
       const needs = this.#needs[t];
       const anyRan = needs.length
         ? needs.some(ran)
         : this.#nodes.some((n, i) => !n.teardown && ran(i));
-      if (anyRan) result.push(t);
+      // Those without needs after the others, as in a run that was not stopped.
+      if (anyRan) (needs.length ? result : last).push(t);
     });
-    return result;
+    return [...result, ...last];
   }
 }

@@ -17,6 +17,8 @@ const scenario = fc.integer({ min: 1, max: 10 }).chain((n) =>
         needs: fc.subarray(Array.from({ length: i }, (_, j) => j)),
         teardown: fc.boolean(),
         passes: fc.boolean(),
+        // Skipped in its manifest: it starts and ends at once, skipped, without running.
+        skip: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
       })),
   )
 );
@@ -54,13 +56,20 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           }
           const node = nodes[step.index];
           if (node.teardown && node.needs.length === 0) {
-            // A teardown without needs starts once something it watches ran, or when it watches
-            // nothing (the run holds only such teardowns).
+            // A teardown without needs starts once everything it watches ended: something ran,
+            // or all of it was skipped (or it watches nothing).
             const watched = watchedBy(step.index);
-            assert.ok(watched.length === 0 || watched.some(ran), `f${step.index} with nothing ran`);
+            assert.ok(watched.every((j) => ended.has(j)), `f${step.index} started too soon`);
+            assert.ok(
+              watched.some(ran) || watched.every((j) => ended.get(j) === "skipped"),
+              `f${step.index} started though what was to run did not`,
+            );
           }
           gate.start(step.index);
-          running.push(step.index);
+          if (specs[step.index].skip) {
+            gate.end(step.index, "skipped", false);
+            ended.set(step.index, "skipped");
+          } else running.push(step.index);
         } else if (step.kind === "block") {
           const j = Number(step.by.slice(1));
           assert.notEqual(ended.get(j), "passed");
@@ -68,14 +77,17 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           gate.end(step.index, "blocked");
           ended.set(step.index, "blocked");
         } else if (step.kind === "skip") {
-          // Only a teardown none of whose needs ran (or, without needs, when none of the other
-          // fixtures ran and there were some), or a dependant of a skipped need, is skipped.
+          // Only a teardown none of whose needs ran (or, without needs, when fixtures that were
+          // to run ended without running), or a dependant of a skipped need, is skipped.
           const node = nodes[step.index];
           const needIdx = node.needs.map((id) => Number(id.slice(1)));
           if (node.teardown) {
             const watched = watchedBy(step.index);
             assert.ok(
-              needIdx.length ? !needIdx.some(ran) : watched.length > 0 && !watched.some(ran),
+              needIdx.length
+                ? !needIdx.some(ran)
+                : !watched.some(ran) && watched.some((j) => ended.get(j) !== "skipped"),
+              `f${step.index} skipped`,
             );
           } else assert.ok(needIdx.some((j) => ended.get(j) === "skipped"));
           gate.end(step.index, "skipped", false);
@@ -152,7 +164,7 @@ Deno.test("runFixtures(): independent fixtures run while a need is still running
   assert.ok(ends.every((e) => e.result.status === "passed"));
 });
 
-Deno.test("skippedWhatever() property: what it names, a run where everything else passes skips; it misses only teardowns without needs", () => {
+Deno.test("skippedWhatever() property: what it names, and only that, a run where everything else passes skips", () => {
   // The scenario's fixtures that would not pass are skipped in their manifest here.
   fc.assert(fc.property(scenario, (specs) => {
     const nodes = specs.map((s, i) => ({
@@ -181,12 +193,18 @@ Deno.test("skippedWhatever() property: what it names, a run where everything els
       } else gate.end(step.index, "blocked");
     }
     for (const id of predicted) assert.ok(skipped.has(id), `${id} predicted skipped, but ran`);
-    for (const id of skipped) {
-      const node = nodes[Number(id.slice(1))];
-      assert.ok(
-        predicted.has(id) || (node.teardown && node.needs.length === 0),
-        `${id} skipped, not predicted`,
-      );
-    }
+    // A teardown without needs too: what was skipped does not hold it back.
+    for (const id of skipped) assert.ok(predicted.has(id), `${id} skipped, not predicted`);
   }));
+});
+
+Deno.test("NeedsGate.pendingTeardowns(): after a stop, those without needs run last, as in a run that was not stopped", () => {
+  const gate = new NeedsGate([
+    { id: "teardown/all", needs: [], teardown: true },
+    { id: "setup/db", needs: [], teardown: false },
+    { id: "teardown/db", needs: ["setup/db"], teardown: true },
+  ]);
+  assert.deepEqual(gate.pendingTeardowns((i) => i === 1), [2, 0]);
+  // Nothing ran: nothing to clean up.
+  assert.deepEqual(gate.pendingTeardowns(() => false), []);
 });

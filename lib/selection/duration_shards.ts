@@ -235,6 +235,11 @@ export function shardPlanLine(plan: ShardPlan): string {
  * without timings`; without any, `no timings: 3 of 3 fixtures at the default`.
  */
 function timingsSource(plan: ShardPlan): string {
+  if (plan.fixtures === 0) {
+    return `${
+      plan.source === undefined ? "no timings" : `from ${plan.source}`
+    }; every fixture skipped`;
+  }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   return plan.source === undefined
     ? `no timings: ${count} at the default`

@@ -186,6 +186,12 @@ Deno.test("durationShardOf(): a fixture skipped because its need is takes no tim
     "Shards by duration (no timings: 2 of 2 fixtures at the default): 1/4 1.0s (this shard), " +
       "2/4 1.0s, 3/4 0ms, 4/4 0ms",
   );
+  // Every fixture skipped: no count of nothing.
+  const none = durationShardOf([{ id: "x", skipReason: "off" }], { index: 1, total: 2 }, undefined);
+  assert.equal(
+    shardPlanLine(none.plan),
+    "Shards by duration (no timings; every fixture skipped): 1/2 0ms (this shard), 2/2 0ms",
+  );
 });
 
 Deno.test("durationShardOf(): fixtures recorded at 0 ms still spread over the shards", () => {

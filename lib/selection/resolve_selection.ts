@@ -455,7 +455,13 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
     if (p.fixture.description) lines.push(`  description: ${displayName(p.fixture.description)}`);
     if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
-    if (p.fixture.teardown) lines.push("  teardown: runs after what needs the same fixtures");
+    if (p.fixture.teardown) {
+      lines.push(
+        p.fixture.needs.length
+          ? "  teardown: runs after what needs the same fixtures"
+          : "  teardown: runs after every other fixture",
+      );
+    }
     if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
     lines.push(`  ${shellQuote(p.argv)}`);
     lines.push(

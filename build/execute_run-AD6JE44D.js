@@ -462,7 +462,7 @@ var NeedsGate = class {
         const watched = this.#watch.get(i) ?? [];
         if (!watched.every(((w) => this.#ended(w)))) continue;
         const needs2 = this.#needs[i];
-        const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.length === 0 || watched.some(((w) => this.#ran[w]));
+        const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.every(((w) => this.#state[w] === "skipped")) || watched.some(((w) => this.#ran[w]));
         if (!anyRan) {
           return {
             kind: "skip",
@@ -543,20 +543,25 @@ var NeedsGate = class {
   /**
    * The teardowns still to run once the run stops early (an interrupt, the
    * failure limit): those one of whose needs ran (or, without needs, when
-   * anything ran), so what was set up is cleaned up.
+   * anything ran), so what was set up is cleaned up; those without needs
+   * last.
    *
    * @param ran Whether the fixture at an index ran (it has attempts).
    * @returns Their indices.
    */
   pendingTeardowns(ran) {
     const result = [];
+    const last = [];
     this.#nodes.forEach(((node, t) => {
       if (!node.teardown || this.#state[t] !== "pending") return;
       const needs = this.#needs[t];
       const anyRan = needs.length ? needs.some(ran) : this.#nodes.some(((n, i) => !n.teardown && ran(i)));
-      if (anyRan) result.push(t);
+      if (anyRan) (needs.length ? result : last).push(t);
     }));
-    return result;
+    return [
+      ...result,
+      ...last
+    ];
   }
 };
 
@@ -1745,4 +1750,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-UPMVG5SJ.js.map
+//# sourceMappingURL=execute_run-AD6JE44D.js.map

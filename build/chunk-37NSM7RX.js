@@ -89,6 +89,9 @@ var shardPlanLine = (function shardPlanLine(plan) {
   return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
 });
 var timingsSource = (function timingsSource(plan) {
+  if (plan.fixtures === 0) {
+    return `${plan.source === void 0 ? "no timings" : `from ${plan.source}`}; every fixture skipped`;
+  }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}, ${count} without timings`;
 });
@@ -180,4 +183,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-OT6ZYA7Q.js.map
+//# sourceMappingURL=chunk-37NSM7RX.js.map

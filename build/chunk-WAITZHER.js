@@ -4,7 +4,7 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-OT6ZYA7Q.js";
+} from "./chunk-37NSM7RX.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -2171,7 +2171,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-OMHQOJAQ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-X7NI6TBW.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2326,7 +2326,9 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
     if (p.fixture.description) lines.push(`  description: ${displayName(p.fixture.description)}`);
     if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
-    if (p.fixture.teardown) lines.push("  teardown: runs after what needs the same fixtures");
+    if (p.fixture.teardown) {
+      lines.push(p.fixture.needs.length ? "  teardown: runs after what needs the same fixtures" : "  teardown: runs after every other fixture");
+    }
     if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
     lines.push(`  ${shellQuote(p.argv)}`);
     lines.push(`  cwd: ${p.cwd === cwd ? "." : displayName(p.cwd)}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`);
@@ -2380,4 +2382,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-HBY2KMGP.js.map
+//# sourceMappingURL=chunk-WAITZHER.js.map
