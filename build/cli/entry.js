@@ -18,7 +18,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-WAITZHER.js";
+} from "../chunk-WJYTYHCC.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-AD6JE44D.js");
+  return import("../execute_run-VQPLZNVW.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-WRQ7KQXS.js";
+} from "../chunk-ISQHPAG4.js";
 import "../chunk-5EPMVDCW.js";
-import "../chunk-OSLLJJLK.js";
+import "../chunk-T4IFD25W.js";
 import "../chunk-W2BHSFR7.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-Y3TRA3WH.js";

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-WSFFD2AB.js";
+} from "../chunk-5EXWSHJK.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-WAITZHER.js";
+} from "../chunk-WJYTYHCC.js";
 import {
   displayPath,
   runEnvironment
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-OSLLJJLK.js";
+} from "../chunk-T4IFD25W.js";
 import {
   colorWanted,
   palette,

@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-WAITZHER.js";
+} from "../chunk-WJYTYHCC.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";

@@ -366,7 +366,8 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     const { index, total, predictedMs, actualMs, pulledIn, runs } = view.shard;
     const notes = [
       ...(runs ? [`a run each of ${runs} (--repeat)`] : []),
-      ...(pulledIn ? [`${pulledIn} pulled-in need${pulledIn === 1 ? "" : "s"} not counted`] : []),
+      // Needs and the teardowns of needs, both predicted in their own shard.
+      ...(pulledIn ? [`${pulledIn} pulled in, not counted`] : []),
     ];
     lines.push(
       `Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture ` +

@@ -69,6 +69,8 @@ export interface Selection {
   none?: string;
   /** For `--shard-by duration`: each shard's predicted total. */
   shardPlan?: ShardPlan;
+  /** With `--shard`: which shard. */
+  shard?: Shard;
   /** With `--shard`: what the artifact records of the split beside the shard's number. */
   shardRecord?: ShardRecord;
   /** Fixtures run because a selected fixture needs them, or as teardowns: id -> why. */
@@ -340,6 +342,7 @@ export async function resolveSelection(
     ...(changes ? { changes } : {}),
     ...(none !== undefined ? { none } : {}),
     ...(shardPlan ? { shardPlan } : {}),
+    ...(flags.shard ? { shard: flags.shard } : {}),
     ...(shardRecord ? { shardRecord } : {}),
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
@@ -484,8 +487,11 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
   const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
+  const shard = selection.shard
+    ? ` in shard ${selection.shard.index}/${selection.shard.total}`
+    : "";
   lines.push(
-    `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}` +
+    `Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}${shard}` +
       `${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`,
   );
   lines.push(resultLine("pass"));

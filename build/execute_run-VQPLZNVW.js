@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-WSFFD2AB.js";
+} from "./chunk-5EXWSHJK.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-OSLLJJLK.js";
+} from "./chunk-T4IFD25W.js";
 import {
   colorWanted,
   palette,
@@ -270,7 +270,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-RQVDSVDF.js");
+    const { createGitHubReporter } = await import("./github-QBPV3RKX.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1750,4 +1750,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-AD6JE44D.js.map
+//# sourceMappingURL=execute_run-VQPLZNVW.js.map

@@ -2249,6 +2249,9 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     ...shardPlan ? {
       shardPlan
     } : {},
+    ...flags.shard ? {
+      shard: flags.shard
+    } : {},
     ...shardRecord ? {
       shardRecord
     } : {},
@@ -2344,7 +2347,8 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   const skipped = selection.planned.filter(((p) => p.fixture.skipReason)).length;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
-  lines.push(`Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`);
+  const shard = selection.shard ? ` in shard ${selection.shard.index}/${selection.shard.total}` : "";
+  lines.push(`Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}${shard}${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`);
   lines.push(resultLine("pass"));
   return lines;
 });
@@ -2382,4 +2386,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-WAITZHER.js.map
+//# sourceMappingURL=chunk-WJYTYHCC.js.map

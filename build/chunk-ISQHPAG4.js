@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-OSLLJJLK.js";
+} from "./chunk-T4IFD25W.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-WRQ7KQXS.js.map
+//# sourceMappingURL=chunk-ISQHPAG4.js.map

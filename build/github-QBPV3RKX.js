@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-WRQ7KQXS.js";
+} from "./chunk-ISQHPAG4.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-OSLLJJLK.js";
+import "./chunk-T4IFD25W.js";
 import "./chunk-W2BHSFR7.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-Y3TRA3WH.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-RQVDSVDF.js.map
+//# sourceMappingURL=github-QBPV3RKX.js.map

@@ -150,8 +150,9 @@ var renderSummary = (function renderSummary(view, colors) {
       ...runs ? [
         `a run each of ${runs} (--repeat)`
       ] : [],
+      // Needs and the teardowns of needs, both predicted in their own shard.
       ...pulledIn ? [
-        `${pulledIn} pulled-in need${pulledIn === 1 ? "" : "s"} not counted`
+        `${pulledIn} pulled in, not counted`
       ] : []
     ];
     lines.push(`Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture time, took ${formatDuration(actualMs)}${notes.length ? ` (${notes.join("; ")})` : ""}`);
@@ -183,4 +184,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-OSLLJJLK.js.map
+//# sourceMappingURL=chunk-T4IFD25W.js.map
