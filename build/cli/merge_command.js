@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-WJYTYHCC.js";
+} from "../chunk-HCRB5DPJ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-37NSM7RX.js";
+import "../chunk-KENWH3GM.js";
 import {
   SaveRunError,
   ensureHistoryDir,

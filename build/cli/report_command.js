@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-WJYTYHCC.js";
+} from "../chunk-HCRB5DPJ.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-37NSM7RX.js";
+import "../chunk-KENWH3GM.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -38,7 +38,7 @@ export interface ShardSplit {
  * rule: longest expected first (ties by id), each to the least-loaded shard
  * (ties to the lowest index); a fixture expected to take no time goes to the
  * least-loaded shard that already has fixtures, and a follower (a teardown
- * without needs: it runs only after something else ran on its shard) is
+ * without needs: it cleans up after the other fixtures of its shard) is
  * placed after the others, on the least-loaded shard that has a fixture that
  * runs and is no follower. Deterministic; when every shard gets a fixture
  * that runs, the totals differ by at most the longest fixture's duration.
@@ -57,7 +57,7 @@ export interface ShardSplit {
  * const split = durationShards(["a", "b", "c", "d"], [4000, 1000, 1000, 2000], 2);
  * assert.deepEqual(split.shardOf, [1, 2, 2, 2]);
  * assert.deepEqual(split.totals, [4000, 4000]);
- * // The longest fixture is a teardown without needs: alone on shard 1, nothing would run there.
+ * // The longest fixture is a teardown without needs: it follows a fixture, not a shard of its own.
  * const clean = durationShards(["clean", "a", "b"], [5000, 1000, 1000], 2, {
  *   follows: [true, false, false],
  * });
@@ -77,30 +77,27 @@ export function durationShards(
   const counts = totals.map(() => 0);
   /** Per shard, its fixtures that run and are no followers. */
   const leaders = totals.map(() => 0);
-  let anyLeader = false;
   const shardOf = ids.map(() => 0);
   const follows = (i: number) => expectedMs[i] > 0 && options.follows?.[i] === true;
   const order = longestFirst(ids, expectedMs);
   for (const i of [...order.filter((i) => !follows(i)), ...order.filter(follows)]) {
-    // A fixture expected to take no time (a skipped one) joins a shard that has fixtures, and a
-    // follower one that has a fixture that runs: alone on a shard either would make a runner
-    // run nothing (and a shard of skipped fixtures fails).
-    const among = follows(i) && anyLeader
+    // A fixture expected to take no time (a skipped one) joins a shard that has fixtures: alone
+    // on a shard it would make a runner run nothing (and a shard of skipped fixtures fails). A
+    // follower joins one that has a fixture that runs, to clean up after it: alone it would run
+    // at once. Shard 1 takes the first fixture placed, the longest that is no follower: it has a
+    // fixture, and one that runs, as soon as any shard has.
+    const among = follows(i) && leaders[0] > 0
       ? leaders
       : expectedMs[i] === 0 && counts[0] > 0
       ? counts
       : undefined;
     let least = 0;
-    if (among) { while (among[least] === 0) least++; }
-    for (let s = least + 1; s < totals.length; s++) {
+    for (let s = 1; s < totals.length; s++) {
       if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
     }
     totals[least] += expectedMs[i];
     counts[least]++;
-    if (expectedMs[i] > 0 && !follows(i)) {
-      leaders[least]++;
-      anyLeader = true;
-    }
+    if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
     shardOf[i] = least + 1;
   }
   return { shardOf, totals };
@@ -171,7 +168,7 @@ export function durationShardOf<
   // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
   // suite of such fixtures still spreads over the shards instead of piling on the first.
   const ms = selection.map((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id)!.ms));
-  // A teardown without needs runs after the other fixtures of its shard, and only if one ran.
+  // A teardown without needs cleans up after the other fixtures of its shard.
   const follows = selection.map((f) => f.teardown === true && (f.needs?.length ?? 0) === 0);
   const split = durationShards(ids, ms, shard.total, { follows });
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);

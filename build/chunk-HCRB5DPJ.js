@@ -4,7 +4,7 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-37NSM7RX.js";
+} from "./chunk-KENWH3GM.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -2171,7 +2171,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-X7NI6TBW.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-RQOVONIH.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2386,4 +2386,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-WJYTYHCC.js.map
+//# sourceMappingURL=chunk-HCRB5DPJ.js.map

@@ -1750,4 +1750,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-VQPLZNVW.js.map
+//# sourceMappingURL=execute_run-4XQKOMU6.js.map

@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-37NSM7RX.js";
+} from "./chunk-KENWH3GM.js";
 import "./chunk-H45H3MXN.js";
 import "./chunk-LD7JRIEG.js";
 import "./chunk-X254MOJK.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-X7NI6TBW.js.map
+//# sourceMappingURL=duration_shards-RQOVONIH.js.map

@@ -20,7 +20,6 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
   }, (() => 0));
   const counts = totals.map((() => 0));
   const leaders = totals.map((() => 0));
-  let anyLeader = false;
   const shardOf = ids.map((() => 0));
   const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
   const order = longestFirst(ids, expectedMs);
@@ -28,20 +27,14 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
     ...order.filter(((i2) => !follows(i2))),
     ...order.filter(follows)
   ]) {
-    const among = follows(i) && anyLeader ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
+    const among = follows(i) && leaders[0] > 0 ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
     let least = 0;
-    if (among) {
-      while (among[least] === 0) least++;
-    }
-    for (let s = least + 1; s < totals.length; s++) {
+    for (let s = 1; s < totals.length; s++) {
       if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
     }
     totals[least] += expectedMs[i];
     counts[least]++;
-    if (expectedMs[i] > 0 && !follows(i)) {
-      leaders[least]++;
-      anyLeader = true;
-    }
+    if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
     shardOf[i] = least + 1;
   }
   return {
@@ -183,4 +176,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-37NSM7RX.js.map
+//# sourceMappingURL=chunk-KENWH3GM.js.map
