@@ -340,6 +340,84 @@ Deno.test("needs: a skipped need skips its dependants and its teardown (a choice
   assert.equal(byId["teardown/db"].skipReason, "teardown: none of its needs ran");
 });
 
+Deno.test("needs: a teardown whose needs a failure kept from running is blocked, not skipped: its owed failure stays owed", async () => {
+  await using p = await tempProject({
+    "fixtures/setup/base.smoke.jsonc": cmd("echo base >> ran.log; test ! -f broken"),
+    "fixtures/setup/db.smoke.jsonc": cmd("echo db >> ran.log", { needs: ["setup/base"] }),
+    "fixtures/teardown/db.smoke.jsonc": cmd("echo teardown >> ran.log; test ! -f leak", {
+      needs: ["setup/db"],
+      teardown: true,
+    }),
+    leak: "",
+  });
+  const outstanding = async () =>
+    ArtifactSchema.parse(await p.latest()).suite?.outstanding.map((o) => o.id).sort();
+  // The teardown fails: it is all the suite owes.
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  assert.deepEqual(await outstanding(), ["teardown/db"]);
+  // Its rerun brings its needs; the first fails, so the teardown cleans up nothing. It did not
+  // pass, so it stays owed (it was skipped, and the skip cleared its failure).
+  await p.write("broken", "");
+  const blocked = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(blocked.code, 1, blocked.stdout);
+  assert.deepEqual(await ranLog(p), ["base", "db", "teardown", "base"]);
+  const byId = Object.fromEntries(
+    ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]),
+  );
+  assert.equal(byId["teardown/db"].failure?.kind, "blocked");
+  assert.equal(byId["teardown/db"].blockedBy, "setup/db");
+  assert.match(blocked.stdout, /^BLOCK +teardown\/db +blocked by setup\/db/m);
+  assert.deepEqual(await outstanding(), ["setup/base", "setup/db", "teardown/db"]);
+  // The setup fixed, the teardown runs and still fails; fixed too, nothing is owed.
+  await Deno.remove(join(p.dir, "broken"));
+  assert.equal((await runSmoke(p.dir, ["--rerun-failed"])).code, 1);
+  assert.deepEqual(await outstanding(), ["teardown/db"]);
+  await Deno.remove(join(p.dir, "leak"));
+  const fixed = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(fixed.code, 0, fixed.stdout);
+  assert.deepEqual(await outstanding(), []);
+});
+
+Deno.test("needs: a fixture skipped in its manifest stays skipped whatever its needs did (a failure, Ctrl-C): it is never owed", async () => {
+  const legacy = cmd("echo legacy >> ran.log", { needs: ["setup/db"], skip: "retired" });
+  await using p = await tempProject({
+    ...suiteFiles(),
+    "fixtures/api/legacy.smoke.jsonc": legacy,
+    "fixtures/teardown/legacy.smoke.jsonc": cmd("echo legacy-teardown >> ran.log", {
+      needs: ["setup/db"],
+      teardown: true,
+      skip: "retired",
+    }),
+    broken: "",
+  });
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 1);
+  let byId = Object.fromEntries(
+    ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]),
+  );
+  for (const id of ["api/legacy", "teardown/legacy"]) {
+    assert.equal(byId[id].status, "skipped", id);
+    assert.equal(byId[id].skipReason, "retired", id);
+  }
+  assert.deepEqual(
+    ArtifactSchema.parse(await p.latest()).suite?.outstanding.map((o) => o.id).sort(),
+    ["api/orders", "api/users", "setup/db"],
+  );
+  // Ctrl-C while the need runs: what it kept from starting is interrupted or blocked, but a
+  // fixture skipped in its manifest would not have run either way.
+  await p.write("fixtures/setup/db.smoke.jsonc", cmd("touch setup.started; sleep 30"));
+  await p.write("fixtures/zz/off.smoke.jsonc", cmd("true", { skip: "off" }));
+  const child = spawnSmoke(p.dir, ["--concurrency", "1", "--order", "id"]);
+  await waitFor(() => p.exists("setup.started"));
+  child.kill("SIGINT");
+  assert.equal((await child.output()).code, 130);
+  byId = Object.fromEntries(ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]));
+  for (const id of ["api/legacy", "teardown/legacy", "zz/off"]) {
+    assert.equal(byId[id].status, "skipped", id);
+  }
+  assert.equal(byId["api/orders"].failure?.kind, "blocked");
+});
+
 Deno.test("needs: after --max-failures, the dependants of a failed need are blocked, not merely not run", async () => {
   await using p = await tempProject({ ...suiteFiles(), broken: "" });
   const run = await runSmoke(p.dir, ["--max-failures", "1", "--concurrency", "1", "--order", "id"]);

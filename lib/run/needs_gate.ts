@@ -1,9 +1,11 @@
 /**
  * Which fixture may start next under the `needs` graph. Pure bookkeeping for
  * the scheduler: a fixture starts once every fixture it needs has passed in
- * this run; it is blocked (never started) once one of them ended otherwise;
+ * this run; it is blocked (never started) once one of them ended otherwise
+ * (unless its manifest skips it: a choice, it is skipped whatever they did);
  * a teardown starts once its needs and everything that needs them have
- * ended, whatever their outcome. Fixtures with no needs start as before, in
+ * ended, whatever their outcome, if one of its needs ran (else it is skipped
+ * when they were skipped, blocked when a failure kept them from running). Fixtures with no needs start as before, in
  * the order given, so concurrency is kept for all independent work.
  *
  * @module
@@ -17,6 +19,11 @@ export interface GateNode {
   needs: readonly string[];
   /** Whether it is a teardown. */
   teardown: boolean;
+  /**
+   * Why its manifest skips it, if it does: it is skipped whatever its needs
+   * did (a choice, never blocked and so never owed).
+   */
+  skipReason?: string | undefined;
 }
 
 /** How a fixture ended, as the gate needs it. */
@@ -151,6 +158,18 @@ export class NeedsGate {
           : watched.every((w) => this.#state[w] === "skipped") ||
             watched.some((w) => this.#ran[w]);
         if (!anyRan) {
+          // Needs that a failure kept from running (blocked in turn, or stopped) leave the
+          // teardown blocked, not skipped: it did not run, so a failure it owes stays owed (its
+          // rerun comes with theirs). Needs skipped by choice leave it skipped.
+          const kept = needs.find((n) => this.#state[n] !== "skipped");
+          if (kept !== undefined && this.#nodes[i].skipReason === undefined) {
+            return {
+              kind: "block",
+              index: i,
+              by: this.#nodes[kept].id,
+              because: this.#state[kept] as Ending,
+            };
+          }
           return {
             kind: "skip",
             index: i,
@@ -172,7 +191,8 @@ export class NeedsGate {
         };
       }
       const unmet = needs.find((n) => this.#state[n] !== "passed");
-      if (unmet !== undefined) {
+      // Skipped in its manifest, it would not have run either way: it starts, and is skipped.
+      if (unmet !== undefined && this.#nodes[i].skipReason === undefined) {
         return {
           kind: "block",
           index: i,

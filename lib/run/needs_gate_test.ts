@@ -30,6 +30,7 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
         id: `f${i}`,
         needs: s.needs.filter((j) => !specs[j].teardown).map((j) => `f${j}`),
         teardown: s.teardown,
+        ...(s.skip ? { skipReason: "off" } : {}),
       }));
       const gate = new NeedsGate(nodes);
       const order = nodes.map((_, i) => i);
@@ -47,7 +48,8 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
         if (step.kind === "start") {
           for (const need of nodes[step.index].needs) {
             const j = Number(need.slice(1));
-            if (nodes[step.index].teardown) assert.ok(ended.has(j));
+            // A fixture its manifest skips starts (and is skipped) whatever its needs did.
+            if (nodes[step.index].teardown || specs[step.index].skip) assert.ok(ended.has(j));
             else {assert.equal(
                 ended.get(j),
                 "passed",
@@ -74,18 +76,26 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           const j = Number(step.by.slice(1));
           assert.notEqual(ended.get(j), "passed");
           assert.ok(nodes[step.index].needs.includes(step.by));
+          assert.ok(!specs[step.index].skip, `f${step.index}, skipped in its manifest, blocked`);
+          if (nodes[step.index].teardown) {
+            // A teardown is blocked only when none of its needs ran and a failure, not a
+            // choice, kept the one named from running.
+            assert.ok(!nodes[step.index].needs.some((id) => ran(Number(id.slice(1)))));
+            assert.ok(ended.has(j) && ended.get(j) !== "skipped", `f${step.index} blocked`);
+          }
           gate.end(step.index, "blocked");
           ended.set(step.index, "blocked");
         } else if (step.kind === "skip") {
-          // Only a teardown none of whose needs ran (or, without needs, when fixtures that were
-          // to run ended without running), or a dependant of a skipped need, is skipped.
+          // Only a teardown all of whose needs were skipped (or, without needs, when fixtures
+          // that were to run ended without running), or a dependant of a skipped need, is skipped.
           const node = nodes[step.index];
           const needIdx = node.needs.map((id) => Number(id.slice(1)));
           if (node.teardown) {
             const watched = watchedBy(step.index);
             assert.ok(
               needIdx.length
-                ? !needIdx.some(ran)
+                ? !needIdx.some(ran) &&
+                  (specs[step.index].skip || needIdx.every((j) => ended.get(j) === "skipped"))
                 : !watched.some(ran) && watched.some((j) => ended.get(j) !== "skipped"),
               `f${step.index} skipped`,
             );

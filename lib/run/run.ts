@@ -507,16 +507,16 @@ export async function runFixtures(
   return fixtures.map((planned, index) => {
     const end = ends[index];
     if (end) return end;
-    // Never started: an interrupt, or --max-failures (a fixture skipped by its manifest stays
-    // skipped: it would not have run either way).
+    // Never started: an interrupt, or --max-failures. A fixture skipped by its manifest stays
+    // skipped: it would not have run either way.
     // A need that failed before the stop: the fixture could never have run.
     const unmet = gate.unmetNeed(index);
-    const result = unmet && !planned.fixture.teardown
+    const result = planned.fixture.skipReason
+      ? skipped(planned)
+      : unmet && !planned.fixture.teardown
       ? blockedResult(planned.fixture.id, unmet.by, unmet.because)
       : !bailedFirst || max === undefined
       ? interruptedResult(planned.fixture.id)
-      : planned.fixture.skipReason
-      ? skipped(planned)
       : notRunResult(planned.fixture.id, max);
     return { result, planned, failedAttempts: [], outputLeaked: false };
   });

@@ -464,6 +464,15 @@ var NeedsGate = class {
         const needs2 = this.#needs[i];
         const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.every(((w) => this.#state[w] === "skipped")) || watched.some(((w) => this.#ran[w]));
         if (!anyRan) {
+          const kept = needs2.find(((n) => this.#state[n] !== "skipped"));
+          if (kept !== void 0 && this.#nodes[i].skipReason === void 0) {
+            return {
+              kind: "block",
+              index: i,
+              by: this.#nodes[kept].id,
+              because: this.#state[kept]
+            };
+          }
           return {
             kind: "skip",
             index: i,
@@ -486,7 +495,7 @@ var NeedsGate = class {
         };
       }
       const unmet = needs.find(((n) => this.#state[n] !== "passed"));
-      if (unmet !== void 0) {
+      if (unmet !== void 0 && this.#nodes[i].skipReason === void 0) {
         return {
           kind: "block",
           index: i,
@@ -850,7 +859,7 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
     const end = ends[index];
     if (end) return end;
     const unmet = gate.unmetNeed(index);
-    const result = unmet && !planned.fixture.teardown ? blockedResult(planned.fixture.id, unmet.by, unmet.because) : !bailedFirst || max === void 0 ? interruptedResult(planned.fixture.id) : planned.fixture.skipReason ? skipped(planned) : notRunResult(planned.fixture.id, max);
+    const result = planned.fixture.skipReason ? skipped(planned) : unmet && !planned.fixture.teardown ? blockedResult(planned.fixture.id, unmet.by, unmet.because) : !bailedFirst || max === void 0 ? interruptedResult(planned.fixture.id) : notRunResult(planned.fixture.id, max);
     return {
       result,
       planned,
@@ -1750,4 +1759,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-4XQKOMU6.js.map
+//# sourceMappingURL=execute_run-G2GQSAP3.js.map
