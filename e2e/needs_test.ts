@@ -378,44 +378,62 @@ Deno.test("needs: a teardown whose needs a failure kept from running is blocked,
   assert.deepEqual(await outstanding(), []);
 });
 
-Deno.test("needs: a fixture skipped in its manifest stays skipped whatever its needs did (a failure, Ctrl-C): it is never owed", async () => {
-  const legacy = cmd("echo legacy >> ran.log", { needs: ["setup/db"], skip: "retired" });
+Deno.test("needs: what its manifests skip stays skipped whatever the needs did (a failure, --max-failures, Ctrl-C), with the same reason: it is never owed", async () => {
   await using p = await tempProject({
-    ...suiteFiles(),
-    "fixtures/api/legacy.smoke.jsonc": legacy,
-    "fixtures/teardown/legacy.smoke.jsonc": cmd("echo legacy-teardown >> ran.log", {
+    "fixtures/setup/base.smoke.jsonc": cmd("echo base >> ran.log; test ! -f broken"),
+    "fixtures/setup/db.smoke.jsonc": cmd("echo db >> ran.log", { needs: ["setup/base"] }),
+    "fixtures/api/orders.smoke.jsonc": cmd("true", { needs: ["setup/db"] }),
+    "fixtures/api/legacy.smoke.jsonc": cmd("true", { needs: ["setup/db"], skip: "retired" }),
+    "fixtures/teardown/legacy.smoke.jsonc": cmd("true", {
       needs: ["setup/db"],
       teardown: true,
       skip: "retired",
     }),
+    "fixtures/setup/off.smoke.jsonc": cmd("true", { skip: "off" }),
+    "fixtures/api/dep.smoke.jsonc": cmd("true", { needs: ["setup/off"] }),
+    "fixtures/api/own.smoke.jsonc": cmd("true", { needs: ["setup/off"], skip: "my own reason" }),
+    "fixtures/teardown/off.smoke.jsonc": cmd("true", { needs: ["setup/off"], teardown: true }),
     broken: "",
   });
-  const run = await runSmoke(p.dir, []);
-  assert.equal(run.code, 1);
-  let byId = Object.fromEntries(
-    ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]),
-  );
-  for (const id of ["api/legacy", "teardown/legacy"]) {
-    assert.equal(byId[id].status, "skipped", id);
-    assert.equal(byId[id].skipReason, "retired", id);
-  }
-  assert.deepEqual(
-    ArtifactSchema.parse(await p.latest()).suite?.outstanding.map((o) => o.id).sort(),
-    ["api/orders", "api/users", "setup/db"],
-  );
-  // Ctrl-C while the need runs: what it kept from starting is interrupted or blocked, but a
-  // fixture skipped in its manifest would not have run either way.
-  await p.write("fixtures/setup/db.smoke.jsonc", cmd("touch setup.started; sleep 30"));
-  await p.write("fixtures/zz/off.smoke.jsonc", cmd("true", { skip: "off" }));
+  const skips = {
+    "api/legacy": "retired",
+    "teardown/legacy": "retired",
+    "setup/off": "off",
+    "api/dep": 'needs "setup/off", which is skipped',
+    "api/own": "my own reason",
+    "teardown/off": "teardown: none of its needs ran",
+  };
+  const check = async (what: string, owed: string[]) => {
+    const artifact = ArtifactSchema.parse(await p.latest());
+    const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
+    for (const [id, reason] of Object.entries(skips)) {
+      assert.equal(byId[id].status, "skipped", `${what}: ${id}`);
+      assert.equal(byId[id].skipReason, reason, `${what}: ${id}`);
+    }
+    assert.deepEqual(artifact.suite?.outstanding.map((o) => o.id).sort(), owed, what);
+  };
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  await check("full run", ["api/orders", "setup/base", "setup/db"]);
+  // The failure limit stops the run at setup/base: what it kept from starting is owed, what
+  // the manifests skip is not.
+  const limited = await runSmoke(p.dir, [
+    "--max-failures",
+    "1",
+    "--concurrency",
+    "1",
+    "--order",
+    "id",
+  ]);
+  assert.equal(limited.code, 1, limited.stdout);
+  assert.deepEqual(await ranLog(p), ["base", "base"]);
+  await check("--max-failures", ["api/orders", "setup/base", "setup/db"]);
+  // Ctrl-C while the need runs: the same.
+  await p.write("fixtures/setup/base.smoke.jsonc", cmd("touch base.started; sleep 30"));
   const child = spawnSmoke(p.dir, ["--concurrency", "1", "--order", "id"]);
-  await waitFor(() => p.exists("setup.started"));
+  await waitFor(() => p.exists("base.started"));
   child.kill("SIGINT");
   assert.equal((await child.output()).code, 130);
-  byId = Object.fromEntries(ArtifactSchema.parse(await p.latest()).fixtures.map((f) => [f.id, f]));
-  for (const id of ["api/legacy", "teardown/legacy", "zz/off"]) {
-    assert.equal(byId[id].status, "skipped", id);
-  }
-  assert.equal(byId["api/orders"].failure?.kind, "blocked");
+  await check("Ctrl-C", ["api/orders", "setup/base", "setup/db"]);
 });
 
 Deno.test("needs: after --max-failures, the dependants of a failed need are blocked, not merely not run", async () => {

@@ -8,7 +8,6 @@ import {
 } from "../chunk-O7ZDAKGY.js";
 import {
   DEFAULTS,
-  closest,
   dayOf,
   filtersOf,
   loadConfig,
@@ -18,15 +17,16 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-HCRB5DPJ.js";
+} from "../chunk-ZHK67YKE.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
+  closest,
   runtimeFacts,
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-22Y4N6QO.js";
+} from "../chunk-RCBMCN2Y.js";
 import {
   shardPlanLine,
   shardRunLine
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-G2GQSAP3.js");
+  return import("../execute_run-KKN6R3LI.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

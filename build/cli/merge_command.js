@@ -21,11 +21,11 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-HCRB5DPJ.js";
+} from "../chunk-ZHK67YKE.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-22Y4N6QO.js";
+} from "../chunk-RCBMCN2Y.js";
 import "../chunk-KENWH3GM.js";
 import {
   SaveRunError,

@@ -14,10 +14,10 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-HCRB5DPJ.js";
+} from "../chunk-ZHK67YKE.js";
 import {
   displayPath
-} from "../chunk-22Y4N6QO.js";
+} from "../chunk-RCBMCN2Y.js";
 import "../chunk-KENWH3GM.js";
 import {
   checkOutputFile

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { skippedWhatever } from "../catalog/needs.ts";
 
 /** What the gate knows of a fixture. */
 export interface GateNode {
@@ -59,6 +60,15 @@ export type Step =
  * assert.deepEqual(gate.next(order), { kind: "wait" });
  * gate.end(0, "failed");
  * assert.deepEqual(gate.next(order), { kind: "block", index: 1, by: "setup", because: "failed" });
+ *
+ * // What the manifests skip, and why, for a run stopped before it got there.
+ * const skips = new NeedsGate([
+ *   { id: "legacy", needs: [], teardown: false, skipReason: "retired" },
+ *   { id: "legacy/extra", needs: ["legacy"], teardown: false },
+ * ]);
+ * assert.equal(skips.skippedAnyway(0), "retired");
+ * assert.equal(skips.skippedAnyway(1), 'needs "legacy", which is skipped');
+ * assert.equal(gate.skippedAnyway(1), undefined);
  * ```
  */
 export class NeedsGate {
@@ -75,6 +85,8 @@ export class NeedsGate {
   #cursor = 0;
   /** How many fixtures are running. */
   #running = 0;
+  /** The fixtures skipped whatever happens (see skippedAnyway), once asked. */
+  #whatever: Set<string> | undefined;
 
   /**
    * @param nodes The run's fixtures, in the order results are kept.
@@ -148,6 +160,9 @@ export class NeedsGate {
       if (this.#nodes[i].teardown) {
         const watched = this.#watch.get(i) ?? [];
         if (!watched.every((w) => this.#ended(w))) continue;
+        // Skipped in its manifest, it would not have run either way: it starts, and is skipped
+        // with its own reason, whatever its needs did.
+        if (this.#nodes[i].skipReason !== undefined) return { kind: "start", index: i };
         // Nothing was set up, so there is nothing to clean up. A teardown without needs cleans
         // up after the run whatever ran: fixtures that were skipped do not hold it back (chosen
         // alone, by `--fixture` or the rerun of its failure, it runs); only fixtures that were to
@@ -162,7 +177,7 @@ export class NeedsGate {
           // teardown blocked, not skipped: it did not run, so a failure it owes stays owed (its
           // rerun comes with theirs). Needs skipped by choice leave it skipped.
           const kept = needs.find((n) => this.#state[n] !== "skipped");
-          if (kept !== undefined && this.#nodes[i].skipReason === undefined) {
+          if (kept !== undefined) {
             return {
               kind: "block",
               index: i,
@@ -180,6 +195,7 @@ export class NeedsGate {
       }
       const needs = this.#needs[i];
       if (!needs.every((n) => this.#ended(n))) continue;
+      if (this.#nodes[i].skipReason !== undefined) return { kind: "start", index: i };
       // A need skipped (by its manifest, or because its own need was) skips its dependants: a
       // skip is a choice, not a failure.
       const skipped = needs.find((n) => this.#state[n] === "skipped");
@@ -191,8 +207,7 @@ export class NeedsGate {
         };
       }
       const unmet = needs.find((n) => this.#state[n] !== "passed");
-      // Skipped in its manifest, it would not have run either way: it starts, and is skipped.
-      if (unmet !== undefined && this.#nodes[i].skipReason === undefined) {
+      if (unmet !== undefined) {
         return {
           kind: "block",
           index: i,
@@ -245,6 +260,25 @@ export class NeedsGate {
   }
 
   /**
+   * Why a fixture the run never got to is skipped all the same, if it is: its
+   * manifest skips it, a need of it is skipped whatever happens, or (a
+   * teardown) all its needs are. After a stop such a fixture is skipped, as
+   * in any run, not owed: it would not have run either way.
+   *
+   * @param index The fixture's index.
+   * @returns The skip reason, as the run would have given it; undefined if it could have run.
+   */
+  skippedAnyway(index: number): string | undefined {
+    this.#whatever ??= skippedWhatever(this.#nodes);
+    const node = this.#nodes[index];
+    if (!this.#whatever.has(node.id)) return undefined;
+    if (node.skipReason !== undefined) return node.skipReason;
+    if (node.teardown) return "teardown: none of its needs ran";
+    const need = this.#needs[index].find((n) => this.#whatever!.has(this.#nodes[n].id));
+    return `needs "${this.#nodes[need!].id}", which is skipped`;
+  }
+
+  /**
    * The teardowns still to run once the run stops early (an interrupt, the
    * failure limit): those one of whose needs ran (or, without needs, when
    * anything ran), so what was set up is cleaned up; those without needs
@@ -257,7 +291,8 @@ export class NeedsGate {
     const result: number[] = [];
     const last: number[] = [];
     this.#nodes.forEach((node, t) => {
-      if (!node.teardown || this.#state[t] !== "pending") return;
+      // One skipped in its manifest has nothing to run (see skippedAnyway).
+      if (!node.teardown || this.#state[t] !== "pending" || node.skipReason !== undefined) return;
       const needs = this.#needs[t];
       const anyRan = needs.length
         ? needs.some(ran)

@@ -35,6 +35,8 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
       const gate = new NeedsGate(nodes);
       const order = nodes.map((_, i) => i);
       const ended = new Map<number, string>();
+      /** The skip reason of each fixture that ended skipped. */
+      const reasons = new Map<number, string>();
       const running: number[] = [];
       const ran = (j: number) => ended.get(j) === "passed" || ended.get(j) === "failed";
       // What a teardown without needs waits for: every fixture but such teardowns.
@@ -57,7 +59,13 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
               );}
           }
           const node = nodes[step.index];
-          if (node.teardown && node.needs.length === 0) {
+          if (node.teardown && node.needs.length > 0 && !specs[step.index].skip) {
+            assert.ok(
+              node.needs.some((id) => ran(Number(id.slice(1)))),
+              `f${step.index} started though none of its needs ran`,
+            );
+          }
+          if (node.teardown && node.needs.length === 0 && !specs[step.index].skip) {
             // A teardown without needs starts once everything it watches ended: something ran,
             // or all of it was skipped (or it watches nothing).
             const watched = watchedBy(step.index);
@@ -71,6 +79,7 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           if (specs[step.index].skip) {
             gate.end(step.index, "skipped", false);
             ended.set(step.index, "skipped");
+            reasons.set(step.index, "off");
           } else running.push(step.index);
         } else if (step.kind === "block") {
           const j = Number(step.by.slice(1));
@@ -90,6 +99,8 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           // that were to run ended without running), or a dependant of a skipped need, is skipped.
           const node = nodes[step.index];
           const needIdx = node.needs.map((id) => Number(id.slice(1)));
+          // One skipped in its manifest starts instead, and is skipped with its own reason.
+          assert.ok(!specs[step.index].skip, `f${step.index} skipped by the gate`);
           if (node.teardown) {
             const watched = watchedBy(step.index);
             assert.ok(
@@ -102,6 +113,7 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
           } else assert.ok(needIdx.some((j) => ended.get(j) === "skipped"));
           gate.end(step.index, "skipped", false);
           ended.set(step.index, "skipped");
+          reasons.set(step.index, step.reason);
         } else if (step.kind === "wait") {
           if (running.length === 0) break;
           const i = running.shift()!;
@@ -112,6 +124,10 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
       }
       // Everything ended: nothing waits forever on a DAG.
       assert.equal(ended.size, nodes.length);
+      // What a stop would record as skipped all the same is what this run skipped, and why.
+      nodes.forEach((_, i) => {
+        assert.equal(gate.skippedAnyway(i), reasons.get(i), `f${i} ended ${ended.get(i)}`);
+      });
     }),
   );
 });

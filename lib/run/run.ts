@@ -507,12 +507,13 @@ export async function runFixtures(
   return fixtures.map((planned, index) => {
     const end = ends[index];
     if (end) return end;
-    // Never started: an interrupt, or --max-failures. A fixture skipped by its manifest stays
-    // skipped: it would not have run either way.
+    // Never started: an interrupt, or --max-failures. A fixture skipped by its manifest, or by
+    // a need so skipped, stays skipped: it would not have run either way.
     // A need that failed before the stop: the fixture could never have run.
+    const anyway = gate.skippedAnyway(index);
     const unmet = gate.unmetNeed(index);
-    const result = planned.fixture.skipReason
-      ? skipped(planned)
+    const result = anyway !== undefined
+      ? { ...skipped(planned), skipReason: anyway }
       : unmet && !planned.fixture.teardown
       ? blockedResult(planned.fixture.id, unmet.by, unmet.because)
       : !bailedFirst || max === undefined

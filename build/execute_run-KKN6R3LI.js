@@ -37,8 +37,9 @@ import {
   displayPath,
   fingerprintFixtures,
   runEnvironment,
-  serviceEnvironment
-} from "./chunk-22Y4N6QO.js";
+  serviceEnvironment,
+  skippedWhatever
+} from "./chunk-RCBMCN2Y.js";
 import {
   SaveRunError,
   checkOutputFile,
@@ -398,6 +399,8 @@ var NeedsGate = class {
   #cursor = 0;
   /** How many fixtures are running. */
   #running = 0;
+  /** The fixtures skipped whatever happens (see skippedAnyway), once asked. */
+  #whatever;
   /**
    * @param nodes The run's fixtures, in the order results are kept.
    */
@@ -461,11 +464,15 @@ var NeedsGate = class {
       if (this.#nodes[i].teardown) {
         const watched = this.#watch.get(i) ?? [];
         if (!watched.every(((w) => this.#ended(w)))) continue;
+        if (this.#nodes[i].skipReason !== void 0) return {
+          kind: "start",
+          index: i
+        };
         const needs2 = this.#needs[i];
         const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.every(((w) => this.#state[w] === "skipped")) || watched.some(((w) => this.#ran[w]));
         if (!anyRan) {
           const kept = needs2.find(((n) => this.#state[n] !== "skipped"));
-          if (kept !== void 0 && this.#nodes[i].skipReason === void 0) {
+          if (kept !== void 0) {
             return {
               kind: "block",
               index: i,
@@ -486,6 +493,10 @@ var NeedsGate = class {
       }
       const needs = this.#needs[i];
       if (!needs.every(((n) => this.#ended(n)))) continue;
+      if (this.#nodes[i].skipReason !== void 0) return {
+        kind: "start",
+        index: i
+      };
       const skipped2 = needs.find(((n) => this.#state[n] === "skipped"));
       if (skipped2 !== void 0) {
         return {
@@ -495,7 +506,7 @@ var NeedsGate = class {
         };
       }
       const unmet = needs.find(((n) => this.#state[n] !== "passed"));
-      if (unmet !== void 0 && this.#nodes[i].skipReason === void 0) {
+      if (unmet !== void 0) {
         return {
           kind: "block",
           index: i,
@@ -550,6 +561,24 @@ var NeedsGate = class {
     };
   }
   /**
+   * Why a fixture the run never got to is skipped all the same, if it is: its
+   * manifest skips it, a need of it is skipped whatever happens, or (a
+   * teardown) all its needs are. After a stop such a fixture is skipped, as
+   * in any run, not owed: it would not have run either way.
+   *
+   * @param index The fixture's index.
+   * @returns The skip reason, as the run would have given it; undefined if it could have run.
+   */
+  skippedAnyway(index) {
+    this.#whatever ??= skippedWhatever(this.#nodes);
+    const node = this.#nodes[index];
+    if (!this.#whatever.has(node.id)) return void 0;
+    if (node.skipReason !== void 0) return node.skipReason;
+    if (node.teardown) return "teardown: none of its needs ran";
+    const need = this.#needs[index].find(((n) => this.#whatever.has(this.#nodes[n].id)));
+    return `needs "${this.#nodes[need].id}", which is skipped`;
+  }
+  /**
    * The teardowns still to run once the run stops early (an interrupt, the
    * failure limit): those one of whose needs ran (or, without needs, when
    * anything ran), so what was set up is cleaned up; those without needs
@@ -562,7 +591,7 @@ var NeedsGate = class {
     const result = [];
     const last = [];
     this.#nodes.forEach(((node, t) => {
-      if (!node.teardown || this.#state[t] !== "pending") return;
+      if (!node.teardown || this.#state[t] !== "pending" || node.skipReason !== void 0) return;
       const needs = this.#needs[t];
       const anyRan = needs.length ? needs.some(ran) : this.#nodes.some(((n, i) => !n.teardown && ran(i)));
       if (anyRan) (needs.length ? result : last).push(t);
@@ -858,8 +887,12 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
   return fixtures.map(((planned, index) => {
     const end = ends[index];
     if (end) return end;
+    const anyway = gate.skippedAnyway(index);
     const unmet = gate.unmetNeed(index);
-    const result = planned.fixture.skipReason ? skipped(planned) : unmet && !planned.fixture.teardown ? blockedResult(planned.fixture.id, unmet.by, unmet.because) : !bailedFirst || max === void 0 ? interruptedResult(planned.fixture.id) : notRunResult(planned.fixture.id, max);
+    const result = anyway !== void 0 ? {
+      ...skipped(planned),
+      skipReason: anyway
+    } : unmet && !planned.fixture.teardown ? blockedResult(planned.fixture.id, unmet.by, unmet.because) : !bailedFirst || max === void 0 ? interruptedResult(planned.fixture.id) : notRunResult(planned.fixture.id, max);
     return {
       result,
       planned,
@@ -1759,4 +1792,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-G2GQSAP3.js.map
+//# sourceMappingURL=execute_run-KKN6R3LI.js.map

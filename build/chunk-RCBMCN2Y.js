@@ -272,11 +272,218 @@ var workingDirectory = (function workingDirectory() {
   }
 });
 
+// lib/base/_suggest.ts
+var distance = (function distance(a, b) {
+  const row = Array.from({
+    length: b.length + 1
+  }, ((_, i) => i));
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+});
+var MAX_SUGGESTED_LENGTH = 256;
+var closest = (function closest(input, candidates) {
+  if (input.length > MAX_SUGGESTED_LENGTH) return void 0;
+  const limit = Math.max(2, Math.ceil(input.length / 2));
+  let best;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const apart = Math.abs(candidate.length - input.length);
+    if (apart > limit && !candidate.includes(input)) continue;
+    const score = candidate.includes(input) || input.includes(candidate) ? apart / 2 : distance(input, candidate);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return bestScore <= limit ? best : void 0;
+});
+
 // lib/config/limits.ts
 var MAX_TIMEOUT_MS = 2147483647;
 var MAX_RETRIES = 100;
 
+// lib/catalog/needs.ts
+var needsProblems = (function needsProblems(nodes) {
+  const needing = nodes.filter(((n) => n.needs.length > 0));
+  if (needing.length === 0) return [];
+  const byId = new Map(nodes.map(((n) => [
+    n.id,
+    n
+  ])));
+  const ids = [
+    ...byId.keys()
+  ];
+  const problems = [];
+  for (const node of needing) {
+    for (const need of node.needs) {
+      if (need === node.id) {
+        problems.push({
+          id: node.id,
+          message: "needs itself",
+          hint: `Remove "${need}" from its "needs".`
+        });
+      } else if (!byId.has(need)) {
+        const near = closest(need, ids);
+        problems.push({
+          id: node.id,
+          message: `needs "${need}", which is not a fixture${near ? ` (did you mean "${near}"?)` : ""}`,
+          hint: "needs takes fixture ids, as --list shows them (not patterns)."
+        });
+      } else if (byId.get(need).teardown) {
+        problems.push({
+          id: node.id,
+          message: `needs "${need}", a teardown (teardowns run last; nothing can need one)`,
+          hint: `Remove "${need}" from its "needs", or make "${need}" a fixture of its own.`
+        });
+      }
+    }
+  }
+  const state = /* @__PURE__ */ new Map();
+  const reported = /* @__PURE__ */ new Set();
+  const path = [];
+  const frames = [];
+  const enter = ((id) => {
+    state.set(id, "open");
+    path.push(id);
+    frames.push({
+      id,
+      needs: [
+        ...byId.get(id)?.needs ?? []
+      ].sort(),
+      next: 0
+    });
+  });
+  const visit = ((root) => {
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next === frame.needs.length) {
+        frames.pop();
+        path.pop();
+        state.set(frame.id, "done");
+        continue;
+      }
+      const id = frame.id;
+      const need = frame.needs[frame.next++];
+      if (!byId.has(need) || need === id) continue;
+      if (state.get(need) === "open") {
+        const cycle = path.slice(path.indexOf(need));
+        const start = cycle.indexOf([
+          ...cycle
+        ].sort()[0]);
+        const turned = [
+          ...cycle.slice(start),
+          ...cycle.slice(0, start)
+        ];
+        const key = [
+          ...turned
+        ].sort().join("\0");
+        if (!reported.has(key)) {
+          reported.add(key);
+          problems.push({
+            id: turned[0],
+            message: `its needs form a cycle: ${[
+              ...turned,
+              turned[0]
+            ].join(" -> ")}`,
+            hint: "Remove one of these needs: a fixture cannot run before itself."
+          });
+        }
+      } else if (!state.has(need)) enter(need);
+    }
+  });
+  for (const id of needing.map(((n) => n.id)).sort()) if (!state.has(id)) visit(id);
+  return problems.sort(((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+});
+var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
+  const byId = new Map(nodes.map(((n) => [
+    n.id,
+    n
+  ])));
+  const teardownsOf = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    if (!node.teardown) continue;
+    for (const need of node.needs) teardownsOf.set(need, [
+      ...teardownsOf.get(need) ?? [],
+      node.id
+    ]);
+  }
+  const ids = new Set(selected);
+  const pulledIn = /* @__PURE__ */ new Map();
+  const queue = [
+    ...ids
+  ];
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next];
+    const related = [
+      ...(byId.get(id)?.needs ?? []).map(((other) => ({
+        other,
+        why: `needed by ${id}`
+      }))),
+      ...(teardownsOf.get(id) ?? []).map(((other) => ({
+        other,
+        why: `teardown of ${id}`
+      })))
+    ];
+    for (const { other, why } of related) {
+      if (ids.has(other) || !byId.has(other)) continue;
+      ids.add(other);
+      pulledIn.set(other, why);
+      queue.push(other);
+    }
+  }
+  return {
+    ids,
+    pulledIn
+  };
+});
+var skippedWhatever = (function skippedWhatever(nodes) {
+  const byId = new Map(nodes.map(((n) => [
+    n.id,
+    n
+  ])));
+  const known = /* @__PURE__ */ new Map();
+  const deciding = /* @__PURE__ */ new Set();
+  const needsOf = ((id) => byId.get(id).needs.filter(((n) => byId.has(n) && n !== id)));
+  for (const start of nodes) {
+    const stack = [
+      start.id
+    ];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1];
+      if (known.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const needs = needsOf(id);
+      if (!deciding.has(id)) {
+        deciding.add(id);
+        const open = needs.filter(((n) => !known.has(n) && !deciding.has(n)));
+        if (open.length > 0) {
+          stack.push(...open);
+          continue;
+        }
+      }
+      const node = byId.get(id);
+      const isSkipped = ((n) => known.get(n) ?? false);
+      known.set(id, node.skipReason !== void 0 || (node.teardown ? needs.length > 0 && needs.every(isSkipped) : needs.some(isSkipped)));
+      deciding.delete(id);
+      stack.pop();
+    }
+  }
+  return new Set(nodes.filter(((n) => known.get(n.id))).map(((n) => n.id)));
+});
+
 export {
+  closest,
   SERVICE_TIMEOUT_MS,
   SERVICE_INTERVAL_MS,
   serviceIssues,
@@ -285,6 +492,9 @@ export {
   serviceDryRunLines,
   MAX_TIMEOUT_MS,
   MAX_RETRIES,
+  needsProblems,
+  closeOverNeeds,
+  skippedWhatever,
   fingerprintFixtures,
   runtimeInfo,
   runtimeFacts,
@@ -292,4 +502,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-22Y4N6QO.js.map
+//# sourceMappingURL=chunk-RCBMCN2Y.js.map
