@@ -389,6 +389,11 @@ Deno.test("needs: what its manifests skip stays skipped whatever the needs did (
       teardown: true,
       skip: "retired",
     }),
+    "fixtures/teardown/base.smoke.jsonc": cmd("true", {
+      needs: ["setup/base"],
+      teardown: true,
+      skip: "retired too",
+    }),
     "fixtures/setup/off.smoke.jsonc": cmd("true", { skip: "off" }),
     "fixtures/api/dep.smoke.jsonc": cmd("true", { needs: ["setup/off"] }),
     "fixtures/api/own.smoke.jsonc": cmd("true", { needs: ["setup/off"], skip: "my own reason" }),
@@ -398,6 +403,7 @@ Deno.test("needs: what its manifests skip stays skipped whatever the needs did (
   const skips = {
     "api/legacy": "retired",
     "teardown/legacy": "retired",
+    "teardown/base": "retired too",
     "setup/off": "off",
     "api/dep": 'needs "setup/off", which is skipped',
     "api/own": "my own reason",
@@ -432,8 +438,12 @@ Deno.test("needs: what its manifests skip stays skipped whatever the needs did (
   const child = spawnSmoke(p.dir, ["--concurrency", "1", "--order", "id"]);
   await waitFor(() => p.exists("base.started"));
   child.kill("SIGINT");
-  assert.equal((await child.output()).code, 130);
+  const stopped = await child.output();
+  assert.equal(stopped.code, 130);
   await check("Ctrl-C", ["api/orders", "setup/base", "setup/db"]);
+  // A teardown its manifest skips has nothing to run: the cleanup does not name it.
+  const said = new TextDecoder().decode(stopped.stdout) + new TextDecoder().decode(stopped.stderr);
+  assert.doesNotMatch(said, /running the teardowns/);
 });
 
 Deno.test("needs: after --max-failures, the dependants of a failed need are blocked, not merely not run", async () => {
