@@ -446,14 +446,34 @@ Deno.test("needs: what its manifests skip stays skipped whatever the needs did (
   assert.doesNotMatch(said, /running the teardowns/);
 });
 
-Deno.test("needs: after --max-failures, the dependants of a failed need are blocked, not merely not run", async () => {
-  await using p = await tempProject({ ...suiteFiles(), broken: "" });
+Deno.test("needs: after --max-failures, the dependants of a failed need are blocked, not merely not run, in turn too", async () => {
+  await using p = await tempProject({
+    ...suiteFiles(),
+    // A chain: blocked by a fixture that is blocked itself; a teardown none of whose needs ran.
+    "fixtures/api/report.smoke.jsonc": cmd("true", { needs: ["api/orders"] }),
+    "fixtures/teardown/orders.smoke.jsonc": cmd("true", { needs: ["api/orders"], teardown: true }),
+    broken: "",
+  });
   const run = await runSmoke(p.dir, ["--max-failures", "1", "--concurrency", "1", "--order", "id"]);
   assert.equal(run.code, 1);
   const artifact = ArtifactSchema.parse(await p.latest());
   const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
-  assert.equal(byId["api/orders"].failure?.kind, "blocked");
-  assert.equal(byId["api/orders"].blockedBy, "setup/db");
+  for (const [id, by] of [["api/orders", "setup/db"], ["api/report", "api/orders"]]) {
+    assert.equal(byId[id].failure?.kind, "blocked", id);
+    assert.equal(byId[id].blockedBy, by, id);
+  }
+  assert.equal(
+    byId["teardown/orders"].failure?.message,
+    'Blocked by api/orders: it needs "api/orders", which was blocked itself',
+  );
+  // As a run that was not stopped records them.
+  const full = await runSmoke(p.dir, []);
+  assert.equal(full.code, 1);
+  const unstopped = ArtifactSchema.parse(await p.latest());
+  for (const id of ["api/orders", "api/report", "teardown/orders"]) {
+    const result = unstopped.fixtures.find((f) => f.id === id);
+    assert.equal(result?.failure?.message, byId[id].failure?.message, id);
+  }
 });
 
 Deno.test("needs: --exclude of a needed fixture warns that it runs anyway", async () => {

@@ -176,7 +176,7 @@ export class NeedsGate {
           // Needs that a failure kept from running (blocked in turn, or stopped) leave the
           // teardown blocked, not skipped: it did not run, so a failure it owes stays owed (its
           // rerun comes with theirs). Needs skipped by choice leave it skipped.
-          const kept = needs.find((n) => this.#state[n] !== "skipped");
+          const kept = this.#keptNeed(i);
           if (kept !== undefined) {
             return {
               kind: "block",
@@ -244,19 +244,64 @@ export class NeedsGate {
   }
 
   /**
-   * The need of a fixture that ended without passing, if one did: after the
-   * run stopped early, such a fixture is blocked, not merely not run.
-   *
-   * @param index The fixture's index.
-   * @returns The need's id and how it ended, or undefined.
+   * The need a failure kept from running that blocks a teardown whose needs
+   * have all ended: none of them ran, and one was not skipped.
    */
-  unmetNeed(index: number): { by: string; because: Ending } | undefined {
-    const unmet = this.#needs[index].find((n) =>
-      this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"
-    );
-    return unmet === undefined
-      ? undefined
-      : { by: this.#nodes[unmet].id, because: this.#state[unmet] as Ending };
+  #keptNeed(t: number): number | undefined {
+    const needs = this.#needs[t];
+    if (needs.length === 0 || needs.some((n) => this.#ran[n])) return undefined;
+    return needs.find((n) => this.#state[n] !== "skipped");
+  }
+
+  /**
+   * What the fixtures a stopped run never started are, as far as the run got:
+   * skipped when their manifests skip them (see {@linkcode skippedAnyway});
+   * blocked when a need ended without passing (a teardown: when its needs
+   * all ended, none ran, and a failure kept one from running), in turn, as
+   * in a run that was not stopped. The rest were kept from starting by the
+   * stop. Marks the blocked ones ended.
+   *
+   * @returns For each fixture so decided, by index: its skip reason, or the
+   * need that blocked it and how that need ended.
+   */
+  settleStopped(): Map<
+    number,
+    { kind: "skip"; reason: string } | { kind: "block"; by: string; because: Ending }
+  > {
+    const settled = new Map<
+      number,
+      { kind: "skip"; reason: string } | { kind: "block"; by: string; because: Ending }
+    >();
+    const pending = this.#nodes.map((_, i) => i).filter((i) => this.#state[i] === "pending");
+    for (const i of pending) {
+      const reason = this.skippedAnyway(i);
+      if (reason !== undefined) settled.set(i, { kind: "skip", reason });
+    }
+    // A block can block in turn: again until nothing changes (a chain of blocks is at most as
+    // long as the run).
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const i of pending) {
+        if (settled.has(i)) continue;
+        const needs = this.#needs[i];
+        const unmet = !this.#nodes[i].teardown
+          ? needs.find((n) =>
+            this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"
+          )
+          : needs.every((n) => this.#ended(n))
+          ? this.#keptNeed(i)
+          : undefined;
+        if (unmet === undefined) continue;
+        settled.set(i, {
+          kind: "block",
+          by: this.#nodes[unmet].id,
+          because: this.#state[unmet] as Ending,
+        });
+        this.end(i, "blocked");
+        changed = true;
+      }
+    }
+    return settled;
   }
 
   /**

@@ -234,3 +234,75 @@ Deno.test("NeedsGate.pendingTeardowns(): after a stop, those without needs run l
   // Nothing ran: nothing to clean up.
   assert.deepEqual(gate.pendingTeardowns(() => false), []);
 });
+
+Deno.test("NeedsGate.settleStopped() property: after a stop, what could not have run is skipped or blocked as in a run that was not stopped; the rest is left to the stop", () => {
+  fc.assert(
+    fc.property(scenario, fc.nat({ max: 30 }), fc.boolean(), (specs, stopAfter, interrupt) => {
+      const nodes: GateNode[] = specs.map((s, i) => ({
+        id: `f${i}`,
+        needs: s.needs.filter((j) => !specs[j].teardown).map((j) => `f${j}`),
+        teardown: s.teardown,
+        ...(s.skip ? { skipReason: "off" } : {}),
+      }));
+      const gate = new NeedsGate(nodes);
+      const order = nodes.map((_, i) => i);
+      const state = new Map<number, string>();
+      const ran = new Set<number>();
+      // One at a time until the stop; then what runs ends (interrupted, or as it would).
+      for (let steps = 0; steps < stopAfter; steps++) {
+        const step = gate.next(order);
+        if (step.kind === "start") {
+          gate.start(step.index);
+          const ending = specs[step.index].skip
+            ? "skipped"
+            : specs[step.index].passes
+            ? "passed"
+            : "failed";
+          if (ending !== "skipped") ran.add(step.index);
+          gate.end(step.index, ending, ending !== "skipped");
+          state.set(step.index, ending);
+        } else if (step.kind === "block" || step.kind === "skip") {
+          const ending = step.kind === "block" ? "blocked" : "skipped";
+          gate.end(step.index, ending);
+          state.set(step.index, ending);
+        } else break;
+      }
+      if (interrupt) {
+        // Ctrl-C while the next one ran: it was interrupted before it had a result.
+        const step = gate.next(order);
+        if (step.kind === "start" && !specs[step.index].skip) {
+          gate.start(step.index);
+          gate.end(step.index, "interrupted", false);
+          state.set(step.index, "interrupted");
+        }
+      }
+      const settled = gate.settleStopped();
+      const whatever = skippedWhatever(nodes);
+      const ended = (j: number) => state.has(j) || settled.get(j)?.kind === "block";
+      const endedAs = (j: number) => settled.get(j)?.kind === "block" ? "blocked" : state.get(j);
+      nodes.forEach((node, i) => {
+        if (state.has(i)) {
+          assert.ok(!settled.has(i), `f${i} ended, and settled again`);
+          return;
+        }
+        const decided = settled.get(i);
+        const needs = node.needs.map((id) => Number(id.slice(1)));
+        const unmet = needs.filter((j) =>
+          ended(j) && endedAs(j) !== "passed" && endedAs(j) !== "skipped"
+        );
+        // Skipped exactly when the manifests skip it, whatever happens.
+        assert.equal(decided?.kind === "skip", whatever.has(node.id), `f${i} skip`);
+        if (decided?.kind === "skip") return;
+        const blocks = node.teardown
+          ? needs.length > 0 && needs.every(ended) && !needs.some((j) => ran.has(j)) &&
+            unmet.length > 0
+          : unmet.length > 0;
+        assert.equal(decided?.kind === "block", blocks, `f${i} block`);
+        if (decided?.kind === "block") {
+          assert.ok(unmet.includes(Number(decided.by.slice(1))), `f${i} blocked by ${decided.by}`);
+          assert.equal(decided.because, endedAs(Number(decided.by.slice(1))));
+        }
+      });
+    }),
+  );
+});

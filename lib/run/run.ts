@@ -504,21 +504,22 @@ export async function runFixtures(
     }
   }
   await reported;
+  // Never started: an interrupt, or --max-failures. What the manifests skip stays skipped, and
+  // what a need that did not pass blocks is blocked, as in a run that was not stopped: either
+  // way it could not have run. The rest the stop kept from starting.
+  const settled = gate.settleStopped();
   return fixtures.map((planned, index) => {
     const end = ends[index];
     if (end) return end;
-    // Never started: an interrupt, or --max-failures. A fixture skipped by its manifest, or by
-    // a need so skipped, stays skipped: it would not have run either way.
-    // A need that failed before the stop: the fixture could never have run.
-    const anyway = gate.skippedAnyway(index);
-    const unmet = gate.unmetNeed(index);
-    const result = anyway !== undefined
-      ? { ...skipped(planned), skipReason: anyway }
-      : unmet && !planned.fixture.teardown
-      ? blockedResult(planned.fixture.id, unmet.by, unmet.because)
+    const id = planned.fixture.id;
+    const decided = settled.get(index);
+    const result = decided?.kind === "skip"
+      ? { ...skipped(planned), skipReason: decided.reason }
+      : decided?.kind === "block"
+      ? blockedResult(id, decided.by, decided.because)
       : !bailedFirst || max === undefined
-      ? interruptedResult(planned.fixture.id)
-      : notRunResult(planned.fixture.id, max);
+      ? interruptedResult(id)
+      : notRunResult(id, max);
     return { result, planned, failedAttempts: [], outputLeaked: false };
   });
 }

@@ -471,7 +471,7 @@ var NeedsGate = class {
         const needs2 = this.#needs[i];
         const anyRan = needs2.length ? needs2.some(((n) => this.#ran[n])) : watched.every(((w) => this.#state[w] === "skipped")) || watched.some(((w) => this.#ran[w]));
         if (!anyRan) {
-          const kept = needs2.find(((n) => this.#state[n] !== "skipped"));
+          const kept = this.#keptNeed(i);
           if (kept !== void 0) {
             return {
               kind: "block",
@@ -547,18 +547,52 @@ var NeedsGate = class {
     this.#ran[index] = ran;
   }
   /**
-   * The need of a fixture that ended without passing, if one did: after the
-   * run stopped early, such a fixture is blocked, not merely not run.
-   *
-   * @param index The fixture's index.
-   * @returns The need's id and how it ended, or undefined.
+   * The need a failure kept from running that blocks a teardown whose needs
+   * have all ended: none of them ran, and one was not skipped.
    */
-  unmetNeed(index) {
-    const unmet = this.#needs[index].find(((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"));
-    return unmet === void 0 ? void 0 : {
-      by: this.#nodes[unmet].id,
-      because: this.#state[unmet]
-    };
+  #keptNeed(t) {
+    const needs = this.#needs[t];
+    if (needs.length === 0 || needs.some(((n) => this.#ran[n]))) return void 0;
+    return needs.find(((n) => this.#state[n] !== "skipped"));
+  }
+  /**
+   * What the fixtures a stopped run never started are, as far as the run got:
+   * skipped when their manifests skip them (see {@linkcode skippedAnyway});
+   * blocked when a need ended without passing (a teardown: when its needs
+   * all ended, none ran, and a failure kept one from running), in turn, as
+   * in a run that was not stopped. The rest were kept from starting by the
+   * stop. Marks the blocked ones ended.
+   *
+   * @returns For each fixture so decided, by index: its skip reason, or the
+   * need that blocked it and how that need ended.
+   */
+  settleStopped() {
+    const settled = /* @__PURE__ */ new Map();
+    const pending = this.#nodes.map(((_, i) => i)).filter(((i) => this.#state[i] === "pending"));
+    for (const i of pending) {
+      const reason2 = this.skippedAnyway(i);
+      if (reason2 !== void 0) settled.set(i, {
+        kind: "skip",
+        reason: reason2
+      });
+    }
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const i of pending) {
+        if (settled.has(i)) continue;
+        const needs = this.#needs[i];
+        const unmet = !this.#nodes[i].teardown ? needs.find(((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped")) : needs.every(((n) => this.#ended(n))) ? this.#keptNeed(i) : void 0;
+        if (unmet === void 0) continue;
+        settled.set(i, {
+          kind: "block",
+          by: this.#nodes[unmet].id,
+          because: this.#state[unmet]
+        });
+        this.end(i, "blocked");
+        changed = true;
+      }
+    }
+    return settled;
   }
   /**
    * Why a fixture the run never got to is skipped all the same, if it is: its
@@ -884,15 +918,16 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
     }
   }
   await reported;
+  const settled = gate.settleStopped();
   return fixtures.map(((planned, index) => {
     const end = ends[index];
     if (end) return end;
-    const anyway = gate.skippedAnyway(index);
-    const unmet = gate.unmetNeed(index);
-    const result = anyway !== void 0 ? {
+    const id = planned.fixture.id;
+    const decided = settled.get(index);
+    const result = decided?.kind === "skip" ? {
       ...skipped(planned),
-      skipReason: anyway
-    } : unmet && !planned.fixture.teardown ? blockedResult(planned.fixture.id, unmet.by, unmet.because) : !bailedFirst || max === void 0 ? interruptedResult(planned.fixture.id) : notRunResult(planned.fixture.id, max);
+      skipReason: decided.reason
+    } : decided?.kind === "block" ? blockedResult(id, decided.by, decided.because) : !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max);
     return {
       result,
       planned,
@@ -1792,4 +1827,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-KKN6R3LI.js.map
+//# sourceMappingURL=execute_run-3AD32YJC.js.map
