@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
 import { type GateNode, NeedsGate } from "./needs_gate.ts";
-import { runFixtures } from "./run.ts";
+import { runFixtures, unstartedEnds } from "./run.ts";
 import { planFixture } from "../selection/plan.ts";
 import { buildCatalog } from "../catalog/catalog.ts";
 import { skippedWhatever } from "../catalog/needs.ts";
@@ -304,5 +304,36 @@ Deno.test("NeedsGate.settleStopped() property: after a stop, what could not have
         }
       });
     }),
+  );
+});
+
+Deno.test("unstartedEnds(): when no fixture started (a service not ready), what the manifests skip stays skipped, with the run's reason", () => {
+  const catalog = buildCatalog([
+    { path: "setup/off.smoke.jsonc", text: '{ "command": ["true"], "skip": "off" }' },
+    { path: "api/dep.smoke.jsonc", text: '{ "command": ["true"], "needs": ["setup/off"] }' },
+    {
+      path: "teardown/off.smoke.jsonc",
+      text: '{ "command": ["true"], "needs": ["setup/off"], "teardown": true }',
+    },
+    { path: "api/other.smoke.jsonc", text: '{ "command": ["true"] }' },
+  ], { cwd: "/", fixturesDir: "/f" });
+  const planned = catalog.map((f) =>
+    planFixture(f, {
+      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
+      deno: "deno",
+    })
+  );
+  const ends = unstartedEnds(planned, 'Not run: service "api" was not ready');
+  const byId = Object.fromEntries(ends.map((e) => [e.result.id, e.result]));
+  assert.deepEqual(
+    Object.fromEntries(
+      Object.entries(byId).map(([id, r]) => [id, r.skipReason ?? r.failure?.kind]),
+    ),
+    {
+      "setup/off": "off",
+      "api/dep": 'needs "setup/off", which is skipped',
+      "teardown/off": "teardown: none of its needs ran",
+      "api/other": "not-run",
+    },
   );
 });

@@ -219,8 +219,9 @@ export function blockedResult(id: string, by: string, because: Ending): FixtureR
 /**
  * The ends of fixtures the run started none of, because something they all
  * need failed first (a service that was not ready): each is failed, kind
- * `not-run`, with the message given, so it is owed; a fixture skipped by its
- * manifest stays skipped.
+ * `not-run`, with the message given, so it is owed; what the manifests skip
+ * (a fixture's own skip, a skipped need's dependants, a teardown of skipped
+ * needs) stays skipped, with the reason a run gives.
  *
  * @param fixtures The planned fixtures.
  * @param message Why none started, e.g. `Not run: service "api" was not ready`.
@@ -244,14 +245,18 @@ export function blockedResult(id: string, by: string, because: Ending): FixtureR
  * ```
  */
 export function unstartedEnds(fixtures: readonly PlannedFixture[], message: string): FixtureEnd[] {
-  return fixtures.map((planned) => ({
-    result: planned.fixture.skipReason
-      ? skipped(planned)
-      : unstarted(planned.fixture.id, { kind: "not-run", message }),
-    planned,
-    failedAttempts: [],
-    outputLeaked: false,
-  }));
+  const gate = new NeedsGate(fixtures.map((p) => p.fixture));
+  return fixtures.map((planned, index) => {
+    const reason = gate.skippedAnyway(index);
+    return {
+      result: reason !== undefined
+        ? { ...skipped(planned), skipReason: reason }
+        : unstarted(planned.fixture.id, { kind: "not-run", message }),
+      planned,
+      failedAttempts: [],
+      outputLeaked: false,
+    };
+  });
 }
 
 /**

@@ -691,15 +691,22 @@ var blockedResult = (function blockedResult(id, by, because) {
   };
 });
 var unstartedEnds = (function unstartedEnds(fixtures, message) {
-  return fixtures.map(((planned) => ({
-    result: planned.fixture.skipReason ? skipped(planned) : unstarted(planned.fixture.id, {
-      kind: "not-run",
-      message
-    }),
-    planned,
-    failedAttempts: [],
-    outputLeaked: false
-  })));
+  const gate = new NeedsGate(fixtures.map(((p) => p.fixture)));
+  return fixtures.map(((planned, index) => {
+    const reason2 = gate.skippedAnyway(index);
+    return {
+      result: reason2 !== void 0 ? {
+        ...skipped(planned),
+        skipReason: reason2
+      } : unstarted(planned.fixture.id, {
+        kind: "not-run",
+        message
+      }),
+      planned,
+      failedAttempts: [],
+      outputLeaked: false
+    };
+  }));
 });
 var spawnOrFail = (async function spawnOrFail(deps, spec) {
   const started = performance.now();
@@ -1827,4 +1834,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-3AD32YJC.js.map
+//# sourceMappingURL=execute_run-IWRPF6MY.js.map
