@@ -452,6 +452,12 @@ Deno.test("needs: after --max-failures, the dependants of a failed need are bloc
     // A chain: blocked by a fixture that is blocked itself; a teardown none of whose needs ran.
     "fixtures/api/report.smoke.jsonc": cmd("true", { needs: ["api/orders"] }),
     "fixtures/teardown/orders.smoke.jsonc": cmd("true", { needs: ["api/orders"], teardown: true }),
+    // A teardown of a blocked need and of a skipped one the run has not reached at the stop.
+    "fixtures/zz/off.smoke.jsonc": cmd("true", { skip: "off" }),
+    "fixtures/zz/teardown.smoke.jsonc": cmd("true", {
+      needs: ["api/orders", "zz/off"],
+      teardown: true,
+    }),
     broken: "",
   });
   const run = await runSmoke(p.dir, ["--max-failures", "1", "--concurrency", "1", "--order", "id"]);
@@ -470,7 +476,8 @@ Deno.test("needs: after --max-failures, the dependants of a failed need are bloc
   const full = await runSmoke(p.dir, []);
   assert.equal(full.code, 1);
   const unstopped = ArtifactSchema.parse(await p.latest());
-  for (const id of ["api/orders", "api/report", "teardown/orders"]) {
+  assert.equal(byId["zz/teardown"].failure?.kind, "blocked");
+  for (const id of ["api/orders", "api/report", "teardown/orders", "zz/teardown"]) {
     const result = unstopped.fixtures.find((f) => f.id === id);
     assert.equal(result?.failure?.message, byId[id].failure?.message, id);
   }

@@ -5,8 +5,9 @@
  * (unless its manifest skips it: a choice, it is skipped whatever they did);
  * a teardown starts once its needs and everything that needs them have
  * ended, whatever their outcome, if one of its needs ran (else it is skipped
- * when they were skipped, blocked when a failure kept them from running). Fixtures with no needs start as before, in
- * the order given, so concurrency is kept for all independent work.
+ * when they were skipped, blocked when a failure kept them from running).
+ * Fixtures with no needs start as before, in the order given, so concurrency
+ * is kept for all independent work.
  *
  * @module
  */
@@ -29,6 +30,11 @@ export interface GateNode {
 
 /** How a fixture ended, as the gate needs it. */
 export type Ending = "passed" | "failed" | "skipped" | "blocked" | "interrupted";
+
+/** How a fixture a stopped run never started ends, when the run can tell (see `settleStopped`). */
+export type Settled =
+  | { kind: "skip"; reason: string }
+  | { kind: "block"; by: string; because: Ending };
 
 /** What to do next. */
 export type Step =
@@ -264,44 +270,63 @@ export class NeedsGate {
    * @returns For each fixture so decided, by index: its skip reason, or the
    * need that blocked it and how that need ended.
    */
-  settleStopped(): Map<
-    number,
-    { kind: "skip"; reason: string } | { kind: "block"; by: string; because: Ending }
-  > {
-    const settled = new Map<
-      number,
-      { kind: "skip"; reason: string } | { kind: "block"; by: string; because: Ending }
-    >();
+  settleStopped(): Map<number, Settled> {
+    const settled = new Map<number, Settled>();
     const pending = this.#nodes.map((_, i) => i).filter((i) => this.#state[i] === "pending");
     for (const i of pending) {
       const reason = this.skippedAnyway(i);
-      if (reason !== undefined) settled.set(i, { kind: "skip", reason });
+      if (reason === undefined) continue;
+      settled.set(i, { kind: "skip", reason });
+      // Ended, for the teardowns that need it.
+      this.end(i, "skipped", false);
     }
-    // A block can block in turn: again until nothing changes (a chain of blocks is at most as
-    // long as the run).
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const i of pending) {
-        if (settled.has(i)) continue;
-        const needs = this.#needs[i];
-        const unmet = !this.#nodes[i].teardown
-          ? needs.find((n) =>
-            this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"
-          )
-          : needs.every((n) => this.#ended(n))
-          ? this.#keptNeed(i)
-          : undefined;
-        if (unmet === undefined) continue;
-        settled.set(i, {
-          kind: "block",
-          by: this.#nodes[unmet].id,
-          because: this.#state[unmet] as Ending,
-        });
-        this.end(i, "blocked");
-        changed = true;
-      }
+    // Needs first (a block can block in turn), so each fixture is looked at once, when all of
+    // its needs the run can decide are decided: a chain of thousands takes one pass.
+    for (const i of this.#needsFirst(pending.filter((i) => !settled.has(i)))) {
+      const needs = this.#needs[i];
+      const unmet = !this.#nodes[i].teardown
+        ? needs.find((n) =>
+          this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped"
+        )
+        : needs.every((n) => this.#ended(n))
+        ? this.#keptNeed(i)
+        : undefined;
+      if (unmet === undefined) continue;
+      settled.set(i, {
+        kind: "block",
+        by: this.#nodes[unmet].id,
+        because: this.#state[unmet] as Ending,
+      });
+      this.end(i, "blocked");
     }
     return settled;
+  }
+
+  /** The fixtures given, each after those of its needs among them (depth first, no recursion). */
+  #needsFirst(indices: readonly number[]): number[] {
+    const among = new Set(indices);
+    const seen = new Set<number>();
+    const order: number[] = [];
+    for (const start of indices) {
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const stack: [number, number][] = [[start, 0]];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const needs = this.#needs[top[0]];
+        if (top[1] < needs.length) {
+          const need = needs[top[1]++];
+          if (among.has(need) && !seen.has(need)) {
+            seen.add(need);
+            stack.push([need, 0]);
+          }
+        } else {
+          stack.pop();
+          order.push(top[0]);
+        }
+      }
+    }
+    return order;
   }
 
   /**

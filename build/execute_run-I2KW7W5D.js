@@ -571,28 +571,59 @@ var NeedsGate = class {
     const pending = this.#nodes.map(((_, i) => i)).filter(((i) => this.#state[i] === "pending"));
     for (const i of pending) {
       const reason2 = this.skippedAnyway(i);
-      if (reason2 !== void 0) settled.set(i, {
+      if (reason2 === void 0) continue;
+      settled.set(i, {
         kind: "skip",
         reason: reason2
       });
+      this.end(i, "skipped", false);
     }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const i of pending) {
-        if (settled.has(i)) continue;
-        const needs = this.#needs[i];
-        const unmet = !this.#nodes[i].teardown ? needs.find(((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped")) : needs.every(((n) => this.#ended(n))) ? this.#keptNeed(i) : void 0;
-        if (unmet === void 0) continue;
-        settled.set(i, {
-          kind: "block",
-          by: this.#nodes[unmet].id,
-          because: this.#state[unmet]
-        });
-        this.end(i, "blocked");
-        changed = true;
-      }
+    for (const i of this.#needsFirst(pending.filter(((i2) => !settled.has(i2))))) {
+      const needs = this.#needs[i];
+      const unmet = !this.#nodes[i].teardown ? needs.find(((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped")) : needs.every(((n) => this.#ended(n))) ? this.#keptNeed(i) : void 0;
+      if (unmet === void 0) continue;
+      settled.set(i, {
+        kind: "block",
+        by: this.#nodes[unmet].id,
+        because: this.#state[unmet]
+      });
+      this.end(i, "blocked");
     }
     return settled;
+  }
+  /** The fixtures given, each after those of its needs among them (depth first, no recursion). */
+  #needsFirst(indices) {
+    const among = new Set(indices);
+    const seen = /* @__PURE__ */ new Set();
+    const order = [];
+    for (const start of indices) {
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const stack = [
+        [
+          start,
+          0
+        ]
+      ];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const needs = this.#needs[top[0]];
+        if (top[1] < needs.length) {
+          const need = needs[top[1]++];
+          if (among.has(need) && !seen.has(need)) {
+            seen.add(need);
+            stack.push([
+              need,
+              0
+            ]);
+          }
+        } else {
+          stack.pop();
+          order.push(top[0]);
+        }
+      }
+    }
+    return order;
   }
   /**
    * Why a fixture the run never got to is skipped all the same, if it is: its
@@ -1834,4 +1865,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-IWRPF6MY.js.map
+//# sourceMappingURL=execute_run-I2KW7W5D.js.map
