@@ -184,12 +184,7 @@ export class NeedsGate {
           // rerun comes with theirs). Needs skipped by choice leave it skipped.
           const kept = this.#keptNeed(i);
           if (kept !== undefined) {
-            return {
-              kind: "block",
-              index: i,
-              by: this.#nodes[kept].id,
-              because: this.#state[kept] as Ending,
-            };
+            return { kind: "block", index: i, ...this.#unmet(kept) };
           }
           return {
             kind: "skip",
@@ -214,12 +209,7 @@ export class NeedsGate {
       }
       const unmet = needs.find((n) => this.#state[n] !== "passed");
       if (unmet !== undefined) {
-        return {
-          kind: "block",
-          index: i,
-          by: this.#nodes[unmet].id,
-          because: this.#state[unmet] as Ending,
-        };
+        return { kind: "block", index: i, ...this.#unmet(unmet) };
       }
       return { kind: "start", index: i };
     }
@@ -247,6 +237,11 @@ export class NeedsGate {
     if (this.#state[index] === "running") this.#running--;
     this.#state[index] = ending;
     this.#ran[index] = ran;
+  }
+
+  /** A need that did not pass, as a block names it. */
+  #unmet(need: number): { by: string; because: Ending } {
+    return { by: this.#nodes[need].id, because: this.#state[need] as Ending };
   }
 
   /**
@@ -292,11 +287,7 @@ export class NeedsGate {
         ? this.#keptNeed(i)
         : undefined;
       if (unmet === undefined) continue;
-      settled.set(i, {
-        kind: "block",
-        by: this.#nodes[unmet].id,
-        because: this.#state[unmet] as Ending,
-      });
+      settled.set(i, { kind: "block", ...this.#unmet(unmet) });
       this.end(i, "blocked");
     }
     return settled;

@@ -476,8 +476,7 @@ var NeedsGate = class {
             return {
               kind: "block",
               index: i,
-              by: this.#nodes[kept].id,
-              because: this.#state[kept]
+              ...this.#unmet(kept)
             };
           }
           return {
@@ -510,8 +509,7 @@ var NeedsGate = class {
         return {
           kind: "block",
           index: i,
-          by: this.#nodes[unmet].id,
-          because: this.#state[unmet]
+          ...this.#unmet(unmet)
         };
       }
       return {
@@ -545,6 +543,13 @@ var NeedsGate = class {
     if (this.#state[index] === "running") this.#running--;
     this.#state[index] = ending;
     this.#ran[index] = ran;
+  }
+  /** A need that did not pass, as a block names it. */
+  #unmet(need) {
+    return {
+      by: this.#nodes[need].id,
+      because: this.#state[need]
+    };
   }
   /**
    * The need a failure kept from running that blocks a teardown whose needs
@@ -584,8 +589,7 @@ var NeedsGate = class {
       if (unmet === void 0) continue;
       settled.set(i, {
         kind: "block",
-        by: this.#nodes[unmet].id,
-        because: this.#state[unmet]
+        ...this.#unmet(unmet)
       });
       this.end(i, "blocked");
     }
@@ -1865,4 +1869,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-I2KW7W5D.js.map
+//# sourceMappingURL=execute_run-MRRWGWGE.js.map
