@@ -89,9 +89,11 @@ async function probePort(hostname: string, port: number, signal: AbortSignal): P
  * const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
  * const { port } = listener.addr as Deno.NetAddr;
  * assert.equal((await probeReady({ port }, new AbortController().signal)).ready, true);
- * listener.close();
- * const closed = await probeReady({ port }, new AbortController().signal);
+ * // The same port on another loopback address, where nothing listens while this listener
+ * // holds it (a port just closed could be taken by another process before the check).
+ * const closed = await probeReady({ host: "127.0.0.2", port }, new AbortController().signal);
  * assert.deepEqual(closed, { ready: false, detail: "connection refused" });
+ * listener.close();
  * ```
  */
 export function probeReady(

@@ -1869,4 +1869,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-MRRWGWGE.js.map
+//# sourceMappingURL=execute_run-M2I6UMKY.js.map
