@@ -258,6 +258,43 @@ Deno.test("needs: merging shards keeps a need's failure from either shard", asyn
   }
 });
 
+Deno.test("needs: teardowns undo setups in reverse: the cleanup of what needs a setup runs before the setup's own cleanup", async () => {
+  await using p = await tempProject({
+    "fixtures/setup/db.smoke.jsonc": cmd("mkdir -p db"),
+    "fixtures/setup/seed.smoke.jsonc": cmd("touch db/seed", { needs: ["setup/db"] }),
+    "fixtures/api/orders.smoke.jsonc": cmd("test -f db/seed", { needs: ["setup/seed"] }),
+    // Listed first and quick: it would run at once beside the slow seed cleanup.
+    "fixtures/teardown/a_db.smoke.jsonc": cmd("echo drop >> ran.log; rm -rf db", {
+      needs: ["setup/db"],
+      teardown: true,
+    }),
+    "fixtures/teardown/seed.smoke.jsonc": cmd(
+      "sleep 0.3; test -d db || { echo db gone; exit 1; }; rm db/seed; echo unseed >> ran.log",
+      { needs: ["setup/seed"], teardown: true },
+    ),
+  });
+  const run = await runSmoke(p.dir, ["--concurrency", "4"]);
+  assert.equal(run.code, 0, run.stdout);
+  assert.deepEqual(await ranLog(p), ["unseed", "drop"]);
+  const dry = await runSmoke(p.dir, ["--dry-run", "--fixture", "teardown/a_db"]);
+  assert.match(
+    dry.stdout,
+    /^ {2}teardown: runs after what needs its needs, and after their teardowns$/m,
+  );
+  // The same after a stop, when the teardowns run one at a time.
+  await p.write(
+    "fixtures/api/orders.smoke.jsonc",
+    cmd("touch orders.started; sleep 30", {
+      needs: ["setup/seed"],
+    }),
+  );
+  const child = spawnSmoke(p.dir, []);
+  await waitFor(() => p.exists("orders.started"));
+  child.kill("SIGINT");
+  assert.equal((await child.output()).code, 130);
+  assert.deepEqual(await ranLog(p), ["unseed", "drop", "unseed", "drop"]);
+});
+
 Deno.test("needs: a teardown without needs runs after every other fixture, teardowns included", async () => {
   await using p = await tempProject({
     "fixtures/setup.smoke.jsonc": cmd("true"),

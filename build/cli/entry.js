@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-ZHK67YKE.js";
+} from "../chunk-3GFGVOHM.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-M2I6UMKY.js");
+  return import("../execute_run-HCCIZ677.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

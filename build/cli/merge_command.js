@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-ZHK67YKE.js";
+} from "../chunk-3GFGVOHM.js";
 import {
   displayPath,
   runEnvironment

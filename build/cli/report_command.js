@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-ZHK67YKE.js";
+} from "../chunk-3GFGVOHM.js";
 import {
   displayPath
 } from "../chunk-RCBMCN2Y.js";

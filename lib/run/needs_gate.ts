@@ -109,16 +109,69 @@ export class NeedsGate {
     nodes.forEach((node, t) => {
       if (!node.teardown) return;
       const needs = new Set(this.#needs[t]);
-      // A teardown with needs waits for them and everything that needs them; one without needs
-      // waits for every other fixture, the other teardowns included (but those without needs).
+      // A teardown with needs waits for them and everything that needs them, the teardowns of
+      // what needs them included: setups are undone in reverse (teardown/seed, of setup/seed,
+      // which needs setup/db, before teardown/db). One without needs waits for every other
+      // fixture, the other teardowns included (but those without needs).
       const watched = nodes.map((_, i) => i).filter((i) =>
         i !== t &&
         (needs.size === 0
           ? !(nodes[i].teardown && this.#needs[i].length === 0)
-          : !nodes[i].teardown && (needs.has(i) || this.#reaches(i, needs)))
+          : nodes[i].teardown
+          ? this.#needs[i].some((n) => this.#reaches(n, needs))
+          : needs.has(i) || this.#reaches(i, needs))
       );
       this.#watch.set(t, watched);
     });
+    this.#dropWaitCycles();
+  }
+
+  /**
+   * Two teardowns that would wait for each other (each cleans up after what
+   * needs the other's setup, through needs of several fixtures) do not: they
+   * run in any order, as before teardowns waited for teardowns. Only waits
+   * within such a cycle go; the rest of the order stands.
+   */
+  #dropWaitCycles(): void {
+    const teardowns = [...this.#watch.keys()].filter((t) => this.#needs[t].length > 0);
+    const waitsOn = (t: number) => this.#watch.get(t)!.filter((u) => this.#nodes[u].teardown);
+    // Kahn's order: what it cannot place sits on a cycle, or after one (usually nothing).
+    const left = new Map(teardowns.map((t) => [t, waitsOn(t).length]));
+    const waitedBy = new Map<number, number[]>();
+    for (const t of teardowns) {
+      for (const u of waitsOn(t)) waitedBy.set(u, [...(waitedBy.get(u) ?? []), t]);
+    }
+    const ready = teardowns.filter((t) => left.get(t) === 0);
+    while (ready.length > 0) {
+      const u = ready.pop()!;
+      left.delete(u);
+      for (const t of waitedBy.get(u) ?? []) {
+        const count = left.get(t)! - 1;
+        left.set(t, count);
+        if (count === 0) ready.push(t);
+      }
+    }
+    if (left.size === 0) return;
+    // A wait of t on u goes round when u waits, in turn, for t.
+    const reaches = (from: number, to: number) => {
+      const seen = new Set<number>([from]);
+      const stack = [from];
+      while (stack.length > 0) {
+        for (const u of waitsOn(stack.pop()!)) {
+          if (u === to) return true;
+          if (left.has(u) && !seen.has(u)) {
+            seen.add(u);
+            stack.push(u);
+          }
+        }
+      }
+      return false;
+    };
+    const kept = new Map([...left.keys()].map((t) => [
+      t,
+      this.#watch.get(t)!.filter((u) => !(left.has(u) && reaches(u, t))),
+    ]));
+    for (const [t, watched] of kept) this.#watch.set(t, watched);
   }
 
   /** Whether fixture `from` needs, directly or not, one of `targets`. */
@@ -361,6 +414,15 @@ export class NeedsGate {
       // Those without needs after the others, as in a run that was not stopped.
       if (anyRan) (needs.length ? result : last).push(t);
     });
-    return [...result, ...last];
+    // One at a time, each after the teardowns among them it waits for (see the constructor).
+    const ordered: number[] = [];
+    const among = new Set(result);
+    while (result.length > 0) {
+      const next = result.findIndex((t) =>
+        this.#watch.get(t)!.every((u) => !among.has(u) || ordered.includes(u))
+      );
+      ordered.push(...result.splice(Math.max(0, next), 1));
+    }
+    return [...ordered, ...last];
   }
 }

@@ -39,6 +39,20 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
       const reasons = new Map<number, string>();
       const running: number[] = [];
       const ran = (j: number) => ended.get(j) === "passed" || ended.get(j) === "failed";
+      // A teardown with needs waits for each teardown one of whose needs needs (directly or not)
+      // one of its needs, unless that one waits for it in turn (a cycle: no order).
+      const needIdx = (i: number) => nodes[i].needs.map((id) => Number(id.slice(1)));
+      const dependsOn = (from: number, targets: number[]): boolean =>
+        needIdx(from).some((n) => targets.includes(n) || dependsOn(n, targets));
+      const waitsFor = (t: number, u: number) =>
+        u !== t && nodes[t].teardown && nodes[u].teardown && needIdx(t).length > 0 &&
+        needIdx(u).length > 0 && needIdx(u).some((n) => dependsOn(n, needIdx(t)));
+      const waitsAtAll = (from: number, to: number, seen = new Set<number>()): boolean =>
+        nodes.some((_, u) => {
+          if (!waitsFor(from, u) || seen.has(u)) return false;
+          seen.add(u);
+          return u === to || waitsAtAll(u, to, seen);
+        });
       // What a teardown without needs waits for: every fixture but such teardowns.
       const watchedBy = (t: number) =>
         nodes.map((_, j) => j).filter((j) =>
@@ -59,6 +73,11 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
               );}
           }
           const node = nodes[step.index];
+          nodes.forEach((_, u) => {
+            if (waitsFor(step.index, u) && !waitsAtAll(u, step.index)) {
+              assert.ok(ended.has(u), `teardown f${step.index} started before teardown f${u}`);
+            }
+          });
           if (node.teardown && node.needs.length > 0 && !specs[step.index].skip) {
             assert.ok(
               node.needs.some((id) => ran(Number(id.slice(1)))),
@@ -398,4 +417,87 @@ Deno.test("unstartedEnds(): when no fixture started (a service not ready), what 
       "api/other": "not-run",
     },
   );
+});
+
+Deno.test("NeedsGate: teardowns that would wait for each other do not (no deadlock); after a stop, teardowns run in reverse of their setups", () => {
+  // t1 cleans up a and d, t2 cleans up b and c; b needs a and d needs c: each waits for the other.
+  const cross = new NeedsGate([
+    { id: "a", needs: [], teardown: false },
+    { id: "c", needs: [], teardown: false },
+    { id: "b", needs: ["a"], teardown: false },
+    { id: "d", needs: ["c"], teardown: false },
+    { id: "t1", needs: ["a", "d"], teardown: true },
+    { id: "t2", needs: ["b", "c"], teardown: true },
+  ]);
+  const order = [0, 1, 2, 3, 4, 5];
+  const started: number[] = [];
+  for (let step = cross.next(order); step.kind === "start"; step = cross.next(order)) {
+    cross.start(step.index);
+    cross.end(step.index, "passed");
+    started.push(step.index);
+  }
+  assert.deepEqual(started.sort(), order);
+
+  const gate = new NeedsGate([
+    { id: "teardown/db", needs: ["setup/db"], teardown: true },
+    { id: "setup/db", needs: [], teardown: false },
+    { id: "setup/seed", needs: ["setup/db"], teardown: false },
+    { id: "teardown/seed", needs: ["setup/seed"], teardown: true },
+  ]);
+  assert.deepEqual(gate.pendingTeardowns((i) => i === 1 || i === 2), [3, 0]);
+});
+
+Deno.test("runFixtures(): after an interrupt, a teardown the budget left no time for is interrupted before it started, not before it finished", async () => {
+  const catalog = buildCatalog([
+    { path: "setup.smoke.jsonc", text: '{ "command": ["setup"] }' },
+    { path: "slow.smoke.jsonc", text: '{ "command": ["slow"], "needs": ["setup"] }' },
+    { path: "t1.smoke.jsonc", text: '{ "command": ["t1"], "needs": ["setup"], "teardown": true }' },
+    { path: "t2.smoke.jsonc", text: '{ "command": ["t2"], "needs": ["setup"], "teardown": true }' },
+  ], { cwd: "/", fixturesDir: "/f" });
+  const planned = catalog.map((f) =>
+    planFixture(f, {
+      options: { timeoutMs: 60_000, retries: 0, permissions: [], env: {} },
+      deno: "deno",
+    })
+  );
+  const interrupt = new AbortController();
+  const started: string[] = [];
+  const stream = { tail: "", bytes: 0, found: [] };
+  // smoke's timers do not hold the event loop open (its children do, in a run): this does.
+  const keepAlive = setInterval(() => {}, 1000);
+  const ends = await runFixtures(planned, {
+    runId: "r",
+    concurrency: 1,
+    baseEnv: {},
+    graceMs: 10,
+    tailBytes: 10,
+    settleMs: 0,
+    teardownBudgetMs: 20,
+  }, {
+    spawn: async (spec, signal): Promise<ProcessOutcome> => {
+      const name = spec.argv[0];
+      started.push(name);
+      if (name === "slow") interrupt.abort();
+      // The slow fixture and the first teardown last until they are stopped.
+      if (name !== "setup" && !signal.aborted) {
+        await new Promise((r) => signal.addEventListener("abort", r));
+      }
+      return {
+        exitCode: name === "setup" ? 0 : null,
+        signal: null,
+        timedOut: false,
+        interrupted: name !== "setup",
+        durationMs: 1,
+        stdout: stream,
+        stderr: stream,
+        outputLeaked: false,
+      };
+    },
+    reporter: {},
+    signal: interrupt.signal,
+  }).finally(() => clearInterval(keepAlive));
+  const byId = Object.fromEntries(ends.map((e) => [e.result.id, e.result]));
+  assert.deepEqual(started, ["setup", "slow", "t1"]);
+  assert.equal(byId.t1.failure?.message, "Interrupted before it finished");
+  assert.equal(byId.t2.failure?.message, "Interrupted before it started");
 });

@@ -103,6 +103,8 @@ export interface RunSettings {
    * that may start. An interrupt cuts it short.
    */
   settleMs?: number;
+  /** Milliseconds the teardowns of what ran get after an interrupt, in all; default 10 s. */
+  teardownBudgetMs?: number;
 }
 
 function skipped(planned: PlannedFixture): FixtureResult {
@@ -492,15 +494,20 @@ export async function runFixtures(
   if (cleanup.length) {
     deps.onCleanup?.(
       cleanup.map((i) => fixtures[i].fixture.id),
-      deps.signal.aborted ? TEARDOWN_BUDGET_MS : undefined,
+      deps.signal.aborted ? settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS : undefined,
     );
     const budget = new AbortController();
     const timer = deps.signal.aborted
-      ? after(TEARDOWN_BUDGET_MS, () => budget.abort("teardown budget"))
+      ? after(
+        settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS,
+        () => budget.abort("teardown budget"),
+      )
       : undefined;
     const cleanupDeps = { ...deps, signal: deps.signal.aborted ? budget.signal : deps.signal };
     try {
       for (const index of cleanup) {
+        // The budget spent: the rest never start, and say so ("Interrupted before it started").
+        if (cleanupDeps.signal.aborted) break;
         gate.start(index);
         record(index, await runOne(fixtures[index], settings, cleanupDeps, enqueue));
       }

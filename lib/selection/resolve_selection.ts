@@ -461,7 +461,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
     if (p.fixture.teardown) {
       lines.push(
         p.fixture.needs.length
-          ? "  teardown: runs after what needs the same fixtures"
+          ? "  teardown: runs after what needs its needs, and after their teardowns"
           : "  teardown: runs after every other fixture",
       );
     }

@@ -417,9 +417,69 @@ var NeedsGate = class {
     nodes.forEach(((node, t) => {
       if (!node.teardown) return;
       const needs = new Set(this.#needs[t]);
-      const watched = nodes.map(((_, i) => i)).filter(((i) => i !== t && (needs.size === 0 ? !(nodes[i].teardown && this.#needs[i].length === 0) : !nodes[i].teardown && (needs.has(i) || this.#reaches(i, needs)))));
+      const watched = nodes.map(((_, i) => i)).filter(((i) => i !== t && (needs.size === 0 ? !(nodes[i].teardown && this.#needs[i].length === 0) : nodes[i].teardown ? this.#needs[i].some(((n) => this.#reaches(n, needs))) : needs.has(i) || this.#reaches(i, needs))));
       this.#watch.set(t, watched);
     }));
+    this.#dropWaitCycles();
+  }
+  /**
+   * Two teardowns that would wait for each other (each cleans up after what
+   * needs the other's setup, through needs of several fixtures) do not: they
+   * run in any order, as before teardowns waited for teardowns. Only waits
+   * within such a cycle go; the rest of the order stands.
+   */
+  #dropWaitCycles() {
+    const teardowns = [
+      ...this.#watch.keys()
+    ].filter(((t) => this.#needs[t].length > 0));
+    const waitsOn = ((t) => this.#watch.get(t).filter(((u) => this.#nodes[u].teardown)));
+    const left = new Map(teardowns.map(((t) => [
+      t,
+      waitsOn(t).length
+    ])));
+    const waitedBy = /* @__PURE__ */ new Map();
+    for (const t of teardowns) {
+      for (const u of waitsOn(t)) waitedBy.set(u, [
+        ...waitedBy.get(u) ?? [],
+        t
+      ]);
+    }
+    const ready = teardowns.filter(((t) => left.get(t) === 0));
+    while (ready.length > 0) {
+      const u = ready.pop();
+      left.delete(u);
+      for (const t of waitedBy.get(u) ?? []) {
+        const count = left.get(t) - 1;
+        left.set(t, count);
+        if (count === 0) ready.push(t);
+      }
+    }
+    if (left.size === 0) return;
+    const reaches = ((from, to) => {
+      const seen = /* @__PURE__ */ new Set([
+        from
+      ]);
+      const stack = [
+        from
+      ];
+      while (stack.length > 0) {
+        for (const u of waitsOn(stack.pop())) {
+          if (u === to) return true;
+          if (left.has(u) && !seen.has(u)) {
+            seen.add(u);
+            stack.push(u);
+          }
+        }
+      }
+      return false;
+    });
+    const kept = new Map([
+      ...left.keys()
+    ].map(((t) => [
+      t,
+      this.#watch.get(t).filter(((u) => !(left.has(u) && reaches(u, t))))
+    ])));
+    for (const [t, watched] of kept) this.#watch.set(t, watched);
   }
   /** Whether fixture `from` needs, directly or not, one of `targets`. */
   #reaches(from, targets) {
@@ -665,8 +725,14 @@ var NeedsGate = class {
       const anyRan = needs.length ? needs.some(ran) : this.#nodes.some(((n, i) => !n.teardown && ran(i)));
       if (anyRan) (needs.length ? result : last).push(t);
     }));
+    const ordered = [];
+    const among = new Set(result);
+    while (result.length > 0) {
+      const next = result.findIndex(((t) => this.#watch.get(t).every(((u) => !among.has(u) || ordered.includes(u)))));
+      ordered.push(...result.splice(Math.max(0, next), 1));
+    }
     return [
-      ...result,
+      ...ordered,
       ...last
     ];
   }
@@ -943,15 +1009,16 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
   }, (() => worker(deps, stopped))));
   const cleanup = gate.pendingTeardowns(((i) => (ends[i]?.result.attempts ?? 0) > 0));
   if (cleanup.length) {
-    deps.onCleanup?.(cleanup.map(((i) => fixtures[i].fixture.id)), deps.signal.aborted ? TEARDOWN_BUDGET_MS : void 0);
+    deps.onCleanup?.(cleanup.map(((i) => fixtures[i].fixture.id)), deps.signal.aborted ? settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS : void 0);
     const budget = new AbortController();
-    const timer = deps.signal.aborted ? after(TEARDOWN_BUDGET_MS, (() => budget.abort("teardown budget"))) : void 0;
+    const timer = deps.signal.aborted ? after(settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS, (() => budget.abort("teardown budget"))) : void 0;
     const cleanupDeps = {
       ...deps,
       signal: deps.signal.aborted ? budget.signal : deps.signal
     };
     try {
       for (const index of cleanup) {
+        if (cleanupDeps.signal.aborted) break;
         gate.start(index);
         record(index, await runOne(fixtures[index], settings, cleanupDeps, enqueue));
       }
@@ -1869,4 +1936,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-M2I6UMKY.js.map
+//# sourceMappingURL=execute_run-HCCIZ677.js.map

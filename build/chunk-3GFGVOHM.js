@@ -2128,7 +2128,7 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
     if (p.fixture.description) lines.push(`  description: ${displayName(p.fixture.description)}`);
     if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
     if (p.fixture.teardown) {
-      lines.push(p.fixture.needs.length ? "  teardown: runs after what needs the same fixtures" : "  teardown: runs after every other fixture");
+      lines.push(p.fixture.needs.length ? "  teardown: runs after what needs its needs, and after their teardowns" : "  teardown: runs after every other fixture");
     }
     if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
     lines.push(`  ${shellQuote(p.argv)}`);
@@ -2183,4 +2183,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-ZHK67YKE.js.map
+//# sourceMappingURL=chunk-3GFGVOHM.js.map
