@@ -499,6 +499,11 @@ Deno.test("needs: after --max-failures, the dependants of a failed need are bloc
   });
   const run = await runSmoke(p.dir, ["--max-failures", "1", "--concurrency", "1", "--order", "id"]);
   assert.equal(run.code, 1);
+  // The console says so, as in a run that was not stopped.
+  for (const id of ["api/orders", "api/report", "teardown/orders", "zz/teardown"]) {
+    assert.match(run.stdout, new RegExp(`^BLOCK +${id} +blocked by `, "m"), id);
+  }
+  assert.match(run.stdout, /^SKIP +zz\/off/m);
   const artifact = ArtifactSchema.parse(await p.latest());
   const byId = Object.fromEntries(artifact.fixtures.map((f) => [f.id, f]));
   for (const [id, by] of [["api/orders", "setup/db"], ["api/report", "api/orders"]]) {

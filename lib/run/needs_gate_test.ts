@@ -501,3 +501,54 @@ Deno.test("runFixtures(): after an interrupt, a teardown the budget left no time
   assert.equal(byId.t1.failure?.message, "Interrupted before it finished");
   assert.equal(byId.t2.failure?.message, "Interrupted before it started");
 });
+
+Deno.test("runFixtures(): --max-failures counts fixtures that ran and failed, not the blocked, nor a failed teardown", async () => {
+  const catalog = buildCatalog([
+    { path: "a_setup.smoke.jsonc", text: '{ "command": ["fail"] }' },
+    { path: "b_dep.smoke.jsonc", text: '{ "command": ["ok"], "needs": ["a_setup"] }' },
+    {
+      path: "c_td.smoke.jsonc",
+      text: '{ "command": ["fail"], "needs": ["a_setup"], "teardown": true }',
+    },
+    { path: "d_other.smoke.jsonc", text: '{ "command": ["ok"] }' },
+  ], { cwd: "/", fixturesDir: "/f" });
+  const planned = catalog.map((f) =>
+    planFixture(f, {
+      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
+      deno: "deno",
+    })
+  );
+  const stream = { tail: "", bytes: 0, found: [] };
+  const ends = await runFixtures(planned, {
+    runId: "r",
+    concurrency: 1,
+    baseEnv: {},
+    graceMs: 10,
+    tailBytes: 10,
+    settleMs: 0,
+    maxFailures: 2,
+  }, {
+    spawn: (spec) =>
+      Promise.resolve({
+        exitCode: spec.argv[0] === "fail" ? 1 : 0,
+        signal: null,
+        timedOut: false,
+        interrupted: false,
+        durationMs: 1,
+        stdout: stream,
+        stderr: stream,
+        outputLeaked: false,
+      }),
+    reporter: {},
+    signal: new AbortController().signal,
+  });
+  assert.deepEqual(
+    ends.map((e) => [e.result.id, e.result.status, e.result.failure?.kind ?? null]),
+    [
+      ["a_setup", "failed", "exit-code"],
+      ["b_dep", "failed", "blocked"],
+      ["c_td", "failed", "exit-code"],
+      ["d_other", "passed", null],
+    ],
+  );
+});

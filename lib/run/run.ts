@@ -515,21 +515,29 @@ export async function runFixtures(
       timer?.clear();
     }
   }
-  await reported;
   // Never started: an interrupt, or --max-failures. What the manifests skip stays skipped, and
-  // what a need that did not pass blocks is blocked, as in a run that was not stopped: either
-  // way it could not have run. The rest the stop kept from starting.
-  const settled = gate.settleStopped();
+  // what a need that did not pass blocks is blocked, as in a run that was not stopped (and the
+  // reporters hear of them as they would have): either way it could not have run. The rest the
+  // stop kept from starting.
+  for (const [index, decided] of gate.settleStopped()) {
+    const planned = fixtures[index];
+    const end: FixtureEnd = {
+      result: decided.kind === "skip"
+        ? { ...skipped(planned), skipReason: decided.reason }
+        : blockedResult(planned.fixture.id, decided.by, decided.because),
+      planned,
+      failedAttempts: [],
+      outputLeaked: false,
+    };
+    ends[index] = end;
+    enqueue(() => deps.reporter.onFixtureEnd?.(end));
+  }
+  await reported;
   return fixtures.map((planned, index) => {
     const end = ends[index];
     if (end) return end;
     const id = planned.fixture.id;
-    const decided = settled.get(index);
-    const result = decided?.kind === "skip"
-      ? { ...skipped(planned), skipReason: decided.reason }
-      : decided?.kind === "block"
-      ? blockedResult(id, decided.by, decided.because)
-      : !bailedFirst || max === undefined
+    const result = !bailedFirst || max === undefined
       ? interruptedResult(id)
       : notRunResult(id, max);
     return { result, planned, failedAttempts: [], outputLeaked: false };

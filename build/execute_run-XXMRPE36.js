@@ -1026,17 +1026,26 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
       timer?.clear();
     }
   }
+  for (const [index, decided] of gate.settleStopped()) {
+    const planned = fixtures[index];
+    const end = {
+      result: decided.kind === "skip" ? {
+        ...skipped(planned),
+        skipReason: decided.reason
+      } : blockedResult(planned.fixture.id, decided.by, decided.because),
+      planned,
+      failedAttempts: [],
+      outputLeaked: false
+    };
+    ends[index] = end;
+    enqueue((() => deps.reporter.onFixtureEnd?.(end)));
+  }
   await reported;
-  const settled = gate.settleStopped();
   return fixtures.map(((planned, index) => {
     const end = ends[index];
     if (end) return end;
     const id = planned.fixture.id;
-    const decided = settled.get(index);
-    const result = decided?.kind === "skip" ? {
-      ...skipped(planned),
-      skipReason: decided.reason
-    } : decided?.kind === "block" ? blockedResult(id, decided.by, decided.because) : !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max);
+    const result = !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max);
     return {
       result,
       planned,
@@ -1936,4 +1945,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-HCCIZ677.js.map
+//# sourceMappingURL=execute_run-XXMRPE36.js.map
