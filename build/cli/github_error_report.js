@@ -8,12 +8,12 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-ISQHPAG4.js";
+} from "../chunk-7NJXKYSX.js";
 import "../chunk-5EPMVDCW.js";
-import "../chunk-T4IFD25W.js";
-import "../chunk-W2BHSFR7.js";
+import "../chunk-3LCQ77WM.js";
+import "../chunk-IJGDTOEM.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-Y3TRA3WH.js";
+import "../chunk-5C2G76YF.js";
 import "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-5EXWSHJK.js";
+} from "../chunk-5B6TCTZT.js";
 import {
   advanceState,
   stateFromRecord,
@@ -43,14 +43,14 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-T4IFD25W.js";
+} from "../chunk-3LCQ77WM.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-W2BHSFR7.js";
+} from "../chunk-IJGDTOEM.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-Y3TRA3WH.js";
+import "../chunk-5C2G76YF.js";
 import {
   shellQuote
 } from "../chunk-HP5CIMTB.js";

@@ -25,13 +25,13 @@ import {
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration
-} from "../chunk-W2BHSFR7.js";
+} from "../chunk-IJGDTOEM.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-Y3TRA3WH.js";
+} from "../chunk-5C2G76YF.js";
 import {
   fixtureArgument,
   shellQuote

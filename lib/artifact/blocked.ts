@@ -95,7 +95,8 @@ function endedOf(need: BlockedInput | undefined): string {
  * need's own result in `results`).
  *
  * @param results Every fixture's result of one run.
- * @returns One group per blocking need (empty when nothing was blocked).
+ * @returns One group per blocking need (empty when nothing was blocked), the
+ * needs that did not pass on their own first, then those they blocked.
  *
  * @example
  * ```ts
@@ -123,7 +124,16 @@ export function groupBlocked(results: readonly BlockedInput[]): BlockedGroup[] {
     if (!group) groups.set(by, group = { by, ended: endedOf(byId.get(by)), ids: [] });
     group.ids.push(result.id);
   }
-  return [...groups.values()];
+  // The cause first: a need that failed before a need it blocked in turn (stable otherwise).
+  const depth = (id: string): number => {
+    let steps = 0;
+    for (let at = byId.get(id); at && isBlocked(at) && steps <= byId.size; steps++) {
+      at = byId.get(blockedBy(at));
+    }
+    return steps;
+  };
+  const depths = new Map([...groups.keys()].map((by) => [by, depth(by)]));
+  return [...groups.values()].sort((a, b) => depths.get(a.by)! - depths.get(b.by)!);
 }
 
 /**

@@ -93,3 +93,24 @@ Deno.test("groupBlocked(): a need stopped before it had a result was interrupted
   assert.deepEqual(ended(1), [{ by: "setup", ended: "interrupted", ids: ["dep"] }]);
   assert.equal(ended(2)[0].ended, "failed");
 });
+
+Deno.test("groupBlocked(): the cause first, then what it blocked in turn, whatever the order of the results", () => {
+  const blocked = (id: string, by: string) => ({
+    id,
+    status: "failed" as const,
+    blockedBy: by,
+    failure: { kind: "blocked", message: `Blocked by ${by}: it needs "${by}", which failed` },
+  });
+  const root = {
+    id: "z/root",
+    status: "failed" as const,
+    failure: { kind: "exit-code", message: "" },
+  };
+  const results = [
+    blocked("a/report", "b/orders"),
+    blocked("b/orders", "c/seed"),
+    blocked("c/seed", "z/root"),
+    root,
+  ];
+  assert.deepEqual(groupBlocked(results).map((g) => g.by), ["z/root", "c/seed", "b/orders"]);
+});

@@ -6,11 +6,11 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-T4IFD25W.js";
+} from "./chunk-3LCQ77WM.js";
 import {
   formatDuration,
   palette
-} from "./chunk-W2BHSFR7.js";
+} from "./chunk-IJGDTOEM.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -18,7 +18,7 @@ import {
   blockedGroupLine,
   failureCause,
   groupBlocked
-} from "./chunk-Y3TRA3WH.js";
+} from "./chunk-5C2G76YF.js";
 import {
   shellQuote
 } from "./chunk-HP5CIMTB.js";
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-ISQHPAG4.js.map
+//# sourceMappingURL=chunk-7NJXKYSX.js.map

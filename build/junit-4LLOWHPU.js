@@ -3,7 +3,7 @@ import {
   excerptLines,
   failureExcerpt,
   isBlocked
-} from "./chunk-Y3TRA3WH.js";
+} from "./chunk-5C2G76YF.js";
 import "./chunk-2N47EPJ5.js";
 import {
   quarantineLine,
@@ -391,4 +391,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-7XDBU2CL.js.map
+//# sourceMappingURL=junit-4LLOWHPU.js.map

@@ -2,10 +2,10 @@ import {
   formatDuration,
   palette,
   renderRepeat
-} from "./chunk-W2BHSFR7.js";
+} from "./chunk-IJGDTOEM.js";
 import {
   isBlocked
-} from "./chunk-Y3TRA3WH.js";
+} from "./chunk-5C2G76YF.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -184,4 +184,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-T4IFD25W.js.map
+//# sourceMappingURL=chunk-3LCQ77WM.js.map

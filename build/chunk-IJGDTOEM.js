@@ -8,7 +8,7 @@ import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "./chunk-Y3TRA3WH.js";
+} from "./chunk-5C2G76YF.js";
 import {
   keptFromStarting
 } from "./chunk-5345R35B.js";
@@ -239,4 +239,4 @@ export {
   renderFailures,
   renderRepeat
 };
-//# sourceMappingURL=chunk-W2BHSFR7.js.map
+//# sourceMappingURL=chunk-IJGDTOEM.js.map

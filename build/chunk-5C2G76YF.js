@@ -41,9 +41,22 @@ var groupBlocked = (function groupBlocked(results) {
     });
     group.ids.push(result.id);
   }
+  const depth = ((id) => {
+    let steps = 0;
+    for (let at = byId.get(id); at && isBlocked(at) && steps <= byId.size; steps++) {
+      at = byId.get(blockedBy(at));
+    }
+    return steps;
+  });
+  const depths = new Map([
+    ...groups.keys()
+  ].map(((by) => [
+    by,
+    depth(by)
+  ])));
   return [
     ...groups.values()
-  ];
+  ].sort(((a, b) => depths.get(a.by) - depths.get(b.by)));
 });
 var blockedGroupLine = (function blockedGroupLine(group) {
   return `Blocked by ${group.by} (${group.ended}): ${idList(group.ids)}`;
@@ -292,4 +305,4 @@ export {
   failureExcerpt,
   failureCause
 };
-//# sourceMappingURL=chunk-Y3TRA3WH.js.map
+//# sourceMappingURL=chunk-5C2G76YF.js.map

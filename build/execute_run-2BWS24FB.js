@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-5EXWSHJK.js";
+} from "./chunk-5B6TCTZT.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -55,7 +55,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-T4IFD25W.js";
+} from "./chunk-3LCQ77WM.js";
 import {
   colorWanted,
   palette,
@@ -63,11 +63,11 @@ import {
   renderFixtureLine,
   renderStatusLine,
   repeatRuns
-} from "./chunk-W2BHSFR7.js";
+} from "./chunk-IJGDTOEM.js";
 import "./chunk-JEDHTE3D.js";
 import {
   isBlocked
-} from "./chunk-Y3TRA3WH.js";
+} from "./chunk-5C2G76YF.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import {
@@ -260,7 +260,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-7XDBU2CL.js");
+    const { createJUnitReporter } = await import("./junit-4LLOWHPU.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -271,7 +271,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-QBPV3RKX.js");
+    const { createGitHubReporter } = await import("./github-7PPKIKIK.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1945,4 +1945,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-XXMRPE36.js.map
+//# sourceMappingURL=execute_run-2BWS24FB.js.map
