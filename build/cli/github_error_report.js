@@ -8,12 +8,12 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-7NJXKYSX.js";
+} from "../chunk-CQEMXYXK.js";
 import "../chunk-5EPMVDCW.js";
-import "../chunk-3LCQ77WM.js";
-import "../chunk-IJGDTOEM.js";
+import "../chunk-T5PGPTT6.js";
+import "../chunk-ORG5E3PZ.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-5C2G76YF.js";
+import "../chunk-WRAEBG6M.js";
 import "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";

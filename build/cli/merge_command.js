@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-5B6TCTZT.js";
+} from "../chunk-3TKIFDZH.js";
 import {
   advanceState,
   stateFromRecord,
@@ -43,14 +43,14 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-3LCQ77WM.js";
+} from "../chunk-T5PGPTT6.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-IJGDTOEM.js";
+} from "../chunk-ORG5E3PZ.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-5C2G76YF.js";
+import "../chunk-WRAEBG6M.js";
 import {
   shellQuote
 } from "../chunk-HP5CIMTB.js";

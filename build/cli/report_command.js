@@ -25,13 +25,13 @@ import {
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration
-} from "../chunk-IJGDTOEM.js";
+} from "../chunk-ORG5E3PZ.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-5C2G76YF.js";
+} from "../chunk-WRAEBG6M.js";
 import {
   fixtureArgument,
   shellQuote

@@ -125,14 +125,27 @@ export function groupBlocked(results: readonly BlockedInput[]): BlockedGroup[] {
     group.ids.push(result.id);
   }
   // The cause first: a need that failed before a need it blocked in turn (stable otherwise).
+  // Each fixture's depth once, walking up a chain only as far as a depth known (untrusted
+  // results may loop: a step past every result is the end).
+  const depths = new Map<string, number>();
   const depth = (id: string): number => {
-    let steps = 0;
-    for (let at = byId.get(id); at && isBlocked(at) && steps <= byId.size; steps++) {
-      at = byId.get(blockedBy(at));
+    const chain: string[] = [];
+    let known = 0;
+    for (let at = id; chain.length <= byId.size; at = blockedBy(byId.get(at)!)) {
+      const seen = depths.get(at);
+      if (seen !== undefined) {
+        known = seen;
+        break;
+      }
+      const result = byId.get(at);
+      if (!result || !isBlocked(result)) break;
+      chain.push(at);
     }
-    return steps;
+    chain.reverse().forEach((at, k) => depths.set(at, known + k + 1));
+    if (!depths.has(id)) depths.set(id, known);
+    return depths.get(id)!;
   };
-  const depths = new Map([...groups.keys()].map((by) => [by, depth(by)]));
+  for (const by of groups.keys()) depth(by);
   return [...groups.values()].sort((a, b) => depths.get(a.by)! - depths.get(b.by)!);
 }
 

@@ -106,22 +106,46 @@ export class NeedsGate {
     this.#state = nodes.map(() => "pending");
     this.#ran = nodes.map(() => false);
     this.#watch = new Map();
+    // Who needs each fixture, to find what depends on a teardown's needs in one search each.
+    const dependants: number[][] = nodes.map(() => []);
+    this.#needs.forEach((needs, i) => needs.forEach((n) => dependants[n].push(i)));
     nodes.forEach((node, t) => {
       if (!node.teardown) return;
-      const needs = new Set(this.#needs[t]);
-      // A teardown with needs waits for them and everything that needs them, the teardowns of
-      // what needs them included: setups are undone in reverse (teardown/seed, of setup/seed,
-      // which needs setup/db, before teardown/db). One without needs waits for every other
-      // fixture, the other teardowns included (but those without needs).
-      const watched = nodes.map((_, i) => i).filter((i) =>
-        i !== t &&
-        (needs.size === 0
-          ? !(nodes[i].teardown && this.#needs[i].length === 0)
-          : nodes[i].teardown
-          ? this.#needs[i].some((n) => this.#reaches(n, needs))
-          : needs.has(i) || this.#reaches(i, needs))
-      );
-      this.#watch.set(t, watched);
+      const needs = this.#needs[t];
+      if (needs.length === 0) {
+        // Without needs: every other fixture, the other teardowns included (but those without
+        // needs).
+        this.#watch.set(
+          t,
+          nodes.map((_, i) => i).filter((i) =>
+            i !== t && !(nodes[i].teardown && this.#needs[i].length === 0)
+          ),
+        );
+        return;
+      }
+      // With needs: them, everything that needs them (directly or not), and the teardowns of
+      // what needs them: setups are undone in reverse (teardown/seed, of setup/seed, which needs
+      // setup/db, before teardown/db; not another teardown of setup/db itself).
+      const depends = new Set<number>();
+      const stack = [...needs];
+      while (stack.length > 0) {
+        for (const d of dependants[stack.pop()!]) {
+          if (!depends.has(d)) {
+            depends.add(d);
+            stack.push(d);
+          }
+        }
+      }
+      const watched = new Set(needs);
+      for (const d of depends) if (!nodes[d].teardown) watched.add(d);
+      for (const u of depends) {
+        if (!nodes[u].teardown) continue;
+        // Depends on them through a need of its own (a teardown needing one of the same needs
+        // is reached directly, and does not count).
+        if (this.#needs[u].some((n) => depends.has(n))) watched.add(u);
+      }
+      watched.delete(t);
+      this.#watch.set(t, [...watched].sort((a, b) => a - b));
     });
     this.#dropWaitCycles();
   }
@@ -130,62 +154,68 @@ export class NeedsGate {
    * Two teardowns that would wait for each other (each cleans up after what
    * needs the other's setup, through needs of several fixtures) do not: they
    * run in any order, as before teardowns waited for teardowns. Only waits
-   * within such a cycle go; the rest of the order stands.
+   * within such a cycle (a strongly connected set, found in one pass) go; the
+   * rest of the order stands.
    */
   #dropWaitCycles(): void {
     const teardowns = [...this.#watch.keys()].filter((t) => this.#needs[t].length > 0);
-    const waitsOn = (t: number) => this.#watch.get(t)!.filter((u) => this.#nodes[u].teardown);
-    // Kahn's order: what it cannot place sits on a cycle, or after one (usually nothing).
-    const left = new Map(teardowns.map((t) => [t, waitsOn(t).length]));
-    const waitedBy = new Map<number, number[]>();
-    for (const t of teardowns) {
-      for (const u of waitsOn(t)) waitedBy.set(u, [...(waitedBy.get(u) ?? []), t]);
-    }
-    const ready = teardowns.filter((t) => left.get(t) === 0);
-    while (ready.length > 0) {
-      const u = ready.pop()!;
-      left.delete(u);
-      for (const t of waitedBy.get(u) ?? []) {
-        const count = left.get(t)! - 1;
-        left.set(t, count);
-        if (count === 0) ready.push(t);
-      }
-    }
-    if (left.size === 0) return;
-    // A wait of t on u goes round when u waits, in turn, for t.
-    const reaches = (from: number, to: number) => {
-      const seen = new Set<number>([from]);
-      const stack = [from];
-      while (stack.length > 0) {
-        for (const u of waitsOn(stack.pop()!)) {
-          if (u === to) return true;
-          if (left.has(u) && !seen.has(u)) {
-            seen.add(u);
-            stack.push(u);
-          }
+    const waitsOn = new Map(
+      teardowns.map((t) => [t, this.#watch.get(t)!.filter((u) => this.#nodes[u].teardown)]),
+    );
+    if (![...waitsOn.values()].some((w) => w.length > 0)) return;
+    // Tarjan's strongly connected components, without recursion.
+    const order = new Map<number, number>();
+    const low = new Map<number, number>();
+    const component = new Map<number, number>();
+    const onStack = new Set<number>();
+    const stack: number[] = [];
+    let counter = 0;
+    for (const root of teardowns) {
+      if (order.has(root)) continue;
+      const frames: [number, number][] = [[root, 0]];
+      order.set(root, counter);
+      low.set(root, counter++);
+      stack.push(root);
+      onStack.add(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const [v, k] = frame;
+        const next = waitsOn.get(v)!;
+        if (k < next.length) {
+          frame[1]++;
+          const w = next[k];
+          if (!order.has(w)) {
+            order.set(w, counter);
+            low.set(w, counter++);
+            stack.push(w);
+            onStack.add(w);
+            frames.push([w, 0]);
+          } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, order.get(w)!));
+          continue;
+        }
+        frames.pop();
+        if (frames.length > 0) {
+          const parent = frames[frames.length - 1][0];
+          low.set(parent, Math.min(low.get(parent)!, low.get(v)!));
+        }
+        if (low.get(v) === order.get(v)) {
+          let w: number;
+          do {
+            w = stack.pop()!;
+            onStack.delete(w);
+            component.set(w, v);
+          } while (w !== v);
         }
       }
-      return false;
-    };
-    const kept = new Map([...left.keys()].map((t) => [
-      t,
-      this.#watch.get(t)!.filter((u) => !(left.has(u) && reaches(u, t))),
-    ]));
-    for (const [t, watched] of kept) this.#watch.set(t, watched);
-  }
-
-  /** Whether fixture `from` needs, directly or not, one of `targets`. */
-  #reaches(from: number, targets: ReadonlySet<number>): boolean {
-    const seen = new Set<number>();
-    const stack = [...this.#needs[from]];
-    while (stack.length) {
-      const i = stack.pop()!;
-      if (targets.has(i)) return true;
-      if (seen.has(i)) continue;
-      seen.add(i);
-      stack.push(...this.#needs[i]);
     }
-    return false;
+    for (const t of teardowns) {
+      const own = component.get(t);
+      if (!waitsOn.get(t)!.some((u) => component.get(u) === own)) continue;
+      this.#watch.set(
+        t,
+        this.#watch.get(t)!.filter((u) => !(this.#nodes[u].teardown && component.get(u) === own)),
+      );
+    }
   }
 
   #ended(i: number): boolean {
@@ -416,13 +446,25 @@ export class NeedsGate {
     });
     // One at a time, each after the teardowns among them it waits for (see the constructor).
     const ordered: number[] = [];
+    const placed = new Set<number>();
     const among = new Set(result);
-    while (result.length > 0) {
-      const next = result.findIndex((t) =>
-        this.#watch.get(t)!.every((u) => !among.has(u) || ordered.includes(u))
-      );
-      ordered.push(...result.splice(Math.max(0, next), 1));
-    }
+    const place = (t: number) => {
+      // Depth first: what it waits for among them, then itself (the waits have no cycle).
+      const frames: [number, number][] = [[t, 0]];
+      placed.add(t);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const watched = this.#watch.get(frame[0])!;
+        if (frame[1] < watched.length) {
+          const u = watched[frame[1]++];
+          if (among.has(u) && !placed.has(u)) {
+            placed.add(u);
+            frames.push([u, 0]);
+          }
+        } else ordered.push(frames.pop()![0]);
+      }
+    };
+    for (const t of result) if (!placed.has(t)) place(t);
     return [...ordered, ...last];
   }
 }

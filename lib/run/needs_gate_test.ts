@@ -552,3 +552,63 @@ Deno.test("runFixtures(): --max-failures counts fixtures that ran and failed, no
     ],
   );
 });
+
+Deno.test("runFixtures(): an interrupt during the cleanup after --max-failures gives the teardowns the budget; those it leaves no time for are interrupted, not held back by the limit", async () => {
+  const catalog = buildCatalog([
+    { path: "a_setup.smoke.jsonc", text: '{ "command": ["ok"] }' },
+    { path: "b_fails.smoke.jsonc", text: '{ "command": ["fail"] }' },
+    {
+      path: "c_t1.smoke.jsonc",
+      text: '{ "command": ["t1"], "needs": ["a_setup"], "teardown": true }',
+    },
+    {
+      path: "d_t2.smoke.jsonc",
+      text: '{ "command": ["t2"], "needs": ["a_setup"], "teardown": true }',
+    },
+  ], { cwd: "/", fixturesDir: "/f" });
+  const planned = catalog.map((f) =>
+    planFixture(f, {
+      options: { timeoutMs: 60_000, retries: 0, permissions: [], env: {} },
+      deno: "deno",
+    })
+  );
+  const interrupt = new AbortController();
+  let t1HadTime = false;
+  const stream = { tail: "", bytes: 0, found: [] };
+  const keepAlive = setInterval(() => {}, 1000);
+  const ends = await runFixtures(planned, {
+    runId: "r",
+    concurrency: 1,
+    baseEnv: {},
+    graceMs: 10,
+    tailBytes: 10,
+    settleMs: 0,
+    maxFailures: 1,
+    teardownBudgetMs: 20,
+  }, {
+    spawn: async (spec, signal): Promise<ProcessOutcome> => {
+      const name = spec.argv[0];
+      if (name === "t1") {
+        // Ctrl-C while the first teardown runs: it goes on, within the budget.
+        interrupt.abort();
+        t1HadTime = !signal.aborted;
+        if (!signal.aborted) await new Promise((r) => signal.addEventListener("abort", r));
+      }
+      return {
+        exitCode: name === "fail" ? 1 : name === "t1" ? null : 0,
+        signal: null,
+        timedOut: false,
+        interrupted: name === "t1",
+        durationMs: 1,
+        stdout: stream,
+        stderr: stream,
+        outputLeaked: false,
+      };
+    },
+    reporter: {},
+    signal: interrupt.signal,
+  }).finally(() => clearInterval(keepAlive));
+  const byId = Object.fromEntries(ends.map((e) => [e.result.id, e.result]));
+  assert.ok(t1HadTime, "the teardown running at the interrupt was stopped at once");
+  assert.equal(byId.d_t2.failure?.message, "Interrupted before it started");
+});

@@ -12,7 +12,7 @@ import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
 import { type Ending, NeedsGate } from "./needs_gate.ts";
 import { repeatRuns } from "./repeat.ts";
 import { pause } from "./_wait.ts";
-import { after } from "../base/timer.ts";
+import { after, type Timer } from "../base/timer.ts";
 import { interruptedWithoutResult } from "../artifact/not_run.ts";
 
 /** After an interrupt, how long the teardowns of what ran have, in all. */
@@ -491,28 +491,39 @@ export async function runFixtures(
   // Stopped early: the teardowns of what ran still clean up, one at a time; after an interrupt
   // within a short budget (a second interrupt stops smoke at once).
   const cleanup = gate.pendingTeardowns((i) => (ends[i]?.result.attempts ?? 0) > 0);
+  /** Teardowns of the cleanup that an interrupt's budget left no time to start. */
+  const cutShort = new Set<number>();
   if (cleanup.length) {
     deps.onCleanup?.(
       cleanup.map((i) => fixtures[i].fixture.id),
       deps.signal.aborted ? settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS : undefined,
     );
     const budget = new AbortController();
-    const timer = deps.signal.aborted
-      ? after(
+    // After an interrupt the teardowns get the budget in all: from the start of the cleanup, or
+    // from an interrupt during it (the cleanup after --max-failures).
+    let timer: Timer | undefined;
+    const arm = () => {
+      timer ??= after(
         settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS,
         () => budget.abort("teardown budget"),
-      )
-      : undefined;
-    const cleanupDeps = { ...deps, signal: deps.signal.aborted ? budget.signal : deps.signal };
+      );
+    };
+    if (deps.signal.aborted) arm();
+    else deps.signal.addEventListener("abort", arm, { once: true });
+    const cleanupDeps = { ...deps, signal: budget.signal };
     try {
       for (const index of cleanup) {
         // The budget spent: the rest never start, and say so ("Interrupted before it started").
-        if (cleanupDeps.signal.aborted) break;
+        if (budget.signal.aborted) {
+          cutShort.add(index);
+          continue;
+        }
         gate.start(index);
         record(index, await runOne(fixtures[index], settings, cleanupDeps, enqueue));
       }
     } finally {
       timer?.clear();
+      deps.signal.removeEventListener("abort", arm);
     }
   }
   // Never started: an interrupt, or --max-failures. What the manifests skip stays skipped, and
@@ -537,7 +548,7 @@ export async function runFixtures(
     const end = ends[index];
     if (end) return end;
     const id = planned.fixture.id;
-    const result = !bailedFirst || max === undefined
+    const result = cutShort.has(index) || !bailedFirst || max === undefined
       ? interruptedResult(id)
       : notRunResult(id, max);
     return { result, planned, failedAttempts: [], outputLeaked: false };

@@ -2,10 +2,10 @@ import {
   formatDuration,
   palette,
   renderRepeat
-} from "./chunk-IJGDTOEM.js";
+} from "./chunk-ORG5E3PZ.js";
 import {
   isBlocked
-} from "./chunk-5C2G76YF.js";
+} from "./chunk-WRAEBG6M.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -184,4 +184,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-3LCQ77WM.js.map
+//# sourceMappingURL=chunk-T5PGPTT6.js.map

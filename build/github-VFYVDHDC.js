@@ -8,15 +8,15 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-7NJXKYSX.js";
+} from "./chunk-CQEMXYXK.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-3LCQ77WM.js";
-import "./chunk-IJGDTOEM.js";
+import "./chunk-T5PGPTT6.js";
+import "./chunk-ORG5E3PZ.js";
 import "./chunk-JEDHTE3D.js";
-import "./chunk-5C2G76YF.js";
+import "./chunk-WRAEBG6M.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import "./chunk-5345R35B.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-7PPKIKIK.js.map
+//# sourceMappingURL=github-VFYVDHDC.js.map

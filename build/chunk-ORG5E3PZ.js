@@ -8,7 +8,7 @@ import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "./chunk-5C2G76YF.js";
+} from "./chunk-WRAEBG6M.js";
 import {
   keptFromStarting
 } from "./chunk-5345R35B.js";
@@ -239,4 +239,4 @@ export {
   renderFailures,
   renderRepeat
 };
-//# sourceMappingURL=chunk-IJGDTOEM.js.map
+//# sourceMappingURL=chunk-ORG5E3PZ.js.map

@@ -41,19 +41,25 @@ var groupBlocked = (function groupBlocked(results) {
     });
     group.ids.push(result.id);
   }
+  const depths = /* @__PURE__ */ new Map();
   const depth = ((id) => {
-    let steps = 0;
-    for (let at = byId.get(id); at && isBlocked(at) && steps <= byId.size; steps++) {
-      at = byId.get(blockedBy(at));
+    const chain = [];
+    let known = 0;
+    for (let at = id; chain.length <= byId.size; at = blockedBy(byId.get(at))) {
+      const seen = depths.get(at);
+      if (seen !== void 0) {
+        known = seen;
+        break;
+      }
+      const result = byId.get(at);
+      if (!result || !isBlocked(result)) break;
+      chain.push(at);
     }
-    return steps;
+    chain.reverse().forEach(((at, k) => depths.set(at, known + k + 1)));
+    if (!depths.has(id)) depths.set(id, known);
+    return depths.get(id);
   });
-  const depths = new Map([
-    ...groups.keys()
-  ].map(((by) => [
-    by,
-    depth(by)
-  ])));
+  for (const by of groups.keys()) depth(by);
   return [
     ...groups.values()
   ].sort(((a, b) => depths.get(a.by) - depths.get(b.by)));
@@ -305,4 +311,4 @@ export {
   failureExcerpt,
   failureCause
 };
-//# sourceMappingURL=chunk-5C2G76YF.js.map
+//# sourceMappingURL=chunk-WRAEBG6M.js.map

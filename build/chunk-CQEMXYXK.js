@@ -6,11 +6,11 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-3LCQ77WM.js";
+} from "./chunk-T5PGPTT6.js";
 import {
   formatDuration,
   palette
-} from "./chunk-IJGDTOEM.js";
+} from "./chunk-ORG5E3PZ.js";
 import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
@@ -18,7 +18,7 @@ import {
   blockedGroupLine,
   failureCause,
   groupBlocked
-} from "./chunk-5C2G76YF.js";
+} from "./chunk-WRAEBG6M.js";
 import {
   shellQuote
 } from "./chunk-HP5CIMTB.js";
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-7NJXKYSX.js.map
+//# sourceMappingURL=chunk-CQEMXYXK.js.map

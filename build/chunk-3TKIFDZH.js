@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-3LCQ77WM.js";
+} from "./chunk-T5PGPTT6.js";
 import {
   createArtifact
 } from "./chunk-5345R35B.js";
@@ -572,4 +572,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-5B6TCTZT.js.map
+//# sourceMappingURL=chunk-3TKIFDZH.js.map

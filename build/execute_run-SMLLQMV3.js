@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-5B6TCTZT.js";
+} from "./chunk-3TKIFDZH.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -55,7 +55,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-3LCQ77WM.js";
+} from "./chunk-T5PGPTT6.js";
 import {
   colorWanted,
   palette,
@@ -63,11 +63,11 @@ import {
   renderFixtureLine,
   renderStatusLine,
   repeatRuns
-} from "./chunk-IJGDTOEM.js";
+} from "./chunk-ORG5E3PZ.js";
 import "./chunk-JEDHTE3D.js";
 import {
   isBlocked
-} from "./chunk-5C2G76YF.js";
+} from "./chunk-WRAEBG6M.js";
 import "./chunk-HP5CIMTB.js";
 import "./chunk-2N47EPJ5.js";
 import {
@@ -260,7 +260,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-4LLOWHPU.js");
+    const { createJUnitReporter } = await import("./junit-6CV6ENJK.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -271,7 +271,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-7PPKIKIK.js");
+    const { createGitHubReporter } = await import("./github-VFYVDHDC.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -414,11 +414,37 @@ var NeedsGate = class {
     this.#state = nodes.map((() => "pending"));
     this.#ran = nodes.map((() => false));
     this.#watch = /* @__PURE__ */ new Map();
+    const dependants = nodes.map((() => []));
+    this.#needs.forEach(((needs, i) => needs.forEach(((n) => dependants[n].push(i)))));
     nodes.forEach(((node, t) => {
       if (!node.teardown) return;
-      const needs = new Set(this.#needs[t]);
-      const watched = nodes.map(((_, i) => i)).filter(((i) => i !== t && (needs.size === 0 ? !(nodes[i].teardown && this.#needs[i].length === 0) : nodes[i].teardown ? this.#needs[i].some(((n) => this.#reaches(n, needs))) : needs.has(i) || this.#reaches(i, needs))));
-      this.#watch.set(t, watched);
+      const needs = this.#needs[t];
+      if (needs.length === 0) {
+        this.#watch.set(t, nodes.map(((_, i) => i)).filter(((i) => i !== t && !(nodes[i].teardown && this.#needs[i].length === 0))));
+        return;
+      }
+      const depends = /* @__PURE__ */ new Set();
+      const stack = [
+        ...needs
+      ];
+      while (stack.length > 0) {
+        for (const d of dependants[stack.pop()]) {
+          if (!depends.has(d)) {
+            depends.add(d);
+            stack.push(d);
+          }
+        }
+      }
+      const watched = new Set(needs);
+      for (const d of depends) if (!nodes[d].teardown) watched.add(d);
+      for (const u of depends) {
+        if (!nodes[u].teardown) continue;
+        if (this.#needs[u].some(((n) => depends.has(n)))) watched.add(u);
+      }
+      watched.delete(t);
+      this.#watch.set(t, [
+        ...watched
+      ].sort(((a, b) => a - b)));
     }));
     this.#dropWaitCycles();
   }
@@ -426,75 +452,77 @@ var NeedsGate = class {
    * Two teardowns that would wait for each other (each cleans up after what
    * needs the other's setup, through needs of several fixtures) do not: they
    * run in any order, as before teardowns waited for teardowns. Only waits
-   * within such a cycle go; the rest of the order stands.
+   * within such a cycle (a strongly connected set, found in one pass) go; the
+   * rest of the order stands.
    */
   #dropWaitCycles() {
     const teardowns = [
       ...this.#watch.keys()
     ].filter(((t) => this.#needs[t].length > 0));
-    const waitsOn = ((t) => this.#watch.get(t).filter(((u) => this.#nodes[u].teardown)));
-    const left = new Map(teardowns.map(((t) => [
+    const waitsOn = new Map(teardowns.map(((t) => [
       t,
-      waitsOn(t).length
+      this.#watch.get(t).filter(((u) => this.#nodes[u].teardown))
     ])));
-    const waitedBy = /* @__PURE__ */ new Map();
-    for (const t of teardowns) {
-      for (const u of waitsOn(t)) waitedBy.set(u, [
-        ...waitedBy.get(u) ?? [],
-        t
-      ]);
-    }
-    const ready = teardowns.filter(((t) => left.get(t) === 0));
-    while (ready.length > 0) {
-      const u = ready.pop();
-      left.delete(u);
-      for (const t of waitedBy.get(u) ?? []) {
-        const count = left.get(t) - 1;
-        left.set(t, count);
-        if (count === 0) ready.push(t);
-      }
-    }
-    if (left.size === 0) return;
-    const reaches = ((from, to) => {
-      const seen = /* @__PURE__ */ new Set([
-        from
-      ]);
-      const stack = [
-        from
+    if (![
+      ...waitsOn.values()
+    ].some(((w) => w.length > 0))) return;
+    const order = /* @__PURE__ */ new Map();
+    const low = /* @__PURE__ */ new Map();
+    const component = /* @__PURE__ */ new Map();
+    const onStack = /* @__PURE__ */ new Set();
+    const stack = [];
+    let counter = 0;
+    for (const root of teardowns) {
+      if (order.has(root)) continue;
+      const frames = [
+        [
+          root,
+          0
+        ]
       ];
-      while (stack.length > 0) {
-        for (const u of waitsOn(stack.pop())) {
-          if (u === to) return true;
-          if (left.has(u) && !seen.has(u)) {
-            seen.add(u);
-            stack.push(u);
-          }
+      order.set(root, counter);
+      low.set(root, counter++);
+      stack.push(root);
+      onStack.add(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const [v, k] = frame;
+        const next = waitsOn.get(v);
+        if (k < next.length) {
+          frame[1]++;
+          const w = next[k];
+          if (!order.has(w)) {
+            order.set(w, counter);
+            low.set(w, counter++);
+            stack.push(w);
+            onStack.add(w);
+            frames.push([
+              w,
+              0
+            ]);
+          } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), order.get(w)));
+          continue;
+        }
+        frames.pop();
+        if (frames.length > 0) {
+          const parent = frames[frames.length - 1][0];
+          low.set(parent, Math.min(low.get(parent), low.get(v)));
+        }
+        if (low.get(v) === order.get(v)) {
+          let w;
+          do {
+            w = stack.pop();
+            onStack.delete(w);
+            component.set(w, v);
+          } while (w !== v);
         }
       }
-      return false;
-    });
-    const kept = new Map([
-      ...left.keys()
-    ].map(((t) => [
-      t,
-      this.#watch.get(t).filter(((u) => !(left.has(u) && reaches(u, t))))
-    ])));
-    for (const [t, watched] of kept) this.#watch.set(t, watched);
-  }
-  /** Whether fixture `from` needs, directly or not, one of `targets`. */
-  #reaches(from, targets) {
-    const seen = /* @__PURE__ */ new Set();
-    const stack = [
-      ...this.#needs[from]
-    ];
-    while (stack.length) {
-      const i = stack.pop();
-      if (targets.has(i)) return true;
-      if (seen.has(i)) continue;
-      seen.add(i);
-      stack.push(...this.#needs[i]);
     }
-    return false;
+    for (const t of teardowns) {
+      const own = component.get(t);
+      if (!waitsOn.get(t).some(((u) => component.get(u) === own))) continue;
+      this.#watch.set(t, this.#watch.get(t).filter(((u) => !(this.#nodes[u].teardown && component.get(u) === own))));
+    }
   }
   #ended(i) {
     const s = this.#state[i];
@@ -726,11 +754,32 @@ var NeedsGate = class {
       if (anyRan) (needs.length ? result : last).push(t);
     }));
     const ordered = [];
+    const placed = /* @__PURE__ */ new Set();
     const among = new Set(result);
-    while (result.length > 0) {
-      const next = result.findIndex(((t) => this.#watch.get(t).every(((u) => !among.has(u) || ordered.includes(u)))));
-      ordered.push(...result.splice(Math.max(0, next), 1));
-    }
+    const place = ((t) => {
+      const frames = [
+        [
+          t,
+          0
+        ]
+      ];
+      placed.add(t);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const watched = this.#watch.get(frame[0]);
+        if (frame[1] < watched.length) {
+          const u = watched[frame[1]++];
+          if (among.has(u) && !placed.has(u)) {
+            placed.add(u);
+            frames.push([
+              u,
+              0
+            ]);
+          }
+        } else ordered.push(frames.pop()[0]);
+      }
+    });
+    for (const t of result) if (!placed.has(t)) place(t);
     return [
       ...ordered,
       ...last
@@ -1008,22 +1057,34 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
     length: workers
   }, (() => worker(deps, stopped))));
   const cleanup = gate.pendingTeardowns(((i) => (ends[i]?.result.attempts ?? 0) > 0));
+  const cutShort = /* @__PURE__ */ new Set();
   if (cleanup.length) {
     deps.onCleanup?.(cleanup.map(((i) => fixtures[i].fixture.id)), deps.signal.aborted ? settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS : void 0);
     const budget = new AbortController();
-    const timer = deps.signal.aborted ? after(settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS, (() => budget.abort("teardown budget"))) : void 0;
+    let timer;
+    const arm = (() => {
+      timer ??= after(settings.teardownBudgetMs ?? TEARDOWN_BUDGET_MS, (() => budget.abort("teardown budget")));
+    });
+    if (deps.signal.aborted) arm();
+    else deps.signal.addEventListener("abort", arm, {
+      once: true
+    });
     const cleanupDeps = {
       ...deps,
-      signal: deps.signal.aborted ? budget.signal : deps.signal
+      signal: budget.signal
     };
     try {
       for (const index of cleanup) {
-        if (cleanupDeps.signal.aborted) break;
+        if (budget.signal.aborted) {
+          cutShort.add(index);
+          continue;
+        }
         gate.start(index);
         record(index, await runOne(fixtures[index], settings, cleanupDeps, enqueue));
       }
     } finally {
       timer?.clear();
+      deps.signal.removeEventListener("abort", arm);
     }
   }
   for (const [index, decided] of gate.settleStopped()) {
@@ -1045,7 +1106,7 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
     const end = ends[index];
     if (end) return end;
     const id = planned.fixture.id;
-    const result = !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max);
+    const result = cutShort.has(index) || !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max);
     return {
       result,
       planned,
@@ -1945,4 +2006,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-2BWS24FB.js.map
+//# sourceMappingURL=execute_run-SMLLQMV3.js.map

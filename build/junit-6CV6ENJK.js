@@ -3,7 +3,7 @@ import {
   excerptLines,
   failureExcerpt,
   isBlocked
-} from "./chunk-5C2G76YF.js";
+} from "./chunk-WRAEBG6M.js";
 import "./chunk-2N47EPJ5.js";
 import {
   quarantineLine,
@@ -391,4 +391,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-4LLOWHPU.js.map
+//# sourceMappingURL=junit-6CV6ENJK.js.map
