@@ -4,10 +4,43 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import { type Ending, type GateNode, NeedsGate } from "./needs_gate.ts";
 import { runFixtures, unstartedEnds } from "./run.ts";
-import { planFixture } from "../selection/plan.ts";
+import { planFixture, type PlannedFixture } from "../selection/plan.ts";
 import { buildCatalog } from "../catalog/catalog.ts";
 import { skippedWhatever } from "../catalog/needs.ts";
 import type { ProcessOutcome } from "./process.ts";
+
+/** The planned fixtures of manifests given as files (a catalog in memory). */
+function planAll(
+  files: { path: string; text: string }[],
+  options: { timeoutMs?: number } = {},
+): PlannedFixture[] {
+  return buildCatalog(files, { cwd: "/", fixturesDir: "/f" }).map((f) =>
+    planFixture(f, {
+      options: {
+        timeoutMs: options.timeoutMs ?? 1000,
+        retries: 0,
+        permissions: [],
+        env: {},
+      },
+      deno: "deno",
+    })
+  );
+}
+
+/** What a stand-in process ends with. */
+function outcome(exitCode: number | null, options: { interrupted?: boolean } = {}): ProcessOutcome {
+  const stream = { tail: "", bytes: 0, found: [] };
+  return {
+    exitCode,
+    signal: null,
+    timedOut: false,
+    interrupted: options.interrupted ?? false,
+    durationMs: 1,
+    stdout: stream,
+    stderr: stream,
+    outputLeaked: false,
+  };
+}
 
 /** A random DAG of fixtures, some teardowns, each with an outcome if it runs. */
 const scenario = fc.integer({ min: 1, max: 10 }).chain((n) =>
@@ -152,21 +185,14 @@ Deno.test("NeedsGate: what starts had its needs pass; what is blocked had one th
 });
 
 Deno.test("runFixtures(): independent fixtures run while a need is still running", async () => {
-  const catalog = buildCatalog([
+  const planned = planAll([
     { path: "setup.smoke.jsonc", text: '{ "command": ["setup"] }' },
     { path: "dependant.smoke.jsonc", text: '{ "command": ["dependant"], "needs": ["setup"] }' },
     { path: "other.smoke.jsonc", text: '{ "command": ["other"] }' },
-  ], { cwd: "/", fixturesDir: "/f" });
-  const planned = catalog.map((f) =>
-    planFixture(f, {
-      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
-      deno: "deno",
-    })
-  );
+  ]);
   const events: string[] = [];
   let releaseSetup!: () => void;
   const setupDone = new Promise<void>((r) => (releaseSetup = r));
-  const stream = { tail: "", bytes: 0, found: [] };
   const ends = await runFixtures(planned, {
     runId: "r",
     concurrency: 2,
@@ -174,7 +200,7 @@ Deno.test("runFixtures(): independent fixtures run while a need is still running
     graceMs: 10,
     tailBytes: 10,
     // setup first, then dependant, then other: other must not wait for setup.
-    startOrder: [catalog.findIndex((f) => f.id === "setup"), 0, 1, 2].filter((v, i, a) =>
+    startOrder: [planned.findIndex((p) => p.fixture.id === "setup"), 0, 1, 2].filter((v, i, a) =>
       a.indexOf(v) === i
     ),
   }, {
@@ -184,16 +210,7 @@ Deno.test("runFixtures(): independent fixtures run while a need is still running
       if (name === "setup") await setupDone;
       if (name === "other") releaseSetup();
       events.push(`end ${name}`);
-      return {
-        exitCode: 0,
-        signal: null,
-        timedOut: false,
-        interrupted: false,
-        durationMs: 1,
-        stdout: stream,
-        stderr: stream,
-        outputLeaked: false,
-      };
+      return outcome(0);
     },
     reporter: {},
     signal: new AbortController().signal,
@@ -389,7 +406,7 @@ Deno.test("NeedsGate.settleStopped(): a teardown of a blocked need and of a skip
 });
 
 Deno.test("unstartedEnds(): when no fixture started (a service not ready), what the manifests skip stays skipped, with the run's reason", () => {
-  const catalog = buildCatalog([
+  const planned = planAll([
     { path: "setup/off.smoke.jsonc", text: '{ "command": ["true"], "skip": "off" }' },
     { path: "api/dep.smoke.jsonc", text: '{ "command": ["true"], "needs": ["setup/off"] }' },
     {
@@ -397,13 +414,7 @@ Deno.test("unstartedEnds(): when no fixture started (a service not ready), what 
       text: '{ "command": ["true"], "needs": ["setup/off"], "teardown": true }',
     },
     { path: "api/other.smoke.jsonc", text: '{ "command": ["true"] }' },
-  ], { cwd: "/", fixturesDir: "/f" });
-  const planned = catalog.map((f) =>
-    planFixture(f, {
-      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
-      deno: "deno",
-    })
-  );
+  ]);
   const ends = unstartedEnds(planned, 'Not run: service "api" was not ready');
   const byId = Object.fromEntries(ends.map((e) => [e.result.id, e.result]));
   assert.deepEqual(
@@ -448,21 +459,14 @@ Deno.test("NeedsGate: teardowns that would wait for each other do not (no deadlo
 });
 
 Deno.test("runFixtures(): after an interrupt, a teardown the budget left no time for is interrupted before it started, not before it finished", async () => {
-  const catalog = buildCatalog([
+  const planned = planAll([
     { path: "setup.smoke.jsonc", text: '{ "command": ["setup"] }' },
     { path: "slow.smoke.jsonc", text: '{ "command": ["slow"], "needs": ["setup"] }' },
     { path: "t1.smoke.jsonc", text: '{ "command": ["t1"], "needs": ["setup"], "teardown": true }' },
     { path: "t2.smoke.jsonc", text: '{ "command": ["t2"], "needs": ["setup"], "teardown": true }' },
-  ], { cwd: "/", fixturesDir: "/f" });
-  const planned = catalog.map((f) =>
-    planFixture(f, {
-      options: { timeoutMs: 60_000, retries: 0, permissions: [], env: {} },
-      deno: "deno",
-    })
-  );
+  ], { timeoutMs: 60_000 });
   const interrupt = new AbortController();
   const started: string[] = [];
-  const stream = { tail: "", bytes: 0, found: [] };
   // smoke's timers do not hold the event loop open (its children do, in a run): this does.
   const keepAlive = setInterval(() => {}, 1000);
   const ends = await runFixtures(planned, {
@@ -482,16 +486,7 @@ Deno.test("runFixtures(): after an interrupt, a teardown the budget left no time
       if (name !== "setup" && !signal.aborted) {
         await new Promise((r) => signal.addEventListener("abort", r));
       }
-      return {
-        exitCode: name === "setup" ? 0 : null,
-        signal: null,
-        timedOut: false,
-        interrupted: name !== "setup",
-        durationMs: 1,
-        stdout: stream,
-        stderr: stream,
-        outputLeaked: false,
-      };
+      return outcome(name === "setup" ? 0 : null, { interrupted: name !== "setup" });
     },
     reporter: {},
     signal: interrupt.signal,
@@ -503,7 +498,7 @@ Deno.test("runFixtures(): after an interrupt, a teardown the budget left no time
 });
 
 Deno.test("runFixtures(): --max-failures counts fixtures that ran and failed, not the blocked, nor a failed teardown", async () => {
-  const catalog = buildCatalog([
+  const planned = planAll([
     { path: "a_setup.smoke.jsonc", text: '{ "command": ["fail"] }' },
     { path: "b_dep.smoke.jsonc", text: '{ "command": ["ok"], "needs": ["a_setup"] }' },
     {
@@ -511,14 +506,7 @@ Deno.test("runFixtures(): --max-failures counts fixtures that ran and failed, no
       text: '{ "command": ["fail"], "needs": ["a_setup"], "teardown": true }',
     },
     { path: "d_other.smoke.jsonc", text: '{ "command": ["ok"] }' },
-  ], { cwd: "/", fixturesDir: "/f" });
-  const planned = catalog.map((f) =>
-    planFixture(f, {
-      options: { timeoutMs: 1000, retries: 0, permissions: [], env: {} },
-      deno: "deno",
-    })
-  );
-  const stream = { tail: "", bytes: 0, found: [] };
+  ]);
   const ends = await runFixtures(planned, {
     runId: "r",
     concurrency: 1,
@@ -528,17 +516,7 @@ Deno.test("runFixtures(): --max-failures counts fixtures that ran and failed, no
     settleMs: 0,
     maxFailures: 2,
   }, {
-    spawn: (spec) =>
-      Promise.resolve({
-        exitCode: spec.argv[0] === "fail" ? 1 : 0,
-        signal: null,
-        timedOut: false,
-        interrupted: false,
-        durationMs: 1,
-        stdout: stream,
-        stderr: stream,
-        outputLeaked: false,
-      }),
+    spawn: (spec) => Promise.resolve(outcome(spec.argv[0] === "fail" ? 1 : 0)),
     reporter: {},
     signal: new AbortController().signal,
   });
@@ -554,7 +532,7 @@ Deno.test("runFixtures(): --max-failures counts fixtures that ran and failed, no
 });
 
 Deno.test("runFixtures(): an interrupt during the cleanup after --max-failures gives the teardowns the budget; those it leaves no time for are interrupted, not held back by the limit", async () => {
-  const catalog = buildCatalog([
+  const planned = planAll([
     { path: "a_setup.smoke.jsonc", text: '{ "command": ["ok"] }' },
     { path: "b_fails.smoke.jsonc", text: '{ "command": ["fail"] }' },
     {
@@ -565,16 +543,9 @@ Deno.test("runFixtures(): an interrupt during the cleanup after --max-failures g
       path: "d_t2.smoke.jsonc",
       text: '{ "command": ["t2"], "needs": ["a_setup"], "teardown": true }',
     },
-  ], { cwd: "/", fixturesDir: "/f" });
-  const planned = catalog.map((f) =>
-    planFixture(f, {
-      options: { timeoutMs: 60_000, retries: 0, permissions: [], env: {} },
-      deno: "deno",
-    })
-  );
+  ], { timeoutMs: 60_000 });
   const interrupt = new AbortController();
   let t1HadTime = false;
-  const stream = { tail: "", bytes: 0, found: [] };
   const keepAlive = setInterval(() => {}, 1000);
   const ends = await runFixtures(planned, {
     runId: "r",
@@ -594,16 +565,9 @@ Deno.test("runFixtures(): an interrupt during the cleanup after --max-failures g
         t1HadTime = !signal.aborted;
         if (!signal.aborted) await new Promise((r) => signal.addEventListener("abort", r));
       }
-      return {
-        exitCode: name === "fail" ? 1 : name === "t1" ? null : 0,
-        signal: null,
-        timedOut: false,
+      return outcome(name === "fail" ? 1 : name === "t1" ? null : 0, {
         interrupted: name === "t1",
-        durationMs: 1,
-        stdout: stream,
-        stderr: stream,
-        outputLeaked: false,
-      };
+      });
     },
     reporter: {},
     signal: interrupt.signal,
