@@ -238,3 +238,24 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * A local TCP port nothing listens on, for checks that must be refused (or
+ * for a server a test starts on it). It is taken below the ephemeral range (Linux 32768-60999, macOS 49152-65535),
+ * so a parallel test's `listen({ port: 0 })` can never be handed it between
+ * this check and the refusal (a port bound, then closed, could be: it once
+ * made a fresh-clone CI red).
+ *
+ * @returns The port.
+ */
+export function closedPort(): number {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    try {
+      Deno.listen({ hostname: "127.0.0.1", port }).close();
+      return port;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.AddrInUse)) throw error;
+    }
+  }
+}

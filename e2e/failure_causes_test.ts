@@ -5,15 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runSmoke, tempProject } from "./_project.ts";
-
-/** A port nothing listens on: bound, then closed. */
-function closedPort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
+import { closedPort, runSmoke, tempProject } from "./_project.ts";
 
 const FETCHER = `await fetch(\`http://127.0.0.1:\${Deno.args[0]}/health\`);\n`;
 

@@ -5,18 +5,10 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runSmoke, tempProject } from "./_project.ts";
-
-/** A port nothing listens on (bound, then closed). */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
+import { closedPort, runSmoke, tempProject } from "./_project.ts";
 
 Deno.test("services report: one never ready is in the JUnit file, the report, the annotations and the step summary", async () => {
-  const port = freePort();
+  const port = closedPort();
   await using p = await tempProject({
     "smoke.jsonc": JSON.stringify({
       services: [{

@@ -5,17 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { isAlive, runSmoke, SMOKE_ENTRY, tempProject, waitFor } from "./_project.ts";
+import { closedPort, isAlive, runSmoke, SMOKE_ENTRY, tempProject, waitFor } from "./_project.ts";
 
 const DENO = Deno.execPath();
-
-/** A port nothing listens on (bound, then closed). */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
 
 /** Something already answering on a local port (it accepts, then closes, every connection). */
 function acceptingPort(): { port: number } & AsyncDisposable {
@@ -60,7 +52,7 @@ async function pidsAlive(p: { read(path: string): Promise<string> }, files: stri
 }
 
 Deno.test("services: a Deno HTTP server ready by URL serves the fixtures, then is stopped", async () => {
-  const port = freePort();
+  const port = closedPort();
   await using p = await tempProject({
     "server.ts": SERVER,
     "smoke.jsonc": config([{
@@ -84,7 +76,7 @@ Deno.test("services: a Deno HTTP server ready by URL serves the fixtures, then i
 });
 
 Deno.test("services: ready by port and by an output line, in order, with their variables", async () => {
-  const port = freePort();
+  const port = closedPort();
   await using p = await tempProject({
     "tcp.ts": `await Deno.writeTextFile("tcp.pid", String(Deno.pid));
 await new Promise((r) => setTimeout(r, 300));
@@ -124,7 +116,7 @@ for await (const conn of listener) conn.close();
 });
 
 Deno.test("services: never ready -> no fixture runs, exit 1, all owed; fixed -> --rerun-failed runs them", async () => {
-  const port = freePort();
+  const port = closedPort();
   const never = {
     name: "api",
     command: [
@@ -187,7 +179,7 @@ Deno.test("services: one that exits before it is ready fails at once, with its e
       {
         name: "api",
         command: ["sh", "-c", 'echo "config file missing" >&2; exit 3'],
-        ready: { port: freePort(), timeoutMs: 60_000 },
+        ready: { port: closedPort(), timeoutMs: 60_000 },
       },
       { name: "later", command: ["sh", "-c", "touch later.started; sleep 60"], ready: { port: 1 } },
     ]),
@@ -261,7 +253,7 @@ Deno.test("services: reuseExisting skips starting one whose check already passes
 });
 
 Deno.test("services: --no-services starts none but still sets their variables", async () => {
-  const port = freePort();
+  const port = closedPort();
   await using p = await tempProject({
     "smoke.jsonc": config([{
       name: "api",
