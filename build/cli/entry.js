@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-3GFGVOHM.js";
+} from "../chunk-B365PFFJ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -26,7 +26,7 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-RCBMCN2Y.js";
+} from "../chunk-7R6YHLUB.js";
 import {
   shardPlanLine,
   shardRunLine
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-SMLLQMV3.js");
+  return import("../execute_run-FN6EKNZ5.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

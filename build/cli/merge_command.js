@@ -21,11 +21,11 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-3GFGVOHM.js";
+} from "../chunk-B365PFFJ.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-RCBMCN2Y.js";
+} from "../chunk-7R6YHLUB.js";
 import "../chunk-KENWH3GM.js";
 import {
   SaveRunError,

@@ -14,10 +14,10 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-3GFGVOHM.js";
+} from "../chunk-B365PFFJ.js";
 import {
   displayPath
-} from "../chunk-RCBMCN2Y.js";
+} from "../chunk-7R6YHLUB.js";
 import "../chunk-KENWH3GM.js";
 import {
   checkOutputFile

@@ -215,40 +215,64 @@ export function closeOverNeeds(
 export function skippedWhatever(
   nodes: readonly (GraphNode & { skipReason?: string })[],
 ): Set<string> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const known = new Map<string, boolean>();
-  // Depth first without recursion (a chain of needs may be thousands long): a fixture is decided
-  // once its needs are. One still being decided is on the path: a cycle (refused before this),
-  // counted as not skipped.
-  const deciding = new Set<string>();
-  const needsOf = (id: string) => byId.get(id)!.needs.filter((n) => byId.has(n) && n !== id);
-  for (const start of nodes) {
-    const stack = [start.id];
-    while (stack.length > 0) {
-      const id = stack[stack.length - 1];
-      if (known.has(id)) {
-        stack.pop();
-        continue;
-      }
-      const needs = needsOf(id);
-      if (!deciding.has(id)) {
-        deciding.add(id);
-        const open = needs.filter((n) => !known.has(n) && !deciding.has(n));
-        if (open.length > 0) {
-          stack.push(...open);
-          continue;
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const needs = nodes.map((n, self) =>
+    n.needs.map((id) => index.get(id)).filter((i): i is number => i !== undefined && i !== self)
+  );
+  // A fixture is decided once its needs are. On a cycle (refused before this), a need still
+  // being decided counts as not skipped.
+  const skipped = nodes.map(() => false);
+  for (const i of dependenciesFirst(nodes.map((_, i) => i), (i) => needs[i])) {
+    const node = nodes[i];
+    const isSkipped = (n: number) => skipped[n];
+    skipped[i] = node.skipReason !== undefined ||
+      (node.teardown ? needs[i].length > 0 && needs[i].every(isSkipped) : needs[i].some(isSkipped));
+  }
+  return new Set(nodes.filter((_, i) => skipped[i]).map((n) => n.id));
+}
+
+/**
+ * The indices given, each after those it leads to among them: a graph's
+ * post-order, depth first and without recursion (a chain of needs may be
+ * thousands long). Edges to indices not given are not followed; on a cycle
+ * the order within it is that of the walk.
+ *
+ * @param indices The nodes, in the order to start walks from.
+ * @param next The nodes a node leads to (its needs, or what it waits for).
+ * @returns The same indices, each once, each after those it leads to.
+ *
+ * @example
+ * ```ts
+ * import { dependenciesFirst } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // 0 needs 1, 1 needs 2; 3 leads to 9, which is not among them.
+ * const edges = [[1], [2], [], [9]];
+ * assert.deepEqual(dependenciesFirst([0, 1, 2, 3], (i) => edges[i]), [2, 1, 0, 3]);
+ * ```
+ */
+export function dependenciesFirst(
+  indices: readonly number[],
+  next: (index: number) => readonly number[],
+): number[] {
+  const among = new Set(indices);
+  const seen = new Set<number>();
+  const order: number[] = [];
+  for (const start of indices) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const frames: [number, number][] = [[start, 0]];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const edges = next(frame[0]);
+      if (frame[1] < edges.length) {
+        const to = edges[frame[1]++];
+        if (among.has(to) && !seen.has(to)) {
+          seen.add(to);
+          frames.push([to, 0]);
         }
-      }
-      const node = byId.get(id)!;
-      const isSkipped = (n: string) => known.get(n) ?? false;
-      known.set(
-        id,
-        node.skipReason !== undefined ||
-          (node.teardown ? needs.length > 0 && needs.every(isSkipped) : needs.some(isSkipped)),
-      );
-      deciding.delete(id);
-      stack.pop();
+      } else order.push(frames.pop()![0]);
     }
   }
-  return new Set(nodes.filter((n) => known.get(n.id)).map((n) => n.id));
+  return order;
 }

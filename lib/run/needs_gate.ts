@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { skippedWhatever } from "../catalog/needs.ts";
+import { dependenciesFirst, skippedWhatever } from "../catalog/needs.ts";
 
 /** What the gate knows of a fixture. */
 export interface GateNode {
@@ -137,12 +137,10 @@ export class NeedsGate {
         }
       }
       const watched = new Set(needs);
-      for (const d of depends) if (!nodes[d].teardown) watched.add(d);
-      for (const u of depends) {
-        if (!nodes[u].teardown) continue;
-        // Depends on them through a need of its own (a teardown needing one of the same needs
-        // is reached directly, and does not count).
-        if (this.#needs[u].some((n) => depends.has(n))) watched.add(u);
+      for (const d of depends) {
+        // A teardown counts when it depends on them through a need of its own (one needing one
+        // of the same needs is reached directly, and does not count).
+        if (!nodes[d].teardown || this.#needs[d].some((n) => depends.has(n))) watched.add(d);
       }
       watched.delete(t);
       this.#watch.set(t, [...watched].sort((a, b) => a - b));
@@ -360,7 +358,8 @@ export class NeedsGate {
     }
     // Needs first (a block can block in turn), so each fixture is looked at once, when all of
     // its needs the run can decide are decided: a chain of thousands takes one pass.
-    for (const i of this.#needsFirst(pending.filter((i) => !settled.has(i)))) {
+    const open = pending.filter((i) => !settled.has(i));
+    for (const i of dependenciesFirst(open, (i) => this.#needs[i])) {
       const needs = this.#needs[i];
       const unmet = !this.#nodes[i].teardown
         ? needs.find((n) =>
@@ -374,33 +373,6 @@ export class NeedsGate {
       this.end(i, "blocked");
     }
     return settled;
-  }
-
-  /** The fixtures given, each after those of its needs among them (depth first, no recursion). */
-  #needsFirst(indices: readonly number[]): number[] {
-    const among = new Set(indices);
-    const seen = new Set<number>();
-    const order: number[] = [];
-    for (const start of indices) {
-      if (seen.has(start)) continue;
-      seen.add(start);
-      const stack: [number, number][] = [[start, 0]];
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        const needs = this.#needs[top[0]];
-        if (top[1] < needs.length) {
-          const need = needs[top[1]++];
-          if (among.has(need) && !seen.has(need)) {
-            seen.add(need);
-            stack.push([need, 0]);
-          }
-        } else {
-          stack.pop();
-          order.push(top[0]);
-        }
-      }
-    }
-    return order;
   }
 
   /**
@@ -444,27 +416,8 @@ export class NeedsGate {
       // Those without needs after the others, as in a run that was not stopped.
       if (anyRan) (needs.length ? result : last).push(t);
     });
-    // One at a time, each after the teardowns among them it waits for (see the constructor).
-    const ordered: number[] = [];
-    const placed = new Set<number>();
-    const among = new Set(result);
-    const place = (t: number) => {
-      // Depth first: what it waits for among them, then itself (the waits have no cycle).
-      const frames: [number, number][] = [[t, 0]];
-      placed.add(t);
-      while (frames.length > 0) {
-        const frame = frames[frames.length - 1];
-        const watched = this.#watch.get(frame[0])!;
-        if (frame[1] < watched.length) {
-          const u = watched[frame[1]++];
-          if (among.has(u) && !placed.has(u)) {
-            placed.add(u);
-            frames.push([u, 0]);
-          }
-        } else ordered.push(frames.pop()![0]);
-      }
-    };
-    for (const t of result) if (!placed.has(t)) place(t);
-    return [...ordered, ...last];
+    // One at a time, each after the teardowns among them it waits for (see the constructor; the
+    // waits have no cycle).
+    return [...dependenciesFirst(result, (t) => this.#watch.get(t)!), ...last];
   }
 }

@@ -9,7 +9,7 @@ import { judge } from "./judge.ts";
 import type { PlannedFixture } from "../selection/plan.ts";
 import type { ProcessOutcome, ProcessSpec } from "./process.ts";
 import type { FailedAttempt, FixtureEnd, Reporter } from "./events.ts";
-import { type Ending, NeedsGate } from "./needs_gate.ts";
+import { type Ending, NeedsGate, type Settled } from "./needs_gate.ts";
 import { repeatRuns } from "./repeat.ts";
 import { pause } from "./_wait.ts";
 import { after, type Timer } from "../base/timer.ts";
@@ -107,7 +107,11 @@ export interface RunSettings {
   teardownBudgetMs?: number;
 }
 
-function skipped(planned: PlannedFixture): FixtureResult {
+/** A skipped fixture's result: by its manifest, or with the reason the run gives. */
+function skipped(
+  planned: PlannedFixture,
+  reason = planned.fixture.skipReason,
+): FixtureResult {
   return {
     id: planned.fixture.id,
     status: "skipped",
@@ -116,8 +120,23 @@ function skipped(planned: PlannedFixture): FixtureResult {
     exitCode: null,
     signal: null,
     timedOut: false,
-    skipReason: planned.fixture.skipReason,
+    skipReason: reason,
   };
+}
+
+/** The end of a fixture that made no attempt. */
+function unstartedEnd(planned: PlannedFixture, result: FixtureResult): FixtureEnd {
+  return { result, planned, failedAttempts: [], outputLeaked: false };
+}
+
+/** The end of a fixture the needs decided without starting it: skipped, with why, or blocked. */
+function decidedEnd(planned: PlannedFixture, decided: Settled): FixtureEnd {
+  return unstartedEnd(
+    planned,
+    decided.kind === "skip"
+      ? skipped(planned, decided.reason)
+      : blockedResult(planned.fixture.id, decided.by, decided.because),
+  );
 }
 
 /**
@@ -250,14 +269,9 @@ export function unstartedEnds(fixtures: readonly PlannedFixture[], message: stri
   const gate = new NeedsGate(fixtures.map((p) => p.fixture));
   return fixtures.map((planned, index) => {
     const reason = gate.skippedAnyway(index);
-    return {
-      result: reason !== undefined
-        ? { ...skipped(planned), skipReason: reason }
-        : unstarted(planned.fixture.id, { kind: "not-run", message }),
-      planned,
-      failedAttempts: [],
-      outputLeaked: false,
-    };
+    return reason !== undefined
+      ? decidedEnd(planned, { kind: "skip", reason })
+      : unstartedEnd(planned, unstarted(planned.fixture.id, { kind: "not-run", message }));
   });
 }
 
@@ -299,7 +313,7 @@ async function runOne(
 ): Promise<FixtureEnd> {
   const { fixture } = planned;
   if (fixture.skipReason) {
-    return { result: skipped(planned), planned, failedAttempts: [], outputLeaked: false };
+    return unstartedEnd(planned, skipped(planned));
   }
   const failedAttempts: FailedAttempt[] = [];
   const expect = fixture.expect;
@@ -447,22 +461,8 @@ export async function runFixtures(
         continue;
       }
       const planned = fixtures[step.index];
-      if (step.kind === "skip") {
-        record(step.index, {
-          result: { ...skipped(planned), skipReason: step.reason },
-          planned,
-          failedAttempts: [],
-          outputLeaked: false,
-        });
-        continue;
-      }
-      if (step.kind === "block") {
-        record(step.index, {
-          result: blockedResult(planned.fixture.id, step.by, step.because),
-          planned,
-          failedAttempts: [],
-          outputLeaked: false,
-        });
+      if (step.kind === "skip" || step.kind === "block") {
+        record(step.index, decidedEnd(planned, step));
         continue;
       }
       gate.start(step.index);
@@ -531,15 +531,7 @@ export async function runFixtures(
   // reporters hear of them as they would have): either way it could not have run. The rest the
   // stop kept from starting.
   for (const [index, decided] of gate.settleStopped()) {
-    const planned = fixtures[index];
-    const end: FixtureEnd = {
-      result: decided.kind === "skip"
-        ? { ...skipped(planned), skipReason: decided.reason }
-        : blockedResult(planned.fixture.id, decided.by, decided.because),
-      planned,
-      failedAttempts: [],
-      outputLeaked: false,
-    };
+    const end = decidedEnd(fixtures[index], decided);
     ends[index] = end;
     enqueue(() => deps.reporter.onFixtureEnd?.(end));
   }
@@ -548,9 +540,11 @@ export async function runFixtures(
     const end = ends[index];
     if (end) return end;
     const id = planned.fixture.id;
-    const result = cutShort.has(index) || !bailedFirst || max === undefined
-      ? interruptedResult(id)
-      : notRunResult(id, max);
-    return { result, planned, failedAttempts: [], outputLeaked: false };
+    return unstartedEnd(
+      planned,
+      cutShort.has(index) || !bailedFirst || max === undefined
+        ? interruptedResult(id)
+        : notRunResult(id, max),
+    );
   });
 }

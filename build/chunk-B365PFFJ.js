@@ -5,7 +5,7 @@ import {
   needsProblems,
   serviceIssues,
   skippedWhatever
-} from "./chunk-RCBMCN2Y.js";
+} from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
 } from "./chunk-KENWH3GM.js";
@@ -2183,4 +2183,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-3GFGVOHM.js.map
+//# sourceMappingURL=chunk-B365PFFJ.js.map

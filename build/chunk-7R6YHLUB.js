@@ -446,40 +446,48 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
   };
 });
 var skippedWhatever = (function skippedWhatever(nodes) {
-  const byId = new Map(nodes.map(((n) => [
+  const index = new Map(nodes.map(((n, i) => [
     n.id,
-    n
+    i
   ])));
-  const known = /* @__PURE__ */ new Map();
-  const deciding = /* @__PURE__ */ new Set();
-  const needsOf = ((id) => byId.get(id).needs.filter(((n) => byId.has(n) && n !== id)));
-  for (const start of nodes) {
-    const stack = [
-      start.id
+  const needs = nodes.map(((n, self) => n.needs.map(((id) => index.get(id))).filter(((i) => i !== void 0 && i !== self))));
+  const skipped = nodes.map((() => false));
+  for (const i of dependenciesFirst(nodes.map(((_, i2) => i2)), ((i2) => needs[i2]))) {
+    const node = nodes[i];
+    const isSkipped = ((n) => skipped[n]);
+    skipped[i] = node.skipReason !== void 0 || (node.teardown ? needs[i].length > 0 && needs[i].every(isSkipped) : needs[i].some(isSkipped));
+  }
+  return new Set(nodes.filter(((_, i) => skipped[i])).map(((n) => n.id)));
+});
+var dependenciesFirst = (function dependenciesFirst(indices, next) {
+  const among = new Set(indices);
+  const seen = /* @__PURE__ */ new Set();
+  const order = [];
+  for (const start of indices) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const frames = [
+      [
+        start,
+        0
+      ]
     ];
-    while (stack.length > 0) {
-      const id = stack[stack.length - 1];
-      if (known.has(id)) {
-        stack.pop();
-        continue;
-      }
-      const needs = needsOf(id);
-      if (!deciding.has(id)) {
-        deciding.add(id);
-        const open = needs.filter(((n) => !known.has(n) && !deciding.has(n)));
-        if (open.length > 0) {
-          stack.push(...open);
-          continue;
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const edges = next(frame[0]);
+      if (frame[1] < edges.length) {
+        const to = edges[frame[1]++];
+        if (among.has(to) && !seen.has(to)) {
+          seen.add(to);
+          frames.push([
+            to,
+            0
+          ]);
         }
-      }
-      const node = byId.get(id);
-      const isSkipped = ((n) => known.get(n) ?? false);
-      known.set(id, node.skipReason !== void 0 || (node.teardown ? needs.length > 0 && needs.every(isSkipped) : needs.some(isSkipped)));
-      deciding.delete(id);
-      stack.pop();
+      } else order.push(frames.pop()[0]);
     }
   }
-  return new Set(nodes.filter(((n) => known.get(n.id))).map(((n) => n.id)));
+  return order;
 });
 
 export {
@@ -495,6 +503,7 @@ export {
   needsProblems,
   closeOverNeeds,
   skippedWhatever,
+  dependenciesFirst,
   fingerprintFixtures,
   runtimeInfo,
   runtimeFacts,
@@ -502,4 +511,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-RCBMCN2Y.js.map
+//# sourceMappingURL=chunk-7R6YHLUB.js.map

@@ -33,13 +33,14 @@ import {
 import {
   SERVICE_INTERVAL_MS,
   SERVICE_TIMEOUT_MS,
+  dependenciesFirst,
   describeReady,
   displayPath,
   fingerprintFixtures,
   runEnvironment,
   serviceEnvironment,
   skippedWhatever
-} from "./chunk-RCBMCN2Y.js";
+} from "./chunk-7R6YHLUB.js";
 import {
   SaveRunError,
   checkOutputFile,
@@ -436,10 +437,8 @@ var NeedsGate = class {
         }
       }
       const watched = new Set(needs);
-      for (const d of depends) if (!nodes[d].teardown) watched.add(d);
-      for (const u of depends) {
-        if (!nodes[u].teardown) continue;
-        if (this.#needs[u].some(((n) => depends.has(n)))) watched.add(u);
+      for (const d of depends) {
+        if (!nodes[d].teardown || this.#needs[d].some(((n) => depends.has(n)))) watched.add(d);
       }
       watched.delete(t);
       this.#watch.set(t, [
@@ -671,7 +670,8 @@ var NeedsGate = class {
       });
       this.end(i, "skipped", false);
     }
-    for (const i of this.#needsFirst(pending.filter(((i2) => !settled.has(i2))))) {
+    const open = pending.filter(((i) => !settled.has(i)));
+    for (const i of dependenciesFirst(open, ((i2) => this.#needs[i2]))) {
       const needs = this.#needs[i];
       const unmet = !this.#nodes[i].teardown ? needs.find(((n) => this.#ended(n) && this.#state[n] !== "passed" && this.#state[n] !== "skipped")) : needs.every(((n) => this.#ended(n))) ? this.#keptNeed(i) : void 0;
       if (unmet === void 0) continue;
@@ -682,40 +682,6 @@ var NeedsGate = class {
       this.end(i, "blocked");
     }
     return settled;
-  }
-  /** The fixtures given, each after those of its needs among them (depth first, no recursion). */
-  #needsFirst(indices) {
-    const among = new Set(indices);
-    const seen = /* @__PURE__ */ new Set();
-    const order = [];
-    for (const start of indices) {
-      if (seen.has(start)) continue;
-      seen.add(start);
-      const stack = [
-        [
-          start,
-          0
-        ]
-      ];
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        const needs = this.#needs[top[0]];
-        if (top[1] < needs.length) {
-          const need = needs[top[1]++];
-          if (among.has(need) && !seen.has(need)) {
-            seen.add(need);
-            stack.push([
-              need,
-              0
-            ]);
-          }
-        } else {
-          stack.pop();
-          order.push(top[0]);
-        }
-      }
-    }
-    return order;
   }
   /**
    * Why a fixture the run never got to is skipped all the same, if it is: its
@@ -753,35 +719,8 @@ var NeedsGate = class {
       const anyRan = needs.length ? needs.some(ran) : this.#nodes.some(((n, i) => !n.teardown && ran(i)));
       if (anyRan) (needs.length ? result : last).push(t);
     }));
-    const ordered = [];
-    const placed = /* @__PURE__ */ new Set();
-    const among = new Set(result);
-    const place = ((t) => {
-      const frames = [
-        [
-          t,
-          0
-        ]
-      ];
-      placed.add(t);
-      while (frames.length > 0) {
-        const frame = frames[frames.length - 1];
-        const watched = this.#watch.get(frame[0]);
-        if (frame[1] < watched.length) {
-          const u = watched[frame[1]++];
-          if (among.has(u) && !placed.has(u)) {
-            placed.add(u);
-            frames.push([
-              u,
-              0
-            ]);
-          }
-        } else ordered.push(frames.pop()[0]);
-      }
-    });
-    for (const t of result) if (!placed.has(t)) place(t);
     return [
-      ...ordered,
+      ...dependenciesFirst(result, ((t) => this.#watch.get(t))),
       ...last
     ];
   }
@@ -794,7 +733,7 @@ var SETTLE_MIN_FIXTURES = 200;
 var settleMs = (function settleMs(starting) {
   return starting >= SETTLE_MIN_FIXTURES ? SETTLE_MS : 0;
 });
-var skipped = (function skipped(planned) {
+var skipped = (function skipped(planned, reason2 = planned.fixture.skipReason) {
   return {
     id: planned.fixture.id,
     status: "skipped",
@@ -803,8 +742,19 @@ var skipped = (function skipped(planned) {
     exitCode: null,
     signal: null,
     timedOut: false,
-    skipReason: planned.fixture.skipReason
+    skipReason: reason2
   };
+});
+var unstartedEnd = (function unstartedEnd(planned, result) {
+  return {
+    result,
+    planned,
+    failedAttempts: [],
+    outputLeaked: false
+  };
+});
+var decidedEnd = (function decidedEnd(planned, decided) {
+  return unstartedEnd(planned, decided.kind === "skip" ? skipped(planned, decided.reason) : blockedResult(planned.fixture.id, decided.by, decided.because));
 });
 var interruptedResult = (function interruptedResult(id) {
   return unstarted(id, {
@@ -844,18 +794,13 @@ var unstartedEnds = (function unstartedEnds(fixtures, message) {
   const gate = new NeedsGate(fixtures.map(((p) => p.fixture)));
   return fixtures.map(((planned, index) => {
     const reason2 = gate.skippedAnyway(index);
-    return {
-      result: reason2 !== void 0 ? {
-        ...skipped(planned),
-        skipReason: reason2
-      } : unstarted(planned.fixture.id, {
-        kind: "not-run",
-        message
-      }),
-      planned,
-      failedAttempts: [],
-      outputLeaked: false
-    };
+    return reason2 !== void 0 ? decidedEnd(planned, {
+      kind: "skip",
+      reason: reason2
+    }) : unstartedEnd(planned, unstarted(planned.fixture.id, {
+      kind: "not-run",
+      message
+    }));
   }));
 });
 var spawnOrFail = (async function spawnOrFail(deps, spec) {
@@ -891,12 +836,7 @@ var spawnOrFail = (async function spawnOrFail(deps, spec) {
 var runOne = (async function runOne(planned, settings, deps, enqueue) {
   const { fixture } = planned;
   if (fixture.skipReason) {
-    return {
-      result: skipped(planned),
-      planned,
-      failedAttempts: [],
-      outputLeaked: false
-    };
+    return unstartedEnd(planned, skipped(planned));
   }
   const failedAttempts = [];
   const expect = fixture.expect;
@@ -1015,25 +955,8 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
         continue;
       }
       const planned = fixtures[step.index];
-      if (step.kind === "skip") {
-        record(step.index, {
-          result: {
-            ...skipped(planned),
-            skipReason: step.reason
-          },
-          planned,
-          failedAttempts: [],
-          outputLeaked: false
-        });
-        continue;
-      }
-      if (step.kind === "block") {
-        record(step.index, {
-          result: blockedResult(planned.fixture.id, step.by, step.because),
-          planned,
-          failedAttempts: [],
-          outputLeaked: false
-        });
+      if (step.kind === "skip" || step.kind === "block") {
+        record(step.index, decidedEnd(planned, step));
         continue;
       }
       gate.start(step.index);
@@ -1088,16 +1011,7 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
     }
   }
   for (const [index, decided] of gate.settleStopped()) {
-    const planned = fixtures[index];
-    const end = {
-      result: decided.kind === "skip" ? {
-        ...skipped(planned),
-        skipReason: decided.reason
-      } : blockedResult(planned.fixture.id, decided.by, decided.because),
-      planned,
-      failedAttempts: [],
-      outputLeaked: false
-    };
+    const end = decidedEnd(fixtures[index], decided);
     ends[index] = end;
     enqueue((() => deps.reporter.onFixtureEnd?.(end)));
   }
@@ -1106,13 +1020,7 @@ var runFixtures = (async function runFixtures(fixtures, settings, deps) {
     const end = ends[index];
     if (end) return end;
     const id = planned.fixture.id;
-    const result = cutShort.has(index) || !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max);
-    return {
-      result,
-      planned,
-      failedAttempts: [],
-      outputLeaked: false
-    };
+    return unstartedEnd(planned, cutShort.has(index) || !bailedFirst || max === void 0 ? interruptedResult(id) : notRunResult(id, max));
   }));
 });
 
@@ -2006,4 +1914,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-SMLLQMV3.js.map
+//# sourceMappingURL=execute_run-FN6EKNZ5.js.map
