@@ -396,7 +396,7 @@ Deno.test("a rerun: the dry run says first what it reruns; a fixture that never 
     "--fixture",
     "flaky",
   ]);
-  assert.match(dry.stdout, /^Rerunning 2 outstanding fixtures from run \S+\n/);
+  assert.match(dry.stdout, /^Would rerun 2 outstanding fixtures from run \S+\n/);
   // An interrupted fixture is owed, but it never ran to fail on its content.
   const artifact = ArtifactSchema.parse(await p.latest());
   const forged = structuredClone(artifact);

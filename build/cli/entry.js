@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-B365PFFJ.js";
+} from "../chunk-7WLADMBG.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-FN6EKNZ5.js");
+  return import("../execute_run-56B5W2AI.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

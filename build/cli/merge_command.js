@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-B365PFFJ.js";
+} from "../chunk-7WLADMBG.js";
 import {
   displayPath,
   runEnvironment

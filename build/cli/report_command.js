@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-B365PFFJ.js";
+} from "../chunk-7WLADMBG.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";

@@ -439,7 +439,7 @@ async function rerunChanges(
  */
 export function renderDryRun(selection: Selection, cwd: string, schedule?: Schedule): string[] {
   // A rerun says first what it reruns and what changed since.
-  const lines: string[] = [...renderRerunPlan(selection)];
+  const lines: string[] = [...renderRerunPlan(selection, { dryRun: true })];
   const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
   const changed = new Set(selection.changes?.changed);
   const unchanged = new Set(selection.changes?.unchanged);
@@ -503,6 +503,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
  * fixtures since which full run, and which of them changed since they failed.
  *
  * @param selection The resolved selection.
+ * @param options `dryRun`: say what would rerun, not what reruns.
  * @returns The lines; none for a run that is not a rerun.
  *
  * @example
@@ -510,20 +511,27 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
  * import { renderRerunPlan } from "./resolve_selection.ts";
  * import assert from "node:assert/strict";
  *
- * const lines = renderRerunPlan({
+ * const selection = {
  *   planned: [{ fixture: { id: "a" } }, { fixture: { id: "b" } }],
  *   mode: "rerun-failed", diagnostics: [],
  *   rerun: { source: { runId: "r2" }, state: { since: "r1" } },
  *   changes: { changed: ["a"], unchanged: ["b"], unknown: [] },
- * } as never);
- * assert.deepEqual(lines, [
+ * } as never;
+ * assert.deepEqual(renderRerunPlan(selection), [
  *   "Rerunning 2 outstanding fixtures since full run r1 (as of run r2)",
  *   "  changed since they failed (a rerun tests the fix): a",
  *   "  unchanged since they failed (a pass now points to a flake, not a fix): b",
  * ]);
+ * assert.equal(
+ *   renderRerunPlan(selection, { dryRun: true })[0],
+ *   "Would rerun 2 outstanding fixtures since full run r1 (as of run r2)",
+ * );
  * ```
  */
-export function renderRerunPlan(selection: Selection): string[] {
+export function renderRerunPlan(
+  selection: Selection,
+  options: { dryRun?: boolean } = {},
+): string[] {
   const { rerun, changes } = selection;
   if (!rerun) return [];
   const pulled = selection.pulledIn?.size ?? 0;
@@ -533,7 +541,9 @@ export function renderRerunPlan(selection: Selection): string[] {
     ? `from run ${rerun.source.runId}`
     : `since full run ${since} (as of run ${rerun.source.runId})`;
   const lines = [
-    `Rerunning ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}` +
+    `${options.dryRun ? "Would rerun" : "Rerunning"} ${n} outstanding fixture${
+      n === 1 ? "" : "s"
+    } ${from}` +
     (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : ""),
   ];
   if (changes?.changed.length) {

@@ -1914,4 +1914,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-FN6EKNZ5.js.map
+//# sourceMappingURL=execute_run-56B5W2AI.js.map

@@ -2109,7 +2109,9 @@ var rerunChanges = (async function rerunChanges(rerun, chosen, cwd) {
 });
 var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   const lines = [
-    ...renderRerunPlan(selection)
+    ...renderRerunPlan(selection, {
+      dryRun: true
+    })
   ];
   const kinds = new Map(selection.rerun?.failed.map(((f) => [
     f.id,
@@ -2150,7 +2152,7 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   lines.push(resultLine("pass"));
   return lines;
 });
-var renderRerunPlan = (function renderRerunPlan(selection) {
+var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
   const { rerun, changes } = selection;
   if (!rerun) return [];
   const pulled = selection.pulledIn?.size ?? 0;
@@ -2158,7 +2160,7 @@ var renderRerunPlan = (function renderRerunPlan(selection) {
   const since = rerun.state.since;
   const from = since === void 0 || since === rerun.source.runId ? `from run ${rerun.source.runId}` : `since full run ${since} (as of run ${rerun.source.runId})`;
   const lines = [
-    `Rerunning ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}` + (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : "")
+    `${options.dryRun ? "Would rerun" : "Rerunning"} ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}` + (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : "")
   ];
   if (changes?.changed.length) {
     lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
@@ -2183,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-B365PFFJ.js.map
+//# sourceMappingURL=chunk-7WLADMBG.js.map
