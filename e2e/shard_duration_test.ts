@@ -291,3 +291,40 @@ Deno.test("--shard-by duration: a teardown without needs, the longest fixture, r
   }
   assert.deepEqual(ran, [["api/a", "teardown/clean"], ["api/b"], ["api/c"]]);
 });
+
+Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder split alike, and cover the selection once", async () => {
+  // The estimates put a and b on different shards; what the fixtures really take (a and b
+  // quick, c and d slower) would put them elsewhere, had the first shard's run updated them.
+  const quick = { command: ["true"] };
+  const slow = { command: ["sleep", "0.3"] };
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify(quick),
+    "fixtures/b.smoke.jsonc": JSON.stringify(quick),
+    "fixtures/c.smoke.jsonc": JSON.stringify(slow),
+    "fixtures/d.smoke.jsonc": JSON.stringify(slow),
+    ".planning/artifacts/smoke/durations.json": JSON.stringify({
+      version: 1,
+      runs: 1,
+      fixtures: { a: [900], b: [800], c: [1], d: [1] },
+    }),
+  });
+  const ran: string[] = [];
+  for (const index of [1, 2]) {
+    const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+  }
+  assert.deepEqual(ran.sort(), ["a", "b", "c", "d"]);
+  // The runs' outcomes still count (flakiness); their durations did not move the split.
+  const summary = JSON.parse(
+    await Deno.readTextFile(join(p.dir, ".planning/artifacts/smoke/durations.json")),
+  );
+  assert.deepEqual(summary.fixtures, { a: [900], b: [800], c: [1], d: [1] });
+  assert.deepEqual(Object.keys(summary.outcomes ?? {}).sort(), ["a", "b", "c", "d"]);
+  // A run not split by that summary (here a full one) keeps the estimates current.
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const after = JSON.parse(
+    await Deno.readTextFile(join(p.dir, ".planning/artifacts/smoke/durations.json")),
+  );
+  assert.equal(after.fixtures.a.length, 2);
+});

@@ -16,17 +16,17 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-CDBVVL24.js";
+} from "../chunk-KGGWLCUX.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-7WLADMBG.js";
+} from "../chunk-PHXZH76L.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-KENWH3GM.js";
+import "../chunk-PQHIAFYL.js";
 import {
   SaveRunError,
   ensureHistoryDir,

@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-ZK2D27RX.js";
-import "../chunk-CDBVVL24.js";
+} from "../chunk-EJJ52ME4.js";
+import "../chunk-KGGWLCUX.js";
 import {
   dayOf,
   loadConfig,
@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-7WLADMBG.js";
+} from "../chunk-PHXZH76L.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-KENWH3GM.js";
+import "../chunk-PQHIAFYL.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -235,6 +235,20 @@ export const ArtifactSchema = z.object({
   services: z.array(ServiceRecordSchema).optional(),
   diagnostics: z.array(DiagnosticSchema),
 }).superRefine((artifact, context) => {
+  // One result per fixture: a second result for an id (a hand-edited or forged file) would
+  // count twice in merge, and quietly replace the first in a rerun or in timings.
+  const firstAt = new Map<string, number>();
+  artifact.fixtures.forEach((fixture, i) => {
+    const first = firstAt.get(fixture.id);
+    if (first === undefined) firstAt.set(fixture.id, i);
+    else {
+      context.addIssue({
+        code: "custom",
+        path: ["fixtures", i, "id"],
+        message: `fixture "${fixture.id}" has a result at fixtures[${first}] already`,
+      });
+    }
+  });
   // A state that contradicts its own artifact is refused, never trusted.
   const suite = artifact.suite;
   if (!suite) return;

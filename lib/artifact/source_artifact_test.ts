@@ -125,3 +125,33 @@ Deno.test("checkSource() property: each problem is one line, whatever an id or k
     { numRuns: 300 },
   );
 });
+
+Deno.test("checkSource() property: an artifact holds one result per fixture; a second result for an id is refused, naming where", () => {
+  const idArb = fc.stringMatching(/^[a-z][a-z0-9]{0,3}$/);
+  fc.assert(
+    fc.property(fc.uniqueArray(idArb, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat(), (
+      ids,
+      from,
+      at,
+    ) => {
+      const fixtures = ids.map((id) => r(id, "passed"));
+      assert.ok(checkSource(JSON.stringify(artifact(fixtures))).ok);
+      // The same id again, anywhere after its first result.
+      const first = from % ids.length;
+      const position = first + 1 + (at % (ids.length - first));
+      const twice = [...fixtures];
+      twice.splice(position, 0, r(ids[first], "failed"));
+      const checked = checkSource(JSON.stringify(artifact(twice)));
+      assert.ok(!checked.ok);
+      assert.equal(checked.code, "ARTIFACT_SCHEMA_MISMATCH");
+      assert.ok(
+        checked.message.includes(
+          `fixtures[${position}].id: fixture "${
+            ids[first]
+          }" has a result at fixtures[${first}] already`,
+        ),
+        checked.message,
+      );
+    }),
+  );
+});

@@ -137,7 +137,9 @@ async function priorState(
 
 /**
  * Lays the durations and outcomes of the fixtures that ran over the artifact directory's
- * summary; returns each fixture's newest outcomes, this run's first.
+ * summary; returns each fixture's newest outcomes, this run's first. `outcomesOnly`: a run
+ * split by duration from this very summary adds its outcomes but not its durations, so the
+ * other shards of its split, run here after it, read the same timings and split alike.
  */
 async function saveDurations(
   dir: string,
@@ -150,19 +152,25 @@ async function saveDurations(
     repeat?: { outcomes: string };
   }[],
   earlier: DurationsRead | undefined,
-  catalogIds: readonly string[] | undefined,
+  options: { catalogIds?: readonly string[]; outcomesOnly: boolean },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
   // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
   // out keeps a Ctrl-C out of the flake evidence and the estimates. One that failed before the
   // interrupt (a retry, a repeat) keeps that failure, without the cut-off duration.
   const ran = fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f))
-    .map((f) => f.failure?.kind === "interrupted" ? { id: f.id, status: "failed" } : f);
+    .map((f) =>
+      f.failure?.kind === "interrupted"
+        ? { id: f.id, status: "failed" }
+        : options.outcomesOnly
+        ? { id: f.id, status: f.status }
+        : f
+    );
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
   const samples = addRun(await samplesNow(dir, earlier), ran, {
-    ...(catalogIds ? { catalog: new Set(catalogIds) } : {}),
+    ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
@@ -402,12 +410,11 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
       // The durations summary the next run orders by (longest first): under the lock, after the
       // run's own record is safe. Losing it only costs the next run its order.
-      outcomes = await saveDurations(
-        paths.dir,
-        artifact.fixtures,
-        context.durations,
-        selection.catalogIds,
-      ).catch(
+      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
+        ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
+        // Split by duration from this summary (no --timings, or --timings naming it).
+        outcomesOnly: selection.shardPlan !== undefined && !selection.shardPlan.timingsGiven,
+      }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;
           io.stderr(formatWarning({

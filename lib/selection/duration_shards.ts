@@ -363,7 +363,9 @@ export async function readTimings(
   if (!checked.ok) return fail(checked.message);
   const byId = new Map<string, number[]>();
   for (const result of checked.artifact.fixtures) {
-    if (result.attempts > 0 && usableDurationMs(result.durationMs)) {
+    // Finished results only, as in durations.json: an interrupted one was cut short, not measured.
+    const finished = result.attempts > 0 && result.failure?.kind !== "interrupted";
+    if (finished && usableDurationMs(result.durationMs)) {
       byId.set(result.id, [result.durationMs]);
     }
   }

@@ -346,3 +346,53 @@ Deno.test("durationShardOf() with far more shards than fixtures: no array of N, 
   const last = durationShardOf(fixtures, { index: 4, total: 4 }, timings).plan;
   assert.match(shardPlanLine(last), /, 4\/4 0ms \(this shard\)$/);
 });
+
+Deno.test("readTimings() from an artifact takes finished results only: an interrupted one was cut short, not measured", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const base = { attempts: 1, signal: null, timedOut: false };
+    const artifact = createArtifact({
+      runId: "20261130T120000000Z-aaaaaa",
+      mode: "full",
+      startedAt: new Date(0),
+      finishedAt: new Date(3000),
+      version: "0.1.0",
+      environment: { deno: "2.9.6", os: "linux", arch: "x86_64", ci: false },
+      selection: { fixtureIds: ["cut", "done", "failed", "retried"] },
+      interrupted: true,
+      fixtures: [
+        {
+          ...base,
+          id: "cut",
+          status: "failed",
+          durationMs: 1400,
+          exitCode: null,
+          failure: { kind: "interrupted", message: "Interrupted before it finished" },
+        },
+        { ...base, id: "done", status: "passed", durationMs: 200, exitCode: 0 },
+        {
+          ...base,
+          id: "failed",
+          status: "failed",
+          durationMs: 300,
+          exitCode: 1,
+          failure: { kind: "exit-code", message: "Exited with code 1, expected 0" },
+        },
+        {
+          ...base,
+          id: "retried",
+          status: "failed",
+          durationMs: 900,
+          attempts: 2,
+          exitCode: null,
+          failure: { kind: "interrupted", message: "Interrupted before it finished" },
+        },
+      ],
+    });
+    await Deno.writeTextFile(`${dir}/t.json`, JSON.stringify(artifact));
+    const read = await readTimings({ cwd: dir, artifactDir: ".smoke", timings: "t.json" });
+    assert.deepEqual([...read.timings!.byId], [["done", [200]], ["failed", [300]]]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

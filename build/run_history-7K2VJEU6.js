@@ -3,8 +3,8 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-ZK2D27RX.js";
-import "./chunk-CDBVVL24.js";
+} from "./chunk-EJJ52ME4.js";
+import "./chunk-KGGWLCUX.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-ABES4YHD.js";
 import "./chunk-5345R35B.js";
@@ -20,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-OIWKCSIQ.js.map
+//# sourceMappingURL=run_history-7K2VJEU6.js.map

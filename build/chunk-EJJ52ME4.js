@@ -2,7 +2,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-CDBVVL24.js";
+} from "./chunk-KGGWLCUX.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-ZK2D27RX.js.map
+//# sourceMappingURL=chunk-EJJ52ME4.js.map

@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-KENWH3GM.js";
+} from "./chunk-PQHIAFYL.js";
 import "./chunk-H45H3MXN.js";
 import "./chunk-LD7JRIEG.js";
 import "./chunk-X254MOJK.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-RQOVONIH.js.map
+//# sourceMappingURL=duration_shards-S6DNQUYY.js.map

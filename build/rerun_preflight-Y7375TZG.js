@@ -9,7 +9,7 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "./chunk-CDBVVL24.js";
+} from "./chunk-KGGWLCUX.js";
 import "./chunk-ABES4YHD.js";
 import {
   groupCauses
@@ -211,4 +211,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-EQSZHSSS.js.map
+//# sourceMappingURL=rerun_preflight-Y7375TZG.js.map

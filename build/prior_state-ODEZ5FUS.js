@@ -5,11 +5,11 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-ZK2D27RX.js";
+} from "./chunk-EJJ52ME4.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-CDBVVL24.js";
+} from "./chunk-KGGWLCUX.js";
 import "./chunk-KFNAC4YO.js";
 import "./chunk-ABES4YHD.js";
 import {
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-LGJHMI6R.js.map
+//# sourceMappingURL=prior_state-ODEZ5FUS.js.map

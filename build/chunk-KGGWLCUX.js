@@ -232,6 +232,22 @@ var ArtifactSchema = z.object({
   services: z.array(ServiceRecordSchema).optional(),
   diagnostics: z.array(DiagnosticSchema)
 }).superRefine(((artifact, context) => {
+  const firstAt = /* @__PURE__ */ new Map();
+  artifact.fixtures.forEach(((fixture, i) => {
+    const first = firstAt.get(fixture.id);
+    if (first === void 0) firstAt.set(fixture.id, i);
+    else {
+      context.addIssue({
+        code: "custom",
+        path: [
+          "fixtures",
+          i,
+          "id"
+        ],
+        message: `fixture "${fixture.id}" has a result at fixtures[${first}] already`
+      });
+    }
+  }));
   const suite = artifact.suite;
   if (!suite) return;
   const issue = ((path, message) => context.addIssue({
@@ -426,4 +442,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-CDBVVL24.js.map
+//# sourceMappingURL=chunk-KGGWLCUX.js.map

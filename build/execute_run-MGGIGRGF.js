@@ -1508,7 +1508,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-LGJHMI6R.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-ODEZ5FUS.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1528,16 +1528,19 @@ var priorState = (async function priorState(selection, where) {
     diagnostics: []
   };
 });
-var saveDurations = (async function saveDurations(dir, fixtures, earlier, catalogIds) {
+var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
   const { addRun, samplesNow, writeDurations } = await import("./durations_file-OYW263N5.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
+  } : options.outcomesOnly ? {
+    id: f.id,
+    status: f.status
   } : f));
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
-    ...catalogIds ? {
-      catalog: new Set(catalogIds)
+    ...options.catalogIds ? {
+      catalog: new Set(options.catalogIds)
     } : {}
   });
   await writeDurations(dir, samples);
@@ -1774,7 +1777,13 @@ hint: The run went on; it is reported as failed because that output is missing.
         shownDir: options.artifactDir
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
-      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, selection.catalogIds).catch(((error) => {
+      outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
+        ...selection.catalogIds ? {
+          catalogIds: selection.catalogIds
+        } : {},
+        // Split by duration from this summary (no --timings, or --timings naming it).
+        outcomesOnly: selection.shardPlan !== void 0 && !selection.shardPlan.timingsGiven
+      }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
           code: "DURATIONS_NOT_SAVED",
@@ -1914,4 +1923,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-56B5W2AI.js.map
+//# sourceMappingURL=execute_run-MGGIGRGF.js.map

@@ -8,7 +8,7 @@ import {
 } from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
-} from "./chunk-KENWH3GM.js";
+} from "./chunk-PQHIAFYL.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -1923,8 +1923,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const history = historyPaths(resolve(cwd, options.artifactDir));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-EQSZHSSS.js"),
-      import("./run_history-OIWKCSIQ.js")
+      import("./rerun_preflight-Y7375TZG.js"),
+      import("./run_history-7K2VJEU6.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -1969,7 +1969,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-RQOVONIH.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-S6DNQUYY.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-7WLADMBG.js.map
+//# sourceMappingURL=chunk-PHXZH76L.js.map

@@ -114,7 +114,7 @@ var readTimings = (async function readTimings(where) {
       }
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-ATKEEKTH.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-RKKLYJUI.js");
   const shown = where.timings;
   const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const fail = ((reason) => {
@@ -152,7 +152,8 @@ var readTimings = (async function readTimings(where) {
   if (!checked.ok) return fail(checked.message);
   const byId = /* @__PURE__ */ new Map();
   for (const result of checked.artifact.fixtures) {
-    if (result.attempts > 0 && usableDurationMs(result.durationMs)) {
+    const finished = result.attempts > 0 && result.failure?.kind !== "interrupted";
+    if (finished && usableDurationMs(result.durationMs)) {
       byId.set(result.id, [
         result.durationMs
       ]);
@@ -176,4 +177,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-KENWH3GM.js.map
+//# sourceMappingURL=chunk-PQHIAFYL.js.map

@@ -4,7 +4,7 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-CDBVVL24.js";
+} from "./chunk-KGGWLCUX.js";
 import "./chunk-ABES4YHD.js";
 import "./chunk-5345R35B.js";
 import "./chunk-ZXG6X34Z.js";
@@ -17,4 +17,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-ATKEEKTH.js.map
+//# sourceMappingURL=source_artifact-RKKLYJUI.js.map
