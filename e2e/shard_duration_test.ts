@@ -91,10 +91,18 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
   assert.equal(damaged.code, 0, damaged.stderr);
   assert.match(
     damaged.stderr,
-    /warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*: every fixture gets the default duration \[SHARD_TIMINGS_MISSING\]/,
+    /warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*: every fixture gets the default duration \[DURATIONS_UNREADABLE\]/,
   );
   // Not "run the suite once": a run starts the damaged summary again, unless it cannot write it.
   assert.match(damaged.stderr, /hint: A run starts the summary again where it can write it/);
+  // The start order reads the same summary: a dry run (and a run) says it once, not twice.
+  const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "1/2", "--shard-by", "duration"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.equal(
+    dry.stderr.match(/^warning: Cannot read ".*durations\.json"/gm)?.length,
+    1,
+    dry.stderr,
+  );
 });
 
 Deno.test("--timings naming a file that is no artifact exits 2 and names it", async () => {

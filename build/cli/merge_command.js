@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-PHXZH76L.js";
+} from "../chunk-SYS7KADV.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-PQHIAFYL.js";
+import "../chunk-72CZ3CM3.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,7 +59,7 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-H45H3MXN.js";
+import "../chunk-GZP6TAQZ.js";
 import "../chunk-LD7JRIEG.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-PHXZH76L.js";
+} from "../chunk-SYS7KADV.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-PQHIAFYL.js";
+import "../chunk-72CZ3CM3.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,7 +46,7 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-H45H3MXN.js";
+import "../chunk-GZP6TAQZ.js";
 import "../chunk-LD7JRIEG.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -162,7 +162,7 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "I/N",
     commands: ["run"],
     section: "Selecting",
-    help: "run only shard I of N (stable by id)",
+    help: "run only shard I of N (by id hash, stable; or see --shard-by)",
   },
   {
     name: "shard-by",

@@ -311,13 +311,12 @@ function notForCommand(spec: FlagSpec, command: Command): UserError {
  */
 export function parseFlags(args: readonly string[]): Flags {
   const command = commandOf(args);
-  // "--retries -1" reads as a flag with no value; say what is wrong with it instead.
+  // "--retries -1" and "--shard -1/2" read as a flag with no value; say what is wrong instead.
   args.forEach((arg, i) => {
     const spec = SPECS.get(arg.replace(/^--/, ""));
     const next = args[i + 1];
-    if (arg.startsWith("--") && spec?.type === "integer" && next && /^-\d/.test(next)) {
-      integer(spec, next);
-    }
+    const numeric = spec?.type === "integer" || spec?.type === "shard";
+    if (arg.startsWith("--") && numeric && next && /^-\d/.test(next)) convert(spec, next);
     // "--fixture -rf": a value like "-rf" (a short flag smoke does not have) must follow "=";
     // "--fixture --lis" is a missing value and a mistyped flag, not a value.
     const dashValue = next !== undefined && /^-[^-]/.test(next);
@@ -367,6 +366,15 @@ export function parseFlags(args: readonly string[]): Flags {
     if (!spec.commands.includes(command)) throw notForCommand(spec, command);
     v[spec.name] = convert(spec, given);
   }
+  // --timings needs a value of --shard-by, not only the flag: said before the general rule.
+  if (v.timings !== undefined && v["shard-by"] !== "duration") {
+    throw usage(
+      'The flag "--timings" works only with "--shard-by duration"',
+      v.shard === undefined
+        ? "Add --shard I/N --shard-by duration, or leave out --timings."
+        : "Hash shards need no timings: add --shard-by duration, or leave out --timings.",
+    );
+  }
   for (const spec of FLAGS) {
     if (spec.requires && v[spec.name] !== undefined && v[spec.requires] === undefined) {
       throw usage(
@@ -374,12 +382,6 @@ export function parseFlags(args: readonly string[]): Flags {
         `Add --${spec.requires}, or leave out --${spec.name}.`,
       );
     }
-  }
-  if (v.timings !== undefined && v["shard-by"] !== "duration") {
-    throw usage(
-      'The flag "--timings" works only with "--shard-by duration"',
-      "Hash shards need no timings: add --shard-by duration, or leave out --timings.",
-    );
   }
   if (v.list && v["dry-run"]) {
     throw usage(

@@ -199,6 +199,17 @@ Deno.test("parseFlags() refuses rerun-only flags without --rerun-failed, and --l
     /"--rerun-max-failures" works only with "--rerun-failed"/,
   );
   assert.match(usageError(["--list", "--dry-run"]).message, /do not go together/);
+  // --timings needs --shard-by duration, and says so whatever else is missing.
+  for (const args of [["--timings", "t.json"], ["--shard", "1/2", "--timings", "t.json"]]) {
+    const error = usageError(args);
+    assert.match(error.message, /"--timings" works only with "--shard-by duration"/);
+    assert.ok(
+      error.hints.some((h) =>
+        h.includes("add --shard-by duration") || h.includes("Add --shard I/N --shard-by duration")
+      ),
+      error.hints.join("|"),
+    );
+  }
   assert.equal(parseFlags(["--rerun-failed", "--artifact", "x.json"]).artifact, "x.json");
 });
 
@@ -209,6 +220,8 @@ Deno.test("parseFlags() does not suggest a subcommand's flag for a run flag typo
 
 Deno.test("parseFlags() calls a negative number what it is, not a missing value", () => {
   assert.match(usageError(["--retries", "-1"]).message, /"-1" is not a whole number from 0 to 100/);
+  assert.equal(usageError(["--shard", "-1/2"]).message, usageError(["--shard=-1/2"]).message);
+  assert.doesNotMatch(usageError(["--shard", "-1/2"]).message, /Missing value/);
   // The config's and a manifest's bound holds on the command line too.
   assert.match(
     usageError(["--retries", "101"]).message,

@@ -246,7 +246,9 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   });
   // A summary that is there but cannot be read is said (and kept in the artifact), not dropped
   // in silence: the run starts in id order, and its end starts the summary again.
-  if (schedule.read?.problem) {
+  // Said once: a split by duration from the same summary has said it already.
+  const said = selection.diagnostics.some((d) => d.code === "DURATIONS_UNREADABLE");
+  if (schedule.read?.problem && !said) {
     const unreadable: Diagnostic = {
       code: "DURATIONS_UNREADABLE",
       level: "warning",

@@ -210,11 +210,15 @@ export function durationShardOf<
  */
 export function shardPlanLine(plan: ShardPlan): string {
   const { total, index } = plan.shard;
-  const parts = plan.totals.map((ms, i) =>
+  // A shard after the first predicted at 0 ms is empty (a fixture that takes no time joins a
+  // shard that has fixtures): it goes in the range with the shards no fixture can reach.
+  let reached = plan.totals.length;
+  while (reached > 1 && plan.totals[reached - 1] === 0) reached--;
+  const parts = plan.totals.slice(0, reached).map((ms, i) =>
     `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`
   );
-  // The shards no fixture can reach, as one range: N may be far larger than the catalog.
-  const first = plan.totals.length + 1;
+  // The empty shards, as one range: N may be far larger than the catalog.
+  const first = reached + 1;
   if (first <= total) {
     const mark = index < first
       ? ""
@@ -309,7 +313,8 @@ export async function readTimings(
     if (read.samples) return { timings: { byId: read.samples.byId, shown } };
     return {
       warning: {
-        code: "SHARD_TIMINGS_MISSING",
+        // There but unreadable is the start order's warning too: a run says it once.
+        code: read.problem ? "DURATIONS_UNREADABLE" : "SHARD_TIMINGS_MISSING",
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${

@@ -184,7 +184,7 @@ Deno.test("durationShardOf(): a fixture skipped because its need is takes no tim
   assert.equal(
     shardPlanLine(untimed.plan),
     "Shards by duration (no timings: 2 of 2 fixtures at the default): 1/4 1.0s (this shard), " +
-      "2/4 1.0s, 3/4 0ms, 4/4 0ms",
+      "2/4 1.0s, 3/4 to 4/4 0ms",
   );
   // Every fixture skipped: no count of nothing.
   const none = durationShardOf([{ id: "x", skipReason: "off" }], { index: 1, total: 2 }, undefined);
@@ -345,6 +345,12 @@ Deno.test("durationShardOf() with far more shards than fixtures: no array of N, 
   assert.match(shardPlanLine(four), /2\/4 2\.0s \(this shard\), 3\/4 1\.0s, 4\/4 0ms$/);
   const last = durationShardOf(fixtures, { index: 4, total: 4 }, timings).plan;
   assert.match(shardPlanLine(last), /, 4\/4 0ms \(this shard\)$/);
+  // A skipped fixture takes no shard of its own: the shards it cannot fill join the range.
+  const withSkipped = [...fixtures, { id: "d", skipReason: "off" }];
+  const skipped = durationShardOf(withSkipped, { index: 5, total: 20 }, timings).plan;
+  assert.match(shardPlanLine(skipped), /, 3\/20 1\.0s, 4\/20 to 20\/20 0ms \(this shard: 5\/20\)$/);
+  const tail = durationShardOf(withSkipped, { index: 4, total: 4 }, timings).plan;
+  assert.match(shardPlanLine(tail), /, 3\/4 1\.0s, 4\/4 0ms \(this shard\)$/);
 });
 
 Deno.test("readTimings() from an artifact takes finished results only: an interrupted one was cut short, not measured", async () => {

@@ -337,6 +337,11 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  *   startOrderLine({ mode: "duration", askedIn: "flag", runs: 0 }, []),
  *   "Start order: longest expected first (no history yet: every fixture at the default): ",
  * );
+ * // An estimate reads the newest 10 durations, however many runs the summary counts.
+ * assert.equal(
+ *   startOrderLine({ mode: "duration", runs: 250 }, [{ fixture: { id: "a" } }] as never),
+ *   "Start order: longest expected first (from the newest 10 runs): a",
+ * );
  * ```
  */
 export function startOrderLine(
@@ -356,8 +361,10 @@ export function startOrderLine(
   const order = schedule.startOrder ?? planned.map((_, i) => i);
   const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
   const more = order.length - ids.length;
-  const source = schedule.runs > 0
-    ? `from the newest ${schedule.runs} run${schedule.runs === 1 ? "" : "s"}`
+  // Each estimate reads at most the newest DURATION_SAMPLES durations, however many runs there were.
+  const runs = Math.min(schedule.runs, DURATION_SAMPLES);
+  const source = runs > 0
+    ? `from the newest ${runs} run${runs === 1 ? "" : "s"}`
     : schedule.read?.problem
     ? "the durations summary cannot be read: every fixture at the default"
     : "no history yet: every fixture at the default";

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-H45H3MXN.js";
+} from "./chunk-GZP6TAQZ.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -72,8 +72,10 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
 });
 var shardPlanLine = (function shardPlanLine(plan) {
   const { total, index } = plan.shard;
-  const parts = plan.totals.map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
-  const first = plan.totals.length + 1;
+  let reached = plan.totals.length;
+  while (reached > 1 && plan.totals[reached - 1] === 0) reached--;
+  const parts = plan.totals.slice(0, reached).map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
+  const first = reached + 1;
   if (first <= total) {
     const mark = index < first ? "" : first === total ? " (this shard)" : ` (this shard: ${index}/${total})`;
     const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
@@ -106,7 +108,8 @@ var readTimings = (async function readTimings(where) {
     };
     return {
       warning: {
-        code: "SHARD_TIMINGS_MISSING",
+        // There but unreadable is the start order's warning too: a run says it once.
+        code: read.problem ? "DURATIONS_UNREADABLE" : "SHARD_TIMINGS_MISSING",
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
@@ -177,4 +180,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-PQHIAFYL.js.map
+//# sourceMappingURL=chunk-72CZ3CM3.js.map

@@ -10,7 +10,7 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-H45H3MXN.js";
+} from "./chunk-GZP6TAQZ.js";
 import "./chunk-LD7JRIEG.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
@@ -32,4 +32,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-NRRXC3XU.js.map
+//# sourceMappingURL=durations-3HHLLIB7.js.map

@@ -8,7 +8,7 @@ import {
 } from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
-} from "./chunk-PQHIAFYL.js";
+} from "./chunk-72CZ3CM3.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -28,7 +28,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-H45H3MXN.js";
+} from "./chunk-GZP6TAQZ.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1969,7 +1969,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-S6DNQUYY.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-374L4X6U.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-PHXZH76L.js.map
+//# sourceMappingURL=chunk-SYS7KADV.js.map

@@ -110,7 +110,8 @@ var startOrderLine = (function startOrderLine(schedule, planned) {
   const order = schedule.startOrder ?? planned.map(((_, i) => i));
   const ids = order.slice(0, SHOWN_START_IDS).map(((i) => planned[i].fixture.id));
   const more = order.length - ids.length;
-  const source = schedule.runs > 0 ? `from the newest ${schedule.runs} run${schedule.runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
+  const runs = Math.min(schedule.runs, DURATION_SAMPLES);
+  const source = runs > 0 ? `from the newest ${runs} run${runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
   return `Start order: longest expected first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
 });
 
@@ -127,4 +128,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-H45H3MXN.js.map
+//# sourceMappingURL=chunk-GZP6TAQZ.js.map
