@@ -225,3 +225,39 @@ Deno.test("durations.json keeps a few ids beside the catalog's, and drops them o
   assert.deepEqual(Object.keys(after.fixtures), ["keep"]);
   assert.deepEqual(Object.keys(after.outcomes), ["keep"]);
 });
+
+Deno.test("with needs, a short setup that a long fixture waits for starts first: its chain counts what needs it", async () => {
+  const quick = sleeper(0);
+  await using p = await tempProject({
+    "fixtures/a1.smoke.jsonc": quick,
+    "fixtures/a2.smoke.jsonc": quick,
+    "fixtures/needs/dep.smoke.jsonc": JSON.stringify({
+      ...JSON.parse(quick),
+      needs: ["needs/setup"],
+    }),
+    "fixtures/needs/setup.smoke.jsonc": quick,
+    ".planning/artifacts/smoke/durations.json": JSON.stringify({
+      version: 1,
+      runs: 1,
+      fixtures: { a1: [1000], a2: [1000], "needs/dep": [1500], "needs/setup": [500] },
+    }),
+  });
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  // The setup's chain is 0.5 + 1.5 s: before a1 and a2 (1 s each), though shorter itself.
+  assert.match(
+    dry.stdout,
+    /^Start order: longest expected first \(from the newest 1 run\): needs\/setup, needs\/dep, a1, a2$/m,
+  );
+  // Its own estimate is still its own.
+  assert.match(dry.stdout, /^needs\/setup\n(?:.*\n){2} {2}expected: 500ms \(median of 1 run\)$/m);
+  // The run starts them so (one at a time: the log is the start order).
+  const run = await runSmoke(p.dir, ["--concurrency", "1"]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.deepEqual((await p.read("started.log")).trim().split("\n"), [
+    "needs/setup",
+    "needs/dep",
+    "a1",
+    "a2",
+  ]);
+});

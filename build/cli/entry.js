@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-SYS7KADV.js";
+} from "../chunk-GJZ2SNCR.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-72CZ3CM3.js";
+} from "../chunk-6OMRNLTS.js";
 import {
   historyPaths,
   newRunId
@@ -41,7 +41,7 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-GZP6TAQZ.js";
+import "../chunk-56CVFHXD.js";
 import "../chunk-LD7JRIEG.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-3WJIGPCU.js");
+  return import("../execute_run-NFUBS66G.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +248,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-3HHLLIB7.js");
+  const { readSchedule } = await import("../durations-QEAPTLJM.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

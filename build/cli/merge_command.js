@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-SYS7KADV.js";
+} from "../chunk-GJZ2SNCR.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-72CZ3CM3.js";
+import "../chunk-6OMRNLTS.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,7 +59,7 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-GZP6TAQZ.js";
+import "../chunk-56CVFHXD.js";
 import "../chunk-LD7JRIEG.js";
 import "../chunk-X254MOJK.js";
 import {

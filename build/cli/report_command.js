@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-SYS7KADV.js";
+} from "../chunk-GJZ2SNCR.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-72CZ3CM3.js";
+import "../chunk-6OMRNLTS.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,7 +46,7 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-GZP6TAQZ.js";
+import "../chunk-56CVFHXD.js";
 import "../chunk-LD7JRIEG.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -178,6 +178,77 @@ export function longestFirst(ids: readonly string[], expectedMs: readonly number
   );
 }
 
+/**
+ * The start order with `needs`: longest first by each fixture's chain, its own
+ * expected duration plus the longest chain of what needs it (a teardown
+ * counts as one of what needs its needs), so a short setup that a long
+ * fixture waits for starts before fixtures that wait for nothing (the
+ * critical path first). Without `needs` it is {@linkcode longestFirst}.
+ * Deterministic: equal chains by id.
+ *
+ * @param fixtures Each fixture's id and `needs`, in the order results are kept.
+ * @param expectedMs Each one's expected duration.
+ * @returns The indices in the order to start them.
+ *
+ * @example
+ * ```ts
+ * import { longestChainFirst } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const fixtures = [
+ *   { id: "api/orders", needs: ["setup/db"] },
+ *   { id: "cli/a", needs: [] },
+ *   { id: "setup/db", needs: [] },
+ * ];
+ * // setup/db's chain is 500 + 1500 ms: it starts first, though cli/a takes longer itself.
+ * assert.deepEqual(longestChainFirst(fixtures, [1500, 1800, 500]), [2, 1, 0]);
+ * ```
+ */
+export function longestChainFirst(
+  fixtures: readonly { id: string; needs: readonly string[] }[],
+  expectedMs: readonly number[],
+): number[] {
+  if (fixtures.every((f) => f.needs.length === 0)) {
+    return longestFirst(fixtures.map((f) => f.id), expectedMs);
+  }
+  const index = new Map(fixtures.map((f, i) => [f.id, i]));
+  const dependants: number[][] = fixtures.map(() => []);
+  fixtures.forEach((f, j) => {
+    for (const need of f.needs) {
+      const i = index.get(need);
+      if (i !== undefined) dependants[i].push(j);
+    }
+  });
+  // Post-order without recursion (a chain of 20,000 must not overflow the stack); a cycle,
+  // which the catalog refuses anyway, is cut where it closes.
+  const chain = new Array<number>(fixtures.length).fill(-1);
+  const onPath = new Uint8Array(fixtures.length);
+  for (let root = 0; root < fixtures.length; root++) {
+    if (chain[root] >= 0) continue;
+    const stack: [number, number][] = [[root, 0]];
+    onPath[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [i, next] = top;
+      if (next < dependants[i].length) {
+        top[1]++;
+        const j = dependants[i][next];
+        if (chain[j] < 0 && !onPath[j]) {
+          onPath[j] = 1;
+          stack.push([j, 0]);
+        }
+        continue;
+      }
+      let longest = 0;
+      for (const j of dependants[i]) if (chain[j] > longest) longest = chain[j];
+      chain[i] = expectedMs[i] + longest;
+      onPath[i] = 0;
+      stack.pop();
+    }
+  }
+  return longestFirst(fixtures.map((f) => f.id), chain);
+}
+
 /** How a run starts its fixtures, and why. */
 export interface Schedule {
   /** The order used. */
@@ -232,7 +303,8 @@ export function planSchedule(
   const estimates = estimatesFrom(history.byId, ids);
   if (mode === "id") return { ...base, estimates };
   const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
-  return { ...base, estimates, startOrder: longestFirst(ids, ms) };
+  const startOrder = longestChainFirst(planned.map((p) => p.fixture), ms);
+  return { ...base, estimates, startOrder };
 }
 
 /**

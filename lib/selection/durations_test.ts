@@ -6,6 +6,7 @@ import type { Artifact, FixtureResult } from "../artifact/artifact.ts";
 import {
   DEFAULT_DURATION_MS,
   expectedDurations,
+  longestChainFirst,
   longestFirst,
   median,
   planSchedule,
@@ -135,4 +136,57 @@ Deno.test("planSchedule: history makes it longest first; none, or --order id, ke
   const byId = planSchedule(planned, history, "id");
   assert.equal(byId.mode, "id");
   assert.equal(byId.startOrder, undefined);
+});
+
+Deno.test("longestChainFirst: a permutation; a need that takes time starts before what needs it; deterministic; no needs is longestFirst", () => {
+  // A random DAG: fixture i may need only fixtures of a lower index.
+  const graph = fc.integer({ min: 1, max: 12 }).chain((n) =>
+    fc.record({
+      ms: fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: n, maxLength: n }),
+      needs: fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, i - 1) }), {
+            maxLength: i ? 3 : 0,
+          })),
+      ),
+      ids: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,3}$/), { minLength: n, maxLength: n }),
+    })
+  );
+  fc.assert(
+    fc.property(graph, ({ ms, needs, ids }) => {
+      const fixtures = ids.map((id, i) => ({ id, needs: needs[i].map((j) => ids[j]) }));
+      const order = longestChainFirst(fixtures, ms);
+      assert.deepEqual([...order].sort((a, b) => a - b), ids.map((_, i) => i));
+      const position = new Map(order.map((i, at) => [i, at]));
+      fixtures.forEach((f, j) => {
+        for (const need of needs[j]) {
+          if (ms[need] > 0) {
+            assert.ok(position.get(need)! < position.get(j)!, `${ids[need]} before ${f.id}`);
+          }
+        }
+      });
+      assert.deepEqual(longestChainFirst(fixtures, ms), order);
+      const free = ids.map((id) => ({ id, needs: [] }));
+      assert.deepEqual(longestChainFirst(free, ms), longestFirst(ids, ms));
+    }),
+  );
+  // The walk's case: a short setup that a long fixture waits for starts first.
+  const suite = [
+    { id: "a1", needs: [] },
+    { id: "a2", needs: [] },
+    { id: "needs/dep", needs: ["needs/setup"] },
+    { id: "needs/setup", needs: [] },
+  ];
+  assert.deepEqual(longestChainFirst(suite, [1000, 1000, 1500, 500]).map((i) => suite[i].id), [
+    "needs/setup",
+    "needs/dep",
+    "a1",
+    "a2",
+  ]);
+  // A chain of 20,000: no stack overflow.
+  const long = Array.from({ length: 20_000 }, (_, i) => ({
+    id: `f${String(i).padStart(5, "0")}`,
+    needs: i ? [`f${String(i - 1).padStart(5, "0")}`] : [],
+  }));
+  assert.equal(longestChainFirst(long, long.map(() => 1))[0], 0);
 });

@@ -8,7 +8,7 @@ import {
 } from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
-} from "./chunk-72CZ3CM3.js";
+} from "./chunk-6OMRNLTS.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -28,7 +28,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-GZP6TAQZ.js";
+} from "./chunk-56CVFHXD.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1969,7 +1969,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-374L4X6U.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-EW4JFFJB.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-SYS7KADV.js.map
+//# sourceMappingURL=chunk-GJZ2SNCR.js.map

@@ -5,12 +5,13 @@ import {
   expectedDurations,
   expectedLine,
   formatExpected,
+  longestChainFirst,
   longestFirst,
   median,
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-GZP6TAQZ.js";
+} from "./chunk-56CVFHXD.js";
 import "./chunk-LD7JRIEG.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
@@ -26,10 +27,11 @@ export {
   expectedDurations,
   expectedLine,
   formatExpected,
+  longestChainFirst,
   longestFirst,
   median,
   planSchedule,
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-3HHLLIB7.js.map
+//# sourceMappingURL=durations-QEAPTLJM.js.map

@@ -1923,4 +1923,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-3WJIGPCU.js.map
+//# sourceMappingURL=execute_run-NFUBS66G.js.map

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-GZP6TAQZ.js";
+} from "./chunk-56CVFHXD.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -180,4 +180,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-72CZ3CM3.js.map
+//# sourceMappingURL=chunk-6OMRNLTS.js.map

@@ -4,8 +4,8 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-72CZ3CM3.js";
-import "./chunk-GZP6TAQZ.js";
+} from "./chunk-6OMRNLTS.js";
+import "./chunk-56CVFHXD.js";
 import "./chunk-LD7JRIEG.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-374L4X6U.js.map
+//# sourceMappingURL=duration_shards-EW4JFFJB.js.map

@@ -52,6 +52,56 @@ var estimatesFrom = (function estimatesFrom(byId, ids, options = {}) {
 var longestFirst = (function longestFirst(ids, expectedMs) {
   return ids.map(((_, i) => i)).sort(((i, j) => expectedMs[j] - expectedMs[i] || (ids[i] < ids[j] ? -1 : ids[i] > ids[j] ? 1 : i - j)));
 });
+var longestChainFirst = (function longestChainFirst(fixtures, expectedMs) {
+  if (fixtures.every(((f) => f.needs.length === 0))) {
+    return longestFirst(fixtures.map(((f) => f.id)), expectedMs);
+  }
+  const index = new Map(fixtures.map(((f, i) => [
+    f.id,
+    i
+  ])));
+  const dependants = fixtures.map((() => []));
+  fixtures.forEach(((f, j) => {
+    for (const need of f.needs) {
+      const i = index.get(need);
+      if (i !== void 0) dependants[i].push(j);
+    }
+  }));
+  const chain = new Array(fixtures.length).fill(-1);
+  const onPath = new Uint8Array(fixtures.length);
+  for (let root = 0; root < fixtures.length; root++) {
+    if (chain[root] >= 0) continue;
+    const stack = [
+      [
+        root,
+        0
+      ]
+    ];
+    onPath[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [i, next] = top;
+      if (next < dependants[i].length) {
+        top[1]++;
+        const j = dependants[i][next];
+        if (chain[j] < 0 && !onPath[j]) {
+          onPath[j] = 1;
+          stack.push([
+            j,
+            0
+          ]);
+        }
+        continue;
+      }
+      let longest = 0;
+      for (const j of dependants[i]) if (chain[j] > longest) longest = chain[j];
+      chain[i] = expectedMs[i] + longest;
+      onPath[i] = 0;
+      stack.pop();
+    }
+  }
+  return longestFirst(fixtures.map(((f) => f.id)), chain);
+});
 var planSchedule = (function planSchedule(planned, history, order, askedIn = "flag") {
   const runs = history?.runs ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
@@ -70,10 +120,11 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
     estimates
   };
   const ms = planned.map(((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id).ms));
+  const startOrder = longestChainFirst(planned.map(((p) => p.fixture)), ms);
   return {
     ...base,
     estimates,
-    startOrder: longestFirst(ids, ms)
+    startOrder
   };
 });
 var readSchedule = (async function readSchedule(planned, where) {
@@ -122,10 +173,11 @@ export {
   expectedDurations,
   estimatesFrom,
   longestFirst,
+  longestChainFirst,
   planSchedule,
   readSchedule,
   formatExpected,
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-GZP6TAQZ.js.map
+//# sourceMappingURL=chunk-56CVFHXD.js.map
