@@ -247,7 +247,7 @@ Deno.test("with needs, a short setup that a long fixture waits for starts first:
   // The setup's chain is 0.5 + 1.5 s: before a1 and a2 (1 s each), though shorter itself.
   assert.match(
     dry.stdout,
-    /^Start order: longest expected first \(from the newest 1 run\): needs\/setup, needs\/dep, a1, a2$/m,
+    /^Start order: longest chain first \(from the newest 1 run\): needs\/setup, needs\/dep, a1, a2$/m,
   );
   // Its own estimate is still its own.
   assert.match(dry.stdout, /^needs\/setup\n(?:.*\n){2} {2}expected: 500ms \(median of 1 run\)$/m);

@@ -63,6 +63,7 @@ Deno.test("--shard-by duration: 1/2 and 2/2 with the same timings cover the sele
   assert.deepEqual((await p.latest()).fixtures.map((f) => f.id), ["b", "d", "e", "f"]);
 
   // A previous run's artifact is timings too, and the dry run shows the totals on stdout.
+  const previous = join(p.artifactDir, "runs", `${(await p.latest()).runId}.json`);
   const dry = await runSmoke(p.dir, [
     "--dry-run",
     "--shard",
@@ -70,12 +71,12 @@ Deno.test("--shard-by duration: 1/2 and 2/2 with the same timings cover the sele
     "--shard-by",
     "duration",
     "--timings",
-    join(p.artifactDir, "latest.json"),
+    previous,
   ]);
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(
     dry.stdout,
-    /Shards by duration \(from .*latest\.json, 3 of 7 fixtures without timings\)/,
+    /Shards by duration \(from .*runs\/\S+\.json, 3 of 7 fixtures without timings\)/,
   );
 });
 
@@ -94,7 +95,10 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
     /warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*: every fixture gets the default duration \[DURATIONS_UNREADABLE\]/,
   );
   // Not "run the suite once": a run starts the damaged summary again, unless it cannot write it.
-  assert.match(damaged.stderr, /hint: A run starts the summary again where it can write it/);
+  assert.match(
+    damaged.stderr,
+    /^hint: The start order is by id too\. A run starts the summary again where it can write it/m,
+  );
   // The start order reads the same summary: a dry run (and a run) says it once, not twice.
   const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "1/2", "--shard-by", "duration"]);
   assert.equal(dry.code, 0, dry.stderr);
@@ -300,39 +304,71 @@ Deno.test("--shard-by duration: a teardown without needs, the longest fixture, r
   assert.deepEqual(ran, [["api/a", "teardown/clean"], ["api/b"], ["api/c"]]);
 });
 
-Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder split alike, and cover the selection once", async () => {
+Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder split alike and cover the selection once; their durations count once every shard has run", async () => {
   // The estimates put a and b on different shards; what the fixtures really take (a and b
   // quick, c and d slower) would put them elsewhere, had the first shard's run updated them.
   const quick = { command: ["true"] };
   const slow = { command: ["sleep", "0.3"] };
+  const summaryPath = ".planning/artifacts/smoke/durations.json";
   await using p = await tempProject({
     "fixtures/a.smoke.jsonc": JSON.stringify(quick),
     "fixtures/b.smoke.jsonc": JSON.stringify(quick),
     "fixtures/c.smoke.jsonc": JSON.stringify(slow),
     "fixtures/d.smoke.jsonc": JSON.stringify(slow),
-    ".planning/artifacts/smoke/durations.json": JSON.stringify({
+    [summaryPath]: JSON.stringify({
       version: 1,
       runs: 1,
       fixtures: { a: [900], b: [800], c: [1], d: [1] },
     }),
   });
-  const ran: string[] = [];
-  for (const index of [1, 2]) {
-    const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
-    assert.equal(run.code, 0, run.stdout + run.stderr);
-    ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+  const summary = async () => JSON.parse(await p.read(summaryPath));
+  for (const round of [1, 2]) {
+    const ran: string[] = [];
+    for (const index of [1, 2]) {
+      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+      if (round === 1 && index === 1) {
+        // Held back: the estimates the second shard splits by are the first's.
+        const held = await summary();
+        assert.deepEqual(held.fixtures, { a: [900], b: [800], c: [1], d: [1] });
+        assert.deepEqual(held.held.shards, [1]);
+        assert.equal(held.runs, 1);
+        // The outcomes count at once (flakiness).
+        assert.deepEqual(Object.keys(held.outcomes ?? {}), ran);
+      }
+    }
+    assert.deepEqual(ran.sort(), ["a", "b", "c", "d"], `round ${round}`);
+    // Every shard has run: the durations count, as one run's, and nothing is held.
+    const after = await summary();
+    assert.equal(after.held, undefined);
+    assert.equal(after.runs, 1 + round);
+    assert.equal(after.fixtures.c.length, 1 + round);
+    assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
   }
-  assert.deepEqual(ran.sort(), ["a", "b", "c", "d"]);
-  // The runs' outcomes still count (flakiness); their durations did not move the split.
-  const summary = JSON.parse(
-    await Deno.readTextFile(join(p.dir, ".planning/artifacts/smoke/durations.json")),
-  );
-  assert.deepEqual(summary.fixtures, { a: [900], b: [800], c: [1], d: [1] });
-  assert.deepEqual(Object.keys(summary.outcomes ?? {}).sort(), ["a", "b", "c", "d"]);
-  // A run not split by that summary (here a full one) keeps the estimates current.
+});
+
+Deno.test("--timings naming the artifact directory's latest.json is refused: the next shard would split by this one's results", async () => {
+  await using p = await project();
   assert.equal((await runSmoke(p.dir, [])).code, 0);
-  const after = JSON.parse(
-    await Deno.readTextFile(join(p.dir, ".planning/artifacts/smoke/durations.json")),
-  );
-  assert.equal(after.fixtures.a.length, 2);
+  const args = ["--shard", "1/2", "--shard-by", "duration", "--timings"];
+  for (
+    const path of [
+      ".planning/artifacts/smoke/latest.json",
+      "./.planning/artifacts/smoke//latest.json",
+      join(p.dir, ".planning/artifacts/smoke/latest.json"),
+    ]
+  ) {
+    const run = await runSmoke(p.dir, [...args, path]);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /every run replaces it, so the shards run after this one would/);
+    assert.match(run.stderr, /\[SHARD_TIMINGS_INVALID\]/);
+    assert.match(run.stderr, /^hint: Copy it first and give the copy to every shard/m);
+  }
+  // A copy, or the run file it came from, is fine.
+  await p.write("timings.json", await p.read(".planning/artifacts/smoke/latest.json"));
+  assert.equal((await runSmoke(p.dir, [...args, "timings.json", "--list"])).code, 0);
+  const runId = (await p.latest()).runId as string;
+  const runFile = `.planning/artifacts/smoke/runs/${runId}.json`;
+  assert.equal((await runSmoke(p.dir, [...args, runFile, "--list"])).code, 0);
 });

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-GJZ2SNCR.js";
+} from "../chunk-47JNNTJN.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-6OMRNLTS.js";
+import "../chunk-JIQRSTJ4.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,8 +59,8 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-56CVFHXD.js";
-import "../chunk-LD7JRIEG.js";
+import "../chunk-CF2PIK7R.js";
+import "../chunk-6NOHT3QT.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,

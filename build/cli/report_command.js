@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-GJZ2SNCR.js";
+} from "../chunk-47JNNTJN.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-6OMRNLTS.js";
+import "../chunk-JIQRSTJ4.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,8 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-56CVFHXD.js";
-import "../chunk-LD7JRIEG.js";
+import "../chunk-CF2PIK7R.js";
+import "../chunk-6NOHT3QT.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

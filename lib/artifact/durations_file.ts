@@ -36,6 +36,35 @@ export interface DurationSamples {
   byId: Map<string, number[]>;
   /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
   outcomes?: Map<string, string>;
+  /** Durations held out of `byId` until a split by duration has run every shard. */
+  held?: HeldDurations;
+}
+
+/**
+ * The durations measured by the shards of a split by duration that read its
+ * timings from this summary (`--shard I/N --shard-by duration` without
+ * `--timings`). They stay out of `byId` until every shard of the split that
+ * got fixtures has run, so that the shards run one after another in one folder
+ * all split by the same timings; then they join `byId`. A run that is not
+ * such a split adds them at once.
+ */
+export interface HeldDurations {
+  /** The split's digest (`selection.shard.split` in its artifacts). */
+  split: string;
+  /** The shards of that split that have run, ascending. */
+  shards: number[];
+  /** Milliseconds by fixture id, newest first. */
+  byId: Map<string, number[]>;
+}
+
+/** What a shard of a split by duration from this summary adds: see {@linkcode HeldDurations}. */
+export interface HoldFor {
+  /** The split's digest. */
+  split: string;
+  /** This shard's number. */
+  index: number;
+  /** The shards of the split that got fixtures (those that run). */
+  shards: readonly number[];
 }
 
 /**
@@ -103,23 +132,50 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     runs?: unknown;
     fixtures?: unknown;
     outcomes?: unknown;
+    held?: unknown;
   };
   if (typeof value !== "object" || value === null || record.version !== 1) return undefined;
   const fixtures = record.fixtures;
   if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
     return undefined;
   }
+  const byId = samplesOf(fixtures);
+  const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
+    ? record.runs as number
+    : 1;
+  const outcomes = parseOutcomes(record.outcomes, isFixtureId);
+  const held = heldOf(record.held);
+  return { runs, byId, ...(outcomes.size ? { outcomes } : {}), ...(held ? { held } : {}) };
+}
+
+/** The well-formed durations of an object of ids and lists; the rest left out. */
+function samplesOf(fixtures: object): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   for (const [id, list] of Object.entries(fixtures)) {
     if (!isFixtureId(id) || !Array.isArray(list)) continue;
     const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
     if (ms.length) byId.set(id, ms);
   }
-  const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
-    ? record.runs as number
-    : 1;
-  const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  return { runs, byId, ...(outcomes.size ? { outcomes } : {}) };
+  return byId;
+}
+
+/** The held durations, when well formed (a digest, shard numbers, durations); else none. */
+function heldOf(value: unknown): HeldDurations | undefined {
+  const held = value as { split?: unknown; shards?: unknown; fixtures?: unknown } | undefined;
+  if (typeof held !== "object" || held === null || Array.isArray(held)) return undefined;
+  const { split, shards, fixtures } = held;
+  if (typeof split !== "string" || !/^[0-9a-f]{64}$/.test(split) || !Array.isArray(shards)) {
+    return undefined;
+  }
+  if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
+    return undefined;
+  }
+  const numbers = shards.filter((n): n is number => Number.isSafeInteger(n) && n > 0);
+  return {
+    split,
+    shards: [...new Set(numbers)].sort((a, b) => a - b),
+    byId: samplesOf(fixtures),
+  };
 }
 
 /**
@@ -319,9 +375,9 @@ export const KEEP_OTHER_IDS = 1000;
 export function addRun(
   before: DurationSamples | undefined,
   ran: readonly { id: string; durationMs?: number; status?: string }[],
-  options: { catalog?: ReadonlySet<string> } = {},
+  options: { catalog?: ReadonlySet<string>; hold?: HoldFor } = {},
 ): DurationSamples {
-  const { catalog } = options;
+  const { catalog, hold } = options;
   const ids = new Set([...before?.byId.keys() ?? [], ...before?.outcomes?.keys() ?? []]);
   const full = catalog !== undefined &&
     ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
@@ -329,15 +385,42 @@ export function addRun(
     full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
+  const heldById = new Map(kept(before?.held?.byId ?? []));
+  // A run that is not a split from this summary adds what a split held back first (older).
+  if (!hold) addNewer(byId, heldById);
+  const into = hold ? heldById : byId;
   for (const { id, durationMs, status } of ran) {
     if (durationMs !== undefined) {
-      byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
+      into.set(id, [durationMs, ...(into.get(id) ?? [])].slice(0, MAX_SAMPLES));
     }
     if (status === "passed" || status === "failed") {
       outcomes.set(id, addOutcome(outcomes.get(id), status));
     }
   }
-  return { runs: (before?.runs ?? 0) + 1, byId, ...(outcomes.size ? { outcomes } : {}) };
+  const withOutcomes = outcomes.size ? { outcomes } : {};
+  if (!hold) return { runs: (before?.runs ?? 0) + 1, byId, ...withOutcomes };
+  const sameSplit = before?.held?.split === hold.split;
+  const shards = [...new Set([...(sameSplit ? before!.held!.shards : []), hold.index])]
+    .sort((a, b) => a - b);
+  const done = new Set(shards);
+  if (hold.shards.every((n) => done.has(n))) {
+    // Every shard of the split has run: its durations count, as one run's.
+    addNewer(byId, heldById);
+    return { runs: (before?.runs ?? 0) + 1, byId, ...withOutcomes };
+  }
+  return {
+    runs: before?.runs ?? 0,
+    byId,
+    ...withOutcomes,
+    held: { split: hold.split, shards, byId: heldById },
+  };
+}
+
+/** Puts each id's newer durations before its older ones, at most {@linkcode MAX_SAMPLES}. */
+function addNewer(byId: Map<string, number[]>, newer: ReadonlyMap<string, number[]>): void {
+  for (const [id, list] of newer) {
+    byId.set(id, [...list, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
+  }
 }
 
 /**
@@ -368,7 +451,14 @@ export function addRun(
 export function durationsText(samples: DurationSamples): string {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
-  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}}\n`;
+  const { held } = samples;
+  const heldText = held
+    ? `,"held":{"split":${JSON.stringify(held.split)},"shards":${JSON.stringify(held.shards)},` +
+      `"fixtures":${jsonObject(held.byId)}}`
+    : "";
+  return `{"version":1,"runs":${
+    JSON.stringify(samples.runs)
+  },"fixtures":${fixtures}${outcomes}${heldText}}\n`;
 }
 
 /** A map as a JSON object, keys in order. */

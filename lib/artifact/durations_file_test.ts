@@ -162,3 +162,85 @@ Deno.test("readDurationsFile(): a symlink loop at durations.json is a summary th
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("property: a split's shards, run in any order and any number of times, leave the durations they split by as they were until every shard has run; then all they measured counts, once", () => {
+  const SPLIT = "a".repeat(64);
+  const scenario = fc.integer({ min: 2, max: 5 })
+    // The shards that got fixtures: all, or some (then the record lists them).
+    .chain((total) => fc.subarray(Array.from({ length: total }, (_, i) => i + 1), { minLength: 1 }))
+    .chain((withFixtures) =>
+      fc.record({
+        withFixtures: fc.constant(withFixtures),
+        // Runs of those shards (a shard without fixtures writes nothing), each measuring its
+        // fixture.
+        runs: fc.array(fc.constantFrom(...withFixtures), { minLength: 1, maxLength: 12 }),
+        ms: fc.array(fc.nat({ max: 100_000 }), { minLength: 12, maxLength: 12 }),
+      })
+    );
+  fc.assert(
+    fc.property(scenario, ({ withFixtures, runs, ms }) => {
+      const start = addRun(undefined, [{ id: "f0", durationMs: 1 }]);
+      let summary = start;
+      const seen = new Set<number>();
+      let held: number[] = [];
+      let folds = 0;
+      runs.forEach((index, n) => {
+        // A shard measures its own fixture, f<index>.
+        const measured = [{ id: `f${index}`, durationMs: ms[n], status: "passed" }];
+        summary = addRun(summary, measured, {
+          hold: { split: SPLIT, index, shards: withFixtures },
+        });
+        held.push(n);
+        seen.add(index);
+        const done = withFixtures.every((s) => seen.has(s));
+        // What the next shard splits by (byId) moved only when the split was done.
+        if (done) {
+          folds++;
+          assert.equal(summary.held, undefined);
+          for (const k of held) {
+            assert.ok(summary.byId.get(`f${runs[k]}`)!.includes(ms[k]));
+          }
+          seen.clear();
+          held = [];
+        } else {
+          assert.deepEqual(summary.held!.shards, [...seen].sort((a, b) => a - b));
+          for (const id of summary.byId.keys()) {
+            assert.ok(id === "f0" || folds > 0, `${id} counted before its split was done`);
+          }
+        }
+        // Each fold is one run; held runs are not counted; the outcome counts at once.
+        assert.equal(summary.runs, 1 + folds);
+        assert.ok(summary.outcomes?.has(`f${index}`));
+        // It reads back as it was.
+        const again = parseDurations(durationsText(summary))!;
+        assert.deepEqual(again.held?.shards, summary.held?.shards);
+        // (Maps compare by entries, in any order.)
+        assert.deepEqual(again.held?.byId, summary.held?.byId);
+      });
+      // A run that is not such a split counts whatever was held, newest first.
+      const after = addRun(summary, [{ id: "f0", durationMs: 7 }]);
+      assert.equal(after.held, undefined);
+      for (const k of held) assert.ok(after.byId.get(`f${runs[k]}`)!.includes(ms[k]));
+      assert.equal(after.byId.get("f0")![0], 7);
+    }),
+  );
+  // A held section that is not well formed is left out, whatever it holds.
+  for (
+    const held of [
+      { split: "x", shards: [1], fixtures: { a: [1] } },
+      { split: SPLIT, shards: "1", fixtures: { a: [1] } },
+      { split: SPLIT, shards: [1], fixtures: [] },
+      "held",
+    ]
+  ) {
+    const text = JSON.stringify({ version: 1, runs: 1, fixtures: { a: [5] }, held });
+    assert.equal(parseDurations(text)!.held, undefined, JSON.stringify(held));
+  }
+  const odd = parseDurations(JSON.stringify({
+    version: 1,
+    fixtures: {},
+    held: { split: SPLIT, shards: [3, -1, 1.5, 3, 1], fixtures: { "../x": [1], b: [2, "x"] } },
+  }))!;
+  assert.deepEqual(odd.held!.shards, [1, 3]);
+  assert.deepEqual([...odd.held!.byId], [["b", [2]]]);
+});

@@ -34,7 +34,7 @@ import {
 } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
-import type { DurationsRead } from "../artifact/durations_file.ts";
+import type { DurationsRead, HoldFor } from "../artifact/durations_file.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
@@ -137,9 +137,9 @@ async function priorState(
 
 /**
  * Lays the durations and outcomes of the fixtures that ran over the artifact directory's
- * summary; returns each fixture's newest outcomes, this run's first. `outcomesOnly`: a run
- * split by duration from this very summary adds its outcomes but not its durations, so the
- * other shards of its split, run here after it, read the same timings and split alike.
+ * summary; returns each fixture's newest outcomes, this run's first. `hold`: a shard of a
+ * split by duration from this very summary holds its durations back until every shard of
+ * the split has run, so the shards run here one after another read the same timings.
  */
 async function saveDurations(
   dir: string,
@@ -152,28 +152,39 @@ async function saveDurations(
     repeat?: { outcomes: string };
   }[],
   earlier: DurationsRead | undefined,
-  options: { catalogIds?: readonly string[]; outcomesOnly: boolean },
+  options: { catalogIds?: readonly string[]; hold?: HoldFor },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
   // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
   // out keeps a Ctrl-C out of the flake evidence and the estimates. One that failed before the
   // interrupt (a retry, a repeat) keeps that failure, without the cut-off duration.
   const ran = fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f))
-    .map((f) =>
-      f.failure?.kind === "interrupted"
-        ? { id: f.id, status: "failed" }
-        : options.outcomesOnly
-        ? { id: f.id, status: f.status }
-        : f
-    );
+    .map((f) => f.failure?.kind === "interrupted" ? { id: f.id, status: "failed" } : f);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
+    ...(options.hold ? { hold: options.hold } : {}),
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
+}
+
+/**
+ * A shard of a split by duration whose timings came from the artifact directory's own
+ * summary (no `--timings`, or `--timings` naming that file), of more than one shard: what it
+ * holds its durations back for. Undefined for any other run.
+ */
+function heldFor(selection: Selection): HoldFor | undefined {
+  const { shard, shardPlan, shardRecord } = selection;
+  if (!shard || !shardPlan || shardPlan.timingsGiven || !shardRecord || shard.total < 2) {
+    return undefined;
+  }
+  // Every shard got fixtures unless the record lists those that did (then N may be huge).
+  const shards = shardRecord.withFixtures ??
+    Array.from({ length: shard.total }, (_, i) => i + 1);
+  return { split: shardRecord.split, index: shard.index, shards };
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -410,10 +421,10 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
       // The durations summary the next run orders by (longest first): under the lock, after the
       // run's own record is safe. Losing it only costs the next run its order.
+      const hold = heldFor(selection);
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
-        // Split by duration from this summary (no --timings, or --timings naming it).
-        outcomesOnly: selection.shardPlan !== undefined && !selection.shardPlan.timingsGiven,
+        ...(hold ? { hold } : {}),
       }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

@@ -200,15 +200,21 @@ Deno.test("parseFlags() refuses rerun-only flags without --rerun-failed, and --l
   );
   assert.match(usageError(["--list", "--dry-run"]).message, /do not go together/);
   // --timings needs --shard-by duration, and says so whatever else is missing.
-  for (const args of [["--timings", "t.json"], ["--shard", "1/2", "--timings", "t.json"]]) {
+  const cases: [string[], string][] = [
+    [["--timings", "t.json"], "Add --shard I/N --shard-by duration, or leave out --timings."],
+    [
+      ["--shard", "1/2", "--timings", "t.json"],
+      "Hash shards need no timings: add --shard-by duration, or leave out --timings.",
+    ],
+    [
+      ["--shard", "1/2", "--shard-by", "hash", "--timings", "t.json"],
+      "Hash shards need no timings: add --shard-by duration, or leave out --timings.",
+    ],
+  ];
+  for (const [args, hint] of cases) {
     const error = usageError(args);
     assert.match(error.message, /"--timings" works only with "--shard-by duration"/);
-    assert.ok(
-      error.hints.some((h) =>
-        h.includes("add --shard-by duration") || h.includes("Add --shard I/N --shard-by duration")
-      ),
-      error.hints.join("|"),
-    );
+    assert.equal(error.hints[0], hint);
   }
   assert.equal(parseFlags(["--rerun-failed", "--artifact", "x.json"]).artifact, "x.json");
 });

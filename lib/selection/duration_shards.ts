@@ -321,10 +321,11 @@ export async function readTimings(
           read.problem ? `Cannot read "${shown}": ${read.problem}` : `No timings in "${shown}"`
         }: every fixture gets the default duration`,
         hint: read.problem
-          ? "A run starts the summary again where it can write it (remove what is there if it " +
-            "is not a regular file), or pass --timings with a previous run's artifact."
+          ? "The start order is by id too. A run starts the summary again where it can write " +
+            "it (remove what is there if it is not a regular file), or pass --timings with a " +
+            "previous run's artifact."
           : "Pass --timings with a previous run's artifact, or run the suite once to record " +
-            "durations.",
+            "durations (a split by duration records them once every shard has run).",
       },
     };
   }
@@ -350,6 +351,22 @@ export async function readTimings(
       ],
     });
   };
+  // latest.json moves with every run: the next shard here would split by this one's results.
+  if (resolve(where.cwd, shown) === resolve(where.cwd, where.artifactDir, "latest.json")) {
+    throw new UserError(
+      `Cannot split by timings "${shown}": every run replaces it, so the shards run after ` +
+        "this one would split by other timings (and could run a fixture twice or not at all)",
+      {
+        kind: "usage",
+        code: "SHARD_TIMINGS_INVALID",
+        hints: [
+          "Copy it first and give the copy to every shard (cp latest.json timings.json), pass " +
+          "the run file it came from (runs/<runId>.json), or leave out --timings to split by " +
+          "the artifact directory's durations.json.",
+        ],
+      },
+    );
+  }
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
   // Parsed once, then read as a durations summary or else as an artifact (a previous run's

@@ -440,6 +440,9 @@ export function startOrderLine(
     : schedule.read?.problem
     ? "the durations summary cannot be read: every fixture at the default"
     : "no history yet: every fixture at the default";
-  return `Start order: longest expected first (${source}): ${ids.join(", ")}` +
-    (more > 0 ? `, and ${more} more` : "");
+  // With needs the priority is a fixture's chain: a short setup may come before longer fixtures.
+  const chained = planned.some((p) => p.fixture.needs?.length);
+  return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${
+    ids.join(", ")
+  }` + (more > 0 ? `, and ${more} more` : "");
 }

@@ -138,7 +138,7 @@ Deno.test("planSchedule: history makes it longest first; none, or --order id, ke
   assert.equal(byId.startOrder, undefined);
 });
 
-Deno.test("longestChainFirst: a permutation; a need that takes time starts before what needs it; deterministic; no needs is longestFirst", () => {
+Deno.test("longestChainFirst: by each chain as a plain recursion computes it (the longest of what needs it, not the sum); a need that takes time starts first; no needs is longestFirst", () => {
   // A random DAG: fixture i may need only fixtures of a lower index.
   const graph = fc.integer({ min: 1, max: 12 }).chain((n) =>
     fc.record({
@@ -156,6 +156,16 @@ Deno.test("longestChainFirst: a permutation; a need that takes time starts befor
     fc.property(graph, ({ ms, needs, ids }) => {
       const fixtures = ids.map((id, i) => ({ id, needs: needs[i].map((j) => ids[j]) }));
       const order = longestChainFirst(fixtures, ms);
+      // The oracle: each chain by plain recursion, the longest of what needs it (not the sum).
+      const memo = new Map<number, number>();
+      const chain = (i: number): number => {
+        if (!memo.has(i)) {
+          const after = ids.map((_, j) => j).filter((j) => needs[j].includes(i)).map(chain);
+          memo.set(i, ms[i] + Math.max(0, ...after));
+        }
+        return memo.get(i)!;
+      };
+      assert.deepEqual(order, longestFirst(ids, ids.map((_, i) => chain(i))));
       assert.deepEqual([...order].sort((a, b) => a - b), ids.map((_, i) => i));
       const position = new Map(order.map((i, at) => [i, at]));
       fixtures.forEach((f, j) => {
@@ -183,6 +193,22 @@ Deno.test("longestChainFirst: a permutation; a need that takes time starts befor
     "a1",
     "a2",
   ]);
+  // Two dependants count as the longer one, not their sum: x (1.5 s) before s (0.1 + 1 s).
+  const fan = [
+    { id: "d1", needs: ["s"] },
+    { id: "d2", needs: ["s"] },
+    { id: "s", needs: [] },
+    { id: "x", needs: [] },
+  ];
+  assert.deepEqual(longestChainFirst(fan, [1000, 1000, 100, 1500]).map((i) => fan[i].id), [
+    "x",
+    "s",
+    "d1",
+    "d2",
+  ]);
+  // A cycle (the catalog refuses one) ends, each fixture once.
+  const cycle = [{ id: "a", needs: ["b"] }, { id: "b", needs: ["a"] }, { id: "c", needs: [] }];
+  assert.deepEqual(longestChainFirst(cycle, [5, 5, 1]).sort(), [0, 1, 2]);
   // A chain of 20,000: no stack overflow.
   const long = Array.from({ length: 20_000 }, (_, i) => ({
     id: `f${String(i).padStart(5, "0")}`,

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-56CVFHXD.js";
+} from "./chunk-CF2PIK7R.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -96,7 +96,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-OYW263N5.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-ENBVW3XU.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
@@ -113,7 +113,7 @@ var readTimings = (async function readTimings(where) {
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
-        hint: read.problem ? "A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once to record durations."
+        hint: read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once to record durations (a split by duration records them once every shard has run)."
       }
     };
   }
@@ -132,6 +132,15 @@ var readTimings = (async function readTimings(where) {
       ]
     });
   });
+  if (resolve(where.cwd, shown) === resolve(where.cwd, where.artifactDir, "latest.json")) {
+    throw new UserError(`Cannot split by timings "${shown}": every run replaces it, so the shards run after this one would split by other timings (and could run a fixture twice or not at all)`, {
+      kind: "usage",
+      code: "SHARD_TIMINGS_INVALID",
+      hints: [
+        "Copy it first and give the copy to every shard (cp latest.json timings.json), pass the run file it came from (runs/<runId>.json), or leave out --timings to split by the artifact directory's durations.json."
+      ]
+    });
+  }
   const file = await readSourceFile(resolve(where.cwd, shown));
   if (!file.ok) return fail(file.message);
   const value = jsonValue(file.text);
@@ -180,4 +189,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-6OMRNLTS.js.map
+//# sourceMappingURL=chunk-JIQRSTJ4.js.map

@@ -1529,22 +1529,36 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-OYW263N5.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-ENBVW3XU.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
-  } : options.outcomesOnly ? {
-    id: f.id,
-    status: f.status
   } : f));
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...options.catalogIds ? {
       catalog: new Set(options.catalogIds)
+    } : {},
+    ...options.hold ? {
+      hold: options.hold
     } : {}
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
+});
+var heldFor = (function heldFor(selection) {
+  const { shard, shardPlan, shardRecord } = selection;
+  if (!shard || !shardPlan || shardPlan.timingsGiven || !shardRecord || shard.total < 2) {
+    return void 0;
+  }
+  const shards = shardRecord.withFixtures ?? Array.from({
+    length: shard.total
+  }, ((_, i) => i + 1));
+  return {
+    split: shardRecord.split,
+    index: shard.index,
+    shards
+  };
 });
 var saveArtifact = (async function saveArtifact(paths, artifact, context) {
   const { io } = context;
@@ -1777,12 +1791,14 @@ hint: The run went on; it is reported as failed because that output is missing.
         shownDir: options.artifactDir
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
+      const hold = heldFor(selection);
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...selection.catalogIds ? {
           catalogIds: selection.catalogIds
         } : {},
-        // Split by duration from this summary (no --timings, or --timings naming it).
-        outcomesOnly: selection.shardPlan !== void 0 && !selection.shardPlan.timingsGiven
+        ...hold ? {
+          hold
+        } : {}
       }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
@@ -1923,4 +1939,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-NFUBS66G.js.map
+//# sourceMappingURL=execute_run-SBUY7HL5.js.map

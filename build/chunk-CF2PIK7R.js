@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-LD7JRIEG.js";
+} from "./chunk-6NOHT3QT.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -130,7 +130,7 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-OYW263N5.js");
+  const { readDurationsFile } = await import("./durations_file-ENBVW3XU.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -163,7 +163,8 @@ var startOrderLine = (function startOrderLine(schedule, planned) {
   const more = order.length - ids.length;
   const runs = Math.min(schedule.runs, DURATION_SAMPLES);
   const source = runs > 0 ? `from the newest ${runs} run${runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
-  return `Start order: longest expected first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
+  const chained = planned.some(((p) => p.fixture.needs?.length));
+  return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
 });
 
 export {
@@ -180,4 +181,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-56CVFHXD.js.map
+//# sourceMappingURL=chunk-CF2PIK7R.js.map
