@@ -304,48 +304,53 @@ Deno.test("--shard-by duration: a teardown without needs, the longest fixture, r
   assert.deepEqual(ran, [["api/a", "teardown/clean"], ["api/b"], ["api/c"]]);
 });
 
-Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder split alike and cover the selection once; their durations count once every shard has run", async () => {
+Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder, repeated or interrupted, split alike until a run of another kind; every run's durations count for the start order", async () => {
   // The estimates put a and b on different shards; what the fixtures really take (a and b
-  // quick, c and d slower) would put them elsewhere, had the first shard's run updated them.
+  // quick, c and d slower) would put them elsewhere, had the first shard's run moved the split.
   const quick = { command: ["true"] };
   const slow = { command: ["sleep", "0.3"] };
   const summaryPath = ".planning/artifacts/smoke/durations.json";
+  const estimates = { a: [900], b: [800], c: [1], d: [1] };
   await using p = await tempProject({
     "fixtures/a.smoke.jsonc": JSON.stringify(quick),
     "fixtures/b.smoke.jsonc": JSON.stringify(quick),
     "fixtures/c.smoke.jsonc": JSON.stringify(slow),
     "fixtures/d.smoke.jsonc": JSON.stringify(slow),
-    [summaryPath]: JSON.stringify({
-      version: 1,
-      runs: 1,
-      fixtures: { a: [900], b: [800], c: [1], d: [1] },
-    }),
+    [summaryPath]: JSON.stringify({ version: 1, runs: 1, fixtures: estimates }),
   });
   const summary = async () => JSON.parse(await p.read(summaryPath));
-  for (const round of [1, 2]) {
-    const ran: string[] = [];
-    for (const index of [1, 2]) {
-      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
-      assert.equal(run.code, 0, run.stdout + run.stderr);
-      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
-      if (round === 1 && index === 1) {
-        // Held back: the estimates the second shard splits by are the first's.
-        const held = await summary();
-        assert.deepEqual(held.fixtures, { a: [900], b: [800], c: [1], d: [1] });
-        assert.deepEqual(held.held.shards, [1]);
-        assert.equal(held.runs, 1);
-        // The outcomes count at once (flakiness).
-        assert.deepEqual(Object.keys(held.outcomes ?? {}), ran);
-      }
+  const shard = async (index: number) => {
+    const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    return { run, ids: (await p.latest()).fixtures.map((f) => f.id as string) };
+  };
+  // Rounds, a shard run twice, shards out of order: every round runs each fixture once.
+  let cRuns = 0;
+  for (const order of [[1, 2], [2, 2, 1], [1, 1, 2]]) {
+    const ran = new Map<number, string[]>();
+    for (const index of order) {
+      const { ids } = await shard(index);
+      ran.set(index, ids);
+      cRuns += ids.filter((id) => id === "c").length;
     }
-    assert.deepEqual(ran.sort(), ["a", "b", "c", "d"], `round ${round}`);
-    // Every shard has run: the durations count, as one run's, and nothing is held.
-    const after = await summary();
-    assert.equal(after.held, undefined);
-    assert.equal(after.runs, 1 + round);
-    assert.equal(after.fixtures.c.length, 1 + round);
-    assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
+    assert.deepEqual([...ran.values()].flat().sort(), ["a", "b", "c", "d"], `${order}`);
   }
+  const after = await summary();
+  // The splits still read what the first of them read; the start order has every duration.
+  assert.deepEqual(after.split, estimates);
+  assert.equal(after.runs, 1 + 8);
+  assert.equal(after.fixtures.c.length, 1 + cRuns);
+  assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
+  // The plan line says where the split's timings come from.
+  const listed = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);
+  assert.match(listed.stderr, /durations\.json, shared since the last run not split by duration,/);
+  // A run of another kind (here a full one): the next split reads the newest durations.
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  assert.equal((await summary()).split, undefined);
+  const fresh = await shard(1);
+  assert.doesNotMatch(fresh.run.stdout, /shared since/);
+  const moved = (await summary()).split;
+  assert.ok(moved.c[0] >= 250, JSON.stringify(moved));
 });
 
 Deno.test("--timings naming the artifact directory's latest.json is refused: the next shard would split by this one's results", async () => {
@@ -364,6 +369,14 @@ Deno.test("--timings naming the artifact directory's latest.json is refused: the
     assert.match(run.stderr, /every run replaces it, so the shards run after this one would/);
     assert.match(run.stderr, /\[SHARD_TIMINGS_INVALID\]/);
     assert.match(run.stderr, /^hint: Copy it first and give the copy to every shard/m);
+  }
+  // Through a symlink to it, or to the artifact directory, too.
+  await Deno.symlink(join(p.dir, ".planning/artifacts/smoke/latest.json"), join(p.dir, "tl.json"));
+  await Deno.symlink(join(p.dir, ".planning/artifacts/smoke"), join(p.dir, "ad"));
+  for (const path of ["tl.json", "ad/latest.json"]) {
+    const run = await runSmoke(p.dir, [...args, path]);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /every run replaces it/);
   }
   // A copy, or the run file it came from, is fine.
   await p.write("timings.json", await p.read(".planning/artifacts/smoke/latest.json"));

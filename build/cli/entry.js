@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-47JNNTJN.js";
+} from "../chunk-P7NFWYWB.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-JIQRSTJ4.js";
+} from "../chunk-CJ7SJNOZ.js";
 import {
   historyPaths,
   newRunId
@@ -41,8 +41,8 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-CF2PIK7R.js";
-import "../chunk-6NOHT3QT.js";
+import "../chunk-3AAMQXN4.js";
+import "../chunk-S73MXI2D.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-SBUY7HL5.js");
+  return import("../execute_run-5I4GFJQ2.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +248,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-A7UPQTND.js");
+  const { readSchedule } = await import("../durations-35HBKDKQ.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

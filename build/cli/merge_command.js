@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-47JNNTJN.js";
+} from "../chunk-P7NFWYWB.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-JIQRSTJ4.js";
+import "../chunk-CJ7SJNOZ.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,8 +59,8 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-CF2PIK7R.js";
-import "../chunk-6NOHT3QT.js";
+import "../chunk-3AAMQXN4.js";
+import "../chunk-S73MXI2D.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-47JNNTJN.js";
+} from "../chunk-P7NFWYWB.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-JIQRSTJ4.js";
+import "../chunk-CJ7SJNOZ.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,8 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-CF2PIK7R.js";
-import "../chunk-6NOHT3QT.js";
+import "../chunk-3AAMQXN4.js";
+import "../chunk-S73MXI2D.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

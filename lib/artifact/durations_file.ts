@@ -36,35 +36,13 @@ export interface DurationSamples {
   byId: Map<string, number[]>;
   /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
   outcomes?: Map<string, string>;
-  /** Durations held out of `byId` until a split by duration has run every shard. */
-  held?: HeldDurations;
-}
-
-/**
- * The durations measured by the shards of a split by duration that read its
- * timings from this summary (`--shard I/N --shard-by duration` without
- * `--timings`). They stay out of `byId` until every shard of the split that
- * got fixtures has run, so that the shards run one after another in one folder
- * all split by the same timings; then they join `byId`. A run that is not
- * such a split adds them at once.
- */
-export interface HeldDurations {
-  /** The split's digest (`selection.shard.split` in its artifacts). */
-  split: string;
-  /** The shards of that split that have run, ascending. */
-  shards: number[];
-  /** Milliseconds by fixture id, newest first. */
-  byId: Map<string, number[]>;
-}
-
-/** What a shard of a split by duration from this summary adds: see {@linkcode HeldDurations}. */
-export interface HoldFor {
-  /** The split's digest. */
-  split: string;
-  /** This shard's number. */
-  index: number;
-  /** The shards of the split that got fixtures (those that run). */
-  shards: readonly number[];
+  /**
+   * The timings the splits by duration read from this summary share: what `byId` was when the
+   * first such split after any other run read it (empty when there was no summary). Shards of a
+   * split run one after another in one folder, repeated or interrupted, all split by it; any
+   * run that is not such a split drops it, so the next split reads `byId` again.
+   */
+  split?: Map<string, number[]>;
 }
 
 /**
@@ -132,7 +110,7 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     runs?: unknown;
     fixtures?: unknown;
     outcomes?: unknown;
-    held?: unknown;
+    split?: unknown;
   };
   if (typeof value !== "object" || value === null || record.version !== 1) return undefined;
   const fixtures = record.fixtures;
@@ -144,8 +122,11 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     ? record.runs as number
     : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  const held = heldOf(record.held);
-  return { runs, byId, ...(outcomes.size ? { outcomes } : {}), ...(held ? { held } : {}) };
+  const split = typeof record.split === "object" && record.split !== null &&
+      !Array.isArray(record.split)
+    ? samplesOf(record.split)
+    : undefined;
+  return { runs, byId, ...(outcomes.size ? { outcomes } : {}), ...(split ? { split } : {}) };
 }
 
 /** The well-formed durations of an object of ids and lists; the rest left out. */
@@ -157,25 +138,6 @@ function samplesOf(fixtures: object): Map<string, number[]> {
     if (ms.length) byId.set(id, ms);
   }
   return byId;
-}
-
-/** The held durations, when well formed (a digest, shard numbers, durations); else none. */
-function heldOf(value: unknown): HeldDurations | undefined {
-  const held = value as { split?: unknown; shards?: unknown; fixtures?: unknown } | undefined;
-  if (typeof held !== "object" || held === null || Array.isArray(held)) return undefined;
-  const { split, shards, fixtures } = held;
-  if (typeof split !== "string" || !/^[0-9a-f]{64}$/.test(split) || !Array.isArray(shards)) {
-    return undefined;
-  }
-  if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
-    return undefined;
-  }
-  const numbers = shards.filter((n): n is number => Number.isSafeInteger(n) && n > 0);
-  return {
-    split,
-    shards: [...new Set(numbers)].sort((a, b) => a - b),
-    byId: samplesOf(fixtures),
-  };
 }
 
 /**
@@ -375,52 +337,33 @@ export const KEEP_OTHER_IDS = 1000;
 export function addRun(
   before: DurationSamples | undefined,
   ran: readonly { id: string; durationMs?: number; status?: string }[],
-  options: { catalog?: ReadonlySet<string>; hold?: HoldFor } = {},
+  options: { catalog?: ReadonlySet<string>; splitFromSummary?: boolean } = {},
 ): DurationSamples {
-  const { catalog, hold } = options;
+  const { catalog, splitFromSummary } = options;
   const ids = new Set([...before?.byId.keys() ?? [], ...before?.outcomes?.keys() ?? []]);
   const full = catalog !== undefined &&
     ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
   const kept = <T>(entries: Iterable<[string, T]>) =>
     full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
+  // A split by duration from this summary keeps what the splits here share (what it read);
+  // any other run lets the next split read the newest durations.
+  const split = splitFromSummary ? new Map(kept(before?.split ?? before?.byId ?? [])) : undefined;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
-  const heldById = new Map(kept(before?.held?.byId ?? []));
-  // A run that is not a split from this summary adds what a split held back first (older).
-  if (!hold) addNewer(byId, heldById);
-  const into = hold ? heldById : byId;
   for (const { id, durationMs, status } of ran) {
     if (durationMs !== undefined) {
-      into.set(id, [durationMs, ...(into.get(id) ?? [])].slice(0, MAX_SAMPLES));
+      byId.set(id, [durationMs, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
     }
     if (status === "passed" || status === "failed") {
       outcomes.set(id, addOutcome(outcomes.get(id), status));
     }
   }
-  const withOutcomes = outcomes.size ? { outcomes } : {};
-  if (!hold) return { runs: (before?.runs ?? 0) + 1, byId, ...withOutcomes };
-  const sameSplit = before?.held?.split === hold.split;
-  const shards = [...new Set([...(sameSplit ? before!.held!.shards : []), hold.index])]
-    .sort((a, b) => a - b);
-  const done = new Set(shards);
-  if (hold.shards.every((n) => done.has(n))) {
-    // Every shard of the split has run: its durations count, as one run's.
-    addNewer(byId, heldById);
-    return { runs: (before?.runs ?? 0) + 1, byId, ...withOutcomes };
-  }
   return {
-    runs: before?.runs ?? 0,
+    runs: (before?.runs ?? 0) + 1,
     byId,
-    ...withOutcomes,
-    held: { split: hold.split, shards, byId: heldById },
+    ...(outcomes.size ? { outcomes } : {}),
+    ...(split ? { split } : {}),
   };
-}
-
-/** Puts each id's newer durations before its older ones, at most {@linkcode MAX_SAMPLES}. */
-function addNewer(byId: Map<string, number[]>, newer: ReadonlyMap<string, number[]>): void {
-  for (const [id, list] of newer) {
-    byId.set(id, [...list, ...(byId.get(id) ?? [])].slice(0, MAX_SAMPLES));
-  }
 }
 
 /**
@@ -451,14 +394,10 @@ function addNewer(byId: Map<string, number[]>, newer: ReadonlyMap<string, number
 export function durationsText(samples: DurationSamples): string {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
-  const { held } = samples;
-  const heldText = held
-    ? `,"held":{"split":${JSON.stringify(held.split)},"shards":${JSON.stringify(held.shards)},` +
-      `"fixtures":${jsonObject(held.byId)}}`
-    : "";
+  const split = samples.split ? `,"split":${jsonObject(samples.split)}` : "";
   return `{"version":1,"runs":${
     JSON.stringify(samples.runs)
-  },"fixtures":${fixtures}${outcomes}${heldText}}\n`;
+  },"fixtures":${fixtures}${outcomes}${split}}\n`;
 }
 
 /** A map as a JSON object, keys in order. */

@@ -163,84 +163,54 @@ Deno.test("readDurationsFile(): a symlink loop at durations.json is a summary th
   }
 });
 
-Deno.test("property: a split's shards, run in any order and any number of times, leave the durations they split by as they were until every shard has run; then all they measured counts, once", () => {
-  const SPLIT = "a".repeat(64);
-  const scenario = fc.integer({ min: 2, max: 5 })
-    // The shards that got fixtures: all, or some (then the record lists them).
-    .chain((total) => fc.subarray(Array.from({ length: total }, (_, i) => i + 1), { minLength: 1 }))
-    .chain((withFixtures) =>
-      fc.record({
-        withFixtures: fc.constant(withFixtures),
-        // Runs of those shards (a shard without fixtures writes nothing), each measuring its
-        // fixture.
-        runs: fc.array(fc.constantFrom(...withFixtures), { minLength: 1, maxLength: 12 }),
-        ms: fc.array(fc.nat({ max: 100_000 }), { minLength: 12, maxLength: 12 }),
-      })
-    );
+Deno.test("property: the splits by duration from the summary, run in any order, repeated or not, all read the same timings until a run of another kind; every run's durations count at once", () => {
+  // A run: a split by duration from the summary (its fixture f<n>), or another kind of run.
+  const step = fc.record({
+    split: fc.boolean(),
+    id: fc.integer({ min: 0, max: 4 }),
+    ms: fc.nat({ max: 100_000 }),
+  });
   fc.assert(
-    fc.property(scenario, ({ withFixtures, runs, ms }) => {
-      const start = addRun(undefined, [{ id: "f0", durationMs: 1 }]);
-      let summary = start;
-      const seen = new Set<number>();
-      let held: number[] = [];
-      let folds = 0;
-      runs.forEach((index, n) => {
-        // A shard measures its own fixture, f<index>.
-        const measured = [{ id: `f${index}`, durationMs: ms[n], status: "passed" }];
-        summary = addRun(summary, measured, {
-          hold: { split: SPLIT, index, shards: withFixtures },
-        });
-        held.push(n);
-        seen.add(index);
-        const done = withFixtures.every((s) => seen.has(s));
-        // What the next shard splits by (byId) moved only when the split was done.
-        if (done) {
-          folds++;
-          assert.equal(summary.held, undefined);
-          for (const k of held) {
-            assert.ok(summary.byId.get(`f${runs[k]}`)!.includes(ms[k]));
-          }
-          seen.clear();
-          held = [];
-        } else {
-          assert.deepEqual(summary.held!.shards, [...seen].sort((a, b) => a - b));
-          for (const id of summary.byId.keys()) {
-            assert.ok(id === "f0" || folds > 0, `${id} counted before its split was done`);
-          }
-        }
-        // Each fold is one run; held runs are not counted; the outcome counts at once.
-        assert.equal(summary.runs, 1 + folds);
-        assert.ok(summary.outcomes?.has(`f${index}`));
-        // It reads back as it was.
-        const again = parseDurations(durationsText(summary))!;
-        assert.deepEqual(again.held?.shards, summary.held?.shards);
-        // (Maps compare by entries, in any order.)
-        assert.deepEqual(again.held?.byId, summary.held?.byId);
-      });
-      // A run that is not such a split counts whatever was held, newest first.
-      const after = addRun(summary, [{ id: "f0", durationMs: 7 }]);
-      assert.equal(after.held, undefined);
-      for (const k of held) assert.ok(after.byId.get(`f${runs[k]}`)!.includes(ms[k]));
-      assert.equal(after.byId.get("f0")![0], 7);
+    fc.property(fc.option(fc.constant(1), { nil: undefined }), fc.array(step, { maxLength: 15 }), (
+      seeded,
+      steps,
+    ) => {
+      let summary = seeded ? addRun(undefined, [{ id: "f0", durationMs: 500 }]) : undefined;
+      // What a split reads: the shared timings, else the newest; nothing without a summary.
+      const reads = (s: typeof summary) => s?.split ?? s?.byId ?? new Map<string, number[]>();
+      let shared: Map<string, number[]> | undefined;
+      let count = summary?.runs ?? 0;
+      for (const { split, id, ms } of steps) {
+        const read = reads(summary);
+        if (split) {
+          // Every split since the last run of another kind reads what the first of them read.
+          if (shared) assert.deepEqual(read, shared);
+          else shared = new Map(read);
+        } else shared = undefined;
+        const text = durationsText(
+          addRun(summary, [{ id: `f${id}`, durationMs: ms, status: "passed" }], {
+            splitFromSummary: split,
+          }),
+        );
+        // It reads back as it was written.
+        summary = parseDurations(text)!;
+        assert.equal(durationsText(summary), text);
+        // The run's duration counts at once for the start order, and the run is counted.
+        assert.equal(summary.byId.get(`f${id}`)![0], ms);
+        assert.equal(summary.runs, ++count);
+        assert.equal(summary.split !== undefined, split);
+      }
     }),
   );
-  // A held section that is not well formed is left out, whatever it holds.
-  for (
-    const held of [
-      { split: "x", shards: [1], fixtures: { a: [1] } },
-      { split: SPLIT, shards: "1", fixtures: { a: [1] } },
-      { split: SPLIT, shards: [1], fixtures: [] },
-      "held",
-    ]
-  ) {
-    const text = JSON.stringify({ version: 1, runs: 1, fixtures: { a: [5] }, held });
-    assert.equal(parseDurations(text)!.held, undefined, JSON.stringify(held));
+  // A split section that is not an object is left out; bad ids and values in one are too.
+  for (const split of ["x", [1], null, 5]) {
+    const text = JSON.stringify({ version: 1, runs: 1, fixtures: { a: [5] }, split });
+    assert.equal(parseDurations(text)!.split, undefined, JSON.stringify(split));
   }
   const odd = parseDurations(JSON.stringify({
     version: 1,
     fixtures: {},
-    held: { split: SPLIT, shards: [3, -1, 1.5, 3, 1], fixtures: { "../x": [1], b: [2, "x"] } },
+    split: { "../x": [1], b: [2, "x", -1], "\u001b[31m": [3] },
   }))!;
-  assert.deepEqual(odd.held!.shards, [1, 3]);
-  assert.deepEqual([...odd.held!.byId], [["b", [2]]]);
+  assert.deepEqual([...odd.split!], [["b", [2]]]);
 });

@@ -34,7 +34,7 @@ import {
 } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
-import type { DurationsRead, HoldFor } from "../artifact/durations_file.ts";
+import type { DurationsRead } from "../artifact/durations_file.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
@@ -137,9 +137,9 @@ async function priorState(
 
 /**
  * Lays the durations and outcomes of the fixtures that ran over the artifact directory's
- * summary; returns each fixture's newest outcomes, this run's first. `hold`: a shard of a
- * split by duration from this very summary holds its durations back until every shard of
- * the split has run, so the shards run here one after another read the same timings.
+ * summary; returns each fixture's newest outcomes, this run's first. `splitFromSummary`: a
+ * shard of a split by duration from this very summary keeps the timings it split by for the
+ * shards run here after it.
  */
 async function saveDurations(
   dir: string,
@@ -152,7 +152,7 @@ async function saveDurations(
     repeat?: { outcomes: string };
   }[],
   earlier: DurationsRead | undefined,
-  options: { catalogIds?: readonly string[]; hold?: HoldFor },
+  options: { catalogIds?: readonly string[]; splitFromSummary: boolean },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
   // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
@@ -165,7 +165,7 @@ async function saveDurations(
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
-    ...(options.hold ? { hold: options.hold } : {}),
+    splitFromSummary: options.splitFromSummary,
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
@@ -173,18 +173,12 @@ async function saveDurations(
 
 /**
  * A shard of a split by duration whose timings came from the artifact directory's own
- * summary (no `--timings`, or `--timings` naming that file), of more than one shard: what it
- * holds its durations back for. Undefined for any other run.
+ * summary (no `--timings`, or `--timings` naming that file), of more than one shard: the
+ * splits run here after it must read what it read (see `DurationSamples.split`).
  */
-function heldFor(selection: Selection): HoldFor | undefined {
-  const { shard, shardPlan, shardRecord } = selection;
-  if (!shard || !shardPlan || shardPlan.timingsGiven || !shardRecord || shard.total < 2) {
-    return undefined;
-  }
-  // Every shard got fixtures unless the record lists those that did (then N may be huge).
-  const shards = shardRecord.withFixtures ??
-    Array.from({ length: shard.total }, (_, i) => i + 1);
-  return { split: shardRecord.split, index: shard.index, shards };
+function splitFromSummary(selection: Selection): boolean {
+  const { shard, shardPlan } = selection;
+  return !!shard && !!shardPlan && !shardPlan.timingsGiven && shard.total > 1;
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -421,10 +415,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
       // The durations summary the next run orders by (longest first): under the lock, after the
       // run's own record is safe. Losing it only costs the next run its order.
-      const hold = heldFor(selection);
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
-        ...(hold ? { hold } : {}),
+        splitFromSummary: splitFromSummary(selection),
       }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

@@ -14,7 +14,7 @@
  */
 import { resolve } from "../base/path.ts";
 import { jsonValue } from "../base/json_value.ts";
-import { UserError } from "../base/errors.ts";
+import { isIoError, UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { Shard } from "./select.ts";
 import { estimatesFrom, formatExpected, longestFirst } from "./durations.ts";
@@ -111,6 +111,11 @@ export interface Timings {
   shown: string;
   /** Read from `--timings` (not the artifact directory's durations summary). */
   given?: boolean;
+  /**
+   * The summary's timings the splits here share since the last run that was not one (its
+   * `split`), not its newest durations.
+   */
+  shared?: boolean;
 }
 
 /** What a duration split of a selection predicts, for the output. */
@@ -123,6 +128,8 @@ export interface ShardPlan {
   source?: string;
   /** The timings came from `--timings`, not from the durations summary the start order reads. */
   timingsGiven?: boolean;
+  /** The summary's shared timings (see {@linkcode Timings}). */
+  timingsShared?: boolean;
   /** Selected fixtures that run and have no timings (they got the default; skipped ones take none). */
   missing: number;
   /** How many fixtures that run were split (skipped ones take no time and need no timings). */
@@ -181,6 +188,7 @@ export function durationShardOf<
       totals: split.totals,
       ...(timings ? { source: timings.shown } : {}),
       ...(timings?.given ? { timingsGiven: true } : {}),
+      ...(timings?.shared ? { timingsShared: true } : {}),
       missing,
       fixtures: idle.filter((skipped) => !skipped).length,
     },
@@ -242,9 +250,10 @@ function timingsSource(plan: ShardPlan): string {
     }; every fixture skipped`;
   }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
+  const shared = plan.timingsShared ? ", shared since the last run not split by duration" : "";
   return plan.source === undefined
     ? `no timings: ${count} at the default`
-    : `from ${plan.source}, ${count} without timings`;
+    : `from ${plan.source}${shared}, ${count} without timings`;
 }
 
 /**
@@ -310,7 +319,13 @@ export async function readTimings(
   if (where.timings === undefined) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown = `${where.artifactDir}/${DURATIONS_FILE}`;
-    if (read.samples) return { timings: { byId: read.samples.byId, shown } };
+    // What the splits here share since the last run that was not one (see durations_file.ts).
+    if (read.samples) {
+      const { split } = read.samples;
+      return {
+        timings: split ? { byId: split, shown, shared: true } : { byId: read.samples.byId, shown },
+      };
+    }
     return {
       warning: {
         // There but unreadable is the start order's warning too: a run says it once.
@@ -324,8 +339,8 @@ export async function readTimings(
           ? "The start order is by id too. A run starts the summary again where it can write " +
             "it (remove what is there if it is not a regular file), or pass --timings with a " +
             "previous run's artifact."
-          : "Pass --timings with a previous run's artifact, or run the suite once to record " +
-            "durations (a split by duration records them once every shard has run).",
+          : "Pass --timings with a previous run's artifact, or run the suite once (not split by " +
+            "duration) to record durations.",
       },
     };
   }
@@ -334,8 +349,8 @@ export async function readTimings(
   );
   const shown = where.timings;
   // The artifact directory's own summary named by --timings is the start order's source too.
-  const given = resolve(where.cwd, shown) !==
-    resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const path = resolve(where.cwd, shown);
+  const given = !samePath(path, resolve(where.cwd, where.artifactDir, DURATIONS_FILE));
   const fail = (reason: string): never => {
     // A list of problems (an artifact's), one indented line each, as the rerun preflight does.
     const lines = reason.split("\n");
@@ -352,7 +367,7 @@ export async function readTimings(
     });
   };
   // latest.json moves with every run: the next shard here would split by this one's results.
-  if (resolve(where.cwd, shown) === resolve(where.cwd, where.artifactDir, "latest.json")) {
+  if (samePath(path, resolve(where.cwd, where.artifactDir, "latest.json"))) {
     throw new UserError(
       `Cannot split by timings "${shown}": every run replaces it, so the shards run after ` +
         "this one would split by other timings (and could run a fixture twice or not at all)",
@@ -367,7 +382,7 @@ export async function readTimings(
       },
     );
   }
-  const file = await readSourceFile(resolve(where.cwd, shown));
+  const file = await readSourceFile(path);
   if (!file.ok) return fail(file.message);
   // Parsed once, then read as a durations summary or else as an artifact (a previous run's
   // artifact can be megabytes).
@@ -392,4 +407,20 @@ export async function readTimings(
     }
   }
   return { timings: { byId, shown, ...(given ? { given } : {}) } };
+}
+
+/**
+ * Whether two absolute paths name one file, through symlinks (of the file or of a directory
+ * on the way); a path that cannot be resolved (not there yet, no permission) as written.
+ */
+function samePath(a: string, b: string): boolean {
+  const real = (path: string) => {
+    try {
+      return Deno.realPathSync(path);
+    } catch (error) {
+      if (!isIoError(error)) throw error;
+      return path;
+    }
+  };
+  return a === b || real(a) === real(b);
 }

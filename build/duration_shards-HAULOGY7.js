@@ -4,9 +4,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-JIQRSTJ4.js";
-import "./chunk-CF2PIK7R.js";
-import "./chunk-6NOHT3QT.js";
+} from "./chunk-CJ7SJNOZ.js";
+import "./chunk-3AAMQXN4.js";
+import "./chunk-S73MXI2D.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-YFTZKTJ7.js.map
+//# sourceMappingURL=duration_shards-HAULOGY7.js.map

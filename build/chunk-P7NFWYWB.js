@@ -8,7 +8,7 @@ import {
 } from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
-} from "./chunk-JIQRSTJ4.js";
+} from "./chunk-CJ7SJNOZ.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -28,7 +28,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-CF2PIK7R.js";
+} from "./chunk-3AAMQXN4.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1969,7 +1969,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-YFTZKTJ7.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-HAULOGY7.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-47JNNTJN.js.map
+//# sourceMappingURL=chunk-P7NFWYWB.js.map

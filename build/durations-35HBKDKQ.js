@@ -11,8 +11,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-CF2PIK7R.js";
-import "./chunk-6NOHT3QT.js";
+} from "./chunk-3AAMQXN4.js";
+import "./chunk-S73MXI2D.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -34,4 +34,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-A7UPQTND.js.map
+//# sourceMappingURL=durations-35HBKDKQ.js.map

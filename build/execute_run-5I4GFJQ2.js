@@ -1529,7 +1529,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-ENBVW3XU.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-OVV474W7.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1539,26 +1539,14 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
     ...options.catalogIds ? {
       catalog: new Set(options.catalogIds)
     } : {},
-    ...options.hold ? {
-      hold: options.hold
-    } : {}
+    splitFromSummary: options.splitFromSummary
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
 });
-var heldFor = (function heldFor(selection) {
-  const { shard, shardPlan, shardRecord } = selection;
-  if (!shard || !shardPlan || shardPlan.timingsGiven || !shardRecord || shard.total < 2) {
-    return void 0;
-  }
-  const shards = shardRecord.withFixtures ?? Array.from({
-    length: shard.total
-  }, ((_, i) => i + 1));
-  return {
-    split: shardRecord.split,
-    index: shard.index,
-    shards
-  };
+var splitFromSummary = (function splitFromSummary(selection) {
+  const { shard, shardPlan } = selection;
+  return !!shard && !!shardPlan && !shardPlan.timingsGiven && shard.total > 1;
 });
 var saveArtifact = (async function saveArtifact(paths, artifact, context) {
   const { io } = context;
@@ -1791,14 +1779,11 @@ hint: The run went on; it is reported as failed because that output is missing.
         shownDir: options.artifactDir
       });
       for (const warning of pruned.warnings) io.stderr(formatWarning(warning));
-      const hold = heldFor(selection);
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...selection.catalogIds ? {
           catalogIds: selection.catalogIds
         } : {},
-        ...hold ? {
-          hold
-        } : {}
+        splitFromSummary: splitFromSummary(selection)
       }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
@@ -1939,4 +1924,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-SBUY7HL5.js.map
+//# sourceMappingURL=execute_run-5I4GFJQ2.js.map

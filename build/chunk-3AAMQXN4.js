@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-6NOHT3QT.js";
+} from "./chunk-S73MXI2D.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -130,7 +130,7 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-ENBVW3XU.js");
+  const { readDurationsFile } = await import("./durations_file-OVV474W7.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -181,4 +181,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-CF2PIK7R.js.map
+//# sourceMappingURL=chunk-3AAMQXN4.js.map

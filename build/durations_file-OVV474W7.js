@@ -13,7 +13,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-6NOHT3QT.js";
+} from "./chunk-S73MXI2D.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-ENBVW3XU.js.map
+//# sourceMappingURL=durations_file-OVV474W7.js.map

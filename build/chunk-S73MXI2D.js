@@ -42,15 +42,15 @@ var durationsOfValue = (function durationsOfValue(value) {
   const byId = samplesOf(fixtures);
   const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  const held = heldOf(record.held);
+  const split = typeof record.split === "object" && record.split !== null && !Array.isArray(record.split) ? samplesOf(record.split) : void 0;
   return {
     runs,
     byId,
     ...outcomes.size ? {
       outcomes
     } : {},
-    ...held ? {
-      held
+    ...split ? {
+      split
     } : {}
   };
 });
@@ -62,25 +62,6 @@ var samplesOf = (function samplesOf(fixtures) {
     if (ms.length) byId.set(id, ms);
   }
   return byId;
-});
-var heldOf = (function heldOf(value) {
-  const held = value;
-  if (typeof held !== "object" || held === null || Array.isArray(held)) return void 0;
-  const { split, shards, fixtures } = held;
-  if (typeof split !== "string" || !/^[0-9a-f]{64}$/.test(split) || !Array.isArray(shards)) {
-    return void 0;
-  }
-  if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
-    return void 0;
-  }
-  const numbers = shards.filter(((n) => Number.isSafeInteger(n) && n > 0));
-  return {
-    split,
-    shards: [
-      ...new Set(numbers)
-    ].sort(((a, b) => a - b)),
-    byId: samplesOf(fixtures)
-  };
 });
 var durationsProblem = (function durationsProblem(text) {
   return durationsProblemOfValue(jsonValue(text));
@@ -144,7 +125,7 @@ var samplesNow = (async function samplesNow(dir, earlier) {
 });
 var KEEP_OTHER_IDS = 1e3;
 var addRun = (function addRun(before, ran, options = {}) {
-  const { catalog, hold } = options;
+  const { catalog, splitFromSummary } = options;
   const ids = /* @__PURE__ */ new Set([
     ...before?.byId.keys() ?? [],
     ...before?.outcomes?.keys() ?? []
@@ -153,71 +134,36 @@ var addRun = (function addRun(before, ran, options = {}) {
   const kept = ((entries) => full ? [
     ...entries
   ].filter((([id]) => catalog.has(id))) : entries);
+  const split = splitFromSummary ? new Map(kept(before?.split ?? before?.byId ?? [])) : void 0;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
-  const heldById = new Map(kept(before?.held?.byId ?? []));
-  if (!hold) addNewer(byId, heldById);
-  const into = hold ? heldById : byId;
   for (const { id, durationMs, status } of ran) {
     if (durationMs !== void 0) {
-      into.set(id, [
+      byId.set(id, [
         durationMs,
-        ...into.get(id) ?? []
+        ...byId.get(id) ?? []
       ].slice(0, MAX_SAMPLES));
     }
     if (status === "passed" || status === "failed") {
       outcomes.set(id, addOutcome(outcomes.get(id), status));
     }
   }
-  const withOutcomes = outcomes.size ? {
-    outcomes
-  } : {};
-  if (!hold) return {
+  return {
     runs: (before?.runs ?? 0) + 1,
     byId,
-    ...withOutcomes
+    ...outcomes.size ? {
+      outcomes
+    } : {},
+    ...split ? {
+      split
+    } : {}
   };
-  const sameSplit = before?.held?.split === hold.split;
-  const shards = [
-    .../* @__PURE__ */ new Set([
-      ...sameSplit ? before.held.shards : [],
-      hold.index
-    ])
-  ].sort(((a, b) => a - b));
-  const done = new Set(shards);
-  if (hold.shards.every(((n) => done.has(n)))) {
-    addNewer(byId, heldById);
-    return {
-      runs: (before?.runs ?? 0) + 1,
-      byId,
-      ...withOutcomes
-    };
-  }
-  return {
-    runs: before?.runs ?? 0,
-    byId,
-    ...withOutcomes,
-    held: {
-      split: hold.split,
-      shards,
-      byId: heldById
-    }
-  };
-});
-var addNewer = (function addNewer(byId, newer) {
-  for (const [id, list] of newer) {
-    byId.set(id, [
-      ...list,
-      ...byId.get(id) ?? []
-    ].slice(0, MAX_SAMPLES));
-  }
 });
 var durationsText = (function durationsText(samples) {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
-  const { held } = samples;
-  const heldText = held ? `,"held":{"split":${JSON.stringify(held.split)},"shards":${JSON.stringify(held.shards)},"fixtures":${jsonObject(held.byId)}}` : "";
-  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}${heldText}}
+  const split = samples.split ? `,"split":${jsonObject(samples.split)}` : "";
+  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}${split}}
 `;
 });
 var jsonObject = (function jsonObject(map) {
@@ -256,4 +202,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-6NOHT3QT.js.map
+//# sourceMappingURL=chunk-S73MXI2D.js.map

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-CF2PIK7R.js";
+} from "./chunk-3AAMQXN4.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -10,7 +10,8 @@ import {
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
-  UserError
+  UserError,
+  isIoError
 } from "./chunk-GTHP53V7.js";
 
 // lib/selection/duration_shards.ts
@@ -65,6 +66,9 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
       ...timings?.given ? {
         timingsGiven: true
       } : {},
+      ...timings?.shared ? {
+        timingsShared: true
+      } : {},
       missing,
       fixtures: idle.filter(((skipped) => !skipped)).length
     }
@@ -88,7 +92,8 @@ var timingsSource = (function timingsSource(plan) {
     return `${plan.source === void 0 ? "no timings" : `from ${plan.source}`}; every fixture skipped`;
   }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
-  return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}, ${count} without timings`;
+  const shared = plan.timingsShared ? ", shared since the last run not split by duration" : "";
+  return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}${shared}, ${count} without timings`;
 });
 var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
@@ -96,16 +101,23 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-ENBVW3XU.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-OVV474W7.js");
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
-    if (read.samples) return {
-      timings: {
-        byId: read.samples.byId,
-        shown: shown2
-      }
-    };
+    if (read.samples) {
+      const { split } = read.samples;
+      return {
+        timings: split ? {
+          byId: split,
+          shown: shown2,
+          shared: true
+        } : {
+          byId: read.samples.byId,
+          shown: shown2
+        }
+      };
+    }
     return {
       warning: {
         // There but unreadable is the start order's warning too: a run says it once.
@@ -113,13 +125,14 @@ var readTimings = (async function readTimings(where) {
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
-        hint: read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once to record durations (a split by duration records them once every shard has run)."
+        hint: read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations."
       }
     };
   }
   const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-RKKLYJUI.js");
   const shown = where.timings;
-  const given = resolve(where.cwd, shown) !== resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const path = resolve(where.cwd, shown);
+  const given = !samePath(path, resolve(where.cwd, where.artifactDir, DURATIONS_FILE));
   const fail = ((reason) => {
     const lines = reason.split("\n");
     const message = lines.length > 1 ? `Cannot read timings "${shown}":
@@ -132,7 +145,7 @@ var readTimings = (async function readTimings(where) {
       ]
     });
   });
-  if (resolve(where.cwd, shown) === resolve(where.cwd, where.artifactDir, "latest.json")) {
+  if (samePath(path, resolve(where.cwd, where.artifactDir, "latest.json"))) {
     throw new UserError(`Cannot split by timings "${shown}": every run replaces it, so the shards run after this one would split by other timings (and could run a fixture twice or not at all)`, {
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
@@ -141,7 +154,7 @@ var readTimings = (async function readTimings(where) {
       ]
     });
   }
-  const file = await readSourceFile(resolve(where.cwd, shown));
+  const file = await readSourceFile(path);
   if (!file.ok) return fail(file.message);
   const value = jsonValue(file.text);
   if (value === void 0) {
@@ -181,6 +194,17 @@ var readTimings = (async function readTimings(where) {
     }
   };
 });
+var samePath = (function samePath(a, b) {
+  const real = ((path) => {
+    try {
+      return Deno.realPathSync(path);
+    } catch (error) {
+      if (!isIoError(error)) throw error;
+      return path;
+    }
+  });
+  return a === b || real(a) === real(b);
+});
 
 export {
   durationShards,
@@ -189,4 +213,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-JIQRSTJ4.js.map
+//# sourceMappingURL=chunk-CJ7SJNOZ.js.map
