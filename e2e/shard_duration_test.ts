@@ -385,3 +385,31 @@ Deno.test("--timings naming the artifact directory's latest.json is refused: the
   const runFile = `.planning/artifacts/smoke/runs/${runId}.json`;
   assert.equal((await runSmoke(p.dir, [...args, runFile, "--list"])).code, 0);
 });
+
+Deno.test("--shard-by duration from the folder's own history: a shard run once more between rounds, then a fixture that got slower, never puts later rounds out of step", async () => {
+  const ids = ["p", "q", "r", "s"];
+  const seconds: Record<string, string> = { p: "0.4", q: "0.3", r: "0.2", s: "0.1" };
+  const files: Record<string, string> = {};
+  for (const id of ids) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({
+      command: ["sh", "-c", `sleep "$(cat d/${id})"`],
+    });
+    files[`d/${id}`] = seconds[id];
+  }
+  await using p = await tempProject(files);
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const round = async (indexes: number[]) => {
+    const ran: string[] = [];
+    for (const index of indexes) {
+      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+    }
+    return ran.sort();
+  };
+  assert.deepEqual(await round([1, 2]), ids);
+  await round([2]);
+  // q now takes longest: a split by the newest durations would place it elsewhere.
+  await p.write("d/q", "0.9");
+  for (let i = 0; i < 5; i++) assert.deepEqual(await round([1, 2]), ids, `round ${i}`);
+});
