@@ -344,6 +344,18 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   // The plan line says where the split's timings come from.
   const listed = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);
   assert.match(listed.stderr, /durations\.json, shared since the last run not split by duration,/);
+  // --timings naming that file is the same as leaving it out.
+  const named = await runSmoke(p.dir, [
+    "--list",
+    "--shard",
+    "1/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    summaryPath,
+  ]);
+  assert.equal(named.stdout, listed.stdout);
+  assert.match(named.stderr, /shared since the last run not split by duration/);
   // A run of another kind (here a full one): the next split reads the newest durations.
   assert.equal((await runSmoke(p.dir, [])).code, 0);
   assert.equal((await summary()).split, undefined);

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-P7NFWYWB.js";
+} from "../chunk-TGYYBEQ6.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-CJ7SJNOZ.js";
+import "../chunk-24CS7YJ5.js";
 import {
   SaveRunError,
   ensureHistoryDir,

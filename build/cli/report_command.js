@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-P7NFWYWB.js";
+} from "../chunk-TGYYBEQ6.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-CJ7SJNOZ.js";
+import "../chunk-24CS7YJ5.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";

@@ -320,12 +320,7 @@ export async function readTimings(
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown = `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_file.ts).
-    if (read.samples) {
-      const { split } = read.samples;
-      return {
-        timings: split ? { byId: split, shown, shared: true } : { byId: read.samples.byId, shown },
-      };
-    }
+    if (read.samples) return { timings: ownTimings(read.samples, shown) };
     return {
       warning: {
         // There but unreadable is the start order's warning too: a run says it once.
@@ -393,7 +388,11 @@ export async function readTimings(
     return fail(checked.ok ? "it is not JSON" : checked.message);
   }
   const summary = durationsOfValue(value);
-  if (summary) return { timings: { byId: summary.byId, shown, ...(given ? { given } : {}) } };
+  if (summary) {
+    // Another file: its newest durations. The artifact directory's own: as without --timings.
+    if (given) return { timings: { byId: summary.byId, shown, given } };
+    return { timings: ownTimings(summary, shown) };
+  }
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
   const checked = checkSourceValue(value);
@@ -423,4 +422,17 @@ function samePath(a: string, b: string): boolean {
     }
   };
   return a === b || real(a) === real(b);
+}
+
+/**
+ * The timings a split reads from the artifact directory's own summary: what the splits here
+ * share since the last run of another kind (its `split`), else its newest durations.
+ */
+function ownTimings(
+  samples: { byId: Map<string, number[]>; split?: Map<string, number[]> },
+  shown: string,
+): Timings {
+  return samples.split
+    ? { byId: samples.split, shown, shared: true }
+    : { byId: samples.byId, shown };
 }

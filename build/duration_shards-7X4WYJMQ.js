@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-CJ7SJNOZ.js";
+} from "./chunk-24CS7YJ5.js";
 import "./chunk-3AAMQXN4.js";
 import "./chunk-S73MXI2D.js";
 import "./chunk-X254MOJK.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-HAULOGY7.js.map
+//# sourceMappingURL=duration_shards-7X4WYJMQ.js.map

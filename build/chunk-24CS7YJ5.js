@@ -105,19 +105,9 @@ var readTimings = (async function readTimings(where) {
   if (where.timings === void 0) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
     const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
-    if (read.samples) {
-      const { split } = read.samples;
-      return {
-        timings: split ? {
-          byId: split,
-          shown: shown2,
-          shared: true
-        } : {
-          byId: read.samples.byId,
-          shown: shown2
-        }
-      };
-    }
+    if (read.samples) return {
+      timings: ownTimings(read.samples, shown2)
+    };
     return {
       warning: {
         // There but unreadable is the start order's warning too: a run says it once.
@@ -162,15 +152,18 @@ var readTimings = (async function readTimings(where) {
     return fail(checked2.ok ? "it is not JSON" : checked2.message);
   }
   const summary = durationsOfValue(value);
-  if (summary) return {
-    timings: {
-      byId: summary.byId,
-      shown,
-      ...given ? {
+  if (summary) {
+    if (given) return {
+      timings: {
+        byId: summary.byId,
+        shown,
         given
-      } : {}
-    }
-  };
+      }
+    };
+    return {
+      timings: ownTimings(summary, shown)
+    };
+  }
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
   const checked = checkSourceValue(value);
@@ -205,6 +198,16 @@ var samePath = (function samePath(a, b) {
   });
   return a === b || real(a) === real(b);
 });
+var ownTimings = (function ownTimings(samples, shown) {
+  return samples.split ? {
+    byId: samples.split,
+    shown,
+    shared: true
+  } : {
+    byId: samples.byId,
+    shown
+  };
+});
 
 export {
   durationShards,
@@ -213,4 +216,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-CJ7SJNOZ.js.map
+//# sourceMappingURL=chunk-24CS7YJ5.js.map

@@ -1924,4 +1924,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-5I4GFJQ2.js.map
+//# sourceMappingURL=execute_run-5LD5WG7I.js.map

@@ -8,7 +8,7 @@ import {
 } from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
-} from "./chunk-CJ7SJNOZ.js";
+} from "./chunk-24CS7YJ5.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -1969,7 +1969,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-HAULOGY7.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-7X4WYJMQ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-P7NFWYWB.js.map
+//# sourceMappingURL=chunk-TGYYBEQ6.js.map
