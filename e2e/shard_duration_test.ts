@@ -343,7 +343,7 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
   // The plan line says where the split's timings come from.
   const listed = await runSmoke(p.dir, ["--list", "--shard", "1/2", "--shard-by", "duration"]);
-  assert.match(listed.stderr, /durations\.json, shared since the last run not split by duration,/);
+  assert.match(listed.stderr, /durations\.json, kept for the splits until a full run,/);
   // --timings naming that file is the same as leaving it out.
   const named = await runSmoke(p.dir, [
     "--list",
@@ -355,7 +355,7 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
     summaryPath,
   ]);
   assert.equal(named.stdout, listed.stdout);
-  assert.match(named.stderr, /shared since the last run not split by duration/);
+  assert.match(named.stderr, /kept for the splits until a full run/);
   // A run of another kind (here a full one): the next split reads the newest durations.
   assert.equal((await runSmoke(p.dir, [])).code, 0);
   assert.equal((await summary()).split, undefined);
@@ -424,4 +424,51 @@ Deno.test("--shard-by duration from the folder's own history: a shard run once m
   // q now takes longest: a split by the newest durations would place it elsewhere.
   await p.write("d/q", "0.9");
   for (let i = 0; i < 5; i++) assert.deepEqual(await round([1, 2]), ids, `round ${i}`);
+});
+
+Deno.test("--shard-by duration from the folder's own history: a --rerun-failed or a --fixture spot check between the shards does not move the split; --timings naming the missing summary is leaving it out", async () => {
+  const ids = ["p", "q", "r", "s"];
+  const files: Record<string, string> = {};
+  for (const [i, id] of ids.entries()) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({
+      command: ["sh", "-c", `sleep "$(cat d/${id})"; test ! -e d/fail-${id}`],
+    });
+    files[`d/${id}`] = String(0.4 - i * 0.1);
+  }
+  await using p = await tempProject(files);
+  const summary = ".planning/artifacts/smoke/durations.json";
+  // No summary yet: --timings naming where it would be warns and splits, as leaving it out does.
+  const missing = await runSmoke(p.dir, [
+    "--list",
+    "--shard",
+    "1/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    summary,
+  ]);
+  assert.equal(missing.code, 0, missing.stderr);
+  assert.match(missing.stderr, /\[SHARD_TIMINGS_MISSING\]/);
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  for (const between of [["--rerun-failed"], ["--fixture", "p"]]) {
+    // p gets much quicker and s fails: the newest durations would place them elsewhere.
+    await p.write("d/p", "0.01");
+    await p.write("d/fail-s", "");
+    const ran: string[] = [];
+    const shard = async (index: number) => {
+      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+      return run;
+    };
+    await shard(1);
+    await Deno.remove(join(p.dir, "d/fail-s"));
+    const middle = await runSmoke(p.dir, between);
+    assert.ok(middle.code === 0 || middle.code === 1, middle.stdout + middle.stderr);
+    await shard(2);
+    assert.deepEqual(ran.sort(), ids, between.join(" "));
+    // A full run lets the next split read the newest durations.
+    await p.write("d/p", "0.4");
+    assert.equal((await runSmoke(p.dir, [])).code, 0);
+    assert.equal(JSON.parse(await p.read(summary)).split, undefined);
+  }
 });

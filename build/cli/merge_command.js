@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-TGYYBEQ6.js";
+} from "../chunk-NWWDEOAZ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-24CS7YJ5.js";
+import "../chunk-T5ZEHRDX.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,8 +59,8 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-3AAMQXN4.js";
-import "../chunk-S73MXI2D.js";
+import "../chunk-N5ESB5IP.js";
+import "../chunk-LEDK7OM4.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,

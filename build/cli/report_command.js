@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-TGYYBEQ6.js";
+} from "../chunk-NWWDEOAZ.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-24CS7YJ5.js";
+import "../chunk-T5ZEHRDX.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,8 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-3AAMQXN4.js";
-import "../chunk-S73MXI2D.js";
+import "../chunk-N5ESB5IP.js";
+import "../chunk-LEDK7OM4.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

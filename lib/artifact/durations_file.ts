@@ -37,10 +37,10 @@ export interface DurationSamples {
   /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
   outcomes?: Map<string, string>;
   /**
-   * The timings the splits by duration read from this summary share: what `byId` was when the
-   * first such split after any other run read it (empty when there was no summary). Shards of a
-   * split run one after another in one folder, repeated or interrupted, all split by it; any
-   * run that is not such a split drops it, so the next split reads `byId` again.
+   * The timings the splits by duration read from this summary share: what the first such split
+   * since the last full run read (`byId` then; empty when there was no summary). Shards of a
+   * split run one after another in one folder, repeated, interrupted or with other runs
+   * between them, all split by it; a full run drops it, so the next split reads `byId` again.
    */
   split?: Map<string, number[]>;
 }
@@ -315,7 +315,10 @@ export const KEEP_OTHER_IDS = 1000;
  * @param before The summary before the run (undefined: none).
  * @param ran The fixtures that ran (attempts > 0), how long each took (none: no duration to
  * record) and how it ended.
- * @param options `catalog`: the ids of the catalog now, to keep only those.
+ * @param options `catalog`: the ids of the catalog now, to keep only those. `split`: the
+ * timings the run split by, when it is a split by duration from this summary (kept for the
+ * splits after it); `null` for a full run (the splits after it read the newest durations);
+ * absent for any other run (the summary's `split` stays as it is).
  * @returns The new summary.
  *
  * @example
@@ -332,22 +335,28 @@ export const KEEP_OTHER_IDS = 1000;
  * // A few ids beside the catalog's stay (another suite's, or one renamed away).
  * const renamed = addRun(three, [{ id: "b", durationMs: 7 }], { catalog: new Set(["b"]) });
  * assert.deepEqual([...renamed.byId.keys()], ["a", "b"]);
+ * // A shard split by duration keeps what it split by; a full run drops it.
+ * const shard = addRun(renamed, [{ id: "a", durationMs: 8 }], { split: renamed.byId });
+ * assert.deepEqual(shard.split?.get("a"), [6, 9, 5]);
+ * assert.deepEqual(addRun(shard, [{ id: "b", durationMs: 1 }]).split, shard.split);
+ * assert.equal(addRun(shard, [{ id: "a", durationMs: 8 }], { split: null }).split, undefined);
  * ```
  */
 export function addRun(
   before: DurationSamples | undefined,
   ran: readonly { id: string; durationMs?: number; status?: string }[],
-  options: { catalog?: ReadonlySet<string>; splitFromSummary?: boolean } = {},
+  options: { catalog?: ReadonlySet<string>; split?: ReadonlyMap<string, number[]> | null } = {},
 ): DurationSamples {
-  const { catalog, splitFromSummary } = options;
+  const { catalog } = options;
   const ids = new Set([...before?.byId.keys() ?? [], ...before?.outcomes?.keys() ?? []]);
   const full = catalog !== undefined &&
     ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
   const kept = <T>(entries: Iterable<[string, T]>) =>
     full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
-  // A split by duration from this summary keeps what the splits here share (what it read);
-  // any other run lets the next split read the newest durations.
-  const split = splitFromSummary ? new Map(kept(before?.split ?? before?.byId ?? [])) : undefined;
+  // A split by duration from this summary keeps what it split by (what the splits here share);
+  // a full run lets the next split read the newest durations; any other run leaves it.
+  const splitBy = options.split === undefined ? before?.split : options.split;
+  const split = splitBy ? new Map(kept(splitBy)) : undefined;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {

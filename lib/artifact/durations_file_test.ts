@@ -163,10 +163,11 @@ Deno.test("readDurationsFile(): a symlink loop at durations.json is a summary th
   }
 });
 
-Deno.test("property: the splits by duration from the summary, run in any order, repeated or not, all read the same timings until a run of another kind; every run's durations count at once", () => {
-  // A run: a split by duration from the summary (its fixture f<n>), or another kind of run.
+Deno.test("property: the splits by duration from the summary, run in any order, repeated or with other runs between them, all read the same timings until a full run; every run's durations count at once", () => {
+  // A run: a split by duration from the summary, a full run, or another run (a rerun, a
+  // selection, a hash shard); each records one fixture's duration.
   const step = fc.record({
-    split: fc.boolean(),
+    kind: fc.constantFrom("split", "full", "other"),
     id: fc.integer({ min: 0, max: 4 }),
     ms: fc.nat({ max: 100_000 }),
   });
@@ -180,16 +181,17 @@ Deno.test("property: the splits by duration from the summary, run in any order, 
       const reads = (s: typeof summary) => s?.split ?? s?.byId ?? new Map<string, number[]>();
       let shared: Map<string, number[]> | undefined;
       let count = summary?.runs ?? 0;
-      for (const { split, id, ms } of steps) {
+      for (const { kind, id, ms } of steps) {
         const read = reads(summary);
-        if (split) {
-          // Every split since the last run of another kind reads what the first of them read.
+        if (kind === "split") {
+          // Every split since the last full run reads what the first of them read.
           if (shared) assert.deepEqual(read, shared);
           else shared = new Map(read);
-        } else shared = undefined;
+        } else if (kind === "full") shared = undefined;
+        const split = kind === "split" ? read : kind === "full" ? null : undefined;
         const text = durationsText(
           addRun(summary, [{ id: `f${id}`, durationMs: ms, status: "passed" }], {
-            splitFromSummary: split,
+            ...(split !== undefined ? { split } : {}),
           }),
         );
         // It reads back as it was written.
@@ -198,7 +200,7 @@ Deno.test("property: the splits by duration from the summary, run in any order, 
         // The run's duration counts at once for the start order, and the run is counted.
         assert.equal(summary.byId.get(`f${id}`)![0], ms);
         assert.equal(summary.runs, ++count);
-        assert.equal(summary.split !== undefined, split);
+        assert.equal(summary.split !== undefined, shared !== undefined);
       }
     }),
   );

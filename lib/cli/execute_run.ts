@@ -137,9 +137,8 @@ async function priorState(
 
 /**
  * Lays the durations and outcomes of the fixtures that ran over the artifact directory's
- * summary; returns each fixture's newest outcomes, this run's first. `splitFromSummary`: a
- * shard of a split by duration from this very summary keeps the timings it split by for the
- * shards run here after it.
+ * summary; returns each fixture's newest outcomes, this run's first. `split`: what the run
+ * does to the timings the splits here share (see {@linkcode splitTimings}).
  */
 async function saveDurations(
   dir: string,
@@ -152,7 +151,10 @@ async function saveDurations(
     repeat?: { outcomes: string };
   }[],
   earlier: DurationsRead | undefined,
-  options: { catalogIds?: readonly string[]; splitFromSummary: boolean },
+  options: {
+    catalogIds?: readonly string[];
+    split: ReadonlyMap<string, number[]> | null | undefined;
+  },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
   // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
@@ -165,20 +167,23 @@ async function saveDurations(
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
-    splitFromSummary: options.splitFromSummary,
+    ...(options.split !== undefined ? { split: options.split } : {}),
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
 }
 
 /**
- * A shard of a split by duration whose timings came from the artifact directory's own
- * summary (no `--timings`, or `--timings` naming that file), of more than one shard: the
- * splits run here after it must read what it read (see `DurationSamples.split`).
+ * What the run does to the timings the splits by duration from the artifact directory's own
+ * summary share (see `DurationSamples.split`): a shard of such a split, of more than one
+ * shard, keeps what it split by; a full run drops them (`null`), so the next split reads the
+ * newest durations; any other run leaves them (`undefined`), so that a rerun or a spot check
+ * between the shards of a split does not move it.
  */
-function splitFromSummary(selection: Selection): boolean {
-  const { shard, shardPlan } = selection;
-  return !!shard && !!shardPlan && !shardPlan.timingsGiven && shard.total > 1;
+function splitTimings(selection: Selection): ReadonlyMap<string, number[]> | null | undefined {
+  const { shard, shardPlan, mode } = selection;
+  if (shard) return shard.total > 1 ? shardPlan?.ownTimings : undefined;
+  return mode === "full" ? null : undefined;
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -417,7 +422,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       // run's own record is safe. Losing it only costs the next run its order.
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
-        splitFromSummary: splitFromSummary(selection),
+        split: splitTimings(selection),
       }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

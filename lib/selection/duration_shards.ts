@@ -130,6 +130,11 @@ export interface ShardPlan {
   timingsGiven?: boolean;
   /** The summary's shared timings (see {@linkcode Timings}). */
   timingsShared?: boolean;
+  /**
+   * What the split read from the artifact directory's own summary (empty when there was none):
+   * the run keeps it for the splits after it. Absent with `--timings` naming another file.
+   */
+  ownTimings?: ReadonlyMap<string, number[]>;
   /** Selected fixtures that run and have no timings (they got the default; skipped ones take none). */
   missing: number;
   /** How many fixtures that run were split (skipped ones take no time and need no timings). */
@@ -189,6 +194,7 @@ export function durationShardOf<
       ...(timings ? { source: timings.shown } : {}),
       ...(timings?.given ? { timingsGiven: true } : {}),
       ...(timings?.shared ? { timingsShared: true } : {}),
+      ...(timings?.given ? {} : { ownTimings: timings?.byId ?? new Map() }),
       missing,
       fixtures: idle.filter((skipped) => !skipped).length,
     },
@@ -250,7 +256,7 @@ function timingsSource(plan: ShardPlan): string {
     }; every fixture skipped`;
   }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
-  const shared = plan.timingsShared ? ", shared since the last run not split by duration" : "";
+  const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
   return plan.source === undefined
     ? `no timings: ${count} at the default`
     : `from ${plan.source}${shared}, ${count} without timings`;
@@ -316,9 +322,12 @@ export async function readTimings(
     DURATIONS_FILE,
     usableDurationMs,
   } = await import("../artifact/durations_file.ts");
-  if (where.timings === undefined) {
+  const own = resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const path = where.timings === undefined ? undefined : resolve(where.cwd, where.timings);
+  // --timings naming the artifact directory's own summary is the same as leaving it out.
+  if (path === undefined || samePath(path, own)) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
-    const shown = `${where.artifactDir}/${DURATIONS_FILE}`;
+    const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_file.ts).
     if (read.samples) return { timings: ownTimings(read.samples, shown) };
     return {
@@ -342,10 +351,7 @@ export async function readTimings(
   const { checkSource, checkSourceValue, readSourceFile } = await import(
     "../artifact/source_artifact.ts"
   );
-  const shown = where.timings;
-  // The artifact directory's own summary named by --timings is the start order's source too.
-  const path = resolve(where.cwd, shown);
-  const given = !samePath(path, resolve(where.cwd, where.artifactDir, DURATIONS_FILE));
+  const shown = where.timings!;
   const fail = (reason: string): never => {
     // A list of problems (an artifact's), one indented line each, as the rerun preflight does.
     const lines = reason.split("\n");
@@ -388,11 +394,7 @@ export async function readTimings(
     return fail(checked.ok ? "it is not JSON" : checked.message);
   }
   const summary = durationsOfValue(value);
-  if (summary) {
-    // Another file: its newest durations. The artifact directory's own: as without --timings.
-    if (given) return { timings: { byId: summary.byId, shown, given } };
-    return { timings: ownTimings(summary, shown) };
-  }
+  if (summary) return { timings: { byId: summary.byId, shown, given: true } };
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
   const checked = checkSourceValue(value);
@@ -405,7 +407,7 @@ export async function readTimings(
       byId.set(result.id, [result.durationMs]);
     }
   }
-  return { timings: { byId, shown, ...(given ? { given } : {}) } };
+  return { timings: { byId, shown, given: true } };
 }
 
 /**

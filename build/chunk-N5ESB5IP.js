@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-S73MXI2D.js";
+} from "./chunk-LEDK7OM4.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -130,7 +130,7 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-OVV474W7.js");
+  const { readDurationsFile } = await import("./durations_file-B6I46G6J.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -181,4 +181,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-3AAMQXN4.js.map
+//# sourceMappingURL=chunk-N5ESB5IP.js.map

@@ -11,8 +11,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-3AAMQXN4.js";
-import "./chunk-S73MXI2D.js";
+} from "./chunk-N5ESB5IP.js";
+import "./chunk-LEDK7OM4.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -34,4 +34,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-35HBKDKQ.js.map
+//# sourceMappingURL=durations-7DAAOII4.js.map

@@ -125,7 +125,7 @@ var samplesNow = (async function samplesNow(dir, earlier) {
 });
 var KEEP_OTHER_IDS = 1e3;
 var addRun = (function addRun(before, ran, options = {}) {
-  const { catalog, splitFromSummary } = options;
+  const { catalog } = options;
   const ids = /* @__PURE__ */ new Set([
     ...before?.byId.keys() ?? [],
     ...before?.outcomes?.keys() ?? []
@@ -134,7 +134,8 @@ var addRun = (function addRun(before, ran, options = {}) {
   const kept = ((entries) => full ? [
     ...entries
   ].filter((([id]) => catalog.has(id))) : entries);
-  const split = splitFromSummary ? new Map(kept(before?.split ?? before?.byId ?? [])) : void 0;
+  const splitBy = options.split === void 0 ? before?.split : options.split;
+  const split = splitBy ? new Map(kept(splitBy)) : void 0;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
@@ -202,4 +203,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-S73MXI2D.js.map
+//# sourceMappingURL=chunk-LEDK7OM4.js.map

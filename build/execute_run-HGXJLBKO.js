@@ -1529,7 +1529,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-OVV474W7.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-B6I46G6J.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1539,14 +1539,17 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
     ...options.catalogIds ? {
       catalog: new Set(options.catalogIds)
     } : {},
-    splitFromSummary: options.splitFromSummary
+    ...options.split !== void 0 ? {
+      split: options.split
+    } : {}
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
 });
-var splitFromSummary = (function splitFromSummary(selection) {
-  const { shard, shardPlan } = selection;
-  return !!shard && !!shardPlan && !shardPlan.timingsGiven && shard.total > 1;
+var splitTimings = (function splitTimings(selection) {
+  const { shard, shardPlan, mode } = selection;
+  if (shard) return shard.total > 1 ? shardPlan?.ownTimings : void 0;
+  return mode === "full" ? null : void 0;
 });
 var saveArtifact = (async function saveArtifact(paths, artifact, context) {
   const { io } = context;
@@ -1783,7 +1786,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         ...selection.catalogIds ? {
           catalogIds: selection.catalogIds
         } : {},
-        splitFromSummary: splitFromSummary(selection)
+        split: splitTimings(selection)
       }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
@@ -1924,4 +1927,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-5LD5WG7I.js.map
+//# sourceMappingURL=execute_run-HGXJLBKO.js.map

@@ -2,7 +2,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-3AAMQXN4.js";
+} from "./chunk-N5ESB5IP.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -69,6 +69,9 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
       ...timings?.shared ? {
         timingsShared: true
       } : {},
+      ...timings?.given ? {} : {
+        ownTimings: timings?.byId ?? /* @__PURE__ */ new Map()
+      },
       missing,
       fixtures: idle.filter(((skipped) => !skipped)).length
     }
@@ -92,7 +95,7 @@ var timingsSource = (function timingsSource(plan) {
     return `${plan.source === void 0 ? "no timings" : `from ${plan.source}`}; every fixture skipped`;
   }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
-  const shared = plan.timingsShared ? ", shared since the last run not split by duration" : "";
+  const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
   return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}${shared}, ${count} without timings`;
 });
 var shardRunLine = (function shardRunLine(plan) {
@@ -101,10 +104,12 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-OVV474W7.js");
-  if (where.timings === void 0) {
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-B6I46G6J.js");
+  const own = resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
+  if (path === void 0 || samePath(path, own)) {
     const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
-    const shown2 = `${where.artifactDir}/${DURATIONS_FILE}`;
+    const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     if (read.samples) return {
       timings: ownTimings(read.samples, shown2)
     };
@@ -121,8 +126,6 @@ var readTimings = (async function readTimings(where) {
   }
   const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-RKKLYJUI.js");
   const shown = where.timings;
-  const path = resolve(where.cwd, shown);
-  const given = !samePath(path, resolve(where.cwd, where.artifactDir, DURATIONS_FILE));
   const fail = ((reason) => {
     const lines = reason.split("\n");
     const message = lines.length > 1 ? `Cannot read timings "${shown}":
@@ -152,18 +155,13 @@ var readTimings = (async function readTimings(where) {
     return fail(checked2.ok ? "it is not JSON" : checked2.message);
   }
   const summary = durationsOfValue(value);
-  if (summary) {
-    if (given) return {
-      timings: {
-        byId: summary.byId,
-        shown,
-        given
-      }
-    };
-    return {
-      timings: ownTimings(summary, shown)
-    };
-  }
+  if (summary) return {
+    timings: {
+      byId: summary.byId,
+      shown,
+      given: true
+    }
+  };
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
   const checked = checkSourceValue(value);
@@ -181,9 +179,7 @@ var readTimings = (async function readTimings(where) {
     timings: {
       byId,
       shown,
-      ...given ? {
-        given
-      } : {}
+      given: true
     }
   };
 });
@@ -216,4 +212,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-24CS7YJ5.js.map
+//# sourceMappingURL=chunk-T5ZEHRDX.js.map

@@ -4,9 +4,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-24CS7YJ5.js";
-import "./chunk-3AAMQXN4.js";
-import "./chunk-S73MXI2D.js";
+} from "./chunk-T5ZEHRDX.js";
+import "./chunk-N5ESB5IP.js";
+import "./chunk-LEDK7OM4.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-7X4WYJMQ.js.map
+//# sourceMappingURL=duration_shards-MZGQFOIV.js.map

@@ -13,7 +13,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-S73MXI2D.js";
+} from "./chunk-LEDK7OM4.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-OVV474W7.js.map
+//# sourceMappingURL=durations_file-B6I46G6J.js.map
