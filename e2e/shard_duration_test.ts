@@ -472,3 +472,47 @@ Deno.test("--shard-by duration from the folder's own history: a --rerun-failed o
     assert.equal(JSON.parse(await p.read(summary)).split, undefined);
   }
 });
+
+Deno.test("--shard-by duration from the folder's own history: a full run cut short, or another suite's full run, between the shards does not move the split", async () => {
+  const ids = ["p", "q", "r", "s"];
+  const files: Record<string, string> = {
+    "other/z.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  };
+  for (const [i, id] of ids.entries()) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({
+      command: ["sh", "-c", `sleep "$(cat d/${id})"; test ! -e d/fail`],
+    });
+    files[`d/${id}`] = String(0.4 - i * 0.1);
+  }
+  await using p = await tempProject(files);
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const cases: [string, string[]][] = [
+    ["a full run stopped by --max-failures", ["--max-failures", "1", "--concurrency", "1"]],
+    ["another suite's full run", ["--fixtures-dir", "other"]],
+  ];
+  for (const [what, between] of cases) {
+    await p.write("d/p", "0.01");
+    const ran: string[] = [];
+    const shard = async (index: number) => {
+      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+    };
+    await shard(1);
+    if (what.includes("max-failures")) await p.write("d/fail", "");
+    await runSmoke(p.dir, between);
+    await Deno.remove(join(p.dir, "d/fail")).catch(() => {});
+    await shard(2);
+    assert.deepEqual(ran.sort(), ids, what);
+    await p.write("d/p", "0.4");
+    assert.equal((await runSmoke(p.dir, [])).code, 0);
+  }
+  // --timings naming the summary through a symlinked artifact directory, the summary missing:
+  // the same as leaving it out.
+  await Deno.remove(join(p.dir, ".planning/artifacts/smoke/durations.json"));
+  await Deno.symlink(join(p.dir, ".planning/artifacts/smoke"), join(p.dir, "ad"));
+  const args = ["--list", "--shard", "1/2", "--shard-by", "duration", "--timings"];
+  const linked = await runSmoke(p.dir, [...args, "ad/durations.json"]);
+  assert.equal(linked.code, 0, linked.stderr);
+  assert.match(linked.stderr, /\[SHARD_TIMINGS_MISSING\]/);
+});

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-NWWDEOAZ.js";
+} from "../chunk-QZCDL7U4.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -30,7 +30,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-T5ZEHRDX.js";
+} from "../chunk-R4EFPZX5.js";
 import {
   historyPaths,
   newRunId
@@ -41,8 +41,8 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-N5ESB5IP.js";
-import "../chunk-LEDK7OM4.js";
+import "../chunk-DY5SD6XU.js";
+import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -109,7 +109,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-HGXJLBKO.js");
+  return import("../execute_run-YWBLZJXR.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +248,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-7DAAOII4.js");
+  const { readSchedule } = await import("../durations-GSIYVYR4.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-NWWDEOAZ.js";
+} from "../chunk-QZCDL7U4.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-T5ZEHRDX.js";
+import "../chunk-R4EFPZX5.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,8 +59,8 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-N5ESB5IP.js";
-import "../chunk-LEDK7OM4.js";
+import "../chunk-DY5SD6XU.js";
+import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,

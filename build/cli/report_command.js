@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-NWWDEOAZ.js";
+} from "../chunk-QZCDL7U4.js";
 import {
   displayPath
 } from "../chunk-7R6YHLUB.js";
-import "../chunk-T5ZEHRDX.js";
+import "../chunk-R4EFPZX5.js";
 import {
   checkOutputFile
 } from "../chunk-KFNAC4YO.js";
@@ -46,8 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-N5ESB5IP.js";
-import "../chunk-LEDK7OM4.js";
+import "../chunk-DY5SD6XU.js";
+import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

@@ -317,7 +317,8 @@ export const KEEP_OTHER_IDS = 1000;
  * record) and how it ended.
  * @param options `catalog`: the ids of the catalog now, to keep only those. `split`: the
  * timings the run split by, when it is a split by duration from this summary (kept for the
- * splits after it); `null` for a full run (the splits after it read the newest durations);
+ * splits after it); `null` for a full run that ran to its end (the splits after it read the
+ * newest durations), unless none of the shared ids is in `catalog` (another suite's run);
  * absent for any other run (the summary's `split` stays as it is).
  * @returns The new summary.
  *
@@ -340,6 +341,9 @@ export const KEEP_OTHER_IDS = 1000;
  * assert.deepEqual(shard.split?.get("a"), [6, 9, 5]);
  * assert.deepEqual(addRun(shard, [{ id: "b", durationMs: 1 }]).split, shard.split);
  * assert.equal(addRun(shard, [{ id: "a", durationMs: 8 }], { split: null }).split, undefined);
+ * // ... unless it is another suite's (none of the shared ids in its catalog).
+ * const other = addRun(shard, [{ id: "z", durationMs: 1 }], { split: null, catalog: new Set(["z"]) });
+ * assert.deepEqual(other.split, shard.split);
  * ```
  */
 export function addRun(
@@ -355,7 +359,13 @@ export function addRun(
     full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
   // A split by duration from this summary keeps what it split by (what the splits here share);
   // a full run lets the next split read the newest durations; any other run leaves it.
-  const splitBy = options.split === undefined ? before?.split : options.split;
+  // A full run of another suite sharing the artifact directory (none of the ids the splits
+  // share is in its catalog) leaves them to this suite's next full run.
+  const another = catalog !== undefined && before?.split !== undefined && before.split.size > 0 &&
+    ![...before.split.keys()].some((id) => catalog.has(id));
+  const splitBy = options.split === null
+    ? (another ? before?.split : undefined)
+    : options.split ?? before?.split;
   const split = splitBy ? new Map(kept(splitBy)) : undefined;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));

@@ -176,14 +176,22 @@ async function saveDurations(
 /**
  * What the run does to the timings the splits by duration from the artifact directory's own
  * summary share (see `DurationSamples.split`): a shard of such a split, of more than one
- * shard, keeps what it split by; a full run drops them (`null`), so the next split reads the
- * newest durations; any other run leaves them (`undefined`), so that a rerun or a spot check
- * between the shards of a split does not move it.
+ * shard, keeps what it split by; a full run that ran to its end drops them (`null`), so the
+ * next split reads the newest durations; any other run leaves them (`undefined`), so that a
+ * rerun, a spot check or a stopped full run between the shards of a split does not move it.
  */
-function splitTimings(selection: Selection): ReadonlyMap<string, number[]> | null | undefined {
+function splitTimings(
+  selection: Selection,
+  fixtures: readonly { failure?: { kind: string } }[],
+): ReadonlyMap<string, number[]> | null | undefined {
   const { shard, shardPlan, mode } = selection;
   if (shard) return shard.total > 1 ? shardPlan?.ownTimings : undefined;
-  return mode === "full" ? null : undefined;
+  // Only a full run that ran to its end: one cut short (Ctrl-C, --max-failures, a service
+  // not ready) measured too little to split by.
+  const cut = fixtures.some((f) =>
+    f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"
+  );
+  return mode === "full" && !cut ? null : undefined;
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -422,7 +430,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       // run's own record is safe. Losing it only costs the next run its order.
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
-        split: splitTimings(selection),
+        split: splitTimings(selection, artifact.fixtures),
       }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { resolve } from "../base/path.ts";
+import { basename, dirname, join, resolve } from "../base/path.ts";
 import { jsonValue } from "../base/json_value.ts";
 import { isIoError, UserError } from "../base/errors.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
@@ -415,12 +415,14 @@ export async function readTimings(
  * on the way); a path that cannot be resolved (not there yet, no permission) as written.
  */
 function samePath(a: string, b: string): boolean {
-  const real = (path: string) => {
+  const real = (path: string): string => {
     try {
       return Deno.realPathSync(path);
     } catch (error) {
       if (!isIoError(error)) throw error;
-      return path;
+      // Not there (yet): its directory's real path, and its name.
+      const parent = dirname(path);
+      return parent === path ? path : join(real(parent), basename(path));
     }
   };
   return a === b || real(a) === real(b);

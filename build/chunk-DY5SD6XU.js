@@ -1,6 +1,6 @@
 import {
   usableDurationMs
-} from "./chunk-LEDK7OM4.js";
+} from "./chunk-IGHE5Y5Q.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -130,7 +130,7 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
   if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
-  const { readDurationsFile } = await import("./durations_file-B6I46G6J.js");
+  const { readDurationsFile } = await import("./durations_file-UOBCC7TG.js");
   const read = await readDurationsFile(where.paths.dir);
   const none = where.order ? {
     runs: 0,
@@ -181,4 +181,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-N5ESB5IP.js.map
+//# sourceMappingURL=chunk-DY5SD6XU.js.map

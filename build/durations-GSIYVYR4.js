@@ -11,8 +11,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-N5ESB5IP.js";
-import "./chunk-LEDK7OM4.js";
+} from "./chunk-DY5SD6XU.js";
+import "./chunk-IGHE5Y5Q.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -34,4 +34,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-7DAAOII4.js.map
+//# sourceMappingURL=durations-GSIYVYR4.js.map

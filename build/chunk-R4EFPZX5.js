@@ -2,11 +2,14 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-N5ESB5IP.js";
+} from "./chunk-DY5SD6XU.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
 import {
+  basename,
+  dirname,
+  join,
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
@@ -104,7 +107,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-B6I46G6J.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-UOBCC7TG.js");
   const own = resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || samePath(path, own)) {
@@ -189,7 +192,8 @@ var samePath = (function samePath(a, b) {
       return Deno.realPathSync(path);
     } catch (error) {
       if (!isIoError(error)) throw error;
-      return path;
+      const parent = dirname(path);
+      return parent === path ? path : join(real(parent), basename(path));
     }
   });
   return a === b || real(a) === real(b);
@@ -212,4 +216,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-T5ZEHRDX.js.map
+//# sourceMappingURL=chunk-R4EFPZX5.js.map

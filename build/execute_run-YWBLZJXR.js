@@ -1529,7 +1529,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-B6I46G6J.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-UOBCC7TG.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1546,10 +1546,11 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
   await writeDurations(dir, samples);
   return samples.outcomes;
 });
-var splitTimings = (function splitTimings(selection) {
+var splitTimings = (function splitTimings(selection, fixtures) {
   const { shard, shardPlan, mode } = selection;
   if (shard) return shard.total > 1 ? shardPlan?.ownTimings : void 0;
-  return mode === "full" ? null : void 0;
+  const cut = fixtures.some(((f) => f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"));
+  return mode === "full" && !cut ? null : void 0;
 });
 var saveArtifact = (async function saveArtifact(paths, artifact, context) {
   const { io } = context;
@@ -1786,7 +1787,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         ...selection.catalogIds ? {
           catalogIds: selection.catalogIds
         } : {},
-        split: splitTimings(selection)
+        split: splitTimings(selection, artifact.fixtures)
       }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
@@ -1927,4 +1928,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-HGXJLBKO.js.map
+//# sourceMappingURL=execute_run-YWBLZJXR.js.map

@@ -134,7 +134,10 @@ var addRun = (function addRun(before, ran, options = {}) {
   const kept = ((entries) => full ? [
     ...entries
   ].filter((([id]) => catalog.has(id))) : entries);
-  const splitBy = options.split === void 0 ? before?.split : options.split;
+  const another = catalog !== void 0 && before?.split !== void 0 && before.split.size > 0 && ![
+    ...before.split.keys()
+  ].some(((id) => catalog.has(id)));
+  const splitBy = options.split === null ? another ? before?.split : void 0 : options.split ?? before?.split;
   const split = splitBy ? new Map(kept(splitBy)) : void 0;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
@@ -203,4 +206,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-LEDK7OM4.js.map
+//# sourceMappingURL=chunk-IGHE5Y5Q.js.map

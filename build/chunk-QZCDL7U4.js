@@ -8,7 +8,7 @@ import {
 } from "./chunk-7R6YHLUB.js";
 import {
   shardPlanLine
-} from "./chunk-T5ZEHRDX.js";
+} from "./chunk-R4EFPZX5.js";
 import {
   historyPaths
 } from "./chunk-KFNAC4YO.js";
@@ -28,7 +28,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-N5ESB5IP.js";
+} from "./chunk-DY5SD6XU.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1969,7 +1969,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-MZGQFOIV.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-LNL5MWGI.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2185,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-NWWDEOAZ.js.map
+//# sourceMappingURL=chunk-QZCDL7U4.js.map

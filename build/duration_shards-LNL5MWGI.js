@@ -4,9 +4,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-T5ZEHRDX.js";
-import "./chunk-N5ESB5IP.js";
-import "./chunk-LEDK7OM4.js";
+} from "./chunk-R4EFPZX5.js";
+import "./chunk-DY5SD6XU.js";
+import "./chunk-IGHE5Y5Q.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -21,4 +21,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-MZGQFOIV.js.map
+//# sourceMappingURL=duration_shards-LNL5MWGI.js.map
