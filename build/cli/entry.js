@@ -17,31 +17,33 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-QZCDL7U4.js";
+} from "../chunk-XD2CQ3RZ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
-  closest,
   runtimeFacts,
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-7R6YHLUB.js";
+} from "../chunk-22Y4N6QO.js";
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-R4EFPZX5.js";
+} from "../chunk-L77MRUNZ.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-KFNAC4YO.js";
+} from "../chunk-RPVJAOBW.js";
 import "../chunk-ABES4YHD.js";
 import {
   fixtureArgument
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-DY5SD6XU.js";
+import "../chunk-DLRIICSI.js";
+import {
+  closest
+} from "../chunk-5YS2GWRP.js";
 import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -109,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-YWBLZJXR.js");
+  return import("../execute_run-LC44OL4Z.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -248,7 +250,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-GSIYVYR4.js");
+  const { readSchedule } = await import("../durations-6FTZWFJW.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-3TKIFDZH.js";
+} from "../chunk-KTMQYB6G.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-QZCDL7U4.js";
+} from "../chunk-XD2CQ3RZ.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-7R6YHLUB.js";
-import "../chunk-R4EFPZX5.js";
+} from "../chunk-22Y4N6QO.js";
+import "../chunk-L77MRUNZ.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,7 +36,7 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-KFNAC4YO.js";
+} from "../chunk-RPVJAOBW.js";
 import "../chunk-ABES4YHD.js";
 import {
   outcomeCounts,
@@ -59,7 +59,8 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-DY5SD6XU.js";
+import "../chunk-DLRIICSI.js";
+import "../chunk-5YS2GWRP.js";
 import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-EJJ52ME4.js";
+} from "../chunk-XOTG2QXP.js";
 import "../chunk-KGGWLCUX.js";
 import {
   dayOf,
@@ -14,14 +14,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-QZCDL7U4.js";
+} from "../chunk-XD2CQ3RZ.js";
 import {
   displayPath
-} from "../chunk-7R6YHLUB.js";
-import "../chunk-R4EFPZX5.js";
+} from "../chunk-22Y4N6QO.js";
+import "../chunk-L77MRUNZ.js";
 import {
   checkOutputFile
-} from "../chunk-KFNAC4YO.js";
+} from "../chunk-RPVJAOBW.js";
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration
@@ -46,7 +46,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-DY5SD6XU.js";
+import "../chunk-DLRIICSI.js";
+import "../chunk-5YS2GWRP.js";
 import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";
 import {

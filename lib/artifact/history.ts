@@ -457,8 +457,29 @@ function realTarget(path: string): string {
   }
 }
 
-/** Whether two paths name the same entry, or (both existing) the same file at the end. */
-function sameFile(a: string, b: string): boolean {
+/**
+ * Whether two paths name the same directory entry (their folders resolved:
+ * through a symlinked folder, `..`, whether the file is there or not), or,
+ * both existing, the same file at the end of their symlinks.
+ *
+ * @param a An absolute path.
+ * @param b Another.
+ * @returns True when they name one file.
+ *
+ * @example
+ * ```ts
+ * import { sameFile } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.symlink(dir, `${dir}-link`);
+ * assert.equal(sameFile(`${dir}-link/durations.json`, `${dir}/durations.json`), true);
+ * assert.equal(sameFile(`${dir}/a.json`, `${dir}/b.json`), false);
+ * await Deno.remove(`${dir}-link`);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function sameFile(a: string, b: string): boolean {
   if (entryOf(a) === entryOf(b)) return true;
   try {
     return Deno.realPathSync(a) === Deno.realPathSync(b);

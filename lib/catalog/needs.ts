@@ -215,10 +215,7 @@ export function closeOverNeeds(
 export function skippedWhatever(
   nodes: readonly (GraphNode & { skipReason?: string })[],
 ): Set<string> {
-  const index = new Map(nodes.map((n, i) => [n.id, i]));
-  const needs = nodes.map((n, self) =>
-    n.needs.map((id) => index.get(id)).filter((i): i is number => i !== undefined && i !== self)
-  );
+  const needs = needIndices(nodes);
   // A fixture is decided once its needs are. On a cycle (refused before this), a need still
   // being decided counts as not skipped.
   const skipped = nodes.map(() => false);
@@ -229,6 +226,31 @@ export function skippedWhatever(
       (node.teardown ? needs[i].length > 0 && needs[i].every(isSkipped) : needs[i].some(isSkipped));
   }
   return new Set(nodes.filter((_, i) => skipped[i]).map((n) => n.id));
+}
+
+/**
+ * Each node's needs as indices into `nodes`: ids that are not among them,
+ * and a node's own id, left out.
+ *
+ * @param nodes The nodes.
+ * @returns For each node, the indices of its needs.
+ *
+ * @example
+ * ```ts
+ * import { needIndices } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nodes = [{ id: "a", needs: ["b", "gone", "a"] }, { id: "b", needs: [] }];
+ * assert.deepEqual(needIndices(nodes), [[1], []]);
+ * ```
+ */
+export function needIndices(
+  nodes: readonly { id: string; needs: readonly string[] }[],
+): number[][] {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  return nodes.map((n, self) =>
+    n.needs.map((id) => index.get(id)).filter((i): i is number => i !== undefined && i !== self)
+  );
 }
 
 /**

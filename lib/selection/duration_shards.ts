@@ -12,9 +12,10 @@
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "../base/path.ts";
+import { resolve } from "../base/path.ts";
 import { jsonValue } from "../base/json_value.ts";
-import { isIoError, UserError } from "../base/errors.ts";
+import { UserError } from "../base/errors.ts";
+import { historyPaths, namesLatest, sameFile } from "../artifact/history.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { Shard } from "./select.ts";
 import { estimatesFrom, formatExpected, longestFirst } from "./durations.ts";
@@ -322,11 +323,11 @@ export async function readTimings(
     DURATIONS_FILE,
     usableDurationMs,
   } = await import("../artifact/durations_file.ts");
-  const own = resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === undefined ? undefined : resolve(where.cwd, where.timings);
   // --timings naming the artifact directory's own summary is the same as leaving it out.
-  if (path === undefined || samePath(path, own)) {
-    const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
+  if (path === undefined || sameFile(path, resolve(dir, DURATIONS_FILE))) {
+    const read = await readDurationsFile(dir);
     const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_file.ts).
     if (read.samples) return { timings: ownTimings(read.samples, shown) };
@@ -368,7 +369,7 @@ export async function readTimings(
     });
   };
   // latest.json moves with every run: the next shard here would split by this one's results.
-  if (samePath(path, resolve(where.cwd, where.artifactDir, "latest.json"))) {
+  if (namesLatest(path, historyPaths(dir))) {
     throw new UserError(
       `Cannot split by timings "${shown}": every run replaces it, so the shards run after ` +
         "this one would split by other timings (and could run a fixture twice or not at all)",
@@ -408,24 +409,6 @@ export async function readTimings(
     }
   }
   return { timings: { byId, shown, given: true } };
-}
-
-/**
- * Whether two absolute paths name one file, through symlinks (of the file or of a directory
- * on the way); a path that cannot be resolved (not there yet, no permission) as written.
- */
-function samePath(a: string, b: string): boolean {
-  const real = (path: string): string => {
-    try {
-      return Deno.realPathSync(path);
-    } catch (error) {
-      if (!isIoError(error)) throw error;
-      // Not there (yet): its directory's real path, and its name.
-      const parent = dirname(path);
-      return parent === path ? path : join(real(parent), basename(path));
-    }
-  };
-  return a === b || real(a) === real(b);
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   usableDurationMs,
 } from "../artifact/durations_file.ts";
 import type { PlannedFixture } from "./plan.ts";
+import { dependenciesFirst, needIndices } from "../catalog/needs.ts";
 
 /** A fixture's estimate is the median of at most this many of its newest finished attempts. */
 export const DURATION_SAMPLES = 10;
@@ -211,40 +212,15 @@ export function longestChainFirst(
   if (fixtures.every((f) => f.needs.length === 0)) {
     return longestFirst(fixtures.map((f) => f.id), expectedMs);
   }
-  const index = new Map(fixtures.map((f, i) => [f.id, i]));
   const dependants: number[][] = fixtures.map(() => []);
-  fixtures.forEach((f, j) => {
-    for (const need of f.needs) {
-      const i = index.get(need);
-      if (i !== undefined) dependants[i].push(j);
-    }
-  });
-  // Post-order without recursion (a chain of 20,000 must not overflow the stack); a cycle,
-  // which the catalog refuses anyway, is cut where it closes.
+  needIndices(fixtures).forEach((needs, j) => needs.forEach((i) => dependants[i].push(j)));
+  // Each fixture after what needs it (a chain of 20,000 walked without recursion); on a cycle,
+  // which the catalog refuses anyway, what is not known yet counts nothing.
   const chain = new Array<number>(fixtures.length).fill(-1);
-  const onPath = new Uint8Array(fixtures.length);
-  for (let root = 0; root < fixtures.length; root++) {
-    if (chain[root] >= 0) continue;
-    const stack: [number, number][] = [[root, 0]];
-    onPath[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const [i, next] = top;
-      if (next < dependants[i].length) {
-        top[1]++;
-        const j = dependants[i][next];
-        if (chain[j] < 0 && !onPath[j]) {
-          onPath[j] = 1;
-          stack.push([j, 0]);
-        }
-        continue;
-      }
-      let longest = 0;
-      for (const j of dependants[i]) if (chain[j] > longest) longest = chain[j];
-      chain[i] = expectedMs[i] + longest;
-      onPath[i] = 0;
-      stack.pop();
-    }
+  for (const i of dependenciesFirst(fixtures.map((_, i) => i), (i) => dependants[i])) {
+    let longest = 0;
+    for (const j of dependants[i]) if (chain[j] > longest) longest = chain[j];
+    chain[i] = expectedMs[i] + longest;
   }
   return longestFirst(fixtures.map((f) => f.id), chain);
 }

@@ -4,8 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-R4EFPZX5.js";
-import "./chunk-DY5SD6XU.js";
+} from "./chunk-L77MRUNZ.js";
+import "./chunk-RPVJAOBW.js";
+import "./chunk-DLRIICSI.js";
+import "./chunk-5YS2GWRP.js";
 import "./chunk-IGHE5Y5Q.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
@@ -21,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-LNL5MWGI.js.map
+//# sourceMappingURL=duration_shards-IO57W6SH.js.map

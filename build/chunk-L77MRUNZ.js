@@ -1,20 +1,21 @@
 import {
+  historyPaths,
+  namesLatest,
+  sameFile
+} from "./chunk-RPVJAOBW.js";
+import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-DY5SD6XU.js";
+} from "./chunk-DLRIICSI.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
 import {
-  basename,
-  dirname,
-  join,
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
-  UserError,
-  isIoError
+  UserError
 } from "./chunk-GTHP53V7.js";
 
 // lib/selection/duration_shards.ts
@@ -108,10 +109,10 @@ var shardRunLine = (function shardRunLine(plan) {
 });
 var readTimings = (async function readTimings(where) {
   const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-UOBCC7TG.js");
-  const own = resolve(where.cwd, where.artifactDir, DURATIONS_FILE);
+  const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
-  if (path === void 0 || samePath(path, own)) {
-    const read = await readDurationsFile(resolve(where.cwd, where.artifactDir));
+  if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
+    const read = await readDurationsFile(dir);
     const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     if (read.samples) return {
       timings: ownTimings(read.samples, shown2)
@@ -141,7 +142,7 @@ var readTimings = (async function readTimings(where) {
       ]
     });
   });
-  if (samePath(path, resolve(where.cwd, where.artifactDir, "latest.json"))) {
+  if (namesLatest(path, historyPaths(dir))) {
     throw new UserError(`Cannot split by timings "${shown}": every run replaces it, so the shards run after this one would split by other timings (and could run a fixture twice or not at all)`, {
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
@@ -186,18 +187,6 @@ var readTimings = (async function readTimings(where) {
     }
   };
 });
-var samePath = (function samePath(a, b) {
-  const real = ((path) => {
-    try {
-      return Deno.realPathSync(path);
-    } catch (error) {
-      if (!isIoError(error)) throw error;
-      const parent = dirname(path);
-      return parent === path ? path : join(real(parent), basename(path));
-    }
-  });
-  return a === b || real(a) === real(b);
-});
 var ownTimings = (function ownTimings(samples, shown) {
   return samples.split ? {
     byId: samples.split,
@@ -216,4 +205,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-R4EFPZX5.js.map
+//# sourceMappingURL=chunk-L77MRUNZ.js.map

@@ -3,9 +3,9 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-EJJ52ME4.js";
+} from "./chunk-XOTG2QXP.js";
 import "./chunk-KGGWLCUX.js";
-import "./chunk-KFNAC4YO.js";
+import "./chunk-RPVJAOBW.js";
 import "./chunk-ABES4YHD.js";
 import "./chunk-5345R35B.js";
 import "./chunk-MO55WK7U.js";
@@ -20,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-7K2VJEU6.js.map
+//# sourceMappingURL=run_history-JZADZDBM.js.map

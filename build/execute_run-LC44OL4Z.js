@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-3TKIFDZH.js";
+} from "./chunk-KTMQYB6G.js";
 import "./chunk-KMNWLFN7.js";
 import {
   VERSION,
@@ -33,14 +33,12 @@ import {
 import {
   SERVICE_INTERVAL_MS,
   SERVICE_TIMEOUT_MS,
-  dependenciesFirst,
   describeReady,
   displayPath,
   fingerprintFixtures,
   runEnvironment,
-  serviceEnvironment,
-  skippedWhatever
-} from "./chunk-7R6YHLUB.js";
+  serviceEnvironment
+} from "./chunk-22Y4N6QO.js";
 import {
   SaveRunError,
   checkOutputFile,
@@ -48,7 +46,7 @@ import {
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-KFNAC4YO.js";
+} from "./chunk-RPVJAOBW.js";
 import "./chunk-ABES4YHD.js";
 import {
   newStopToken,
@@ -77,6 +75,10 @@ import {
   isQuarantinedFailure,
   serviceNotReadyMessage
 } from "./chunk-5345R35B.js";
+import {
+  dependenciesFirst,
+  skippedWhatever
+} from "./chunk-5YS2GWRP.js";
 import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
@@ -1508,7 +1510,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-ODEZ5FUS.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-FXOPL6FZ.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1928,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-YWBLZJXR.js.map
+//# sourceMappingURL=execute_run-LC44OL4Z.js.map

@@ -1,4 +1,8 @@
 import {
+  dependenciesFirst,
+  needIndices
+} from "./chunk-5YS2GWRP.js";
+import {
   usableDurationMs
 } from "./chunk-IGHE5Y5Q.js";
 
@@ -56,49 +60,13 @@ var longestChainFirst = (function longestChainFirst(fixtures, expectedMs) {
   if (fixtures.every(((f) => f.needs.length === 0))) {
     return longestFirst(fixtures.map(((f) => f.id)), expectedMs);
   }
-  const index = new Map(fixtures.map(((f, i) => [
-    f.id,
-    i
-  ])));
   const dependants = fixtures.map((() => []));
-  fixtures.forEach(((f, j) => {
-    for (const need of f.needs) {
-      const i = index.get(need);
-      if (i !== void 0) dependants[i].push(j);
-    }
-  }));
+  needIndices(fixtures).forEach(((needs, j) => needs.forEach(((i) => dependants[i].push(j)))));
   const chain = new Array(fixtures.length).fill(-1);
-  const onPath = new Uint8Array(fixtures.length);
-  for (let root = 0; root < fixtures.length; root++) {
-    if (chain[root] >= 0) continue;
-    const stack = [
-      [
-        root,
-        0
-      ]
-    ];
-    onPath[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const [i, next] = top;
-      if (next < dependants[i].length) {
-        top[1]++;
-        const j = dependants[i][next];
-        if (chain[j] < 0 && !onPath[j]) {
-          onPath[j] = 1;
-          stack.push([
-            j,
-            0
-          ]);
-        }
-        continue;
-      }
-      let longest = 0;
-      for (const j of dependants[i]) if (chain[j] > longest) longest = chain[j];
-      chain[i] = expectedMs[i] + longest;
-      onPath[i] = 0;
-      stack.pop();
-    }
+  for (const i of dependenciesFirst(fixtures.map(((_, i2) => i2)), ((i2) => dependants[i2]))) {
+    let longest = 0;
+    for (const j of dependants[i]) if (chain[j] > longest) longest = chain[j];
+    chain[i] = expectedMs[i] + longest;
   }
   return longestFirst(fixtures.map(((f) => f.id)), chain);
 });
@@ -181,4 +149,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-DY5SD6XU.js.map
+//# sourceMappingURL=chunk-DLRIICSI.js.map

@@ -7,7 +7,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-KFNAC4YO.js";
+} from "./chunk-RPVJAOBW.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-5345R35B.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-EJJ52ME4.js.map
+//# sourceMappingURL=chunk-XOTG2QXP.js.map

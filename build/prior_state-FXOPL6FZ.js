@@ -5,12 +5,12 @@ import "./chunk-KMNWLFN7.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-EJJ52ME4.js";
+} from "./chunk-XOTG2QXP.js";
 import {
   checkSource,
   readSourceFile
 } from "./chunk-KGGWLCUX.js";
-import "./chunk-KFNAC4YO.js";
+import "./chunk-RPVJAOBW.js";
 import "./chunk-ABES4YHD.js";
 import {
   idList
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-ODEZ5FUS.js.map
+//# sourceMappingURL=prior_state-FXOPL6FZ.js.map

@@ -11,7 +11,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-DY5SD6XU.js";
+} from "./chunk-DLRIICSI.js";
+import "./chunk-5YS2GWRP.js";
 import "./chunk-IGHE5Y5Q.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
@@ -34,4 +35,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-GSIYVYR4.js.map
+//# sourceMappingURL=durations-6FTZWFJW.js.map

@@ -240,7 +240,8 @@ export {
   serializeArtifact,
   SaveRunError,
   saveRun,
+  sameFile,
   namesLatest,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-KFNAC4YO.js.map
+//# sourceMappingURL=chunk-RPVJAOBW.js.map

@@ -14,7 +14,7 @@ import {
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-KFNAC4YO.js";
+} from "./chunk-RPVJAOBW.js";
 import {
   suiteSummary,
   unstartedCounts
@@ -572,4 +572,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-3TKIFDZH.js.map
+//# sourceMappingURL=chunk-KTMQYB6G.js.map

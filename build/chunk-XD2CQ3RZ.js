@@ -1,17 +1,13 @@
 import {
-  closeOverNeeds,
-  closest,
   fingerprintFixtures,
-  needsProblems,
-  serviceIssues,
-  skippedWhatever
-} from "./chunk-7R6YHLUB.js";
+  serviceIssues
+} from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-R4EFPZX5.js";
+} from "./chunk-L77MRUNZ.js";
 import {
   historyPaths
-} from "./chunk-KFNAC4YO.js";
+} from "./chunk-RPVJAOBW.js";
 import {
   formatPath,
   locateIssues,
@@ -28,7 +24,13 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-DY5SD6XU.js";
+} from "./chunk-DLRIICSI.js";
+import {
+  closeOverNeeds,
+  closest,
+  needsProblems,
+  skippedWhatever
+} from "./chunk-5YS2GWRP.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1924,7 +1926,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-Y7375TZG.js"),
-      import("./run_history-7K2VJEU6.js")
+      import("./run_history-JZADZDBM.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     try {
@@ -1969,7 +1971,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-LNL5MWGI.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-IO57W6SH.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2185,4 +2187,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-QZCDL7U4.js.map
+//# sourceMappingURL=chunk-XD2CQ3RZ.js.map
