@@ -124,7 +124,10 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
       /^warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*\[DURATIONS_UNREADABLE\]$/m,
       damaged,
     );
-    assert.match(broken.stderr, /^hint: A run now could not order its fixtures by their history/m);
+    assert.match(
+      broken.stderr,
+      /^hint: A run now would start its fixtures in id order and the summary again/m,
+    );
     // --order duration says why every fixture is at the default, not "the newest 0 runs".
     const asked = await runSmoke(p.dir, ["--dry-run", "--order", "duration"]);
     assert.match(
@@ -132,16 +135,24 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
       /^Start order: longest expected first \(the durations summary cannot be read: every fixture at the default\): a1, /m,
     );
   }
-  const run = await runSmoke(p.dir, ["--concurrency", "5"]);
-  assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, /\[DURATIONS_UNREADABLE\]/);
-  assert.match(run.stderr, /^hint: This run cannot order its fixtures by their history/m);
-  const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
-  assert.ok(
-    artifact.diagnostics.some((d: { code: string }) => d.code === "DURATIONS_UNREADABLE"),
-    "in the artifact's diagnostics",
-  );
-  assert.equal(JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")).runs, 1);
+  // Whatever the order (--order id, or the config's): the run starts the summary again, so it
+  // says so first.
+  for (const order of [["--order", "id"], []]) {
+    await p.write(".planning/artifacts/smoke/durations.json", "{ not json");
+    const run = await runSmoke(p.dir, ["--concurrency", "5", ...order]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /\[DURATIONS_UNREADABLE\]/, order.join(" "));
+    assert.match(
+      run.stderr,
+      /^hint: This run starts its fixtures in id order and the summary again from its own durations .*Remove what is there to silence this\.$/m,
+    );
+    const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
+    assert.ok(
+      artifact.diagnostics.some((d: { code: string }) => d.code === "DURATIONS_UNREADABLE"),
+      "in the artifact's diagnostics",
+    );
+    assert.equal(JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")).runs, 1);
+  }
 });
 
 Deno.test('config "order": "id" keeps id order with history; --order duration on the command line wins', async () => {

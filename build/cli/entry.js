@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-XD2CQ3RZ.js";
+} from "../chunk-LK5IG3NQ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-L77MRUNZ.js";
+} from "../chunk-HIVMYYUG.js";
 import {
   historyPaths,
   newRunId
@@ -40,7 +40,7 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-DLRIICSI.js";
+import "../chunk-LVT663C5.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-LC44OL4Z.js");
+  return import("../execute_run-FMHC6UJ2.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -250,7 +250,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-6FTZWFJW.js");
+  const { readSchedule } = await import("../durations-W4532UFR.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...options.order ? {
@@ -264,7 +264,8 @@ var runSmoke = (async function runSmoke(flags, io) {
       code: "DURATIONS_UNREADABLE",
       level: "warning",
       message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
-      hint: `${flags.dryRun ? "A run now could not" : "This run cannot"} order its fixtures by their history, and the summary would start again from it (the run files in runs/ keep every duration). Remove the file to silence this.`
+      // A directory or another non-regular file is removed as a damaged file is.
+      hint: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations (the run files in runs/ keep every duration). Remove what is there to silence this.`
     };
     warn(io, [
       unreadable

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-XD2CQ3RZ.js";
+} from "../chunk-LK5IG3NQ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-L77MRUNZ.js";
+import "../chunk-HIVMYYUG.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,7 +59,7 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-DLRIICSI.js";
+import "../chunk-LVT663C5.js";
 import "../chunk-5YS2GWRP.js";
 import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";

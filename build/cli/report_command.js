@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-XD2CQ3RZ.js";
+} from "../chunk-LK5IG3NQ.js";
 import {
   displayPath
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-L77MRUNZ.js";
+import "../chunk-HIVMYYUG.js";
 import {
   checkOutputFile
 } from "../chunk-RPVJAOBW.js";
@@ -46,7 +46,7 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-5345R35B.js";
-import "../chunk-DLRIICSI.js";
+import "../chunk-LVT663C5.js";
 import "../chunk-5YS2GWRP.js";
 import "../chunk-IGHE5Y5Q.js";
 import "../chunk-X254MOJK.js";

@@ -245,7 +245,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     ...(options.order ? { order: options.order, orderFromConfig: !flags.order } : {}),
   });
   // A summary that is there but cannot be read is said (and kept in the artifact), not dropped
-  // in silence: the run starts in id order, and its end starts the summary again.
+  // in silence, whatever the order: the run starts in id order, and its end starts the summary
+  // again.
   // Said once: a split by duration from the same summary has said it already.
   const said = selection.diagnostics.some((d) => d.code === "DURATIONS_UNREADABLE");
   if (schedule.read?.problem && !said) {
@@ -253,11 +254,12 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       code: "DURATIONS_UNREADABLE",
       level: "warning",
       message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
+      // A directory or another non-regular file is removed as a damaged file is.
       hint:
         `${
-          flags.dryRun ? "A run now could not" : "This run cannot"
-        } order its fixtures by their history, and the summary would start again from it ` +
-        "(the run files in runs/ keep every duration). Remove the file to silence this.",
+          flags.dryRun ? "A run now would start" : "This run starts"
+        } its fixtures in id order and the summary again from its own durations (the run files ` +
+        "in runs/ keep every duration). Remove what is there to silence this.",
     };
     warn(io, [unreadable]);
     selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };

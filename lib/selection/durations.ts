@@ -285,7 +285,7 @@ export function planSchedule(
 
 /**
  * Reads what the schedule needs (the artifact directory's durations summary,
- * `durations.json`, unless `--order id` makes it useless) and plans it.
+ * `durations.json`, read with `--order id` too: the run adds to it) and plans it.
  *
  * @param planned The planned fixtures, in selection order.
  * @param where The artifact directory; the order asked for (`--order`, or the config's `order`,
@@ -307,10 +307,12 @@ export async function readSchedule(
   where: { paths: HistoryPaths; order?: StartOrderMode; orderFromConfig?: boolean },
 ): Promise<Schedule> {
   const askedIn = where.orderFromConfig ? "config" : "flag";
-  if (where.order === "id") return planSchedule(planned, undefined, "id", askedIn);
   // One small summary file, not the run files: start-up stays cheap however long the history.
+  // Read in id order too: the run's end adds to it, and one that cannot be read is said before
+  // the run starts it again.
   const { readDurationsFile } = await import("../artifact/durations_file.ts");
   const read = await readDurationsFile(where.paths.dir);
+  if (where.order === "id") return { ...planSchedule(planned, undefined, "id", askedIn), read };
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
   const none = where.order ? { runs: 0, byId: new Map() } : undefined;
   return { ...planSchedule(planned, read.samples ?? none, where.order, askedIn), read };

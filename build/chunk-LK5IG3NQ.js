@@ -4,7 +4,7 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-L77MRUNZ.js";
+} from "./chunk-HIVMYYUG.js";
 import {
   historyPaths
 } from "./chunk-RPVJAOBW.js";
@@ -24,7 +24,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-DLRIICSI.js";
+} from "./chunk-LVT663C5.js";
 import {
   closeOverNeeds,
   closest,
@@ -1971,7 +1971,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-IO57W6SH.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-X7ZSNN5R.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2187,4 +2187,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-XD2CQ3RZ.js.map
+//# sourceMappingURL=chunk-LK5IG3NQ.js.map

@@ -97,9 +97,12 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
 });
 var readSchedule = (async function readSchedule(planned, where) {
   const askedIn = where.orderFromConfig ? "config" : "flag";
-  if (where.order === "id") return planSchedule(planned, void 0, "id", askedIn);
   const { readDurationsFile } = await import("./durations_file-UOBCC7TG.js");
   const read = await readDurationsFile(where.paths.dir);
+  if (where.order === "id") return {
+    ...planSchedule(planned, void 0, "id", askedIn),
+    read
+  };
   const none = where.order ? {
     runs: 0,
     byId: /* @__PURE__ */ new Map()
@@ -149,4 +152,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-DLRIICSI.js.map
+//# sourceMappingURL=chunk-LVT663C5.js.map

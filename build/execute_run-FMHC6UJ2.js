@@ -1930,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-LC44OL4Z.js.map
+//# sourceMappingURL=execute_run-FMHC6UJ2.js.map

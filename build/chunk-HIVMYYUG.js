@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-DLRIICSI.js";
+} from "./chunk-LVT663C5.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -205,4 +205,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-L77MRUNZ.js.map
+//# sourceMappingURL=chunk-HIVMYYUG.js.map

@@ -4,9 +4,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-L77MRUNZ.js";
+} from "./chunk-HIVMYYUG.js";
 import "./chunk-RPVJAOBW.js";
-import "./chunk-DLRIICSI.js";
+import "./chunk-LVT663C5.js";
 import "./chunk-5YS2GWRP.js";
 import "./chunk-IGHE5Y5Q.js";
 import "./chunk-X254MOJK.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-IO57W6SH.js.map
+//# sourceMappingURL=duration_shards-X7ZSNN5R.js.map

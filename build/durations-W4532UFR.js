@@ -11,7 +11,7 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-DLRIICSI.js";
+} from "./chunk-LVT663C5.js";
 import "./chunk-5YS2GWRP.js";
 import "./chunk-IGHE5Y5Q.js";
 import "./chunk-X254MOJK.js";
@@ -35,4 +35,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-6FTZWFJW.js.map
+//# sourceMappingURL=durations-W4532UFR.js.map
