@@ -516,3 +516,101 @@ Deno.test("--shard-by duration from the folder's own history: a full run cut sho
   assert.equal(linked.code, 0, linked.stderr);
   assert.match(linked.stderr, /\[SHARD_TIMINGS_MISSING\]/);
 });
+
+Deno.test("--shard-by duration from the folder's own history: another suite sharing the artifact directory, with history of its own, in a new folder, or with over 1,000 ids to drop, leaves the split to this suite", async () => {
+  const ids = ["p", "q", "r", "s"];
+  const files: Record<string, string> = {
+    "other/z.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  };
+  for (const [i, id] of ids.entries()) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({
+      command: ["sh", "-c", `sleep "$(cat d/${id})"`],
+    });
+    files[`d/${id}`] = String(0.4 - i * 0.1);
+  }
+  await using p = await tempProject(files);
+  const summary = ".planning/artifacts/smoke/durations.json";
+  const cases: [string, () => Promise<void>][] = [
+    // Both suites have history: the split kept the other suite's timings too.
+    ["the other suite with history", async () => {
+      assert.equal((await runSmoke(p.dir, [])).code, 0);
+      assert.equal((await runSmoke(p.dir, ["--fixtures-dir", "other"])).code, 0);
+    }],
+    // No summary: the first shard splits at the default.
+    ["a new folder", async () => {
+      await Deno.remove(join(p.dir, ".planning"), { recursive: true });
+    }],
+    // The other suite's run drops ids beside its catalog once they are over 1,000.
+    ["over 1,000 ids", async () => {
+      assert.equal((await runSmoke(p.dir, [])).code, 0);
+      const text = JSON.parse(await p.read(summary));
+      for (let i = 0; i < 1001; i++) text.fixtures[`junk/${i}`] = [5];
+      await p.write(summary, JSON.stringify(text));
+    }],
+  ];
+  for (const [what, before] of cases) {
+    await p.write("d/p", "0.4");
+    await before();
+    // p got much shorter: a split from the newest durations would differ.
+    await p.write("d/p", "0.01");
+    const ran: string[] = [];
+    const shard = async (index: number) => {
+      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+    };
+    await shard(1);
+    assert.equal((await runSmoke(p.dir, ["--fixtures-dir", "other"])).code, 0, what);
+    await shard(2);
+    assert.deepEqual(ran.sort(), ids, what);
+  }
+});
+
+Deno.test("--shard-by duration: a fixture with no history gets the catalog's median in the split and in the dry run alike", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/c.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    ".planning/artifacts/smoke/durations.json": JSON.stringify({
+      version: 1,
+      runs: 1,
+      fixtures: { a: [5000] },
+    }),
+  });
+  const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "2/2", "--shard-by", "duration"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  // a, then b and c at a's 5 s: b alone in shard 2, predicted at the 5 s the dry run shows.
+  assert.match(dry.stdout, /: 1\/2 10\.0s, 2\/2 5\.0s \(this shard\)$/m);
+  assert.match(
+    dry.stdout,
+    /^b\n(?:.*\n){2} {2}expected: 5\.0s \(no history: the suite's median\)$/m,
+  );
+});
+
+Deno.test("--rerun-failed split by duration from the folder's own latest.json: shards one after another rerun every owed fixture once, whichever rerun changed what is owed", async () => {
+  const files: Record<string, string> = {};
+  const ms: Record<string, number> = { g: 0.7, f: 0.2, a: 0.5, b: 0.4, c: 0.3 };
+  for (const [id, s] of Object.entries(ms)) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({
+      command: ["sh", "-c", `sleep ${s}; test ! -e fail-${id}`],
+    });
+  }
+  files["fail-g"] = "";
+  files["fail-f"] = "";
+  await using p = await tempProject(files);
+  assert.equal((await runSmoke(p.dir, ["--concurrency", "5"])).code, 1);
+  // g is fixed: shard 1's rerun (whichever shard has it) passes it, and latest.json owes f only.
+  await Deno.remove(join(p.dir, "fail-g"));
+  const reran: string[] = [];
+  for (const index of [1, 2]) {
+    const args = ["--rerun-failed", "--shard", `${index}/2`, "--shard-by", "duration"];
+    const dry = await runSmoke(p.dir, [...args, "--dry-run"]);
+    assert.match(dry.stdout, /placed as the whole selection splits/);
+    const run = await runSmoke(p.dir, args);
+    assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
+    if (!/has no fixtures \[EMPTY_SHARD\]/.test(run.stderr)) {
+      reran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+    }
+  }
+  assert.deepEqual(reran.sort(), ["f", "g"]);
+});

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-LK5IG3NQ.js";
+} from "../chunk-H5GJZ56R.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-HIVMYYUG.js";
+} from "../chunk-FZHFLPVO.js";
 import {
   historyPaths,
   newRunId
@@ -40,11 +40,11 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-LVT663C5.js";
+import "../chunk-P7CQIXYO.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
-import "../chunk-IGHE5Y5Q.js";
+import "../chunk-6WXWT4VZ.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-FMHC6UJ2.js");
+  return import("../execute_run-QVHIQMIU.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -250,9 +250,12 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-W4532UFR.js");
+  const { readSchedule } = await import("../durations-KVB4MBU4.js");
   const schedule = await readSchedule(planned, {
     paths,
+    ...selection.catalogIds ? {
+      catalogIds: selection.catalogIds
+    } : {},
     ...options.order ? {
       order: options.order,
       orderFromConfig: !flags.order

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-LK5IG3NQ.js";
+} from "../chunk-H5GJZ56R.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-HIVMYYUG.js";
+import "../chunk-FZHFLPVO.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,9 +59,9 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-LVT663C5.js";
+import "../chunk-P7CQIXYO.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-IGHE5Y5Q.js";
+import "../chunk-6WXWT4VZ.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,

@@ -122,20 +122,24 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     ? record.runs as number
     : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
+  // A split's ids stay with no durations too: they say whose suite its timings are.
   const split = typeof record.split === "object" && record.split !== null &&
       !Array.isArray(record.split)
-    ? samplesOf(record.split)
+    ? samplesOf(record.split, { keepEmpty: true })
     : undefined;
   return { runs, byId, ...(outcomes.size ? { outcomes } : {}), ...(split ? { split } : {}) };
 }
 
-/** The well-formed durations of an object of ids and lists; the rest left out. */
-function samplesOf(fixtures: object): Map<string, number[]> {
+/**
+ * The well-formed durations of an object of ids and lists; the rest left out (an id left with
+ * none too, unless `keepEmpty`).
+ */
+function samplesOf(fixtures: object, options: { keepEmpty?: boolean } = {}): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   for (const [id, list] of Object.entries(fixtures)) {
     if (!isFixtureId(id) || !Array.isArray(list)) continue;
     const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
-    if (ms.length) byId.set(id, ms);
+    if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
 }
@@ -363,10 +367,13 @@ export function addRun(
   // share is in its catalog) leaves them to this suite's next full run.
   const another = catalog !== undefined && before?.split !== undefined && before.split.size > 0 &&
     ![...before.split.keys()].some((id) => catalog.has(id));
+  // (A split keeps every id of its catalog, with or without durations: only one written before
+  // that, in a folder with no summary, is empty.)
   const splitBy = options.split === null
     ? (another ? before?.split : undefined)
     : options.split ?? before?.split;
-  const split = splitBy ? new Map(kept(splitBy)) : undefined;
+  // Never thinned with the others: it holds one catalog's ids, until that suite's full run.
+  const split = splitBy ? new Map(splitBy) : undefined;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {

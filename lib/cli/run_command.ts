@@ -242,6 +242,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   const { readSchedule } = await import("../selection/durations.ts");
   const schedule = await readSchedule(planned, {
     paths,
+    ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
     ...(options.order ? { order: options.order, orderFromConfig: !flags.order } : {}),
   });
   // A summary that is there but cannot be read is said (and kept in the artifact), not dropped

@@ -132,10 +132,16 @@ export interface ShardPlan {
   /** The summary's shared timings (see {@linkcode Timings}). */
   timingsShared?: boolean;
   /**
-   * What the split read from the artifact directory's own summary (empty when there was none):
-   * the run keeps it for the splits after it. Absent with `--timings` naming another file.
+   * What the split read from the artifact directory's own summary, for the catalog's ids (each
+   * there, with no durations when it had none): the run keeps it for the splits after it.
+   * Absent with `--timings` naming another file.
    */
   ownTimings?: ReadonlyMap<string, number[]>;
+  /**
+   * The fixtures went where the split of the whole selection puts them (a rerun from the
+   * artifact directory's own `latest.json`, see `placedBy`); the totals are of theirs.
+   */
+  placedByWhole?: boolean;
   /** Selected fixtures that run and have no timings (they got the default; skipped ones take none). */
   missing: number;
   /** How many fixtures that run were split (skipped ones take no time and need no timings). */
@@ -151,6 +157,8 @@ export interface ShardPlan {
  * @param timings The timings read (undefined: none, every fixture gets the default).
  * @param options `skipped`: ids the run skips whatever happens besides those with a
  *   `skipReason` (a need skipped: see `skippedWhatever`); they too take no time.
+ *   `catalogIds`: the catalog's ids, whose timings give the default and are kept for the
+ *   splits after this one (see {@linkcode ShardPlan.ownTimings}).
  * @returns The kept fixtures, in their order, the plan for the output, and each fixture's
  *   shard (in the selection's order).
  *
@@ -172,20 +180,20 @@ export function durationShardOf<
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
-  options: { skipped?: ReadonlySet<string> } = {},
+  options: {
+    skipped?: ReadonlySet<string>;
+    catalogIds?: readonly string[];
+    placeBy?: readonly T[];
+  } = {},
 ): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
-  const ids = selection.map((f) => f.id);
-  const estimates = estimatesFrom(timings?.byId ?? new Map(), ids);
-  // A skipped fixture is expected to take no time: it needs no timings.
-  const idle = selection.map((f) => f.skipReason !== undefined || !!options.skipped?.has(f.id));
-  // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
-  // suite of such fixtures still spreads over the shards instead of piling on the first.
-  const ms = selection.map((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id)!.ms));
+  if (options.placeBy) {
+    return placedBy(selection, shard, timings, { ...options, placeBy: options.placeBy });
+  }
+  const { ids, ms, missing, fixtures } = predicted(selection, timings, options);
   // A teardown without needs cleans up after the other fixtures of its shard.
   const follows = selection.map((f) => f.teardown === true && (f.needs?.length ?? 0) === 0);
   const split = durationShards(ids, ms, shard.total, { follows });
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
-  const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;
   return {
     kept,
     shardOf: split.shardOf,
@@ -195,11 +203,77 @@ export function durationShardOf<
       ...(timings ? { source: timings.shown } : {}),
       ...(timings?.given ? { timingsGiven: true } : {}),
       ...(timings?.shared ? { timingsShared: true } : {}),
-      ...(timings?.given ? {} : { ownTimings: timings?.byId ?? new Map() }),
+      ...(timings?.given ? {} : { ownTimings: catalogTimings(timings?.byId, options.catalogIds) }),
       missing,
-      fixtures: idle.filter((skipped) => !skipped).length,
+      fixtures,
     },
   };
+}
+
+/**
+ * Each fixture's predicted milliseconds for a split (0 for one skipped whatever happens, at
+ * least 1 for one that runs), and how many that run have no timings.
+ */
+function predicted(
+  selection: readonly { id: string; skipReason?: string }[],
+  timings: Timings | undefined,
+  options: { skipped?: ReadonlySet<string>; catalogIds?: readonly string[] },
+): { ids: string[]; ms: number[]; missing: number; fixtures: number } {
+  const ids = selection.map((f) => f.id);
+  // A fixture with no timings gets the catalog's median, as the start order gives it.
+  const estimates = estimatesFrom(timings?.byId ?? new Map(), ids, {
+    ...(options.catalogIds ? { defaultFrom: options.catalogIds } : {}),
+  });
+  // A skipped fixture is expected to take no time: it needs no timings.
+  const idle = selection.map((f) => f.skipReason !== undefined || !!options.skipped?.has(f.id));
+  // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
+  // suite of such fixtures still spreads over the shards instead of piling on the first.
+  const ms = selection.map((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id)!.ms));
+  const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;
+  return { ids, ms, missing, fixtures: idle.filter((skipped) => !skipped).length };
+}
+
+/**
+ * {@linkcode durationShardOf} with `placeBy`: each fixture of `selection` goes to its shard in
+ * the split of `placeBy` (which holds them all), and each shard's total is of the fixtures of
+ * `selection` it got. A rerun from the artifact directory's own `latest.json`, which each
+ * shard's rerun rewrites, places what is still owed as the whole selection splits: shard 2
+ * finds the fixtures shard 1 left where they were, whatever shard 1's rerun changed.
+ */
+function placedBy<
+  T extends { id: string; skipReason?: string; teardown?: boolean; needs?: readonly string[] },
+>(
+  selection: readonly T[],
+  shard: Shard,
+  timings: Timings | undefined,
+  options: { skipped?: ReadonlySet<string>; catalogIds?: readonly string[]; placeBy: readonly T[] },
+): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
+  const { placeBy, ...rest } = options;
+  const whole = durationShardOf(placeBy, shard, timings, rest);
+  const at = new Map(placeBy.map((f, i) => [f.id, i]));
+  const shardOf = selection.map((f) => whole.shardOf[at.get(f.id)!]);
+  const { ms, missing, fixtures } = predicted(selection, timings, rest);
+  const totals = whole.plan.totals.map(() => 0);
+  shardOf.forEach((s, i) => totals[s - 1] += ms[i]);
+  return {
+    kept: selection.filter((_, i) => shardOf[i] === shard.index),
+    shardOf,
+    plan: { ...whole.plan, totals, missing, fixtures, placedByWhole: true },
+  };
+}
+
+/**
+ * What a split from the artifact directory's own summary keeps for the splits after it: the
+ * timings of the catalog's ids, each of them there (with no durations when it has none), so
+ * that the timings say whose suite they are (another suite's sharing the directory holds none
+ * of its ids), and keep no other suite's.
+ */
+function catalogTimings(
+  byId: ReadonlyMap<string, number[]> | undefined,
+  catalogIds: readonly string[] | undefined,
+): Map<string, number[]> {
+  if (catalogIds === undefined) return new Map(byId ?? []);
+  return new Map(catalogIds.map((id) => [id, byId?.get(id) ?? []]));
 }
 
 /**
@@ -258,9 +332,10 @@ function timingsSource(plan: ShardPlan): string {
   }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
+  const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
   return plan.source === undefined
-    ? `no timings: ${count} at the default`
-    : `from ${plan.source}${shared}, ${count} without timings`;
+    ? `no timings: ${count} at the default${placed}`
+    : `from ${plan.source}${shared}${placed}, ${count} without timings`;
 }
 
 /**
@@ -314,7 +389,7 @@ export function shardRunLine(plan: ShardPlan): string {
  * ```
  */
 export async function readTimings(
-  where: { cwd: string; timings?: string; artifactDir: string },
+  where: { cwd: string; timings?: string; artifactDir: string; catalogIds?: readonly string[] },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
   const {
     durationsOfValue,
@@ -330,7 +405,7 @@ export async function readTimings(
     const read = await readDurationsFile(dir);
     const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_file.ts).
-    if (read.samples) return { timings: ownTimings(read.samples, shown) };
+    if (read.samples) return { timings: ownTimings(read.samples, shown, where.catalogIds) };
     return {
       warning: {
         // There but unreadable is the start order's warning too: a run says it once.
@@ -418,8 +493,11 @@ export async function readTimings(
 function ownTimings(
   samples: { byId: Map<string, number[]>; split?: Map<string, number[]> },
   shown: string,
+  catalogIds: readonly string[] | undefined,
 ): Timings {
-  return samples.split
-    ? { byId: samples.split, shown, shared: true }
-    : { byId: samples.byId, shown };
+  // Shared timings are this suite's when they hold one of its ids (a split keeps the catalog's
+  // ids, see durationShardOf); another suite's sharing the artifact directory are left to it.
+  const ours = samples.split !== undefined &&
+    (catalogIds === undefined || catalogIds.some((id) => samples.split!.has(id)));
+  return ours ? { byId: samples.split!, shown, shared: true } : { byId: samples.byId, shown };
 }

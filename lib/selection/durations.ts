@@ -41,12 +41,19 @@ export interface Estimates {
   byId: Map<string, Estimate>;
   /** The default given to fixtures with no history. */
   defaultMs: number;
+  /** How many fixtures' estimates the default is the median of (0: {@linkcode DEFAULT_DURATION_MS}). */
+  defaultOf: number;
 }
 
 /** Options for {@linkcode expectedDurations}. */
 export interface EstimateOptions {
   /** Results per fixture (default {@linkcode DURATION_SAMPLES}). */
   samples?: number;
+  /**
+   * The fixtures whose estimates give the default (the catalog's: then a shard, a rerun and
+   * a whole run give a fixture with no history the same default); default the ids estimated.
+   */
+  defaultFrom?: readonly string[];
 }
 
 /**
@@ -121,11 +128,12 @@ export function expectedDurations(
  * Each fixture's expected duration from its newest durations (a summary's,
  * or those {@linkcode expectedDurations} gathers from runs): the median of at
  * most `samples` of them; a fixture with none gets the default, the median
- * of the other estimates, or {@linkcode DEFAULT_DURATION_MS} when there are none.
+ * of the other estimates (of `defaultFrom`, when given), or
+ * {@linkcode DEFAULT_DURATION_MS} when there are none.
  *
  * @param byId Milliseconds by fixture id, newest first.
  * @param ids The fixtures to estimate.
- * @param options How many durations per fixture.
+ * @param options How many durations per fixture; whose estimates give the default.
  * @returns An estimate for every id, and the default used.
  *
  * @example
@@ -136,6 +144,10 @@ export function expectedDurations(
  * const { byId } = estimatesFrom(new Map([["a", [5, 7, 9]]]), ["a", "b"]);
  * assert.deepEqual(byId.get("a"), { ms: 7, samples: 3 });
  * assert.deepEqual(byId.get("b"), { ms: 7, samples: 0 });
+ * // The default from the whole catalog's estimates, whichever fixtures are estimated.
+ * const durations = new Map([["a", [5]], ["c", [1000]], ["d", [2000]]]);
+ * const shard = estimatesFrom(durations, ["b"], { defaultFrom: ["a", "b", "c", "d"] });
+ * assert.equal(shard.byId.get("b")?.ms, 1000);
  * ```
  */
 export function estimatesFrom(
@@ -144,17 +156,23 @@ export function estimatesFrom(
   options: EstimateOptions = {},
 ): Estimates {
   const k = options.samples ?? DURATION_SAMPLES;
+  const estimateOf = (id: string): Estimate | undefined => {
+    const list = byId.get(id)?.slice(0, k) ?? [];
+    return list.length ? { ms: median(list), samples: list.length } : undefined;
+  };
   const known = new Map<string, Estimate>();
   for (const id of new Set(ids)) {
-    const list = byId.get(id)?.slice(0, k) ?? [];
-    if (list.length) known.set(id, { ms: median(list), samples: list.length });
+    const estimate = estimateOf(id);
+    if (estimate) known.set(id, estimate);
   }
-  const defaultMs = known.size > 0
-    ? median([...known.values()].map((e) => e.ms))
-    : DEFAULT_DURATION_MS;
+  const others = options.defaultFrom
+    ? [...new Set(options.defaultFrom)].flatMap((id) => estimateOf(id)?.ms ?? [])
+    : [...known.values()].map((e) => e.ms);
+  const defaultMs = others.length > 0 ? median(others) : DEFAULT_DURATION_MS;
+  const defaultOf = others.length;
   const estimates = new Map<string, Estimate>();
   for (const id of ids) estimates.set(id, known.get(id) ?? { ms: defaultMs, samples: 0 });
-  return { byId: estimates, defaultMs };
+  return { byId: estimates, defaultMs, defaultOf };
 }
 
 /**
@@ -244,6 +262,16 @@ export interface Schedule {
   read?: DurationsRead;
 }
 
+/** Options for {@linkcode planSchedule}. */
+export interface ScheduleOptions {
+  /** The order asked for (`--order`, or the config's `order`), when one was. */
+  order?: StartOrderMode;
+  /** Where it was asked for (default `flag`). */
+  askedIn?: "flag" | "config";
+  /** The catalog's ids: their estimates give the default (see {@linkcode EstimateOptions}). */
+  catalogIds?: readonly string[];
+}
+
 /**
  * The schedule from history already read: `--order` wins; without it,
  * longest first when there is any history, id order otherwise. Skipped
@@ -252,8 +280,8 @@ export interface Schedule {
  * @param planned The planned fixtures, in selection order.
  * @param history The durations summary (how many runs, each fixture's newest durations), or
  * undefined when not read.
- * @param order The order asked for (`--order`, or the config's `order`), when one was.
- * @param askedIn Where it was asked for (default `flag`).
+ * @param options The order asked for (`--order`, or the config's `order`), when one was, and
+ * where (default `flag`); the catalog's ids, whose estimates give the default.
  * @returns The schedule.
  *
  * @example
@@ -261,22 +289,25 @@ export interface Schedule {
  * import { planSchedule } from "./durations.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(planSchedule([], { runs: 0, byId: new Map() }, undefined).mode, "id");
+ * assert.equal(planSchedule([], { runs: 0, byId: new Map() }).mode, "id");
+ * assert.equal(planSchedule([], { runs: 3, byId: new Map() }, { order: "id" }).askedIn, "flag");
  * ```
  */
 export function planSchedule(
   planned: readonly PlannedFixture[],
   history: DurationSamples | undefined,
-  order: StartOrderMode | undefined,
-  askedIn: "flag" | "config" = "flag",
+  options: ScheduleOptions = {},
 ): Schedule {
+  const { order, askedIn = "flag" } = options;
   const runs = history?.runs ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
   const base = { mode, runs, ...(order ? { askedIn } : {}) };
   // No history and no --order: nothing to say (a dry run is as it always was).
   if (history === undefined || (runs === 0 && !order)) return base;
   const ids = planned.map((p) => p.fixture.id);
-  const estimates = estimatesFrom(history.byId, ids);
+  const estimates = estimatesFrom(history.byId, ids, {
+    ...(options.catalogIds ? { defaultFrom: options.catalogIds } : {}),
+  });
   if (mode === "id") return { ...base, estimates };
   const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
   const startOrder = longestChainFirst(planned.map((p) => p.fixture), ms);
@@ -289,7 +320,7 @@ export function planSchedule(
  *
  * @param planned The planned fixtures, in selection order.
  * @param where The artifact directory; the order asked for (`--order`, or the config's `order`,
- * then `orderFromConfig`), when one was.
+ * then `orderFromConfig`), when one was; the catalog's ids (whose estimates give the default).
  * @returns The schedule.
  *
  * @example
@@ -304,18 +335,27 @@ export function planSchedule(
  */
 export async function readSchedule(
   planned: readonly PlannedFixture[],
-  where: { paths: HistoryPaths; order?: StartOrderMode; orderFromConfig?: boolean },
+  where: {
+    paths: HistoryPaths;
+    order?: StartOrderMode;
+    orderFromConfig?: boolean;
+    catalogIds?: readonly string[];
+  },
 ): Promise<Schedule> {
-  const askedIn = where.orderFromConfig ? "config" : "flag";
+  const options: ScheduleOptions = {
+    ...(where.order ? { order: where.order } : {}),
+    askedIn: where.orderFromConfig ? "config" : "flag",
+    ...(where.catalogIds ? { catalogIds: where.catalogIds } : {}),
+  };
   // One small summary file, not the run files: start-up stays cheap however long the history.
   // Read in id order too: the run's end adds to it, and one that cannot be read is said before
   // the run starts it again.
   const { readDurationsFile } = await import("../artifact/durations_file.ts");
   const read = await readDurationsFile(where.paths.dir);
-  if (where.order === "id") return { ...planSchedule(planned, undefined, "id", askedIn), read };
+  if (where.order === "id") return { ...planSchedule(planned, undefined, options), read };
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
   const none = where.order ? { runs: 0, byId: new Map() } : undefined;
-  return { ...planSchedule(planned, read.samples ?? none, where.order, askedIn), read };
+  return { ...planSchedule(planned, read.samples ?? none, options), read };
 }
 
 /**
@@ -361,6 +401,8 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
   if (!estimate || planned.fixture.skipReason) return undefined;
   const why = estimate.samples > 0
     ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}`
+    : schedule.estimates!.defaultOf > 0
+    ? "no history: the suite's median"
     : "no history: default";
   return `  expected: ${formatExpected(estimate.ms)} (${why})`;
 }

@@ -128,12 +128,12 @@ Deno.test("planSchedule: history makes it longest first; none, or --order id, ke
     byId: new Map([["a1", [300]], ["a2", [300]], ["z_slow", [1500]]]),
   };
   const none = { runs: 0, byId: new Map<string, number[]>() };
-  const auto = planSchedule(planned, history, undefined);
+  const auto = planSchedule(planned, history);
   assert.equal(auto.mode, "duration");
   assert.deepEqual(auto.startOrder, [2, 0, 1]);
-  assert.equal(planSchedule(planned, none, undefined).mode, "id");
-  assert.equal(planSchedule(planned, none, undefined).startOrder, undefined);
-  const byId = planSchedule(planned, history, "id");
+  assert.equal(planSchedule(planned, none).mode, "id");
+  assert.equal(planSchedule(planned, none).startOrder, undefined);
+  const byId = planSchedule(planned, history, { order: "id" });
   assert.equal(byId.mode, "id");
   assert.equal(byId.startOrder, undefined);
 });

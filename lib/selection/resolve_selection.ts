@@ -13,7 +13,7 @@ import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
-import { historyPaths } from "../artifact/history.ts";
+import { historyPaths, sameFile } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import {
@@ -226,6 +226,10 @@ export async function resolveSelection(
     tags: flags.excludeTags ?? [],
   }, catalog);
   chosen = excluded.kept;
+  /** The selection before the rerun keeps what is owed (a rerun shard may be placed by it). */
+  const beforeRerun = chosen;
+  /** The rerun reads the artifact directory's own latest.json, which every run rewrites. */
+  let rerunOfLatest = false;
   let rerun: Preflight | undefined;
   let none: string | undefined;
   const diagnostics: Diagnostic[] = [...scan.diagnostics, ...unmatchedWarnings(excluded.unmatched)];
@@ -242,6 +246,7 @@ export async function resolveSelection(
       import("../artifact/run_history.ts"),
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
+    rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
     try {
       rerun = await preflight({
         path,
@@ -287,12 +292,17 @@ export async function resolveSelection(
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
+        catalogIds,
         ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
       });
       if (read.warning) diagnostics.push(read.warning);
       // What the run skips whatever happens (its own skip, or a need's) takes no time here.
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped: skippedWhatever(catalog),
+        catalogIds,
+        // What is owed changes with each shard's rerun when they read the folder's latest.json:
+        // placed as the whole selection splits, every shard finds its fixtures where they were.
+        ...(rerun && rerunOfLatest ? { placeBy: beforeRerun } : {}),
       });
       placed = split.shardOf;
       shardPlan = split.plan;

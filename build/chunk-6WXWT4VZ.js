@@ -42,7 +42,9 @@ var durationsOfValue = (function durationsOfValue(value) {
   const byId = samplesOf(fixtures);
   const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  const split = typeof record.split === "object" && record.split !== null && !Array.isArray(record.split) ? samplesOf(record.split) : void 0;
+  const split = typeof record.split === "object" && record.split !== null && !Array.isArray(record.split) ? samplesOf(record.split, {
+    keepEmpty: true
+  }) : void 0;
   return {
     runs,
     byId,
@@ -54,12 +56,12 @@ var durationsOfValue = (function durationsOfValue(value) {
     } : {}
   };
 });
-var samplesOf = (function samplesOf(fixtures) {
+var samplesOf = (function samplesOf(fixtures, options = {}) {
   const byId = /* @__PURE__ */ new Map();
   for (const [id, list] of Object.entries(fixtures)) {
     if (!isFixtureId(id) || !Array.isArray(list)) continue;
     const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
-    if (ms.length) byId.set(id, ms);
+    if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
 });
@@ -138,7 +140,7 @@ var addRun = (function addRun(before, ran, options = {}) {
     ...before.split.keys()
   ].some(((id) => catalog.has(id)));
   const splitBy = options.split === null ? another ? before?.split : void 0 : options.split ?? before?.split;
-  const split = splitBy ? new Map(kept(splitBy)) : void 0;
+  const split = splitBy ? new Map(splitBy) : void 0;
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
@@ -206,4 +208,4 @@ export {
   durationsText,
   writeDurations
 };
-//# sourceMappingURL=chunk-IGHE5Y5Q.js.map
+//# sourceMappingURL=chunk-6WXWT4VZ.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-LVT663C5.js";
+} from "./chunk-P7CQIXYO.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -48,16 +48,18 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
   };
 });
 var durationShardOf = (function durationShardOf(selection, shard, timings, options = {}) {
-  const ids = selection.map(((f) => f.id));
-  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids);
-  const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
-  const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
+  if (options.placeBy) {
+    return placedBy(selection, shard, timings, {
+      ...options,
+      placeBy: options.placeBy
+    });
+  }
+  const { ids, ms, missing, fixtures } = predicted(selection, timings, options);
   const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
   const split = durationShards(ids, ms, shard.total, {
     follows
   });
   const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
-  const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
   return {
     kept,
     shardOf: split.shardOf,
@@ -74,12 +76,59 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
         timingsShared: true
       } : {},
       ...timings?.given ? {} : {
-        ownTimings: timings?.byId ?? /* @__PURE__ */ new Map()
+        ownTimings: catalogTimings(timings?.byId, options.catalogIds)
       },
       missing,
-      fixtures: idle.filter(((skipped) => !skipped)).length
+      fixtures
     }
   };
+});
+var predicted = (function predicted(selection, timings, options) {
+  const ids = selection.map(((f) => f.id));
+  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids, {
+    ...options.catalogIds ? {
+      defaultFrom: options.catalogIds
+    } : {}
+  });
+  const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
+  const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
+  const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
+  return {
+    ids,
+    ms,
+    missing,
+    fixtures: idle.filter(((skipped) => !skipped)).length
+  };
+});
+var placedBy = (function placedBy(selection, shard, timings, options) {
+  const { placeBy, ...rest } = options;
+  const whole = durationShardOf(placeBy, shard, timings, rest);
+  const at = new Map(placeBy.map(((f, i) => [
+    f.id,
+    i
+  ])));
+  const shardOf = selection.map(((f) => whole.shardOf[at.get(f.id)]));
+  const { ms, missing, fixtures } = predicted(selection, timings, rest);
+  const totals = whole.plan.totals.map((() => 0));
+  shardOf.forEach(((s, i) => totals[s - 1] += ms[i]));
+  return {
+    kept: selection.filter(((_, i) => shardOf[i] === shard.index)),
+    shardOf,
+    plan: {
+      ...whole.plan,
+      totals,
+      missing,
+      fixtures,
+      placedByWhole: true
+    }
+  };
+});
+var catalogTimings = (function catalogTimings(byId, catalogIds) {
+  if (catalogIds === void 0) return new Map(byId ?? []);
+  return new Map(catalogIds.map(((id) => [
+    id,
+    byId?.get(id) ?? []
+  ])));
 });
 var shardPlanLine = (function shardPlanLine(plan) {
   const { total, index } = plan.shard;
@@ -100,7 +149,8 @@ var timingsSource = (function timingsSource(plan) {
   }
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
-  return plan.source === void 0 ? `no timings: ${count} at the default` : `from ${plan.source}${shared}, ${count} without timings`;
+  const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
+  return plan.source === void 0 ? `no timings: ${count} at the default${placed}` : `from ${plan.source}${shared}${placed}, ${count} without timings`;
 });
 var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
@@ -108,14 +158,14 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-UOBCC7TG.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-FTXJIGFR.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
     const read = await readDurationsFile(dir);
     const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     if (read.samples) return {
-      timings: ownTimings(read.samples, shown2)
+      timings: ownTimings(read.samples, shown2, where.catalogIds)
     };
     return {
       warning: {
@@ -187,8 +237,9 @@ var readTimings = (async function readTimings(where) {
     }
   };
 });
-var ownTimings = (function ownTimings(samples, shown) {
-  return samples.split ? {
+var ownTimings = (function ownTimings(samples, shown, catalogIds) {
+  const ours = samples.split !== void 0 && (catalogIds === void 0 || catalogIds.some(((id) => samples.split.has(id))));
+  return ours ? {
     byId: samples.split,
     shown,
     shared: true
@@ -205,4 +256,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-HIVMYYUG.js.map
+//# sourceMappingURL=chunk-FZHFLPVO.js.map

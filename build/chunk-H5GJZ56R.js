@@ -4,9 +4,10 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-HIVMYYUG.js";
+} from "./chunk-FZHFLPVO.js";
 import {
-  historyPaths
+  historyPaths,
+  sameFile
 } from "./chunk-RPVJAOBW.js";
 import {
   formatPath,
@@ -24,7 +25,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "./chunk-LVT663C5.js";
+} from "./chunk-P7CQIXYO.js";
 import {
   closeOverNeeds,
   closest,
@@ -1914,6 +1915,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     tags: flags.excludeTags ?? []
   }, catalog);
   chosen = excluded.kept;
+  const beforeRerun = chosen;
+  let rerunOfLatest = false;
   let rerun;
   let none;
   const diagnostics = [
@@ -1929,6 +1932,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       import("./run_history-JZADZDBM.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
+    rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
     try {
       rerun = await preflight({
         path,
@@ -1971,17 +1975,24 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-X7ZSNN5R.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-WY2KP3DV.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
+        catalogIds,
         ...flags.timings !== void 0 ? {
           timings: flags.timings
         } : {}
       });
       if (read.warning) diagnostics.push(read.warning);
       const split = durationShardOf(chosen, flags.shard, read.timings, {
-        skipped: skippedWhatever(catalog)
+        skipped: skippedWhatever(catalog),
+        catalogIds,
+        // What is owed changes with each shard's rerun when they read the folder's latest.json:
+        // placed as the whole selection splits, every shard finds its fixtures where they were.
+        ...rerun && rerunOfLatest ? {
+          placeBy: beforeRerun
+        } : {}
       });
       placed = split.shardOf;
       shardPlan = split.plan;
@@ -2187,4 +2198,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-LK5IG3NQ.js.map
+//# sourceMappingURL=chunk-H5GJZ56R.js.map

@@ -13,7 +13,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-IGHE5Y5Q.js";
+} from "./chunk-6WXWT4VZ.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-UOBCC7TG.js.map
+//# sourceMappingURL=durations_file-FTXJIGFR.js.map

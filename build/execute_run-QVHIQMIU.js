@@ -1531,7 +1531,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, samplesNow, writeDurations } = await import("./durations_file-UOBCC7TG.js");
+  const { addRun, samplesNow, writeDurations } = await import("./durations_file-FTXJIGFR.js");
   const ran = fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
@@ -1930,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-FMHC6UJ2.js.map
+//# sourceMappingURL=execute_run-QVHIQMIU.js.map

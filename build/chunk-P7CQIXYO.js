@@ -4,7 +4,7 @@ import {
 } from "./chunk-5YS2GWRP.js";
 import {
   usableDurationMs
-} from "./chunk-IGHE5Y5Q.js";
+} from "./chunk-6WXWT4VZ.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -32,17 +32,25 @@ var expectedDurations = (function expectedDurations(runs, ids, options = {}) {
 });
 var estimatesFrom = (function estimatesFrom(byId, ids, options = {}) {
   const k = options.samples ?? DURATION_SAMPLES;
-  const known = /* @__PURE__ */ new Map();
-  for (const id of new Set(ids)) {
+  const estimateOf = ((id) => {
     const list = byId.get(id)?.slice(0, k) ?? [];
-    if (list.length) known.set(id, {
+    return list.length ? {
       ms: median(list),
       samples: list.length
-    });
+    } : void 0;
+  });
+  const known = /* @__PURE__ */ new Map();
+  for (const id of new Set(ids)) {
+    const estimate = estimateOf(id);
+    if (estimate) known.set(id, estimate);
   }
-  const defaultMs = known.size > 0 ? median([
+  const others = options.defaultFrom ? [
+    ...new Set(options.defaultFrom)
+  ].flatMap(((id) => estimateOf(id)?.ms ?? [])) : [
     ...known.values()
-  ].map(((e) => e.ms))) : DEFAULT_DURATION_MS;
+  ].map(((e) => e.ms));
+  const defaultMs = others.length > 0 ? median(others) : DEFAULT_DURATION_MS;
+  const defaultOf = others.length;
   const estimates = /* @__PURE__ */ new Map();
   for (const id of ids) estimates.set(id, known.get(id) ?? {
     ms: defaultMs,
@@ -50,7 +58,8 @@ var estimatesFrom = (function estimatesFrom(byId, ids, options = {}) {
   });
   return {
     byId: estimates,
-    defaultMs
+    defaultMs,
+    defaultOf
   };
 });
 var longestFirst = (function longestFirst(ids, expectedMs) {
@@ -70,7 +79,8 @@ var longestChainFirst = (function longestChainFirst(fixtures, expectedMs) {
   }
   return longestFirst(fixtures.map(((f) => f.id)), chain);
 });
-var planSchedule = (function planSchedule(planned, history, order, askedIn = "flag") {
+var planSchedule = (function planSchedule(planned, history, options = {}) {
+  const { order, askedIn = "flag" } = options;
   const runs = history?.runs ?? 0;
   const mode = order ?? (runs > 0 ? "duration" : "id");
   const base = {
@@ -82,7 +92,11 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
   };
   if (history === void 0 || runs === 0 && !order) return base;
   const ids = planned.map(((p) => p.fixture.id));
-  const estimates = estimatesFrom(history.byId, ids);
+  const estimates = estimatesFrom(history.byId, ids, {
+    ...options.catalogIds ? {
+      defaultFrom: options.catalogIds
+    } : {}
+  });
   if (mode === "id") return {
     ...base,
     estimates
@@ -96,11 +110,19 @@ var planSchedule = (function planSchedule(planned, history, order, askedIn = "fl
   };
 });
 var readSchedule = (async function readSchedule(planned, where) {
-  const askedIn = where.orderFromConfig ? "config" : "flag";
-  const { readDurationsFile } = await import("./durations_file-UOBCC7TG.js");
+  const options = {
+    ...where.order ? {
+      order: where.order
+    } : {},
+    askedIn: where.orderFromConfig ? "config" : "flag",
+    ...where.catalogIds ? {
+      catalogIds: where.catalogIds
+    } : {}
+  };
+  const { readDurationsFile } = await import("./durations_file-FTXJIGFR.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
-    ...planSchedule(planned, void 0, "id", askedIn),
+    ...planSchedule(planned, void 0, options),
     read
   };
   const none = where.order ? {
@@ -108,7 +130,7 @@ var readSchedule = (async function readSchedule(planned, where) {
     byId: /* @__PURE__ */ new Map()
   } : void 0;
   return {
-    ...planSchedule(planned, read.samples ?? none, where.order, askedIn),
+    ...planSchedule(planned, read.samples ?? none, options),
     read
   };
 });
@@ -119,7 +141,7 @@ var SHOWN_START_IDS = 20;
 var expectedLine = (function expectedLine(schedule, planned) {
   const estimate = schedule.estimates?.byId.get(planned.fixture.id);
   if (!estimate || planned.fixture.skipReason) return void 0;
-  const why = estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : "no history: default";
+  const why = estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : schedule.estimates.defaultOf > 0 ? "no history: the suite's median" : "no history: default";
   return `  expected: ${formatExpected(estimate.ms)} (${why})`;
 });
 var startOrderLine = (function startOrderLine(schedule, planned) {
@@ -152,4 +174,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-LVT663C5.js.map
+//# sourceMappingURL=chunk-P7CQIXYO.js.map

@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-HIVMYYUG.js";
+} from "./chunk-FZHFLPVO.js";
 import "./chunk-RPVJAOBW.js";
-import "./chunk-LVT663C5.js";
+import "./chunk-P7CQIXYO.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-IGHE5Y5Q.js";
+import "./chunk-6WXWT4VZ.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-X7ZSNN5R.js.map
+//# sourceMappingURL=duration_shards-WY2KP3DV.js.map

@@ -11,9 +11,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-LVT663C5.js";
+} from "./chunk-P7CQIXYO.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-IGHE5Y5Q.js";
+import "./chunk-6WXWT4VZ.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -35,4 +35,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-W4532UFR.js.map
+//# sourceMappingURL=durations-KVB4MBU4.js.map
