@@ -614,3 +614,26 @@ Deno.test("--rerun-failed split by duration from the folder's own latest.json: s
   }
   assert.deepEqual(reran.sort(), ["f", "g"]);
 });
+
+Deno.test("an estimate is cut to the fixture's timeout now (times its attempts): in the dry run, the start order and the split", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    // Its timeout lowered since it took 2 s: at most 500 ms an attempt, with one retry.
+    "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["true"], timeoutMs: 500, retries: 1 }),
+    ".planning/artifacts/smoke/durations.json": JSON.stringify({
+      version: 1,
+      runs: 3,
+      fixtures: { a: [1500, 1500, 1500], b: [2000, 2000, 2000] },
+    }),
+  });
+  const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "1/2", "--shard-by", "duration"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^a\n(?:.*\n){2} {2}expected: 1\.5s \(median of 3 runs\)$/m);
+  assert.match(dry.stdout, /^Shards by duration \(.*\): 1\/2 1\.5s \(this shard\), 2\/2 1\.0s$/m);
+  const all = await runSmoke(p.dir, ["--dry-run"]);
+  assert.match(
+    all.stdout,
+    /^b\n(?:.*\n){2} {2}expected: 1\.0s \(median of 3 runs, cut to its timeout\)$/m,
+  );
+  assert.match(all.stdout, /^Start order: longest expected first \(.*\): a, b$/m);
+});

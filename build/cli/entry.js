@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-H5GJZ56R.js";
+} from "../chunk-PIQKEF2E.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-FZHFLPVO.js";
+} from "../chunk-RVM5W7X5.js";
 import {
   historyPaths,
   newRunId
@@ -40,7 +40,7 @@ import {
 } from "../chunk-HP5CIMTB.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-5345R35B.js";
-import "../chunk-P7CQIXYO.js";
+import "../chunk-RH4CMWFB.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-QVHIQMIU.js");
+  return import("../execute_run-BYADW3X3.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -250,7 +250,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-KVB4MBU4.js");
+  const { readSchedule } = await import("../durations-YMDAGZ2R.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

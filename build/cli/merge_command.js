@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-H5GJZ56R.js";
+} from "../chunk-PIQKEF2E.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-22Y4N6QO.js";
-import "../chunk-FZHFLPVO.js";
+import "../chunk-RVM5W7X5.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -59,7 +59,7 @@ import {
   createArtifact,
   interruptedWithoutResult
 } from "../chunk-5345R35B.js";
-import "../chunk-P7CQIXYO.js";
+import "../chunk-RH4CMWFB.js";
 import "../chunk-5YS2GWRP.js";
 import "../chunk-6WXWT4VZ.js";
 import "../chunk-X254MOJK.js";

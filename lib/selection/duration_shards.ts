@@ -148,6 +148,16 @@ export interface ShardPlan {
   fixtures: number;
 }
 
+/** What a duration split reads besides the selection and the timings (see {@linkcode durationShardOf}). */
+export interface SplitOptions {
+  /** Ids the run skips whatever happens besides those with a `skipReason`: they take no time. */
+  skipped?: ReadonlySet<string>;
+  /** The catalog's ids: their timings give the default and are kept for the splits after. */
+  catalogIds?: readonly string[];
+  /** The longest each fixture can take now (its timeout times its attempts), by id. */
+  capMs?: (id: string) => number | undefined;
+}
+
 /**
  * Splits a selection by expected duration and keeps one shard.
  *
@@ -158,7 +168,8 @@ export interface ShardPlan {
  * @param options `skipped`: ids the run skips whatever happens besides those with a
  *   `skipReason` (a need skipped: see `skippedWhatever`); they too take no time.
  *   `catalogIds`: the catalog's ids, whose timings give the default and are kept for the
- *   splits after this one (see {@linkcode ShardPlan.ownTimings}).
+ *   splits after this one (see {@linkcode ShardPlan.ownTimings}). `capMs`: the longest each
+ *   fixture can take now. `placeBy`: a selection holding this one, whose split places it.
  * @returns The kept fixtures, in their order, the plan for the output, and each fixture's
  *   shard (in the selection's order).
  *
@@ -180,11 +191,7 @@ export function durationShardOf<
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
-  options: {
-    skipped?: ReadonlySet<string>;
-    catalogIds?: readonly string[];
-    placeBy?: readonly T[];
-  } = {},
+  options: SplitOptions & { placeBy?: readonly T[] } = {},
 ): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
   if (options.placeBy) {
     return placedBy(selection, shard, timings, { ...options, placeBy: options.placeBy });
@@ -217,12 +224,13 @@ export function durationShardOf<
 function predicted(
   selection: readonly { id: string; skipReason?: string }[],
   timings: Timings | undefined,
-  options: { skipped?: ReadonlySet<string>; catalogIds?: readonly string[] },
+  options: SplitOptions,
 ): { ids: string[]; ms: number[]; missing: number; fixtures: number } {
   const ids = selection.map((f) => f.id);
   // A fixture with no timings gets the catalog's median, as the start order gives it.
   const estimates = estimatesFrom(timings?.byId ?? new Map(), ids, {
     ...(options.catalogIds ? { defaultFrom: options.catalogIds } : {}),
+    ...(options.capMs ? { capMs: options.capMs } : {}),
   });
   // A skipped fixture is expected to take no time: it needs no timings.
   const idle = selection.map((f) => f.skipReason !== undefined || !!options.skipped?.has(f.id));
@@ -246,7 +254,7 @@ function placedBy<
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
-  options: { skipped?: ReadonlySet<string>; catalogIds?: readonly string[]; placeBy: readonly T[] },
+  options: SplitOptions & { placeBy: readonly T[] },
 ): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
   const { placeBy, ...rest } = options;
   const whole = durationShardOf(placeBy, shard, timings, rest);

@@ -33,6 +33,8 @@ export interface Estimate {
   ms: number;
   /** How many recorded results it is the median of; 0 for the default. */
   samples: number;
+  /** Cut to the longest the fixture can take now (its timeout, times its attempts). */
+  capped?: boolean;
 }
 
 /** Expected durations of some fixtures. */
@@ -54,6 +56,11 @@ export interface EstimateOptions {
    * a whole run give a fixture with no history the same default); default the ids estimated.
    */
   defaultFrom?: readonly string[];
+  /**
+   * The longest a fixture can take now, by id (its timeout times its attempts): an estimate
+   * from longer durations (recorded before its timeout was lowered) is cut to it.
+   */
+  capMs?: (id: string) => number | undefined;
 }
 
 /**
@@ -133,7 +140,8 @@ export function expectedDurations(
  *
  * @param byId Milliseconds by fixture id, newest first.
  * @param ids The fixtures to estimate.
- * @param options How many durations per fixture; whose estimates give the default.
+ * @param options How many durations per fixture; whose estimates give the default; the
+ * longest each fixture can take now.
  * @returns An estimate for every id, and the default used.
  *
  * @example
@@ -148,6 +156,9 @@ export function expectedDurations(
  * const durations = new Map([["a", [5]], ["c", [1000]], ["d", [2000]]]);
  * const shard = estimatesFrom(durations, ["b"], { defaultFrom: ["a", "b", "c", "d"] });
  * assert.equal(shard.byId.get("b")?.ms, 1000);
+ * // A fixture whose timeout is now shorter than what it took is expected to take its timeout.
+ * const cut = estimatesFrom(durations, ["d"], { capMs: () => 500 });
+ * assert.deepEqual(cut.byId.get("d"), { ms: 500, samples: 1, capped: true });
  * ```
  */
 export function estimatesFrom(
@@ -171,7 +182,14 @@ export function estimatesFrom(
   const defaultMs = others.length > 0 ? median(others) : DEFAULT_DURATION_MS;
   const defaultOf = others.length;
   const estimates = new Map<string, Estimate>();
-  for (const id of ids) estimates.set(id, known.get(id) ?? { ms: defaultMs, samples: 0 });
+  for (const id of ids) {
+    const estimate = known.get(id) ?? { ms: defaultMs, samples: 0 };
+    const cap = options.capMs?.(id);
+    estimates.set(
+      id,
+      cap !== undefined && estimate.ms > cap ? { ...estimate, ms: cap, capped: true } : estimate,
+    );
+  }
   return { byId: estimates, defaultMs, defaultOf };
 }
 
@@ -262,6 +280,30 @@ export interface Schedule {
   read?: DurationsRead;
 }
 
+/**
+ * The longest each planned fixture can take now, by id: its timeout times its attempts (a
+ * timed-out attempt is recorded at about its timeout).
+ *
+ * @param fixtures The fixtures, with their timeout and retries.
+ * @returns The longest, by id; undefined for an id not among them.
+ *
+ * @example
+ * ```ts
+ * import { longestOf } from "./durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const longest = longestOf([{ fixture: { id: "a" }, timeoutMs: 500, retries: 2 }]);
+ * assert.equal(longest("a"), 1500);
+ * assert.equal(longest("b"), undefined);
+ * ```
+ */
+export function longestOf(
+  fixtures: readonly { fixture: { id: string }; timeoutMs: number; retries: number }[],
+): (id: string) => number | undefined {
+  const byId = new Map(fixtures.map((p) => [p.fixture.id, p.timeoutMs * (p.retries + 1)]));
+  return (id) => byId.get(id);
+}
+
 /** Options for {@linkcode planSchedule}. */
 export interface ScheduleOptions {
   /** The order asked for (`--order`, or the config's `order`), when one was. */
@@ -307,6 +349,7 @@ export function planSchedule(
   const ids = planned.map((p) => p.fixture.id);
   const estimates = estimatesFrom(history.byId, ids, {
     ...(options.catalogIds ? { defaultFrom: options.catalogIds } : {}),
+    capMs: longestOf(planned),
   });
   if (mode === "id") return { ...base, estimates };
   const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
@@ -399,11 +442,12 @@ const SHOWN_START_IDS = 20;
 export function expectedLine(schedule: Schedule, planned: PlannedFixture): string | undefined {
   const estimate = schedule.estimates?.byId.get(planned.fixture.id);
   if (!estimate || planned.fixture.skipReason) return undefined;
-  const why = estimate.samples > 0
-    ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}`
-    : schedule.estimates!.defaultOf > 0
-    ? "no history: the suite's median"
-    : "no history: default";
+  const why =
+    (estimate.samples > 0
+      ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}`
+      : schedule.estimates!.defaultOf > 0
+      ? "no history: the suite's median"
+      : "no history: default") + (estimate.capped ? ", cut to its timeout" : "");
   return `  expected: ${formatExpected(estimate.ms)} (${why})`;
 }
 

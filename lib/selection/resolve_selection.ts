@@ -28,7 +28,7 @@ import {
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
 import { displayName } from "../base/safe_output.ts";
-import { expectedLine, type Schedule, startOrderLine } from "./durations.ts";
+import { expectedLine, longestOf, type Schedule, startOrderLine } from "./durations.ts";
 import { type ShardBy, type ShardPlan, shardPlanLine } from "./duration_shards.ts";
 
 export { idList };
@@ -300,6 +300,14 @@ export async function resolveSelection(
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped: skippedWhatever(catalog),
         catalogIds,
+        // The longest each can take with its timeout now (as planFixture resolves it).
+        capMs: longestOf(
+          catalog.map((fixture) => ({
+            fixture,
+            timeoutMs: fixture.timeoutMs ?? options.timeoutMs,
+            retries: fixture.retries ?? options.retries,
+          })),
+        ),
         // What is owed changes with each shard's rerun when they read the folder's latest.json:
         // placed as the whole selection splits, every shard finds its fixtures where they were.
         ...(rerun && rerunOfLatest ? { placeBy: beforeRerun } : {}),

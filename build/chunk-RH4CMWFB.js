@@ -52,10 +52,18 @@ var estimatesFrom = (function estimatesFrom(byId, ids, options = {}) {
   const defaultMs = others.length > 0 ? median(others) : DEFAULT_DURATION_MS;
   const defaultOf = others.length;
   const estimates = /* @__PURE__ */ new Map();
-  for (const id of ids) estimates.set(id, known.get(id) ?? {
-    ms: defaultMs,
-    samples: 0
-  });
+  for (const id of ids) {
+    const estimate = known.get(id) ?? {
+      ms: defaultMs,
+      samples: 0
+    };
+    const cap = options.capMs?.(id);
+    estimates.set(id, cap !== void 0 && estimate.ms > cap ? {
+      ...estimate,
+      ms: cap,
+      capped: true
+    } : estimate);
+  }
   return {
     byId: estimates,
     defaultMs,
@@ -79,6 +87,13 @@ var longestChainFirst = (function longestChainFirst(fixtures, expectedMs) {
   }
   return longestFirst(fixtures.map(((f) => f.id)), chain);
 });
+var longestOf = (function longestOf(fixtures) {
+  const byId = new Map(fixtures.map(((p) => [
+    p.fixture.id,
+    p.timeoutMs * (p.retries + 1)
+  ])));
+  return ((id) => byId.get(id));
+});
 var planSchedule = (function planSchedule(planned, history, options = {}) {
   const { order, askedIn = "flag" } = options;
   const runs = history?.runs ?? 0;
@@ -95,7 +110,8 @@ var planSchedule = (function planSchedule(planned, history, options = {}) {
   const estimates = estimatesFrom(history.byId, ids, {
     ...options.catalogIds ? {
       defaultFrom: options.catalogIds
-    } : {}
+    } : {},
+    capMs: longestOf(planned)
   });
   if (mode === "id") return {
     ...base,
@@ -141,7 +157,7 @@ var SHOWN_START_IDS = 20;
 var expectedLine = (function expectedLine(schedule, planned) {
   const estimate = schedule.estimates?.byId.get(planned.fixture.id);
   if (!estimate || planned.fixture.skipReason) return void 0;
-  const why = estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : schedule.estimates.defaultOf > 0 ? "no history: the suite's median" : "no history: default";
+  const why = (estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : schedule.estimates.defaultOf > 0 ? "no history: the suite's median" : "no history: default") + (estimate.capped ? ", cut to its timeout" : "");
   return `  expected: ${formatExpected(estimate.ms)} (${why})`;
 });
 var startOrderLine = (function startOrderLine(schedule, planned) {
@@ -168,10 +184,11 @@ export {
   estimatesFrom,
   longestFirst,
   longestChainFirst,
+  longestOf,
   planSchedule,
   readSchedule,
   formatExpected,
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-P7CQIXYO.js.map
+//# sourceMappingURL=chunk-RH4CMWFB.js.map

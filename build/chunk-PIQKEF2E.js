@@ -4,7 +4,7 @@ import {
 } from "./chunk-22Y4N6QO.js";
 import {
   shardPlanLine
-} from "./chunk-FZHFLPVO.js";
+} from "./chunk-RVM5W7X5.js";
 import {
   historyPaths,
   sameFile
@@ -24,8 +24,9 @@ import {
 } from "./chunk-2N47EPJ5.js";
 import {
   expectedLine,
+  longestOf,
   startOrderLine
-} from "./chunk-P7CQIXYO.js";
+} from "./chunk-RH4CMWFB.js";
 import {
   closeOverNeeds,
   closest,
@@ -1975,7 +1976,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-WY2KP3DV.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-K3EVKAFW.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -1988,6 +1989,12 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped: skippedWhatever(catalog),
         catalogIds,
+        // The longest each can take with its timeout now (as planFixture resolves it).
+        capMs: longestOf(catalog.map(((fixture) => ({
+          fixture,
+          timeoutMs: fixture.timeoutMs ?? options.timeoutMs,
+          retries: fixture.retries ?? options.retries
+        })))),
         // What is owed changes with each shard's rerun when they read the folder's latest.json:
         // placed as the whole selection splits, every shard finds its fixtures where they were.
         ...rerun && rerunOfLatest ? {
@@ -2198,4 +2205,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-H5GJZ56R.js.map
+//# sourceMappingURL=chunk-PIQKEF2E.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-P7CQIXYO.js";
+} from "./chunk-RH4CMWFB.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -88,6 +88,9 @@ var predicted = (function predicted(selection, timings, options) {
   const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids, {
     ...options.catalogIds ? {
       defaultFrom: options.catalogIds
+    } : {},
+    ...options.capMs ? {
+      capMs: options.capMs
     } : {}
   });
   const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
@@ -256,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-FZHFLPVO.js.map
+//# sourceMappingURL=chunk-RVM5W7X5.js.map

@@ -7,11 +7,12 @@ import {
   formatExpected,
   longestChainFirst,
   longestFirst,
+  longestOf,
   median,
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-P7CQIXYO.js";
+} from "./chunk-RH4CMWFB.js";
 import "./chunk-5YS2GWRP.js";
 import "./chunk-6WXWT4VZ.js";
 import "./chunk-X254MOJK.js";
@@ -30,9 +31,10 @@ export {
   formatExpected,
   longestChainFirst,
   longestFirst,
+  longestOf,
   median,
   planSchedule,
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-KVB4MBU4.js.map
+//# sourceMappingURL=durations-YMDAGZ2R.js.map

@@ -4,9 +4,9 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-FZHFLPVO.js";
+} from "./chunk-RVM5W7X5.js";
 import "./chunk-RPVJAOBW.js";
-import "./chunk-P7CQIXYO.js";
+import "./chunk-RH4CMWFB.js";
 import "./chunk-5YS2GWRP.js";
 import "./chunk-6WXWT4VZ.js";
 import "./chunk-X254MOJK.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-WY2KP3DV.js.map
+//# sourceMappingURL=duration_shards-K3EVKAFW.js.map

@@ -1930,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-QVHIQMIU.js.map
+//# sourceMappingURL=execute_run-BYADW3X3.js.map
