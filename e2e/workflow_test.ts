@@ -101,6 +101,13 @@ Deno.test("smoke.yml: triggers and dispatch inputs, calling the reusable workflo
       /^ {2}actions: read$/m,
       /^ {4}uses: \.\/\.github\/workflows\/smoke-run\.yml$/m,
       /^ {6}mode: \$\{\{ inputs\.mode \|\| 'full' \}\}$/m,
+      // Every count the reusable workflow takes (1 to 16): a dispatch picks any of them.
+      new RegExp(
+        `^ {6}shards:\\n(?: {8}.*\\n)*? {8}type: choice\\n {8}options:\\n${
+          Array.from({ length: 16 }, (_, i) => ` {10}- "${i + 1}"\\n`).join("")
+        } {8}default: "1"$`,
+        "m",
+      ),
       /^ {6}shards: \$\{\{ github\.event_name == 'schedule' && 2 \|\| fromJSON\(inputs\.shards \|\| '1'\) \}\}$/m,
       /deno task compile\n/,
       /\.\/dist\/smoke --artifact-dir/,
