@@ -362,3 +362,33 @@ Deno.test("merge: the default --out follows config artifactDir and --artifact-di
   assert.equal(byFlag.code, 0, byFlag.stdout + byFlag.stderr);
   assert.equal(JSON.parse(await p.read("from-flag/latest.json")).mode, "merged");
 });
+
+Deno.test("merge into the artifact directory adds the shards' durations it does not hold yet: a CI merge job leaves a summary the next run orders by; shards run here are not counted twice, and every shard of one split drops the timings the splits share", async () => {
+  const { files, ids } = catalog();
+  await using p = await tempProject(files);
+  const summary = join(p.dir, ".planning/artifacts/smoke/durations.json");
+  // Runners that each keep their own directory (CI): the merge's directory has none of them.
+  for (const index of [1, 2]) {
+    await runSmoke(p.dir, ["--shard", `${index}/2`, "--artifact-dir", `shard-${index}`]);
+  }
+  const ci = await runSmoke(p.dir, ["merge", "shard-1/latest.json", "shard-2/latest.json"]);
+  assert.equal(ci.code, 1, ci.stderr);
+  const merged = JSON.parse(await Deno.readTextFile(summary));
+  assert.deepEqual(Object.keys(merged.fixtures).sort(), ids);
+  assert.ok(Object.values(merged.fixtures).every((ms) => (ms as number[]).length === 1));
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.match(dry.stdout, /^Start order: longest expected first \(from the newest 1 run\)/m);
+  // Shards split by duration here, one after another, then merged: their runs added their
+  // durations (one more each), the merge adds none, and drops the timings they shared.
+  const runs: string[] = [];
+  for (const index of [1, 2]) {
+    await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+    runs.push(`.planning/artifacts/smoke/runs/${(await p.latest()).runId}.json`);
+  }
+  assert.ok(JSON.parse(await Deno.readTextFile(summary)).split, "kept while the shards run");
+  const here = await runSmoke(p.dir, ["merge", ...runs]);
+  assert.match(here.stdout, /Every shard of one split \(2\): a full run\./);
+  const after = JSON.parse(await Deno.readTextFile(summary));
+  assert.ok(Object.values(after.fixtures).every((ms) => (ms as number[]).length === 2));
+  assert.equal(after.split, undefined);
+});

@@ -142,9 +142,14 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
       /uses: actions\/download-artifact@v4\n(?: {8}.*\n)*? {10}run-id: .*\n {10}github-token: \$\{\{ github\.token \}\}/,
       /args=\(--junit "\$JUNIT"\)/,
       /args\+=\(--shard "\$SHARD\/\$TOTAL"\)/,
-      // Shards split by the previous run's durations when there is one, the same on every runner.
-      /if: \$\{\{ inputs\.mode == 'rerun-failed' \|\| steps\.shards\.outputs\.total != '1' \}\}/,
-      /args\+=\(--shard-by duration --timings "\$timings"\)/,
+      // Every run finds the previous artifact: its durations summary orders the run (restored
+      // before the run and before the merge) and splits the shards, the same on every runner;
+      // the previous run's results when it has none.
+      /- name: Find the previous artifact\n {8}id: source\n(?: {8}#.*\n)* {8}env:/,
+      /^ {10}if \[ -f "\$source\/durations\.json" \] && \[ ! -e "\$ARTIFACT_DIR\/durations\.json" \]; then\n {12}mkdir -p "\$ARTIFACT_DIR"\n {12}cp "\$source\/durations\.json" "\$ARTIFACT_DIR\/durations\.json"$/m,
+      /cp "\$RUNNER_TEMP\/smoke-source\/durations\.json" "\$ARTIFACT_DIR\/durations\.json"\n(?: {10}.*\n)*? {10}"\$\{smoke\[@\]\}" merge/,
+      /args\+=\(--shard-by duration\)\n/,
+      /args\+=\(--shard-by duration --timings "\$source\/latest\.json"\)/,
       /"\$\{smoke\[@\]\}" merge "\$\{inputs\[@\]\}"/,
       /read -ra smoke <<<"\$SMOKE_COMMAND"/,
       /echo "artifacts=\$ARTIFACT_NAME"/,
@@ -165,8 +170,8 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
   }
   assert.equal(
     (text.match(/name: \$\{\{ inputs\.artifact_name \}\}\n/g) ?? []).length,
-    2,
-    "download and merge",
+    3,
+    "the downloads of the run and of the merge, and the merge's upload",
   );
   assert.equal((text.match(/include-hidden-files: true/g) ?? []).length, 2);
 });
@@ -289,6 +294,7 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
           TOTAL: "1",
           SOURCE_RUN_ID: "",
           IF_NONE: "fail",
+          ARTIFACT_DIR: join(dir, "ad"),
           ...env,
         },
         clearEnv: true,
@@ -336,6 +342,21 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
       "--timings",
       `${dir}/smoke-source/latest.json`,
     ]);
+    await assert.rejects(Deno.stat(join(dir, "ad")), Deno.errors.NotFound);
+    // With the previous run's durations summary: restored into the artifact directory (the run
+    // orders by it and adds to it), and the shards split by it.
+    await Deno.writeTextFile(join(dir, "smoke-source/durations.json"), '{"version":1}');
+    assert.deepEqual((await run({ SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" })).slice(2), [
+      "--shard",
+      "2/3",
+      "--shard-by",
+      "duration",
+    ]);
+    assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), '{"version":1}');
+    // One already there (a rerun of this job on the same runner) stays.
+    await Deno.writeTextFile(join(dir, "ad/durations.json"), "mine");
+    assert.deepEqual(await run({}), ["--junit", "junit.xml"]);
+    assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), "mine");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

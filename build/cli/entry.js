@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-FMCI2KD6.js";
+} from "../chunk-OIWALY4Q.js";
 import {
   VERSION
-} from "../chunk-O7ZDAKGY.js";
+} from "../chunk-TPIRU4FS.js";
 import {
   DEFAULTS,
   dayOf,
@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-PIQKEF2E.js";
+} from "../chunk-TDUTZC6Q.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,31 +25,31 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-22Y4N6QO.js";
+} from "../chunk-TVAOV5DS.js";
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-RVM5W7X5.js";
+} from "../chunk-XD5XYOZB.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-RPVJAOBW.js";
+} from "../chunk-OP7NTOTT.js";
 import "../chunk-ABES4YHD.js";
 import {
   fixtureArgument
-} from "../chunk-HP5CIMTB.js";
+} from "../chunk-4PYW76IS.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-5345R35B.js";
-import "../chunk-RH4CMWFB.js";
+import "../chunk-X2S7COPC.js";
+import "../chunk-L67VVEPK.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
-import "../chunk-6WXWT4VZ.js";
+import "../chunk-W27DUVNR.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-MO55WK7U.js";
+} from "../chunk-UJ3DNAZI.js";
 import "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
@@ -61,7 +61,7 @@ import {
   displayName,
   hasControlCharacter,
   resultLine
-} from "../chunk-VTBD4O6O.js";
+} from "../chunk-LB2RVQEI.js";
 import {
   ExitCode,
   PreflightError,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-BYADW3X3.js");
+  return import("../execute_run-2N4WDZ4S.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -250,7 +250,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-YMDAGZ2R.js");
+  const { readSchedule } = await import("../durations-FSXZ6Q7Q.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

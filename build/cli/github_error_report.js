@@ -8,22 +8,22 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-CQEMXYXK.js";
-import "../chunk-5EPMVDCW.js";
-import "../chunk-T5PGPTT6.js";
-import "../chunk-ORG5E3PZ.js";
+} from "../chunk-QOPZW2ZO.js";
+import "../chunk-NQKOQMI4.js";
+import "../chunk-LU5H5CZQ.js";
+import "../chunk-6YTO24JL.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-WRAEBG6M.js";
-import "../chunk-HP5CIMTB.js";
+import "../chunk-4GMUGUIA.js";
+import "../chunk-4PYW76IS.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-5345R35B.js";
+import "../chunk-X2S7COPC.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
   markCommand
-} from "../chunk-VTBD4O6O.js";
+} from "../chunk-LB2RVQEI.js";
 import {
   formatWarning
 } from "../chunk-GTHP53V7.js";

@@ -3,30 +3,30 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-KTMQYB6G.js";
+} from "../chunk-WIXKJP6F.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-KMNWLFN7.js";
+} from "../chunk-YUQ645UO.js";
 import {
   VERSION
-} from "../chunk-O7ZDAKGY.js";
+} from "../chunk-TPIRU4FS.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-KGGWLCUX.js";
+} from "../chunk-YTDIJCR7.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-PIQKEF2E.js";
+} from "../chunk-TDUTZC6Q.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-22Y4N6QO.js";
-import "../chunk-RVM5W7X5.js";
+} from "../chunk-TVAOV5DS.js";
+import "../chunk-XD5XYOZB.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,43 +36,44 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-RPVJAOBW.js";
+} from "../chunk-OP7NTOTT.js";
 import "../chunk-ABES4YHD.js";
 import {
   outcomeCounts,
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-T5PGPTT6.js";
+} from "../chunk-LU5H5CZQ.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-ORG5E3PZ.js";
+} from "../chunk-6YTO24JL.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-WRAEBG6M.js";
+import "../chunk-4GMUGUIA.js";
 import {
   shellQuote
-} from "../chunk-HP5CIMTB.js";
+} from "../chunk-4PYW76IS.js";
 import "../chunk-2N47EPJ5.js";
 import {
-  createArtifact,
-  interruptedWithoutResult
-} from "../chunk-5345R35B.js";
-import "../chunk-RH4CMWFB.js";
+  createArtifact
+} from "../chunk-X2S7COPC.js";
+import "../chunk-L67VVEPK.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-6WXWT4VZ.js";
+import "../chunk-W27DUVNR.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-MO55WK7U.js";
+} from "../chunk-UJ3DNAZI.js";
 import "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-VTBD4O6O.js";
+import {
+  interruptedWithoutResult
+} from "../chunk-LB2RVQEI.js";
 import {
   ExitCode,
   UserError,
@@ -326,6 +327,8 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
+    const { addMergedDurations, runsInHistory } = await import("../merged_durations-2FVKFO4Q.js");
+    const counted = runsInHistory(paths.dir, context.inputs.map(((input) => input.runId)));
     try {
       await saveRun(paths, artifact, {
         updateLatest: true
@@ -350,6 +353,12 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir
     });
     for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
+    const warnings = await addMergedDurations(paths.dir, context.inputs, {
+      full: context.full,
+      shownDir,
+      counted
+    });
+    for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
     lock.release();
   }
@@ -379,7 +388,9 @@ var runMerge = (async function runMerge(flags, io) {
     await saveIntoHistory(paths, artifact, {
       io,
       shownDir: options.artifactDir,
-      historyLimit: options.historyLimit
+      historyLimit: options.historyLimit,
+      inputs: inputs.map(((input) => input.artifact)),
+      full: shardCoverage(inputs.map(((input) => input.artifact))).full
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {

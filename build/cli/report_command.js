@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-XOTG2QXP.js";
-import "../chunk-KGGWLCUX.js";
+} from "../chunk-5DK62QQT.js";
+import "../chunk-YTDIJCR7.js";
 import {
   dayOf,
   loadConfig,
@@ -14,45 +14,41 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-PIQKEF2E.js";
+} from "../chunk-TDUTZC6Q.js";
 import {
   displayPath
-} from "../chunk-22Y4N6QO.js";
-import "../chunk-RVM5W7X5.js";
+} from "../chunk-TVAOV5DS.js";
+import "../chunk-XD5XYOZB.js";
 import {
   checkOutputFile
-} from "../chunk-RPVJAOBW.js";
+} from "../chunk-OP7NTOTT.js";
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration
-} from "../chunk-ORG5E3PZ.js";
+} from "../chunk-6YTO24JL.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-WRAEBG6M.js";
+} from "../chunk-4GMUGUIA.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-HP5CIMTB.js";
+} from "../chunk-4PYW76IS.js";
 import "../chunk-2N47EPJ5.js";
 import {
-  interruptedWithoutResult,
   isQuarantinedFailure,
-  keptFromStarting,
-  owedMark,
-  owedUnstarted,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-5345R35B.js";
-import "../chunk-RH4CMWFB.js";
+} from "../chunk-X2S7COPC.js";
+import "../chunk-L67VVEPK.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-6WXWT4VZ.js";
+import "../chunk-W27DUVNR.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile
-} from "../chunk-MO55WK7U.js";
+} from "../chunk-UJ3DNAZI.js";
 import {
   MAX_TIMER_MS
 } from "../chunk-KBS467BX.js";
@@ -63,8 +59,12 @@ import {
 } from "../chunk-UZCZWFUL.js";
 import {
   escapeControls,
+  interruptedWithoutResult,
+  keptFromStarting,
+  owedMark,
+  owedUnstarted,
   resultLine
-} from "../chunk-VTBD4O6O.js";
+} from "../chunk-LB2RVQEI.js";
 import {
   ExitCode,
   UserError,

@@ -20,6 +20,7 @@ import { writeFileAtomic } from "./atomic_write.ts";
 // The longest duration taken as real: a timer's limit.
 import { MAX_TIMER_MS } from "../base/timer.ts";
 import { addOutcome, parseOutcomes } from "./outcome_history.ts";
+import { interruptedWithoutResult } from "./not_run.ts";
 
 /** The file's name in the artifact directory. */
 export const DURATIONS_FILE = "durations.json";
@@ -437,6 +438,49 @@ function jsonObject(map: ReadonlyMap<string, unknown>): string {
   }
   const members = entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
   return `{${members.join(",")}}`;
+}
+
+/**
+ * What the summary records of a run's results: each one that ran (`attempts` > 0). One an
+ * interrupt stopped has neither an outcome nor a duration of its own: left out, so a Ctrl-C
+ * stays out of the flake evidence and the estimates; one that failed before the interrupt (a
+ * retry, a repeat) keeps that failure, without the cut-off duration.
+ *
+ * @param fixtures The results.
+ * @returns What {@linkcode addRun} takes.
+ *
+ * @example
+ * ```ts
+ * import { recordedResults } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const recorded = recordedResults([
+ *   { id: "a", durationMs: 5, attempts: 1, status: "passed" },
+ *   { id: "b", durationMs: 0, attempts: 0, status: "failed" },
+ *   { id: "c", durationMs: 9, attempts: 2, status: "failed", failure: { kind: "interrupted" } },
+ * ]);
+ * assert.deepEqual(recorded, [
+ *   { id: "a", durationMs: 5, status: "passed" },
+ *   { id: "c", status: "failed" },
+ * ]);
+ * ```
+ */
+export function recordedResults(
+  fixtures: readonly {
+    id: string;
+    durationMs: number;
+    attempts: number;
+    status: string;
+    failure?: { kind: string };
+    repeat?: { outcomes: string };
+  }[],
+): { id: string; durationMs?: number; status: string }[] {
+  return fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f))
+    .map((f) =>
+      f.failure?.kind === "interrupted"
+        ? { id: f.id, status: "failed" }
+        : { id: f.id, durationMs: f.durationMs, status: f.status }
+    );
 }
 
 /**

@@ -53,7 +53,7 @@ import {
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "../base/version.ts";
-import { interruptedWithoutResult, serviceNotReadyMessage } from "../artifact/not_run.ts";
+import { serviceNotReadyMessage } from "../artifact/not_run.ts";
 
 /** Between SIGTERM and SIGKILL, and the longest wait for output after a fixture exits. */
 const GRACE_MS = 2000;
@@ -156,12 +156,10 @@ async function saveDurations(
     split: ReadonlyMap<string, number[]> | null | undefined;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
-  const { addRun, samplesNow, writeDurations } = await import("../artifact/durations_file.ts");
-  // A fixture an interrupt stopped has neither an outcome nor a duration of its own: leaving it
-  // out keeps a Ctrl-C out of the flake evidence and the estimates. One that failed before the
-  // interrupt (a retry, a repeat) keeps that failure, without the cut-off duration.
-  const ran = fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f))
-    .map((f) => f.failure?.kind === "interrupted" ? { id: f.id, status: "failed" } : f);
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import(
+    "../artifact/durations_file.ts"
+  );
+  const ran = recordedResults(fixtures);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.

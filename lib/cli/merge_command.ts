@@ -422,11 +422,20 @@ function checkFlags(flags: Flags): void {
   }
 }
 
-/** Writes the merged artifact into the artifact directory: `runs/<runId>.json`, `latest.json`. */
+/**
+ * Writes the merged artifact into the artifact directory: `runs/<runId>.json`, `latest.json`;
+ * then adds the inputs to its durations summary (see `merged_durations.ts`).
+ */
 async function saveIntoHistory(
   paths: HistoryPaths,
   artifact: Artifact,
-  context: { io: MergeIo; shownDir: string; historyLimit: number },
+  context: {
+    io: MergeIo;
+    shownDir: string;
+    historyLimit: number;
+    inputs: readonly Artifact[];
+    full: boolean;
+  },
 ): Promise<void> {
   const { shownDir } = context;
   await ensureHistoryDir(paths, shownDir);
@@ -434,6 +443,11 @@ async function saveIntoHistory(
   try {
     for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
     prepareHistory(paths, { shownDir, replacesLatest: true });
+    // The inputs already in this history (shards run here): their runs added their durations.
+    const { addMergedDurations, runsInHistory } = await import(
+      "../artifact/merged_durations.ts"
+    );
+    const counted = runsInHistory(paths.dir, context.inputs.map((input) => input.runId));
     try {
       await saveRun(paths, artifact, { updateLatest: true });
     } catch (error) {
@@ -457,6 +471,12 @@ async function saveIntoHistory(
       shownDir,
     });
     for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
+    const warnings = await addMergedDurations(paths.dir, context.inputs, {
+      full: context.full,
+      shownDir,
+      counted,
+    });
+    for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
     lock.release();
   }
@@ -530,6 +550,8 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       io,
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
+      inputs: inputs.map((input) => input.artifact),
+      full: shardCoverage(inputs.map((input) => input.artifact)).full,
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {

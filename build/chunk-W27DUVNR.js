@@ -1,0 +1,223 @@
+import {
+  addOutcome,
+  jsonValue,
+  parseOutcomes
+} from "./chunk-X254MOJK.js";
+import {
+  writeFileAtomic
+} from "./chunk-UJ3DNAZI.js";
+import {
+  MAX_TIMER_MS
+} from "./chunk-KBS467BX.js";
+import {
+  readRegularFile
+} from "./chunk-ZXG6X34Z.js";
+import {
+  join
+} from "./chunk-UZCZWFUL.js";
+import {
+  interruptedWithoutResult,
+  isFixtureId
+} from "./chunk-LB2RVQEI.js";
+import {
+  isIoError
+} from "./chunk-GTHP53V7.js";
+
+// lib/artifact/durations_file.ts
+var DURATIONS_FILE = "durations.json";
+var MAX_SAMPLES = 10;
+var MAX_BYTES = 16 * 1024 * 1024;
+var usableDurationMs = (function usableDurationMs(ms) {
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIMER_MS;
+});
+var parseDurations = (function parseDurations(text) {
+  return durationsOfValue(jsonValue(text));
+});
+var durationsOfValue = (function durationsOfValue(value) {
+  const record = value;
+  if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
+  const fixtures = record.fixtures;
+  if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
+    return void 0;
+  }
+  const byId = samplesOf(fixtures);
+  const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
+  const outcomes = parseOutcomes(record.outcomes, isFixtureId);
+  const split = typeof record.split === "object" && record.split !== null && !Array.isArray(record.split) ? samplesOf(record.split, {
+    keepEmpty: true
+  }) : void 0;
+  return {
+    runs,
+    byId,
+    ...outcomes.size ? {
+      outcomes
+    } : {},
+    ...split ? {
+      split
+    } : {}
+  };
+});
+var samplesOf = (function samplesOf(fixtures, options = {}) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const [id, list] of Object.entries(fixtures)) {
+    if (!isFixtureId(id) || !Array.isArray(list)) continue;
+    const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
+    if (ms.length || options.keepEmpty) byId.set(id, ms);
+  }
+  return byId;
+});
+var durationsProblem = (function durationsProblem(text) {
+  return durationsProblemOfValue(jsonValue(text));
+});
+var durationsProblemOfValue = (function durationsProblemOfValue(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
+  const record = value;
+  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
+    return void 0;
+  }
+  if (record.version !== 1) {
+    const version = typeof record.version === "number" ? `version ${record.version}` : "a version that is not a number";
+    return `a durations summary of ${version} (this smoke reads version 1)`;
+  }
+  return 'a durations summary whose "fixtures" is not an object of ids and durations';
+});
+var NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer version)";
+var durationsStamp = (async function durationsStamp(dir) {
+  try {
+    const info = await Deno.stat(join(dir, DURATIONS_FILE));
+    return `${info.ino}:${info.size}:${info.mtime?.getTime()}:${info.ctime?.getTime()}`;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return "none";
+    }
+    if (!isIoError(error)) throw error;
+    return "unreadable";
+  }
+});
+var readDurationsFile = (async function readDurationsFile(dir) {
+  return await readStamped(dir, await durationsStamp(dir));
+});
+var readStamped = (async function readStamped(dir, stamp) {
+  if (stamp === "none") return {
+    stamp
+  };
+  const read = await readRegularFile(join(dir, DURATIONS_FILE), {
+    maxBytes: MAX_BYTES,
+    what: "durations summary"
+  });
+  if (!read.ok && read.problem.kind === "missing") return {
+    stamp: "none"
+  };
+  if (!read.ok) return {
+    stamp,
+    problem: read.reason
+  };
+  const samples = parseDurations(new TextDecoder().decode(read.value));
+  return samples ? {
+    samples,
+    stamp
+  } : {
+    stamp,
+    problem: NOT_A_SUMMARY
+  };
+});
+var samplesNow = (async function samplesNow(dir, earlier) {
+  const stamp = await durationsStamp(dir);
+  if (earlier && earlier.stamp === stamp) return earlier.samples;
+  return (await readStamped(dir, stamp)).samples;
+});
+var KEEP_OTHER_IDS = 1e3;
+var addRun = (function addRun(before, ran, options = {}) {
+  const { catalog } = options;
+  const ids = /* @__PURE__ */ new Set([
+    ...before?.byId.keys() ?? [],
+    ...before?.outcomes?.keys() ?? []
+  ]);
+  const full = catalog !== void 0 && ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
+  const kept = ((entries) => full ? [
+    ...entries
+  ].filter((([id]) => catalog.has(id))) : entries);
+  const another = catalog !== void 0 && before?.split !== void 0 && before.split.size > 0 && ![
+    ...before.split.keys()
+  ].some(((id) => catalog.has(id)));
+  const splitBy = options.split === null ? another ? before?.split : void 0 : options.split ?? before?.split;
+  const split = splitBy ? new Map(splitBy) : void 0;
+  const byId = new Map(kept(before?.byId ?? []));
+  const outcomes = new Map(kept(before?.outcomes ?? []));
+  for (const { id, durationMs, status } of ran) {
+    if (durationMs !== void 0) {
+      byId.set(id, [
+        durationMs,
+        ...byId.get(id) ?? []
+      ].slice(0, MAX_SAMPLES));
+    }
+    if (status === "passed" || status === "failed") {
+      outcomes.set(id, addOutcome(outcomes.get(id), status));
+    }
+  }
+  return {
+    runs: (before?.runs ?? 0) + 1,
+    byId,
+    ...outcomes.size ? {
+      outcomes
+    } : {},
+    ...split ? {
+      split
+    } : {}
+  };
+});
+var durationsText = (function durationsText(samples) {
+  const fixtures = jsonObject(samples.byId);
+  const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
+  const split = samples.split ? `,"split":${jsonObject(samples.split)}` : "";
+  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}${split}}
+`;
+});
+var jsonObject = (function jsonObject(map) {
+  const entries = [
+    ...map
+  ];
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i - 1][0] >= entries[i][0]) {
+      entries.sort((([a], [b]) => a < b ? -1 : 1));
+      break;
+    }
+  }
+  const members = entries.map((([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`));
+  return `{${members.join(",")}}`;
+});
+var recordedResults = (function recordedResults(fixtures) {
+  return fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
+    id: f.id,
+    status: "failed"
+  } : {
+    id: f.id,
+    durationMs: f.durationMs,
+    status: f.status
+  }));
+});
+var writeDurations = (async function writeDurations(dir, samples) {
+  await writeFileAtomic(join(dir, DURATIONS_FILE), durationsText(samples), {
+    fileOnly: true,
+    ownFile: true
+  });
+});
+
+export {
+  DURATIONS_FILE,
+  MAX_SAMPLES,
+  usableDurationMs,
+  parseDurations,
+  durationsOfValue,
+  durationsProblem,
+  durationsProblemOfValue,
+  durationsStamp,
+  readDurationsFile,
+  samplesNow,
+  KEEP_OTHER_IDS,
+  addRun,
+  durationsText,
+  recordedResults,
+  writeDurations
+};
+//# sourceMappingURL=chunk-W27DUVNR.js.map

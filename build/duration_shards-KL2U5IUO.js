@@ -1,0 +1,26 @@
+import {
+  durationShardOf,
+  durationShards,
+  readTimings,
+  shardPlanLine,
+  shardRunLine
+} from "./chunk-XD5XYOZB.js";
+import "./chunk-OP7NTOTT.js";
+import "./chunk-L67VVEPK.js";
+import "./chunk-5YS2GWRP.js";
+import "./chunk-W27DUVNR.js";
+import "./chunk-X254MOJK.js";
+import "./chunk-UJ3DNAZI.js";
+import "./chunk-KBS467BX.js";
+import "./chunk-ZXG6X34Z.js";
+import "./chunk-UZCZWFUL.js";
+import "./chunk-LB2RVQEI.js";
+import "./chunk-GTHP53V7.js";
+export {
+  durationShardOf,
+  durationShards,
+  readTimings,
+  shardPlanLine,
+  shardRunLine
+};
+//# sourceMappingURL=duration_shards-KL2U5IUO.js.map

@@ -1,0 +1,41 @@
+import {
+  ANNOTATION_LIMIT,
+  createGitHubReporter,
+  escapeCommandData,
+  escapeCommandProperty,
+  renderAnnotations,
+  renderBlockedWarnings,
+  renderOutputGroup,
+  renderQuarantineWarnings,
+  renderServiceAnnotations
+} from "./chunk-QOPZW2ZO.js";
+import {
+  newStopToken,
+  renderInert
+} from "./chunk-NQKOQMI4.js";
+import "./chunk-LU5H5CZQ.js";
+import "./chunk-6YTO24JL.js";
+import "./chunk-JEDHTE3D.js";
+import "./chunk-4GMUGUIA.js";
+import "./chunk-4PYW76IS.js";
+import "./chunk-2N47EPJ5.js";
+import "./chunk-X2S7COPC.js";
+import "./chunk-UZCZWFUL.js";
+import {
+  neutralizeLegacyCommands
+} from "./chunk-LB2RVQEI.js";
+export {
+  ANNOTATION_LIMIT,
+  createGitHubReporter,
+  escapeCommandData,
+  escapeCommandProperty,
+  neutralizeLegacyCommands,
+  newStopToken,
+  renderAnnotations,
+  renderBlockedWarnings,
+  renderInert,
+  renderOutputGroup,
+  renderQuarantineWarnings,
+  renderServiceAnnotations
+};
+//# sourceMappingURL=github-2OF5XDQY.js.map

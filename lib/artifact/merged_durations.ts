@@ -1,0 +1,149 @@
+/**
+ * What `smoke merge` does to the artifact directory's durations summary when
+ * it saves the merged run there: the durations of the inputs that are not in
+ * this directory's history yet (shards run elsewhere, downloaded), so a CI
+ * merge job leaves a summary the next run orders and splits by; and, when the
+ * inputs are every shard of one split of a full run, what a full run does to
+ * the timings the splits share (they are dropped: the next split reads the
+ * newest durations).
+ *
+ * @module
+ */
+import type { Diagnostic } from "./artifact.ts";
+import { join } from "../base/path.ts";
+import {
+  addRun,
+  DURATIONS_FILE,
+  readDurationsFile,
+  recordedResults,
+  writeDurations,
+} from "./durations_file.ts";
+import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
+import { isIoError } from "../base/errors.ts";
+
+/** One merged input, as far as the summary reads it. */
+export interface MergedRun {
+  /** The input's run id. */
+  runId: string;
+  /** Its results. */
+  fixtures: readonly {
+    id: string;
+    durationMs: number;
+    attempts: number;
+    status: string;
+    failure?: { kind: string };
+    repeat?: { outcomes: string };
+  }[];
+}
+
+/**
+ * Adds a merge's inputs to the artifact directory's `durations.json`, under
+ * the caller's lock: the durations of each input whose run file is not in
+ * `runs/` before the merge (`counted`, see {@linkcode runsInHistory}: one that is, a shard run
+ * in this directory, added its own when it ran); with `full` (every shard of one split of a full run), the merged run
+ * is a full run: the timings the splits share are dropped (unless they are
+ * another suite's, see `addRun`). A summary that cannot be read starts again,
+ * as a run starts it; one that cannot be written is a warning.
+ *
+ * @param dir The artifact directory.
+ * @param inputs The merged runs.
+ * @param options `full`: the merge is a full run; `shownDir`: the directory as the user named
+ * it; `counted`: the runs already in its history.
+ * @returns The warnings to print.
+ *
+ * @example
+ * ```ts
+ * import { addMergedDurations } from "./merged_durations.ts";
+ * import { readDurationsFile } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const shard = (runId: string, id: string, durationMs: number) => ({
+ *   runId,
+ *   fixtures: [{ id, durationMs, attempts: 1, status: "passed" }],
+ * });
+ * const warnings = await addMergedDurations(dir, [shard("r1", "a", 5), shard("r2", "b", 7)], {
+ *   full: true,
+ *   shownDir: ".smoke",
+ *   counted: new Set(),
+ * });
+ * assert.deepEqual(warnings, []);
+ * const read = await readDurationsFile(dir);
+ * assert.deepEqual([...read.samples!.byId], [["a", [5]], ["b", [7]]]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function addMergedDurations(
+  dir: string,
+  inputs: readonly MergedRun[],
+  options: { full: boolean; shownDir: string; counted: ReadonlySet<string> },
+): Promise<Diagnostic[]> {
+  const ran = inputs.filter((input) => !options.counted.has(input.runId))
+    .flatMap((input) => recordedResults(input.fixtures));
+  if (ran.length === 0 && !options.full) return [];
+  const shown = `${options.shownDir}/${DURATIONS_FILE}`;
+  const warnings: Diagnostic[] = [];
+  const read = await readDurationsFile(dir);
+  if (read.problem) {
+    warnings.push({
+      code: "DURATIONS_UNREADABLE",
+      level: "warning",
+      message: `Cannot read "${shown}": ${read.problem}`,
+      hint: "The merge starts the summary again from the merged durations (the run files in " +
+        "runs/ keep every duration). Remove what is there to silence this.",
+    });
+  }
+  // A full merge's fixtures are its suite's: the shared timings are another suite's when none
+  // of them is among these.
+  const catalog = options.full
+    ? new Set(inputs.flatMap((i) => i.fixtures.map((f) => f.id)))
+    : undefined;
+  const samples = addRun(read.samples, ran, {
+    ...(catalog ? { catalog, split: null } : {}),
+  });
+  try {
+    await writeDurations(dir, samples);
+  } catch (error) {
+    if (!isWriteFailure(error)) throw error;
+    warnings.push({
+      code: "DURATIONS_NOT_SAVED",
+      level: "warning",
+      message: `Cannot write "${shown}": ${describeWriteFailure(error)}`,
+      hint: "The merged run is saved; the next run starts its fixtures in id order instead of " +
+        "longest first.",
+    });
+  }
+  return warnings;
+}
+
+/**
+ * Which of some runs are in the artifact directory's history: their run file is in `runs/`
+ * (the ids are checked run ids). One that cannot be looked at counts as not there.
+ *
+ * @param dir The artifact directory.
+ * @param runIds The run ids.
+ * @returns Those whose run file is there.
+ *
+ * @example
+ * ```ts
+ * import { runsInHistory } from "./merged_durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * await Deno.writeTextFile(`${dir}/runs/r1.json`, "{}");
+ * assert.deepEqual(runsInHistory(dir, ["r1", "r2"]), new Set(["r1"]));
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function runsInHistory(dir: string, runIds: readonly string[]): Set<string> {
+  return new Set(runIds.filter((runId) => {
+    try {
+      Deno.lstatSync(join(dir, "runs", `${runId}.json`));
+      return true;
+    } catch (error) {
+      if (isIoError(error)) return false;
+      throw error;
+    }
+  }));
+}
