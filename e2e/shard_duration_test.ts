@@ -637,3 +637,21 @@ Deno.test("an estimate is cut to the fixture's timeout now (times its attempts):
   );
   assert.match(all.stdout, /^Start order: longest expected first \(.*\): a, b$/m);
 });
+
+Deno.test("a duration shard stopped early says how many of its fixtures it did not measure, and leaves them out of what it took", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "exit 1"] }),
+    "fixtures/b.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "fixtures/c.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    "timings.json": JSON.stringify({ version: 1, fixtures: { a: [300], b: [200], c: [100] } }),
+  });
+  const run = await runSmoke(p.dir, [
+    ...["--shard", "1/1", "--shard-by", "duration", "--timings", "timings.json"],
+    ...["--max-failures", "1", "--concurrency", "1"],
+  ]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.match(
+    run.stdout,
+    /^Shard 1\/1 by duration: predicted 600ms of fixture time, took \d+ms \(2 not run to the end, not counted\)$/m,
+  );
+});

@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-QOPZW2ZO.js";
+} from "../chunk-ULG3UHYV.js";
 import "../chunk-NQKOQMI4.js";
-import "../chunk-LU5H5CZQ.js";
+import "../chunk-D6L5L4HD.js";
 import "../chunk-6YTO24JL.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-4GMUGUIA.js";

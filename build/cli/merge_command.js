@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-WIXKJP6F.js";
+} from "../chunk-L532B2K2.js";
 import {
   advanceState,
   stateFromRecord,
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-LU5H5CZQ.js";
+} from "../chunk-D6L5L4HD.js";
 import {
   colorWanted,
   palette,

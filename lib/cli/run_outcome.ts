@@ -13,6 +13,7 @@ import {
   type ServiceRecord,
 } from "../artifact/artifact.ts";
 import { ExitCode, SIGNAL_EXIT_CODES } from "../base/errors.ts";
+import { interruptedWithoutResult, keptFromStarting } from "../artifact/not_run.ts";
 import { unchangedRecoveryNote } from "../artifact/outcome_history.ts";
 import { suiteSummary, type SummaryView, unstartedCounts } from "../reporters/console_summary.ts";
 import type { FixtureEnd } from "../run/events.ts";
@@ -212,13 +213,18 @@ function shardTook(
 ): NonNullable<SummaryView["shard"]> {
   const pulledIn = new Set(shard.pulledIn ?? []);
   const own = fixtures.filter((f) => !pulledIn.has(f.id));
+  // A fixture a stop cut short, or something kept from starting (Ctrl-C, --max-failures, a
+  // need that failed), was not measured: left out of what the shard took, and said.
+  const unfinished = own.filter((f) => interruptedWithoutResult(f) || keptFromStarting(f));
+  const measured = own.filter((f) => !unfinished.includes(f));
   const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: own.reduce((sum, f) => sum + f.durationMs, 0),
+    actualMs: measured.reduce((sum, f) => sum + f.durationMs, 0),
     ...(pulledIn.size ? { pulledIn: pulledIn.size } : {}),
+    ...(unfinished.length ? { unfinished: unfinished.length } : {}),
     ...(runs > 1 ? { runs } : {}),
   };
 }

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-WIXKJP6F.js";
+} from "./chunk-L532B2K2.js";
 import "./chunk-YUQ645UO.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-NQKOQMI4.js";
 import {
   renderSummary
-} from "./chunk-LU5H5CZQ.js";
+} from "./chunk-D6L5L4HD.js";
 import {
   colorWanted,
   palette,
@@ -274,7 +274,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-2OF5XDQY.js");
+    const { createGitHubReporter } = await import("./github-K7BWPW73.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1927,4 +1927,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-2N4WDZ4S.js.map
+//# sourceMappingURL=execute_run-EBP3JSPC.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-LU5H5CZQ.js";
+} from "./chunk-D6L5L4HD.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-QOPZW2ZO.js.map
+//# sourceMappingURL=chunk-ULG3UHYV.js.map

@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-LU5H5CZQ.js";
+} from "./chunk-D6L5L4HD.js";
 import {
   createArtifact
 } from "./chunk-X2S7COPC.js";
@@ -37,6 +37,10 @@ import {
 import {
   join
 } from "./chunk-UZCZWFUL.js";
+import {
+  interruptedWithoutResult,
+  keptFromStarting
+} from "./chunk-LB2RVQEI.js";
 import {
   ExitCode,
   SIGNAL_EXIT_CODES,
@@ -140,14 +144,19 @@ var servicesDownOf = (function servicesDownOf(artifact) {
 var shardTook = (function shardTook(shard, fixtures) {
   const pulledIn = new Set(shard.pulledIn ?? []);
   const own = fixtures.filter(((f) => !pulledIn.has(f.id)));
+  const unfinished = own.filter(((f) => interruptedWithoutResult(f) || keptFromStarting(f)));
+  const measured = own.filter(((f) => !unfinished.includes(f)));
   const runs = Math.max(...fixtures.map(((f) => f.repeat?.runs ?? 1)), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: own.reduce(((sum, f) => sum + f.durationMs), 0),
+    actualMs: measured.reduce(((sum, f) => sum + f.durationMs), 0),
     ...pulledIn.size ? {
       pulledIn: pulledIn.size
+    } : {},
+    ...unfinished.length ? {
+      unfinished: unfinished.length
     } : {},
     ...runs > 1 ? {
       runs
@@ -572,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-WIXKJP6F.js.map
+//# sourceMappingURL=chunk-L532B2K2.js.map

@@ -143,7 +143,7 @@ var renderSummary = (function renderSummary(view, colors) {
     lines.push(`Slowest: ${view.slowest.map(((f) => `${f.id} ${formatDuration(f.durationMs)}`)).join(", ")}`);
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs, pulledIn, runs } = view.shard;
+    const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
     const notes = [
       ...runs ? [
         `a run each of ${runs} (--repeat)`
@@ -151,6 +151,10 @@ var renderSummary = (function renderSummary(view, colors) {
       // Needs and the teardowns of needs, both predicted in their own shard.
       ...pulledIn ? [
         `${pulledIn} pulled in, not counted`
+      ] : [],
+      // What a stop left unmeasured (as durations.json leaves it out).
+      ...unfinished ? [
+        `${unfinished} not run to the end, not counted`
       ] : []
     ];
     lines.push(`Shard ${index}/${total} by duration: predicted ${formatDuration(predictedMs)} of fixture time, took ${formatDuration(actualMs)}${notes.length ? ` (${notes.join("; ")})` : ""}`);
@@ -182,4 +186,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-LU5H5CZQ.js.map
+//# sourceMappingURL=chunk-D6L5L4HD.js.map

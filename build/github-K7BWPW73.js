@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-QOPZW2ZO.js";
+} from "./chunk-ULG3UHYV.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-NQKOQMI4.js";
-import "./chunk-LU5H5CZQ.js";
+import "./chunk-D6L5L4HD.js";
 import "./chunk-6YTO24JL.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-4GMUGUIA.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-2OF5XDQY.js.map
+//# sourceMappingURL=github-K7BWPW73.js.map
