@@ -322,7 +322,8 @@ Deno.test("merge: text from input artifacts cannot act as a workflow command in 
   }
   assert.match(
     merge.stderr,
-    /^warning: gone ::add-mask::secret ::stop-commands::t \[STALE_FIXTURE\]$/m,
+    // An input's warning, said as its run's.
+    /^warning: In run r1: gone ::add-mask::secret ::stop-commands::t \[STALE_FIXTURE\]$/m,
   );
 });
 

@@ -399,10 +399,20 @@ var runMerge = (async function runMerge(flags, io) {
     });
   }
   const flat = ((text) => text.replace(/[\r\n]+/g, " "));
+  const origin = /* @__PURE__ */ new Map();
+  for (const { artifact: input } of inputs) {
+    for (const d of input.diagnostics) {
+      const key = `${d.code}
+${d.message}`;
+      if (!origin.has(key)) origin.set(key, input.runId);
+    }
+  }
   for (const d of artifact.diagnostics) {
+    const runId2 = origin.get(`${d.code}
+${d.message}`);
     io.stderr(formatWarning({
       code: flat(d.code),
-      message: flat(d.message),
+      message: `${runId2 ? `In run ${runId2}: ` : ""}${flat(d.message)}`,
       ...d.hint ? {
         hint: flat(d.hint)
       } : {}

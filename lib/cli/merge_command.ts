@@ -563,10 +563,19 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   // Input artifacts are data from elsewhere: their text is printed one line per item (and the
   // output edge, lib/safe_output.ts, escapes controls and workflow commands in it).
   const flat = (text: string) => text.replace(/[\r\n]+/g, " ");
+  // An input's warning was true when its run wrote it: said as its run's, not as the merge's.
+  const origin = new Map<string, string>();
+  for (const { artifact: input } of inputs) {
+    for (const d of input.diagnostics) {
+      const key = `${d.code}\n${d.message}`;
+      if (!origin.has(key)) origin.set(key, input.runId);
+    }
+  }
   for (const d of artifact.diagnostics) {
+    const runId = origin.get(`${d.code}\n${d.message}`);
     io.stderr(formatWarning({
       code: flat(d.code),
-      message: flat(d.message),
+      message: `${runId ? `In run ${runId}: ` : ""}${flat(d.message)}`,
       ...(d.hint ? { hint: flat(d.hint) } : {}),
     }));
   }
