@@ -606,6 +606,13 @@ Deno.test("--rerun-failed split by duration from the folder's own latest.json: s
     const args = ["--rerun-failed", "--shard", `${index}/2`, "--shard-by", "duration"];
     const dry = await runSmoke(p.dir, [...args, "--dry-run"]);
     assert.match(dry.stdout, /placed as the whole selection splits/);
+    // Its part of what is owed: g's shard first (g and f owed), then f's (f alone).
+    assert.match(
+      dry.stdout,
+      index === 1
+        ? /^Would rerun 1 of 2 outstanding fixtures \(shard 1\/2\) from run /m
+        : /^Would rerun 1 of 1 outstanding fixture \(shard 2\/2\) since full run /m,
+    );
     const run = await runSmoke(p.dir, args);
     assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
     if (!/has no fixtures \[EMPTY_SHARD\]/.test(run.stderr)) {

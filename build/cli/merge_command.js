@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-TDUTZC6Q.js";
+} from "../chunk-3K4AKKKP.js";
 import {
   displayPath,
   runEnvironment

@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-TDUTZC6Q.js";
+} from "../chunk-3K4AKKKP.js";
 import {
   displayPath
 } from "../chunk-TVAOV5DS.js";

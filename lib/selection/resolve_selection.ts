@@ -77,6 +77,8 @@ export interface Selection {
   pulledIn?: ReadonlyMap<string, string>;
   /** The fixtures a quarantine entry protects today, by id. */
   quarantine?: ReadonlyMap<string, QuarantineMark>;
+  /** A rerun shard: how many fixtures the rerun owes in all, before the shard kept its part. */
+  owed?: number;
 }
 
 /** Where and how the selection is resolved. */
@@ -284,6 +286,7 @@ export async function resolveSelection(
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan: ShardPlan | undefined;
   let shardRecord: ShardRecord | undefined;
+  const owed = rerun && flags.shard ? chosen.length : undefined;
   if (flags.shard) {
     // Each fixture's shard, by hash or by duration; then what the artifact records of the split.
     let placed: number[];
@@ -364,6 +367,7 @@ export async function resolveSelection(
     ...(shardRecord ? { shardRecord } : {}),
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
+    ...(owed !== undefined ? { owed } : {}),
   };
 }
 
@@ -544,6 +548,11 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
  *   renderRerunPlan(selection, { dryRun: true })[0],
  *   "Would rerun 2 outstanding fixtures since full run r1 (as of run r2)",
  * );
+ * // A shard's part of what is owed.
+ * assert.equal(
+ *   renderRerunPlan({ ...selection, shard: { index: 1, total: 2 }, owed: 3 })[0],
+ *   "Rerunning 2 of 3 outstanding fixtures (shard 1/2) since full run r1 (as of run r2)",
+ * );
  * ```
  */
 export function renderRerunPlan(
@@ -558,10 +567,15 @@ export function renderRerunPlan(
   const from = since === undefined || since === rerun.source.runId
     ? `from run ${rerun.source.runId}`
     : `since full run ${since} (as of run ${rerun.source.runId})`;
+  // A shard reruns its part of what is owed: "1 of 2 ... (shard 1/2)".
+  const { shard, owed } = selection;
+  const count = shard && owed !== undefined
+    ? `${n} of ${owed} outstanding fixture${
+      owed === 1 ? "" : "s"
+    } (shard ${shard.index}/${shard.total})`
+    : `${n} outstanding fixture${n === 1 ? "" : "s"}`;
   const lines = [
-    `${options.dryRun ? "Would rerun" : "Rerunning"} ${n} outstanding fixture${
-      n === 1 ? "" : "s"
-    } ${from}` +
+    `${options.dryRun ? "Would rerun" : "Rerunning"} ${count} ${from}` +
     (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : ""),
   ];
   if (changes?.changed.length) {

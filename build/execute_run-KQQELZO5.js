@@ -1927,4 +1927,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-EBP3JSPC.js.map
+//# sourceMappingURL=execute_run-KQQELZO5.js.map

@@ -1973,6 +1973,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
   let shardRecord;
+  const owed = rerun && flags.shard ? chosen.length : void 0;
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
@@ -2078,6 +2079,9 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     } : {},
     ...quarantine?.protects.size ? {
       quarantine: quarantine.protects
+    } : {},
+    ...owed !== void 0 ? {
+      owed
     } : {}
   };
 });
@@ -2179,8 +2183,10 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
   const n = selection.planned.length - pulled;
   const since = rerun.state.since;
   const from = since === void 0 || since === rerun.source.runId ? `from run ${rerun.source.runId}` : `since full run ${since} (as of run ${rerun.source.runId})`;
+  const { shard, owed } = selection;
+  const count = shard && owed !== void 0 ? `${n} of ${owed} outstanding fixture${owed === 1 ? "" : "s"} (shard ${shard.index}/${shard.total})` : `${n} outstanding fixture${n === 1 ? "" : "s"}`;
   const lines = [
-    `${options.dryRun ? "Would rerun" : "Rerunning"} ${n} outstanding fixture${n === 1 ? "" : "s"} ${from}` + (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : "")
+    `${options.dryRun ? "Would rerun" : "Rerunning"} ${count} ${from}` + (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : "")
   ];
   if (changes?.changed.length) {
     lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
@@ -2205,4 +2211,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-TDUTZC6Q.js.map
+//# sourceMappingURL=chunk-3K4AKKKP.js.map
