@@ -515,6 +515,23 @@ Deno.test("--shard-by duration from the folder's own history: a full run cut sho
   const linked = await runSmoke(p.dir, [...args, "ad/durations.json"]);
   assert.equal(linked.code, 0, linked.stderr);
   assert.match(linked.stderr, /\[SHARD_TIMINGS_MISSING\]/);
+  assert.match(
+    linked.stderr,
+    /^hint: --timings naming the artifact directory's own summary is the same as leaving it out\. /m,
+  );
+  // Through a symlinked project, before the artifact directory exists: the same.
+  await Deno.remove(join(p.dir, ".planning"), { recursive: true });
+  await Deno.symlink(p.dir, `${p.dir}-link`);
+  try {
+    const early = await runSmoke(p.dir, [
+      ...args,
+      `${p.dir}-link/.planning/artifacts/smoke/durations.json`,
+    ]);
+    assert.equal(early.code, 0, early.stderr);
+    assert.match(early.stderr, /\[SHARD_TIMINGS_MISSING\]/);
+  } finally {
+    await Deno.remove(`${p.dir}-link`);
+  }
 });
 
 Deno.test("--shard-by duration from the folder's own history: another suite sharing the artifact directory, with history of its own, in a new folder, or with over 1,000 ids to drop, leaves the split to this suite", async () => {

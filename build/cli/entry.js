@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-3K4AKKKP.js";
+} from "../chunk-PAHZRW57.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,11 +29,11 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-XD5XYOZB.js";
+} from "../chunk-GHHV3HIO.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-OP7NTOTT.js";
+} from "../chunk-LJMEZB3Q.js";
 import "../chunk-ABES4YHD.js";
 import {
   fixtureArgument
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-KQQELZO5.js");
+  return import("../execute_run-IUKHA5YG.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

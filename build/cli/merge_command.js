@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-L532B2K2.js";
+} from "../chunk-L5RH62IU.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-3K4AKKKP.js";
+} from "../chunk-PAHZRW57.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-XD5XYOZB.js";
+import "../chunk-GHHV3HIO.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,7 +36,7 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-OP7NTOTT.js";
+} from "../chunk-LJMEZB3Q.js";
 import "../chunk-ABES4YHD.js";
 import {
   outcomeCounts,

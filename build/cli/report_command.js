@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-5DK62QQT.js";
+} from "../chunk-WUUB4AVQ.js";
 import "../chunk-YTDIJCR7.js";
 import {
   dayOf,
@@ -14,14 +14,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-3K4AKKKP.js";
+} from "../chunk-PAHZRW57.js";
 import {
   displayPath
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-XD5XYOZB.js";
+import "../chunk-GHHV3HIO.js";
 import {
   checkOutputFile
-} from "../chunk-OP7NTOTT.js";
+} from "../chunk-LJMEZB3Q.js";
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration

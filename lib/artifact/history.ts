@@ -6,7 +6,7 @@
  */
 import { basename, dirname, join, resolve } from "../base/path.ts";
 import type { Artifact } from "./artifact.ts";
-import { UserError } from "../base/errors.ts";
+import { isIoError, UserError } from "../base/errors.ts";
 import {
   checkOutputPath,
   describeWriteFailure,
@@ -425,12 +425,18 @@ function statLoops(path: string): boolean {
   }
 }
 
-/** The directory entry a path names: its folder resolved, its last component as it is. */
+/**
+ * The directory entry a path names: its folder resolved, its last component as it is; a folder
+ * not there yet, through the nearest one that is (so a path through a symlinked folder names the
+ * same entry before the artifact directory exists as after).
+ */
 function entryOf(path: string): string {
+  const parent = dirname(path);
   try {
-    return join(Deno.realPathSync(dirname(path)), basename(path));
-  } catch {
-    return path;
+    return join(Deno.realPathSync(parent), basename(path));
+  } catch (error) {
+    if (parent === path || !isIoError(error)) return path;
+    return join(entryOf(parent), basename(path));
   }
 }
 
@@ -475,6 +481,8 @@ function realTarget(path: string): string {
  * await Deno.symlink(dir, `${dir}-link`);
  * assert.equal(sameFile(`${dir}-link/durations.json`, `${dir}/durations.json`), true);
  * assert.equal(sameFile(`${dir}/a.json`, `${dir}/b.json`), false);
+ * // A folder not there yet: through the nearest one that is.
+ * assert.equal(sameFile(`${dir}-link/new/durations.json`, `${dir}/new/durations.json`), true);
  * await Deno.remove(`${dir}-link`);
  * await Deno.remove(dir, { recursive: true });
  * ```

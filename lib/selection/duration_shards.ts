@@ -423,12 +423,16 @@ export async function readTimings(
         message: `${
           read.problem ? `Cannot read "${shown}": ${read.problem}` : `No timings in "${shown}"`
         }: every fixture gets the default duration`,
-        hint: read.problem
+        hint: (where.timings === undefined ? "" : (
+          // The user named it: say why that is not "a file given".
+          `--timings naming the artifact directory's own summary is the same as leaving it ` +
+          "out. "
+        )) + (read.problem
           ? "The start order is by id too. A run starts the summary again where it can write " +
             "it (remove what is there if it is not a regular file), or pass --timings with a " +
             "previous run's artifact."
           : "Pass --timings with a previous run's artifact, or run the suite once (not split by " +
-            "duration) to record durations.",
+            "duration) to record durations."),
       },
     };
   }
@@ -446,8 +450,9 @@ export async function readTimings(
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
       hints: [
-        "Pass a smoke artifact (e.g. a previous run's latest.json) or a durations.json, " +
-        "or leave out --timings to use the artifact directory's durations.json.",
+        "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its " +
+        "latest.json) or a durations.json, or leave out --timings to use the artifact " +
+        "directory's durations.json.",
       ],
     });
   };

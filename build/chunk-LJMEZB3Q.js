@@ -12,7 +12,8 @@ import {
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
-  UserError
+  UserError,
+  isIoError
 } from "./chunk-GTHP53V7.js";
 
 // lib/artifact/history.ts
@@ -168,10 +169,12 @@ var statLoops = (function statLoops(path) {
   }
 });
 var entryOf = (function entryOf(path) {
+  const parent = dirname(path);
   try {
-    return join(Deno.realPathSync(dirname(path)), basename(path));
-  } catch {
-    return path;
+    return join(Deno.realPathSync(parent), basename(path));
+  } catch (error) {
+    if (parent === path || !isIoError(error)) return path;
+    return join(entryOf(parent), basename(path));
   }
 });
 var realTarget = (function realTarget(path) {
@@ -244,4 +247,4 @@ export {
   namesLatest,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-OP7NTOTT.js.map
+//# sourceMappingURL=chunk-LJMEZB3Q.js.map

@@ -14,7 +14,7 @@ import {
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-OP7NTOTT.js";
+} from "./chunk-LJMEZB3Q.js";
 import {
   suiteSummary,
   unstartedCounts
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-L532B2K2.js.map
+//# sourceMappingURL=chunk-L5RH62IU.js.map

@@ -7,7 +7,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-OP7NTOTT.js";
+} from "./chunk-LJMEZB3Q.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-X2S7COPC.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-5DK62QQT.js.map
+//# sourceMappingURL=chunk-WUUB4AVQ.js.map

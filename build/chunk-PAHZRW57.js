@@ -4,11 +4,11 @@ import {
 } from "./chunk-TVAOV5DS.js";
 import {
   shardPlanLine
-} from "./chunk-XD5XYOZB.js";
+} from "./chunk-GHHV3HIO.js";
 import {
   historyPaths,
   sameFile
-} from "./chunk-OP7NTOTT.js";
+} from "./chunk-LJMEZB3Q.js";
 import {
   formatPath,
   locateIssues,
@@ -1930,7 +1930,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-WVWAUFX5.js"),
-      import("./run_history-XHNI4HH6.js")
+      import("./run_history-EPXIUUTI.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -1977,7 +1977,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-KL2U5IUO.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-GM76QDCU.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2211,4 +2211,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-3K4AKKKP.js.map
+//# sourceMappingURL=chunk-PAHZRW57.js.map

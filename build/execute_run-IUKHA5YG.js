@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-L532B2K2.js";
+} from "./chunk-L5RH62IU.js";
 import "./chunk-YUQ645UO.js";
 import {
   VERSION,
@@ -46,7 +46,7 @@ import {
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-OP7NTOTT.js";
+} from "./chunk-LJMEZB3Q.js";
 import "./chunk-ABES4YHD.js";
 import {
   newStopToken,
@@ -1510,7 +1510,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-7BIGJZDW.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-4SZQ74UV.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1927,4 +1927,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-KQQELZO5.js.map
+//# sourceMappingURL=execute_run-IUKHA5YG.js.map

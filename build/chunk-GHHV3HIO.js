@@ -2,7 +2,7 @@ import {
   historyPaths,
   namesLatest,
   sameFile
-} from "./chunk-OP7NTOTT.js";
+} from "./chunk-LJMEZB3Q.js";
 import {
   estimatesFrom,
   formatExpected,
@@ -177,7 +177,7 @@ var readTimings = (async function readTimings(where) {
         level: "warning",
         // A summary that is there but cannot be read says why, not that there is none.
         message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
-        hint: read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations."
+        hint: (where.timings === void 0 ? "" : `--timings naming the artifact directory's own summary is the same as leaving it out. `) + (read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations.")
       }
     };
   }
@@ -191,7 +191,7 @@ var readTimings = (async function readTimings(where) {
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
       hints: [
-        "Pass a smoke artifact (e.g. a previous run's latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
+        "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
       ]
     });
   });
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-XD5XYOZB.js.map
+//# sourceMappingURL=chunk-GHHV3HIO.js.map

@@ -4,8 +4,8 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-XD5XYOZB.js";
-import "./chunk-OP7NTOTT.js";
+} from "./chunk-GHHV3HIO.js";
+import "./chunk-LJMEZB3Q.js";
 import "./chunk-L67VVEPK.js";
 import "./chunk-5YS2GWRP.js";
 import "./chunk-W27DUVNR.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-KL2U5IUO.js.map
+//# sourceMappingURL=duration_shards-GM76QDCU.js.map
