@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-PAHZRW57.js";
+} from "../chunk-QRPOSAZD.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-IUKHA5YG.js");
+  return import("../execute_run-KQO4YVZQ.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

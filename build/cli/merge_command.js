@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-PAHZRW57.js";
+} from "../chunk-QRPOSAZD.js";
 import {
   displayPath,
   runEnvironment

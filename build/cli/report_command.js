@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-PAHZRW57.js";
+} from "../chunk-QRPOSAZD.js";
 import {
   displayPath
 } from "../chunk-TVAOV5DS.js";

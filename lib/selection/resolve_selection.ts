@@ -533,12 +533,13 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
  * import { renderRerunPlan } from "./resolve_selection.ts";
  * import assert from "node:assert/strict";
  *
- * const selection = {
+ * const base = {
  *   planned: [{ fixture: { id: "a" } }, { fixture: { id: "b" } }],
  *   mode: "rerun-failed", diagnostics: [],
  *   rerun: { source: { runId: "r2" }, state: { since: "r1" } },
  *   changes: { changed: ["a"], unchanged: ["b"], unknown: [] },
- * } as never;
+ * };
+ * const selection = base as never;
  * assert.deepEqual(renderRerunPlan(selection), [
  *   "Rerunning 2 outstanding fixtures since full run r1 (as of run r2)",
  *   "  changed since they failed (a rerun tests the fix): a",
@@ -550,7 +551,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
  * );
  * // A shard's part of what is owed.
  * assert.equal(
- *   renderRerunPlan({ ...selection, shard: { index: 1, total: 2 }, owed: 3 })[0],
+ *   renderRerunPlan({ ...base, shard: { index: 1, total: 2 }, owed: 3 } as never)[0],
  *   "Rerunning 2 of 3 outstanding fixtures (shard 1/2) since full run r1 (as of run r2)",
  * );
  * ```

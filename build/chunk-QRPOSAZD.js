@@ -2211,4 +2211,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-PAHZRW57.js.map
+//# sourceMappingURL=chunk-QRPOSAZD.js.map

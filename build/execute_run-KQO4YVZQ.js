@@ -1927,4 +1927,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-IUKHA5YG.js.map
+//# sourceMappingURL=execute_run-KQO4YVZQ.js.map
