@@ -5,10 +5,22 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runSmoke, tempProject } from "./_project.ts";
+import { runSmoke, type SmokeRun, type TempProject, tempProject } from "./_project.ts";
 
 const IDS = ["a", "b", "c", "d", "e", "f", "g"];
 const MS = [4000, 1000, 1000, 2000, 500, 3000, 1500];
+
+/**
+ * Runs shard `index` of 2, split by duration from the project's own history; the run, and the
+ * ids its artifact holds.
+ */
+async function durationShard(
+  p: TempProject,
+  index: number,
+): Promise<{ run: SmokeRun; ids: string[] }> {
+  const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+  return { run, ids: (await p.latest()).fixtures.map((f) => f.id as string) };
+}
 
 async function project() {
   const files: Record<string, string> = {};
@@ -320,9 +332,9 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   });
   const summary = async () => JSON.parse(await p.read(summaryPath));
   const shard = async (index: number) => {
-    const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
-    assert.equal(run.code, 0, run.stdout + run.stderr);
-    return { run, ids: (await p.latest()).fixtures.map((f) => f.id as string) };
+    const ran = await durationShard(p, index);
+    assert.equal(ran.run.code, 0, ran.run.stdout + ran.run.stderr);
+    return ran;
   };
   // Rounds, a shard run twice, shards out of order: every round runs each fixture once.
   let cRuns = 0;
@@ -456,8 +468,8 @@ Deno.test("--shard-by duration from the folder's own history: a --rerun-failed o
     await p.write("d/fail-s", "");
     const ran: string[] = [];
     const shard = async (index: number) => {
-      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
-      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+      const { run, ids } = await durationShard(p, index);
+      ran.push(...ids);
       return run;
     };
     await shard(1);
@@ -494,9 +506,9 @@ Deno.test("--shard-by duration from the folder's own history: a full run cut sho
     await p.write("d/p", "0.01");
     const ran: string[] = [];
     const shard = async (index: number) => {
-      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      const { run, ids } = await durationShard(p, index);
       assert.equal(run.code, 0, run.stdout + run.stderr);
-      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+      ran.push(...ids);
     };
     await shard(1);
     if (what.includes("max-failures")) await p.write("d/fail", "");
@@ -572,9 +584,9 @@ Deno.test("--shard-by duration from the folder's own history: another suite shar
     await p.write("d/p", "0.01");
     const ran: string[] = [];
     const shard = async (index: number) => {
-      const run = await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
+      const { run, ids } = await durationShard(p, index);
       assert.equal(run.code, 0, run.stdout + run.stderr);
-      ran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
+      ran.push(...ids);
     };
     await shard(1);
     assert.equal((await runSmoke(p.dir, ["--fixtures-dir", "other"])).code, 0, what);

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-QRPOSAZD.js";
+} from "../chunk-2WUMPPDS.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-GHHV3HIO.js";
+import "../chunk-PKLMY2BZ.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-X2S7COPC.js";
-import "../chunk-L67VVEPK.js";
+import "../chunk-65YXNYKT.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-W27DUVNR.js";
+import "../chunk-TF33GGYP.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -327,7 +327,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory } = await import("../merged_durations-2FVKFO4Q.js");
+    const { addMergedDurations, runsInHistory } = await import("../merged_durations-MDUMPYHE.js");
     const counted = runsInHistory(paths.dir, context.inputs.map(((input) => input.runId)));
     try {
       await saveRun(paths, artifact, {

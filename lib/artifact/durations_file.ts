@@ -440,6 +440,22 @@ function jsonObject(map: ReadonlyMap<string, unknown>): string {
   return `{${members.join(",")}}`;
 }
 
+/** What the summary reads of a run's result (an artifact's, or one being written). */
+export interface RunResult {
+  /** The fixture. */
+  id: string;
+  /** How long it took. */
+  durationMs: number;
+  /** How many attempts started (0: it never ran). */
+  attempts: number;
+  /** `passed`, `failed` or `skipped`. */
+  status: string;
+  /** Why it failed. */
+  failure?: { kind: string };
+  /** Under `--repeat`: each run's outcome. */
+  repeat?: { outcomes: string };
+}
+
 /**
  * What the summary records of a run's results: each one that ran (`attempts` > 0). One an
  * interrupt stopped has neither an outcome nor a duration of its own: left out, so a Ctrl-C
@@ -466,14 +482,7 @@ function jsonObject(map: ReadonlyMap<string, unknown>): string {
  * ```
  */
 export function recordedResults(
-  fixtures: readonly {
-    id: string;
-    durationMs: number;
-    attempts: number;
-    status: string;
-    failure?: { kind: string };
-    repeat?: { outcomes: string };
-  }[],
+  fixtures: readonly RunResult[],
 ): { id: string; durationMs?: number; status: string }[] {
   return fixtures.filter((f) => f.attempts > 0 && !interruptedWithoutResult(f))
     .map((f) =>

@@ -16,6 +16,7 @@ import {
   DURATIONS_FILE,
   readDurationsFile,
   recordedResults,
+  type RunResult,
   writeDurations,
 } from "./durations_file.ts";
 import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
@@ -26,14 +27,7 @@ export interface MergedRun {
   /** The input's run id. */
   runId: string;
   /** Its results. */
-  fixtures: readonly {
-    id: string;
-    durationMs: number;
-    attempts: number;
-    status: string;
-    failure?: { kind: string };
-    repeat?: { outcomes: string };
-  }[];
+  fixtures: readonly RunResult[];
 }
 
 /**

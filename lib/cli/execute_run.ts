@@ -34,7 +34,7 @@ import {
 } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
-import type { DurationsRead } from "../artifact/durations_file.ts";
+import type { DurationsRead, RunResult } from "../artifact/durations_file.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
@@ -142,14 +142,7 @@ async function priorState(
  */
 async function saveDurations(
   dir: string,
-  fixtures: readonly {
-    id: string;
-    durationMs: number;
-    attempts: number;
-    status: string;
-    failure?: { kind: string };
-    repeat?: { outcomes: string };
-  }[],
+  fixtures: readonly RunResult[],
   earlier: DurationsRead | undefined,
   options: {
     catalogIds?: readonly string[];

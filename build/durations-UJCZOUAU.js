@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-L67VVEPK.js";
+} from "./chunk-65YXNYKT.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-W27DUVNR.js";
+import "./chunk-TF33GGYP.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-FSXZ6Q7Q.js.map
+//# sourceMappingURL=durations-UJCZOUAU.js.map

@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-GHHV3HIO.js";
+} from "./chunk-PKLMY2BZ.js";
 import "./chunk-LJMEZB3Q.js";
-import "./chunk-L67VVEPK.js";
+import "./chunk-65YXNYKT.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-W27DUVNR.js";
+import "./chunk-TF33GGYP.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-GM76QDCU.js.map
+//# sourceMappingURL=duration_shards-QSZAK3UN.js.map

@@ -220,4 +220,4 @@ export {
   recordedResults,
   writeDurations
 };
-//# sourceMappingURL=chunk-W27DUVNR.js.map
+//# sourceMappingURL=chunk-TF33GGYP.js.map

@@ -1531,7 +1531,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-VAKE3OUM.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-KDUCUSAD.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1927,4 +1927,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-KQO4YVZQ.js.map
+//# sourceMappingURL=execute_run-NBM6UJLN.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-5YS2GWRP.js";
 import {
   usableDurationMs
-} from "./chunk-W27DUVNR.js";
+} from "./chunk-TF33GGYP.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -135,7 +135,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-VAKE3OUM.js");
+  const { readDurationsFile } = await import("./durations_file-KDUCUSAD.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -191,4 +191,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-L67VVEPK.js.map
+//# sourceMappingURL=chunk-65YXNYKT.js.map

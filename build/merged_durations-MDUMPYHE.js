@@ -4,7 +4,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-W27DUVNR.js";
+} from "./chunk-TF33GGYP.js";
 import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
@@ -70,4 +70,4 @@ export {
   addMergedDurations,
   runsInHistory
 };
-//# sourceMappingURL=merged_durations-2FVKFO4Q.js.map
+//# sourceMappingURL=merged_durations-MDUMPYHE.js.map

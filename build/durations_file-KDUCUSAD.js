@@ -14,7 +14,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-W27DUVNR.js";
+} from "./chunk-TF33GGYP.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -39,4 +39,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-VAKE3OUM.js.map
+//# sourceMappingURL=durations_file-KDUCUSAD.js.map
