@@ -349,7 +349,7 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   }
   const after = await summary();
   // The splits still read what the first of them read; the start order has every duration.
-  assert.deepEqual(after.split, estimates);
+  assert.deepEqual(after.splits, [estimates]);
   assert.equal(after.runs, 1 + 8);
   assert.equal(after.fixtures.c.length, 1 + cRuns);
   assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
@@ -370,10 +370,10 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   assert.match(named.stderr, /kept for the splits until a full run/);
   // A run of another kind (here a full one): the next split reads the newest durations.
   assert.equal((await runSmoke(p.dir, [])).code, 0);
-  assert.equal((await summary()).split, undefined);
+  assert.equal((await summary()).splits, undefined);
   const fresh = await shard(1);
   assert.doesNotMatch(fresh.run.stdout, /shared since/);
-  const moved = (await summary()).split;
+  const [moved] = (await summary()).splits;
   assert.ok(moved.c[0] >= 250, JSON.stringify(moved));
 });
 
@@ -481,7 +481,7 @@ Deno.test("--shard-by duration from the folder's own history: a --rerun-failed o
     // A full run lets the next split read the newest durations.
     await p.write("d/p", "0.4");
     assert.equal((await runSmoke(p.dir, [])).code, 0);
-    assert.equal(JSON.parse(await p.read(summary)).split, undefined);
+    assert.equal(JSON.parse(await p.read(summary)).splits, undefined);
   }
 });
 
@@ -589,7 +589,10 @@ Deno.test("--shard-by duration from the folder's own history: another suite shar
       ran.push(...ids);
     };
     await shard(1);
+    // The other suite's full run, and a split by duration of its own.
     assert.equal((await runSmoke(p.dir, ["--fixtures-dir", "other"])).code, 0, what);
+    const theirs = ["--fixtures-dir", "other", "--shard", "1/2", "--shard-by", "duration"];
+    assert.equal((await runSmoke(p.dir, theirs)).code, 0, what);
     await shard(2);
     assert.deepEqual(ran.sort(), ids, what);
   }

@@ -377,6 +377,10 @@ Deno.test("merge into the artifact directory adds the shards' durations it does 
   const merged = JSON.parse(await Deno.readTextFile(summary));
   assert.deepEqual(Object.keys(merged.fixtures).sort(), ids);
   assert.ok(Object.values(merged.fixtures).every((ms) => (ms as number[]).length === 1));
+  // Merged again (as with a rerun after them): the summary holds them already.
+  await runSmoke(p.dir, ["merge", "shard-1/latest.json", "shard-2/latest.json"]);
+  assert.deepEqual(JSON.parse(await Deno.readTextFile(summary)).fixtures, merged.fixtures);
+  assert.equal(JSON.parse(await Deno.readTextFile(summary)).runs, merged.runs);
   const dry = await runSmoke(p.dir, ["--dry-run"]);
   assert.match(dry.stdout, /^Start order: longest expected first \(from the newest 1 run\)/m);
   // Shards split by duration here, one after another, then merged: their runs added their
@@ -386,10 +390,13 @@ Deno.test("merge into the artifact directory adds the shards' durations it does 
     await runSmoke(p.dir, ["--shard", `${index}/2`, "--shard-by", "duration"]);
     runs.push(`.planning/artifacts/smoke/runs/${(await p.latest()).runId}.json`);
   }
-  assert.ok(JSON.parse(await Deno.readTextFile(summary)).split, "kept while the shards run");
+  assert.ok(JSON.parse(await Deno.readTextFile(summary)).splits, "kept while the shards run");
+  const before = JSON.parse(await Deno.readTextFile(summary));
   const here = await runSmoke(p.dir, ["merge", ...runs]);
   assert.match(here.stdout, /Every shard of one split \(2\): a full run\./);
   const after = JSON.parse(await Deno.readTextFile(summary));
   assert.ok(Object.values(after.fixtures).every((ms) => (ms as number[]).length === 2));
-  assert.equal(after.split, undefined);
+  assert.equal(after.splits, undefined);
+  // It added no results: no run counted either.
+  assert.equal(after.runs, before.runs);
 });

@@ -147,7 +147,10 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
       // the previous run's results when it has none.
       /- name: Find the previous artifact\n {8}id: source\n(?: {8}#.*\n)* {8}env:/,
       /^ {10}if \[ -f "\$source\/durations\.json" \] && \[ ! -e "\$ARTIFACT_DIR\/durations\.json" \]; then\n {12}mkdir -p "\$ARTIFACT_DIR"\n {12}cp "\$source\/durations\.json" "\$ARTIFACT_DIR\/durations\.json"$/m,
-      /cp "\$RUNNER_TEMP\/smoke-source\/durations\.json" "\$ARTIFACT_DIR\/durations\.json"\n(?: {10}.*\n)*? {10}"\$\{smoke\[@\]\}" merge/,
+      /for summary in shards\/smoke-shard-\*\/durations\.json; do\n(?: {10}.*\n)*? {10}"\$\{smoke\[@\]\}" merge/,
+      // A pull request's runs are found on its head branch; the artifact by name (many shards).
+      /BRANCH: \$\{\{ github\.head_ref \|\| github\.ref_name \}\}/,
+      /actions\/runs\/\$id\/artifacts\?name=\$ARTIFACT_NAME"/,
       /args\+=\(--shard-by duration\)\n/,
       /args\+=\(--shard-by duration --timings "\$source\/latest\.json"\)/,
       /"\$\{smoke\[@\]\}" merge "\$\{inputs\[@\]\}"/,
@@ -170,10 +173,50 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
   }
   assert.equal(
     (text.match(/name: \$\{\{ inputs\.artifact_name \}\}\n/g) ?? []).length,
-    3,
-    "the downloads of the run and of the merge, and the merge's upload",
+    2,
+    "download and merge",
   );
   assert.equal((text.match(/include-hidden-files: true/g) ?? []).length, 2);
+});
+
+Deno.test("smoke-run.yml: the Merge step restores a shard's durations summary, then merges every shard", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
+  try {
+    const smoke = join(dir, "smoke");
+    await Deno.writeTextFile(smoke, '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n');
+    await Deno.chmod(smoke, 0o755);
+    for (const index of [1, 2]) {
+      await Deno.mkdir(join(dir, `shards/smoke-shard-${index}`), { recursive: true });
+      await Deno.writeTextFile(join(dir, `shards/smoke-shard-${index}/latest.json`), "{}");
+      await Deno.writeTextFile(join(dir, `shards/smoke-shard-${index}/durations.json`), `${index}`);
+    }
+    const output = await new Deno.Command("bash", {
+      args: ["-e", "-c", await stepScript("Merge")],
+      cwd: dir,
+      env: {
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        SMOKE_COMMAND: smoke,
+        ARTIFACT_DIR: "ad",
+        MODE: "full",
+        IF_NONE: "fail",
+        SHARDS_RESULT: "success",
+      },
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+    assert.deepEqual(new TextDecoder().decode(output.stdout).trim().split("\n"), [
+      "merge",
+      "shards/smoke-shard-1/latest.json",
+      "shards/smoke-shard-2/latest.json",
+    ]);
+    // The first shard's: the previous history it restored, and its own run (remembered, so the
+    // merge adds the other shards' runs only).
+    assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), "1");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("the Deno version is the same in README.md, .ci/run and the workflows", async () => {
@@ -311,10 +354,8 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
       [
         "--junit",
         "junit.xml",
-        "--fixture",
-        "api/*",
-        "--fixture",
-        "web/a",
+        "--fixture=api/*",
+        "--fixture=web/a",
         "--rerun-failed",
         "--if-none",
         "pass",
@@ -357,6 +398,20 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
     await Deno.writeTextFile(join(dir, "ad/durations.json"), "mine");
     assert.deepEqual(await run({}), ["--junit", "junit.xml"]);
     assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), "mine");
+    // An id that starts with "-" stays --fixture's value.
+    assert.deepEqual((await run({ FIXTURES: "-rf" })).slice(2), ["--fixture=-rf"]);
+    // A sharded rerun with nothing downloaded runs smoke, whose preflight says what to do.
+    await Deno.remove(join(dir, "smoke-source"), { recursive: true });
+    const nothing = await run({ MODE: "rerun-failed", SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" });
+    assert.deepEqual(nothing.slice(2), [
+      "--rerun-failed",
+      "--if-none",
+      "fail",
+      "--artifact",
+      `${dir}/smoke-source/latest.json`,
+      "--shard",
+      "2/3",
+    ]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

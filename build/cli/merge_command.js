@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-2WUMPPDS.js";
+} from "../chunk-6QIRU26A.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-PKLMY2BZ.js";
+import "../chunk-5RVJZTMJ.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-X2S7COPC.js";
-import "../chunk-65YXNYKT.js";
+import "../chunk-MOJ3JKOC.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-TF33GGYP.js";
+import "../chunk-SJVYNMPK.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -327,7 +327,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory } = await import("../merged_durations-MDUMPYHE.js");
+    const { addMergedDurations, runsInHistory } = await import("../merged_durations-TUP7A5HE.js");
     const counted = runsInHistory(paths.dir, context.inputs.map(((input) => input.runId)));
     try {
       await saveRun(paths, artifact, {
@@ -356,7 +356,8 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
     const warnings = await addMergedDurations(paths.dir, context.inputs, {
       full: context.full,
       shownDir,
-      counted
+      counted,
+      runId: artifact.runId
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
@@ -390,7 +391,9 @@ var runMerge = (async function runMerge(flags, io) {
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map(((input) => input.artifact)),
-      full: shardCoverage(inputs.map(((input) => input.artifact))).full
+      // Every shard of one split, run to its end (as a full run that drops the shared split
+      // timings: one cut short measured too little to split by).
+      full: shardCoverage(inputs.map(((input) => input.artifact))).full && !artifact.fixtures.some(((f) => f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"))
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {

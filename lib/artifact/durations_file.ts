@@ -12,7 +12,7 @@
  * @module
  */
 import { join } from "../base/path.ts";
-import { isFixtureId } from "./artifact_format.ts";
+import { isFixtureId, RUN_ID_PATTERN } from "./artifact_format.ts";
 import { isIoError } from "../base/errors.ts";
 import { jsonValue } from "../base/json_value.ts";
 import { readRegularFile } from "../base/read_input.ts";
@@ -38,13 +38,25 @@ export interface DurationSamples {
   /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
   outcomes?: Map<string, string>;
   /**
-   * The timings the splits by duration read from this summary share: what the first such split
-   * since the last full run read (`byId` then; empty when there was no summary). Shards of a
-   * split run one after another in one folder, repeated, interrupted or with other runs
-   * between them, all split by it; a full run drops it, so the next split reads `byId` again.
+   * The timings the splits by duration read from this summary share, one per suite (newest
+   * first, at most {@linkcode MAX_SPLITS}; each holds every id of its suite's catalog, with no
+   * durations for one that had none): what the first such split of the suite since its last
+   * full run read (`byId` then). Shards of a split run one after another in one folder,
+   * repeated, interrupted or with other runs between them, all split by it; the suite's full
+   * run drops it, so its next split reads `byId` again.
    */
-  split?: Map<string, number[]>;
+  splits?: Map<string, number[]>[];
+  /**
+   * The runs whose results the summary holds, newest first (at most {@linkcode MAX_COUNTED}):
+   * a merge adds an input's results once, however often it is merged.
+   */
+  counted?: string[];
 }
+
+/** Suites whose shared split timings a summary keeps (the oldest go first). */
+export const MAX_SPLITS = 8;
+/** Run ids a summary remembers having counted. */
+export const MAX_COUNTED = 1000;
 
 /**
  * Whether a recorded duration can be used for planning: a finite number of
@@ -112,6 +124,8 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     fixtures?: unknown;
     outcomes?: unknown;
     split?: unknown;
+    splits?: unknown;
+    counted?: unknown;
   };
   if (typeof value !== "object" || value === null || record.version !== 1) return undefined;
   const fixtures = record.fixtures;
@@ -123,12 +137,28 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     ? record.runs as number
     : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  // A split's ids stay with no durations too: they say whose suite its timings are.
-  const split = typeof record.split === "object" && record.split !== null &&
-      !Array.isArray(record.split)
-    ? samplesOf(record.split, { keepEmpty: true })
-    : undefined;
-  return { runs, byId, ...(outcomes.size ? { outcomes } : {}), ...(split ? { split } : {}) };
+  // A split's ids stay with no durations too: they say whose suite its timings are. (`split`,
+  // one object, is how the summary held them before it kept one per suite.)
+  const isObject = (v: unknown): v is object =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  const splits = (Array.isArray(record.splits) ? record.splits : [record.split])
+    .filter(isObject).slice(0, MAX_SPLITS).map((split) => samplesOf(split, { keepEmpty: true }))
+    .filter((split) => split.size > 0);
+  const counted = Array.isArray(record.counted)
+    ? [...new Set(record.counted.filter(isRunId))].slice(0, MAX_COUNTED)
+    : [];
+  return {
+    runs,
+    byId,
+    ...(outcomes.size ? { outcomes } : {}),
+    ...(splits.length ? { splits } : {}),
+    ...(counted.length ? { counted } : {}),
+  };
+}
+
+/** Whether a value is a run id (as an artifact's). */
+function isRunId(value: unknown): value is string {
+  return typeof value === "string" && RUN_ID_PATTERN.test(value);
 }
 
 /**
@@ -322,9 +352,11 @@ export const KEEP_OTHER_IDS = 1000;
  * record) and how it ended.
  * @param options `catalog`: the ids of the catalog now, to keep only those. `split`: the
  * timings the run split by, when it is a split by duration from this summary (kept for the
- * splits after it); `null` for a full run that ran to its end (the splits after it read the
- * newest durations), unless none of the shared ids is in `catalog` (another suite's run);
- * absent for any other run (the summary's `split` stays as it is).
+ * splits after it, in place of its suite's: those that share an id with it); `null` for a full
+ * run that ran to its end (its suite's next split reads the newest durations: the shared
+ * timings that share an id with `catalog` are dropped, all without one); absent for any other
+ * run (the shared timings stay as they are). `runIds`: the runs whose results these are (they
+ * are remembered as counted). `count`: false when the run adds no results (runs stays).
  * @returns The new summary.
  *
  * @example
@@ -343,18 +375,29 @@ export const KEEP_OTHER_IDS = 1000;
  * assert.deepEqual([...renamed.byId.keys()], ["a", "b"]);
  * // A shard split by duration keeps what it split by; a full run drops it.
  * const shard = addRun(renamed, [{ id: "a", durationMs: 8 }], { split: renamed.byId });
- * assert.deepEqual(shard.split?.get("a"), [6, 9, 5]);
- * assert.deepEqual(addRun(shard, [{ id: "b", durationMs: 1 }]).split, shard.split);
- * assert.equal(addRun(shard, [{ id: "a", durationMs: 8 }], { split: null }).split, undefined);
- * // ... unless it is another suite's (none of the shared ids in its catalog).
- * const other = addRun(shard, [{ id: "z", durationMs: 1 }], { split: null, catalog: new Set(["z"]) });
- * assert.deepEqual(other.split, shard.split);
+ * assert.deepEqual(shard.splits?.[0].get("a"), [6, 9, 5]);
+ * assert.deepEqual(addRun(shard, [{ id: "b", durationMs: 1 }]).splits, shard.splits);
+ * assert.equal(addRun(shard, [{ id: "a", durationMs: 8 }], { split: null }).splits, undefined);
+ * // ... unless it is another suite's (none of the shared ids in its catalog), which keeps its own.
+ * const z = new Map([["z", []]]);
+ * const other = addRun(shard, [{ id: "z", durationMs: 1 }], { split: z, catalog: new Set(["z"]) });
+ * assert.deepEqual(other.splits, [z, ...shard.splits!]);
+ * const full = addRun(other, [{ id: "z", durationMs: 1 }], { split: null, catalog: new Set(["z"]) });
+ * assert.deepEqual(full.splits, shard.splits);
+ * // The runs it holds, remembered.
+ * assert.deepEqual(addRun(full, [], { runIds: ["r9"], count: false }).counted, ["r9"]);
+ * assert.equal(addRun(full, [], { runIds: ["r9"], count: false }).runs, full.runs);
  * ```
  */
 export function addRun(
   before: DurationSamples | undefined,
   ran: readonly { id: string; durationMs?: number; status?: string }[],
-  options: { catalog?: ReadonlySet<string>; split?: ReadonlyMap<string, number[]> | null } = {},
+  options: {
+    catalog?: ReadonlySet<string>;
+    split?: ReadonlyMap<string, number[]> | null;
+    runIds?: readonly string[];
+    count?: boolean;
+  } = {},
 ): DurationSamples {
   const { catalog } = options;
   const ids = new Set([...before?.byId.keys() ?? [], ...before?.outcomes?.keys() ?? []]);
@@ -362,19 +405,23 @@ export function addRun(
     ids.size > Math.max(KEEP_OTHER_IDS, 4 * catalog.size);
   const kept = <T>(entries: Iterable<[string, T]>) =>
     full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
-  // A split by duration from this summary keeps what it split by (what the splits here share);
-  // a full run lets the next split read the newest durations; any other run leaves it.
-  // A full run of another suite sharing the artifact directory (none of the ids the splits
-  // share is in its catalog) leaves them to this suite's next full run.
-  const another = catalog !== undefined && before?.split !== undefined && before.split.size > 0 &&
-    ![...before.split.keys()].some((id) => catalog.has(id));
-  // (A split keeps every id of its catalog, with or without durations: only one written before
-  // that, in a folder with no summary, is empty.)
-  const splitBy = options.split === null
-    ? (another ? before?.split : undefined)
-    : options.split ?? before?.split;
-  // Never thinned with the others: it holds one catalog's ids, until that suite's full run.
-  const split = splitBy ? new Map(splitBy) : undefined;
+  // A split by duration from this summary keeps what it split by (what its suite's splits
+  // share), in place of its suite's; a full run lets its suite's next split read the newest
+  // durations; any other run leaves them. Another suite sharing the artifact directory has its
+  // own (a split holds every id of its catalog). Never thinned with the ids beside the catalog.
+  const sharesAnId = (split: ReadonlyMap<string, number[]>, ids: { has(id: string): boolean }) =>
+    [...split.keys()].some((id) => ids.has(id));
+  const earlier = before?.splits ?? [];
+  const splits = options.split === null
+    ? earlier.filter((split) => catalog !== undefined && !sharesAnId(split, catalog))
+    : options.split
+    ? [
+      new Map(options.split),
+      ...earlier.filter((split) => !sharesAnId(split, options.split!)),
+    ].slice(0, MAX_SPLITS)
+    : earlier;
+  const counted = [...new Set([...options.runIds ?? [], ...before?.counted ?? []])]
+    .slice(0, MAX_COUNTED);
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
@@ -386,10 +433,11 @@ export function addRun(
     }
   }
   return {
-    runs: (before?.runs ?? 0) + 1,
+    runs: (before?.runs ?? 0) + (options.count === false ? 0 : 1),
     byId,
     ...(outcomes.size ? { outcomes } : {}),
-    ...(split ? { split } : {}),
+    ...(splits.length ? { splits } : {}),
+    ...(counted.length ? { counted } : {}),
   };
 }
 
@@ -421,10 +469,13 @@ export function addRun(
 export function durationsText(samples: DurationSamples): string {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
-  const split = samples.split ? `,"split":${jsonObject(samples.split)}` : "";
+  const splits = samples.splits?.length
+    ? `,"splits":[${samples.splits.map(jsonObject).join(",")}]`
+    : "";
+  const counted = samples.counted?.length ? `,"counted":${JSON.stringify(samples.counted)}` : "";
   return `{"version":1,"runs":${
     JSON.stringify(samples.runs)
-  },"fixtures":${fixtures}${outcomes}${split}}\n`;
+  },"fixtures":${fixtures}${outcomes}${splits}${counted}}\n`;
 }
 
 /** A map as a JSON object, keys in order. */

@@ -163,34 +163,43 @@ Deno.test("readDurationsFile(): a symlink loop at durations.json is a summary th
   }
 });
 
-Deno.test("property: the splits by duration from the summary, run in any order, repeated or with other runs between them, all read the same timings until a full run; every run's durations count at once", () => {
-  // A run: a split by duration from the summary, a full run, or another run (a rerun, a
-  // selection, a hash shard); each records one fixture's duration.
+Deno.test("property: the splits by duration of two suites sharing the summary, run in any order, repeated or with other runs between them, each read their suite's timings until its full run; every run's durations count at once and its run is remembered", () => {
+  // A run of suite A or B: a split by duration from the summary, a full run, or another run (a
+  // rerun, a selection, a hash shard); each records one of its fixtures' duration.
+  const catalogs = { A: ["a0", "a1", "a2"], B: ["b0", "b1", "b2"] };
   const step = fc.record({
+    suite: fc.constantFrom("A" as const, "B" as const),
     kind: fc.constantFrom("split", "full", "other"),
-    id: fc.integer({ min: 0, max: 4 }),
+    id: fc.integer({ min: 0, max: 2 }),
     ms: fc.nat({ max: 100_000 }),
   });
   fc.assert(
-    fc.property(fc.option(fc.constant(1), { nil: undefined }), fc.array(step, { maxLength: 15 }), (
+    fc.property(fc.option(fc.constant(1), { nil: undefined }), fc.array(step, { maxLength: 20 }), (
       seeded,
       steps,
     ) => {
-      let summary = seeded ? addRun(undefined, [{ id: "f0", durationMs: 500 }]) : undefined;
-      // What a split reads: the shared timings, else the newest; nothing without a summary.
-      const reads = (s: typeof summary) => s?.split ?? s?.byId ?? new Map<string, number[]>();
-      let shared: Map<string, number[]> | undefined;
+      let summary = seeded ? addRun(undefined, [{ id: "a0", durationMs: 500 }]) : undefined;
+      // What a split of a suite reads (as readTimings): the shared timings holding one of its
+      // ids, else the newest; and what it keeps: its catalog's ids (as durationShardOf).
+      const reads = (s: typeof summary, catalog: string[]) => {
+        const from = s?.splits?.find((m) => catalog.some((id) => m.has(id))) ?? s?.byId;
+        return new Map(catalog.map((id) => [id, from?.get(id) ?? []]));
+      };
+      const shared: Record<string, Map<string, number[]> | undefined> = {};
       let count = summary?.runs ?? 0;
-      for (const { kind, id, ms } of steps) {
-        const read = reads(summary);
+      for (const [i, { suite, kind, id, ms }] of steps.entries()) {
+        const catalog = catalogs[suite];
+        const read = reads(summary, catalog);
         if (kind === "split") {
-          // Every split since the last full run reads what the first of them read.
-          if (shared) assert.deepEqual(read, shared);
-          else shared = new Map(read);
-        } else if (kind === "full") shared = undefined;
+          // Every split of the suite since its last full run reads what the first of them read.
+          if (shared[suite]) assert.deepEqual(read, shared[suite]);
+          else shared[suite] = new Map(read);
+        } else if (kind === "full") shared[suite] = undefined;
         const split = kind === "split" ? read : kind === "full" ? null : undefined;
         const text = durationsText(
-          addRun(summary, [{ id: `f${id}`, durationMs: ms, status: "passed" }], {
+          addRun(summary, [{ id: catalog[id], durationMs: ms, status: "passed" }], {
+            catalog: new Set(catalog),
+            runIds: [`r${i}`],
             ...(split !== undefined ? { split } : {}),
           }),
         );
@@ -198,21 +207,27 @@ Deno.test("property: the splits by duration from the summary, run in any order, 
         summary = parseDurations(text)!;
         assert.equal(durationsText(summary), text);
         // The run's duration counts at once for the start order, and the run is counted.
-        assert.equal(summary.byId.get(`f${id}`)![0], ms);
+        assert.equal(summary.byId.get(catalog[id])![0], ms);
         assert.equal(summary.runs, ++count);
-        assert.equal(summary.split !== undefined, shared !== undefined);
+        assert.equal(summary.counted?.[0], `r${i}`);
+        // One shared split per suite that has one.
+        const kept = Object.values(shared).filter(Boolean).length;
+        assert.equal(summary.splits?.length ?? 0, kept);
       }
     }),
   );
-  // A split section that is not an object is left out; bad ids and values in one are too.
-  for (const split of ["x", [1], null, 5]) {
-    const text = JSON.stringify({ version: 1, runs: 1, fixtures: { a: [5] }, split });
-    assert.equal(parseDurations(text)!.split, undefined, JSON.stringify(split));
+  // A split section that is not an object is left out; bad ids and values in one are too; the
+  // one-object form of older summaries reads as one suite's.
+  for (const splits of ["x", [1], null, 5, [[1]]]) {
+    const text = JSON.stringify({ version: 1, runs: 1, fixtures: { a: [5] }, splits });
+    assert.equal(parseDurations(text)!.splits, undefined, JSON.stringify(splits));
   }
   const odd = parseDurations(JSON.stringify({
     version: 1,
     fixtures: {},
-    split: { "../x": [1], b: [2, "x", -1], "\u001b[31m": [3] },
+    split: { "../x": [1], b: [2, "x", -1], c: [], "\u001b[31m": [3] },
+    counted: ["r1", "../x", 5, "r1", "r2"],
   }))!;
-  assert.deepEqual([...odd.split!], [["b", [2]]]);
+  assert.deepEqual(odd.splits?.map((m) => [...m]), [[["b", [2]], ["c", []]]]);
+  assert.deepEqual(odd.counted, ["r1", "r2"]);
 });

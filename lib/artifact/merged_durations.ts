@@ -32,17 +32,19 @@ export interface MergedRun {
 
 /**
  * Adds a merge's inputs to the artifact directory's `durations.json`, under
- * the caller's lock: the durations of each input whose run file is not in
- * `runs/` before the merge (`counted`, see {@linkcode runsInHistory}: one that is, a shard run
- * in this directory, added its own when it ran); with `full` (every shard of one split of a full run), the merged run
+ * the caller's lock: the results of each input the summary does not hold yet (not in `runs/`
+ * before the merge, `counted`, see {@linkcode runsInHistory}, nor among the runs the summary
+ * remembers counting: a shard run here added its own, an earlier merge its inputs), once;
+ * with `full` (every shard of one split of a full run), the merged run
  * is a full run: the timings the splits share are dropped (unless they are
  * another suite's, see `addRun`). A summary that cannot be read starts again,
  * as a run starts it; one that cannot be written is a warning.
  *
  * @param dir The artifact directory.
  * @param inputs The merged runs.
- * @param options `full`: the merge is a full run; `shownDir`: the directory as the user named
- * it; `counted`: the runs already in its history.
+ * @param options `full`: the merge is a full run that ran to its end; `shownDir`: the
+ * directory as the user named it; `counted`: the runs already in its history; `runId`: the
+ * merged run's.
  * @returns The warnings to print.
  *
  * @example
@@ -60,6 +62,7 @@ export interface MergedRun {
  *   full: true,
  *   shownDir: ".smoke",
  *   counted: new Set(),
+ *   runId: "m1",
  * });
  * assert.deepEqual(warnings, []);
  * const read = await readDurationsFile(dir);
@@ -70,14 +73,17 @@ export interface MergedRun {
 export async function addMergedDurations(
   dir: string,
   inputs: readonly MergedRun[],
-  options: { full: boolean; shownDir: string; counted: ReadonlySet<string> },
+  options: { full: boolean; shownDir: string; counted: ReadonlySet<string>; runId: string },
 ): Promise<Diagnostic[]> {
-  const ran = inputs.filter((input) => !options.counted.has(input.runId))
-    .flatMap((input) => recordedResults(input.fixtures));
+  const read = await readDurationsFile(dir);
+  // What this summary holds already: runs in its history, and runs it remembers counting (a
+  // shard that ran here, or an input an earlier merge added).
+  const counted = new Set([...options.counted, ...read.samples?.counted ?? []]);
+  const added = inputs.filter((input) => !counted.has(input.runId));
+  const ran = added.flatMap((input) => recordedResults(input.fixtures));
   if (ran.length === 0 && !options.full) return [];
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
   const warnings: Diagnostic[] = [];
-  const read = await readDurationsFile(dir);
   if (read.problem) {
     warnings.push({
       code: "DURATIONS_UNREADABLE",
@@ -94,6 +100,9 @@ export async function addMergedDurations(
     : undefined;
   const samples = addRun(read.samples, ran, {
     ...(catalog ? { catalog, split: null } : {}),
+    // The merged run holds the inputs' results: merging it again adds nothing either.
+    runIds: [options.runId, ...inputs.map((input) => input.runId)],
+    count: ran.length > 0,
   });
   try {
     await writeDurations(dir, samples);

@@ -147,6 +147,7 @@ async function saveDurations(
   options: {
     catalogIds?: readonly string[];
     split: ReadonlyMap<string, number[]> | null | undefined;
+    runId: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, recordedResults, samplesNow, writeDurations } = await import(
@@ -159,6 +160,8 @@ async function saveDurations(
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
     ...(options.split !== undefined ? { split: options.split } : {}),
+    // Remembered: a merge of this run's artifact into this directory does not add it again.
+    runIds: [options.runId],
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
@@ -422,6 +425,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       outcomes = await saveDurations(paths.dir, artifact.fixtures, context.durations, {
         ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
         split: splitTimings(selection, artifact.fixtures),
+        runId,
       }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

@@ -475,6 +475,7 @@ async function saveIntoHistory(
       full: context.full,
       shownDir,
       counted,
+      runId: artifact.runId,
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
@@ -551,7 +552,12 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map((input) => input.artifact),
-      full: shardCoverage(inputs.map((input) => input.artifact)).full,
+      // Every shard of one split, run to its end (as a full run that drops the shared split
+      // timings: one cut short measured too little to split by).
+      full: shardCoverage(inputs.map((input) => input.artifact)).full &&
+        !artifact.fixtures.some((f) =>
+          f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"
+        ),
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {

@@ -504,13 +504,14 @@ export async function readTimings(
  * share since the last run of another kind (its `split`), else its newest durations.
  */
 function ownTimings(
-  samples: { byId: Map<string, number[]>; split?: Map<string, number[]> },
+  samples: { byId: Map<string, number[]>; splits?: Map<string, number[]>[] },
   shown: string,
   catalogIds: readonly string[] | undefined,
 ): Timings {
   // Shared timings are this suite's when they hold one of its ids (a split keeps the catalog's
   // ids, see durationShardOf); another suite's sharing the artifact directory are left to it.
-  const ours = samples.split !== undefined &&
-    (catalogIds === undefined || catalogIds.some((id) => samples.split!.has(id)));
-  return ours ? { byId: samples.split!, shown, shared: true } : { byId: samples.byId, shown };
+  const ours = samples.splits?.find((split) =>
+    catalogIds === undefined || catalogIds.some((id) => split.has(id))
+  );
+  return ours ? { byId: ours, shown, shared: true } : { byId: samples.byId, shown };
 }

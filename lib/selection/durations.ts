@@ -33,7 +33,10 @@ export interface Estimate {
   ms: number;
   /** How many recorded results it is the median of; 0 for the default. */
   samples: number;
-  /** Cut to the longest the fixture can take now (its timeout, times its attempts). */
+  /**
+   * Cut to the longest the fixture can take now (its timeout, times its attempts) from well over
+   * it (over 10%: the timeout was lowered since).
+   */
   capped?: boolean;
 }
 
@@ -159,6 +162,9 @@ export function expectedDurations(
  * // A fixture whose timeout is now shorter than what it took is expected to take its timeout.
  * const cut = estimatesFrom(durations, ["d"], { capMs: () => 500 });
  * assert.deepEqual(cut.byId.get("d"), { ms: 500, samples: 1, capped: true });
+ * // One that timed out: a little over its timeout, cut to it without a word.
+ * const out = estimatesFrom(new Map([["t", [606]]]), ["t"], { capMs: () => 600 });
+ * assert.deepEqual(out.byId.get("t"), { ms: 600, samples: 1 });
  * ```
  */
 export function estimatesFrom(
@@ -185,10 +191,14 @@ export function estimatesFrom(
   for (const id of ids) {
     const estimate = known.get(id) ?? { ms: defaultMs, samples: 0 };
     const cap = options.capMs?.(id);
-    estimates.set(
-      id,
-      cap !== undefined && estimate.ms > cap ? { ...estimate, ms: cap, capped: true } : estimate,
-    );
+    if (cap === undefined || estimate.ms <= cap) estimates.set(id, estimate);
+    // A timed-out attempt is recorded a little over its timeout (the time to stop it): said
+    // only when the estimate was well over it (the timeout was lowered since).
+    else {estimates.set(id, {
+        ...estimate,
+        ms: cap,
+        ...(estimate.ms > cap * 1.1 ? { capped: true } : {}),
+      });}
   }
   return { byId: estimates, defaultMs, defaultOf };
 }

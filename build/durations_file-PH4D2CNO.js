@@ -1,7 +1,9 @@
 import {
   DURATIONS_FILE,
   KEEP_OTHER_IDS,
+  MAX_COUNTED,
   MAX_SAMPLES,
+  MAX_SPLITS,
   addRun,
   durationsOfValue,
   durationsProblem,
@@ -14,7 +16,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-TF33GGYP.js";
+} from "./chunk-SJVYNMPK.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -25,7 +27,9 @@ import "./chunk-GTHP53V7.js";
 export {
   DURATIONS_FILE,
   KEEP_OTHER_IDS,
+  MAX_COUNTED,
   MAX_SAMPLES,
+  MAX_SPLITS,
   addRun,
   durationsOfValue,
   durationsProblem,
@@ -39,4 +43,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-KDUCUSAD.js.map
+//# sourceMappingURL=durations_file-PH4D2CNO.js.map

@@ -4,7 +4,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-TF33GGYP.js";
+} from "./chunk-SJVYNMPK.js";
 import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
@@ -22,11 +22,16 @@ import {
 
 // lib/artifact/merged_durations.ts
 var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
-  const ran = inputs.filter(((input) => !options.counted.has(input.runId))).flatMap(((input) => recordedResults(input.fixtures)));
+  const read = await readDurationsFile(dir);
+  const counted = /* @__PURE__ */ new Set([
+    ...options.counted,
+    ...read.samples?.counted ?? []
+  ]);
+  const added = inputs.filter(((input) => !counted.has(input.runId)));
+  const ran = added.flatMap(((input) => recordedResults(input.fixtures)));
   if (ran.length === 0 && !options.full) return [];
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
   const warnings = [];
-  const read = await readDurationsFile(dir);
   if (read.problem) {
     warnings.push({
       code: "DURATIONS_UNREADABLE",
@@ -40,7 +45,13 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
     ...catalog ? {
       catalog,
       split: null
-    } : {}
+    } : {},
+    // The merged run holds the inputs' results: merging it again adds nothing either.
+    runIds: [
+      options.runId,
+      ...inputs.map(((input) => input.runId))
+    ],
+    count: ran.length > 0
   });
   try {
     await writeDurations(dir, samples);
@@ -70,4 +81,4 @@ export {
   addMergedDurations,
   runsInHistory
 };
-//# sourceMappingURL=merged_durations-MDUMPYHE.js.map
+//# sourceMappingURL=merged_durations-TUP7A5HE.js.map

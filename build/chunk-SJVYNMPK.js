@@ -16,6 +16,7 @@ import {
   join
 } from "./chunk-UZCZWFUL.js";
 import {
+  RUN_ID_PATTERN,
   interruptedWithoutResult,
   isFixtureId
 } from "./chunk-LB2RVQEI.js";
@@ -27,6 +28,8 @@ import {
 var DURATIONS_FILE = "durations.json";
 var MAX_SAMPLES = 10;
 var MAX_BYTES = 16 * 1024 * 1024;
+var MAX_SPLITS = 8;
+var MAX_COUNTED = 1e3;
 var usableDurationMs = (function usableDurationMs(ms) {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIMER_MS;
 });
@@ -43,19 +46,31 @@ var durationsOfValue = (function durationsOfValue(value) {
   const byId = samplesOf(fixtures);
   const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  const split = typeof record.split === "object" && record.split !== null && !Array.isArray(record.split) ? samplesOf(record.split, {
+  const isObject = ((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+  const splits = (Array.isArray(record.splits) ? record.splits : [
+    record.split
+  ]).filter(isObject).slice(0, MAX_SPLITS).map(((split) => samplesOf(split, {
     keepEmpty: true
-  }) : void 0;
+  }))).filter(((split) => split.size > 0));
+  const counted = Array.isArray(record.counted) ? [
+    ...new Set(record.counted.filter(isRunId))
+  ].slice(0, MAX_COUNTED) : [];
   return {
     runs,
     byId,
     ...outcomes.size ? {
       outcomes
     } : {},
-    ...split ? {
-      split
+    ...splits.length ? {
+      splits
+    } : {},
+    ...counted.length ? {
+      counted
     } : {}
   };
+});
+var isRunId = (function isRunId(value) {
+  return typeof value === "string" && RUN_ID_PATTERN.test(value);
 });
 var samplesOf = (function samplesOf(fixtures, options = {}) {
   const byId = /* @__PURE__ */ new Map();
@@ -137,11 +152,20 @@ var addRun = (function addRun(before, ran, options = {}) {
   const kept = ((entries) => full ? [
     ...entries
   ].filter((([id]) => catalog.has(id))) : entries);
-  const another = catalog !== void 0 && before?.split !== void 0 && before.split.size > 0 && ![
-    ...before.split.keys()
-  ].some(((id) => catalog.has(id)));
-  const splitBy = options.split === null ? another ? before?.split : void 0 : options.split ?? before?.split;
-  const split = splitBy ? new Map(splitBy) : void 0;
+  const sharesAnId = ((split, ids2) => [
+    ...split.keys()
+  ].some(((id) => ids2.has(id))));
+  const earlier = before?.splits ?? [];
+  const splits = options.split === null ? earlier.filter(((split) => catalog !== void 0 && !sharesAnId(split, catalog))) : options.split ? [
+    new Map(options.split),
+    ...earlier.filter(((split) => !sharesAnId(split, options.split)))
+  ].slice(0, MAX_SPLITS) : earlier;
+  const counted = [
+    .../* @__PURE__ */ new Set([
+      ...options.runIds ?? [],
+      ...before?.counted ?? []
+    ])
+  ].slice(0, MAX_COUNTED);
   const byId = new Map(kept(before?.byId ?? []));
   const outcomes = new Map(kept(before?.outcomes ?? []));
   for (const { id, durationMs, status } of ran) {
@@ -156,21 +180,25 @@ var addRun = (function addRun(before, ran, options = {}) {
     }
   }
   return {
-    runs: (before?.runs ?? 0) + 1,
+    runs: (before?.runs ?? 0) + (options.count === false ? 0 : 1),
     byId,
     ...outcomes.size ? {
       outcomes
     } : {},
-    ...split ? {
-      split
+    ...splits.length ? {
+      splits
+    } : {},
+    ...counted.length ? {
+      counted
     } : {}
   };
 });
 var durationsText = (function durationsText(samples) {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
-  const split = samples.split ? `,"split":${jsonObject(samples.split)}` : "";
-  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}${split}}
+  const splits = samples.splits?.length ? `,"splits":[${samples.splits.map(jsonObject).join(",")}]` : "";
+  const counted = samples.counted?.length ? `,"counted":${JSON.stringify(samples.counted)}` : "";
+  return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}${splits}${counted}}
 `;
 });
 var jsonObject = (function jsonObject(map) {
@@ -206,6 +234,8 @@ var writeDurations = (async function writeDurations(dir, samples) {
 export {
   DURATIONS_FILE,
   MAX_SAMPLES,
+  MAX_SPLITS,
+  MAX_COUNTED,
   usableDurationMs,
   parseDurations,
   durationsOfValue,
@@ -220,4 +250,4 @@ export {
   recordedResults,
   writeDurations
 };
-//# sourceMappingURL=chunk-TF33GGYP.js.map
+//# sourceMappingURL=chunk-SJVYNMPK.js.map

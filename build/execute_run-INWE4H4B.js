@@ -1531,7 +1531,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-KDUCUSAD.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-PH4D2CNO.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1540,7 +1540,11 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
     } : {},
     ...options.split !== void 0 ? {
       split: options.split
-    } : {}
+    } : {},
+    // Remembered: a merge of this run's artifact into this directory does not add it again.
+    runIds: [
+      options.runId
+    ]
   });
   await writeDurations(dir, samples);
   return samples.outcomes;
@@ -1786,7 +1790,8 @@ hint: The run went on; it is reported as failed because that output is missing.
         ...selection.catalogIds ? {
           catalogIds: selection.catalogIds
         } : {},
-        split: splitTimings(selection, artifact.fixtures)
+        split: splitTimings(selection, artifact.fixtures),
+        runId
       }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
@@ -1927,4 +1932,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-NBM6UJLN.js.map
+//# sourceMappingURL=execute_run-INWE4H4B.js.map

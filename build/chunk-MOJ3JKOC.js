@@ -4,7 +4,7 @@ import {
 } from "./chunk-5YS2GWRP.js";
 import {
   usableDurationMs
-} from "./chunk-TF33GGYP.js";
+} from "./chunk-SJVYNMPK.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -58,11 +58,16 @@ var estimatesFrom = (function estimatesFrom(byId, ids, options = {}) {
       samples: 0
     };
     const cap = options.capMs?.(id);
-    estimates.set(id, cap !== void 0 && estimate.ms > cap ? {
-      ...estimate,
-      ms: cap,
-      capped: true
-    } : estimate);
+    if (cap === void 0 || estimate.ms <= cap) estimates.set(id, estimate);
+    else {
+      estimates.set(id, {
+        ...estimate,
+        ms: cap,
+        ...estimate.ms > cap * 1.1 ? {
+          capped: true
+        } : {}
+      });
+    }
   }
   return {
     byId: estimates,
@@ -135,7 +140,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-KDUCUSAD.js");
+  const { readDurationsFile } = await import("./durations_file-PH4D2CNO.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -191,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-65YXNYKT.js.map
+//# sourceMappingURL=chunk-MOJ3JKOC.js.map

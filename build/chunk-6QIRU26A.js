@@ -4,7 +4,7 @@ import {
 } from "./chunk-TVAOV5DS.js";
 import {
   shardPlanLine
-} from "./chunk-PKLMY2BZ.js";
+} from "./chunk-5RVJZTMJ.js";
 import {
   historyPaths,
   sameFile
@@ -26,7 +26,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-65YXNYKT.js";
+} from "./chunk-MOJ3JKOC.js";
 import {
   closeOverNeeds,
   closest,
@@ -1977,7 +1977,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-QSZAK3UN.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-SA2UMAXA.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2211,4 +2211,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-2WUMPPDS.js.map
+//# sourceMappingURL=chunk-6QIRU26A.js.map

@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-65YXNYKT.js";
+} from "./chunk-MOJ3JKOC.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-TF33GGYP.js";
+import "./chunk-SJVYNMPK.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-UJCZOUAU.js.map
+//# sourceMappingURL=durations-V4HHAKOO.js.map

@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-PKLMY2BZ.js";
+} from "./chunk-5RVJZTMJ.js";
 import "./chunk-LJMEZB3Q.js";
-import "./chunk-65YXNYKT.js";
+import "./chunk-MOJ3JKOC.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-TF33GGYP.js";
+import "./chunk-SJVYNMPK.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-QSZAK3UN.js.map
+//# sourceMappingURL=duration_shards-SA2UMAXA.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-65YXNYKT.js";
+} from "./chunk-MOJ3JKOC.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -161,7 +161,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-KDUCUSAD.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-PH4D2CNO.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -241,9 +241,9 @@ var readTimings = (async function readTimings(where) {
   };
 });
 var ownTimings = (function ownTimings(samples, shown, catalogIds) {
-  const ours = samples.split !== void 0 && (catalogIds === void 0 || catalogIds.some(((id) => samples.split.has(id))));
+  const ours = samples.splits?.find(((split) => catalogIds === void 0 || catalogIds.some(((id) => split.has(id)))));
   return ours ? {
-    byId: samples.split,
+    byId: ours,
     shown,
     shared: true
   } : {
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-PKLMY2BZ.js.map
+//# sourceMappingURL=chunk-5RVJZTMJ.js.map
