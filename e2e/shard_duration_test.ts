@@ -647,7 +647,7 @@ Deno.test("--rerun-failed split by duration from the folder's own latest.json: s
     );
     const run = await runSmoke(p.dir, args);
     assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
-    if (!/has no fixtures \[EMPTY_SHARD\]/.test(run.stderr)) {
+    if (!/\[EMPTY_SHARD\]/.test(run.stderr)) {
       reran.push(...(await p.latest()).fixtures.map((f) => f.id as string));
     }
   }
@@ -692,5 +692,21 @@ Deno.test("a duration shard stopped early says how many of its fixtures it did n
   assert.match(
     run.stdout,
     /^Shard 1\/1 by duration: predicted 600ms of fixture time, took \d+ms \(2 not run to the end, not counted\)$/m,
+  );
+});
+
+Deno.test("a rerun shard that gets none of what is owed says so: the other shards rerun it", async () => {
+  await using p = await tempProject({
+    "fixtures/x.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "sleep 0.3; exit 1"] }),
+    "fixtures/y.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "sleep 0.2"] }),
+    "fixtures/z.smoke.jsonc": JSON.stringify({ command: ["sh", "-c", "sleep 0.1"] }),
+  });
+  assert.equal((await runSmoke(p.dir, ["--concurrency", "3"])).code, 1);
+  // x, the longest, goes to shard 1 when the whole selection splits: shard 2 owes nothing.
+  const run = await runSmoke(p.dir, ["--rerun-failed", "--shard", "2/2", "--shard-by", "duration"]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(
+    run.stderr,
+    /^warning: Shard 2\/2 has none of the 1 outstanding fixture \[EMPTY_SHARD\]\nhint: Nothing to rerun here; the other shards rerun the rest\.$/m,
   );
 });

@@ -144,11 +144,12 @@ var emptySelection = (function emptySelection(filters, context) {
     ]
   });
 });
-var emptyShardWarning = (function emptyShardWarning(shard2) {
+var emptyShardWarning = (function emptyShardWarning(shard2, rerun) {
+  const owed = rerun.owed;
   return formatWarning({
     code: "EMPTY_SHARD",
-    message: `Shard ${shard2.index}/${shard2.total} has no fixtures`,
-    hint: "Nothing to do here; the merged run judges the whole selection."
+    message: owed === void 0 ? `Shard ${shard2.index}/${shard2.total} has no fixtures` : `Shard ${shard2.index}/${shard2.total} has none of the ${owed} outstanding fixture${owed === 1 ? "" : "s"}`,
+    hint: owed === void 0 ? "Nothing to do here; the merged run judges the whole selection." : "Nothing to rerun here; the other shards rerun the rest."
   });
 });
 var warn = (function warn(io, diagnostics) {
@@ -229,7 +230,11 @@ var runSmoke = (async function runSmoke(flags, io) {
     if (flags.shard) {
       if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
       if (flags.dryRun && selection.shardPlan) io.stdout(shardPlanLine(selection.shardPlan) + "\n");
-      io.stderr(emptyShardWarning(flags.shard));
+      io.stderr(emptyShardWarning(flags.shard, {
+        ...selection.owed !== void 0 ? {
+          owed: selection.owed
+        } : {}
+      }));
       if (flags.dryRun) io.stdout("Dry run: 0 fixtures would run; nothing was run or written.\n");
       if (!flags.list) io.stdout(`${resultLine("pass")}
 `);

@@ -84,11 +84,22 @@ function emptySelection(
 }
 
 /** The warning of a shard with nothing to run (`--list` and a run alike). */
-function emptyShardWarning(shard: { index: number; total: number }): string {
+function emptyShardWarning(
+  shard: { index: number; total: number },
+  rerun: { owed?: number },
+): string {
+  // A rerun's shard is empty when none of what is owed falls in it: the other shards rerun it.
+  const owed = rerun.owed;
   return formatWarning({
     code: "EMPTY_SHARD",
-    message: `Shard ${shard.index}/${shard.total} has no fixtures`,
-    hint: "Nothing to do here; the merged run judges the whole selection.",
+    message: owed === undefined
+      ? `Shard ${shard.index}/${shard.total} has no fixtures`
+      : `Shard ${shard.index}/${shard.total} has none of the ${owed} outstanding fixture${
+        owed === 1 ? "" : "s"
+      }`,
+    hint: owed === undefined
+      ? "Nothing to do here; the merged run judges the whole selection."
+      : "Nothing to rerun here; the other shards rerun the rest.",
   });
 }
 
@@ -217,7 +228,11 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       if (flags.list && selection.shardPlan) io.stderr(shardPlanLine(selection.shardPlan) + "\n");
       // A dry run shows every shard's predicted total too, this one's at 0.
       if (flags.dryRun && selection.shardPlan) io.stdout(shardPlanLine(selection.shardPlan) + "\n");
-      io.stderr(emptyShardWarning(flags.shard));
+      io.stderr(
+        emptyShardWarning(flags.shard, {
+          ...(selection.owed !== undefined ? { owed: selection.owed } : {}),
+        }),
+      );
       if (flags.dryRun) io.stdout("Dry run: 0 fixtures would run; nothing was run or written.\n");
       if (!flags.list) io.stdout(`${resultLine("pass")}\n`);
       return ExitCode.Pass;
