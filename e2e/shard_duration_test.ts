@@ -349,7 +349,7 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   }
   const after = await summary();
   // The splits still read what the first of them read; the start order has every duration.
-  assert.deepEqual(after.splits, [estimates]);
+  assert.deepEqual(after.splits, [{ suite: "fixtures", timings: estimates }]);
   assert.equal(after.runs, 1 + 8);
   assert.equal(after.fixtures.c.length, 1 + cRuns);
   assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
@@ -373,7 +373,7 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   assert.equal((await summary()).splits, undefined);
   const fresh = await shard(1);
   assert.doesNotMatch(fresh.run.stdout, /shared since/);
-  const [moved] = (await summary()).splits;
+  const [{ timings: moved }] = (await summary()).splits;
   assert.ok(moved.c[0] >= 250, JSON.stringify(moved));
 });
 
@@ -546,10 +546,12 @@ Deno.test("--shard-by duration from the folder's own history: a full run cut sho
   }
 });
 
-Deno.test("--shard-by duration from the folder's own history: another suite sharing the artifact directory, with history of its own, in a new folder, or with over 1,000 ids to drop, leaves the split to this suite", async () => {
+Deno.test("--shard-by duration from the folder's own history: another suite sharing the artifact directory (and an id), with history of its own, in a new folder, or with over 1,000 ids to drop, leaves the split to this suite", async () => {
   const ids = ["p", "q", "r", "s"];
   const files: Record<string, string> = {
     "other/z.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+    // An id both suites have.
+    "other/q.smoke.jsonc": JSON.stringify({ command: ["true"] }),
   };
   for (const [i, id] of ids.entries()) {
     files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({

@@ -377,8 +377,11 @@ Deno.test("merge into the artifact directory adds the shards' durations it does 
   const merged = JSON.parse(await Deno.readTextFile(summary));
   assert.deepEqual(Object.keys(merged.fixtures).sort(), ids);
   assert.ok(Object.values(merged.fixtures).every((ms) => (ms as number[]).length === 1));
-  // Merged again (as with a rerun after them): the summary holds them already.
+  // Merged again (as with a rerun after them), or merged elsewhere and that merge merged here:
+  // the summary holds them already.
   await runSmoke(p.dir, ["merge", "shard-1/latest.json", "shard-2/latest.json"]);
+  await runSmoke(p.dir, ["merge", "shard-1/latest.json", "shard-2/latest.json", "--out", "x.json"]);
+  await runSmoke(p.dir, ["merge", "x.json"]);
   assert.deepEqual(JSON.parse(await Deno.readTextFile(summary)).fixtures, merged.fixtures);
   assert.equal(JSON.parse(await Deno.readTextFile(summary)).runs, merged.runs);
   const dry = await runSmoke(p.dir, ["--dry-run"]);

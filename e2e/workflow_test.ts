@@ -150,7 +150,7 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
       /for summary in shards\/smoke-shard-\*\/durations\.json; do\n(?: {10}.*\n)*? {10}"\$\{smoke\[@\]\}" merge/,
       // A pull request's runs are found on its head branch; the artifact by name (many shards).
       /BRANCH: \$\{\{ github\.head_ref \|\| github\.ref_name \}\}/,
-      /actions\/runs\/\$id\/artifacts\?name=\$ARTIFACT_NAME"/,
+      /gh api -X GET "repos\/\$GH_REPO\/actions\/runs\/\$id\/artifacts" -f name="\$ARTIFACT_NAME"/,
       /args\+=\(--shard-by duration\)\n/,
       /args\+=\(--shard-by duration --timings "\$source\/latest\.json"\)/,
       /"\$\{smoke\[@\]\}" merge "\$\{inputs\[@\]\}"/,

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-6QIRU26A.js";
+} from "../chunk-PUDFH335.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-5RVJZTMJ.js";
+} from "../chunk-XLKS32AH.js";
 import {
   historyPaths,
   newRunId
@@ -40,11 +40,11 @@ import {
 } from "../chunk-4PYW76IS.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-X2S7COPC.js";
-import "../chunk-MOJ3JKOC.js";
+import "../chunk-AQAF4OUQ.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
-import "../chunk-SJVYNMPK.js";
+import "../chunk-TRPOQS4B.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-INWE4H4B.js");
+  return import("../execute_run-GQB5TJGQ.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -255,7 +255,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-V4HHAKOO.js");
+  const { readSchedule } = await import("../durations-4M4ZFTOY.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -20,13 +20,14 @@ import {
 import {
   loadConfig,
   resolveOptions,
-  smokeCommand
-} from "../chunk-6QIRU26A.js";
+  smokeCommand,
+  suiteKey
+} from "../chunk-PUDFH335.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-5RVJZTMJ.js";
+import "../chunk-XLKS32AH.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +59,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-X2S7COPC.js";
-import "../chunk-MOJ3JKOC.js";
+import "../chunk-AQAF4OUQ.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-SJVYNMPK.js";
+import "../chunk-TRPOQS4B.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -327,7 +328,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory } = await import("../merged_durations-TUP7A5HE.js");
+    const { addMergedDurations, runsInHistory } = await import("../merged_durations-PVUJGTVS.js");
     const counted = runsInHistory(paths.dir, context.inputs.map(((input) => input.runId)));
     try {
       await saveRun(paths, artifact, {
@@ -357,7 +358,8 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       full: context.full,
       shownDir,
       counted,
-      runId: artifact.runId
+      runId: artifact.runId,
+      suite: context.suite
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
@@ -391,6 +393,8 @@ var runMerge = (async function runMerge(flags, io) {
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map(((input) => input.artifact)),
+      // The suite whose shards these are: the configured fixtures directory, as its runs name it.
+      suite: suiteKey(io.cwd, options.fixturesDir),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
       full: shardCoverage(inputs.map(((input) => input.artifact))).full && !artifact.fixtures.some(((f) => f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"))

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-6QIRU26A.js";
+} from "../chunk-PUDFH335.js";
 import {
   displayPath
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-5RVJZTMJ.js";
+import "../chunk-XLKS32AH.js";
 import {
   checkOutputFile
 } from "../chunk-LJMEZB3Q.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-X2S7COPC.js";
-import "../chunk-MOJ3JKOC.js";
+import "../chunk-AQAF4OUQ.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-SJVYNMPK.js";
+import "../chunk-TRPOQS4B.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

@@ -38,20 +38,31 @@ export interface DurationSamples {
   /** Outcomes by fixture id, newest first (`P` passed, `F` failed); absent in older files. */
   outcomes?: Map<string, string>;
   /**
-   * The timings the splits by duration read from this summary share, one per suite (newest
-   * first, at most {@linkcode MAX_SPLITS}; each holds every id of its suite's catalog, with no
-   * durations for one that had none): what the first such split of the suite since its last
-   * full run read (`byId` then). Shards of a split run one after another in one folder,
-   * repeated, interrupted or with other runs between them, all split by it; the suite's full
-   * run drops it, so its next split reads `byId` again.
+   * The timings the splits by duration read from this summary share, one set per suite (newest
+   * first, at most {@linkcode MAX_SPLITS}, by suite; each holds every id of its
+   * suite's catalog, with no durations for one that had none): what the first such split of
+   * the suite since its last full run read (`byId` then). Shards of a split run one after
+   * another in one folder, repeated, interrupted or with other runs between them, all split by
+   * it; the suite's full run drops it, so its next split reads `byId` again.
    */
-  splits?: Map<string, number[]>[];
+  splits?: SharedSplit[];
   /**
    * The runs whose results the summary holds, newest first (at most {@linkcode MAX_COUNTED}):
    * a merge adds an input's results once, however often it is merged.
    */
   counted?: string[];
 }
+
+/** One suite's shared split timings (see {@linkcode DurationSamples.splits}). */
+export interface SharedSplit {
+  /** The suite: its fixtures directory (see `suiteKey` in `selection/select.ts`). */
+  suite: string;
+  /** Milliseconds by fixture id, newest first; every id of the catalog, some with none. */
+  timings: Map<string, number[]>;
+}
+
+/** A suite name longer than this is no suite (see `suiteKey` in `selection/select.ts`). */
+const MAX_SUITE_CHARS = 4096;
 
 /** Suites whose shared split timings a summary keeps (the oldest go first). */
 export const MAX_SPLITS = 8;
@@ -137,15 +148,23 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     ? record.runs as number
     : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
-  // A split's ids stay with no durations too: they say whose suite its timings are. (`split`,
-  // one object, is how the summary held them before it kept one per suite.)
-  const isObject = (v: unknown): v is object =>
+  // A split's ids stay with no durations too (the catalog's ids). One suite's first. (`split`,
+  // one object without its suite, as the summary held it before it kept one per suite, is left
+  // out: that split starts again from the newest durations.)
+  const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === "object" && v !== null && !Array.isArray(v);
-  const splits = (Array.isArray(record.splits) ? record.splits : [record.split])
-    .filter(isObject).slice(0, MAX_SPLITS).map((split) => samplesOf(split, { keepEmpty: true }))
-    .filter((split) => split.size > 0);
+  const splits: SharedSplit[] = [];
+  for (const entry of Array.isArray(record.splits) ? record.splits.slice(0, MAX_SPLITS * 4) : []) {
+    if (!isObject(entry) || !isObject(entry.timings)) continue;
+    const { suite } = entry;
+    if (typeof suite !== "string" || !suite || suite.length > MAX_SUITE_CHARS) continue;
+    if (splits.some((kept) => kept.suite === suite)) continue;
+    splits.push({ suite, timings: samplesOf(entry.timings, { keepEmpty: true }) });
+  }
+  splits.splice(MAX_SPLITS);
+  // Cut before it is checked: a hand-made list of a million ids costs nothing.
   const counted = Array.isArray(record.counted)
-    ? [...new Set(record.counted.filter(isRunId))].slice(0, MAX_COUNTED)
+    ? [...new Set(record.counted.slice(0, MAX_COUNTED).filter(isRunId))]
     : [];
   return {
     runs,
@@ -350,13 +369,13 @@ export const KEEP_OTHER_IDS = 1000;
  * @param before The summary before the run (undefined: none).
  * @param ran The fixtures that ran (attempts > 0), how long each took (none: no duration to
  * record) and how it ended.
- * @param options `catalog`: the ids of the catalog now, to keep only those. `split`: the
- * timings the run split by, when it is a split by duration from this summary (kept for the
- * splits after it, in place of its suite's: those that share an id with it); `null` for a full
- * run that ran to its end (its suite's next split reads the newest durations: the shared
- * timings that share an id with `catalog` are dropped, all without one); absent for any other
- * run (the shared timings stay as they are). `runIds`: the runs whose results these are (they
- * are remembered as counted). `count`: false when the run adds no results (runs stays).
+ * @param options `catalog`: the ids of the catalog now, to keep only those. `suite`: the run's
+ * (its fixtures directory, see `suiteKey` in `selection/select.ts`; default `.`). `split`: the timings the run split by, when it is a
+ * split by duration from this summary (kept for the suite's splits after it, in place of its
+ * earlier ones); `null` for a full run that ran to its end (the suite's shared timings are
+ * dropped: its next split reads the newest durations); absent for any other run (the shared
+ * timings stay as they are). `runIds`: the runs whose results these are (remembered as
+ * counted). `count`: false when the run adds no results (runs stays).
  * @returns The new summary.
  *
  * @example
@@ -375,14 +394,14 @@ export const KEEP_OTHER_IDS = 1000;
  * assert.deepEqual([...renamed.byId.keys()], ["a", "b"]);
  * // A shard split by duration keeps what it split by; a full run drops it.
  * const shard = addRun(renamed, [{ id: "a", durationMs: 8 }], { split: renamed.byId });
- * assert.deepEqual(shard.splits?.[0].get("a"), [6, 9, 5]);
+ * assert.deepEqual(shard.splits?.[0].timings.get("a"), [6, 9, 5]);
  * assert.deepEqual(addRun(shard, [{ id: "b", durationMs: 1 }]).splits, shard.splits);
  * assert.equal(addRun(shard, [{ id: "a", durationMs: 8 }], { split: null }).splits, undefined);
- * // ... unless it is another suite's (none of the shared ids in its catalog), which keeps its own.
- * const z = new Map([["z", []]]);
- * const other = addRun(shard, [{ id: "z", durationMs: 1 }], { split: z, catalog: new Set(["z"]) });
- * assert.deepEqual(other.splits, [z, ...shard.splits!]);
- * const full = addRun(other, [{ id: "z", durationMs: 1 }], { split: null, catalog: new Set(["z"]) });
+ * // Another suite keeps its own beside it, and drops its own only.
+ * const z = new Map([["a", []]]);
+ * const other = addRun(shard, [], { suite: "e2e", split: z });
+ * assert.deepEqual(other.splits?.map((s) => s.suite), ["e2e", "."]);
+ * const full = addRun(other, [], { suite: "e2e", split: null });
  * assert.deepEqual(full.splits, shard.splits);
  * // The runs it holds, remembered.
  * assert.deepEqual(addRun(full, [], { runIds: ["r9"], count: false }).counted, ["r9"]);
@@ -394,6 +413,7 @@ export function addRun(
   ran: readonly { id: string; durationMs?: number; status?: string }[],
   options: {
     catalog?: ReadonlySet<string>;
+    suite?: string;
     split?: ReadonlyMap<string, number[]> | null;
     runIds?: readonly string[];
     count?: boolean;
@@ -407,19 +427,15 @@ export function addRun(
     full ? [...entries].filter(([id]) => catalog.has(id)) : entries;
   // A split by duration from this summary keeps what it split by (what its suite's splits
   // share), in place of its suite's; a full run lets its suite's next split read the newest
-  // durations; any other run leaves them. Another suite sharing the artifact directory has its
-  // own (a split holds every id of its catalog). Never thinned with the ids beside the catalog.
-  const sharesAnId = (split: ReadonlyMap<string, number[]>, ids: { has(id: string): boolean }) =>
-    [...split.keys()].some((id) => ids.has(id));
-  const earlier = before?.splits ?? [];
+  // durations; any other run leaves them. Another suite sharing the artifact directory (another
+  // fixtures directory) has its own. Never thinned with the ids beside the catalog.
+  const suite = options.suite ?? ".";
+  const others = (before?.splits ?? []).filter((split) => split.suite !== suite);
   const splits = options.split === null
-    ? earlier.filter((split) => catalog !== undefined && !sharesAnId(split, catalog))
+    ? others
     : options.split
-    ? [
-      new Map(options.split),
-      ...earlier.filter((split) => !sharesAnId(split, options.split!)),
-    ].slice(0, MAX_SPLITS)
-    : earlier;
+    ? [{ suite, timings: new Map(options.split) }, ...others].slice(0, MAX_SPLITS)
+    : before?.splits ?? [];
   const counted = [...new Set([...options.runIds ?? [], ...before?.counted ?? []])]
     .slice(0, MAX_COUNTED);
   const byId = new Map(kept(before?.byId ?? []));
@@ -470,7 +486,11 @@ export function durationsText(samples: DurationSamples): string {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
   const splits = samples.splits?.length
-    ? `,"splits":[${samples.splits.map(jsonObject).join(",")}]`
+    ? `,"splits":[${
+      samples.splits.map((split) =>
+        `{"suite":${JSON.stringify(split.suite)},"timings":${jsonObject(split.timings)}}`
+      ).join(",")
+    }]`
     : "";
   const counted = samples.counted?.length ? `,"counted":${JSON.stringify(samples.counted)}` : "";
   return `{"version":1,"runs":${

@@ -164,9 +164,10 @@ Deno.test("readDurationsFile(): a symlink loop at durations.json is a summary th
 });
 
 Deno.test("property: the splits by duration of two suites sharing the summary, run in any order, repeated or with other runs between them, each read their suite's timings until its full run; every run's durations count at once and its run is remembered", () => {
-  // A run of suite A or B: a split by duration from the summary, a full run, or another run (a
-  // rerun, a selection, a hash shard); each records one of its fixtures' duration.
-  const catalogs = { A: ["a0", "a1", "a2"], B: ["b0", "b1", "b2"] };
+  // A run of suite A or B (they share an id, "c"): a split by duration from the summary, a full
+  // run, or another run (a rerun, a selection, a hash shard); each records one of its fixtures'
+  // duration.
+  const catalogs = { A: ["a0", "a1", "c"], B: ["b0", "b1", "c"] };
   const step = fc.record({
     suite: fc.constantFrom("A" as const, "B" as const),
     kind: fc.constantFrom("split", "full", "other"),
@@ -179,17 +180,17 @@ Deno.test("property: the splits by duration of two suites sharing the summary, r
       steps,
     ) => {
       let summary = seeded ? addRun(undefined, [{ id: "a0", durationMs: 500 }]) : undefined;
-      // What a split of a suite reads (as readTimings): the shared timings holding one of its
-      // ids, else the newest; and what it keeps: its catalog's ids (as durationShardOf).
-      const reads = (s: typeof summary, catalog: string[]) => {
-        const from = s?.splits?.find((m) => catalog.some((id) => m.has(id))) ?? s?.byId;
+      // What a split of a suite reads (as readTimings): its shared timings, else the newest;
+      // and what it keeps: its catalog's ids (as durationShardOf).
+      const reads = (s: typeof summary, suite: string, catalog: string[]) => {
+        const from = s?.splits?.find((split) => split.suite === suite)?.timings ?? s?.byId;
         return new Map(catalog.map((id) => [id, from?.get(id) ?? []]));
       };
       const shared: Record<string, Map<string, number[]> | undefined> = {};
       let count = summary?.runs ?? 0;
       for (const [i, { suite, kind, id, ms }] of steps.entries()) {
         const catalog = catalogs[suite];
-        const read = reads(summary, catalog);
+        const read = reads(summary, suite, catalog);
         if (kind === "split") {
           // Every split of the suite since its last full run reads what the first of them read.
           if (shared[suite]) assert.deepEqual(read, shared[suite]);
@@ -199,6 +200,7 @@ Deno.test("property: the splits by duration of two suites sharing the summary, r
         const text = durationsText(
           addRun(summary, [{ id: catalog[id], durationMs: ms, status: "passed" }], {
             catalog: new Set(catalog),
+            suite,
             runIds: [`r${i}`],
             ...(split !== undefined ? { split } : {}),
           }),
@@ -216,18 +218,24 @@ Deno.test("property: the splits by duration of two suites sharing the summary, r
       }
     }),
   );
-  // A split section that is not an object is left out; bad ids and values in one are too; the
-  // one-object form of older summaries reads as one suite's.
-  for (const splits of ["x", [1], null, 5, [[1]]]) {
+  // A split section that is not a list of suites' timings is left out; bad ids and values in one
+  // are too; so is the one-object form of older summaries (no suite).
+  for (const splits of ["x", [1], null, 5, [[1]], [{ suite: 5, timings: {} }], [{ suite: "s" }]]) {
     const text = JSON.stringify({ version: 1, runs: 1, fixtures: { a: [5] }, splits });
     assert.equal(parseDurations(text)!.splits, undefined, JSON.stringify(splits));
   }
   const odd = parseDurations(JSON.stringify({
     version: 1,
     fixtures: {},
-    split: { "../x": [1], b: [2, "x", -1], c: [], "\u001b[31m": [3] },
+    split: { a: [1] },
+    splits: [
+      { suite: "s", timings: { "../x": [1], b: [2, "x", -1], c: [], "\u001b[31m": [3] } },
+      { suite: "s", timings: { b: [9] } },
+    ],
     counted: ["r1", "../x", 5, "r1", "r2"],
   }))!;
-  assert.deepEqual(odd.splits?.map((m) => [...m]), [[["b", [2]], ["c", []]]]);
+  assert.deepEqual(odd.splits?.map((split) => [split.suite, [...split.timings]]), [
+    ["s", [["b", [2]], ["c", []]]],
+  ]);
   assert.deepEqual(odd.counted, ["r1", "r2"]);
 });

@@ -26,6 +26,8 @@ import { isIoError } from "../base/errors.ts";
 export interface MergedRun {
   /** The input's run id. */
   runId: string;
+  /** A merged input's own inputs (their results are its results). */
+  inputs?: readonly { runId: string }[];
   /** Its results. */
   fixtures: readonly RunResult[];
 }
@@ -36,8 +38,7 @@ export interface MergedRun {
  * before the merge, `counted`, see {@linkcode runsInHistory}, nor among the runs the summary
  * remembers counting: a shard run here added its own, an earlier merge its inputs), once;
  * with `full` (every shard of one split of a full run), the merged run
- * is a full run: the timings the splits share are dropped (unless they are
- * another suite's, see `addRun`). A summary that cannot be read starts again,
+ * is a full run: the suite's shared split timings are dropped. A summary that cannot be read starts again,
  * as a run starts it; one that cannot be written is a warning.
  *
  * @param dir The artifact directory.
@@ -73,13 +74,22 @@ export interface MergedRun {
 export async function addMergedDurations(
   dir: string,
   inputs: readonly MergedRun[],
-  options: { full: boolean; shownDir: string; counted: ReadonlySet<string>; runId: string },
+  options: {
+    full: boolean;
+    shownDir: string;
+    counted: ReadonlySet<string>;
+    runId: string;
+    suite?: string;
+  },
 ): Promise<Diagnostic[]> {
   const read = await readDurationsFile(dir);
   // What this summary holds already: runs in its history, and runs it remembers counting (a
-  // shard that ran here, or an input an earlier merge added).
+  // shard that ran here, or an input an earlier merge added). A merged input holds its own
+  // inputs' results: held already when any of them is (a part counted twice is worse than a
+  // part left to the run files).
   const counted = new Set([...options.counted, ...read.samples?.counted ?? []]);
-  const added = inputs.filter((input) => !counted.has(input.runId));
+  const runsOf = (input: MergedRun) => [input.runId, ...(input.inputs ?? []).map((i) => i.runId)];
+  const added = inputs.filter((input) => !runsOf(input).some((runId) => counted.has(runId)));
   const ran = added.flatMap((input) => recordedResults(input.fixtures));
   if (ran.length === 0 && !options.full) return [];
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
@@ -93,15 +103,12 @@ export async function addMergedDurations(
         "runs/ keep every duration). Remove what is there to silence this.",
     });
   }
-  // A full merge's fixtures are its suite's: the shared timings are another suite's when none
-  // of them is among these.
-  const catalog = options.full
-    ? new Set(inputs.flatMap((i) => i.fixtures.map((f) => f.id)))
-    : undefined;
   const samples = addRun(read.samples, ran, {
-    ...(catalog ? { catalog, split: null } : {}),
+    // A full run of the suite: its shared split timings are dropped.
+    ...(options.full ? { split: null } : {}),
+    ...(options.suite !== undefined ? { suite: options.suite } : {}),
     // The merged run holds the inputs' results: merging it again adds nothing either.
-    runIds: [options.runId, ...inputs.map((input) => input.runId)],
+    runIds: [options.runId, ...inputs.flatMap(runsOf)],
     count: ran.length > 0,
   });
   try {

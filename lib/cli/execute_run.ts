@@ -148,6 +148,7 @@ async function saveDurations(
     catalogIds?: readonly string[];
     split: ReadonlyMap<string, number[]> | null | undefined;
     runId: string;
+    suite?: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const { addRun, recordedResults, samplesNow, writeDurations } = await import(
@@ -160,6 +161,7 @@ async function saveDurations(
   const samples = addRun(await samplesNow(dir, earlier), ran, {
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
     ...(options.split !== undefined ? { split: options.split } : {}),
+    ...(options.suite !== undefined ? { suite: options.suite } : {}),
     // Remembered: a merge of this run's artifact into this directory does not add it again.
     runIds: [options.runId],
   });
@@ -426,6 +428,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
         split: splitTimings(selection, artifact.fixtures),
         runId,
+        ...(selection.suite !== undefined ? { suite: selection.suite } : {}),
       }).catch(
         (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

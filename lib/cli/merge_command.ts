@@ -41,6 +41,7 @@ import {
 } from "../artifact/suite_state.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { shellQuote } from "../selection/plan.ts";
+import { suiteKey } from "../selection/select.ts";
 import { colorWanted, palette, renderFixtureLine } from "../reporters/console_render.ts";
 import {
   outcomeCounts,
@@ -435,6 +436,7 @@ async function saveIntoHistory(
     historyLimit: number;
     inputs: readonly Artifact[];
     full: boolean;
+    suite: string;
   },
 ): Promise<void> {
   const { shownDir } = context;
@@ -476,6 +478,7 @@ async function saveIntoHistory(
       shownDir,
       counted,
       runId: artifact.runId,
+      suite: context.suite,
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
@@ -552,6 +555,8 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map((input) => input.artifact),
+      // The suite whose shards these are: the configured fixtures directory, as its runs name it.
+      suite: suiteKey(io.cwd, options.fixturesDir),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
       full: shardCoverage(inputs.map((input) => input.artifact)).full &&

@@ -397,7 +397,7 @@ export function shardRunLine(plan: ShardPlan): string {
  * ```
  */
 export async function readTimings(
-  where: { cwd: string; timings?: string; artifactDir: string; catalogIds?: readonly string[] },
+  where: { cwd: string; timings?: string; artifactDir: string; suite?: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
   const {
     durationsOfValue,
@@ -413,7 +413,7 @@ export async function readTimings(
     const read = await readDurationsFile(dir);
     const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_file.ts).
-    if (read.samples) return { timings: ownTimings(read.samples, shown, where.catalogIds) };
+    if (read.samples) return { timings: ownTimings(read.samples, shown, where.suite ?? ".") };
     return {
       warning: {
         // There but unreadable is the start order's warning too: a run says it once.
@@ -504,14 +504,14 @@ export async function readTimings(
  * share since the last run of another kind (its `split`), else its newest durations.
  */
 function ownTimings(
-  samples: { byId: Map<string, number[]>; splits?: Map<string, number[]>[] },
+  samples: {
+    byId: Map<string, number[]>;
+    splits?: { suite: string; timings: Map<string, number[]> }[];
+  },
   shown: string,
-  catalogIds: readonly string[] | undefined,
+  suite: string,
 ): Timings {
-  // Shared timings are this suite's when they hold one of its ids (a split keeps the catalog's
-  // ids, see durationShardOf); another suite's sharing the artifact directory are left to it.
-  const ours = samples.splits?.find((split) =>
-    catalogIds === undefined || catalogIds.some((id) => split.has(id))
-  );
-  return ours ? { byId: ours, shown, shared: true } : { byId: samples.byId, shown };
+  // This suite's shared timings; another suite's sharing the artifact directory are left to it.
+  const ours = samples.splits?.find((split) => split.suite === suite);
+  return ours ? { byId: ours.timings, shown, shared: true } : { byId: samples.byId, shown };
 }

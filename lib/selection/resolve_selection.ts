@@ -24,6 +24,7 @@ import {
   shardIndexOf,
   shardsWithFixtures,
   splitDigest,
+  suiteKey,
 } from "./select.ts";
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
@@ -79,6 +80,8 @@ export interface Selection {
   quarantine?: ReadonlyMap<string, QuarantineMark>;
   /** A rerun shard: how many fixtures the rerun owes in all, before the shard kept its part. */
   owed?: number;
+  /** The suite (see {@linkcode suiteKey}): whose shared split timings the durations summary keeps. */
+  suite?: string;
 }
 
 /** Where and how the selection is resolved. */
@@ -295,7 +298,7 @@ export async function resolveSelection(
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
-        catalogIds,
+        suite: suiteKey(cwd, options.fixturesDir),
         ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
       });
       if (read.warning) diagnostics.push(read.warning);
@@ -368,6 +371,7 @@ export async function resolveSelection(
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
     ...(owed !== undefined ? { owed } : {}),
+    suite: suiteKey(cwd, options.fixturesDir),
   };
 }
 

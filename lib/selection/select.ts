@@ -9,6 +9,7 @@ import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
 import { displayName } from "../base/safe_output.ts";
 import { sha256Hex } from "../base/sha256_hex.ts";
+import { relative, resolve, sep } from "../base/path.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {
@@ -419,4 +420,27 @@ function avalanche(hash: number): number {
   hash = Math.imul(hash, 0xc2b2ae35);
   hash ^= hash >>> 16;
   return hash >>> 0;
+}
+
+/**
+ * A suite's name, as the durations summary keeps its shared split timings under it: its
+ * fixtures directory, relative to the working directory, `/`-separated (`.` for the working
+ * directory itself). The same on every runner of a checkout, wherever it is; only compared.
+ *
+ * @param cwd The working directory.
+ * @param fixturesDir The fixtures directory as given (relative to `cwd`, or absolute).
+ * @returns The name.
+ *
+ * @example
+ * ```ts
+ * import { suiteKey } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(suiteKey("/p", "./fixtures/"), "fixtures");
+ * assert.equal(suiteKey("/p", "/p/e2e/fixtures"), "e2e/fixtures");
+ * assert.equal(suiteKey("/p", "."), ".");
+ * ```
+ */
+export function suiteKey(cwd: string, fixturesDir: string): string {
+  return relative(cwd, resolve(cwd, fixturesDir)).split(sep).join("/") || ".";
 }

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-MOJ3JKOC.js";
+} from "./chunk-AQAF4OUQ.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -161,14 +161,14 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-PH4D2CNO.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-BNUZT6Z2.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
     const read = await readDurationsFile(dir);
     const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     if (read.samples) return {
-      timings: ownTimings(read.samples, shown2, where.catalogIds)
+      timings: ownTimings(read.samples, shown2, where.suite ?? ".")
     };
     return {
       warning: {
@@ -240,10 +240,10 @@ var readTimings = (async function readTimings(where) {
     }
   };
 });
-var ownTimings = (function ownTimings(samples, shown, catalogIds) {
-  const ours = samples.splits?.find(((split) => catalogIds === void 0 || catalogIds.some(((id) => split.has(id)))));
+var ownTimings = (function ownTimings(samples, shown, suite) {
+  const ours = samples.splits?.find(((split) => split.suite === suite));
   return ours ? {
-    byId: ours,
+    byId: ours.timings,
     shown,
     shared: true
   } : {
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-5RVJZTMJ.js.map
+//# sourceMappingURL=chunk-XLKS32AH.js.map

@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-5RVJZTMJ.js";
+} from "./chunk-XLKS32AH.js";
 import "./chunk-LJMEZB3Q.js";
-import "./chunk-MOJ3JKOC.js";
+import "./chunk-AQAF4OUQ.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-SJVYNMPK.js";
+import "./chunk-TRPOQS4B.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-SA2UMAXA.js.map
+//# sourceMappingURL=duration_shards-FVA7HSZ7.js.map

@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-MOJ3JKOC.js";
+} from "./chunk-AQAF4OUQ.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-SJVYNMPK.js";
+import "./chunk-TRPOQS4B.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-V4HHAKOO.js.map
+//# sourceMappingURL=durations-4M4ZFTOY.js.map

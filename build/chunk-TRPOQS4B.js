@@ -28,6 +28,7 @@ import {
 var DURATIONS_FILE = "durations.json";
 var MAX_SAMPLES = 10;
 var MAX_BYTES = 16 * 1024 * 1024;
+var MAX_SUITE_CHARS = 4096;
 var MAX_SPLITS = 8;
 var MAX_COUNTED = 1e3;
 var usableDurationMs = (function usableDurationMs(ms) {
@@ -47,14 +48,23 @@ var durationsOfValue = (function durationsOfValue(value) {
   const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
   const isObject = ((v) => typeof v === "object" && v !== null && !Array.isArray(v));
-  const splits = (Array.isArray(record.splits) ? record.splits : [
-    record.split
-  ]).filter(isObject).slice(0, MAX_SPLITS).map(((split) => samplesOf(split, {
-    keepEmpty: true
-  }))).filter(((split) => split.size > 0));
+  const splits = [];
+  for (const entry of Array.isArray(record.splits) ? record.splits.slice(0, MAX_SPLITS * 4) : []) {
+    if (!isObject(entry) || !isObject(entry.timings)) continue;
+    const { suite } = entry;
+    if (typeof suite !== "string" || !suite || suite.length > MAX_SUITE_CHARS) continue;
+    if (splits.some(((kept) => kept.suite === suite))) continue;
+    splits.push({
+      suite,
+      timings: samplesOf(entry.timings, {
+        keepEmpty: true
+      })
+    });
+  }
+  splits.splice(MAX_SPLITS);
   const counted = Array.isArray(record.counted) ? [
-    ...new Set(record.counted.filter(isRunId))
-  ].slice(0, MAX_COUNTED) : [];
+    ...new Set(record.counted.slice(0, MAX_COUNTED).filter(isRunId))
+  ] : [];
   return {
     runs,
     byId,
@@ -152,14 +162,15 @@ var addRun = (function addRun(before, ran, options = {}) {
   const kept = ((entries) => full ? [
     ...entries
   ].filter((([id]) => catalog.has(id))) : entries);
-  const sharesAnId = ((split, ids2) => [
-    ...split.keys()
-  ].some(((id) => ids2.has(id))));
-  const earlier = before?.splits ?? [];
-  const splits = options.split === null ? earlier.filter(((split) => catalog !== void 0 && !sharesAnId(split, catalog))) : options.split ? [
-    new Map(options.split),
-    ...earlier.filter(((split) => !sharesAnId(split, options.split)))
-  ].slice(0, MAX_SPLITS) : earlier;
+  const suite = options.suite ?? ".";
+  const others = (before?.splits ?? []).filter(((split) => split.suite !== suite));
+  const splits = options.split === null ? others : options.split ? [
+    {
+      suite,
+      timings: new Map(options.split)
+    },
+    ...others
+  ].slice(0, MAX_SPLITS) : before?.splits ?? [];
   const counted = [
     .../* @__PURE__ */ new Set([
       ...options.runIds ?? [],
@@ -196,7 +207,7 @@ var addRun = (function addRun(before, ran, options = {}) {
 var durationsText = (function durationsText(samples) {
   const fixtures = jsonObject(samples.byId);
   const outcomes = samples.outcomes?.size ? `,"outcomes":${jsonObject(samples.outcomes)}` : "";
-  const splits = samples.splits?.length ? `,"splits":[${samples.splits.map(jsonObject).join(",")}]` : "";
+  const splits = samples.splits?.length ? `,"splits":[${samples.splits.map(((split) => `{"suite":${JSON.stringify(split.suite)},"timings":${jsonObject(split.timings)}}`)).join(",")}]` : "";
   const counted = samples.counted?.length ? `,"counted":${JSON.stringify(samples.counted)}` : "";
   return `{"version":1,"runs":${JSON.stringify(samples.runs)},"fixtures":${fixtures}${outcomes}${splits}${counted}}
 `;
@@ -250,4 +261,4 @@ export {
   recordedResults,
   writeDurations
 };
-//# sourceMappingURL=chunk-SJVYNMPK.js.map
+//# sourceMappingURL=chunk-TRPOQS4B.js.map

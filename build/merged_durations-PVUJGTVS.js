@@ -4,7 +4,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-SJVYNMPK.js";
+} from "./chunk-TRPOQS4B.js";
 import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
@@ -27,7 +27,11 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
     ...options.counted,
     ...read.samples?.counted ?? []
   ]);
-  const added = inputs.filter(((input) => !counted.has(input.runId)));
+  const runsOf = ((input) => [
+    input.runId,
+    ...(input.inputs ?? []).map(((i) => i.runId))
+  ]);
+  const added = inputs.filter(((input) => !runsOf(input).some(((runId) => counted.has(runId)))));
   const ran = added.flatMap(((input) => recordedResults(input.fixtures)));
   if (ran.length === 0 && !options.full) return [];
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
@@ -40,16 +44,18 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
       hint: "The merge starts the summary again from the merged durations (the run files in runs/ keep every duration). Remove what is there to silence this."
     });
   }
-  const catalog = options.full ? new Set(inputs.flatMap(((i) => i.fixtures.map(((f) => f.id))))) : void 0;
   const samples = addRun(read.samples, ran, {
-    ...catalog ? {
-      catalog,
+    // A full run of the suite: its shared split timings are dropped.
+    ...options.full ? {
       split: null
+    } : {},
+    ...options.suite !== void 0 ? {
+      suite: options.suite
     } : {},
     // The merged run holds the inputs' results: merging it again adds nothing either.
     runIds: [
       options.runId,
-      ...inputs.map(((input) => input.runId))
+      ...inputs.flatMap(runsOf)
     ],
     count: ran.length > 0
   });
@@ -81,4 +87,4 @@ export {
   addMergedDurations,
   runsInHistory
 };
-//# sourceMappingURL=merged_durations-TUP7A5HE.js.map
+//# sourceMappingURL=merged_durations-PVUJGTVS.js.map

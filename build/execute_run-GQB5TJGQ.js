@@ -1531,7 +1531,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-PH4D2CNO.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-BNUZT6Z2.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1540,6 +1540,9 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
     } : {},
     ...options.split !== void 0 ? {
       split: options.split
+    } : {},
+    ...options.suite !== void 0 ? {
+      suite: options.suite
     } : {},
     // Remembered: a merge of this run's artifact into this directory does not add it again.
     runIds: [
@@ -1791,7 +1794,10 @@ hint: The run went on; it is reported as failed because that output is missing.
           catalogIds: selection.catalogIds
         } : {},
         split: splitTimings(selection, artifact.fixtures),
-        runId
+        runId,
+        ...selection.suite !== void 0 ? {
+          suite: selection.suite
+        } : {}
       }).catch(((error) => {
         if (!isWriteFailure(error)) throw error;
         io.stderr(formatWarning({
@@ -1932,4 +1938,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-INWE4H4B.js.map
+//# sourceMappingURL=execute_run-GQB5TJGQ.js.map
