@@ -349,7 +349,7 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   }
   const after = await summary();
   // The splits still read what the first of them read; the start order has every duration.
-  assert.deepEqual(after.splits, [{ suite: "fixtures", timings: estimates }]);
+  assert.deepEqual(after.splits, [{ suite: "../../../fixtures", timings: estimates }]);
   assert.equal(after.runs, 1 + 8);
   assert.equal(after.fixtures.c.length, 1 + cRuns);
   assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));
@@ -711,4 +711,55 @@ Deno.test("a rerun shard that gets none of what is owed says so: the other shard
     run.stderr,
     /^warning: Shard 2\/2 has none of the 1 outstanding fixture \[EMPTY_SHARD\]\nhint: Nothing to rerun here; the other shards rerun the rest\.$/m,
   );
+});
+
+Deno.test("--shard-by duration from the folder's own history: the shared timings are the suite's however it is reached (a symlinked fixtures directory, another working directory), and another suite under the same name elsewhere is another", async () => {
+  const files: Record<string, string> = {
+    "sub/.keep": "",
+    "y/fixtures/p.smoke.jsonc": JSON.stringify({ command: ["true"] }),
+  };
+  const ms: Record<string, number> = { a: 4000, b: 3000, c: 2000, d: 1000, e: 500, f: 100 };
+  for (const id of Object.keys(ms)) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
+  }
+  const fixtures = Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]]));
+  files[".smoke/durations.json"] = JSON.stringify({ version: 1, runs: 1, fixtures });
+  await using p = await tempProject(files);
+  await Deno.symlink(join(p.dir, "fixtures"), join(p.dir, "fx-link"));
+  const split = ["--shard-by", "duration", "--artifact-dir"];
+  const first = await runSmoke(p.dir, ["--shard", "1/2", ...split, ".smoke"]);
+  assert.equal(first.code, 0, first.stderr);
+  const one = JSON.parse(await p.read(".smoke/latest.json")).fixtures.map((f: { id: string }) =>
+    f.id
+  );
+  // Now a is quick and f slow: a split from the newest durations would differ.
+  await p.write(
+    ".smoke/durations.json",
+    JSON.stringify({
+      ...JSON.parse(await p.read(".smoke/durations.json")),
+      fixtures: { ...fixtures, a: [1], f: [9000] },
+    }),
+  );
+  // Another suite with the same relative name, from another working directory.
+  const other = await runSmoke(join(p.dir, "y"), ["--shard", "1/2", ...split, "../.smoke"]);
+  assert.equal(other.code, 0, other.stderr);
+  for (
+    const [cwd, args] of [
+      [p.dir, ["--fixtures-dir", "fx-link", "--artifact-dir", ".smoke"]],
+      [join(p.dir, "sub"), ["--fixtures-dir", "../fixtures", "--artifact-dir", "../.smoke"]],
+    ] as const
+  ) {
+    const listed = await runSmoke(cwd, [
+      "--list",
+      "--shard",
+      "2/2",
+      "--shard-by",
+      "duration",
+      ...args,
+    ]);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stderr, /kept for the splits until a full run/, args.join(" "));
+    const two = listed.stdout.trim().split("\n");
+    assert.deepEqual([...one, ...two].sort(), Object.keys(ms), args.join(" "));
+  }
 });

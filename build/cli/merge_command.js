@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-L5RH62IU.js";
+} from "../chunk-YDW4U5IH.js";
 import {
   advanceState,
   stateFromRecord,
@@ -20,14 +20,13 @@ import {
 import {
   loadConfig,
   resolveOptions,
-  smokeCommand,
-  suiteKey
-} from "../chunk-PUDFH335.js";
+  smokeCommand
+} from "../chunk-ZIO4PTD6.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-XLKS32AH.js";
+import "../chunk-Z2RLL3CX.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -37,7 +36,7 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-LJMEZB3Q.js";
+} from "../chunk-PF2WMHEW.js";
 import "../chunk-ABES4YHD.js";
 import {
   outcomeCounts,
@@ -59,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-X2S7COPC.js";
-import "../chunk-AQAF4OUQ.js";
+import "../chunk-BPHJBW3W.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-TRPOQS4B.js";
+import "../chunk-BKNARBRF.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -328,8 +327,8 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory } = await import("../merged_durations-PVUJGTVS.js");
-    const counted = runsInHistory(paths.dir, context.inputs.map(((input) => input.runId)));
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-2XYUIZAI.js");
+    const counted = runsInHistory(paths.dir, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {
         updateLatest: true
@@ -358,8 +357,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       full: context.full,
       shownDir,
       counted,
-      runId: artifact.runId,
-      suite: context.suite
+      runId: artifact.runId
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
@@ -393,8 +391,6 @@ var runMerge = (async function runMerge(flags, io) {
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map(((input) => input.artifact)),
-      // The suite whose shards these are: the configured fixtures directory, as its runs name it.
-      suite: suiteKey(io.cwd, options.fixturesDir),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
       full: shardCoverage(inputs.map(((input) => input.artifact))).full && !artifact.fixtures.some(((f) => f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"))

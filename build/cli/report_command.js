@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-WUUB4AVQ.js";
+} from "../chunk-DMEJFDKT.js";
 import "../chunk-YTDIJCR7.js";
 import {
   dayOf,
@@ -14,14 +14,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-PUDFH335.js";
+} from "../chunk-ZIO4PTD6.js";
 import {
   displayPath
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-XLKS32AH.js";
+import "../chunk-Z2RLL3CX.js";
 import {
   checkOutputFile
-} from "../chunk-LJMEZB3Q.js";
+} from "../chunk-PF2WMHEW.js";
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-X2S7COPC.js";
-import "../chunk-AQAF4OUQ.js";
+import "../chunk-BPHJBW3W.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-TRPOQS4B.js";
+import "../chunk-BKNARBRF.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

@@ -55,7 +55,7 @@ export interface DurationSamples {
 
 /** One suite's shared split timings (see {@linkcode DurationSamples.splits}). */
 export interface SharedSplit {
-  /** The suite: its fixtures directory (see `suiteKey` in `selection/select.ts`). */
+  /** The suite: its fixtures directory, from the artifact directory (`suiteKey`, `select.ts`). */
   suite: string;
   /** Milliseconds by fixture id, newest first; every id of the catalog, some with none. */
   timings: Map<string, number[]>;
@@ -154,14 +154,16 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === "object" && v !== null && !Array.isArray(v);
   const splits: SharedSplit[] = [];
-  for (const entry of Array.isArray(record.splits) ? record.splits.slice(0, MAX_SPLITS * 4) : []) {
+  for (const entry of Array.isArray(record.splits) ? record.splits.slice(0, 1000) : []) {
+    if (splits.length === MAX_SPLITS) break;
     if (!isObject(entry) || !isObject(entry.timings)) continue;
     const { suite } = entry;
     if (typeof suite !== "string" || !suite || suite.length > MAX_SUITE_CHARS) continue;
     if (splits.some((kept) => kept.suite === suite)) continue;
-    splits.push({ suite, timings: samplesOf(entry.timings, { keepEmpty: true }) });
+    // None of its ids left: no suite's (a split holds every id of its catalog).
+    const timings = samplesOf(entry.timings, { keepEmpty: true });
+    if (timings.size) splits.push({ suite, timings });
   }
-  splits.splice(MAX_SPLITS);
   // Cut before it is checked: a hand-made list of a million ids costs nothing.
   const counted = Array.isArray(record.counted)
     ? [...new Set(record.counted.slice(0, MAX_COUNTED).filter(isRunId))]

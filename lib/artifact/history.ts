@@ -464,6 +464,29 @@ function realTarget(path: string): string {
 }
 
 /**
+ * The real path a path names, or would name once created: symlinks followed, a folder not there
+ * yet through the nearest one that is.
+ *
+ * @param path An absolute path.
+ * @returns The real path.
+ *
+ * @example
+ * ```ts
+ * import { realPath } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.realPath(await Deno.makeTempDir());
+ * await Deno.symlink(dir, `${dir}-link`);
+ * assert.equal(realPath(`${dir}-link/not/yet`), `${dir}/not/yet`);
+ * await Deno.remove(`${dir}-link`);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function realPath(path: string): string {
+  return realTarget(path);
+}
+
+/**
  * Whether two paths name the same directory entry (their folders resolved:
  * through a symlinked folder, `..`, whether the file is there or not), or,
  * both existing, the same file at the end of their symlinks.

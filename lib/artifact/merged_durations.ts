@@ -38,7 +38,8 @@ export interface MergedRun {
  * before the merge, `counted`, see {@linkcode runsInHistory}, nor among the runs the summary
  * remembers counting: a shard run here added its own, an earlier merge its inputs), once;
  * with `full` (every shard of one split of a full run), the merged run
- * is a full run: the suite's shared split timings are dropped. A summary that cannot be read starts again,
+ * is a full run: the shared split timings of the suite it is (those holding every id merged)
+ * are dropped. A summary that cannot be read starts again,
  * as a run starts it; one that cannot be written is a warning.
  *
  * @param dir The artifact directory.
@@ -74,22 +75,21 @@ export interface MergedRun {
 export async function addMergedDurations(
   dir: string,
   inputs: readonly MergedRun[],
-  options: {
-    full: boolean;
-    shownDir: string;
-    counted: ReadonlySet<string>;
-    runId: string;
-    suite?: string;
-  },
+  options: { full: boolean; shownDir: string; counted: ReadonlySet<string>; runId: string },
 ): Promise<Diagnostic[]> {
   const read = await readDurationsFile(dir);
   // What this summary holds already: runs in its history, and runs it remembers counting (a
   // shard that ran here, or an input an earlier merge added). A merged input holds its own
-  // inputs' results: held already when any of them is (a part counted twice is worse than a
-  // part left to the run files).
+  // inputs' results: held already when any of them is (a part left to the run files is better
+  // than a part counted twice); inputs of this merge are checked against each other too.
   const counted = new Set([...options.counted, ...read.samples?.counted ?? []]);
-  const runsOf = (input: MergedRun) => [input.runId, ...(input.inputs ?? []).map((i) => i.runId)];
-  const added = inputs.filter((input) => !runsOf(input).some((runId) => counted.has(runId)));
+  const added: MergedRun[] = [];
+  for (const input of inputs) {
+    const runs = runsOf(input);
+    if (runs.some((runId) => counted.has(runId))) continue;
+    added.push(input);
+    for (const runId of runs) counted.add(runId);
+  }
   const ran = added.flatMap((input) => recordedResults(input.fixtures));
   if (ran.length === 0 && !options.full) return [];
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
@@ -103,12 +103,16 @@ export async function addMergedDurations(
         "runs/ keep every duration). Remove what is there to silence this.",
     });
   }
+  // A full run of one suite: its shared split timings (those holding every fixture merged, as
+  // they hold every id of their suite's catalog) are dropped.
+  const ids = inputs.flatMap((input) => input.fixtures.map((f) => f.id));
+  const suite = options.full
+    ? read.samples?.splits?.find((split) => ids.every((id) => split.timings.has(id)))?.suite
+    : undefined;
   const samples = addRun(read.samples, ran, {
-    // A full run of the suite: its shared split timings are dropped.
-    ...(options.full ? { split: null } : {}),
-    ...(options.suite !== undefined ? { suite: options.suite } : {}),
-    // The merged run holds the inputs' results: merging it again adds nothing either.
-    runIds: [options.runId, ...inputs.flatMap(runsOf)],
+    ...(suite !== undefined ? { suite, split: null } : {}),
+    // The merged run holds what was added: merging it again adds nothing either.
+    runIds: [options.runId, ...added.flatMap(runsOf)],
     count: ran.length > 0,
   });
   try {
@@ -124,6 +128,24 @@ export async function addMergedDurations(
     });
   }
   return warnings;
+}
+
+/**
+ * The runs whose results an input holds: its own, and a merged input's inputs.
+ *
+ * @param input The input.
+ * @returns The run ids.
+ *
+ * @example
+ * ```ts
+ * import { runsOf } from "./merged_durations.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(runsOf({ runId: "m", inputs: [{ runId: "a" }], fixtures: [] }), ["m", "a"]);
+ * ```
+ */
+export function runsOf(input: MergedRun): string[] {
+  return [input.runId, ...(input.inputs ?? []).map((i) => i.runId)];
 }
 
 /**

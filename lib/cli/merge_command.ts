@@ -41,7 +41,6 @@ import {
 } from "../artifact/suite_state.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { shellQuote } from "../selection/plan.ts";
-import { suiteKey } from "../selection/select.ts";
 import { colorWanted, palette, renderFixtureLine } from "../reporters/console_render.ts";
 import {
   outcomeCounts,
@@ -436,7 +435,6 @@ async function saveIntoHistory(
     historyLimit: number;
     inputs: readonly Artifact[];
     full: boolean;
-    suite: string;
   },
 ): Promise<void> {
   const { shownDir } = context;
@@ -446,10 +444,10 @@ async function saveIntoHistory(
     for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
     prepareHistory(paths, { shownDir, replacesLatest: true });
     // The inputs already in this history (shards run here): their runs added their durations.
-    const { addMergedDurations, runsInHistory } = await import(
+    const { addMergedDurations, runsInHistory, runsOf } = await import(
       "../artifact/merged_durations.ts"
     );
-    const counted = runsInHistory(paths.dir, context.inputs.map((input) => input.runId));
+    const counted = runsInHistory(paths.dir, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, { updateLatest: true });
     } catch (error) {
@@ -478,7 +476,6 @@ async function saveIntoHistory(
       shownDir,
       counted,
       runId: artifact.runId,
-      suite: context.suite,
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
   } finally {
@@ -555,8 +552,6 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map((input) => input.artifact),
-      // The suite whose shards these are: the configured fixtures directory, as its runs name it.
-      suite: suiteKey(io.cwd, options.fixturesDir),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
       full: shardCoverage(inputs.map((input) => input.artifact)).full &&

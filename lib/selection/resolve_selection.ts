@@ -13,7 +13,7 @@ import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
-import { historyPaths, sameFile } from "../artifact/history.ts";
+import { historyPaths, realPath, sameFile } from "../artifact/history.ts";
 import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import {
@@ -245,6 +245,9 @@ export async function resolveSelection(
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
+  // Whose shared split timings the durations summary keeps for this run (real paths: the same
+  // suite from any working directory, through any symlink).
+  const suite = suiteKey(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),
@@ -298,7 +301,7 @@ export async function resolveSelection(
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
-        suite: suiteKey(cwd, options.fixturesDir),
+        suite,
         ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
       });
       if (read.warning) diagnostics.push(read.warning);
@@ -371,7 +374,7 @@ export async function resolveSelection(
     ...(closed.pulledIn.size ? { pulledIn: closed.pulledIn } : {}),
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
     ...(owed !== undefined ? { owed } : {}),
-    suite: suiteKey(cwd, options.fixturesDir),
+    suite,
   };
 }
 

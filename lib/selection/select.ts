@@ -9,7 +9,7 @@ import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
 import { displayName } from "../base/safe_output.ts";
 import { sha256Hex } from "../base/sha256_hex.ts";
-import { relative, resolve, sep } from "../base/path.ts";
+import { relative, sep } from "../base/path.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {
@@ -424,11 +424,12 @@ function avalanche(hash: number): number {
 
 /**
  * A suite's name, as the durations summary keeps its shared split timings under it: its
- * fixtures directory, relative to the working directory, `/`-separated (`.` for the working
- * directory itself). The same on every runner of a checkout, wherever it is; only compared.
+ * fixtures directory relative to the artifact directory, `/`-separated (`.` when they are one).
+ * Given real paths, the same from any working directory, through any symlink, on every runner
+ * of a checkout wherever it is; only compared.
  *
- * @param cwd The working directory.
- * @param fixturesDir The fixtures directory as given (relative to `cwd`, or absolute).
+ * @param artifactDir The artifact directory's real path.
+ * @param fixturesDir The fixtures directory's real path.
  * @returns The name.
  *
  * @example
@@ -436,11 +437,13 @@ function avalanche(hash: number): number {
  * import { suiteKey } from "./select.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(suiteKey("/p", "./fixtures/"), "fixtures");
- * assert.equal(suiteKey("/p", "/p/e2e/fixtures"), "e2e/fixtures");
- * assert.equal(suiteKey("/p", "."), ".");
+ * if (Deno.build.os !== "windows") {
+ *   assert.equal(suiteKey("/p/.planning/artifacts/smoke", "/p/fixtures"), "../../../fixtures");
+ *   assert.equal(suiteKey("/m/.smoke", "/m/x/fixtures"), "../x/fixtures");
+ *   assert.equal(suiteKey("/p", "/p"), ".");
+ * }
  * ```
  */
-export function suiteKey(cwd: string, fixturesDir: string): string {
-  return relative(cwd, resolve(cwd, fixturesDir)).split(sep).join("/") || ".";
+export function suiteKey(artifactDir: string, fixturesDir: string): string {
+  return relative(artifactDir, fixturesDir).split(sep).join("/") || ".";
 }

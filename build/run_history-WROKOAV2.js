@@ -3,9 +3,9 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-WUUB4AVQ.js";
+} from "./chunk-DMEJFDKT.js";
 import "./chunk-YTDIJCR7.js";
-import "./chunk-LJMEZB3Q.js";
+import "./chunk-PF2WMHEW.js";
 import "./chunk-ABES4YHD.js";
 import "./chunk-X2S7COPC.js";
 import "./chunk-UJ3DNAZI.js";
@@ -20,4 +20,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-EPXIUUTI.js.map
+//# sourceMappingURL=run_history-WROKOAV2.js.map

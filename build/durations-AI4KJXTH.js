@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-AQAF4OUQ.js";
+} from "./chunk-BPHJBW3W.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-TRPOQS4B.js";
+import "./chunk-BKNARBRF.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-4M4ZFTOY.js.map
+//# sourceMappingURL=durations-AI4KJXTH.js.map

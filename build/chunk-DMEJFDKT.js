@@ -7,7 +7,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-LJMEZB3Q.js";
+} from "./chunk-PF2WMHEW.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-X2S7COPC.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-WUUB4AVQ.js.map
+//# sourceMappingURL=chunk-DMEJFDKT.js.map

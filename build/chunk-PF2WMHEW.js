@@ -194,6 +194,9 @@ var realTarget = (function realTarget(path) {
     return current;
   }
 });
+var realPath = (function realPath(path) {
+  return realTarget(path);
+});
 var sameFile = (function sameFile(a, b) {
   if (entryOf(a) === entryOf(b)) return true;
   try {
@@ -243,8 +246,9 @@ export {
   serializeArtifact,
   SaveRunError,
   saveRun,
+  realPath,
   sameFile,
   namesLatest,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-LJMEZB3Q.js.map
+//# sourceMappingURL=chunk-PF2WMHEW.js.map

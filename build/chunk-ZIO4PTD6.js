@@ -4,11 +4,12 @@ import {
 } from "./chunk-TVAOV5DS.js";
 import {
   shardPlanLine
-} from "./chunk-XLKS32AH.js";
+} from "./chunk-Z2RLL3CX.js";
 import {
   historyPaths,
+  realPath,
   sameFile
-} from "./chunk-LJMEZB3Q.js";
+} from "./chunk-PF2WMHEW.js";
 import {
   formatPath,
   locateIssues,
@@ -26,7 +27,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-AQAF4OUQ.js";
+} from "./chunk-BPHJBW3W.js";
 import {
   closeOverNeeds,
   closest,
@@ -486,167 +487,6 @@ var loadQuarantine = (async function loadQuarantine(config, where) {
       where: `${file}: [${i}]`
     })))
   ];
-});
-
-// lib/selection/select.ts
-var filterByTags = (function filterByTags(fixtures, tags, catalog) {
-  if (tags.length === 0) return [
-    ...fixtures
-  ];
-  const known = new Set(catalog.flatMap(((f) => f.tags)));
-  for (const tag of tags) {
-    if (known.has(tag)) continue;
-    const suggestion = closest(tag, [
-      ...known
-    ]);
-    throw new UserError(`Unknown tag "${displayName(tag)}": no fixture has it`, {
-      kind: "usage",
-      hints: [
-        suggestion ? `Did you mean "--tag ${suggestion}"?` : known.size ? `The tags in use: ${[
-          ...known
-        ].sort().join(", ")}.` : 'No fixture has tags yet: add "tags": ["api"] to a manifest.',
-        "Run with --dry-run to see each fixture's tags."
-      ]
-    });
-  }
-  const wanted = new Set(tags);
-  return fixtures.filter(((f) => f.tags.some(((tag) => wanted.has(tag)))));
-});
-var excludeFixtures = (function excludeFixtures(fixtures, exclusions, catalog) {
-  const tags = new Set(exclusions.tags);
-  const out = ((f) => f.tags.some(((tag) => tags.has(tag))) || exclusions.patterns.some(((p) => matchesPattern(p, f.id))));
-  return {
-    kept: fixtures.filter(((f) => !out(f))),
-    unmatched: {
-      patterns: exclusions.patterns.filter(((p) => !catalog.some(((f) => matchesPattern(p, f.id))))),
-      tags: exclusions.tags.filter(((t) => !catalog.some(((f) => f.tags.includes(t)))))
-    }
-  };
-});
-var matchSegment = (function matchSegment(pattern, text, steps) {
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    steps.count++;
-    if (p < pattern.length && pattern[p] === "*") {
-      star = p++;
-      resume = t;
-    } else if (p < pattern.length && pattern[p] === text[t]) {
-      p++;
-      t++;
-    } else if (star >= 0) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.length && pattern[p] === "*") {
-    steps.count++;
-    p++;
-  }
-  return p === pattern.length;
-});
-var matchSegments = (function matchSegments(patterns, segments, steps) {
-  let p = 0;
-  let s = 0;
-  let star = -1;
-  let resume = 0;
-  while (s < segments.length) {
-    steps.count++;
-    if (p < patterns.length && patterns[p] === "**") {
-      star = p++;
-      resume = s;
-    } else if (p < patterns.length && matchSegment(patterns[p], segments[s], steps)) {
-      p++;
-      s++;
-    } else if (star >= 0) {
-      p = star + 1;
-      s = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < patterns.length && patterns[p] === "**") p++;
-  return p === patterns.length;
-});
-var globMatch = (function globMatch(pattern, id) {
-  const steps = {
-    count: 0
-  };
-  if (!pattern.includes("*")) return {
-    matches: pattern === id,
-    steps: 0
-  };
-  const patterns = pattern.split("/");
-  const segments = id.split("/");
-  const matches = patterns.includes("**") ? matchSegments(patterns, segments, steps) : patterns.length === segments.length && patterns.every(((p, i) => matchSegment(p, segments[i], steps)));
-  return {
-    matches,
-    steps: steps.count
-  };
-});
-var matchesPattern = (function matchesPattern(pattern, id) {
-  return globMatch(pattern, id).matches;
-});
-var filterByPatterns = (function filterByPatterns(catalog, patterns) {
-  if (patterns.length === 0) return [
-    ...catalog
-  ];
-  for (const pattern of patterns) {
-    if (!catalog.some(((fixture) => matchesPattern(pattern, fixture.id)))) {
-      const suggestion = closest(pattern, catalog.map(((fixture) => fixture.id)));
-      throw new UserError(`Unknown fixture "${displayName(pattern)}": no fixture id matches it`, {
-        kind: "usage",
-        hints: [
-          suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",
-          "Run with --list to see every id."
-        ]
-      });
-    }
-  }
-  return catalog.filter(((fixture) => patterns.some(((p) => matchesPattern(p, fixture.id)))));
-});
-var hashId = (function hashId(text) {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 16777619) >>> 0;
-  }
-  return hash;
-});
-var shardIndexOf = (function shardIndexOf(id, total) {
-  return avalanche(hashId(id)) % total + 1;
-});
-var splitDigest = (async function splitDigest(by, total, placed) {
-  const lines = [
-    ...placed
-  ].map((([id, index]) => `${id}	${index}
-`)).sort();
-  const text = `smoke split 1
-${by}
-${total}
-${lines.join("")}`;
-  return await sha256Hex(new TextEncoder().encode(text));
-});
-var shardsWithFixtures = (function shardsWithFixtures(indexes, total) {
-  const filled = [
-    ...new Set(indexes)
-  ].sort(((a, b) => a - b));
-  return filled.length < total ? filled : void 0;
-});
-var avalanche = (function avalanche(hash) {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 2246822507);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 3266489909);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-});
-var suiteKey = (function suiteKey(cwd, fixturesDir) {
-  return relative(cwd, resolve(cwd, fixturesDir)).split(sep).join("/") || ".";
 });
 
 // schema/config.v1.json
@@ -1840,6 +1680,167 @@ var readCatalog = (function readCatalog(where) {
   return scanCatalog(where).fixtures;
 });
 
+// lib/selection/select.ts
+var filterByTags = (function filterByTags(fixtures, tags, catalog) {
+  if (tags.length === 0) return [
+    ...fixtures
+  ];
+  const known = new Set(catalog.flatMap(((f) => f.tags)));
+  for (const tag of tags) {
+    if (known.has(tag)) continue;
+    const suggestion = closest(tag, [
+      ...known
+    ]);
+    throw new UserError(`Unknown tag "${displayName(tag)}": no fixture has it`, {
+      kind: "usage",
+      hints: [
+        suggestion ? `Did you mean "--tag ${suggestion}"?` : known.size ? `The tags in use: ${[
+          ...known
+        ].sort().join(", ")}.` : 'No fixture has tags yet: add "tags": ["api"] to a manifest.',
+        "Run with --dry-run to see each fixture's tags."
+      ]
+    });
+  }
+  const wanted = new Set(tags);
+  return fixtures.filter(((f) => f.tags.some(((tag) => wanted.has(tag)))));
+});
+var excludeFixtures = (function excludeFixtures(fixtures, exclusions, catalog) {
+  const tags = new Set(exclusions.tags);
+  const out = ((f) => f.tags.some(((tag) => tags.has(tag))) || exclusions.patterns.some(((p) => matchesPattern(p, f.id))));
+  return {
+    kept: fixtures.filter(((f) => !out(f))),
+    unmatched: {
+      patterns: exclusions.patterns.filter(((p) => !catalog.some(((f) => matchesPattern(p, f.id))))),
+      tags: exclusions.tags.filter(((t) => !catalog.some(((f) => f.tags.includes(t)))))
+    }
+  };
+});
+var matchSegment = (function matchSegment(pattern, text, steps) {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    steps.count++;
+    if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === "*") {
+    steps.count++;
+    p++;
+  }
+  return p === pattern.length;
+});
+var matchSegments = (function matchSegments(patterns, segments, steps) {
+  let p = 0;
+  let s = 0;
+  let star = -1;
+  let resume = 0;
+  while (s < segments.length) {
+    steps.count++;
+    if (p < patterns.length && patterns[p] === "**") {
+      star = p++;
+      resume = s;
+    } else if (p < patterns.length && matchSegment(patterns[p], segments[s], steps)) {
+      p++;
+      s++;
+    } else if (star >= 0) {
+      p = star + 1;
+      s = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < patterns.length && patterns[p] === "**") p++;
+  return p === patterns.length;
+});
+var globMatch = (function globMatch(pattern, id) {
+  const steps = {
+    count: 0
+  };
+  if (!pattern.includes("*")) return {
+    matches: pattern === id,
+    steps: 0
+  };
+  const patterns = pattern.split("/");
+  const segments = id.split("/");
+  const matches = patterns.includes("**") ? matchSegments(patterns, segments, steps) : patterns.length === segments.length && patterns.every(((p, i) => matchSegment(p, segments[i], steps)));
+  return {
+    matches,
+    steps: steps.count
+  };
+});
+var matchesPattern = (function matchesPattern(pattern, id) {
+  return globMatch(pattern, id).matches;
+});
+var filterByPatterns = (function filterByPatterns(catalog, patterns) {
+  if (patterns.length === 0) return [
+    ...catalog
+  ];
+  for (const pattern of patterns) {
+    if (!catalog.some(((fixture) => matchesPattern(pattern, fixture.id)))) {
+      const suggestion = closest(pattern, catalog.map(((fixture) => fixture.id)));
+      throw new UserError(`Unknown fixture "${displayName(pattern)}": no fixture id matches it`, {
+        kind: "usage",
+        hints: [
+          suggestion ? `Did you mean "${suggestion}"?` : "Check the id spelling.",
+          "Run with --list to see every id."
+        ]
+      });
+    }
+  }
+  return catalog.filter(((fixture) => patterns.some(((p) => matchesPattern(p, fixture.id)))));
+});
+var hashId = (function hashId(text) {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash;
+});
+var shardIndexOf = (function shardIndexOf(id, total) {
+  return avalanche(hashId(id)) % total + 1;
+});
+var splitDigest = (async function splitDigest(by, total, placed) {
+  const lines = [
+    ...placed
+  ].map((([id, index]) => `${id}	${index}
+`)).sort();
+  const text = `smoke split 1
+${by}
+${total}
+${lines.join("")}`;
+  return await sha256Hex(new TextEncoder().encode(text));
+});
+var shardsWithFixtures = (function shardsWithFixtures(indexes, total) {
+  const filled = [
+    ...new Set(indexes)
+  ].sort(((a, b) => a - b));
+  return filled.length < total ? filled : void 0;
+});
+var avalanche = (function avalanche(hash) {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 2246822507);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 3266489909);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+});
+var suiteKey = (function suiteKey(artifactDir, fixturesDir) {
+  return relative(artifactDir, fixturesDir).split(sep).join("/") || ".";
+});
+
 // lib/selection/quarantine.ts
 var daysBetween = (function daysBetween(today, until) {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 864e5);
@@ -1930,10 +1931,11 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const quarantine = context.quarantine?.length ? resolveQuarantine(context.quarantine, catalogIds, context.today ?? dayOf(/* @__PURE__ */ new Date())) : void 0;
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   const history = historyPaths(resolve(cwd, options.artifactDir));
+  const suite = suiteKey(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-WVWAUFX5.js"),
-      import("./run_history-EPXIUUTI.js")
+      import("./run_history-WROKOAV2.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -1980,11 +1982,11 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-FVA7HSZ7.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-IQGJWEFX.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
-        suite: suiteKey(cwd, options.fixturesDir),
+        suite,
         ...flags.timings !== void 0 ? {
           timings: flags.timings
         } : {}
@@ -2086,7 +2088,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     ...owed !== void 0 ? {
       owed
     } : {},
-    suite: suiteKey(cwd, options.fixturesDir)
+    suite
   };
 });
 var filtersOf = (function filtersOf(flags) {
@@ -2203,7 +2205,6 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 export {
   loadQuarantine,
-  suiteKey,
   dayOf,
   resolveQuarantine,
   DEFAULTS,
@@ -2216,4 +2217,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-PUDFH335.js.map
+//# sourceMappingURL=chunk-ZIO4PTD6.js.map

@@ -16,7 +16,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-TRPOQS4B.js";
+} from "./chunk-BKNARBRF.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -43,4 +43,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-BNUZT6Z2.js.map
+//# sourceMappingURL=durations_file-XIX6OJ7Q.js.map

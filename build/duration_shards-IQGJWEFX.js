@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-XLKS32AH.js";
-import "./chunk-LJMEZB3Q.js";
-import "./chunk-AQAF4OUQ.js";
+} from "./chunk-Z2RLL3CX.js";
+import "./chunk-PF2WMHEW.js";
+import "./chunk-BPHJBW3W.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-TRPOQS4B.js";
+import "./chunk-BKNARBRF.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-FVA7HSZ7.js.map
+//# sourceMappingURL=duration_shards-IQGJWEFX.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-L5RH62IU.js";
+} from "./chunk-YDW4U5IH.js";
 import "./chunk-YUQ645UO.js";
 import {
   VERSION,
@@ -46,7 +46,7 @@ import {
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-LJMEZB3Q.js";
+} from "./chunk-PF2WMHEW.js";
 import "./chunk-ABES4YHD.js";
 import {
   newStopToken,
@@ -1510,7 +1510,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-4SZQ74UV.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-6B52V4YD.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1531,7 +1531,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-BNUZT6Z2.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-XIX6OJ7Q.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1938,4 +1938,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-GQB5TJGQ.js.map
+//# sourceMappingURL=execute_run-POL7ISAM.js.map

@@ -2,12 +2,12 @@ import {
   historyPaths,
   namesLatest,
   sameFile
-} from "./chunk-LJMEZB3Q.js";
+} from "./chunk-PF2WMHEW.js";
 import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-AQAF4OUQ.js";
+} from "./chunk-BPHJBW3W.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -161,7 +161,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-BNUZT6Z2.js");
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-XIX6OJ7Q.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-XLKS32AH.js.map
+//# sourceMappingURL=chunk-Z2RLL3CX.js.map

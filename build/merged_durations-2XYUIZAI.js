@@ -4,7 +4,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-TRPOQS4B.js";
+} from "./chunk-BKNARBRF.js";
 import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
@@ -27,11 +27,13 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
     ...options.counted,
     ...read.samples?.counted ?? []
   ]);
-  const runsOf = ((input) => [
-    input.runId,
-    ...(input.inputs ?? []).map(((i) => i.runId))
-  ]);
-  const added = inputs.filter(((input) => !runsOf(input).some(((runId) => counted.has(runId)))));
+  const added = [];
+  for (const input of inputs) {
+    const runs = runsOf(input);
+    if (runs.some(((runId) => counted.has(runId)))) continue;
+    added.push(input);
+    for (const runId of runs) counted.add(runId);
+  }
   const ran = added.flatMap(((input) => recordedResults(input.fixtures)));
   if (ran.length === 0 && !options.full) return [];
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
@@ -44,18 +46,17 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
       hint: "The merge starts the summary again from the merged durations (the run files in runs/ keep every duration). Remove what is there to silence this."
     });
   }
+  const ids = inputs.flatMap(((input) => input.fixtures.map(((f) => f.id))));
+  const suite = options.full ? read.samples?.splits?.find(((split) => ids.every(((id) => split.timings.has(id)))))?.suite : void 0;
   const samples = addRun(read.samples, ran, {
-    // A full run of the suite: its shared split timings are dropped.
-    ...options.full ? {
+    ...suite !== void 0 ? {
+      suite,
       split: null
     } : {},
-    ...options.suite !== void 0 ? {
-      suite: options.suite
-    } : {},
-    // The merged run holds the inputs' results: merging it again adds nothing either.
+    // The merged run holds what was added: merging it again adds nothing either.
     runIds: [
       options.runId,
-      ...inputs.flatMap(runsOf)
+      ...added.flatMap(runsOf)
     ],
     count: ran.length > 0
   });
@@ -72,6 +73,12 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
   }
   return warnings;
 });
+var runsOf = (function runsOf(input) {
+  return [
+    input.runId,
+    ...(input.inputs ?? []).map(((i) => i.runId))
+  ];
+});
 var runsInHistory = (function runsInHistory(dir, runIds) {
   return new Set(runIds.filter(((runId) => {
     try {
@@ -85,6 +92,7 @@ var runsInHistory = (function runsInHistory(dir, runIds) {
 });
 export {
   addMergedDurations,
-  runsInHistory
+  runsInHistory,
+  runsOf
 };
-//# sourceMappingURL=merged_durations-PVUJGTVS.js.map
+//# sourceMappingURL=merged_durations-2XYUIZAI.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-5YS2GWRP.js";
 import {
   usableDurationMs
-} from "./chunk-TRPOQS4B.js";
+} from "./chunk-BKNARBRF.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -140,7 +140,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-BNUZT6Z2.js");
+  const { readDurationsFile } = await import("./durations_file-XIX6OJ7Q.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-AQAF4OUQ.js.map
+//# sourceMappingURL=chunk-BPHJBW3W.js.map

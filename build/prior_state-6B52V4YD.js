@@ -5,12 +5,12 @@ import "./chunk-YUQ645UO.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-WUUB4AVQ.js";
+} from "./chunk-DMEJFDKT.js";
 import {
   checkSource,
   readSourceFile
 } from "./chunk-YTDIJCR7.js";
-import "./chunk-LJMEZB3Q.js";
+import "./chunk-PF2WMHEW.js";
 import "./chunk-ABES4YHD.js";
 import {
   idList
@@ -78,4 +78,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-4SZQ74UV.js.map
+//# sourceMappingURL=prior_state-6B52V4YD.js.map

@@ -14,7 +14,7 @@ import {
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-LJMEZB3Q.js";
+} from "./chunk-PF2WMHEW.js";
 import {
   suiteSummary,
   unstartedCounts
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-L5RH62IU.js.map
+//# sourceMappingURL=chunk-YDW4U5IH.js.map

@@ -49,19 +49,20 @@ var durationsOfValue = (function durationsOfValue(value) {
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
   const isObject = ((v) => typeof v === "object" && v !== null && !Array.isArray(v));
   const splits = [];
-  for (const entry of Array.isArray(record.splits) ? record.splits.slice(0, MAX_SPLITS * 4) : []) {
+  for (const entry of Array.isArray(record.splits) ? record.splits.slice(0, 1e3) : []) {
+    if (splits.length === MAX_SPLITS) break;
     if (!isObject(entry) || !isObject(entry.timings)) continue;
     const { suite } = entry;
     if (typeof suite !== "string" || !suite || suite.length > MAX_SUITE_CHARS) continue;
     if (splits.some(((kept) => kept.suite === suite))) continue;
-    splits.push({
+    const timings = samplesOf(entry.timings, {
+      keepEmpty: true
+    });
+    if (timings.size) splits.push({
       suite,
-      timings: samplesOf(entry.timings, {
-        keepEmpty: true
-      })
+      timings
     });
   }
-  splits.splice(MAX_SPLITS);
   const counted = Array.isArray(record.counted) ? [
     ...new Set(record.counted.slice(0, MAX_COUNTED).filter(isRunId))
   ] : [];
@@ -261,4 +262,4 @@ export {
   recordedResults,
   writeDurations
 };
-//# sourceMappingURL=chunk-TRPOQS4B.js.map
+//# sourceMappingURL=chunk-BKNARBRF.js.map
