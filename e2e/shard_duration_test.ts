@@ -349,7 +349,9 @@ Deno.test("--shard-by duration from the artifact directory's own history: shards
   }
   const after = await summary();
   // The splits still read what the first of them read; the start order has every duration.
-  assert.deepEqual(after.splits, [{ suite: "../../../fixtures", timings: estimates }]);
+  assert.equal(after.splits.length, 1);
+  assert.match(after.splits[0].suite, /^sha256:[0-9a-f]{64}$/);
+  assert.deepEqual(after.splits[0].timings, estimates);
   assert.equal(after.runs, 1 + 8);
   assert.equal(after.fixtures.c.length, 1 + cRuns);
   assert.ok(after.fixtures.c[0] >= 250, JSON.stringify(after.fixtures));

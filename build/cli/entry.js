@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-ZIO4PTD6.js";
+} from "../chunk-NM23H354.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-Z2RLL3CX.js";
+} from "../chunk-DVZAKUHB.js";
 import {
   historyPaths,
   newRunId
@@ -40,11 +40,11 @@ import {
 } from "../chunk-4PYW76IS.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-X2S7COPC.js";
-import "../chunk-BPHJBW3W.js";
+import "../chunk-M2SULWKM.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
-import "../chunk-BKNARBRF.js";
+import "../chunk-L6MCXCCI.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-POL7ISAM.js");
+  return import("../execute_run-PZLDWEUN.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -255,7 +255,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-AI4KJXTH.js");
+  const { readSchedule } = await import("../durations-ZQ4SUNUK.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-ZIO4PTD6.js";
+} from "../chunk-NM23H354.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-Z2RLL3CX.js";
+import "../chunk-DVZAKUHB.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-X2S7COPC.js";
-import "../chunk-BPHJBW3W.js";
+import "../chunk-M2SULWKM.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-BKNARBRF.js";
+import "../chunk-L6MCXCCI.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -327,7 +327,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-2XYUIZAI.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-RLGK325H.js");
     const counted = runsInHistory(paths.dir, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-ZIO4PTD6.js";
+} from "../chunk-NM23H354.js";
 import {
   displayPath
 } from "../chunk-TVAOV5DS.js";
-import "../chunk-Z2RLL3CX.js";
+import "../chunk-DVZAKUHB.js";
 import {
   checkOutputFile
 } from "../chunk-PF2WMHEW.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-X2S7COPC.js";
-import "../chunk-BPHJBW3W.js";
+import "../chunk-M2SULWKM.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-BKNARBRF.js";
+import "../chunk-L6MCXCCI.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

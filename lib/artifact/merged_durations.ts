@@ -38,8 +38,8 @@ export interface MergedRun {
  * before the merge, `counted`, see {@linkcode runsInHistory}, nor among the runs the summary
  * remembers counting: a shard run here added its own, an earlier merge its inputs), once;
  * with `full` (every shard of one split of a full run), the merged run
- * is a full run: the shared split timings of the suite it is (those holding every id merged)
- * are dropped. A summary that cannot be read starts again,
+ * is a full run: the shared split timings of the suite it is (those holding exactly the ids
+ * merged) are dropped. A summary that cannot be read starts again,
  * as a run starts it; one that cannot be written is a warning.
  *
  * @param dir The artifact directory.
@@ -103,11 +103,13 @@ export async function addMergedDurations(
         "runs/ keep every duration). Remove what is there to silence this.",
     });
   }
-  // A full run of one suite: its shared split timings (those holding every fixture merged, as
-  // they hold every id of their suite's catalog) are dropped.
-  const ids = inputs.flatMap((input) => input.fixtures.map((f) => f.id));
+  // A full run of one suite: its shared split timings are dropped, those holding exactly the
+  // fixtures merged (they hold every id of their suite's catalog, as a full run runs them).
+  const ids = new Set(inputs.flatMap((input) => input.fixtures.map((f) => f.id)));
   const suite = options.full
-    ? read.samples?.splits?.find((split) => ids.every((id) => split.timings.has(id)))?.suite
+    ? read.samples?.splits?.find((split) =>
+      split.timings.size === ids.size && [...ids].every((id) => split.timings.has(id))
+    )?.suite
     : undefined;
   const samples = addRun(read.samples, ran, {
     ...(suite !== undefined ? { suite, split: null } : {}),

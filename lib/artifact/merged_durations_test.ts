@@ -55,6 +55,22 @@ Deno.test("addMergedDurations() of every shard of one split drops the shared tim
   );
   const after = await merged(before, [run("o1", ["p"]), run("o2", ["q"])], { full: true });
   assert.deepEqual(after?.splits?.map((split) => split.suite), ["../fixtures"]);
+  // A suite whose catalog holds another's (b, c and a), and shards of a suite with no shared
+  // timings (a hash split): only exactly the fixtures merged is a suite's.
+  const wide = addRun(before, [], {
+    suite: "../wide",
+    split: new Map([["a", [1]], ["b", []], ["c", []]]),
+  });
+  const narrow = await merged(wide, [run("n1", ["a"]), run("n2", ["b"])], { full: true });
+  assert.deepEqual(narrow?.splits?.map((split) => split.suite), ["../wide", "../other"]);
+  const hashed = await merged(wide, [run("h1", ["a", "c"]), run("h2", ["b", "x"])], {
+    full: true,
+  });
+  assert.deepEqual(hashed?.splits?.map((split) => split.suite), [
+    "../wide",
+    "../other",
+    "../fixtures",
+  ]);
   // Not every shard: nothing dropped.
   const partial = await merged(before, [run("o1", ["p"])]);
   assert.deepEqual(partial?.splits?.map((split) => split.suite), ["../other", "../fixtures"]);

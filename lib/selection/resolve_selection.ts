@@ -245,9 +245,9 @@ export async function resolveSelection(
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  // Whose shared split timings the durations summary keeps for this run (real paths: the same
-  // suite from any working directory, through any symlink).
-  const suite = suiteKey(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir)));
+  // Whose shared split timings the durations summary keeps for this run (the real path: the
+  // same suite from any working directory, through any symlink).
+  const suite = await suiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),

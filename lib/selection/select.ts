@@ -9,7 +9,6 @@ import { UserError } from "../base/errors.ts";
 import { closest } from "../base/_suggest.ts";
 import { displayName } from "../base/safe_output.ts";
 import { sha256Hex } from "../base/sha256_hex.ts";
-import { relative, sep } from "../base/path.ts";
 
 /** A shard: run only part `index` (1-based) of `total`. */
 export interface Shard {
@@ -423,27 +422,24 @@ function avalanche(hash: number): number {
 }
 
 /**
- * A suite's name, as the durations summary keeps its shared split timings under it: its
- * fixtures directory relative to the artifact directory, `/`-separated (`.` when they are one).
- * Given real paths, the same from any working directory, through any symlink, on every runner
- * of a checkout wherever it is; only compared.
+ * A suite's name, as the durations summary keeps its shared split timings under it: a digest of
+ * its fixtures directory's real path. The same from any working directory or through any
+ * symlink, for any artifact directory; another checkout (another path) is another suite; no path
+ * is written. Only compared.
  *
- * @param artifactDir The artifact directory's real path.
  * @param fixturesDir The fixtures directory's real path.
- * @returns The name.
+ * @returns The name: `sha256:` and 64 hex digits.
  *
  * @example
  * ```ts
  * import { suiteKey } from "./select.ts";
  * import assert from "node:assert/strict";
  *
- * if (Deno.build.os !== "windows") {
- *   assert.equal(suiteKey("/p/.planning/artifacts/smoke", "/p/fixtures"), "../../../fixtures");
- *   assert.equal(suiteKey("/m/.smoke", "/m/x/fixtures"), "../x/fixtures");
- *   assert.equal(suiteKey("/p", "/p"), ".");
- * }
+ * assert.match(await suiteKey("/p/fixtures"), /^sha256:[0-9a-f]{64}$/);
+ * assert.equal(await suiteKey("/p/fixtures"), await suiteKey("/p/fixtures"));
+ * assert.notEqual(await suiteKey("/p/fixtures"), await suiteKey("/q/fixtures"));
  * ```
  */
-export function suiteKey(artifactDir: string, fixturesDir: string): string {
-  return relative(artifactDir, fixturesDir).split(sep).join("/") || ".";
+export async function suiteKey(fixturesDir: string): Promise<string> {
+  return `sha256:${await sha256Hex(new TextEncoder().encode(fixturesDir))}`;
 }

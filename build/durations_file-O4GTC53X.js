@@ -16,7 +16,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-BKNARBRF.js";
+} from "./chunk-L6MCXCCI.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -43,4 +43,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-XIX6OJ7Q.js.map
+//# sourceMappingURL=durations_file-O4GTC53X.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-5YS2GWRP.js";
 import {
   usableDurationMs
-} from "./chunk-BKNARBRF.js";
+} from "./chunk-L6MCXCCI.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -140,7 +140,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-XIX6OJ7Q.js");
+  const { readDurationsFile } = await import("./durations_file-O4GTC53X.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-BPHJBW3W.js.map
+//# sourceMappingURL=chunk-M2SULWKM.js.map

@@ -262,4 +262,4 @@ export {
   recordedResults,
   writeDurations
 };
-//# sourceMappingURL=chunk-BKNARBRF.js.map
+//# sourceMappingURL=chunk-L6MCXCCI.js.map

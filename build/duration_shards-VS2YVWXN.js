@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-Z2RLL3CX.js";
+} from "./chunk-DVZAKUHB.js";
 import "./chunk-PF2WMHEW.js";
-import "./chunk-BPHJBW3W.js";
+import "./chunk-M2SULWKM.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-BKNARBRF.js";
+import "./chunk-L6MCXCCI.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-IQGJWEFX.js.map
+//# sourceMappingURL=duration_shards-VS2YVWXN.js.map

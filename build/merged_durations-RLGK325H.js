@@ -4,7 +4,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-BKNARBRF.js";
+} from "./chunk-L6MCXCCI.js";
 import "./chunk-X254MOJK.js";
 import {
   describeWriteFailure,
@@ -46,8 +46,10 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
       hint: "The merge starts the summary again from the merged durations (the run files in runs/ keep every duration). Remove what is there to silence this."
     });
   }
-  const ids = inputs.flatMap(((input) => input.fixtures.map(((f) => f.id))));
-  const suite = options.full ? read.samples?.splits?.find(((split) => ids.every(((id) => split.timings.has(id)))))?.suite : void 0;
+  const ids = new Set(inputs.flatMap(((input) => input.fixtures.map(((f) => f.id)))));
+  const suite = options.full ? read.samples?.splits?.find(((split) => split.timings.size === ids.size && [
+    ...ids
+  ].every(((id) => split.timings.has(id)))))?.suite : void 0;
   const samples = addRun(read.samples, ran, {
     ...suite !== void 0 ? {
       suite,
@@ -95,4 +97,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-2XYUIZAI.js.map
+//# sourceMappingURL=merged_durations-RLGK325H.js.map

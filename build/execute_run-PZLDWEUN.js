@@ -1531,7 +1531,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-XIX6OJ7Q.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-O4GTC53X.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1938,4 +1938,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-POL7ISAM.js.map
+//# sourceMappingURL=execute_run-PZLDWEUN.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-TVAOV5DS.js";
 import {
   shardPlanLine
-} from "./chunk-Z2RLL3CX.js";
+} from "./chunk-DVZAKUHB.js";
 import {
   historyPaths,
   realPath,
@@ -27,7 +27,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-BPHJBW3W.js";
+} from "./chunk-M2SULWKM.js";
 import {
   closeOverNeeds,
   closest,
@@ -1837,8 +1837,8 @@ var avalanche = (function avalanche(hash) {
   hash ^= hash >>> 16;
   return hash >>> 0;
 });
-var suiteKey = (function suiteKey(artifactDir, fixturesDir) {
-  return relative(artifactDir, fixturesDir).split(sep).join("/") || ".";
+var suiteKey = (async function suiteKey(fixturesDir) {
+  return `sha256:${await sha256Hex(new TextEncoder().encode(fixturesDir))}`;
 });
 
 // lib/selection/quarantine.ts
@@ -1931,7 +1931,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const quarantine = context.quarantine?.length ? resolveQuarantine(context.quarantine, catalogIds, context.today ?? dayOf(/* @__PURE__ */ new Date())) : void 0;
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  const suite = suiteKey(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir)));
+  const suite = await suiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-WVWAUFX5.js"),
@@ -1982,7 +1982,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-IQGJWEFX.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-VS2YVWXN.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2217,4 +2217,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-ZIO4PTD6.js.map
+//# sourceMappingURL=chunk-NM23H354.js.map

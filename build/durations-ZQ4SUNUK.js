@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-BPHJBW3W.js";
+} from "./chunk-M2SULWKM.js";
 import "./chunk-5YS2GWRP.js";
-import "./chunk-BKNARBRF.js";
+import "./chunk-L6MCXCCI.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-UJ3DNAZI.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-AI4KJXTH.js.map
+//# sourceMappingURL=durations-ZQ4SUNUK.js.map
