@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-OIWALY4Q.js";
+} from "../chunk-ET2CBJAO.js";
 import {
   VERSION
-} from "../chunk-TPIRU4FS.js";
+} from "../chunk-FAG4MPY3.js";
 import {
   DEFAULTS,
   dayOf,
@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-NM23H354.js";
+} from "../chunk-3BEILEIB.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,31 +25,31 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-TVAOV5DS.js";
+} from "../chunk-VGIELPRX.js";
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-DVZAKUHB.js";
+} from "../chunk-GVD2I2F2.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-PF2WMHEW.js";
+} from "../chunk-I6OP5QHC.js";
 import "../chunk-ABES4YHD.js";
 import {
   fixtureArgument
-} from "../chunk-4PYW76IS.js";
+} from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-X2S7COPC.js";
-import "../chunk-M2SULWKM.js";
+import "../chunk-SDGNAE2V.js";
+import "../chunk-VVOFTQCM.js";
 import {
   closest
 } from "../chunk-5YS2GWRP.js";
-import "../chunk-L6MCXCCI.js";
+import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-UJ3DNAZI.js";
+} from "../chunk-AYTCNA3K.js";
 import "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
@@ -61,7 +61,7 @@ import {
   displayName,
   hasControlCharacter,
   resultLine
-} from "../chunk-LB2RVQEI.js";
+} from "../chunk-Z7FRQMOA.js";
 import {
   ExitCode,
   PreflightError,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-PZLDWEUN.js");
+  return import("../execute_run-7SNGF2LZ.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -255,7 +255,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-ZQ4SUNUK.js");
+  const { readSchedule } = await import("../durations-TNZLFC6T.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -8,22 +8,22 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-ULG3UHYV.js";
-import "../chunk-NQKOQMI4.js";
-import "../chunk-D6L5L4HD.js";
-import "../chunk-6YTO24JL.js";
+} from "../chunk-6A4HY46F.js";
+import "../chunk-JYCNRUSB.js";
+import "../chunk-GNPSM2FP.js";
+import "../chunk-UGS3B7OI.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-4GMUGUIA.js";
-import "../chunk-4PYW76IS.js";
+import "../chunk-5FBXG7SH.js";
+import "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-X2S7COPC.js";
+import "../chunk-SDGNAE2V.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
   markCommand
-} from "../chunk-LB2RVQEI.js";
+} from "../chunk-Z7FRQMOA.js";
 import {
   formatWarning
 } from "../chunk-GTHP53V7.js";

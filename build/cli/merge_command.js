@@ -3,30 +3,30 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-YDW4U5IH.js";
+} from "../chunk-V4TIE3AP.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-YUQ645UO.js";
+} from "../chunk-LZMEJNAW.js";
 import {
   VERSION
-} from "../chunk-TPIRU4FS.js";
+} from "../chunk-FAG4MPY3.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-YTDIJCR7.js";
+} from "../chunk-5GAJWDNB.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-NM23H354.js";
+} from "../chunk-3BEILEIB.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-TVAOV5DS.js";
-import "../chunk-DVZAKUHB.js";
+} from "../chunk-VGIELPRX.js";
+import "../chunk-GVD2I2F2.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,44 +36,45 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-PF2WMHEW.js";
+} from "../chunk-I6OP5QHC.js";
 import "../chunk-ABES4YHD.js";
 import {
   outcomeCounts,
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-D6L5L4HD.js";
+} from "../chunk-GNPSM2FP.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-6YTO24JL.js";
+} from "../chunk-UGS3B7OI.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-4GMUGUIA.js";
+import "../chunk-5FBXG7SH.js";
 import {
   shellQuote
-} from "../chunk-4PYW76IS.js";
+} from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
-} from "../chunk-X2S7COPC.js";
-import "../chunk-M2SULWKM.js";
+} from "../chunk-SDGNAE2V.js";
+import "../chunk-VVOFTQCM.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-L6MCXCCI.js";
+import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-UJ3DNAZI.js";
+} from "../chunk-AYTCNA3K.js";
 import "../chunk-KBS467BX.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
+  cutShort,
   interruptedWithoutResult
-} from "../chunk-LB2RVQEI.js";
+} from "../chunk-Z7FRQMOA.js";
 import {
   ExitCode,
   UserError,
@@ -327,8 +328,8 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-RLGK325H.js");
-    const counted = runsInHistory(paths.dir, context.inputs.flatMap(runsOf));
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-VUPXBQ2Z.js");
+    const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {
         updateLatest: true
@@ -393,7 +394,7 @@ var runMerge = (async function runMerge(flags, io) {
       inputs: inputs.map(((input) => input.artifact)),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
-      full: shardCoverage(inputs.map(((input) => input.artifact))).full && !artifact.fixtures.some(((f) => f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"))
+      full: shardCoverage(inputs.map(((input) => input.artifact))).full && !cutShort(artifact.fixtures)
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {

@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-DMEJFDKT.js";
-import "../chunk-YTDIJCR7.js";
+} from "../chunk-U34CSEWP.js";
+import "../chunk-5GAJWDNB.js";
 import {
   dayOf,
   loadConfig,
@@ -14,41 +14,41 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-NM23H354.js";
+} from "../chunk-3BEILEIB.js";
 import {
   displayPath
-} from "../chunk-TVAOV5DS.js";
-import "../chunk-DVZAKUHB.js";
+} from "../chunk-VGIELPRX.js";
+import "../chunk-GVD2I2F2.js";
 import {
   checkOutputFile
-} from "../chunk-PF2WMHEW.js";
+} from "../chunk-I6OP5QHC.js";
 import "../chunk-ABES4YHD.js";
 import {
   formatDuration
-} from "../chunk-6YTO24JL.js";
+} from "../chunk-UGS3B7OI.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-4GMUGUIA.js";
+} from "../chunk-5FBXG7SH.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-4PYW76IS.js";
+} from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-X2S7COPC.js";
-import "../chunk-M2SULWKM.js";
+} from "../chunk-SDGNAE2V.js";
+import "../chunk-VVOFTQCM.js";
 import "../chunk-5YS2GWRP.js";
-import "../chunk-L6MCXCCI.js";
+import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile
-} from "../chunk-UJ3DNAZI.js";
+} from "../chunk-AYTCNA3K.js";
 import {
   MAX_TIMER_MS
 } from "../chunk-KBS467BX.js";
@@ -64,7 +64,7 @@ import {
   owedMark,
   owedUnstarted,
   resultLine
-} from "../chunk-LB2RVQEI.js";
+} from "../chunk-Z7FRQMOA.js";
 import {
   ExitCode,
   UserError,

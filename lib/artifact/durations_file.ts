@@ -16,7 +16,8 @@ import { isFixtureId, RUN_ID_PATTERN } from "./artifact_format.ts";
 import { isIoError } from "../base/errors.ts";
 import { jsonValue } from "../base/json_value.ts";
 import { readRegularFile } from "../base/read_input.ts";
-import { writeFileAtomic } from "./atomic_write.ts";
+import { describeWriteFailure, writeFileAtomic } from "./atomic_write.ts";
+import type { Diagnostic } from "./artifact.ts";
 // The longest duration taken as real: a timer's limit.
 import { MAX_TIMER_MS } from "../base/timer.ts";
 import { addOutcome, parseOutcomes } from "./outcome_history.ts";
@@ -134,7 +135,6 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
     runs?: unknown;
     fixtures?: unknown;
     outcomes?: unknown;
-    split?: unknown;
     splits?: unknown;
     counted?: unknown;
   };
@@ -563,6 +563,35 @@ export function recordedResults(
         ? { id: f.id, status: "failed" }
         : { id: f.id, durationMs: f.durationMs, status: f.status }
     );
+}
+
+/**
+ * The warning of a summary that cannot be written: the run (or merged run) is saved, only the
+ * next run's start order is lost.
+ *
+ * @param shownDir The artifact directory as the user named it.
+ * @param error The write failure.
+ * @param saved What is saved all the same: `run`, `merged run`.
+ * @returns The warning, `DURATIONS_NOT_SAVED`.
+ *
+ * @example
+ * ```ts
+ * import { durationsNotSaved } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const warning = durationsNotSaved(".smoke", new Deno.errors.PermissionDenied("denied"), "run");
+ * assert.equal(warning.code, "DURATIONS_NOT_SAVED");
+ * assert.match(warning.hint!, /^The run is saved;/);
+ * ```
+ */
+export function durationsNotSaved(shownDir: string, error: Error, saved: string): Diagnostic {
+  return {
+    code: "DURATIONS_NOT_SAVED",
+    level: "warning",
+    message: `Cannot write "${shownDir}/${DURATIONS_FILE}": ${describeWriteFailure(error)}`,
+    hint: `The ${saved} is saved; the next run starts its fixtures in id order instead of ` +
+      "longest first.",
+  };
 }
 
 /**

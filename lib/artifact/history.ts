@@ -267,8 +267,8 @@ export function prepareHistory(
 function checkLatest(paths: HistoryPaths, shownDir: string): void {
   // Through a symlink latest.json is written where it points: never over a run file or the
   // durations summary (files in runs/ are never rewritten).
-  const target = realTarget(paths.latest);
-  const runs = realTarget(paths.runs);
+  const target = realPath(paths.latest);
+  const runs = realPath(paths.runs);
   if (
     target !== entryOf(paths.latest) &&
     (target.startsWith(join(runs, "")) || sameFile(target, join(paths.dir, "durations.json")))
@@ -441,30 +441,8 @@ function entryOf(path: string): string {
 }
 
 /**
- * The real path a path names, or would name once created: its folder
- * resolved, and a symlink to a file not there yet followed to that file's
- * entry (at most 40 links, as the kernel).
- */
-function realTarget(path: string): string {
-  try {
-    return Deno.realPathSync(path);
-  } catch {
-    let current = entryOf(path);
-    for (let hops = 0; hops < 40; hops++) {
-      let link: string;
-      try {
-        link = Deno.readLinkSync(current);
-      } catch {
-        return current;
-      }
-      current = entryOf(resolve(dirname(current), link));
-    }
-    return current;
-  }
-}
-
-/**
- * The real path a path names, or would name once created: symlinks followed, a folder not there
+ * The real path a path names, or would name once created: symlinks followed (a symlink to a
+ * file not there yet to that file's entry, at most 40 links, as the kernel), a folder not there
  * yet through the nearest one that is.
  *
  * @param path An absolute path.
@@ -483,7 +461,21 @@ function realTarget(path: string): string {
  * ```
  */
 export function realPath(path: string): string {
-  return realTarget(path);
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    let current = entryOf(path);
+    for (let hops = 0; hops < 40; hops++) {
+      let link: string;
+      try {
+        link = Deno.readLinkSync(current);
+      } catch {
+        return current;
+      }
+      current = entryOf(resolve(dirname(current), link));
+    }
+    return current;
+  }
 }
 
 /**
@@ -569,16 +561,14 @@ export function refuseArtifactFile(
   path: string,
   options: { artifactDir: string; shown: string; label: string },
 ): void {
-  const target = realTarget(path);
-  const paths = historyPaths(realTarget(options.artifactDir));
+  const target = realPath(path);
+  const paths = historyPaths(realPath(options.artifactDir));
   const runs = (p: string) => p === paths.runs || p.startsWith(join(paths.runs, ""));
   const durations = join(paths.dir, "durations.json");
-  // A symlink to one of them not written yet counts too (realTarget follows it to the entry).
+  // A symlink to one of them not written yet counts too (realPath follows it to the entry).
   const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) ||
     runs(entryOf(path)) ||
-    [paths.latest, durations].some((file) =>
-      target === entryOf(file) || target === realTarget(file)
-    );
+    [paths.latest, durations].some((file) => target === entryOf(file) || target === realPath(file));
   if (!own) return;
   throw new UserError(
     `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,

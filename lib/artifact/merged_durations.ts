@@ -14,12 +14,14 @@ import { join } from "../base/path.ts";
 import {
   addRun,
   DURATIONS_FILE,
+  durationsNotSaved,
   readDurationsFile,
   recordedResults,
   type RunResult,
   writeDurations,
 } from "./durations_file.ts";
-import { describeWriteFailure, isWriteFailure } from "./atomic_write.ts";
+import { isWriteFailure } from "./atomic_write.ts";
+import type { HistoryPaths } from "./history.ts";
 import { isIoError } from "../base/errors.ts";
 
 /** One merged input, as far as the summary reads it. */
@@ -121,13 +123,7 @@ export async function addMergedDurations(
     await writeDurations(dir, samples);
   } catch (error) {
     if (!isWriteFailure(error)) throw error;
-    warnings.push({
-      code: "DURATIONS_NOT_SAVED",
-      level: "warning",
-      message: `Cannot write "${shown}": ${describeWriteFailure(error)}`,
-      hint: "The merged run is saved; the next run starts its fixtures in id order instead of " +
-        "longest first.",
-    });
+    warnings.push(durationsNotSaved(options.shownDir, error, "merged run"));
   }
   return warnings;
 }
@@ -154,26 +150,27 @@ export function runsOf(input: MergedRun): string[] {
  * Which of some runs are in the artifact directory's history: their run file is in `runs/`
  * (the ids are checked run ids). One that cannot be looked at counts as not there.
  *
- * @param dir The artifact directory.
+ * @param paths The artifact directory's paths.
  * @param runIds The run ids.
  * @returns Those whose run file is there.
  *
  * @example
  * ```ts
  * import { runsInHistory } from "./merged_durations.ts";
+ * import { historyPaths } from "./history.ts";
  * import assert from "node:assert/strict";
  *
  * const dir = await Deno.makeTempDir();
  * await Deno.mkdir(`${dir}/runs`);
  * await Deno.writeTextFile(`${dir}/runs/r1.json`, "{}");
- * assert.deepEqual(runsInHistory(dir, ["r1", "r2"]), new Set(["r1"]));
+ * assert.deepEqual(runsInHistory(historyPaths(dir), ["r1", "r2"]), new Set(["r1"]));
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export function runsInHistory(dir: string, runIds: readonly string[]): Set<string> {
+export function runsInHistory(paths: HistoryPaths, runIds: readonly string[]): Set<string> {
   return new Set(runIds.filter((runId) => {
     try {
-      Deno.lstatSync(join(dir, "runs", `${runId}.json`));
+      Deno.lstatSync(join(paths.runs, `${runId}.json`));
       return true;
     } catch (error) {
       if (isIoError(error)) return false;

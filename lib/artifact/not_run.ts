@@ -169,3 +169,24 @@ export function interruptedWithoutResult(result: {
   return result.failure?.kind === "interrupted" && result.attempts <= 1 &&
     !(result.repeat?.outcomes.includes("F") ?? false);
 }
+
+/**
+ * Whether a run was cut short: a fixture an interrupt stopped, or one the failure limit or a
+ * service not ready kept from starting. Such a run measured too little to split by: it never
+ * counts as a full run that drops the shared split timings.
+ *
+ * @param fixtures The run's results.
+ * @returns True when any was interrupted or not run.
+ *
+ * @example
+ * ```ts
+ * import { cutShort } from "./not_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(cutShort([{ failure: { kind: "not-run" } }, {}]), true);
+ * assert.equal(cutShort([{ failure: { kind: "exit-code" } }]), false);
+ * ```
+ */
+export function cutShort(fixtures: readonly { failure?: { kind: string } }[]): boolean {
+  return fixtures.some((f) => f.failure?.kind === "interrupted" || f.failure?.kind === "not-run");
+}

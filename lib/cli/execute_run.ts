@@ -22,7 +22,7 @@ import {
   SaveRunError,
 } from "../artifact/history.ts";
 import { pruneHistory } from "../artifact/prune.ts";
-import { describeWriteFailure, isWriteFailure } from "../artifact/atomic_write.ts";
+import { isWriteFailure } from "../artifact/atomic_write.ts";
 import type { Lock } from "../artifact/lock.ts";
 import { acquireRunLock } from "../run/run_lock.ts";
 import { envOverProcess, runProcess } from "../run/process.ts";
@@ -53,7 +53,7 @@ import {
 import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { displayPath, runEnvironment } from "./runtime.ts";
 import { VERSION } from "../base/version.ts";
-import { serviceNotReadyMessage } from "../artifact/not_run.ts";
+import { cutShort, serviceNotReadyMessage } from "../artifact/not_run.ts";
 
 /** Between SIGTERM and SIGKILL, and the longest wait for output after a fixture exits. */
 const GRACE_MS = 2000;
@@ -184,10 +184,7 @@ function splitTimings(
   if (shard) return shard.total > 1 ? shardPlan?.ownTimings : undefined;
   // Only a full run that ran to its end: one cut short (Ctrl-C, --max-failures, a service
   // not ready) measured too little to split by.
-  const cut = fixtures.some((f) =>
-    f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"
-  );
-  return mode === "full" && !cut ? null : undefined;
+  return mode === "full" && !cutShort(fixtures) ? null : undefined;
 }
 
 /** What {@linkcode saveArtifact} managed to write. */
@@ -430,16 +427,11 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         runId,
         ...(selection.suite !== undefined ? { suite: selection.suite } : {}),
       }).catch(
-        (error: unknown) => {
+        async (error: unknown) => {
           if (!isWriteFailure(error)) throw error;
-          io.stderr(formatWarning({
-            code: "DURATIONS_NOT_SAVED",
-            message: `Cannot write "${options.artifactDir}/durations.json": ${
-              describeWriteFailure(error)
-            }`,
-            hint: "The run is saved; the next run starts its fixtures in id order instead of " +
-              "longest first.",
-          }));
+          // Loaded already, by saveDurations.
+          const { durationsNotSaved } = await import("../artifact/durations_file.ts");
+          io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
           return undefined;
         },
       );

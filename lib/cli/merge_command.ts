@@ -31,7 +31,7 @@ import {
   serializeArtifact,
 } from "../artifact/history.ts";
 import { pruneHistory } from "../artifact/prune.ts";
-import { interruptedWithoutResult } from "../artifact/not_run.ts";
+import { cutShort, interruptedWithoutResult } from "../artifact/not_run.ts";
 import {
   advanceState,
   stateFromRecord,
@@ -447,7 +447,7 @@ async function saveIntoHistory(
     const { addMergedDurations, runsInHistory, runsOf } = await import(
       "../artifact/merged_durations.ts"
     );
-    const counted = runsInHistory(paths.dir, context.inputs.flatMap(runsOf));
+    const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, { updateLatest: true });
     } catch (error) {
@@ -555,9 +555,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
       full: shardCoverage(inputs.map((input) => input.artifact)).full &&
-        !artifact.fixtures.some((f) =>
-          f.failure?.kind === "interrupted" || f.failure?.kind === "not-run"
-        ),
+        !cutShort(artifact.fixtures),
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {

@@ -191,14 +191,12 @@ export function estimatesFrom(
   for (const id of ids) {
     const estimate = known.get(id) ?? { ms: defaultMs, samples: 0 };
     const cap = options.capMs?.(id);
-    if (cap === undefined || estimate.ms <= cap) estimates.set(id, estimate);
     // A timed-out attempt is recorded a little over its timeout (the time to stop it): said
     // only when the estimate was well over it (the timeout was lowered since).
-    else {estimates.set(id, {
-        ...estimate,
-        ms: cap,
-        ...(estimate.ms > cap * 1.1 ? { capped: true } : {}),
-      });}
+    const cut = cap !== undefined && estimate.ms > cap
+      ? { ms: cap, ...(estimate.ms > cap * 1.1 ? { capped: true } : {}) }
+      : {};
+    estimates.set(id, { ...estimate, ...cut });
   }
   return { byId: estimates, defaultMs, defaultOf };
 }

@@ -37,6 +37,32 @@ export interface PlanContext {
   deno: string;
 }
 
+/**
+ * A fixture's timeout and retries: its manifest's, else the options'.
+ *
+ * @param fixture The fixture.
+ * @param options The merged options.
+ * @returns The timeout (ms) and retries that apply.
+ *
+ * @example
+ * ```ts
+ * import { fixtureLimits } from "./plan.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const options = { timeoutMs: 1000, retries: 0 };
+ * assert.deepEqual(fixtureLimits({ timeoutMs: 500 } as never, options), { timeoutMs: 500, retries: 0 });
+ * ```
+ */
+export function fixtureLimits(
+  fixture: Pick<Fixture, "timeoutMs" | "retries">,
+  options: Pick<Options, "timeoutMs" | "retries">,
+): { timeoutMs: number; retries: number } {
+  return {
+    timeoutMs: fixture.timeoutMs ?? options.timeoutMs,
+    retries: fixture.retries ?? options.retries,
+  };
+}
+
 /** The script as the command line names it: relative to the fixture's cwd. */
 function scriptPath(script: string, cwd: string): string {
   // Most scripts lie under the working directory: no path operation for those.
@@ -85,8 +111,7 @@ export function planFixture(fixture: Fixture, context: PlanContext): PlannedFixt
     argv,
     cwd: fixture.cwd,
     env: { ...options.env, ...fixture.env },
-    timeoutMs: fixture.timeoutMs ?? options.timeoutMs,
-    retries: fixture.retries ?? options.retries,
+    ...fixtureLimits(fixture, options),
     permissions: fixture.script ? permissions : [],
   };
 }

@@ -14,7 +14,7 @@ import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
 import { historyPaths, realPath, sameFile } from "../artifact/history.ts";
-import { planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
+import { fixtureLimits, planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import {
   excludeFixtures,
@@ -309,13 +309,9 @@ export async function resolveSelection(
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped: skippedWhatever(catalog),
         catalogIds,
-        // The longest each can take with its timeout now (as planFixture resolves it).
+        // The longest each can take with its timeout now.
         capMs: longestOf(
-          catalog.map((fixture) => ({
-            fixture,
-            timeoutMs: fixture.timeoutMs ?? options.timeoutMs,
-            retries: fixture.retries ?? options.retries,
-          })),
+          catalog.map((fixture) => ({ fixture, ...fixtureLimits(fixture, options) })),
         ),
         // What is owed changes with each shard's rerun when they read the folder's latest.json:
         // placed as the whole selection splits, every shard finds its fixtures where they were.

@@ -1,0 +1,262 @@
+import {
+  historyPaths,
+  namesLatest,
+  sameFile
+} from "./chunk-I6OP5QHC.js";
+import {
+  estimatesFrom,
+  formatExpected,
+  longestFirst
+} from "./chunk-VVOFTQCM.js";
+import {
+  jsonValue
+} from "./chunk-X254MOJK.js";
+import {
+  resolve
+} from "./chunk-UZCZWFUL.js";
+import {
+  UserError
+} from "./chunk-GTHP53V7.js";
+
+// lib/selection/duration_shards.ts
+var durationShards = (function durationShards(ids, expectedMs, total, options = {}) {
+  const totals = Array.from({
+    length: Math.max(1, Math.min(total, ids.length))
+  }, (() => 0));
+  const counts = totals.map((() => 0));
+  const leaders = totals.map((() => 0));
+  const shardOf = ids.map((() => 0));
+  const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
+  const order = longestFirst(ids, expectedMs);
+  for (const i of [
+    ...order.filter(((i2) => !follows(i2))),
+    ...order.filter(follows)
+  ]) {
+    const among = follows(i) && leaders[0] > 0 ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
+    let least = 0;
+    for (let s = 1; s < totals.length; s++) {
+      if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+    }
+    totals[least] += expectedMs[i];
+    counts[least]++;
+    if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
+    shardOf[i] = least + 1;
+  }
+  return {
+    shardOf,
+    totals
+  };
+});
+var durationShardOf = (function durationShardOf(selection, shard, timings, options = {}) {
+  if (options.placeBy) {
+    return placedBy(selection, shard, timings, {
+      ...options,
+      placeBy: options.placeBy
+    });
+  }
+  const { ids, ms, missing, fixtures } = predicted(selection, timings, options);
+  const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
+  const split = durationShards(ids, ms, shard.total, {
+    follows
+  });
+  const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
+  return {
+    kept,
+    shardOf: split.shardOf,
+    plan: {
+      shard,
+      totals: split.totals,
+      ...timings ? {
+        source: timings.shown
+      } : {},
+      ...timings?.given ? {
+        timingsGiven: true
+      } : {},
+      ...timings?.shared ? {
+        timingsShared: true
+      } : {},
+      ...timings?.given ? {} : {
+        ownTimings: catalogTimings(timings?.byId, options.catalogIds)
+      },
+      missing,
+      fixtures
+    }
+  };
+});
+var predicted = (function predicted(selection, timings, options) {
+  const ids = selection.map(((f) => f.id));
+  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids, {
+    ...options.catalogIds ? {
+      defaultFrom: options.catalogIds
+    } : {},
+    ...options.capMs ? {
+      capMs: options.capMs
+    } : {}
+  });
+  const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
+  const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
+  const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
+  return {
+    ids,
+    ms,
+    missing,
+    fixtures: idle.filter(((skipped) => !skipped)).length
+  };
+});
+var placedBy = (function placedBy(selection, shard, timings, options) {
+  const { placeBy, ...rest } = options;
+  const whole = durationShardOf(placeBy, shard, timings, rest);
+  const at = new Map(placeBy.map(((f, i) => [
+    f.id,
+    i
+  ])));
+  const shardOf = selection.map(((f) => whole.shardOf[at.get(f.id)]));
+  const { ms, missing, fixtures } = predicted(selection, timings, rest);
+  const totals = whole.plan.totals.map((() => 0));
+  shardOf.forEach(((s, i) => totals[s - 1] += ms[i]));
+  return {
+    kept: selection.filter(((_, i) => shardOf[i] === shard.index)),
+    shardOf,
+    plan: {
+      ...whole.plan,
+      totals,
+      missing,
+      fixtures,
+      placedByWhole: true
+    }
+  };
+});
+var catalogTimings = (function catalogTimings(byId, catalogIds) {
+  if (catalogIds === void 0) return new Map(byId ?? []);
+  return new Map(catalogIds.map(((id) => [
+    id,
+    byId?.get(id) ?? []
+  ])));
+});
+var shardPlanLine = (function shardPlanLine(plan) {
+  const { total, index } = plan.shard;
+  let reached = plan.totals.length;
+  while (reached > 1 && plan.totals[reached - 1] === 0) reached--;
+  const parts = plan.totals.slice(0, reached).map(((ms, i) => `${i + 1}/${total} ${formatExpected(ms)}${i + 1 === index ? " (this shard)" : ""}`));
+  const first = reached + 1;
+  if (first <= total) {
+    const mark = index < first ? "" : first === total ? " (this shard)" : ` (this shard: ${index}/${total})`;
+    const range = first === total ? `${total}/${total}` : `${first}/${total} to ${total}/${total}`;
+    parts.push(`${range} 0ms${mark}`);
+  }
+  return `Shards by duration (${timingsSource(plan)}): ${parts.join(", ")}`;
+});
+var timingsSource = (function timingsSource(plan) {
+  if (plan.fixtures === 0) {
+    return `${plan.source === void 0 ? "no timings" : `from ${plan.source}`}; every fixture skipped`;
+  }
+  const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
+  const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
+  const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
+  return plan.source === void 0 ? `no timings: ${count} at the default${placed}` : `from ${plan.source}${shared}${placed}, ${count} without timings`;
+});
+var shardRunLine = (function shardRunLine(plan) {
+  const { index, total } = plan.shard;
+  const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
+  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
+});
+var readTimings = (async function readTimings(where) {
+  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-EPFNOIZX.js");
+  const dir = resolve(where.cwd, where.artifactDir);
+  const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
+  if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
+    const read = await readDurationsFile(dir);
+    const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
+    if (read.samples) return {
+      timings: ownTimings(read.samples, shown2, where.suite ?? ".")
+    };
+    return {
+      warning: {
+        // There but unreadable is the start order's warning too: a run says it once.
+        code: read.problem ? "DURATIONS_UNREADABLE" : "SHARD_TIMINGS_MISSING",
+        level: "warning",
+        // A summary that is there but cannot be read says why, not that there is none.
+        message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
+        hint: (where.timings === void 0 ? "" : `--timings naming the artifact directory's own summary is the same as leaving it out. `) + (read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations.")
+      }
+    };
+  }
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-CWDMPORT.js");
+  const shown = where.timings;
+  const fail = ((reason) => {
+    const lines = reason.split("\n");
+    const message = lines.length > 1 ? `Cannot read timings "${shown}":
+  ${lines.join("\n  ")}` : `Cannot read timings "${shown}": ${reason}`;
+    throw new UserError(message, {
+      kind: "usage",
+      code: "SHARD_TIMINGS_INVALID",
+      hints: [
+        "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
+      ]
+    });
+  });
+  if (namesLatest(path, historyPaths(dir))) {
+    throw new UserError(`Cannot split by timings "${shown}": every run replaces it, so the shards run after this one would split by other timings (and could run a fixture twice or not at all)`, {
+      kind: "usage",
+      code: "SHARD_TIMINGS_INVALID",
+      hints: [
+        "Copy it first and give the copy to every shard (cp latest.json timings.json), pass the run file it came from (runs/<runId>.json), or leave out --timings to split by the artifact directory's durations.json."
+      ]
+    });
+  }
+  const file = await readSourceFile(path);
+  if (!file.ok) return fail(file.message);
+  const value = jsonValue(file.text);
+  if (value === void 0) {
+    const checked2 = checkSource(file.text);
+    return fail(checked2.ok ? "it is not JSON" : checked2.message);
+  }
+  const summary = durationsOfValue(value);
+  if (summary) return {
+    timings: {
+      byId: summary.byId,
+      shown,
+      given: true
+    }
+  };
+  const unread = durationsProblemOfValue(value);
+  if (unread) return fail(unread);
+  const checked = checkSourceValue(value);
+  if (!checked.ok) return fail(checked.message);
+  const byId = /* @__PURE__ */ new Map();
+  for (const result of checked.artifact.fixtures) {
+    const finished = result.attempts > 0 && result.failure?.kind !== "interrupted";
+    if (finished && usableDurationMs(result.durationMs)) {
+      byId.set(result.id, [
+        result.durationMs
+      ]);
+    }
+  }
+  return {
+    timings: {
+      byId,
+      shown,
+      given: true
+    }
+  };
+});
+var ownTimings = (function ownTimings(samples, shown, suite) {
+  const ours = samples.splits?.find(((split) => split.suite === suite));
+  return ours ? {
+    byId: ours.timings,
+    shown,
+    shared: true
+  } : {
+    byId: samples.byId,
+    shown
+  };
+});
+
+export {
+  durationShards,
+  durationShardOf,
+  shardPlanLine,
+  shardRunLine,
+  readTimings
+};
+//# sourceMappingURL=chunk-GVD2I2F2.js.map

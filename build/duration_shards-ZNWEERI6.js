@@ -1,0 +1,26 @@
+import {
+  durationShardOf,
+  durationShards,
+  readTimings,
+  shardPlanLine,
+  shardRunLine
+} from "./chunk-GVD2I2F2.js";
+import "./chunk-I6OP5QHC.js";
+import "./chunk-VVOFTQCM.js";
+import "./chunk-5YS2GWRP.js";
+import "./chunk-F3LPSSSW.js";
+import "./chunk-X254MOJK.js";
+import "./chunk-AYTCNA3K.js";
+import "./chunk-KBS467BX.js";
+import "./chunk-ZXG6X34Z.js";
+import "./chunk-UZCZWFUL.js";
+import "./chunk-Z7FRQMOA.js";
+import "./chunk-GTHP53V7.js";
+export {
+  durationShardOf,
+  durationShards,
+  readTimings,
+  shardPlanLine,
+  shardRunLine
+};
+//# sourceMappingURL=duration_shards-ZNWEERI6.js.map

@@ -1,0 +1,95 @@
+import {
+  DURATIONS_FILE,
+  addRun,
+  durationsNotSaved,
+  readDurationsFile,
+  recordedResults,
+  writeDurations
+} from "./chunk-F3LPSSSW.js";
+import "./chunk-X254MOJK.js";
+import {
+  isWriteFailure
+} from "./chunk-AYTCNA3K.js";
+import "./chunk-KBS467BX.js";
+import "./chunk-ZXG6X34Z.js";
+import {
+  join
+} from "./chunk-UZCZWFUL.js";
+import "./chunk-Z7FRQMOA.js";
+import {
+  isIoError
+} from "./chunk-GTHP53V7.js";
+
+// lib/artifact/merged_durations.ts
+var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
+  const read = await readDurationsFile(dir);
+  const counted = /* @__PURE__ */ new Set([
+    ...options.counted,
+    ...read.samples?.counted ?? []
+  ]);
+  const added = [];
+  for (const input of inputs) {
+    const runs = runsOf(input);
+    if (runs.some(((runId) => counted.has(runId)))) continue;
+    added.push(input);
+    for (const runId of runs) counted.add(runId);
+  }
+  const ran = added.flatMap(((input) => recordedResults(input.fixtures)));
+  if (ran.length === 0 && !options.full) return [];
+  const shown = `${options.shownDir}/${DURATIONS_FILE}`;
+  const warnings = [];
+  if (read.problem) {
+    warnings.push({
+      code: "DURATIONS_UNREADABLE",
+      level: "warning",
+      message: `Cannot read "${shown}": ${read.problem}`,
+      hint: "The merge starts the summary again from the merged durations (the run files in runs/ keep every duration). Remove what is there to silence this."
+    });
+  }
+  const ids = new Set(inputs.flatMap(((input) => input.fixtures.map(((f) => f.id)))));
+  const suite = options.full ? read.samples?.splits?.find(((split) => split.timings.size === ids.size && [
+    ...ids
+  ].every(((id) => split.timings.has(id)))))?.suite : void 0;
+  const samples = addRun(read.samples, ran, {
+    ...suite !== void 0 ? {
+      suite,
+      split: null
+    } : {},
+    // The merged run holds what was added: merging it again adds nothing either.
+    runIds: [
+      options.runId,
+      ...added.flatMap(runsOf)
+    ],
+    count: ran.length > 0
+  });
+  try {
+    await writeDurations(dir, samples);
+  } catch (error) {
+    if (!isWriteFailure(error)) throw error;
+    warnings.push(durationsNotSaved(options.shownDir, error, "merged run"));
+  }
+  return warnings;
+});
+var runsOf = (function runsOf(input) {
+  return [
+    input.runId,
+    ...(input.inputs ?? []).map(((i) => i.runId))
+  ];
+});
+var runsInHistory = (function runsInHistory(paths, runIds) {
+  return new Set(runIds.filter(((runId) => {
+    try {
+      Deno.lstatSync(join(paths.runs, `${runId}.json`));
+      return true;
+    } catch (error) {
+      if (isIoError(error)) return false;
+      throw error;
+    }
+  })));
+});
+export {
+  addMergedDurations,
+  runsInHistory,
+  runsOf
+};
+//# sourceMappingURL=merged_durations-VUPXBQ2Z.js.map
