@@ -135,25 +135,28 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
         "smoke_command",
       ].map((name) => new RegExp(`^ {6}${name}:\\n {8}description: `, "m")),
       /^ {2}actions: read$/m,
-      /"\$\{smoke\[@\]\}" report; fi/,
+      // Every smoke command writes where the uploads read, whatever smoke.jsonc says.
+      /^ {12}"\$\{smoke\[@\]\}" report "--artifact-dir=\$ARTIFACT_DIR"$/m,
       /report\.html in the .* artifact\]\(\$URL\).*>> "\$GITHUB_STEP_SUMMARY"/,
-      /gh run list --workflow "\$workflow" --branch "\$BRANCH" --status completed/,
+      /gh api -X GET "repos\/\$GH_REPO\/actions\/workflows\/\$workflow\/runs"/,
       /workflow="\$\{GITHUB_WORKFLOW_REF%%@\*\}"/,
       /uses: actions\/download-artifact@v4\n(?: {8}.*\n)*? {10}run-id: .*\n {10}github-token: \$\{\{ github\.token \}\}/,
-      /args=\(--junit "\$JUNIT"\)/,
+      /args=\("--artifact-dir=\$ARTIFACT_DIR" --junit "\$JUNIT"\)/,
       /args\+=\(--shard "\$SHARD\/\$TOTAL"\)/,
       // Every run finds the previous artifact: its durations summary orders the run (restored
       // before the run and before the merge) and splits the shards, the same on every runner;
       // the previous run's results when it has none.
       /- name: Find the previous artifact\n {8}id: source\n(?: {8}#.*\n)* {8}env:/,
       /^ {10}if \[ -f "\$source\/durations\.json" \] && \[ ! -e "\$ARTIFACT_DIR\/durations\.json" \]; then\n {12}mkdir -p "\$ARTIFACT_DIR"\n {12}cp "\$source\/durations\.json" "\$ARTIFACT_DIR\/durations\.json"$/m,
-      /for summary in shards\/smoke-shard-\*\/durations\.json; do\n(?: {10}.*\n)*? {10}"\$\{smoke\[@\]\}" merge/,
+      /for summary in shards\/"\$ARTIFACT_NAME"-shard-\*\/durations\.json; do\n(?: {10}.*\n)*? {10}"\$\{smoke\[@\]\}" merge/,
+      // Shard uploads are named after artifact_name: two calls in one workflow keep apart.
+      /^ {10}pattern: \$\{\{ inputs\.artifact_name \}\}-shard-\*$/m,
       // A pull request's runs are found on its head branch; the artifact by name (many shards).
       /BRANCH: \$\{\{ github\.head_ref \|\| github\.ref_name \}\}/,
       /gh api -X GET "repos\/\$GH_REPO\/actions\/runs\/\$id\/artifacts" -f name="\$ARTIFACT_NAME"/,
       /args\+=\(--shard-by duration\)\n/,
       /args\+=\(--shard-by duration --timings "\$source\/latest\.json"\)/,
-      /"\$\{smoke\[@\]\}" merge "\$\{inputs\[@\]\}"/,
+      /"\$\{smoke\[@\]\}" merge "--artifact-dir=\$ARTIFACT_DIR" "\$\{inputs\[@\]\}"/,
       /read -ra smoke <<<"\$SMOKE_COMMAND"/,
       /echo "artifacts=\$ARTIFACT_NAME"/,
       /^ {2}ARTIFACT_NAME: \$\{\{ inputs\.artifact_name \}\}$/m,
@@ -185,10 +188,12 @@ Deno.test("smoke-run.yml: the Merge step restores a shard's durations summary, t
     const smoke = join(dir, "smoke");
     await Deno.writeTextFile(smoke, '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n');
     await Deno.chmod(smoke, 0o755);
-    for (const index of [1, 2]) {
-      await Deno.mkdir(join(dir, `shards/smoke-shard-${index}`), { recursive: true });
-      await Deno.writeTextFile(join(dir, `shards/smoke-shard-${index}/latest.json`), "{}");
-      await Deno.writeTextFile(join(dir, `shards/smoke-shard-${index}/durations.json`), `${index}`);
+    // This call's shards, and a shard of another call of the workflow in the same run (another
+    // artifact_name), which is not this merge's.
+    for (const name of ["api-shard-1", "api-shard-2", "web-shard-1"]) {
+      await Deno.mkdir(join(dir, `shards/${name}`), { recursive: true });
+      await Deno.writeTextFile(join(dir, `shards/${name}/latest.json`), "{}");
+      await Deno.writeTextFile(join(dir, `shards/${name}/durations.json`), name);
     }
     const output = await new Deno.Command("bash", {
       args: ["-e", "-c", await stepScript("Merge")],
@@ -197,6 +202,7 @@ Deno.test("smoke-run.yml: the Merge step restores a shard's durations summary, t
         PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
         SMOKE_COMMAND: smoke,
         ARTIFACT_DIR: "ad",
+        ARTIFACT_NAME: "api",
         MODE: "full",
         IF_NONE: "fail",
         SHARDS_RESULT: "success",
@@ -208,12 +214,13 @@ Deno.test("smoke-run.yml: the Merge step restores a shard's durations summary, t
     assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
     assert.deepEqual(new TextDecoder().decode(output.stdout).trim().split("\n"), [
       "merge",
-      "shards/smoke-shard-1/latest.json",
-      "shards/smoke-shard-2/latest.json",
+      "--artifact-dir=ad",
+      "shards/api-shard-1/latest.json",
+      "shards/api-shard-2/latest.json",
     ]);
     // The first shard's: the previous history it restored, and its own run (remembered, so the
     // merge adds the other shards' runs only).
-    assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), "1");
+    assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), "api-shard-1");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -273,7 +280,12 @@ Deno.test("smoke-run.yml: the Merge step passes when every shard found nothing t
       const output = await new Deno.Command("bash", {
         args: ["-e", "-c", script],
         cwd: dir,
-        env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", SMOKE_COMMAND: "false", ...env },
+        env: {
+          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+          SMOKE_COMMAND: "false",
+          ARTIFACT_NAME: "smoke-artifacts",
+          ...env,
+        },
         clearEnv: true,
         stdout: "piped",
         stderr: "piped",
@@ -348,10 +360,13 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
       assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
       return text.trim().split("\n");
     };
-    assert.deepEqual(await run({}), ["--junit", "junit.xml"]);
+    // smoke writes where the uploads read, whatever smoke.jsonc says.
+    const artifactDir = `--artifact-dir=${join(dir, "ad")}`;
+    assert.deepEqual(await run({}), [artifactDir, "--junit", "junit.xml"]);
     assert.deepEqual(
       await run({ MODE: "rerun-failed", IF_NONE: "pass", FIXTURES: "api/* web/a" }),
       [
+        artifactDir,
         "--junit",
         "junit.xml",
         "--fixture=api/*",
@@ -365,9 +380,10 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
     );
     // The default (the step's env is `inputs.if_none || 'fail'` when a caller passes none).
     const rerun = await run({ MODE: "rerun-failed", IF_NONE: "fail" });
-    assert.deepEqual(rerun.slice(2, 5), ["--rerun-failed", "--if-none", "fail"]);
+    assert.deepEqual(rerun.slice(3, 6), ["--rerun-failed", "--if-none", "fail"]);
     // Shards: a hash split without a previous run, duration shards with its artifact.
     assert.deepEqual(await run({ SHARD: "2", TOTAL: "3" }), [
+      artifactDir,
       "--junit",
       "junit.xml",
       "--shard",
@@ -375,7 +391,7 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
     ]);
     await Deno.mkdir(join(dir, "smoke-source"));
     await Deno.writeTextFile(join(dir, "smoke-source/latest.json"), "{}");
-    assert.deepEqual((await run({ SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" })).slice(2), [
+    assert.deepEqual((await run({ SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" })).slice(3), [
       "--shard",
       "2/3",
       "--shard-by",
@@ -387,7 +403,7 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
     // With the previous run's durations summary: restored into the artifact directory (the run
     // orders by it and adds to it), and the shards split by it.
     await Deno.writeTextFile(join(dir, "smoke-source/durations.json"), '{"version":1}');
-    assert.deepEqual((await run({ SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" })).slice(2), [
+    assert.deepEqual((await run({ SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" })).slice(3), [
       "--shard",
       "2/3",
       "--shard-by",
@@ -396,14 +412,14 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
     assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), '{"version":1}');
     // One already there (a rerun of this job on the same runner) stays.
     await Deno.writeTextFile(join(dir, "ad/durations.json"), "mine");
-    assert.deepEqual(await run({}), ["--junit", "junit.xml"]);
+    assert.deepEqual(await run({}), [artifactDir, "--junit", "junit.xml"]);
     assert.equal(await Deno.readTextFile(join(dir, "ad/durations.json")), "mine");
     // An id that starts with "-" stays --fixture's value.
-    assert.deepEqual((await run({ FIXTURES: "-rf" })).slice(2), ["--fixture=-rf"]);
+    assert.deepEqual((await run({ FIXTURES: "-rf" })).slice(3), ["--fixture=-rf"]);
     // A sharded rerun with nothing downloaded runs smoke, whose preflight says what to do.
     await Deno.remove(join(dir, "smoke-source"), { recursive: true });
     const nothing = await run({ MODE: "rerun-failed", SHARD: "2", TOTAL: "3", SOURCE_RUN_ID: "7" });
-    assert.deepEqual(nothing.slice(2), [
+    assert.deepEqual(nothing.slice(3), [
       "--rerun-failed",
       "--if-none",
       "fail",
@@ -412,6 +428,120 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
       "--shard",
       "2/3",
     ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("smoke-run.yml: Find the previous artifact takes this repository's runs on the branch, never a fork's of the same name", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
+  try {
+    // gh, as the step calls it: the API's answers from files, its --jq applied by jq. `run
+    // list` answers as gh does: every run on the branch, whichever repository it came from.
+    const bin = join(dir, "bin");
+    await Deno.mkdir(bin);
+    await Deno.writeTextFile(
+      join(bin, "gh"),
+      `#!/bin/bash
+echo "$*" >> "$FAKE/calls"
+case "$*" in
+  "run list "*) json=$(jq '[.workflow_runs[] | {databaseId: .id}]' "$FAKE/runs.json") ;;
+  "api -X GET repos/o/r/actions/workflows/smoke.yml/runs "*) json=$(cat "$FAKE/runs.json") ;;
+  *"/actions/runs/"*) all="$*"; id=\${all#*/actions/runs/}; id=\${id%%/*}
+    json=$(cat "$FAKE/artifacts-$id.json" 2>/dev/null || echo '{"artifacts": []}') ;;
+  *) echo "unexpected: $*" >&2; exit 2 ;;
+esac
+while [ $# -gt 0 ]; do [ "$1" = --jq ] && expr=$2; shift; done
+jq -r "$expr" <<<"$json"
+`,
+    );
+    await Deno.chmod(join(bin, "gh"), 0o755);
+    const run = (id: number, repo: string) => ({ id, head_repository: { full_name: repo } });
+    // Newest first: a fork's pull request from a branch named "main", then this repository's.
+    await Deno.writeTextFile(
+      join(dir, "runs.json"),
+      JSON.stringify({ workflow_runs: [run(30, "evil/r"), run(20, "o/r"), run(10, "o/r")] }),
+    );
+    const artifact = { artifacts: [{ name: "smoke-artifacts", expired: false, id: 1 }] };
+    for (const id of [30, 20]) {
+      await Deno.writeTextFile(join(dir, `artifacts-${id}.json`), JSON.stringify(artifact));
+    }
+    const script = await stepScript("Find the previous artifact");
+    const find = async (env: Record<string, string>) => {
+      const output = join(dir, "output");
+      await Deno.writeTextFile(output, "");
+      const result = await new Deno.Command("bash", {
+        args: ["-e", "-c", script],
+        env: {
+          PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+          FAKE: dir,
+          GITHUB_OUTPUT: output,
+          GITHUB_WORKFLOW_REF: "o/r/.github/workflows/smoke.yml@refs/heads/main",
+          GH_REPO: "o/r",
+          BRANCH: "main",
+          HEAD_REPO: "o/r",
+          SOURCE_RUN_ID: "",
+          ARTIFACT_NAME: "smoke-artifacts",
+          MODE: "rerun-failed",
+          TOTAL: "1",
+          ...env,
+        },
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
+      return (await Deno.readTextFile(output)).trim();
+    };
+    // A push or a dispatch on main: main's last run here, not the fork's newer one.
+    assert.equal(await find({}), "run_id=20");
+    const calls = await Deno.readTextFile(join(dir, "calls"));
+    assert.match(calls, /-f branch=main -f status=completed/);
+    // The fork's pull request: its own runs.
+    assert.equal(await find({ HEAD_REPO: "evil/r" }), "run_id=30");
+    // Nothing of this repository's with the artifact: nothing to download.
+    assert.equal(await find({ HEAD_REPO: "other/r" }), "");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("smoke-run.yml: uploads are named after artifact_name, so two calls in one workflow keep apart", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
+  try {
+    const script = await stepScript("Name the uploads");
+    const names = async (env: Record<string, string>) => {
+      const output = join(dir, "output");
+      await Deno.writeTextFile(output, "");
+      const result = await new Deno.Command("bash", {
+        args: ["-e", "-c", script],
+        cwd: dir,
+        env: {
+          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+          GITHUB_OUTPUT: output,
+          ARTIFACT_DIR: "ad",
+          ARTIFACT_NAME: "api-smoke",
+          JUNIT_NAME: "api-junit",
+          SHARD: "1",
+          TOTAL: "1",
+          ...env,
+        },
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
+      return (await Deno.readTextFile(output)).trim().split("\n");
+    };
+    assert.deepEqual(await names({ SHARD: "2", TOTAL: "3" }), [
+      "artifacts=api-smoke-shard-2",
+      "junit=api-junit-2",
+    ]);
+    // Nothing ran (no latest.json): the diagnostics, under a name rerun mode does not look for.
+    assert.deepEqual(await names({}), ["artifacts=api-smoke-diagnostics", "junit=api-junit"]);
+    await Deno.mkdir(join(dir, "ad"));
+    await Deno.writeTextFile(join(dir, "ad/latest.json"), "{}");
+    assert.deepEqual(await names({}), ["artifacts=api-smoke", "junit=api-junit"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
