@@ -112,6 +112,29 @@ Deno.test("needs: --fixture on a dependant pulls in its setup and teardown (dry 
   assert.deepEqual(await ranLog(p), ["setup", "orders", "teardown"]);
 });
 
+Deno.test("needs: a fixture its manifest skips pulls in nothing: --fixture on it runs no setup and no teardown", async () => {
+  await using p = await tempProject({
+    ...suiteFiles(),
+    "fixtures/api/orders.smoke.jsonc": cmd("echo orders >> ran.log", {
+      needs: ["setup/db"],
+      skip: "waiting for the staging DB",
+    }),
+  });
+  const dry = await runSmoke(p.dir, ["--fixture", "api/orders", "--dry-run"]);
+  assert.doesNotMatch(dry.stdout, /pulled in/);
+  const list = await runSmoke(p.dir, ["--fixture", "api/orders", "--list"]);
+  assert.deepEqual(list.stdout.trim().split("\n"), ["api/orders"]);
+  // Nothing ran (as for any selection its manifests skip whole): the setup did not either.
+  const run = await runSmoke(p.dir, ["--fixture", "api/orders"]);
+  assert.equal(run.code, 1, run.stderr + run.stdout);
+  assert.match(run.stdout, /^Nothing ran: every selected fixture was skipped/m);
+  assert.deepEqual(await ranLog(p), []);
+  // The other dependant, which runs, still brings the setup and its teardown.
+  const users = await runSmoke(p.dir, ["--fixture", "api/users"]);
+  assert.equal(users.code, 0, users.stderr + users.stdout);
+  assert.deepEqual(await ranLog(p), ["setup", "users", "teardown"]);
+});
+
 Deno.test("needs: every shard that holds a dependant runs its setup", async () => {
   const files: Record<string, string> = {
     "fixtures/setup/db.smoke.jsonc": cmd("true"),

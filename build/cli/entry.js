@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-3BEILEIB.js";
+} from "../chunk-5DZ77PUN.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-GVD2I2F2.js";
+} from "../chunk-PTDMEY7B.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-VVOFTQCM.js";
+import "../chunk-DHZQ4DW2.js";
 import {
   closest
-} from "../chunk-5YS2GWRP.js";
+} from "../chunk-CU7BWE7H.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-7SNGF2LZ.js");
+  return import("../execute_run-QOCLRZNH.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -255,7 +255,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-TNZLFC6T.js");
+  const { readSchedule } = await import("../durations-C6PWWMPV.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-3BEILEIB.js";
+} from "../chunk-5DZ77PUN.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-GVD2I2F2.js";
+import "../chunk-PTDMEY7B.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-VVOFTQCM.js";
-import "../chunk-5YS2GWRP.js";
+import "../chunk-DHZQ4DW2.js";
+import "../chunk-CU7BWE7H.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-3BEILEIB.js";
+} from "../chunk-5DZ77PUN.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-GVD2I2F2.js";
+import "../chunk-PTDMEY7B.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-VVOFTQCM.js";
-import "../chunk-5YS2GWRP.js";
+import "../chunk-DHZQ4DW2.js";
+import "../chunk-CU7BWE7H.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

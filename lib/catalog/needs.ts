@@ -135,10 +135,11 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  * Closes a selection over the graph: every selected fixture brings what it
  * needs (transitively), and every fixture in the result brings the teardowns
  * that need it (with their own needs). Whatever the filters said, a fixture
- * runs with its setup and its cleanup.
+ * runs with its setup and its cleanup. A fixture skipped in its own manifest
+ * brings nothing: it does not run, so nothing is set up or cleaned up for it.
  *
  * @param selected The selected ids.
- * @param nodes The catalog.
+ * @param nodes The catalog (with each fixture's `skipReason`, when its manifest skips it).
  * @returns The ids to run (selected and pulled in), and for each pulled-in id why:
  * `needed by api/orders` or `teardown of setup/db`.
  *
@@ -157,11 +158,14 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  * assert.deepEqual([...closed.ids].sort(), ["api/orders", "setup/db", "teardown/db"]);
  * assert.equal(closed.pulledIn.get("setup/db"), "needed by api/orders");
  * assert.equal(closed.pulledIn.get("teardown/db"), "teardown of setup/db");
+ *
+ * const skipped = nodes.map((n) => n.id === "api/orders" ? { ...n, skipReason: "off" } : n);
+ * assert.deepEqual([...closeOverNeeds(["api/orders"], skipped).ids], ["api/orders"]);
  * ```
  */
 export function closeOverNeeds(
   selected: Iterable<string>,
-  nodes: readonly GraphNode[],
+  nodes: readonly (GraphNode & { skipReason?: string })[],
 ): { ids: Set<string>; pulledIn: Map<string, string> } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const teardownsOf = new Map<string, string[]>();
@@ -174,6 +178,7 @@ export function closeOverNeeds(
   const queue = [...ids];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
+    if (byId.get(id)?.skipReason !== undefined) continue;
     const related = [
       ...(byId.get(id)?.needs ?? []).map((other) => ({ other, why: `needed by ${id}` })),
       ...(teardownsOf.get(id) ?? []).map((other) => ({ other, why: `teardown of ${id}` })),

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-5YS2GWRP.js";
+} from "./chunk-CU7BWE7H.js";
 import {
   usableDurationMs
 } from "./chunk-F3LPSSSW.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-VVOFTQCM.js.map
+//# sourceMappingURL=chunk-DHZQ4DW2.js.map

@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-GVD2I2F2.js";
+} from "./chunk-PTDMEY7B.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-VVOFTQCM.js";
-import "./chunk-5YS2GWRP.js";
+import "./chunk-DHZQ4DW2.js";
+import "./chunk-CU7BWE7H.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-ZNWEERI6.js.map
+//# sourceMappingURL=duration_shards-OGRQBLYH.js.map

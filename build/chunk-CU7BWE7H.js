@@ -145,6 +145,7 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
   ];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
+    if (byId.get(id)?.skipReason !== void 0) continue;
     const related = [
       ...(byId.get(id)?.needs ?? []).map(((other) => ({
         other,
@@ -223,4 +224,4 @@ export {
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-5YS2GWRP.js.map
+//# sourceMappingURL=chunk-CU7BWE7H.js.map

@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-VVOFTQCM.js";
-import "./chunk-5YS2GWRP.js";
+} from "./chunk-DHZQ4DW2.js";
+import "./chunk-CU7BWE7H.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-TNZLFC6T.js.map
+//# sourceMappingURL=durations-C6PWWMPV.js.map

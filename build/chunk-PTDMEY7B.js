@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-VVOFTQCM.js";
+} from "./chunk-DHZQ4DW2.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-GVD2I2F2.js.map
+//# sourceMappingURL=chunk-PTDMEY7B.js.map

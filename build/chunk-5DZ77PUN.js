@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-GVD2I2F2.js";
+} from "./chunk-PTDMEY7B.js";
 import {
   historyPaths,
   realPath,
@@ -28,13 +28,13 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-VVOFTQCM.js";
+} from "./chunk-DHZQ4DW2.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
   skippedWhatever
-} from "./chunk-5YS2GWRP.js";
+} from "./chunk-CU7BWE7H.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1983,7 +1983,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-ZNWEERI6.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-OGRQBLYH.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2217,4 +2217,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-3BEILEIB.js.map
+//# sourceMappingURL=chunk-5DZ77PUN.js.map
