@@ -119,6 +119,9 @@ Deno.test("needs: a fixture its manifest skips pulls in nothing: --fixture on it
       needs: ["setup/db"],
       skip: "waiting for the staging DB",
     }),
+    "fixtures/api/report.smoke.jsonc": cmd("echo report >> ran.log", {
+      needs: ["api/orders", "other"],
+    }),
   });
   const dry = await runSmoke(p.dir, ["--fixture", "api/orders", "--dry-run"]);
   assert.doesNotMatch(dry.stdout, /pulled in/);
@@ -128,6 +131,11 @@ Deno.test("needs: a fixture its manifest skips pulls in nothing: --fixture on it
   const run = await runSmoke(p.dir, ["--fixture", "api/orders"]);
   assert.equal(run.code, 1, run.stderr + run.stdout);
   assert.match(run.stdout, /^Nothing ran: every selected fixture was skipped/m);
+  assert.deepEqual(await ranLog(p), []);
+  // Skipped through that need, a fixture brings it (the run says why), not its other needs.
+  const report = await runSmoke(p.dir, ["--fixture", "api/report"]);
+  assert.equal(report.code, 1, report.stderr + report.stdout);
+  assert.match(report.stdout, /^SKIP {2}api\/report {2}needs "api\/orders", which is skipped$/m);
   assert.deepEqual(await ranLog(p), []);
   // The other dependant, which runs, still brings the setup and its teardown.
   const users = await runSmoke(p.dir, ["--fixture", "api/users"]);

@@ -153,6 +153,8 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
       /^ {10}pattern: \$\{\{ inputs\.artifact_name \}\}-shard-\*$/m,
       // A pull request's runs are found on its head branch; the artifact by name (many shards).
       /BRANCH: \$\{\{ github\.head_ref \|\| github\.ref_name \}\}/,
+      // ...in its head repository; a deleted fork's matches nothing, not this repository's.
+      /HEAD_REPO: \$\{\{ github\.event\.pull_request && \(github\.event\.pull_request\.head\.repo\.full_name \|\| '\(deleted fork\)'\) \|\| github\.repository \}\}/,
       /gh api -X GET "repos\/\$GH_REPO\/actions\/runs\/\$id\/artifacts" -f name="\$ARTIFACT_NAME"/,
       /args\+=\(--shard-by duration\)\n/,
       /args\+=\(--shard-by duration --timings "\$source\/latest\.json"\)/,
@@ -496,7 +498,7 @@ jq -r "$expr" <<<"$json"
     // A push or a dispatch on main: main's last run here, not the fork's newer one.
     assert.equal(await find({}), "run_id=20");
     const calls = await Deno.readTextFile(join(dir, "calls"));
-    assert.match(calls, /-f branch=main -f status=completed/);
+    assert.match(calls, /-f branch=main -f status=completed -f per_page=100/);
     // The fork's pull request: its own runs.
     assert.equal(await find({ HEAD_REPO: "evil/r" }), "run_id=30");
     // Nothing of this repository's with the artifact: nothing to download.

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-5DZ77PUN.js";
+} from "../chunk-EUSVX7C7.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-PTDMEY7B.js";
+} from "../chunk-XIAUWUWP.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-DHZQ4DW2.js";
+import "../chunk-H3QPOABD.js";
 import {
   closest
-} from "../chunk-CU7BWE7H.js";
+} from "../chunk-5BFPZOAA.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-QOCLRZNH.js");
+  return import("../execute_run-ZRBIXQNX.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -255,7 +255,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-C6PWWMPV.js");
+  const { readSchedule } = await import("../durations-SFY5FBMZ.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

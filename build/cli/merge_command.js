@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-5DZ77PUN.js";
+} from "../chunk-EUSVX7C7.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-PTDMEY7B.js";
+import "../chunk-XIAUWUWP.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-DHZQ4DW2.js";
-import "../chunk-CU7BWE7H.js";
+import "../chunk-H3QPOABD.js";
+import "../chunk-5BFPZOAA.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

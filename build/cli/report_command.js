@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-5DZ77PUN.js";
+} from "../chunk-EUSVX7C7.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-PTDMEY7B.js";
+import "../chunk-XIAUWUWP.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-DHZQ4DW2.js";
-import "../chunk-CU7BWE7H.js";
+import "../chunk-H3QPOABD.js";
+import "../chunk-5BFPZOAA.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -135,8 +135,10 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  * Closes a selection over the graph: every selected fixture brings what it
  * needs (transitively), and every fixture in the result brings the teardowns
  * that need it (with their own needs). Whatever the filters said, a fixture
- * runs with its setup and its cleanup. A fixture skipped in its own manifest
- * brings nothing: it does not run, so nothing is set up or cleaned up for it.
+ * runs with its setup and its cleanup. A fixture skipped whatever happens (see
+ * {@linkcode skippedWhatever}) sets up and cleans up nothing: skipped in its own
+ * manifest, it brings nothing; skipped through a need, it brings only the needs
+ * so skipped (the run then says why), not its others nor its teardowns.
  *
  * @param selected The selected ids.
  * @param nodes The catalog (with each fixture's `skipReason`, when its manifest skips it).
@@ -161,6 +163,8 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  *
  * const skipped = nodes.map((n) => n.id === "api/orders" ? { ...n, skipReason: "off" } : n);
  * assert.deepEqual([...closeOverNeeds(["api/orders"], skipped).ids], ["api/orders"]);
+ * const report = { id: "api/report", needs: ["api/orders", "other"], teardown: false };
+ * assert.deepEqual([...closeOverNeeds(["api/report"], [...skipped, report]).ids], ["api/report", "api/orders"]);
  * ```
  */
 export function closeOverNeeds(
@@ -173,15 +177,22 @@ export function closeOverNeeds(
     if (!node.teardown) continue;
     for (const need of node.needs) teardownsOf.set(need, [...teardownsOf.get(need) ?? [], node.id]);
   }
+  const skipped = skippedWhatever(nodes);
   const ids = new Set<string>(selected);
   const pulledIn = new Map<string, string>();
   const queue = [...ids];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
-    if (byId.get(id)?.skipReason !== undefined) continue;
+    const node = byId.get(id);
+    if (node?.skipReason !== undefined) continue;
+    const inert = skipped.has(id);
     const related = [
-      ...(byId.get(id)?.needs ?? []).map((other) => ({ other, why: `needed by ${id}` })),
-      ...(teardownsOf.get(id) ?? []).map((other) => ({ other, why: `teardown of ${id}` })),
+      ...(node?.needs ?? []).filter((need) => !inert || skipped.has(need))
+        .map((other) => ({ other, why: `needed by ${id}` })),
+      ...(inert ? [] : teardownsOf.get(id) ?? []).map((other) => ({
+        other,
+        why: `teardown of ${id}`,
+      })),
     ];
     for (const { other, why } of related) {
       if (ids.has(other) || !byId.has(other)) continue;

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-CU7BWE7H.js";
+} from "./chunk-5BFPZOAA.js";
 import {
   usableDurationMs
 } from "./chunk-F3LPSSSW.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-DHZQ4DW2.js.map
+//# sourceMappingURL=chunk-H3QPOABD.js.map

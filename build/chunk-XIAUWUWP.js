@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-DHZQ4DW2.js";
+} from "./chunk-H3QPOABD.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-PTDMEY7B.js.map
+//# sourceMappingURL=chunk-XIAUWUWP.js.map

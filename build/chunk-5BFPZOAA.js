@@ -138,6 +138,7 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
       node.id
     ]);
   }
+  const skipped = skippedWhatever(nodes);
   const ids = new Set(selected);
   const pulledIn = /* @__PURE__ */ new Map();
   const queue = [
@@ -145,13 +146,15 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
   ];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
-    if (byId.get(id)?.skipReason !== void 0) continue;
+    const node = byId.get(id);
+    if (node?.skipReason !== void 0) continue;
+    const inert = skipped.has(id);
     const related = [
-      ...(byId.get(id)?.needs ?? []).map(((other) => ({
+      ...(node?.needs ?? []).filter(((need) => !inert || skipped.has(need))).map(((other) => ({
         other,
         why: `needed by ${id}`
       }))),
-      ...(teardownsOf.get(id) ?? []).map(((other) => ({
+      ...(inert ? [] : teardownsOf.get(id) ?? []).map(((other) => ({
         other,
         why: `teardown of ${id}`
       })))
@@ -224,4 +227,4 @@ export {
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-CU7BWE7H.js.map
+//# sourceMappingURL=chunk-5BFPZOAA.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-PTDMEY7B.js";
+} from "./chunk-XIAUWUWP.js";
 import {
   historyPaths,
   realPath,
@@ -28,13 +28,13 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-DHZQ4DW2.js";
+} from "./chunk-H3QPOABD.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
   skippedWhatever
-} from "./chunk-CU7BWE7H.js";
+} from "./chunk-5BFPZOAA.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1983,7 +1983,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-OGRQBLYH.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-V7CTE3BO.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2217,4 +2217,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-5DZ77PUN.js.map
+//# sourceMappingURL=chunk-EUSVX7C7.js.map

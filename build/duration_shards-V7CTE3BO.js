@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-PTDMEY7B.js";
+} from "./chunk-XIAUWUWP.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-DHZQ4DW2.js";
-import "./chunk-CU7BWE7H.js";
+import "./chunk-H3QPOABD.js";
+import "./chunk-5BFPZOAA.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-OGRQBLYH.js.map
+//# sourceMappingURL=duration_shards-V7CTE3BO.js.map

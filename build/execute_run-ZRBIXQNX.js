@@ -76,7 +76,7 @@ import {
 import {
   dependenciesFirst,
   skippedWhatever
-} from "./chunk-CU7BWE7H.js";
+} from "./chunk-5BFPZOAA.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -1934,4 +1934,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-QOCLRZNH.js.map
+//# sourceMappingURL=execute_run-ZRBIXQNX.js.map

@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-DHZQ4DW2.js";
-import "./chunk-CU7BWE7H.js";
+} from "./chunk-H3QPOABD.js";
+import "./chunk-5BFPZOAA.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-C6PWWMPV.js.map
+//# sourceMappingURL=durations-SFY5FBMZ.js.map
