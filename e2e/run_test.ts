@@ -421,6 +421,12 @@ Deno.test("a second run on the same artifact directory is refused with the other
       new RegExp(`another smoke run \\(pid ${holder.pid}\\) is already running`),
     );
     assert.equal(refused.resultLine, "RESULT: fail");
+    // What a run says it is about to do (a shard's line, a rerun's plan) waits for the lock: a
+    // run kept out says only that.
+    const shard = await runSmoke(p.dir, ["--shard", "1/1", "--shard-by", "duration"]);
+    assert.equal(shard.code, 2, shard.stdout + shard.stderr);
+    assert.match(shard.stderr, /\[LOCKED\]/);
+    assert.equal(shard.stdout, "RESULT: fail\n");
   } finally {
     holder.kill("SIGKILL");
     await holder.status;

@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-ZRBIXQNX.js");
+  return import("../execute_run-N2KJLRUT.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -309,9 +309,12 @@ var runSmoke = (async function runSmoke(flags, io) {
     cwd: io.cwd,
     invocation: io.invocation
   });
-  const plan = renderRerunPlan(selection);
-  if (plan.length) io.stdout(plan.join("\n") + "\n");
-  if (selection.shardPlan) io.stdout(shardRunLine(selection.shardPlan) + "\n");
+  const preamble = [
+    ...renderRerunPlan(selection),
+    ...selection.shardPlan ? [
+      shardRunLine(selection.shardPlan)
+    ] : []
+  ];
   const { executeRun } = await runModule();
   return await executeRun(selection, {
     flags,
@@ -326,6 +329,9 @@ var runSmoke = (async function runSmoke(flags, io) {
     } : {},
     ...schedule.read ? {
       durations: schedule.read
+    } : {},
+    ...preamble.length ? {
+      preamble
     } : {}
   });
 });

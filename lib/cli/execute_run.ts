@@ -82,6 +82,11 @@ export interface RunContext {
   startOrder?: readonly number[];
   /** The durations summary the start order was read from, for the end to add this run to. */
   durations?: DurationsRead;
+  /**
+   * What the run says it is about to do (the rerun plan, the shard's line): printed once the
+   * lock is held, so a run another one keeps out (`LOCKED`) says only that.
+   */
+  preamble?: readonly string[];
 }
 
 function leakDiagnostics(ends: readonly FixtureEnd[]): Diagnostic[] {
@@ -259,6 +264,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
   await ensureHistoryDir(paths, options.artifactDir);
   const lock = await acquireRunLock(paths.dir, { shownDir: options.artifactDir, runId });
   try {
+    if (context.preamble?.length) io.stdout(context.preamble.join("\n") + "\n");
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
     prepareHistory(paths, { shownDir: options.artifactDir, replacesLatest: true });
     // The state this run continues, read under the lock: no other run can change it until

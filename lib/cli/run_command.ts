@@ -302,9 +302,10 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     cwd: io.cwd,
     invocation: io.invocation,
   });
-  const plan = renderRerunPlan(selection);
-  if (plan.length) io.stdout(plan.join("\n") + "\n");
-  if (selection.shardPlan) io.stdout(shardRunLine(selection.shardPlan) + "\n");
+  const preamble = [
+    ...renderRerunPlan(selection),
+    ...(selection.shardPlan ? [shardRunLine(selection.shardPlan)] : []),
+  ];
   const { executeRun } = await runModule();
   return await executeRun(selection, {
     flags,
@@ -316,5 +317,6 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     command,
     ...(schedule.startOrder ? { startOrder: schedule.startOrder } : {}),
     ...(schedule.read ? { durations: schedule.read } : {}),
+    ...(preamble.length ? { preamble } : {}),
   });
 }

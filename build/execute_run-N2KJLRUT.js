@@ -1607,6 +1607,7 @@ var executeRun = (async function executeRun(selection, context) {
     runId
   });
   try {
+    if (context.preamble?.length) io.stdout(context.preamble.join("\n") + "\n");
     for (const warning of lock.warnings) io.stderr(formatWarning(warning));
     prepareHistory(paths, {
       shownDir: options.artifactDir,
@@ -1934,4 +1935,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-ZRBIXQNX.js.map
+//# sourceMappingURL=execute_run-N2KJLRUT.js.map
