@@ -314,6 +314,30 @@ Deno.test("smoke-run.yml: the Merge step passes when every shard found nothing t
   }
 });
 
+/**
+ * Runs a step of smoke-run.yml as bash would, in `dir` with only `env`, and returns the lines it
+ * wrote to `GITHUB_OUTPUT` (the step must succeed).
+ */
+async function stepOutputs(
+  name: string,
+  dir: string,
+  env: Record<string, string>,
+): Promise<string[]> {
+  const output = join(dir, "output");
+  await Deno.writeTextFile(output, "");
+  const result = await new Deno.Command("bash", {
+    args: ["-e", "-c", await stepScript(name)],
+    cwd: dir,
+    env: { ...env, GITHUB_OUTPUT: output },
+    clearEnv: true,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
+  const text = (await Deno.readTextFile(output)).trim();
+  return text ? text.split("\n") : [];
+}
+
 /** The script of a step of smoke-run.yml, by the step's name, as bash would run it. */
 async function stepScript(name: string): Promise<string> {
   const lines = (await Deno.readTextFile(join(WORKFLOWS, "smoke-run.yml"))).split("\n");
@@ -468,33 +492,20 @@ jq -r "$expr" <<<"$json"
     for (const id of [30, 20]) {
       await Deno.writeTextFile(join(dir, `artifacts-${id}.json`), JSON.stringify(artifact));
     }
-    const script = await stepScript("Find the previous artifact");
-    const find = async (env: Record<string, string>) => {
-      const output = join(dir, "output");
-      await Deno.writeTextFile(output, "");
-      const result = await new Deno.Command("bash", {
-        args: ["-e", "-c", script],
-        env: {
-          PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-          FAKE: dir,
-          GITHUB_OUTPUT: output,
-          GITHUB_WORKFLOW_REF: "o/r/.github/workflows/smoke.yml@refs/heads/main",
-          GH_REPO: "o/r",
-          BRANCH: "main",
-          HEAD_REPO: "o/r",
-          SOURCE_RUN_ID: "",
-          ARTIFACT_NAME: "smoke-artifacts",
-          MODE: "rerun-failed",
-          TOTAL: "1",
-          ...env,
-        },
-        clearEnv: true,
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
-      return (await Deno.readTextFile(output)).trim();
-    };
+    const find = async (env: Record<string, string>) =>
+      (await stepOutputs("Find the previous artifact", dir, {
+        PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+        FAKE: dir,
+        GITHUB_WORKFLOW_REF: "o/r/.github/workflows/smoke.yml@refs/heads/main",
+        GH_REPO: "o/r",
+        BRANCH: "main",
+        HEAD_REPO: "o/r",
+        SOURCE_RUN_ID: "",
+        ARTIFACT_NAME: "smoke-artifacts",
+        MODE: "rerun-failed",
+        TOTAL: "1",
+        ...env,
+      })).join("\n");
     // A push or a dispatch on main: main's last run here, not the fork's newer one.
     assert.equal(await find({}), "run_id=20");
     const calls = await Deno.readTextFile(join(dir, "calls"));
@@ -511,30 +522,16 @@ jq -r "$expr" <<<"$json"
 Deno.test("smoke-run.yml: uploads are named after artifact_name, so two calls in one workflow keep apart", async () => {
   const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
   try {
-    const script = await stepScript("Name the uploads");
-    const names = async (env: Record<string, string>) => {
-      const output = join(dir, "output");
-      await Deno.writeTextFile(output, "");
-      const result = await new Deno.Command("bash", {
-        args: ["-e", "-c", script],
-        cwd: dir,
-        env: {
-          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-          GITHUB_OUTPUT: output,
-          ARTIFACT_DIR: "ad",
-          ARTIFACT_NAME: "api-smoke",
-          JUNIT_NAME: "api-junit",
-          SHARD: "1",
-          TOTAL: "1",
-          ...env,
-        },
-        clearEnv: true,
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
-      return (await Deno.readTextFile(output)).trim().split("\n");
-    };
+    const names = (env: Record<string, string>) =>
+      stepOutputs("Name the uploads", dir, {
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        ARTIFACT_DIR: "ad",
+        ARTIFACT_NAME: "api-smoke",
+        JUNIT_NAME: "api-junit",
+        SHARD: "1",
+        TOTAL: "1",
+        ...env,
+      });
     assert.deepEqual(await names({ SHARD: "2", TOTAL: "3" }), [
       "artifacts=api-smoke-shard-2",
       "junit=api-junit-2",
