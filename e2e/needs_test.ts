@@ -132,7 +132,20 @@ Deno.test("needs: a fixture its manifest skips pulls in nothing: --fixture on it
   assert.equal(run.code, 1, run.stderr + run.stdout);
   assert.match(run.stdout, /^Nothing ran: every selected fixture was skipped/m);
   assert.deepEqual(await ranLog(p), []);
-  // Skipped through that need, a fixture brings it (the run says why), not its other needs.
+  // Skipped through that need, a fixture brings it (the run says why), not its other needs; the
+  // dry run says so and counts it skipped.
+  const reportDry = await runSmoke(p.dir, ["--fixture", "api/report", "--dry-run"]);
+  assert.match(
+    reportDry.stdout,
+    /^api\/report {2}\(skip: needs "api\/orders", which is skipped\)$/m,
+  );
+  assert.match(reportDry.stdout, /^Dry run: 0 fixtures would run \(2 skipped\)/m);
+  // Excluding the skipped need keeps it, skipped: the warning says so, not that it runs.
+  const excluded = await runSmoke(p.dir, ["--fixture", "api/report", "--exclude", "api/orders"]);
+  assert.match(
+    excluded.stderr,
+    /"api\/orders" is excluded, but it stays in the run, skipped \(waiting for the staging DB\): needed by api\/report/,
+  );
   const report = await runSmoke(p.dir, ["--fixture", "api/report"]);
   assert.equal(report.code, 1, report.stderr + report.stdout);
   assert.match(report.stdout, /^SKIP {2}api\/report {2}needs "api\/orders", which is skipped$/m);

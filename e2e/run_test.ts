@@ -393,7 +393,8 @@ Deno.test("history is pruned beyond historyLimit, never the run latest.json hold
 
 Deno.test("a second run on the same artifact directory is refused with the other pid; a stale lock is taken over", async () => {
   await using p = await tempProject({ "fixtures/ok.smoke.ts": "" });
-  await Deno.mkdir(p.artifactDir, { recursive: true });
+  // A green run first: a rerun then has nothing to rerun (--if-none all runs the selection).
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
   const lockPath = `${p.artifactDir}/.lock`;
   // A holder that really holds the lock (an OS lock on the file, as smoke takes it), writes its
   // pid and sleeps.
@@ -423,10 +424,17 @@ Deno.test("a second run on the same artifact directory is refused with the other
     assert.equal(refused.resultLine, "RESULT: fail");
     // What a run says it is about to do (a shard's line, a rerun's plan) waits for the lock: a
     // run kept out says only that.
-    const shard = await runSmoke(p.dir, ["--shard", "1/1", "--shard-by", "duration"]);
-    assert.equal(shard.code, 2, shard.stdout + shard.stderr);
-    assert.match(shard.stderr, /\[LOCKED\]/);
-    assert.equal(shard.stdout, "RESULT: fail\n");
+    for (
+      const args of [
+        ["--shard", "1/1", "--shard-by", "duration"],
+        ["--rerun-failed", "--if-none", "all"],
+      ]
+    ) {
+      const kept = await runSmoke(p.dir, args);
+      assert.equal(kept.code, 2, kept.stdout + kept.stderr);
+      assert.match(kept.stderr, /\[LOCKED\]/);
+      assert.equal(kept.stdout, "RESULT: fail\n", args.join(" "));
+    }
   } finally {
     holder.kill("SIGKILL");
     await holder.status;

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-EUSVX7C7.js";
+} from "../chunk-UDZKKCR6.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-XIAUWUWP.js";
+} from "../chunk-SAF5AAQJ.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-H3QPOABD.js";
+import "../chunk-L5U4X63V.js";
 import {
   closest
-} from "../chunk-5BFPZOAA.js";
+} from "../chunk-FS5N7OOV.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-N2KJLRUT.js");
+  return import("../execute_run-DQGCFQ4B.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -207,6 +207,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     };
   }
   const { planned } = selection;
+  const preamble = [];
   if (selection.none !== void 0) {
     if (flags.ifNone === "pass") {
       if (flags.list) {
@@ -221,9 +222,10 @@ var runSmoke = (async function runSmoke(flags, io) {
       return ExitCode.Pass;
     }
     if (!flags.list) {
-      io.stdout(`${selection.none}
---if-none all: ${flags.dryRun ? "the selection would run" : "running the selection"} instead.
-`);
+      const line = `${selection.none}
+--if-none all: ${flags.dryRun ? "the selection would run" : "running the selection"} instead.`;
+      if (flags.dryRun || planned.length === 0) io.stdout(line + "\n");
+      else preamble.push(line);
     }
   }
   if (planned.length === 0) {
@@ -255,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-SFY5FBMZ.js");
+  const { readSchedule } = await import("../durations-DPYDHN6C.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -309,12 +311,9 @@ var runSmoke = (async function runSmoke(flags, io) {
     cwd: io.cwd,
     invocation: io.invocation
   });
-  const preamble = [
-    ...renderRerunPlan(selection),
-    ...selection.shardPlan ? [
-      shardRunLine(selection.shardPlan)
-    ] : []
-  ];
+  preamble.push(...renderRerunPlan(selection), ...selection.shardPlan ? [
+    shardRunLine(selection.shardPlan)
+  ] : []);
   const { executeRun } = await runModule();
   return await executeRun(selection, {
     flags,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-EUSVX7C7.js";
+} from "../chunk-UDZKKCR6.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-XIAUWUWP.js";
+import "../chunk-SAF5AAQJ.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-H3QPOABD.js";
-import "../chunk-5BFPZOAA.js";
+import "../chunk-L5U4X63V.js";
+import "../chunk-FS5N7OOV.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

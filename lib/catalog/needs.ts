@@ -205,6 +205,50 @@ export function closeOverNeeds(
 }
 
 /**
+ * Why each fixture a run skips whatever happens (see
+ * {@linkcode skippedWhatever}) is skipped, as the run gives it: its manifest's
+ * reason; `needs "X", which is skipped` (its first need so skipped); or, a
+ * teardown, `teardown: none of its needs ran`.
+ *
+ * @param nodes The run's fixtures (an acyclic graph).
+ * @returns The reasons, by id; a fixture that may run has none.
+ *
+ * @example
+ * ```ts
+ * import { skippedAnyway } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const reasons = skippedAnyway([
+ *   { id: "legacy", needs: [], teardown: false, skipReason: "retired" },
+ *   { id: "legacy/extra", needs: ["api", "legacy"], teardown: false },
+ *   { id: "legacy/clean", needs: ["legacy"], teardown: true },
+ *   { id: "api", needs: [], teardown: false },
+ * ]);
+ * assert.deepEqual([...reasons], [
+ *   ["legacy", "retired"],
+ *   ["legacy/extra", 'needs "legacy", which is skipped'],
+ *   ["legacy/clean", "teardown: none of its needs ran"],
+ * ]);
+ * ```
+ */
+export function skippedAnyway(
+  nodes: readonly (GraphNode & { skipReason?: string })[],
+): Map<string, string> {
+  const skipped = skippedWhatever(nodes);
+  const reasons = new Map<string, string>();
+  for (const node of nodes) {
+    if (!skipped.has(node.id)) continue;
+    const need = node.needs.find((id) => skipped.has(id));
+    reasons.set(
+      node.id,
+      node.skipReason ??
+        (node.teardown ? "teardown: none of its needs ran" : `needs "${need}", which is skipped`),
+    );
+  }
+  return reasons;
+}
+
+/**
  * The fixtures a run skips whatever happens: those skipped in their manifest,
  * those with a need so skipped (a skipped need skips its dependants), and the
  * teardowns all of whose needs are so skipped (nothing was set up). This is

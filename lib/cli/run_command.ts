@@ -201,6 +201,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   }
 
   const { planned } = selection;
+  /** What the run says it is about to do: printed once it holds the lock (see executeRun). */
+  const preamble: string[] = [];
   if (selection.none !== undefined) {
     if (flags.ifNone === "pass") {
       // Nothing is owed, and the user said that is a pass: nothing runs, nothing is written.
@@ -214,11 +216,13 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
       return ExitCode.Pass;
     }
     if (!flags.list) {
-      io.stdout(
-        `${selection.none}\n--if-none all: ${
-          flags.dryRun ? "the selection would run" : "running the selection"
-        } instead.\n`,
-      );
+      const line = `${selection.none}\n--if-none all: ${
+        flags.dryRun ? "the selection would run" : "running the selection"
+      } instead.`;
+      // A run says it once it holds the lock; a dry run, or a selection its filters emptied
+      // (an error follows), at once.
+      if (flags.dryRun || planned.length === 0) io.stdout(line + "\n");
+      else preamble.push(line);
     }
   }
 
@@ -302,10 +306,10 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     cwd: io.cwd,
     invocation: io.invocation,
   });
-  const preamble = [
+  preamble.push(
     ...renderRerunPlan(selection),
     ...(selection.shardPlan ? [shardRunLine(selection.shardPlan)] : []),
-  ];
+  );
   const { executeRun } = await runModule();
   return await executeRun(selection, {
     flags,

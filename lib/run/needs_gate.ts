@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { dependenciesFirst, skippedWhatever } from "../catalog/needs.ts";
+import { dependenciesFirst, skippedAnyway } from "../catalog/needs.ts";
 
 /** What the gate knows of a fixture. */
 export interface GateNode {
@@ -91,8 +91,8 @@ export class NeedsGate {
   #cursor = 0;
   /** How many fixtures are running. */
   #running = 0;
-  /** The fixtures skipped whatever happens (see skippedAnyway), once asked. */
-  #whatever: Set<string> | undefined;
+  /** Why the fixtures skipped whatever happens are (see skippedAnyway), once asked. */
+  #anyway: Map<string, string> | undefined;
 
   /**
    * @param nodes The run's fixtures, in the order results are kept.
@@ -385,13 +385,8 @@ export class NeedsGate {
    * @returns The skip reason, as the run would have given it; undefined if it could have run.
    */
   skippedAnyway(index: number): string | undefined {
-    this.#whatever ??= skippedWhatever(this.#nodes);
-    const node = this.#nodes[index];
-    if (!this.#whatever.has(node.id)) return undefined;
-    if (node.skipReason !== undefined) return node.skipReason;
-    if (node.teardown) return "teardown: none of its needs ran";
-    const need = this.#needs[index].find((n) => this.#whatever!.has(this.#nodes[n].id));
-    return `needs "${this.#nodes[need!].id}", which is skipped`;
+    this.#anyway ??= skippedAnyway(this.#nodes);
+    return this.#anyway.get(this.#nodes[index].id);
   }
 
   /**

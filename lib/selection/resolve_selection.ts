@@ -7,7 +7,7 @@
 import { resultLine } from "../base/safe_output.ts";
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
-import { closeOverNeeds, skippedWhatever } from "../catalog/needs.ts";
+import { closeOverNeeds, skippedAnyway, skippedWhatever } from "../catalog/needs.ts";
 import { resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
@@ -338,14 +338,21 @@ export async function resolveSelection(
   if ((excludes.patterns.length || excludes.tags.length) && closed.pulledIn.size) {
     const pulled = catalog.filter((f) => closed.pulledIn.has(f.id));
     const kept = new Set(excludeFixtures(pulled, excludes, catalog).kept.map((f) => f.id));
+    const skips = skippedAnyway(chosen);
     for (const f of pulled) {
       if (kept.has(f.id)) continue;
+      const why = closed.pulledIn.get(f.id);
+      const skip = skips.get(f.id);
       diagnostics.push({
         code: "NEED_EXCLUDED",
         level: "warning",
-        message: `"${f.id}" is excluded, but it runs: ${closed.pulledIn.get(f.id)}`,
-        hint: "A fixture runs with what it needs and with its teardowns. To leave it out, leave " +
-          "out (or exclude) the fixtures that need it too.",
+        message: skip === undefined
+          ? `"${f.id}" is excluded, but it runs: ${why}`
+          : `"${f.id}" is excluded, but it stays in the run, skipped (${skip}): ${why}`,
+        hint: (skip === undefined
+          ? "A fixture runs with what it needs and with its teardowns."
+          : "It does not run; it is listed so that what needs it says why it is skipped.") +
+          " To leave it out, leave out (or exclude) the fixtures that need it too.",
       });
     }
   }
@@ -468,6 +475,8 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
   const kinds = new Map(selection.rerun?.failed.map((f) => [f.id, f.kind]) ?? []);
   const changed = new Set(selection.changes?.changed);
   const unchanged = new Set(selection.changes?.unchanged);
+  // What the run skips whatever happens, and why: its manifest, or a need so skipped.
+  const skips = skippedAnyway(selection.planned.map((p) => p.fixture));
   for (const p of selection.planned) {
     const id = p.fixture.id;
     const kind = kinds.get(id);
@@ -477,7 +486,8 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
       ? ", unchanged since"
       : "";
     // What a manifest wrote is shown on one line: a newline in it cannot start a line of its own.
-    const skip = p.fixture.skipReason ? `  (skip: ${displayName(p.fixture.skipReason)})` : "";
+    const reason = skips.get(id);
+    const skip = reason !== undefined ? `  (skip: ${displayName(reason)})` : "";
     const why = selection.pulledIn?.get(id);
     const pulled = why ? `  (pulled in: ${why})` : "";
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
@@ -509,7 +519,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
         `durations.json; the shard totals from ${selection.shardPlan.source}.`,
     );
   }
-  const skipped = selection.planned.filter((p) => p.fixture.skipReason).length;
+  const skipped = skips.size;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
   const shard = selection.shard

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-XIAUWUWP.js";
+} from "./chunk-SAF5AAQJ.js";
 import {
   historyPaths,
   realPath,
@@ -28,13 +28,14 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-H3QPOABD.js";
+} from "./chunk-L5U4X63V.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
+  skippedAnyway,
   skippedWhatever
-} from "./chunk-5BFPZOAA.js";
+} from "./chunk-FS5N7OOV.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1983,7 +1984,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-V7CTE3BO.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-6VFT32JX.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2033,13 +2034,16 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if ((excludes.patterns.length || excludes.tags.length) && closed.pulledIn.size) {
     const pulled = catalog.filter(((f) => closed.pulledIn.has(f.id)));
     const kept = new Set(excludeFixtures(pulled, excludes, catalog).kept.map(((f) => f.id)));
+    const skips = skippedAnyway(chosen);
     for (const f of pulled) {
       if (kept.has(f.id)) continue;
+      const why = closed.pulledIn.get(f.id);
+      const skip = skips.get(f.id);
       diagnostics.push({
         code: "NEED_EXCLUDED",
         level: "warning",
-        message: `"${f.id}" is excluded, but it runs: ${closed.pulledIn.get(f.id)}`,
-        hint: "A fixture runs with what it needs and with its teardowns. To leave it out, leave out (or exclude) the fixtures that need it too."
+        message: skip === void 0 ? `"${f.id}" is excluded, but it runs: ${why}` : `"${f.id}" is excluded, but it stays in the run, skipped (${skip}): ${why}`,
+        hint: (skip === void 0 ? "A fixture runs with what it needs and with its teardowns." : "It does not run; it is listed so that what needs it says why it is skipped.") + " To leave it out, leave out (or exclude) the fixtures that need it too."
       });
     }
   }
@@ -2149,11 +2153,13 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   ])) ?? []);
   const changed = new Set(selection.changes?.changed);
   const unchanged = new Set(selection.changes?.unchanged);
+  const skips = skippedAnyway(selection.planned.map(((p) => p.fixture)));
   for (const p of selection.planned) {
     const id = p.fixture.id;
     const kind = kinds.get(id);
     const change = changed.has(id) ? ", changed since" : unchanged.has(id) ? ", unchanged since" : "";
-    const skip = p.fixture.skipReason ? `  (skip: ${displayName(p.fixture.skipReason)})` : "";
+    const reason = skips.get(id);
+    const skip = reason !== void 0 ? `  (skip: ${displayName(reason)})` : "";
     const why = selection.pulledIn?.get(id);
     const pulled = why ? `  (pulled in: ${why})` : "";
     lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
@@ -2174,7 +2180,7 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   if (selection.shardPlan?.timingsGiven && schedule?.estimates) {
     lines.push(`The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.`);
   }
-  const skipped = selection.planned.filter(((p) => p.fixture.skipReason)).length;
+  const skipped = skips.size;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
   const shard = selection.shard ? ` in shard ${selection.shard.index}/${selection.shard.total}` : "";
@@ -2217,4 +2223,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-EUSVX7C7.js.map
+//# sourceMappingURL=chunk-UDZKKCR6.js.map

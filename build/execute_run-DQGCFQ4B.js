@@ -75,8 +75,8 @@ import {
 } from "./chunk-SDGNAE2V.js";
 import {
   dependenciesFirst,
-  skippedWhatever
-} from "./chunk-5BFPZOAA.js";
+  skippedAnyway
+} from "./chunk-FS5N7OOV.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -402,8 +402,8 @@ var NeedsGate = class {
   #cursor = 0;
   /** How many fixtures are running. */
   #running = 0;
-  /** The fixtures skipped whatever happens (see skippedAnyway), once asked. */
-  #whatever;
+  /** Why the fixtures skipped whatever happens are (see skippedAnyway), once asked. */
+  #anyway;
   /**
    * @param nodes The run's fixtures, in the order results are kept.
    */
@@ -695,13 +695,8 @@ var NeedsGate = class {
    * @returns The skip reason, as the run would have given it; undefined if it could have run.
    */
   skippedAnyway(index) {
-    this.#whatever ??= skippedWhatever(this.#nodes);
-    const node = this.#nodes[index];
-    if (!this.#whatever.has(node.id)) return void 0;
-    if (node.skipReason !== void 0) return node.skipReason;
-    if (node.teardown) return "teardown: none of its needs ran";
-    const need = this.#needs[index].find(((n) => this.#whatever.has(this.#nodes[n].id)));
-    return `needs "${this.#nodes[need].id}", which is skipped`;
+    this.#anyway ??= skippedAnyway(this.#nodes);
+    return this.#anyway.get(this.#nodes[index].id);
   }
   /**
    * The teardowns still to run once the run stops early (an interrupt, the
@@ -1935,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-N2KJLRUT.js.map
+//# sourceMappingURL=execute_run-DQGCFQ4B.js.map

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-5BFPZOAA.js";
+} from "./chunk-FS5N7OOV.js";
 import {
   usableDurationMs
 } from "./chunk-F3LPSSSW.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-H3QPOABD.js.map
+//# sourceMappingURL=chunk-L5U4X63V.js.map

@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-H3QPOABD.js";
-import "./chunk-5BFPZOAA.js";
+} from "./chunk-L5U4X63V.js";
+import "./chunk-FS5N7OOV.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-SFY5FBMZ.js.map
+//# sourceMappingURL=durations-DPYDHN6C.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-H3QPOABD.js";
+} from "./chunk-L5U4X63V.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-XIAUWUWP.js.map
+//# sourceMappingURL=chunk-SAF5AAQJ.js.map

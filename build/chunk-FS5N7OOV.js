@@ -171,6 +171,16 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
     pulledIn
   };
 });
+var skippedAnyway = (function skippedAnyway(nodes) {
+  const skipped = skippedWhatever(nodes);
+  const reasons = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    if (!skipped.has(node.id)) continue;
+    const need = node.needs.find(((id) => skipped.has(id)));
+    reasons.set(node.id, node.skipReason ?? (node.teardown ? "teardown: none of its needs ran" : `needs "${need}", which is skipped`));
+  }
+  return reasons;
+});
 var skippedWhatever = (function skippedWhatever(nodes) {
   const needs = needIndices(nodes);
   const skipped = nodes.map((() => false));
@@ -223,8 +233,9 @@ export {
   closest,
   needsProblems,
   closeOverNeeds,
+  skippedAnyway,
   skippedWhatever,
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-5BFPZOAA.js.map
+//# sourceMappingURL=chunk-FS5N7OOV.js.map
