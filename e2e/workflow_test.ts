@@ -407,13 +407,18 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
     // The default (the step's env is `inputs.if_none || 'fail'` when a caller passes none).
     const rerun = await run({ MODE: "rerun-failed", IF_NONE: "fail" });
     assert.deepEqual(rerun.slice(3, 6), ["--rerun-failed", "--if-none", "fail"]);
-    // Shards: a hash split without a previous run, duration shards with its artifact.
+    // Shards split by duration: without a previous run every fixture at the default (a split
+    // by count that gives skipped fixtures no shard of their own; a
+    // hash split could leave a shard of skipped fixtures only, exit 1), with its artifact by
+    // its timings.
     assert.deepEqual(await run({ SHARD: "2", TOTAL: "3" }), [
       artifactDir,
       "--junit",
       "junit.xml",
       "--shard",
       "2/3",
+      "--shard-by",
+      "duration",
     ]);
     await Deno.mkdir(join(dir, "smoke-source"));
     await Deno.writeTextFile(join(dir, "smoke-source/latest.json"), "{}");
@@ -453,6 +458,8 @@ Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtu
       `${dir}/smoke-source/latest.json`,
       "--shard",
       "2/3",
+      "--shard-by",
+      "duration",
     ]);
   } finally {
     await Deno.remove(dir, { recursive: true });
