@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-UDZKKCR6.js";
+} from "../chunk-XCIEG4PQ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-SAF5AAQJ.js";
+} from "../chunk-JHPGHQBL.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-L5U4X63V.js";
+import "../chunk-3F2LUBDS.js";
 import {
   closest
-} from "../chunk-FS5N7OOV.js";
+} from "../chunk-6ZLRQACF.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-DQGCFQ4B.js");
+  return import("../execute_run-NKTDS77Y.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-DPYDHN6C.js");
+  const { readSchedule } = await import("../durations-FCIFKQYN.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-UDZKKCR6.js";
+} from "../chunk-XCIEG4PQ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-SAF5AAQJ.js";
+import "../chunk-JHPGHQBL.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-L5U4X63V.js";
-import "../chunk-FS5N7OOV.js";
+import "../chunk-3F2LUBDS.js";
+import "../chunk-6ZLRQACF.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

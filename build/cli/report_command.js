@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-UDZKKCR6.js";
+} from "../chunk-XCIEG4PQ.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-SAF5AAQJ.js";
+import "../chunk-JHPGHQBL.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-L5U4X63V.js";
-import "../chunk-FS5N7OOV.js";
+import "../chunk-3F2LUBDS.js";
+import "../chunk-6ZLRQACF.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

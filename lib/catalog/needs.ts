@@ -275,6 +275,8 @@ export function skippedAnyway(
 export function skippedWhatever(
   nodes: readonly (GraphNode & { skipReason?: string })[],
 ): Set<string> {
+  // Nothing skipped in a manifest: nothing is skipped whatever happens (most catalogs).
+  if (!nodes.some((node) => node.skipReason !== undefined)) return new Set();
   const needs = needIndices(nodes);
   // A fixture is decided once its needs are. On a cycle (refused before this), a need still
   // being decided counts as not skipped.

@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-L5U4X63V.js";
-import "./chunk-FS5N7OOV.js";
+} from "./chunk-3F2LUBDS.js";
+import "./chunk-6ZLRQACF.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-DPYDHN6C.js.map
+//# sourceMappingURL=durations-FCIFKQYN.js.map

@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-SAF5AAQJ.js";
+} from "./chunk-JHPGHQBL.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-L5U4X63V.js";
-import "./chunk-FS5N7OOV.js";
+import "./chunk-3F2LUBDS.js";
+import "./chunk-6ZLRQACF.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-6VFT32JX.js.map
+//# sourceMappingURL=duration_shards-XCELGA6F.js.map

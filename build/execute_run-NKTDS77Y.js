@@ -76,7 +76,7 @@ import {
 import {
   dependenciesFirst,
   skippedAnyway
-} from "./chunk-FS5N7OOV.js";
+} from "./chunk-6ZLRQACF.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -1930,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-DQGCFQ4B.js.map
+//# sourceMappingURL=execute_run-NKTDS77Y.js.map

@@ -182,6 +182,7 @@ var skippedAnyway = (function skippedAnyway(nodes) {
   return reasons;
 });
 var skippedWhatever = (function skippedWhatever(nodes) {
+  if (!nodes.some(((node) => node.skipReason !== void 0))) return /* @__PURE__ */ new Set();
   const needs = needIndices(nodes);
   const skipped = nodes.map((() => false));
   for (const i of dependenciesFirst(nodes.map(((_, i2) => i2)), ((i2) => needs[i2]))) {
@@ -238,4 +239,4 @@ export {
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-FS5N7OOV.js.map
+//# sourceMappingURL=chunk-6ZLRQACF.js.map

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-FS5N7OOV.js";
+} from "./chunk-6ZLRQACF.js";
 import {
   usableDurationMs
 } from "./chunk-F3LPSSSW.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-L5U4X63V.js.map
+//# sourceMappingURL=chunk-3F2LUBDS.js.map

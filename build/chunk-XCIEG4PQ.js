@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-SAF5AAQJ.js";
+} from "./chunk-JHPGHQBL.js";
 import {
   historyPaths,
   realPath,
@@ -28,14 +28,14 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-L5U4X63V.js";
+} from "./chunk-3F2LUBDS.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-FS5N7OOV.js";
+} from "./chunk-6ZLRQACF.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1984,7 +1984,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-6VFT32JX.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-XCELGA6F.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2223,4 +2223,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-UDZKKCR6.js.map
+//# sourceMappingURL=chunk-XCIEG4PQ.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-L5U4X63V.js";
+} from "./chunk-3F2LUBDS.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-SAF5AAQJ.js.map
+//# sourceMappingURL=chunk-JHPGHQBL.js.map
