@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-V4TIE3AP.js";
+} from "../chunk-32WKHNJ2.js";
 import {
   advanceState,
   stateFromRecord,

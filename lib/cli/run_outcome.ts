@@ -215,16 +215,17 @@ function shardTook(
   const own = fixtures.filter((f) => !pulledIn.has(f.id));
   // A fixture a stop cut short, or something kept from starting (Ctrl-C, --max-failures, a
   // need that failed), was not measured: left out of what the shard took, and said.
-  const unfinished = own.filter((f) => interruptedWithoutResult(f) || keptFromStarting(f));
-  const measured = own.filter((f) => !unfinished.includes(f));
+  const unmeasured = (f: Artifact["fixtures"][number]) =>
+    interruptedWithoutResult(f) || keptFromStarting(f);
+  const unfinished = own.filter(unmeasured).length;
   const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: measured.reduce((sum, f) => sum + f.durationMs, 0),
+    actualMs: own.reduce((sum, f) => unmeasured(f) ? sum : sum + f.durationMs, 0),
     ...(pulledIn.size ? { pulledIn: pulledIn.size } : {}),
-    ...(unfinished.length ? { unfinished: unfinished.length } : {}),
+    ...(unfinished ? { unfinished } : {}),
     ...(runs > 1 ? { runs } : {}),
   };
 }

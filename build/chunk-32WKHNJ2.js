@@ -144,19 +144,19 @@ var servicesDownOf = (function servicesDownOf(artifact) {
 var shardTook = (function shardTook(shard, fixtures) {
   const pulledIn = new Set(shard.pulledIn ?? []);
   const own = fixtures.filter(((f) => !pulledIn.has(f.id)));
-  const unfinished = own.filter(((f) => interruptedWithoutResult(f) || keptFromStarting(f)));
-  const measured = own.filter(((f) => !unfinished.includes(f)));
+  const unmeasured = ((f) => interruptedWithoutResult(f) || keptFromStarting(f));
+  const unfinished = own.filter(unmeasured).length;
   const runs = Math.max(...fixtures.map(((f) => f.repeat?.runs ?? 1)), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: measured.reduce(((sum, f) => sum + f.durationMs), 0),
+    actualMs: own.reduce(((sum, f) => unmeasured(f) ? sum : sum + f.durationMs), 0),
     ...pulledIn.size ? {
       pulledIn: pulledIn.size
     } : {},
-    ...unfinished.length ? {
-      unfinished: unfinished.length
+    ...unfinished ? {
+      unfinished
     } : {},
     ...runs > 1 ? {
       runs
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-V4TIE3AP.js.map
+//# sourceMappingURL=chunk-32WKHNJ2.js.map

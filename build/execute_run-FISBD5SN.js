@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-V4TIE3AP.js";
+} from "./chunk-32WKHNJ2.js";
 import "./chunk-LZMEJNAW.js";
 import {
   VERSION,
@@ -1930,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-NKTDS77Y.js.map
+//# sourceMappingURL=execute_run-FISBD5SN.js.map
