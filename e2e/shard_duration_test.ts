@@ -22,6 +22,22 @@ async function durationShard(
   return { run, ids: (await p.latest()).fixtures.map((f) => f.id as string) };
 }
 
+/**
+ * Shards of 2 split by duration from the project's own history, run one at a time as `shard`
+ * is called, each required to pass; `ran` collects the ids they ran.
+ */
+function passingShards(p: TempProject): { ran: string[]; shard(index: number): Promise<void> } {
+  const ran: string[] = [];
+  return {
+    ran,
+    async shard(index) {
+      const { run, ids } = await durationShard(p, index);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      ran.push(...ids);
+    },
+  };
+}
+
 async function project() {
   const files: Record<string, string> = {};
   for (const id of IDS) files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
@@ -506,12 +522,7 @@ Deno.test("--shard-by duration from the folder's own history: a full run cut sho
   ];
   for (const [what, between] of cases) {
     await p.write("d/p", "0.01");
-    const ran: string[] = [];
-    const shard = async (index: number) => {
-      const { run, ids } = await durationShard(p, index);
-      assert.equal(run.code, 0, run.stdout + run.stderr);
-      ran.push(...ids);
-    };
+    const { ran, shard } = passingShards(p);
     await shard(1);
     if (what.includes("max-failures")) await p.write("d/fail", "");
     await runSmoke(p.dir, between);
@@ -586,12 +597,7 @@ Deno.test("--shard-by duration from the folder's own history: another suite shar
     await before();
     // p got much shorter: a split from the newest durations would differ.
     await p.write("d/p", "0.01");
-    const ran: string[] = [];
-    const shard = async (index: number) => {
-      const { run, ids } = await durationShard(p, index);
-      assert.equal(run.code, 0, run.stdout + run.stderr);
-      ran.push(...ids);
-    };
+    const { ran, shard } = passingShards(p);
     await shard(1);
     // The other suite's full run, and a split by duration of its own.
     assert.equal((await runSmoke(p.dir, ["--fixtures-dir", "other"])).code, 0, what);

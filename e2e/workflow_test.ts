@@ -187,9 +187,7 @@ Deno.test("smoke-run.yml: the reusable workflow's inputs, rerun download, upload
 Deno.test("smoke-run.yml: the Merge step restores a shard's durations summary, then merges every shard", async () => {
   const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
   try {
-    const smoke = join(dir, "smoke");
-    await Deno.writeTextFile(smoke, '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n');
-    await Deno.chmod(smoke, 0o755);
+    const smoke = await echoSmoke(dir);
     // This call's shards, and a shard of another call of the workflow in the same run (another
     // artifact_name), which is not this merge's.
     for (const name of ["api-shard-1", "api-shard-2", "web-shard-1"]) {
@@ -197,24 +195,17 @@ Deno.test("smoke-run.yml: the Merge step restores a shard's durations summary, t
       await Deno.writeTextFile(join(dir, `shards/${name}/latest.json`), "{}");
       await Deno.writeTextFile(join(dir, `shards/${name}/durations.json`), name);
     }
-    const output = await new Deno.Command("bash", {
-      args: ["-e", "-c", await stepScript("Merge")],
-      cwd: dir,
-      env: {
-        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-        SMOKE_COMMAND: smoke,
-        ARTIFACT_DIR: "ad",
-        ARTIFACT_NAME: "api",
-        MODE: "full",
-        IF_NONE: "fail",
-        SHARDS_RESULT: "success",
-      },
-      clearEnv: true,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
-    assert.deepEqual(new TextDecoder().decode(output.stdout).trim().split("\n"), [
+    const output = await runStep("Merge", dir, {
+      PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+      SMOKE_COMMAND: smoke,
+      ARTIFACT_DIR: "ad",
+      ARTIFACT_NAME: "api",
+      MODE: "full",
+      IF_NONE: "fail",
+      SHARDS_RESULT: "success",
+    });
+    assert.equal(output.code, 0, output.stderr);
+    assert.deepEqual(output.stdout.trim().split("\n"), [
       "merge",
       "--artifact-dir=ad",
       "shards/api-shard-1/latest.json",
@@ -277,22 +268,13 @@ Deno.test("the README's caller of the reusable workflow passes actionlint", asyn
 Deno.test("smoke-run.yml: the Merge step passes when every shard found nothing to rerun under if_none pass, and fails otherwise", async () => {
   const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
   try {
-    const script = await stepScript("Merge");
     const merge = async (env: Record<string, string>) => {
-      const output = await new Deno.Command("bash", {
-        args: ["-e", "-c", script],
-        cwd: dir,
-        env: {
-          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-          SMOKE_COMMAND: "false",
-          ARTIFACT_NAME: "smoke-artifacts",
-          ...env,
-        },
-        clearEnv: true,
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      return { code: output.code, stdout: new TextDecoder().decode(output.stdout) };
+      return await runStep("Merge", dir, {
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        SMOKE_COMMAND: "false",
+        ARTIFACT_NAME: "smoke-artifacts",
+        ...env,
+      });
     };
     const pass = { MODE: "rerun-failed", IF_NONE: "pass", SHARDS_RESULT: "success" };
     const ok = await merge(pass);
@@ -325,17 +307,36 @@ async function stepOutputs(
 ): Promise<string[]> {
   const output = join(dir, "output");
   await Deno.writeTextFile(output, "");
-  const result = await new Deno.Command("bash", {
+  const result = await runStep(name, dir, { ...env, GITHUB_OUTPUT: output });
+  assert.equal(result.code, 0, result.stderr);
+  const text = (await Deno.readTextFile(output)).trim();
+  return text ? text.split("\n") : [];
+}
+
+/** A stand-in for smoke, as the steps start it: prints its arguments, one per line. */
+async function echoSmoke(dir: string): Promise<string> {
+  const smoke = join(dir, "smoke");
+  await Deno.writeTextFile(smoke, '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n');
+  await Deno.chmod(smoke, 0o755);
+  return smoke;
+}
+
+/** Runs a step of smoke-run.yml as bash would, in `dir` with only `env`. */
+async function runStep(
+  name: string,
+  dir: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = await new Deno.Command("bash", {
     args: ["-e", "-c", await stepScript(name)],
     cwd: dir,
-    env: { ...env, GITHUB_OUTPUT: output },
+    env,
     clearEnv: true,
     stdout: "piped",
     stderr: "piped",
   }).output();
-  assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
-  const text = (await Deno.readTextFile(output)).trim();
-  return text ? text.split("\n") : [];
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  return { code: output.code, stdout: decode(output.stdout), stderr: decode(output.stderr) };
 }
 
 /** The script of a step of smoke-run.yml, by the step's name, as bash would run it. */
@@ -356,35 +357,24 @@ async function stepScript(name: string): Promise<string> {
 Deno.test("smoke-run.yml: the Run smoke step passes rerun mode, --if-none, fixtures and shards to smoke", async () => {
   const dir = await Deno.makeTempDir({ prefix: "smoke-workflow-" });
   try {
-    // smoke, as the step starts it: prints the arguments it was given, one per line.
-    const smoke = join(dir, "smoke");
-    await Deno.writeTextFile(smoke, '#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n');
-    await Deno.chmod(smoke, 0o755);
-    const script = await stepScript("Run smoke");
+    const smoke = await echoSmoke(dir);
     const run = async (env: Record<string, string>) => {
-      const output = await new Deno.Command("bash", {
-        args: ["-e", "-c", script],
-        env: {
-          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-          JUNIT: "junit.xml",
-          RUNNER_TEMP: dir,
-          SMOKE_COMMAND: smoke,
-          MODE: "full",
-          FIXTURES: "",
-          SHARD: "1",
-          TOTAL: "1",
-          SOURCE_RUN_ID: "",
-          IF_NONE: "fail",
-          ARTIFACT_DIR: join(dir, "ad"),
-          ...env,
-        },
-        clearEnv: true,
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      const text = new TextDecoder().decode(output.stdout);
-      assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
-      return text.trim().split("\n");
+      const output = await runStep("Run smoke", dir, {
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        JUNIT: "junit.xml",
+        RUNNER_TEMP: dir,
+        SMOKE_COMMAND: smoke,
+        MODE: "full",
+        FIXTURES: "",
+        SHARD: "1",
+        TOTAL: "1",
+        SOURCE_RUN_ID: "",
+        IF_NONE: "fail",
+        ARTIFACT_DIR: join(dir, "ad"),
+        ...env,
+      });
+      assert.equal(output.code, 0, output.stderr);
+      return output.stdout.trim().split("\n");
     };
     // smoke writes where the uploads read, whatever smoke.jsonc says.
     const artifactDir = `--artifact-dir=${join(dir, "ad")}`;
