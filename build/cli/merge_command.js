@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-XCIEG4PQ.js";
+} from "../chunk-UWFGHYPG.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-JHPGHQBL.js";
+import "../chunk-BLGOVY76.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-3F2LUBDS.js";
-import "../chunk-6ZLRQACF.js";
+import "../chunk-Y5MHVX5U.js";
+import "../chunk-BF7KHUUQ.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-XCIEG4PQ.js";
+} from "../chunk-UWFGHYPG.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-JHPGHQBL.js";
+import "../chunk-BLGOVY76.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-3F2LUBDS.js";
-import "../chunk-6ZLRQACF.js";
+import "../chunk-Y5MHVX5U.js";
+import "../chunk-BF7KHUUQ.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

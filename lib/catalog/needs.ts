@@ -142,6 +142,7 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
  *
  * @param selected The selected ids.
  * @param nodes The catalog (with each fixture's `skipReason`, when its manifest skips it).
+ * @param skipped What the catalog skips whatever happens, when known (default: computed).
  * @returns The ids to run (selected and pulled in), and for each pulled-in id why:
  * `needed by api/orders` or `teardown of setup/db`.
  *
@@ -170,6 +171,7 @@ export function needsProblems(nodes: readonly GraphNode[]): NeedsProblem[] {
 export function closeOverNeeds(
   selected: Iterable<string>,
   nodes: readonly (GraphNode & { skipReason?: string })[],
+  skipped: ReadonlySet<string> = skippedWhatever(nodes),
 ): { ids: Set<string>; pulledIn: Map<string, string> } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const teardownsOf = new Map<string, string[]>();
@@ -177,7 +179,6 @@ export function closeOverNeeds(
     if (!node.teardown) continue;
     for (const need of node.needs) teardownsOf.set(need, [...teardownsOf.get(need) ?? [], node.id]);
   }
-  const skipped = skippedWhatever(nodes);
   const ids = new Set<string>(selected);
   const pulledIn = new Map<string, string>();
   const queue = [...ids];

@@ -293,6 +293,9 @@ export async function resolveSelection(
   let shardPlan: ShardPlan | undefined;
   let shardRecord: ShardRecord | undefined;
   const owed = rerun && flags.shard ? chosen.length : undefined;
+  // What the run skips whatever happens (its own skip, or a need's): a duration split expects no
+  // time of it, and it brings only the needs that skip it.
+  const skipped = skippedWhatever(catalog);
   if (flags.shard) {
     // Each fixture's shard, by hash or by duration; then what the artifact records of the split.
     let placed: number[];
@@ -305,9 +308,8 @@ export async function resolveSelection(
         ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
       });
       if (read.warning) diagnostics.push(read.warning);
-      // What the run skips whatever happens (its own skip, or a need's) takes no time here.
       const split = durationShardOf(chosen, flags.shard, read.timings, {
-        skipped: skippedWhatever(catalog),
+        skipped,
         catalogIds,
         // The longest each can take with its timeout now.
         capMs: longestOf(
@@ -331,7 +333,7 @@ export async function resolveSelection(
   }
   // A fixture runs with what it needs and with the teardowns that clean up after its needs,
   // whatever the filters, the rerun or the shard kept (a shard runs its own setup).
-  const closed = closeOverNeeds(chosen.map((f) => f.id), catalog);
+  const closed = closeOverNeeds(chosen.map((f) => f.id), catalog, skipped);
   if (closed.pulledIn.size) chosen = catalog.filter((f) => closed.ids.has(f.id));
   // An exclude does not take a fixture's needs away: say so when it tried.
   const excludes = { patterns: flags.excludes ?? [], tags: flags.excludeTags ?? [] };

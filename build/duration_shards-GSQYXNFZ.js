@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-JHPGHQBL.js";
+} from "./chunk-BLGOVY76.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-3F2LUBDS.js";
-import "./chunk-6ZLRQACF.js";
+import "./chunk-Y5MHVX5U.js";
+import "./chunk-BF7KHUUQ.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-XCELGA6F.js.map
+//# sourceMappingURL=duration_shards-GSQYXNFZ.js.map

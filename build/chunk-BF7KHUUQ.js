@@ -125,7 +125,7 @@ var needsProblems = (function needsProblems(nodes) {
   for (const id of needing.map(((n) => n.id)).sort()) if (!state.has(id)) visit(id);
   return problems.sort(((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 });
-var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
+var closeOverNeeds = (function closeOverNeeds(selected, nodes, skipped = skippedWhatever(nodes)) {
   const byId = new Map(nodes.map(((n) => [
     n.id,
     n
@@ -138,7 +138,6 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes) {
       node.id
     ]);
   }
-  const skipped = skippedWhatever(nodes);
   const ids = new Set(selected);
   const pulledIn = /* @__PURE__ */ new Map();
   const queue = [
@@ -239,4 +238,4 @@ export {
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-6ZLRQACF.js.map
+//# sourceMappingURL=chunk-BF7KHUUQ.js.map

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-6ZLRQACF.js";
+} from "./chunk-BF7KHUUQ.js";
 import {
   usableDurationMs
 } from "./chunk-F3LPSSSW.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-3F2LUBDS.js.map
+//# sourceMappingURL=chunk-Y5MHVX5U.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-3F2LUBDS.js";
+} from "./chunk-Y5MHVX5U.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -259,4 +259,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-JHPGHQBL.js.map
+//# sourceMappingURL=chunk-BLGOVY76.js.map

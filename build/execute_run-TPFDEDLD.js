@@ -76,7 +76,7 @@ import {
 import {
   dependenciesFirst,
   skippedAnyway
-} from "./chunk-6ZLRQACF.js";
+} from "./chunk-BF7KHUUQ.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -1930,4 +1930,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-FISBD5SN.js.map
+//# sourceMappingURL=execute_run-TPFDEDLD.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-JHPGHQBL.js";
+} from "./chunk-BLGOVY76.js";
 import {
   historyPaths,
   realPath,
@@ -28,14 +28,14 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-3F2LUBDS.js";
+} from "./chunk-Y5MHVX5U.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-6ZLRQACF.js";
+} from "./chunk-BF7KHUUQ.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1981,10 +1981,11 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   let shardPlan;
   let shardRecord;
   const owed = rerun && flags.shard ? chosen.length : void 0;
+  const skipped = skippedWhatever(catalog);
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-XCELGA6F.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-GSQYXNFZ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -1995,7 +1996,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       });
       if (read.warning) diagnostics.push(read.warning);
       const split = durationShardOf(chosen, flags.shard, read.timings, {
-        skipped: skippedWhatever(catalog),
+        skipped,
         catalogIds,
         // The longest each can take with its timeout now.
         capMs: longestOf(catalog.map(((fixture) => ({
@@ -2025,7 +2026,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     };
     chosen = chosen.filter(((_, i) => placed[i] === index));
   }
-  const closed = closeOverNeeds(chosen.map(((f) => f.id)), catalog);
+  const closed = closeOverNeeds(chosen.map(((f) => f.id)), catalog, skipped);
   if (closed.pulledIn.size) chosen = catalog.filter(((f) => closed.ids.has(f.id)));
   const excludes = {
     patterns: flags.excludes ?? [],
@@ -2223,4 +2224,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-XCIEG4PQ.js.map
+//# sourceMappingURL=chunk-UWFGHYPG.js.map

@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-3F2LUBDS.js";
-import "./chunk-6ZLRQACF.js";
+} from "./chunk-Y5MHVX5U.js";
+import "./chunk-BF7KHUUQ.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-FCIFKQYN.js.map
+//# sourceMappingURL=durations-DJQKDBZV.js.map
