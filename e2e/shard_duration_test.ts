@@ -332,6 +332,41 @@ Deno.test("--shard-by duration: a teardown without needs, the longest fixture, r
   assert.deepEqual(ran, [["api/a", "teardown/clean"], ["api/b"], ["api/c"]]);
 });
 
+Deno.test("--shard-by duration: fixtures that need a slow setup run on its shard, so no other runner runs it; each shard's prediction counts what it pulls in", async () => {
+  const fixtures = (ids: string[], manifest: Record<string, unknown>) =>
+    Object.fromEntries(ids.map((id) => [`fixtures/${id}.smoke.jsonc`, JSON.stringify(manifest)]));
+  const apis = ["api/a", "api/b", "api/c", "api/d"];
+  await using p = await tempProject({
+    ...fixtures(["setup/db", "misc/x", "misc/y"], { command: ["true"] }),
+    ...fixtures(apis, { command: ["true"], needs: ["setup/db"] }),
+    ...fixtures(["teardown/db"], { command: ["true"], needs: ["setup/db"], teardown: true }),
+    "t.json": JSON.stringify({
+      version: 1,
+      fixtures: {
+        "setup/db": [20_000],
+        "teardown/db": [500],
+        "misc/x": [6000],
+        "misc/y": [6000],
+        ...Object.fromEntries(apis.map((id) => [id, [1000]])),
+      },
+    }),
+  });
+  const ran: string[][] = [];
+  for (let index = 1; index <= 2; index++) {
+    const args = ["--shard", `${index}/2`, "--shard-by", "duration", "--timings", "t.json"];
+    const dry = await runSmoke(p.dir, [...args, "--dry-run"]);
+    assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+    // Before: the api fixtures were spread over both shards, and each pulled the 20 s setup in
+    // (predicted in its own shard only: 1/2 20.0s, 2/2 16.5s).
+    assert.match(dry.stdout, /: 1\/2 24\.5s(?: \(this shard\))?, 2\/2 12\.0s/);
+    const run = await runSmoke(p.dir, args);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^Shard \d\/2 by duration: predicted \S+ of fixture time, took \S+$/m);
+    ran.push((await p.latest()).fixtures.map((f) => f.id as string).sort());
+  }
+  assert.deepEqual(ran, [[...apis, "setup/db", "teardown/db"], ["misc/x", "misc/y"]]);
+});
+
 Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder, repeated or interrupted, split alike until a run of another kind; every run's durations count for the start order", async () => {
   // The estimates put a and b on different shards; what the fixtures really take (a and b
   // quick, c and d slower) would put them elsewhere, had the first shard's run moved the split.

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-UWFGHYPG.js";
+} from "../chunk-DX3C5FVF.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-BLGOVY76.js";
+} from "../chunk-A4JJZNUD.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-Y5MHVX5U.js";
+import "../chunk-M66SLGMM.js";
 import {
   closest
-} from "../chunk-BF7KHUUQ.js";
+} from "../chunk-TKBDZB4A.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-TPFDEDLD.js");
+  return import("../execute_run-LLB2FH7F.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-DJQKDBZV.js");
+  const { readSchedule } = await import("../durations-NYLYA2K2.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

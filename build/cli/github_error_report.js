@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-6A4HY46F.js";
+} from "../chunk-7OADV64B.js";
 import "../chunk-JYCNRUSB.js";
-import "../chunk-GNPSM2FP.js";
+import "../chunk-37DX3H52.js";
 import "../chunk-UGS3B7OI.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-5FBXG7SH.js";

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-32WKHNJ2.js";
+} from "../chunk-2FMYDZYC.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-UWFGHYPG.js";
+} from "../chunk-DX3C5FVF.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-BLGOVY76.js";
+import "../chunk-A4JJZNUD.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-GNPSM2FP.js";
+} from "../chunk-37DX3H52.js";
 import {
   colorWanted,
   palette,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-Y5MHVX5U.js";
-import "../chunk-BF7KHUUQ.js";
+import "../chunk-M66SLGMM.js";
+import "../chunk-TKBDZB4A.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-UWFGHYPG.js";
+} from "../chunk-DX3C5FVF.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-BLGOVY76.js";
+import "../chunk-A4JJZNUD.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-Y5MHVX5U.js";
-import "../chunk-BF7KHUUQ.js";
+import "../chunk-M66SLGMM.js";
+import "../chunk-TKBDZB4A.js";
 import "../chunk-F3LPSSSW.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -173,36 +173,120 @@ export function closeOverNeeds(
   nodes: readonly (GraphNode & { skipReason?: string })[],
   skipped: ReadonlySet<string> = skippedWhatever(nodes),
 ): { ids: Set<string>; pulledIn: Map<string, string> } {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const teardownsOf = new Map<string, string[]>();
-  for (const node of nodes) {
-    if (!node.teardown) continue;
-    for (const need of node.needs) teardownsOf.set(need, [...teardownsOf.get(need) ?? [], node.id]);
-  }
+  const related = pullRelation(nodes, skipped);
   const ids = new Set<string>(selected);
   const pulledIn = new Map<string, string>();
   const queue = [...ids];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
-    const node = byId.get(id);
-    if (node?.skipReason !== undefined) continue;
-    const inert = skipped.has(id);
-    const related = [
-      ...(node?.needs ?? []).filter((need) => !inert || skipped.has(need))
-        .map((other) => ({ other, why: `needed by ${id}` })),
-      ...(inert ? [] : teardownsOf.get(id) ?? []).map((other) => ({
-        other,
-        why: `teardown of ${id}`,
-      })),
-    ];
-    for (const { other, why } of related) {
-      if (ids.has(other) || !byId.has(other)) continue;
+    for (const { other, why } of related(id)) {
+      if (ids.has(other)) continue;
       ids.add(other);
       pulledIn.set(other, why);
       queue.push(other);
     }
   }
   return { ids, pulledIn };
+}
+
+/**
+ * What a run of each fixture alone brings besides it, as
+ * {@linkcode closeOverNeeds} closes it: its needs and their teardowns, with
+ * theirs. A duration split counts them in the shard that gets the fixture.
+ * Each closure is built on those of its needs, so a setup's is walked once
+ * however many fixtures need it; the closures of a chain of needs grow with
+ * its square, so past `limit` ids in all (a chain of needs ~360 long) the
+ * answer is undefined, the same for every runner given the same catalog.
+ *
+ * @param nodes The catalog (with each fixture's `skipReason`, when its manifest skips it).
+ * @param skipped What the catalog skips whatever happens, when known (default: computed).
+ * @param limit The most ids the closures may hold in all.
+ * @returns By id, what it brings (never itself); undefined past the limit.
+ *
+ * @example
+ * ```ts
+ * import { broughtBy } from "./needs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const brought = broughtBy([
+ *   { id: "api/orders", needs: ["setup/db"], teardown: false },
+ *   { id: "setup/db", needs: [], teardown: false },
+ *   { id: "teardown/db", needs: ["setup/db"], teardown: true },
+ *   { id: "other", needs: [], teardown: false },
+ * ])!;
+ * assert.deepEqual([...brought.get("api/orders")!].sort(), ["setup/db", "teardown/db"]);
+ * assert.deepEqual([...brought.get("setup/db")!], ["teardown/db"]);
+ * assert.deepEqual([...brought.get("other")!], []);
+ * ```
+ */
+export function broughtBy(
+  nodes: readonly (GraphNode & { skipReason?: string })[],
+  skipped: ReadonlySet<string> = skippedWhatever(nodes),
+  limit = 1 << 16,
+): Map<string, Set<string>> | undefined {
+  const related = pullRelation(nodes, skipped);
+  const needs = needIndices(nodes);
+  /** Each fixture's closure, itself included. */
+  const closed = new Map<string, Set<string>>();
+  let size = 0;
+  for (const i of dependenciesFirst(nodes.map((_, i) => i), (i) => needs[i])) {
+    const id = nodes[i].id;
+    if (closed.has(id)) continue;
+    const ids = new Set([id]);
+    const queue = [id];
+    for (let next = 0; next < queue.length; next++) {
+      for (const { other } of related(queue[next])) {
+        if (ids.has(other)) continue;
+        // A closure already made is whole: taken as it is, not walked again.
+        const done = closed.get(other);
+        if (done) { for (const o of done) ids.add(o); }
+        else {
+          ids.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    size += ids.size;
+    if (size > limit) return undefined;
+    closed.set(id, ids);
+  }
+  for (const [id, ids] of closed) ids.delete(id);
+  return closed;
+}
+
+/**
+ * What reaching a fixture pulls in, and why: its needs (only those skipped
+ * whatever happens, when it is), and the teardowns of it (none when it is so
+ * skipped); nothing at all when its manifest skips it. Ids not in the catalog
+ * are left out.
+ */
+function pullRelation(
+  nodes: readonly (GraphNode & { skipReason?: string })[],
+  skipped: ReadonlySet<string>,
+): (id: string) => { other: string; why: string }[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const teardownsOf = new Map<string, string[]>();
+  for (const node of nodes) {
+    if (!node.teardown) continue;
+    for (const need of node.needs) {
+      const list = teardownsOf.get(need);
+      if (list) list.push(node.id);
+      else teardownsOf.set(need, [node.id]);
+    }
+  }
+  return (id) => {
+    const node = byId.get(id);
+    if (node === undefined || node.skipReason !== undefined) return [];
+    const inert = skipped.has(id);
+    return [
+      ...node.needs.filter((need) => !inert || skipped.has(need))
+        .map((other) => ({ other, why: `needed by ${id}` })),
+      ...(inert ? [] : teardownsOf.get(id) ?? []).map((other) => ({
+        other,
+        why: `teardown of ${id}`,
+      })),
+    ].filter(({ other }) => byId.has(other));
+  };
 }
 
 /**

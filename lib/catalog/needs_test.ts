@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { closeOverNeeds, type GraphNode, needsProblems, skippedWhatever } from "./needs.ts";
+import {
+  broughtBy,
+  closeOverNeeds,
+  type GraphNode,
+  needsProblems,
+  skippedWhatever,
+} from "./needs.ts";
 
 const node = (id: string, needs: string[] = [], teardown = false): GraphNode => ({
   id,
@@ -110,6 +116,29 @@ Deno.test("closeOverNeeds(): the result holds the selection, every need of what 
       }
     }),
   );
+});
+
+Deno.test("broughtBy(): what each fixture brings is what closeOverNeeds pulls in for it alone; past the limit, nothing is answered", () => {
+  fc.assert(
+    fc.property(dag, fc.array(fc.nat()), (graph, skips) => {
+      const skipped = new Set(skips.map((p) => graph[p % graph.length].id));
+      const nodes = graph.map((n) => skipped.has(n.id) ? { ...n, skipReason: "off" } : n);
+      const brought = broughtBy(nodes)!;
+      assert.equal(brought.size, nodes.length);
+      for (const n of nodes) {
+        const alone = [...closeOverNeeds([n.id], nodes).pulledIn.keys()].sort();
+        assert.deepEqual([...brought.get(n.id)!].sort(), alone, n.id);
+      }
+    }),
+  );
+  // A chain of needs: what c99 brings is the 99 before it; 100 such closures hold 5,050 ids.
+  const chain = Array.from({ length: 100 }, (_, i) => node(`c${i}`, i ? [`c${i - 1}`] : []));
+  assert.equal(broughtBy(chain)!.get("c99")!.size, 99);
+  assert.ok(broughtBy(chain, new Set(), 5050));
+  assert.equal(broughtBy(chain, new Set(), 5049), undefined);
+  // The default limit: a chain of 400 is past it.
+  const long = Array.from({ length: 400 }, (_, i) => node(`c${i}`, i ? [`c${i - 1}`] : []));
+  assert.equal(broughtBy(long), undefined);
 });
 
 Deno.test("needsProblems(): fixtures without needs change nothing it finds, whatever the graph", () => {

@@ -467,7 +467,6 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           shard: {
             ...selection.shardPlan.shard,
             predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0,
-            ...(selection.pulledIn?.size ? { pulledIn: [...selection.pulledIn.keys()] } : {}),
           },
         }
         : {}),

@@ -196,35 +196,33 @@ export interface RunSummaryInput {
   /** The catalog's ids: outstanding fixtures it no longer has are counted apart. */
   catalogIds?: readonly string[];
   /**
-   * For `--shard-by duration`: the shard, its predicted total of fixture time, and the needs
-   * pulled in from other shards (they run here, but the prediction is of the shard's own).
+   * For `--shard-by duration`: the shard and its predicted total of fixture time (of all it
+   * runs, the needs it pulls in and their teardowns included).
    */
-  shard?: { index: number; total: number; predictedMs: number; pulledIn?: readonly string[] };
+  shard?: { index: number; total: number; predictedMs: number };
 }
 
 /**
- * A duration shard's prediction against what it took, on the same measure: the
- * shard's own fixtures (the needs pulled in from other shards left out), one
- * run each (under `--repeat`, a fixture's duration is the mean of its runs).
+ * A duration shard's prediction against what it took, on the same measure:
+ * every fixture the shard ran to its end (the needs it pulled in and their
+ * teardowns included, as the split counts them), one run each (under
+ * `--repeat`, a fixture's duration is the mean of its runs).
  */
 function shardTook(
   shard: NonNullable<RunSummaryInput["shard"]>,
   fixtures: Artifact["fixtures"],
 ): NonNullable<SummaryView["shard"]> {
-  const pulledIn = new Set(shard.pulledIn ?? []);
-  const own = fixtures.filter((f) => !pulledIn.has(f.id));
   // A fixture a stop cut short, or something kept from starting (Ctrl-C, --max-failures, a
   // need that failed), was not measured: left out of what the shard took, and said.
   const unmeasured = (f: Artifact["fixtures"][number]) =>
     interruptedWithoutResult(f) || keptFromStarting(f);
-  const unfinished = own.filter(unmeasured).length;
+  const unfinished = fixtures.filter(unmeasured).length;
   const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: own.reduce((sum, f) => unmeasured(f) ? sum : sum + f.durationMs, 0),
-    ...(pulledIn.size ? { pulledIn: pulledIn.size } : {}),
+    actualMs: fixtures.reduce((sum, f) => unmeasured(f) ? sum : sum + f.durationMs, 0),
     ...(unfinished ? { unfinished } : {}),
     ...(runs > 1 ? { runs } : {}),
   };

@@ -74,8 +74,6 @@ export interface SummaryView {
     total: number;
     predictedMs: number;
     actualMs: number;
-    /** Needs pulled in from other shards, left out of `actualMs` as of the prediction. */
-    pulledIn?: number;
     /** The shard's fixtures that did not run to their end (cut short, not run), left out too. */
     unfinished?: number;
     /** `--repeat N`: both figures are of one run. */
@@ -365,11 +363,9 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     );
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
+    const { index, total, predictedMs, actualMs, unfinished, runs } = view.shard;
     const notes = [
       ...(runs ? [`a run each of ${runs} (--repeat)`] : []),
-      // Needs and the teardowns of needs, both predicted in their own shard.
-      ...(pulledIn ? [`${pulledIn} pulled in, not counted`] : []),
       // What a stop left unmeasured (as durations.json leaves it out).
       ...(unfinished ? [`${unfinished} not run to the end, not counted`] : []),
     ];

@@ -19,6 +19,7 @@ import { historyPaths, namesLatest, sameFile } from "../artifact/history.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { Shard } from "./select.ts";
 import { estimatesFrom, formatExpected, longestFirst } from "./durations.ts";
+import { broughtBy, type GraphNode } from "../catalog/needs.ts";
 
 /** `--shard-by`: stable hash placement, or balanced by expected duration. */
 export type ShardBy = "hash" | "duration";
@@ -34,20 +35,36 @@ export interface ShardSplit {
   totals: number[];
 }
 
+/** A fixture a shard runs with another it got: a need, or a teardown of one (see `closeOverNeeds`). */
+export interface Brought {
+  /** Its id. */
+  id: string;
+  /** Its expected duration, in milliseconds. */
+  ms: number;
+}
+
 /**
  * Splits fixtures into `total` shards with the greedy longest-processing-time
- * rule: longest expected first (ties by id), each to the least-loaded shard
- * (ties to the lowest index); a fixture expected to take no time goes to the
- * least-loaded shard that already has fixtures, and a follower (a teardown
- * without needs: it cleans up after the other fixtures of its shard) is
- * placed after the others, on the least-loaded shard that has a fixture that
- * runs and is no follower. Deterministic; when every shard gets a fixture
- * that runs, the totals differ by at most the longest fixture's duration.
+ * rule: longest expected first (ties by id), each to the shard whose predicted
+ * total it raises least (ties to the lowest index). A shard runs, with each
+ * fixture it gets, what that fixture brings (its needs and their teardowns),
+ * once however many of its fixtures bring it, and its total counts them: a
+ * fixture costs a shard its own time and that of what it brings that the
+ * shard does not run yet, so a fixture goes where its setup runs when that
+ * saves more than it unbalances, and a setup where what needs it went. A
+ * fixture expected to take no time goes to the least-loaded shard that
+ * already has fixtures, and a follower (a teardown without needs: it cleans
+ * up after the other fixtures of its shard) is placed after the others, on
+ * the least-loaded shard that has a fixture that runs and is no follower.
+ * Deterministic; when every shard gets a fixture that runs, the totals differ
+ * by at most the most a fixture costs with all it brings (its own duration,
+ * when nothing has needs).
  *
  * @param ids The fixture ids.
  * @param expectedMs Each one's expected duration, by position.
  * @param total How many shards.
- * @param options `follows`: by position, whether the fixture is a follower.
+ * @param options `follows`: by position, whether the fixture is a follower. `brings`: by
+ *   position, what a shard that gets the fixture runs with it (not the fixture itself).
  * @returns Each id's shard and each shard's predicted total.
  *
  * @example
@@ -63,13 +80,20 @@ export interface ShardSplit {
  *   follows: [true, false, false],
  * });
  * assert.deepEqual(clean.shardOf, [1, 1, 2]);
+ * // "a" and "b" need a 6 s setup: they run where it does, rather than each shard running it.
+ * const setup = { id: "setup", ms: 6000 };
+ * const together = durationShards(["setup", "a", "b", "c"], [6000, 1000, 1000, 3000], 2, {
+ *   brings: [[], [setup], [setup], []],
+ * });
+ * assert.deepEqual(together.shardOf, [1, 1, 1, 2]);
+ * assert.deepEqual(together.totals, [8000, 3000]);
  * ```
  */
 export function durationShards(
   ids: readonly string[],
   expectedMs: readonly number[],
   total: number,
-  options: { follows?: readonly boolean[] } = {},
+  options: { follows?: readonly boolean[]; brings?: readonly (readonly Brought[])[] } = {},
 ): ShardSplit {
   // With more shards than fixtures the shards past the fixtures' count stay empty (while a shard
   // among the first is empty, none further on is chosen): they are not made, so a huge N costs
@@ -79,6 +103,23 @@ export function durationShards(
   /** Per shard, its fixtures that run and are no followers. */
   const leaders = totals.map(() => 0);
   const shardOf = ids.map(() => 0);
+  // Everything a shard can run, by number: the fixtures, then what they bring from outside.
+  const number = new Map(ids.map((id, i) => [id, i]));
+  const msOfNumber = [...expectedMs];
+  const brings = ids.map((_, i) =>
+    (options.brings?.[i] ?? []).map((b) => {
+      let n = number.get(b.id);
+      if (n === undefined) {
+        n = msOfNumber.push(b.ms) - 1;
+        number.set(b.id, n);
+      }
+      return n;
+    })
+  );
+  /** The shards each runs on so far, placed there or brought. */
+  const runsOn: number[][] = msOfNumber.map(() => []);
+  /** Per shard, what a fixture being placed would not add there (scratch, zeroed after use). */
+  const saved = totals.map(() => 0);
   const follows = (i: number) => expectedMs[i] > 0 && options.follows?.[i] === true;
   const order = longestFirst(ids, expectedMs);
   for (const i of [...order.filter((i) => !follows(i)), ...order.filter(follows)]) {
@@ -92,11 +133,23 @@ export function durationShards(
       : expectedMs[i] === 0 && counts[0] > 0
       ? counts
       : undefined;
+    // What the fixture costs a shard: all it runs with, less what the shard runs already.
+    const runs = [i, ...brings[i]];
+    let full = 0;
+    for (const n of runs) {
+      full += msOfNumber[n];
+      for (const s of runsOn[n]) saved[s] += msOfNumber[n];
+    }
+    const cost = (s: number) => totals[s] + full - saved[s];
     let least = 0;
     for (let s = 1; s < totals.length; s++) {
-      if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+      if ((!among || among[s] > 0) && cost(s) < cost(least)) least = s;
     }
-    totals[least] += expectedMs[i];
+    totals[least] = cost(least);
+    for (const n of runs) {
+      for (const s of runsOn[n]) saved[s] = 0;
+      if (!runsOn[n].includes(least)) runsOn[n].push(least);
+    }
     counts[least]++;
     if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
     shardOf[i] = least + 1;
@@ -156,6 +209,24 @@ export interface SplitOptions {
   catalogIds?: readonly string[];
   /** The longest each fixture can take now (its timeout times its attempts), by id. */
   capMs?: (id: string) => number | undefined;
+  /**
+   * The catalog's fixtures, with their needs: a shard runs the needs of its fixtures and their
+   * teardowns (see `closeOverNeeds`), in the selection or not, and its total counts them.
+   * Default: the selection's.
+   */
+  graph?: readonly (GraphNode & { skipReason?: string })[];
+}
+
+/** A fixture of a selection to split. */
+export interface SplitFixture {
+  /** Its id. */
+  id: string;
+  /** Why its manifest skips it, when it does: it takes no time. */
+  skipReason?: string;
+  /** It is a teardown. */
+  teardown?: boolean;
+  /** The ids it needs. */
+  needs?: readonly string[];
 }
 
 /**
@@ -185,9 +256,7 @@ export interface SplitOptions {
  * assert.equal(plan.missing, 1);
  * ```
  */
-export function durationShardOf<
-  T extends { id: string; skipReason?: string; teardown?: boolean; needs?: readonly string[] },
->(
+export function durationShardOf<T extends SplitFixture>(
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
@@ -196,10 +265,10 @@ export function durationShardOf<
   if (options.placeBy) {
     return placedBy(selection, shard, timings, { ...options, placeBy: options.placeBy });
   }
-  const { ids, ms, missing, fixtures } = predicted(selection, timings, options);
+  const { ids, ms, missing, fixtures, brings } = predicted(selection, timings, options);
   // A teardown without needs cleans up after the other fixtures of its shard.
   const follows = selection.map((f) => f.teardown === true && (f.needs?.length ?? 0) === 0);
-  const split = durationShards(ids, ms, shard.total, { follows });
+  const split = durationShards(ids, ms, shard.total, { follows, ...(brings ? { brings } : {}) });
   const kept = selection.filter((_, i) => split.shardOf[i] === shard.index);
   return {
     kept,
@@ -219,38 +288,58 @@ export function durationShardOf<
 
 /**
  * Each fixture's predicted milliseconds for a split (0 for one skipped whatever happens, at
- * least 1 for one that runs), and how many that run have no timings.
+ * least 1 for one that runs), how many that run have no timings, and, when anything has needs,
+ * what each brings to the shard that gets it (its needs and their teardowns, with theirs).
  */
 function predicted(
-  selection: readonly { id: string; skipReason?: string }[],
+  selection: readonly SplitFixture[],
   timings: Timings | undefined,
   options: SplitOptions,
-): { ids: string[]; ms: number[]; missing: number; fixtures: number } {
+): { ids: string[]; ms: number[]; missing: number; fixtures: number; brings?: Brought[][] } {
   const ids = selection.map((f) => f.id);
+  const graph = options.graph ??
+    selection.map((f) => ({ ...f, needs: f.needs ?? [], teardown: f.teardown === true }));
+  // What each fixture brings, when anything has needs (most suites: nothing).
+  const brought = graph.some((node) => node.needs.length > 0)
+    ? broughtBy(graph, options.skipped)
+    : undefined;
+  const broughtIds = brought ? ids.map((id) => [...brought.get(id) ?? []]) : undefined;
+  const selected = new Set(ids);
+  const extra = [...new Set(broughtIds?.flat() ?? [])].filter((id) => !selected.has(id));
   // A fixture with no timings gets the catalog's median, as the start order gives it.
-  const estimates = estimatesFrom(timings?.byId ?? new Map(), ids, {
-    ...(options.catalogIds ? { defaultFrom: options.catalogIds } : {}),
+  const estimates = estimatesFrom(timings?.byId ?? new Map(), [...ids, ...extra], {
+    defaultFrom: options.catalogIds ?? ids,
     ...(options.capMs ? { capMs: options.capMs } : {}),
   });
   // A skipped fixture is expected to take no time: it needs no timings.
-  const idle = selection.map((f) => f.skipReason !== undefined || !!options.skipped?.has(f.id));
+  const skipReasons = new Map(graph.map((node) => [node.id, node.skipReason]));
+  for (const f of selection) skipReasons.set(f.id, f.skipReason);
+  const idle = (id: string) => skipReasons.get(id) !== undefined || !!options.skipped?.has(id);
   // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
   // suite of such fixtures still spreads over the shards instead of piling on the first.
-  const ms = selection.map((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id)!.ms));
-  const missing = ids.filter((id, i) => !idle[i] && estimates.byId.get(id)!.samples === 0).length;
-  return { ids, ms, missing, fixtures: idle.filter((skipped) => !skipped).length };
+  const msOf = (id: string) => idle(id) ? 0 : Math.max(1, estimates.byId.get(id)!.ms);
+  const ms = ids.map(msOf);
+  const missing = ids.filter((id) => !idle(id) && estimates.byId.get(id)!.samples === 0).length;
+  return {
+    ids,
+    ms,
+    missing,
+    fixtures: ids.filter((id) => !idle(id)).length,
+    ...(broughtIds
+      ? { brings: broughtIds.map((list) => list.map((id) => ({ id, ms: msOf(id) }))) }
+      : {}),
+  };
 }
 
 /**
  * {@linkcode durationShardOf} with `placeBy`: each fixture of `selection` goes to its shard in
  * the split of `placeBy` (which holds them all), and each shard's total is of the fixtures of
- * `selection` it got. A rerun from the artifact directory's own `latest.json`, which each
- * shard's rerun rewrites, places what is still owed as the whole selection splits: shard 2
- * finds the fixtures shard 1 left where they were, whatever shard 1's rerun changed.
+ * `selection` it got, with what they bring. A rerun from the artifact directory's own
+ * `latest.json`, which each shard's rerun rewrites, places what is still owed as the whole
+ * selection splits: shard 2 finds the fixtures shard 1 left where they were, whatever shard 1's
+ * rerun changed.
  */
-function placedBy<
-  T extends { id: string; skipReason?: string; teardown?: boolean; needs?: readonly string[] },
->(
+function placedBy<T extends SplitFixture>(
   selection: readonly T[],
   shard: Shard,
   timings: Timings | undefined,
@@ -260,9 +349,15 @@ function placedBy<
   const whole = durationShardOf(placeBy, shard, timings, rest);
   const at = new Map(placeBy.map((f, i) => [f.id, i]));
   const shardOf = selection.map((f) => whole.shardOf[at.get(f.id)!]);
-  const { ms, missing, fixtures } = predicted(selection, timings, rest);
-  const totals = whole.plan.totals.map(() => 0);
-  shardOf.forEach((s, i) => totals[s - 1] += ms[i]);
+  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest);
+  // Each shard runs its fixtures and what they bring, each once.
+  const runs = whole.plan.totals.map(() => new Map<string, number>());
+  shardOf.forEach((s, i) => {
+    for (const r of [{ id: selection[i].id, ms: ms[i] }, ...brings?.[i] ?? []]) {
+      runs[s - 1].set(r.id, r.ms);
+    }
+  });
+  const totals = runs.map((shardRuns) => [...shardRuns.values()].reduce((a, b) => a + b, 0));
   return {
     kept: selection.filter((_, i) => shardOf[i] === shard.index),
     shardOf,

@@ -6,6 +6,7 @@ import { durationShardOf, durationShards, readTimings, shardPlanLine } from "./d
 import { UserError } from "../base/errors.ts";
 import { shardsWithFixtures } from "./select.ts";
 import { createArtifact } from "../artifact/artifact.ts";
+import { closeOverNeeds, skippedWhatever } from "../catalog/needs.ts";
 
 /** Distinct ids with a duration each, and a shard count. */
 const suites = fc.record({
@@ -131,7 +132,7 @@ Deno.test("durationShards(): a teardown without needs never has a shard without 
   assert.deepEqual(durationShards(ids, [5000, 1000, 1000, 1000], 3).shardOf, [1, 2, 3, 2]);
 });
 
-Deno.test("durationShardOf(): a teardown without needs joins a shard whose fixtures run; one with needs is placed as any", () => {
+Deno.test("durationShardOf(): a teardown without needs joins a shard whose fixtures run; one with needs runs where its need does", () => {
   const fixtures = [
     { id: "api/a", needs: [], teardown: false },
     { id: "api/b", needs: [], teardown: false },
@@ -146,12 +147,151 @@ Deno.test("durationShardOf(): a teardown without needs joins a shard whose fixtu
     ], ["teardown/db", [8000]]]),
     shown: "t.json",
   };
-  const kept = [1, 2, 3, 4].map((index) =>
-    durationShardOf(fixtures, { index, total: 4 }, timings).kept.map((f) => f.id)
+  const splits = [1, 2, 3, 4].map((index) =>
+    durationShardOf(fixtures, { index, total: 4 }, timings)
   );
-  // teardown/db (needs) takes shard 1 as the longest left; the runner pulls its need in.
-  // teardown/all follows the least-loaded shard, setup/db's.
-  assert.deepEqual(kept, [["teardown/db"], ["api/a"], ["api/b"], ["setup/db", "teardown/all"]]);
+  // teardown/db takes shard 1 as the longest left, with its need (8.5 s): setup/db then costs
+  // nothing there, and anywhere else both (a shard that runs setup/db runs its teardown). Before,
+  // setup/db went to shard 4 and both shards ran it and its teardown.
+  // teardown/all follows the least-loaded shard that has a fixture that runs.
+  assert.deepEqual(splits.map((s) => s.kept.map((f) => f.id)), [
+    ["setup/db", "teardown/db"],
+    ["api/a", "teardown/all"],
+    ["api/b"],
+    [],
+  ]);
+  assert.deepEqual(splits[0].plan.totals, [8500, 10000, 1000, 0]);
+});
+
+Deno.test("durationShardOf(): fixtures run where their setup does when that is cheaper; otherwise the setup runs on each shard, and each shard's total counts it", () => {
+  const graph = (setupMs: number, apiMs: number) => {
+    const fixtures = [
+      { id: "setup/db", needs: [], teardown: false },
+      { id: "teardown/db", needs: ["setup/db"], teardown: true },
+      ...["a", "b", "c", "d"].map((x) => ({
+        id: `api/${x}`,
+        needs: ["setup/db"],
+        teardown: false,
+      })),
+      ...["x", "y"].map((x) => ({ id: `misc/${x}`, needs: [], teardown: false })),
+    ];
+    const byId = new Map<string, number[]>([
+      ["setup/db", [setupMs]],
+      ["teardown/db", [500]],
+      ["misc/x", [6000]],
+      ["misc/y", [6000]],
+      ...["a", "b", "c", "d"].map((x) => [`api/${x}`, [apiMs]] as [string, number[]]),
+    ]);
+    return [1, 2].map((index) =>
+      durationShardOf(fixtures, { index, total: 2 }, { byId, shown: "t.json" })
+    );
+  };
+  // A 20 s setup and four 1 s fixtures that need it: all of them on one shard, the setup and its
+  // teardown run once (24.5 s), the other shard the rest (12 s). Before: the api fixtures were
+  // spread, and both runners ran the 20 s setup.
+  const slowSetup = graph(20_000, 1000);
+  assert.deepEqual(slowSetup.map((s) => s.kept.map((f) => f.id)), [
+    ["setup/db", "teardown/db", "api/a", "api/b", "api/c", "api/d"],
+    ["misc/x", "misc/y"],
+  ]);
+  assert.deepEqual(slowSetup[0].plan.totals, [24_500, 12_000]);
+  // A 100 ms setup and four 5 s fixtures: spread, each shard running the setup and its teardown,
+  // and counting them (5 s + 5 s + 6 s + 0.6 s brought).
+  const quickSetup = graph(100, 5000);
+  assert.deepEqual(quickSetup.map((s) => s.kept.map((f) => f.id)), [
+    ["setup/db", "teardown/db", "api/a", "api/c", "misc/x"],
+    ["api/b", "api/d", "misc/y"],
+  ]);
+  assert.deepEqual(quickSetup[0].plan.totals, [16_600, 16_600]);
+});
+
+Deno.test("durationShardOf(): past the limit of what fixtures bring (a chain of needs 400 long), each is placed and predicted by its own time", () => {
+  const chain = Array.from({ length: 400 }, (_, i) => ({
+    id: `c${String(i).padStart(3, "0")}`,
+    needs: i ? [`c${String(i - 1).padStart(3, "0")}`] : [],
+    teardown: false,
+  }));
+  const timings = { byId: new Map(chain.map((f) => [f.id, [1000]])), shown: "t.json" };
+  const split = durationShardOf(chain, { index: 1, total: 2 }, timings);
+  assert.deepEqual(split.plan.totals, [200_000, 200_000]);
+  // 300 long, within it: c299 brings the 299 before it, and the whole chain goes to one shard.
+  const within = durationShardOf(chain.slice(0, 300), { index: 1, total: 2 }, timings);
+  assert.deepEqual(within.plan.totals, [300_000, 0]);
+});
+
+/** An acyclic catalog with needs, teardowns (which nothing needs) and skips; and a shard count. */
+const graphs = fc.record({
+  nodes: fc.array(
+    fc.record({
+      ms: fc.integer({ min: 0, max: 30_000 }),
+      teardown: fc.boolean(),
+      skip: fc.integer({ min: 0, max: 9 }),
+      needs: fc.array(fc.nat(), { maxLength: 3 }),
+    }),
+    { maxLength: 30 },
+  ).map((raw) => {
+    const setups = raw.map((n, i) => ({ n, i })).filter(({ n }) => !n.teardown).map(({ i }) => i);
+    return raw.map((n, i) => {
+      // Needs only of fixtures before it that are no teardowns: acyclic, and nothing needs a teardown.
+      const before = setups.filter((s) => s < i);
+      const needs = before.length
+        ? [...new Set(n.needs.map((k) => `f${before[k % before.length]}`))]
+        : [];
+      return {
+        id: `f${i}`,
+        needs,
+        teardown: n.teardown,
+        ms: n.ms,
+        ...(n.skip === 0 ? { skipReason: "off" } : {}),
+      };
+    });
+  }),
+  total: fc.integer({ min: 1, max: 6 }),
+  selectEvery: fc.integer({ min: 1, max: 3 }),
+});
+
+Deno.test("durationShardOf() with needs: each shard's total is what it runs (its fixtures, their needs and teardowns, each once); covering, deterministic, balanced within the most a fixture brings", () => {
+  fc.assert(fc.property(graphs, ({ nodes, total, selectEvery }) => {
+    const byId = new Map(nodes.map((n) => [n.id, [n.ms]]));
+    const timings = { byId, shown: "t.json" };
+    const skipped = skippedWhatever(nodes);
+    const selection = nodes.filter((_, i) => i % selectEvery === 0);
+    const options = { skipped, graph: nodes, catalogIds: nodes.map((n) => n.id) };
+    const msOf = (id: string) => {
+      const node = nodes.find((n) => n.id === id)!;
+      return node.skipReason !== undefined || skipped.has(id) ? 0 : Math.max(1, node.ms);
+    };
+    const sum = (ids: Iterable<string>) => [...ids].reduce((t, id) => t + msOf(id), 0);
+    const splits = Array.from(
+      { length: total },
+      (_, s) => durationShardOf(selection, { index: s + 1, total }, timings, options),
+    );
+    // Covering and disjoint.
+    const kept = splits.flatMap((s) => s.kept.map((f) => f.id));
+    assert.deepEqual([...kept].sort(), selection.map((f) => f.id).sort());
+    // The prediction is what each runner runs: closeOverNeeds of its fixtures.
+    const totals = splits[0].plan.totals;
+    const runs = splits.map((s) => closeOverNeeds(s.kept.map((f) => f.id), nodes, skipped).ids);
+    runs.forEach((ids, s) => assert.equal(totals[s] ?? 0, sum(ids), `shard ${s + 1}`));
+    // Deterministic, whatever order the fixtures are listed in.
+    const reversed = durationShardOf([...selection].reverse(), { index: 1, total }, timings, {
+      ...options,
+      graph: [...nodes].reverse(),
+    });
+    assert.deepEqual([...reversed.shardOf].reverse(), splits[0].shardOf);
+    // Balanced within the most one fixture costs with all it brings, when every shard has a
+    // fixture that runs and is no teardown without needs.
+    const leads = (f: typeof nodes[number]) =>
+      msOf(f.id) > 0 && !(f.teardown && f.needs.length === 0);
+    const led = splits.filter((s) => s.kept.some(leads)).length;
+    if (led === total && totals.length === total) {
+      const most = Math.max(
+        0,
+        ...selection.map((f) => sum(closeOverNeeds([f.id], nodes, skipped).ids)),
+      );
+      assert.ok(Math.max(...totals) - Math.min(...totals) <= most, `${totals} vs ${most}`);
+    }
+  }));
 });
 
 Deno.test("durationShardOf(): a fixture skipped because its need is takes no time and needs no timings", () => {

@@ -311,6 +311,8 @@ export async function resolveSelection(
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped,
         catalogIds,
+        // A shard runs the needs of its fixtures: they count in its total, wherever they are.
+        graph: catalog,
         // The longest each can take with its timeout now.
         capMs: longestOf(
           catalog.map((fixture) => ({ fixture, ...fixtureLimits(fixture, options) })),

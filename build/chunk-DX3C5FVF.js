@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-BLGOVY76.js";
+} from "./chunk-A4JJZNUD.js";
 import {
   historyPaths,
   realPath,
@@ -28,14 +28,14 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-Y5MHVX5U.js";
+} from "./chunk-M66SLGMM.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-BF7KHUUQ.js";
+} from "./chunk-TKBDZB4A.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-GSQYXNFZ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-R7KQGNL3.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -1998,6 +1998,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped,
         catalogIds,
+        // A shard runs the needs of its fixtures: they count in its total, wherever they are.
+        graph: catalog,
         // The longest each can take with its timeout now.
         capMs: longestOf(catalog.map(((fixture) => ({
           fixture,
@@ -2224,4 +2226,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-UWFGHYPG.js.map
+//# sourceMappingURL=chunk-DX3C5FVF.js.map

@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-GNPSM2FP.js";
+} from "./chunk-37DX3H52.js";
 import {
   createArtifact
 } from "./chunk-SDGNAE2V.js";
@@ -142,19 +142,14 @@ var servicesDownOf = (function servicesDownOf(artifact) {
   } : {};
 });
 var shardTook = (function shardTook(shard, fixtures) {
-  const pulledIn = new Set(shard.pulledIn ?? []);
-  const own = fixtures.filter(((f) => !pulledIn.has(f.id)));
   const unmeasured = ((f) => interruptedWithoutResult(f) || keptFromStarting(f));
-  const unfinished = own.filter(unmeasured).length;
+  const unfinished = fixtures.filter(unmeasured).length;
   const runs = Math.max(...fixtures.map(((f) => f.repeat?.runs ?? 1)), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: own.reduce(((sum, f) => unmeasured(f) ? sum : sum + f.durationMs), 0),
-    ...pulledIn.size ? {
-      pulledIn: pulledIn.size
-    } : {},
+    actualMs: fixtures.reduce(((sum, f) => unmeasured(f) ? sum : sum + f.durationMs), 0),
     ...unfinished ? {
       unfinished
     } : {},
@@ -581,4 +576,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-32WKHNJ2.js.map
+//# sourceMappingURL=chunk-2FMYDZYC.js.map

@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-Y5MHVX5U.js";
-import "./chunk-BF7KHUUQ.js";
+} from "./chunk-M66SLGMM.js";
+import "./chunk-TKBDZB4A.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-DJQKDBZV.js.map
+//# sourceMappingURL=durations-NYLYA2K2.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-32WKHNJ2.js";
+} from "./chunk-2FMYDZYC.js";
 import "./chunk-LZMEJNAW.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-JYCNRUSB.js";
 import {
   renderSummary
-} from "./chunk-GNPSM2FP.js";
+} from "./chunk-37DX3H52.js";
 import {
   colorWanted,
   palette,
@@ -76,7 +76,7 @@ import {
 import {
   dependenciesFirst,
   skippedAnyway
-} from "./chunk-BF7KHUUQ.js";
+} from "./chunk-TKBDZB4A.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -274,7 +274,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-VCALH4KG.js");
+    const { createGitHubReporter } = await import("./github-VAVP5BMC.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1839,12 +1839,7 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...selection.shardPlan ? {
         shard: {
           ...selection.shardPlan.shard,
-          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0,
-          ...selection.pulledIn?.size ? {
-            pulledIn: [
-              ...selection.pulledIn.keys()
-            ]
-          } : {}
+          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0
         }
       } : {}
     });
@@ -1930,4 +1925,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-TPFDEDLD.js.map
+//# sourceMappingURL=execute_run-LLB2FH7F.js.map

@@ -7,7 +7,10 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-Y5MHVX5U.js";
+} from "./chunk-M66SLGMM.js";
+import {
+  broughtBy
+} from "./chunk-TKBDZB4A.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -26,6 +29,23 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
   const counts = totals.map((() => 0));
   const leaders = totals.map((() => 0));
   const shardOf = ids.map((() => 0));
+  const number = new Map(ids.map(((id, i) => [
+    id,
+    i
+  ])));
+  const msOfNumber = [
+    ...expectedMs
+  ];
+  const brings = ids.map(((_, i) => (options.brings?.[i] ?? []).map(((b) => {
+    let n = number.get(b.id);
+    if (n === void 0) {
+      n = msOfNumber.push(b.ms) - 1;
+      number.set(b.id, n);
+    }
+    return n;
+  }))));
+  const runsOn = msOfNumber.map((() => []));
+  const saved = totals.map((() => 0));
   const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
   const order = longestFirst(ids, expectedMs);
   for (const i of [
@@ -33,11 +53,25 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
     ...order.filter(follows)
   ]) {
     const among = follows(i) && leaders[0] > 0 ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
+    const runs = [
+      i,
+      ...brings[i]
+    ];
+    let full = 0;
+    for (const n of runs) {
+      full += msOfNumber[n];
+      for (const s of runsOn[n]) saved[s] += msOfNumber[n];
+    }
+    const cost = ((s) => totals[s] + full - saved[s]);
     let least = 0;
     for (let s = 1; s < totals.length; s++) {
-      if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+      if ((!among || among[s] > 0) && cost(s) < cost(least)) least = s;
     }
-    totals[least] += expectedMs[i];
+    totals[least] = cost(least);
+    for (const n of runs) {
+      for (const s of runsOn[n]) saved[s] = 0;
+      if (!runsOn[n].includes(least)) runsOn[n].push(least);
+    }
     counts[least]++;
     if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
     shardOf[i] = least + 1;
@@ -54,10 +88,13 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
       placeBy: options.placeBy
     });
   }
-  const { ids, ms, missing, fixtures } = predicted(selection, timings, options);
+  const { ids, ms, missing, fixtures, brings } = predicted(selection, timings, options);
   const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
   const split = durationShards(ids, ms, shard.total, {
-    follows
+    follows,
+    ...brings ? {
+      brings
+    } : {}
   });
   const kept = selection.filter(((_, i) => split.shardOf[i] === shard.index));
   return {
@@ -85,22 +122,48 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
 });
 var predicted = (function predicted(selection, timings, options) {
   const ids = selection.map(((f) => f.id));
-  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), ids, {
-    ...options.catalogIds ? {
-      defaultFrom: options.catalogIds
-    } : {},
+  const graph = options.graph ?? selection.map(((f) => ({
+    ...f,
+    needs: f.needs ?? [],
+    teardown: f.teardown === true
+  })));
+  const brought = graph.some(((node) => node.needs.length > 0)) ? broughtBy(graph, options.skipped) : void 0;
+  const broughtIds = brought ? ids.map(((id) => [
+    ...brought.get(id) ?? []
+  ])) : void 0;
+  const selected = new Set(ids);
+  const extra = [
+    ...new Set(broughtIds?.flat() ?? [])
+  ].filter(((id) => !selected.has(id)));
+  const estimates = estimatesFrom(timings?.byId ?? /* @__PURE__ */ new Map(), [
+    ...ids,
+    ...extra
+  ], {
+    defaultFrom: options.catalogIds ?? ids,
     ...options.capMs ? {
       capMs: options.capMs
     } : {}
   });
-  const idle = selection.map(((f) => f.skipReason !== void 0 || !!options.skipped?.has(f.id)));
-  const ms = selection.map(((f, i) => idle[i] ? 0 : Math.max(1, estimates.byId.get(f.id).ms)));
-  const missing = ids.filter(((id, i) => !idle[i] && estimates.byId.get(id).samples === 0)).length;
+  const skipReasons = new Map(graph.map(((node) => [
+    node.id,
+    node.skipReason
+  ])));
+  for (const f of selection) skipReasons.set(f.id, f.skipReason);
+  const idle = ((id) => skipReasons.get(id) !== void 0 || !!options.skipped?.has(id));
+  const msOf = ((id) => idle(id) ? 0 : Math.max(1, estimates.byId.get(id).ms));
+  const ms = ids.map(msOf);
+  const missing = ids.filter(((id) => !idle(id) && estimates.byId.get(id).samples === 0)).length;
   return {
     ids,
     ms,
     missing,
-    fixtures: idle.filter(((skipped) => !skipped)).length
+    fixtures: ids.filter(((id) => !idle(id))).length,
+    ...broughtIds ? {
+      brings: broughtIds.map(((list) => list.map(((id) => ({
+        id,
+        ms: msOf(id)
+      })))))
+    } : {}
   };
 });
 var placedBy = (function placedBy(selection, shard, timings, options) {
@@ -111,9 +174,22 @@ var placedBy = (function placedBy(selection, shard, timings, options) {
     i
   ])));
   const shardOf = selection.map(((f) => whole.shardOf[at.get(f.id)]));
-  const { ms, missing, fixtures } = predicted(selection, timings, rest);
-  const totals = whole.plan.totals.map((() => 0));
-  shardOf.forEach(((s, i) => totals[s - 1] += ms[i]));
+  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest);
+  const runs = whole.plan.totals.map((() => /* @__PURE__ */ new Map()));
+  shardOf.forEach(((s, i) => {
+    for (const r of [
+      {
+        id: selection[i].id,
+        ms: ms[i]
+      },
+      ...brings?.[i] ?? []
+    ]) {
+      runs[s - 1].set(r.id, r.ms);
+    }
+  }));
+  const totals = runs.map(((shardRuns) => [
+    ...shardRuns.values()
+  ].reduce(((a, b) => a + b), 0)));
   return {
     kept: selection.filter(((_, i) => shardOf[i] === shard.index)),
     shardOf,
@@ -259,4 +335,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-BLGOVY76.js.map
+//# sourceMappingURL=chunk-A4JJZNUD.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-GNPSM2FP.js";
+} from "./chunk-37DX3H52.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-6A4HY46F.js.map
+//# sourceMappingURL=chunk-7OADV64B.js.map

@@ -143,14 +143,10 @@ var renderSummary = (function renderSummary(view, colors) {
     lines.push(`Slowest: ${view.slowest.map(((f) => `${f.id} ${formatDuration(f.durationMs)}`)).join(", ")}`);
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
+    const { index, total, predictedMs, actualMs, unfinished, runs } = view.shard;
     const notes = [
       ...runs ? [
         `a run each of ${runs} (--repeat)`
-      ] : [],
-      // Needs and the teardowns of needs, both predicted in their own shard.
-      ...pulledIn ? [
-        `${pulledIn} pulled in, not counted`
       ] : [],
       // What a stop left unmeasured (as durations.json leaves it out).
       ...unfinished ? [
@@ -186,4 +182,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-GNPSM2FP.js.map
+//# sourceMappingURL=chunk-37DX3H52.js.map

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-BF7KHUUQ.js";
+} from "./chunk-TKBDZB4A.js";
 import {
   usableDurationMs
 } from "./chunk-F3LPSSSW.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-Y5MHVX5U.js.map
+//# sourceMappingURL=chunk-M66SLGMM.js.map

@@ -126,18 +126,7 @@ var needsProblems = (function needsProblems(nodes) {
   return problems.sort(((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 });
 var closeOverNeeds = (function closeOverNeeds(selected, nodes, skipped = skippedWhatever(nodes)) {
-  const byId = new Map(nodes.map(((n) => [
-    n.id,
-    n
-  ])));
-  const teardownsOf = /* @__PURE__ */ new Map();
-  for (const node of nodes) {
-    if (!node.teardown) continue;
-    for (const need of node.needs) teardownsOf.set(need, [
-      ...teardownsOf.get(need) ?? [],
-      node.id
-    ]);
-  }
+  const related = pullRelation(nodes, skipped);
   const ids = new Set(selected);
   const pulledIn = /* @__PURE__ */ new Map();
   const queue = [
@@ -145,21 +134,8 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes, skipped = skipped
   ];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
-    const node = byId.get(id);
-    if (node?.skipReason !== void 0) continue;
-    const inert = skipped.has(id);
-    const related = [
-      ...(node?.needs ?? []).filter(((need) => !inert || skipped.has(need))).map(((other) => ({
-        other,
-        why: `needed by ${id}`
-      }))),
-      ...(inert ? [] : teardownsOf.get(id) ?? []).map(((other) => ({
-        other,
-        why: `teardown of ${id}`
-      })))
-    ];
-    for (const { other, why } of related) {
-      if (ids.has(other) || !byId.has(other)) continue;
+    for (const { other, why } of related(id)) {
+      if (ids.has(other)) continue;
       ids.add(other);
       pulledIn.set(other, why);
       queue.push(other);
@@ -169,6 +145,71 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes, skipped = skipped
     ids,
     pulledIn
   };
+});
+var broughtBy = (function broughtBy(nodes, skipped = skippedWhatever(nodes), limit = 1 << 16) {
+  const related = pullRelation(nodes, skipped);
+  const needs = needIndices(nodes);
+  const closed = /* @__PURE__ */ new Map();
+  let size = 0;
+  for (const i of dependenciesFirst(nodes.map(((_, i2) => i2)), ((i2) => needs[i2]))) {
+    const id = nodes[i].id;
+    if (closed.has(id)) continue;
+    const ids = /* @__PURE__ */ new Set([
+      id
+    ]);
+    const queue = [
+      id
+    ];
+    for (let next = 0; next < queue.length; next++) {
+      for (const { other } of related(queue[next])) {
+        if (ids.has(other)) continue;
+        const done = closed.get(other);
+        if (done) {
+          for (const o of done) ids.add(o);
+        } else {
+          ids.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    size += ids.size;
+    if (size > limit) return void 0;
+    closed.set(id, ids);
+  }
+  for (const [id, ids] of closed) ids.delete(id);
+  return closed;
+});
+var pullRelation = (function pullRelation(nodes, skipped) {
+  const byId = new Map(nodes.map(((n) => [
+    n.id,
+    n
+  ])));
+  const teardownsOf = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    if (!node.teardown) continue;
+    for (const need of node.needs) {
+      const list = teardownsOf.get(need);
+      if (list) list.push(node.id);
+      else teardownsOf.set(need, [
+        node.id
+      ]);
+    }
+  }
+  return ((id) => {
+    const node = byId.get(id);
+    if (node === void 0 || node.skipReason !== void 0) return [];
+    const inert = skipped.has(id);
+    return [
+      ...node.needs.filter(((need) => !inert || skipped.has(need))).map(((other) => ({
+        other,
+        why: `needed by ${id}`
+      }))),
+      ...(inert ? [] : teardownsOf.get(id) ?? []).map(((other) => ({
+        other,
+        why: `teardown of ${id}`
+      })))
+    ].filter((({ other }) => byId.has(other)));
+  });
 });
 var skippedAnyway = (function skippedAnyway(nodes) {
   const skipped = skippedWhatever(nodes);
@@ -233,9 +274,10 @@ export {
   closest,
   needsProblems,
   closeOverNeeds,
+  broughtBy,
   skippedAnyway,
   skippedWhatever,
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-BF7KHUUQ.js.map
+//# sourceMappingURL=chunk-TKBDZB4A.js.map

@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-BLGOVY76.js";
+} from "./chunk-A4JJZNUD.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-Y5MHVX5U.js";
-import "./chunk-BF7KHUUQ.js";
+import "./chunk-M66SLGMM.js";
+import "./chunk-TKBDZB4A.js";
 import "./chunk-F3LPSSSW.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-GSQYXNFZ.js.map
+//# sourceMappingURL=duration_shards-R7KQGNL3.js.map

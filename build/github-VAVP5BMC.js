@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-6A4HY46F.js";
+} from "./chunk-7OADV64B.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-JYCNRUSB.js";
-import "./chunk-GNPSM2FP.js";
+import "./chunk-37DX3H52.js";
 import "./chunk-UGS3B7OI.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-5FBXG7SH.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-VCALH4KG.js.map
+//# sourceMappingURL=github-VAVP5BMC.js.map
