@@ -151,6 +151,37 @@ Deno.test("--timings naming a file that is no artifact exits 2 and names it", as
   assert.equal(hash.code, 2, hash.stderr);
 });
 
+Deno.test("--timings naming a durations summary with entries it cannot read exits 2 before anything runs and lists them by key path", async () => {
+  await using p = await project();
+  await p.write(
+    "bad.json",
+    JSON.stringify({
+      version: 1,
+      fixtures: { a: [4000, "2s"], b: 1000, "../x": [5], c: [-1], d: [1000] },
+    }),
+  );
+  const args = ["--shard", "1/2", "--shard-by", "duration", "--timings", "bad.json"];
+  const run = await runSmoke(p.dir, args);
+  // Before: read as "4 of 7 fixtures without timings", each at the default, and run.
+  assert.equal(run.code, 2, run.stdout + run.stderr);
+  assert.equal(run.stdout, "RESULT: fail\n");
+  assert.match(run.stderr, /Cannot read timings "bad\.json" \[SHARD_TIMINGS_INVALID\]:\n/);
+  assert.match(run.stderr, /^hint: Fix or remove these entries: each id's durations are a list /m);
+  assert.match(
+    run.stderr,
+    /^ {2}fixtures\.a\[1\]: expected a duration in milliseconds .*, got "2s"$/m,
+  );
+  assert.match(
+    run.stderr,
+    /^ {2}fixtures\.b: expected a list of durations in milliseconds, got 1000$/m,
+  );
+  assert.match(run.stderr, /^ {2}fixtures\.\.\.\/x: not a fixture id$/m);
+  assert.match(run.stderr, /^ {2}fixtures\.c\[0\]: .*, got -1$/m);
+  assert.doesNotMatch(run.stderr, /fixtures\.d/);
+  assert.match(run.stderr, /SHARD_TIMINGS_INVALID/);
+  assert.equal(await p.exists(".planning/artifacts/smoke/latest.json"), false);
+});
+
 Deno.test("--timings from an artifact with absurd durations leaves them out: no Infinity or NaN in the plan", async () => {
   await using p = await project();
   const first = await runSmoke(p.dir, []);

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-DX3C5FVF.js";
+} from "../chunk-7QYESB2G.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-A4JJZNUD.js";
+} from "../chunk-JALVT33L.js";
 import {
   historyPaths,
   newRunId
@@ -40,11 +40,11 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-M66SLGMM.js";
+import "../chunk-VHQO46L2.js";
 import {
   closest
 } from "../chunk-TKBDZB4A.js";
-import "../chunk-F3LPSSSW.js";
+import "../chunk-R3D5U4G3.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-LLB2FH7F.js");
+  return import("../execute_run-3RCTN4QN.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-NYLYA2K2.js");
+  const { readSchedule } = await import("../durations-TBQVUHFQ.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -15,6 +15,7 @@ import { join } from "../base/path.ts";
 import { isFixtureId, RUN_ID_PATTERN } from "./artifact_format.ts";
 import { isIoError } from "../base/errors.ts";
 import { jsonValue } from "../base/json_value.ts";
+import { displayName } from "../base/safe_output.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { describeWriteFailure, writeFileAtomic } from "./atomic_write.ts";
 import type { Diagnostic } from "./artifact.ts";
@@ -194,6 +195,65 @@ function samplesOf(fixtures: object, options: { keepEmpty?: boolean } = {}): Map
     if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
+}
+
+/**
+ * The entries of a durations summary's `fixtures` that a reader leaves out, one
+ * line each with its key path (`fixtures.api/a[0]: ...`), at most `max` of them
+ * and a count of the rest: an id that is no fixture id, a value that is no
+ * list, a duration that is no number of milliseconds smoke can wait. A summary
+ * smoke wrote has none; one a user names (`--timings`) is refused with them.
+ *
+ * @param value The parsed summary (see {@linkcode durationsOfValue}).
+ * @param max The most lines.
+ * @returns The lines; empty when every entry is read.
+ *
+ * @example
+ * ```ts
+ * import { durationsIssues } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(durationsIssues({ version: 1, fixtures: { "api/a": [1200, "2s"] } }), [
+ *   'fixtures.api/a[1]: expected a duration in milliseconds (a number from 0 to 2147483647), got "2s"',
+ * ]);
+ * assert.deepEqual(durationsIssues({ version: 1, fixtures: { "api/a": [1200] } }), []);
+ * ```
+ */
+export function durationsIssues(value: unknown, max = 10): string[] {
+  const fixtures = (value as { fixtures?: unknown } | null)?.fixtures;
+  if (typeof fixtures !== "object" || fixtures === null) return [];
+  const issues: string[] = [];
+  let more = 0;
+  const add = (line: string) => {
+    if (issues.length < max) issues.push(displayName(line));
+    else more++;
+  };
+  const shown = (text: string) => text.length > 80 ? `${text.slice(0, 80)}...` : text;
+  for (const [id, list] of Object.entries(fixtures)) {
+    const at = `fixtures.${shown(id)}`;
+    if (!isFixtureId(id)) add(`${at}: not a fixture id`);
+    else if (!Array.isArray(list)) {
+      add(`${at}: expected a list of durations in milliseconds, got ${kindOf(list)}`);
+    } else {
+      list.slice(0, MAX_SAMPLES).forEach((ms, i) => {
+        if (usableDurationMs(ms)) return;
+        const got = typeof ms === "string" ? shown(JSON.stringify(ms)) : kindOf(ms);
+        add(
+          `${at}[${i}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), ` +
+            `got ${got}`,
+        );
+      });
+    }
+  }
+  if (more) issues.push(`... and ${more} more`);
+  return issues;
+}
+
+/** A value's kind for a message: a number as it is, otherwise its JSON type. */
+function kindOf(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value === null) return "null";
+  return Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : typeof value;
 }
 
 /**

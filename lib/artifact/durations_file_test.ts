@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import {
   addRun,
+  durationsIssues,
+  durationsOfValue,
   durationsText,
   MAX_SAMPLES,
   parseDurations,
@@ -11,7 +13,7 @@ import {
   samplesNow,
   writeDurations,
 } from "./durations_file.ts";
-import { FIXTURE_ID_PATTERN } from "./artifact_format.ts";
+import { FIXTURE_ID_PATTERN, isFixtureId } from "./artifact_format.ts";
 
 Deno.test("property: parseDurations() never throws, and keeps only checked ids and finite numbers", () => {
   fc.assert(
@@ -238,4 +240,29 @@ Deno.test("property: the splits by duration of two suites sharing the summary, r
     ["s", [["b", [2]], ["c", []]]],
   ]);
   assert.deepEqual(odd.counted, ["r1", "r2"]);
+});
+
+Deno.test("durationsIssues() names every entry a reader leaves out, one line each, and none of the others", () => {
+  const entry = fc.oneof(
+    fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.jsonValue()), { maxLength: 12 }),
+    fc.jsonValue(),
+  );
+  const id = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9/]{0,8}$/), fc.string({ maxLength: 12 }));
+  fc.assert(fc.property(fc.dictionary(id, entry, { maxKeys: 8 }), (fixtures) => {
+    const value = { version: 1, fixtures };
+    const issues = durationsIssues(value, 1000);
+    const read = durationsOfValue(value)!;
+    // What the reader keeps of each entry, against what it holds.
+    let left = 0;
+    for (const [key, list] of Object.entries(fixtures)) {
+      const held = Array.isArray(list) ? list.slice(0, MAX_SAMPLES) : undefined;
+      const kept = read.byId.get(key) ?? [];
+      left += held === undefined || !isFixtureId(key) ? 1 : held.length - kept.length;
+    }
+    assert.equal(issues.length, left, issues.join("\n"));
+    for (const line of issues) {
+      assert.match(line, /^fixtures\./);
+      assert.doesNotMatch(line, /[\n\r\t\x1b]/, "one line, no control character");
+    }
+  }));
 });

@@ -495,6 +495,7 @@ export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string; suite?: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
   const {
+    durationsIssues,
     durationsOfValue,
     durationsProblemOfValue,
     readDurationsFile,
@@ -535,7 +536,7 @@ export async function readTimings(
     "../artifact/source_artifact.ts"
   );
   const shown = where.timings!;
-  const fail = (reason: string): never => {
+  const fail = (reason: string, hint?: string): never => {
     // A list of problems (an artifact's), one indented line each, as the rerun preflight does.
     const lines = reason.split("\n");
     const message = lines.length > 1
@@ -545,9 +546,10 @@ export async function readTimings(
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
       hints: [
-        "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its " +
-        "latest.json) or a durations.json, or leave out --timings to use the artifact " +
-        "directory's durations.json.",
+        hint ??
+          "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its " +
+            "latest.json) or a durations.json, or leave out --timings to use the artifact " +
+            "directory's durations.json.",
       ],
     });
   };
@@ -578,7 +580,18 @@ export async function readTimings(
     return fail(checked.ok ? "it is not JSON" : checked.message);
   }
   const summary = durationsOfValue(value);
-  if (summary) return { timings: { byId: summary.byId, shown, given: true } };
+  if (summary) {
+    // A summary a user names is read whole or refused: an entry left out would get the default.
+    const issues = durationsIssues(value);
+    if (issues.length) {
+      return fail(
+        issues.join("\n"),
+        "Fix or remove these entries: each id's durations are a list of milliseconds, newest " +
+          'first (e.g. "api/health": [1200, 1150]).',
+      );
+    }
+    return { timings: { byId: summary.byId, shown, given: true } };
+  }
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
   const checked = checkSourceValue(value);

@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-M66SLGMM.js";
+} from "./chunk-VHQO46L2.js";
 import "./chunk-TKBDZB4A.js";
-import "./chunk-F3LPSSSW.js";
+import "./chunk-R3D5U4G3.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-NYLYA2K2.js.map
+//# sourceMappingURL=durations-TBQVUHFQ.js.map

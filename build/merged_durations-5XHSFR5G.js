@@ -5,7 +5,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-F3LPSSSW.js";
+} from "./chunk-R3D5U4G3.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -92,4 +92,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-VUPXBQ2Z.js.map
+//# sourceMappingURL=merged_durations-5XHSFR5G.js.map

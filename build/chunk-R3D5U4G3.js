@@ -18,6 +18,7 @@ import {
 } from "./chunk-UZCZWFUL.js";
 import {
   RUN_ID_PATTERN,
+  displayName,
   interruptedWithoutResult,
   isFixtureId
 } from "./chunk-Z7FRQMOA.js";
@@ -92,6 +93,37 @@ var samplesOf = (function samplesOf(fixtures, options = {}) {
     if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
+});
+var durationsIssues = (function durationsIssues(value, max = 10) {
+  const fixtures = value?.fixtures;
+  if (typeof fixtures !== "object" || fixtures === null) return [];
+  const issues = [];
+  let more = 0;
+  const add = ((line) => {
+    if (issues.length < max) issues.push(displayName(line));
+    else more++;
+  });
+  const shown = ((text) => text.length > 80 ? `${text.slice(0, 80)}...` : text);
+  for (const [id, list] of Object.entries(fixtures)) {
+    const at = `fixtures.${shown(id)}`;
+    if (!isFixtureId(id)) add(`${at}: not a fixture id`);
+    else if (!Array.isArray(list)) {
+      add(`${at}: expected a list of durations in milliseconds, got ${kindOf(list)}`);
+    } else {
+      list.slice(0, MAX_SAMPLES).forEach(((ms, i) => {
+        if (usableDurationMs(ms)) return;
+        const got = typeof ms === "string" ? shown(JSON.stringify(ms)) : kindOf(ms);
+        add(`${at}[${i}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), got ${got}`);
+      }));
+    }
+  }
+  if (more) issues.push(`... and ${more} more`);
+  return issues;
+});
+var kindOf = (function kindOf(value) {
+  if (typeof value === "number") return String(value);
+  if (value === null) return "null";
+  return Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : typeof value;
 });
 var durationsProblem = (function durationsProblem(text) {
   return durationsProblemOfValue(jsonValue(text));
@@ -260,6 +292,7 @@ export {
   usableDurationMs,
   parseDurations,
   durationsOfValue,
+  durationsIssues,
   durationsProblem,
   durationsProblemOfValue,
   durationsStamp,
@@ -272,4 +305,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-F3LPSSSW.js.map
+//# sourceMappingURL=chunk-R3D5U4G3.js.map

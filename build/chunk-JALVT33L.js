@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-M66SLGMM.js";
+} from "./chunk-VHQO46L2.js";
 import {
   broughtBy
 } from "./chunk-TKBDZB4A.js";
@@ -237,7 +237,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-EPFNOIZX.js");
+  const { durationsIssues, durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-XWVGP342.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -259,7 +259,7 @@ var readTimings = (async function readTimings(where) {
   }
   const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-CWDMPORT.js");
   const shown = where.timings;
-  const fail = ((reason) => {
+  const fail = ((reason, hint) => {
     const lines = reason.split("\n");
     const message = lines.length > 1 ? `Cannot read timings "${shown}":
   ${lines.join("\n  ")}` : `Cannot read timings "${shown}": ${reason}`;
@@ -267,7 +267,7 @@ var readTimings = (async function readTimings(where) {
       kind: "usage",
       code: "SHARD_TIMINGS_INVALID",
       hints: [
-        "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
+        hint ?? "Pass a smoke artifact (e.g. a previous run's file in runs/, or a copy of its latest.json) or a durations.json, or leave out --timings to use the artifact directory's durations.json."
       ]
     });
   });
@@ -288,13 +288,19 @@ var readTimings = (async function readTimings(where) {
     return fail(checked2.ok ? "it is not JSON" : checked2.message);
   }
   const summary = durationsOfValue(value);
-  if (summary) return {
-    timings: {
-      byId: summary.byId,
-      shown,
-      given: true
+  if (summary) {
+    const issues = durationsIssues(value);
+    if (issues.length) {
+      return fail(issues.join("\n"), `Fix or remove these entries: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`);
     }
-  };
+    return {
+      timings: {
+        byId: summary.byId,
+        shown,
+        given: true
+      }
+    };
+  }
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
   const checked = checkSourceValue(value);
@@ -335,4 +341,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-A4JJZNUD.js.map
+//# sourceMappingURL=chunk-JALVT33L.js.map

@@ -5,6 +5,7 @@ import {
   MAX_SAMPLES,
   MAX_SPLITS,
   addRun,
+  durationsIssues,
   durationsNotSaved,
   durationsOfValue,
   durationsProblem,
@@ -17,7 +18,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-F3LPSSSW.js";
+} from "./chunk-R3D5U4G3.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -32,6 +33,7 @@ export {
   MAX_SAMPLES,
   MAX_SPLITS,
   addRun,
+  durationsIssues,
   durationsNotSaved,
   durationsOfValue,
   durationsProblem,
@@ -45,4 +47,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-EPFNOIZX.js.map
+//# sourceMappingURL=durations_file-XWVGP342.js.map

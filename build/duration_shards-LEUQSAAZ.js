@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-A4JJZNUD.js";
+} from "./chunk-JALVT33L.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-M66SLGMM.js";
+import "./chunk-VHQO46L2.js";
 import "./chunk-TKBDZB4A.js";
-import "./chunk-F3LPSSSW.js";
+import "./chunk-R3D5U4G3.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-R7KQGNL3.js.map
+//# sourceMappingURL=duration_shards-LEUQSAAZ.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-A4JJZNUD.js";
+} from "./chunk-JALVT33L.js";
 import {
   historyPaths,
   realPath,
@@ -28,7 +28,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-M66SLGMM.js";
+} from "./chunk-VHQO46L2.js";
 import {
   closeOverNeeds,
   closest,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-R7KQGNL3.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-LEUQSAAZ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2226,4 +2226,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-DX3C5FVF.js.map
+//# sourceMappingURL=chunk-7QYESB2G.js.map
