@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-7QYESB2G.js";
+} from "../chunk-KCL3TA3C.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-JALVT33L.js";
+} from "../chunk-B6LKMURV.js";
 import {
   historyPaths,
   newRunId
@@ -40,11 +40,11 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-VHQO46L2.js";
+import "../chunk-QLLD7VYW.js";
 import {
   closest
 } from "../chunk-TKBDZB4A.js";
-import "../chunk-R3D5U4G3.js";
+import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {
   envUnreadable,
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-3RCTN4QN.js");
+  return import("../execute_run-2FCYWOA7.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-TBQVUHFQ.js");
+  const { readSchedule } = await import("../durations-GFQ3FRRI.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -270,13 +270,10 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if (schedule.read?.problem && !said) {
-    const unreadable = {
-      code: "DURATIONS_UNREADABLE",
-      level: "warning",
-      message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
-      // A directory or another non-regular file is removed as a damaged file is.
-      hint: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations (the run files in runs/ keep every duration). Remove what is there to silence this.`
-    };
+    const { durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-ALRWRCQR.js");
+    const unreadable = durationsUnreadable(`${options.artifactDir}/${DURATIONS_FILE}`, schedule.read.problem, {
+      instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`
+    });
     warn(io, [
       unreadable
     ]);

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-7QYESB2G.js";
+} from "../chunk-KCL3TA3C.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-JALVT33L.js";
+import "../chunk-B6LKMURV.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-VHQO46L2.js";
+import "../chunk-QLLD7VYW.js";
 import "../chunk-TKBDZB4A.js";
-import "../chunk-R3D5U4G3.js";
+import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -328,7 +328,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-5XHSFR5G.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-M4O5JE3Q.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-7QYESB2G.js";
+} from "../chunk-KCL3TA3C.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-JALVT33L.js";
+import "../chunk-B6LKMURV.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-VHQO46L2.js";
+import "../chunk-QLLD7VYW.js";
 import "../chunk-TKBDZB4A.js";
-import "../chunk-R3D5U4G3.js";
+import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

@@ -198,6 +198,48 @@ function samplesOf(fixtures: object, options: { keepEmpty?: boolean } = {}): Map
 }
 
 /**
+ * The warning for an artifact directory's `durations.json` that is there but
+ * cannot be read, whoever reads it (the start order, a duration split, a
+ * merge): what is wrong, what the command does instead, and how to silence it.
+ * A run says it once.
+ *
+ * @param shown The file's name as the output shows it.
+ * @param problem Why it cannot be read.
+ * @param options `instead`: what the command does without it (a sentence, no full stop).
+ *   `consequence`: added to the message (`: every fixture gets the default duration`).
+ *   `before`: a sentence put before the hint. `orElse`: another way out, after "silence this, or".
+ * @returns The `DURATIONS_UNREADABLE` warning.
+ *
+ * @example
+ * ```ts
+ * import { durationsUnreadable } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const warning = durationsUnreadable(".smoke/durations.json", "it is a directory", {
+ *   instead: "The merge starts the summary again from the merged durations",
+ * });
+ * assert.equal(warning.message, 'Cannot read ".smoke/durations.json": it is a directory');
+ * assert.match(warning.hint!, /^The merge starts .* Remove what is there to silence this\.$/);
+ * ```
+ */
+export function durationsUnreadable(
+  shown: string,
+  problem: string,
+  options: { instead: string; consequence?: string; before?: string; orElse?: string },
+): Diagnostic {
+  return {
+    code: "DURATIONS_UNREADABLE",
+    level: "warning",
+    message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
+    // A directory or another non-regular file is removed as a damaged file is.
+    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (the run files in ` +
+      `runs/ keep every duration). Remove what is there to silence this${
+        options.orElse ? `, or ${options.orElse}` : ""
+      }.`,
+  };
+}
+
+/**
  * The entries of a durations summary's `fixtures` that a reader leaves out, one
  * line each with its key path (`fixtures.api/a[0]: ...`), at most `max` of them
  * and a count of the rest: an id that is no fixture id, a value that is no

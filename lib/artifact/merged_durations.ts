@@ -15,6 +15,7 @@ import {
   addRun,
   DURATIONS_FILE,
   durationsNotSaved,
+  durationsUnreadable,
   readDurationsFile,
   recordedResults,
   type RunResult,
@@ -97,13 +98,9 @@ export async function addMergedDurations(
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
   const warnings: Diagnostic[] = [];
   if (read.problem) {
-    warnings.push({
-      code: "DURATIONS_UNREADABLE",
-      level: "warning",
-      message: `Cannot read "${shown}": ${read.problem}`,
-      hint: "The merge starts the summary again from the merged durations (the run files in " +
-        "runs/ keep every duration). Remove what is there to silence this.",
-    });
+    warnings.push(durationsUnreadable(shown, read.problem, {
+      instead: "The merge starts the summary again from the merged durations",
+    }));
   }
   // A full run of one suite: its shared split timings are dropped, those holding exactly the
   // fixtures merged (they hold every id of their suite's catalog, as a full run runs them).

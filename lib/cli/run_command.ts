@@ -270,17 +270,17 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   // Said once: a split by duration from the same summary has said it already.
   const said = selection.diagnostics.some((d) => d.code === "DURATIONS_UNREADABLE");
   if (schedule.read?.problem && !said) {
-    const unreadable: Diagnostic = {
-      code: "DURATIONS_UNREADABLE",
-      level: "warning",
-      message: `Cannot read "${options.artifactDir}/durations.json": ${schedule.read.problem}`,
-      // A directory or another non-regular file is removed as a damaged file is.
-      hint:
-        `${
-          flags.dryRun ? "A run now would start" : "This run starts"
-        } its fixtures in id order and the summary again from its own durations (the run files ` +
-        "in runs/ keep every duration). Remove what is there to silence this.",
-    };
+    const { durationsUnreadable, DURATIONS_FILE } = await import(
+      "../artifact/durations_file.ts"
+    );
+    const unreadable = durationsUnreadable(
+      `${options.artifactDir}/${DURATIONS_FILE}`,
+      schedule.read.problem,
+      {
+        instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in ` +
+          "id order and the summary again from its own durations",
+      },
+    );
     warn(io, [unreadable]);
     selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };
   }

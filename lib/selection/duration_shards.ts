@@ -496,6 +496,7 @@ export async function readTimings(
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
   const {
     durationsIssues,
+    durationsUnreadable,
     durationsOfValue,
     durationsProblemOfValue,
     readDurationsFile,
@@ -510,25 +511,31 @@ export async function readTimings(
     const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_file.ts).
     if (read.samples) return { timings: ownTimings(read.samples, shown, where.suite ?? ".") };
+    // The user named it: say why that is not "a file given".
+    const named = where.timings === undefined
+      ? undefined
+      : "--timings naming the artifact directory's own summary is the same as leaving it out.";
+    // There but unreadable is the start order's warning too: a run says it once, and says why,
+    // not that there is none.
+    if (read.problem) {
+      return {
+        warning: durationsUnreadable(shown, read.problem, {
+          consequence: ": every fixture gets the default duration",
+          ...(named ? { before: named } : {}),
+          instead: "The start order is by id too, and a run starts the summary again where it " +
+            "can write it",
+          orElse: "pass --timings with a previous run's artifact",
+        }),
+      };
+    }
     return {
       warning: {
-        // There but unreadable is the start order's warning too: a run says it once.
-        code: read.problem ? "DURATIONS_UNREADABLE" : "SHARD_TIMINGS_MISSING",
+        code: "SHARD_TIMINGS_MISSING",
         level: "warning",
-        // A summary that is there but cannot be read says why, not that there is none.
-        message: `${
-          read.problem ? `Cannot read "${shown}": ${read.problem}` : `No timings in "${shown}"`
-        }: every fixture gets the default duration`,
-        hint: (where.timings === undefined ? "" : (
-          // The user named it: say why that is not "a file given".
-          `--timings naming the artifact directory's own summary is the same as leaving it ` +
-          "out. "
-        )) + (read.problem
-          ? "The start order is by id too. A run starts the summary again where it can write " +
-            "it (remove what is there if it is not a regular file), or pass --timings with a " +
-            "previous run's artifact."
-          : "Pass --timings with a previous run's artifact, or run the suite once (not split by " +
-            "duration) to record durations."),
+        message: `No timings in "${shown}": every fixture gets the default duration`,
+        hint: (named ? `${named} ` : "") +
+          "Pass --timings with a previous run's artifact, or run the suite once (not split by " +
+          "duration) to record durations.",
       },
     };
   }

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-VHQO46L2.js";
+} from "./chunk-QLLD7VYW.js";
 import {
   broughtBy
 } from "./chunk-TKBDZB4A.js";
@@ -237,7 +237,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsIssues, durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-XWVGP342.js");
+  const { durationsIssues, durationsUnreadable, durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-ALRWRCQR.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -246,14 +246,25 @@ var readTimings = (async function readTimings(where) {
     if (read.samples) return {
       timings: ownTimings(read.samples, shown2, where.suite ?? ".")
     };
+    const named = where.timings === void 0 ? void 0 : "--timings naming the artifact directory's own summary is the same as leaving it out.";
+    if (read.problem) {
+      return {
+        warning: durationsUnreadable(shown2, read.problem, {
+          consequence: ": every fixture gets the default duration",
+          ...named ? {
+            before: named
+          } : {},
+          instead: "The start order is by id too, and a run starts the summary again where it can write it",
+          orElse: "pass --timings with a previous run's artifact"
+        })
+      };
+    }
     return {
       warning: {
-        // There but unreadable is the start order's warning too: a run says it once.
-        code: read.problem ? "DURATIONS_UNREADABLE" : "SHARD_TIMINGS_MISSING",
+        code: "SHARD_TIMINGS_MISSING",
         level: "warning",
-        // A summary that is there but cannot be read says why, not that there is none.
-        message: `${read.problem ? `Cannot read "${shown2}": ${read.problem}` : `No timings in "${shown2}"`}: every fixture gets the default duration`,
-        hint: (where.timings === void 0 ? "" : `--timings naming the artifact directory's own summary is the same as leaving it out. `) + (read.problem ? "The start order is by id too. A run starts the summary again where it can write it (remove what is there if it is not a regular file), or pass --timings with a previous run's artifact." : "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations.")
+        message: `No timings in "${shown2}": every fixture gets the default duration`,
+        hint: (named ? `${named} ` : "") + "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations."
       }
     };
   }
@@ -341,4 +352,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-JALVT33L.js.map
+//# sourceMappingURL=chunk-B6LKMURV.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-JALVT33L.js";
+} from "./chunk-B6LKMURV.js";
 import {
   historyPaths,
   realPath,
@@ -28,7 +28,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-VHQO46L2.js";
+} from "./chunk-QLLD7VYW.js";
 import {
   closeOverNeeds,
   closest,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-LEUQSAAZ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-UY5DP7WV.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2226,4 +2226,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-7QYESB2G.js.map
+//# sourceMappingURL=chunk-KCL3TA3C.js.map

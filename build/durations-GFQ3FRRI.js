@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-VHQO46L2.js";
+} from "./chunk-QLLD7VYW.js";
 import "./chunk-TKBDZB4A.js";
-import "./chunk-R3D5U4G3.js";
+import "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-TBQVUHFQ.js.map
+//# sourceMappingURL=durations-GFQ3FRRI.js.map

@@ -12,13 +12,14 @@ import {
   durationsProblemOfValue,
   durationsStamp,
   durationsText,
+  durationsUnreadable,
   parseDurations,
   readDurationsFile,
   recordedResults,
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-R3D5U4G3.js";
+} from "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -40,6 +41,7 @@ export {
   durationsProblemOfValue,
   durationsStamp,
   durationsText,
+  durationsUnreadable,
   parseDurations,
   readDurationsFile,
   recordedResults,
@@ -47,4 +49,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-XWVGP342.js.map
+//# sourceMappingURL=durations_file-ALRWRCQR.js.map

@@ -94,6 +94,15 @@ var samplesOf = (function samplesOf(fixtures, options = {}) {
   }
   return byId;
 });
+var durationsUnreadable = (function durationsUnreadable(shown, problem, options) {
+  return {
+    code: "DURATIONS_UNREADABLE",
+    level: "warning",
+    message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
+    // A directory or another non-regular file is removed as a damaged file is.
+    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (the run files in runs/ keep every duration). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
+  };
+});
 var durationsIssues = (function durationsIssues(value, max = 10) {
   const fixtures = value?.fixtures;
   if (typeof fixtures !== "object" || fixtures === null) return [];
@@ -292,6 +301,7 @@ export {
   usableDurationMs,
   parseDurations,
   durationsOfValue,
+  durationsUnreadable,
   durationsIssues,
   durationsProblem,
   durationsProblemOfValue,
@@ -305,4 +315,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-R3D5U4G3.js.map
+//# sourceMappingURL=chunk-Y4432YE7.js.map

@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-JALVT33L.js";
+} from "./chunk-B6LKMURV.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-VHQO46L2.js";
+import "./chunk-QLLD7VYW.js";
 import "./chunk-TKBDZB4A.js";
-import "./chunk-R3D5U4G3.js";
+import "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-LEUQSAAZ.js.map
+//# sourceMappingURL=duration_shards-UY5DP7WV.js.map

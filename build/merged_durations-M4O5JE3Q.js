@@ -2,10 +2,11 @@ import {
   DURATIONS_FILE,
   addRun,
   durationsNotSaved,
+  durationsUnreadable,
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-R3D5U4G3.js";
+} from "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -39,12 +40,9 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
   const shown = `${options.shownDir}/${DURATIONS_FILE}`;
   const warnings = [];
   if (read.problem) {
-    warnings.push({
-      code: "DURATIONS_UNREADABLE",
-      level: "warning",
-      message: `Cannot read "${shown}": ${read.problem}`,
-      hint: "The merge starts the summary again from the merged durations (the run files in runs/ keep every duration). Remove what is there to silence this."
-    });
+    warnings.push(durationsUnreadable(shown, read.problem, {
+      instead: "The merge starts the summary again from the merged durations"
+    }));
   }
   const ids = new Set(inputs.flatMap(((input) => input.fixtures.map(((f) => f.id)))));
   const suite = options.full ? read.samples?.splits?.find(((split) => split.timings.size === ids.size && [
@@ -92,4 +90,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-5XHSFR5G.js.map
+//# sourceMappingURL=merged_durations-M4O5JE3Q.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-TKBDZB4A.js";
 import {
   usableDurationMs
-} from "./chunk-R3D5U4G3.js";
+} from "./chunk-Y4432YE7.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -140,7 +140,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-XWVGP342.js");
+  const { readDurationsFile } = await import("./durations_file-ALRWRCQR.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-VHQO46L2.js.map
+//# sourceMappingURL=chunk-QLLD7VYW.js.map
