@@ -398,6 +398,40 @@ Deno.test("--shard-by duration: fixtures that need a slow setup run on its shard
   assert.deepEqual(ran, [[...apis, "setup/db", "teardown/db"], ["misc/x", "misc/y"]]);
 });
 
+Deno.test("--shard-by duration with needs too many to follow (a chain 400 long): the split says so, and the shard's 'took' leaves out what it pulled in, as its prediction does", async () => {
+  const files: Record<string, string> = {};
+  const id = (i: number) => `c${String(i).padStart(3, "0")}`;
+  for (let i = 0; i < 400; i++) {
+    files[`fixtures/${id(i)}.smoke.jsonc`] = JSON.stringify({
+      command: ["true"],
+      ...(i ? { needs: [id(i - 1)] } : {}),
+    });
+  }
+  files["t.json"] = JSON.stringify({
+    version: 1,
+    fixtures: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [id(i), [3]])),
+  });
+  await using p = await tempProject(files);
+  const run = await runSmoke(p.dir, [
+    "--shard",
+    "2/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    "t.json",
+  ]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(
+    run.stdout,
+    /^Shard 2\/2 by duration: predicted 600ms \(from t\.json, 0 of 400 fixtures without timings; needs too many to follow, not counted\)$/m,
+  );
+  // Before: "took 1.2s" against 600ms, with nothing to say why.
+  assert.match(
+    run.stdout,
+    /^Shard 2\/2 by duration: predicted 600ms of fixture time, took \S+ \(\d+ pulled in, not counted\)$/m,
+  );
+});
+
 Deno.test("--shard-by duration from the artifact directory's own history: shards run one after another in one folder, repeated or interrupted, split alike until a run of another kind; every run's durations count for the start order", async () => {
   // The estimates put a and b on different shards; what the fixtures really take (a and b
   // quick, c and d slower) would put them elsewhere, had the first shard's run moved the split.

@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-KCL3TA3C.js";
+} from "../chunk-V4OQV3EQ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-B6LKMURV.js";
+} from "../chunk-QFVHCNO3.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-QLLD7VYW.js";
+import "../chunk-37GYO7ZA.js";
 import {
   closest
-} from "../chunk-TKBDZB4A.js";
+} from "../chunk-6ZKKFWMU.js";
 import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-2FCYWOA7.js");
+  return import("../execute_run-HKUTSXGX.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-GFQ3FRRI.js");
+  const { readSchedule } = await import("../durations-5VZD2OZL.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

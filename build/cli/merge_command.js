@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-2FMYDZYC.js";
+} from "../chunk-X6WSAQG3.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-KCL3TA3C.js";
+} from "../chunk-V4OQV3EQ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-B6LKMURV.js";
+import "../chunk-QFVHCNO3.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-37DX3H52.js";
+} from "../chunk-2R6QKWN5.js";
 import {
   colorWanted,
   palette,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-QLLD7VYW.js";
-import "../chunk-TKBDZB4A.js";
+import "../chunk-37GYO7ZA.js";
+import "../chunk-6ZKKFWMU.js";
 import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {

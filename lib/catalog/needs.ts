@@ -195,12 +195,13 @@ export function closeOverNeeds(
  * theirs. A duration split counts them in the shard that gets the fixture.
  * Each closure is built on those of its needs, so a setup's is walked once
  * however many fixtures need it; the closures of a chain of needs grow with
- * its square, so past `limit` ids in all (a chain of needs ~360 long) the
- * answer is undefined, the same for every runner given the same catalog.
+ * its square, so past `limit` ids in all (by default 65,536, or 8 per fixture
+ * when that is more: a chain of needs ~360 long in a catalog of up to 8,192)
+ * the answer is undefined, the same for every runner given the same catalog.
  *
  * @param nodes The catalog (with each fixture's `skipReason`, when its manifest skips it).
  * @param skipped What the catalog skips whatever happens, when known (default: computed).
- * @param limit The most ids the closures may hold in all.
+ * @param limit The most ids the closures may hold in all (default: 65,536, or 8 per node).
  * @returns By id, what it brings (never itself); undefined past the limit.
  *
  * @example
@@ -222,7 +223,7 @@ export function closeOverNeeds(
 export function broughtBy(
   nodes: readonly (GraphNode & { skipReason?: string })[],
   skipped: ReadonlySet<string> = skippedWhatever(nodes),
-  limit = 1 << 16,
+  limit: number = Math.max(1 << 16, 8 * nodes.length),
 ): Map<string, Set<string>> | undefined {
   const related = pullRelation(nodes, skipped);
   const needs = needIndices(nodes);

@@ -136,9 +136,21 @@ Deno.test("broughtBy(): what each fixture brings is what closeOverNeeds pulls in
   assert.equal(broughtBy(chain)!.get("c99")!.size, 99);
   assert.ok(broughtBy(chain, new Set(), 5050));
   assert.equal(broughtBy(chain, new Set(), 5049), undefined);
-  // The default limit: a chain of 400 is past it.
+  // The default limit: a chain of 400 is past it (80,200 ids), but not in a catalog of 13,400
+  // (93,200 ids, within 8 per fixture).
   const long = Array.from({ length: 400 }, (_, i) => node(`c${i}`, i ? [`c${i - 1}`] : []));
   assert.equal(broughtBy(long), undefined);
+  const others = Array.from({ length: 13_000 }, (_, i) => node(`o${i}`));
+  assert.ok(broughtBy([...long, ...others]));
+  // 20,000 fixtures needing two setups, each with a teardown: 5 ids each, within 8 per fixture.
+  const wide = [
+    node("s1"),
+    node("s2"),
+    node("t1", ["s1"], true),
+    node("t2", ["s2"], true),
+    ...Array.from({ length: 20_000 }, (_, i) => node(`f${i}`, ["s1", "s2"])),
+  ];
+  assert.equal(broughtBy(wide)?.get("f0")?.size, 4);
 });
 
 Deno.test("needsProblems(): fixtures without needs change nothing it finds, whatever the graph", () => {

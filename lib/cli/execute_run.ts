@@ -467,6 +467,10 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           shard: {
             ...selection.shardPlan.shard,
             predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0,
+            // Needs too many to follow were not predicted here: what they took is not counted.
+            ...(selection.shardPlan.needsLeftOut && selection.pulledIn?.size
+              ? { notPredicted: [...selection.pulledIn.keys()] }
+              : {}),
           },
         }
         : {}),

@@ -197,16 +197,22 @@ export interface RunSummaryInput {
   catalogIds?: readonly string[];
   /**
    * For `--shard-by duration`: the shard and its predicted total of fixture time (of all it
-   * runs, the needs it pulls in and their teardowns included).
+   * runs, the needs it pulls in and their teardowns included), and what the run pulled in that
+   * the prediction left out (needs too many to follow).
    */
-  shard?: { index: number; total: number; predictedMs: number };
+  shard?: {
+    index: number;
+    total: number;
+    predictedMs: number;
+    notPredicted?: readonly string[];
+  };
 }
 
 /**
  * A duration shard's prediction against what it took, on the same measure:
  * every fixture the shard ran to its end (the needs it pulled in and their
- * teardowns included, as the split counts them), one run each (under
- * `--repeat`, a fixture's duration is the mean of its runs).
+ * teardowns included, as the split counts them, unless it left them out), one
+ * run each (under `--repeat`, a fixture's duration is the mean of its runs).
  */
 function shardTook(
   shard: NonNullable<RunSummaryInput["shard"]>,
@@ -216,13 +222,16 @@ function shardTook(
   // need that failed), was not measured: left out of what the shard took, and said.
   const unmeasured = (f: Artifact["fixtures"][number]) =>
     interruptedWithoutResult(f) || keptFromStarting(f);
-  const unfinished = fixtures.filter(unmeasured).length;
+  const notPredicted = new Set(shard.notPredicted ?? []);
+  const predicted = fixtures.filter((f) => !notPredicted.has(f.id));
+  const unfinished = predicted.filter(unmeasured).length;
   const runs = Math.max(...fixtures.map((f) => f.repeat?.runs ?? 1), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: fixtures.reduce((sum, f) => unmeasured(f) ? sum : sum + f.durationMs, 0),
+    actualMs: predicted.reduce((sum, f) => unmeasured(f) ? sum : sum + f.durationMs, 0),
+    ...(notPredicted.size ? { pulledIn: notPredicted.size } : {}),
     ...(unfinished ? { unfinished } : {}),
     ...(runs > 1 ? { runs } : {}),
   };

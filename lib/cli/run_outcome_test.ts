@@ -204,6 +204,27 @@ Deno.test("runSummary(): a recovery of a fixture unchanged since it failed is li
   ]);
 });
 
+Deno.test("runSummary(): a duration shard whose split left needs out (too many to follow) leaves them out of 'took' too, and says how many", () => {
+  const artifact = runArtifact(input([
+    passed("own", { durationMs: 1000 }),
+    passed("need", { durationMs: 500 }),
+  ]));
+  const { view } = runSummary({
+    artifact,
+    saved: written,
+    reporterFailed: false,
+    ...facts,
+    shard: { index: 1, total: 2, predictedMs: 900, notPredicted: ["need"] },
+  });
+  assert.deepEqual(view.shard, {
+    index: 1,
+    total: 2,
+    predictedMs: 900,
+    actualMs: 1000,
+    pulledIn: 1,
+  });
+});
+
 Deno.test("runSummary(): a duration shard's 'took' is of the prediction's measure: all it ran, needs pulled in included, one run each", () => {
   const repeat = { runs: 3, passed: 3, firstAttemptPassed: 3, outcomes: "PPP" };
   const artifact = runArtifact(input([

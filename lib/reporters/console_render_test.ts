@@ -112,6 +112,21 @@ Deno.test("renderSummary() ends with the RESULT line and shows rerun facts", () 
   assert.ok(lines.includes("Rerun failures: deno task smoke --rerun-failed"));
 });
 
+Deno.test("renderSummary(): a duration shard's line says how many fixtures pulled in it left out, when the split did", () => {
+  const lines = renderSummary({
+    summary: { total: 3, passed: 3, failed: 0, skipped: 0, flaky: 0 },
+    result: "pass",
+    durationMs: 100,
+    shard: { index: 2, total: 3, predictedMs: 1200, actualMs: 1300, pulledIn: 2 },
+  }, plain);
+  assert.ok(
+    lines.includes(
+      "Shard 2/3 by duration: predicted 1.2s of fixture time, took 1.3s (2 pulled in, not counted)",
+    ),
+    lines.join("\n"),
+  );
+});
+
 Deno.test("renderSummary(): a duration shard's line: the prediction against what the shard's fixtures took", () => {
   const lines = renderSummary({
     summary: { total: 3, passed: 3, failed: 0, skipped: 0, flaky: 0 },

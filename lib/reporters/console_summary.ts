@@ -74,6 +74,8 @@ export interface SummaryView {
     total: number;
     predictedMs: number;
     actualMs: number;
+    /** Needs pulled in that the prediction left out (too many to follow), left out here too. */
+    pulledIn?: number;
     /** The shard's fixtures that did not run to their end (cut short, not run), left out too. */
     unfinished?: number;
     /** `--repeat N`: both figures are of one run. */
@@ -363,9 +365,11 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
     );
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs, unfinished, runs } = view.shard;
+    const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
     const notes = [
       ...(runs ? [`a run each of ${runs} (--repeat)`] : []),
+      // Needs too many to follow: the split left them out of the prediction.
+      ...(pulledIn ? [`${pulledIn} pulled in, not counted`] : []),
       // What a stop left unmeasured (as durations.json leaves it out).
       ...(unfinished ? [`${unfinished} not run to the end, not counted`] : []),
     ];

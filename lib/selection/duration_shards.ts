@@ -120,6 +120,8 @@ export function durationShards(
   const runsOn: number[][] = msOfNumber.map(() => []);
   /** Per shard, what a fixture being placed would not add there (scratch, zeroed after use). */
   const saved = totals.map(() => 0);
+  /** The longest shard's total so far. */
+  let top = 0;
   const follows = (i: number) => expectedMs[i] > 0 && options.follows?.[i] === true;
   const order = longestFirst(ids, expectedMs);
   for (const i of [...order.filter((i) => !follows(i)), ...order.filter(follows)]) {
@@ -141,11 +143,21 @@ export function durationShards(
       for (const s of runsOn[n]) saved[s] += msOfNumber[n];
     }
     const cost = (s: number) => totals[s] + full - saved[s];
+    // The shard that leaves the longest shard shortest; of those, the one it adds least work to
+    // (where what it brings runs already); then the least-loaded; then the lowest. Without
+    // needs, that is the least-loaded shard.
+    const better = (s: number, than: number) => {
+      const longest = Math.max(cost(s), top) - Math.max(cost(than), top);
+      if (longest !== 0) return longest < 0;
+      if (saved[s] !== saved[than]) return saved[s] > saved[than];
+      return cost(s) < cost(than);
+    };
     let least = 0;
     for (let s = 1; s < totals.length; s++) {
-      if ((!among || among[s] > 0) && cost(s) < cost(least)) least = s;
+      if ((!among || among[s] > 0) && better(s, least)) least = s;
     }
     totals[least] = cost(least);
+    top = Math.max(top, totals[least]);
     for (const n of runs) {
       for (const s of runsOn[n]) saved[s] = 0;
       if (!runsOn[n].includes(least)) runsOn[n].push(least);
@@ -195,9 +207,20 @@ export interface ShardPlan {
    * artifact directory's own `latest.json`, see `placedBy`); the totals are of theirs.
    */
   placedByWhole?: boolean;
-  /** Selected fixtures that run and have no timings (they got the default; skipped ones take none). */
+  /**
+   * The catalog's needs were too many to follow (see `broughtBy`): each fixture was placed and
+   * predicted by its own time, the needs a shard pulls in left out of its total.
+   */
+  needsLeftOut?: boolean;
+  /**
+   * Fixtures predicted that run and have no timings (they got the default; skipped ones take
+   * none): the selection's and the needs it brings from outside it.
+   */
   missing: number;
-  /** How many fixtures that run were split (skipped ones take no time and need no timings). */
+  /**
+   * How many fixtures that run were predicted, the needs the selection brings from outside it
+   * included (skipped ones take no time and need no timings).
+   */
   fixtures: number;
 }
 
@@ -265,7 +288,11 @@ export function durationShardOf<T extends SplitFixture>(
   if (options.placeBy) {
     return placedBy(selection, shard, timings, { ...options, placeBy: options.placeBy });
   }
-  const { ids, ms, missing, fixtures, brings } = predicted(selection, timings, options);
+  const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(
+    selection,
+    timings,
+    options,
+  );
   // A teardown without needs cleans up after the other fixtures of its shard.
   const follows = selection.map((f) => f.teardown === true && (f.needs?.length ?? 0) === 0);
   const split = durationShards(ids, ms, shard.total, { follows, ...(brings ? { brings } : {}) });
@@ -282,6 +309,7 @@ export function durationShardOf<T extends SplitFixture>(
       ...(timings?.given ? {} : { ownTimings: catalogTimings(timings?.byId, options.catalogIds) }),
       missing,
       fixtures,
+      ...(needsLeftOut ? { needsLeftOut } : {}),
     },
   };
 }
@@ -295,14 +323,20 @@ function predicted(
   selection: readonly SplitFixture[],
   timings: Timings | undefined,
   options: SplitOptions,
-): { ids: string[]; ms: number[]; missing: number; fixtures: number; brings?: Brought[][] } {
+): {
+  ids: string[];
+  ms: number[];
+  missing: number;
+  fixtures: number;
+  brings?: Brought[][];
+  needsLeftOut?: boolean;
+} {
   const ids = selection.map((f) => f.id);
   const graph = options.graph ??
     selection.map((f) => ({ ...f, needs: f.needs ?? [], teardown: f.teardown === true }));
   // What each fixture brings, when anything has needs (most suites: nothing).
-  const brought = graph.some((node) => node.needs.length > 0)
-    ? broughtBy(graph, options.skipped)
-    : undefined;
+  const hasNeeds = graph.some((node) => node.needs.length > 0);
+  const brought = hasNeeds ? broughtBy(graph, options.skipped) : undefined;
   const broughtIds = brought ? ids.map((id) => [...brought.get(id) ?? []]) : undefined;
   const selected = new Set(ids);
   const extra = [...new Set(broughtIds?.flat() ?? [])].filter((id) => !selected.has(id));
@@ -317,17 +351,20 @@ function predicted(
   const idle = (id: string) => skipReasons.get(id) !== undefined || !!options.skipped?.has(id);
   // A fixture that runs takes some time: recorded at 0 ms (rounded down), it counts 1 ms, so a
   // suite of such fixtures still spreads over the shards instead of piling on the first.
-  const msOf = (id: string) => idle(id) ? 0 : Math.max(1, estimates.byId.get(id)!.ms);
+  // Whole milliseconds (a median of two can end in .5): sums then never depend on their order.
+  const msOf = (id: string) => idle(id) ? 0 : Math.max(1, Math.round(estimates.byId.get(id)!.ms));
   const ms = ids.map(msOf);
-  const missing = ids.filter((id) => !idle(id) && estimates.byId.get(id)!.samples === 0).length;
+  // The fixtures predicted: the selection's and the needs it brings from outside it.
+  const running = [...ids, ...extra].filter((id) => !idle(id));
   return {
     ids,
     ms,
-    missing,
-    fixtures: ids.filter((id) => !idle(id)).length,
+    missing: running.filter((id) => estimates.byId.get(id)!.samples === 0).length,
+    fixtures: running.length,
     ...(broughtIds
       ? { brings: broughtIds.map((list) => list.map((id) => ({ id, ms: msOf(id) }))) }
       : {}),
+    ...(hasNeeds && !brought ? { needsLeftOut: true } : {}),
   };
 }
 
@@ -436,9 +473,10 @@ function timingsSource(plan: ShardPlan): string {
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
   const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
+  const needs = plan.needsLeftOut ? "; needs too many to follow, not counted" : "";
   return plan.source === undefined
-    ? `no timings: ${count} at the default${placed}`
-    : `from ${plan.source}${shared}${placed}, ${count} without timings`;
+    ? `no timings: ${count} at the default${placed}${needs}`
+    : `from ${plan.source}${shared}${placed}, ${count} without timings${needs}`;
 }
 
 /**
@@ -465,7 +503,7 @@ function timingsSource(plan: ShardPlan): string {
  */
 export function shardRunLine(plan: ShardPlan): string {
   const { index, total } = plan.shard;
-  const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
+  const missing = plan.missing > 0 || plan.needsLeftOut ? ` (${timingsSource(plan)})` : "";
   return `Shard ${index}/${total} by duration: predicted ${
     formatExpected(plan.totals[index - 1] ?? 0)
   }${missing}`;

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { durationShardOf, durationShards, readTimings, shardPlanLine } from "./duration_shards.ts";
+import {
+  durationShardOf,
+  durationShards,
+  readTimings,
+  shardPlanLine,
+  shardRunLine,
+} from "./duration_shards.ts";
 import { UserError } from "../base/errors.ts";
 import { shardsWithFixtures } from "./select.ts";
 import { createArtifact } from "../artifact/artifact.ts";
@@ -214,9 +220,51 @@ Deno.test("durationShardOf(): past the limit of what fixtures bring (a chain of 
   const timings = { byId: new Map(chain.map((f) => [f.id, [1000]])), shown: "t.json" };
   const split = durationShardOf(chain, { index: 1, total: 2 }, timings);
   assert.deepEqual(split.plan.totals, [200_000, 200_000]);
+  // Said in the plan line, and the run's "took" leaves out what it pulled in (see run_outcome).
+  assert.equal(split.plan.needsLeftOut, true);
+  assert.match(shardPlanLine(split.plan), /; needs too many to follow, not counted\): 1\/2 /);
+  assert.match(
+    shardRunLine(split.plan),
+    /\(from t\.json, 0 of 400 fixtures without timings; needs /,
+  );
   // 300 long, within it: c299 brings the 299 before it, and the whole chain goes to one shard.
   const within = durationShardOf(chain.slice(0, 300), { index: 1, total: 2 }, timings);
   assert.deepEqual(within.plan.totals, [300_000, 0]);
+});
+
+Deno.test("durationShardOf(): needs brought from outside the selection without timings are counted as such", () => {
+  const graph = [
+    { id: "setup/db", needs: [], teardown: false },
+    { id: "api/a", needs: ["setup/db"], teardown: false },
+    { id: "api/b", needs: ["setup/db"], teardown: false },
+  ];
+  const timings = { byId: new Map([["api/a", [1000]], ["api/b", [1000]]]), shown: "t.json" };
+  const { plan } = durationShardOf(graph.slice(1), { index: 1, total: 2 }, timings, { graph });
+  // setup/db gets the default (1 s, the median of the others) and is counted: before, "0 of 2".
+  assert.equal(plan.missing, 1);
+  assert.equal(plan.fixtures, 3);
+  assert.deepEqual(plan.totals, [2000, 2000]);
+});
+
+Deno.test("durationShardOf(): a fixture goes where its setup runs when the longest shard is as long either way: no runner runs the setup for nothing", () => {
+  const fixtures = [
+    { id: "setup/db", needs: [], teardown: false },
+    { id: "api/a", needs: ["setup/db"], teardown: false },
+    { id: "teardown/db", needs: ["setup/db"], teardown: true },
+  ];
+  const timings = {
+    byId: new Map([["setup/db", [20_000]], ["api/a", [1000]], ["teardown/db", [500]]]),
+    shown: "t.json",
+  };
+  const splits = [1, 2].map((index) => durationShardOf(fixtures, { index, total: 2 }, timings));
+  // Before (the least total first): api/a with the setup (21.5 s), teardown/db alone on shard 2
+  // with the setup pulled in (20.5 s): both runners ran the 20 s setup, and the longest shard was
+  // no shorter.
+  assert.deepEqual(splits.map((s) => s.kept.map((f) => f.id)), [
+    ["setup/db", "api/a", "teardown/db"],
+    [],
+  ]);
+  assert.deepEqual(splits[0].plan.totals, [21_500, 0]);
 });
 
 /** An acyclic catalog with needs, teardowns (which nothing needs) and skips; and a shard count. */

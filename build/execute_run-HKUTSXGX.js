@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-2FMYDZYC.js";
+} from "./chunk-X6WSAQG3.js";
 import "./chunk-LZMEJNAW.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-JYCNRUSB.js";
 import {
   renderSummary
-} from "./chunk-37DX3H52.js";
+} from "./chunk-2R6QKWN5.js";
 import {
   colorWanted,
   palette,
@@ -76,7 +76,7 @@ import {
 import {
   dependenciesFirst,
   skippedAnyway
-} from "./chunk-TKBDZB4A.js";
+} from "./chunk-6ZKKFWMU.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -274,7 +274,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-VAVP5BMC.js");
+    const { createGitHubReporter } = await import("./github-OT4UA6CT.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1839,7 +1839,13 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...selection.shardPlan ? {
         shard: {
           ...selection.shardPlan.shard,
-          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0
+          predictedMs: selection.shardPlan.totals[selection.shardPlan.shard.index - 1] ?? 0,
+          // Needs too many to follow were not predicted here: what they took is not counted.
+          ...selection.shardPlan.needsLeftOut && selection.pulledIn?.size ? {
+            notPredicted: [
+              ...selection.pulledIn.keys()
+            ]
+          } : {}
         }
       } : {}
     });
@@ -1925,4 +1931,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-2FCYWOA7.js.map
+//# sourceMappingURL=execute_run-HKUTSXGX.js.map

@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-B6LKMURV.js";
+} from "./chunk-QFVHCNO3.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-QLLD7VYW.js";
-import "./chunk-TKBDZB4A.js";
+import "./chunk-37GYO7ZA.js";
+import "./chunk-6ZKKFWMU.js";
 import "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-UY5DP7WV.js.map
+//# sourceMappingURL=duration_shards-7NTTDEQX.js.map

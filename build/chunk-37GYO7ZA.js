@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-TKBDZB4A.js";
+} from "./chunk-6ZKKFWMU.js";
 import {
   usableDurationMs
 } from "./chunk-Y4432YE7.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-QLLD7VYW.js.map
+//# sourceMappingURL=chunk-37GYO7ZA.js.map

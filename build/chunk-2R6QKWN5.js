@@ -143,10 +143,14 @@ var renderSummary = (function renderSummary(view, colors) {
     lines.push(`Slowest: ${view.slowest.map(((f) => `${f.id} ${formatDuration(f.durationMs)}`)).join(", ")}`);
   }
   if (view.shard) {
-    const { index, total, predictedMs, actualMs, unfinished, runs } = view.shard;
+    const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
     const notes = [
       ...runs ? [
         `a run each of ${runs} (--repeat)`
+      ] : [],
+      // Needs too many to follow: the split left them out of the prediction.
+      ...pulledIn ? [
+        `${pulledIn} pulled in, not counted`
       ] : [],
       // What a stop left unmeasured (as durations.json leaves it out).
       ...unfinished ? [
@@ -182,4 +186,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-37DX3H52.js.map
+//# sourceMappingURL=chunk-2R6QKWN5.js.map

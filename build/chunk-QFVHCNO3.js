@@ -7,10 +7,10 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-QLLD7VYW.js";
+} from "./chunk-37GYO7ZA.js";
 import {
   broughtBy
-} from "./chunk-TKBDZB4A.js";
+} from "./chunk-6ZKKFWMU.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -46,6 +46,7 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
   }))));
   const runsOn = msOfNumber.map((() => []));
   const saved = totals.map((() => 0));
+  let top = 0;
   const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
   const order = longestFirst(ids, expectedMs);
   for (const i of [
@@ -63,11 +64,18 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
       for (const s of runsOn[n]) saved[s] += msOfNumber[n];
     }
     const cost = ((s) => totals[s] + full - saved[s]);
+    const better = ((s, than) => {
+      const longest = Math.max(cost(s), top) - Math.max(cost(than), top);
+      if (longest !== 0) return longest < 0;
+      if (saved[s] !== saved[than]) return saved[s] > saved[than];
+      return cost(s) < cost(than);
+    });
     let least = 0;
     for (let s = 1; s < totals.length; s++) {
-      if ((!among || among[s] > 0) && cost(s) < cost(least)) least = s;
+      if ((!among || among[s] > 0) && better(s, least)) least = s;
     }
     totals[least] = cost(least);
+    top = Math.max(top, totals[least]);
     for (const n of runs) {
       for (const s of runsOn[n]) saved[s] = 0;
       if (!runsOn[n].includes(least)) runsOn[n].push(least);
@@ -88,7 +96,7 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
       placeBy: options.placeBy
     });
   }
-  const { ids, ms, missing, fixtures, brings } = predicted(selection, timings, options);
+  const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(selection, timings, options);
   const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
   const split = durationShards(ids, ms, shard.total, {
     follows,
@@ -116,7 +124,10 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
         ownTimings: catalogTimings(timings?.byId, options.catalogIds)
       },
       missing,
-      fixtures
+      fixtures,
+      ...needsLeftOut ? {
+        needsLeftOut
+      } : {}
     }
   };
 });
@@ -127,7 +138,8 @@ var predicted = (function predicted(selection, timings, options) {
     needs: f.needs ?? [],
     teardown: f.teardown === true
   })));
-  const brought = graph.some(((node) => node.needs.length > 0)) ? broughtBy(graph, options.skipped) : void 0;
+  const hasNeeds = graph.some(((node) => node.needs.length > 0));
+  const brought = hasNeeds ? broughtBy(graph, options.skipped) : void 0;
   const broughtIds = brought ? ids.map(((id) => [
     ...brought.get(id) ?? []
   ])) : void 0;
@@ -150,19 +162,25 @@ var predicted = (function predicted(selection, timings, options) {
   ])));
   for (const f of selection) skipReasons.set(f.id, f.skipReason);
   const idle = ((id) => skipReasons.get(id) !== void 0 || !!options.skipped?.has(id));
-  const msOf = ((id) => idle(id) ? 0 : Math.max(1, estimates.byId.get(id).ms));
+  const msOf = ((id) => idle(id) ? 0 : Math.max(1, Math.round(estimates.byId.get(id).ms)));
   const ms = ids.map(msOf);
-  const missing = ids.filter(((id) => !idle(id) && estimates.byId.get(id).samples === 0)).length;
+  const running = [
+    ...ids,
+    ...extra
+  ].filter(((id) => !idle(id)));
   return {
     ids,
     ms,
-    missing,
-    fixtures: ids.filter(((id) => !idle(id))).length,
+    missing: running.filter(((id) => estimates.byId.get(id).samples === 0)).length,
+    fixtures: running.length,
     ...broughtIds ? {
       brings: broughtIds.map(((list) => list.map(((id) => ({
         id,
         ms: msOf(id)
       })))))
+    } : {},
+    ...hasNeeds && !brought ? {
+      needsLeftOut: true
     } : {}
   };
 });
@@ -229,11 +247,12 @@ var timingsSource = (function timingsSource(plan) {
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
   const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
-  return plan.source === void 0 ? `no timings: ${count} at the default${placed}` : `from ${plan.source}${shared}${placed}, ${count} without timings`;
+  const needs = plan.needsLeftOut ? "; needs too many to follow, not counted" : "";
+  return plan.source === void 0 ? `no timings: ${count} at the default${placed}${needs}` : `from ${plan.source}${shared}${placed}, ${count} without timings${needs}`;
 });
 var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
-  const missing = plan.missing > 0 ? ` (${timingsSource(plan)})` : "";
+  const missing = plan.missing > 0 || plan.needsLeftOut ? ` (${timingsSource(plan)})` : "";
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
@@ -352,4 +371,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-B6LKMURV.js.map
+//# sourceMappingURL=chunk-QFVHCNO3.js.map

@@ -146,7 +146,7 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes, skipped = skipped
     pulledIn
   };
 });
-var broughtBy = (function broughtBy(nodes, skipped = skippedWhatever(nodes), limit = 1 << 16) {
+var broughtBy = (function broughtBy(nodes, skipped = skippedWhatever(nodes), limit = Math.max(1 << 16, 8 * nodes.length)) {
   const related = pullRelation(nodes, skipped);
   const needs = needIndices(nodes);
   const closed = /* @__PURE__ */ new Map();
@@ -280,4 +280,4 @@ export {
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-TKBDZB4A.js.map
+//# sourceMappingURL=chunk-6ZKKFWMU.js.map

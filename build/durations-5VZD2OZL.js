@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-QLLD7VYW.js";
-import "./chunk-TKBDZB4A.js";
+} from "./chunk-37GYO7ZA.js";
+import "./chunk-6ZKKFWMU.js";
 import "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-GFQ3FRRI.js.map
+//# sourceMappingURL=durations-5VZD2OZL.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-37DX3H52.js";
+} from "./chunk-2R6QKWN5.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-7OADV64B.js.map
+//# sourceMappingURL=chunk-IEYMU3WQ.js.map

@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-37DX3H52.js";
+} from "./chunk-2R6QKWN5.js";
 import {
   createArtifact
 } from "./chunk-SDGNAE2V.js";
@@ -143,13 +143,18 @@ var servicesDownOf = (function servicesDownOf(artifact) {
 });
 var shardTook = (function shardTook(shard, fixtures) {
   const unmeasured = ((f) => interruptedWithoutResult(f) || keptFromStarting(f));
-  const unfinished = fixtures.filter(unmeasured).length;
+  const notPredicted = new Set(shard.notPredicted ?? []);
+  const predicted = fixtures.filter(((f) => !notPredicted.has(f.id)));
+  const unfinished = predicted.filter(unmeasured).length;
   const runs = Math.max(...fixtures.map(((f) => f.repeat?.runs ?? 1)), 1);
   return {
     index: shard.index,
     total: shard.total,
     predictedMs: shard.predictedMs,
-    actualMs: fixtures.reduce(((sum, f) => unmeasured(f) ? sum : sum + f.durationMs), 0),
+    actualMs: predicted.reduce(((sum, f) => unmeasured(f) ? sum : sum + f.durationMs), 0),
+    ...notPredicted.size ? {
+      pulledIn: notPredicted.size
+    } : {},
     ...unfinished ? {
       unfinished
     } : {},
@@ -576,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-2FMYDZYC.js.map
+//# sourceMappingURL=chunk-X6WSAQG3.js.map
