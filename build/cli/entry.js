@@ -17,7 +17,7 @@ import {
   resolveOptions,
   resolveSelection,
   smokeCommand
-} from "../chunk-V4OQV3EQ.js";
+} from "../chunk-ZF2TEEFZ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -29,7 +29,7 @@ import {
 import {
   shardPlanLine,
   shardRunLine
-} from "../chunk-QFVHCNO3.js";
+} from "../chunk-ZFKKNIBR.js";
 import {
   historyPaths,
   newRunId
@@ -40,10 +40,10 @@ import {
 } from "../chunk-S7OZCV32.js";
 import "../chunk-2N47EPJ5.js";
 import "../chunk-SDGNAE2V.js";
-import "../chunk-37GYO7ZA.js";
+import "../chunk-C6IZNMYR.js";
 import {
   closest
-} from "../chunk-6ZKKFWMU.js";
+} from "../chunk-XTNGIA6P.js";
 import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {
@@ -111,7 +111,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-HKUTSXGX.js");
+  return import("../execute_run-FQ6QAQ3U.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +257,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-5VZD2OZL.js");
+  const { readSchedule } = await import("../durations-GQPCEHYY.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

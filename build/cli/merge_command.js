@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-V4OQV3EQ.js";
+} from "../chunk-ZF2TEEFZ.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-QFVHCNO3.js";
+import "../chunk-ZFKKNIBR.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,8 +58,8 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-37GYO7ZA.js";
-import "../chunk-6ZKKFWMU.js";
+import "../chunk-C6IZNMYR.js";
+import "../chunk-XTNGIA6P.js";
 import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {

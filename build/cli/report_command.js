@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-V4OQV3EQ.js";
+} from "../chunk-ZF2TEEFZ.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-QFVHCNO3.js";
+import "../chunk-ZFKKNIBR.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,8 +42,8 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-37GYO7ZA.js";
-import "../chunk-6ZKKFWMU.js";
+import "../chunk-C6IZNMYR.js";
+import "../chunk-XTNGIA6P.js";
 import "../chunk-Y4432YE7.js";
 import "../chunk-X254MOJK.js";
 import {

@@ -179,12 +179,15 @@ export function closeOverNeeds(
   const queue = [...ids];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
-    for (const { other, why } of related(id)) {
-      if (ids.has(other)) continue;
+    const { needs, teardowns } = related(id);
+    const pull = (other: string, why: () => string) => {
+      if (ids.has(other)) return;
       ids.add(other);
-      pulledIn.set(other, why);
+      pulledIn.set(other, why());
       queue.push(other);
-    }
+    };
+    for (const need of needs) pull(need, () => `needed by ${id}`);
+    for (const teardown of teardowns) pull(teardown, () => `teardown of ${id}`);
   }
   return { ids, pulledIn };
 }
@@ -235,17 +238,20 @@ export function broughtBy(
     if (closed.has(id)) continue;
     const ids = new Set([id]);
     const queue = [id];
-    for (let next = 0; next < queue.length; next++) {
-      for (const { other } of related(queue[next])) {
-        if (ids.has(other)) continue;
-        // A closure already made is whole: taken as it is, not walked again.
-        const done = closed.get(other);
-        if (done) { for (const o of done) ids.add(o); }
-        else {
-          ids.add(other);
-          queue.push(other);
-        }
+    const take = (other: string) => {
+      if (ids.has(other)) return;
+      // A closure already made is whole: taken as it is, not walked again.
+      const done = closed.get(other);
+      if (done) { for (const o of done) ids.add(o); }
+      else {
+        ids.add(other);
+        queue.push(other);
       }
+    };
+    for (let next = 0; next < queue.length; next++) {
+      const { needs, teardowns } = related(queue[next]);
+      for (const need of needs) take(need);
+      for (const teardown of teardowns) take(teardown);
     }
     size += ids.size;
     if (size > limit) return undefined;
@@ -256,15 +262,15 @@ export function broughtBy(
 }
 
 /**
- * What reaching a fixture pulls in, and why: its needs (only those skipped
- * whatever happens, when it is), and the teardowns of it (none when it is so
- * skipped); nothing at all when its manifest skips it. Ids not in the catalog
- * are left out.
+ * What reaching a fixture pulls in: its needs (only those skipped whatever
+ * happens, when it is), and the teardowns of it (none when it is so skipped);
+ * nothing at all when its manifest skips it. Ids not in the catalog are left
+ * out. Each fixture's lists are made once.
  */
 function pullRelation(
   nodes: readonly (GraphNode & { skipReason?: string })[],
   skipped: ReadonlySet<string>,
-): (id: string) => { other: string; why: string }[] {
+): (id: string) => { needs: readonly string[]; teardowns: readonly string[] } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const teardownsOf = new Map<string, string[]>();
   for (const node of nodes) {
@@ -275,18 +281,21 @@ function pullRelation(
       else teardownsOf.set(need, [node.id]);
     }
   }
+  const none = { needs: [], teardowns: [] };
+  const made = new Map<string, { needs: readonly string[]; teardowns: readonly string[] }>();
   return (id) => {
     const node = byId.get(id);
-    if (node === undefined || node.skipReason !== undefined) return [];
-    const inert = skipped.has(id);
-    return [
-      ...node.needs.filter((need) => !inert || skipped.has(need))
-        .map((other) => ({ other, why: `needed by ${id}` })),
-      ...(inert ? [] : teardownsOf.get(id) ?? []).map((other) => ({
-        other,
-        why: `teardown of ${id}`,
-      })),
-    ].filter(({ other }) => byId.has(other));
+    if (node === undefined || node.skipReason !== undefined) return none;
+    let relation = made.get(id);
+    if (!relation) {
+      const inert = skipped.has(id);
+      relation = {
+        needs: node.needs.filter((need) => (!inert || skipped.has(need)) && byId.has(need)),
+        teardowns: inert ? [] : teardownsOf.get(id) ?? [],
+      };
+      made.set(id, relation);
+    }
+    return relation;
   };
 }
 

@@ -136,27 +136,47 @@ export function durationShards(
       ? counts
       : undefined;
     // What the fixture costs a shard: all it runs with, less what the shard runs already.
-    const runs = [i, ...brings[i]];
+    const runs = brings[i].length ? [i, ...brings[i]] : [i];
     let full = 0;
     for (const n of runs) {
       full += msOfNumber[n];
       for (const s of runsOn[n]) saved[s] += msOfNumber[n];
     }
-    const cost = (s: number) => totals[s] + full - saved[s];
     // The shard that leaves the longest shard shortest; of those, the one it adds least work to
     // (where what it brings runs already); then the least-loaded; then the lowest. Without
     // needs, that is the least-loaded shard.
-    const better = (s: number, than: number) => {
-      const longest = Math.max(cost(s), top) - Math.max(cost(than), top);
-      if (longest !== 0) return longest < 0;
-      if (saved[s] !== saved[than]) return saved[s] > saved[than];
-      return cost(s) < cost(than);
-    };
     let least = 0;
-    for (let s = 1; s < totals.length; s++) {
-      if ((!among || among[s] > 0) && better(s, least)) least = s;
+    if (runs.length === 1 && runsOn[i].length === 0) {
+      // It brings nothing and runs nowhere yet: it costs every shard the same, so the rule is
+      // the least-loaded shard (the same choice, at the cost of one read a shard).
+      for (let s = 1; s < totals.length; s++) {
+        if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+      }
+      totals[least] += full;
+      top = Math.max(top, totals[least]);
+      runsOn[i].push(least);
+      counts[least]++;
+      if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
+      shardOf[i] = least + 1;
+      continue;
     }
-    totals[least] = cost(least);
+    let leastCost = totals[0] + full - saved[0];
+    let leastLongest = Math.max(leastCost, top);
+    for (let s = 1; s < totals.length; s++) {
+      if (among && among[s] === 0) continue;
+      const cost = totals[s] + full - saved[s];
+      const longest = Math.max(cost, top);
+      if (
+        longest < leastLongest ||
+        longest === leastLongest &&
+          (saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost)
+      ) {
+        least = s;
+        leastCost = cost;
+        leastLongest = longest;
+      }
+    }
+    totals[least] = leastCost;
     top = Math.max(top, totals[least]);
     for (const n of runs) {
       for (const s of runsOn[n]) saved[s] = 0;
@@ -354,6 +374,13 @@ function predicted(
   // Whole milliseconds (a median of two can end in .5): sums then never depend on their order.
   const msOf = (id: string) => idle(id) ? 0 : Math.max(1, Math.round(estimates.byId.get(id)!.ms));
   const ms = ids.map(msOf);
+  // One object per fixture brought, however many bring it.
+  const broughtObjects = new Map<string, Brought>();
+  const broughtOf = (id: string) => {
+    let object = broughtObjects.get(id);
+    if (!object) broughtObjects.set(id, object = { id, ms: msOf(id) });
+    return object;
+  };
   // The fixtures predicted: the selection's and the needs it brings from outside it.
   const running = [...ids, ...extra].filter((id) => !idle(id));
   return {
@@ -361,9 +388,7 @@ function predicted(
     ms,
     missing: running.filter((id) => estimates.byId.get(id)!.samples === 0).length,
     fixtures: running.length,
-    ...(broughtIds
-      ? { brings: broughtIds.map((list) => list.map((id) => ({ id, ms: msOf(id) }))) }
-      : {}),
+    ...(broughtIds ? { brings: broughtIds.map((list) => list.map(broughtOf)) } : {}),
     ...(hasNeeds && !brought ? { needsLeftOut: true } : {}),
   };
 }

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-QFVHCNO3.js";
+} from "./chunk-ZFKKNIBR.js";
 import {
   historyPaths,
   realPath,
@@ -28,14 +28,14 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-37GYO7ZA.js";
+} from "./chunk-C6IZNMYR.js";
 import {
   closeOverNeeds,
   closest,
   needsProblems,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-6ZKKFWMU.js";
+} from "./chunk-XTNGIA6P.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-7NTTDEQX.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-EK62KFGP.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2226,4 +2226,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-V4OQV3EQ.js.map
+//# sourceMappingURL=chunk-ZF2TEEFZ.js.map

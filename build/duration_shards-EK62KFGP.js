@@ -4,10 +4,10 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-QFVHCNO3.js";
+} from "./chunk-ZFKKNIBR.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-37GYO7ZA.js";
-import "./chunk-6ZKKFWMU.js";
+import "./chunk-C6IZNMYR.js";
+import "./chunk-XTNGIA6P.js";
 import "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-7NTTDEQX.js.map
+//# sourceMappingURL=duration_shards-EK62KFGP.js.map

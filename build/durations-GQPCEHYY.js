@@ -12,8 +12,8 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-37GYO7ZA.js";
-import "./chunk-6ZKKFWMU.js";
+} from "./chunk-C6IZNMYR.js";
+import "./chunk-XTNGIA6P.js";
 import "./chunk-Y4432YE7.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-5VZD2OZL.js.map
+//# sourceMappingURL=durations-GQPCEHYY.js.map

@@ -1,7 +1,7 @@
 import {
   dependenciesFirst,
   needIndices
-} from "./chunk-6ZKKFWMU.js";
+} from "./chunk-XTNGIA6P.js";
 import {
   usableDurationMs
 } from "./chunk-Y4432YE7.js";
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-37GYO7ZA.js.map
+//# sourceMappingURL=chunk-C6IZNMYR.js.map

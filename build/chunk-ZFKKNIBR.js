@@ -7,10 +7,10 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-37GYO7ZA.js";
+} from "./chunk-C6IZNMYR.js";
 import {
   broughtBy
-} from "./chunk-6ZKKFWMU.js";
+} from "./chunk-XTNGIA6P.js";
 import {
   jsonValue
 } from "./chunk-X254MOJK.js";
@@ -54,27 +54,43 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
     ...order.filter(follows)
   ]) {
     const among = follows(i) && leaders[0] > 0 ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
-    const runs = [
+    const runs = brings[i].length ? [
       i,
       ...brings[i]
+    ] : [
+      i
     ];
     let full = 0;
     for (const n of runs) {
       full += msOfNumber[n];
       for (const s of runsOn[n]) saved[s] += msOfNumber[n];
     }
-    const cost = ((s) => totals[s] + full - saved[s]);
-    const better = ((s, than) => {
-      const longest = Math.max(cost(s), top) - Math.max(cost(than), top);
-      if (longest !== 0) return longest < 0;
-      if (saved[s] !== saved[than]) return saved[s] > saved[than];
-      return cost(s) < cost(than);
-    });
     let least = 0;
-    for (let s = 1; s < totals.length; s++) {
-      if ((!among || among[s] > 0) && better(s, least)) least = s;
+    if (runs.length === 1 && runsOn[i].length === 0) {
+      for (let s = 1; s < totals.length; s++) {
+        if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+      }
+      totals[least] += full;
+      top = Math.max(top, totals[least]);
+      runsOn[i].push(least);
+      counts[least]++;
+      if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
+      shardOf[i] = least + 1;
+      continue;
     }
-    totals[least] = cost(least);
+    let leastCost = totals[0] + full - saved[0];
+    let leastLongest = Math.max(leastCost, top);
+    for (let s = 1; s < totals.length; s++) {
+      if (among && among[s] === 0) continue;
+      const cost = totals[s] + full - saved[s];
+      const longest = Math.max(cost, top);
+      if (longest < leastLongest || longest === leastLongest && (saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost)) {
+        least = s;
+        leastCost = cost;
+        leastLongest = longest;
+      }
+    }
+    totals[least] = leastCost;
     top = Math.max(top, totals[least]);
     for (const n of runs) {
       for (const s of runsOn[n]) saved[s] = 0;
@@ -164,6 +180,15 @@ var predicted = (function predicted(selection, timings, options) {
   const idle = ((id) => skipReasons.get(id) !== void 0 || !!options.skipped?.has(id));
   const msOf = ((id) => idle(id) ? 0 : Math.max(1, Math.round(estimates.byId.get(id).ms)));
   const ms = ids.map(msOf);
+  const broughtObjects = /* @__PURE__ */ new Map();
+  const broughtOf = ((id) => {
+    let object = broughtObjects.get(id);
+    if (!object) broughtObjects.set(id, object = {
+      id,
+      ms: msOf(id)
+    });
+    return object;
+  });
   const running = [
     ...ids,
     ...extra
@@ -174,10 +199,7 @@ var predicted = (function predicted(selection, timings, options) {
     missing: running.filter(((id) => estimates.byId.get(id).samples === 0)).length,
     fixtures: running.length,
     ...broughtIds ? {
-      brings: broughtIds.map(((list) => list.map(((id) => ({
-        id,
-        ms: msOf(id)
-      })))))
+      brings: broughtIds.map(((list) => list.map(broughtOf)))
     } : {},
     ...hasNeeds && !brought ? {
       needsLeftOut: true
@@ -371,4 +393,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-QFVHCNO3.js.map
+//# sourceMappingURL=chunk-ZFKKNIBR.js.map

@@ -134,12 +134,15 @@ var closeOverNeeds = (function closeOverNeeds(selected, nodes, skipped = skipped
   ];
   for (let next = 0; next < queue.length; next++) {
     const id = queue[next];
-    for (const { other, why } of related(id)) {
-      if (ids.has(other)) continue;
+    const { needs, teardowns } = related(id);
+    const pull = ((other, why) => {
+      if (ids.has(other)) return;
       ids.add(other);
-      pulledIn.set(other, why);
+      pulledIn.set(other, why());
       queue.push(other);
-    }
+    });
+    for (const need of needs) pull(need, (() => `needed by ${id}`));
+    for (const teardown of teardowns) pull(teardown, (() => `teardown of ${id}`));
   }
   return {
     ids,
@@ -160,17 +163,20 @@ var broughtBy = (function broughtBy(nodes, skipped = skippedWhatever(nodes), lim
     const queue = [
       id
     ];
-    for (let next = 0; next < queue.length; next++) {
-      for (const { other } of related(queue[next])) {
-        if (ids.has(other)) continue;
-        const done = closed.get(other);
-        if (done) {
-          for (const o of done) ids.add(o);
-        } else {
-          ids.add(other);
-          queue.push(other);
-        }
+    const take = ((other) => {
+      if (ids.has(other)) return;
+      const done = closed.get(other);
+      if (done) {
+        for (const o of done) ids.add(o);
+      } else {
+        ids.add(other);
+        queue.push(other);
       }
+    });
+    for (let next = 0; next < queue.length; next++) {
+      const { needs: needs2, teardowns } = related(queue[next]);
+      for (const need of needs2) take(need);
+      for (const teardown of teardowns) take(teardown);
     }
     size += ids.size;
     if (size > limit) return void 0;
@@ -195,20 +201,24 @@ var pullRelation = (function pullRelation(nodes, skipped) {
       ]);
     }
   }
+  const none = {
+    needs: [],
+    teardowns: []
+  };
+  const made = /* @__PURE__ */ new Map();
   return ((id) => {
     const node = byId.get(id);
-    if (node === void 0 || node.skipReason !== void 0) return [];
-    const inert = skipped.has(id);
-    return [
-      ...node.needs.filter(((need) => !inert || skipped.has(need))).map(((other) => ({
-        other,
-        why: `needed by ${id}`
-      }))),
-      ...(inert ? [] : teardownsOf.get(id) ?? []).map(((other) => ({
-        other,
-        why: `teardown of ${id}`
-      })))
-    ].filter((({ other }) => byId.has(other)));
+    if (node === void 0 || node.skipReason !== void 0) return none;
+    let relation = made.get(id);
+    if (!relation) {
+      const inert = skipped.has(id);
+      relation = {
+        needs: node.needs.filter(((need) => (!inert || skipped.has(need)) && byId.has(need))),
+        teardowns: inert ? [] : teardownsOf.get(id) ?? []
+      };
+      made.set(id, relation);
+    }
+    return relation;
   });
 });
 var skippedAnyway = (function skippedAnyway(nodes) {
@@ -280,4 +290,4 @@ export {
   needIndices,
   dependenciesFirst
 };
-//# sourceMappingURL=chunk-6ZKKFWMU.js.map
+//# sourceMappingURL=chunk-XTNGIA6P.js.map

@@ -76,7 +76,7 @@ import {
 import {
   dependenciesFirst,
   skippedAnyway
-} from "./chunk-6ZKKFWMU.js";
+} from "./chunk-XTNGIA6P.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -1931,4 +1931,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-HKUTSXGX.js.map
+//# sourceMappingURL=execute_run-FQ6QAQ3U.js.map
