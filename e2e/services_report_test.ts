@@ -86,6 +86,6 @@ Deno.test("services report: a merge of shards, one whose service was not ready, 
     "merged.json",
   ]);
   assert.equal(merged.code, 1, merged.stderr);
-  assert.match(merged.stdout, /Not run: \d fixtures? \(service "api" was not ready\)/);
+  assert.match(merged.stdout, /Not run: 2 fixtures \(f2, f3; service "api" was not ready\)/);
   assert.doesNotMatch(merged.stdout, /failure limit/);
 });

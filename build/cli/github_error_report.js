@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-IEYMU3WQ.js";
+} from "../chunk-EHWXQ54A.js";
 import "../chunk-JYCNRUSB.js";
-import "../chunk-2R6QKWN5.js";
+import "../chunk-72NMZ72N.js";
 import "../chunk-UGS3B7OI.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-5FBXG7SH.js";

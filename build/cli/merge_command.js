@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-X6WSAQG3.js";
+} from "../chunk-7CNQGTFT.js";
 import {
   advanceState,
   stateFromRecord,
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-2R6QKWN5.js";
+} from "../chunk-72NMZ72N.js";
 import {
   colorWanted,
   palette,

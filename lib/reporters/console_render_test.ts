@@ -112,6 +112,35 @@ Deno.test("renderSummary() ends with the RESULT line and shows rerun facts", () 
   assert.ok(lines.includes("Rerun failures: deno task smoke --rerun-failed"));
 });
 
+Deno.test("renderSummary(): the fixtures not run are named, the first ten", () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `api/f${i}`);
+  const render = (notRunIds: string[], extra = {}) =>
+    renderSummary({
+      summary: { total: 14, passed: 0, failed: 14, skipped: 0, flaky: 0 },
+      result: "fail",
+      durationMs: 100,
+      notRun: notRunIds.length,
+      notRunIds,
+      ...extra,
+    }, plain).find((line) => line.startsWith("Not run:"));
+  assert.equal(
+    render(ids.slice(0, 2)),
+    "Not run: 2 fixtures (api/f0, api/f1; the failure limit, --max-failures or maxFailures, was " +
+      "reached); they are owed, and --rerun-failed runs them with the failures.",
+  );
+  assert.equal(
+    render(ids),
+    "Not run: 12 fixtures (api/f0, api/f1, api/f2, api/f3, api/f4, api/f5, api/f6, api/f7, " +
+      "api/f8, api/f9 and 2 more; the failure limit, --max-failures or maxFailures, was " +
+      "reached); they are owed, and --rerun-failed runs them with the failures.",
+  );
+  assert.equal(
+    render(["a"], { notRunReason: 'service "api" was not ready' }),
+    'Not run: 1 fixture (a; service "api" was not ready); they are owed, and --rerun-failed ' +
+      "runs them.",
+  );
+});
+
 Deno.test("renderSummary(): a duration shard's line says how many fixtures pulled in it left out, when the split did", () => {
   const lines = renderSummary({
     summary: { total: 3, passed: 3, failed: 0, skipped: 0, flaky: 0 },

@@ -17,6 +17,9 @@ import { isBlocked } from "../artifact/blocked.ts";
 import { notReadyService } from "../artifact/not_run.ts";
 import { formatDuration, type Palette, palette, renderRepeat } from "./console_render.ts";
 
+/** How many ids of fixtures not run the summary names. */
+const NOT_RUN_SHOWN = 10;
+
 /** What the summary shows. */
 export interface SummaryView {
   /** Counts of this run. */
@@ -57,6 +60,8 @@ export interface SummaryView {
   diagnostics?: readonly Diagnostic[];
   /** How many fixtures never started because `--max-failures` was reached. */
   notRun?: number;
+  /** Their ids (the first 10 are shown). */
+  notRunIds?: readonly string[];
   /** Why they did not run, when not the failure limit: `service "api" was not ready`. */
   notRunReason?: string;
   /** How many fixtures never started because a fixture they need did not pass. */
@@ -128,12 +133,12 @@ function suiteLine(suite: NonNullable<SummaryView["suite"]>, colors: Palette): s
  *   { ...base, id: "a", status: "failed", failure: { kind: "not-run", message: 'Not run: service "api" was not ready' } },
  *   { ...base, id: "b", status: "failed", blockedBy: "s", failure: { kind: "blocked", message: "Blocked by s" } },
  *   { ...base, id: "c", status: "passed", exitCode: 0 },
- * ]), { notRun: 1, blocked: 1, notRunReason: 'service "api" was not ready' });
+ * ]), { notRun: 1, notRunIds: ["a"], blocked: 1, notRunReason: 'service "api" was not ready' });
  * ```
  */
 export function unstartedCounts(
   fixtures: readonly FixtureResult[],
-): { notRun?: number; blocked?: number; notRunReason?: string } {
+): { notRun?: number; notRunIds?: string[]; blocked?: number; notRunReason?: string } {
   const kept = fixtures.filter((f) => f.failure?.kind === "not-run");
   const blocked = fixtures.filter(isBlocked).length;
   const services = new Set<string>();
@@ -151,7 +156,7 @@ export function unstartedCounts(
       : `services ${named} were not ready`) +
       (byLimit ? ", or the failure limit was reached" : "");
   return {
-    ...(kept.length ? { notRun: kept.length } : {}),
+    ...(kept.length ? { notRun: kept.length, notRunIds: kept.map((f) => f.id) } : {}),
     ...(blocked ? { blocked } : {}),
     ...(notRunReason ? { notRunReason } : {}),
   };
@@ -348,13 +353,19 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   }
   if (view.notRun) {
     const fixtures = `${view.notRun} fixture${view.notRun === 1 ? "" : "s"}`;
+    const ids = view.notRunIds ?? [];
+    const shown = ids.length > NOT_RUN_SHOWN
+      ? `${ids.slice(0, NOT_RUN_SHOWN).join(", ")} and ${ids.length - NOT_RUN_SHOWN} more; `
+      : ids.length
+      ? `${ids.join(", ")}; `
+      : "";
     lines.push(
       colors.yellow(
         view.notRunReason
-          ? `Not run: ${fixtures} (${view.notRunReason}); they are owed, and --rerun-failed runs ` +
-            "them."
-          : `Not run: ${fixtures} (the failure limit, --max-failures or maxFailures, was ` +
-            "reached); they are owed, and --rerun-failed runs them with the failures.",
+          ? `Not run: ${fixtures} (${shown}${view.notRunReason}); they are owed, and ` +
+            "--rerun-failed runs them."
+          : `Not run: ${fixtures} (${shown}the failure limit, --max-failures or maxFailures, ` +
+            "was reached); they are owed, and --rerun-failed runs them with the failures.",
       ),
     );
   }

@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-IEYMU3WQ.js";
+} from "./chunk-EHWXQ54A.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-JYCNRUSB.js";
-import "./chunk-2R6QKWN5.js";
+import "./chunk-72NMZ72N.js";
 import "./chunk-UGS3B7OI.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-5FBXG7SH.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-OT4UA6CT.js.map
+//# sourceMappingURL=github-IHZEEZBL.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-2R6QKWN5.js";
+} from "./chunk-72NMZ72N.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-IEYMU3WQ.js.map
+//# sourceMappingURL=chunk-EHWXQ54A.js.map

@@ -15,6 +15,7 @@ import {
 } from "./chunk-Z7FRQMOA.js";
 
 // lib/reporters/console_summary.ts
+var NOT_RUN_SHOWN = 10;
 var suiteLine = (function suiteLine(suite, colors) {
   const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
   const n = suite.outstanding.length;
@@ -57,7 +58,8 @@ var unstartedCounts = (function unstartedCounts(fixtures) {
   const notRunReason = services.size === 0 ? void 0 : (services.size === 1 ? `service ${named} was not ready` : `services ${named} were not ready`) + (byLimit ? ", or the failure limit was reached" : "");
   return {
     ...kept.length ? {
-      notRun: kept.length
+      notRun: kept.length,
+      notRunIds: kept.map(((f) => f.id))
     } : {},
     ...blocked ? {
       blocked
@@ -136,7 +138,9 @@ var renderSummary = (function renderSummary(view, colors) {
   }
   if (view.notRun) {
     const fixtures = `${view.notRun} fixture${view.notRun === 1 ? "" : "s"}`;
-    lines.push(colors.yellow(view.notRunReason ? `Not run: ${fixtures} (${view.notRunReason}); they are owed, and --rerun-failed runs them.` : `Not run: ${fixtures} (the failure limit, --max-failures or maxFailures, was reached); they are owed, and --rerun-failed runs them with the failures.`));
+    const ids = view.notRunIds ?? [];
+    const shown = ids.length > NOT_RUN_SHOWN ? `${ids.slice(0, NOT_RUN_SHOWN).join(", ")} and ${ids.length - NOT_RUN_SHOWN} more; ` : ids.length ? `${ids.join(", ")}; ` : "";
+    lines.push(colors.yellow(view.notRunReason ? `Not run: ${fixtures} (${shown}${view.notRunReason}); they are owed, and --rerun-failed runs them.` : `Not run: ${fixtures} (${shown}the failure limit, --max-failures or maxFailures, was reached); they are owed, and --rerun-failed runs them with the failures.`));
   }
   lines.push(...renderRepeat(view.repeat ?? [], colors));
   if (view.slowest?.length) {
@@ -186,4 +190,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-2R6QKWN5.js.map
+//# sourceMappingURL=chunk-72NMZ72N.js.map

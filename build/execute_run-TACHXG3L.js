@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-X6WSAQG3.js";
+} from "./chunk-7CNQGTFT.js";
 import "./chunk-LZMEJNAW.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-JYCNRUSB.js";
 import {
   renderSummary
-} from "./chunk-2R6QKWN5.js";
+} from "./chunk-72NMZ72N.js";
 import {
   colorWanted,
   palette,
@@ -274,7 +274,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-OT4UA6CT.js");
+    const { createGitHubReporter } = await import("./github-IHZEEZBL.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1931,4 +1931,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-FQ6QAQ3U.js.map
+//# sourceMappingURL=execute_run-TACHXG3L.js.map

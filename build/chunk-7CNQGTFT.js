@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-2R6QKWN5.js";
+} from "./chunk-72NMZ72N.js";
 import {
   createArtifact
 } from "./chunk-SDGNAE2V.js";
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-X6WSAQG3.js.map
+//# sourceMappingURL=chunk-7CNQGTFT.js.map
