@@ -180,6 +180,15 @@ Deno.test("--timings naming a durations summary with entries it cannot read exit
   assert.doesNotMatch(run.stderr, /fixtures\.d/);
   assert.match(run.stderr, /SHARD_TIMINGS_INVALID/);
   assert.equal(await p.exists(".planning/artifacts/smoke/latest.json"), false);
+  // A summary written without its version is said to be one (before: "schemaVersion: missing
+  // (is this a smoke artifact?)").
+  await p.write("unversioned.json", JSON.stringify({ fixtures: { a: [4000] } }));
+  const unversioned = await runSmoke(p.dir, [...args.slice(0, -1), "unversioned.json"]);
+  assert.equal(unversioned.code, 2, unversioned.stdout + unversioned.stderr);
+  assert.match(
+    unversioned.stderr,
+    /Cannot read timings "unversioned\.json": a durations summary without "version": 1 \[SHARD_TIMINGS_INVALID\]/,
+  );
 });
 
 Deno.test("--timings from an artifact with absurd durations leaves them out: no Infinity or NaN in the plan", async () => {
@@ -238,10 +247,15 @@ Deno.test("--dry-run with --timings says which figures come from the timings and
   const args = ["--dry-run", "--shard", "1/2", "--shard-by", "duration"];
   const label =
     /^The expected durations and the start order are from the artifact directory's durations\.json; the shard totals from timings\.json\.$/m;
-  // No local history yet: no expected lines, nothing to tell apart.
+  // No local history yet: no expected lines, but the start order is still not the timings'
+  // (before: nothing said so, and each runner with a directory of its own started by id).
   const before = await runSmoke(p.dir, [...args, "--timings", "timings.json"]);
   assert.equal(before.code, 0, before.stderr);
   assert.doesNotMatch(before.stdout, /The expected durations/);
+  assert.match(
+    before.stdout,
+    /^Start order: by id \(no history yet[^\n]*\n(?:.*\n)?The shard totals are from timings\.json; the start order is from the artifact directory's durations\.json, which has no durations yet\.$/m,
+  );
   assert.equal((await runSmoke(p.dir, [])).code, 0);
   const dry = await runSmoke(p.dir, [...args, "--timings", "timings.json"]);
   assert.equal(dry.code, 0, dry.stderr);

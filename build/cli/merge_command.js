@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-ZF2TEEFZ.js";
+} from "../chunk-H6VYMCSI.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-ZFKKNIBR.js";
+import "../chunk-CNWUIJFG.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-C6IZNMYR.js";
+import "../chunk-ASR24LRD.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-Y4432YE7.js";
+import "../chunk-YBN2ICEX.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -328,7 +328,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-M4O5JE3Q.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-GOCTVW3R.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-ZF2TEEFZ.js";
+} from "../chunk-H6VYMCSI.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-ZFKKNIBR.js";
+import "../chunk-CNWUIJFG.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-C6IZNMYR.js";
+import "../chunk-ASR24LRD.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-Y4432YE7.js";
+import "../chunk-YBN2ICEX.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

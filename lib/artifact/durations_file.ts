@@ -332,13 +332,24 @@ export function durationsProblem(text: string): string | undefined {
  *
  * assert.match(durationsProblemOfValue({ version: 2, fixtures: {} })!, /version 2/);
  * assert.equal(durationsProblemOfValue({ schemaVersion: 1 }), undefined);
+ * // Written by hand without its version, or without its fixtures: said as a summary's problem.
+ * assert.match(durationsProblemOfValue({ fixtures: { "api/a": [100] } })!, /without "version": 1/);
+ * assert.match(durationsProblemOfValue({ version: 1 })!, /without "fixtures"/);
+ * // An artifact's fixtures are a list: that is checked as an artifact.
+ * assert.equal(durationsProblemOfValue({ fixtures: [] }), undefined);
  * ```
  */
 export function durationsProblemOfValue(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
-  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
-    return undefined;
+  if ("schemaVersion" in record) return undefined;
+  // An artifact's "fixtures" is a list: an object of ids, or a "version", is a summary's.
+  const summaryFixtures = typeof record.fixtures === "object" && record.fixtures !== null &&
+    !Array.isArray(record.fixtures);
+  if (!("version" in record) && !summaryFixtures) return undefined;
+  if (!("version" in record)) return 'a durations summary without "version": 1';
+  if (!("fixtures" in record)) {
+    return 'a durations summary without "fixtures" (an object of ids and durations)';
   }
   if (record.version !== 1) {
     const version = typeof record.version === "number"

@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-ZFKKNIBR.js";
+} from "./chunk-CNWUIJFG.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-C6IZNMYR.js";
+import "./chunk-ASR24LRD.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-Y4432YE7.js";
+import "./chunk-YBN2ICEX.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-EK62KFGP.js.map
+//# sourceMappingURL=duration_shards-UEQRI5YQ.js.map

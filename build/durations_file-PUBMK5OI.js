@@ -19,7 +19,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-Y4432YE7.js";
+} from "./chunk-YBN2ICEX.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -49,4 +49,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-ALRWRCQR.js.map
+//# sourceMappingURL=durations_file-PUBMK5OI.js.map

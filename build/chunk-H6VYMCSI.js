@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-ZFKKNIBR.js";
+} from "./chunk-CNWUIJFG.js";
 import {
   historyPaths,
   realPath,
@@ -28,7 +28,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-C6IZNMYR.js";
+} from "./chunk-ASR24LRD.js";
 import {
   closeOverNeeds,
   closest,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-EK62KFGP.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-UEQRI5YQ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2180,8 +2180,8 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   const order = schedule && startOrderLine(schedule, selection.planned);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
-  if (selection.shardPlan?.timingsGiven && schedule?.estimates) {
-    lines.push(`The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.`);
+  if (selection.shardPlan?.timingsGiven && schedule) {
+    lines.push(schedule.estimates ? `The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.` : `The shard totals are from ${selection.shardPlan.source}; the start order is from the artifact directory's durations.json, which has no durations yet.`);
   }
   const skipped = skips.size;
   const n = selection.planned.length - skipped;
@@ -2226,4 +2226,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-ZF2TEEFZ.js.map
+//# sourceMappingURL=chunk-H6VYMCSI.js.map

@@ -140,8 +140,12 @@ var durationsProblem = (function durationsProblem(text) {
 var durationsProblemOfValue = (function durationsProblemOfValue(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return void 0;
   const record = value;
-  if (!("version" in record) || !("fixtures" in record) || "schemaVersion" in record) {
-    return void 0;
+  if ("schemaVersion" in record) return void 0;
+  const summaryFixtures = typeof record.fixtures === "object" && record.fixtures !== null && !Array.isArray(record.fixtures);
+  if (!("version" in record) && !summaryFixtures) return void 0;
+  if (!("version" in record)) return 'a durations summary without "version": 1';
+  if (!("fixtures" in record)) {
+    return 'a durations summary without "fixtures" (an object of ids and durations)';
   }
   if (record.version !== 1) {
     const version = typeof record.version === "number" ? `version ${record.version}` : "a version that is not a number";
@@ -315,4 +319,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-Y4432YE7.js.map
+//# sourceMappingURL=chunk-YBN2ICEX.js.map

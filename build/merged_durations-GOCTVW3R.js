@@ -6,7 +6,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-Y4432YE7.js";
+} from "./chunk-YBN2ICEX.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -90,4 +90,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-M4O5JE3Q.js.map
+//# sourceMappingURL=merged_durations-GOCTVW3R.js.map

@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-C6IZNMYR.js";
+} from "./chunk-ASR24LRD.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-Y4432YE7.js";
+import "./chunk-YBN2ICEX.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-GQPCEHYY.js.map
+//# sourceMappingURL=durations-CWFMXCVJ.js.map
