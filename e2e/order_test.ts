@@ -155,6 +155,37 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
   }
 });
 
+Deno.test("entries of the durations summary that cannot be read are named in a warning, once: the run rewrites it without them", async () => {
+  await using p = await project();
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const path = ".planning/artifacts/smoke/durations.json";
+  const summary = JSON.parse(await p.read(path));
+  summary.fixtures.a1 = ["2s", ...summary.fixtures.a1];
+  summary.fixtures["../x"] = [5];
+  await p.write(path, JSON.stringify(summary));
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  // Before: nothing said; the entries were dropped in silence.
+  assert.match(
+    dry.stderr,
+    /^warning: Cannot read 2 entries of "\.planning\/artifacts\/smoke\/durations\.json", left out: fixtures\.a1\[0\]: expected a duration in milliseconds \(a number from 0 to 2147483647\), got "2s"; fixtures\.\.\.\/x: not a fixture id \[DURATIONS_UNREADABLE\]$/m,
+  );
+  assert.match(dry.stderr, /^hint: A run would rewrite the summary without them\. /m);
+  // The other entries still count: the start order is from history.
+  assert.match(dry.stdout, /^Start order: longest expected first/m);
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^hint: This run rewrites the summary without them\. /m);
+  const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
+  assert.ok(
+    artifact.diagnostics.some((d: { code: string }) => d.code === "DURATIONS_UNREADABLE"),
+    "in the artifact's diagnostics",
+  );
+  // Rewritten without them: the next run says nothing.
+  const next = await runSmoke(p.dir, []);
+  assert.doesNotMatch(next.stderr, /DURATIONS_UNREADABLE/);
+});
+
 Deno.test('config "order": "id" keeps id order with history; --order duration on the command line wins', async () => {
   await using p = await project();
   assert.equal((await runSmoke(p.dir, ["--concurrency", "2"])).code, 0);

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-H6VYMCSI.js";
+} from "../chunk-RKP56UCD.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-CNWUIJFG.js";
+import "../chunk-UU7VIW4V.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-ASR24LRD.js";
+import "../chunk-AZVNAJA7.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-YBN2ICEX.js";
+import "../chunk-IMJC6C3L.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -328,7 +328,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-GOCTVW3R.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-KTIJAKNM.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-H6VYMCSI.js";
+} from "../chunk-RKP56UCD.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-CNWUIJFG.js";
+import "../chunk-UU7VIW4V.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-ASR24LRD.js";
+import "../chunk-AZVNAJA7.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-YBN2ICEX.js";
+import "../chunk-IMJC6C3L.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

@@ -131,6 +131,21 @@ export function parseDurations(text: string): DurationSamples | undefined {
  * ```
  */
 export function durationsOfValue(value: unknown): DurationSamples | undefined {
+  return summaryOfValue(value).samples;
+}
+
+/**
+ * {@linkcode durationsOfValue}, and how many entries of its `fixtures` it left
+ * out (an id that is no fixture id, a value that is no list, a duration that is
+ * no usable number of milliseconds), counted in the same pass.
+ */
+function summaryOfValue(value: unknown): { samples?: DurationSamples; leftOut: number } {
+  const left = { count: 0 };
+  const samples = samplesOfValue(value, left);
+  return { ...(samples ? { samples } : {}), leftOut: left.count };
+}
+
+function samplesOfValue(value: unknown, left: { count: number }): DurationSamples | undefined {
   const record = value as {
     version?: unknown;
     runs?: unknown;
@@ -144,7 +159,7 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
   if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
     return undefined;
   }
-  const byId = samplesOf(fixtures);
+  const byId = samplesOf(fixtures, { left });
   const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
     ? record.runs as number
     : 1;
@@ -187,11 +202,19 @@ function isRunId(value: unknown): value is string {
  * The well-formed durations of an object of ids and lists; the rest left out (an id left with
  * none too, unless `keepEmpty`).
  */
-function samplesOf(fixtures: object, options: { keepEmpty?: boolean } = {}): Map<string, number[]> {
+function samplesOf(
+  fixtures: object,
+  options: { keepEmpty?: boolean; left?: { count: number } } = {},
+): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   for (const [id, list] of Object.entries(fixtures)) {
-    if (!isFixtureId(id) || !Array.isArray(list)) continue;
-    const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
+    if (!isFixtureId(id) || !Array.isArray(list)) {
+      if (options.left) options.left.count++;
+      continue;
+    }
+    const held = list.length > MAX_SAMPLES ? list.slice(0, MAX_SAMPLES) : list;
+    const ms = held.filter(usableDurationMs);
+    if (options.left) options.left.count += held.length - ms.length;
     if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
@@ -236,6 +259,51 @@ export function durationsUnreadable(
       `runs/ keep every duration). Remove what is there to silence this${
         options.orElse ? `, or ${options.orElse}` : ""
       }.`,
+  };
+}
+
+/**
+ * The warning for entries of the artifact directory's `durations.json` its
+ * reader left out (a hand edit that is no duration, a damaged entry): which,
+ * and that a run rewrites the summary without them.
+ *
+ * @param shown The file's name as the output shows it.
+ * @param leftOut How many, and the first by key path.
+ * @param options `dryRun`: what a run would do, not what this one does.
+ * @returns The `DURATIONS_UNREADABLE` warning.
+ *
+ * @example
+ * ```ts
+ * import { durationsLeftOut } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const warning = durationsLeftOut(".smoke/durations.json", {
+ *   count: 1,
+ *   lines: ['fixtures.api/a[0]: expected a duration in milliseconds (...), got "2s"'],
+ * });
+ * assert.equal(
+ *   warning.message,
+ *   'Cannot read 1 entry of ".smoke/durations.json", left out: fixtures.api/a[0]: expected a ' +
+ *     'duration in milliseconds (...), got "2s"',
+ * );
+ * ```
+ */
+export function durationsLeftOut(
+  shown: string,
+  leftOut: { count: number; lines: readonly string[] },
+  options: { dryRun?: boolean } = {},
+): Diagnostic {
+  // The lines, without durationsIssues' own "... and N more": counted here.
+  const named = leftOut.lines.filter((line) => !line.startsWith("... and "));
+  const more = leftOut.count - named.length;
+  return {
+    code: "DURATIONS_UNREADABLE",
+    level: "warning",
+    message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of ` +
+      `"${shown}", left out: ${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+    hint: `${options.dryRun ? "A run would rewrite" : "This run rewrites"} the summary without ` +
+      "them. To keep them, fix them: each id's durations are a list of milliseconds, newest " +
+      'first (e.g. "api/health": [1200, 1150]).',
   };
 }
 
@@ -371,6 +439,11 @@ export interface DurationsRead {
   stamp: string;
   /** Why a file that is there could not be read (`it is not a durations summary ...`). */
   problem?: string;
+  /**
+   * Entries of the summary's `fixtures` it left out, when it left any out: how many, and the
+   * first of them by key path (see {@linkcode durationsIssues}).
+   */
+  leftOut?: { count: number; lines: string[] };
 }
 
 /** Why a file that reads is no summary: damaged, or written by a newer smoke. */
@@ -439,8 +512,13 @@ async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
   // Gone since the stamp: as if there were none.
   if (!read.ok && read.problem.kind === "missing") return { stamp: "none" };
   if (!read.ok) return { stamp, problem: read.reason };
-  const samples = parseDurations(new TextDecoder().decode(read.value));
-  return samples ? { samples, stamp } : { stamp, problem: NOT_A_SUMMARY };
+  const value = jsonValue(new TextDecoder().decode(read.value));
+  const { samples, leftOut } = summaryOfValue(value);
+  if (!samples) return { stamp, problem: NOT_A_SUMMARY };
+  // Counted while reading; said only when something was left out (a hand edit, a damage).
+  return leftOut
+    ? { samples, stamp, leftOut: { count: leftOut, lines: durationsIssues(value, 3) } }
+    : { samples, stamp };
 }
 
 /**

@@ -5,6 +5,7 @@ import fc from "npm:fast-check@4.11.0";
 import {
   addRun,
   durationsIssues,
+  durationsLeftOut,
   durationsOfValue,
   durationsText,
   MAX_SAMPLES,
@@ -265,4 +266,29 @@ Deno.test("durationsIssues() names every entry a reader leaves out, one line eac
       assert.doesNotMatch(line, /\p{Cc}/u, "one line, no control character");
     }
   }));
+});
+
+Deno.test("readDurationsFile() counts the entries it leaves out and names the first three; the warning says how many more", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const fixtures = { a: ["x", 5], b: 7, c: [-1], d: [null], e: [1, 2] };
+    await Deno.writeTextFile(`${dir}/durations.json`, JSON.stringify({ version: 1, fixtures }));
+    const read = await readDurationsFile(dir);
+    assert.deepEqual([...read.samples!.byId.keys()], ["a", "e"]);
+    assert.equal(read.leftOut?.count, 4);
+    const warning = durationsLeftOut("d/durations.json", read.leftOut!);
+    assert.match(warning.message, /^Cannot read 4 entries of "d\/durations\.json", left out: /);
+    assert.match(
+      warning.message,
+      /fixtures\.a\[0\]: .*; fixtures\.b: .*; fixtures\.c\[0\]: .*; and 1 more$/,
+    );
+    // A summary with nothing left out says nothing.
+    await Deno.writeTextFile(
+      `${dir}/durations.json`,
+      JSON.stringify({ version: 1, fixtures: { e: [1] } }),
+    );
+    assert.equal((await readDurationsFile(dir)).leftOut, undefined);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

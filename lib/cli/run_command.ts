@@ -269,18 +269,18 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
   // again.
   // Said once: a split by duration from the same summary has said it already.
   const said = selection.diagnostics.some((d) => d.code === "DURATIONS_UNREADABLE");
-  if (schedule.read?.problem && !said) {
-    const { durationsUnreadable, DURATIONS_FILE } = await import(
+  // So are the entries of one that reads that were left out (a hand edit that is no duration).
+  if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import(
       "../artifact/durations_file.ts"
     );
-    const unreadable = durationsUnreadable(
-      `${options.artifactDir}/${DURATIONS_FILE}`,
-      schedule.read.problem,
-      {
+    const shown = `${options.artifactDir}/${DURATIONS_FILE}`;
+    const unreadable = schedule.read.problem
+      ? durationsUnreadable(shown, schedule.read.problem, {
         instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in ` +
           "id order and the summary again from its own durations",
-      },
-    );
+      })
+      : durationsLeftOut(shown, schedule.read.leftOut!, { dryRun: flags.dryRun });
     warn(io, [unreadable]);
     selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };
   }

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-CNWUIJFG.js";
+} from "./chunk-UU7VIW4V.js";
 import {
   historyPaths,
   realPath,
@@ -28,7 +28,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-ASR24LRD.js";
+} from "./chunk-AZVNAJA7.js";
 import {
   closeOverNeeds,
   closest,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-UEQRI5YQ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-MXBG75EJ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2226,4 +2226,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-H6VYMCSI.js.map
+//# sourceMappingURL=chunk-RKP56UCD.js.map

@@ -40,13 +40,30 @@ var parseDurations = (function parseDurations(text) {
   return durationsOfValue(jsonValue(text));
 });
 var durationsOfValue = (function durationsOfValue(value) {
+  return summaryOfValue(value).samples;
+});
+var summaryOfValue = (function summaryOfValue(value) {
+  const left = {
+    count: 0
+  };
+  const samples = samplesOfValue(value, left);
+  return {
+    ...samples ? {
+      samples
+    } : {},
+    leftOut: left.count
+  };
+});
+var samplesOfValue = (function samplesOfValue(value, left) {
   const record = value;
   if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
   const fixtures = record.fixtures;
   if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
     return void 0;
   }
-  const byId = samplesOf(fixtures);
+  const byId = samplesOf(fixtures, {
+    left
+  });
   const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
   const isObject = ((v) => typeof v === "object" && v !== null && !Array.isArray(v));
@@ -88,8 +105,13 @@ var isRunId = (function isRunId(value) {
 var samplesOf = (function samplesOf(fixtures, options = {}) {
   const byId = /* @__PURE__ */ new Map();
   for (const [id, list] of Object.entries(fixtures)) {
-    if (!isFixtureId(id) || !Array.isArray(list)) continue;
-    const ms = list.slice(0, MAX_SAMPLES).filter(usableDurationMs);
+    if (!isFixtureId(id) || !Array.isArray(list)) {
+      if (options.left) options.left.count++;
+      continue;
+    }
+    const held = list.length > MAX_SAMPLES ? list.slice(0, MAX_SAMPLES) : list;
+    const ms = held.filter(usableDurationMs);
+    if (options.left) options.left.count += held.length - ms.length;
     if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
@@ -101,6 +123,16 @@ var durationsUnreadable = (function durationsUnreadable(shown, problem, options)
     message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
     // A directory or another non-regular file is removed as a damaged file is.
     hint: `${options.before ? `${options.before} ` : ""}${options.instead} (the run files in runs/ keep every duration). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
+  };
+});
+var durationsLeftOut = (function durationsLeftOut(shown, leftOut, options = {}) {
+  const named = leftOut.lines.filter(((line) => !line.startsWith("... and ")));
+  const more = leftOut.count - named.length;
+  return {
+    code: "DURATIONS_UNREADABLE",
+    level: "warning",
+    message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of "${shown}", left out: ${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+    hint: `${options.dryRun ? "A run would rewrite" : "This run rewrites"} the summary without them. To keep them, fix them: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`
   };
 });
 var durationsIssues = (function durationsIssues(value, max = 10) {
@@ -184,13 +216,22 @@ var readStamped = (async function readStamped(dir, stamp) {
     stamp,
     problem: read.reason
   };
-  const samples = parseDurations(new TextDecoder().decode(read.value));
-  return samples ? {
-    samples,
-    stamp
-  } : {
+  const value = jsonValue(new TextDecoder().decode(read.value));
+  const { samples, leftOut } = summaryOfValue(value);
+  if (!samples) return {
     stamp,
     problem: NOT_A_SUMMARY
+  };
+  return leftOut ? {
+    samples,
+    stamp,
+    leftOut: {
+      count: leftOut,
+      lines: durationsIssues(value, 3)
+    }
+  } : {
+    samples,
+    stamp
   };
 });
 var samplesNow = (async function samplesNow(dir, earlier) {
@@ -306,6 +347,7 @@ export {
   parseDurations,
   durationsOfValue,
   durationsUnreadable,
+  durationsLeftOut,
   durationsIssues,
   durationsProblem,
   durationsProblemOfValue,
@@ -319,4 +361,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-YBN2ICEX.js.map
+//# sourceMappingURL=chunk-IMJC6C3L.js.map

@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-ASR24LRD.js";
+} from "./chunk-AZVNAJA7.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-YBN2ICEX.js";
+import "./chunk-IMJC6C3L.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-CWFMXCVJ.js.map
+//# sourceMappingURL=durations-MQIOUXH2.js.map

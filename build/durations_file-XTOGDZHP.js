@@ -6,6 +6,7 @@ import {
   MAX_SPLITS,
   addRun,
   durationsIssues,
+  durationsLeftOut,
   durationsNotSaved,
   durationsOfValue,
   durationsProblem,
@@ -19,7 +20,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-YBN2ICEX.js";
+} from "./chunk-IMJC6C3L.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -35,6 +36,7 @@ export {
   MAX_SPLITS,
   addRun,
   durationsIssues,
+  durationsLeftOut,
   durationsNotSaved,
   durationsOfValue,
   durationsProblem,
@@ -49,4 +51,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-PUBMK5OI.js.map
+//# sourceMappingURL=durations_file-XTOGDZHP.js.map
