@@ -261,6 +261,10 @@ Deno.test("--dry-run with --timings says which figures come from the timings and
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /^ {2}expected: \S+ \(median of 1 run\)$/m);
   assert.match(dry.stdout, label);
+  // By id because asked, or because the summary cannot be read: not "no durations yet".
+  const byId = await runSmoke(p.dir, [...args, "--timings", "timings.json", "--order", "id"]);
+  assert.match(byId.stdout, /^Start order: by id \(--order id\)$/m);
+  assert.doesNotMatch(byId.stdout, /no durations yet|The expected durations/);
   // Both from the local summary: one source, no label; also when --timings names it.
   const local = await runSmoke(p.dir, args);
   assert.equal(local.code, 0, local.stderr);

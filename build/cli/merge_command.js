@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-RKP56UCD.js";
+} from "../chunk-BRQTJWFK.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-UU7VIW4V.js";
+import "../chunk-CJHZNCYS.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-AZVNAJA7.js";
+import "../chunk-OB3R5JU4.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-IMJC6C3L.js";
+import "../chunk-MQ2XCXUK.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -328,7 +328,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-KTIJAKNM.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-FHMDMY7H.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-RKP56UCD.js";
+} from "../chunk-BRQTJWFK.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-UU7VIW4V.js";
+import "../chunk-CJHZNCYS.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-AZVNAJA7.js";
+import "../chunk-OB3R5JU4.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-IMJC6C3L.js";
+import "../chunk-MQ2XCXUK.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

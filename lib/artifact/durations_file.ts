@@ -269,7 +269,6 @@ export function durationsUnreadable(
  *
  * @param shown The file's name as the output shows it.
  * @param leftOut How many, and the first by key path.
- * @param options `dryRun`: what a run would do, not what this one does.
  * @returns The `DURATIONS_UNREADABLE` warning.
  *
  * @example
@@ -291,7 +290,6 @@ export function durationsUnreadable(
 export function durationsLeftOut(
   shown: string,
   leftOut: { count: number; lines: readonly string[] },
-  options: { dryRun?: boolean } = {},
 ): Diagnostic {
   // The lines, without durationsIssues' own "... and N more": counted here.
   const named = leftOut.lines.filter((line) => !line.startsWith("... and "));
@@ -301,9 +299,11 @@ export function durationsLeftOut(
     level: "warning",
     message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of ` +
       `"${shown}", left out: ${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
-    hint: `${options.dryRun ? "A run would rewrite" : "This run rewrites"} the summary without ` +
-      "them. To keep them, fix them: each id's durations are a list of milliseconds, newest " +
-      'first (e.g. "api/health": [1200, 1150]).',
+    // A run that records no duration (all skipped, stopped before any result) leaves the file.
+    hint: `The next run that records durations rewrites the summary without ` +
+      `${leftOut.count === 1 ? "it" : "them"}. To keep ${leftOut.count === 1 ? "it" : "them"}, ` +
+      `fix ${leftOut.count === 1 ? "it" : "them"}: each id's durations are a list of ` +
+      'milliseconds, newest first (e.g. "api/health": [1200, 1150]).',
   };
 }
 
@@ -338,7 +338,11 @@ export function durationsIssues(value: unknown, max = 10): string[] {
     if (issues.length < max) issues.push(displayName(line));
     else more++;
   };
-  const shown = (text: string) => text.length > 80 ? `${text.slice(0, 80)}...` : text;
+  // Cut by code point, never inside a surrogate pair.
+  const shown = (text: string) => {
+    const points = [...text];
+    return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
+  };
   for (const [id, list] of Object.entries(fixtures)) {
     const at = `fixtures.${shown(id)}`;
     if (!isFixtureId(id)) add(`${at}: not a fixture id`);
@@ -403,6 +407,8 @@ export function durationsProblem(text: string): string | undefined {
  * // Written by hand without its version, or without its fixtures: said as a summary's problem.
  * assert.match(durationsProblemOfValue({ fixtures: { "api/a": [100] } })!, /without "version": 1/);
  * assert.match(durationsProblemOfValue({ version: 1 })!, /without "fixtures"/);
+ * // Any other JSON with a version (a package.json) is checked as an artifact.
+ * assert.equal(durationsProblemOfValue({ name: "x", version: "1.0.0" }), undefined);
  * // An artifact's fixtures are a list: that is checked as an artifact.
  * assert.equal(durationsProblemOfValue({ fixtures: [] }), undefined);
  * ```
@@ -411,13 +417,17 @@ export function durationsProblemOfValue(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   if ("schemaVersion" in record) return undefined;
-  // An artifact's "fixtures" is a list: an object of ids, or a "version", is a summary's.
+  // An artifact's "fixtures" is a list: an object of them, or "version": 1, is a summary's (any
+  // other JSON with a "version", a package.json, is checked as an artifact).
   const summaryFixtures = typeof record.fixtures === "object" && record.fixtures !== null &&
     !Array.isArray(record.fixtures);
-  if (!("version" in record) && !summaryFixtures) return undefined;
-  if (!("version" in record)) return 'a durations summary without "version": 1';
+  if (!("version" in record)) {
+    return summaryFixtures ? 'a durations summary without "version": 1' : undefined;
+  }
   if (!("fixtures" in record)) {
-    return 'a durations summary without "fixtures" (an object of ids and durations)';
+    return record.version === 1
+      ? 'a durations summary without "fixtures" (an object of ids and durations)'
+      : undefined;
   }
   if (record.version !== 1) {
     const version = typeof record.version === "number"
@@ -752,7 +762,11 @@ export function recordedResults(
     .map((f) =>
       f.failure?.kind === "interrupted"
         ? { id: f.id, status: "failed" }
-        : { id: f.id, durationMs: f.durationMs, status: f.status }
+        // A duration no timer can wait (a crafted or damaged artifact merged in) is no sample:
+        // the summary's reader would leave it out, and say so, at every run.
+        : usableDurationMs(f.durationMs)
+        ? { id: f.id, durationMs: f.durationMs, status: f.status }
+        : { id: f.id, status: f.status }
     );
 }
 

@@ -280,7 +280,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
         instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in ` +
           "id order and the summary again from its own durations",
       })
-      : durationsLeftOut(shown, schedule.read.leftOut!, { dryRun: flags.dryRun });
+      : durationsLeftOut(shown, schedule.read.leftOut!);
     warn(io, [unreadable]);
     selection = { ...selection, diagnostics: [...selection.diagnostics, unreadable] };
   }

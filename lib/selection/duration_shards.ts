@@ -7,8 +7,10 @@
  *
  * Tie-breaks (documented, so every runner agrees): fixtures are placed
  * longest expected first, equal durations by id (code-unit order); each goes
- * to the shard with the least predicted total, equal totals to the lowest
- * shard index.
+ * to the shard that leaves the longest shard shortest, then the one it adds
+ * least work to (where what it needs runs already), then the least-loaded,
+ * then the lowest shard index: without needs, the shard with the least
+ * predicted total, equal totals to the lowest index.
  *
  * @module
  */
@@ -45,13 +47,15 @@ export interface Brought {
 
 /**
  * Splits fixtures into `total` shards with the greedy longest-processing-time
- * rule: longest expected first (ties by id), each to the shard whose predicted
- * total it raises least (ties to the lowest index). A shard runs, with each
- * fixture it gets, what that fixture brings (its needs and their teardowns),
- * once however many of its fixtures bring it, and its total counts them: a
- * fixture costs a shard its own time and that of what it brings that the
- * shard does not run yet, so a fixture goes where its setup runs when that
- * saves more than it unbalances, and a setup where what needs it went. A
+ * rule: longest expected first (ties by id). A shard runs, with each fixture
+ * it gets, what that fixture brings (its needs and their teardowns), once
+ * however many of its fixtures bring it, and its total counts them: a fixture
+ * costs a shard its own time and that of what it brings that the shard does
+ * not run yet. Each goes to the shard that leaves the longest shard shortest,
+ * then the one it adds least work to, then the least-loaded, then the lowest
+ * index (without needs: the least-loaded shard); so a fixture goes where its
+ * setup runs unless elsewhere makes the longest shard shorter, and a setup
+ * where what needs it went. A
  * fixture expected to take no time goes to the least-loaded shard that
  * already has fixtures, and a follower (a teardown without needs: it cleans
  * up after the other fixtures of its shard) is placed after the others, on

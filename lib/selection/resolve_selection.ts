@@ -517,12 +517,15 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
   // Two sources of durations in one listing: say which figures come from which.
-  if (selection.shardPlan?.timingsGiven && schedule) {
+  // The runner's own directory has no history yet (none asked for id order, none unreadable):
+  // its start order is not the timings'.
+  const noHistoryYet = schedule !== undefined && schedule.read?.samples === undefined &&
+    schedule.read?.problem === undefined && schedule.askedIn === undefined;
+  if (selection.shardPlan?.timingsGiven && (schedule?.estimates || noHistoryYet)) {
     lines.push(
-      schedule.estimates
+      schedule?.estimates
         ? `The expected durations and the start order are from the artifact directory's ` +
           `durations.json; the shard totals from ${selection.shardPlan.source}.`
-        // The runner's own directory has no history yet: its start order is not the timings'.
         : `The shard totals are from ${selection.shardPlan.source}; the start order is from the ` +
           "artifact directory's durations.json, which has no durations yet.",
     );

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-UU7VIW4V.js";
+} from "./chunk-CJHZNCYS.js";
 import {
   historyPaths,
   realPath,
@@ -28,7 +28,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-AZVNAJA7.js";
+} from "./chunk-OB3R5JU4.js";
 import {
   closeOverNeeds,
   closest,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-MXBG75EJ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-ZH2X745V.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2180,8 +2180,9 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   const order = schedule && startOrderLine(schedule, selection.planned);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
-  if (selection.shardPlan?.timingsGiven && schedule) {
-    lines.push(schedule.estimates ? `The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.` : `The shard totals are from ${selection.shardPlan.source}; the start order is from the artifact directory's durations.json, which has no durations yet.`);
+  const noHistoryYet = schedule !== void 0 && schedule.read?.samples === void 0 && schedule.read?.problem === void 0 && schedule.askedIn === void 0;
+  if (selection.shardPlan?.timingsGiven && (schedule?.estimates || noHistoryYet)) {
+    lines.push(schedule?.estimates ? `The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.` : `The shard totals are from ${selection.shardPlan.source}; the start order is from the artifact directory's durations.json, which has no durations yet.`);
   }
   const skipped = skips.size;
   const n = selection.planned.length - skipped;
@@ -2226,4 +2227,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-RKP56UCD.js.map
+//# sourceMappingURL=chunk-BRQTJWFK.js.map

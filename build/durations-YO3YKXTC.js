@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-AZVNAJA7.js";
+} from "./chunk-OB3R5JU4.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-IMJC6C3L.js";
+import "./chunk-MQ2XCXUK.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-MQIOUXH2.js.map
+//# sourceMappingURL=durations-YO3YKXTC.js.map

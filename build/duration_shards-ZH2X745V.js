@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-UU7VIW4V.js";
+} from "./chunk-CJHZNCYS.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-AZVNAJA7.js";
+import "./chunk-OB3R5JU4.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-IMJC6C3L.js";
+import "./chunk-MQ2XCXUK.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-MXBG75EJ.js.map
+//# sourceMappingURL=duration_shards-ZH2X745V.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-XTNGIA6P.js";
 import {
   usableDurationMs
-} from "./chunk-IMJC6C3L.js";
+} from "./chunk-MQ2XCXUK.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -140,7 +140,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-XTOGDZHP.js");
+  const { readDurationsFile } = await import("./durations_file-KASVC6OQ.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-AZVNAJA7.js.map
+//# sourceMappingURL=chunk-OB3R5JU4.js.map

@@ -6,7 +6,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-IMJC6C3L.js";
+} from "./chunk-MQ2XCXUK.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -90,4 +90,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-KTIJAKNM.js.map
+//# sourceMappingURL=merged_durations-FHMDMY7H.js.map

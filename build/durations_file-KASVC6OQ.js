@@ -20,7 +20,7 @@ import {
   samplesNow,
   usableDurationMs,
   writeDurations
-} from "./chunk-IMJC6C3L.js";
+} from "./chunk-MQ2XCXUK.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -51,4 +51,4 @@ export {
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-XTOGDZHP.js.map
+//# sourceMappingURL=durations_file-KASVC6OQ.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-AZVNAJA7.js";
+} from "./chunk-OB3R5JU4.js";
 import {
   broughtBy
 } from "./chunk-XTNGIA6P.js";
@@ -278,7 +278,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsIssues, durationsUnreadable, durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-XTOGDZHP.js");
+  const { durationsIssues, durationsUnreadable, durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-KASVC6OQ.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -393,4 +393,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-UU7VIW4V.js.map
+//# sourceMappingURL=chunk-CJHZNCYS.js.map

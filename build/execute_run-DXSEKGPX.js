@@ -1526,7 +1526,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-XTOGDZHP.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-KASVC6OQ.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1795,7 +1795,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-XTOGDZHP.js");
+        const { durationsNotSaved } = await import("./durations_file-KASVC6OQ.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1931,4 +1931,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-QBNCQS6N.js.map
+//# sourceMappingURL=execute_run-DXSEKGPX.js.map

@@ -125,14 +125,15 @@ var durationsUnreadable = (function durationsUnreadable(shown, problem, options)
     hint: `${options.before ? `${options.before} ` : ""}${options.instead} (the run files in runs/ keep every duration). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
   };
 });
-var durationsLeftOut = (function durationsLeftOut(shown, leftOut, options = {}) {
+var durationsLeftOut = (function durationsLeftOut(shown, leftOut) {
   const named = leftOut.lines.filter(((line) => !line.startsWith("... and ")));
   const more = leftOut.count - named.length;
   return {
     code: "DURATIONS_UNREADABLE",
     level: "warning",
     message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of "${shown}", left out: ${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
-    hint: `${options.dryRun ? "A run would rewrite" : "This run rewrites"} the summary without them. To keep them, fix them: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`
+    // A run that records no duration (all skipped, stopped before any result) leaves the file.
+    hint: `The next run that records durations rewrites the summary without ${leftOut.count === 1 ? "it" : "them"}. To keep ${leftOut.count === 1 ? "it" : "them"}, fix ${leftOut.count === 1 ? "it" : "them"}: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`
   };
 });
 var durationsIssues = (function durationsIssues(value, max = 10) {
@@ -144,7 +145,12 @@ var durationsIssues = (function durationsIssues(value, max = 10) {
     if (issues.length < max) issues.push(displayName(line));
     else more++;
   });
-  const shown = ((text) => text.length > 80 ? `${text.slice(0, 80)}...` : text);
+  const shown = ((text) => {
+    const points = [
+      ...text
+    ];
+    return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
+  });
   for (const [id, list] of Object.entries(fixtures)) {
     const at = `fixtures.${shown(id)}`;
     if (!isFixtureId(id)) add(`${at}: not a fixture id`);
@@ -174,10 +180,11 @@ var durationsProblemOfValue = (function durationsProblemOfValue(value) {
   const record = value;
   if ("schemaVersion" in record) return void 0;
   const summaryFixtures = typeof record.fixtures === "object" && record.fixtures !== null && !Array.isArray(record.fixtures);
-  if (!("version" in record) && !summaryFixtures) return void 0;
-  if (!("version" in record)) return 'a durations summary without "version": 1';
+  if (!("version" in record)) {
+    return summaryFixtures ? 'a durations summary without "version": 1' : void 0;
+  }
   if (!("fixtures" in record)) {
-    return 'a durations summary without "fixtures" (an object of ids and durations)';
+    return record.version === 1 ? 'a durations summary without "fixtures" (an object of ids and durations)' : void 0;
   }
   if (record.version !== 1) {
     const version = typeof record.version === "number" ? `version ${record.version}` : "a version that is not a number";
@@ -317,9 +324,12 @@ var recordedResults = (function recordedResults(fixtures) {
   return fixtures.filter(((f) => f.attempts > 0 && !interruptedWithoutResult(f))).map(((f) => f.failure?.kind === "interrupted" ? {
     id: f.id,
     status: "failed"
-  } : {
+  } : usableDurationMs(f.durationMs) ? {
     id: f.id,
     durationMs: f.durationMs,
+    status: f.status
+  } : {
+    id: f.id,
     status: f.status
   }));
 });
@@ -361,4 +371,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-IMJC6C3L.js.map
+//# sourceMappingURL=chunk-MQ2XCXUK.js.map
