@@ -386,8 +386,9 @@ Deno.test("--shard-by duration: fixtures that need a slow setup run on its shard
     Object.fromEntries(ids.map((id) => [`fixtures/${id}.smoke.jsonc`, JSON.stringify(manifest)]));
   const apis = ["api/a", "api/b", "api/c", "api/d"];
   await using p = await tempProject({
-    ...fixtures(["setup/db", "misc/x", "misc/y"], { command: ["true"] }),
-    ...fixtures(apis, { command: ["true"], needs: ["setup/db"] }),
+    ...fixtures(["setup/db"], { command: ["true"] }),
+    ...fixtures(["misc/x", "misc/y"], { command: ["true"], tags: ["smoke"] }),
+    ...fixtures(apis, { command: ["true"], needs: ["setup/db"], tags: ["smoke"] }),
     ...fixtures(["teardown/db"], { command: ["true"], needs: ["setup/db"], teardown: true }),
     "t.json": JSON.stringify({
       version: 1,
@@ -414,6 +415,15 @@ Deno.test("--shard-by duration: fixtures that need a slow setup run on its shard
     ran.push((await p.latest()).fixtures.map((f) => f.id as string).sort());
   }
   assert.deepEqual(ran, [[...apis, "setup/db", "teardown/db"], ["misc/x", "misc/y"]]);
+  // --tag smoke leaves the setup out of the selection: it is only ever pulled in, never placed
+  // first. The same split (before: 1/2 28.5s, 2/2 28.5s, the setup on both runners).
+  for (let index = 1; index <= 2; index++) {
+    const args = ["--shard", `${index}/2`, "--shard-by", "duration", "--timings", "t.json"];
+    const dry = await runSmoke(p.dir, [...args, "--tag", "smoke", "--dry-run"]);
+    assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+    assert.match(dry.stdout, /: 1\/2 24\.5s(?: \(this shard\))?, 2\/2 12\.0s/);
+    assert.equal(/^setup\/db {2}\(pulled in/m.test(dry.stdout), index === 1, dry.stdout);
+  }
 });
 
 Deno.test("--shard-by duration with needs too many to follow (a chain 400 long): the split says so, and the shard's 'took' leaves out what it pulled in, as its prediction does", async () => {

@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-BRQTJWFK.js";
+} from "../chunk-2XVSF6YD.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-CJHZNCYS.js";
+import "../chunk-FO3VFBSP.js";
 import {
   SaveRunError,
   ensureHistoryDir,

@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-BRQTJWFK.js";
+} from "../chunk-2XVSF6YD.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-CJHZNCYS.js";
+import "../chunk-FO3VFBSP.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";

@@ -102,11 +102,6 @@ export function durationShards(
   // With more shards than fixtures the shards past the fixtures' count stay empty (while a shard
   // among the first is empty, none further on is chosen): they are not made, so a huge N costs
   // nothing.
-  const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
-  const counts = totals.map(() => 0);
-  /** Per shard, its fixtures that run and are no followers. */
-  const leaders = totals.map(() => 0);
-  const shardOf = ids.map(() => 0);
   // Everything a shard can run, by number: the fixtures, then what they bring from outside.
   const number = new Map(ids.map((id, i) => [id, i]));
   const msOfNumber = [...expectedMs];
@@ -120,77 +115,108 @@ export function durationShards(
       return n;
     })
   );
-  /** The shards each runs on so far, placed there or brought. */
-  const runsOn: number[][] = msOfNumber.map(() => []);
-  /** Per shard, what a fixture being placed would not add there (scratch, zeroed after use). */
-  const saved = totals.map(() => 0);
-  /** The longest shard's total so far. */
-  let top = 0;
   const follows = (i: number) => expectedMs[i] > 0 && options.follows?.[i] === true;
-  const order = longestFirst(ids, expectedMs);
-  for (const i of [...order.filter((i) => !follows(i)), ...order.filter(follows)]) {
-    // A fixture expected to take no time (a skipped one) joins a shard that has fixtures: alone
-    // on a shard it would make a runner run nothing (and a shard of skipped fixtures fails). A
-    // follower joins one that has a fixture that runs, to clean up after it: alone it would run
-    // at once. Shard 1 takes the first fixture placed, the longest that is no follower: it has a
-    // fixture, and one that runs, as soon as any shard has.
-    const among = follows(i) && leaders[0] > 0
-      ? leaders
-      : expectedMs[i] === 0 && counts[0] > 0
-      ? counts
-      : undefined;
-    // What the fixture costs a shard: all it runs with, less what the shard runs already.
-    const runs = brings[i].length ? [i, ...brings[i]] : [i];
-    let full = 0;
-    for (const n of runs) {
-      full += msOfNumber[n];
-      for (const s of runsOn[n]) saved[s] += msOfNumber[n];
-    }
-    // The shard that leaves the longest shard shortest; of those, the one it adds least work to
-    // (where what it brings runs already); then the least-loaded; then the lowest. Without
-    // needs, that is the least-loaded shard.
-    let least = 0;
-    if (runs.length === 1 && runsOn[i].length === 0) {
-      // It brings nothing and runs nowhere yet: it costs every shard the same, so the rule is
-      // the least-loaded shard (the same choice, at the cost of one read a shard).
-      for (let s = 1; s < totals.length; s++) {
-        if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+  // What each fixture costs a shard that runs none of what it brings.
+  const fullOf = ids.map((_, i) =>
+    brings[i].reduce((sum, n) => sum + msOfNumber[n], expectedMs[i])
+  );
+  const first = place(longestFirst(ids, expectedMs));
+  if (!first.duplicated) return first.split;
+  // With needs, a greedy pass placed by each fixture's own time can spread fixtures that need a
+  // long setup before the setup's cost is seen (a setup not in the selection is never placed
+  // first). When the first pass runs something brought on several shards, a second pass places them by their cost with what they bring, each where it adds
+  // least work without passing the first pass's longest shard; it is kept when its longest shard
+  // is shorter and its totals as balanced as the first's promise.
+  const longest = Math.max(...first.split.totals);
+  const { split } = place(longestFirst(ids, fullOf), { cap: longest });
+  const most = Math.max(0, ...fullOf);
+  const led = new Set(split.shardOf.filter((_, i) => expectedMs[i] > 0 && !follows(i)));
+  const balanced = led.size < split.totals.length ||
+    Math.max(...split.totals) - Math.min(...split.totals) <= most;
+  return Math.max(...split.totals) < longest && balanced ? split : first.split;
+
+  /**
+   * One greedy pass over the fixtures in `order` (followers after the others). Without `cap`:
+   * each to the shard that leaves the longest shard shortest, then the one it adds least work
+   * to, then the least-loaded, then the lowest. With `cap`: each to the shard it adds least
+   * work to among those it leaves within the cap (then the least-loaded, then the lowest); none
+   * within it, as without. Also says whether anything ran on several shards.
+   */
+  function place(
+    order: number[],
+    options: { cap?: number } = {},
+  ): { split: ShardSplit; duplicated: boolean } {
+    const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
+    const counts = totals.map(() => 0);
+    /** Per shard, its fixtures that run and are no followers. */
+    const leaders = totals.map(() => 0);
+    const shardOf = ids.map(() => 0);
+    /** The shards each runs on so far, placed there or brought. */
+    const runsOn: number[][] = msOfNumber.map(() => []);
+    /** Per shard, what a fixture being placed would not add there (scratch, zeroed after use). */
+    const saved = totals.map(() => 0);
+    /** The longest shard's total so far. */
+    let top = 0;
+    for (const i of [...order.filter((i) => !follows(i)), ...order.filter(follows)]) {
+      // A fixture expected to take no time (a skipped one) joins a shard that has fixtures:
+      // alone on a shard it would make a runner run nothing (and a shard of skipped fixtures
+      // fails). A follower joins one that has a fixture that runs, to clean up after it: alone
+      // it would run at once. Shard 1 takes the first fixture placed, the longest that is no
+      // follower: it has a fixture, and one that runs, as soon as any shard has.
+      const among = follows(i) && leaders[0] > 0
+        ? leaders
+        : expectedMs[i] === 0 && counts[0] > 0
+        ? counts
+        : undefined;
+      // What the fixture costs a shard: all it runs with, less what the shard runs already.
+      const runs = brings[i].length ? [i, ...brings[i]] : [i];
+      const full = fullOf[i];
+      for (const n of runs) for (const s of runsOn[n]) saved[s] += msOfNumber[n];
+      let least = 0;
+      if (runs.length === 1 && runsOn[i].length === 0) {
+        // It brings nothing and runs nowhere yet: it costs every shard the same, so either rule
+        // is the least-loaded shard (the same choice, at the cost of one read a shard).
+        for (let s = 1; s < totals.length; s++) {
+          if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+        }
+        totals[least] += full;
+      } else {
+        const cap = options.cap;
+        let leastCost = totals[0] + full - saved[0];
+        let leastLongest = Math.max(leastCost, top);
+        // Within the cap: the least work added, then the least-loaded.
+        let within = cap !== undefined && leastCost <= cap;
+        for (let s = 1; s < totals.length; s++) {
+          if (among && among[s] === 0) continue;
+          const cost = totals[s] + full - saved[s];
+          const longest = Math.max(cost, top);
+          const fits = cap !== undefined && cost <= cap;
+          const better = within || fits
+            ? fits && (!within || saved[s] > saved[least] ||
+              saved[s] === saved[least] && cost < leastCost)
+            : longest < leastLongest ||
+              longest === leastLongest &&
+                (saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost);
+          if (better) {
+            least = s;
+            leastCost = cost;
+            leastLongest = longest;
+            within = fits;
+          }
+        }
+        totals[least] = leastCost;
       }
-      totals[least] += full;
       top = Math.max(top, totals[least]);
-      runsOn[i].push(least);
+      for (const n of runs) {
+        for (const s of runsOn[n]) saved[s] = 0;
+        if (!runsOn[n].includes(least)) runsOn[n].push(least);
+      }
       counts[least]++;
       if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
       shardOf[i] = least + 1;
-      continue;
     }
-    let leastCost = totals[0] + full - saved[0];
-    let leastLongest = Math.max(leastCost, top);
-    for (let s = 1; s < totals.length; s++) {
-      if (among && among[s] === 0) continue;
-      const cost = totals[s] + full - saved[s];
-      const longest = Math.max(cost, top);
-      if (
-        longest < leastLongest ||
-        longest === leastLongest &&
-          (saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost)
-      ) {
-        least = s;
-        leastCost = cost;
-        leastLongest = longest;
-      }
-    }
-    totals[least] = leastCost;
-    top = Math.max(top, totals[least]);
-    for (const n of runs) {
-      for (const s of runsOn[n]) saved[s] = 0;
-      if (!runsOn[n].includes(least)) runsOn[n].push(least);
-    }
-    counts[least]++;
-    if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
-    shardOf[i] = least + 1;
+    return { split: { shardOf, totals }, duplicated: runsOn.some((on) => on.length > 1) };
   }
-  return { shardOf, totals };
 }
 
 /** Durations read for sharding: newest first, by fixture id. */

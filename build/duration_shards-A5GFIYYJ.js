@@ -4,7 +4,7 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-CJHZNCYS.js";
+} from "./chunk-FO3VFBSP.js";
 import "./chunk-I6OP5QHC.js";
 import "./chunk-OB3R5JU4.js";
 import "./chunk-XTNGIA6P.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-ZH2X745V.js.map
+//# sourceMappingURL=duration_shards-A5GFIYYJ.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-CJHZNCYS.js";
+} from "./chunk-FO3VFBSP.js";
 import {
   historyPaths,
   realPath,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-ZH2X745V.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-A5GFIYYJ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2227,4 +2227,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-BRQTJWFK.js.map
+//# sourceMappingURL=chunk-2XVSF6YD.js.map

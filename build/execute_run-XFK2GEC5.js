@@ -1931,4 +1931,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-DXSEKGPX.js.map
+//# sourceMappingURL=execute_run-XFK2GEC5.js.map

@@ -23,12 +23,6 @@ import {
 
 // lib/selection/duration_shards.ts
 var durationShards = (function durationShards(ids, expectedMs, total, options = {}) {
-  const totals = Array.from({
-    length: Math.max(1, Math.min(total, ids.length))
-  }, (() => 0));
-  const counts = totals.map((() => 0));
-  const leaders = totals.map((() => 0));
-  const shardOf = ids.map((() => 0));
   const number = new Map(ids.map(((id, i) => [
     id,
     i
@@ -44,66 +38,84 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
     }
     return n;
   }))));
-  const runsOn = msOfNumber.map((() => []));
-  const saved = totals.map((() => 0));
-  let top = 0;
   const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
-  const order = longestFirst(ids, expectedMs);
-  for (const i of [
-    ...order.filter(((i2) => !follows(i2))),
-    ...order.filter(follows)
-  ]) {
-    const among = follows(i) && leaders[0] > 0 ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
-    const runs = brings[i].length ? [
-      i,
-      ...brings[i]
-    ] : [
-      i
-    ];
-    let full = 0;
-    for (const n of runs) {
-      full += msOfNumber[n];
-      for (const s of runsOn[n]) saved[s] += msOfNumber[n];
-    }
-    let least = 0;
-    if (runs.length === 1 && runsOn[i].length === 0) {
-      for (let s = 1; s < totals.length; s++) {
-        if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+  const fullOf = ids.map(((_, i) => brings[i].reduce(((sum, n) => sum + msOfNumber[n]), expectedMs[i])));
+  const first = place(longestFirst(ids, expectedMs));
+  if (!first.duplicated) return first.split;
+  const longest = Math.max(...first.split.totals);
+  const { split } = place(longestFirst(ids, fullOf), {
+    cap: longest
+  });
+  const most = Math.max(0, ...fullOf);
+  const led = new Set(split.shardOf.filter(((_, i) => expectedMs[i] > 0 && !follows(i))));
+  const balanced = led.size < split.totals.length || Math.max(...split.totals) - Math.min(...split.totals) <= most;
+  return Math.max(...split.totals) < longest && balanced ? split : first.split;
+  function place(order, options2 = {}) {
+    const totals = Array.from({
+      length: Math.max(1, Math.min(total, ids.length))
+    }, (() => 0));
+    const counts = totals.map((() => 0));
+    const leaders = totals.map((() => 0));
+    const shardOf = ids.map((() => 0));
+    const runsOn = msOfNumber.map((() => []));
+    const saved = totals.map((() => 0));
+    let top = 0;
+    for (const i of [
+      ...order.filter(((i2) => !follows(i2))),
+      ...order.filter(follows)
+    ]) {
+      const among = follows(i) && leaders[0] > 0 ? leaders : expectedMs[i] === 0 && counts[0] > 0 ? counts : void 0;
+      const runs = brings[i].length ? [
+        i,
+        ...brings[i]
+      ] : [
+        i
+      ];
+      const full = fullOf[i];
+      for (const n of runs) for (const s of runsOn[n]) saved[s] += msOfNumber[n];
+      let least = 0;
+      if (runs.length === 1 && runsOn[i].length === 0) {
+        for (let s = 1; s < totals.length; s++) {
+          if ((!among || among[s] > 0) && totals[s] < totals[least]) least = s;
+        }
+        totals[least] += full;
+      } else {
+        const cap = options2.cap;
+        let leastCost = totals[0] + full - saved[0];
+        let leastLongest = Math.max(leastCost, top);
+        let within = cap !== void 0 && leastCost <= cap;
+        for (let s = 1; s < totals.length; s++) {
+          if (among && among[s] === 0) continue;
+          const cost = totals[s] + full - saved[s];
+          const longest2 = Math.max(cost, top);
+          const fits = cap !== void 0 && cost <= cap;
+          const better = within || fits ? fits && (!within || saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost) : longest2 < leastLongest || longest2 === leastLongest && (saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost);
+          if (better) {
+            least = s;
+            leastCost = cost;
+            leastLongest = longest2;
+            within = fits;
+          }
+        }
+        totals[least] = leastCost;
       }
-      totals[least] += full;
       top = Math.max(top, totals[least]);
-      runsOn[i].push(least);
+      for (const n of runs) {
+        for (const s of runsOn[n]) saved[s] = 0;
+        if (!runsOn[n].includes(least)) runsOn[n].push(least);
+      }
       counts[least]++;
       if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
       shardOf[i] = least + 1;
-      continue;
     }
-    let leastCost = totals[0] + full - saved[0];
-    let leastLongest = Math.max(leastCost, top);
-    for (let s = 1; s < totals.length; s++) {
-      if (among && among[s] === 0) continue;
-      const cost = totals[s] + full - saved[s];
-      const longest = Math.max(cost, top);
-      if (longest < leastLongest || longest === leastLongest && (saved[s] > saved[least] || saved[s] === saved[least] && cost < leastCost)) {
-        least = s;
-        leastCost = cost;
-        leastLongest = longest;
-      }
-    }
-    totals[least] = leastCost;
-    top = Math.max(top, totals[least]);
-    for (const n of runs) {
-      for (const s of runsOn[n]) saved[s] = 0;
-      if (!runsOn[n].includes(least)) runsOn[n].push(least);
-    }
-    counts[least]++;
-    if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
-    shardOf[i] = least + 1;
+    return {
+      split: {
+        shardOf,
+        totals
+      },
+      duplicated: runsOn.some(((on) => on.length > 1))
+    };
   }
-  return {
-    shardOf,
-    totals
-  };
 });
 var durationShardOf = (function durationShardOf(selection, shard, timings, options = {}) {
   if (options.placeBy) {
@@ -393,4 +405,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-CJHZNCYS.js.map
+//# sourceMappingURL=chunk-FO3VFBSP.js.map
