@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-EHWXQ54A.js";
+} from "../chunk-2GBIOZJW.js";
 import "../chunk-JYCNRUSB.js";
-import "../chunk-72NMZ72N.js";
+import "../chunk-CDDBYUVK.js";
 import "../chunk-UGS3B7OI.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-5FBXG7SH.js";

@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-7CNQGTFT.js";
+} from "../chunk-JFGRXBAA.js";
 import {
   advanceState,
   stateFromRecord,
@@ -21,12 +21,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-2XVSF6YD.js";
+} from "../chunk-MWEVKMMN.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-VGIELPRX.js";
-import "../chunk-FO3VFBSP.js";
+import "../chunk-BRQLOGDW.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -43,7 +43,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-72NMZ72N.js";
+} from "../chunk-CDDBYUVK.js";
 import {
   colorWanted,
   palette,
@@ -58,9 +58,9 @@ import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-OB3R5JU4.js";
+import "../chunk-43PD62QX.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-MQ2XCXUK.js";
+import "../chunk-LYNSEBNC.js";
 import "../chunk-X254MOJK.js";
 import {
   checkOutputPath,
@@ -328,7 +328,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-FHMDMY7H.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-YHN2WZY4.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

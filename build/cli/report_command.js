@@ -14,11 +14,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-2XVSF6YD.js";
+} from "../chunk-MWEVKMMN.js";
 import {
   displayPath
 } from "../chunk-VGIELPRX.js";
-import "../chunk-FO3VFBSP.js";
+import "../chunk-BRQLOGDW.js";
 import {
   checkOutputFile
 } from "../chunk-I6OP5QHC.js";
@@ -42,9 +42,9 @@ import {
   quarantinedFailure,
   servicesFailed
 } from "../chunk-SDGNAE2V.js";
-import "../chunk-OB3R5JU4.js";
+import "../chunk-43PD62QX.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-MQ2XCXUK.js";
+import "../chunk-LYNSEBNC.js";
 import "../chunk-X254MOJK.js";
 import {
   writeOutputFile

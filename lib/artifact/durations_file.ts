@@ -135,17 +135,55 @@ export function durationsOfValue(value: unknown): DurationSamples | undefined {
 }
 
 /**
- * {@linkcode durationsOfValue}, and how many entries of its `fixtures` it left
- * out (an id that is no fixture id, a value that is no list, a duration that is
- * no usable number of milliseconds), counted in the same pass.
+ * {@linkcode durationsOfValue}, and the entries of its `fixtures` it left out
+ * (an id that is no fixture id, a value that is no list, a duration that is no
+ * number of milliseconds smoke can wait), found in the same pass: how many, and
+ * the first `lines` of them, one line each with its key path
+ * (`fixtures.api/a[0]: ...`), escaped. A summary smoke wrote has none; one a
+ * user names (`--timings`) is refused with them, the artifact directory's own
+ * is read without them and says so.
+ *
+ * @param value The parsed JSON.
+ * @param options `lines`: how many entries left out to describe (default 10).
+ * @returns The samples (undefined when the value is no summary at all) and, when any entry
+ *   was left out, which.
+ *
+ * @example
+ * ```ts
+ * import { summaryOfValue } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const read = summaryOfValue({ version: 1, fixtures: { "api/a": [1200, "2s"] } });
+ * assert.deepEqual([...read.samples!.byId], [["api/a", [1200]]]);
+ * assert.deepEqual(read.leftOut, {
+ *   count: 1,
+ *   lines: [
+ *     'fixtures.api/a[1]: expected a duration in milliseconds (a number from 0 to 2147483647), got "2s"',
+ *   ],
+ * });
+ * assert.equal(summaryOfValue({ version: 1, fixtures: { "api/a": [1200] } }).leftOut, undefined);
+ * ```
  */
-function summaryOfValue(value: unknown): { samples?: DurationSamples; leftOut: number } {
-  const left = { count: 0 };
-  const samples = samplesOfValue(value, left);
-  return { ...(samples ? { samples } : {}), leftOut: left.count };
+export function summaryOfValue(
+  value: unknown,
+  options: { lines?: number } = {},
+): { samples?: DurationSamples; leftOut?: { count: number; lines: string[] } } {
+  const max = options.lines ?? 10;
+  const left = { count: 0, lines: [] as string[] };
+  const samples = samplesOfValue(value, (id, index, entry) => {
+    // Described only while there is room: a summary of a million bad entries costs a count.
+    if (left.count++ < max) left.lines.push(leftOutLine(id, index, entry));
+  });
+  return { ...(samples ? { samples } : {}), ...(left.count ? { leftOut: left } : {}) };
 }
 
-function samplesOfValue(value: unknown, left: { count: number }): DurationSamples | undefined {
+/**
+ * Told of each entry of a summary's `fixtures` its reader leaves out: the id, and the
+ * position and value of the duration when the id and its list were read (else the value).
+ */
+type LeftOut = (id: string, index: number | undefined, entry: unknown) => void;
+
+function samplesOfValue(value: unknown, leftOut?: LeftOut): DurationSamples | undefined {
   const record = value as {
     version?: unknown;
     runs?: unknown;
@@ -159,7 +197,7 @@ function samplesOfValue(value: unknown, left: { count: number }): DurationSample
   if (typeof fixtures !== "object" || fixtures === null || Array.isArray(fixtures)) {
     return undefined;
   }
-  const byId = samplesOf(fixtures, { left });
+  const byId = samplesOf(fixtures, { ...(leftOut ? { leftOut } : {}) });
   const runs = Number.isSafeInteger(record.runs) && (record.runs as number) > 0
     ? record.runs as number
     : 1;
@@ -204,17 +242,21 @@ function isRunId(value: unknown): value is string {
  */
 function samplesOf(
   fixtures: object,
-  options: { keepEmpty?: boolean; left?: { count: number } } = {},
+  options: { keepEmpty?: boolean; leftOut?: LeftOut } = {},
 ): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   for (const [id, list] of Object.entries(fixtures)) {
     if (!isFixtureId(id) || !Array.isArray(list)) {
-      if (options.left) options.left.count++;
+      options.leftOut?.(id, undefined, list);
       continue;
     }
     const held = list.length > MAX_SAMPLES ? list.slice(0, MAX_SAMPLES) : list;
     const ms = held.filter(usableDurationMs);
-    if (options.left) options.left.count += held.length - ms.length;
+    if (options.leftOut && ms.length < held.length) {
+      held.forEach((entry, index) => {
+        if (!usableDurationMs(entry)) options.leftOut!(id, index, entry);
+      });
+    }
     if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
@@ -291,14 +333,12 @@ export function durationsLeftOut(
   shown: string,
   leftOut: { count: number; lines: readonly string[] },
 ): Diagnostic {
-  // The lines, without durationsIssues' own "... and N more": counted here.
-  const named = leftOut.lines.filter((line) => !line.startsWith("... and "));
-  const more = leftOut.count - named.length;
+  const more = leftOut.count - leftOut.lines.length;
   return {
     code: "DURATIONS_UNREADABLE",
     level: "warning",
     message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of ` +
-      `"${shown}", left out: ${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+      `"${shown}", left out: ${leftOut.lines.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
     // A run that records no duration (all skipped, stopped before any result) leaves the file.
     hint: `The next run that records durations rewrites the summary without ` +
       `${leftOut.count === 1 ? "it" : "them"}. To keep ${leftOut.count === 1 ? "it" : "them"}, ` +
@@ -307,60 +347,22 @@ export function durationsLeftOut(
   };
 }
 
-/**
- * The entries of a durations summary's `fixtures` that a reader leaves out, one
- * line each with its key path (`fixtures.api/a[0]: ...`), at most `max` of them
- * and a count of the rest: an id that is no fixture id, a value that is no
- * list, a duration that is no number of milliseconds smoke can wait. A summary
- * smoke wrote has none; one a user names (`--timings`) is refused with them.
- *
- * @param value The parsed summary (see {@linkcode durationsOfValue}).
- * @param max The most lines.
- * @returns The lines; empty when every entry is read.
- *
- * @example
- * ```ts
- * import { durationsIssues } from "./durations_file.ts";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(durationsIssues({ version: 1, fixtures: { "api/a": [1200, "2s"] } }), [
- *   'fixtures.api/a[1]: expected a duration in milliseconds (a number from 0 to 2147483647), got "2s"',
- * ]);
- * assert.deepEqual(durationsIssues({ version: 1, fixtures: { "api/a": [1200] } }), []);
- * ```
- */
-export function durationsIssues(value: unknown, max = 10): string[] {
-  const fixtures = (value as { fixtures?: unknown } | null)?.fixtures;
-  if (typeof fixtures !== "object" || fixtures === null) return [];
-  const issues: string[] = [];
-  let more = 0;
-  const add = (line: string) => {
-    if (issues.length < max) issues.push(displayName(line));
-    else more++;
-  };
+/** One line for an entry of a summary's `fixtures` left out (see {@linkcode summaryOfValue}). */
+function leftOutLine(id: string, index: number | undefined, entry: unknown): string {
   // Cut by code point, never inside a surrogate pair.
   const shown = (text: string) => {
     const points = [...text];
     return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
   };
-  for (const [id, list] of Object.entries(fixtures)) {
-    const at = `fixtures.${shown(id)}`;
-    if (!isFixtureId(id)) add(`${at}: not a fixture id`);
-    else if (!Array.isArray(list)) {
-      add(`${at}: expected a list of durations in milliseconds, got ${kindOf(list)}`);
-    } else {
-      list.slice(0, MAX_SAMPLES).forEach((ms, i) => {
-        if (usableDurationMs(ms)) return;
-        const got = typeof ms === "string" ? shown(JSON.stringify(ms)) : kindOf(ms);
-        add(
-          `${at}[${i}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), ` +
-            `got ${got}`,
-        );
-      });
-    }
-  }
-  if (more) issues.push(`... and ${more} more`);
-  return issues;
+  const at = `fixtures.${shown(id)}`;
+  return displayName(
+    !isFixtureId(id)
+      ? `${at}: not a fixture id`
+      : index === undefined
+      ? `${at}: expected a list of durations in milliseconds, got ${kindOf(entry)}`
+      : `${at}[${index}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), ` +
+        `got ${typeof entry === "string" ? shown(JSON.stringify(entry)) : kindOf(entry)}`,
+  );
 }
 
 /** A value's kind for a message: a number as it is, otherwise its JSON type. */
@@ -451,7 +453,7 @@ export interface DurationsRead {
   problem?: string;
   /**
    * Entries of the summary's `fixtures` it left out, when it left any out: how many, and the
-   * first of them by key path (see {@linkcode durationsIssues}).
+   * first of them by key path (see {@linkcode summaryOfValue}).
    */
   leftOut?: { count: number; lines: string[] };
 }
@@ -523,12 +525,10 @@ async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
   if (!read.ok && read.problem.kind === "missing") return { stamp: "none" };
   if (!read.ok) return { stamp, problem: read.reason };
   const value = jsonValue(new TextDecoder().decode(read.value));
-  const { samples, leftOut } = summaryOfValue(value);
+  // What was left out (a hand edit, a damage) is found while reading, said when there is any.
+  const { samples, leftOut } = summaryOfValue(value, { lines: 3 });
   if (!samples) return { stamp, problem: NOT_A_SUMMARY };
-  // Counted while reading; said only when something was left out (a hand edit, a damage).
-  return leftOut
-    ? { samples, stamp, leftOut: { count: leftOut, lines: durationsIssues(value, 3) } }
-    : { samples, stamp };
+  return leftOut ? { samples, stamp, leftOut } : { samples, stamp };
 }
 
 /**

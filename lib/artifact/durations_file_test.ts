@@ -4,7 +4,6 @@ import assert from "node:assert/strict";
 import fc from "npm:fast-check@4.11.0";
 import {
   addRun,
-  durationsIssues,
   durationsLeftOut,
   durationsOfValue,
   durationsText,
@@ -13,6 +12,7 @@ import {
   readDurationsFile,
   recordedResults,
   samplesNow,
+  summaryOfValue,
   writeDurations,
 } from "./durations_file.ts";
 import { FIXTURE_ID_PATTERN, isFixtureId } from "./artifact_format.ts";
@@ -244,7 +244,7 @@ Deno.test("property: the splits by duration of two suites sharing the summary, r
   assert.deepEqual(odd.counted, ["r1", "r2"]);
 });
 
-Deno.test("durationsIssues() names every entry a reader leaves out, one line each, and none of the others", () => {
+Deno.test("summaryOfValue() names every entry a reader leaves out, one line each, and none of the others", () => {
   const entry = fc.oneof(
     fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.jsonValue()), { maxLength: 12 }),
     fc.jsonValue(),
@@ -252,8 +252,10 @@ Deno.test("durationsIssues() names every entry a reader leaves out, one line eac
   const id = fc.oneof(fc.stringMatching(/^[a-z][a-z0-9/]{0,8}$/), fc.string({ maxLength: 12 }));
   fc.assert(fc.property(fc.dictionary(id, entry, { maxKeys: 8 }), (fixtures) => {
     const value = { version: 1, fixtures };
-    const issues = durationsIssues(value, 1000);
+    const summary = summaryOfValue(value, { lines: 1000 });
+    const issues = summary.leftOut?.lines ?? [];
     const read = durationsOfValue(value)!;
+    assert.deepEqual(summary.samples, read);
     // What the reader keeps of each entry, against what it holds.
     let left = 0;
     for (const [key, list] of Object.entries(fixtures)) {
@@ -262,6 +264,11 @@ Deno.test("durationsIssues() names every entry a reader leaves out, one line eac
       left += held === undefined || !isFixtureId(key) ? 1 : held.length - kept.length;
     }
     assert.equal(issues.length, left, issues.join("\n"));
+    assert.equal(summary.leftOut?.count ?? 0, left);
+    // Fewer lines asked: the count is whole, the lines the first ones.
+    const short = summaryOfValue(value, { lines: 2 }).leftOut;
+    assert.equal(short?.count ?? 0, left);
+    assert.deepEqual(short?.lines ?? [], issues.slice(0, 2));
     for (const line of issues) {
       assert.match(line, /^fixtures\./);
       assert.doesNotMatch(line, /\p{Cc}/u, "one line, no control character");

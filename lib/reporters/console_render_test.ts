@@ -131,7 +131,7 @@ Deno.test("renderSummary(): the fixtures not run are named, the first ten", () =
   assert.equal(
     render(ids),
     "Not run: 12 fixtures (api/f0, api/f1, api/f2, api/f3, api/f4, api/f5, api/f6, api/f7, " +
-      "api/f8, api/f9 and 2 more; the failure limit, --max-failures or maxFailures, was " +
+      "api/f8, api/f9, ... and 2 more; the failure limit, --max-failures or maxFailures, was " +
       "reached); they are owed, and --rerun-failed runs them with the failures.",
   );
   assert.equal(

@@ -17,9 +17,6 @@ import { isBlocked } from "../artifact/blocked.ts";
 import { notReadyService } from "../artifact/not_run.ts";
 import { formatDuration, type Palette, palette, renderRepeat } from "./console_render.ts";
 
-/** How many ids of fixtures not run the summary names. */
-const NOT_RUN_SHOWN = 10;
-
 /** What the summary shows. */
 export interface SummaryView {
   /** Counts of this run. */
@@ -60,7 +57,7 @@ export interface SummaryView {
   diagnostics?: readonly Diagnostic[];
   /** How many fixtures never started because `--max-failures` was reached. */
   notRun?: number;
-  /** Their ids (the first 10 are shown). */
+  /** Their ids (the first ten are shown, see `idList`). */
   notRunIds?: readonly string[];
   /** Why they did not run, when not the failure limit: `service "api" was not ready`. */
   notRunReason?: string;
@@ -353,12 +350,7 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   }
   if (view.notRun) {
     const fixtures = `${view.notRun} fixture${view.notRun === 1 ? "" : "s"}`;
-    const ids = view.notRunIds ?? [];
-    const shown = ids.length > NOT_RUN_SHOWN
-      ? `${ids.slice(0, NOT_RUN_SHOWN).join(", ")} and ${ids.length - NOT_RUN_SHOWN} more; `
-      : ids.length
-      ? `${ids.join(", ")}; `
-      : "";
+    const shown = view.notRunIds?.length ? `${idList(view.notRunIds)}; ` : "";
     lines.push(
       colors.yellow(
         view.notRunReason

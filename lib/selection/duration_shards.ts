@@ -55,11 +55,13 @@ export interface Brought {
  * then the one it adds least work to, then the least-loaded, then the lowest
  * index (without needs: the least-loaded shard); so a fixture goes where its
  * setup runs unless elsewhere makes the longest shard shorter, and a setup
- * where what needs it went. A
- * fixture expected to take no time goes to the least-loaded shard that
- * already has fixtures, and a follower (a teardown without needs: it cleans
- * up after the other fixtures of its shard) is placed after the others, on
- * the least-loaded shard that has a fixture that runs and is no follower.
+ * where what needs it went. When that first pass runs something on several
+ * shards, a second places the fixtures by their cost with what they bring and
+ * is kept when its longest shard is shorter (see the body). A fixture
+ * expected to take no time goes to the least-loaded shard that already has
+ * fixtures, and a follower (a teardown without needs: it cleans up after the
+ * other fixtures of its shard) is placed after the others, on the
+ * least-loaded shard that has a fixture that runs and is no follower.
  * Deterministic; when every shard gets a fixture that runs, the totals differ
  * by at most the most a fixture costs with all it brings (its own duration,
  * when nothing has needs).
@@ -124,9 +126,10 @@ export function durationShards(
   if (!first.duplicated) return first.split;
   // With needs, a greedy pass placed by each fixture's own time can spread fixtures that need a
   // long setup before the setup's cost is seen (a setup not in the selection is never placed
-  // first). When the first pass runs something brought on several shards, a second pass places them by their cost with what they bring, each where it adds
-  // least work without passing the first pass's longest shard; it is kept when its longest shard
-  // is shorter and its totals as balanced as the first's promise.
+  // first). When the first pass runs something on several shards, a second places the fixtures
+  // by their cost with what they bring, each where it adds least work without passing the first
+  // pass's longest shard; it is kept when its longest shard is shorter and its totals as
+  // balanced as the first's promise.
   const longest = Math.max(...first.split.totals);
   const { split } = place(longestFirst(ids, fullOf), { cap: longest });
   const most = Math.max(0, ...fullOf);
@@ -338,10 +341,25 @@ export function durationShardOf<T extends SplitFixture>(
   if (options.placeBy) {
     return placedBy(selection, shard, timings, { ...options, placeBy: options.placeBy });
   }
+  return splitOf(selection, shard, timings, options);
+}
+
+/**
+ * {@linkcode durationShardOf} without `placeBy`, given what the graph's fixtures bring when
+ * that is known already (`placedBy` splits two selections of one graph).
+ */
+function splitOf<T extends SplitFixture>(
+  selection: readonly T[],
+  shard: Shard,
+  timings: Timings | undefined,
+  options: SplitOptions,
+  needs?: GraphNeeds,
+): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
   const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(
     selection,
     timings,
     options,
+    needs,
   );
   // A teardown without needs cleans up after the other fixtures of its shard.
   const follows = selection.map((f) => f.teardown === true && (f.needs?.length ?? 0) === 0);
@@ -373,6 +391,11 @@ function predicted(
   selection: readonly SplitFixture[],
   timings: Timings | undefined,
   options: SplitOptions,
+  needs: GraphNeeds = graphNeeds(
+    options.graph ??
+      selection.map((f) => ({ ...f, needs: f.needs ?? [], teardown: f.teardown === true })),
+    options.skipped,
+  ),
 ): {
   ids: string[];
   ms: number[];
@@ -382,11 +405,7 @@ function predicted(
   needsLeftOut?: boolean;
 } {
   const ids = selection.map((f) => f.id);
-  const graph = options.graph ??
-    selection.map((f) => ({ ...f, needs: f.needs ?? [], teardown: f.teardown === true }));
-  // What each fixture brings, when anything has needs (most suites: nothing).
-  const hasNeeds = graph.some((node) => node.needs.length > 0);
-  const brought = hasNeeds ? broughtBy(graph, options.skipped) : undefined;
+  const { graph, hasNeeds, brought } = needs;
   const broughtIds = brought ? ids.map((id) => [...brought.get(id) ?? []]) : undefined;
   const selected = new Set(ids);
   const extra = [...new Set(broughtIds?.flat() ?? [])].filter((id) => !selected.has(id));
@@ -423,6 +442,27 @@ function predicted(
   };
 }
 
+/** A split's graph, and what each of its fixtures brings (see {@linkcode graphNeeds}). */
+interface GraphNeeds {
+  /** The fixtures, with their needs. */
+  graph: readonly (GraphNode & { skipReason?: string })[];
+  /** Whether any has needs. */
+  hasNeeds: boolean;
+  /** What each brings, when any has needs and they are not too many to follow. */
+  brought?: Map<string, Set<string>>;
+}
+
+/** What each fixture of a graph brings to the shard that gets it, when anything has needs. */
+function graphNeeds(
+  graph: readonly (GraphNode & { skipReason?: string })[],
+  skipped: ReadonlySet<string> | undefined,
+): GraphNeeds {
+  // Most suites: nothing has needs, nothing is brought.
+  const hasNeeds = graph.some((node) => node.needs.length > 0);
+  const brought = hasNeeds ? broughtBy(graph, skipped) : undefined;
+  return { graph, hasNeeds, ...(brought ? { brought } : {}) };
+}
+
 /**
  * {@linkcode durationShardOf} with `placeBy`: each fixture of `selection` goes to its shard in
  * the split of `placeBy` (which holds them all), and each shard's total is of the fixtures of
@@ -438,10 +478,12 @@ function placedBy<T extends SplitFixture>(
   options: SplitOptions & { placeBy: readonly T[] },
 ): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
   const { placeBy, ...rest } = options;
-  const whole = durationShardOf(placeBy, shard, timings, rest);
+  // One graph for both (the catalog's): what its fixtures bring is found once.
+  const needs = rest.graph ? graphNeeds(rest.graph, rest.skipped) : undefined;
+  const whole = splitOf(placeBy, shard, timings, rest, needs);
   const at = new Map(placeBy.map((f, i) => [f.id, i]));
   const shardOf = selection.map((f) => whole.shardOf[at.get(f.id)!]);
-  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest);
+  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest, needs);
   // Each shard runs its fixtures and what they bring, each once.
   const runs = whole.plan.totals.map(() => new Map<string, number>());
   shardOf.forEach((s, i) => {
@@ -588,11 +630,10 @@ export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string; suite?: string },
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
   const {
-    durationsIssues,
     durationsUnreadable,
-    durationsOfValue,
     durationsProblemOfValue,
     readDurationsFile,
+    summaryOfValue,
     DURATIONS_FILE,
     usableDurationMs,
   } = await import("../artifact/durations_file.ts");
@@ -679,13 +720,13 @@ export async function readTimings(
     const checked = checkSource(file.text);
     return fail(checked.ok ? "it is not JSON" : checked.message);
   }
-  const summary = durationsOfValue(value);
+  const { samples: summary, leftOut } = summaryOfValue(value);
   if (summary) {
     // A summary a user names is read whole or refused: an entry left out would get the default.
-    const issues = durationsIssues(value);
-    if (issues.length) {
+    if (leftOut) {
+      const more = leftOut.count - leftOut.lines.length;
       return fail(
-        issues.join("\n"),
+        [...leftOut.lines, ...(more ? [`... and ${more} more`] : [])].join("\n"),
         "Fix or remove these entries: each id's durations are a list of milliseconds, newest " +
           'first (e.g. "api/health": [1200, 1150]).',
       );

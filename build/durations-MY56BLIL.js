@@ -12,9 +12,9 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-OB3R5JU4.js";
+} from "./chunk-43PD62QX.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-MQ2XCXUK.js";
+import "./chunk-LYNSEBNC.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -37,4 +37,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=durations-YO3YKXTC.js.map
+//# sourceMappingURL=durations-MY56BLIL.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-72NMZ72N.js";
+} from "./chunk-CDDBYUVK.js";
 import {
   formatDuration,
   palette
@@ -461,4 +461,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-EHWXQ54A.js.map
+//# sourceMappingURL=chunk-2GBIOZJW.js.map

@@ -18,7 +18,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-72NMZ72N.js";
+} from "./chunk-CDDBYUVK.js";
 import {
   createArtifact
 } from "./chunk-SDGNAE2V.js";
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-7CNQGTFT.js.map
+//# sourceMappingURL=chunk-JFGRXBAA.js.map

@@ -15,7 +15,6 @@ import {
 } from "./chunk-Z7FRQMOA.js";
 
 // lib/reporters/console_summary.ts
-var NOT_RUN_SHOWN = 10;
 var suiteLine = (function suiteLine(suite, colors) {
   const since = suite.since ? `since run ${suite.since}` : "(no full run on record)";
   const n = suite.outstanding.length;
@@ -138,8 +137,7 @@ var renderSummary = (function renderSummary(view, colors) {
   }
   if (view.notRun) {
     const fixtures = `${view.notRun} fixture${view.notRun === 1 ? "" : "s"}`;
-    const ids = view.notRunIds ?? [];
-    const shown = ids.length > NOT_RUN_SHOWN ? `${ids.slice(0, NOT_RUN_SHOWN).join(", ")} and ${ids.length - NOT_RUN_SHOWN} more; ` : ids.length ? `${ids.join(", ")}; ` : "";
+    const shown = view.notRunIds?.length ? `${idList(view.notRunIds)}; ` : "";
     lines.push(colors.yellow(view.notRunReason ? `Not run: ${fixtures} (${shown}${view.notRunReason}); they are owed, and --rerun-failed runs them.` : `Not run: ${fixtures} (${shown}the failure limit, --max-failures or maxFailures, was reached); they are owed, and --rerun-failed runs them with the failures.`));
   }
   lines.push(...renderRepeat(view.repeat ?? [], colors));
@@ -190,4 +188,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-72NMZ72N.js.map
+//# sourceMappingURL=chunk-CDDBYUVK.js.map

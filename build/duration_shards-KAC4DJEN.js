@@ -4,11 +4,11 @@ import {
   readTimings,
   shardPlanLine,
   shardRunLine
-} from "./chunk-FO3VFBSP.js";
+} from "./chunk-BRQLOGDW.js";
 import "./chunk-I6OP5QHC.js";
-import "./chunk-OB3R5JU4.js";
+import "./chunk-43PD62QX.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-MQ2XCXUK.js";
+import "./chunk-LYNSEBNC.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -23,4 +23,4 @@ export {
   shardPlanLine,
   shardRunLine
 };
-//# sourceMappingURL=duration_shards-A5GFIYYJ.js.map
+//# sourceMappingURL=duration_shards-KAC4DJEN.js.map

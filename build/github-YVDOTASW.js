@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-EHWXQ54A.js";
+} from "./chunk-2GBIOZJW.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-JYCNRUSB.js";
-import "./chunk-72NMZ72N.js";
+import "./chunk-CDDBYUVK.js";
 import "./chunk-UGS3B7OI.js";
 import "./chunk-JEDHTE3D.js";
 import "./chunk-5FBXG7SH.js";
@@ -38,4 +38,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-IHZEEZBL.js.map
+//# sourceMappingURL=github-YVDOTASW.js.map

@@ -42,19 +42,25 @@ var parseDurations = (function parseDurations(text) {
 var durationsOfValue = (function durationsOfValue(value) {
   return summaryOfValue(value).samples;
 });
-var summaryOfValue = (function summaryOfValue(value) {
+var summaryOfValue = (function summaryOfValue(value, options = {}) {
+  const max = options.lines ?? 10;
   const left = {
-    count: 0
+    count: 0,
+    lines: []
   };
-  const samples = samplesOfValue(value, left);
+  const samples = samplesOfValue(value, ((id, index, entry) => {
+    if (left.count++ < max) left.lines.push(leftOutLine(id, index, entry));
+  }));
   return {
     ...samples ? {
       samples
     } : {},
-    leftOut: left.count
+    ...left.count ? {
+      leftOut: left
+    } : {}
   };
 });
-var samplesOfValue = (function samplesOfValue(value, left) {
+var samplesOfValue = (function samplesOfValue(value, leftOut) {
   const record = value;
   if (typeof value !== "object" || value === null || record.version !== 1) return void 0;
   const fixtures = record.fixtures;
@@ -62,7 +68,9 @@ var samplesOfValue = (function samplesOfValue(value, left) {
     return void 0;
   }
   const byId = samplesOf(fixtures, {
-    left
+    ...leftOut ? {
+      leftOut
+    } : {}
   });
   const runs = Number.isSafeInteger(record.runs) && record.runs > 0 ? record.runs : 1;
   const outcomes = parseOutcomes(record.outcomes, isFixtureId);
@@ -106,12 +114,16 @@ var samplesOf = (function samplesOf(fixtures, options = {}) {
   const byId = /* @__PURE__ */ new Map();
   for (const [id, list] of Object.entries(fixtures)) {
     if (!isFixtureId(id) || !Array.isArray(list)) {
-      if (options.left) options.left.count++;
+      options.leftOut?.(id, void 0, list);
       continue;
     }
     const held = list.length > MAX_SAMPLES ? list.slice(0, MAX_SAMPLES) : list;
     const ms = held.filter(usableDurationMs);
-    if (options.left) options.left.count += held.length - ms.length;
+    if (options.leftOut && ms.length < held.length) {
+      held.forEach(((entry, index) => {
+        if (!usableDurationMs(entry)) options.leftOut(id, index, entry);
+      }));
+    }
     if (ms.length || options.keepEmpty) byId.set(id, ms);
   }
   return byId;
@@ -126,46 +138,24 @@ var durationsUnreadable = (function durationsUnreadable(shown, problem, options)
   };
 });
 var durationsLeftOut = (function durationsLeftOut(shown, leftOut) {
-  const named = leftOut.lines.filter(((line) => !line.startsWith("... and ")));
-  const more = leftOut.count - named.length;
+  const more = leftOut.count - leftOut.lines.length;
   return {
     code: "DURATIONS_UNREADABLE",
     level: "warning",
-    message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of "${shown}", left out: ${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+    message: `Cannot read ${leftOut.count} entr${leftOut.count === 1 ? "y" : "ies"} of "${shown}", left out: ${leftOut.lines.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
     // A run that records no duration (all skipped, stopped before any result) leaves the file.
     hint: `The next run that records durations rewrites the summary without ${leftOut.count === 1 ? "it" : "them"}. To keep ${leftOut.count === 1 ? "it" : "them"}, fix ${leftOut.count === 1 ? "it" : "them"}: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`
   };
 });
-var durationsIssues = (function durationsIssues(value, max = 10) {
-  const fixtures = value?.fixtures;
-  if (typeof fixtures !== "object" || fixtures === null) return [];
-  const issues = [];
-  let more = 0;
-  const add = ((line) => {
-    if (issues.length < max) issues.push(displayName(line));
-    else more++;
-  });
+var leftOutLine = (function leftOutLine(id, index, entry) {
   const shown = ((text) => {
     const points = [
       ...text
     ];
     return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
   });
-  for (const [id, list] of Object.entries(fixtures)) {
-    const at = `fixtures.${shown(id)}`;
-    if (!isFixtureId(id)) add(`${at}: not a fixture id`);
-    else if (!Array.isArray(list)) {
-      add(`${at}: expected a list of durations in milliseconds, got ${kindOf(list)}`);
-    } else {
-      list.slice(0, MAX_SAMPLES).forEach(((ms, i) => {
-        if (usableDurationMs(ms)) return;
-        const got = typeof ms === "string" ? shown(JSON.stringify(ms)) : kindOf(ms);
-        add(`${at}[${i}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), got ${got}`);
-      }));
-    }
-  }
-  if (more) issues.push(`... and ${more} more`);
-  return issues;
+  const at = `fixtures.${shown(id)}`;
+  return displayName(!isFixtureId(id) ? `${at}: not a fixture id` : index === void 0 ? `${at}: expected a list of durations in milliseconds, got ${kindOf(entry)}` : `${at}[${index}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), got ${typeof entry === "string" ? shown(JSON.stringify(entry)) : kindOf(entry)}`);
 });
 var kindOf = (function kindOf(value) {
   if (typeof value === "number") return String(value);
@@ -224,7 +214,9 @@ var readStamped = (async function readStamped(dir, stamp) {
     problem: read.reason
   };
   const value = jsonValue(new TextDecoder().decode(read.value));
-  const { samples, leftOut } = summaryOfValue(value);
+  const { samples, leftOut } = summaryOfValue(value, {
+    lines: 3
+  });
   if (!samples) return {
     stamp,
     problem: NOT_A_SUMMARY
@@ -232,10 +224,7 @@ var readStamped = (async function readStamped(dir, stamp) {
   return leftOut ? {
     samples,
     stamp,
-    leftOut: {
-      count: leftOut,
-      lines: durationsIssues(value, 3)
-    }
+    leftOut
   } : {
     samples,
     stamp
@@ -356,9 +345,9 @@ export {
   usableDurationMs,
   parseDurations,
   durationsOfValue,
+  summaryOfValue,
   durationsUnreadable,
   durationsLeftOut,
-  durationsIssues,
   durationsProblem,
   durationsProblemOfValue,
   durationsStamp,
@@ -371,4 +360,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-MQ2XCXUK.js.map
+//# sourceMappingURL=chunk-LYNSEBNC.js.map

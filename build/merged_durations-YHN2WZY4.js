@@ -6,7 +6,7 @@ import {
   readDurationsFile,
   recordedResults,
   writeDurations
-} from "./chunk-MQ2XCXUK.js";
+} from "./chunk-LYNSEBNC.js";
 import "./chunk-X254MOJK.js";
 import {
   isWriteFailure
@@ -90,4 +90,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-FHMDMY7H.js.map
+//# sourceMappingURL=merged_durations-YHN2WZY4.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VGIELPRX.js";
 import {
   shardPlanLine
-} from "./chunk-FO3VFBSP.js";
+} from "./chunk-BRQLOGDW.js";
 import {
   historyPaths,
   realPath,
@@ -28,7 +28,7 @@ import {
   expectedLine,
   longestOf,
   startOrderLine
-} from "./chunk-OB3R5JU4.js";
+} from "./chunk-43PD62QX.js";
 import {
   closeOverNeeds,
   closest,
@@ -1985,7 +1985,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards-A5GFIYYJ.js");
+      const { durationShardOf, readTimings } = await import("./duration_shards-KAC4DJEN.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2227,4 +2227,4 @@ export {
   renderDryRun,
   renderRerunPlan
 };
-//# sourceMappingURL=chunk-2XVSF6YD.js.map
+//# sourceMappingURL=chunk-MWEVKMMN.js.map

@@ -4,7 +4,7 @@ import {
 } from "./chunk-XTNGIA6P.js";
 import {
   usableDurationMs
-} from "./chunk-MQ2XCXUK.js";
+} from "./chunk-LYNSEBNC.js";
 
 // lib/selection/durations.ts
 var DURATION_SAMPLES = 10;
@@ -140,7 +140,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-KASVC6OQ.js");
+  const { readDurationsFile } = await import("./durations_file-FEVCHXNZ.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -196,4 +196,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-OB3R5JU4.js.map
+//# sourceMappingURL=chunk-43PD62QX.js.map

@@ -7,7 +7,7 @@ import {
   estimatesFrom,
   formatExpected,
   longestFirst
-} from "./chunk-OB3R5JU4.js";
+} from "./chunk-43PD62QX.js";
 import {
   broughtBy
 } from "./chunk-XTNGIA6P.js";
@@ -124,7 +124,10 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
       placeBy: options.placeBy
     });
   }
-  const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(selection, timings, options);
+  return splitOf(selection, shard, timings, options);
+});
+var splitOf = (function splitOf(selection, shard, timings, options, needs) {
+  const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(selection, timings, options, needs);
   const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
   const split = durationShards(ids, ms, shard.total, {
     follows,
@@ -159,15 +162,13 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
     }
   };
 });
-var predicted = (function predicted(selection, timings, options) {
+var predicted = (function predicted(selection, timings, options, needs = graphNeeds(options.graph ?? selection.map(((f) => ({
+  ...f,
+  needs: f.needs ?? [],
+  teardown: f.teardown === true
+}))), options.skipped)) {
   const ids = selection.map(((f) => f.id));
-  const graph = options.graph ?? selection.map(((f) => ({
-    ...f,
-    needs: f.needs ?? [],
-    teardown: f.teardown === true
-  })));
-  const hasNeeds = graph.some(((node) => node.needs.length > 0));
-  const brought = hasNeeds ? broughtBy(graph, options.skipped) : void 0;
+  const { graph, hasNeeds, brought } = needs;
   const broughtIds = brought ? ids.map(((id) => [
     ...brought.get(id) ?? []
   ])) : void 0;
@@ -218,15 +219,27 @@ var predicted = (function predicted(selection, timings, options) {
     } : {}
   };
 });
+var graphNeeds = (function graphNeeds(graph, skipped) {
+  const hasNeeds = graph.some(((node) => node.needs.length > 0));
+  const brought = hasNeeds ? broughtBy(graph, skipped) : void 0;
+  return {
+    graph,
+    hasNeeds,
+    ...brought ? {
+      brought
+    } : {}
+  };
+});
 var placedBy = (function placedBy(selection, shard, timings, options) {
   const { placeBy, ...rest } = options;
-  const whole = durationShardOf(placeBy, shard, timings, rest);
+  const needs = rest.graph ? graphNeeds(rest.graph, rest.skipped) : void 0;
+  const whole = splitOf(placeBy, shard, timings, rest, needs);
   const at = new Map(placeBy.map(((f, i) => [
     f.id,
     i
   ])));
   const shardOf = selection.map(((f) => whole.shardOf[at.get(f.id)]));
-  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest);
+  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest, needs);
   const runs = whole.plan.totals.map((() => /* @__PURE__ */ new Map()));
   shardOf.forEach(((s, i) => {
     for (const r of [
@@ -290,7 +303,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
 });
 var readTimings = (async function readTimings(where) {
-  const { durationsIssues, durationsUnreadable, durationsOfValue, durationsProblemOfValue, readDurationsFile, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-KASVC6OQ.js");
+  const { durationsUnreadable, durationsProblemOfValue, readDurationsFile, summaryOfValue, DURATIONS_FILE, usableDurationMs } = await import("./durations_file-FEVCHXNZ.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -351,11 +364,16 @@ var readTimings = (async function readTimings(where) {
     const checked2 = checkSource(file.text);
     return fail(checked2.ok ? "it is not JSON" : checked2.message);
   }
-  const summary = durationsOfValue(value);
+  const { samples: summary, leftOut } = summaryOfValue(value);
   if (summary) {
-    const issues = durationsIssues(value);
-    if (issues.length) {
-      return fail(issues.join("\n"), `Fix or remove these entries: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`);
+    if (leftOut) {
+      const more = leftOut.count - leftOut.lines.length;
+      return fail([
+        ...leftOut.lines,
+        ...more ? [
+          `... and ${more} more`
+        ] : []
+      ].join("\n"), `Fix or remove these entries: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`);
     }
     return {
       timings: {
@@ -405,4 +423,4 @@ export {
   shardRunLine,
   readTimings
 };
-//# sourceMappingURL=chunk-FO3VFBSP.js.map
+//# sourceMappingURL=chunk-BRQLOGDW.js.map

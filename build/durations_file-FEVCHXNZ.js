@@ -5,7 +5,6 @@ import {
   MAX_SAMPLES,
   MAX_SPLITS,
   addRun,
-  durationsIssues,
   durationsLeftOut,
   durationsNotSaved,
   durationsOfValue,
@@ -18,9 +17,10 @@ import {
   readDurationsFile,
   recordedResults,
   samplesNow,
+  summaryOfValue,
   usableDurationMs,
   writeDurations
-} from "./chunk-MQ2XCXUK.js";
+} from "./chunk-LYNSEBNC.js";
 import "./chunk-X254MOJK.js";
 import "./chunk-AYTCNA3K.js";
 import "./chunk-KBS467BX.js";
@@ -35,7 +35,6 @@ export {
   MAX_SAMPLES,
   MAX_SPLITS,
   addRun,
-  durationsIssues,
   durationsLeftOut,
   durationsNotSaved,
   durationsOfValue,
@@ -48,7 +47,8 @@ export {
   readDurationsFile,
   recordedResults,
   samplesNow,
+  summaryOfValue,
   usableDurationMs,
   writeDurations
 };
-//# sourceMappingURL=durations_file-KASVC6OQ.js.map
+//# sourceMappingURL=durations_file-FEVCHXNZ.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-7CNQGTFT.js";
+} from "./chunk-JFGRXBAA.js";
 import "./chunk-LZMEJNAW.js";
 import {
   VERSION,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-JYCNRUSB.js";
 import {
   renderSummary
-} from "./chunk-72NMZ72N.js";
+} from "./chunk-CDDBYUVK.js";
 import {
   colorWanted,
   palette,
@@ -274,7 +274,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-IHZEEZBL.js");
+    const { createGitHubReporter } = await import("./github-YVDOTASW.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1526,7 +1526,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-KASVC6OQ.js");
+  const { addRun, recordedResults, samplesNow, writeDurations } = await import("./durations_file-FEVCHXNZ.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun(await samplesNow(dir, earlier), ran, {
@@ -1795,7 +1795,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-KASVC6OQ.js");
+        const { durationsNotSaved } = await import("./durations_file-FEVCHXNZ.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1931,4 +1931,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-XFK2GEC5.js.map
+//# sourceMappingURL=execute_run-R7PVEG5K.js.map
