@@ -10,7 +10,8 @@
  */
 import { type CaseResult, ms, table } from "../_util.ts";
 import { shardOf } from "../../lib/selection/select.ts";
-import { durationShardOf, readTimings } from "../../lib/selection/duration_shards.ts";
+import { durationShardOf } from "../../lib/selection/shard_plan.ts";
+import { readTimings } from "../../lib/selection/read_timings.ts";
 import { createArtifact } from "../../lib/artifact/artifact.ts";
 
 /** How many fixtures. */

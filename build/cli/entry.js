@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-ET2CBJAO.js";
+} from "../chunk-ZX2ZAMFV.js";
 import {
   VERSION
-} from "../chunk-FAG4MPY3.js";
+} from "../chunk-RFLETKXX.js";
 import {
   DEFAULTS,
   dayOf,
@@ -16,8 +16,10 @@ import {
   renderRerunPlan,
   resolveOptions,
   resolveSelection,
+  shardPlanLine,
+  shardRunLine,
   smokeCommand
-} from "../chunk-MWEVKMMN.js";
+} from "../chunk-UQGGVWCA.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,43 +27,32 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-VGIELPRX.js";
-import {
-  shardPlanLine,
-  shardRunLine
-} from "../chunk-BRQLOGDW.js";
-import {
-  historyPaths,
-  newRunId
-} from "../chunk-I6OP5QHC.js";
-import "../chunk-ABES4YHD.js";
-import {
-  fixtureArgument
-} from "../chunk-S7OZCV32.js";
-import "../chunk-2N47EPJ5.js";
-import "../chunk-SDGNAE2V.js";
-import "../chunk-43PD62QX.js";
+} from "../chunk-66MEPUIU.js";
+import "../chunk-AG5AHUXN.js";
 import {
   closest
 } from "../chunk-XTNGIA6P.js";
-import "../chunk-LYNSEBNC.js";
-import "../chunk-X254MOJK.js";
+import "../chunk-ABES4YHD.js";
+import {
+  historyPaths,
+  newRunId
+} from "../chunk-TMZF6L7R.js";
+import {
+  fixtureArgument
+} from "../chunk-DBSKOPQR.js";
+import "../chunk-2N47EPJ5.js";
+import "../chunk-PBQEZ4VD.js";
+import "../chunk-VPM3V57A.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-AYTCNA3K.js";
-import "../chunk-KBS467BX.js";
+} from "../chunk-G65LK2VC.js";
+import "../chunk-VB43T7UN.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   isAbsolute,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import {
-  createSafeWriter,
-  displayName,
-  hasControlCharacter,
-  resultLine
-} from "../chunk-Z7FRQMOA.js";
 import {
   ExitCode,
   PreflightError,
@@ -71,6 +62,17 @@ import {
   ioFallbackError,
   isIoError
 } from "../chunk-GTHP53V7.js";
+import "../chunk-6LNJXCP2.js";
+import "../chunk-XO22FQN4.js";
+import "../chunk-KXVKIEF5.js";
+import "../chunk-ANYOMBVL.js";
+import "../chunk-6MYH7WWL.js";
+import {
+  createSafeWriter,
+  displayName,
+  hasControlCharacter,
+  resultLine
+} from "../chunk-XRBLM22N.js";
 
 // lib/run/deno_check.ts
 var whyNot = (function whyNot(options) {
@@ -111,7 +113,7 @@ var requireDeno = (function requireDeno(planned, options) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-R7PVEG5K.js");
+  return import("../execute_run-PAKQ3F3S.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -257,7 +259,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-MY56BLIL.js");
+  const { readSchedule } = await import("../durations-PH32QHNE.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -270,7 +272,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-FEVCHXNZ.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-7BUTDGKF.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

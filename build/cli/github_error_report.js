@@ -8,25 +8,27 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-2GBIOZJW.js";
-import "../chunk-JYCNRUSB.js";
-import "../chunk-CDDBYUVK.js";
-import "../chunk-UGS3B7OI.js";
+} from "../chunk-5EZXZHUI.js";
+import "../chunk-ZNZJ6444.js";
+import "../chunk-FG7F6ACN.js";
+import "../chunk-CZXC5L65.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-5FBXG7SH.js";
-import "../chunk-S7OZCV32.js";
+import "../chunk-25NTBGEA.js";
+import "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-SDGNAE2V.js";
+import "../chunk-PBQEZ4VD.js";
+import "../chunk-VPM3V57A.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
-  markCommand
-} from "../chunk-Z7FRQMOA.js";
-import {
   formatWarning
 } from "../chunk-GTHP53V7.js";
+import "../chunk-6MYH7WWL.js";
+import {
+  markCommand
+} from "../chunk-XRBLM22N.js";
 
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;

@@ -3,30 +3,32 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-JFGRXBAA.js";
+} from "../chunk-QK2Y2QUU.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-LZMEJNAW.js";
+} from "../chunk-GJW5UQ5D.js";
 import {
   VERSION
-} from "../chunk-FAG4MPY3.js";
+} from "../chunk-RFLETKXX.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-5GAJWDNB.js";
+} from "../chunk-AYWXUSKK.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-MWEVKMMN.js";
+} from "../chunk-UQGGVWCA.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-VGIELPRX.js";
-import "../chunk-BRQLOGDW.js";
+} from "../chunk-66MEPUIU.js";
+import "../chunk-AG5AHUXN.js";
+import "../chunk-XTNGIA6P.js";
+import "../chunk-ABES4YHD.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -36,50 +38,51 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-I6OP5QHC.js";
-import "../chunk-ABES4YHD.js";
+} from "../chunk-TMZF6L7R.js";
 import {
   outcomeCounts,
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-CDDBYUVK.js";
+} from "../chunk-FG7F6ACN.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-UGS3B7OI.js";
+} from "../chunk-CZXC5L65.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-5FBXG7SH.js";
+import "../chunk-25NTBGEA.js";
 import {
   shellQuote
-} from "../chunk-S7OZCV32.js";
+} from "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
   createArtifact
-} from "../chunk-SDGNAE2V.js";
-import "../chunk-43PD62QX.js";
-import "../chunk-XTNGIA6P.js";
-import "../chunk-LYNSEBNC.js";
-import "../chunk-X254MOJK.js";
+} from "../chunk-PBQEZ4VD.js";
+import {
+  cutShort,
+  interruptedWithoutResult
+} from "../chunk-VPM3V57A.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-AYTCNA3K.js";
-import "../chunk-KBS467BX.js";
+} from "../chunk-G65LK2VC.js";
+import "../chunk-VB43T7UN.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
-  cutShort,
-  interruptedWithoutResult
-} from "../chunk-Z7FRQMOA.js";
-import {
   ExitCode,
   UserError,
   formatWarning
 } from "../chunk-GTHP53V7.js";
+import "../chunk-6LNJXCP2.js";
+import "../chunk-XO22FQN4.js";
+import "../chunk-KXVKIEF5.js";
+import "../chunk-ANYOMBVL.js";
+import "../chunk-6MYH7WWL.js";
+import "../chunk-XRBLM22N.js";
 
 // lib/cli/merge_command.ts
 var byId = (function byId(a, b) {
@@ -328,7 +331,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-YHN2WZY4.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-TPAJ6ILX.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

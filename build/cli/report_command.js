@@ -4,8 +4,8 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-U34CSEWP.js";
-import "../chunk-5GAJWDNB.js";
+} from "../chunk-3QWOMVFS.js";
+import "../chunk-AYWXUSKK.js";
 import {
   dayOf,
   loadConfig,
@@ -14,62 +14,66 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-MWEVKMMN.js";
+} from "../chunk-UQGGVWCA.js";
 import {
   displayPath
-} from "../chunk-VGIELPRX.js";
-import "../chunk-BRQLOGDW.js";
-import {
-  checkOutputFile
-} from "../chunk-I6OP5QHC.js";
+} from "../chunk-66MEPUIU.js";
+import "../chunk-AG5AHUXN.js";
+import "../chunk-XTNGIA6P.js";
 import "../chunk-ABES4YHD.js";
 import {
+  checkOutputFile
+} from "../chunk-TMZF6L7R.js";
+import {
   formatDuration
-} from "../chunk-UGS3B7OI.js";
+} from "../chunk-CZXC5L65.js";
 import "../chunk-JEDHTE3D.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-5FBXG7SH.js";
+} from "../chunk-25NTBGEA.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-S7OZCV32.js";
+} from "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-SDGNAE2V.js";
-import "../chunk-43PD62QX.js";
-import "../chunk-XTNGIA6P.js";
-import "../chunk-LYNSEBNC.js";
-import "../chunk-X254MOJK.js";
+} from "../chunk-PBQEZ4VD.js";
+import {
+  interruptedWithoutResult,
+  keptFromStarting,
+  owedMark,
+  owedUnstarted
+} from "../chunk-VPM3V57A.js";
 import {
   writeOutputFile
-} from "../chunk-AYTCNA3K.js";
-import {
-  MAX_TIMER_MS
-} from "../chunk-KBS467BX.js";
+} from "../chunk-G65LK2VC.js";
+import "../chunk-VB43T7UN.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
-  escapeControls,
-  interruptedWithoutResult,
-  keptFromStarting,
-  owedMark,
-  owedUnstarted,
-  resultLine
-} from "../chunk-Z7FRQMOA.js";
-import {
   ExitCode,
   UserError,
   formatWarning
 } from "../chunk-GTHP53V7.js";
+import "../chunk-6LNJXCP2.js";
+import "../chunk-XO22FQN4.js";
+import "../chunk-KXVKIEF5.js";
+import {
+  MAX_TIMER_MS
+} from "../chunk-ANYOMBVL.js";
+import "../chunk-6MYH7WWL.js";
+import {
+  escapeControls,
+  resultLine
+} from "../chunk-XRBLM22N.js";
 
 // lib/cli/report_command.ts
 import { pathToFileURL } from "node:url";

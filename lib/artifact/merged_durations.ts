@@ -12,15 +12,13 @@
 import type { Diagnostic } from "./artifact.ts";
 import { join } from "../base/path.ts";
 import {
-  addRun,
   DURATIONS_FILE,
   durationsNotSaved,
   durationsUnreadable,
   readDurationsFile,
-  recordedResults,
-  type RunResult,
   writeDurations,
 } from "./durations_file.ts";
+import { addRun, recordedResults, type RunResult } from "./durations_update.ts";
 import { isWriteFailure } from "./atomic_write.ts";
 import type { HistoryPaths } from "./history.ts";
 import { isIoError } from "../base/errors.ts";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { addMergedDurations } from "./merged_durations.ts";
-import { addRun, readDurationsFile, writeDurations } from "./durations_file.ts";
+import { readDurationsFile, writeDurations } from "./durations_file.ts";
+import { addRun } from "./durations_update.ts";
 
 const run = (runId: string, ids: string[], inputs?: string[]) => ({
   runId,

@@ -34,7 +34,8 @@ import {
 } from "../run/run_processes.ts";
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
-import type { DurationsRead, RunResult } from "../artifact/durations_file.ts";
+import type { DurationsRead } from "../artifact/durations_file.ts";
+import type { RunResult } from "../artifact/durations_update.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
@@ -156,9 +157,10 @@ async function saveDurations(
     suite?: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
-  const { addRun, recordedResults, samplesNow, writeDurations } = await import(
-    "../artifact/durations_file.ts"
-  );
+  const [{ addRun, recordedResults }, { samplesNow, writeDurations }] = await Promise.all([
+    import("../artifact/durations_update.ts"),
+    import("../artifact/durations_file.ts"),
+  ]);
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.

@@ -11,11 +11,8 @@
  */
 import type { Artifact } from "../artifact/artifact.ts";
 import type { HistoryPaths } from "../artifact/history.ts";
-import {
-  type DurationSamples,
-  type DurationsRead,
-  usableDurationMs,
-} from "../artifact/durations_file.ts";
+import type { DurationsRead } from "../artifact/durations_file.ts";
+import { type DurationSamples, usableDurationMs } from "../artifact/durations_summary.ts";
 import type { PlannedFixture } from "./plan.ts";
 import { dependenciesFirst, needIndices } from "../catalog/needs.ts";
 

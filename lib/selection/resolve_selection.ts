@@ -30,7 +30,8 @@ import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
 import { displayName } from "../base/safe_output.ts";
 import { expectedLine, longestOf, type Schedule, startOrderLine } from "./durations.ts";
-import { type ShardBy, type ShardPlan, shardPlanLine } from "./duration_shards.ts";
+import type { ShardBy } from "./duration_shards.ts";
+import { durationShardOf, type ShardPlan, shardPlanLine } from "./shard_plan.ts";
 
 export { idList };
 
@@ -300,7 +301,7 @@ export async function resolveSelection(
     // Each fixture's shard, by hash or by duration; then what the artifact records of the split.
     let placed: number[];
     if (flags.shardBy === "duration") {
-      const { durationShardOf, readTimings } = await import("./duration_shards.ts");
+      const { readTimings } = await import("./read_timings.ts");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,

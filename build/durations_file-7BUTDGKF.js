@@ -1,0 +1,32 @@
+import {
+  DURATIONS_FILE,
+  durationsLeftOut,
+  durationsNotSaved,
+  durationsStamp,
+  durationsUnreadable,
+  readDurationsFile,
+  samplesNow,
+  writeDurations
+} from "./chunk-N66ECSEN.js";
+import "./chunk-G65LK2VC.js";
+import "./chunk-VB43T7UN.js";
+import "./chunk-ZXG6X34Z.js";
+import "./chunk-UZCZWFUL.js";
+import "./chunk-GTHP53V7.js";
+import "./chunk-6LNJXCP2.js";
+import "./chunk-XO22FQN4.js";
+import "./chunk-KXVKIEF5.js";
+import "./chunk-ANYOMBVL.js";
+import "./chunk-6MYH7WWL.js";
+import "./chunk-XRBLM22N.js";
+export {
+  DURATIONS_FILE,
+  durationsLeftOut,
+  durationsNotSaved,
+  durationsStamp,
+  durationsUnreadable,
+  readDurationsFile,
+  samplesNow,
+  writeDurations
+};
+//# sourceMappingURL=durations_file-7BUTDGKF.js.map

@@ -1,0 +1,30 @@
+import {
+  MAX_COUNTED,
+  MAX_SAMPLES,
+  MAX_SPLITS,
+  durationsOfValue,
+  durationsProblem,
+  durationsProblemOfValue,
+  durationsText,
+  parseDurations,
+  summaryOfValue,
+  usableDurationMs
+} from "./chunk-6LNJXCP2.js";
+import "./chunk-XO22FQN4.js";
+import "./chunk-KXVKIEF5.js";
+import "./chunk-ANYOMBVL.js";
+import "./chunk-6MYH7WWL.js";
+import "./chunk-XRBLM22N.js";
+export {
+  MAX_COUNTED,
+  MAX_SAMPLES,
+  MAX_SPLITS,
+  durationsOfValue,
+  durationsProblem,
+  durationsProblemOfValue,
+  durationsText,
+  parseDurations,
+  summaryOfValue,
+  usableDurationMs
+};
+//# sourceMappingURL=durations_summary-E24E246I.js.map
