@@ -17,7 +17,7 @@ import { renderStepSummary } from "../lib/reporters/github_summary.ts";
 import { renderJUnit } from "../lib/reporters/junit.ts";
 import type { FixtureEnd } from "../lib/run/events.ts";
 import { planFixture } from "../lib/selection/plan.ts";
-import { renderDryRun } from "../lib/selection/resolve_selection.ts";
+import { renderDryRun } from "../lib/selection/render_dry_run.ts";
 import { createSafeWriter } from "../lib/base/safe_output.ts";
 
 /** Text as the output edge writes it to a log (no terminal, not GitHub): what a user reads. */

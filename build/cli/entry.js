@@ -12,14 +12,12 @@ import {
   filtersOf,
   loadConfig,
   loadQuarantine,
-  renderDryRun,
-  renderRerunPlan,
   resolveOptions,
   resolveSelection,
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-UQGGVWCA.js";
+} from "../chunk-372SSDKJ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -28,9 +26,13 @@ import {
   serviceDryRunLines,
   workingDirectory
 } from "../chunk-66MEPUIU.js";
-import "../chunk-AG5AHUXN.js";
 import {
-  closest
+  expectedLine,
+  startOrderLine
+} from "../chunk-AG5AHUXN.js";
+import {
+  closest,
+  skippedAnyway
 } from "../chunk-XTNGIA6P.js";
 import "../chunk-ABES4YHD.js";
 import {
@@ -38,9 +40,12 @@ import {
   newRunId
 } from "../chunk-TMZF6L7R.js";
 import {
-  fixtureArgument
+  fixtureArgument,
+  shellQuote
 } from "../chunk-DBSKOPQR.js";
-import "../chunk-2N47EPJ5.js";
+import {
+  idList
+} from "../chunk-2N47EPJ5.js";
 import "../chunk-PBQEZ4VD.js";
 import "../chunk-VPM3V57A.js";
 import {
@@ -111,9 +116,79 @@ var requireDeno = (function requireDeno(planned, options) {
   });
 });
 
+// lib/selection/render_dry_run.ts
+var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
+  const lines = [
+    ...renderRerunPlan(selection, {
+      dryRun: true
+    })
+  ];
+  const kinds = new Map(selection.rerun?.failed.map(((f) => [
+    f.id,
+    f.kind
+  ])) ?? []);
+  const changed = new Set(selection.changes?.changed);
+  const unchanged = new Set(selection.changes?.unchanged);
+  const skips = skippedAnyway(selection.planned.map(((p) => p.fixture)));
+  for (const p of selection.planned) {
+    const id = p.fixture.id;
+    const kind = kinds.get(id);
+    const change = changed.has(id) ? ", changed since" : unchanged.has(id) ? ", unchanged since" : "";
+    const reason = skips.get(id);
+    const skip = reason !== void 0 ? `  (skip: ${displayName(reason)})` : "";
+    const why = selection.pulledIn?.get(id);
+    const pulled = why ? `  (pulled in: ${why})` : "";
+    lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
+    if (p.fixture.description) lines.push(`  description: ${displayName(p.fixture.description)}`);
+    if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
+    if (p.fixture.teardown) {
+      lines.push(p.fixture.needs.length ? "  teardown: runs after what needs its needs, and after their teardowns" : "  teardown: runs after every other fixture");
+    }
+    if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
+    lines.push(`  ${shellQuote(p.argv)}`);
+    lines.push(`  cwd: ${p.cwd === cwd ? "." : displayName(p.cwd)}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`);
+    const expected = schedule && expectedLine(schedule, p);
+    if (expected) lines.push(expected);
+  }
+  const order = schedule && startOrderLine(schedule, selection.planned);
+  if (order) lines.push(order);
+  if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
+  const noHistoryYet = schedule !== void 0 && schedule.read?.samples === void 0 && schedule.read?.problem === void 0 && schedule.askedIn === void 0;
+  if (selection.shardPlan?.timingsGiven && (schedule?.estimates || noHistoryYet)) {
+    lines.push(schedule?.estimates ? `The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.` : `The shard totals are from ${selection.shardPlan.source}; the start order is from the artifact directory's durations.json, which has no durations yet.`);
+  }
+  const skipped = skips.size;
+  const n = selection.planned.length - skipped;
+  const verb = selection.rerun ? "rerun" : "run";
+  const shard2 = selection.shard ? ` in shard ${selection.shard.index}/${selection.shard.total}` : "";
+  lines.push(`Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}${shard2}${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`);
+  lines.push(resultLine("pass"));
+  return lines;
+});
+var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
+  const { rerun, changes } = selection;
+  if (!rerun) return [];
+  const pulled = selection.pulledIn?.size ?? 0;
+  const n = selection.planned.length - pulled;
+  const since = rerun.state.since;
+  const from = since === void 0 || since === rerun.source.runId ? `from run ${rerun.source.runId}` : `since full run ${since} (as of run ${rerun.source.runId})`;
+  const { shard: shard2, owed } = selection;
+  const count = shard2 && owed !== void 0 ? `${n} of ${owed} outstanding fixture${owed === 1 ? "" : "s"} (shard ${shard2.index}/${shard2.total})` : `${n} outstanding fixture${n === 1 ? "" : "s"}`;
+  const lines = [
+    `${options.dryRun ? "Would rerun" : "Rerunning"} ${count} ${from}` + (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : "")
+  ];
+  if (changes?.changed.length) {
+    lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
+  }
+  if (changes?.unchanged.length) {
+    lines.push(`  unchanged since they failed (a pass now points to a flake, not a fix): ${idList(changes.unchanged)}`);
+  }
+  return lines;
+});
+
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-PAKQ3F3S.js");
+  return import("../execute_run-BO6APY5O.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -21,7 +21,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-UQGGVWCA.js";
+} from "../chunk-372SSDKJ.js";
 import {
   displayPath,
   runEnvironment

@@ -14,7 +14,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-UQGGVWCA.js";
+} from "../chunk-372SSDKJ.js";
 import {
   displayPath
 } from "../chunk-66MEPUIU.js";

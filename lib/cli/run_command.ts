@@ -25,12 +25,11 @@ import { historyPaths, newRunId } from "../artifact/history.ts";
 import { shardPlanLine, shardRunLine } from "../selection/shard_plan.ts";
 import {
   filtersOf,
-  renderDryRun,
-  renderRerunPlan,
   resolveSelection,
   type Selection,
   smokeCommand,
 } from "../selection/resolve_selection.ts";
+import { renderDryRun, renderRerunPlan } from "../selection/render_dry_run.ts";
 
 /**
  * The run machinery (processes, reporters, artifact writing), loaded only when

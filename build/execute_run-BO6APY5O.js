@@ -1939,4 +1939,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-PAKQ3F3S.js.map
+//# sourceMappingURL=execute_run-BO6APY5O.js.map

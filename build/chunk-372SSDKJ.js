@@ -4,11 +4,9 @@ import {
 } from "./chunk-66MEPUIU.js";
 import {
   estimatesFrom,
-  expectedLine,
   formatExpected,
   longestFirst,
-  longestOf,
-  startOrderLine
+  longestOf
 } from "./chunk-AG5AHUXN.js";
 import {
   broughtBy,
@@ -35,9 +33,6 @@ import {
   shellQuote
 } from "./chunk-DBSKOPQR.js";
 import {
-  idList
-} from "./chunk-2N47EPJ5.js";
-import {
   MAX_INPUT_BYTES,
   fileTypeName,
   inputError,
@@ -62,8 +57,7 @@ import {
   isFixtureId
 } from "./chunk-6MYH7WWL.js";
 import {
-  displayName,
-  resultLine
+  displayName
 } from "./chunk-XRBLM22N.js";
 
 // schema/quarantine.v1.json
@@ -2431,74 +2425,6 @@ var rerunChanges = (async function rerunChanges(rerun, chosen, cwd) {
   }
   return changes;
 });
-var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
-  const lines = [
-    ...renderRerunPlan(selection, {
-      dryRun: true
-    })
-  ];
-  const kinds = new Map(selection.rerun?.failed.map(((f) => [
-    f.id,
-    f.kind
-  ])) ?? []);
-  const changed = new Set(selection.changes?.changed);
-  const unchanged = new Set(selection.changes?.unchanged);
-  const skips = skippedAnyway(selection.planned.map(((p) => p.fixture)));
-  for (const p of selection.planned) {
-    const id = p.fixture.id;
-    const kind = kinds.get(id);
-    const change = changed.has(id) ? ", changed since" : unchanged.has(id) ? ", unchanged since" : "";
-    const reason = skips.get(id);
-    const skip = reason !== void 0 ? `  (skip: ${displayName(reason)})` : "";
-    const why = selection.pulledIn?.get(id);
-    const pulled = why ? `  (pulled in: ${why})` : "";
-    lines.push(`${id}${kind ? `  (failed: ${kind}${change})` : ""}${skip}${pulled}`);
-    if (p.fixture.description) lines.push(`  description: ${displayName(p.fixture.description)}`);
-    if (p.fixture.needs.length) lines.push(`  needs: ${p.fixture.needs.join(", ")}`);
-    if (p.fixture.teardown) {
-      lines.push(p.fixture.needs.length ? "  teardown: runs after what needs its needs, and after their teardowns" : "  teardown: runs after every other fixture");
-    }
-    if (p.fixture.tags.length) lines.push(`  tags: ${p.fixture.tags.join(", ")}`);
-    lines.push(`  ${shellQuote(p.argv)}`);
-    lines.push(`  cwd: ${p.cwd === cwd ? "." : displayName(p.cwd)}, timeout: ${p.timeoutMs}ms, retries: ${p.retries}`);
-    const expected = schedule && expectedLine(schedule, p);
-    if (expected) lines.push(expected);
-  }
-  const order = schedule && startOrderLine(schedule, selection.planned);
-  if (order) lines.push(order);
-  if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
-  const noHistoryYet = schedule !== void 0 && schedule.read?.samples === void 0 && schedule.read?.problem === void 0 && schedule.askedIn === void 0;
-  if (selection.shardPlan?.timingsGiven && (schedule?.estimates || noHistoryYet)) {
-    lines.push(schedule?.estimates ? `The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.` : `The shard totals are from ${selection.shardPlan.source}; the start order is from the artifact directory's durations.json, which has no durations yet.`);
-  }
-  const skipped = skips.size;
-  const n = selection.planned.length - skipped;
-  const verb = selection.rerun ? "rerun" : "run";
-  const shard = selection.shard ? ` in shard ${selection.shard.index}/${selection.shard.total}` : "";
-  lines.push(`Dry run: ${n} fixture${n === 1 ? "" : "s"} would ${verb}${shard}${skipped ? ` (${skipped} skipped)` : ""}; nothing was run or written.`);
-  lines.push(resultLine("pass"));
-  return lines;
-});
-var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
-  const { rerun, changes } = selection;
-  if (!rerun) return [];
-  const pulled = selection.pulledIn?.size ?? 0;
-  const n = selection.planned.length - pulled;
-  const since = rerun.state.since;
-  const from = since === void 0 || since === rerun.source.runId ? `from run ${rerun.source.runId}` : `since full run ${since} (as of run ${rerun.source.runId})`;
-  const { shard, owed } = selection;
-  const count = shard && owed !== void 0 ? `${n} of ${owed} outstanding fixture${owed === 1 ? "" : "s"} (shard ${shard.index}/${shard.total})` : `${n} outstanding fixture${n === 1 ? "" : "s"}`;
-  const lines = [
-    `${options.dryRun ? "Would rerun" : "Rerunning"} ${count} ${from}` + (pulled ? `, with ${pulled} pulled in (their needs and teardowns)` : "")
-  ];
-  if (changes?.changed.length) {
-    lines.push(`  changed since they failed (a rerun tests the fix): ${idList(changes.changed)}`);
-  }
-  if (changes?.unchanged.length) {
-    lines.push(`  unchanged since they failed (a pass now points to a flake, not a fix): ${idList(changes.unchanged)}`);
-  }
-  return lines;
-});
 
 export {
   loadQuarantine,
@@ -2512,8 +2438,6 @@ export {
   readCatalog,
   smokeCommand,
   resolveSelection,
-  filtersOf,
-  renderDryRun,
-  renderRerunPlan
+  filtersOf
 };
-//# sourceMappingURL=chunk-UQGGVWCA.js.map
+//# sourceMappingURL=chunk-372SSDKJ.js.map
