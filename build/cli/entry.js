@@ -17,7 +17,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-372SSDKJ.js";
+} from "../chunk-EMRPJ6I4.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -38,7 +38,7 @@ import "../chunk-ABES4YHD.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-TMZF6L7R.js";
+} from "../chunk-FKNIVBA5.js";
 import {
   fixtureArgument,
   shellQuote
@@ -188,7 +188,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-BO6APY5O.js");
+  return import("../execute_run-XGFJS56Y.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

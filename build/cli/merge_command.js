@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-QK2Y2QUU.js";
+} from "../chunk-6E67XGQG.js";
 import {
   advanceState,
   stateFromRecord,
@@ -18,10 +18,13 @@ import {
   readSourceFile
 } from "../chunk-AYWXUSKK.js";
 import {
+  namesLatest
+} from "../chunk-2M6SUTLY.js";
+import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-372SSDKJ.js";
+} from "../chunk-EMRPJ6I4.js";
 import {
   displayPath,
   runEnvironment
@@ -33,12 +36,11 @@ import {
   SaveRunError,
   ensureHistoryDir,
   historyPaths,
-  namesLatest,
   newRunId,
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-TMZF6L7R.js";
+} from "../chunk-FKNIVBA5.js";
 import {
   outcomeCounts,
   renderSummary,

@@ -4,8 +4,11 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-3QWOMVFS.js";
+} from "../chunk-EF5FZ5OU.js";
 import "../chunk-AYWXUSKK.js";
+import {
+  checkOutputFile
+} from "../chunk-2M6SUTLY.js";
 import {
   dayOf,
   loadConfig,
@@ -14,16 +17,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-372SSDKJ.js";
+} from "../chunk-EMRPJ6I4.js";
 import {
   displayPath
 } from "../chunk-66MEPUIU.js";
 import "../chunk-AG5AHUXN.js";
 import "../chunk-XTNGIA6P.js";
 import "../chunk-ABES4YHD.js";
-import {
-  checkOutputFile
-} from "../chunk-TMZF6L7R.js";
+import "../chunk-FKNIVBA5.js";
 import {
   formatDuration
 } from "../chunk-CZXC5L65.js";

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "../base/path.ts";
+import { join } from "../base/path.ts";
 import type { Artifact } from "./artifact.ts";
-import { isIoError, UserError } from "../base/errors.ts";
+import { UserError } from "../base/errors.ts";
 import {
   checkOutputPath,
   describeWriteFailure,
@@ -14,6 +14,7 @@ import {
   removeStrayTemps,
   writeFileAtomic,
 } from "./atomic_write.ts";
+import { entryOf, realPath, sameFile } from "./same_file.ts";
 
 /** Paths inside an artifact directory. */
 export interface HistoryPaths {
@@ -423,192 +424,4 @@ function statLoops(path: string): boolean {
   } catch (error) {
     return error instanceof Deno.errors.FilesystemLoop;
   }
-}
-
-/**
- * The directory entry a path names: its folder resolved, its last component as it is; a folder
- * not there yet, through the nearest one that is (so a path through a symlinked folder names the
- * same entry before the artifact directory exists as after).
- */
-function entryOf(path: string): string {
-  const parent = dirname(path);
-  try {
-    return join(Deno.realPathSync(parent), basename(path));
-  } catch (error) {
-    if (parent === path || !isIoError(error)) return path;
-    return join(entryOf(parent), basename(path));
-  }
-}
-
-/**
- * The real path a path names, or would name once created: symlinks followed (a symlink to a
- * file not there yet to that file's entry, at most 40 links, as the kernel), a folder not there
- * yet through the nearest one that is.
- *
- * @param path An absolute path.
- * @returns The real path.
- *
- * @example
- * ```ts
- * import { realPath } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.realPath(await Deno.makeTempDir());
- * await Deno.symlink(dir, `${dir}-link`);
- * assert.equal(realPath(`${dir}-link/not/yet`), `${dir}/not/yet`);
- * await Deno.remove(`${dir}-link`);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export function realPath(path: string): string {
-  try {
-    return Deno.realPathSync(path);
-  } catch {
-    let current = entryOf(path);
-    for (let hops = 0; hops < 40; hops++) {
-      let link: string;
-      try {
-        link = Deno.readLinkSync(current);
-      } catch {
-        return current;
-      }
-      current = entryOf(resolve(dirname(current), link));
-    }
-    return current;
-  }
-}
-
-/**
- * Whether two paths name the same directory entry (their folders resolved:
- * through a symlinked folder, `..`, whether the file is there or not), or,
- * both existing, the same file at the end of their symlinks.
- *
- * @param a An absolute path.
- * @param b Another.
- * @returns True when they name one file.
- *
- * @example
- * ```ts
- * import { sameFile } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * await Deno.symlink(dir, `${dir}-link`);
- * assert.equal(sameFile(`${dir}-link/durations.json`, `${dir}/durations.json`), true);
- * assert.equal(sameFile(`${dir}/a.json`, `${dir}/b.json`), false);
- * // A folder not there yet: through the nearest one that is.
- * assert.equal(sameFile(`${dir}-link/new/durations.json`, `${dir}/new/durations.json`), true);
- * await Deno.remove(`${dir}-link`);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export function sameFile(a: string, b: string): boolean {
-  if (entryOf(a) === entryOf(b)) return true;
-  try {
-    return Deno.realPathSync(a) === Deno.realPathSync(b);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether a path names the artifact directory's `latest.json`, by any
- * spelling: through a symlinked folder, `..`, or a symlink to the same file.
- *
- * @param path An absolute path.
- * @param paths The artifact directory's paths.
- * @returns True when writing `path` would write `latest.json`.
- *
- * @example
- * ```ts
- * import { historyPaths, namesLatest } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * const paths = historyPaths(dir);
- * assert.equal(namesLatest(`${dir}/runs/../latest.json`, paths), true);
- * assert.equal(namesLatest(`${dir}/merged.json`, paths), false);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export function namesLatest(path: string, paths: HistoryPaths): boolean {
-  return sameFile(resolve(path), paths.latest);
-}
-
-/**
- * Refuses an output path (`--junit`, `report --out`) that names one of the
- * artifact directory's own files: `latest.json`, `durations.json` or anything
- * in `runs/`, which the output would replace, losing the failures to rerun
- * or the durations the next run orders by.
- *
- * @param path The absolute output path.
- * @param options The artifact directory, and how the path and the output are named.
- * @throws {UserError} `OUTPUT_PATH_INVALID` (exit 2), before anything runs.
- *
- * @example
- * ```ts
- * import { refuseArtifactFile } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
- * assert.throws(() => refuseArtifactFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
- * refuseArtifactFile(`${dir}/junit.xml`, options);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export function refuseArtifactFile(
-  path: string,
-  options: { artifactDir: string; shown: string; label: string },
-): void {
-  const target = realPath(path);
-  const paths = historyPaths(realPath(options.artifactDir));
-  const runs = (p: string) => p === paths.runs || p.startsWith(join(paths.runs, ""));
-  const durations = join(paths.dir, "durations.json");
-  // A symlink to one of them not written yet counts too (realPath follows it to the entry).
-  const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) ||
-    runs(entryOf(path)) ||
-    [paths.latest, durations].some((file) => target === entryOf(file) || target === realPath(file));
-  if (!own) return;
-  throw new UserError(
-    `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,
-    {
-      kind: "usage",
-      code: "OUTPUT_PATH_INVALID",
-      hints: [
-        "Writing there would replace the run history that --rerun-failed reads; name another file.",
-        "Nothing was run or written.",
-      ],
-    },
-  );
-}
-
-/**
- * Checks an output path beside the history before anything runs: never one
- * of smoke's own artifact files ({@linkcode refuseArtifactFile}), and a path
- * that can be written (`checkOutputPath`).
- *
- * @param path The absolute output path.
- * @param options The artifact directory, and how the path and the output are named.
- * @throws {UserError} `OUTPUT_PATH_INVALID` or the output path's own error (exit 2).
- *
- * @example
- * ```ts
- * import { checkOutputFile } from "./history.ts";
- * import assert from "node:assert/strict";
- *
- * const dir = await Deno.makeTempDir();
- * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
- * assert.throws(() => checkOutputFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
- * assert.throws(() => checkOutputFile(dir, { ...options, shown: "." }), /directory/);
- * checkOutputFile(`${dir}/junit.xml`, options);
- * await Deno.remove(dir, { recursive: true });
- * ```
- */
-export function checkOutputFile(
-  path: string,
-  options: { artifactDir: string; shown: string; label: string },
-): void {
-  refuseArtifactFile(path, options);
-  checkOutputPath(path, { shown: options.shown, label: options.label });
 }

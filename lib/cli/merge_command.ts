@@ -23,13 +23,13 @@ import {
   ensureHistoryDir,
   type HistoryPaths,
   historyPaths,
-  namesLatest,
   newRunId,
   prepareHistory,
   saveRun,
   SaveRunError,
   serializeArtifact,
 } from "../artifact/history.ts";
+import { namesLatest } from "../artifact/own_files.ts";
 import { pruneHistory } from "../artifact/prune.ts";
 import { cutShort, interruptedWithoutResult } from "../artifact/not_run.ts";
 import {

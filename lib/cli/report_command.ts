@@ -9,7 +9,7 @@ import { resultLine } from "../base/safe_output.ts";
 import { join, resolve } from "../base/path.ts";
 import { pathToFileURL } from "node:url";
 import { writeOutputFile } from "../artifact/atomic_write.ts";
-import { checkOutputFile } from "../artifact/history.ts";
+import { checkOutputFile } from "../artifact/own_files.ts";
 import { readCatalog } from "../catalog/catalog.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";

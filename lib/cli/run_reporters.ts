@@ -5,7 +5,7 @@
  * @module
  */
 import { join, resolve } from "../base/path.ts";
-import { checkOutputFile } from "../artifact/history.ts";
+import { checkOutputFile } from "../artifact/own_files.ts";
 import { markCommand } from "../base/safe_output.ts";
 import type { Reporter } from "../reporters/reporter.ts";
 import type { RunReporterContext } from "./smoke_io.ts";

@@ -10,7 +10,9 @@
 import { resolve } from "../base/path.ts";
 import { jsonValue } from "../base/json_value.ts";
 import { UserError } from "../base/errors.ts";
-import { historyPaths, namesLatest, sameFile } from "../artifact/history.ts";
+import { historyPaths } from "../artifact/history.ts";
+import { namesLatest } from "../artifact/own_files.ts";
+import { sameFile } from "../artifact/same_file.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 
 /** Durations read for sharding: newest first, by fixture id. */

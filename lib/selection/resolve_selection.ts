@@ -12,7 +12,8 @@ import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
-import { historyPaths, realPath, sameFile } from "../artifact/history.ts";
+import { historyPaths } from "../artifact/history.ts";
+import { realPath, sameFile } from "../artifact/same_file.ts";
 import { fixtureLimits, planFixture, type PlannedFixture, shellQuote } from "./plan.ts";
 import type { IfNone, Preflight } from "./rerun_preflight.ts";
 import {

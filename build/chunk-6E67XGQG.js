@@ -14,7 +14,7 @@ import {
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-TMZF6L7R.js";
+} from "./chunk-FKNIVBA5.js";
 import {
   suiteSummary,
   unstartedCounts
@@ -583,4 +583,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-QK2Y2QUU.js.map
+//# sourceMappingURL=chunk-6E67XGQG.js.map

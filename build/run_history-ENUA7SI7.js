@@ -3,10 +3,10 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-3QWOMVFS.js";
+} from "./chunk-EF5FZ5OU.js";
 import "./chunk-AYWXUSKK.js";
 import "./chunk-ABES4YHD.js";
-import "./chunk-TMZF6L7R.js";
+import "./chunk-FKNIVBA5.js";
 import "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
 import "./chunk-G65LK2VC.js";
@@ -23,4 +23,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-MFJQIWBJ.js.map
+//# sourceMappingURL=run_history-ENUA7SI7.js.map

@@ -5,13 +5,13 @@ import "./chunk-GJW5UQ5D.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-3QWOMVFS.js";
+} from "./chunk-EF5FZ5OU.js";
 import {
   checkSource,
   readSourceFile
 } from "./chunk-AYWXUSKK.js";
 import "./chunk-ABES4YHD.js";
-import "./chunk-TMZF6L7R.js";
+import "./chunk-FKNIVBA5.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
@@ -81,4 +81,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-N47ZJN5V.js.map
+//# sourceMappingURL=prior_state-T3JLZSIH.js.map

@@ -16,6 +16,42 @@ import {
   isIoError
 } from "./chunk-GTHP53V7.js";
 
+// lib/artifact/same_file.ts
+var entryOf = (function entryOf(path) {
+  const parent = dirname(path);
+  try {
+    return join(Deno.realPathSync(parent), basename(path));
+  } catch (error) {
+    if (parent === path || !isIoError(error)) return path;
+    return join(entryOf(parent), basename(path));
+  }
+});
+var realPath = (function realPath(path) {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    let current = entryOf(path);
+    for (let hops = 0; hops < 40; hops++) {
+      let link;
+      try {
+        link = Deno.readLinkSync(current);
+      } catch {
+        return current;
+      }
+      current = entryOf(resolve(dirname(current), link));
+    }
+    return current;
+  }
+});
+var sameFile = (function sameFile(a, b) {
+  if (entryOf(a) === entryOf(b)) return true;
+  try {
+    return Deno.realPathSync(a) === Deno.realPathSync(b);
+  } catch {
+    return false;
+  }
+});
+
 // lib/artifact/history.ts
 var historyPaths = (function historyPaths(dir) {
   return {
@@ -168,71 +204,11 @@ var statLoops = (function statLoops(path) {
     return error instanceof Deno.errors.FilesystemLoop;
   }
 });
-var entryOf = (function entryOf(path) {
-  const parent = dirname(path);
-  try {
-    return join(Deno.realPathSync(parent), basename(path));
-  } catch (error) {
-    if (parent === path || !isIoError(error)) return path;
-    return join(entryOf(parent), basename(path));
-  }
-});
-var realPath = (function realPath(path) {
-  try {
-    return Deno.realPathSync(path);
-  } catch {
-    let current = entryOf(path);
-    for (let hops = 0; hops < 40; hops++) {
-      let link;
-      try {
-        link = Deno.readLinkSync(current);
-      } catch {
-        return current;
-      }
-      current = entryOf(resolve(dirname(current), link));
-    }
-    return current;
-  }
-});
-var sameFile = (function sameFile(a, b) {
-  if (entryOf(a) === entryOf(b)) return true;
-  try {
-    return Deno.realPathSync(a) === Deno.realPathSync(b);
-  } catch {
-    return false;
-  }
-});
-var namesLatest = (function namesLatest(path, paths) {
-  return sameFile(resolve(path), paths.latest);
-});
-var refuseArtifactFile = (function refuseArtifactFile(path, options) {
-  const target = realPath(path);
-  const paths = historyPaths(realPath(options.artifactDir));
-  const runs = ((p) => p === paths.runs || p.startsWith(join(paths.runs, "")));
-  const durations = join(paths.dir, "durations.json");
-  const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) || runs(entryOf(path)) || [
-    paths.latest,
-    durations
-  ].some(((file) => target === entryOf(file) || target === realPath(file)));
-  if (!own) return;
-  throw new UserError(`Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`, {
-    kind: "usage",
-    code: "OUTPUT_PATH_INVALID",
-    hints: [
-      "Writing there would replace the run history that --rerun-failed reads; name another file.",
-      "Nothing was run or written."
-    ]
-  });
-});
-var checkOutputFile = (function checkOutputFile(path, options) {
-  refuseArtifactFile(path, options);
-  checkOutputPath(path, {
-    shown: options.shown,
-    label: options.label
-  });
-});
 
 export {
+  entryOf,
+  realPath,
+  sameFile,
   historyPaths,
   newRunId,
   isRunId,
@@ -242,10 +218,6 @@ export {
   prepareHistory,
   serializeArtifact,
   SaveRunError,
-  saveRun,
-  realPath,
-  sameFile,
-  namesLatest,
-  checkOutputFile
+  saveRun
 };
-//# sourceMappingURL=chunk-TMZF6L7R.js.map
+//# sourceMappingURL=chunk-FKNIVBA5.js.map

@@ -26,7 +26,7 @@ import {
   historyPaths,
   realPath,
   sameFile
-} from "./chunk-TMZF6L7R.js";
+} from "./chunk-FKNIVBA5.js";
 import {
   fixtureLimits,
   planFixture,
@@ -2218,7 +2218,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-7L6P4FOV.js"),
-      import("./run_history-MFJQIWBJ.js")
+      import("./run_history-ENUA7SI7.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -2266,7 +2266,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-C53CJRKL.js");
+      const { readTimings } = await import("./read_timings-IIHJ7K7E.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2440,4 +2440,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-372SSDKJ.js.map
+//# sourceMappingURL=chunk-EMRPJ6I4.js.map

@@ -14,7 +14,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-QK2Y2QUU.js";
+} from "./chunk-6E67XGQG.js";
 import "./chunk-GJW5UQ5D.js";
 import {
   VERSION,
@@ -31,6 +31,9 @@ import {
   REPORT_FILE
 } from "./chunk-YQLOCLU5.js";
 import {
+  checkOutputFile
+} from "./chunk-2M6SUTLY.js";
+import {
   SERVICE_INTERVAL_MS,
   SERVICE_TIMEOUT_MS,
   describeReady,
@@ -46,12 +49,11 @@ import {
 import "./chunk-ABES4YHD.js";
 import {
   SaveRunError,
-  checkOutputFile,
   diagnosticsRunId,
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-TMZF6L7R.js";
+} from "./chunk-FKNIVBA5.js";
 import {
   newStopToken,
   renderInert
@@ -1510,7 +1512,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-N47ZJN5V.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-T3JLZSIH.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1939,4 +1941,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-BO6APY5O.js.map
+//# sourceMappingURL=execute_run-XGFJS56Y.js.map

@@ -1,8 +1,10 @@
 import {
+  namesLatest
+} from "./chunk-2M6SUTLY.js";
+import {
   historyPaths,
-  namesLatest,
   sameFile
-} from "./chunk-TMZF6L7R.js";
+} from "./chunk-FKNIVBA5.js";
 import "./chunk-G65LK2VC.js";
 import "./chunk-VB43T7UN.js";
 import {
@@ -137,4 +139,4 @@ var ownTimings = (function ownTimings(samples, shown, suite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-C53CJRKL.js.map
+//# sourceMappingURL=read_timings-IIHJ7K7E.js.map

@@ -7,7 +7,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-TMZF6L7R.js";
+} from "./chunk-FKNIVBA5.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-PBQEZ4VD.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-3QWOMVFS.js.map
+//# sourceMappingURL=chunk-EF5FZ5OU.js.map

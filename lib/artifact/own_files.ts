@@ -1,0 +1,115 @@
+/**
+ * smoke's own artifact files as outputs: `latest.json`, `durations.json` and
+ * the run files are never written over by a report, a JUnit file or a merge,
+ * nor split by as timings that every run replaces.
+ *
+ * @module
+ */
+import { join, resolve } from "../base/path.ts";
+import { UserError } from "../base/errors.ts";
+import { checkOutputPath } from "./atomic_write.ts";
+import { type HistoryPaths, historyPaths } from "./history.ts";
+import { entryOf, realPath, sameFile } from "./same_file.ts";
+
+/**
+ * Whether a path names the artifact directory's `latest.json`, by any
+ * spelling: through a symlinked folder, `..`, or a symlink to the same file.
+ *
+ * @param path An absolute path.
+ * @param paths The artifact directory's paths.
+ * @returns True when writing `path` would write `latest.json`.
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import { namesLatest } from "./own_files.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const paths = historyPaths(dir);
+ * assert.equal(namesLatest(`${dir}/runs/../latest.json`, paths), true);
+ * assert.equal(namesLatest(`${dir}/merged.json`, paths), false);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function namesLatest(path: string, paths: HistoryPaths): boolean {
+  return sameFile(resolve(path), paths.latest);
+}
+
+/**
+ * Refuses an output path (`--junit`, `report --out`) that names one of the
+ * artifact directory's own files: `latest.json`, `durations.json` or anything
+ * in `runs/`, which the output would replace, losing the failures to rerun
+ * or the durations the next run orders by.
+ *
+ * @param path The absolute output path.
+ * @param options The artifact directory, and how the path and the output are named.
+ * @throws {UserError} `OUTPUT_PATH_INVALID` (exit 2), before anything runs.
+ *
+ * @example
+ * ```ts
+ * import { refuseArtifactFile } from "./own_files.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
+ * assert.throws(() => refuseArtifactFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
+ * refuseArtifactFile(`${dir}/junit.xml`, options);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function refuseArtifactFile(
+  path: string,
+  options: { artifactDir: string; shown: string; label: string },
+): void {
+  const target = realPath(path);
+  const paths = historyPaths(realPath(options.artifactDir));
+  const runs = (p: string) => p === paths.runs || p.startsWith(join(paths.runs, ""));
+  const durations = join(paths.dir, "durations.json");
+  // A symlink to one of them not written yet counts too (realPath follows it to the entry).
+  const own = namesLatest(path, paths) || sameFile(path, durations) || runs(target) ||
+    runs(entryOf(path)) ||
+    [paths.latest, durations].some((file) => target === entryOf(file) || target === realPath(file));
+  if (!own) return;
+  throw new UserError(
+    `Cannot write ${options.label} to "${options.shown}": it is smoke's own artifact file`,
+    {
+      kind: "usage",
+      code: "OUTPUT_PATH_INVALID",
+      hints: [
+        "Writing there would replace the run history that --rerun-failed reads; name another file.",
+        "Nothing was run or written.",
+      ],
+    },
+  );
+}
+
+/**
+ * Checks an output path beside the history before anything runs: never one
+ * of smoke's own artifact files ({@linkcode refuseArtifactFile}), and a path
+ * that can be written (`checkOutputPath`).
+ *
+ * @param path The absolute output path.
+ * @param options The artifact directory, and how the path and the output are named.
+ * @throws {UserError} `OUTPUT_PATH_INVALID` or the output path's own error (exit 2).
+ *
+ * @example
+ * ```ts
+ * import { checkOutputFile } from "./own_files.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const options = { artifactDir: dir, shown: "latest.json", label: "the JUnit XML" };
+ * assert.throws(() => checkOutputFile(`${dir}/latest.json`, options), /OUTPUT_PATH_INVALID|latest\.json/);
+ * assert.throws(() => checkOutputFile(dir, { ...options, shown: "." }), /directory/);
+ * checkOutputFile(`${dir}/junit.xml`, options);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function checkOutputFile(
+  path: string,
+  options: { artifactDir: string; shown: string; label: string },
+): void {
+  refuseArtifactFile(path, options);
+  checkOutputPath(path, { shown: options.shown, label: options.label });
+}
