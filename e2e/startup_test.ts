@@ -107,7 +107,7 @@ Deno.test("the build loads as lazily as lib/: no npm package, no Node layer, no 
   // A plain run's modules (the run, the durations summary), as bundled: no npm, no node:.
   const build = [...Deno.readDirSync(new URL("build/", ROOT))].map((e) => `build/${e.name}`);
   const run = build.filter((f) =>
-    /^build\/(execute_run|durations|durations_(file|summary|update))-\w+\.js$/.test(f)
+    /^build\/(execute_run|schedule|durations_(file|summary|update))-\w+\.js$/.test(f)
   );
   assert.equal(run.length, 5, build.join("\n"));
   const graph = (await Promise.all(run.map(staticGraph))).flat();
@@ -146,7 +146,7 @@ Deno.test("a plain run loads no Node layer: no node: module, no global timer", a
     ...await staticGraph("smoke.ts"),
     ...await staticGraph("lib/cli/entry.ts"),
     ...await staticGraph("lib/cli/execute_run.ts"),
-    ...await staticGraph("lib/selection/durations.ts"),
+    ...await staticGraph("lib/selection/schedule.ts"),
     ...await staticGraph("lib/artifact/durations_file.ts"),
     ...await staticGraph("lib/artifact/durations_update.ts"),
   ]);

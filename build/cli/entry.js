@@ -2,10 +2,14 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-ZX2ZAMFV.js";
+} from "../chunk-NAVF4SNR.js";
+import {
+  expectedLine,
+  startOrderLine
+} from "../chunk-KOFRQ7PC.js";
 import {
   VERSION
-} from "../chunk-RFLETKXX.js";
+} from "../chunk-WMUHVWCO.js";
 import {
   DEFAULTS,
   dayOf,
@@ -17,7 +21,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-EMRPJ6I4.js";
+} from "../chunk-3FTOVQTK.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -25,20 +29,21 @@ import {
   runtimeInfo,
   serviceDryRunLines,
   workingDirectory
-} from "../chunk-66MEPUIU.js";
+} from "../chunk-DPLXYDZR.js";
 import {
-  expectedLine,
-  startOrderLine
-} from "../chunk-AG5AHUXN.js";
+  historyPaths,
+  newRunId
+} from "../chunk-TJHWGRUB.js";
+import "../chunk-RT5VOQMR.js";
 import {
   closest,
   skippedAnyway
 } from "../chunk-XTNGIA6P.js";
-import "../chunk-ABES4YHD.js";
 import {
-  historyPaths,
-  newRunId
-} from "../chunk-FKNIVBA5.js";
+  envUnreadable,
+  readEnv
+} from "../chunk-UFL2JPTG.js";
+import "../chunk-VB43T7UN.js";
 import {
   fixtureArgument,
   shellQuote
@@ -46,18 +51,18 @@ import {
 import {
   idList
 } from "../chunk-2N47EPJ5.js";
-import "../chunk-PBQEZ4VD.js";
-import "../chunk-VPM3V57A.js";
-import {
-  envUnreadable,
-  readEnv
-} from "../chunk-G65LK2VC.js";
-import "../chunk-VB43T7UN.js";
-import "../chunk-ZXG6X34Z.js";
 import {
   isAbsolute,
   resolve
 } from "../chunk-UZCZWFUL.js";
+import "../chunk-6LNJXCP2.js";
+import "../chunk-XO22FQN4.js";
+import "../chunk-KXVKIEF5.js";
+import "../chunk-ANYOMBVL.js";
+import "../chunk-ABES4YHD.js";
+import "../chunk-ZXG6X34Z.js";
+import "../chunk-PBQEZ4VD.js";
+import "../chunk-VPM3V57A.js";
 import {
   ExitCode,
   PreflightError,
@@ -67,10 +72,6 @@ import {
   ioFallbackError,
   isIoError
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6LNJXCP2.js";
-import "../chunk-XO22FQN4.js";
-import "../chunk-KXVKIEF5.js";
-import "../chunk-ANYOMBVL.js";
 import "../chunk-6MYH7WWL.js";
 import {
   createSafeWriter,
@@ -188,7 +189,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-XGFJS56Y.js");
+  return import("../execute_run-E25Y67ZU.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -334,7 +335,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../durations-PH32QHNE.js");
+  const { readSchedule } = await import("../schedule-CCOAKMBZ.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -347,7 +348,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-7BUTDGKF.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-EXBQWYQZ.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

@@ -8,7 +8,7 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-5EZXZHUI.js";
+} from "../chunk-Q4L3IQ6C.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-FG7F6ACN.js";
 import "../chunk-CZXC5L65.js";
@@ -16,12 +16,12 @@ import "../chunk-JEDHTE3D.js";
 import "../chunk-25NTBGEA.js";
 import "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
-import "../chunk-PBQEZ4VD.js";
-import "../chunk-VPM3V57A.js";
-import "../chunk-ZXG6X34Z.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
+import "../chunk-ZXG6X34Z.js";
+import "../chunk-PBQEZ4VD.js";
+import "../chunk-VPM3V57A.js";
 import {
   formatWarning
 } from "../chunk-GTHP53V7.js";

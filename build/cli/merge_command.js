@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-6E67XGQG.js";
+} from "../chunk-GTQKCXN6.js";
 import {
   advanceState,
   stateFromRecord,
@@ -12,26 +12,19 @@ import {
 } from "../chunk-GJW5UQ5D.js";
 import {
   VERSION
-} from "../chunk-RFLETKXX.js";
-import {
-  checkSource,
-  readSourceFile
-} from "../chunk-AYWXUSKK.js";
+} from "../chunk-WMUHVWCO.js";
 import {
   namesLatest
-} from "../chunk-2M6SUTLY.js";
+} from "../chunk-TAGQGPBT.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-EMRPJ6I4.js";
+} from "../chunk-3FTOVQTK.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-66MEPUIU.js";
-import "../chunk-AG5AHUXN.js";
-import "../chunk-XTNGIA6P.js";
-import "../chunk-ABES4YHD.js";
+} from "../chunk-DPLXYDZR.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -40,7 +33,14 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-FKNIVBA5.js";
+} from "../chunk-TJHWGRUB.js";
+import "../chunk-RT5VOQMR.js";
+import "../chunk-XTNGIA6P.js";
+import {
+  checkOutputPath,
+  writeOutputFile
+} from "../chunk-UFL2JPTG.js";
+import "../chunk-VB43T7UN.js";
 import {
   outcomeCounts,
   renderSummary,
@@ -59,6 +59,19 @@ import {
 } from "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
+  resolve
+} from "../chunk-UZCZWFUL.js";
+import "../chunk-6LNJXCP2.js";
+import "../chunk-XO22FQN4.js";
+import "../chunk-KXVKIEF5.js";
+import "../chunk-ANYOMBVL.js";
+import {
+  checkSource,
+  readSourceFile
+} from "../chunk-MQSVCWXQ.js";
+import "../chunk-ABES4YHD.js";
+import "../chunk-ZXG6X34Z.js";
+import {
   createArtifact
 } from "../chunk-PBQEZ4VD.js";
 import {
@@ -66,23 +79,10 @@ import {
   interruptedWithoutResult
 } from "../chunk-VPM3V57A.js";
 import {
-  checkOutputPath,
-  writeOutputFile
-} from "../chunk-G65LK2VC.js";
-import "../chunk-VB43T7UN.js";
-import "../chunk-ZXG6X34Z.js";
-import {
-  resolve
-} from "../chunk-UZCZWFUL.js";
-import {
   ExitCode,
   UserError,
   formatWarning
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6LNJXCP2.js";
-import "../chunk-XO22FQN4.js";
-import "../chunk-KXVKIEF5.js";
-import "../chunk-ANYOMBVL.js";
 import "../chunk-6MYH7WWL.js";
 import "../chunk-XRBLM22N.js";
 
@@ -333,7 +333,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-TPAJ6ILX.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-BYDZ3MIS.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -4,11 +4,10 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-EF5FZ5OU.js";
-import "../chunk-AYWXUSKK.js";
+} from "../chunk-D37JF3EW.js";
 import {
   checkOutputFile
-} from "../chunk-2M6SUTLY.js";
+} from "../chunk-TAGQGPBT.js";
 import {
   dayOf,
   loadConfig,
@@ -17,14 +16,17 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-EMRPJ6I4.js";
+} from "../chunk-3FTOVQTK.js";
 import {
   displayPath
-} from "../chunk-66MEPUIU.js";
-import "../chunk-AG5AHUXN.js";
+} from "../chunk-DPLXYDZR.js";
+import "../chunk-TJHWGRUB.js";
+import "../chunk-RT5VOQMR.js";
 import "../chunk-XTNGIA6P.js";
-import "../chunk-ABES4YHD.js";
-import "../chunk-FKNIVBA5.js";
+import {
+  writeOutputFile
+} from "../chunk-UFL2JPTG.js";
+import "../chunk-VB43T7UN.js";
 import {
   formatDuration
 } from "../chunk-CZXC5L65.js";
@@ -40,6 +42,19 @@ import {
 } from "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
+  join,
+  resolve
+} from "../chunk-UZCZWFUL.js";
+import "../chunk-6LNJXCP2.js";
+import "../chunk-XO22FQN4.js";
+import "../chunk-KXVKIEF5.js";
+import {
+  MAX_TIMER_MS
+} from "../chunk-ANYOMBVL.js";
+import "../chunk-MQSVCWXQ.js";
+import "../chunk-ABES4YHD.js";
+import "../chunk-ZXG6X34Z.js";
+import {
   isQuarantinedFailure,
   quarantinedFailure,
   servicesFailed
@@ -51,25 +66,10 @@ import {
   owedUnstarted
 } from "../chunk-VPM3V57A.js";
 import {
-  writeOutputFile
-} from "../chunk-G65LK2VC.js";
-import "../chunk-VB43T7UN.js";
-import "../chunk-ZXG6X34Z.js";
-import {
-  join,
-  resolve
-} from "../chunk-UZCZWFUL.js";
-import {
   ExitCode,
   UserError,
   formatWarning
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6LNJXCP2.js";
-import "../chunk-XO22FQN4.js";
-import "../chunk-KXVKIEF5.js";
-import {
-  MAX_TIMER_MS
-} from "../chunk-ANYOMBVL.js";
 import "../chunk-6MYH7WWL.js";
 import {
   escapeControls,

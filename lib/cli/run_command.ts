@@ -257,7 +257,7 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     return ExitCode.Pass;
   }
   // The start order: longest expected first from the durations summary, unless --order id.
-  const { readSchedule } = await import("../selection/durations.ts");
+  const { readSchedule } = await import("../selection/schedule.ts");
   const schedule = await readSchedule(planned, {
     paths,
     ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),

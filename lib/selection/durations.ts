@@ -1,8 +1,8 @@
 /**
  * Expected durations from smoke's own history, and the longest-first start
- * order they give (LPT). Pure, but for {@linkcode readSchedule}, which reads
- * the newest runs. Only ids and numbers are taken from the artifacts (already
- * schema-checked); nothing from them names a file or a command.
+ * order they give (LPT). Pure: `schedule.ts` reads the durations summary and
+ * plans a run's start order with them. Only ids and numbers are taken from the
+ * history (already checked); nothing from it names a file or a command.
  *
  * Fingerprints are not consulted: a fixture whose files changed keeps its
  * estimate (fingerprints are recorded for failed results only).
@@ -10,10 +10,7 @@
  * @module
  */
 import type { Artifact } from "../artifact/artifact.ts";
-import type { HistoryPaths } from "../artifact/history.ts";
-import type { DurationsRead } from "../artifact/durations_file.ts";
-import { type DurationSamples, usableDurationMs } from "../artifact/durations_summary.ts";
-import type { PlannedFixture } from "./plan.ts";
+import { usableDurationMs } from "../artifact/durations_summary.ts";
 import { dependenciesFirst, needIndices } from "../catalog/needs.ts";
 
 /** A fixture's estimate is the median of at most this many of its newest finished attempts. */
@@ -266,25 +263,6 @@ export function longestChainFirst(
   return longestFirst(fixtures.map((f) => f.id), chain);
 }
 
-/** How a run starts its fixtures, and why. */
-export interface Schedule {
-  /** The order used. */
-  mode: StartOrderMode;
-  /**
-   * Who asked for it: `--order` (`flag`) or the config's `order` (`config`); undefined when
-   * the history's presence chose it.
-   */
-  askedIn?: "flag" | "config";
-  /** How many real runs were read (0 when none were, or none exist). */
-  runs: number;
-  /** The estimates, when history was read. */
-  estimates?: Estimates;
-  /** Indices into the planned fixtures, in start order; absent for their own order. */
-  startOrder?: number[];
-  /** The durations summary as read, for the end of the run to add to; absent when not read. */
-  read?: DurationsRead;
-}
-
 /**
  * The longest each planned fixture can take now, by id: its timeout times its attempts (a
  * timed-out attempt is recorded at about its timeout).
@@ -309,103 +287,6 @@ export function longestOf(
   return (id) => byId.get(id);
 }
 
-/** Options for {@linkcode planSchedule}. */
-export interface ScheduleOptions {
-  /** The order asked for (`--order`, or the config's `order`), when one was. */
-  order?: StartOrderMode;
-  /** Where it was asked for (default `flag`). */
-  askedIn?: "flag" | "config";
-  /** The catalog's ids: their estimates give the default (see {@linkcode EstimateOptions}). */
-  catalogIds?: readonly string[];
-}
-
-/**
- * The schedule from history already read: `--order` wins; without it,
- * longest first when there is any history, id order otherwise. Skipped
- * fixtures are expected to take no time.
- *
- * @param planned The planned fixtures, in selection order.
- * @param history The durations summary (how many runs, each fixture's newest durations), or
- * undefined when not read.
- * @param options The order asked for (`--order`, or the config's `order`), when one was, and
- * where (default `flag`); the catalog's ids, whose estimates give the default.
- * @returns The schedule.
- *
- * @example
- * ```ts
- * import { planSchedule } from "./durations.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(planSchedule([], { runs: 0, byId: new Map() }).mode, "id");
- * assert.equal(planSchedule([], { runs: 3, byId: new Map() }, { order: "id" }).askedIn, "flag");
- * ```
- */
-export function planSchedule(
-  planned: readonly PlannedFixture[],
-  history: DurationSamples | undefined,
-  options: ScheduleOptions = {},
-): Schedule {
-  const { order, askedIn = "flag" } = options;
-  const runs = history?.runs ?? 0;
-  const mode = order ?? (runs > 0 ? "duration" : "id");
-  const base = { mode, runs, ...(order ? { askedIn } : {}) };
-  // No history and no --order: nothing to say (a dry run is as it always was).
-  if (history === undefined || (runs === 0 && !order)) return base;
-  const ids = planned.map((p) => p.fixture.id);
-  const estimates = estimatesFrom(history.byId, ids, {
-    ...(options.catalogIds ? { defaultFrom: options.catalogIds } : {}),
-    capMs: longestOf(planned),
-  });
-  if (mode === "id") return { ...base, estimates };
-  const ms = planned.map((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id)!.ms);
-  const startOrder = longestChainFirst(planned.map((p) => p.fixture), ms);
-  return { ...base, estimates, startOrder };
-}
-
-/**
- * Reads what the schedule needs (the artifact directory's durations summary,
- * `durations.json`, read with `--order id` too: the run adds to it) and plans it.
- *
- * @param planned The planned fixtures, in selection order.
- * @param where The artifact directory; the order asked for (`--order`, or the config's `order`,
- * then `orderFromConfig`), when one was; the catalog's ids (whose estimates give the default).
- * @returns The schedule.
- *
- * @example
- * ```ts
- * import { readSchedule } from "./durations.ts";
- * import { historyPaths } from "../artifact/history.ts";
- * import assert from "node:assert/strict";
- *
- * const schedule = await readSchedule([], { paths: historyPaths("/nonexistent") });
- * assert.equal(schedule.mode, "id");
- * ```
- */
-export async function readSchedule(
-  planned: readonly PlannedFixture[],
-  where: {
-    paths: HistoryPaths;
-    order?: StartOrderMode;
-    orderFromConfig?: boolean;
-    catalogIds?: readonly string[];
-  },
-): Promise<Schedule> {
-  const options: ScheduleOptions = {
-    ...(where.order ? { order: where.order } : {}),
-    askedIn: where.orderFromConfig ? "config" : "flag",
-    ...(where.catalogIds ? { catalogIds: where.catalogIds } : {}),
-  };
-  // One small summary file, not the run files: start-up stays cheap however long the history.
-  // Read in id order too: the run's end adds to it, and one that cannot be read is said before
-  // the run starts it again.
-  const { readDurationsFile } = await import("../artifact/durations_file.ts");
-  const read = await readDurationsFile(where.paths.dir);
-  if (where.order === "id") return { ...planSchedule(planned, undefined, options), read };
-  // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
-  const none = where.order ? { runs: 0, byId: new Map() } : undefined;
-  return { ...planSchedule(planned, read.samples ?? none, options), read };
-}
-
 /**
  * A duration as the dry run shows it: `1.2s`, `350ms`.
  *
@@ -423,95 +304,4 @@ export async function readSchedule(
  */
 export function formatExpected(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms)}ms`;
-}
-
-/** The dry run lists at most this many ids of the start order. */
-const SHOWN_START_IDS = 20;
-
-/**
- * What the dry run says of a fixture's expected duration: `  expected: 1.2s
- * (median of 5 runs)`; nothing when no history was read, or for a skipped fixture.
- *
- * @param schedule The schedule.
- * @param planned The fixture.
- * @returns The line, or undefined.
- *
- * @example
- * ```ts
- * import { expectedLine } from "./durations.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(expectedLine({ mode: "id", askedIn: "flag", runs: 0 }, {} as never), undefined);
- * ```
- */
-export function expectedLine(schedule: Schedule, planned: PlannedFixture): string | undefined {
-  const estimate = schedule.estimates?.byId.get(planned.fixture.id);
-  if (!estimate || planned.fixture.skipReason) return undefined;
-  const why =
-    (estimate.samples > 0
-      ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}`
-      : schedule.estimates!.defaultOf > 0
-      ? "no history: the suite's median"
-      : "no history: default") + (estimate.capped ? ", cut to its timeout" : "");
-  return `  expected: ${formatExpected(estimate.ms)} (${why})`;
-}
-
-/**
- * The dry run's line on the start order, and why it is what it is (id order
- * when there is no history to order by).
- *
- * @param schedule The schedule.
- * @param planned The planned fixtures, in selection order.
- * @returns The line.
- *
- * @example
- * ```ts
- * import { startOrderLine } from "./durations.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(startOrderLine({ mode: "id", askedIn: "flag", runs: 0 }, []), "Start order: by id (--order id)");
- * assert.equal(
- *   startOrderLine({ mode: "id", runs: 0 }, []),
- *   "Start order: by id (no history yet: a run records the durations)",
- * );
- * assert.equal(
- *   startOrderLine({ mode: "duration", askedIn: "flag", runs: 0 }, []),
- *   "Start order: longest expected first (no history yet: every fixture at the default): ",
- * );
- * // An estimate reads the newest 10 durations, however many runs the summary counts.
- * assert.equal(
- *   startOrderLine({ mode: "duration", runs: 250 }, [{ fixture: { id: "a" } }] as never),
- *   "Start order: longest expected first (from the newest 10 runs): a",
- * );
- * ```
- */
-export function startOrderLine(
-  schedule: Schedule,
-  planned: readonly PlannedFixture[],
-): string {
-  if (schedule.mode === "id") {
-    if (schedule.askedIn === undefined) {
-      return schedule.read?.problem
-        ? "Start order: by id (the durations summary cannot be read)"
-        : "Start order: by id (no history yet: a run records the durations)";
-    }
-    return schedule.askedIn === "config"
-      ? 'Start order: by id ("order": "id" in the config)'
-      : "Start order: by id (--order id)";
-  }
-  const order = schedule.startOrder ?? planned.map((_, i) => i);
-  const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
-  const more = order.length - ids.length;
-  // Each estimate reads at most the newest DURATION_SAMPLES durations, however many runs there were.
-  const runs = Math.min(schedule.runs, DURATION_SAMPLES);
-  const source = runs > 0
-    ? `from the newest ${runs} run${runs === 1 ? "" : "s"}`
-    : schedule.read?.problem
-    ? "the durations summary cannot be read: every fixture at the default"
-    : "no history yet: every fixture at the default";
-  // With needs the priority is a fixture's chain: a short setup may come before longer fixtures.
-  const chained = planned.some((p) => p.fixture.needs?.length);
-  return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${
-    ids.join(", ")
-  }` + (more > 0 ? `, and ${more} more` : "");
 }

@@ -9,7 +9,7 @@ import { displayName, resultLine } from "../base/safe_output.ts";
 import { skippedAnyway } from "../catalog/needs.ts";
 import { shellQuote } from "./plan.ts";
 import { idList } from "../base/id_list.ts";
-import { expectedLine, type Schedule, startOrderLine } from "./durations.ts";
+import { expectedLine, type Schedule, startOrderLine } from "./schedule.ts";
 import { shardPlanLine } from "./shard_plan.ts";
 import type { Selection } from "./resolve_selection.ts";
 

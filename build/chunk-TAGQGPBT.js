@@ -3,10 +3,10 @@ import {
   historyPaths,
   realPath,
   sameFile
-} from "./chunk-FKNIVBA5.js";
+} from "./chunk-TJHWGRUB.js";
 import {
   checkOutputPath
-} from "./chunk-G65LK2VC.js";
+} from "./chunk-UFL2JPTG.js";
 import {
   join,
   resolve
@@ -50,4 +50,4 @@ export {
   namesLatest,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-2M6SUTLY.js.map
+//# sourceMappingURL=chunk-TAGQGPBT.js.map

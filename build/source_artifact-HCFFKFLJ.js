@@ -4,11 +4,11 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-AYWXUSKK.js";
+} from "./chunk-MQSVCWXQ.js";
 import "./chunk-ABES4YHD.js";
+import "./chunk-ZXG6X34Z.js";
 import "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
-import "./chunk-ZXG6X34Z.js";
 import "./chunk-GTHP53V7.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
@@ -19,4 +19,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-QQU4A6YE.js.map
+//# sourceMappingURL=source_artifact-HCFFKFLJ.js.map

@@ -5,12 +5,12 @@ import {
   sha256Hex
 } from "./chunk-ABES4YHD.js";
 import {
-  failedEntries
-} from "./chunk-PBQEZ4VD.js";
-import {
   formatBytes,
   readRegularFile
 } from "./chunk-ZXG6X34Z.js";
+import {
+  failedEntries
+} from "./chunk-PBQEZ4VD.js";
 import {
   FIXTURE_ID_PATTERN,
   READABLE_SCHEMA_VERSIONS,
@@ -444,4 +444,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-AYWXUSKK.js.map
+//# sourceMappingURL=chunk-MQSVCWXQ.js.map

@@ -8,7 +8,7 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-5EZXZHUI.js";
+} from "./chunk-Q4L3IQ6C.js";
 import {
   newStopToken,
   renderInert
@@ -19,9 +19,9 @@ import "./chunk-JEDHTE3D.js";
 import "./chunk-25NTBGEA.js";
 import "./chunk-DBSKOPQR.js";
 import "./chunk-2N47EPJ5.js";
+import "./chunk-UZCZWFUL.js";
 import "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
-import "./chunk-UZCZWFUL.js";
 import "./chunk-6MYH7WWL.js";
 import {
   neutralizeLegacyCommands
@@ -40,4 +40,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-OUXP6AGH.js.map
+//# sourceMappingURL=github-P4ZH4CWB.js.map

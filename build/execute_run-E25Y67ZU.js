@@ -7,14 +7,14 @@ import {
   runProcess,
   startInSession,
   stripAnsi
-} from "./chunk-ZX2ZAMFV.js";
+} from "./chunk-NAVF4SNR.js";
 import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-6E67XGQG.js";
+} from "./chunk-GTQKCXN6.js";
 import "./chunk-GJW5UQ5D.js";
 import {
   VERSION,
@@ -26,13 +26,13 @@ import {
   sessionLimits,
   signalGroups,
   stopRunProcesses
-} from "./chunk-RFLETKXX.js";
+} from "./chunk-WMUHVWCO.js";
 import {
   REPORT_FILE
 } from "./chunk-YQLOCLU5.js";
 import {
   checkOutputFile
-} from "./chunk-2M6SUTLY.js";
+} from "./chunk-TAGQGPBT.js";
 import {
   SERVICE_INTERVAL_MS,
   SERVICE_TIMEOUT_MS,
@@ -41,19 +41,22 @@ import {
   fingerprintFixtures,
   runEnvironment,
   serviceEnvironment
-} from "./chunk-66MEPUIU.js";
-import {
-  dependenciesFirst,
-  skippedAnyway
-} from "./chunk-XTNGIA6P.js";
-import "./chunk-ABES4YHD.js";
+} from "./chunk-DPLXYDZR.js";
 import {
   SaveRunError,
   diagnosticsRunId,
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-FKNIVBA5.js";
+} from "./chunk-TJHWGRUB.js";
+import {
+  dependenciesFirst,
+  skippedAnyway
+} from "./chunk-XTNGIA6P.js";
+import {
+  isWriteFailure
+} from "./chunk-UFL2JPTG.js";
+import "./chunk-VB43T7UN.js";
 import {
   newStopToken,
   renderInert
@@ -76,6 +79,18 @@ import {
 import "./chunk-DBSKOPQR.js";
 import "./chunk-2N47EPJ5.js";
 import {
+  join,
+  resolve
+} from "./chunk-UZCZWFUL.js";
+import "./chunk-XO22FQN4.js";
+import "./chunk-KXVKIEF5.js";
+import {
+  after,
+  every
+} from "./chunk-ANYOMBVL.js";
+import "./chunk-ABES4YHD.js";
+import "./chunk-ZXG6X34Z.js";
+import {
   createArtifact,
   isQuarantinedFailure
 } from "./chunk-PBQEZ4VD.js";
@@ -85,25 +100,10 @@ import {
   serviceNotReadyMessage
 } from "./chunk-VPM3V57A.js";
 import {
-  isWriteFailure
-} from "./chunk-G65LK2VC.js";
-import "./chunk-VB43T7UN.js";
-import "./chunk-ZXG6X34Z.js";
-import {
-  join,
-  resolve
-} from "./chunk-UZCZWFUL.js";
-import {
   UserError,
   formatUserError,
   formatWarning
 } from "./chunk-GTHP53V7.js";
-import "./chunk-XO22FQN4.js";
-import "./chunk-KXVKIEF5.js";
-import {
-  after,
-  every
-} from "./chunk-ANYOMBVL.js";
 import "./chunk-6MYH7WWL.js";
 import {
   markCommand,
@@ -270,7 +270,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-SOT4O6OK.js");
+    const { createJUnitReporter } = await import("./junit-F4YZZFRV.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -281,7 +281,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-OUXP6AGH.js");
+    const { createGitHubReporter } = await import("./github-P4ZH4CWB.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1512,7 +1512,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-T3JLZSIH.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-CW5EE3YX.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1534,8 +1534,8 @@ var priorState = (async function priorState(selection, where) {
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
   const [{ addRun, recordedResults }, { samplesNow, writeDurations }] = await Promise.all([
-    import("./durations_update-E7BW7JXY.js"),
-    import("./durations_file-7BUTDGKF.js")
+    import("./durations_update-E3WVOHLC.js"),
+    import("./durations_file-EXBQWYQZ.js")
   ]);
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
@@ -1805,7 +1805,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-7BUTDGKF.js");
+        const { durationsNotSaved } = await import("./durations_file-EXBQWYQZ.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1941,4 +1941,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-XGFJS56Y.js.map
+//# sourceMappingURL=execute_run-E25Y67ZU.js.map

@@ -1,22 +1,22 @@
 import {
-  MAX_ARTIFACT_BYTES,
-  checkSource,
-  readSourceFile
-} from "./chunk-AYWXUSKK.js";
-import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-FKNIVBA5.js";
+} from "./chunk-TJHWGRUB.js";
 import {
-  isDiagnosticsArtifact
-} from "./chunk-PBQEZ4VD.js";
+  join
+} from "./chunk-UZCZWFUL.js";
+import {
+  MAX_ARTIFACT_BYTES,
+  checkSource,
+  readSourceFile
+} from "./chunk-MQSVCWXQ.js";
 import {
   readRegularFile
 } from "./chunk-ZXG6X34Z.js";
 import {
-  join
-} from "./chunk-UZCZWFUL.js";
+  isDiagnosticsArtifact
+} from "./chunk-PBQEZ4VD.js";
 import {
   UserError,
   ioErrorToUserError,
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-EF5FZ5OU.js.map
+//# sourceMappingURL=chunk-D37JF3EW.js.map

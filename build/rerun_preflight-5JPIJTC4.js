@@ -7,11 +7,6 @@ import {
   outstandingOf
 } from "./chunk-GJW5UQ5D.js";
 import {
-  checkSource,
-  readSourceFile
-} from "./chunk-AYWXUSKK.js";
-import "./chunk-ABES4YHD.js";
-import {
   groupCauses
 } from "./chunk-JEDHTE3D.js";
 import {
@@ -21,12 +16,17 @@ import {
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
+import "./chunk-UZCZWFUL.js";
+import {
+  checkSource,
+  readSourceFile
+} from "./chunk-MQSVCWXQ.js";
+import "./chunk-ABES4YHD.js";
+import "./chunk-ZXG6X34Z.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
-import "./chunk-ZXG6X34Z.js";
-import "./chunk-UZCZWFUL.js";
 import {
   PreflightError
 } from "./chunk-GTHP53V7.js";
@@ -213,4 +213,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-7L6P4FOV.js.map
+//# sourceMappingURL=rerun_preflight-5JPIJTC4.js.map

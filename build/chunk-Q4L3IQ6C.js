@@ -26,6 +26,11 @@ import {
   idList
 } from "./chunk-2N47EPJ5.js";
 import {
+  isAbsolute,
+  relative,
+  resolve
+} from "./chunk-UZCZWFUL.js";
+import {
   isQuarantinedFailure,
   quarantinedFailure,
   servicesFailed
@@ -35,11 +40,6 @@ import {
   owedMark,
   owedUnstarted
 } from "./chunk-VPM3V57A.js";
-import {
-  isAbsolute,
-  relative,
-  resolve
-} from "./chunk-UZCZWFUL.js";
 import {
   escapeControls,
   escapeFormatCharacters,
@@ -463,4 +463,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-5EZXZHUI.js.map
+//# sourceMappingURL=chunk-Q4L3IQ6C.js.map

@@ -1,30 +1,30 @@
 import {
   addRun,
   recordedResults
-} from "./chunk-PCQELMSZ.js";
-import "./chunk-VPM3V57A.js";
+} from "./chunk-O2EYEBIQ.js";
 import {
   DURATIONS_FILE,
   durationsNotSaved,
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-N66ECSEN.js";
+} from "./chunk-QRBX425H.js";
 import {
   isWriteFailure
-} from "./chunk-G65LK2VC.js";
+} from "./chunk-UFL2JPTG.js";
 import "./chunk-VB43T7UN.js";
-import "./chunk-ZXG6X34Z.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
-import {
-  isIoError
-} from "./chunk-GTHP53V7.js";
 import "./chunk-6LNJXCP2.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
+import "./chunk-ZXG6X34Z.js";
+import "./chunk-VPM3V57A.js";
+import {
+  isIoError
+} from "./chunk-GTHP53V7.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 
@@ -97,4 +97,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-TPAJ6ILX.js.map
+//# sourceMappingURL=merged_durations-BYDZ3MIS.js.map

@@ -2,12 +2,12 @@ import {
   KEEP_OTHER_IDS,
   addRun,
   recordedResults
-} from "./chunk-PCQELMSZ.js";
-import "./chunk-VPM3V57A.js";
+} from "./chunk-O2EYEBIQ.js";
 import "./chunk-6LNJXCP2.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
+import "./chunk-VPM3V57A.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 export {
@@ -15,4 +15,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=durations_update-E7BW7JXY.js.map
+//# sourceMappingURL=durations_update-E3WVOHLC.js.map

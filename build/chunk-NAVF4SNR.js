@@ -3,11 +3,11 @@ import {
   sendSignal,
   sessionGroups,
   signalGroups
-} from "./chunk-RFLETKXX.js";
+} from "./chunk-WMUHVWCO.js";
 import {
   envUnreadable,
   readEnv
-} from "./chunk-G65LK2VC.js";
+} from "./chunk-UFL2JPTG.js";
 import {
   delimiter,
   isAbsolute,
@@ -633,4 +633,4 @@ export {
   ProcessGroups,
   runProcess
 };
-//# sourceMappingURL=chunk-ZX2ZAMFV.js.map
+//# sourceMappingURL=chunk-NAVF4SNR.js.map

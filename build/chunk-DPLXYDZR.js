@@ -1,15 +1,6 @@
 import {
-  parseJsonc,
-  sha256Hex
-} from "./chunk-ABES4YHD.js";
-import {
   shellQuote
 } from "./chunk-DBSKOPQR.js";
-import {
-  MAX_INPUT_BYTES,
-  readRegularFile,
-  readRegularTextFileSync
-} from "./chunk-ZXG6X34Z.js";
 import {
   dirname,
   fromFileUrl,
@@ -17,6 +8,15 @@ import {
   relative,
   resolve
 } from "./chunk-UZCZWFUL.js";
+import {
+  parseJsonc,
+  sha256Hex
+} from "./chunk-ABES4YHD.js";
+import {
+  MAX_INPUT_BYTES,
+  readRegularFile,
+  readRegularTextFileSync
+} from "./chunk-ZXG6X34Z.js";
 import {
   UserError
 } from "./chunk-GTHP53V7.js";
@@ -292,4 +292,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-66MEPUIU.js.map
+//# sourceMappingURL=chunk-DPLXYDZR.js.map

@@ -1,7 +1,4 @@
 import {
-  interruptedWithoutResult
-} from "./chunk-VPM3V57A.js";
-import {
   MAX_COUNTED,
   MAX_SAMPLES,
   MAX_SPLITS,
@@ -10,6 +7,9 @@ import {
 import {
   addOutcome
 } from "./chunk-XO22FQN4.js";
+import {
+  interruptedWithoutResult
+} from "./chunk-VPM3V57A.js";
 
 // lib/artifact/durations_update.ts
 var KEEP_OTHER_IDS = 1e3;
@@ -84,4 +84,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=chunk-PCQELMSZ.js.map
+//# sourceMappingURL=chunk-O2EYEBIQ.js.map

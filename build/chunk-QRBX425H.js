@@ -1,16 +1,10 @@
 import {
   describeWriteFailure,
   writeFileAtomic
-} from "./chunk-G65LK2VC.js";
-import {
-  readRegularFile
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-UFL2JPTG.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
-import {
-  isIoError
-} from "./chunk-GTHP53V7.js";
 import {
   durationsText,
   summaryOfValue
@@ -18,6 +12,12 @@ import {
 import {
   jsonValue
 } from "./chunk-KXVKIEF5.js";
+import {
+  readRegularFile
+} from "./chunk-ZXG6X34Z.js";
+import {
+  isIoError
+} from "./chunk-GTHP53V7.js";
 
 // lib/artifact/durations_file.ts
 var DURATIONS_FILE = "durations.json";
@@ -119,4 +119,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-N66ECSEN.js.map
+//# sourceMappingURL=chunk-QRBX425H.js.map

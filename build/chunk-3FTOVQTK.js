@@ -1,13 +1,18 @@
 import {
   fingerprintFixtures,
   serviceIssues
-} from "./chunk-66MEPUIU.js";
+} from "./chunk-DPLXYDZR.js";
+import {
+  historyPaths,
+  realPath,
+  sameFile
+} from "./chunk-TJHWGRUB.js";
 import {
   estimatesFrom,
   formatExpected,
   longestFirst,
   longestOf
-} from "./chunk-AG5AHUXN.js";
+} from "./chunk-RT5VOQMR.js";
 import {
   broughtBy,
   closeOverNeeds,
@@ -17,21 +22,22 @@ import {
   skippedWhatever
 } from "./chunk-XTNGIA6P.js";
 import {
+  fixtureLimits,
+  planFixture,
+  shellQuote
+} from "./chunk-DBSKOPQR.js";
+import {
+  dirname,
+  relative,
+  resolve,
+  sep
+} from "./chunk-UZCZWFUL.js";
+import {
   formatPath,
   locateIssues,
   parseJsonc,
   sha256Hex
 } from "./chunk-ABES4YHD.js";
-import {
-  historyPaths,
-  realPath,
-  sameFile
-} from "./chunk-FKNIVBA5.js";
-import {
-  fixtureLimits,
-  planFixture,
-  shellQuote
-} from "./chunk-DBSKOPQR.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -40,12 +46,6 @@ import {
   readRegularTextFile,
   readRegularTextFileSync
 } from "./chunk-ZXG6X34Z.js";
-import {
-  dirname,
-  relative,
-  resolve,
-  sep
-} from "./chunk-UZCZWFUL.js";
 import {
   PreflightError,
   UserError,
@@ -2217,8 +2217,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const suite = await suiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-7L6P4FOV.js"),
-      import("./run_history-ENUA7SI7.js")
+      import("./rerun_preflight-5JPIJTC4.js"),
+      import("./run_history-DWCHCWGJ.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -2266,7 +2266,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-IIHJ7K7E.js");
+      const { readTimings } = await import("./read_timings-MYUWORQE.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2440,4 +2440,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-EMRPJ6I4.js.map
+//# sourceMappingURL=chunk-3FTOVQTK.js.map

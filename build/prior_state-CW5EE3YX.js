@@ -5,24 +5,24 @@ import "./chunk-GJW5UQ5D.js";
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-EF5FZ5OU.js";
-import {
-  checkSource,
-  readSourceFile
-} from "./chunk-AYWXUSKK.js";
-import "./chunk-ABES4YHD.js";
-import "./chunk-FKNIVBA5.js";
+} from "./chunk-D37JF3EW.js";
+import "./chunk-TJHWGRUB.js";
+import "./chunk-UFL2JPTG.js";
+import "./chunk-VB43T7UN.js";
 import {
   idList
 } from "./chunk-2N47EPJ5.js";
+import "./chunk-UZCZWFUL.js";
+import "./chunk-ANYOMBVL.js";
+import {
+  checkSource,
+  readSourceFile
+} from "./chunk-MQSVCWXQ.js";
+import "./chunk-ABES4YHD.js";
+import "./chunk-ZXG6X34Z.js";
 import "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
-import "./chunk-G65LK2VC.js";
-import "./chunk-VB43T7UN.js";
-import "./chunk-ZXG6X34Z.js";
-import "./chunk-UZCZWFUL.js";
 import "./chunk-GTHP53V7.js";
-import "./chunk-ANYOMBVL.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 
@@ -81,4 +81,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-T3JLZSIH.js.map
+//# sourceMappingURL=prior_state-CW5EE3YX.js.map

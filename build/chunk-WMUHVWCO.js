@@ -1,9 +1,9 @@
 import {
-  errnoOf
-} from "./chunk-GTHP53V7.js";
-import {
   sleep
 } from "./chunk-ANYOMBVL.js";
+import {
+  errnoOf
+} from "./chunk-GTHP53V7.js";
 import {
   FIXTURE_ID_PATTERN,
   RUN_ID_PATTERN,
@@ -438,4 +438,4 @@ export {
   leftoverDiagnostics,
   VERSION
 };
-//# sourceMappingURL=chunk-RFLETKXX.js.map
+//# sourceMappingURL=chunk-WMUHVWCO.js.map

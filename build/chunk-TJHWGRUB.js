@@ -4,7 +4,7 @@ import {
   isWriteFailure,
   removeStrayTemps,
   writeFileAtomic
-} from "./chunk-G65LK2VC.js";
+} from "./chunk-UFL2JPTG.js";
 import {
   basename,
   dirname,
@@ -220,4 +220,4 @@ export {
   SaveRunError,
   saveRun
 };
-//# sourceMappingURL=chunk-FKNIVBA5.js.map
+//# sourceMappingURL=chunk-TJHWGRUB.js.map

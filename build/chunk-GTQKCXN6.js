@@ -10,35 +10,23 @@ import {
   readStat,
   running,
   stopOrphans
-} from "./chunk-RFLETKXX.js";
+} from "./chunk-WMUHVWCO.js";
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-FKNIVBA5.js";
+} from "./chunk-TJHWGRUB.js";
+import {
+  describeWriteFailure,
+  isWriteFailure,
+  lstatIfPresent
+} from "./chunk-UFL2JPTG.js";
 import {
   suiteSummary,
   unstartedCounts
 } from "./chunk-FG7F6ACN.js";
 import {
-  createArtifact
-} from "./chunk-PBQEZ4VD.js";
-import {
-  interruptedWithoutResult,
-  keptFromStarting
-} from "./chunk-VPM3V57A.js";
-import {
-  describeWriteFailure,
-  isWriteFailure,
-  lstatIfPresent
-} from "./chunk-G65LK2VC.js";
-import {
   join
 } from "./chunk-UZCZWFUL.js";
-import {
-  ExitCode,
-  SIGNAL_EXIT_CODES,
-  UserError
-} from "./chunk-GTHP53V7.js";
 import {
   unchangedRecoveryNote
 } from "./chunk-XO22FQN4.js";
@@ -48,6 +36,18 @@ import {
 import {
   sleep
 } from "./chunk-ANYOMBVL.js";
+import {
+  createArtifact
+} from "./chunk-PBQEZ4VD.js";
+import {
+  interruptedWithoutResult,
+  keptFromStarting
+} from "./chunk-VPM3V57A.js";
+import {
+  ExitCode,
+  SIGNAL_EXIT_CODES,
+  UserError
+} from "./chunk-GTHP53V7.js";
 
 // lib/cli/run_outcome.ts
 var withPrevious = (function withPrevious(ends, input) {
@@ -583,4 +583,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-6E67XGQG.js.map
+//# sourceMappingURL=chunk-GTQKCXN6.js.map

@@ -8,12 +8,12 @@ import {
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
+  sleep
+} from "./chunk-ANYOMBVL.js";
+import {
   UserError,
   isIoError
 } from "./chunk-GTHP53V7.js";
-import {
-  sleep
-} from "./chunk-ANYOMBVL.js";
 import {
   createSafeWriter
 } from "./chunk-XRBLM22N.js";
@@ -347,4 +347,4 @@ export {
   removeStrayTemps,
   writeOutputFile
 };
-//# sourceMappingURL=chunk-G65LK2VC.js.map
+//# sourceMappingURL=chunk-UFL2JPTG.js.map

@@ -7,16 +7,16 @@ import {
   readDurationsFile,
   samplesNow,
   writeDurations
-} from "./chunk-N66ECSEN.js";
-import "./chunk-G65LK2VC.js";
+} from "./chunk-QRBX425H.js";
+import "./chunk-UFL2JPTG.js";
 import "./chunk-VB43T7UN.js";
-import "./chunk-ZXG6X34Z.js";
 import "./chunk-UZCZWFUL.js";
-import "./chunk-GTHP53V7.js";
 import "./chunk-6LNJXCP2.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
+import "./chunk-ZXG6X34Z.js";
+import "./chunk-GTHP53V7.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 export {
@@ -29,4 +29,4 @@ export {
   samplesNow,
   writeDurations
 };
-//# sourceMappingURL=durations_file-7BUTDGKF.js.map
+//# sourceMappingURL=durations_file-EXBQWYQZ.js.map

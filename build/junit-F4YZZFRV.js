@@ -1,4 +1,10 @@
 import {
+  describeWriteFailure,
+  isWriteFailure,
+  writeFileAtomic
+} from "./chunk-UFL2JPTG.js";
+import "./chunk-VB43T7UN.js";
+import {
   blockedBy,
   excerptLines,
   failureExcerpt,
@@ -6,22 +12,16 @@ import {
 } from "./chunk-25NTBGEA.js";
 import "./chunk-2N47EPJ5.js";
 import {
+  resolve
+} from "./chunk-UZCZWFUL.js";
+import "./chunk-ANYOMBVL.js";
+import {
   quarantineLine,
   quarantinedFailure,
   servicesFailed
 } from "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
-import {
-  describeWriteFailure,
-  isWriteFailure,
-  writeFileAtomic
-} from "./chunk-G65LK2VC.js";
-import "./chunk-VB43T7UN.js";
-import {
-  resolve
-} from "./chunk-UZCZWFUL.js";
 import "./chunk-GTHP53V7.js";
-import "./chunk-ANYOMBVL.js";
 import "./chunk-6MYH7WWL.js";
 import {
   escapeFormatCharacters,
@@ -394,4 +394,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-SOT4O6OK.js.map
+//# sourceMappingURL=junit-F4YZZFRV.js.map

@@ -1,28 +1,28 @@
 import {
   namesLatest
-} from "./chunk-2M6SUTLY.js";
+} from "./chunk-TAGQGPBT.js";
 import {
   historyPaths,
   sameFile
-} from "./chunk-FKNIVBA5.js";
-import "./chunk-G65LK2VC.js";
+} from "./chunk-TJHWGRUB.js";
+import "./chunk-UFL2JPTG.js";
 import "./chunk-VB43T7UN.js";
 import {
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
-  UserError
-} from "./chunk-GTHP53V7.js";
-import {
   jsonValue
 } from "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
+import {
+  UserError
+} from "./chunk-GTHP53V7.js";
 import "./chunk-XRBLM22N.js";
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
   const [{ durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, usableDurationMs }] = await Promise.all([
-    import("./durations_file-7BUTDGKF.js"),
+    import("./durations_file-EXBQWYQZ.js"),
     import("./durations_summary-E24E246I.js")
   ]);
   const dir = resolve(where.cwd, where.artifactDir);
@@ -55,7 +55,7 @@ var readTimings = (async function readTimings(where) {
       }
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-QQU4A6YE.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-HCFFKFLJ.js");
   const shown = where.timings;
   const fail = ((reason, hint) => {
     const lines = reason.split("\n");
@@ -139,4 +139,4 @@ var ownTimings = (function ownTimings(samples, shown, suite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-IIHJ7K7E.js.map
+//# sourceMappingURL=read_timings-MYUWORQE.js.map
