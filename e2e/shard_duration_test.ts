@@ -899,3 +899,52 @@ Deno.test("--shard-by duration from the folder's own history: the shared timings
     assert.deepEqual([...one, ...two].sort(), Object.keys(ms), args.join(" "));
   }
 });
+
+Deno.test("--shard-by duration: two checkouts at different paths given one durations.json that holds a split's shared timings split alike (CI runners restore the same file)", async () => {
+  const ms: Record<string, number> = {
+    a: 100,
+    b: 1500,
+    c: 300,
+    d: 400,
+    e: 50,
+    f: 2500,
+    g: 700,
+    h: 900,
+  };
+  const files: Record<string, string> = {};
+  for (const id of Object.keys(ms)) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
+  }
+  const equal = Object.fromEntries(Object.keys(ms).map((id) => [id, [3000]]));
+  files[".smoke/durations.json"] = JSON.stringify({ version: 1, runs: 1, fixtures: equal });
+  await using one = await tempProject(files);
+  await using two = await tempProject(files);
+  const split = (index: number) => [
+    "--shard",
+    `${index}/2`,
+    "--shard-by",
+    "duration",
+    "--artifact-dir",
+    ".smoke",
+  ];
+  // A first split here keeps the timings it read for the splits after it (`splits`)...
+  const first = await runSmoke(one.dir, split(1));
+  assert.equal(first.code, 0, first.stderr);
+  // ...and the newest durations now differ from them: a runner reading those would split otherwise.
+  const kept = JSON.parse(await one.read(".smoke/durations.json"));
+  assert.equal(kept.splits?.length, 1);
+  const restored = JSON.stringify({
+    ...kept,
+    fixtures: Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]])),
+  });
+  // Every runner restores that one file, each in its own checkout.
+  const ran: string[] = [];
+  for (const [index, p] of [[1, one], [2, two]] as const) {
+    await p.write(".smoke/durations.json", restored);
+    const listed = await runSmoke(p.dir, ["--list", ...split(index)]);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stderr, /kept for the splits until a full run/);
+    ran.push(...listed.stdout.trim().split("\n"));
+  }
+  assert.deepEqual(ran.sort(), Object.keys(ms));
+});

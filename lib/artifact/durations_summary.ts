@@ -44,7 +44,10 @@ export interface DurationSamples {
 
 /** One suite's shared split timings (see {@linkcode DurationSamples.splits}). */
 export interface SharedSplit {
-  /** The suite: a digest of its fixtures directory's real path (`suiteKey`, `select.ts`). */
+  /**
+   * The suite: a digest of its fixtures directory's path from the artifact directory
+   * (`suiteKey`, `select.ts`).
+   */
   suite: string;
   /** Milliseconds by fixture id, newest first; every id of the catalog, some with none. */
   timings: Map<string, number[]>;

@@ -7,7 +7,7 @@
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
 import { closeOverNeeds, skippedAnyway, skippedWhatever } from "../catalog/needs.ts";
-import { resolve } from "../base/path.ts";
+import { relative, resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
@@ -245,9 +245,12 @@ export async function resolveSelection(
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  // Whose shared split timings the durations summary keeps for this run (the real path: the
-  // same suite from any working directory, through any symlink).
-  const suite = await suiteKey(realPath(resolve(cwd, options.fixturesDir)));
+  // Whose shared split timings the durations summary keeps for this run: its fixtures directory
+  // as seen from the artifact directory (real paths), the same suite from any working
+  // directory, through any symlink, and in any checkout the summary is copied into.
+  const suite = await suiteKey(
+    relative(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir))) || ".",
+  );
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),

@@ -423,11 +423,13 @@ function avalanche(hash: number): number {
 
 /**
  * A suite's name, as the durations summary keeps its shared split timings under it: a digest of
- * its fixtures directory's real path. The same from any working directory or through any
- * symlink, for any artifact directory; another checkout (another path) is another suite; no path
- * is written. Only compared.
+ * its fixtures directory's path from the artifact directory (both real paths, e.g.
+ * `../fixtures`). The same from any working directory, through any symlink, and in every
+ * checkout the summary is copied into (CI runners restore one file at different paths, and
+ * must split alike); another fixtures directory is another suite; no path is written. Only
+ * compared.
  *
- * @param fixturesDir The fixtures directory's real path.
+ * @param fixturesDir The fixtures directory's path relative to the artifact directory.
  * @returns The name: `sha256:` and 64 hex digits.
  *
  * @example
@@ -435,9 +437,9 @@ function avalanche(hash: number): number {
  * import { suiteKey } from "./select.ts";
  * import assert from "node:assert/strict";
  *
- * assert.match(await suiteKey("/p/fixtures"), /^sha256:[0-9a-f]{64}$/);
- * assert.equal(await suiteKey("/p/fixtures"), await suiteKey("/p/fixtures"));
- * assert.notEqual(await suiteKey("/p/fixtures"), await suiteKey("/q/fixtures"));
+ * assert.match(await suiteKey("../fixtures"), /^sha256:[0-9a-f]{64}$/);
+ * assert.equal(await suiteKey("../fixtures"), await suiteKey("../fixtures"));
+ * assert.notEqual(await suiteKey("../fixtures"), await suiteKey("../e2e"));
  * ```
  */
 export async function suiteKey(fixturesDir: string): Promise<string> {

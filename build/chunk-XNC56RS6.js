@@ -2214,7 +2214,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const quarantine = context.quarantine?.length ? resolveQuarantine(context.quarantine, catalogIds, context.today ?? dayOf(/* @__PURE__ */ new Date())) : void 0;
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  const suite = await suiteKey(realPath(resolve(cwd, options.fixturesDir)));
+  const suite = await suiteKey(relative(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir))) || ".");
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-5JPIJTC4.js"),
@@ -2266,7 +2266,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-MYUWORQE.js");
+      const { readTimings } = await import("./read_timings-SJF3FUDC.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2440,4 +2440,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-3FTOVQTK.js.map
+//# sourceMappingURL=chunk-XNC56RS6.js.map

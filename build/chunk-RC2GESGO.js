@@ -3,7 +3,7 @@ import {
   MAX_SAMPLES,
   MAX_SPLITS,
   usableDurationMs
-} from "./chunk-6LNJXCP2.js";
+} from "./chunk-WOKH3AFD.js";
 import {
   addOutcome
 } from "./chunk-XO22FQN4.js";
@@ -84,4 +84,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=chunk-O2EYEBIQ.js.map
+//# sourceMappingURL=chunk-RC2GESGO.js.map

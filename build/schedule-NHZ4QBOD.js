@@ -3,10 +3,10 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-KOFRQ7PC.js";
+} from "./chunk-BYNWMS2P.js";
 import "./chunk-RT5VOQMR.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-6LNJXCP2.js";
+import "./chunk-WOKH3AFD.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -18,4 +18,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=schedule-CCOAKMBZ.js.map
+//# sourceMappingURL=schedule-NHZ4QBOD.js.map

@@ -8,7 +8,7 @@ import {
 import {
   durationsText,
   summaryOfValue
-} from "./chunk-6LNJXCP2.js";
+} from "./chunk-WOKH3AFD.js";
 import {
   jsonValue
 } from "./chunk-KXVKIEF5.js";
@@ -119,4 +119,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-QRBX425H.js.map
+//# sourceMappingURL=chunk-ZWSKETCB.js.map

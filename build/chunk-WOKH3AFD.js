@@ -184,4 +184,4 @@ export {
   durationsProblemOfValue,
   durationsText
 };
-//# sourceMappingURL=chunk-6LNJXCP2.js.map
+//# sourceMappingURL=chunk-WOKH3AFD.js.map

@@ -22,8 +22,8 @@ import "./chunk-XRBLM22N.js";
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
   const [{ durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, usableDurationMs }] = await Promise.all([
-    import("./durations_file-EXBQWYQZ.js"),
-    import("./durations_summary-E24E246I.js")
+    import("./durations_file-K2QG2W6K.js"),
+    import("./durations_summary-TMMDQN2Z.js")
   ]);
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
@@ -139,4 +139,4 @@ var ownTimings = (function ownTimings(samples, shown, suite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-MYUWORQE.js.map
+//# sourceMappingURL=read_timings-SJF3FUDC.js.map

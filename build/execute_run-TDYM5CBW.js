@@ -1534,8 +1534,8 @@ var priorState = (async function priorState(selection, where) {
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
   const [{ addRun, recordedResults }, { samplesNow, writeDurations }] = await Promise.all([
-    import("./durations_update-E3WVOHLC.js"),
-    import("./durations_file-EXBQWYQZ.js")
+    import("./durations_update-Q7KQ2HIZ.js"),
+    import("./durations_file-K2QG2W6K.js")
   ]);
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
@@ -1805,7 +1805,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-EXBQWYQZ.js");
+        const { durationsNotSaved } = await import("./durations_file-K2QG2W6K.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1941,4 +1941,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-E25Y67ZU.js.map
+//# sourceMappingURL=execute_run-TDYM5CBW.js.map

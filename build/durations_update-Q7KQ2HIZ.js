@@ -2,8 +2,8 @@ import {
   KEEP_OTHER_IDS,
   addRun,
   recordedResults
-} from "./chunk-O2EYEBIQ.js";
-import "./chunk-6LNJXCP2.js";
+} from "./chunk-RC2GESGO.js";
+import "./chunk-WOKH3AFD.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -15,4 +15,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=durations_update-E3WVOHLC.js.map
+//# sourceMappingURL=durations_update-Q7KQ2HIZ.js.map

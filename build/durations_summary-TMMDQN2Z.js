@@ -9,7 +9,7 @@ import {
   parseDurations,
   summaryOfValue,
   usableDurationMs
-} from "./chunk-6LNJXCP2.js";
+} from "./chunk-WOKH3AFD.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -27,4 +27,4 @@ export {
   summaryOfValue,
   usableDurationMs
 };
-//# sourceMappingURL=durations_summary-E24E246I.js.map
+//# sourceMappingURL=durations_summary-TMMDQN2Z.js.map
