@@ -424,6 +424,24 @@ Deno.test("--shard-by duration: fixtures that need a slow setup run on its shard
     assert.match(dry.stdout, /: 1\/2 24\.5s(?: \(this shard\))?, 2\/2 12\.0s/);
     assert.equal(/^setup\/db {2}\(pulled in/m.test(dry.stdout), index === 1, dry.stdout);
   }
+  // The 12 s as three fixtures of 4 s: the same split (before: 1/2 8.0s, 2/2 28.5s, the api
+  // fixtures gathered where two misc fixtures already were).
+  await p.write(
+    "fixtures/misc/z.smoke.jsonc",
+    JSON.stringify({ command: ["true"], tags: ["smoke"] }),
+  );
+  const t = JSON.parse(await p.read("t.json"));
+  await p.write(
+    "t.json",
+    JSON.stringify({
+      ...t,
+      fixtures: { ...t.fixtures, "misc/x": [4000], "misc/y": [4000], "misc/z": [4000] },
+    }),
+  );
+  const args = ["--shard", "1/2", "--shard-by", "duration", "--timings", "t.json", "--dry-run"];
+  const dry = await runSmoke(p.dir, [...args, "--tag", "smoke"]);
+  assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+  assert.match(dry.stdout, /: 1\/2 24\.5s \(this shard\), 2\/2 12\.0s/);
 });
 
 Deno.test("--shard-by duration with needs too many to follow (a chain 400 long): the split says so, and the shard's 'took' leaves out what it pulled in, as its prediction does", async () => {

@@ -21,7 +21,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-XNC56RS6.js";
+} from "../chunk-NWZSFRFZ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -189,7 +189,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-TDYM5CBW.js");
+  return import("../execute_run-AOW6EV4I.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-XNC56RS6.js";
+} from "../chunk-NWZSFRFZ.js";
 import {
   displayPath,
   runEnvironment

@@ -16,7 +16,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-XNC56RS6.js";
+} from "../chunk-NWZSFRFZ.js";
 import {
   displayPath
 } from "../chunk-DPLXYDZR.js";

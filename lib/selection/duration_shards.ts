@@ -48,9 +48,9 @@ export interface Brought {
  * then the one it adds least work to, then the least-loaded, then the lowest
  * index (without needs: the least-loaded shard); so a fixture goes where its
  * setup runs unless elsewhere makes the longest shard shorter, and a setup
- * where what needs it went. When that first pass runs something on several
- * shards, a second places the fixtures by their cost with what they bring and
- * is kept when its longest shard is shorter (see the body). A fixture
+ * where what needs it went. When anything brings time, a second pass places
+ * the fixtures by their cost with what they bring, and is kept when its
+ * longest shard is shorter (see the body). A fixture
  * expected to take no time goes to the least-loaded shard that already has
  * fixtures, and a follower (a teardown without needs: it cleans up after the
  * other fixtures of its shard) is placed after the others, on the
@@ -116,32 +116,34 @@ export function durationShards(
     brings[i].reduce((sum, n) => sum + msOfNumber[n], expectedMs[i])
   );
   const first = place(longestFirst(ids, expectedMs));
-  if (!first.duplicated) return first.split;
+  // Nothing brings any time: the second pass would be the first.
+  if (fullOf.every((ms, i) => ms === expectedMs[i])) return first;
   // With needs, a greedy pass placed by each fixture's own time can spread fixtures that need a
   // long setup before the setup's cost is seen (a setup not in the selection is never placed
-  // first). When the first pass runs something on several shards, a second places the fixtures
-  // by their cost with what they bring, each where it adds least work without passing the first
-  // pass's longest shard; it is kept when its longest shard is shorter and its totals as
-  // balanced as the first's promise.
-  const longest = Math.max(...first.split.totals);
-  const { split } = place(longestFirst(ids, fullOf), { cap: longest });
+  // first), or gather them where other fixtures already made the shard long (three 4 s fixtures,
+  // then four that need a 20 s setup: 8 s / 28.5 s, nothing run twice). A second pass places
+  // the fixtures by their cost with what they bring, each where it adds least work without
+  // passing the first pass's longest shard; it is kept when its longest shard is shorter and its
+  // totals as balanced as the first's promise.
+  const longest = Math.max(...first.totals);
+  const split = place(longestFirst(ids, fullOf), { cap: longest });
   const most = Math.max(0, ...fullOf);
   const led = new Set(split.shardOf.filter((_, i) => expectedMs[i] > 0 && !follows(i)));
   const balanced = led.size < split.totals.length ||
     Math.max(...split.totals) - Math.min(...split.totals) <= most;
-  return Math.max(...split.totals) < longest && balanced ? split : first.split;
+  return Math.max(...split.totals) < longest && balanced ? split : first;
 
   /**
    * One greedy pass over the fixtures in `order` (followers after the others). Without `cap`:
    * each to the shard that leaves the longest shard shortest, then the one it adds least work
    * to, then the least-loaded, then the lowest. With `cap`: each to the shard it adds least
    * work to among those it leaves within the cap (then the least-loaded, then the lowest); none
-   * within it, as without. Also says whether anything ran on several shards.
+   * within it, as without.
    */
   function place(
     order: number[],
     options: { cap?: number } = {},
-  ): { split: ShardSplit; duplicated: boolean } {
+  ): ShardSplit {
     const totals = Array.from({ length: Math.max(1, Math.min(total, ids.length)) }, () => 0);
     const counts = totals.map(() => 0);
     /** Per shard, its fixtures that run and are no followers. */
@@ -211,6 +213,6 @@ export function durationShards(
       if (expectedMs[i] > 0 && !follows(i)) leaders[least]++;
       shardOf[i] = least + 1;
     }
-    return { split: { shardOf, totals }, duplicated: runsOn.some((on) => on.length > 1) };
+    return { shardOf, totals };
   }
 }

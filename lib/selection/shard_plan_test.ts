@@ -135,27 +135,34 @@ Deno.test("durationShardOf(): a fixture goes where its setup runs when the longe
   assert.deepEqual(splits[0].plan.totals, [21_500, 0]);
 });
 
-Deno.test("durationShardOf(): a setup only pulled in (not in the selection) keeps its fixtures together, as one in the selection does", () => {
-  const graph = [
-    { id: "setup/db", needs: [], teardown: false },
-    { id: "teardown/db", needs: ["setup/db"], teardown: true },
-    ...["a", "b", "c", "d"].map((x) => ({ id: `api/${x}`, needs: ["setup/db"], teardown: false })),
-    ...["x", "y"].map((x) => ({ id: `misc/${x}`, needs: [], teardown: false })),
-  ];
-  const byId = new Map<string, number[]>([
-    ["setup/db", [20_000]],
-    ["teardown/db", [500]],
-    ["misc/x", [6000]],
-    ["misc/y", [6000]],
-    ...["a", "b", "c", "d"].map((x) => [`api/${x}`, [1000]] as [string, number[]]),
-  ]);
-  const timings = { byId, shown: "t.json" };
-  const selection = graph.filter((f) => f.id.startsWith("api/") || f.id.startsWith("misc/"));
-  const split = durationShardOf(selection, { index: 1, total: 2 }, timings, { graph });
-  // Before (one pass, by own time): misc/x and misc/y first, one a shard, then the api fixtures
-  // spread, each shard running the setup: 28.5 s each.
-  assert.deepEqual(split.plan.totals, [24_500, 12_000]);
-  assert.deepEqual(split.kept.map((f) => f.id), ["api/a", "api/b", "api/c", "api/d"]);
+Deno.test("durationShardOf(): a setup only pulled in (not in the selection) keeps its fixtures together, as one in the selection does, whatever the other fixtures' sizes", () => {
+  // 12 s of other fixtures, as two of 6 s or three of 4 s.
+  for (const misc of [{ x: 6000, y: 6000 }, { x: 4000, y: 4000, z: 4000 }]) {
+    const graph = [
+      { id: "setup/db", needs: [], teardown: false },
+      { id: "teardown/db", needs: ["setup/db"], teardown: true },
+      ...["a", "b", "c", "d"].map((x) => ({
+        id: `api/${x}`,
+        needs: ["setup/db"],
+        teardown: false,
+      })),
+      ...Object.keys(misc).map((x) => ({ id: `misc/${x}`, needs: [], teardown: false })),
+    ];
+    const byId = new Map<string, number[]>([
+      ["setup/db", [20_000]],
+      ["teardown/db", [500]],
+      ...Object.entries(misc).map(([x, ms]) => [`misc/${x}`, [ms]] as [string, number[]]),
+      ...["a", "b", "c", "d"].map((x) => [`api/${x}`, [1000]] as [string, number[]]),
+    ]);
+    const timings = { byId, shown: "t.json" };
+    const selection = graph.filter((f) => f.id.startsWith("api/") || f.id.startsWith("misc/"));
+    const split = durationShardOf(selection, { index: 1, total: 2 }, timings, { graph });
+    // Before (one pass, by own time): the misc fixtures first, spread, then the api fixtures:
+    // with two, spread too, each shard running the setup (28.5 s each); with three, all on the
+    // shard with one misc fixture (8 s / 28.5 s), nothing run twice.
+    assert.deepEqual(split.plan.totals, [24_500, 12_000], JSON.stringify(misc));
+    assert.deepEqual(split.kept.map((f) => f.id), ["api/a", "api/b", "api/c", "api/d"]);
+  }
 });
 
 /** An acyclic catalog with needs, teardowns (which nothing needs) and skips; and a shard count. */

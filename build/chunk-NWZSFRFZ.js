@@ -1913,15 +1913,15 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
   const follows = ((i) => expectedMs[i] > 0 && options.follows?.[i] === true);
   const fullOf = ids.map(((_, i) => brings[i].reduce(((sum, n) => sum + msOfNumber[n]), expectedMs[i])));
   const first = place(longestFirst(ids, expectedMs));
-  if (!first.duplicated) return first.split;
-  const longest = Math.max(...first.split.totals);
-  const { split } = place(longestFirst(ids, fullOf), {
+  if (fullOf.every(((ms, i) => ms === expectedMs[i]))) return first;
+  const longest = Math.max(...first.totals);
+  const split = place(longestFirst(ids, fullOf), {
     cap: longest
   });
   const most = Math.max(0, ...fullOf);
   const led = new Set(split.shardOf.filter(((_, i) => expectedMs[i] > 0 && !follows(i))));
   const balanced = led.size < split.totals.length || Math.max(...split.totals) - Math.min(...split.totals) <= most;
-  return Math.max(...split.totals) < longest && balanced ? split : first.split;
+  return Math.max(...split.totals) < longest && balanced ? split : first;
   function place(order, options2 = {}) {
     const totals = Array.from({
       length: Math.max(1, Math.min(total, ids.length))
@@ -1981,11 +1981,8 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
       shardOf[i] = least + 1;
     }
     return {
-      split: {
-        shardOf,
-        totals
-      },
-      duplicated: runsOn.some(((on) => on.length > 1))
+      shardOf,
+      totals
     };
   }
 });
@@ -2440,4 +2437,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-XNC56RS6.js.map
+//# sourceMappingURL=chunk-NWZSFRFZ.js.map

@@ -1941,4 +1941,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-TDYM5CBW.js.map
+//# sourceMappingURL=execute_run-AOW6EV4I.js.map
