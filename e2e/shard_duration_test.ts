@@ -191,19 +191,24 @@ Deno.test("--timings naming a durations summary with entries it cannot read exit
   );
 });
 
-Deno.test("--timings from an artifact with absurd durations leaves them out: no Infinity or NaN in the plan", async () => {
+Deno.test("--timings from an artifact with durations no run records is refused by key path, as a durations summary is: no fixture falls back to the default unsaid", async () => {
   await using p = await project();
   const first = await runSmoke(p.dir, []);
   assert.equal(first.code, 0, first.stderr);
   const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
-  for (const fixture of artifact.fixtures) fixture.durationMs = 1.7e308;
+  artifact.fixtures[2].durationMs = 3e9;
+  artifact.fixtures[4].durationMs = 1.7e308;
   await p.write("huge.json", JSON.stringify(artifact));
   for (const index of [1, 2]) {
     const args = ["--shard", `${index}/2`, "--shard-by", "duration", "--timings", "huge.json"];
     const run = await runSmoke(p.dir, args);
-    assert.equal(run.code, 0, run.stderr);
-    assert.doesNotMatch(run.stdout + run.stderr, /Infinity|NaN|e\+\d/);
-    assert.match(run.stdout, /\(from huge\.json, 7 of 7 fixtures without timings\)/);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      /^error: Cannot read timings "huge\.json" \[SHARD_TIMINGS_INVALID\]:\n {2}fixtures\[2\]\.durationMs: expected a duration in milliseconds \(a number from 0 to 2147483647\), got 3000000000\n {2}fixtures\[4\]\.durationMs: .*got 1\.7e\+308\nhint: /m,
+    );
+    assert.doesNotMatch(run.stdout, /^(PASS|FAIL) /m);
+    assert.match(run.stdout, /RESULT: fail\n$/);
   }
 });
 

@@ -6,7 +6,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "../chunk-BYNWMS2P.js";
+} from "../chunk-RC26AHQL.js";
 import {
   VERSION
 } from "../chunk-WMUHVWCO.js";
@@ -21,7 +21,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-NWZSFRFZ.js";
+} from "../chunk-DRSKUVEO.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -55,7 +55,7 @@ import {
   isAbsolute,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-WOKH3AFD.js";
+import "../chunk-6XRGET65.js";
 import "../chunk-XO22FQN4.js";
 import "../chunk-KXVKIEF5.js";
 import "../chunk-ANYOMBVL.js";
@@ -189,7 +189,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-AOW6EV4I.js");
+  return import("../execute_run-JLHU75PY.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -335,7 +335,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../schedule-NHZ4QBOD.js");
+  const { readSchedule } = await import("../schedule-GRVGUGBD.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -348,7 +348,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-K2QG2W6K.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-3WDCKZPJ.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-NWZSFRFZ.js";
+} from "../chunk-DRSKUVEO.js";
 import {
   displayPath,
   runEnvironment
@@ -61,7 +61,7 @@ import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-WOKH3AFD.js";
+import "../chunk-6XRGET65.js";
 import "../chunk-XO22FQN4.js";
 import "../chunk-KXVKIEF5.js";
 import "../chunk-ANYOMBVL.js";
@@ -333,7 +333,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-KM3W2M2E.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-WDJDDYAE.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

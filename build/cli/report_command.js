@@ -16,7 +16,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-NWZSFRFZ.js";
+} from "../chunk-DRSKUVEO.js";
 import {
   displayPath
 } from "../chunk-DPLXYDZR.js";
@@ -45,7 +45,7 @@ import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-WOKH3AFD.js";
+import "../chunk-6XRGET65.js";
 import "../chunk-XO22FQN4.js";
 import "../chunk-KXVKIEF5.js";
 import {

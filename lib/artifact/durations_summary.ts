@@ -254,20 +254,46 @@ function samplesOf(
 
 /** One line for an entry of a summary's `fixtures` left out (see {@linkcode summaryOfValue}). */
 function leftOutLine(id: string, index: number | undefined, entry: unknown): string {
-  // Cut by code point, never inside a surrogate pair.
-  const shown = (text: string) => {
-    const points = [...text];
-    return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
-  };
-  const at = `fixtures.${shown(id)}`;
+  const at = `fixtures.${cut(id)}`;
+  if (index !== undefined) return unusableDurationLine(`${at}[${index}]`, entry);
   return displayName(
     !isFixtureId(id)
       ? `${at}: not a fixture id`
-      : index === undefined
-      ? `${at}: expected a list of durations in milliseconds, got ${kindOf(entry)}`
-      : `${at}[${index}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), ` +
-        `got ${typeof entry === "string" ? shown(JSON.stringify(entry)) : kindOf(entry)}`,
+      : `${at}: expected a list of durations in milliseconds, got ${kindOf(entry)}`,
   );
+}
+
+/**
+ * The line for a duration smoke cannot use (see {@linkcode usableDurationMs}), at its key path,
+ * escaped: a summary's entry, or an artifact's result given as timings.
+ *
+ * @param at The key path (`fixtures.api/a[0]`, `fixtures[3].durationMs`).
+ * @param value The value found there.
+ * @returns The line.
+ *
+ * @example
+ * ```ts
+ * import { unusableDurationLine } from "./durations_summary.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   unusableDurationLine("fixtures[0].durationMs", 3e9),
+ *   "fixtures[0].durationMs: expected a duration in milliseconds (a number from 0 to " +
+ *     "2147483647), got 3000000000",
+ * );
+ * ```
+ */
+export function unusableDurationLine(at: string, value: unknown): string {
+  return displayName(
+    `${at}: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), ` +
+      `got ${typeof value === "string" ? cut(JSON.stringify(value)) : kindOf(value)}`,
+  );
+}
+
+/** A text cut to 80 code points (never inside a surrogate pair), for a message. */
+function cut(text: string): string {
+  const points = [...text];
+  return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
 }
 
 /** A value's kind for a message: a number as it is, otherwise its JSON type. */

@@ -55,7 +55,7 @@ export async function readTimings(
 ): Promise<{ timings?: Timings; warning?: Diagnostic }> {
   const [
     { durationsUnreadable, readDurationsFile, DURATIONS_FILE },
-    { durationsProblemOfValue, summaryOfValue, usableDurationMs },
+    { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs },
   ] = await Promise.all([
     import("../artifact/durations_file.ts"),
     import("../artifact/durations_summary.ts"),
@@ -143,13 +143,16 @@ export async function readTimings(
     const checked = checkSource(file.text);
     return fail(checked.ok ? "it is not JSON" : checked.message);
   }
+  // A file a user names is read whole or refused: an entry left out would get the default.
+  const refuse = (left: { count: number; lines: string[] }, hint: string): never => {
+    const more = left.count - left.lines.length;
+    return fail([...left.lines, ...(more ? [`... and ${more} more`] : [])].join("\n"), hint);
+  };
   const { samples: summary, leftOut } = summaryOfValue(value);
   if (summary) {
-    // A summary a user names is read whole or refused: an entry left out would get the default.
     if (leftOut) {
-      const more = leftOut.count - leftOut.lines.length;
-      return fail(
-        [...leftOut.lines, ...(more ? [`... and ${more} more`] : [])].join("\n"),
+      return refuse(
+        leftOut,
         "Fix or remove these entries: each id's durations are a list of milliseconds, newest " +
           'first (e.g. "api/health": [1200, 1150]).',
       );
@@ -161,12 +164,21 @@ export async function readTimings(
   const checked = checkSourceValue(value);
   if (!checked.ok) return fail(checked.message);
   const byId = new Map<string, number[]>();
-  for (const result of checked.artifact.fixtures) {
+  const unusable = { count: 0, lines: [] as string[] };
+  checked.artifact.fixtures.forEach((result, i) => {
     // Finished results only, as in durations.json: an interrupted one was cut short, not measured.
-    const finished = result.attempts > 0 && result.failure?.kind !== "interrupted";
-    if (finished && usableDurationMs(result.durationMs)) {
-      byId.set(result.id, [result.durationMs]);
+    if (result.attempts === 0 || result.failure?.kind === "interrupted") return;
+    if (usableDurationMs(result.durationMs)) byId.set(result.id, [result.durationMs]);
+    else if (unusable.count++ < 10) {
+      unusable.lines.push(unusableDurationLine(`fixtures[${i}].durationMs`, result.durationMs));
     }
+  });
+  if (unusable.count) {
+    // No smoke run records such a duration: a hand edit, or a damaged or crafted file.
+    return refuse(
+      unusable,
+      "Pass a previous run's artifact as smoke wrote it (a file in runs/), or a durations.json.",
+    );
   }
   return { timings: { byId, shown, given: true } };
 }

@@ -116,14 +116,18 @@ var samplesOf = (function samplesOf(fixtures, options = {}) {
   return byId;
 });
 var leftOutLine = (function leftOutLine(id, index, entry) {
-  const shown = ((text) => {
-    const points = [
-      ...text
-    ];
-    return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
-  });
-  const at = `fixtures.${shown(id)}`;
-  return displayName(!isFixtureId(id) ? `${at}: not a fixture id` : index === void 0 ? `${at}: expected a list of durations in milliseconds, got ${kindOf(entry)}` : `${at}[${index}]: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), got ${typeof entry === "string" ? shown(JSON.stringify(entry)) : kindOf(entry)}`);
+  const at = `fixtures.${cut(id)}`;
+  if (index !== void 0) return unusableDurationLine(`${at}[${index}]`, entry);
+  return displayName(!isFixtureId(id) ? `${at}: not a fixture id` : `${at}: expected a list of durations in milliseconds, got ${kindOf(entry)}`);
+});
+var unusableDurationLine = (function unusableDurationLine(at, value) {
+  return displayName(`${at}: expected a duration in milliseconds (a number from 0 to ${MAX_TIMER_MS}), got ${typeof value === "string" ? cut(JSON.stringify(value)) : kindOf(value)}`);
+});
+var cut = (function cut(text) {
+  const points = [
+    ...text
+  ];
+  return points.length > 80 ? `${points.slice(0, 80).join("")}...` : text;
 });
 var kindOf = (function kindOf(value) {
   if (typeof value === "number") return String(value);
@@ -180,8 +184,9 @@ export {
   parseDurations,
   durationsOfValue,
   summaryOfValue,
+  unusableDurationLine,
   durationsProblem,
   durationsProblemOfValue,
   durationsText
 };
-//# sourceMappingURL=chunk-WOKH3AFD.js.map
+//# sourceMappingURL=chunk-6XRGET65.js.map

@@ -1534,8 +1534,8 @@ var priorState = (async function priorState(selection, where) {
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
   const [{ addRun, recordedResults }, { samplesNow, writeDurations }] = await Promise.all([
-    import("./durations_update-Q7KQ2HIZ.js"),
-    import("./durations_file-K2QG2W6K.js")
+    import("./durations_update-Z22HAOAL.js"),
+    import("./durations_file-3WDCKZPJ.js")
   ]);
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
@@ -1805,7 +1805,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-K2QG2W6K.js");
+        const { durationsNotSaved } = await import("./durations_file-3WDCKZPJ.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1941,4 +1941,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-AOW6EV4I.js.map
+//# sourceMappingURL=execute_run-JLHU75PY.js.map

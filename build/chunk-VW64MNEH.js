@@ -3,7 +3,7 @@ import {
   MAX_SAMPLES,
   MAX_SPLITS,
   usableDurationMs
-} from "./chunk-WOKH3AFD.js";
+} from "./chunk-6XRGET65.js";
 import {
   addOutcome
 } from "./chunk-XO22FQN4.js";
@@ -84,4 +84,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=chunk-RC2GESGO.js.map
+//# sourceMappingURL=chunk-VW64MNEH.js.map

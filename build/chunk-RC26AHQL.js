@@ -48,7 +48,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-K2QG2W6K.js");
+  const { readDurationsFile } = await import("./durations_file-3WDCKZPJ.js");
   const read = await readDurationsFile(where.paths.dir);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -92,4 +92,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-BYNWMS2P.js.map
+//# sourceMappingURL=chunk-RC26AHQL.js.map

@@ -1,14 +1,14 @@
 import {
   addRun,
   recordedResults
-} from "./chunk-RC2GESGO.js";
+} from "./chunk-VW64MNEH.js";
 import {
   DURATIONS_FILE,
   durationsNotSaved,
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-ZWSKETCB.js";
+} from "./chunk-JH7C2XN2.js";
 import {
   isWriteFailure
 } from "./chunk-UFL2JPTG.js";
@@ -16,7 +16,7 @@ import "./chunk-VB43T7UN.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
-import "./chunk-WOKH3AFD.js";
+import "./chunk-6XRGET65.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -97,4 +97,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-KM3W2M2E.js.map
+//# sourceMappingURL=merged_durations-WDJDDYAE.js.map

@@ -8,7 +8,7 @@ import {
 import {
   durationsText,
   summaryOfValue
-} from "./chunk-WOKH3AFD.js";
+} from "./chunk-6XRGET65.js";
 import {
   jsonValue
 } from "./chunk-KXVKIEF5.js";
@@ -119,4 +119,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-ZWSKETCB.js.map
+//# sourceMappingURL=chunk-JH7C2XN2.js.map

@@ -8,8 +8,9 @@ import {
   durationsText,
   parseDurations,
   summaryOfValue,
+  unusableDurationLine,
   usableDurationMs
-} from "./chunk-WOKH3AFD.js";
+} from "./chunk-6XRGET65.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -25,6 +26,7 @@ export {
   durationsText,
   parseDurations,
   summaryOfValue,
+  unusableDurationLine,
   usableDurationMs
 };
-//# sourceMappingURL=durations_summary-TMMDQN2Z.js.map
+//# sourceMappingURL=durations_summary-KBMPNV6D.js.map

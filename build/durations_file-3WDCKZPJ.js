@@ -7,11 +7,11 @@ import {
   readDurationsFile,
   samplesNow,
   writeDurations
-} from "./chunk-ZWSKETCB.js";
+} from "./chunk-JH7C2XN2.js";
 import "./chunk-UFL2JPTG.js";
 import "./chunk-VB43T7UN.js";
 import "./chunk-UZCZWFUL.js";
-import "./chunk-WOKH3AFD.js";
+import "./chunk-6XRGET65.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -29,4 +29,4 @@ export {
   samplesNow,
   writeDurations
 };
-//# sourceMappingURL=durations_file-K2QG2W6K.js.map
+//# sourceMappingURL=durations_file-3WDCKZPJ.js.map

@@ -3,10 +3,10 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-BYNWMS2P.js";
+} from "./chunk-RC26AHQL.js";
 import "./chunk-RT5VOQMR.js";
 import "./chunk-XTNGIA6P.js";
-import "./chunk-WOKH3AFD.js";
+import "./chunk-6XRGET65.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -18,4 +18,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=schedule-NHZ4QBOD.js.map
+//# sourceMappingURL=schedule-GRVGUGBD.js.map

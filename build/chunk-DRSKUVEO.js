@@ -2263,7 +2263,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-SJF3FUDC.js");
+      const { readTimings } = await import("./read_timings-YXDFKDKN.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2437,4 +2437,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-NWZSFRFZ.js.map
+//# sourceMappingURL=chunk-DRSKUVEO.js.map

@@ -21,9 +21,9 @@ import "./chunk-XRBLM22N.js";
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const [{ durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, usableDurationMs }] = await Promise.all([
-    import("./durations_file-K2QG2W6K.js"),
-    import("./durations_summary-TMMDQN2Z.js")
+  const [{ durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs }] = await Promise.all([
+    import("./durations_file-3WDCKZPJ.js"),
+    import("./durations_summary-KBMPNV6D.js")
   ]);
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
@@ -85,16 +85,19 @@ var readTimings = (async function readTimings(where) {
     const checked2 = checkSource(file.text);
     return fail(checked2.ok ? "it is not JSON" : checked2.message);
   }
+  const refuse = ((left, hint) => {
+    const more = left.count - left.lines.length;
+    return fail([
+      ...left.lines,
+      ...more ? [
+        `... and ${more} more`
+      ] : []
+    ].join("\n"), hint);
+  });
   const { samples: summary, leftOut } = summaryOfValue(value);
   if (summary) {
     if (leftOut) {
-      const more = leftOut.count - leftOut.lines.length;
-      return fail([
-        ...leftOut.lines,
-        ...more ? [
-          `... and ${more} more`
-        ] : []
-      ].join("\n"), `Fix or remove these entries: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`);
+      return refuse(leftOut, `Fix or remove these entries: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`);
     }
     return {
       timings: {
@@ -109,13 +112,21 @@ var readTimings = (async function readTimings(where) {
   const checked = checkSourceValue(value);
   if (!checked.ok) return fail(checked.message);
   const byId = /* @__PURE__ */ new Map();
-  for (const result of checked.artifact.fixtures) {
-    const finished = result.attempts > 0 && result.failure?.kind !== "interrupted";
-    if (finished && usableDurationMs(result.durationMs)) {
-      byId.set(result.id, [
-        result.durationMs
-      ]);
+  const unusable = {
+    count: 0,
+    lines: []
+  };
+  checked.artifact.fixtures.forEach(((result, i) => {
+    if (result.attempts === 0 || result.failure?.kind === "interrupted") return;
+    if (usableDurationMs(result.durationMs)) byId.set(result.id, [
+      result.durationMs
+    ]);
+    else if (unusable.count++ < 10) {
+      unusable.lines.push(unusableDurationLine(`fixtures[${i}].durationMs`, result.durationMs));
     }
+  }));
+  if (unusable.count) {
+    return refuse(unusable, "Pass a previous run's artifact as smoke wrote it (a file in runs/), or a durations.json.");
   }
   return {
     timings: {
@@ -139,4 +150,4 @@ var ownTimings = (function ownTimings(samples, shown, suite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-SJF3FUDC.js.map
+//# sourceMappingURL=read_timings-YXDFKDKN.js.map

@@ -2,8 +2,8 @@ import {
   KEEP_OTHER_IDS,
   addRun,
   recordedResults
-} from "./chunk-RC2GESGO.js";
-import "./chunk-WOKH3AFD.js";
+} from "./chunk-VW64MNEH.js";
+import "./chunk-6XRGET65.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
 import "./chunk-ANYOMBVL.js";
@@ -15,4 +15,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=durations_update-Q7KQ2HIZ.js.map
+//# sourceMappingURL=durations_update-Z22HAOAL.js.map
