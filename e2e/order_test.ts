@@ -83,6 +83,18 @@ Deno.test("--dry-run: each fixture's expected duration and the start order", asy
   const byId = await runSmoke(p.dir, ["--dry-run", "--order", "id"]);
   assert.match(byId.stdout, /^Start order: by id \(--order id\)$/m);
   assert.doesNotMatch(byId.stdout, /expected:/);
+  // A summary that counts runs but holds no duration of these fixtures: nothing to order by,
+  // and the line says so rather than "from the newest 10 runs".
+  await p.write(
+    ".planning/artifacts/smoke/durations.json",
+    JSON.stringify({ version: 1, runs: 50, fixtures: {} }),
+  );
+  const empty = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(empty.code, 0, empty.stderr);
+  assert.match(
+    empty.stdout,
+    /^Start order: longest expected first \(no durations recorded for these fixtures: every fixture at the default\): a1, a2, a3, a4, z_slow$/m,
+  );
 });
 
 Deno.test("each run updates durations.json, which the next run orders by; a hostile one is read safely", async () => {

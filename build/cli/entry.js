@@ -6,7 +6,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "../chunk-RC26AHQL.js";
+} from "../chunk-CQPLC2VE.js";
 import {
   VERSION
 } from "../chunk-WMUHVWCO.js";
@@ -335,7 +335,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../schedule-GRVGUGBD.js");
+  const { readSchedule } = await import("../schedule-YNJTOZTP.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

@@ -189,9 +189,18 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  *   "Start order: longest expected first (no history yet: every fixture at the default): ",
  * );
  * // An estimate reads the newest 10 durations, however many runs the summary counts.
+ * const a = [{ fixture: { id: "a" } }] as never;
+ * const known = { byId: new Map([["a", { ms: 5, samples: 3 }]]), defaultOf: 0 } as never;
  * assert.equal(
- *   startOrderLine({ mode: "duration", runs: 250 }, [{ fixture: { id: "a" } }] as never),
+ *   startOrderLine({ mode: "duration", runs: 250, estimates: known }, a),
  *   "Start order: longest expected first (from the newest 10 runs): a",
+ * );
+ * // Runs counted, but none of these fixtures' durations: nothing to order by.
+ * const none = { byId: new Map([["a", { ms: 1000, samples: 0 }]]), defaultOf: 0 } as never;
+ * assert.equal(
+ *   startOrderLine({ mode: "duration", runs: 50, estimates: none }, a),
+ *   "Start order: longest expected first (no durations recorded for these fixtures: every " +
+ *     "fixture at the default): a",
  * );
  * ```
  */
@@ -214,7 +223,16 @@ export function startOrderLine(
   const more = order.length - ids.length;
   // Each estimate reads at most the newest DURATION_SAMPLES durations, however many runs there were.
   const runs = Math.min(schedule.runs, DURATION_SAMPLES);
-  const source = runs > 0
+  // A summary that counts runs but holds no duration of these fixtures orders nothing.
+  const { estimates } = schedule;
+  const measured = planned.some((p) =>
+    !p.fixture.skipReason && (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0
+  );
+  const source = runs > 0 && !measured && estimates
+    ? `no durations recorded for these fixtures: every fixture at ${
+      estimates.defaultOf > 0 ? "the suite's median" : "the default"
+    }`
+    : runs > 0
     ? `from the newest ${runs} run${runs === 1 ? "" : "s"}`
     : schedule.read?.problem
     ? "the durations summary cannot be read: every fixture at the default"

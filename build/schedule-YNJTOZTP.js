@@ -3,7 +3,7 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-RC26AHQL.js";
+} from "./chunk-CQPLC2VE.js";
 import "./chunk-RT5VOQMR.js";
 import "./chunk-XTNGIA6P.js";
 import "./chunk-6XRGET65.js";
@@ -18,4 +18,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=schedule-GRVGUGBD.js.map
+//# sourceMappingURL=schedule-YNJTOZTP.js.map
