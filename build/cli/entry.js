@@ -6,7 +6,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "../chunk-CQPLC2VE.js";
+} from "../chunk-S75HXV7C.js";
 import {
   VERSION
 } from "../chunk-WMUHVWCO.js";
@@ -21,7 +21,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-DRSKUVEO.js";
+} from "../chunk-BPNZB3CF.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -189,7 +189,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-JLHU75PY.js");
+  return import("../execute_run-LH5QCDIV.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -335,7 +335,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../schedule-YNJTOZTP.js");
+  const { readSchedule } = await import("../schedule-T5VZ67GJ.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -344,11 +344,15 @@ var runSmoke = (async function runSmoke(flags, io) {
     ...options.order ? {
       order: options.order,
       orderFromConfig: !flags.order
+    } : {},
+    // Read already by a split by duration: not read twice while unchanged.
+    ...selection.durationsRead ? {
+      earlier: selection.durationsRead
     } : {}
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-3WDCKZPJ.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-2TNGUGM2.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

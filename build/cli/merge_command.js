@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-DRSKUVEO.js";
+} from "../chunk-BPNZB3CF.js";
 import {
   displayPath,
   runEnvironment
@@ -333,7 +333,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-WDJDDYAE.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-UH223RUS.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

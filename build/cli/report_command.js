@@ -16,7 +16,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-DRSKUVEO.js";
+} from "../chunk-BPNZB3CF.js";
 import {
   displayPath
 } from "../chunk-DPLXYDZR.js";

@@ -164,11 +164,14 @@ export async function durationsStamp(dir: string): Promise<string> {
 }
 
 /**
- * Reads the summary and the stamp of the file read, so that the end of the
- * run can add to what the start read without reading it again when nothing
- * replaced it meanwhile ({@linkcode samplesNow}).
+ * Reads the summary and the stamp of the file read, so that a later reader
+ * (the start order after a split by duration, the end of the run adding to
+ * what the start read) takes it without reading it again while nothing
+ * replaced it: given `earlier`, that is returned when the file is still the one
+ * it was read from.
  *
  * @param dir The artifact directory.
+ * @param earlier What was read before, if anything.
  * @returns The summary (if any) and the stamp.
  *
  * @example
@@ -177,10 +180,17 @@ export async function durationsStamp(dir: string): Promise<string> {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(await readDurationsFile("/nonexistent"), { stamp: "none" });
+ * const earlier = { samples: { runs: 1, byId: new Map([["a", [5]]]) }, stamp: "none" };
+ * assert.equal(await readDurationsFile("/nonexistent", earlier), earlier);
  * ```
  */
-export async function readDurationsFile(dir: string): Promise<DurationsRead> {
-  return await readStamped(dir, await durationsStamp(dir));
+export async function readDurationsFile(
+  dir: string,
+  earlier?: DurationsRead,
+): Promise<DurationsRead> {
+  const stamp = await durationsStamp(dir);
+  if (earlier && earlier.stamp === stamp) return earlier;
+  return await readStamped(dir, stamp);
 }
 
 /** Reads the summary whose stamp was just taken. */
@@ -198,32 +208,6 @@ async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
   const { samples, leftOut } = summaryOfValue(value, { lines: 3 });
   if (!samples) return { stamp, problem: NOT_A_SUMMARY };
   return leftOut ? { samples, stamp, leftOut } : { samples, stamp };
-}
-
-/**
- * The summary in the directory now: the one read earlier when its file is
- * still there unchanged, else read again.
- *
- * @param dir The artifact directory.
- * @param earlier What was read before, if anything.
- * @returns The summary; undefined when there is none.
- *
- * @example
- * ```ts
- * import { samplesNow } from "./durations_file.ts";
- * import assert from "node:assert/strict";
- *
- * const earlier = { samples: { runs: 1, byId: new Map([["a", [5]]]) }, stamp: "none" };
- * assert.equal(await samplesNow("/nonexistent", earlier), earlier.samples);
- * ```
- */
-export async function samplesNow(
-  dir: string,
-  earlier: DurationsRead | undefined,
-): Promise<DurationSamples | undefined> {
-  const stamp = await durationsStamp(dir);
-  if (earlier && earlier.stamp === stamp) return earlier.samples;
-  return (await readStamped(dir, stamp)).samples;
 }
 
 /**

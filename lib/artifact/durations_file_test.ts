@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { parseDurations } from "./durations_summary.ts";
 import { addRun } from "./durations_update.ts";
-import {
-  durationsLeftOut,
-  readDurationsFile,
-  samplesNow,
-  writeDurations,
-} from "./durations_file.ts";
+import { durationsLeftOut, readDurationsFile, writeDurations } from "./durations_file.ts";
 
 Deno.test("the summary keeps each fixture's newest outcomes, and an older file still reads", async () => {
   let samples = undefined;
@@ -43,7 +38,7 @@ Deno.test("the summary keeps each fixture's newest outcomes, and an older file s
   ], [["a", [1]]]);
 });
 
-Deno.test("samplesNow() adds to what the start read while the summary is unchanged, and reads it again once another run replaced it", async () => {
+Deno.test("readDurationsFile(dir, earlier) gives what was read earlier while the summary is unchanged, and reads it again once another run replaced it", async () => {
   const dir = await Deno.makeTempDir();
   try {
     assert.deepEqual(await readDurationsFile(dir), { stamp: "none" });
@@ -51,18 +46,18 @@ Deno.test("samplesNow() adds to what the start read while the summary is unchang
     const earlier = await readDurationsFile(dir);
     assert.deepEqual(earlier.samples?.byId.get("a"), [5]);
     // Unchanged: the very summary the start read, not a second read of the file.
-    assert.equal(await samplesNow(dir, earlier), earlier.samples);
+    assert.equal(await readDurationsFile(dir, earlier), earlier);
     // Another run wrote its summary meanwhile: its samples are not lost.
     await writeDurations(dir, addRun(earlier.samples, [{ id: "a", durationMs: 7 }]));
-    const now = await samplesNow(dir, earlier);
+    const now = (await readDurationsFile(dir, earlier)).samples;
     assert.notEqual(now, earlier.samples);
     assert.deepEqual(now?.byId.get("a"), [7, 5]);
     // Gone since: nothing to add to.
     await Deno.remove(`${dir}/durations.json`);
-    assert.equal(await samplesNow(dir, earlier), undefined);
+    assert.equal((await readDurationsFile(dir, earlier)).samples, undefined);
     // No summary at the start, one since: read.
     await writeDurations(dir, addRun(undefined, [{ id: "b", durationMs: 3 }]));
-    assert.deepEqual((await samplesNow(dir, { stamp: "none" }))?.byId.get("b"), [3]);
+    assert.deepEqual((await readDurationsFile(dir, { stamp: "none" })).samples?.byId.get("b"), [3]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -157,7 +157,7 @@ async function saveDurations(
     suite?: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
-  const [{ addRun, recordedResults }, { samplesNow, writeDurations }] = await Promise.all([
+  const [{ addRun, recordedResults }, { readDurationsFile, writeDurations }] = await Promise.all([
     import("../artifact/durations_update.ts"),
     import("../artifact/durations_file.ts"),
   ]);
@@ -165,7 +165,7 @@ async function saveDurations(
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
-  const samples = addRun(await samplesNow(dir, earlier), ran, {
+  const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
     ...(options.split !== undefined ? { split: options.split } : {}),
     ...(options.suite !== undefined ? { suite: options.suite } : {}),

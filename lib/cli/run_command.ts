@@ -262,6 +262,8 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     paths,
     ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),
     ...(options.order ? { order: options.order, orderFromConfig: !flags.order } : {}),
+    // Read already by a split by duration: not read twice while unchanged.
+    ...(selection.durationsRead ? { earlier: selection.durationsRead } : {}),
   });
   // A summary that is there but cannot be read is said (and kept in the artifact), not dropped
   // in silence, whatever the order: the run starts in id order, and its end starts the summary

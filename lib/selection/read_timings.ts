@@ -14,6 +14,7 @@ import { historyPaths } from "../artifact/history.ts";
 import { namesLatest } from "../artifact/own_files.ts";
 import { sameFile } from "../artifact/same_file.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
+import type { DurationsRead } from "../artifact/durations_file.ts";
 
 /** Durations read for sharding: newest first, by fixture id. */
 export interface Timings {
@@ -38,7 +39,9 @@ export interface Timings {
  * fixture gets the default duration.
  *
  * @param where The working directory, `--timings` as given, and the artifact directory as shown.
- * @returns The timings (undefined when the default is missing) and any warning.
+ * @returns The timings (undefined when the default is missing), any warning, and the artifact
+ *   directory's durations summary as read when the timings came from it (the start order reads
+ *   it again only if it changed).
  *
  * @example
  * ```ts
@@ -52,7 +55,7 @@ export interface Timings {
  */
 export async function readTimings(
   where: { cwd: string; timings?: string; artifactDir: string; suite?: string },
-): Promise<{ timings?: Timings; warning?: Diagnostic }> {
+): Promise<{ timings?: Timings; warning?: Diagnostic; read?: DurationsRead }> {
   const [
     { durationsUnreadable, readDurationsFile, DURATIONS_FILE },
     { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs },
@@ -67,7 +70,9 @@ export async function readTimings(
     const read = await readDurationsFile(dir);
     const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_summary.ts).
-    if (read.samples) return { timings: ownTimings(read.samples, shown, where.suite ?? ".") };
+    if (read.samples) {
+      return { timings: ownTimings(read.samples, shown, where.suite ?? "."), read };
+    }
     // The user named it: say why that is not "a file given".
     const named = where.timings === undefined
       ? undefined
@@ -83,6 +88,7 @@ export async function readTimings(
             "can write it",
           orElse: "pass --timings with a previous run's artifact",
         }),
+        read,
       };
     }
     return {
@@ -94,6 +100,7 @@ export async function readTimings(
           "Pass --timings with a previous run's artifact, or run the suite once (not split by " +
           "duration) to record durations.",
       },
+      read,
     };
   }
   const { checkSource, checkSourceValue, readSourceFile } = await import(

@@ -9,6 +9,7 @@ import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
 import { closeOverNeeds, skippedAnyway, skippedWhatever } from "../catalog/needs.ts";
 import { relative, resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
+import type { DurationsRead } from "../artifact/durations_file.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
 import type { Options } from "../config/config.ts";
 import { PreflightError } from "../base/errors.ts";
@@ -82,6 +83,11 @@ export interface Selection {
   owed?: number;
   /** The suite (see {@linkcode suiteKey}): whose shared split timings the durations summary keeps. */
   suite?: string;
+  /**
+   * The artifact directory's durations summary as a split by duration read it: the start order
+   * takes it rather than reading the file again (see `readDurationsFile`).
+   */
+  durationsRead?: DurationsRead;
 }
 
 /** Where and how the selection is resolved. */
@@ -294,6 +300,7 @@ export async function resolveSelection(
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 ||
     (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan: ShardPlan | undefined;
+  let durationsRead: DurationsRead | undefined;
   let shardRecord: ShardRecord | undefined;
   const owed = rerun && flags.shard ? chosen.length : undefined;
   // What the run skips whatever happens (its own skip, or a need's): a duration split expects no
@@ -311,6 +318,7 @@ export async function resolveSelection(
         ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
       });
       if (read.warning) diagnostics.push(read.warning);
+      durationsRead = read.read;
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped,
         catalogIds,
@@ -385,6 +393,7 @@ export async function resolveSelection(
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
     ...(owed !== undefined ? { owed } : {}),
     suite,
+    ...(durationsRead ? { durationsRead } : {}),
   };
 }
 

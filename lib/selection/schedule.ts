@@ -97,7 +97,8 @@ export function planSchedule(
  *
  * @param planned The planned fixtures, in selection order.
  * @param where The artifact directory; the order asked for (`--order`, or the config's `order`,
- * then `orderFromConfig`), when one was; the catalog's ids (whose estimates give the default).
+ * then `orderFromConfig`), when one was; the catalog's ids (whose estimates give the default);
+ * `earlier`: the summary as read already (by a split by duration), taken while unchanged.
  * @returns The schedule.
  *
  * @example
@@ -117,6 +118,7 @@ export async function readSchedule(
     order?: StartOrderMode;
     orderFromConfig?: boolean;
     catalogIds?: readonly string[];
+    earlier?: DurationsRead;
   },
 ): Promise<Schedule> {
   const options: ScheduleOptions = {
@@ -128,7 +130,7 @@ export async function readSchedule(
   // Read in id order too: the run's end adds to it, and one that cannot be read is said before
   // the run starts it again.
   const { readDurationsFile } = await import("../artifact/durations_file.ts");
-  const read = await readDurationsFile(where.paths.dir);
+  const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return { ...planSchedule(planned, undefined, options), read };
   // No summary yet: id order, unless --order duration asks for the (default) estimates anyway.
   const none = where.order ? { runs: 0, byId: new Map() } : undefined;

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { planSchedule } from "./schedule.ts";
+import { planSchedule, readSchedule } from "./schedule.ts";
+import { readDurationsFile, writeDurations } from "../artifact/durations_file.ts";
+import { historyPaths } from "../artifact/history.ts";
 import { buildCatalog } from "../catalog/catalog.ts";
 import { planFixture } from "./plan.ts";
 
@@ -30,4 +32,25 @@ Deno.test("planSchedule: history makes it longest first; none, or --order id, ke
   const byId = planSchedule(planned, history, { order: "id" });
   assert.equal(byId.mode, "id");
   assert.equal(byId.startOrder, undefined);
+});
+
+Deno.test("readSchedule() takes the summary a split by duration read while the file is unchanged: one read, not two", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await writeDurations(dir, { runs: 1, byId: new Map([["a", [5]]]) });
+    const read = await readDurationsFile(dir);
+    // The same file (its stamp), but other samples: only a second read would see "a" at 5 ms.
+    const earlier = { ...read, samples: { runs: 1, byId: new Map([["a", [7000]]]) } };
+    const planned = [{ fixture: { id: "a", needs: [] }, timeoutMs: 60_000, retries: 0 }] as never;
+    const paths = historyPaths(dir);
+    const reused = await readSchedule(planned, { paths, earlier });
+    assert.equal(reused.read, earlier);
+    assert.equal(reused.estimates?.byId.get("a")?.ms, 7000);
+    // Replaced since: read again.
+    await writeDurations(dir, { runs: 2, byId: new Map([["a", [6, 5]]]) });
+    const again = await readSchedule(planned, { paths, earlier });
+    assert.equal(again.estimates?.byId.get("a")?.samples, 2);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -2257,13 +2257,14 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   }
   const filtered = flags.fixtures.length > 0 || (flags.tags ?? []).length > 0 || (flags.excludes ?? []).length > 0 || (flags.excludeTags ?? []).length > 0;
   let shardPlan;
+  let durationsRead;
   let shardRecord;
   const owed = rerun && flags.shard ? chosen.length : void 0;
   const skipped = skippedWhatever(catalog);
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-YXDFKDKN.js");
+      const { readTimings } = await import("./read_timings-A6NIWKVO.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2273,6 +2274,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
         } : {}
       });
       if (read.warning) diagnostics.push(read.warning);
+      durationsRead = read.read;
       const split = durationShardOf(chosen, flags.shard, read.timings, {
         skipped,
         catalogIds,
@@ -2373,7 +2375,10 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
     ...owed !== void 0 ? {
       owed
     } : {},
-    suite
+    suite,
+    ...durationsRead ? {
+      durationsRead
+    } : {}
   };
 });
 var filtersOf = (function filtersOf(flags) {
@@ -2437,4 +2442,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-DRSKUVEO.js.map
+//# sourceMappingURL=chunk-BPNZB3CF.js.map

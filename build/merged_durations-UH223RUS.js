@@ -8,7 +8,7 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-JH7C2XN2.js";
+} from "./chunk-H6QLQZM2.js";
 import {
   isWriteFailure
 } from "./chunk-UFL2JPTG.js";
@@ -97,4 +97,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-WDJDDYAE.js.map
+//# sourceMappingURL=merged_durations-UH223RUS.js.map

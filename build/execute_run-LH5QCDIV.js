@@ -1533,13 +1533,13 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const [{ addRun, recordedResults }, { samplesNow, writeDurations }] = await Promise.all([
+  const [{ addRun, recordedResults }, { readDurationsFile, writeDurations }] = await Promise.all([
     import("./durations_update-Z22HAOAL.js"),
-    import("./durations_file-3WDCKZPJ.js")
+    import("./durations_file-2TNGUGM2.js")
   ]);
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
-  const samples = addRun(await samplesNow(dir, earlier), ran, {
+  const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
     ...options.catalogIds ? {
       catalog: new Set(options.catalogIds)
     } : {},
@@ -1805,7 +1805,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-3WDCKZPJ.js");
+        const { durationsNotSaved } = await import("./durations_file-2TNGUGM2.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1941,4 +1941,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-JLHU75PY.js.map
+//# sourceMappingURL=execute_run-LH5QCDIV.js.map

@@ -5,9 +5,8 @@ import {
   durationsStamp,
   durationsUnreadable,
   readDurationsFile,
-  samplesNow,
   writeDurations
-} from "./chunk-JH7C2XN2.js";
+} from "./chunk-H6QLQZM2.js";
 import "./chunk-UFL2JPTG.js";
 import "./chunk-VB43T7UN.js";
 import "./chunk-UZCZWFUL.js";
@@ -26,7 +25,6 @@ export {
   durationsStamp,
   durationsUnreadable,
   readDurationsFile,
-  samplesNow,
   writeDurations
 };
-//# sourceMappingURL=durations_file-3WDCKZPJ.js.map
+//# sourceMappingURL=durations_file-2TNGUGM2.js.map

@@ -54,8 +54,10 @@ var durationsStamp = (async function durationsStamp(dir) {
     return "unreadable";
   }
 });
-var readDurationsFile = (async function readDurationsFile(dir) {
-  return await readStamped(dir, await durationsStamp(dir));
+var readDurationsFile = (async function readDurationsFile(dir, earlier) {
+  const stamp = await durationsStamp(dir);
+  if (earlier && earlier.stamp === stamp) return earlier;
+  return await readStamped(dir, stamp);
 });
 var readStamped = (async function readStamped(dir, stamp) {
   if (stamp === "none") return {
@@ -89,11 +91,6 @@ var readStamped = (async function readStamped(dir, stamp) {
     stamp
   };
 });
-var samplesNow = (async function samplesNow(dir, earlier) {
-  const stamp = await durationsStamp(dir);
-  if (earlier && earlier.stamp === stamp) return earlier.samples;
-  return (await readStamped(dir, stamp)).samples;
-});
 var durationsNotSaved = (function durationsNotSaved(shownDir, error, saved) {
   return {
     code: "DURATIONS_NOT_SAVED",
@@ -115,8 +112,7 @@ export {
   durationsLeftOut,
   durationsStamp,
   readDurationsFile,
-  samplesNow,
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-JH7C2XN2.js.map
+//# sourceMappingURL=chunk-H6QLQZM2.js.map

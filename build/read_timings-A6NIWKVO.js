@@ -22,7 +22,7 @@ import "./chunk-XRBLM22N.js";
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
   const [{ durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs }] = await Promise.all([
-    import("./durations_file-3WDCKZPJ.js"),
+    import("./durations_file-2TNGUGM2.js"),
     import("./durations_summary-KBMPNV6D.js")
   ]);
   const dir = resolve(where.cwd, where.artifactDir);
@@ -30,9 +30,12 @@ var readTimings = (async function readTimings(where) {
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
     const read = await readDurationsFile(dir);
     const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
-    if (read.samples) return {
-      timings: ownTimings(read.samples, shown2, where.suite ?? ".")
-    };
+    if (read.samples) {
+      return {
+        timings: ownTimings(read.samples, shown2, where.suite ?? "."),
+        read
+      };
+    }
     const named = where.timings === void 0 ? void 0 : "--timings naming the artifact directory's own summary is the same as leaving it out.";
     if (read.problem) {
       return {
@@ -43,7 +46,8 @@ var readTimings = (async function readTimings(where) {
           } : {},
           instead: "The start order is by id too, and a run starts the summary again where it can write it",
           orElse: "pass --timings with a previous run's artifact"
-        })
+        }),
+        read
       };
     }
     return {
@@ -52,7 +56,8 @@ var readTimings = (async function readTimings(where) {
         level: "warning",
         message: `No timings in "${shown2}": every fixture gets the default duration`,
         hint: (named ? `${named} ` : "") + "Pass --timings with a previous run's artifact, or run the suite once (not split by duration) to record durations."
-      }
+      },
+      read
     };
   }
   const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-HCFFKFLJ.js");
@@ -150,4 +155,4 @@ var ownTimings = (function ownTimings(samples, shown, suite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-YXDFKDKN.js.map
+//# sourceMappingURL=read_timings-A6NIWKVO.js.map

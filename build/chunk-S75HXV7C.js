@@ -48,8 +48,8 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("./durations_file-3WDCKZPJ.js");
-  const read = await readDurationsFile(where.paths.dir);
+  const { readDurationsFile } = await import("./durations_file-2TNGUGM2.js");
+  const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
     read
@@ -94,4 +94,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-CQPLC2VE.js.map
+//# sourceMappingURL=chunk-S75HXV7C.js.map
