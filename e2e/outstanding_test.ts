@@ -201,6 +201,14 @@ Deno.test("shards of two different splits are never merged into a full run, thou
   assert.deepEqual(m.fixtures.map((f) => f.id), ["a", "b"], "c never ran");
   assert.notEqual(m.suite?.since, m.runId, "not a full run");
   assert.match(merged.stdout, /^Not a full run: the shards are of different splits /m);
+  // Said as a warning too, with its code: "c" ran on no runner, and the
+  // merge still passes by what it merged.
+  assert.match(
+    merged.stderr,
+    /^warning: The shards were split differently \(.*\): together they may have run a fixture twice and another not at all \[SHARDS_SPLIT_DIFFERENTLY\]\nhint: Give every shard/m,
+  );
+  const saved = ArtifactSchema.parse(JSON.parse(await p.read("m.json")));
+  assert.ok(saved.diagnostics?.some((d) => d.code === "SHARDS_SPLIT_DIFFERENTLY"));
 });
 
 Deno.test("--if-none: fail (the default), pass runs and writes nothing, all runs the suite", async () => {

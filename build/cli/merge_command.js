@@ -138,6 +138,14 @@ ${d.message}`, d));
       });
     }
   }));
+  if (shardCoverage(inputs.map(((i) => i.artifact))).splitsDiffer) {
+    keep({
+      code: "SHARDS_SPLIT_DIFFERENTLY",
+      level: "warning",
+      message: "The shards were split differently (another --shard-by, shard count, catalog, selection or timings): together they may have run a fixture twice and another not at all",
+      hint: "Give every shard the same catalog, selection and timings (one --timings file, or one durations.json restored into each artifact directory), then run them again."
+    });
+  }
   const merged = [
     ...fixtures.values()
   ].map(((f) => f.result)).sort(byId);
@@ -204,9 +212,13 @@ var shardCoverage = (function shardCoverage(artifacts) {
   const same = ((a, b) => a === void 0 ? b === void 0 : b !== void 0 && a.length === b.length && a.every(((n, i) => n === b[i])));
   const oneSplit = shards.every(((s) => s !== void 0 && s.total === first.total && s.split === first.split && same(s.withFixtures, first.withFixtures)));
   if (!oneSplit) {
-    return {
+    return shards.some(((s) => s?.split === void 0)) && shards.some(((s) => s?.split)) ? {
       full: false,
-      line: shards.some(((s) => s?.split === void 0)) && shards.some(((s) => s?.split)) ? "Not a full run: some shards record no split (written by an older smoke), so they cannot be matched with the others." : "Not a full run: the shards are of different splits (another --shard-by, shard count, catalog, selection or timings), so together they need not have run every fixture."
+      line: "Not a full run: some shards record no split (written by an older smoke), so they cannot be matched with the others."
+    } : {
+      full: false,
+      line: "Not a full run: the shards are of different splits (another --shard-by, shard count, catalog, selection or timings), so together they need not have run every fixture.",
+      splitsDiffer: true
     };
   }
   const { total, withFixtures } = first;

@@ -176,6 +176,18 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
       fixtures.set(result.id, { result, from: index });
     }
   });
+  // Shards that meant to split one run but split it differently: some fixture may have run on no
+  // runner, which no result shows. Said as a warning, kept in the artifact.
+  if (shardCoverage(inputs.map((i) => i.artifact)).splitsDiffer) {
+    keep({
+      code: "SHARDS_SPLIT_DIFFERENTLY",
+      level: "warning",
+      message: "The shards were split differently (another --shard-by, shard count, catalog, " +
+        "selection or timings): together they may have run a fixture twice and another not at all",
+      hint: "Give every shard the same catalog, selection and timings (one --timings file, or " +
+        "one durations.json restored into each artifact directory), then run them again.",
+    });
+  }
   const merged = [...fixtures.values()].map((f) => f.result).sort(byId);
   const created = createArtifact({
     runId: options.runId,
@@ -220,6 +232,11 @@ export interface ShardCoverage {
   full: boolean;
   /** What the merge says about it, when the inputs are shards of full runs. */
   line?: string;
+  /**
+   * The inputs are shards of full runs whose splits differ (each records its split): together
+   * they may have run a fixture twice and missed another.
+   */
+  splitsDiffer?: boolean;
 }
 
 /** The most missing shards named one by one. */
@@ -279,14 +296,19 @@ export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
     same(s.withFixtures, first.withFixtures)
   );
   if (!oneSplit) {
-    return {
-      full: false,
-      line: shards.some((s) => s?.split === undefined) && shards.some((s) => s?.split)
-        ? "Not a full run: some shards record no split (written by an older smoke), so they " +
-          "cannot be matched with the others."
-        : "Not a full run: the shards are of different splits (another --shard-by, shard count, " +
-          "catalog, selection or timings), so together they need not have run every fixture.",
-    };
+    return shards.some((s) => s?.split === undefined) && shards.some((s) => s?.split)
+      ? {
+        full: false,
+        line: "Not a full run: some shards record no split (written by an older smoke), so they " +
+          "cannot be matched with the others.",
+      }
+      : {
+        full: false,
+        line: "Not a full run: the shards are of different splits (another --shard-by, shard " +
+          "count, catalog, selection or timings), so together they need not have run every " +
+          "fixture.",
+        splitsDiffer: true,
+      };
   }
   const { total, withFixtures } = first;
   const present = new Set(shards.map((s) => s!.index));

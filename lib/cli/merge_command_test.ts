@@ -292,6 +292,7 @@ Deno.test("shardCoverage() says whether the shards are a full run, and which are
       full: false,
       line: "Not a full run: the shards are of different splits (another --shard-by, shard " +
         "count, catalog, selection or timings), so together they need not have run every fixture.",
+      splitsDiffer: true,
     }],
     [[shard(1, 2, { split }), shard(2, 2)], {
       full: false,
