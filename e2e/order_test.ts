@@ -188,6 +188,13 @@ Deno.test("entries of the durations summary that cannot be read are named in a w
   );
   // The other entries still count: the start order is from history.
   assert.match(dry.stdout, /^Start order: longest expected first/m);
+  // A split by duration from it says so too, once, under --list (which reads no start order)
+  // and in a dry run.
+  for (const mode of ["--list", "--dry-run"]) {
+    const split = await runSmoke(p.dir, [mode, "--shard", "1/2", "--shard-by", "duration"]);
+    assert.equal(split.code, 0, split.stderr);
+    assert.equal(split.stderr.match(/\[DURATIONS_UNREADABLE\]$/gm)?.length, 1, mode + split.stderr);
+  }
   const run = await runSmoke(p.dir, []);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stderr, /\[DURATIONS_UNREADABLE\]$/m);

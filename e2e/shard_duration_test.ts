@@ -971,3 +971,42 @@ Deno.test("--shard-by duration: two checkouts at different paths given one durat
   }
   assert.deepEqual(ran.sort(), Object.keys(ms));
 });
+
+Deno.test("--shard-by duration: a split begun by an earlier smoke (its shared timings under the fixtures directory's real path) is still found, and a full run drops it", async () => {
+  const ms: Record<string, number> = { a: 4000, b: 3000, c: 2000, d: 1000, e: 500, f: 100 };
+  const files: Record<string, string> = {};
+  for (const id of Object.keys(ms)) {
+    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
+  }
+  await using p = await tempProject(files);
+  // What the earlier smoke kept: the timings its first shard split by, under a digest of the
+  // real path; the newest durations have moved since (a is quick now, f slow).
+  const real = await Deno.realPath(join(p.dir, "fixtures"));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(real)),
+  );
+  const former = `sha256:${[...digest].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  const kept = Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]]));
+  await p.write(
+    ".smoke/durations.json",
+    JSON.stringify({
+      version: 1,
+      runs: 2,
+      fixtures: { ...kept, a: [1], f: [9000] },
+      splits: [{ suite: former, timings: kept }],
+    }),
+  );
+  const split = ["--shard-by", "duration", "--artifact-dir", ".smoke"];
+  const ran: string[] = [];
+  for (const index of [1, 2]) {
+    const listed = await runSmoke(p.dir, ["--list", "--shard", `${index}/2`, ...split]);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stderr, /kept for the splits until a full run/);
+    ran.push(...listed.stdout.trim().split("\n"));
+  }
+  // Split by the kept timings (4 s + 1 s + 0.5 s against 3 s + 2 s + 0.1 s), each fixture once.
+  assert.deepEqual(ran, ["a", "d", "e", "b", "c", "f"]);
+  const full = await runSmoke(p.dir, ["--artifact-dir", ".smoke"]);
+  assert.equal(full.code, 0, full.stderr);
+  assert.equal(JSON.parse(await p.read(".smoke/durations.json")).splits, undefined);
+});

@@ -6,7 +6,7 @@ import {
 import {
   expectedLine,
   startOrderLine
-} from "../chunk-S75HXV7C.js";
+} from "../chunk-FZ6GXYCF.js";
 import {
   VERSION
 } from "../chunk-WMUHVWCO.js";
@@ -21,7 +21,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-BPNZB3CF.js";
+} from "../chunk-CW236J6M.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -189,7 +189,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-LH5QCDIV.js");
+  return import("../execute_run-MHWZIBCP.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -335,7 +335,7 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../schedule-T5VZ67GJ.js");
+  const { readSchedule } = await import("../schedule-EDQ55YER.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {

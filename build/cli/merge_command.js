@@ -20,7 +20,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-BPNZB3CF.js";
+} from "../chunk-CW236J6M.js";
 import {
   displayPath,
   runEnvironment
@@ -345,7 +345,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-UH223RUS.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-OBVYO2HN.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -16,7 +16,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-BPNZB3CF.js";
+} from "../chunk-CW236J6M.js";
 import {
   displayPath
 } from "../chunk-DPLXYDZR.js";

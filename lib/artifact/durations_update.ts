@@ -30,7 +30,9 @@ export const KEEP_OTHER_IDS = 1000;
  * @param ran The fixtures that ran (attempts > 0), how long each took (none: no duration to
  * record) and how it ended.
  * @param options `catalog`: the ids of the catalog now, to keep only those. `suite`: the run's
- * (its fixtures directory, see `suiteKey` in `selection/select.ts`; default `.`). `split`: the timings the run split by, when it is a
+ * (its fixtures directory, see `suiteKey` in `selection/select.ts`; default `.`);
+ * `formerSuite`: its name as an earlier smoke wrote it, whose set is its own too. `split`: the
+ * timings the run split by, when it is a
  * split by duration from this summary (kept for the suite's splits after it, in place of its
  * earlier ones); `null` for a full run that ran to its end (the suite's shared timings are
  * dropped: its next split reads the newest durations); absent for any other run (the shared
@@ -63,6 +65,8 @@ export const KEEP_OTHER_IDS = 1000;
  * assert.deepEqual(other.splits?.map((s) => s.suite), ["e2e", "."]);
  * const full = addRun(other, [], { suite: "e2e", split: null });
  * assert.deepEqual(full.splits, shard.splits);
+ * // A set under the suite's former name is its own: a full run drops it too.
+ * assert.equal(addRun(shard, [], { suite: "new", formerSuite: ".", split: null }).splits, undefined);
  * // The runs it holds, remembered.
  * assert.deepEqual(addRun(full, [], { runIds: ["r9"], count: false }).counted, ["r9"]);
  * assert.equal(addRun(full, [], { runIds: ["r9"], count: false }).runs, full.runs);
@@ -74,6 +78,7 @@ export function addRun(
   options: {
     catalog?: ReadonlySet<string>;
     suite?: string;
+    formerSuite?: string;
     split?: ReadonlyMap<string, number[]> | null;
     runIds?: readonly string[];
     count?: boolean;
@@ -90,7 +95,10 @@ export function addRun(
   // durations; any other run leaves them. Another suite sharing the artifact directory (another
   // fixtures directory) has its own. Never thinned with the ids beside the catalog.
   const suite = options.suite ?? ".";
-  const others = (before?.splits ?? []).filter((split) => split.suite !== suite);
+  // The suite's set under its former name (see `suiteKey`) is its own too: replaced or dropped.
+  const others = (before?.splits ?? []).filter((split) =>
+    split.suite !== suite && split.suite !== options.formerSuite
+  );
   const splits = options.split === null
     ? others
     : options.split

@@ -155,6 +155,7 @@ async function saveDurations(
     split: ReadonlyMap<string, number[]> | null | undefined;
     runId: string;
     suite?: string;
+    formerSuite?: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
   const [{ addRun, recordedResults }, { readDurationsFile, writeDurations }] = await Promise.all([
@@ -169,6 +170,7 @@ async function saveDurations(
     ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
     ...(options.split !== undefined ? { split: options.split } : {}),
     ...(options.suite !== undefined ? { suite: options.suite } : {}),
+    ...(options.formerSuite !== undefined ? { formerSuite: options.formerSuite } : {}),
     // Remembered: a merge of this run's artifact into this directory does not add it again.
     runIds: [options.runId],
   });
@@ -434,6 +436,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         split: splitTimings(selection, artifact.fixtures),
         runId,
         ...(selection.suite !== undefined ? { suite: selection.suite } : {}),
+        ...(selection.formerSuite !== undefined ? { formerSuite: selection.formerSuite } : {}),
       }).catch(
         async (error: unknown) => {
           if (!isWriteFailure(error)) throw error;

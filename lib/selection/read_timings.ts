@@ -54,10 +54,16 @@ export interface Timings {
  * ```
  */
 export async function readTimings(
-  where: { cwd: string; timings?: string; artifactDir: string; suite?: string },
+  where: {
+    cwd: string;
+    timings?: string;
+    artifactDir: string;
+    suite?: string;
+    formerSuite?: string;
+  },
 ): Promise<{ timings?: Timings; warning?: Diagnostic; read?: DurationsRead }> {
   const [
-    { durationsUnreadable, readDurationsFile, DURATIONS_FILE },
+    { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE },
     { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs },
   ] = await Promise.all([
     import("../artifact/durations_file.ts"),
@@ -71,7 +77,11 @@ export async function readTimings(
     const shown = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     // What the splits here share since the last run that was not one (see durations_summary.ts).
     if (read.samples) {
-      return { timings: ownTimings(read.samples, shown, where.suite ?? "."), read };
+      const timings = ownTimings(read.samples, shown, where.suite ?? ".", where.formerSuite);
+      // Entries it left out are said here too: --list reads no start order to say it.
+      return read.leftOut
+        ? { timings, read, warning: durationsLeftOut(shown, read.leftOut) }
+        : { timings, read };
     }
     // The user named it: say why that is not "a file given".
     const named = where.timings === undefined
@@ -201,8 +211,11 @@ function ownTimings(
   },
   shown: string,
   suite: string,
+  formerSuite?: string,
 ): Timings {
   // This suite's shared timings; another suite's sharing the artifact directory are left to it.
-  const ours = samples.splits?.find((split) => split.suite === suite);
+  // Under the suite's former name when a split began before this smoke named suites as it does.
+  const ours = samples.splits?.find((split) => split.suite === suite) ??
+    (formerSuite ? samples.splits?.find((split) => split.suite === formerSuite) : undefined);
   return ours ? { byId: ours.timings, shown, shared: true } : { byId: samples.byId, shown };
 }

@@ -83,6 +83,8 @@ export interface Selection {
   owed?: number;
   /** The suite (see {@linkcode suiteKey}): whose shared split timings the durations summary keeps. */
   suite?: string;
+  /** The suite's name as an earlier smoke wrote it (a digest of the real path): its own too. */
+  formerSuite?: string;
   /**
    * The artifact directory's durations summary as a split by duration read it: the start order
    * takes it rather than reading the file again (see `readDurationsFile`).
@@ -254,9 +256,11 @@ export async function resolveSelection(
   // Whose shared split timings the durations summary keeps for this run: its fixtures directory
   // as seen from the artifact directory (real paths), the same suite from any working
   // directory, through any symlink, and in any checkout the summary is copied into.
-  const suite = await suiteKey(
-    relative(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir))) || ".",
-  );
+  const fixturesDir = realPath(resolve(cwd, options.fixturesDir));
+  const suite = await suiteKey(relative(realPath(history.dir), fixturesDir) || ".");
+  // Its name before (the real path), under which a summary written by an earlier smoke keeps a
+  // split begun then: still found, and replaced or dropped as the suite's own.
+  const formerSuite = await suiteKey(fixturesDir);
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),
@@ -315,6 +319,7 @@ export async function resolveSelection(
         cwd,
         artifactDir: options.artifactDir,
         suite,
+        formerSuite,
         ...(flags.timings !== undefined ? { timings: flags.timings } : {}),
       });
       if (read.warning) diagnostics.push(read.warning);
@@ -393,6 +398,7 @@ export async function resolveSelection(
     ...(quarantine?.protects.size ? { quarantine: quarantine.protects } : {}),
     ...(owed !== undefined ? { owed } : {}),
     suite,
+    formerSuite,
     ...(durationsRead ? { durationsRead } : {}),
   };
 }

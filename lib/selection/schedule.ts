@@ -204,6 +204,12 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  *   "Start order: longest expected first (no durations recorded for these fixtures: every " +
  *     "fixture at the default): a",
  * );
+ * // Every selected fixture skipped: none runs, none is missing a duration.
+ * const skipped = [{ fixture: { id: "s", skipReason: "off" } }] as never;
+ * assert.equal(
+ *   startOrderLine({ mode: "duration", runs: 3, estimates: none }, skipped),
+ *   "Start order: longest expected first (from the newest 3 runs): s",
+ * );
  * ```
  */
 export function startOrderLine(
@@ -227,9 +233,9 @@ export function startOrderLine(
   const runs = Math.min(schedule.runs, DURATION_SAMPLES);
   // A summary that counts runs but holds no duration of these fixtures orders nothing.
   const { estimates } = schedule;
-  const measured = planned.some((p) =>
-    !p.fixture.skipReason && (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0
-  );
+  const running = planned.filter((p) => !p.fixture.skipReason);
+  const measured = running.length === 0 ||
+    running.some((p) => (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0);
   const source = runs > 0 && !measured && estimates
     ? `no durations recorded for these fixtures: every fixture at ${
       estimates.defaultOf > 0 ? "the suite's median" : "the default"

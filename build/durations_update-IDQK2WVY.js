@@ -2,7 +2,7 @@ import {
   KEEP_OTHER_IDS,
   addRun,
   recordedResults
-} from "./chunk-VW64MNEH.js";
+} from "./chunk-2CEWQFRL.js";
 import "./chunk-6XRGET65.js";
 import "./chunk-XO22FQN4.js";
 import "./chunk-KXVKIEF5.js";
@@ -15,4 +15,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=durations_update-Z22HAOAL.js.map
+//# sourceMappingURL=durations_update-IDQK2WVY.js.map

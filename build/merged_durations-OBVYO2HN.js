@@ -1,7 +1,7 @@
 import {
   addRun,
   recordedResults
-} from "./chunk-VW64MNEH.js";
+} from "./chunk-2CEWQFRL.js";
 import {
   DURATIONS_FILE,
   durationsNotSaved,
@@ -97,4 +97,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-UH223RUS.js.map
+//# sourceMappingURL=merged_durations-OBVYO2HN.js.map

@@ -3,7 +3,7 @@ import {
   planSchedule,
   readSchedule,
   startOrderLine
-} from "./chunk-S75HXV7C.js";
+} from "./chunk-FZ6GXYCF.js";
 import "./chunk-RT5VOQMR.js";
 import "./chunk-XTNGIA6P.js";
 import "./chunk-6XRGET65.js";
@@ -18,4 +18,4 @@ export {
   readSchedule,
   startOrderLine
 };
-//# sourceMappingURL=schedule-T5VZ67GJ.js.map
+//# sourceMappingURL=schedule-EDQ55YER.js.map

@@ -82,7 +82,8 @@ var startOrderLine = (function startOrderLine(schedule, planned) {
   const more = order.length - ids.length;
   const runs = Math.min(schedule.runs, DURATION_SAMPLES);
   const { estimates } = schedule;
-  const measured = planned.some(((p) => !p.fixture.skipReason && (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0));
+  const running = planned.filter(((p) => !p.fixture.skipReason));
+  const measured = running.length === 0 || running.some(((p) => (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0));
   const source = runs > 0 && !measured && estimates ? `no durations recorded for these fixtures: every fixture at ${estimates.defaultOf > 0 ? "the suite's median" : "the default"}` : runs > 0 ? `from the newest ${runs} run${runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
   const chained = planned.some(((p) => p.fixture.needs?.length));
   return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
@@ -94,4 +95,4 @@ export {
   expectedLine,
   startOrderLine
 };
-//# sourceMappingURL=chunk-S75HXV7C.js.map
+//# sourceMappingURL=chunk-FZ6GXYCF.js.map

@@ -2211,7 +2211,9 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const quarantine = context.quarantine?.length ? resolveQuarantine(context.quarantine, catalogIds, context.today ?? dayOf(/* @__PURE__ */ new Date())) : void 0;
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  const suite = await suiteKey(relative(realPath(history.dir), realPath(resolve(cwd, options.fixturesDir))) || ".");
+  const fixturesDir = realPath(resolve(cwd, options.fixturesDir));
+  const suite = await suiteKey(relative(realPath(history.dir), fixturesDir) || ".");
+  const formerSuite = await suiteKey(fixturesDir);
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-5JPIJTC4.js"),
@@ -2264,11 +2266,12 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-A6NIWKVO.js");
+      const { readTimings } = await import("./read_timings-2BNVPUTI.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
         suite,
+        formerSuite,
         ...flags.timings !== void 0 ? {
           timings: flags.timings
         } : {}
@@ -2376,6 +2379,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       owed
     } : {},
     suite,
+    formerSuite,
     ...durationsRead ? {
       durationsRead
     } : {}
@@ -2442,4 +2446,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-BPNZB3CF.js.map
+//# sourceMappingURL=chunk-CW236J6M.js.map

@@ -1534,7 +1534,7 @@ var priorState = (async function priorState(selection, where) {
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
   const [{ addRun, recordedResults }, { readDurationsFile, writeDurations }] = await Promise.all([
-    import("./durations_update-Z22HAOAL.js"),
+    import("./durations_update-IDQK2WVY.js"),
     import("./durations_file-2TNGUGM2.js")
   ]);
   const ran = recordedResults(fixtures);
@@ -1548,6 +1548,9 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
     } : {},
     ...options.suite !== void 0 ? {
       suite: options.suite
+    } : {},
+    ...options.formerSuite !== void 0 ? {
+      formerSuite: options.formerSuite
     } : {},
     // Remembered: a merge of this run's artifact into this directory does not add it again.
     runIds: [
@@ -1802,6 +1805,9 @@ hint: The run went on; it is reported as failed because that output is missing.
         runId,
         ...selection.suite !== void 0 ? {
           suite: selection.suite
+        } : {},
+        ...selection.formerSuite !== void 0 ? {
+          formerSuite: selection.formerSuite
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
@@ -1941,4 +1947,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-LH5QCDIV.js.map
+//# sourceMappingURL=execute_run-MHWZIBCP.js.map

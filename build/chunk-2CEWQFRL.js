@@ -24,7 +24,7 @@ var addRun = (function addRun(before, ran, options = {}) {
     ...entries
   ].filter((([id]) => catalog.has(id))) : entries);
   const suite = options.suite ?? ".";
-  const others = (before?.splits ?? []).filter(((split) => split.suite !== suite));
+  const others = (before?.splits ?? []).filter(((split) => split.suite !== suite && split.suite !== options.formerSuite));
   const splits = options.split === null ? others : options.split ? [
     {
       suite,
@@ -84,4 +84,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=chunk-VW64MNEH.js.map
+//# sourceMappingURL=chunk-2CEWQFRL.js.map

@@ -21,7 +21,7 @@ import "./chunk-XRBLM22N.js";
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const [{ durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs }] = await Promise.all([
+  const [{ durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE }, { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs }] = await Promise.all([
     import("./durations_file-2TNGUGM2.js"),
     import("./durations_summary-KBMPNV6D.js")
   ]);
@@ -31,8 +31,13 @@ var readTimings = (async function readTimings(where) {
     const read = await readDurationsFile(dir);
     const shown2 = where.timings ?? `${where.artifactDir}/${DURATIONS_FILE}`;
     if (read.samples) {
-      return {
-        timings: ownTimings(read.samples, shown2, where.suite ?? "."),
+      const timings = ownTimings(read.samples, shown2, where.suite ?? ".", where.formerSuite);
+      return read.leftOut ? {
+        timings,
+        read,
+        warning: durationsLeftOut(shown2, read.leftOut)
+      } : {
+        timings,
         read
       };
     }
@@ -141,8 +146,8 @@ var readTimings = (async function readTimings(where) {
     }
   };
 });
-var ownTimings = (function ownTimings(samples, shown, suite) {
-  const ours = samples.splits?.find(((split) => split.suite === suite));
+var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
+  const ours = samples.splits?.find(((split) => split.suite === suite)) ?? (formerSuite ? samples.splits?.find(((split) => split.suite === formerSuite)) : void 0);
   return ours ? {
     byId: ours.timings,
     shown,
@@ -155,4 +160,4 @@ var ownTimings = (function ownTimings(samples, shown, suite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-A6NIWKVO.js.map
+//# sourceMappingURL=read_timings-2BNVPUTI.js.map
