@@ -2,8 +2,7 @@
 import {
   batchedWriter,
   flushBatches
-} from "../chunk-VB43T7UN.js";
-import "../chunk-ANYOMBVL.js";
+} from "../chunk-KBS467BX.js";
 export {
   batchedWriter,
   flushBatches

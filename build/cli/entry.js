@@ -2,52 +2,51 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-NAVF4SNR.js";
-import {
-  expectedLine,
-  startOrderLine
-} from "../chunk-FZ6GXYCF.js";
+} from "../chunk-FMCI2KD6.js";
 import {
   VERSION
-} from "../chunk-WMUHVWCO.js";
+} from "../chunk-O7ZDAKGY.js";
 import {
   DEFAULTS,
+  DURATION_SAMPLES,
   dayOf,
+  estimatesFrom,
   filtersOf,
+  formatExpected,
   loadConfig,
   loadQuarantine,
+  longestChainFirst,
+  longestOf,
   resolveOptions,
   resolveSelection,
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-CW236J6M.js";
+} from "../chunk-PXVH5DXX.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
+  closest,
   runtimeFacts,
   runtimeInfo,
   serviceDryRunLines,
+  skippedAnyway,
   workingDirectory
-} from "../chunk-DPLXYDZR.js";
+} from "../chunk-AOPW4BVM.js";
+import "../chunk-MJ35CS4G.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-TJHWGRUB.js";
-import "../chunk-RT5VOQMR.js";
-import {
-  closest,
-  skippedAnyway
-} from "../chunk-XTNGIA6P.js";
+} from "../chunk-BCYQYPMR.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-UFL2JPTG.js";
-import "../chunk-VB43T7UN.js";
+} from "../chunk-MO55WK7U.js";
+import "../chunk-KBS467BX.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-DBSKOPQR.js";
+} from "../chunk-UNIPN2WA.js";
 import {
   idList
 } from "../chunk-2N47EPJ5.js";
@@ -55,14 +54,16 @@ import {
   isAbsolute,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-6XRGET65.js";
-import "../chunk-XO22FQN4.js";
-import "../chunk-KXVKIEF5.js";
-import "../chunk-ANYOMBVL.js";
 import "../chunk-ABES4YHD.js";
 import "../chunk-ZXG6X34Z.js";
-import "../chunk-PBQEZ4VD.js";
-import "../chunk-VPM3V57A.js";
+import "../chunk-IF2ETGSY.js";
+import "../chunk-ULAWJS6M.js";
+import {
+  createSafeWriter,
+  displayName,
+  hasControlCharacter,
+  resultLine
+} from "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   PreflightError,
@@ -72,13 +73,6 @@ import {
   ioFallbackError,
   isIoError
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6MYH7WWL.js";
-import {
-  createSafeWriter,
-  displayName,
-  hasControlCharacter,
-  resultLine
-} from "../chunk-XRBLM22N.js";
 
 // lib/run/deno_check.ts
 var whyNot = (function whyNot(options) {
@@ -115,6 +109,89 @@ var requireDeno = (function requireDeno(planned, options) {
       commands.length ? `Command fixtures need no Deno: ${options.invocation} ${commands.slice(0, 10).map(((p) => fixtureArgument(p.fixture.id))).join(" ")}` : "Nothing ran."
     ]
   });
+});
+
+// lib/selection/schedule.ts
+var planSchedule = (function planSchedule(planned, history, options = {}) {
+  const { order, askedIn = "flag" } = options;
+  const runs = history?.runs ?? 0;
+  const mode = order ?? (runs > 0 ? "duration" : "id");
+  const base = {
+    mode,
+    runs,
+    ...order ? {
+      askedIn
+    } : {}
+  };
+  if (history === void 0 || runs === 0 && !order) return base;
+  const ids = planned.map(((p) => p.fixture.id));
+  const estimates = estimatesFrom(history.byId, ids, {
+    ...options.catalogIds ? {
+      defaultFrom: options.catalogIds
+    } : {},
+    capMs: longestOf(planned)
+  });
+  if (mode === "id") return {
+    ...base,
+    estimates
+  };
+  const ms = planned.map(((p) => p.fixture.skipReason ? 0 : estimates.byId.get(p.fixture.id).ms));
+  const startOrder = longestChainFirst(planned.map(((p) => p.fixture)), ms);
+  return {
+    ...base,
+    estimates,
+    startOrder
+  };
+});
+var readSchedule = (async function readSchedule(planned, where) {
+  const options = {
+    ...where.order ? {
+      order: where.order
+    } : {},
+    askedIn: where.orderFromConfig ? "config" : "flag",
+    ...where.catalogIds ? {
+      catalogIds: where.catalogIds
+    } : {}
+  };
+  const { readDurationsFile } = await import("../durations_file-3WUFTYRG.js");
+  const read = await readDurationsFile(where.paths.dir, where.earlier);
+  if (where.order === "id") return {
+    ...planSchedule(planned, void 0, options),
+    read
+  };
+  const none = where.order ? {
+    runs: 0,
+    byId: /* @__PURE__ */ new Map()
+  } : void 0;
+  return {
+    ...planSchedule(planned, read.samples ?? none, options),
+    read
+  };
+});
+var SHOWN_START_IDS = 20;
+var expectedLine = (function expectedLine(schedule, planned) {
+  const estimate = schedule.estimates?.byId.get(planned.fixture.id);
+  if (!estimate || planned.fixture.skipReason) return void 0;
+  const why = (estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : schedule.estimates.defaultOf > 0 ? "no history: the suite's median" : "no history: default") + (estimate.capped ? ", cut to its timeout" : "");
+  return `  expected: ${formatExpected(estimate.ms)} (${why})`;
+});
+var startOrderLine = (function startOrderLine(schedule, planned) {
+  if (schedule.mode === "id") {
+    if (schedule.askedIn === void 0) {
+      return schedule.read?.problem ? "Start order: by id (the durations summary cannot be read)" : "Start order: by id (no history yet: a run records the durations)";
+    }
+    return schedule.askedIn === "config" ? 'Start order: by id ("order": "id" in the config)' : "Start order: by id (--order id)";
+  }
+  const order = schedule.startOrder ?? planned.map(((_, i) => i));
+  const ids = order.slice(0, SHOWN_START_IDS).map(((i) => planned[i].fixture.id));
+  const more = order.length - ids.length;
+  const runs = Math.min(schedule.runs, DURATION_SAMPLES);
+  const { estimates } = schedule;
+  const running = planned.filter(((p) => !p.fixture.skipReason));
+  const measured = running.length === 0 || running.some(((p) => (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0));
+  const source = runs > 0 && !measured && estimates ? `no durations recorded for these fixtures: every fixture at ${estimates.defaultOf > 0 ? "the suite's median" : "the default"}` : runs > 0 ? `from the newest ${runs} run${runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
+  const chained = planned.some(((p) => p.fixture.needs?.length));
+  return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
 });
 
 // lib/selection/render_dry_run.ts
@@ -189,7 +266,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-MHWZIBCP.js");
+  return import("../execute_run-XCVQZCM2.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -335,7 +412,6 @@ var runSmoke = (async function runSmoke(flags, io) {
     io.stdout(planned.map(((p) => p.fixture.id)).join("\n") + "\n");
     return ExitCode.Pass;
   }
-  const { readSchedule } = await import("../schedule-EDQ55YER.js");
   const schedule = await readSchedule(planned, {
     paths,
     ...selection.catalogIds ? {
@@ -352,7 +428,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-2TNGUGM2.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-3WUFTYRG.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

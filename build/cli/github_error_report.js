@@ -8,27 +8,26 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-Q4L3IQ6C.js";
-import "../chunk-ZNZJ6444.js";
-import "../chunk-FG7F6ACN.js";
-import "../chunk-CZXC5L65.js";
+} from "../chunk-YQDXIAVJ.js";
+import "../chunk-5EPMVDCW.js";
+import "../chunk-IUW7FST7.js";
+import "../chunk-DRR5HVBR.js";
+import "../chunk-QFLY5QC7.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-25NTBGEA.js";
-import "../chunk-DBSKOPQR.js";
+import "../chunk-UNIPN2WA.js";
 import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import "../chunk-ZXG6X34Z.js";
-import "../chunk-PBQEZ4VD.js";
-import "../chunk-VPM3V57A.js";
+import "../chunk-IF2ETGSY.js";
+import "../chunk-ULAWJS6M.js";
+import {
+  markCommand
+} from "../chunk-VTBD4O6O.js";
 import {
   formatWarning
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6MYH7WWL.js";
-import {
-  markCommand
-} from "../chunk-XRBLM22N.js";
 
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;

@@ -3,28 +3,23 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-GTQKCXN6.js";
-import {
-  advanceState,
-  stateFromRecord,
-  suiteRecord,
-  suiteVerdict
-} from "../chunk-GJW5UQ5D.js";
+} from "../chunk-UJRF5JXD.js";
 import {
   VERSION
-} from "../chunk-WMUHVWCO.js";
+} from "../chunk-O7ZDAKGY.js";
 import {
   namesLatest
-} from "../chunk-TAGQGPBT.js";
+} from "../chunk-4ZS3DMY7.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-CW236J6M.js";
+} from "../chunk-PXVH5DXX.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-DPLXYDZR.js";
+} from "../chunk-AOPW4BVM.js";
+import "../chunk-MJ35CS4G.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -33,58 +28,57 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-TJHWGRUB.js";
-import "../chunk-RT5VOQMR.js";
-import "../chunk-XTNGIA6P.js";
+} from "../chunk-BCYQYPMR.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-UFL2JPTG.js";
-import "../chunk-VB43T7UN.js";
+} from "../chunk-MO55WK7U.js";
+import "../chunk-KBS467BX.js";
 import {
   outcomeCounts,
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-FG7F6ACN.js";
+} from "../chunk-IUW7FST7.js";
 import {
   colorWanted,
   palette,
   renderFixtureLine
-} from "../chunk-CZXC5L65.js";
+} from "../chunk-DRR5HVBR.js";
+import "../chunk-QFLY5QC7.js";
+import {
+  advanceState,
+  stateFromRecord,
+  suiteRecord,
+  suiteVerdict
+} from "../chunk-APJERRPF.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-25NTBGEA.js";
 import {
   shellQuote
-} from "../chunk-DBSKOPQR.js";
+} from "../chunk-UNIPN2WA.js";
 import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-6XRGET65.js";
-import "../chunk-XO22FQN4.js";
-import "../chunk-KXVKIEF5.js";
-import "../chunk-ANYOMBVL.js";
 import {
   checkSource,
   readSourceFile
-} from "../chunk-MQSVCWXQ.js";
+} from "../chunk-JIB3WQ2Y.js";
 import "../chunk-ABES4YHD.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   createArtifact
-} from "../chunk-PBQEZ4VD.js";
+} from "../chunk-IF2ETGSY.js";
 import {
   cutShort,
   interruptedWithoutResult
-} from "../chunk-VPM3V57A.js";
+} from "../chunk-ULAWJS6M.js";
+import "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   UserError,
   formatWarning
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6MYH7WWL.js";
-import "../chunk-XRBLM22N.js";
 
 // lib/cli/merge_command.ts
 var byId = (function byId(a, b) {
@@ -345,7 +339,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-OBVYO2HN.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-4ZMIOL2H.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

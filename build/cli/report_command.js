@@ -1,13 +1,13 @@
 // @ts-self-types="../../lib/cli/report_command.ts"
 import {
+  readHistory
+} from "../chunk-J3XTK5XE.js";
+import {
   REPORT_FILE
 } from "../chunk-YQLOCLU5.js";
 import {
-  readHistory
-} from "../chunk-D37JF3EW.js";
-import {
   checkOutputFile
-} from "../chunk-TAGQGPBT.js";
+} from "../chunk-4ZS3DMY7.js";
 import {
   dayOf,
   loadConfig,
@@ -16,65 +16,59 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-CW236J6M.js";
+} from "../chunk-PXVH5DXX.js";
 import {
   displayPath
-} from "../chunk-DPLXYDZR.js";
-import "../chunk-TJHWGRUB.js";
-import "../chunk-RT5VOQMR.js";
-import "../chunk-XTNGIA6P.js";
+} from "../chunk-AOPW4BVM.js";
+import "../chunk-MJ35CS4G.js";
+import "../chunk-BCYQYPMR.js";
 import {
   writeOutputFile
-} from "../chunk-UFL2JPTG.js";
-import "../chunk-VB43T7UN.js";
+} from "../chunk-MO55WK7U.js";
+import {
+  MAX_TIMER_MS
+} from "../chunk-KBS467BX.js";
 import {
   formatDuration
-} from "../chunk-CZXC5L65.js";
-import "../chunk-JEDHTE3D.js";
+} from "../chunk-DRR5HVBR.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-25NTBGEA.js";
+} from "../chunk-QFLY5QC7.js";
+import "../chunk-JEDHTE3D.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-DBSKOPQR.js";
+} from "../chunk-UNIPN2WA.js";
 import "../chunk-2N47EPJ5.js";
 import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-6XRGET65.js";
-import "../chunk-XO22FQN4.js";
-import "../chunk-KXVKIEF5.js";
-import {
-  MAX_TIMER_MS
-} from "../chunk-ANYOMBVL.js";
-import "../chunk-MQSVCWXQ.js";
+import "../chunk-JIB3WQ2Y.js";
 import "../chunk-ABES4YHD.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-PBQEZ4VD.js";
+} from "../chunk-IF2ETGSY.js";
 import {
   interruptedWithoutResult,
   keptFromStarting,
   owedMark,
   owedUnstarted
-} from "../chunk-VPM3V57A.js";
+} from "../chunk-ULAWJS6M.js";
+import {
+  escapeControls,
+  resultLine
+} from "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   UserError,
   formatWarning
 } from "../chunk-GTHP53V7.js";
-import "../chunk-6MYH7WWL.js";
-import {
-  escapeControls,
-  resultLine
-} from "../chunk-XRBLM22N.js";
 
 // lib/cli/report_command.ts
 import { pathToFileURL } from "node:url";

@@ -35,7 +35,7 @@ import {
 import type { Selection } from "../selection/resolve_selection.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
 import type { DurationsRead } from "../artifact/durations_file.ts";
-import type { RunResult } from "../artifact/durations_update.ts";
+import { addRun, recordedResults, type RunResult } from "../artifact/durations_update.ts";
 import { createConsoleReporter } from "../reporters/console.ts";
 import { colorWanted, palette, renderFailures } from "../reporters/console_render.ts";
 import { renderSummary } from "../reporters/console_summary.ts";
@@ -158,10 +158,7 @@ async function saveDurations(
     formerSuite?: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
-  const [{ addRun, recordedResults }, { readDurationsFile, writeDurations }] = await Promise.all([
-    import("../artifact/durations_update.ts"),
-    import("../artifact/durations_file.ts"),
-  ]);
+  const { readDurationsFile, writeDurations } = await import("../artifact/durations_file.ts");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.

@@ -30,6 +30,8 @@ import {
   smokeCommand,
 } from "../selection/resolve_selection.ts";
 import { renderDryRun, renderRerunPlan } from "../selection/render_dry_run.ts";
+// Loaded with the dry run's listing (render_dry_run.ts) already.
+import { readSchedule } from "../selection/schedule.ts";
 
 /**
  * The run machinery (processes, reporters, artifact writing), loaded only when
@@ -257,7 +259,6 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     return ExitCode.Pass;
   }
   // The start order: longest expected first from the durations summary, unless --order id.
-  const { readSchedule } = await import("../selection/schedule.ts");
   const schedule = await readSchedule(planned, {
     paths,
     ...(selection.catalogIds ? { catalogIds: selection.catalogIds } : {}),

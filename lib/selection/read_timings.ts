@@ -15,6 +15,12 @@ import { namesLatest } from "../artifact/own_files.ts";
 import { sameFile } from "../artifact/same_file.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 import type { DurationsRead } from "../artifact/durations_file.ts";
+import {
+  durationsProblemOfValue,
+  summaryOfValue,
+  unusableDurationLine,
+  usableDurationMs,
+} from "../artifact/durations_summary.ts";
 
 /** Durations read for sharding: newest first, by fixture id. */
 export interface Timings {
@@ -62,13 +68,9 @@ export async function readTimings(
     formerSuite?: string;
   },
 ): Promise<{ timings?: Timings; warning?: Diagnostic; read?: DurationsRead }> {
-  const [
-    { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE },
-    { durationsProblemOfValue, summaryOfValue, unusableDurationLine, usableDurationMs },
-  ] = await Promise.all([
-    import("../artifact/durations_file.ts"),
-    import("../artifact/durations_summary.ts"),
-  ]);
+  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import(
+    "../artifact/durations_file.ts"
+  );
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === undefined ? undefined : resolve(where.cwd, where.timings);
   // --timings naming the artifact directory's own summary is the same as leaving it out.

@@ -1,0 +1,82 @@
+import {
+  newestRealRun,
+  readHistoryRun
+} from "./chunk-J3XTK5XE.js";
+import "./chunk-BCYQYPMR.js";
+import "./chunk-MO55WK7U.js";
+import "./chunk-KBS467BX.js";
+import {
+  stateOfArtifact
+} from "./chunk-LZVYYJHG.js";
+import "./chunk-APJERRPF.js";
+import {
+  idList
+} from "./chunk-2N47EPJ5.js";
+import "./chunk-UZCZWFUL.js";
+import {
+  checkSource,
+  readSourceFile
+} from "./chunk-JIB3WQ2Y.js";
+import "./chunk-ABES4YHD.js";
+import "./chunk-ZXG6X34Z.js";
+import "./chunk-IF2ETGSY.js";
+import "./chunk-ULAWJS6M.js";
+import "./chunk-VTBD4O6O.js";
+import "./chunk-GTHP53V7.js";
+
+// lib/selection/prior_state.ts
+var readPriorState = (async function readPriorState(paths, options) {
+  const shown = `${options.shownDir}/latest.json`;
+  const file = await readSourceFile(paths.latest);
+  const missing = !file.ok && file.message === "no file at that path";
+  let artifact;
+  const diagnostics = [];
+  const checked = file.ok ? checkSource(file.text) : void 0;
+  if (checked?.ok) {
+    artifact = checked.artifact;
+  } else {
+    const newest = await newestRealRun(paths, {
+      shownDir: options.shownDir
+    });
+    artifact = newest ? await readHistoryRun(paths, newest.runId) : void 0;
+    if (!missing || artifact) {
+      const why = checked && !checked.ok ? checked.message.split("\n")[0] : file.ok ? "" : file.message;
+      diagnostics.push({
+        code: missing ? "LATEST_MISSING" : "INVALID_ARTIFACT",
+        level: "warning",
+        message: `Cannot read the suite's state from "${shown}": ${why}`,
+        hint: artifact ? `The state comes from the newest saved run instead: ${newest.shown}.` : "This run's results start a new state: failures recorded before it are not carried on. A full run records the whole suite again."
+      });
+    }
+  }
+  if (!artifact) return {
+    diagnostics
+  };
+  const { state } = await stateOfArtifact(artifact, ((id) => readHistoryRun(paths, id)));
+  diagnostics.push(...notInCatalog(state, options.catalogIds));
+  return {
+    state,
+    runId: artifact.runId,
+    diagnostics
+  };
+});
+var notInCatalog = (function notInCatalog(state, catalogIds) {
+  const known = new Set(catalogIds);
+  const stale = [
+    ...state.entries.values()
+  ].filter(((e) => e.status === "failed" && !known.has(e.id))).map(((e) => e.id)).sort();
+  if (stale.length === 0) return [];
+  return [
+    {
+      code: "STALE_FIXTURE",
+      level: "warning",
+      message: `${stale.length} outstanding fixture${stale.length === 1 ? " is" : "s are"} not in the catalog: ${idList(stale.map(((id) => JSON.stringify(id))))}`,
+      hint: "They stay owed until a full run (a rename or another branch may bring them back), and are left out of the suite's verdict."
+    }
+  ];
+});
+export {
+  notInCatalog,
+  readPriorState
+};
+//# sourceMappingURL=prior_state-6HJKQBVW.js.map
