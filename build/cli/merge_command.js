@@ -80,7 +80,7 @@ import {
   formatWarning
 } from "../chunk-GTHP53V7.js";
 
-// lib/cli/merge_command.ts
+// lib/cli/merge_artifacts.ts
 var byId = (function byId(a, b) {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 });
@@ -268,6 +268,8 @@ var mergedState = (function mergedState(artifacts, merged) {
     fixtures: merged.fixtures
   });
 });
+
+// lib/cli/merge_command.ts
 var ADVICE = {
   ARTIFACT_NOT_FOUND: "Check the path. In CI, check that every shard job uploaded its artifact and that the merge job downloaded them all.",
   ARTIFACT_INVALID_JSON: "The file is damaged. Each run also keeps a copy in runs/<runId>.json beside latest.json.",
@@ -495,8 +497,6 @@ ${d.message}`);
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
 });
 export {
-  mergeArtifacts,
-  runMerge,
-  shardCoverage
+  runMerge
 };
 //# sourceMappingURL=merge_command.js.map

@@ -5,7 +5,7 @@ import fc from "npm:fast-check@4.11.0";
 import { shardIndexOf, shardsWithFixtures, splitDigest } from "../selection/select.ts";
 import { createArtifact, type FixtureResult } from "../artifact/artifact.ts";
 import { ArtifactSchema } from "../artifact/artifact_schema.ts";
-import { mergeArtifacts, type MergeInput, shardCoverage } from "./merge_command.ts";
+import { mergeArtifacts, type MergeInput, shardCoverage } from "./merge_artifacts.ts";
 
 const environment = { deno: "2.9.6", os: "linux", arch: "x86_64", ci: true };
 const options = { runId: "20261125T120000000Z-aaaaaa", version: "0.1.0", environment };
