@@ -921,9 +921,17 @@ Deno.test("--shard-by duration from the folder's own history: the shared timings
     const two = listed.stdout.trim().split("\n");
     assert.deepEqual([...one, ...two].sort(), Object.keys(ms), args.join(" "));
   }
+  // A dry run shows the newest durations (a at 1 ms now) beside shard totals from the kept
+  // timings (a at 4 s): it says which is which.
+  const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "2/2", ...split, ".smoke"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(
+    dry.stdout,
+    /^The expected durations and the start order are from the newest durations; the shard totals from the timings kept for the splits until a full run/m,
+  );
 });
 
-Deno.test("--shard-by duration: two checkouts at different paths given one durations.json that holds a split's shared timings split alike (CI runners restore the same file)", async () => {
+Deno.test("--shard-by duration: two checkouts at different paths given one durations.json that holds a split's shared timings split alike (CI runners restore the same file), in their own artifact directories or in one outside both", async () => {
   const ms: Record<string, number> = {
     a: 100,
     b: 1500,
@@ -939,37 +947,47 @@ Deno.test("--shard-by duration: two checkouts at different paths given one durat
     files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
   }
   const equal = Object.fromEntries(Object.keys(ms).map((id) => [id, [3000]]));
-  files[".smoke/durations.json"] = JSON.stringify({ version: 1, runs: 1, fixtures: equal });
-  await using one = await tempProject(files);
-  await using two = await tempProject(files);
-  const split = (index: number) => [
-    "--shard",
-    `${index}/2`,
-    "--shard-by",
-    "duration",
-    "--artifact-dir",
-    ".smoke",
-  ];
-  // A first split here keeps the timings it read for the splits after it (`splits`)...
-  const first = await runSmoke(one.dir, split(1));
-  assert.equal(first.code, 0, first.stderr);
-  // ...and the newest durations now differ from them: a runner reading those would split otherwise.
-  const kept = JSON.parse(await one.read(".smoke/durations.json"));
-  assert.equal(kept.splits?.length, 1);
-  const restored = JSON.stringify({
-    ...kept,
-    fixtures: Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]])),
-  });
-  // Every runner restores that one file, each in its own checkout.
-  const ran: string[] = [];
-  for (const [index, p] of [[1, one], [2, two]] as const) {
-    await p.write(".smoke/durations.json", restored);
-    const listed = await runSmoke(p.dir, ["--list", ...split(index)]);
-    assert.equal(listed.code, 0, listed.stderr);
-    assert.match(listed.stderr, /kept for the splits until a full run/);
-    ran.push(...listed.stdout.trim().split("\n"));
+  const first = JSON.stringify({ version: 1, runs: 1, fixtures: equal });
+  await using shared = await tempProject();
+  for (const outside of [false, true]) {
+    await using one = await tempProject(files);
+    await using two = await tempProject(files);
+    // Each checkout's own folder, or one folder outside both (as runners sharing a cache).
+    const dirOf = (p: TempProject) => outside ? join(shared.dir, "art") : join(p.dir, ".smoke");
+    const split = (index: number, p: TempProject) => [
+      "--shard",
+      `${index}/2`,
+      "--shard-by",
+      "duration",
+      "--artifact-dir",
+      dirOf(p),
+    ];
+    const summary = (p: TempProject) => join(dirOf(p), "durations.json");
+    await Deno.mkdir(dirOf(one), { recursive: true });
+    await Deno.writeTextFile(summary(one), first);
+    // A first split here keeps the timings it read for the splits after it (`splits`)...
+    const started = await runSmoke(one.dir, split(1, one));
+    assert.equal(started.code, 0, started.stderr);
+    // ...and the newest durations now differ from them: a runner reading those would split
+    // otherwise.
+    const kept = JSON.parse(await Deno.readTextFile(summary(one)));
+    assert.equal(kept.splits?.length, 1);
+    const restored = JSON.stringify({
+      ...kept,
+      fixtures: Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]])),
+    });
+    // Every runner restores that one file, each in its own checkout.
+    const ran: string[] = [];
+    for (const [index, p] of [[1, one], [2, two]] as const) {
+      await Deno.mkdir(dirOf(p), { recursive: true });
+      await Deno.writeTextFile(summary(p), restored);
+      const listed = await runSmoke(p.dir, ["--list", ...split(index, p)]);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.match(listed.stderr, /kept for the splits until a full run/, `outside: ${outside}`);
+      ran.push(...listed.stdout.trim().split("\n"));
+    }
+    assert.deepEqual(ran.sort(), Object.keys(ms));
   }
-  assert.deepEqual(ran.sort(), Object.keys(ms));
 });
 
 Deno.test("--shard-by duration: a split begun by an earlier smoke (its shared timings under the fixtures directory's real path) is still found, and a full run drops it", async () => {

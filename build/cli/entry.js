@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-PXVH5DXX.js";
+} from "../chunk-QJO2TP2M.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -33,7 +33,7 @@ import {
   skippedAnyway,
   workingDirectory
 } from "../chunk-AOPW4BVM.js";
-import "../chunk-MJ35CS4G.js";
+import "../chunk-MRJAKDEU.js";
 import {
   historyPaths,
   newRunId
@@ -153,7 +153,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-3WUFTYRG.js");
+  const { readDurationsFile } = await import("../durations_file-OYC7J4QW.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -235,6 +235,9 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
   if (selection.shardPlan?.timingsGiven && (schedule?.estimates || noHistoryYet)) {
     lines.push(schedule?.estimates ? `The expected durations and the start order are from the artifact directory's durations.json; the shard totals from ${selection.shardPlan.source}.` : `The shard totals are from ${selection.shardPlan.source}; the start order is from the artifact directory's durations.json, which has no durations yet.`);
   }
+  if (selection.shardPlan?.timingsShared && schedule?.estimates) {
+    lines.push("The expected durations and the start order are from the newest durations; the shard totals from the timings kept for the splits until a full run (a split takes newer durations only after it).");
+  }
   const skipped = skips.size;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";
@@ -266,7 +269,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-XCVQZCM2.js");
+  return import("../execute_run-2MK2SXSH.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -428,7 +431,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-3WUFTYRG.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-OYC7J4QW.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

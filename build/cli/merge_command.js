@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-UJRF5JXD.js";
+} from "../chunk-LCOUATZR.js";
 import {
   VERSION
 } from "../chunk-O7ZDAKGY.js";
@@ -14,12 +14,12 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-PXVH5DXX.js";
+} from "../chunk-QJO2TP2M.js";
 import {
   displayPath,
   runEnvironment
 } from "../chunk-AOPW4BVM.js";
-import "../chunk-MJ35CS4G.js";
+import "../chunk-MRJAKDEU.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -341,7 +341,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-4ZMIOL2H.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-HWGRMTCH.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

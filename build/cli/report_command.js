@@ -16,11 +16,11 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-PXVH5DXX.js";
+} from "../chunk-QJO2TP2M.js";
 import {
   displayPath
 } from "../chunk-AOPW4BVM.js";
-import "../chunk-MJ35CS4G.js";
+import "../chunk-MRJAKDEU.js";
 import "../chunk-BCYQYPMR.js";
 import {
   writeOutputFile

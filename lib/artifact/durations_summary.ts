@@ -45,8 +45,8 @@ export interface DurationSamples {
 /** One suite's shared split timings (see {@linkcode DurationSamples.splits}). */
 export interface SharedSplit {
   /**
-   * The suite: a digest of its fixtures directory's path from the artifact directory
-   * (`suiteKey`, `select.ts`).
+   * The suite: a digest of its catalog's ids (`suiteKey`, `select.ts`; an earlier smoke's, of
+   * its fixtures directory's real path: `formerSuiteKey`).
    */
   suite: string;
   /** Milliseconds by fixture id, newest first; every id of the catalog, some with none. */

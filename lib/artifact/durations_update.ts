@@ -30,7 +30,7 @@ export const KEEP_OTHER_IDS = 1000;
  * @param ran The fixtures that ran (attempts > 0), how long each took (none: no duration to
  * record) and how it ended.
  * @param options `catalog`: the ids of the catalog now, to keep only those. `suite`: the run's
- * (its fixtures directory, see `suiteKey` in `selection/select.ts`; default `.`);
+ * (its catalog's, see `suiteKey` in `selection/select.ts`; default `.`);
  * `formerSuite`: its name as an earlier smoke wrote it, whose set is its own too. `split`: the
  * timings the run split by, when it is a
  * split by duration from this summary (kept for the suite's splits after it, in place of its
@@ -95,7 +95,8 @@ export function addRun(
   // durations; any other run leaves them. Another suite sharing the artifact directory (another
   // fixtures directory) has its own. Never thinned with the ids beside the catalog.
   const suite = options.suite ?? ".";
-  // The suite's set under its former name (see `suiteKey`) is its own too: replaced or dropped.
+  // The suite's set under its former name (see `formerSuiteKey`) is its own too: replaced or
+  // dropped.
   const others = (before?.splits ?? []).filter((split) =>
     split.suite !== suite && split.suite !== options.formerSuite
   );

@@ -89,6 +89,14 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
           "artifact directory's durations.json, which has no durations yet.",
     );
   }
+  // The same file, two readings: the newest durations, and those the splits keep.
+  if (selection.shardPlan?.timingsShared && schedule?.estimates) {
+    lines.push(
+      "The expected durations and the start order are from the newest durations; the shard " +
+        "totals from the timings kept for the splits until a full run (a split takes newer " +
+        "durations only after it).",
+    );
+  }
   const skipped = skips.size;
   const n = selection.planned.length - skipped;
   const verb = selection.rerun ? "rerun" : "run";

@@ -7,7 +7,7 @@
 import type { PlacedEntry } from "../config/quarantine_file.ts";
 import { dayOf, type QuarantineMark, resolveQuarantine } from "./quarantine.ts";
 import { closeOverNeeds, skippedAnyway, skippedWhatever } from "../catalog/needs.ts";
-import { relative, resolve } from "../base/path.ts";
+import { resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import type { DurationsRead } from "../artifact/durations_file.ts";
 import { type Fixture, scanCatalog } from "../catalog/catalog.ts";
@@ -21,6 +21,7 @@ import {
   excludeFixtures,
   filterByPatterns,
   filterByTags,
+  formerSuiteKey,
   type Shard,
   shardIndexOf,
   shardsWithFixtures,
@@ -253,14 +254,14 @@ export async function resolveSelection(
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   // Only a run that reads an artifact loads zod: a full run starts without it.
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  // Whose shared split timings the durations summary keeps for this run: its fixtures directory
-  // as seen from the artifact directory (real paths), the same suite from any working
-  // directory, through any symlink, and in any checkout the summary is copied into.
-  const fixturesDir = realPath(resolve(cwd, options.fixturesDir));
-  const suite = await suiteKey(relative(realPath(history.dir), fixturesDir) || ".");
-  // Its name before (the real path), under which a summary written by an earlier smoke keeps a
-  // split begun then: still found, and replaced or dropped as the suite's own.
-  const formerSuite = await suiteKey(fixturesDir);
+  // Whose shared split timings the durations summary keeps for this run: its catalog's (the
+  // same suite wherever it is checked out, whatever the paths, as a split's timings hold every
+  // id of its catalog).
+  const suite = await suiteKey(catalogIds);
+  // Its name before (a digest of the fixtures directory's real path), under which a summary
+  // written by an earlier smoke keeps a split begun then: still found, and replaced or dropped
+  // as the suite's own.
+  const formerSuite = await formerSuiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight.ts"),

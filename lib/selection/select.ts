@@ -423,13 +423,13 @@ function avalanche(hash: number): number {
 
 /**
  * A suite's name, as the durations summary keeps its shared split timings under it: a digest of
- * its fixtures directory's path from the artifact directory (both real paths, e.g.
- * `../fixtures`). The same from any working directory, through any symlink, and in every
- * checkout the summary is copied into (CI runners restore one file at different paths, and
- * must split alike); another fixtures directory is another suite; no path is written. Only
- * compared.
+ * its catalog's ids, in order (a split's timings hold every id of its catalog). The same
+ * wherever the suite is checked out and whatever the paths (CI runners restore one summary at
+ * different paths, into their own artifact directories or one outside the checkouts, and must
+ * split alike); another fixtures directory sharing the artifact directory, with other ids, is
+ * another suite. No id is written. Only compared.
  *
- * @param fixturesDir The fixtures directory's path relative to the artifact directory.
+ * @param catalogIds The catalog's ids.
  * @returns The name: `sha256:` and 64 hex digits.
  *
  * @example
@@ -437,11 +437,35 @@ function avalanche(hash: number): number {
  * import { suiteKey } from "./select.ts";
  * import assert from "node:assert/strict";
  *
- * assert.match(await suiteKey("../fixtures"), /^sha256:[0-9a-f]{64}$/);
- * assert.equal(await suiteKey("../fixtures"), await suiteKey("../fixtures"));
- * assert.notEqual(await suiteKey("../fixtures"), await suiteKey("../e2e"));
+ * assert.match(await suiteKey(["a", "b"]), /^sha256:[0-9a-f]{64}$/);
+ * assert.equal(await suiteKey(["b", "a"]), await suiteKey(["a", "b"]));
+ * assert.notEqual(await suiteKey(["a", "b"]), await suiteKey(["a", "b", "c"]));
  * ```
  */
-export async function suiteKey(fixturesDir: string): Promise<string> {
+export async function suiteKey(catalogIds: readonly string[]): Promise<string> {
+  // Ids hold no newline (see FIXTURE_ID_PATTERN): one per line is unambiguous. The first line
+  // keeps it apart from any name of the former kind (a path).
+  const ids = [...catalogIds].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const text = ["catalog", ...ids].join("\n");
+  return `sha256:${await sha256Hex(new TextEncoder().encode(text))}`;
+}
+
+/**
+ * The name an earlier smoke gave a suite's shared split timings: a digest of its fixtures
+ * directory's real path. Read so that a split begun then is still found, and dropped as the
+ * suite's own (see {@linkcode suiteKey}).
+ *
+ * @param fixturesDir The fixtures directory's real path.
+ * @returns The name: `sha256:` and 64 hex digits.
+ *
+ * @example
+ * ```ts
+ * import { formerSuiteKey, suiteKey } from "./select.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.notEqual(await formerSuiteKey("/p/fixtures"), await suiteKey(["/p/fixtures"]));
+ * ```
+ */
+export async function formerSuiteKey(fixturesDir: string): Promise<string> {
   return `sha256:${await sha256Hex(new TextEncoder().encode(fixturesDir))}`;
 }

@@ -6,8 +6,8 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-LS7QLZ2M.js";
-import "./chunk-MJ35CS4G.js";
+} from "./chunk-SMC5IEQW.js";
+import "./chunk-MRJAKDEU.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
@@ -23,4 +23,4 @@ export {
   readDurationsFile,
   writeDurations
 };
-//# sourceMappingURL=durations_file-3WUFTYRG.js.map
+//# sourceMappingURL=durations_file-OYC7J4QW.js.map

@@ -4,12 +4,12 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-LS7QLZ2M.js";
+} from "./chunk-SMC5IEQW.js";
 import {
   addRun,
   recordedResults
-} from "./chunk-KRI7H5GB.js";
-import "./chunk-MJ35CS4G.js";
+} from "./chunk-DNBVRPMF.js";
+import "./chunk-MRJAKDEU.js";
 import {
   isWriteFailure
 } from "./chunk-MO55WK7U.js";
@@ -93,4 +93,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-4ZMIOL2H.js.map
+//# sourceMappingURL=merged_durations-HWGRMTCH.js.map

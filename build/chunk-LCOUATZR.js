@@ -7,7 +7,7 @@ import {
 import {
   jsonValue,
   unchangedRecoveryNote
-} from "./chunk-MJ35CS4G.js";
+} from "./chunk-MRJAKDEU.js";
 import {
   isDiagnosticsRunId,
   isRunId
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-UJRF5JXD.js.map
+//# sourceMappingURL=chunk-LCOUATZR.js.map

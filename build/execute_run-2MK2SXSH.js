@@ -1,7 +1,7 @@
 import {
   addRun,
   recordedResults
-} from "./chunk-KRI7H5GB.js";
+} from "./chunk-DNBVRPMF.js";
 import {
   StreamCapture,
   drain,
@@ -18,7 +18,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-UJRF5JXD.js";
+} from "./chunk-LCOUATZR.js";
 import {
   VERSION,
   leftoverDiagnostics,
@@ -47,7 +47,7 @@ import {
   serviceEnvironment,
   skippedAnyway
 } from "./chunk-AOPW4BVM.js";
-import "./chunk-MJ35CS4G.js";
+import "./chunk-MRJAKDEU.js";
 import {
   SaveRunError,
   diagnosticsRunId,
@@ -1532,7 +1532,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { readDurationsFile, writeDurations } = await import("./durations_file-3WUFTYRG.js");
+  const { readDurationsFile, writeDurations } = await import("./durations_file-OYC7J4QW.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
@@ -1807,7 +1807,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-3WUFTYRG.js");
+        const { durationsNotSaved } = await import("./durations_file-OYC7J4QW.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1943,4 +1943,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-XCVQZCM2.js.map
+//# sourceMappingURL=execute_run-2MK2SXSH.js.map

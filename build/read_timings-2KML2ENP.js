@@ -7,7 +7,7 @@ import {
   summaryOfValue,
   unusableDurationLine,
   usableDurationMs
-} from "./chunk-MJ35CS4G.js";
+} from "./chunk-MRJAKDEU.js";
 import {
   historyPaths,
   sameFile
@@ -24,7 +24,7 @@ import {
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-3WUFTYRG.js");
+  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-OYC7J4QW.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -160,4 +160,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-M5GB6NHJ.js.map
+//# sourceMappingURL=read_timings-2KML2ENP.js.map

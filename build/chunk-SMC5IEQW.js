@@ -2,7 +2,7 @@ import {
   durationsText,
   jsonValue,
   summaryOfValue
-} from "./chunk-MJ35CS4G.js";
+} from "./chunk-MRJAKDEU.js";
 import {
   describeWriteFailure,
   writeFileAtomic
@@ -113,4 +113,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-LS7QLZ2M.js.map
+//# sourceMappingURL=chunk-SMC5IEQW.js.map

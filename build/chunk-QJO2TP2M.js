@@ -1828,7 +1828,17 @@ var avalanche = (function avalanche(hash) {
   hash ^= hash >>> 16;
   return hash >>> 0;
 });
-var suiteKey = (async function suiteKey(fixturesDir) {
+var suiteKey = (async function suiteKey(catalogIds) {
+  const ids = [
+    ...catalogIds
+  ].sort(((a, b) => a < b ? -1 : a > b ? 1 : 0));
+  const text = [
+    "catalog",
+    ...ids
+  ].join("\n");
+  return `sha256:${await sha256Hex(new TextEncoder().encode(text))}`;
+});
+var formerSuiteKey = (async function formerSuiteKey(fixturesDir) {
   return `sha256:${await sha256Hex(new TextEncoder().encode(fixturesDir))}`;
 });
 
@@ -2286,9 +2296,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const quarantine = context.quarantine?.length ? resolveQuarantine(context.quarantine, catalogIds, context.today ?? dayOf(/* @__PURE__ */ new Date())) : void 0;
   if (quarantine) diagnostics.push(...quarantine.diagnostics);
   const history = historyPaths(resolve(cwd, options.artifactDir));
-  const fixturesDir = realPath(resolve(cwd, options.fixturesDir));
-  const suite = await suiteKey(relative(realPath(history.dir), fixturesDir) || ".");
-  const formerSuite = await suiteKey(fixturesDir);
+  const suite = await suiteKey(catalogIds);
+  const formerSuite = await formerSuiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
       import("./rerun_preflight-BFGBQTI7.js"),
@@ -2341,7 +2350,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-M5GB6NHJ.js");
+      const { readTimings } = await import("./read_timings-2KML2ENP.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2526,4 +2535,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-PXVH5DXX.js.map
+//# sourceMappingURL=chunk-QJO2TP2M.js.map

@@ -4,7 +4,7 @@ import {
   MAX_SPLITS,
   addOutcome,
   usableDurationMs
-} from "./chunk-MJ35CS4G.js";
+} from "./chunk-MRJAKDEU.js";
 import {
   interruptedWithoutResult
 } from "./chunk-ULAWJS6M.js";
@@ -81,4 +81,4 @@ export {
   addRun,
   recordedResults
 };
-//# sourceMappingURL=chunk-KRI7H5GB.js.map
+//# sourceMappingURL=chunk-DNBVRPMF.js.map

@@ -223,4 +223,4 @@ export {
   durationsProblemOfValue,
   durationsText
 };
-//# sourceMappingURL=chunk-MJ35CS4G.js.map
+//# sourceMappingURL=chunk-MRJAKDEU.js.map
