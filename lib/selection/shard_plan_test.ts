@@ -37,18 +37,19 @@ Deno.test("durationShardOf(): a teardown without needs joins a shard whose fixtu
   assert.deepEqual(splits[0].plan.totals, [8500, 10000, 1000, 0]);
 });
 
+/** A catalog with a setup, its teardown, four api fixtures that need it, and misc ones. */
+function dbCatalog(misc: readonly string[]) {
+  return [
+    { id: "setup/db", needs: [], teardown: false },
+    { id: "teardown/db", needs: ["setup/db"], teardown: true },
+    ...["a", "b", "c", "d"].map((x) => ({ id: `api/${x}`, needs: ["setup/db"], teardown: false })),
+    ...misc.map((x) => ({ id: `misc/${x}`, needs: [], teardown: false })),
+  ];
+}
+
 Deno.test("durationShardOf(): fixtures run where their setup does when that is cheaper; otherwise the setup runs on each shard, and each shard's total counts it", () => {
   const graph = (setupMs: number, apiMs: number) => {
-    const fixtures = [
-      { id: "setup/db", needs: [], teardown: false },
-      { id: "teardown/db", needs: ["setup/db"], teardown: true },
-      ...["a", "b", "c", "d"].map((x) => ({
-        id: `api/${x}`,
-        needs: ["setup/db"],
-        teardown: false,
-      })),
-      ...["x", "y"].map((x) => ({ id: `misc/${x}`, needs: [], teardown: false })),
-    ];
+    const fixtures = dbCatalog(["x", "y"]);
     const byId = new Map<string, number[]>([
       ["setup/db", [setupMs]],
       ["teardown/db", [500]],
@@ -138,16 +139,7 @@ Deno.test("durationShardOf(): a fixture goes where its setup runs when the longe
 Deno.test("durationShardOf(): a setup only pulled in (not in the selection) keeps its fixtures together, as one in the selection does, whatever the other fixtures' sizes", () => {
   // 12 s of other fixtures, as two of 6 s or three of 4 s.
   for (const misc of [{ x: 6000, y: 6000 }, { x: 4000, y: 4000, z: 4000 }]) {
-    const graph = [
-      { id: "setup/db", needs: [], teardown: false },
-      { id: "teardown/db", needs: ["setup/db"], teardown: true },
-      ...["a", "b", "c", "d"].map((x) => ({
-        id: `api/${x}`,
-        needs: ["setup/db"],
-        teardown: false,
-      })),
-      ...Object.keys(misc).map((x) => ({ id: `misc/${x}`, needs: [], teardown: false })),
-    ];
+    const graph = dbCatalog(Object.keys(misc));
     const byId = new Map<string, number[]>([
       ["setup/db", [20_000]],
       ["teardown/db", [500]],
