@@ -146,6 +146,25 @@ Deno.test("--timings naming a file that is no artifact exits 2 and names it", as
     assert.match(run.stderr, new RegExp(`Cannot read timings "${file.replace(".", "\\.")}"`));
     assert.match(run.stderr, /SHARD_TIMINGS_INVALID/);
   }
+  // JSON that is neither kind says so, not only what an artifact lacks.
+  for (const text of ['{"hello":"world"}', "{}", "[1, 2]", '{"name":"pkg","version":"1.0.0"}']) {
+    await p.write("other.json", text);
+    const run = await runSmoke(p.dir, [
+      "--list",
+      "--shard",
+      "1/2",
+      "--shard-by",
+      "duration",
+      "--timings",
+      "other.json",
+    ]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /^error: Cannot read timings "other\.json": it is neither a smoke artifact \(no "schemaVersion"\) nor a durations summary \(no "version": 1 with "fixtures"\) \[SHARD_TIMINGS_INVALID\]$/m,
+      text,
+    );
+  }
   // Hash shards need no timings: asking for both is a usage error too.
   const hash = await runSmoke(p.dir, ["--shard", "1/2", "--timings", "timings.json"]);
   assert.equal(hash.code, 2, hash.stderr);

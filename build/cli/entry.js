@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-QJO2TP2M.js";
+} from "../chunk-E4E2JIOD.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -269,7 +269,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-2MK2SXSH.js");
+  return import("../execute_run-OXGFFFYP.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -14,7 +14,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-QJO2TP2M.js";
+} from "../chunk-E4E2JIOD.js";
 import {
   displayPath,
   runEnvironment

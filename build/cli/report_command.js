@@ -16,7 +16,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-QJO2TP2M.js";
+} from "../chunk-E4E2JIOD.js";
 import {
   displayPath
 } from "../chunk-AOPW4BVM.js";

@@ -180,6 +180,13 @@ export async function readTimings(
   }
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
+  // Neither kind (`{}`, a package.json): said as such, not only as what an artifact lacks.
+  if (typeof value !== "object" || value === null || !("schemaVersion" in value)) {
+    return fail(
+      'it is neither a smoke artifact (no "schemaVersion") nor a durations summary (no ' +
+        '"version": 1 with "fixtures")',
+    );
+  }
   const checked = checkSourceValue(value);
   if (!checked.ok) return fail(checked.message);
   const byId = new Map<string, number[]>();

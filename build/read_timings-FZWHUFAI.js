@@ -119,6 +119,9 @@ var readTimings = (async function readTimings(where) {
   }
   const unread = durationsProblemOfValue(value);
   if (unread) return fail(unread);
+  if (typeof value !== "object" || value === null || !("schemaVersion" in value)) {
+    return fail('it is neither a smoke artifact (no "schemaVersion") nor a durations summary (no "version": 1 with "fixtures")');
+  }
   const checked = checkSourceValue(value);
   if (!checked.ok) return fail(checked.message);
   const byId = /* @__PURE__ */ new Map();
@@ -160,4 +163,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-2KML2ENP.js.map
+//# sourceMappingURL=read_timings-FZWHUFAI.js.map

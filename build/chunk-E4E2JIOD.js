@@ -2350,7 +2350,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-2KML2ENP.js");
+      const { readTimings } = await import("./read_timings-FZWHUFAI.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2535,4 +2535,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-QJO2TP2M.js.map
+//# sourceMappingURL=chunk-E4E2JIOD.js.map

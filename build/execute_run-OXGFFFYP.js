@@ -1943,4 +1943,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-2MK2SXSH.js.map
+//# sourceMappingURL=execute_run-OXGFFFYP.js.map
