@@ -132,7 +132,9 @@ ${d.message}`, d));
       });
     }
   }));
-  if (shardCoverage(inputs.map(((i) => i.artifact))).splitsDiffer) {
+  const artifacts = inputs.map(((i) => i.artifact));
+  const coverage = shardCoverage(artifacts);
+  if (coverage.splitsDiffer) {
     keep({
       code: "SHARDS_SPLIT_DIFFERENTLY",
       level: "warning",
@@ -159,9 +161,10 @@ ${d.message}`, d));
     failOnFlaky: options.failOnFlaky,
     interrupted: merged.some(((f) => f.failure?.kind === "interrupted"))
   });
-  const state = mergedState(inputs.map(((i) => i.artifact)), {
+  const state = mergedState(artifacts, {
     runId: options.runId,
-    fixtures: merged
+    fixtures: merged,
+    full: coverage.full
   });
   const suite = suiteRecord(state, options.runId);
   const { diagnostics: _, ...rest } = {
@@ -239,7 +242,7 @@ var shardCoverage = (function shardCoverage(artifacts) {
   };
 });
 var mergedState = (function mergedState(artifacts, merged) {
-  if (shardCoverage(artifacts).full) {
+  if (merged.full) {
     return advanceState(void 0, {
       runId: merged.runId,
       mode: "full",
@@ -390,6 +393,7 @@ var runMerge = (async function runMerge(flags, io) {
     environment: runEnvironment(io.env),
     failOnFlaky: flags.failOnFlaky
   });
+  const coverage = shardCoverage(inputs.map(((input) => input.artifact)));
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
   const out = resolve(io.cwd, shownOut);
@@ -407,7 +411,7 @@ var runMerge = (async function runMerge(flags, io) {
       inputs: inputs.map(((input) => input.artifact)),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
-      full: shardCoverage(inputs.map(((input) => input.artifact))).full && !cutShort(artifact.fixtures)
+      full: coverage.full && !cutShort(artifact.fixtures)
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {
@@ -458,8 +462,7 @@ ${d.message}`);
     ].join(", ");
     lines.push(`  ${flat(path)}  run ${input.runId}  ${s.total} fixture${s.total === 1 ? "" : "s"} (${counts})`);
   }
-  const coverage = shardCoverage(inputs.map(((i) => i.artifact))).line;
-  if (coverage) lines.push(coverage);
+  if (coverage.line) lines.push(coverage.line);
   lines.push("");
   for (const result of artifact.fixtures) {
     lines.push(renderFixtureLine({

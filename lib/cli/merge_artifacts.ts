@@ -145,9 +145,11 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
       fixtures.set(result.id, { result, from: index });
     }
   });
+  const artifacts = inputs.map((i) => i.artifact);
+  const coverage = shardCoverage(artifacts);
   // Shards that meant to split one run but split it differently: some fixture may have run on no
   // runner, which no result shows. Said as a warning, kept in the artifact.
-  if (shardCoverage(inputs.map((i) => i.artifact)).splitsDiffer) {
+  if (coverage.splitsDiffer) {
     keep({
       code: "SHARDS_SPLIT_DIFFERENTLY",
       level: "warning",
@@ -170,9 +172,10 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
     failOnFlaky: options.failOnFlaky,
     interrupted: merged.some((f) => f.failure?.kind === "interrupted"),
   });
-  const state = mergedState(inputs.map((i) => i.artifact), {
+  const state = mergedState(artifacts, {
     runId: options.runId,
     fixtures: merged,
+    full: coverage.full,
   });
   const suite = suiteRecord(state, options.runId);
   const { diagnostics: _, ...rest } = {
@@ -312,14 +315,15 @@ export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
 
 /**
  * The suite's state after a merge: every shard of one full run together
- * make a full run (the state starts again); otherwise each input's state,
- * later inputs winning, with the merged results laid over it.
+ * make a full run (`full`, see {@linkcode shardCoverage}: the state starts
+ * again); otherwise each input's state, later inputs winning, with the merged
+ * results laid over it.
  */
 function mergedState(
   artifacts: readonly Artifact[],
-  merged: { runId: string; fixtures: FixtureResult[] },
+  merged: { runId: string; fixtures: FixtureResult[]; full: boolean },
 ): SuiteState {
-  if (shardCoverage(artifacts).full) {
+  if (merged.full) {
     return advanceState(undefined, {
       runId: merged.runId,
       mode: "full",

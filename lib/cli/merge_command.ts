@@ -227,6 +227,8 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     environment: runEnvironment(io.env),
     failOnFlaky: flags.failOnFlaky,
   });
+  // Whether the inputs are every shard of one full run, and the line that says so.
+  const coverage = shardCoverage(inputs.map((input) => input.artifact));
 
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
@@ -248,8 +250,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       inputs: inputs.map((input) => input.artifact),
       // Every shard of one split, run to its end (as a full run that drops the shared split
       // timings: one cut short measured too little to split by).
-      full: shardCoverage(inputs.map((input) => input.artifact)).full &&
-        !cutShort(artifact.fixtures),
+      full: coverage.full && !cutShort(artifact.fixtures),
     });
   } else {
     await writeOutputFile(out, serializeArtifact(artifact), {
@@ -298,8 +299,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
         `(${counts})`,
     );
   }
-  const coverage = shardCoverage(inputs.map((i) => i.artifact)).line;
-  if (coverage) lines.push(coverage);
+  if (coverage.line) lines.push(coverage.line);
   lines.push("");
   for (const result of artifact.fixtures) {
     lines.push(renderFixtureLine({ result, failedAttempts: [], outputLeaked: false }, colors));
