@@ -38,9 +38,20 @@ function passingShards(p: TempProject): { ran: string[]; shard(index: number): P
   };
 }
 
+/** A command fixture (`true`) for each id, as project files. */
+function trueFixtures(ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    ids.map((id) => [`fixtures/${id}.smoke.jsonc`, JSON.stringify({ command: ["true"] })]),
+  );
+}
+
+/** A durations summary's `fixtures`: one duration each. */
+function oneDurationEach(ms: Record<string, number>): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]]));
+}
+
 async function project() {
-  const files: Record<string, string> = {};
-  for (const id of IDS) files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
+  const files = trueFixtures(IDS);
   // Timings for all but "g", as a durations summary.
   const fixtures = Object.fromEntries(IDS.slice(0, -1).map((id, i) => [id, [MS[i]]]));
   files["timings.json"] = JSON.stringify({ version: 1, runs: 1, fixtures });
@@ -897,10 +908,8 @@ Deno.test("--shard-by duration from the folder's own history: the shared timings
     "y/fixtures/p.smoke.jsonc": JSON.stringify({ command: ["true"] }),
   };
   const ms: Record<string, number> = { a: 4000, b: 3000, c: 2000, d: 1000, e: 500, f: 100 };
-  for (const id of Object.keys(ms)) {
-    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
-  }
-  const fixtures = Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]]));
+  Object.assign(files, trueFixtures(Object.keys(ms)));
+  const fixtures = oneDurationEach(ms);
   files[".smoke/durations.json"] = JSON.stringify({ version: 1, runs: 1, fixtures });
   await using p = await tempProject(files);
   await Deno.symlink(join(p.dir, "fixtures"), join(p.dir, "fx-link"));
@@ -961,10 +970,7 @@ Deno.test("--shard-by duration: two checkouts at different paths given one durat
     g: 700,
     h: 900,
   };
-  const files: Record<string, string> = {};
-  for (const id of Object.keys(ms)) {
-    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
-  }
+  const files = trueFixtures(Object.keys(ms));
   const equal = Object.fromEntries(Object.keys(ms).map((id) => [id, [3000]]));
   const first = JSON.stringify({ version: 1, runs: 1, fixtures: equal });
   await using shared = await tempProject();
@@ -993,7 +999,7 @@ Deno.test("--shard-by duration: two checkouts at different paths given one durat
     assert.equal(kept.splits?.length, 1);
     const restored = JSON.stringify({
       ...kept,
-      fixtures: Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]])),
+      fixtures: oneDurationEach(ms),
     });
     // Every runner restores that one file, each in its own checkout.
     const ran: string[] = [];
@@ -1011,11 +1017,7 @@ Deno.test("--shard-by duration: two checkouts at different paths given one durat
 
 Deno.test("--shard-by duration: a split begun by an earlier smoke (its shared timings under the fixtures directory's real path) is still found, and a full run drops it", async () => {
   const ms: Record<string, number> = { a: 4000, b: 3000, c: 2000, d: 1000, e: 500, f: 100 };
-  const files: Record<string, string> = {};
-  for (const id of Object.keys(ms)) {
-    files[`fixtures/${id}.smoke.jsonc`] = JSON.stringify({ command: ["true"] });
-  }
-  await using p = await tempProject(files);
+  await using p = await tempProject(trueFixtures(Object.keys(ms)));
   // What the earlier smoke kept: the timings its first shard split by, under a digest of the
   // real path; the newest durations have moved since (a is quick now, f slow).
   const real = await Deno.realPath(join(p.dir, "fixtures"));
@@ -1023,7 +1025,7 @@ Deno.test("--shard-by duration: a split begun by an earlier smoke (its shared ti
     await crypto.subtle.digest("SHA-256", new TextEncoder().encode(real)),
   );
   const former = `sha256:${[...digest].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
-  const kept = Object.fromEntries(Object.entries(ms).map(([id, m]) => [id, [m]]));
+  const kept = oneDurationEach(ms);
   await p.write(
     ".smoke/durations.json",
     JSON.stringify({
