@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-E4E2JIOD.js";
+} from "../chunk-C42P7IQZ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -269,7 +269,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-OXGFFFYP.js");
+  return import("../execute_run-T4MEMRGW.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -14,7 +14,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-E4E2JIOD.js";
+} from "../chunk-C42P7IQZ.js";
 import {
   displayPath,
   runEnvironment

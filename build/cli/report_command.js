@@ -16,7 +16,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-E4E2JIOD.js";
+} from "../chunk-C42P7IQZ.js";
 import {
   displayPath
 } from "../chunk-AOPW4BVM.js";

@@ -423,7 +423,7 @@ function avalanche(hash: number): number {
 
 /**
  * A suite's name, as the durations summary keeps its shared split timings under it: a digest of
- * its catalog's ids, in order (a split's timings hold every id of its catalog). The same
+ * its catalog's ids, sorted (a split's timings hold every id of its catalog). The same
  * wherever the suite is checked out and whatever the paths (CI runners restore one summary at
  * different paths, into their own artifact directories or one outside the checkouts, and must
  * split alike); another fixtures directory sharing the artifact directory, with other ids, is

@@ -1943,4 +1943,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-OXGFFFYP.js.map
+//# sourceMappingURL=execute_run-T4MEMRGW.js.map

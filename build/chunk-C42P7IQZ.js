@@ -2535,4 +2535,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-E4E2JIOD.js.map
+//# sourceMappingURL=chunk-C42P7IQZ.js.map
