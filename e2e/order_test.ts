@@ -97,6 +97,30 @@ Deno.test("--dry-run: each fixture's expected duration and the start order", asy
   );
 });
 
+Deno.test("--dry-run: the start order names neither a skipped fixture nor a teardown, whatever their durations", async () => {
+  await using p = await tempProject({
+    "fixtures/a1.smoke.jsonc": sleeper(0.1),
+    "fixtures/a2.smoke.jsonc": sleeper(0.1),
+    "fixtures/off.smoke.jsonc": JSON.stringify({ command: ["true"], skip: "not today" }),
+    "fixtures/zz_clean.smoke.jsonc": JSON.stringify({ command: ["true"], teardown: true }),
+  });
+  // The longest durations are the skipped fixture's and the teardown's.
+  await p.write(
+    ".planning/artifacts/smoke/durations.json",
+    JSON.stringify({
+      version: 1,
+      runs: 1,
+      fixtures: { a1: [100], a2: [200], off: [9000], zz_clean: [8000] },
+    }),
+  );
+  const dry = await runSmoke(p.dir, ["--dry-run"]);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(
+    dry.stdout,
+    /^Start order: longest expected first \(from the newest 1 run\): a2, a1$/m,
+  );
+});
+
 Deno.test("each run updates durations.json, which the next run orders by; a hostile one is read safely", async () => {
   await using p = await project();
   assert.equal((await runSmoke(p.dir, ["--concurrency", "2"])).code, 0);

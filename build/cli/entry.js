@@ -182,7 +182,7 @@ var startOrderLine = (function startOrderLine(schedule, planned) {
     }
     return schedule.askedIn === "config" ? 'Start order: by id ("order": "id" in the config)' : "Start order: by id (--order id)";
   }
-  const order = schedule.startOrder ?? planned.map(((_, i) => i));
+  const order = (schedule.startOrder ?? planned.map(((_, i) => i))).filter(((i) => !planned[i].fixture.skipReason && !planned[i].fixture.teardown));
   const ids = order.slice(0, SHOWN_START_IDS).map(((i) => planned[i].fixture.id));
   const more = order.length - ids.length;
   const runs = Math.min(schedule.runs, DURATION_SAMPLES);
@@ -191,7 +191,9 @@ var startOrderLine = (function startOrderLine(schedule, planned) {
   const measured = running.length === 0 || running.some(((p) => (estimates?.byId.get(p.fixture.id)?.samples ?? 0) > 0));
   const source = runs > 0 && !measured && estimates ? `no durations recorded for these fixtures: every fixture at ${estimates.defaultOf > 0 ? "the suite's median" : "the default"}` : runs > 0 ? `from the newest ${runs} run${runs === 1 ? "" : "s"}` : schedule.read?.problem ? "the durations summary cannot be read: every fixture at the default" : "no history yet: every fixture at the default";
   const chained = planned.some(((p) => p.fixture.needs?.length));
-  return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
+  const head = `Start order: ${chained ? "longest chain" : "longest expected"} first (${source})`;
+  if (ids.length === 0) return head;
+  return `${head}: ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
 });
 
 // lib/selection/render_dry_run.ts

@@ -188,7 +188,7 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  * );
  * assert.equal(
  *   startOrderLine({ mode: "duration", askedIn: "flag", runs: 0 }, []),
- *   "Start order: longest expected first (no history yet: every fixture at the default): ",
+ *   "Start order: longest expected first (no history yet: every fixture at the default)",
  * );
  * // An estimate reads the newest 10 durations, however many runs the summary counts.
  * const a = [{ fixture: { id: "a" } }] as never;
@@ -208,7 +208,17 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  * const skipped = [{ fixture: { id: "s", skipReason: "off" } }] as never;
  * assert.equal(
  *   startOrderLine({ mode: "duration", runs: 3, estimates: none }, skipped),
- *   "Start order: longest expected first (from the newest 3 runs): s",
+ *   "Start order: longest expected first (from the newest 3 runs)",
+ * );
+ * // A skipped fixture never starts, a teardown only after the rest: neither is named.
+ * const mixed = [
+ *   { fixture: { id: "t", teardown: true } },
+ *   { fixture: { id: "s", skipReason: "off" } },
+ *   { fixture: { id: "a" } },
+ * ] as never;
+ * assert.equal(
+ *   startOrderLine({ mode: "duration", runs: 3, estimates: known, startOrder: [0, 1, 2] }, mixed),
+ *   "Start order: longest expected first (from the newest 3 runs): a",
  * );
  * ```
  */
@@ -226,7 +236,10 @@ export function startOrderLine(
       ? 'Start order: by id ("order": "id" in the config)'
       : "Start order: by id (--order id)";
   }
-  const order = schedule.startOrder ?? planned.map((_, i) => i);
+  // What starts: a skipped fixture never does, and a teardown only after everything else.
+  const order = (schedule.startOrder ?? planned.map((_, i) => i)).filter((i) =>
+    !planned[i].fixture.skipReason && !planned[i].fixture.teardown
+  );
   const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
   const more = order.length - ids.length;
   // Each estimate reads at most the newest DURATION_SAMPLES durations, however many runs there were.
@@ -247,7 +260,7 @@ export function startOrderLine(
     : "no history yet: every fixture at the default";
   // With needs the priority is a fixture's chain: a short setup may come before longer fixtures.
   const chained = planned.some((p) => p.fixture.needs?.length);
-  return `Start order: ${chained ? "longest chain" : "longest expected"} first (${source}): ${
-    ids.join(", ")
-  }` + (more > 0 ? `, and ${more} more` : "");
+  const head = `Start order: ${chained ? "longest chain" : "longest expected"} first (${source})`;
+  if (ids.length === 0) return head;
+  return `${head}: ${ids.join(", ")}` + (more > 0 ? `, and ${more} more` : "");
 }
