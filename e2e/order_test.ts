@@ -140,13 +140,24 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
   assert.match(dry.stdout, /^Start order: longest expected first \(from the newest 1 run\): a2, /m);
   // A summary that cannot be read at all (not JSON, another version) is said, not silently
   // dropped; the run then starts the summary again.
-  for (
-    const damaged of [
-      "{ not json",
-      '{"version":1,"runs":1,"fixtures":{"a1":[NaN]}}',
-      '{"version":2}',
-    ]
-  ) {
+  // Each says what is wrong: where it stops being JSON, or which version it is.
+  const problems = new Map([
+    ["{ not json", /it is not JSON: unexpected token "n" at line 1, column 3/],
+    [
+      '{"version":1,"runs":1,\n"fixtures":{"a1":[NaN]}}',
+      /it is not JSON: unexpected token "N" at line 2, column 19/,
+    ],
+    ['{"version":2}', /it is a durations summary of version 2 \(this smoke reads version 1\)/],
+    [
+      '{"version":3,"fixtures":{}}',
+      /it is a durations summary of version 3 \(this smoke reads version 1\)/,
+    ],
+    [
+      "[1, 2]",
+      /it is not a durations summary this smoke can read \(no "version": 1 with "fixtures"\)/,
+    ],
+  ]);
+  for (const [damaged, problem] of problems) {
     await p.write(".planning/artifacts/smoke/durations.json", damaged);
     const broken = await runSmoke(p.dir, ["--dry-run"]);
     assert.equal(broken.code, 0, broken.stderr);
@@ -157,9 +168,10 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
     );
     assert.match(
       broken.stderr,
-      /^warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*\[DURATIONS_UNREADABLE\]$/m,
+      /^warning: Cannot read ".*durations\.json": it is .*\[DURATIONS_UNREADABLE\]$/m,
       damaged,
     );
+    assert.match(broken.stderr, problem, damaged);
     assert.match(
       broken.stderr,
       /^hint: A run now would start its fixtures in id order and the summary again/m,

@@ -92,7 +92,7 @@ Deno.test("--shard-by duration: 1/2 and 2/2 with the same timings cover the sele
   // The run says how many fixtures had no timings (and so the default), as --list does.
   assert.match(
     run.stdout,
-    /^Shard 2\/2 by duration: predicted 6\.5s \(from timings\.json, 1 of 7 fixtures without timings\)$/m,
+    /^Shard 2\/2 by duration: predicted 6\.5s of fixture time \(from timings\.json, 1 of 7 fixtures without timings\)$/m,
   );
   // ... and, at the end, what the shard's fixtures took against it (`true` takes milliseconds).
   assert.match(
@@ -131,7 +131,7 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
   assert.equal(damaged.code, 0, damaged.stderr);
   assert.match(
     damaged.stderr,
-    /warning: Cannot read ".*durations\.json": it is not a durations summary this smoke can read .*: every fixture gets the default duration \[DURATIONS_UNREADABLE\]/,
+    /warning: Cannot read ".*durations\.json": it is not JSON: unexpected token "d" at line 1, column 3: every fixture gets the default duration \[DURATIONS_UNREADABLE\]/,
   );
   // Not "run the suite once": a run starts the damaged summary again, unless it cannot write it.
   assert.match(
@@ -145,6 +145,60 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
     dry.stderr.match(/^warning: Cannot read ".*durations\.json"/gm)?.length,
     1,
     dry.stderr,
+  );
+});
+
+Deno.test("--shard-by duration with timings that hold none of the fixtures: a split by count, said with a warning (a folder per runner that keeps its first, empty split; --timings of another suite); the run line says where its timings came from", async () => {
+  await using p = await project();
+  // A folder per runner: the first split keeps what it read (nothing); round after round, each
+  // split reads that, not the durations its runs recorded since, so it stays a split by count.
+  const round = () =>
+    runSmoke(p.dir, ["--shard", "1/2", "--shard-by", "duration", "--artifact-dir", "shard-1"]);
+  const first = await round();
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  assert.match(first.stderr, /No timings in "shard-1\/durations\.json"/);
+  const second = await round();
+  assert.equal(second.code, 0, second.stdout + second.stderr);
+  assert.match(
+    second.stderr,
+    /^warning: No timings in "shard-1\/durations\.json" for any of the \d fixtures that run: every fixture gets the default duration \(a split by count\) \[SHARD_TIMINGS_MISSING\]$/m,
+  );
+  assert.match(
+    second.stderr,
+    /^hint: These are the timings kept for the splits here since the last full run/m,
+  );
+  // A --timings file of other ids.
+  await p.write("other.json", JSON.stringify({ version: 1, fixtures: { x: [10], y: [20] } }));
+  const other = await runSmoke(p.dir, [
+    "--list",
+    "--shard",
+    "1/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    "other.json",
+  ]);
+  assert.equal(other.code, 0, other.stderr);
+  assert.match(
+    other.stderr,
+    /^warning: No timings in "other\.json" for any of the 7 fixtures that run: .*\n^hint: Pass --timings with an artifact or durations\.json in which these fixtures ran/m,
+  );
+  // Timings for some: no warning, and the run line names its source even with none missing.
+  const some = await runSmoke(p.dir, [
+    "--shard",
+    "1/2",
+    "--shard-by",
+    "duration",
+    "--timings",
+    "timings.json",
+    "--fixture",
+    "a",
+  ]);
+  assert.equal(some.code, 0, some.stderr);
+  assert.doesNotMatch(some.stderr, /SHARD_TIMINGS_MISSING/);
+  assert.match(
+    some.stdout,
+    /^Shard 1\/2 by duration: predicted 4\.0s of fixture time \(from timings\.json\)$/m,
   );
 });
 
@@ -273,7 +327,7 @@ Deno.test("--shard-by duration with --repeat: predicted and took are both of one
   assert.equal(run.code, 0, run.stderr);
   assert.match(
     run.stdout,
-    /Shard 2\/2 by duration: predicted 6\.5s of fixture time, took \d+ms \(a run each of 2 \(--repeat\)\)\n/,
+    /Shard 2\/2 by duration: predicted 6\.5s of fixture time, took \d+ms \(one run of each, of --repeat 2\)\n/,
   );
 });
 
@@ -504,7 +558,7 @@ Deno.test("--shard-by duration with needs too many to follow (a chain 400 long):
   assert.equal(run.code, 0, run.stdout + run.stderr);
   assert.match(
     run.stdout,
-    /^Shard 2\/2 by duration: predicted 600ms \(from t\.json, 0 of 400 fixtures without timings; needs too many to follow, not counted\)$/m,
+    /^Shard 2\/2 by duration: predicted 600ms of fixture time \(from t\.json, 0 of 400 fixtures without timings; needs too many to follow, not counted\)$/m,
   );
   // Before: "took 1.2s" against 600ms, with nothing to say why.
   assert.match(

@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-C42P7IQZ.js";
+} from "../chunk-3Q2RLNWB.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -32,7 +32,7 @@ import {
   serviceDryRunLines,
   skippedAnyway,
   workingDirectory
-} from "../chunk-AOPW4BVM.js";
+} from "../chunk-HIOAWWJT.js";
 import "../chunk-MRJAKDEU.js";
 import {
   historyPaths,
@@ -54,7 +54,8 @@ import {
   isAbsolute,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-ABES4YHD.js";
+import "../chunk-4SYLYQRO.js";
+import "../chunk-IEQXTUCM.js";
 import "../chunk-ZXG6X34Z.js";
 import "../chunk-IF2ETGSY.js";
 import "../chunk-ULAWJS6M.js";
@@ -153,7 +154,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-OYC7J4QW.js");
+  const { readDurationsFile } = await import("../durations_file-EXWNQ352.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -271,7 +272,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-T4MEMRGW.js");
+  return import("../execute_run-4TO4FPPZ.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -433,7 +434,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-OYC7J4QW.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-EXWNQ352.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

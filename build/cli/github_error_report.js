@@ -8,9 +8,9 @@ import {
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-YQDXIAVJ.js";
+} from "../chunk-DLWU2QYK.js";
 import "../chunk-5EPMVDCW.js";
-import "../chunk-IUW7FST7.js";
+import "../chunk-Z7M7AB3D.js";
 import "../chunk-DRR5HVBR.js";
 import "../chunk-QFLY5QC7.js";
 import "../chunk-JEDHTE3D.js";

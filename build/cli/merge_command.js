@@ -3,7 +3,7 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-LCOUATZR.js";
+} from "../chunk-BA2QRWB4.js";
 import {
   VERSION
 } from "../chunk-O7ZDAKGY.js";
@@ -14,11 +14,11 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-C42P7IQZ.js";
+} from "../chunk-3Q2RLNWB.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-AOPW4BVM.js";
+} from "../chunk-HIOAWWJT.js";
 import "../chunk-MRJAKDEU.js";
 import {
   SaveRunError,
@@ -39,7 +39,7 @@ import {
   renderSummary,
   suiteSummary,
   unstartedCounts
-} from "../chunk-IUW7FST7.js";
+} from "../chunk-Z7M7AB3D.js";
 import {
   colorWanted,
   palette,
@@ -63,8 +63,9 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-JIB3WQ2Y.js";
-import "../chunk-ABES4YHD.js";
+} from "../chunk-ZDKKZU43.js";
+import "../chunk-4SYLYQRO.js";
+import "../chunk-IEQXTUCM.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   createArtifact
@@ -344,7 +345,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-HWGRMTCH.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-5GMP4YUF.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

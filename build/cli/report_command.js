@@ -1,7 +1,7 @@
 // @ts-self-types="../../lib/cli/report_command.ts"
 import {
   readHistory
-} from "../chunk-J3XTK5XE.js";
+} from "../chunk-VS7CLAPD.js";
 import {
   REPORT_FILE
 } from "../chunk-YQLOCLU5.js";
@@ -16,10 +16,10 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-C42P7IQZ.js";
+} from "../chunk-3Q2RLNWB.js";
 import {
   displayPath
-} from "../chunk-AOPW4BVM.js";
+} from "../chunk-HIOAWWJT.js";
 import "../chunk-MRJAKDEU.js";
 import "../chunk-BCYQYPMR.js";
 import {
@@ -46,8 +46,9 @@ import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-JIB3WQ2Y.js";
-import "../chunk-ABES4YHD.js";
+import "../chunk-ZDKKZU43.js";
+import "../chunk-4SYLYQRO.js";
+import "../chunk-IEQXTUCM.js";
 import "../chunk-ZXG6X34Z.js";
 import {
   isQuarantinedFailure,

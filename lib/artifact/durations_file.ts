@@ -16,7 +16,13 @@ import { jsonValue } from "../base/json_value.ts";
 import { readRegularFile } from "../base/read_input.ts";
 import { describeWriteFailure, writeFileAtomic } from "./atomic_write.ts";
 import type { Diagnostic } from "./artifact.ts";
-import { type DurationSamples, durationsText, summaryOfValue } from "./durations_summary.ts";
+import {
+  type DurationSamples,
+  durationsProblemOfValue,
+  durationsText,
+  summaryOfValue,
+} from "./durations_summary.ts";
+import { jsonSyntax } from "../jsonc/jsonc.ts";
 
 /** The file's name in the artifact directory. */
 export const DURATIONS_FILE = "durations.json";
@@ -59,8 +65,8 @@ export function durationsUnreadable(
     level: "warning",
     message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
     // A directory or another non-regular file is removed as a damaged file is.
-    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (the run files in ` +
-      `runs/ keep every duration). Remove what is there to silence this${
+    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (replacing what is ` +
+      `there: to keep its durations, fix it first). Remove what is there to silence this${
         options.orElse ? `, or ${options.orElse}` : ""
       }.`,
   };
@@ -127,9 +133,20 @@ export interface DurationsRead {
   leftOut?: { count: number; lines: string[] };
 }
 
-/** Why a file that reads is no summary: damaged, or written by a newer smoke. */
-const NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer " +
-  "version)";
+/**
+ * Why a file that reads is no summary: not JSON (where), of another version (which), or of
+ * another shape.
+ */
+function notASummary(text: string, value: unknown): string {
+  if (value === undefined) return `it is not JSON: ${jsonSyntax(text)}`;
+  const problem = durationsProblemOfValue(value);
+  if (problem) return `it is ${problem}`;
+  // This file is only ever a summary: a version that is not 1 is a newer smoke's (or a hand's).
+  const version = (value as { version?: unknown } | null)?.version;
+  return typeof version === "number"
+    ? `it is a durations summary of version ${version} (this smoke reads version 1)`
+    : 'it is not a durations summary this smoke can read (no "version": 1 with "fixtures")';
+}
 
 /**
  * Which `durations.json` is in the directory now: its inode, size and
@@ -203,10 +220,11 @@ async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
   // Gone since the stamp: as if there were none.
   if (!read.ok && read.problem.kind === "missing") return { stamp: "none" };
   if (!read.ok) return { stamp, problem: read.reason };
-  const value = jsonValue(new TextDecoder().decode(read.value));
+  const text = new TextDecoder().decode(read.value);
+  const value = jsonValue(text);
   // What was left out (a hand edit, a damage) is found while reading, said when there is any.
   const { samples, leftOut } = summaryOfValue(value, { lines: 3 });
-  if (!samples) return { stamp, problem: NOT_A_SUMMARY };
+  if (!samples) return { stamp, problem: notASummary(text, value) };
   return leftOut ? { samples, stamp, leftOut } : { samples, stamp };
 }
 

@@ -9,7 +9,7 @@
  */
 import { type Artifact, isFixtureId, READABLE_SCHEMA_VERSIONS } from "./artifact.ts";
 import { ArtifactSchema } from "./artifact_schema.ts";
-import { formatPath, parseJsonc, positionAt } from "../jsonc/jsonc.ts";
+import { formatPath, jsonSyntax } from "../jsonc/jsonc.ts";
 import { formatBytes, readRegularFile } from "../base/read_input.ts";
 import { displayName } from "../base/safe_output.ts";
 import { sha256Hex } from "../base/sha256_hex.ts";
@@ -65,17 +65,6 @@ export function salvageFailedIds(value: unknown): string[] {
     if (status === "failed" && validId(id)) ids.add(id);
   }
   return [...ids];
-}
-
-function jsonSyntax(text: string, error: SyntaxError): string {
-  const parsed = parseJsonc(text, { strict: true });
-  const offset = !parsed.ok
-    ? parsed.error.offset
-    : Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
-  if (Number.isNaN(offset)) return error.message;
-  const { line, column } = positionAt(text, offset);
-  const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;
-  return `unexpected ${token} at line ${line}, column ${column}`;
 }
 
 /**

@@ -214,3 +214,38 @@ export function locateIssues(text: string, issues: readonly SchemaIssue[]): Loca
     message: issue.message,
   }));
 }
+
+/**
+ * Where JSON that `JSON.parse` refused goes wrong, by line and column:
+ * `unexpected token "}" at line 3, column 1`.
+ *
+ * @param text The text that did not parse.
+ * @param error `JSON.parse`'s error, whose message is the fallback.
+ * @returns The description.
+ *
+ * @example
+ * ```ts
+ * import { jsonSyntax } from "./jsonc.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const text = '{\n  "a": 1,\n}';
+ * let error = new SyntaxError("");
+ * try {
+ *   JSON.parse(text);
+ * } catch (e) {
+ *   error = e as SyntaxError;
+ * }
+ * assert.equal(jsonSyntax(text, error), 'unexpected token "}" at line 3, column 1');
+ * assert.equal(jsonSyntax("{", error), "unexpected end of input at line 1, column 2");
+ * ```
+ */
+export function jsonSyntax(text: string, error?: SyntaxError): string {
+  const parsed = parseJsonc(text, { strict: true });
+  const offset = !parsed.ok
+    ? parsed.error.offset
+    : Number(/position (\d+)/.exec(error?.message ?? "")?.[1] ?? NaN);
+  if (Number.isNaN(offset)) return error?.message ?? "it is not JSON";
+  const { line, column } = positionAt(text, offset);
+  const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;
+  return `unexpected ${token} at line ${line}, column ${column}`;
+}

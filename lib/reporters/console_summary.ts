@@ -370,7 +370,7 @@ export function renderSummary(view: SummaryView, colors: Palette): string[] {
   if (view.shard) {
     const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
     const notes = [
-      ...(runs ? [`a run each of ${runs} (--repeat)`] : []),
+      ...(runs ? [`one run of each, of --repeat ${runs}`] : []),
       // Needs too many to follow: the split left them out of the prediction.
       ...(pulledIn ? [`${pulledIn} pulled in, not counted`] : []),
       // What a stop left unmeasured (as durations.json leaves it out).

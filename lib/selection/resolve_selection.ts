@@ -32,7 +32,7 @@ import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
 import { longestOf } from "./durations.ts";
 import type { ShardBy } from "./duration_shards.ts";
-import { durationShardOf, type ShardPlan } from "./shard_plan.ts";
+import { durationShardOf, noTimingsWarning, type ShardPlan } from "./shard_plan.ts";
 
 export { idList };
 
@@ -340,6 +340,9 @@ export async function resolveSelection(
       });
       placed = split.shardOf;
       shardPlan = split.plan;
+      // Timings read, but none of the fixtures': a split by count, said as such.
+      const noTimings = noTimingsWarning(split.plan);
+      if (noTimings) diagnostics.push(noTimings);
     } else placed = chosen.map((f) => shardIndexOf(f.id, flags.shard!.total));
     const { index, total } = flags.shard;
     const withFixtures = shardsWithFixtures(placed, total);

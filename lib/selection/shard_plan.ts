@@ -12,6 +12,7 @@ import { estimatesFrom, formatExpected } from "./durations.ts";
 import { broughtBy, type GraphNode } from "../catalog/needs.ts";
 import { type Brought, durationShards } from "./duration_shards.ts";
 import type { Timings } from "./read_timings.ts";
+import type { Diagnostic } from "../artifact/artifact.ts";
 
 /** What a duration split of a selection predicts, for the output. */
 export interface ShardPlan {
@@ -353,8 +354,9 @@ function timingsSource(plan: ShardPlan): string {
 }
 
 /**
- * The line a run prints before it starts: `Shard 2/3 by duration: predicted 12.1s`, and how
- * many fixtures had no timings (and so the default) when any had none.
+ * The line a run prints before it starts: `Shard 2/3 by duration: predicted 12.1s of fixture
+ * time (from t.json)`, where the timings came from, and how many fixtures had no timings (and
+ * so the default) when any had none.
  *
  * @param plan The plan.
  * @returns The line.
@@ -366,18 +368,66 @@ function timingsSource(plan: ShardPlan): string {
  *
  * assert.equal(
  *   shardRunLine({ shard: { index: 1, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 0, fixtures: 3 }),
- *   "Shard 1/2 by duration: predicted 1.5s",
+ *   "Shard 1/2 by duration: predicted 1.5s of fixture time (from t.json)",
  * );
  * assert.equal(
  *   shardRunLine({ shard: { index: 2, total: 2 }, totals: [1500, 1200], source: "t.json", missing: 1, fixtures: 3 }),
- *   "Shard 2/2 by duration: predicted 1.2s (from t.json, 1 of 3 fixtures without timings)",
+ *   "Shard 2/2 by duration: predicted 1.2s of fixture time (from t.json, 1 of 3 fixtures " +
+ *     "without timings)",
  * );
  * ```
  */
 export function shardRunLine(plan: ShardPlan): string {
   const { index, total } = plan.shard;
-  const missing = plan.missing > 0 || plan.needsLeftOut ? ` (${timingsSource(plan)})` : "";
+  const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
+  const source = plan.missing > 0 || plan.needsLeftOut || plan.source === undefined
+    ? timingsSource(plan)
+    : `from ${plan.source}${shared}`;
   return `Shard ${index}/${total} by duration: predicted ${
     formatExpected(plan.totals[index - 1] ?? 0)
-  }${missing}`;
+  } of fixture time (${source})`;
+}
+
+/**
+ * The warning of a split whose timings hold none of the fixtures that run (a
+ * `--timings` file of another suite, or the timings kept for the splits of a
+ * folder that has had no full run since it had none): every fixture got the
+ * default, so the split is by count. Undefined when any fixture had timings,
+ * or when there were no timings to read (that is said where they are read).
+ *
+ * @param plan The plan.
+ * @returns The warning, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { noTimingsWarning } from "./shard_plan.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const plan = { shard: { index: 1, total: 2 }, totals: [2000, 1000], source: "t.json", missing: 3, fixtures: 3 };
+ * assert.equal(noTimingsWarning(plan)?.code, "SHARD_TIMINGS_MISSING");
+ * assert.equal(noTimingsWarning({ ...plan, missing: 2 }), undefined);
+ * ```
+ */
+export function noTimingsWarning(plan: ShardPlan): Diagnostic | undefined {
+  if (plan.source === undefined || plan.fixtures === 0 || plan.missing < plan.fixtures) {
+    return undefined;
+  }
+  const n = plan.fixtures;
+  return {
+    code: "SHARD_TIMINGS_MISSING",
+    level: "warning",
+    message: `No timings in "${plan.source}" for any of the ${n} fixture${
+      n === 1 ? "" : "s"
+    } that run: every fixture gets the default duration (a split by count)`,
+    hint: plan.timingsShared
+      ? "These are the timings kept for the splits here since the last full run, which held " +
+        "none of them: a full run in this artifact directory (not split) lets the next split " +
+        "read the newest durations, or give every shard one --timings file (e.g. a copy of a " +
+        "merged latest.json)."
+      : plan.timingsGiven
+      ? "Pass --timings with an artifact or durations.json in which these fixtures ran (the " +
+        "ids are the catalog's)."
+      : "Run these fixtures once (not split by duration) to record durations, or pass " +
+        "--timings with a previous run's artifact.",
+  };
 }

@@ -150,7 +150,7 @@ var renderSummary = (function renderSummary(view, colors) {
     const { index, total, predictedMs, actualMs, pulledIn, unfinished, runs } = view.shard;
     const notes = [
       ...runs ? [
-        `a run each of ${runs} (--repeat)`
+        `one run of each, of --repeat ${runs}`
       ] : [],
       // Needs too many to follow: the split left them out of the prediction.
       ...pulledIn ? [
@@ -190,4 +190,4 @@ export {
   combinedCounts,
   renderSummary
 };
-//# sourceMappingURL=chunk-IUW7FST7.js.map
+//# sourceMappingURL=chunk-Z7M7AB3D.js.map

@@ -1,9 +1,10 @@
 import {
-  formatPath,
-  parseJsonc,
-  positionAt,
   sha256Hex
-} from "./chunk-ABES4YHD.js";
+} from "./chunk-4SYLYQRO.js";
+import {
+  formatPath,
+  jsonSyntax
+} from "./chunk-IEQXTUCM.js";
 import {
   formatBytes,
   readRegularFile
@@ -342,16 +343,6 @@ var salvageFailedIds = (function salvageFailedIds(value) {
     ...ids
   ];
 });
-var jsonSyntax = (function jsonSyntax(text, error) {
-  const parsed = parseJsonc(text, {
-    strict: true
-  });
-  const offset = !parsed.ok ? parsed.error.offset : Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
-  if (Number.isNaN(offset)) return error.message;
-  const { line, column } = positionAt(text, offset);
-  const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;
-  return `unexpected ${token} at line ${line}, column ${column}`;
-});
 var checkSource = (function checkSource(text) {
   let value;
   try {
@@ -442,4 +433,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-JIB3WQ2Y.js.map
+//# sourceMappingURL=chunk-ZDKKZU43.js.map

@@ -8,12 +8,12 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-YQDXIAVJ.js";
+} from "./chunk-DLWU2QYK.js";
 import {
   newStopToken,
   renderInert
 } from "./chunk-5EPMVDCW.js";
-import "./chunk-IUW7FST7.js";
+import "./chunk-Z7M7AB3D.js";
 import "./chunk-DRR5HVBR.js";
 import "./chunk-QFLY5QC7.js";
 import "./chunk-JEDHTE3D.js";
@@ -39,4 +39,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-QZGHW4X5.js.map
+//# sourceMappingURL=github-QS2KUYLK.js.map

@@ -4,7 +4,7 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-SMC5IEQW.js";
+} from "./chunk-JMCFBTQN.js";
 import {
   addRun,
   recordedResults
@@ -17,6 +17,7 @@ import "./chunk-KBS467BX.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-ULAWJS6M.js";
 import "./chunk-VTBD4O6O.js";
@@ -93,4 +94,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-HWGRMTCH.js.map
+//# sourceMappingURL=merged_durations-5GMP4YUF.js.map

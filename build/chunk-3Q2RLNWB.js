@@ -9,7 +9,7 @@ import {
   serviceIssues,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-AOPW4BVM.js";
+} from "./chunk-HIOAWWJT.js";
 import {
   historyPaths,
   realPath,
@@ -27,11 +27,13 @@ import {
   sep
 } from "./chunk-UZCZWFUL.js";
 import {
+  sha256Hex
+} from "./chunk-4SYLYQRO.js";
+import {
   formatPath,
   locateIssues,
-  parseJsonc,
-  sha256Hex
-} from "./chunk-ABES4YHD.js";
+  parseJsonc
+} from "./chunk-IEQXTUCM.js";
 import {
   MAX_INPUT_BYTES,
   fileTypeName,
@@ -2255,8 +2257,21 @@ var timingsSource = (function timingsSource(plan) {
 });
 var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
-  const missing = plan.missing > 0 || plan.needsLeftOut ? ` (${timingsSource(plan)})` : "";
-  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)}${missing}`;
+  const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
+  const source = plan.missing > 0 || plan.needsLeftOut || plan.source === void 0 ? timingsSource(plan) : `from ${plan.source}${shared}`;
+  return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)} of fixture time (${source})`;
+});
+var noTimingsWarning = (function noTimingsWarning(plan) {
+  if (plan.source === void 0 || plan.fixtures === 0 || plan.missing < plan.fixtures) {
+    return void 0;
+  }
+  const n = plan.fixtures;
+  return {
+    code: "SHARD_TIMINGS_MISSING",
+    level: "warning",
+    message: `No timings in "${plan.source}" for any of the ${n} fixture${n === 1 ? "" : "s"} that run: every fixture gets the default duration (a split by count)`,
+    hint: plan.timingsShared ? "These are the timings kept for the splits here since the last full run, which held none of them: a full run in this artifact directory (not split) lets the next split read the newest durations, or give every shard one --timings file (e.g. a copy of a merged latest.json)." : plan.timingsGiven ? "Pass --timings with an artifact or durations.json in which these fixtures ran (the ids are the catalog's)." : "Run these fixtures once (not split by duration) to record durations, or pass --timings with a previous run's artifact."
+  };
 });
 
 // lib/selection/resolve_selection.ts
@@ -2300,8 +2315,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const formerSuite = await formerSuiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-BFGBQTI7.js"),
-      import("./run_history-PG5HAQUU.js")
+      import("./rerun_preflight-L7RWKSLF.js"),
+      import("./run_history-RJGCF4UL.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -2350,7 +2365,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-FZWHUFAI.js");
+      const { readTimings } = await import("./read_timings-PALUXFON.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2380,6 +2395,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
       });
       placed = split.shardOf;
       shardPlan = split.plan;
+      const noTimings = noTimingsWarning(split.plan);
+      if (noTimings) diagnostics.push(noTimings);
     } else placed = chosen.map(((f) => shardIndexOf(f.id, flags.shard.total)));
     const { index, total } = flags.shard;
     const withFixtures = shardsWithFixtures(placed, total);
@@ -2535,4 +2552,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-C42P7IQZ.js.map
+//# sourceMappingURL=chunk-3Q2RLNWB.js.map

@@ -20,8 +20,9 @@ import "./chunk-UZCZWFUL.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-JIB3WQ2Y.js";
-import "./chunk-ABES4YHD.js";
+} from "./chunk-ZDKKZU43.js";
+import "./chunk-4SYLYQRO.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import {
   isDiagnosticsArtifact
@@ -212,4 +213,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-BFGBQTI7.js.map
+//# sourceMappingURL=rerun_preflight-L7RWKSLF.js.map

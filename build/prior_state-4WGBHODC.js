@@ -1,7 +1,7 @@
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-J3XTK5XE.js";
+} from "./chunk-VS7CLAPD.js";
 import "./chunk-BCYQYPMR.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
@@ -16,8 +16,9 @@ import "./chunk-UZCZWFUL.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-JIB3WQ2Y.js";
-import "./chunk-ABES4YHD.js";
+} from "./chunk-ZDKKZU43.js";
+import "./chunk-4SYLYQRO.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-IF2ETGSY.js";
 import "./chunk-ULAWJS6M.js";
@@ -79,4 +80,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-6HJKQBVW.js.map
+//# sourceMappingURL=prior_state-4WGBHODC.js.map

@@ -4,8 +4,9 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-JIB3WQ2Y.js";
-import "./chunk-ABES4YHD.js";
+} from "./chunk-ZDKKZU43.js";
+import "./chunk-4SYLYQRO.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-IF2ETGSY.js";
 import "./chunk-ULAWJS6M.js";
@@ -18,4 +19,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-4ULVWYNV.js.map
+//# sourceMappingURL=source_artifact-YW3CH7C5.js.map

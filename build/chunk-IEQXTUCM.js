@@ -326,18 +326,21 @@ var locateIssues = (function locateIssues(text, issues) {
     message: issue.message
   })));
 });
-
-// lib/base/sha256_hex.ts
-var sha256Hex = (async function sha256Hex(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, ((b) => b.toString(16).padStart(2, "0"))).join("");
+var jsonSyntax = (function jsonSyntax(text, error) {
+  const parsed = parseJsonc(text, {
+    strict: true
+  });
+  const offset = !parsed.ok ? parsed.error.offset : Number(/position (\d+)/.exec(error?.message ?? "")?.[1] ?? NaN);
+  if (Number.isNaN(offset)) return error?.message ?? "it is not JSON";
+  const { line, column } = positionAt(text, offset);
+  const token = offset >= text.length ? "end of input" : `token ${JSON.stringify(text[offset])}`;
+  return `unexpected ${token} at line ${line}, column ${column}`;
 });
 
 export {
-  positionAt,
   parseJsonc,
   formatPath,
   locateIssues,
-  sha256Hex
+  jsonSyntax
 };
-//# sourceMappingURL=chunk-ABES4YHD.js.map
+//# sourceMappingURL=chunk-IEQXTUCM.js.map

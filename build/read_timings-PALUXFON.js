@@ -24,7 +24,7 @@ import {
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-OYC7J4QW.js");
+  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-EXWNQ352.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -65,7 +65,7 @@ var readTimings = (async function readTimings(where) {
       read
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-4ULVWYNV.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-YW3CH7C5.js");
   const shown = where.timings;
   const fail = ((reason, hint) => {
     const lines = reason.split("\n");
@@ -163,4 +163,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-FZWHUFAI.js.map
+//# sourceMappingURL=read_timings-PALUXFON.js.map

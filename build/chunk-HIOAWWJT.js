@@ -9,9 +9,11 @@ import {
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
-  parseJsonc,
   sha256Hex
-} from "./chunk-ABES4YHD.js";
+} from "./chunk-4SYLYQRO.js";
+import {
+  parseJsonc
+} from "./chunk-IEQXTUCM.js";
 import {
   MAX_INPUT_BYTES,
   readRegularFile,
@@ -582,4 +584,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-AOPW4BVM.js.map
+//# sourceMappingURL=chunk-HIOAWWJT.js.map

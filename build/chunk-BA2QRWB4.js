@@ -23,7 +23,7 @@ import {
 import {
   suiteSummary,
   unstartedCounts
-} from "./chunk-IUW7FST7.js";
+} from "./chunk-Z7M7AB3D.js";
 import {
   advanceState,
   dropStale,
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-LCOUATZR.js.map
+//# sourceMappingURL=chunk-BA2QRWB4.js.map

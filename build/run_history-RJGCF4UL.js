@@ -3,13 +3,14 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-J3XTK5XE.js";
+} from "./chunk-VS7CLAPD.js";
 import "./chunk-BCYQYPMR.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
-import "./chunk-JIB3WQ2Y.js";
-import "./chunk-ABES4YHD.js";
+import "./chunk-ZDKKZU43.js";
+import "./chunk-4SYLYQRO.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-IF2ETGSY.js";
 import "./chunk-ULAWJS6M.js";
@@ -21,4 +22,4 @@ export {
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-PG5HAQUU.js.map
+//# sourceMappingURL=run_history-RJGCF4UL.js.map

@@ -6,7 +6,7 @@ import {
   combinedCounts,
   outcomeCounts,
   unstartedCounts
-} from "./chunk-IUW7FST7.js";
+} from "./chunk-Z7M7AB3D.js";
 import {
   formatDuration,
   palette
@@ -463,4 +463,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-YQDXIAVJ.js.map
+//# sourceMappingURL=chunk-DLWU2QYK.js.map

@@ -1,4 +1,5 @@
 import {
+  durationsProblemOfValue,
   durationsText,
   jsonValue,
   summaryOfValue
@@ -10,6 +11,9 @@ import {
 import {
   join
 } from "./chunk-UZCZWFUL.js";
+import {
+  jsonSyntax
+} from "./chunk-IEQXTUCM.js";
 import {
   readRegularFile
 } from "./chunk-ZXG6X34Z.js";
@@ -26,7 +30,7 @@ var durationsUnreadable = (function durationsUnreadable(shown, problem, options)
     level: "warning",
     message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
     // A directory or another non-regular file is removed as a damaged file is.
-    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (the run files in runs/ keep every duration). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
+    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (replacing what is there: to keep its durations, fix it first). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
   };
 });
 var durationsLeftOut = (function durationsLeftOut(shown, leftOut) {
@@ -39,7 +43,13 @@ var durationsLeftOut = (function durationsLeftOut(shown, leftOut) {
     hint: `The next run that records durations rewrites the summary without ${leftOut.count === 1 ? "it" : "them"}. To keep ${leftOut.count === 1 ? "it" : "them"}, fix ${leftOut.count === 1 ? "it" : "them"}: each id's durations are a list of milliseconds, newest first (e.g. "api/health": [1200, 1150]).`
   };
 });
-var NOT_A_SUMMARY = "it is not a durations summary this smoke can read (damaged, or of a newer version)";
+var notASummary = (function notASummary(text, value) {
+  if (value === void 0) return `it is not JSON: ${jsonSyntax(text)}`;
+  const problem = durationsProblemOfValue(value);
+  if (problem) return `it is ${problem}`;
+  const version = value?.version;
+  return typeof version === "number" ? `it is a durations summary of version ${version} (this smoke reads version 1)` : 'it is not a durations summary this smoke can read (no "version": 1 with "fixtures")';
+});
 var durationsStamp = (async function durationsStamp(dir) {
   try {
     const info = await Deno.stat(join(dir, DURATIONS_FILE));
@@ -72,13 +82,14 @@ var readStamped = (async function readStamped(dir, stamp) {
     stamp,
     problem: read.reason
   };
-  const value = jsonValue(new TextDecoder().decode(read.value));
+  const text = new TextDecoder().decode(read.value);
+  const value = jsonValue(text);
   const { samples, leftOut } = summaryOfValue(value, {
     lines: 3
   });
   if (!samples) return {
     stamp,
-    problem: NOT_A_SUMMARY
+    problem: notASummary(text, value)
   };
   return leftOut ? {
     samples,
@@ -113,4 +124,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-SMC5IEQW.js.map
+//# sourceMappingURL=chunk-JMCFBTQN.js.map

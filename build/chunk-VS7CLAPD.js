@@ -10,7 +10,7 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-JIB3WQ2Y.js";
+} from "./chunk-ZDKKZU43.js";
 import {
   readRegularFile
 } from "./chunk-ZXG6X34Z.js";
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-J3XTK5XE.js.map
+//# sourceMappingURL=chunk-VS7CLAPD.js.map

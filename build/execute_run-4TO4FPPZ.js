@@ -18,7 +18,7 @@ import {
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-LCOUATZR.js";
+} from "./chunk-BA2QRWB4.js";
 import {
   VERSION,
   leftoverDiagnostics,
@@ -46,7 +46,7 @@ import {
   runEnvironment,
   serviceEnvironment,
   skippedAnyway
-} from "./chunk-AOPW4BVM.js";
+} from "./chunk-HIOAWWJT.js";
 import "./chunk-MRJAKDEU.js";
 import {
   SaveRunError,
@@ -68,7 +68,7 @@ import {
 } from "./chunk-5EPMVDCW.js";
 import {
   renderSummary
-} from "./chunk-IUW7FST7.js";
+} from "./chunk-Z7M7AB3D.js";
 import {
   colorWanted,
   palette,
@@ -88,7 +88,8 @@ import {
   join,
   resolve
 } from "./chunk-UZCZWFUL.js";
-import "./chunk-ABES4YHD.js";
+import "./chunk-4SYLYQRO.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import {
   createArtifact,
@@ -280,7 +281,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-QZGHW4X5.js");
+    const { createGitHubReporter } = await import("./github-QS2KUYLK.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1511,7 +1512,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-6HJKQBVW.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-4WGBHODC.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1532,7 +1533,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { readDurationsFile, writeDurations } = await import("./durations_file-OYC7J4QW.js");
+  const { readDurationsFile, writeDurations } = await import("./durations_file-EXWNQ352.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
@@ -1807,7 +1808,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-OYC7J4QW.js");
+        const { durationsNotSaved } = await import("./durations_file-EXWNQ352.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1943,4 +1944,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-T4MEMRGW.js.map
+//# sourceMappingURL=execute_run-4TO4FPPZ.js.map

@@ -6,11 +6,12 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-SMC5IEQW.js";
+} from "./chunk-JMCFBTQN.js";
 import "./chunk-MRJAKDEU.js";
 import "./chunk-MO55WK7U.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
+import "./chunk-IEQXTUCM.js";
 import "./chunk-ZXG6X34Z.js";
 import "./chunk-VTBD4O6O.js";
 import "./chunk-GTHP53V7.js";
@@ -23,4 +24,4 @@ export {
   readDurationsFile,
   writeDurations
 };
-//# sourceMappingURL=durations_file-OYC7J4QW.js.map
+//# sourceMappingURL=durations_file-EXWNQ352.js.map
