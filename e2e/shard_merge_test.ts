@@ -113,7 +113,16 @@ Deno.test("merge: shard artifacts become one artifact; its failures rerun re-sha
     assert.equal(merge.resultLine, "RESULT: fail");
     assert.match(merge.stdout, /^Merged 2 artifacts:$/m);
     assert.match(merge.stdout, /^Summary: 8 passed, 2 failed, 0 skipped, 0 flaky \(10 fixtures, /m);
-    assert.match(merge.stdout, /^Artifact: \.planning\/artifacts\/smoke\/latest\.json$/m);
+    // Named as a run's artifact is, by its file in runs/ (latest.json holds it too).
+    const latest = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
+    assert.match(
+      merge.stdout,
+      new RegExp(`^Artifact: \\.planning/artifacts/smoke/runs/${latest.runId}\\.json$`, "m"),
+    );
+    assert.deepEqual(
+      JSON.parse(await p.read(`.planning/artifacts/smoke/runs/${latest.runId}.json`)),
+      latest,
+    );
     assert.match(merge.stdout, new RegExp(`^Rerun failures: ${INVOKE} --rerun-failed$`, "m"));
 
     const merged = ArtifactSchema.parse(await p.latest());
@@ -352,8 +361,11 @@ Deno.test("merge: the default --out follows config artifactDir and --artifact-di
   });
   const byConfig = await runSmoke(p.dir, ["merge", "in.json"]);
   assert.equal(byConfig.code, 0, byConfig.stdout + byConfig.stderr);
-  assert.match(byConfig.stdout, /^Artifact: from-config\/latest\.json$/m);
   const merged = JSON.parse(await p.read("from-config/latest.json"));
+  assert.match(
+    byConfig.stdout,
+    new RegExp(`^Artifact: from-config/runs/${merged.runId}\\.json$`, "m"),
+  );
   assert.equal(
     await p.read(`from-config/runs/${merged.runId}.json`),
     await p.read("from-config/latest.json"),

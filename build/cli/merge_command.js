@@ -58,6 +58,7 @@ import {
 } from "../chunk-UNIPN2WA.js";
 import "../chunk-2N47EPJ5.js";
 import {
+  join,
   resolve
 } from "../chunk-UZCZWFUL.js";
 import {
@@ -480,7 +481,8 @@ ${d.message}`);
     summary: artifact.summary,
     result: artifact.result,
     durationMs: artifact.durationMs,
-    artifactPath: shownOut,
+    // Into the artifact directory: named as a run's artifact is, by its file in runs/.
+    artifactPath: intoLatest ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd) : shownOut,
     interrupted: artifact.interrupted,
     ...unstartedCounts(artifact.fixtures),
     ...rerunCommand ? {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { resolve } from "../base/path.ts";
+import { join, resolve } from "../base/path.ts";
 import type { Artifact } from "../artifact/artifact.ts";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
 import { resolveOptions } from "../config/config.ts";
@@ -312,7 +312,10 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     summary: artifact.summary,
     result: artifact.result,
     durationMs: artifact.durationMs,
-    artifactPath: shownOut,
+    // Into the artifact directory: named as a run's artifact is, by its file in runs/.
+    artifactPath: intoLatest
+      ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd)
+      : shownOut,
     interrupted: artifact.interrupted,
     ...unstartedCounts(artifact.fixtures),
     ...(rerunCommand ? { rerunCommand } : {}),
