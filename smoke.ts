@@ -86,6 +86,8 @@ for (const event of ["error", "unhandledrejection"]) {
 }
 
 const interrupt = new AbortController();
+/** What the first signal stops (said when it comes): a run's fixtures, or a merge or a report. */
+let stopping = "stopping fixtures and writing the artifact";
 /** The interrupt that started the stop, and when. */
 let firstSignal: { name: Deno.Signal; at: number } | undefined;
 /** The same signal again within this long is the same interrupt, delivered twice. */
@@ -111,9 +113,7 @@ for (const name of signals) {
       stdout(`\n${result("fail")}\n`);
       exit(code);
     }
-    stderr(
-      `\nwarning: ${name}: stopping fixtures and writing the artifact (again to stop at once)\n`,
-    );
+    stderr(`\nwarning: ${name}: ${stopping} (again to stop at once)\n`);
     firstSignal = { name, at: performance.now() };
     interrupt.abort(name);
   });
@@ -154,6 +154,8 @@ async function main(args: string[]): Promise<number> {
     denoVersion: Deno.version.deno,
   });
   const flags = smoke.parseFlags(args);
+  // A merge or a report stops before it writes, or fails once it has written.
+  if (flags.command !== "run") stopping = `stopping the ${flags.command}`;
   if (flags.help) {
     // The directories and settings in effect; a broken config never fails --help.
     stdout(smoke.helpText(invocation, await smoke.helpSettings(flags, cwd)));

@@ -212,6 +212,59 @@ Deno.test("one signal delivered twice at once (a group signal and a wrapper forw
   assert.equal(failure?.kind, "interrupted");
 });
 
+/** Whether a process catches SIGINT yet (Linux: the SigCgt mask of /proc/<pid>/status). */
+async function catchesSigint(pid: number): Promise<boolean> {
+  const status = await Deno.readTextFile(`/proc/${pid}/status`);
+  const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status)?.[1];
+  return mask !== undefined && (BigInt(`0x${mask}`) & 2n) !== 0n;
+}
+
+Deno.test("SIGINT during smoke merge: it never passes; it stops before writing, or fails after", async () => {
+  // Two shards of 100,000 results each: a merge of a second or two, long enough to interrupt.
+  await using seed = await tempProject({ "fixtures/a.smoke.jsonc": sh("true") });
+  assert.equal((await runSmoke(seed.dir, [])).code, 0);
+  const base = await seed.latest();
+  const shard = (index: number) => {
+    const fixtures = Array.from({ length: 100_000 }, (_, i) => ({
+      ...base.fixtures[0],
+      id: `f${index}_${i}`,
+    }));
+    // The suite's state a full run records is of its own fixture: left out.
+    const { combined: _c, suite: _s, prior: _p, ...run } = base;
+    return JSON.stringify({
+      ...run,
+      runId: `${base.runId.slice(0, -6)}00000${index}`,
+      selection: { fixtureIds: fixtures.map((f) => f.id) },
+      fixtures,
+      summary: { total: fixtures.length, passed: fixtures.length, failed: 0, skipped: 0, flaky: 0 },
+    });
+  };
+  await using p = await tempProject({ "in1.json": shard(1), "in2.json": shard(2) });
+  const child = spawnSmoke(p.dir, ["merge", "in1.json", "in2.json", "--artifact-dir", "out"]);
+  await waitFor(() => catchesSigint(child.pid));
+  child.kill("SIGINT");
+  const out = await child.output();
+  const stdout = decode(out.stdout);
+  const stderr = decode(out.stderr);
+  assert.equal(out.code, 130, stdout + stderr);
+  assert.equal(stdout.trimEnd().split("\n").at(-1), "RESULT: fail");
+  assert.match(stderr, /^warning: SIGINT: stopping the merge \(again to stop at once\)$/m);
+  const written = await p.exists("out/latest.json");
+  if (written) {
+    assert.match(
+      stderr,
+      /^error: Stopped by SIGINT: the merged artifact was written \(out\/latest\.json\), but the merge does not pass$/m,
+    );
+    assert.equal(
+      ArtifactSchema.parse(JSON.parse(await p.read("out/latest.json"))).fixtures.length,
+      200_000,
+    );
+  } else {
+    assert.match(stderr, /^error: Stopped by SIGINT: the merge wrote nothing$/m);
+    assert.equal(await p.exists("out"), false);
+  }
+});
+
 Deno.test("a fixture an interrupt stopped is no outcome and no duration in durations.json", async () => {
   // Held open only while the file "hold" exists: the first run passes, the second is interrupted.
   await using p = await tempProject({

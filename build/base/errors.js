@@ -10,8 +10,9 @@ import {
   formatWarning,
   ioErrorToUserError,
   ioFallbackError,
-  isIoError
-} from "../chunk-GTHP53V7.js";
+  isIoError,
+  stopIfInterrupted
+} from "../chunk-THX6NA7T.js";
 export {
   ExitCode,
   PreflightError,
@@ -23,6 +24,7 @@ export {
   formatWarning,
   ioErrorToUserError,
   ioFallbackError,
-  isIoError
+  isIoError,
+  stopIfInterrupted
 };
 //# sourceMappingURL=errors.js.map

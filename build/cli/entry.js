@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-FMCI2KD6.js";
+} from "../chunk-HMH2D664.js";
 import {
   VERSION
-} from "../chunk-O7ZDAKGY.js";
+} from "../chunk-DSFMD34K.js";
 import {
   DEFAULTS,
   DURATION_SAMPLES,
@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-3Q2RLNWB.js";
+} from "../chunk-TAZ5EVLJ.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -32,16 +32,16 @@ import {
   serviceDryRunLines,
   skippedAnyway,
   workingDirectory
-} from "../chunk-HIOAWWJT.js";
+} from "../chunk-XFXP26ZT.js";
 import "../chunk-MRJAKDEU.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-BCYQYPMR.js";
+} from "../chunk-CTENIR25.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-MO55WK7U.js";
+} from "../chunk-4KSUE2PB.js";
 import "../chunk-KBS467BX.js";
 import {
   fixtureArgument,
@@ -56,7 +56,7 @@ import {
 } from "../chunk-UZCZWFUL.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-ZXG6X34Z.js";
+import "../chunk-IXBMMCNU.js";
 import "../chunk-IF2ETGSY.js";
 import "../chunk-ULAWJS6M.js";
 import {
@@ -73,7 +73,7 @@ import {
   formatWarning,
   ioFallbackError,
   isIoError
-} from "../chunk-GTHP53V7.js";
+} from "../chunk-THX6NA7T.js";
 
 // lib/run/deno_check.ts
 var whyNot = (function whyNot(options) {
@@ -154,7 +154,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-EXWNQ352.js");
+  const { readDurationsFile } = await import("../durations_file-EQAPI2K7.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -272,7 +272,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-4TO4FPPZ.js");
+  return import("../execute_run-KGKDQWX7.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -434,7 +434,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-EXWNQ352.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-EQAPI2K7.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

@@ -1,14 +1,14 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-WZEID4YR.js";
+} from "../chunk-SLT7CNZL.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-DLWU2QYK.js";
+} from "../chunk-VLLNBSIF.js";
 import "../chunk-5EPMVDCW.js";
 import "../chunk-Z7M7AB3D.js";
 import "../chunk-DRR5HVBR.js";
@@ -19,7 +19,7 @@ import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-ZXG6X34Z.js";
+import "../chunk-IXBMMCNU.js";
 import "../chunk-IF2ETGSY.js";
 import "../chunk-ULAWJS6M.js";
 import {
@@ -27,7 +27,7 @@ import {
 } from "../chunk-VTBD4O6O.js";
 import {
   formatWarning
-} from "../chunk-GTHP53V7.js";
+} from "../chunk-THX6NA7T.js";
 
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;

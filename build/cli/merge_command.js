@@ -3,22 +3,22 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-BA2QRWB4.js";
+} from "../chunk-6IWIEDQV.js";
 import {
   VERSION
-} from "../chunk-O7ZDAKGY.js";
+} from "../chunk-DSFMD34K.js";
 import {
   namesLatest
-} from "../chunk-4ZS3DMY7.js";
+} from "../chunk-G6RB3LFQ.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-3Q2RLNWB.js";
+} from "../chunk-TAZ5EVLJ.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-HIOAWWJT.js";
+} from "../chunk-XFXP26ZT.js";
 import "../chunk-MRJAKDEU.js";
 import {
   SaveRunError,
@@ -28,11 +28,11 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-BCYQYPMR.js";
+} from "../chunk-CTENIR25.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-MO55WK7U.js";
+} from "../chunk-4KSUE2PB.js";
 import "../chunk-KBS467BX.js";
 import {
   outcomeCounts,
@@ -64,10 +64,10 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-ZDKKZU43.js";
+} from "../chunk-CCMSYE2Z.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-ZXG6X34Z.js";
+import "../chunk-IXBMMCNU.js";
 import {
   createArtifact
 } from "../chunk-IF2ETGSY.js";
@@ -79,8 +79,9 @@ import "../chunk-VTBD4O6O.js";
 import {
   ExitCode,
   UserError,
-  formatWarning
-} from "../chunk-GTHP53V7.js";
+  formatWarning,
+  stopIfInterrupted
+} from "../chunk-THX6NA7T.js";
 
 // lib/cli/merge_artifacts.ts
 var byId = (function byId(a, b) {
@@ -346,7 +347,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-5GMP4YUF.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-6WJ34E7N.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {
@@ -405,6 +406,7 @@ var runMerge = (async function runMerge(flags, io) {
     label: "the merged artifact",
     fileOnly: intoLatest
   });
+  stopIfInterrupted(io.signal, "the merge wrote nothing");
   if (intoLatest) {
     await saveIntoHistory(paths, artifact, {
       io,
@@ -421,6 +423,7 @@ var runMerge = (async function runMerge(flags, io) {
       shown: shownOut
     });
   }
+  stopIfInterrupted(io.signal, `the merged artifact was written (${shownOut}), but the merge does not pass`);
   const flat = ((text) => text.replace(/[\r\n]+/g, " "));
   const origin = /* @__PURE__ */ new Map();
   for (const { artifact: input } of inputs) {

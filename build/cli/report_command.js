@@ -1,13 +1,13 @@
 // @ts-self-types="../../lib/cli/report_command.ts"
 import {
   readHistory
-} from "../chunk-VS7CLAPD.js";
+} from "../chunk-4RWN7YGG.js";
 import {
   REPORT_FILE
 } from "../chunk-YQLOCLU5.js";
 import {
   checkOutputFile
-} from "../chunk-4ZS3DMY7.js";
+} from "../chunk-G6RB3LFQ.js";
 import {
   dayOf,
   loadConfig,
@@ -16,15 +16,15 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-3Q2RLNWB.js";
+} from "../chunk-TAZ5EVLJ.js";
 import {
   displayPath
-} from "../chunk-HIOAWWJT.js";
+} from "../chunk-XFXP26ZT.js";
 import "../chunk-MRJAKDEU.js";
-import "../chunk-BCYQYPMR.js";
+import "../chunk-CTENIR25.js";
 import {
   writeOutputFile
-} from "../chunk-MO55WK7U.js";
+} from "../chunk-4KSUE2PB.js";
 import {
   MAX_TIMER_MS
 } from "../chunk-KBS467BX.js";
@@ -46,10 +46,10 @@ import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-ZDKKZU43.js";
+import "../chunk-CCMSYE2Z.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-ZXG6X34Z.js";
+import "../chunk-IXBMMCNU.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
@@ -68,8 +68,9 @@ import {
 import {
   ExitCode,
   UserError,
-  formatWarning
-} from "../chunk-GTHP53V7.js";
+  formatWarning,
+  stopIfInterrupted
+} from "../chunk-THX6NA7T.js";
 
 // lib/cli/report_command.ts
 import { pathToFileURL } from "node:url";
@@ -1262,6 +1263,7 @@ var writeReport = (async function writeReport(options) {
     ...options.suggest
   });
   const html = new TextEncoder().encode(renderReportHtml(model, suggestions));
+  stopIfInterrupted(options.signal, "the HTML report was not written");
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
   await writeOutputFile(path, html, {
     what: "the HTML report",
@@ -1332,9 +1334,13 @@ var runReport = (async function runReport(flags, io) {
     suggest: {
       quarantine,
       catalogIds: Object.keys(files)
-    }
+    },
+    ...io.signal ? {
+      signal: io.signal
+    } : {}
   });
   warnInvalid(io, written.invalid);
+  stopIfInterrupted(io.signal, `the HTML report was written (${displayPath(written.path, io.cwd)})`);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
   const suggested = written.suggestions ? renderSuggestions(written.suggestions, io.now()).map(((line) => line + "\n")).join("") : "";
   io.stdout(`HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${written.runs === 1 ? "" : "s"}${invalid})

@@ -41,7 +41,14 @@ export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = {
 };
 
 /** The kind of a user error, used in messages and tests. */
-export type UserErrorKind = "usage" | "config" | "catalog" | "preflight" | "lock" | "artifact";
+export type UserErrorKind =
+  | "usage"
+  | "config"
+  | "catalog"
+  | "preflight"
+  | "lock"
+  | "artifact"
+  | "interrupted";
 
 /** Options for {@linkcode UserError}. */
 export interface UserErrorOptions {
@@ -103,6 +110,39 @@ export class UserError extends Error {
     this.exitCode = options.exitCode ?? ExitCode.Usage;
     this.diagnosticsPath = options.diagnosticsPath;
   }
+}
+
+/**
+ * A checkpoint of a command that writes once (`smoke merge`, `smoke report`):
+ * when SIGINT, SIGTERM or SIGHUP came (the entry aborts the signal with its
+ * name), it stops there with the signal's exit code, so an interrupted command
+ * never prints `RESULT: pass`.
+ *
+ * @param signal The entry's interrupt, aborted with the signal's name.
+ * @param what What was, or was not, written when it stopped.
+ * @throws {UserError} When the signal is aborted: kind `interrupted`, exit code 128 + the signal.
+ *
+ * @example
+ * ```ts
+ * import { stopIfInterrupted } from "./errors.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const interrupt = new AbortController();
+ * stopIfInterrupted(interrupt.signal, "nothing was written"); // not aborted: goes on
+ * interrupt.abort("SIGTERM");
+ * assert.throws(
+ *   () => stopIfInterrupted(interrupt.signal, "nothing was written"),
+ *   { message: "Stopped by SIGTERM: nothing was written", exitCode: 143 },
+ * );
+ * ```
+ */
+export function stopIfInterrupted(signal: AbortSignal | undefined, what: string): void {
+  if (!signal?.aborted) return;
+  const name = String(signal.reason);
+  throw new UserError(`Stopped by ${SIGNAL_EXIT_CODES[name] ? name : "a signal"}: ${what}`, {
+    kind: "interrupted",
+    exitCode: SIGNAL_EXIT_CODES[name] ?? ExitCode.Interrupted,
+  });
 }
 
 /**

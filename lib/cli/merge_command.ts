@@ -11,7 +11,7 @@ import type { Artifact } from "../artifact/artifact.ts";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
-import { ExitCode, formatWarning, UserError } from "../base/errors.ts";
+import { ExitCode, formatWarning, stopIfInterrupted, UserError } from "../base/errors.ts";
 import type { Flags } from "./flags.ts";
 import {
   ensureHistoryDir,
@@ -56,6 +56,8 @@ export interface MergeIo {
   isTerminal: boolean;
   /** How users start smoke, for printed commands. */
   invocation: string;
+  /** Aborted (with the signal's name) on SIGINT, SIGTERM or SIGHUP: the merge stops. */
+  signal?: AbortSignal;
   /** The wall clock. */
   now(): Date;
 }
@@ -242,6 +244,8 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     label: "the merged artifact",
     fileOnly: intoLatest,
   });
+  // Interrupted while reading and merging: nothing is written.
+  stopIfInterrupted(io.signal, "the merge wrote nothing");
   if (intoLatest) {
     await saveIntoHistory(paths, artifact, {
       io,
@@ -258,6 +262,13 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       shown: shownOut,
     });
   }
+
+  // Interrupted while writing: what it began is written whole (each file atomically), and the
+  // merge does not pass.
+  stopIfInterrupted(
+    io.signal,
+    `the merged artifact was written (${shownOut}), but the merge does not pass`,
+  );
 
   // Input artifacts are data from elsewhere: their text is printed one line per item (and the
   // output edge, lib/safe_output.ts, escapes controls and workflow commands in it).

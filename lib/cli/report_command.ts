@@ -13,7 +13,7 @@ import { checkOutputFile } from "../artifact/own_files.ts";
 import { readCatalog } from "../catalog/catalog.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
-import { ExitCode, formatWarning, UserError } from "../base/errors.ts";
+import { ExitCode, formatWarning, stopIfInterrupted, UserError } from "../base/errors.ts";
 import type { Flags } from "./flags.ts";
 import { smokeCommand } from "../selection/resolve_selection.ts";
 import { displayPath } from "./runtime.ts";
@@ -66,6 +66,8 @@ export interface WriteReportOptions {
   fixtureFiles?: Record<string, FixtureFile>;
   /** Make the suggestions (`smoke report`): the quarantine and the catalog's ids. */
   suggest?: SuggestOptions;
+  /** Aborted (with the signal's name) on SIGINT, SIGTERM or SIGHUP: nothing is written. */
+  signal?: AbortSignal;
 }
 
 /** What {@linkcode writeReport} did. */
@@ -116,6 +118,8 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   const suggestions = options.suggest &&
     reportSuggestions(model, history, { last, now: options.now, ...options.suggest });
   const html = new TextEncoder().encode(renderReportHtml(model, suggestions));
+  // Interrupted while reading the history and building the page: nothing is written.
+  stopIfInterrupted(options.signal, "the HTML report was not written");
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
   await writeOutputFile(path, html, { what: "the HTML report", shown: path });
   return {
@@ -165,7 +169,9 @@ function warnInvalid(io: Pick<SmokeIo, "stderr">, invalid: readonly InvalidArtif
  */
 export async function runReport(
   flags: Flags,
-  io: Pick<SmokeIo, "cwd" | "stdout" | "stderr" | "now" | "invocation">,
+  io: Pick<SmokeIo, "cwd" | "stdout" | "stderr" | "now" | "invocation"> & {
+    signal?: AbortSignal;
+  },
 ): Promise<number> {
   const config = await loadConfig(flags, io.cwd);
   const options = resolveOptions(flags, config, 1);
@@ -192,8 +198,14 @@ export async function runReport(
     command: smokeCommand(io.invocation, flags),
     fixtureFiles: files,
     suggest: { quarantine, catalogIds: Object.keys(files) },
+    ...(io.signal ? { signal: io.signal } : {}),
   });
   warnInvalid(io, written.invalid);
+  // Interrupted while writing it: the page is whole (written atomically), but the command failed.
+  stopIfInterrupted(
+    io.signal,
+    `the HTML report was written (${displayPath(written.path, io.cwd)})`,
+  );
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
   // The page's path first (scripts read it), then what the history suggests.
   const suggested = written.suggestions

@@ -125,6 +125,28 @@ Deno.test("runReport: prints the path and RESULT: pass; warns of invalid files",
   });
 });
 
+Deno.test("runReport: interrupted (SIGINT, SIGTERM, SIGHUP) before it writes, it writes nothing and fails with the signal's code", async () => {
+  for (const [name, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    await withDir(async (dir) => {
+      const artifacts = join(dir, ".planning/artifacts/smoke");
+      await writeHistory(artifacts, [
+        makeRun({ startedAt: hour(0), fixtures: [r({ id: "a", status: "passed" })] }),
+      ]);
+      const { io: edges, out } = io(dir);
+      const interrupt = new AbortController();
+      interrupt.abort(name);
+      await assert.rejects(
+        () => runReport(parseFlags(["report"]), { ...edges, signal: interrupt.signal }),
+        (error: unknown) =>
+          error instanceof UserError && error.exitCode === code &&
+          error.message === `Stopped by ${name}: the HTML report was not written`,
+      );
+      assert.equal(out.join(""), "");
+      await assert.rejects(() => Deno.stat(join(artifacts, "report.html")), Deno.errors.NotFound);
+    });
+  }
+});
+
 Deno.test("runReport: --artifact-dir, --out and the config's artifactDir", async () => {
   await withDir(async (dir) => {
     await writeHistory(join(dir, "elsewhere"), [

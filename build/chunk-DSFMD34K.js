@@ -8,7 +8,7 @@ import {
 } from "./chunk-VTBD4O6O.js";
 import {
   errnoOf
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/run/_proc.ts
 var PROC = "/proc";
@@ -438,4 +438,4 @@ export {
   leftoverDiagnostics,
   VERSION
 };
-//# sourceMappingURL=chunk-O7ZDAKGY.js.map
+//# sourceMappingURL=chunk-DSFMD34K.js.map

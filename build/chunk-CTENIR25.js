@@ -4,7 +4,7 @@ import {
   isWriteFailure,
   removeStrayTemps,
   writeFileAtomic
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import {
   basename,
   dirname,
@@ -14,7 +14,7 @@ import {
 import {
   UserError,
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/artifact/same_file.ts
 var entryOf = (function entryOf(path) {
@@ -220,4 +220,4 @@ export {
   SaveRunError,
   saveRun
 };
-//# sourceMappingURL=chunk-BCYQYPMR.js.map
+//# sourceMappingURL=chunk-CTENIR25.js.map

@@ -47,6 +47,14 @@ var UserError = class extends Error {
     this.diagnosticsPath = options.diagnosticsPath;
   }
 };
+var stopIfInterrupted = (function stopIfInterrupted(signal, what) {
+  if (!signal?.aborted) return;
+  const name = String(signal.reason);
+  throw new UserError(`Stopped by ${SIGNAL_EXIT_CODES[name] ? name : "a signal"}: ${what}`, {
+    kind: "interrupted",
+    exitCode: SIGNAL_EXIT_CODES[name] ?? ExitCode.Interrupted
+  });
+});
 var formatUserError = (function formatUserError(error) {
   const [first, ...rest] = error.message.split("\n");
   const code = error.code ? ` [${error.code}]` : "";
@@ -288,6 +296,7 @@ export {
   ExitCode,
   SIGNAL_EXIT_CODES,
   UserError,
+  stopIfInterrupted,
   formatUserError,
   formatWarning,
   PreflightError,
@@ -297,4 +306,4 @@ export {
   ioErrorToUserError,
   ioFallbackError
 };
-//# sourceMappingURL=chunk-GTHP53V7.js.map
+//# sourceMappingURL=chunk-THX6NA7T.js.map

@@ -8,7 +8,7 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-DLWU2QYK.js";
+} from "./chunk-VLLNBSIF.js";
 import {
   newStopToken,
   renderInert
@@ -39,4 +39,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-QS2KUYLK.js.map
+//# sourceMappingURL=github-ZS364OBK.js.map

@@ -1,11 +1,11 @@
 import {
   fileTypeName
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-IXBMMCNU.js";
 import {
   describeIoError,
   errnoOf,
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/reporters/step_summary_file.ts
 import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
@@ -112,4 +112,4 @@ export {
   openForAppend,
   appendStepSummary
 };
-//# sourceMappingURL=chunk-WZEID4YR.js.map
+//# sourceMappingURL=chunk-SLT7CNZL.js.map

@@ -18,10 +18,10 @@ import {
   MAX_INPUT_BYTES,
   readRegularFile,
   readRegularTextFileSync
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-IXBMMCNU.js";
 import {
   UserError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/config/services.ts
 var SERVICE_TIMEOUT_MS = 6e4;
@@ -584,4 +584,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-HIOAWWJT.js.map
+//# sourceMappingURL=chunk-XFXP26ZT.js.map

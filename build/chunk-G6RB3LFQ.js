@@ -3,17 +3,17 @@ import {
   historyPaths,
   realPath,
   sameFile
-} from "./chunk-BCYQYPMR.js";
+} from "./chunk-CTENIR25.js";
 import {
   checkOutputPath
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import {
   join,
   resolve
 } from "./chunk-UZCZWFUL.js";
 import {
   UserError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/artifact/own_files.ts
 var namesLatest = (function namesLatest(path, paths) {
@@ -50,4 +50,4 @@ export {
   namesLatest,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-4ZS3DMY7.js.map
+//# sourceMappingURL=chunk-G6RB3LFQ.js.map

@@ -1,9 +1,9 @@
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-VS7CLAPD.js";
-import "./chunk-BCYQYPMR.js";
-import "./chunk-MO55WK7U.js";
+} from "./chunk-4RWN7YGG.js";
+import "./chunk-CTENIR25.js";
+import "./chunk-4KSUE2PB.js";
 import "./chunk-KBS467BX.js";
 import {
   stateOfArtifact
@@ -16,14 +16,14 @@ import "./chunk-UZCZWFUL.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-ZDKKZU43.js";
+} from "./chunk-CCMSYE2Z.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import "./chunk-IF2ETGSY.js";
 import "./chunk-ULAWJS6M.js";
 import "./chunk-VTBD4O6O.js";
-import "./chunk-GTHP53V7.js";
+import "./chunk-THX6NA7T.js";
 
 // lib/selection/prior_state.ts
 var readPriorState = (async function readPriorState(paths, options) {
@@ -80,4 +80,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-4WGBHODC.js.map
+//# sourceMappingURL=prior_state-J47TMAAI.js.map

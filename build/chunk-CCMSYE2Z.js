@@ -8,7 +8,7 @@ import {
 import {
   formatBytes,
   readRegularFile
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-IXBMMCNU.js";
 import {
   failedEntries
 } from "./chunk-IF2ETGSY.js";
@@ -433,4 +433,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-ZDKKZU43.js.map
+//# sourceMappingURL=chunk-CCMSYE2Z.js.map

@@ -9,12 +9,12 @@ import {
   serviceIssues,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-HIOAWWJT.js";
+} from "./chunk-XFXP26ZT.js";
 import {
   historyPaths,
   realPath,
   sameFile
-} from "./chunk-BCYQYPMR.js";
+} from "./chunk-CTENIR25.js";
 import {
   fixtureLimits,
   planFixture,
@@ -41,7 +41,7 @@ import {
   readFailure,
   readRegularTextFile,
   readRegularTextFileSync
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-IXBMMCNU.js";
 import {
   displayName,
   isFixtureId
@@ -52,7 +52,7 @@ import {
   describeIoError,
   ioErrorToUserError,
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // schema/quarantine.v1.json
 var quarantine_v1_default = {
@@ -2315,8 +2315,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const formerSuite = await formerSuiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-L7RWKSLF.js"),
-      import("./run_history-RJGCF4UL.js")
+      import("./rerun_preflight-7Q5K4XTQ.js"),
+      import("./run_history-E6DYR2AP.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -2365,7 +2365,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-PALUXFON.js");
+      const { readTimings } = await import("./read_timings-JGOKFDQJ.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2552,4 +2552,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-3Q2RLNWB.js.map
+//# sourceMappingURL=chunk-TAZ5EVLJ.js.map

@@ -3,11 +3,11 @@ import {
   sendSignal,
   sessionGroups,
   signalGroups
-} from "./chunk-O7ZDAKGY.js";
+} from "./chunk-DSFMD34K.js";
 import {
   envUnreadable,
   readEnv
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import {
   after
 } from "./chunk-KBS467BX.js";
@@ -633,4 +633,4 @@ export {
   ProcessGroups,
   runProcess
 };
-//# sourceMappingURL=chunk-FMCI2KD6.js.map
+//# sourceMappingURL=chunk-HMH2D664.js.map

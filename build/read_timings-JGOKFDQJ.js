@@ -1,6 +1,6 @@
 import {
   namesLatest
-} from "./chunk-4ZS3DMY7.js";
+} from "./chunk-G6RB3LFQ.js";
 import {
   durationsProblemOfValue,
   jsonValue,
@@ -11,8 +11,8 @@ import {
 import {
   historyPaths,
   sameFile
-} from "./chunk-BCYQYPMR.js";
-import "./chunk-MO55WK7U.js";
+} from "./chunk-CTENIR25.js";
+import "./chunk-4KSUE2PB.js";
 import "./chunk-KBS467BX.js";
 import {
   resolve
@@ -20,11 +20,11 @@ import {
 import "./chunk-VTBD4O6O.js";
 import {
   UserError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-EXWNQ352.js");
+  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-EQAPI2K7.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -65,7 +65,7 @@ var readTimings = (async function readTimings(where) {
       read
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-YW3CH7C5.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-M75PEYNM.js");
   const shown = where.timings;
   const fail = ((reason, hint) => {
     const lines = reason.split("\n");
@@ -163,4 +163,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-PALUXFON.js.map
+//# sourceMappingURL=read_timings-JGOKFDQJ.js.map

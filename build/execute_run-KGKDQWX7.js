@@ -11,14 +11,14 @@ import {
   runProcess,
   startInSession,
   stripAnsi
-} from "./chunk-FMCI2KD6.js";
+} from "./chunk-HMH2D664.js";
 import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-BA2QRWB4.js";
+} from "./chunk-6IWIEDQV.js";
 import {
   VERSION,
   leftoverDiagnostics,
@@ -29,13 +29,13 @@ import {
   sessionLimits,
   signalGroups,
   stopRunProcesses
-} from "./chunk-O7ZDAKGY.js";
+} from "./chunk-DSFMD34K.js";
 import {
   REPORT_FILE
 } from "./chunk-YQLOCLU5.js";
 import {
   checkOutputFile
-} from "./chunk-4ZS3DMY7.js";
+} from "./chunk-G6RB3LFQ.js";
 import {
   SERVICE_INTERVAL_MS,
   SERVICE_TIMEOUT_MS,
@@ -46,7 +46,7 @@ import {
   runEnvironment,
   serviceEnvironment,
   skippedAnyway
-} from "./chunk-HIOAWWJT.js";
+} from "./chunk-XFXP26ZT.js";
 import "./chunk-MRJAKDEU.js";
 import {
   SaveRunError,
@@ -54,10 +54,10 @@ import {
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-BCYQYPMR.js";
+} from "./chunk-CTENIR25.js";
 import {
   isWriteFailure
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import {
   after,
   every
@@ -90,7 +90,7 @@ import {
 } from "./chunk-UZCZWFUL.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import {
   createArtifact,
   isQuarantinedFailure
@@ -108,7 +108,7 @@ import {
   UserError,
   formatUserError,
   formatWarning
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/run/descriptor_limit.ts
 var DESCRIPTORS_PER_FIXTURE = 4;
@@ -270,7 +270,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-IH45JWQU.js");
+    const { createJUnitReporter } = await import("./junit-CTL6HGPP.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -281,7 +281,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-QS2KUYLK.js");
+    const { createGitHubReporter } = await import("./github-ZS364OBK.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1512,7 +1512,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-4WGBHODC.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-J47TMAAI.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1533,7 +1533,7 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { readDurationsFile, writeDurations } = await import("./durations_file-EXWNQ352.js");
+  const { readDurationsFile, writeDurations } = await import("./durations_file-EQAPI2K7.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
@@ -1808,7 +1808,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-EXWNQ352.js");
+        const { durationsNotSaved } = await import("./durations_file-EQAPI2K7.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1944,4 +1944,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-4TO4FPPZ.js.map
+//# sourceMappingURL=execute_run-KGKDQWX7.js.map

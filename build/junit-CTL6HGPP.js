@@ -2,7 +2,7 @@ import {
   describeWriteFailure,
   isWriteFailure,
   writeFileAtomic
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import "./chunk-KBS467BX.js";
 import {
   blockedBy,
@@ -24,7 +24,7 @@ import {
   escapeFormatCharacters,
   readsAsResult
 } from "./chunk-VTBD4O6O.js";
-import "./chunk-GTHP53V7.js";
+import "./chunk-THX6NA7T.js";
 
 // lib/reporters/junit.ts
 var JUNIT_EXCERPT = {
@@ -392,4 +392,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-IH45JWQU.js.map
+//# sourceMappingURL=junit-CTL6HGPP.js.map

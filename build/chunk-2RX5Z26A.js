@@ -7,7 +7,7 @@ import {
 import {
   describeWriteFailure,
   writeFileAtomic
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
@@ -16,10 +16,10 @@ import {
 } from "./chunk-IEQXTUCM.js";
 import {
   readRegularFile
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-IXBMMCNU.js";
 import {
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/artifact/durations_file.ts
 var DURATIONS_FILE = "durations.json";
@@ -124,4 +124,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-JMCFBTQN.js.map
+//# sourceMappingURL=chunk-2RX5Z26A.js.map

@@ -4,7 +4,7 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-JMCFBTQN.js";
+} from "./chunk-2RX5Z26A.js";
 import {
   addRun,
   recordedResults
@@ -12,18 +12,18 @@ import {
 import "./chunk-MRJAKDEU.js";
 import {
   isWriteFailure
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import "./chunk-KBS467BX.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import "./chunk-ULAWJS6M.js";
 import "./chunk-VTBD4O6O.js";
 import {
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/artifact/merged_durations.ts
 var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
@@ -94,4 +94,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-5GMP4YUF.js.map
+//# sourceMappingURL=merged_durations-6WJ34E7N.js.map

@@ -6,15 +6,15 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-JMCFBTQN.js";
+} from "./chunk-2RX5Z26A.js";
 import "./chunk-MRJAKDEU.js";
-import "./chunk-MO55WK7U.js";
+import "./chunk-4KSUE2PB.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import "./chunk-VTBD4O6O.js";
-import "./chunk-GTHP53V7.js";
+import "./chunk-THX6NA7T.js";
 export {
   DURATIONS_FILE,
   durationsLeftOut,
@@ -24,4 +24,4 @@ export {
   readDurationsFile,
   writeDurations
 };
-//# sourceMappingURL=durations_file-EXWNQ352.js.map
+//# sourceMappingURL=durations_file-EQAPI2K7.js.map

@@ -2,7 +2,7 @@ import {
   UserError,
   describeIoError,
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/base/read_input.ts
 var MAX_INPUT_BYTES = 1024 * 1024;
@@ -252,4 +252,4 @@ export {
   readRegularTextFile,
   inputError
 };
-//# sourceMappingURL=chunk-ZXG6X34Z.js.map
+//# sourceMappingURL=chunk-IXBMMCNU.js.map

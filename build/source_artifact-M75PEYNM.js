@@ -4,14 +4,14 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-ZDKKZU43.js";
+} from "./chunk-CCMSYE2Z.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import "./chunk-IF2ETGSY.js";
 import "./chunk-ULAWJS6M.js";
 import "./chunk-VTBD4O6O.js";
-import "./chunk-GTHP53V7.js";
+import "./chunk-THX6NA7T.js";
 export {
   MAX_ARTIFACT_BYTES,
   checkSource,
@@ -19,4 +19,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-YW3CH7C5.js.map
+//# sourceMappingURL=source_artifact-M75PEYNM.js.map

@@ -3,23 +3,23 @@ import {
   newestRealRun,
   readHistory,
   readHistoryRun
-} from "./chunk-VS7CLAPD.js";
-import "./chunk-BCYQYPMR.js";
-import "./chunk-MO55WK7U.js";
+} from "./chunk-4RWN7YGG.js";
+import "./chunk-CTENIR25.js";
+import "./chunk-4KSUE2PB.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
-import "./chunk-ZDKKZU43.js";
+import "./chunk-CCMSYE2Z.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import "./chunk-IF2ETGSY.js";
 import "./chunk-ULAWJS6M.js";
 import "./chunk-VTBD4O6O.js";
-import "./chunk-GTHP53V7.js";
+import "./chunk-THX6NA7T.js";
 export {
   NEWEST_RUN_READS,
   newestRealRun,
   readHistory,
   readHistoryRun
 };
-//# sourceMappingURL=run_history-RJGCF4UL.js.map
+//# sourceMappingURL=run_history-E6DYR2AP.js.map

@@ -2,7 +2,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-BCYQYPMR.js";
+} from "./chunk-CTENIR25.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
@@ -10,10 +10,10 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-ZDKKZU43.js";
+} from "./chunk-CCMSYE2Z.js";
 import {
   readRegularFile
-} from "./chunk-ZXG6X34Z.js";
+} from "./chunk-IXBMMCNU.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-IF2ETGSY.js";
@@ -24,7 +24,7 @@ import {
   UserError,
   ioErrorToUserError,
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/artifact/run_history.ts
 var readArtifactText = (async function readArtifactText(path) {
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-VS7CLAPD.js.map
+//# sourceMappingURL=chunk-4RWN7YGG.js.map

@@ -20,10 +20,10 @@ import "./chunk-UZCZWFUL.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-ZDKKZU43.js";
+} from "./chunk-CCMSYE2Z.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-ZXG6X34Z.js";
+import "./chunk-IXBMMCNU.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-IF2ETGSY.js";
@@ -31,7 +31,7 @@ import "./chunk-ULAWJS6M.js";
 import "./chunk-VTBD4O6O.js";
 import {
   PreflightError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/selection/rerun_preflight.ts
 var manualFallback = (function manualFallback(fallback, ids) {
@@ -213,4 +213,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-L7RWKSLF.js.map
+//# sourceMappingURL=rerun_preflight-7Q5K4XTQ.js.map

@@ -3,7 +3,7 @@ import {
   readStat,
   running,
   stopOrphans
-} from "./chunk-O7ZDAKGY.js";
+} from "./chunk-DSFMD34K.js";
 import {
   jsonValue,
   unchangedRecoveryNote
@@ -11,12 +11,12 @@ import {
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-BCYQYPMR.js";
+} from "./chunk-CTENIR25.js";
 import {
   describeWriteFailure,
   isWriteFailure,
   lstatIfPresent
-} from "./chunk-MO55WK7U.js";
+} from "./chunk-4KSUE2PB.js";
 import {
   sleep
 } from "./chunk-KBS467BX.js";
@@ -45,7 +45,7 @@ import {
   ExitCode,
   SIGNAL_EXIT_CODES,
   UserError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/cli/run_outcome.ts
 var withPrevious = (function withPrevious(ends, input) {
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-BA2QRWB4.js.map
+//# sourceMappingURL=chunk-6IWIEDQV.js.map

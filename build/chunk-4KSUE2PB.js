@@ -14,7 +14,7 @@ import {
 import {
   UserError,
   isIoError
-} from "./chunk-GTHP53V7.js";
+} from "./chunk-THX6NA7T.js";
 
 // lib/base/env.ts
 var readEnv = (function readEnv(name, options = {}) {
@@ -345,4 +345,4 @@ export {
   removeStrayTemps,
   writeOutputFile
 };
-//# sourceMappingURL=chunk-MO55WK7U.js.map
+//# sourceMappingURL=chunk-4KSUE2PB.js.map
