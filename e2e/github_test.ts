@@ -198,6 +198,39 @@ Deno.test("GitHub mode: a FIFO as the step summary is refused unopened at the en
   assert.equal((await p.latest()).result, "pass");
 });
 
+Deno.test("GitHub mode: a step summary set to one of smoke's own files (durations.json, latest.json, a run file) is refused, in a run and in an error's report; the history stays readable", async () => {
+  await using p = await tempProject({
+    "fixtures/a.smoke.jsonc": sh("true"),
+    "fixtures/b.smoke.jsonc": sh("true"),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const runFile = `runs/${(await p.latest()).runId}.json`;
+  for (const name of ["durations.json", "latest.json", runFile]) {
+    const path = join(p.artifactDir, name);
+    const before = await Deno.readTextFile(path);
+    const env = { ...githubEnv(p.dir, p.dir), GITHUB_STEP_SUMMARY: path };
+    // A run: the reporter's output is missing, so the run fails, saying why (as for a FIFO).
+    const run = await runSmoke(p.dir, ["--fixture", "a"], { env });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      /^error: The GitHub Actions reporter failed and was turned off: Cannot append to the step summary ".*": it is a file of smoke's artifact directory \(latest\.json, durations\.json, the lock or a run file\), which a summary would break$/m,
+    );
+    // A usage error's report: a warning, the error stays what stopped smoke.
+    const usage = await runSmoke(p.dir, ["--no-such-flag"], { env });
+    assert.equal(usage.code, 2, usage.stdout + usage.stderr);
+    assert.match(
+      usage.stderr,
+      /^warning: Cannot append to the step summary ".*": it is a file of smoke's artifact directory .*\[STEP_SUMMARY_WRITE_FAILED\]$/m,
+    );
+    // Nothing was appended: the run file is as it was, the others valid JSON with b's history.
+    if (name === runFile) assert.equal(await Deno.readTextFile(path), before);
+    else JSON.parse(await Deno.readTextFile(path));
+  }
+  const summary = JSON.parse(await p.read(".planning/artifacts/smoke/durations.json"));
+  assert.ok(summary.fixtures.b, JSON.stringify(summary));
+});
+
 Deno.test("fixture output reaches the step summary, JUnit and the HTML report as text: no live Markdown, no raw bidi character", async () => {
   await using p = await tempProject({
     "fixtures/a.smoke.ts": "console.error(" +

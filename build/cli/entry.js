@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-HMH2D664.js";
+} from "../chunk-ZEQQVUCV.js";
 import {
   VERSION
-} from "../chunk-DSFMD34K.js";
+} from "../chunk-SJSG62UR.js";
 import {
   DEFAULTS,
   DURATION_SAMPLES,
@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-TAZ5EVLJ.js";
+} from "../chunk-F2DM32H7.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -32,21 +32,21 @@ import {
   serviceDryRunLines,
   skippedAnyway,
   workingDirectory
-} from "../chunk-XFXP26ZT.js";
-import "../chunk-MRJAKDEU.js";
+} from "../chunk-XU6H2PBX.js";
+import "../chunk-2K6FZ4NB.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-CTENIR25.js";
+} from "../chunk-BXFQQNLU.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-4KSUE2PB.js";
+} from "../chunk-KOCYHWYE.js";
 import "../chunk-KBS467BX.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-UNIPN2WA.js";
+} from "../chunk-DBSKOPQR.js";
 import {
   idList
 } from "../chunk-2N47EPJ5.js";
@@ -57,14 +57,15 @@ import {
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
 import "../chunk-IXBMMCNU.js";
-import "../chunk-IF2ETGSY.js";
-import "../chunk-ULAWJS6M.js";
+import "../chunk-PBQEZ4VD.js";
+import "../chunk-VPM3V57A.js";
+import "../chunk-6MYH7WWL.js";
 import {
   createSafeWriter,
   displayName,
   hasControlCharacter,
   resultLine
-} from "../chunk-VTBD4O6O.js";
+} from "../chunk-XRBLM22N.js";
 import {
   ExitCode,
   PreflightError,
@@ -154,7 +155,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-EQAPI2K7.js");
+  const { readDurationsFile } = await import("../durations_file-5MWCLOHG.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -272,7 +273,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-KGKDQWX7.js");
+  return import("../execute_run-4KYMWW5W.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -434,7 +435,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-EQAPI2K7.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-5MWCLOHG.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`

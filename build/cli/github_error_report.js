@@ -1,30 +1,35 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-SLT7CNZL.js";
+} from "../chunk-6ORH7UY7.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-VLLNBSIF.js";
-import "../chunk-5EPMVDCW.js";
-import "../chunk-Z7M7AB3D.js";
-import "../chunk-DRR5HVBR.js";
-import "../chunk-QFLY5QC7.js";
+} from "../chunk-NZCXBIJX.js";
+import "../chunk-ZNZJ6444.js";
+import "../chunk-2YEAZSI3.js";
+import "../chunk-OBV7HMYD.js";
+import "../chunk-JXGFLTXX.js";
+import "../chunk-25NTBGEA.js";
+import "../chunk-BXFQQNLU.js";
+import "../chunk-KOCYHWYE.js";
+import "../chunk-KBS467BX.js";
 import "../chunk-JEDHTE3D.js";
-import "../chunk-UNIPN2WA.js";
+import "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
 import "../chunk-IXBMMCNU.js";
-import "../chunk-IF2ETGSY.js";
-import "../chunk-ULAWJS6M.js";
+import "../chunk-PBQEZ4VD.js";
+import "../chunk-VPM3V57A.js";
+import "../chunk-6MYH7WWL.js";
 import {
   markCommand
-} from "../chunk-VTBD4O6O.js";
+} from "../chunk-XRBLM22N.js";
 import {
   formatWarning
 } from "../chunk-THX6NA7T.js";

@@ -3,23 +3,35 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-6IWIEDQV.js";
+} from "../chunk-YQ5BGAFW.js";
 import {
   VERSION
-} from "../chunk-DSFMD34K.js";
-import {
-  namesLatest
-} from "../chunk-G6RB3LFQ.js";
+} from "../chunk-SJSG62UR.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-TAZ5EVLJ.js";
+} from "../chunk-F2DM32H7.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-XFXP26ZT.js";
-import "../chunk-MRJAKDEU.js";
+} from "../chunk-XU6H2PBX.js";
+import "../chunk-2K6FZ4NB.js";
+import {
+  outcomeCounts,
+  renderSummary,
+  suiteSummary,
+  unstartedCounts
+} from "../chunk-2YEAZSI3.js";
+import {
+  namesLatest
+} from "../chunk-OBV7HMYD.js";
+import {
+  colorWanted,
+  palette,
+  renderFixtureLine
+} from "../chunk-JXGFLTXX.js";
+import "../chunk-25NTBGEA.js";
 import {
   SaveRunError,
   ensureHistoryDir,
@@ -28,34 +40,22 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-CTENIR25.js";
+} from "../chunk-BXFQQNLU.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-4KSUE2PB.js";
+} from "../chunk-KOCYHWYE.js";
 import "../chunk-KBS467BX.js";
-import {
-  outcomeCounts,
-  renderSummary,
-  suiteSummary,
-  unstartedCounts
-} from "../chunk-Z7M7AB3D.js";
-import {
-  colorWanted,
-  palette,
-  renderFixtureLine
-} from "../chunk-DRR5HVBR.js";
-import "../chunk-QFLY5QC7.js";
 import {
   advanceState,
   stateFromRecord,
   suiteRecord,
   suiteVerdict
-} from "../chunk-APJERRPF.js";
+} from "../chunk-GJW5UQ5D.js";
 import "../chunk-JEDHTE3D.js";
 import {
   shellQuote
-} from "../chunk-UNIPN2WA.js";
+} from "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
   join,
@@ -64,18 +64,19 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-CCMSYE2Z.js";
+} from "../chunk-ARLK2BAX.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
 import "../chunk-IXBMMCNU.js";
 import {
   createArtifact
-} from "../chunk-IF2ETGSY.js";
+} from "../chunk-PBQEZ4VD.js";
 import {
   cutShort,
   interruptedWithoutResult
-} from "../chunk-ULAWJS6M.js";
-import "../chunk-VTBD4O6O.js";
+} from "../chunk-VPM3V57A.js";
+import "../chunk-6MYH7WWL.js";
+import "../chunk-XRBLM22N.js";
 import {
   ExitCode,
   UserError,
@@ -347,7 +348,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-6WJ34E7N.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-NMDJW23B.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -1,13 +1,10 @@
 // @ts-self-types="../../lib/cli/report_command.ts"
 import {
   readHistory
-} from "../chunk-4RWN7YGG.js";
+} from "../chunk-ZROIPU5Q.js";
 import {
   REPORT_FILE
 } from "../chunk-YQLOCLU5.js";
-import {
-  checkOutputFile
-} from "../chunk-G6RB3LFQ.js";
 import {
   dayOf,
   loadConfig,
@@ -16,37 +13,40 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-TAZ5EVLJ.js";
+} from "../chunk-F2DM32H7.js";
 import {
   displayPath
-} from "../chunk-XFXP26ZT.js";
-import "../chunk-MRJAKDEU.js";
-import "../chunk-CTENIR25.js";
+} from "../chunk-XU6H2PBX.js";
+import "../chunk-2K6FZ4NB.js";
 import {
-  writeOutputFile
-} from "../chunk-4KSUE2PB.js";
-import {
-  MAX_TIMER_MS
-} from "../chunk-KBS467BX.js";
+  checkOutputFile
+} from "../chunk-OBV7HMYD.js";
 import {
   formatDuration
-} from "../chunk-DRR5HVBR.js";
+} from "../chunk-JXGFLTXX.js";
 import {
   failureExcerpt,
   groupBlocked,
   isBlocked
-} from "../chunk-QFLY5QC7.js";
+} from "../chunk-25NTBGEA.js";
+import "../chunk-BXFQQNLU.js";
+import {
+  writeOutputFile
+} from "../chunk-KOCYHWYE.js";
+import {
+  MAX_TIMER_MS
+} from "../chunk-KBS467BX.js";
 import "../chunk-JEDHTE3D.js";
 import {
   fixtureArgument,
   shellQuote
-} from "../chunk-UNIPN2WA.js";
+} from "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-CCMSYE2Z.js";
+import "../chunk-ARLK2BAX.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
 import "../chunk-IXBMMCNU.js";
@@ -54,17 +54,18 @@ import {
   isQuarantinedFailure,
   quarantinedFailure,
   servicesFailed
-} from "../chunk-IF2ETGSY.js";
+} from "../chunk-PBQEZ4VD.js";
 import {
   interruptedWithoutResult,
   keptFromStarting,
   owedMark,
   owedUnstarted
-} from "../chunk-ULAWJS6M.js";
+} from "../chunk-VPM3V57A.js";
+import "../chunk-6MYH7WWL.js";
 import {
   escapeControls,
   resultLine
-} from "../chunk-VTBD4O6O.js";
+} from "../chunk-XRBLM22N.js";
 import {
   ExitCode,
   UserError,

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { join, resolve } from "../base/path.ts";
-import { UserError } from "../base/errors.ts";
+import { basename, dirname, join, resolve } from "../base/path.ts";
+import { isIoError, UserError } from "../base/errors.ts";
 import { checkOutputPath } from "./atomic_write.ts";
 import { type HistoryPaths, historyPaths } from "./history.ts";
 import { entryOf, realPath, sameFile } from "./same_file.ts";
@@ -34,6 +34,48 @@ import { entryOf, realPath, sameFile } from "./same_file.ts";
  */
 export function namesLatest(path: string, paths: HistoryPaths): boolean {
   return sameFile(resolve(path), paths.latest);
+}
+
+/**
+ * Whether a path is a file of a smoke artifact directory, whichever it is (any
+ * `--artifact-dir` or config): `latest.json`, `durations.json` or `.lock` beside
+ * a `runs/` folder, or a file in a `runs/` folder beside `latest.json` or
+ * `durations.json`; symlinks followed. For the outputs whose path comes from
+ * the environment (`GITHUB_STEP_SUMMARY`), where the run's own directory is not
+ * all there is to guard.
+ *
+ * @param path An absolute path.
+ * @returns True when appending to it would break smoke's history.
+ *
+ * @example
+ * ```ts
+ * import { isHistoryFile } from "./own_files.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * await Deno.writeTextFile(`${dir}/latest.json`, "{}");
+ * assert.equal(isHistoryFile(`${dir}/durations.json`), true);
+ * assert.equal(isHistoryFile(`${dir}/runs/r1.json`), true);
+ * assert.equal(isHistoryFile(`${dir}/summary.md`), false);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export function isHistoryFile(path: string): boolean {
+  const target = realPath(path);
+  const dir = dirname(target);
+  const kind = (p: string) => {
+    try {
+      return Deno.statSync(p).isDirectory ? "directory" : "file";
+    } catch (error) {
+      if (!isIoError(error)) throw error;
+      return undefined;
+    }
+  };
+  const beside = ["latest.json", "durations.json", ".lock"].includes(basename(target)) &&
+    kind(join(dir, "runs")) === "directory";
+  return beside || basename(dir) === "runs" &&
+      ["latest.json", "durations.json"].some((name) => kind(join(dirname(dir), name)) === "file");
 }
 
 /**

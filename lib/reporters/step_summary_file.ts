@@ -13,6 +13,7 @@
 import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
 import { describeIoError, errnoOf, isIoError } from "../base/errors.ts";
 import { fileTypeName } from "../base/read_input.ts";
+import { isHistoryFile } from "../artifact/own_files.ts";
 
 /** The outcome of {@linkcode appendStepSummary}. */
 export type AppendResult =
@@ -82,8 +83,8 @@ export function openForAppend(
 
 /**
  * Appends text to the step summary file, refusing anything but a regular
- * file (or a missing one, which is created): a stat first, so a FIFO or a
- * device is never opened; then {@linkcode openForAppend}, which checks again.
+ * file (or a missing one, which is created), and a file of a smoke artifact
+ * directory: a stat first, so a FIFO or a device is never opened; then {@linkcode openForAppend}, which checks again.
  * `render` is given the bytes the file already holds, so that the step stays
  * within GitHub's 1 MiB; an empty text appends nothing.
  *
@@ -110,6 +111,14 @@ export async function appendStepSummary(
   path: string,
   render: (usedBytes: number) => string,
 ): Promise<AppendResult> {
+  // A summary appended to smoke's own JSON (a misset GITHUB_STEP_SUMMARY) would break the history.
+  if (isHistoryFile(path)) {
+    return {
+      ok: false,
+      reason: "it is a file of smoke's artifact directory (latest.json, durations.json, the " +
+        "lock or a run file), which a summary would break",
+    };
+  }
   try {
     const info = await Deno.stat(path);
     if (!info.isFile && !info.isCharDevice) {

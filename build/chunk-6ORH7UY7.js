@@ -1,0 +1,124 @@
+import {
+  isHistoryFile
+} from "./chunk-OBV7HMYD.js";
+import {
+  fileTypeName
+} from "./chunk-IXBMMCNU.js";
+import {
+  describeIoError,
+  errnoOf,
+  isIoError
+} from "./chunk-THX6NA7T.js";
+
+// lib/reporters/step_summary_file.ts
+import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
+var openForAppend = (function openForAppend(path) {
+  const { O_WRONLY, O_APPEND, O_CREAT, O_NONBLOCK } = constants;
+  let fd;
+  try {
+    fd = openSync(path, O_WRONLY | O_APPEND | O_CREAT | (O_NONBLOCK ?? 0), 438);
+  } catch (error) {
+    if (errnoOf(error) === "ENXIO") return {
+      ok: false,
+      reason: "it is a FIFO"
+    };
+    if (errnoOf(error) === "EISDIR") return {
+      ok: false,
+      reason: "it is a directory"
+    };
+    if (errnoOf(error) === "ENOENT") return {
+      ok: false,
+      reason: "its folder does not exist"
+    };
+    if (!isIoError(error)) throw error;
+    return {
+      ok: false,
+      reason: describeIoError(error).reason
+    };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile()) return {
+      ok: true,
+      fd,
+      size: info.size
+    };
+    if (info.isCharacterDevice()) return {
+      ok: true,
+      fd,
+      size: 0
+    };
+    closeSync(fd);
+    const type = fileTypeName({
+      isFile: false,
+      isDirectory: info.isDirectory(),
+      isFifo: info.isFIFO(),
+      isCharDevice: false,
+      isBlockDevice: info.isBlockDevice(),
+      isSocket: info.isSocket()
+    });
+    return {
+      ok: false,
+      reason: `it is ${type}`
+    };
+  } catch (error) {
+    closeSync(fd);
+    if (!isIoError(error)) throw error;
+    return {
+      ok: false,
+      reason: describeIoError(error).reason
+    };
+  }
+});
+var appendStepSummary = (async function appendStepSummary(path, render) {
+  if (isHistoryFile(path)) {
+    return {
+      ok: false,
+      reason: "it is a file of smoke's artifact directory (latest.json, durations.json, the lock or a run file), which a summary would break"
+    };
+  }
+  try {
+    const info = await Deno.stat(path);
+    if (!info.isFile && !info.isCharDevice) {
+      return {
+        ok: false,
+        reason: `it is ${fileTypeName(info)}`
+      };
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) {
+      if (!isIoError(error)) throw error;
+      return {
+        ok: false,
+        reason: describeIoError(error).reason
+      };
+    }
+  }
+  const opened = openForAppend(path);
+  if (!opened.ok) return opened;
+  try {
+    const bytes = new TextEncoder().encode(render(opened.size));
+    let written = 0;
+    while (written < bytes.length) {
+      written += writeSync(opened.fd, bytes, written, bytes.length - written);
+    }
+    return {
+      ok: true,
+      written
+    };
+  } catch (error) {
+    if (!isIoError(error)) throw error;
+    return {
+      ok: false,
+      reason: describeIoError(error).reason
+    };
+  } finally {
+    closeSync(opened.fd);
+  }
+});
+
+export {
+  openForAppend,
+  appendStepSummary
+};
+//# sourceMappingURL=chunk-6ORH7UY7.js.map
