@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { type Artifact, createArtifact } from "../lib/artifact/artifact.ts";
 import { ArtifactSchema } from "../lib/artifact/artifact_schema.ts";
-import { shardOf } from "../lib/selection/select.ts";
+import { shardIndexOf, shardOf } from "../lib/selection/select.ts";
 import { INVOKE, runSmoke, tempProject } from "./_project.ts";
 
 const sh = (script: string) => JSON.stringify({ command: ["sh", "-c", script] });
@@ -255,6 +255,37 @@ Deno.test("merge: the console shows the suite's verdict, what it still owes, and
   assert.equal(intoLatest.code, 0, intoLatest.stdout + intoLatest.stderr);
   assert.match(intoLatest.stdout, /^Suite verdict: 1 passed, 1 failed of 2 -> fail$/m);
   assert.match(intoLatest.stdout, new RegExp(`^Rerun failures: ${INVOKE} --rerun-failed$`, "m"));
+});
+
+Deno.test("merge into the artifact directory of a run that is not a full run (a spot check elsewhere, one shard) keeps what the directory still owes, as a partial run does", async () => {
+  await using p = await tempProject({
+    "fixtures/bad.smoke.jsonc": sh("echo bad >> ran.log; exit 1"),
+    "fixtures/ok.smoke.jsonc": sh("echo ok >> ran.log"),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  const fullId = ArtifactSchema.parse(await p.latest()).runId;
+  // A spot check in another directory, merged here.
+  assert.equal((await runSmoke(p.dir, ["--fixture", "ok", "--artifact-dir", "elsewhere"])).code, 0);
+  const merge = await runSmoke(p.dir, ["merge", "elsewhere/latest.json"]);
+  assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+  assert.match(merge.stdout, /^Suite verdict: 1 passed, 1 failed of 2 -> fail$/m);
+  assert.match(merge.stdout, new RegExp(`^Suite: 1 still failing since run ${fullId}: bad$`, "m"));
+  // What is owed reruns.
+  await Deno.remove(join(p.dir, "ran.log"));
+  const rerun = await runSmoke(p.dir, ["--rerun-failed"]);
+  assert.equal(rerun.code, 1, rerun.stdout + rerun.stderr);
+  assert.equal(await p.read("ran.log"), "bad\n");
+  // One shard of a full run (the other missing) merged here: the same.
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  // A shard count that puts the two apart, and the shard with "ok".
+  const total = [2, 3, 4, 5, 6, 7, 8].find((n) =>
+    shardIndexOf("ok", n) !== shardIndexOf("bad", n)
+  )!;
+  const shard = `${shardIndexOf("ok", total)}/${total}`;
+  assert.equal((await runSmoke(p.dir, ["--shard", shard, "--artifact-dir", "elsewhere"])).code, 0);
+  const partial = await runSmoke(p.dir, ["merge", "elsewhere/latest.json"]);
+  assert.match(partial.stdout, /^Not a full run: /m);
+  assert.match(partial.stdout, /^Suite: 1 still failing since run \S+: bad$/m);
 });
 
 Deno.test("merge: invalid inputs are refused with the preflight codes; nothing is written", async () => {

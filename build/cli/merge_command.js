@@ -168,7 +168,10 @@ ${d.message}`, d));
   const state = mergedState(artifacts, {
     runId: options.runId,
     fixtures: merged,
-    full: coverage.full
+    full: coverage.full,
+    ...options.prior ? {
+      prior: options.prior
+    } : {}
   });
   const suite = suiteRecord(state, options.runId);
   const { diagnostics: _, ...rest } = {
@@ -253,7 +256,7 @@ var mergedState = (function mergedState(artifacts, merged) {
       fixtures: merged.fixtures
     });
   }
-  let state;
+  let state = merged.prior;
   for (const artifact of artifacts) {
     const own = artifact.suite ? stateFromRecord(artifact.suite) : advanceState(void 0, {
       ...artifact,
@@ -335,12 +338,12 @@ var checkFlags = (function checkFlags(flags) {
     });
   }
 });
-var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) {
+var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
   const { shownDir } = context;
   await ensureHistoryDir(paths, shownDir);
   const lock = await acquireRunLock(paths.dir, {
     shownDir,
-    runId: artifact.runId
+    runId: context.runId
   });
   try {
     for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
@@ -348,6 +351,16 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
       shownDir,
       replacesLatest: true
     });
+    let prior;
+    if (!context.full) {
+      const { readPriorState } = await import("../prior_state-V2ZSLG7T.js");
+      const read = await readPriorState(paths, {
+        shownDir
+      });
+      for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
+      prior = read.state;
+    }
+    const artifact = build(prior);
     const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-NMDJW23B.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
@@ -375,12 +388,15 @@ var saveIntoHistory = (async function saveIntoHistory(paths, artifact, context) 
     });
     for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
     const warnings = await addMergedDurations(paths.dir, context.inputs, {
-      full: context.full,
+      // Every shard of one split, run to its end (as a full run that drops the shared split
+      // timings: one cut short measured too little to split by).
+      full: context.full && !cutShort(artifact.fixtures),
       shownDir,
       counted,
       runId: artifact.runId
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
+    return artifact;
   } finally {
     lock.release();
   }
@@ -391,12 +407,15 @@ var runMerge = (async function runMerge(flags, io) {
   const options = resolveOptions(flags, config, 1);
   const inputs = await readInputs(flags.positionals, io.cwd);
   const runId = newRunId(io.now());
-  const artifact = mergeArtifacts(inputs, {
+  const build = ((prior) => mergeArtifacts(inputs, {
     runId,
     version: VERSION,
     environment: runEnvironment(io.env),
-    failOnFlaky: flags.failOnFlaky
-  });
+    failOnFlaky: flags.failOnFlaky,
+    ...prior ? {
+      prior
+    } : {}
+  }));
   const coverage = shardCoverage(inputs.map(((input) => input.artifact)));
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;
@@ -408,17 +427,19 @@ var runMerge = (async function runMerge(flags, io) {
     fileOnly: intoLatest
   });
   stopIfInterrupted(io.signal, "the merge wrote nothing");
+  let artifact;
   if (intoLatest) {
-    await saveIntoHistory(paths, artifact, {
+    artifact = await saveIntoHistory(paths, build, {
       io,
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map(((input) => input.artifact)),
-      // Every shard of one split, run to its end (as a full run that drops the shared split
-      // timings: one cut short measured too little to split by).
-      full: coverage.full && !cutShort(artifact.fixtures)
+      // Every shard of one split: a full run, which starts the suite's state again.
+      full: coverage.full,
+      runId
     });
   } else {
+    artifact = build();
     await writeOutputFile(out, serializeArtifact(artifact), {
       what: "the merged artifact",
       shown: shownOut

@@ -43,6 +43,12 @@ export interface MergeOptions {
   environment: Artifact["environment"];
   /** A flaky pass fails the merged verdict. */
   failOnFlaky?: boolean;
+  /**
+   * The suite's state where the merged run is saved (its artifact directory's `latest.json`):
+   * a merge that is not a full run changes it only for the fixtures it merged, as a partial
+   * run does.
+   */
+  prior?: SuiteState;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
@@ -176,6 +182,7 @@ export function mergeArtifacts(inputs: readonly MergeInput[], options: MergeOpti
     runId: options.runId,
     fixtures: merged,
     full: coverage.full,
+    ...(options.prior ? { prior: options.prior } : {}),
   });
   const suite = suiteRecord(state, options.runId);
   const { diagnostics: _, ...rest } = {
@@ -316,12 +323,12 @@ export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
 /**
  * The suite's state after a merge: every shard of one full run together
  * make a full run (`full`, see {@linkcode shardCoverage}: the state starts
- * again); otherwise each input's state, later inputs winning, with the merged
- * results laid over it.
+ * again); otherwise the state where it is saved (`prior`), each input's state
+ * laid over it, later inputs winning, and the merged results over those.
  */
 function mergedState(
   artifacts: readonly Artifact[],
-  merged: { runId: string; fixtures: FixtureResult[]; full: boolean },
+  merged: { runId: string; fixtures: FixtureResult[]; full: boolean; prior?: SuiteState },
 ): SuiteState {
   if (merged.full) {
     return advanceState(undefined, {
@@ -330,7 +337,7 @@ function mergedState(
       fixtures: merged.fixtures,
     });
   }
-  let state: SuiteState | undefined;
+  let state: SuiteState | undefined = merged.prior;
   for (const artifact of artifacts) {
     const own = artifact.suite
       ? stateFromRecord(artifact.suite)

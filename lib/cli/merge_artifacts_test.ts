@@ -92,6 +92,38 @@ Deno.test("mergeArtifacts() lets later inputs replace earlier results: a run and
   assert.deepEqual(reversed.diagnostics.map((d) => d.code), ["MERGE_ORDER"]);
 });
 
+Deno.test("mergeArtifacts() with the state where it is saved (prior): a merge that is no full run changes it only for what it merged; every shard of one split starts it again", () => {
+  const prior = {
+    since: "20261125T100000000Z-ffffff",
+    entries: new Map([
+      ["bad", { id: "bad", status: "failed" as const, runId: "20261125T100000000Z-ffffff" }],
+      ["ok", { id: "ok", status: "passed" as const, runId: "20261125T100000000Z-ffffff" }],
+    ]),
+  };
+  const spot = input("a.json", "20261125T110000000Z-aaaaa1", 1000, [result("ok", "passed")], {
+    mode: "selected",
+  });
+  const merged = mergeArtifacts([spot], { ...options, prior });
+  assert.equal(merged.result, "pass");
+  assert.deepEqual(merged.combined && [merged.combined.result, merged.combined.summary.failed], [
+    "fail",
+    1,
+  ]);
+  assert.deepEqual(merged.suite?.outstanding.map((o) => o.id), ["bad"]);
+  // Without it, only the inputs' own states count (as for --out elsewhere).
+  assert.deepEqual(mergeArtifacts([spot], options).suite?.outstanding, []);
+  // Every shard of one split: a full run, whatever the state was.
+  const shard = (index: number, id: string) =>
+    input(`s${index}.json`, `20261125T11000000${index}Z-aaaaa${index}`, 1000 + index, [
+      result(id, "passed"),
+    ], {
+      selection: { fixtureIds: [id], shard: { index, total: 2 } },
+    });
+  const full = mergeArtifacts([shard(1, "bad"), shard(2, "ok")], { ...options, prior });
+  assert.deepEqual(full.suite?.outstanding, []);
+  assert.equal(full.combined, undefined);
+});
+
 Deno.test("mergeArtifacts() keeps input warnings once and drops their errors", () => {
   const warning = { code: "STALE_FIXTURE", level: "warning" as const, message: "gone: x" };
   const error = { code: "ARTIFACT_NOT_FOUND", level: "error" as const, message: "missing" };

@@ -8,6 +8,7 @@
  */
 import { join, resolve } from "../base/path.ts";
 import type { Artifact } from "../artifact/artifact.ts";
+import type { SuiteState } from "../artifact/suite_state.ts";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
@@ -124,21 +125,32 @@ function checkFlags(flags: Flags): void {
  */
 async function saveIntoHistory(
   paths: HistoryPaths,
-  artifact: Artifact,
+  build: (prior?: SuiteState) => Artifact,
   context: {
     io: MergeIo;
     shownDir: string;
     historyLimit: number;
     inputs: readonly Artifact[];
     full: boolean;
+    runId: string;
   },
-): Promise<void> {
+): Promise<Artifact> {
   const { shownDir } = context;
   await ensureHistoryDir(paths, shownDir);
-  const lock = await acquireRunLock(paths.dir, { shownDir, runId: artifact.runId });
+  const lock = await acquireRunLock(paths.dir, { shownDir, runId: context.runId });
   try {
     for (const warning of lock.warnings) context.io.stderr(formatWarning(warning));
     prepareHistory(paths, { shownDir, replacesLatest: true });
+    // Not a full run: the suite's state here changes only for the fixtures merged (read under
+    // the lock, as a run reads it, so that no run between changes it unseen).
+    let prior: SuiteState | undefined;
+    if (!context.full) {
+      const { readPriorState } = await import("../selection/prior_state.ts");
+      const read = await readPriorState(paths, { shownDir });
+      for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
+      prior = read.state;
+    }
+    const artifact = build(prior);
     // The inputs already in this history (shards run here): their runs added their durations.
     const { addMergedDurations, runsInHistory, runsOf } = await import(
       "../artifact/merged_durations.ts"
@@ -168,12 +180,15 @@ async function saveIntoHistory(
     });
     for (const warning of pruned.warnings) context.io.stderr(formatWarning(warning));
     const warnings = await addMergedDurations(paths.dir, context.inputs, {
-      full: context.full,
+      // Every shard of one split, run to its end (as a full run that drops the shared split
+      // timings: one cut short measured too little to split by).
+      full: context.full && !cutShort(artifact.fixtures),
       shownDir,
       counted,
       runId: artifact.runId,
     });
     for (const warning of warnings) context.io.stderr(formatWarning(warning));
+    return artifact;
   } finally {
     lock.release();
   }
@@ -223,12 +238,14 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const options = resolveOptions(flags, config, 1);
   const inputs = await readInputs(flags.positionals, io.cwd);
   const runId = newRunId(io.now());
-  const artifact = mergeArtifacts(inputs, {
-    runId,
-    version: VERSION,
-    environment: runEnvironment(io.env),
-    failOnFlaky: flags.failOnFlaky,
-  });
+  const build = (prior?: SuiteState) =>
+    mergeArtifacts(inputs, {
+      runId,
+      version: VERSION,
+      environment: runEnvironment(io.env),
+      failOnFlaky: flags.failOnFlaky,
+      ...(prior ? { prior } : {}),
+    });
   // Whether the inputs are every shard of one full run, and the line that says so.
   const coverage = shardCoverage(inputs.map((input) => input.artifact));
 
@@ -246,17 +263,19 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   });
   // Interrupted while reading and merging: nothing is written.
   stopIfInterrupted(io.signal, "the merge wrote nothing");
+  let artifact: Artifact;
   if (intoLatest) {
-    await saveIntoHistory(paths, artifact, {
+    artifact = await saveIntoHistory(paths, build, {
       io,
       shownDir: options.artifactDir,
       historyLimit: options.historyLimit,
       inputs: inputs.map((input) => input.artifact),
-      // Every shard of one split, run to its end (as a full run that drops the shared split
-      // timings: one cut short measured too little to split by).
-      full: coverage.full && !cutShort(artifact.fixtures),
+      // Every shard of one split: a full run, which starts the suite's state again.
+      full: coverage.full,
+      runId,
     });
   } else {
+    artifact = build();
     await writeOutputFile(out, serializeArtifact(artifact), {
       what: "the merged artifact",
       shown: shownOut,

@@ -30,7 +30,8 @@ export interface PriorState {
  * Reads the state a run that is not a full run starts from.
  *
  * @param paths The artifact directory's paths.
- * @param options The catalog's ids and the artifact directory as the user names it.
+ * @param options The catalog's ids (outstanding fixtures not in it are warned about; none
+ *   without it) and the artifact directory as the user names it.
  * @returns The state, when one is known, and warnings.
  *
  * @example
@@ -45,7 +46,7 @@ export interface PriorState {
  */
 export async function readPriorState(
   paths: HistoryPaths,
-  options: { catalogIds: readonly string[]; shownDir: string },
+  options: { catalogIds?: readonly string[]; shownDir: string },
 ): Promise<PriorState> {
   const shown = `${options.shownDir}/latest.json`;
   const file = await readSourceFile(paths.latest);
@@ -78,7 +79,8 @@ export async function readPriorState(
   }
   if (!artifact) return { diagnostics };
   const { state } = await stateOfArtifact(artifact, (id) => readHistoryRun(paths, id));
-  diagnostics.push(...notInCatalog(state, options.catalogIds));
+  // Without the catalog (a merge), every fixture it holds stays as it is.
+  if (options.catalogIds) diagnostics.push(...notInCatalog(state, options.catalogIds));
   return { state, runId: artifact.runId, diagnostics };
 }
 

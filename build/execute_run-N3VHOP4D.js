@@ -1513,7 +1513,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-ACS7CXLC.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-V2ZSLG7T.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1945,4 +1945,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-4KYMWW5W.js.map
+//# sourceMappingURL=execute_run-N3VHOP4D.js.map

@@ -55,7 +55,7 @@ var readPriorState = (async function readPriorState(paths, options) {
     diagnostics
   };
   const { state } = await stateOfArtifact(artifact, ((id) => readHistoryRun(paths, id)));
-  diagnostics.push(...notInCatalog(state, options.catalogIds));
+  if (options.catalogIds) diagnostics.push(...notInCatalog(state, options.catalogIds));
   return {
     state,
     runId: artifact.runId,
@@ -81,4 +81,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-ACS7CXLC.js.map
+//# sourceMappingURL=prior_state-V2ZSLG7T.js.map
