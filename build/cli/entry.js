@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-F2DM32H7.js";
+} from "../chunk-7QVB7FAH.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -273,7 +273,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-N3VHOP4D.js");
+  return import("../execute_run-L2N336MP.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

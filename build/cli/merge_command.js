@@ -11,7 +11,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-F2DM32H7.js";
+} from "../chunk-7QVB7FAH.js";
 import {
   displayPath,
   runEnvironment

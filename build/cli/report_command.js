@@ -13,7 +13,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-F2DM32H7.js";
+} from "../chunk-7QVB7FAH.js";
 import {
   displayPath
 } from "../chunk-XU6H2PBX.js";

@@ -14,6 +14,9 @@ import { type Brought, durationShards } from "./duration_shards.ts";
 import type { Timings } from "./read_timings.ts";
 import type { Diagnostic } from "../artifact/artifact.ts";
 
+/** The most fixtures without timings named in the plan's line (the rest are counted). */
+export const MISSING_NAMED = 3;
+
 /** What a duration split of a selection predicts, for the output. */
 export interface ShardPlan {
   /** This runner's shard. */
@@ -47,6 +50,8 @@ export interface ShardPlan {
    * none): the selection's and the needs it brings from outside it.
    */
   missing: number;
+  /** The first of them by id (at most {@linkcode MISSING_NAMED}), to name. */
+  missingIds?: string[];
   /**
    * How many fixtures that run were predicted, the needs the selection brings from outside it
    * included (skipped ones take no time and need no timings).
@@ -132,7 +137,7 @@ function splitOf<T extends SplitFixture>(
   options: SplitOptions,
   needs?: GraphNeeds,
 ): { kept: T[]; plan: ShardPlan; shardOf: number[] } {
-  const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(
+  const { ids, ms, missing, missingIds, fixtures, brings, needsLeftOut } = predicted(
     selection,
     timings,
     options,
@@ -153,6 +158,7 @@ function splitOf<T extends SplitFixture>(
       ...(timings?.shared ? { timingsShared: true } : {}),
       ...(timings?.given ? {} : { ownTimings: catalogTimings(timings?.byId, options.catalogIds) }),
       missing,
+      ...(missingIds.length ? { missingIds } : {}),
       fixtures,
       ...(needsLeftOut ? { needsLeftOut } : {}),
     },
@@ -177,6 +183,7 @@ function predicted(
   ids: string[];
   ms: number[];
   missing: number;
+  missingIds: string[];
   fixtures: number;
   brings?: Brought[][];
   needsLeftOut?: boolean;
@@ -212,7 +219,10 @@ function predicted(
   return {
     ids,
     ms,
-    missing: running.filter((id) => estimates.byId.get(id)!.samples === 0).length,
+    ...(() => {
+      const without = running.filter((id) => estimates.byId.get(id)!.samples === 0);
+      return { missing: without.length, missingIds: without.sort().slice(0, MISSING_NAMED) };
+    })(),
     fixtures: running.length,
     ...(broughtIds ? { brings: broughtIds.map((list) => list.map(broughtOf)) } : {}),
     ...(hasNeeds && !brought ? { needsLeftOut: true } : {}),
@@ -260,7 +270,7 @@ function placedBy<T extends SplitFixture>(
   const whole = splitOf(placeBy, shard, timings, rest, needs);
   const at = new Map(placeBy.map((f, i) => [f.id, i]));
   const shardOf = selection.map((f) => whole.shardOf[at.get(f.id)!]);
-  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest, needs);
+  const { ms, missing, missingIds, fixtures, brings } = predicted(selection, timings, rest, needs);
   // Each shard runs its fixtures and what they bring, each once.
   const runs = whole.plan.totals.map(() => new Map<string, number>());
   shardOf.forEach((s, i) => {
@@ -269,10 +279,19 @@ function placedBy<T extends SplitFixture>(
     }
   });
   const totals = runs.map((shardRuns) => [...shardRuns.values()].reduce((a, b) => a + b, 0));
+  // The whole selection's figures give way to the owed fixtures' own.
+  const { missingIds: _, ...plan } = whole.plan;
   return {
     kept: selection.filter((_, i) => shardOf[i] === shard.index),
     shardOf,
-    plan: { ...whole.plan, totals, missing, fixtures, placedByWhole: true },
+    plan: {
+      ...plan,
+      totals,
+      missing,
+      ...(missingIds.length ? { missingIds } : {}),
+      fixtures,
+      placedByWhole: true,
+    },
   };
 }
 
@@ -344,13 +363,21 @@ function timingsSource(plan: ShardPlan): string {
       plan.source === undefined ? "no timings" : `from ${plan.source}`
     }; every fixture skipped`;
   }
+  // Named while some have timings (with none, every fixture is one of them).
+  const named = plan.missingIds?.length && plan.missing < plan.fixtures
+    ? `: ${plan.missingIds.join(", ")}${
+      plan.missing > plan.missingIds.length
+        ? ` and ${plan.missing - plan.missingIds.length} more`
+        : ""
+    }`
+    : "";
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
   const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
   const needs = plan.needsLeftOut ? "; needs too many to follow, not counted" : "";
   return plan.source === undefined
     ? `no timings: ${count} at the default${placed}${needs}`
-    : `from ${plan.source}${shared}${placed}, ${count} without timings${needs}`;
+    : `from ${plan.source}${shared}${placed}, ${count} without timings${named}${needs}`;
 }
 
 /**

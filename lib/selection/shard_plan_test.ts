@@ -314,3 +314,24 @@ Deno.test("durationShardOf() with far more shards than fixtures: no array of N, 
   const tail = durationShardOf(withSkipped, { index: 4, total: 4 }, timings).plan;
   assert.match(shardPlanLine(tail), /, 3\/4 1\.0s, 4\/4 0ms \(this shard\)$/);
 });
+
+Deno.test("shardPlanLine() and shardRunLine() name the first fixtures without timings, by id, and count the rest; none when no fixture has any", () => {
+  const fixtures = ["f", "e", "d", "c", "b", "a"].map((id) => ({ id }));
+  const some = { byId: new Map([["f", [1000]]]), shown: "t.json" };
+  const { plan } = durationShardOf(fixtures, { index: 1, total: 2 }, some);
+  assert.deepEqual(plan.missingIds, ["a", "b", "c"]);
+  assert.match(
+    shardPlanLine(plan),
+    /\(from t\.json, 5 of 6 fixtures without timings: a, b, c and 2 more\): /,
+  );
+  assert.match(
+    shardRunLine(plan),
+    /^Shard 1\/2 by duration: predicted \S+ of fixture time \(from t\.json, 5 of 6 fixtures without timings: a, b, c and 2 more\)$/,
+  );
+  const two = durationShardOf(fixtures.slice(0, 3), { index: 1, total: 2 }, some).plan;
+  assert.match(shardPlanLine(two), /2 of 3 fixtures without timings: d, e\): /);
+  // None with timings: every fixture is one, so none is named.
+  const none = { byId: new Map<string, number[]>(), shown: "t.json" };
+  const all = durationShardOf(fixtures, { index: 1, total: 2 }, none).plan;
+  assert.match(shardPlanLine(all), /\(from t\.json, 6 of 6 fixtures without timings\): /);
+});

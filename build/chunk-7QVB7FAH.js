@@ -2077,6 +2077,7 @@ var durationShards = (function durationShards(ids, expectedMs, total, options = 
 });
 
 // lib/selection/shard_plan.ts
+var MISSING_NAMED = 3;
 var durationShardOf = (function durationShardOf(selection, shard, timings, options = {}) {
   if (options.placeBy) {
     return placedBy(selection, shard, timings, {
@@ -2087,7 +2088,7 @@ var durationShardOf = (function durationShardOf(selection, shard, timings, optio
   return splitOf(selection, shard, timings, options);
 });
 var splitOf = (function splitOf(selection, shard, timings, options, needs) {
-  const { ids, ms, missing, fixtures, brings, needsLeftOut } = predicted(selection, timings, options, needs);
+  const { ids, ms, missing, missingIds, fixtures, brings, needsLeftOut } = predicted(selection, timings, options, needs);
   const follows = selection.map(((f) => f.teardown === true && (f.needs?.length ?? 0) === 0));
   const split = durationShards(ids, ms, shard.total, {
     follows,
@@ -2115,6 +2116,9 @@ var splitOf = (function splitOf(selection, shard, timings, options, needs) {
         ownTimings: catalogTimings(timings?.byId, options.catalogIds)
       },
       missing,
+      ...missingIds.length ? {
+        missingIds
+      } : {},
       fixtures,
       ...needsLeftOut ? {
         needsLeftOut
@@ -2169,7 +2173,13 @@ var predicted = (function predicted(selection, timings, options, needs = graphNe
   return {
     ids,
     ms,
-    missing: running.filter(((id) => estimates.byId.get(id).samples === 0)).length,
+    ...((() => {
+      const without = running.filter(((id) => estimates.byId.get(id).samples === 0));
+      return {
+        missing: without.length,
+        missingIds: without.sort().slice(0, MISSING_NAMED)
+      };
+    }))(),
     fixtures: running.length,
     ...broughtIds ? {
       brings: broughtIds.map(((list) => list.map(broughtOf)))
@@ -2199,7 +2209,7 @@ var placedBy = (function placedBy(selection, shard, timings, options) {
     i
   ])));
   const shardOf = selection.map(((f) => whole.shardOf[at.get(f.id)]));
-  const { ms, missing, fixtures, brings } = predicted(selection, timings, rest, needs);
+  const { ms, missing, missingIds, fixtures, brings } = predicted(selection, timings, rest, needs);
   const runs = whole.plan.totals.map((() => /* @__PURE__ */ new Map()));
   shardOf.forEach(((s, i) => {
     for (const r of [
@@ -2215,13 +2225,17 @@ var placedBy = (function placedBy(selection, shard, timings, options) {
   const totals = runs.map(((shardRuns) => [
     ...shardRuns.values()
   ].reduce(((a, b) => a + b), 0)));
+  const { missingIds: _, ...plan } = whole.plan;
   return {
-    kept: selection.filter(((_, i) => shardOf[i] === shard.index)),
+    kept: selection.filter(((_2, i) => shardOf[i] === shard.index)),
     shardOf,
     plan: {
-      ...whole.plan,
+      ...plan,
       totals,
       missing,
+      ...missingIds.length ? {
+        missingIds
+      } : {},
       fixtures,
       placedByWhole: true
     }
@@ -2251,11 +2265,12 @@ var timingsSource = (function timingsSource(plan) {
   if (plan.fixtures === 0) {
     return `${plan.source === void 0 ? "no timings" : `from ${plan.source}`}; every fixture skipped`;
   }
+  const named = plan.missingIds?.length && plan.missing < plan.fixtures ? `: ${plan.missingIds.join(", ")}${plan.missing > plan.missingIds.length ? ` and ${plan.missing - plan.missingIds.length} more` : ""}` : "";
   const count = `${plan.missing} of ${plan.fixtures} fixture${plan.fixtures === 1 ? "" : "s"}`;
   const shared = plan.timingsShared ? ", kept for the splits until a full run" : "";
   const placed = plan.placedByWhole ? ", placed as the whole selection splits" : "";
   const needs = plan.needsLeftOut ? "; needs too many to follow, not counted" : "";
-  return plan.source === void 0 ? `no timings: ${count} at the default${placed}${needs}` : `from ${plan.source}${shared}${placed}, ${count} without timings${needs}`;
+  return plan.source === void 0 ? `no timings: ${count} at the default${placed}${needs}` : `from ${plan.source}${shared}${placed}, ${count} without timings${named}${needs}`;
 });
 var shardRunLine = (function shardRunLine(plan) {
   const { index, total } = plan.shard;
@@ -2554,4 +2569,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-F2DM32H7.js.map
+//# sourceMappingURL=chunk-7QVB7FAH.js.map

@@ -1945,4 +1945,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-N3VHOP4D.js.map
+//# sourceMappingURL=execute_run-L2N336MP.js.map
