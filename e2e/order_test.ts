@@ -174,7 +174,7 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
     assert.match(broken.stderr, problem, damaged);
     assert.match(
       broken.stderr,
-      /^hint: A run now would start its fixtures in id order and the summary again/m,
+      /^hint: A run now would start its fixtures in id order and make the summary again from the run files in runs\/ and its own durations \(replacing what is there; the timings kept for the splits start again\)\./m,
     );
     // --order duration says why every fixture is at the default, not "the newest 0 runs".
     const asked = await runSmoke(p.dir, ["--dry-run", "--order", "duration"]);
@@ -192,14 +192,19 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
     assert.match(run.stderr, /\[DURATIONS_UNREADABLE\]/, order.join(" "));
     assert.match(
       run.stderr,
-      /^hint: This run starts its fixtures in id order and the summary again from its own durations .*Remove what is there to silence this\.$/m,
+      /^hint: This run starts its fixtures in id order and makes the summary again from the run files in runs\/ and its own durations .*Remove what is there to silence this\.$/m,
     );
     const artifact = JSON.parse(await p.read(".planning/artifacts/smoke/latest.json"));
     assert.ok(
       artifact.diagnostics.some((d: { code: string }) => d.code === "DURATIONS_UNREADABLE"),
       "in the artifact's diagnostics",
     );
-    assert.equal(JSON.parse(await p.read(".planning/artifacts/smoke/durations.json")).runs, 1);
+    // Made again from the run files: every run in runs/ counts once, this one's included, and
+    // z_slow keeps a duration of each.
+    const rebuilt = JSON.parse(await p.read(".planning/artifacts/smoke/durations.json"));
+    const files = [...Deno.readDirSync(join(p.artifactDir, "runs"))].length;
+    assert.equal(rebuilt.runs, files);
+    assert.equal(rebuilt.fixtures.z_slow.length, files);
   }
 });
 

@@ -136,7 +136,7 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
   // Not "run the suite once": a run starts the damaged summary again, unless it cannot write it.
   assert.match(
     damaged.stderr,
-    /^hint: The start order is by id too, and a run starts the summary again where it can write it .*Remove what is there to silence this, or pass --timings with a previous run's artifact\.$/m,
+    /^hint: The start order is by id too, and a run makes the summary again from the run files in runs\/ where it can write it .*Remove what is there to silence this, or pass --timings with a previous run's artifact\.$/m,
   );
   // The start order reads the same summary: a dry run (and a run) says it once, not twice.
   const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "1/2", "--shard-by", "duration"]);

@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-7QVB7FAH.js";
+} from "../chunk-6W535EER.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -155,7 +155,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-5MWCLOHG.js");
+  const { readDurationsFile } = await import("../durations_file-I7B27QSA.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -273,7 +273,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-L2N336MP.js");
+  return import("../execute_run-T7YYPAH7.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -435,10 +435,10 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-5MWCLOHG.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-I7B27QSA.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
-      instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in id order and the summary again from its own durations`
+      instead: `${flags.dryRun ? "A run now would start its fixtures in id order and make" : "This run starts its fixtures in id order and makes"} the summary again from the run files in runs/ and its own durations`
     }) : durationsLeftOut(shown2, schedule.read.leftOut);
     warn(io, [
       unreadable

@@ -11,7 +11,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-7QVB7FAH.js";
+} from "../chunk-6W535EER.js";
 import {
   displayPath,
   runEnvironment
@@ -361,7 +361,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       prior = read.state;
     }
     const artifact = build(prior);
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-NMDJW23B.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-C4KNFMX4.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

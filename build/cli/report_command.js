@@ -1,10 +1,10 @@
 // @ts-self-types="../../lib/cli/report_command.ts"
 import {
-  readHistory
-} from "../chunk-ZROIPU5Q.js";
-import {
   REPORT_FILE
 } from "../chunk-YQLOCLU5.js";
+import {
+  readHistory
+} from "../chunk-ZROIPU5Q.js";
 import {
   dayOf,
   loadConfig,
@@ -13,7 +13,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-7QVB7FAH.js";
+} from "../chunk-6W535EER.js";
 import {
   displayPath
 } from "../chunk-XU6H2PBX.js";

@@ -66,7 +66,7 @@ export function durationsUnreadable(
     message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
     // A directory or another non-regular file is removed as a damaged file is.
     hint: `${options.before ? `${options.before} ` : ""}${options.instead} (replacing what is ` +
-      `there: to keep its durations, fix it first). Remove what is there to silence this${
+      `there; the timings kept for the splits start again). Remove what is there to silence this${
         options.orElse ? `, or ${options.orElse}` : ""
       }.`,
   };

@@ -79,11 +79,19 @@ export async function addMergedDurations(
   options: { full: boolean; shownDir: string; counted: ReadonlySet<string>; runId: string },
 ): Promise<Diagnostic[]> {
   const read = await readDurationsFile(dir);
+  // One that cannot be read is made again from the run files (the merged run's own left out:
+  // what it adds comes after).
+  const base = read.samples ??
+    (read.problem
+      ? (await (await import("./durations_rebuild.ts")).rebuildDurations(dir, {
+        exclude: options.runId,
+      })).samples
+      : undefined);
   // What this summary holds already: runs in its history, and runs it remembers counting (a
   // shard that ran here, or an input an earlier merge added). A merged input holds its own
   // inputs' results: held already when any of them is (a part left to the run files is better
   // than a part counted twice); inputs of this merge are checked against each other too.
-  const counted = new Set([...options.counted, ...read.samples?.counted ?? []]);
+  const counted = new Set([...options.counted, ...base?.counted ?? []]);
   const added: MergedRun[] = [];
   for (const input of inputs) {
     const runs = runsOf(input);
@@ -97,18 +105,19 @@ export async function addMergedDurations(
   const warnings: Diagnostic[] = [];
   if (read.problem) {
     warnings.push(durationsUnreadable(shown, read.problem, {
-      instead: "The merge starts the summary again from the merged durations",
+      instead: "The merge makes the summary again from the run files in runs/ and the merged " +
+        "durations",
     }));
   }
   // A full run of one suite: its shared split timings are dropped, those holding exactly the
   // fixtures merged (they hold every id of their suite's catalog, as a full run runs them).
   const ids = new Set(inputs.flatMap((input) => input.fixtures.map((f) => f.id)));
   const suite = options.full
-    ? read.samples?.splits?.find((split) =>
+    ? base?.splits?.find((split) =>
       split.timings.size === ids.size && [...ids].every((id) => split.timings.has(id))
     )?.suite
     : undefined;
-  const samples = addRun(read.samples, ran, {
+  const samples = addRun(base, ran, {
     ...(suite !== undefined ? { suite, split: null } : {}),
     // The merged run holds what was added: merging it again adds nothing either.
     runIds: [options.runId, ...added.flatMap(runsOf)],

@@ -162,9 +162,20 @@ async function saveDurations(
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
+  const read = await readDurationsFile(dir, earlier);
+  const catalog = options.catalogIds ? new Set(options.catalogIds) : undefined;
+  let before = read.samples;
+  if (!before && read.problem) {
+    // One that cannot be read is made again from the run files (this run's own comes after).
+    const { rebuildDurations } = await import("../artifact/durations_rebuild.ts");
+    before = (await rebuildDurations(dir, {
+      exclude: options.runId,
+      ...(catalog ? { catalog } : {}),
+    })).samples;
+  }
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
-  const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
-    ...(options.catalogIds ? { catalog: new Set(options.catalogIds) } : {}),
+  const samples = addRun(before, ran, {
+    ...(catalog ? { catalog } : {}),
     ...(options.split !== undefined ? { split: options.split } : {}),
     ...(options.suite !== undefined ? { suite: options.suite } : {}),
     ...(options.formerSuite !== undefined ? { formerSuite: options.formerSuite } : {}),

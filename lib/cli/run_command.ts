@@ -279,8 +279,11 @@ export async function runSmoke(flags: Flags, io: SmokeIo): Promise<number> {
     const shown = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem
       ? durationsUnreadable(shown, schedule.read.problem, {
-        instead: `${flags.dryRun ? "A run now would start" : "This run starts"} its fixtures in ` +
-          "id order and the summary again from its own durations",
+        instead: `${
+          flags.dryRun
+            ? "A run now would start its fixtures in id order and make"
+            : "This run starts its fixtures in id order and makes"
+        } the summary again from the run files in runs/ and its own durations`,
       })
       : durationsLeftOut(shown, schedule.read.leftOut!);
     warn(io, [unreadable]);

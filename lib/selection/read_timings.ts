@@ -96,7 +96,8 @@ export async function readTimings(
         warning: durationsUnreadable(shown, read.problem, {
           consequence: ": every fixture gets the default duration",
           ...(named ? { before: named } : {}),
-          instead: "The start order is by id too, and a run starts the summary again where it " +
+          instead: "The start order is by id too, and a run makes the summary again from the " +
+            "run files in runs/ where it " +
             "can write it",
           orElse: "pass --timings with a previous run's artifact",
         }),

@@ -30,7 +30,7 @@ var durationsUnreadable = (function durationsUnreadable(shown, problem, options)
     level: "warning",
     message: `Cannot read "${shown}": ${problem}${options.consequence ?? ""}`,
     // A directory or another non-regular file is removed as a damaged file is.
-    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (replacing what is there: to keep its durations, fix it first). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
+    hint: `${options.before ? `${options.before} ` : ""}${options.instead} (replacing what is there; the timings kept for the splits start again). Remove what is there to silence this${options.orElse ? `, or ${options.orElse}` : ""}.`
   };
 });
 var durationsLeftOut = (function durationsLeftOut(shown, leftOut) {
@@ -124,4 +124,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-ZBPHTTHX.js.map
+//# sourceMappingURL=chunk-YY3X4CDG.js.map

@@ -4,7 +4,7 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-ZBPHTTHX.js";
+} from "./chunk-YY3X4CDG.js";
 import {
   addRun,
   recordedResults
@@ -29,9 +29,12 @@ import {
 // lib/artifact/merged_durations.ts
 var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
   const read = await readDurationsFile(dir);
+  const base = read.samples ?? (read.problem ? (await (await import("./durations_rebuild-UKEDF3SN.js")).rebuildDurations(dir, {
+    exclude: options.runId
+  })).samples : void 0);
   const counted = /* @__PURE__ */ new Set([
     ...options.counted,
-    ...read.samples?.counted ?? []
+    ...base?.counted ?? []
   ]);
   const added = [];
   for (const input of inputs) {
@@ -46,14 +49,14 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
   const warnings = [];
   if (read.problem) {
     warnings.push(durationsUnreadable(shown, read.problem, {
-      instead: "The merge starts the summary again from the merged durations"
+      instead: "The merge makes the summary again from the run files in runs/ and the merged durations"
     }));
   }
   const ids = new Set(inputs.flatMap(((input) => input.fixtures.map(((f) => f.id)))));
-  const suite = options.full ? read.samples?.splits?.find(((split) => split.timings.size === ids.size && [
+  const suite = options.full ? base?.splits?.find(((split) => split.timings.size === ids.size && [
     ...ids
   ].every(((id) => split.timings.has(id)))))?.suite : void 0;
-  const samples = addRun(read.samples, ran, {
+  const samples = addRun(base, ran, {
     ...suite !== void 0 ? {
       suite,
       split: null
@@ -95,4 +98,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-NMDJW23B.js.map
+//# sourceMappingURL=merged_durations-C4KNFMX4.js.map

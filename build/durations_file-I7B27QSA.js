@@ -6,7 +6,7 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-ZBPHTTHX.js";
+} from "./chunk-YY3X4CDG.js";
 import "./chunk-2K6FZ4NB.js";
 import "./chunk-KOCYHWYE.js";
 import "./chunk-KBS467BX.js";
@@ -25,4 +25,4 @@ export {
   readDurationsFile,
   writeDurations
 };
-//# sourceMappingURL=durations_file-5MWCLOHG.js.map
+//# sourceMappingURL=durations_file-I7B27QSA.js.map

@@ -25,7 +25,7 @@ import {
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-5MWCLOHG.js");
+  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-I7B27QSA.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -50,7 +50,7 @@ var readTimings = (async function readTimings(where) {
           ...named ? {
             before: named
           } : {},
-          instead: "The start order is by id too, and a run starts the summary again where it can write it",
+          instead: "The start order is by id too, and a run makes the summary again from the run files in runs/ where it can write it",
           orElse: "pass --timings with a previous run's artifact"
         }),
         read
@@ -164,4 +164,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-6MN5IACD.js.map
+//# sourceMappingURL=read_timings-GET7AQGS.js.map

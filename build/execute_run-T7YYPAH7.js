@@ -1534,12 +1534,24 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { readDurationsFile, writeDurations } = await import("./durations_file-5MWCLOHG.js");
+  const { readDurationsFile, writeDurations } = await import("./durations_file-I7B27QSA.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
-  const samples = addRun((await readDurationsFile(dir, earlier)).samples, ran, {
-    ...options.catalogIds ? {
-      catalog: new Set(options.catalogIds)
+  const read = await readDurationsFile(dir, earlier);
+  const catalog = options.catalogIds ? new Set(options.catalogIds) : void 0;
+  let before = read.samples;
+  if (!before && read.problem) {
+    const { rebuildDurations } = await import("./durations_rebuild-UKEDF3SN.js");
+    before = (await rebuildDurations(dir, {
+      exclude: options.runId,
+      ...catalog ? {
+        catalog
+      } : {}
+    })).samples;
+  }
+  const samples = addRun(before, ran, {
+    ...catalog ? {
+      catalog
     } : {},
     ...options.split !== void 0 ? {
       split: options.split
@@ -1809,7 +1821,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-5MWCLOHG.js");
+        const { durationsNotSaved } = await import("./durations_file-I7B27QSA.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1945,4 +1957,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-L2N336MP.js.map
+//# sourceMappingURL=execute_run-T7YYPAH7.js.map

@@ -2382,7 +2382,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-6MN5IACD.js");
+      const { readTimings } = await import("./read_timings-GET7AQGS.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2569,4 +2569,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-7QVB7FAH.js.map
+//# sourceMappingURL=chunk-6W535EER.js.map

@@ -1,0 +1,88 @@
+/**
+ * The durations summary made again from the run files in `runs/`, when the
+ * one there cannot be read (damaged, a newer smoke's): each run's durations
+ * and outcomes, oldest first, as each run added its own, so that a damaged
+ * `durations.json` loses nothing the history still holds. Only checked run
+ * files count (an invalid one is left out, as the HTML report leaves it out),
+ * each run once (a merged run whose inputs are here adds nothing more). The
+ * timings the splits share are not in any run file: they start again.
+ *
+ * @module
+ */
+import { UserError } from "../base/errors.ts";
+import { isDiagnosticsArtifact } from "./artifact.ts";
+import type { DurationSamples } from "./durations_summary.ts";
+import { addRun, recordedResults } from "./durations_update.ts";
+import { readHistory } from "./run_history.ts";
+
+/** At most this many run files are read, newest first (the history keeps 100 by default). */
+export const REBUILD_RUNS = 100;
+
+/**
+ * Makes the durations summary again from the artifact directory's run files.
+ *
+ * @param dir The artifact directory.
+ * @param options `exclude`: a run left out (the run now saving, which adds itself after);
+ *   `catalog`: the catalog's ids, to thin ids gone from it as a run does.
+ * @returns The summary (undefined when no run file holds a result) and how many runs it counts.
+ *
+ * @example
+ * ```ts
+ * import { rebuildDurations } from "./durations_rebuild.ts";
+ * import { createArtifact } from "./artifact.ts";
+ * import { historyPaths, serializeArtifact } from "./history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.mkdir(`${dir}/runs`);
+ * const run = (runId: string, durationMs: number) =>
+ *   createArtifact({
+ *     runId, mode: "full", startedAt: new Date(0), finishedAt: new Date(1), version: "0.1.0",
+ *     environment: { deno: "2", os: "linux", arch: "x86_64", ci: false },
+ *     selection: { fixtureIds: ["a"] },
+ *     fixtures: [{ id: "a", status: "passed", durationMs, attempts: 1, exitCode: 0, signal: null, timedOut: false }],
+ *   });
+ * for (const [id, ms] of [["20261125T100000000Z-aaaaaa", 5], ["20261125T110000000Z-bbbbbb", 7]] as const) {
+ *   await Deno.writeTextFile(`${historyPaths(dir).runs}/${id}.json`, serializeArtifact(run(id, ms)));
+ * }
+ * const rebuilt = await rebuildDurations(dir);
+ * assert.deepEqual(rebuilt.samples?.byId.get("a"), [7, 5]);
+ * assert.equal(rebuilt.runs, 2);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function rebuildDurations(
+  dir: string,
+  options: { exclude?: string; catalog?: ReadonlySet<string> } = {},
+): Promise<{ samples?: DurationSamples; runs: number }> {
+  let history: Awaited<ReturnType<typeof readHistory>>;
+  try {
+    history = await readHistory(dir, { last: REBUILD_RUNS });
+  } catch (error) {
+    // No run file, or runs/ cannot be read: nothing to make it from.
+    if (error instanceof UserError) return { runs: 0 };
+    throw error;
+  }
+  let samples: DurationSamples | undefined;
+  const counted = new Set<string>();
+  let runs = 0;
+  // Oldest first: each run's durations go in front of those before it, as it added them.
+  for (const run of history.runs) {
+    if (run.runId === options.exclude || isDiagnosticsArtifact(run)) continue;
+    // Its own, and a merged run's inputs (their results are its results).
+    const ids = [run.runId, ...(run.inputs ?? []).map((input) => input.runId)];
+    // A merged run whose inputs ran here (older, so added already) holds nothing new; it is
+    // remembered all the same, so that a merge of it adds nothing either.
+    const fresh = !ids.some((id) => counted.has(id));
+    for (const id of ids) counted.add(id);
+    const ran = fresh ? recordedResults(run.fixtures) : [];
+    if (!samples && ran.length === 0) continue;
+    samples = addRun(samples, ran, {
+      runIds: ids,
+      count: ran.length > 0,
+      ...(options.catalog ? { catalog: options.catalog } : {}),
+    });
+    if (ran.length > 0) runs++;
+  }
+  return samples ? { samples, runs } : { runs };
+}
