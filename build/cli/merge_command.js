@@ -361,7 +361,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       prior = read.state;
     }
     const artifact = build(prior);
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-C4KNFMX4.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-7SQON6ZT.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

@@ -9,13 +9,14 @@
  *
  * @module
  */
-import { UserError } from "../base/errors.ts";
+import { isIoError } from "../base/errors.ts";
 import { isDiagnosticsArtifact } from "./artifact.ts";
+import { historyPaths } from "./history.ts";
 import type { DurationSamples } from "./durations_summary.ts";
 import { addRun, recordedResults } from "./durations_update.ts";
-import { readHistory } from "./run_history.ts";
+import { readHistoryRun } from "./run_history.ts";
 
-/** At most this many run files are read, newest first (the history keeps 100 by default). */
+/** At most this many run files are read, the newest (the history keeps 100 by default). */
 export const REBUILD_RUNS = 100;
 
 /**
@@ -55,20 +56,30 @@ export async function rebuildDurations(
   dir: string,
   options: { exclude?: string; catalog?: ReadonlySet<string> } = {},
 ): Promise<{ samples?: DurationSamples; runs: number }> {
-  let history: Awaited<ReturnType<typeof readHistory>>;
+  const paths = historyPaths(dir);
+  // The newest run files by name (a run id starts with its time), read one at a time, oldest
+  // first: only one run is held at once, however large the suite.
+  const names: string[] = [];
   try {
-    history = await readHistory(dir, { last: REBUILD_RUNS });
+    for (const entry of Deno.readDirSync(paths.runs)) {
+      if (entry.isFile && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
+        names.push(entry.name.slice(0, -".json".length));
+      }
+    }
   } catch (error) {
-    // No run file, or runs/ cannot be read: nothing to make it from.
-    if (error instanceof UserError) return { runs: 0 };
-    throw error;
+    // No runs/, or one that cannot be read: nothing to make it from.
+    if (!isIoError(error)) throw error;
+    return { runs: 0 };
   }
+  const newest = names.filter((runId) => runId !== options.exclude).sort().slice(-REBUILD_RUNS);
   let samples: DurationSamples | undefined;
   const counted = new Set<string>();
   let runs = 0;
   // Oldest first: each run's durations go in front of those before it, as it added them.
-  for (const run of history.runs) {
-    if (run.runId === options.exclude || isDiagnosticsArtifact(run)) continue;
+  for (const runId of newest) {
+    const run = await readHistoryRun(paths, runId);
+    // Not a valid run file (as the HTML report leaves it out), or a failed preflight's record.
+    if (!run || run.runId !== runId || isDiagnosticsArtifact(run)) continue;
     // Its own, and a merged run's inputs (their results are its results).
     const ids = [run.runId, ...(run.inputs ?? []).map((input) => input.runId)];
     // A merged run whose inputs ran here (older, so added already) holds nothing new; it is

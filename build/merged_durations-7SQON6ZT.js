@@ -29,7 +29,7 @@ import {
 // lib/artifact/merged_durations.ts
 var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
   const read = await readDurationsFile(dir);
-  const base = read.samples ?? (read.problem ? (await (await import("./durations_rebuild-UKEDF3SN.js")).rebuildDurations(dir, {
+  const base = read.samples ?? (read.problem ? (await (await import("./durations_rebuild-677ZU2S2.js")).rebuildDurations(dir, {
     exclude: options.runId
   })).samples : void 0);
   const counted = /* @__PURE__ */ new Set([
@@ -98,4 +98,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-C4KNFMX4.js.map
+//# sourceMappingURL=merged_durations-7SQON6ZT.js.map

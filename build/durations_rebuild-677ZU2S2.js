@@ -3,10 +3,12 @@ import {
   recordedResults
 } from "./chunk-TAM7KGII.js";
 import {
-  readHistory
+  readHistoryRun
 } from "./chunk-ZROIPU5Q.js";
 import "./chunk-2K6FZ4NB.js";
-import "./chunk-BXFQQNLU.js";
+import {
+  historyPaths
+} from "./chunk-BXFQQNLU.js";
 import "./chunk-KOCYHWYE.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
@@ -21,28 +23,33 @@ import "./chunk-VPM3V57A.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 import {
-  UserError
+  isIoError
 } from "./chunk-THX6NA7T.js";
 
 // lib/artifact/durations_rebuild.ts
 var REBUILD_RUNS = 100;
 var rebuildDurations = (async function rebuildDurations(dir, options = {}) {
-  let history;
+  const paths = historyPaths(dir);
+  const names = [];
   try {
-    history = await readHistory(dir, {
-      last: REBUILD_RUNS
-    });
+    for (const entry of Deno.readDirSync(paths.runs)) {
+      if (entry.isFile && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
+        names.push(entry.name.slice(0, -".json".length));
+      }
+    }
   } catch (error) {
-    if (error instanceof UserError) return {
+    if (!isIoError(error)) throw error;
+    return {
       runs: 0
     };
-    throw error;
   }
+  const newest = names.filter(((runId) => runId !== options.exclude)).sort().slice(-REBUILD_RUNS);
   let samples;
   const counted = /* @__PURE__ */ new Set();
   let runs = 0;
-  for (const run of history.runs) {
-    if (run.runId === options.exclude || isDiagnosticsArtifact(run)) continue;
+  for (const runId of newest) {
+    const run = await readHistoryRun(paths, runId);
+    if (!run || run.runId !== runId || isDiagnosticsArtifact(run)) continue;
     const ids = [
       run.runId,
       ...(run.inputs ?? []).map(((input) => input.runId))
@@ -71,4 +78,4 @@ export {
   REBUILD_RUNS,
   rebuildDurations
 };
-//# sourceMappingURL=durations_rebuild-UKEDF3SN.js.map
+//# sourceMappingURL=durations_rebuild-677ZU2S2.js.map

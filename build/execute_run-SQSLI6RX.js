@@ -1541,7 +1541,7 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
   const catalog = options.catalogIds ? new Set(options.catalogIds) : void 0;
   let before = read.samples;
   if (!before && read.problem) {
-    const { rebuildDurations } = await import("./durations_rebuild-UKEDF3SN.js");
+    const { rebuildDurations } = await import("./durations_rebuild-677ZU2S2.js");
     before = (await rebuildDurations(dir, {
       exclude: options.runId,
       ...catalog ? {
@@ -1957,4 +1957,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-T7YYPAH7.js.map
+//# sourceMappingURL=execute_run-SQSLI6RX.js.map
