@@ -208,6 +208,19 @@ Deno.test("each run updates durations.json, which the next run orders by; a host
   }
 });
 
+Deno.test("a durations.json that cannot be written (a folder with files in it): DURATIONS_NOT_SAVED on standard error and in the run's artifact, latest.json and its run file alike", async () => {
+  await using p = await project();
+  await p.write(".planning/artifacts/smoke/durations.json/keep", "x");
+  const run = await runSmoke(p.dir, []);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, /\[DURATIONS_NOT_SAVED\]$/m);
+  const latest = await p.latest();
+  const codes = (latest.diagnostics as { code: string }[]).map((d) => d.code);
+  assert.ok(codes.includes("DURATIONS_NOT_SAVED"), codes.join(", "));
+  const runFile = JSON.parse(await p.read(`.planning/artifacts/smoke/runs/${latest.runId}.json`));
+  assert.deepEqual(runFile, latest);
+});
+
 Deno.test("entries of the durations summary that cannot be read are named in a warning, once: the run rewrites it without them", async () => {
   await using p = await project();
   assert.equal((await runSmoke(p.dir, [])).code, 0);

@@ -1770,7 +1770,7 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...leftoverDiagnostics(sweep.found),
       ...sweep.failed
     ];
-    const artifact = runArtifact({
+    let artifact = runArtifact({
       runId,
       selection,
       ends,
@@ -1822,7 +1822,19 @@ hint: The run went on; it is reported as failed because that output is missing.
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
         const { durationsNotSaved } = await import("./durations_file-I7B27QSA.js");
-        io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
+        const warning = durationsNotSaved(options.artifactDir, error, "run");
+        io.stderr(formatWarning(warning));
+        artifact = {
+          ...artifact,
+          diagnostics: [
+            ...artifact.diagnostics,
+            warning
+          ]
+        };
+        await saveArtifact(paths, artifact, {
+          io,
+          command: context.command
+        });
         return void 0;
       }));
     }
@@ -1957,4 +1969,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-SQSLI6RX.js.map
+//# sourceMappingURL=execute_run-A6TX4IOH.js.map
