@@ -136,7 +136,7 @@ Deno.test("--shard-by duration without timings: every fixture gets the default, 
   // Not "run the suite once": a run starts the damaged summary again, unless it cannot write it.
   assert.match(
     damaged.stderr,
-    /^hint: The start order is by id too, and a run makes the summary again from the run files in runs\/ where it can write it .*Remove what is there to silence this, or pass --timings with a previous run's artifact\.$/m,
+    /^hint: The start order is by id too; a run that can write the summary makes it again from the run files in runs\/ .*Remove what is there to silence this, or pass --timings with a previous run's artifact\.$/m,
   );
   // The start order reads the same summary: a dry run (and a run) says it once, not twice.
   const dry = await runSmoke(p.dir, ["--dry-run", "--shard", "1/2", "--shard-by", "duration"]);
@@ -200,6 +200,35 @@ Deno.test("--shard-by duration with timings that hold none of the fixtures: a sp
     some.stdout,
     /^Shard 1\/2 by duration: predicted 4\.0s of fixture time \(from timings\.json\)$/m,
   );
+});
+
+Deno.test("--rerun-failed split by duration: owed fixtures without timings, placed as the whole selection splits, are no split by count (no SHARD_TIMINGS_MISSING)", async () => {
+  await using p = await tempProject({
+    ...trueFixtures(["a", "b", "c", "d"]),
+    "fixtures/n1.smoke.jsonc": JSON.stringify({ command: ["false"] }),
+    "fixtures/n2.smoke.jsonc": JSON.stringify({ command: ["false"] }),
+  });
+  assert.equal((await runSmoke(p.dir, [])).code, 1);
+  // The owed ones have no durations; the others have.
+  await p.write(
+    ".planning/artifacts/smoke/durations.json",
+    JSON.stringify({
+      version: 1,
+      runs: 1,
+      fixtures: oneDurationEach({ a: 400, b: 300, c: 200, d: 100 }),
+    }),
+  );
+  const dry = await runSmoke(p.dir, [
+    "--dry-run",
+    "--rerun-failed",
+    "--shard",
+    "1/2",
+    "--shard-by",
+    "duration",
+  ]);
+  assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+  assert.match(dry.stdout, /placed as the whole selection splits/);
+  assert.doesNotMatch(dry.stderr, /SHARD_TIMINGS_MISSING/);
 });
 
 Deno.test("--timings naming a file that is no artifact exits 2 and names it", async () => {

@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-6W535EER.js";
+} from "../chunk-RDIWGO7J.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -177,14 +177,14 @@ var expectedLine = (function expectedLine(schedule, planned) {
   const why = (estimate.samples > 0 ? `median of ${estimate.samples} run${estimate.samples === 1 ? "" : "s"}` : schedule.estimates.defaultOf > 0 ? "no history: the suite's median" : "no history: default") + (estimate.capped ? ", cut to its timeout" : "");
   return `  expected: ${formatExpected(estimate.ms)} (${why})`;
 });
-var startOrderLine = (function startOrderLine(schedule, planned) {
+var startOrderLine = (function startOrderLine(schedule, planned, skipped) {
   if (schedule.mode === "id") {
     if (schedule.askedIn === void 0) {
       return schedule.read?.problem ? "Start order: by id (the durations summary cannot be read)" : "Start order: by id (no history yet: a run records the durations)";
     }
     return schedule.askedIn === "config" ? 'Start order: by id ("order": "id" in the config)' : "Start order: by id (--order id)";
   }
-  const order = (schedule.startOrder ?? planned.map(((_, i) => i))).filter(((i) => !planned[i].fixture.skipReason && !planned[i].fixture.teardown));
+  const order = (schedule.startOrder ?? planned.map(((_, i) => i))).filter(((i) => !planned[i].fixture.skipReason && !skipped?.has(planned[i].fixture.id) && !planned[i].fixture.teardown));
   const ids = order.slice(0, SHOWN_START_IDS).map(((i) => planned[i].fixture.id));
   const more = order.length - ids.length;
   const runs = Math.min(schedule.runs, DURATION_SAMPLES);
@@ -232,7 +232,7 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
     const expected = schedule && expectedLine(schedule, p);
     if (expected) lines.push(expected);
   }
-  const order = schedule && startOrderLine(schedule, selection.planned);
+  const order = schedule && startOrderLine(schedule, selection.planned, new Set(skips.keys()));
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
   const noHistoryYet = schedule !== void 0 && schedule.read?.samples === void 0 && schedule.read?.problem === void 0 && schedule.askedIn === void 0;
@@ -273,7 +273,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-A6TX4IOH.js");
+  return import("../execute_run-X23ZNQ26.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

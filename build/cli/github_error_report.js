@@ -1,17 +1,17 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-6ORH7UY7.js";
+} from "../chunk-IEXY4KF2.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-NZCXBIJX.js";
+} from "../chunk-UTKSY4VB.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-2YEAZSI3.js";
-import "../chunk-OBV7HMYD.js";
+import "../chunk-ANEYCLY6.js";
 import "../chunk-JXGFLTXX.js";
 import "../chunk-25NTBGEA.js";
 import "../chunk-BXFQQNLU.js";

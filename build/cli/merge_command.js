@@ -11,7 +11,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-6W535EER.js";
+} from "../chunk-RDIWGO7J.js";
 import {
   displayPath,
   runEnvironment
@@ -25,7 +25,7 @@ import {
 } from "../chunk-2YEAZSI3.js";
 import {
   namesLatest
-} from "../chunk-OBV7HMYD.js";
+} from "../chunk-ANEYCLY6.js";
 import {
   colorWanted,
   palette,
@@ -361,7 +361,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       prior = read.state;
     }
     const artifact = build(prior);
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-7SQON6ZT.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-NIVAETXH.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {
@@ -445,7 +445,8 @@ var runMerge = (async function runMerge(flags, io) {
       shown: shownOut
     });
   }
-  stopIfInterrupted(io.signal, `the merged artifact was written (${shownOut}), but the merge does not pass`);
+  const artifactPath = intoLatest ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd) : shownOut;
+  stopIfInterrupted(io.signal, `the merged artifact was written (${artifactPath}), but the merge does not pass`);
   const flat = ((text) => text.replace(/[\r\n]+/g, " "));
   const origin = /* @__PURE__ */ new Map();
   for (const { artifact: input } of inputs) {
@@ -506,8 +507,7 @@ ${d.message}`);
     summary: artifact.summary,
     result: artifact.result,
     durationMs: artifact.durationMs,
-    // Into the artifact directory: named as a run's artifact is, by its file in runs/.
-    artifactPath: intoLatest ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd) : shownOut,
+    artifactPath,
     interrupted: artifact.interrupted,
     ...unstartedCounts(artifact.fixtures),
     ...rerunCommand ? {

@@ -13,14 +13,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-6W535EER.js";
+} from "../chunk-RDIWGO7J.js";
 import {
   displayPath
 } from "../chunk-XU6H2PBX.js";
 import "../chunk-2K6FZ4NB.js";
 import {
   checkOutputFile
-} from "../chunk-OBV7HMYD.js";
+} from "../chunk-ANEYCLY6.js";
 import {
   formatDuration
 } from "../chunk-JXGFLTXX.js";

@@ -4,14 +4,15 @@
  * and outcomes, oldest first, as each run added its own, so that a damaged
  * `durations.json` loses nothing the history still holds. Only checked run
  * files count (an invalid one is left out, as the HTML report leaves it out),
- * each run once (a merged run whose inputs are here adds nothing more). The
- * timings the splits share are not in any run file: they start again.
+ * each run once: a merged run adds only what its inputs here did not (its
+ * inputs from elsewhere). The timings the splits share are not in any run
+ * file: they start again.
  *
  * @module
  */
 import { isIoError } from "../base/errors.ts";
-import { isDiagnosticsArtifact } from "./artifact.ts";
-import { historyPaths } from "./history.ts";
+import { type Artifact, isDiagnosticsArtifact } from "./artifact.ts";
+import { type HistoryPaths, historyPaths, isDiagnosticsRunId, isRunId } from "./history.ts";
 import type { DurationSamples } from "./durations_summary.ts";
 import { addRun, recordedResults } from "./durations_update.ts";
 import { readHistoryRun } from "./run_history.ts";
@@ -57,43 +58,65 @@ export async function rebuildDurations(
   options: { exclude?: string; catalog?: ReadonlySet<string> } = {},
 ): Promise<{ samples?: DurationSamples; runs: number }> {
   const paths = historyPaths(dir);
-  // The newest run files by name (a run id starts with its time), read one at a time, oldest
-  // first: only one run is held at once, however large the suite.
+  // The newest run files by name (a run id starts with its time; anything else in runs/ is left
+  // alone, a failed preflight's record too), read one at a time, oldest first: only one run is
+  // held at once, however large the suite.
   const names: string[] = [];
   try {
-    for (const entry of Deno.readDirSync(paths.runs)) {
-      if (entry.isFile && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
-        names.push(entry.name.slice(0, -".json".length));
-      }
+    for await (const entry of Deno.readDir(paths.runs)) {
+      const runId = entry.name.slice(0, -".json".length);
+      if (
+        !entry.isDirectory && entry.name.endsWith(".json") && isRunId(runId) &&
+        !isDiagnosticsRunId(runId) && runId !== options.exclude
+      ) names.push(runId);
     }
   } catch (error) {
     // No runs/, or one that cannot be read: nothing to make it from.
     if (!isIoError(error)) throw error;
     return { runs: 0 };
   }
-  const newest = names.filter((runId) => runId !== options.exclude).sort().slice(-REBUILD_RUNS);
   let samples: DurationSamples | undefined;
   const counted = new Set<string>();
   let runs = 0;
   // Oldest first: each run's durations go in front of those before it, as it added them.
-  for (const runId of newest) {
+  for (const runId of names.sort().slice(-REBUILD_RUNS)) {
     const run = await readHistoryRun(paths, runId);
-    // Not a valid run file (as the HTML report leaves it out), or a failed preflight's record.
-    if (!run || run.runId !== runId || isDiagnosticsArtifact(run)) continue;
-    // Its own, and a merged run's inputs (their results are its results).
-    const ids = [run.runId, ...(run.inputs ?? []).map((input) => input.runId)];
-    // A merged run whose inputs ran here (older, so added already) holds nothing new; it is
-    // remembered all the same, so that a merge of it adds nothing either.
-    const fresh = !ids.some((id) => counted.has(id));
-    for (const id of ids) counted.add(id);
-    const ran = fresh ? recordedResults(run.fixtures) : [];
+    // Not a valid run file (as the HTML report leaves it out), or one of another name.
+    if (!run || run.runId !== runId || isDiagnosticsArtifact(run) || counted.has(runId)) continue;
+    const inputs = (run.inputs ?? []).map((input) => input.runId);
+    const ran = recordedResults(await notCountedYet(run, inputs, counted, paths));
+    for (const id of [runId, ...inputs]) counted.add(id);
+    // Remembered even when it adds nothing, so that a merge of it adds nothing either.
     if (!samples && ran.length === 0) continue;
     samples = addRun(samples, ran, {
-      runIds: ids,
+      runIds: [runId, ...inputs],
       count: ran.length > 0,
       ...(options.catalog ? { catalog: options.catalog } : {}),
     });
     if (ran.length > 0) runs++;
   }
   return samples ? { samples, runs } : { runs };
+}
+
+/**
+ * A run's results the summary does not hold yet: all of a run's own; of a merged run, those of
+ * the fixtures none of its inputs counted already had (as a merge into the directory adds only
+ * the inputs it does not hold), or none when such an input cannot be read to say which (a part
+ * left to the run files is better than a part counted twice).
+ */
+async function notCountedYet(
+  run: Artifact,
+  inputs: readonly string[],
+  counted: ReadonlySet<string>,
+  paths: HistoryPaths,
+): Promise<Artifact["fixtures"]> {
+  const held = inputs.filter((id) => counted.has(id));
+  if (held.length === 0) return run.fixtures;
+  const theirs = new Set<string>();
+  for (const id of held) {
+    const input = await readHistoryRun(paths, id);
+    if (!input) return [];
+    for (const fixture of input.fixtures) theirs.add(fixture.id);
+  }
+  return run.fixtures.filter((fixture) => !theirs.has(fixture.id));
 }

@@ -7,7 +7,7 @@ import { fixtureResult as r, makeRun, writeHistory } from "../../e2e/_history.ts
 
 const hour = (h: number) => new Date(Date.UTC(2026, 10, 25, h));
 
-Deno.test("rebuildDurations: each run once, oldest first; a merged run of runs here adds nothing, one of runs from elsewhere adds its results; invalid files, failed preflights and the excluded run are left out", async () => {
+Deno.test("rebuildDurations: each run once, oldest first; a merged run adds only what its inputs here did not (nothing, when all are here); invalid files, failed preflights, other files in runs/ and the excluded run are left out", async () => {
   const dir = await Deno.makeTempDir({ prefix: "smoke-rebuild-" });
   try {
     const first = makeRun({
@@ -54,6 +54,26 @@ Deno.test("rebuildDurations: each run once, oldest first; a merged run of runs h
         sha256: "1".repeat(64),
       }],
     };
+    // A merge of a run here and a shard from elsewhere: only the other shard's results count.
+    const mixed = {
+      ...makeRun({
+        startedAt: hour(4),
+        suffix: "aaaaa7",
+        mode: "merged",
+        fixtures: [
+          r({ id: "a", status: "passed", durationMs: 5 }),
+          r({ id: "d", status: "passed", durationMs: 13 }),
+        ],
+      }),
+      inputs: [
+        { path: `runs/${first.runId}.json`, runId: first.runId, sha256: "2".repeat(64) },
+        {
+          path: "shard-2/latest.json",
+          runId: "20261125T035900000Z-ci0002",
+          sha256: "3".repeat(64),
+        },
+      ],
+    };
     const preflight = createArtifact({
       runId: "20261125T050000000Z-aaaaa5-preflight",
       mode: "rerun-failed",
@@ -70,18 +90,32 @@ Deno.test("rebuildDurations: each run once, oldest first; a merged run of runs h
       suffix: "aaaaa6",
       fixtures: [r({ id: "a", status: "passed", durationMs: 99 })],
     });
-    await writeHistory(dir, [first, second, merged, fromCi, preflight, now]);
-    await Deno.writeTextFile(join(historyPaths(dir).runs, "20261125T000000000Z-broken.json"), "{");
+    await writeHistory(dir, [first, second, merged, fromCi, mixed, preflight, now]);
+    const runs = historyPaths(dir).runs;
+    await Deno.writeTextFile(join(runs, "20261125T000000000Z-broken.json"), "{");
+    // Anything else in runs/ is left alone, and never takes a run's place among the newest.
+    for (let i = 0; i < 120; i++) await Deno.writeTextFile(join(runs, `zz-junk-${i}.json`), "{}");
 
     const rebuilt = await rebuildDurations(dir, { exclude: now.runId });
-    assert.equal(rebuilt.runs, 3);
-    assert.deepEqual(Object.fromEntries(rebuilt.samples!.byId), { a: [7, 5], b: [3], c: [11] });
-    assert.deepEqual(Object.fromEntries(rebuilt.samples!.outcomes!), { a: "FP", b: "P", c: "P" });
+    assert.equal(rebuilt.runs, 4);
+    assert.deepEqual(Object.fromEntries(rebuilt.samples!.byId), {
+      a: [7, 5],
+      b: [3],
+      c: [11],
+      d: [13],
+    });
+    assert.deepEqual(Object.fromEntries(rebuilt.samples!.outcomes!), {
+      a: "FP",
+      b: "P",
+      c: "P",
+      d: "P",
+    });
     // Each run remembered as counted: a merge of them again adds nothing.
-    for (const run of [first, second, merged, fromCi]) {
+    for (const run of [first, second, merged, fromCi, mixed]) {
       assert.ok(rebuilt.samples!.counted!.includes(run.runId), run.runId);
     }
     assert.ok(rebuilt.samples!.counted!.includes("20261125T035900000Z-ci0001"));
+    assert.ok(rebuilt.samples!.counted!.includes("20261125T035900000Z-ci0002"));
     assert.ok(!rebuilt.samples!.counted!.includes(now.runId));
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -81,12 +81,15 @@ export async function addMergedDurations(
   const read = await readDurationsFile(dir);
   // One that cannot be read is made again from the run files (the merged run's own left out:
   // what it adds comes after).
-  const base = read.samples ??
-    (read.problem
-      ? (await (await import("./durations_rebuild.ts")).rebuildDurations(dir, {
-        exclude: options.runId,
-      })).samples
-      : undefined);
+  // A merge that could add nothing leaves the summary as it is, readable or not.
+  if (!options.full && inputs.every((input) => recordedResults(input.fixtures).length === 0)) {
+    return [];
+  }
+  let base = read.samples;
+  if (!base && read.problem) {
+    const { rebuildDurations } = await import("./durations_rebuild.ts");
+    base = (await rebuildDurations(dir, { exclude: options.runId })).samples;
+  }
   // What this summary holds already: runs in its history, and runs it remembers counting (a
   // shard that ran here, or an input an earlier merge added). A merged input holds its own
   // inputs' results: held already when any of them is (a part left to the run files is better

@@ -8,7 +8,7 @@
 import { basename, dirname, join, resolve } from "../base/path.ts";
 import { isIoError, UserError } from "../base/errors.ts";
 import { checkOutputPath } from "./atomic_write.ts";
-import { type HistoryPaths, historyPaths } from "./history.ts";
+import { type HistoryPaths, historyPaths, isRunId } from "./history.ts";
 import { entryOf, realPath, sameFile } from "./same_file.ts";
 
 /**
@@ -39,8 +39,8 @@ export function namesLatest(path: string, paths: HistoryPaths): boolean {
 /**
  * Whether a path is a file of a smoke artifact directory, whichever it is (any
  * `--artifact-dir` or config): `latest.json`, `durations.json` or `.lock` beside
- * a `runs/` folder, or a file in a `runs/` folder beside `latest.json` or
- * `durations.json`; symlinks followed. For the outputs whose path comes from
+ * a `runs/` folder, a run file in a `runs/` folder (named by a run id), or any
+ * file in one beside `latest.json` or `durations.json`; symlinks followed. For the outputs whose path comes from
  * the environment (`GITHUB_STEP_SUMMARY`), where the run's own directory is not
  * all there is to guard.
  *
@@ -72,10 +72,14 @@ export function isHistoryFile(path: string): boolean {
       return undefined;
     }
   };
-  const beside = ["latest.json", "durations.json", ".lock"].includes(basename(target)) &&
+  const name = basename(target);
+  const beside = ["latest.json", "durations.json", ".lock"].includes(name) &&
     kind(join(dir, "runs")) === "directory";
-  return beside || basename(dir) === "runs" &&
-      ["latest.json", "durations.json"].some((name) => kind(join(dirname(dir), name)) === "file");
+  if (beside || basename(dir) !== "runs") return beside;
+  // In a runs/ folder: a run file by its name (a failed preflight's record too, which may be
+  // all there is), or any file beside smoke's own.
+  return (name.endsWith(".json") && isRunId(name.slice(0, -".json".length))) ||
+    ["latest.json", "durations.json"].some((file) => kind(join(dirname(dir), file)) === "file");
 }
 
 /**

@@ -404,7 +404,7 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
       ...leftoverDiagnostics(sweep.found),
       ...sweep.failed,
     ];
-    let artifact = runArtifact({
+    const artifact = runArtifact({
       runId,
       selection,
       ends,
@@ -450,11 +450,9 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
           if (!isWriteFailure(error)) throw error;
           // Loaded already, by saveDurations.
           const { durationsNotSaved } = await import("../artifact/durations_file.ts");
-          const warning = durationsNotSaved(options.artifactDir, error, "run");
-          io.stderr(formatWarning(warning));
-          // Kept in the artifact too (CI keeps the artifact, not the log): saved again with it.
-          artifact = { ...artifact, diagnostics: [...artifact.diagnostics, warning] };
-          await saveArtifact(paths, artifact, { io, command: context.command });
+          // On standard error only: the run's files are saved by now, and a file in runs/ is
+          // never written again.
+          io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
           return undefined;
         },
       );

@@ -284,9 +284,13 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
 
   // Interrupted while writing: what it began is written whole (each file atomically), and the
   // merge does not pass.
+  // Into the artifact directory: named as a run's artifact is, by its file in runs/.
+  const artifactPath = intoLatest
+    ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd)
+    : shownOut;
   stopIfInterrupted(
     io.signal,
-    `the merged artifact was written (${shownOut}), but the merge does not pass`,
+    `the merged artifact was written (${artifactPath}), but the merge does not pass`,
   );
 
   // Input artifacts are data from elsewhere: their text is printed one line per item (and the
@@ -342,10 +346,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     summary: artifact.summary,
     result: artifact.result,
     durationMs: artifact.durationMs,
-    // Into the artifact directory: named as a run's artifact is, by its file in runs/.
-    artifactPath: intoLatest
-      ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd)
-      : shownOut,
+    artifactPath,
     interrupted: artifact.interrupted,
     ...unstartedCounts(artifact.fixtures),
     ...(rerunCommand ? { rerunCommand } : {}),

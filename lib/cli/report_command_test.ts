@@ -147,6 +147,33 @@ Deno.test("runReport: interrupted (SIGINT, SIGTERM, SIGHUP) before it writes, it
   }
 });
 
+Deno.test("runReport: a signal while it writes lets the page be written whole, then fails with the signal's code, naming it", async () => {
+  await withDir(async (dir) => {
+    const artifacts = join(dir, ".planning/artifacts/smoke");
+    await writeHistory(artifacts, [
+      makeRun({ startedAt: hour(0), fixtures: [r({ id: "a", status: "passed" })] }),
+    ]);
+    const { io: edges, out } = io(dir);
+    // Not aborted at the check before the write, aborted at the one after it.
+    let checks = 0;
+    const signal = {
+      get aborted() {
+        return ++checks > 1;
+      },
+      reason: "SIGTERM",
+    } as AbortSignal;
+    await assert.rejects(
+      () => runReport(parseFlags(["report"]), { ...edges, signal }),
+      (error: unknown) =>
+        error instanceof UserError && error.exitCode === 143 &&
+        error.message ===
+          "Stopped by SIGTERM: the HTML report was written (.planning/artifacts/smoke/report.html)",
+    );
+    assert.equal(out.join(""), "");
+    assert.match(await Deno.readTextFile(join(artifacts, "report.html")), /<\/html>\s*$/);
+  });
+});
+
 Deno.test("runReport: --artifact-dir, --out and the config's artifactDir", async () => {
   await withDir(async (dir) => {
     await writeHistory(join(dir, "elsewhere"), [

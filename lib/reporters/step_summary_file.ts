@@ -84,7 +84,8 @@ export function openForAppend(
 /**
  * Appends text to the step summary file, refusing anything but a regular
  * file (or a missing one, which is created), and a file of a smoke artifact
- * directory: a stat first, so a FIFO or a device is never opened; then {@linkcode openForAppend}, which checks again.
+ * directory: a stat first, so a FIFO or a device is never opened; then
+ * {@linkcode openForAppend}, which checks again.
  * `render` is given the bytes the file already holds, so that the step stays
  * within GitHub's 1 MiB; an empty text appends nothing.
  *

@@ -96,9 +96,8 @@ export async function readTimings(
         warning: durationsUnreadable(shown, read.problem, {
           consequence: ": every fixture gets the default duration",
           ...(named ? { before: named } : {}),
-          instead: "The start order is by id too, and a run makes the summary again from the " +
-            "run files in runs/ where it " +
-            "can write it",
+          instead: "The start order is by id too; a run that can write the summary makes it " +
+            "again from the run files in runs/",
           orElse: "pass --timings with a previous run's artifact",
         }),
         read,

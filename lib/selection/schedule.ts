@@ -174,6 +174,7 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
  *
  * @param schedule The schedule.
  * @param planned The planned fixtures, in selection order.
+ * @param skipped The ids skipped whatever happens (a need's skip too), never named.
  * @returns The line.
  *
  * @example
@@ -225,6 +226,7 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
 export function startOrderLine(
   schedule: Schedule,
   planned: readonly PlannedFixture[],
+  skipped?: ReadonlySet<string>,
 ): string {
   if (schedule.mode === "id") {
     if (schedule.askedIn === undefined) {
@@ -236,9 +238,11 @@ export function startOrderLine(
       ? 'Start order: by id ("order": "id" in the config)'
       : "Start order: by id (--order id)";
   }
-  // What starts: a skipped fixture never does, and a teardown only after everything else.
+  // What starts: a skipped fixture never does (its own skip, or a need's), and a teardown only
+  // after everything else.
   const order = (schedule.startOrder ?? planned.map((_, i) => i)).filter((i) =>
-    !planned[i].fixture.skipReason && !planned[i].fixture.teardown
+    !planned[i].fixture.skipReason && !skipped?.has(planned[i].fixture.id) &&
+    !planned[i].fixture.teardown
   );
   const ids = order.slice(0, SHOWN_START_IDS).map((i) => planned[i].fixture.id);
   const more = order.length - ids.length;

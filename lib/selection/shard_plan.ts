@@ -216,13 +216,12 @@ function predicted(
   };
   // The fixtures predicted: the selection's and the needs it brings from outside it.
   const running = [...ids, ...extra].filter((id) => !idle(id));
+  const without = running.filter((id) => estimates.byId.get(id)!.samples === 0);
   return {
     ids,
     ms,
-    ...(() => {
-      const without = running.filter((id) => estimates.byId.get(id)!.samples === 0);
-      return { missing: without.length, missingIds: without.sort().slice(0, MISSING_NAMED) };
-    })(),
+    missing: without.length,
+    missingIds: without.sort().slice(0, MISSING_NAMED),
     fixtures: running.length,
     ...(broughtIds ? { brings: broughtIds.map((list) => list.map(broughtOf)) } : {}),
     ...(hasNeeds && !brought ? { needsLeftOut: true } : {}),
@@ -433,12 +432,16 @@ export function shardRunLine(plan: ShardPlan): string {
  * const plan = { shard: { index: 1, total: 2 }, totals: [2000, 1000], source: "t.json", missing: 3, fixtures: 3 };
  * assert.equal(noTimingsWarning(plan)?.code, "SHARD_TIMINGS_MISSING");
  * assert.equal(noTimingsWarning({ ...plan, missing: 2 }), undefined);
+ * // A rerun's owed fixtures placed as the whole selection splits: that split had the others'.
+ * assert.equal(noTimingsWarning({ ...plan, placedByWhole: true }), undefined);
  * ```
  */
 export function noTimingsWarning(plan: ShardPlan): Diagnostic | undefined {
-  if (plan.source === undefined || plan.fixtures === 0 || plan.missing < plan.fixtures) {
-    return undefined;
-  }
+  // Placed as the whole selection splits (a rerun): that split read the others' timings too.
+  if (
+    plan.source === undefined || plan.fixtures === 0 || plan.missing < plan.fixtures ||
+    plan.placedByWhole
+  ) return undefined;
   const n = plan.fixtures;
   return {
     code: "SHARD_TIMINGS_MISSING",

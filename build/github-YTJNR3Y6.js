@@ -8,7 +8,7 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-NZCXBIJX.js";
+} from "./chunk-UTKSY4VB.js";
 import {
   newStopToken,
   renderInert
@@ -40,4 +40,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-J7QS6EIN.js.map
+//# sourceMappingURL=github-YTJNR3Y6.js.map

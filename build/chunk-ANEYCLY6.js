@@ -1,6 +1,7 @@
 import {
   entryOf,
   historyPaths,
+  isRunId,
   realPath,
   sameFile
 } from "./chunk-BXFQQNLU.js";
@@ -33,15 +34,17 @@ var isHistoryFile = (function isHistoryFile(path) {
       return void 0;
     }
   });
+  const name = basename(target);
   const beside = [
     "latest.json",
     "durations.json",
     ".lock"
-  ].includes(basename(target)) && kind(join(dir, "runs")) === "directory";
-  return beside || basename(dir) === "runs" && [
+  ].includes(name) && kind(join(dir, "runs")) === "directory";
+  if (beside || basename(dir) !== "runs") return beside;
+  return name.endsWith(".json") && isRunId(name.slice(0, -".json".length)) || [
     "latest.json",
     "durations.json"
-  ].some(((name) => kind(join(dirname(dir), name)) === "file"));
+  ].some(((file) => kind(join(dirname(dir), file)) === "file"));
 });
 var refuseArtifactFile = (function refuseArtifactFile(path, options) {
   const target = realPath(path);
@@ -75,4 +78,4 @@ export {
   isHistoryFile,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-OBV7HMYD.js.map
+//# sourceMappingURL=chunk-ANEYCLY6.js.map

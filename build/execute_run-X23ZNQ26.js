@@ -54,7 +54,7 @@ import {
 } from "./chunk-2YEAZSI3.js";
 import {
   checkOutputFile
-} from "./chunk-OBV7HMYD.js";
+} from "./chunk-ANEYCLY6.js";
 import {
   colorWanted,
   palette,
@@ -282,7 +282,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-J7QS6EIN.js");
+    const { createGitHubReporter } = await import("./github-YTJNR3Y6.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1541,7 +1541,7 @@ var saveDurations = (async function saveDurations(dir, fixtures, earlier, option
   const catalog = options.catalogIds ? new Set(options.catalogIds) : void 0;
   let before = read.samples;
   if (!before && read.problem) {
-    const { rebuildDurations } = await import("./durations_rebuild-677ZU2S2.js");
+    const { rebuildDurations } = await import("./durations_rebuild-26N4BSA2.js");
     before = (await rebuildDurations(dir, {
       exclude: options.runId,
       ...catalog ? {
@@ -1770,7 +1770,7 @@ hint: The run went on; it is reported as failed because that output is missing.
       ...leftoverDiagnostics(sweep.found),
       ...sweep.failed
     ];
-    let artifact = runArtifact({
+    const artifact = runArtifact({
       runId,
       selection,
       ends,
@@ -1822,19 +1822,7 @@ hint: The run went on; it is reported as failed because that output is missing.
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
         const { durationsNotSaved } = await import("./durations_file-I7B27QSA.js");
-        const warning = durationsNotSaved(options.artifactDir, error, "run");
-        io.stderr(formatWarning(warning));
-        artifact = {
-          ...artifact,
-          diagnostics: [
-            ...artifact.diagnostics,
-            warning
-          ]
-        };
-        await saveArtifact(paths, artifact, {
-          io,
-          command: context.command
-        });
+        io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
     }
@@ -1969,4 +1957,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-A6TX4IOH.js.map
+//# sourceMappingURL=execute_run-X23ZNQ26.js.map

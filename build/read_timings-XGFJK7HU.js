@@ -7,7 +7,7 @@ import {
 } from "./chunk-2K6FZ4NB.js";
 import {
   namesLatest
-} from "./chunk-OBV7HMYD.js";
+} from "./chunk-ANEYCLY6.js";
 import {
   historyPaths,
   sameFile
@@ -50,7 +50,7 @@ var readTimings = (async function readTimings(where) {
           ...named ? {
             before: named
           } : {},
-          instead: "The start order is by id too, and a run makes the summary again from the run files in runs/ where it can write it",
+          instead: "The start order is by id too; a run that can write the summary makes it again from the run files in runs/",
           orElse: "pass --timings with a previous run's artifact"
         }),
         read
@@ -164,4 +164,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-GET7AQGS.js.map
+//# sourceMappingURL=read_timings-XGFJK7HU.js.map

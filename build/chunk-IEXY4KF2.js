@@ -1,6 +1,6 @@
 import {
   isHistoryFile
-} from "./chunk-OBV7HMYD.js";
+} from "./chunk-ANEYCLY6.js";
 import {
   fileTypeName
 } from "./chunk-IXBMMCNU.js";
@@ -121,4 +121,4 @@ export {
   openForAppend,
   appendStepSummary
 };
-//# sourceMappingURL=chunk-6ORH7UY7.js.map
+//# sourceMappingURL=chunk-IEXY4KF2.js.map

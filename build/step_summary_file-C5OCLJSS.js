@@ -1,8 +1,8 @@
 import {
   appendStepSummary,
   openForAppend
-} from "./chunk-6ORH7UY7.js";
-import "./chunk-OBV7HMYD.js";
+} from "./chunk-IEXY4KF2.js";
+import "./chunk-ANEYCLY6.js";
 import "./chunk-BXFQQNLU.js";
 import "./chunk-KOCYHWYE.js";
 import "./chunk-KBS467BX.js";
@@ -14,4 +14,4 @@ export {
   appendStepSummary,
   openForAppend
 };
-//# sourceMappingURL=step_summary_file-LJWSSROS.js.map
+//# sourceMappingURL=step_summary_file-C5OCLJSS.js.map

@@ -7,7 +7,9 @@ import {
 } from "./chunk-ZROIPU5Q.js";
 import "./chunk-2K6FZ4NB.js";
 import {
-  historyPaths
+  historyPaths,
+  isDiagnosticsRunId,
+  isRunId
 } from "./chunk-BXFQQNLU.js";
 import "./chunk-KOCYHWYE.js";
 import "./chunk-KBS467BX.js";
@@ -32,10 +34,9 @@ var rebuildDurations = (async function rebuildDurations(dir, options = {}) {
   const paths = historyPaths(dir);
   const names = [];
   try {
-    for (const entry of Deno.readDirSync(paths.runs)) {
-      if (entry.isFile && entry.name.endsWith(".json") && !entry.name.startsWith(".")) {
-        names.push(entry.name.slice(0, -".json".length));
-      }
+    for await (const entry of Deno.readDir(paths.runs)) {
+      const runId = entry.name.slice(0, -".json".length);
+      if (!entry.isDirectory && entry.name.endsWith(".json") && isRunId(runId) && !isDiagnosticsRunId(runId) && runId !== options.exclude) names.push(runId);
     }
   } catch (error) {
     if (!isIoError(error)) throw error;
@@ -43,23 +44,24 @@ var rebuildDurations = (async function rebuildDurations(dir, options = {}) {
       runs: 0
     };
   }
-  const newest = names.filter(((runId) => runId !== options.exclude)).sort().slice(-REBUILD_RUNS);
   let samples;
   const counted = /* @__PURE__ */ new Set();
   let runs = 0;
-  for (const runId of newest) {
+  for (const runId of names.sort().slice(-REBUILD_RUNS)) {
     const run = await readHistoryRun(paths, runId);
-    if (!run || run.runId !== runId || isDiagnosticsArtifact(run)) continue;
-    const ids = [
-      run.runId,
-      ...(run.inputs ?? []).map(((input) => input.runId))
-    ];
-    const fresh = !ids.some(((id) => counted.has(id)));
-    for (const id of ids) counted.add(id);
-    const ran = fresh ? recordedResults(run.fixtures) : [];
+    if (!run || run.runId !== runId || isDiagnosticsArtifact(run) || counted.has(runId)) continue;
+    const inputs = (run.inputs ?? []).map(((input) => input.runId));
+    const ran = recordedResults(await notCountedYet(run, inputs, counted, paths));
+    for (const id of [
+      runId,
+      ...inputs
+    ]) counted.add(id);
     if (!samples && ran.length === 0) continue;
     samples = addRun(samples, ran, {
-      runIds: ids,
+      runIds: [
+        runId,
+        ...inputs
+      ],
       count: ran.length > 0,
       ...options.catalog ? {
         catalog: options.catalog
@@ -74,8 +76,19 @@ var rebuildDurations = (async function rebuildDurations(dir, options = {}) {
     runs
   };
 });
+var notCountedYet = (async function notCountedYet(run, inputs, counted, paths) {
+  const held = inputs.filter(((id) => counted.has(id)));
+  if (held.length === 0) return run.fixtures;
+  const theirs = /* @__PURE__ */ new Set();
+  for (const id of held) {
+    const input = await readHistoryRun(paths, id);
+    if (!input) return [];
+    for (const fixture of input.fixtures) theirs.add(fixture.id);
+  }
+  return run.fixtures.filter(((fixture) => !theirs.has(fixture.id)));
+});
 export {
   REBUILD_RUNS,
   rebuildDurations
 };
-//# sourceMappingURL=durations_rebuild-677ZU2S2.js.map
+//# sourceMappingURL=durations_rebuild-26N4BSA2.js.map

@@ -2170,16 +2170,12 @@ var predicted = (function predicted(selection, timings, options, needs = graphNe
     ...ids,
     ...extra
   ].filter(((id) => !idle(id)));
+  const without = running.filter(((id) => estimates.byId.get(id).samples === 0));
   return {
     ids,
     ms,
-    ...((() => {
-      const without = running.filter(((id) => estimates.byId.get(id).samples === 0));
-      return {
-        missing: without.length,
-        missingIds: without.sort().slice(0, MISSING_NAMED)
-      };
-    }))(),
+    missing: without.length,
+    missingIds: without.sort().slice(0, MISSING_NAMED),
     fixtures: running.length,
     ...broughtIds ? {
       brings: broughtIds.map(((list) => list.map(broughtOf)))
@@ -2279,9 +2275,7 @@ var shardRunLine = (function shardRunLine(plan) {
   return `Shard ${index}/${total} by duration: predicted ${formatExpected(plan.totals[index - 1] ?? 0)} of fixture time (${source})`;
 });
 var noTimingsWarning = (function noTimingsWarning(plan) {
-  if (plan.source === void 0 || plan.fixtures === 0 || plan.missing < plan.fixtures) {
-    return void 0;
-  }
+  if (plan.source === void 0 || plan.fixtures === 0 || plan.missing < plan.fixtures || plan.placedByWhole) return void 0;
   const n = plan.fixtures;
   return {
     code: "SHARD_TIMINGS_MISSING",
@@ -2382,7 +2376,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-GET7AQGS.js");
+      const { readTimings } = await import("./read_timings-XGFJK7HU.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2569,4 +2563,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-6W535EER.js.map
+//# sourceMappingURL=chunk-RDIWGO7J.js.map

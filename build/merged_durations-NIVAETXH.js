@@ -29,9 +29,16 @@ import {
 // lib/artifact/merged_durations.ts
 var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
   const read = await readDurationsFile(dir);
-  const base = read.samples ?? (read.problem ? (await (await import("./durations_rebuild-677ZU2S2.js")).rebuildDurations(dir, {
-    exclude: options.runId
-  })).samples : void 0);
+  if (!options.full && inputs.every(((input) => recordedResults(input.fixtures).length === 0))) {
+    return [];
+  }
+  let base = read.samples;
+  if (!base && read.problem) {
+    const { rebuildDurations } = await import("./durations_rebuild-26N4BSA2.js");
+    base = (await rebuildDurations(dir, {
+      exclude: options.runId
+    })).samples;
+  }
   const counted = /* @__PURE__ */ new Set([
     ...options.counted,
     ...base?.counted ?? []
@@ -98,4 +105,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-7SQON6ZT.js.map
+//# sourceMappingURL=merged_durations-NIVAETXH.js.map
