@@ -264,8 +264,15 @@ Deno.test("merge into the artifact directory of a run that is not a full run (a 
   });
   assert.equal((await runSmoke(p.dir, [])).code, 1);
   const fullId = ArtifactSchema.parse(await p.latest()).runId;
-  // A spot check in another directory, merged here.
-  assert.equal((await runSmoke(p.dir, ["--fixture", "ok", "--artifact-dir", "elsewhere"])).code, 0);
+  // A spot check in another directory, merged here; that directory has a full run of its own in
+  // which "bad" passed: its state is not this directory's.
+  await p.write("fixtures/bad.smoke.jsonc", sh('echo bad >> ran.log; [ -n "$PASS" ]'));
+  const elsewhere = { env: { PASS: "1" } };
+  assert.equal((await runSmoke(p.dir, ["--artifact-dir", "elsewhere"], elsewhere)).code, 0);
+  assert.equal(
+    (await runSmoke(p.dir, ["--fixture", "ok", "--artifact-dir", "elsewhere"], elsewhere)).code,
+    0,
+  );
   const merge = await runSmoke(p.dir, ["merge", "elsewhere/latest.json"]);
   assert.equal(merge.code, 0, merge.stdout + merge.stderr);
   assert.match(merge.stdout, /^Suite verdict: 1 passed, 1 failed of 2 -> fail$/m);

@@ -256,7 +256,14 @@ var mergedState = (function mergedState(artifacts, merged) {
       fixtures: merged.fixtures
     });
   }
-  let state = merged.prior;
+  if (merged.prior) {
+    return advanceState(merged.prior, {
+      runId: merged.runId,
+      mode: "merged",
+      fixtures: merged.fixtures
+    });
+  }
+  let state;
   for (const artifact of artifacts) {
     const own = artifact.suite ? stateFromRecord(artifact.suite) : advanceState(void 0, {
       ...artifact,

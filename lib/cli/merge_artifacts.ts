@@ -323,8 +323,9 @@ export function shardCoverage(artifacts: readonly Artifact[]): ShardCoverage {
 /**
  * The suite's state after a merge: every shard of one full run together
  * make a full run (`full`, see {@linkcode shardCoverage}: the state starts
- * again); otherwise the state where it is saved (`prior`), each input's state
- * laid over it, later inputs winning, and the merged results over those.
+ * again); otherwise the state where it is saved (`prior`) with the merged
+ * results laid over it, or, with none, each input's state, later inputs
+ * winning, with the merged results over those.
  */
 function mergedState(
   artifacts: readonly Artifact[],
@@ -337,7 +338,16 @@ function mergedState(
       fixtures: merged.fixtures,
     });
   }
-  let state: SuiteState | undefined = merged.prior;
+  // Where it is saved, its state changes only for the fixtures merged: the inputs' own states
+  // (of their directories) do not replace it, nor does their full run.
+  if (merged.prior) {
+    return advanceState(merged.prior, {
+      runId: merged.runId,
+      mode: "merged",
+      fixtures: merged.fixtures,
+    });
+  }
+  let state: SuiteState | undefined;
   for (const artifact of artifacts) {
     const own = artifact.suite
       ? stateFromRecord(artifact.suite)
