@@ -12,7 +12,7 @@ import {
   ioFallbackError,
   isIoError,
   stopIfInterrupted
-} from "../chunk-THX6NA7T.js";
+} from "../chunk-IQ2VACTL.js";
 export {
   ExitCode,
   PreflightError,

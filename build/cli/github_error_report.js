@@ -1,21 +1,21 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-IEXY4KF2.js";
+} from "../chunk-KCHO53MW.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-UTKSY4VB.js";
+} from "../chunk-5RMNATBB.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-2YEAZSI3.js";
-import "../chunk-ANEYCLY6.js";
+import "../chunk-4FZHHZYI.js";
 import "../chunk-JXGFLTXX.js";
 import "../chunk-25NTBGEA.js";
-import "../chunk-BXFQQNLU.js";
-import "../chunk-KOCYHWYE.js";
+import "../chunk-TK5WZBUX.js";
+import "../chunk-OEDVE5RY.js";
 import "../chunk-KBS467BX.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-DBSKOPQR.js";
@@ -23,7 +23,7 @@ import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-IXBMMCNU.js";
+import "../chunk-MOYOHQN6.js";
 import "../chunk-PBQEZ4VD.js";
 import "../chunk-VPM3V57A.js";
 import "../chunk-6MYH7WWL.js";
@@ -32,7 +32,7 @@ import {
 } from "../chunk-XRBLM22N.js";
 import {
   formatWarning
-} from "../chunk-THX6NA7T.js";
+} from "../chunk-IQ2VACTL.js";
 
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;

@@ -3,19 +3,19 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-YQ5BGAFW.js";
+} from "../chunk-LKUOY6LQ.js";
 import {
   VERSION
-} from "../chunk-SJSG62UR.js";
+} from "../chunk-TPGQ7BVS.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-RDIWGO7J.js";
+} from "../chunk-DE66YJN4.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-XU6H2PBX.js";
+} from "../chunk-Q6BSHYE6.js";
 import "../chunk-2K6FZ4NB.js";
 import {
   outcomeCounts,
@@ -25,7 +25,7 @@ import {
 } from "../chunk-2YEAZSI3.js";
 import {
   namesLatest
-} from "../chunk-ANEYCLY6.js";
+} from "../chunk-4FZHHZYI.js";
 import {
   colorWanted,
   palette,
@@ -40,11 +40,11 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-BXFQQNLU.js";
+} from "../chunk-TK5WZBUX.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-KOCYHWYE.js";
+} from "../chunk-OEDVE5RY.js";
 import "../chunk-KBS467BX.js";
 import {
   advanceState,
@@ -64,10 +64,10 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-ARLK2BAX.js";
+} from "../chunk-O6MRGG2K.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-IXBMMCNU.js";
+import "../chunk-MOYOHQN6.js";
 import {
   createArtifact
 } from "../chunk-PBQEZ4VD.js";
@@ -82,7 +82,7 @@ import {
   UserError,
   formatWarning,
   stopIfInterrupted
-} from "../chunk-THX6NA7T.js";
+} from "../chunk-IQ2VACTL.js";
 
 // lib/cli/merge_artifacts.ts
 var byId = (function byId(a, b) {
@@ -360,7 +360,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
     });
     let prior;
     if (!context.full) {
-      const { readPriorState } = await import("../prior_state-V2ZSLG7T.js");
+      const { readPriorState } = await import("../prior_state-T3QZWZDL.js");
       const read = await readPriorState(paths, {
         shownDir
       });
@@ -368,7 +368,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       prior = read.state;
     }
     const artifact = build(prior);
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-NIVAETXH.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-FVYO3IOC.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {
@@ -433,7 +433,7 @@ var runMerge = (async function runMerge(flags, io) {
     label: "the merged artifact",
     fileOnly: intoLatest
   });
-  stopIfInterrupted(io.signal, "the merge wrote nothing");
+  await stopIfInterrupted(io.signal, "the merge wrote nothing");
   let artifact;
   if (intoLatest) {
     artifact = await saveIntoHistory(paths, build, {
@@ -453,7 +453,6 @@ var runMerge = (async function runMerge(flags, io) {
     });
   }
   const artifactPath = intoLatest ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd) : shownOut;
-  stopIfInterrupted(io.signal, `the merged artifact was written (${artifactPath}), but the merge does not pass`);
   const flat = ((text) => text.replace(/[\r\n]+/g, " "));
   const origin = /* @__PURE__ */ new Map();
   for (const { artifact: input } of inputs) {
@@ -531,6 +530,7 @@ ${d.message}`);
       } : {}
     } : {}
   }, colors));
+  await stopIfInterrupted(io.signal, `the merged artifact was written (${artifactPath}), but the merge does not pass`);
   io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
 });

@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-ZROIPU5Q.js";
+} from "../chunk-MFUX7OHV.js";
 import {
   dayOf,
   loadConfig,
@@ -13,14 +13,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-RDIWGO7J.js";
+} from "../chunk-DE66YJN4.js";
 import {
   displayPath
-} from "../chunk-XU6H2PBX.js";
+} from "../chunk-Q6BSHYE6.js";
 import "../chunk-2K6FZ4NB.js";
 import {
   checkOutputFile
-} from "../chunk-ANEYCLY6.js";
+} from "../chunk-4FZHHZYI.js";
 import {
   formatDuration
 } from "../chunk-JXGFLTXX.js";
@@ -29,10 +29,10 @@ import {
   groupBlocked,
   isBlocked
 } from "../chunk-25NTBGEA.js";
-import "../chunk-BXFQQNLU.js";
+import "../chunk-TK5WZBUX.js";
 import {
   writeOutputFile
-} from "../chunk-KOCYHWYE.js";
+} from "../chunk-OEDVE5RY.js";
 import {
   MAX_TIMER_MS
 } from "../chunk-KBS467BX.js";
@@ -46,10 +46,10 @@ import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-ARLK2BAX.js";
+import "../chunk-O6MRGG2K.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-IXBMMCNU.js";
+import "../chunk-MOYOHQN6.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
@@ -71,7 +71,7 @@ import {
   UserError,
   formatWarning,
   stopIfInterrupted
-} from "../chunk-THX6NA7T.js";
+} from "../chunk-IQ2VACTL.js";
 
 // lib/cli/report_command.ts
 import { pathToFileURL } from "node:url";
@@ -1264,7 +1264,7 @@ var writeReport = (async function writeReport(options) {
     ...options.suggest
   });
   const html = new TextEncoder().encode(renderReportHtml(model, suggestions));
-  stopIfInterrupted(options.signal, "the HTML report was not written");
+  await stopIfInterrupted(options.signal, "the HTML report was not written");
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
   await writeOutputFile(path, html, {
     what: "the HTML report",
@@ -1341,9 +1341,9 @@ var runReport = (async function runReport(flags, io) {
     } : {}
   });
   warnInvalid(io, written.invalid);
-  stopIfInterrupted(io.signal, `the HTML report was written (${displayPath(written.path, io.cwd)})`);
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
   const suggested = written.suggestions ? renderSuggestions(written.suggestions, io.now()).map(((line) => line + "\n")).join("") : "";
+  await stopIfInterrupted(io.signal, `the HTML report was written (${displayPath(written.path, io.cwd)})`);
   io.stdout(`HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${written.runs === 1 ? "" : "s"}${invalid})
 Open: ${pathToFileURL(written.path).href}
 ${suggested}${resultLine("pass")}

@@ -120,6 +120,7 @@ export class UserError extends Error {
  *
  * @param signal The entry's interrupt, aborted with the signal's name.
  * @param what What was, or was not, written when it stopped.
+ * @returns Once the event loop has turned (a signal that came is delivered), when none came.
  * @throws {UserError} When the signal is aborted: kind `interrupted`, exit code 128 + the signal.
  *
  * @example
@@ -128,16 +129,24 @@ export class UserError extends Error {
  * import assert from "node:assert/strict";
  *
  * const interrupt = new AbortController();
- * stopIfInterrupted(interrupt.signal, "nothing was written"); // not aborted: goes on
+ * await stopIfInterrupted(interrupt.signal, "nothing was written"); // not aborted: goes on
  * interrupt.abort("SIGTERM");
- * assert.throws(
+ * await assert.rejects(
  *   () => stopIfInterrupted(interrupt.signal, "nothing was written"),
  *   { message: "Stopped by SIGTERM: nothing was written", exitCode: 143 },
  * );
  * ```
  */
-export function stopIfInterrupted(signal: AbortSignal | undefined, what: string): void {
-  if (!signal?.aborted) return;
+export async function stopIfInterrupted(
+  signal: AbortSignal | undefined,
+  what: string,
+): Promise<void> {
+  if (!signal) return;
+  // A signal that came during synchronous work (parsing, checking a large artifact) is only
+  // delivered once the event loop turns: let it, so that it is seen here and not after the end.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!signal.aborted) return;
   const name = String(signal.reason);
   throw new UserError(`Stopped by ${SIGNAL_EXIT_CODES[name] ? name : "a signal"}: ${what}`, {
     kind: "interrupted",

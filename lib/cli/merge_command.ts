@@ -262,7 +262,7 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     fileOnly: intoLatest,
   });
   // Interrupted while reading and merging: nothing is written.
-  stopIfInterrupted(io.signal, "the merge wrote nothing");
+  await stopIfInterrupted(io.signal, "the merge wrote nothing");
   let artifact: Artifact;
   if (intoLatest) {
     artifact = await saveIntoHistory(paths, build, {
@@ -282,16 +282,10 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
     });
   }
 
-  // Interrupted while writing: what it began is written whole (each file atomically), and the
-  // merge does not pass.
   // Into the artifact directory: named as a run's artifact is, by its file in runs/.
   const artifactPath = intoLatest
     ? displayPath(join(paths.runs, `${artifact.runId}.json`), io.cwd)
     : shownOut;
-  stopIfInterrupted(
-    io.signal,
-    `the merged artifact was written (${artifactPath}), but the merge does not pass`,
-  );
 
   // Input artifacts are data from elsewhere: their text is printed one line per item (and the
   // output edge, lib/safe_output.ts, escapes controls and workflow commands in it).
@@ -361,6 +355,12 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
       }
       : {}),
   }, colors));
+  // Interrupted while writing or rendering (a signal during synchronous work is seen only now):
+  // what it began is written whole (each file atomically), and the merge does not pass.
+  await stopIfInterrupted(
+    io.signal,
+    `the merged artifact was written (${artifactPath}), but the merge does not pass`,
+  );
   io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
 }

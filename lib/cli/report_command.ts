@@ -119,7 +119,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     reportSuggestions(model, history, { last, now: options.now, ...options.suggest });
   const html = new TextEncoder().encode(renderReportHtml(model, suggestions));
   // Interrupted while reading the history and building the page: nothing is written.
-  stopIfInterrupted(options.signal, "the HTML report was not written");
+  await stopIfInterrupted(options.signal, "the HTML report was not written");
   const path = options.out ?? join(options.artifactDir, REPORT_FILE);
   await writeOutputFile(path, html, { what: "the HTML report", shown: path });
   return {
@@ -201,16 +201,16 @@ export async function runReport(
     ...(io.signal ? { signal: io.signal } : {}),
   });
   warnInvalid(io, written.invalid);
-  // Interrupted while writing it: the page is whole (written atomically), but the command failed.
-  stopIfInterrupted(
-    io.signal,
-    `the HTML report was written (${displayPath(written.path, io.cwd)})`,
-  );
   const invalid = written.invalid.length ? `, ${written.invalid.length} invalid left out` : "";
   // The page's path first (scripts read it), then what the history suggests.
   const suggested = written.suggestions
     ? renderSuggestions(written.suggestions, io.now()).map((line) => line + "\n").join("")
     : "";
+  // Interrupted while writing it: the page is whole (written atomically), but the command failed.
+  await stopIfInterrupted(
+    io.signal,
+    `the HTML report was written (${displayPath(written.path, io.cwd)})`,
+  );
   io.stdout(
     `HTML report: ${displayPath(written.path, io.cwd)} (${written.runs} run${
       written.runs === 1 ? "" : "s"

@@ -3,11 +3,11 @@ import {
   sendSignal,
   sessionGroups,
   signalGroups
-} from "./chunk-SJSG62UR.js";
+} from "./chunk-TPGQ7BVS.js";
 import {
   envUnreadable,
   readEnv
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import {
   after
 } from "./chunk-KBS467BX.js";
@@ -633,4 +633,4 @@ export {
   ProcessGroups,
   runProcess
 };
-//# sourceMappingURL=chunk-ZEQQVUCV.js.map
+//# sourceMappingURL=chunk-WU5AX7OG.js.map

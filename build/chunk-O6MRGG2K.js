@@ -8,7 +8,7 @@ import {
 import {
   formatBytes,
   readRegularFile
-} from "./chunk-IXBMMCNU.js";
+} from "./chunk-MOYOHQN6.js";
 import {
   failedEntries
 } from "./chunk-PBQEZ4VD.js";
@@ -435,4 +435,4 @@ export {
   checkSourceValue,
   readSourceFile
 };
-//# sourceMappingURL=chunk-ARLK2BAX.js.map
+//# sourceMappingURL=chunk-O6MRGG2K.js.map

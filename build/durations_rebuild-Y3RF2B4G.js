@@ -4,20 +4,20 @@ import {
 } from "./chunk-TAM7KGII.js";
 import {
   readHistoryRun
-} from "./chunk-ZROIPU5Q.js";
+} from "./chunk-MFUX7OHV.js";
 import "./chunk-2K6FZ4NB.js";
 import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-BXFQQNLU.js";
-import "./chunk-KOCYHWYE.js";
+} from "./chunk-TK5WZBUX.js";
+import "./chunk-OEDVE5RY.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
-import "./chunk-ARLK2BAX.js";
+import "./chunk-O6MRGG2K.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-PBQEZ4VD.js";
@@ -26,7 +26,7 @@ import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 import {
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/artifact/durations_rebuild.ts
 var REBUILD_RUNS = 100;
@@ -91,4 +91,4 @@ export {
   REBUILD_RUNS,
   rebuildDurations
 };
-//# sourceMappingURL=durations_rebuild-26N4BSA2.js.map
+//# sourceMappingURL=durations_rebuild-Y3RF2B4G.js.map

@@ -9,12 +9,12 @@ import {
   serviceIssues,
   skippedAnyway,
   skippedWhatever
-} from "./chunk-XU6H2PBX.js";
+} from "./chunk-Q6BSHYE6.js";
 import {
   historyPaths,
   realPath,
   sameFile
-} from "./chunk-BXFQQNLU.js";
+} from "./chunk-TK5WZBUX.js";
 import {
   fixtureLimits,
   planFixture,
@@ -41,7 +41,7 @@ import {
   readFailure,
   readRegularTextFile,
   readRegularTextFileSync
-} from "./chunk-IXBMMCNU.js";
+} from "./chunk-MOYOHQN6.js";
 import {
   isFixtureId
 } from "./chunk-6MYH7WWL.js";
@@ -54,7 +54,7 @@ import {
   describeIoError,
   ioErrorToUserError,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // schema/quarantine.v1.json
 var quarantine_v1_default = {
@@ -2326,8 +2326,8 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   const formerSuite = await formerSuiteKey(realPath(resolve(cwd, options.fixturesDir)));
   if (flags.rerunFailed) {
     const [{ preflight }, { newestRealRun, readHistoryRun }] = await Promise.all([
-      import("./rerun_preflight-7OCHTLKW.js"),
-      import("./run_history-YOJWVVRN.js")
+      import("./rerun_preflight-BPM6JMCQ.js"),
+      import("./run_history-MMPDSUBH.js")
     ]);
     const path = flags.artifact ? resolve(cwd, flags.artifact) : history.latest;
     rerunOfLatest = !flags.artifact || sameFile(path, history.latest);
@@ -2376,7 +2376,7 @@ var resolveSelection = (async function resolveSelection(flags, options, context)
   if (flags.shard) {
     let placed;
     if (flags.shardBy === "duration") {
-      const { readTimings } = await import("./read_timings-XGFJK7HU.js");
+      const { readTimings } = await import("./read_timings-LTLFDQGP.js");
       const read = await readTimings({
         cwd,
         artifactDir: options.artifactDir,
@@ -2563,4 +2563,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-RDIWGO7J.js.map
+//# sourceMappingURL=chunk-DE66YJN4.js.map

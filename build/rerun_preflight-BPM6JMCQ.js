@@ -20,10 +20,10 @@ import "./chunk-UZCZWFUL.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-ARLK2BAX.js";
+} from "./chunk-O6MRGG2K.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-PBQEZ4VD.js";
@@ -32,7 +32,7 @@ import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 import {
   PreflightError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/selection/rerun_preflight.ts
 var manualFallback = (function manualFallback(fallback, ids) {
@@ -214,4 +214,4 @@ export {
   preflight,
   rerunFromHint
 };
-//# sourceMappingURL=rerun_preflight-7OCHTLKW.js.map
+//# sourceMappingURL=rerun_preflight-BPM6JMCQ.js.map

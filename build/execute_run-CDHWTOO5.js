@@ -11,14 +11,14 @@ import {
   runProcess,
   startInSession,
   stripAnsi
-} from "./chunk-ZEQQVUCV.js";
+} from "./chunk-WU5AX7OG.js";
 import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf,
   runArtifact,
   runSummary
-} from "./chunk-YQ5BGAFW.js";
+} from "./chunk-LKUOY6LQ.js";
 import {
   VERSION,
   leftoverDiagnostics,
@@ -29,7 +29,7 @@ import {
   sessionLimits,
   signalGroups,
   stopRunProcesses
-} from "./chunk-SJSG62UR.js";
+} from "./chunk-TPGQ7BVS.js";
 import {
   REPORT_FILE
 } from "./chunk-YQLOCLU5.js";
@@ -43,7 +43,7 @@ import {
   runEnvironment,
   serviceEnvironment,
   skippedAnyway
-} from "./chunk-XU6H2PBX.js";
+} from "./chunk-Q6BSHYE6.js";
 import "./chunk-2K6FZ4NB.js";
 import {
   newStopToken,
@@ -54,7 +54,7 @@ import {
 } from "./chunk-2YEAZSI3.js";
 import {
   checkOutputFile
-} from "./chunk-ANEYCLY6.js";
+} from "./chunk-4FZHHZYI.js";
 import {
   colorWanted,
   palette,
@@ -72,10 +72,10 @@ import {
   ensureHistoryDir,
   prepareHistory,
   saveRun
-} from "./chunk-BXFQQNLU.js";
+} from "./chunk-TK5WZBUX.js";
 import {
   isWriteFailure
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import {
   after,
   every
@@ -90,7 +90,7 @@ import {
 } from "./chunk-UZCZWFUL.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import {
   createArtifact,
   isQuarantinedFailure
@@ -109,7 +109,7 @@ import {
   UserError,
   formatUserError,
   formatWarning
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/run/descriptor_limit.ts
 var DESCRIPTORS_PER_FIXTURE = 4;
@@ -271,7 +271,7 @@ var createRunReporters = (async function createRunReporters(context) {
   const reporters = [];
   const { flags, io } = context;
   if (flags.junit !== void 0) {
-    const { createJUnitReporter } = await import("./junit-7RM2GF6Z.js");
+    const { createJUnitReporter } = await import("./junit-T4DYRIWT.js");
     reporters.push({
       name: "junit",
       ...createJUnitReporter({
@@ -282,7 +282,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-YTJNR3Y6.js");
+    const { createGitHubReporter } = await import("./github-SZKXBYMB.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1513,7 +1513,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-V2ZSLG7T.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-T3QZWZDL.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1534,14 +1534,14 @@ var priorState = (async function priorState(selection, where) {
   };
 });
 var saveDurations = (async function saveDurations(dir, fixtures, earlier, options) {
-  const { readDurationsFile, writeDurations } = await import("./durations_file-I7B27QSA.js");
+  const { readDurationsFile, writeDurations } = await import("./durations_file-QWU3KLDB.js");
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return void 0;
   const read = await readDurationsFile(dir, earlier);
   const catalog = options.catalogIds ? new Set(options.catalogIds) : void 0;
   let before = read.samples;
   if (!before && read.problem) {
-    const { rebuildDurations } = await import("./durations_rebuild-26N4BSA2.js");
+    const { rebuildDurations } = await import("./durations_rebuild-Y3RF2B4G.js");
     before = (await rebuildDurations(dir, {
       exclude: options.runId,
       ...catalog ? {
@@ -1821,7 +1821,7 @@ hint: The run went on; it is reported as failed because that output is missing.
         } : {}
       }).catch((async (error) => {
         if (!isWriteFailure(error)) throw error;
-        const { durationsNotSaved } = await import("./durations_file-I7B27QSA.js");
+        const { durationsNotSaved } = await import("./durations_file-QWU3KLDB.js");
         io.stderr(formatWarning(durationsNotSaved(options.artifactDir, error, "run")));
         return void 0;
       }));
@@ -1957,4 +1957,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-X23ZNQ26.js.map
+//# sourceMappingURL=execute_run-CDHWTOO5.js.map

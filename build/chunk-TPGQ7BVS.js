@@ -8,7 +8,7 @@ import {
 } from "./chunk-6MYH7WWL.js";
 import {
   errnoOf
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/run/_proc.ts
 var PROC = "/proc";
@@ -438,4 +438,4 @@ export {
   leftoverDiagnostics,
   VERSION
 };
-//# sourceMappingURL=chunk-SJSG62UR.js.map
+//# sourceMappingURL=chunk-TPGQ7BVS.js.map

@@ -14,7 +14,7 @@ import {
 import {
   UserError,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/base/env.ts
 var readEnv = (function readEnv(name, options = {}) {
@@ -345,4 +345,4 @@ export {
   removeStrayTemps,
   writeOutputFile
 };
-//# sourceMappingURL=chunk-KOCYHWYE.js.map
+//# sourceMappingURL=chunk-OEDVE5RY.js.map

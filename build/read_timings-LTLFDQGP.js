@@ -7,12 +7,12 @@ import {
 } from "./chunk-2K6FZ4NB.js";
 import {
   namesLatest
-} from "./chunk-ANEYCLY6.js";
+} from "./chunk-4FZHHZYI.js";
 import {
   historyPaths,
   sameFile
-} from "./chunk-BXFQQNLU.js";
-import "./chunk-KOCYHWYE.js";
+} from "./chunk-TK5WZBUX.js";
+import "./chunk-OEDVE5RY.js";
 import "./chunk-KBS467BX.js";
 import {
   resolve
@@ -21,11 +21,11 @@ import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 import {
   UserError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/selection/read_timings.ts
 var readTimings = (async function readTimings(where) {
-  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-I7B27QSA.js");
+  const { durationsLeftOut, durationsUnreadable, readDurationsFile, DURATIONS_FILE } = await import("./durations_file-QWU3KLDB.js");
   const dir = resolve(where.cwd, where.artifactDir);
   const path = where.timings === void 0 ? void 0 : resolve(where.cwd, where.timings);
   if (path === void 0 || sameFile(path, resolve(dir, DURATIONS_FILE))) {
@@ -66,7 +66,7 @@ var readTimings = (async function readTimings(where) {
       read
     };
   }
-  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-6X467SQT.js");
+  const { checkSource, checkSourceValue, readSourceFile } = await import("./source_artifact-VLR2MO6U.js");
   const shown = where.timings;
   const fail = ((reason, hint) => {
     const lines = reason.split("\n");
@@ -164,4 +164,4 @@ var ownTimings = (function ownTimings(samples, shown, suite, formerSuite) {
 export {
   readTimings
 };
-//# sourceMappingURL=read_timings-XGFJK7HU.js.map
+//# sourceMappingURL=read_timings-LTLFDQGP.js.map

@@ -8,7 +8,7 @@ import {
   describeWriteFailure,
   isWriteFailure,
   writeFileAtomic
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-2N47EPJ5.js";
 import {
@@ -25,7 +25,7 @@ import {
   escapeFormatCharacters,
   readsAsResult
 } from "./chunk-XRBLM22N.js";
-import "./chunk-THX6NA7T.js";
+import "./chunk-IQ2VACTL.js";
 
 // lib/reporters/junit.ts
 var JUNIT_EXCERPT = {
@@ -393,4 +393,4 @@ export {
   renderJUnit,
   stripInvalidXmlChars
 };
-//# sourceMappingURL=junit-7RM2GF6Z.js.map
+//# sourceMappingURL=junit-T4DYRIWT.js.map

@@ -4,15 +4,15 @@ import {
   checkSourceValue,
   readSourceFile,
   salvageFailedIds
-} from "./chunk-ARLK2BAX.js";
+} from "./chunk-O6MRGG2K.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
-import "./chunk-THX6NA7T.js";
+import "./chunk-IQ2VACTL.js";
 export {
   MAX_ARTIFACT_BYTES,
   checkSource,
@@ -20,4 +20,4 @@ export {
   readSourceFile,
   salvageFailedIds
 };
-//# sourceMappingURL=source_artifact-6X467SQT.js.map
+//# sourceMappingURL=source_artifact-VLR2MO6U.js.map

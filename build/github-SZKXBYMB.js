@@ -8,7 +8,7 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-UTKSY4VB.js";
+} from "./chunk-5RMNATBB.js";
 import {
   newStopToken,
   renderInert
@@ -40,4 +40,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-YTJNR3Y6.js.map
+//# sourceMappingURL=github-SZKXBYMB.js.map

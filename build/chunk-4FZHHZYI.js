@@ -4,10 +4,10 @@ import {
   isRunId,
   realPath,
   sameFile
-} from "./chunk-BXFQQNLU.js";
+} from "./chunk-TK5WZBUX.js";
 import {
   checkOutputPath
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import {
   basename,
   dirname,
@@ -17,7 +17,7 @@ import {
 import {
   UserError,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/artifact/own_files.ts
 var namesLatest = (function namesLatest(path, paths) {
@@ -78,4 +78,4 @@ export {
   isHistoryFile,
   checkOutputFile
 };
-//# sourceMappingURL=chunk-ANEYCLY6.js.map
+//# sourceMappingURL=chunk-4FZHHZYI.js.map

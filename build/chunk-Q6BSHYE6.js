@@ -18,10 +18,10 @@ import {
   MAX_INPUT_BYTES,
   readRegularFile,
   readRegularTextFileSync
-} from "./chunk-IXBMMCNU.js";
+} from "./chunk-MOYOHQN6.js";
 import {
   UserError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/config/services.ts
 var SERVICE_TIMEOUT_MS = 6e4;
@@ -584,4 +584,4 @@ export {
   displayPath,
   workingDirectory
 };
-//# sourceMappingURL=chunk-XU6H2PBX.js.map
+//# sourceMappingURL=chunk-Q6BSHYE6.js.map

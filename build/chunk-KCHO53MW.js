@@ -1,14 +1,14 @@
 import {
   isHistoryFile
-} from "./chunk-ANEYCLY6.js";
+} from "./chunk-4FZHHZYI.js";
 import {
   fileTypeName
-} from "./chunk-IXBMMCNU.js";
+} from "./chunk-MOYOHQN6.js";
 import {
   describeIoError,
   errnoOf,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/reporters/step_summary_file.ts
 import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
@@ -121,4 +121,4 @@ export {
   openForAppend,
   appendStepSummary
 };
-//# sourceMappingURL=chunk-IEXY4KF2.js.map
+//# sourceMappingURL=chunk-KCHO53MW.js.map

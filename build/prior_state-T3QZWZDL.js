@@ -1,9 +1,9 @@
 import {
   newestRealRun,
   readHistoryRun
-} from "./chunk-ZROIPU5Q.js";
-import "./chunk-BXFQQNLU.js";
-import "./chunk-KOCYHWYE.js";
+} from "./chunk-MFUX7OHV.js";
+import "./chunk-TK5WZBUX.js";
+import "./chunk-OEDVE5RY.js";
 import "./chunk-KBS467BX.js";
 import {
   stateOfArtifact
@@ -16,15 +16,15 @@ import "./chunk-UZCZWFUL.js";
 import {
   checkSource,
   readSourceFile
-} from "./chunk-ARLK2BAX.js";
+} from "./chunk-O6MRGG2K.js";
 import "./chunk-4SYLYQRO.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import "./chunk-PBQEZ4VD.js";
 import "./chunk-VPM3V57A.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
-import "./chunk-THX6NA7T.js";
+import "./chunk-IQ2VACTL.js";
 
 // lib/selection/prior_state.ts
 var readPriorState = (async function readPriorState(paths, options) {
@@ -81,4 +81,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-V2ZSLG7T.js.map
+//# sourceMappingURL=prior_state-T3QZWZDL.js.map

@@ -6,16 +6,16 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-YY3X4CDG.js";
+} from "./chunk-ZQ2SQS72.js";
 import "./chunk-2K6FZ4NB.js";
-import "./chunk-KOCYHWYE.js";
+import "./chunk-OEDVE5RY.js";
 import "./chunk-KBS467BX.js";
 import "./chunk-UZCZWFUL.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
-import "./chunk-THX6NA7T.js";
+import "./chunk-IQ2VACTL.js";
 export {
   DURATIONS_FILE,
   durationsLeftOut,
@@ -25,4 +25,4 @@ export {
   readDurationsFile,
   writeDurations
 };
-//# sourceMappingURL=durations_file-I7B27QSA.js.map
+//# sourceMappingURL=durations_file-QWU3KLDB.js.map

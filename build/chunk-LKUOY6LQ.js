@@ -3,7 +3,7 @@ import {
   readStat,
   running,
   stopOrphans
-} from "./chunk-SJSG62UR.js";
+} from "./chunk-TPGQ7BVS.js";
 import {
   jsonValue,
   unchangedRecoveryNote
@@ -15,12 +15,12 @@ import {
 import {
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-BXFQQNLU.js";
+} from "./chunk-TK5WZBUX.js";
 import {
   describeWriteFailure,
   isWriteFailure,
   lstatIfPresent
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import {
   sleep
 } from "./chunk-KBS467BX.js";
@@ -45,7 +45,7 @@ import {
   ExitCode,
   SIGNAL_EXIT_CODES,
   UserError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/cli/run_outcome.ts
 var withPrevious = (function withPrevious(ends, input) {
@@ -581,4 +581,4 @@ export {
   pruneHistory,
   acquireRunLock
 };
-//# sourceMappingURL=chunk-YQ5BGAFW.js.map
+//# sourceMappingURL=chunk-LKUOY6LQ.js.map

@@ -4,7 +4,7 @@ import {
   durationsUnreadable,
   readDurationsFile,
   writeDurations
-} from "./chunk-YY3X4CDG.js";
+} from "./chunk-ZQ2SQS72.js";
 import {
   addRun,
   recordedResults
@@ -12,19 +12,19 @@ import {
 import "./chunk-2K6FZ4NB.js";
 import {
   isWriteFailure
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import "./chunk-KBS467BX.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
 import "./chunk-IEQXTUCM.js";
-import "./chunk-IXBMMCNU.js";
+import "./chunk-MOYOHQN6.js";
 import "./chunk-VPM3V57A.js";
 import "./chunk-6MYH7WWL.js";
 import "./chunk-XRBLM22N.js";
 import {
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/artifact/merged_durations.ts
 var addMergedDurations = (async function addMergedDurations(dir, inputs, options) {
@@ -34,7 +34,7 @@ var addMergedDurations = (async function addMergedDurations(dir, inputs, options
   }
   let base = read.samples;
   if (!base && read.problem) {
-    const { rebuildDurations } = await import("./durations_rebuild-26N4BSA2.js");
+    const { rebuildDurations } = await import("./durations_rebuild-Y3RF2B4G.js");
     base = (await rebuildDurations(dir, {
       exclude: options.runId
     })).samples;
@@ -105,4 +105,4 @@ export {
   runsInHistory,
   runsOf
 };
-//# sourceMappingURL=merged_durations-NIVAETXH.js.map
+//# sourceMappingURL=merged_durations-FVYO3IOC.js.map

@@ -2,7 +2,7 @@ import {
   historyPaths,
   isDiagnosticsRunId,
   isRunId
-} from "./chunk-BXFQQNLU.js";
+} from "./chunk-TK5WZBUX.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
@@ -10,10 +10,10 @@ import {
   MAX_ARTIFACT_BYTES,
   checkSource,
   readSourceFile
-} from "./chunk-ARLK2BAX.js";
+} from "./chunk-O6MRGG2K.js";
 import {
   readRegularFile
-} from "./chunk-IXBMMCNU.js";
+} from "./chunk-MOYOHQN6.js";
 import {
   isDiagnosticsArtifact
 } from "./chunk-PBQEZ4VD.js";
@@ -24,7 +24,7 @@ import {
   UserError,
   ioErrorToUserError,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/artifact/run_history.ts
 var readArtifactText = (async function readArtifactText(path) {
@@ -156,4 +156,4 @@ export {
   NEWEST_RUN_READS,
   newestRealRun
 };
-//# sourceMappingURL=chunk-ZROIPU5Q.js.map
+//# sourceMappingURL=chunk-MFUX7OHV.js.map

@@ -4,7 +4,7 @@ import {
   isWriteFailure,
   removeStrayTemps,
   writeFileAtomic
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import {
   basename,
   dirname,
@@ -14,7 +14,7 @@ import {
 import {
   UserError,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/artifact/same_file.ts
 var entryOf = (function entryOf(path) {
@@ -220,4 +220,4 @@ export {
   SaveRunError,
   saveRun
 };
-//# sourceMappingURL=chunk-BXFQQNLU.js.map
+//# sourceMappingURL=chunk-TK5WZBUX.js.map

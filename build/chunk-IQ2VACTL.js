@@ -47,8 +47,11 @@ var UserError = class extends Error {
     this.diagnosticsPath = options.diagnosticsPath;
   }
 };
-var stopIfInterrupted = (function stopIfInterrupted(signal, what) {
-  if (!signal?.aborted) return;
+var stopIfInterrupted = (async function stopIfInterrupted(signal, what) {
+  if (!signal) return;
+  await new Promise(((resolve) => setTimeout(resolve, 0)));
+  await new Promise(((resolve) => setTimeout(resolve, 0)));
+  if (!signal.aborted) return;
   const name = String(signal.reason);
   throw new UserError(`Stopped by ${SIGNAL_EXIT_CODES[name] ? name : "a signal"}: ${what}`, {
     kind: "interrupted",
@@ -306,4 +309,4 @@ export {
   ioErrorToUserError,
   ioFallbackError
 };
-//# sourceMappingURL=chunk-THX6NA7T.js.map
+//# sourceMappingURL=chunk-IQ2VACTL.js.map

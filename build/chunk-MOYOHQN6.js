@@ -2,7 +2,7 @@ import {
   UserError,
   describeIoError,
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/base/read_input.ts
 var MAX_INPUT_BYTES = 1024 * 1024;
@@ -252,4 +252,4 @@ export {
   readRegularTextFile,
   inputError
 };
-//# sourceMappingURL=chunk-IXBMMCNU.js.map
+//# sourceMappingURL=chunk-MOYOHQN6.js.map

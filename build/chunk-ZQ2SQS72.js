@@ -7,7 +7,7 @@ import {
 import {
   describeWriteFailure,
   writeFileAtomic
-} from "./chunk-KOCYHWYE.js";
+} from "./chunk-OEDVE5RY.js";
 import {
   join
 } from "./chunk-UZCZWFUL.js";
@@ -16,10 +16,10 @@ import {
 } from "./chunk-IEQXTUCM.js";
 import {
   readRegularFile
-} from "./chunk-IXBMMCNU.js";
+} from "./chunk-MOYOHQN6.js";
 import {
   isIoError
-} from "./chunk-THX6NA7T.js";
+} from "./chunk-IQ2VACTL.js";
 
 // lib/artifact/durations_file.ts
 var DURATIONS_FILE = "durations.json";
@@ -124,4 +124,4 @@ export {
   durationsNotSaved,
   writeDurations
 };
-//# sourceMappingURL=chunk-YY3X4CDG.js.map
+//# sourceMappingURL=chunk-ZQ2SQS72.js.map
