@@ -231,6 +231,44 @@ Deno.test("GitHub mode: a step summary set to one of smoke's own files (duration
   assert.ok(summary.fixtures.b, JSON.stringify(summary));
 });
 
+Deno.test("GitHub mode: nor is it appended to a hard link to a run file, the JUnit file, or the durations.json of a directory with no runs/ yet (what CI restores)", async () => {
+  await using p = await tempProject({ "fixtures/a.smoke.jsonc": sh("true") });
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const runFile = join(p.artifactDir, "runs", `${(await p.latest()).runId}.json`);
+  await Deno.link(runFile, join(p.dir, "summary.md"));
+  await p.write("restored/durations.json", JSON.stringify({ version: 1, fixtures: { a: [5] } }));
+  const cases = [
+    { summary: join(p.dir, "summary.md"), args: [], reason: /it is a hard link to a JSON file/ },
+    { summary: join(p.dir, "j.xml"), args: ["--junit", "j.xml"], reason: /it is a \.xml file/ },
+    {
+      summary: join(p.dir, "restored/durations.json"),
+      args: ["--artifact-dir", "restored"],
+      // By the end of the run, the directory has its runs/.
+      reason: /it is a file of smoke's artifact directory/,
+    },
+  ];
+  for (const c of cases) {
+    const before = await Deno.readTextFile(c.summary).catch(() => undefined);
+    const env = { ...githubEnv(p.dir, p.dir), GITHUB_STEP_SUMMARY: c.summary };
+    const run = await runSmoke(p.dir, c.args, { env });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, c.reason);
+    const after = await Deno.readTextFile(c.summary);
+    if (c.args[0] === "--junit") assert.match(after, /<\/testsuites>\s*$/);
+    else if (c.args[0] === "--artifact-dir") JSON.parse(after);
+    else assert.equal(after, before);
+  }
+  // Before anything runs (a usage error's report), the restored directory has no runs/ yet.
+  await Deno.remove(join(p.dir, "restored"), { recursive: true });
+  await p.write("restored/durations.json", JSON.stringify({ version: 1, fixtures: { a: [5] } }));
+  const summary = join(p.dir, "restored/durations.json");
+  const env = { ...githubEnv(p.dir, p.dir), GITHUB_STEP_SUMMARY: summary };
+  const usage = await runSmoke(p.dir, ["--artifact-dir", "restored", "--no-such-flag"], { env });
+  assert.equal(usage.code, 2, usage.stdout + usage.stderr);
+  assert.match(usage.stderr, /it is a \.json file, which a Markdown summary would break/);
+  JSON.parse(await Deno.readTextFile(summary));
+});
+
 Deno.test("fixture output reaches the step summary, JUnit and the HTML report as text: no live Markdown, no raw bidi character", async () => {
   await using p = await tempProject({
     "fixtures/a.smoke.ts": "console.error(" +

@@ -1,14 +1,14 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-KCHO53MW.js";
+} from "../chunk-44LHIEWE.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-5RMNATBB.js";
+} from "../chunk-WHGR3ENK.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-2YEAZSI3.js";
 import "../chunk-4FZHHZYI.js";

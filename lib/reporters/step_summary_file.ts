@@ -14,6 +14,8 @@ import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
 import { describeIoError, errnoOf, isIoError } from "../base/errors.ts";
 import { fileTypeName } from "../base/read_input.ts";
 import { isHistoryFile } from "../artifact/own_files.ts";
+import { realPath } from "../artifact/same_file.ts";
+import { basename } from "../base/path.ts";
 
 /** The outcome of {@linkcode appendStepSummary}. */
 export type AppendResult =
@@ -81,6 +83,59 @@ export function openForAppend(
   }
 }
 
+/** Names of files that hold no Markdown: smoke's artifacts, JUnit XML, HTML reports. */
+const NOT_MARKDOWN = /\.(?:json|xml|html?)$/i;
+
+/**
+ * Why a path is no step summary to append to, or undefined: a file of a smoke
+ * artifact directory (see `isHistoryFile`), a `.json`, `.xml` or `.html` file
+ * by its name or its symlink's target's (smoke's artifacts, a JUnit file, a
+ * report: Markdown after them breaks them, wherever they are), or a hard link
+ * to a JSON file.
+ *
+ * @param path The file, absolute.
+ * @returns The reason, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { notMarkdown } from "./step_summary_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.match(notMarkdown("/tmp/x/durations.json")!, /\.json file/);
+ * assert.match(notMarkdown("/tmp/x/junit.xml")!, /\.xml file/);
+ * assert.equal(notMarkdown("/tmp/x/step_summary_1"), undefined);
+ * ```
+ */
+export function notMarkdown(path: string): string | undefined {
+  if (isHistoryFile(path)) {
+    return "it is a file of smoke's artifact directory (latest.json, durations.json, the lock " +
+      "or a run file), which a summary would break";
+  }
+  for (const name of [basename(path), basename(realPath(path))]) {
+    const kind = NOT_MARKDOWN.exec(name)?.[0];
+    if (kind) return `it is a ${kind.toLowerCase()} file, which a Markdown summary would break`;
+  }
+  // A hard link to a JSON file (one of smoke's run files, by another name).
+  try {
+    const info = Deno.statSync(path);
+    if (!info.isFile || (info.nlink ?? 1) < 2) return undefined;
+    const file = Deno.openSync(path);
+    try {
+      const head = new Uint8Array(64);
+      const n = file.readSync(head) ?? 0;
+      const text = new TextDecoder().decode(head.subarray(0, n)).trimStart();
+      if (text.startsWith("{")) {
+        return "it is a hard link to a JSON file, which a Markdown summary would break";
+      }
+    } finally {
+      file.close();
+    }
+  } catch (error) {
+    if (!isIoError(error)) throw error;
+  }
+  return undefined;
+}
+
 /**
  * Appends text to the step summary file, refusing anything but a regular
  * file (or a missing one, which is created), and a file of a smoke artifact
@@ -112,14 +167,9 @@ export async function appendStepSummary(
   path: string,
   render: (usedBytes: number) => string,
 ): Promise<AppendResult> {
-  // A summary appended to smoke's own JSON (a misset GITHUB_STEP_SUMMARY) would break the history.
-  if (isHistoryFile(path)) {
-    return {
-      ok: false,
-      reason: "it is a file of smoke's artifact directory (latest.json, durations.json, the " +
-        "lock or a run file), which a summary would break",
-    };
-  }
+  // Markdown appended to smoke's own files (a misset GITHUB_STEP_SUMMARY) would break them.
+  const refused = notMarkdown(path);
+  if (refused) return { ok: false, reason: refused };
   try {
     const info = await Deno.stat(path);
     if (!info.isFile && !info.isCharDevice) {

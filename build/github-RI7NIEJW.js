@@ -8,7 +8,7 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-5RMNATBB.js";
+} from "./chunk-WHGR3ENK.js";
 import {
   newStopToken,
   renderInert
@@ -40,4 +40,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-SZKXBYMB.js.map
+//# sourceMappingURL=github-RI7NIEJW.js.map

@@ -2,6 +2,12 @@ import {
   isHistoryFile
 } from "./chunk-4FZHHZYI.js";
 import {
+  realPath
+} from "./chunk-TK5WZBUX.js";
+import {
+  basename
+} from "./chunk-UZCZWFUL.js";
+import {
   fileTypeName
 } from "./chunk-MOYOHQN6.js";
 import {
@@ -70,13 +76,43 @@ var openForAppend = (function openForAppend(path) {
     };
   }
 });
-var appendStepSummary = (async function appendStepSummary(path, render) {
+var NOT_MARKDOWN = /\.(?:json|xml|html?)$/i;
+var notMarkdown = (function notMarkdown(path) {
   if (isHistoryFile(path)) {
-    return {
-      ok: false,
-      reason: "it is a file of smoke's artifact directory (latest.json, durations.json, the lock or a run file), which a summary would break"
-    };
+    return "it is a file of smoke's artifact directory (latest.json, durations.json, the lock or a run file), which a summary would break";
   }
+  for (const name of [
+    basename(path),
+    basename(realPath(path))
+  ]) {
+    const kind = NOT_MARKDOWN.exec(name)?.[0];
+    if (kind) return `it is a ${kind.toLowerCase()} file, which a Markdown summary would break`;
+  }
+  try {
+    const info = Deno.statSync(path);
+    if (!info.isFile || (info.nlink ?? 1) < 2) return void 0;
+    const file = Deno.openSync(path);
+    try {
+      const head = new Uint8Array(64);
+      const n = file.readSync(head) ?? 0;
+      const text = new TextDecoder().decode(head.subarray(0, n)).trimStart();
+      if (text.startsWith("{")) {
+        return "it is a hard link to a JSON file, which a Markdown summary would break";
+      }
+    } finally {
+      file.close();
+    }
+  } catch (error) {
+    if (!isIoError(error)) throw error;
+  }
+  return void 0;
+});
+var appendStepSummary = (async function appendStepSummary(path, render) {
+  const refused = notMarkdown(path);
+  if (refused) return {
+    ok: false,
+    reason: refused
+  };
   try {
     const info = await Deno.stat(path);
     if (!info.isFile && !info.isCharDevice) {
@@ -119,6 +155,7 @@ var appendStepSummary = (async function appendStepSummary(path, render) {
 
 export {
   openForAppend,
+  notMarkdown,
   appendStepSummary
 };
-//# sourceMappingURL=chunk-KCHO53MW.js.map
+//# sourceMappingURL=chunk-44LHIEWE.js.map

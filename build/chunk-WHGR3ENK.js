@@ -437,7 +437,7 @@ var createGitHubReporter = (function createGitHubReporter(options) {
       warnings.push(...quarantined);
       if (warnings.length) options.write(warnings.join("\n") + "\n");
       if (!summaryFile) return;
-      const { appendStepSummary } = await import("./step_summary_file-HGA2PGFQ.js");
+      const { appendStepSummary } = await import("./step_summary_file-OQT6Z2CU.js");
       const appended = await appendStepSummary(resolve(options.cwd, summaryFile), ((used) => renderStepSummary(run, {
         maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
         dispatch: dispatchCommand(options.env)
@@ -463,4 +463,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-5RMNATBB.js.map
+//# sourceMappingURL=chunk-WHGR3ENK.js.map

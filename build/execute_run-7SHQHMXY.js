@@ -282,7 +282,7 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-SZKXBYMB.js");
+    const { createGitHubReporter } = await import("./github-RI7NIEJW.js");
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
@@ -1957,4 +1957,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-CDHWTOO5.js.map
+//# sourceMappingURL=execute_run-7SHQHMXY.js.map

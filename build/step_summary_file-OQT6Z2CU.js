@@ -1,7 +1,8 @@
 import {
   appendStepSummary,
+  notMarkdown,
   openForAppend
-} from "./chunk-KCHO53MW.js";
+} from "./chunk-44LHIEWE.js";
 import "./chunk-4FZHHZYI.js";
 import "./chunk-TK5WZBUX.js";
 import "./chunk-OEDVE5RY.js";
@@ -12,6 +13,7 @@ import "./chunk-XRBLM22N.js";
 import "./chunk-IQ2VACTL.js";
 export {
   appendStepSummary,
+  notMarkdown,
   openForAppend
 };
-//# sourceMappingURL=step_summary_file-HGA2PGFQ.js.map
+//# sourceMappingURL=step_summary_file-OQT6Z2CU.js.map
