@@ -295,6 +295,30 @@ Deno.test("merge into the artifact directory of a run that is not a full run (a 
   assert.match(partial.stdout, /^Suite: 1 still failing since run \S+: bad$/m);
 });
 
+Deno.test("merge into the artifact directory of inputs older than the run latest.json holds (not among them) warns MERGE_ORDER, kept in the merged artifact; the shards of the run latest.json holds do not", async () => {
+  await using p = await tempProject({ "fixtures/a.smoke.jsonc": sh("true") });
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  await Deno.copyFile(join(p.artifactDir, "latest.json"), join(p.dir, "old.json"));
+  assert.equal((await runSmoke(p.dir, [])).code, 0);
+  const newer = (await p.latest()).runId;
+  const merge = await runSmoke(p.dir, ["merge", "old.json"]);
+  assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+  assert.match(
+    merge.stderr,
+    new RegExp(
+      `^warning: Run \\S+ started before run ${newer}, which latest.json holds: the merge replaces newer results \\[MERGE_ORDER\\]$`,
+      "m",
+    ),
+  );
+  const merged = await p.latest();
+  assert.ok((merged.diagnostics as { code: string }[]).some((d) => d.code === "MERGE_ORDER"));
+  // latest.json's own run among the inputs: no warning of this merge's (the input's own, of
+  // the merge before, is said as its run's).
+  await Deno.copyFile(join(p.artifactDir, "latest.json"), join(p.dir, "now.json"));
+  const again = await runSmoke(p.dir, ["merge", "old.json", "now.json"]);
+  assert.doesNotMatch(again.stderr, /^warning: Run \S+ started before run/m);
+});
+
 Deno.test("merge: invalid inputs are refused with the preflight codes; nothing is written", async () => {
   await using p = await tempProject({
     "broken.json": '{\n  "schemaVersion": 1,\n',

@@ -345,6 +345,22 @@ var checkFlags = (function checkFlags(flags) {
     });
   }
 });
+var olderThanLatest = (function olderThanLatest(inputs, latestRunId) {
+  if (latestRunId === void 0) return void 0;
+  const merged = new Set(inputs.flatMap(((a) => [
+    a.runId,
+    ...(a.inputs ?? []).map(((i) => i.runId))
+  ])));
+  if (merged.has(latestRunId)) return void 0;
+  const older = inputs.filter(((a) => a.runId < latestRunId)).map(((a) => a.runId));
+  if (older.length === 0) return void 0;
+  return {
+    code: "MERGE_ORDER",
+    level: "warning",
+    message: `Run${older.length === 1 ? "" : "s"} ${older.slice(0, 3).join(", ")}${older.length > 3 ? ` and ${older.length - 3} more` : ""} started before run ${latestRunId}, which latest.json holds: the merge replaces newer results`,
+    hint: "Merge the newer artifacts too (latest.json first), or pass --out PATH to merge elsewhere without changing this directory."
+  };
+});
 var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
   const { shownDir } = context;
   await ensureHistoryDir(paths, shownDir);
@@ -358,16 +374,16 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       shownDir,
       replacesLatest: true
     });
-    let prior;
-    if (!context.full) {
-      const { readPriorState } = await import("../prior_state-T3QZWZDL.js");
-      const read = await readPriorState(paths, {
-        shownDir
-      });
-      for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
-      prior = read.state;
-    }
-    const artifact = build(prior);
+    const { readPriorState } = await import("../prior_state-T3QZWZDL.js");
+    const read = await readPriorState(paths, {
+      shownDir
+    });
+    for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
+    const prior = context.full ? void 0 : read.state;
+    const older = olderThanLatest(context.inputs, read.runId);
+    const artifact = build(prior, older ? [
+      older
+    ] : []);
     const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-FVYO3IOC.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
@@ -414,15 +430,24 @@ var runMerge = (async function runMerge(flags, io) {
   const options = resolveOptions(flags, config, 1);
   const inputs = await readInputs(flags.positionals, io.cwd);
   const runId = newRunId(io.now());
-  const build = ((prior) => mergeArtifacts(inputs, {
-    runId,
-    version: VERSION,
-    environment: runEnvironment(io.env),
-    failOnFlaky: flags.failOnFlaky,
-    ...prior ? {
-      prior
-    } : {}
-  }));
+  const build = ((prior, warnings = []) => {
+    const artifact2 = mergeArtifacts(inputs, {
+      runId,
+      version: VERSION,
+      environment: runEnvironment(io.env),
+      failOnFlaky: flags.failOnFlaky,
+      ...prior ? {
+        prior
+      } : {}
+    });
+    return warnings.length ? {
+      ...artifact2,
+      diagnostics: [
+        ...artifact2.diagnostics,
+        ...warnings
+      ]
+    } : artifact2;
+  });
   const coverage = shardCoverage(inputs.map(((input) => input.artifact)));
   const paths = historyPaths(resolve(io.cwd, options.artifactDir));
   const shownOut = flags.out ?? `${options.artifactDir}/latest.json`;

@@ -7,7 +7,7 @@
  * @module
  */
 import { join, resolve } from "../base/path.ts";
-import type { Artifact } from "../artifact/artifact.ts";
+import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
 import { resolveOptions } from "../config/config.ts";
@@ -120,12 +120,37 @@ function checkFlags(flags: Flags): void {
 }
 
 /**
+ * The warning for a merge into the artifact directory of inputs that started before the run
+ * its `latest.json` holds, when that run is not among them (nor their inputs).
+ */
+function olderThanLatest(
+  inputs: readonly Artifact[],
+  latestRunId: string | undefined,
+): Diagnostic | undefined {
+  if (latestRunId === undefined) return undefined;
+  const merged = new Set(inputs.flatMap((a) => [a.runId, ...(a.inputs ?? []).map((i) => i.runId)]));
+  if (merged.has(latestRunId)) return undefined;
+  // Run ids begin with their start time, to the millisecond.
+  const older = inputs.filter((a) => a.runId < latestRunId).map((a) => a.runId);
+  if (older.length === 0) return undefined;
+  return {
+    code: "MERGE_ORDER",
+    level: "warning",
+    message: `Run${older.length === 1 ? "" : "s"} ${older.slice(0, 3).join(", ")}${
+      older.length > 3 ? ` and ${older.length - 3} more` : ""
+    } started before run ${latestRunId}, which latest.json holds: the merge replaces newer results`,
+    hint: "Merge the newer artifacts too (latest.json first), or pass --out PATH to merge " +
+      "elsewhere without changing this directory.",
+  };
+}
+
+/**
  * Writes the merged artifact into the artifact directory: `runs/<runId>.json`, `latest.json`;
  * then adds the inputs to its durations summary (see `merged_durations.ts`).
  */
 async function saveIntoHistory(
   paths: HistoryPaths,
-  build: (prior?: SuiteState) => Artifact,
+  build: (prior?: SuiteState, warnings?: readonly Diagnostic[]) => Artifact,
   context: {
     io: MergeIo;
     shownDir: string;
@@ -143,14 +168,15 @@ async function saveIntoHistory(
     prepareHistory(paths, { shownDir, replacesLatest: true });
     // Not a full run: the suite's state here changes only for the fixtures merged (read under
     // the lock, as a run reads it, so that no run between changes it unseen).
-    let prior: SuiteState | undefined;
-    if (!context.full) {
-      const { readPriorState } = await import("../selection/prior_state.ts");
-      const read = await readPriorState(paths, { shownDir });
-      for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
-      prior = read.state;
-    }
-    const artifact = build(prior);
+    const { readPriorState } = await import("../selection/prior_state.ts");
+    const read = await readPriorState(paths, { shownDir });
+    for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
+    const prior = context.full ? undefined : read.state;
+    // Inputs older than the run latest.json holds, which is none of them: their results replace
+    // newer ones (or, a full run, the whole newer state).
+    // Kept in the merged artifact, and printed with its other warnings.
+    const older = olderThanLatest(context.inputs, read.runId);
+    const artifact = build(prior, older ? [older] : []);
     // The inputs already in this history (shards run here): their runs added their durations.
     const { addMergedDurations, runsInHistory, runsOf } = await import(
       "../artifact/merged_durations.ts"
@@ -238,14 +264,18 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   const options = resolveOptions(flags, config, 1);
   const inputs = await readInputs(flags.positionals, io.cwd);
   const runId = newRunId(io.now());
-  const build = (prior?: SuiteState) =>
-    mergeArtifacts(inputs, {
+  const build = (prior?: SuiteState, warnings: readonly Diagnostic[] = []) => {
+    const artifact = mergeArtifacts(inputs, {
       runId,
       version: VERSION,
       environment: runEnvironment(io.env),
       failOnFlaky: flags.failOnFlaky,
       ...(prior ? { prior } : {}),
     });
+    return warnings.length
+      ? { ...artifact, diagnostics: [...artifact.diagnostics, ...warnings] }
+      : artifact;
+  };
   // Whether the inputs are every shard of one full run, and the line that says so.
   const coverage = shardCoverage(inputs.map((input) => input.artifact));
 
