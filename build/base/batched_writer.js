@@ -2,7 +2,8 @@
 import {
   batchedWriter,
   flushBatches
-} from "../chunk-KBS467BX.js";
+} from "../chunk-VB43T7UN.js";
+import "../chunk-ANYOMBVL.js";
 export {
   batchedWriter,
   flushBatches

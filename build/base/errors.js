@@ -12,7 +12,8 @@ import {
   ioFallbackError,
   isIoError,
   stopIfInterrupted
-} from "../chunk-IQ2VACTL.js";
+} from "../chunk-HKPNVSMW.js";
+import "../chunk-ANYOMBVL.js";
 export {
   ExitCode,
   PreflightError,

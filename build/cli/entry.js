@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-WU5AX7OG.js";
+} from "../chunk-XMBFHF2A.js";
 import {
   VERSION
-} from "../chunk-TPGQ7BVS.js";
+} from "../chunk-DBKSWQKP.js";
 import {
   DEFAULTS,
   DURATION_SAMPLES,
@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-DE66YJN4.js";
+} from "../chunk-7GS57DXP.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -32,17 +32,17 @@ import {
   serviceDryRunLines,
   skippedAnyway,
   workingDirectory
-} from "../chunk-Q6BSHYE6.js";
-import "../chunk-2K6FZ4NB.js";
+} from "../chunk-ENP5JFKZ.js";
+import "../chunk-YHN6PYAE.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-TK5WZBUX.js";
+} from "../chunk-22KVHWG3.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-OEDVE5RY.js";
-import "../chunk-KBS467BX.js";
+} from "../chunk-F3HFUYG6.js";
+import "../chunk-VB43T7UN.js";
 import {
   fixtureArgument,
   shellQuote
@@ -56,7 +56,7 @@ import {
 } from "../chunk-UZCZWFUL.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-MOYOHQN6.js";
+import "../chunk-LZ3R4KLX.js";
 import "../chunk-PBQEZ4VD.js";
 import "../chunk-VPM3V57A.js";
 import "../chunk-6MYH7WWL.js";
@@ -74,7 +74,8 @@ import {
   formatWarning,
   ioFallbackError,
   isIoError
-} from "../chunk-IQ2VACTL.js";
+} from "../chunk-HKPNVSMW.js";
+import "../chunk-ANYOMBVL.js";
 
 // lib/run/deno_check.ts
 var whyNot = (function whyNot(options) {
@@ -155,7 +156,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-QWU3KLDB.js");
+  const { readDurationsFile } = await import("../durations_file-CTR2UYBP.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -273,7 +274,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-7SHQHMXY.js");
+  return import("../execute_run-4VRDR4SR.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -435,7 +436,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-QWU3KLDB.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-CTR2UYBP.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start its fixtures in id order and make" : "This run starts its fixtures in id order and makes"} the summary again from the run files in runs/ and its own durations`

@@ -1,29 +1,29 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-44LHIEWE.js";
+} from "../chunk-UW5UW3JI.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-WHGR3ENK.js";
+} from "../chunk-VEUCUHX7.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-2YEAZSI3.js";
-import "../chunk-4FZHHZYI.js";
+import "../chunk-4Z5474H4.js";
 import "../chunk-JXGFLTXX.js";
 import "../chunk-25NTBGEA.js";
-import "../chunk-TK5WZBUX.js";
-import "../chunk-OEDVE5RY.js";
-import "../chunk-KBS467BX.js";
+import "../chunk-22KVHWG3.js";
+import "../chunk-F3HFUYG6.js";
+import "../chunk-VB43T7UN.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-DBSKOPQR.js";
 import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-MOYOHQN6.js";
+import "../chunk-LZ3R4KLX.js";
 import "../chunk-PBQEZ4VD.js";
 import "../chunk-VPM3V57A.js";
 import "../chunk-6MYH7WWL.js";
@@ -32,7 +32,8 @@ import {
 } from "../chunk-XRBLM22N.js";
 import {
   formatWarning
-} from "../chunk-IQ2VACTL.js";
+} from "../chunk-HKPNVSMW.js";
+import "../chunk-ANYOMBVL.js";
 
 // lib/reporters/github_error.ts
 var CODE = /^[A-Z][A-Z0-9_]*$/;

@@ -3,20 +3,20 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-LKUOY6LQ.js";
+} from "../chunk-WGMJDG3R.js";
 import {
   VERSION
-} from "../chunk-TPGQ7BVS.js";
+} from "../chunk-DBKSWQKP.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-DE66YJN4.js";
+} from "../chunk-7GS57DXP.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-Q6BSHYE6.js";
-import "../chunk-2K6FZ4NB.js";
+} from "../chunk-ENP5JFKZ.js";
+import "../chunk-YHN6PYAE.js";
 import {
   outcomeCounts,
   renderSummary,
@@ -25,7 +25,7 @@ import {
 } from "../chunk-2YEAZSI3.js";
 import {
   namesLatest
-} from "../chunk-4FZHHZYI.js";
+} from "../chunk-4Z5474H4.js";
 import {
   colorWanted,
   palette,
@@ -40,12 +40,12 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-TK5WZBUX.js";
+} from "../chunk-22KVHWG3.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-OEDVE5RY.js";
-import "../chunk-KBS467BX.js";
+} from "../chunk-F3HFUYG6.js";
+import "../chunk-VB43T7UN.js";
 import {
   advanceState,
   stateFromRecord,
@@ -64,10 +64,10 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-O6MRGG2K.js";
+} from "../chunk-DGMPFSEX.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-MOYOHQN6.js";
+import "../chunk-LZ3R4KLX.js";
 import {
   createArtifact
 } from "../chunk-PBQEZ4VD.js";
@@ -82,7 +82,8 @@ import {
   UserError,
   formatWarning,
   stopIfInterrupted
-} from "../chunk-IQ2VACTL.js";
+} from "../chunk-HKPNVSMW.js";
+import "../chunk-ANYOMBVL.js";
 
 // lib/cli/merge_artifacts.ts
 var byId = (function byId(a, b) {
@@ -374,7 +375,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       shownDir,
       replacesLatest: true
     });
-    const { readPriorState } = await import("../prior_state-T3QZWZDL.js");
+    const { readPriorState } = await import("../prior_state-W5DR6GTB.js");
     const read = await readPriorState(paths, {
       shownDir
     });
@@ -384,7 +385,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
     const artifact = build(prior, older ? [
       older
     ] : []);
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-FVYO3IOC.js");
+    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-W62WEL7H.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

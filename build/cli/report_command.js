@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-MFUX7OHV.js";
+} from "../chunk-KNBSAU5L.js";
 import {
   dayOf,
   loadConfig,
@@ -13,14 +13,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-DE66YJN4.js";
+} from "../chunk-7GS57DXP.js";
 import {
   displayPath
-} from "../chunk-Q6BSHYE6.js";
-import "../chunk-2K6FZ4NB.js";
+} from "../chunk-ENP5JFKZ.js";
+import "../chunk-YHN6PYAE.js";
 import {
   checkOutputFile
-} from "../chunk-4FZHHZYI.js";
+} from "../chunk-4Z5474H4.js";
 import {
   formatDuration
 } from "../chunk-JXGFLTXX.js";
@@ -29,13 +29,11 @@ import {
   groupBlocked,
   isBlocked
 } from "../chunk-25NTBGEA.js";
-import "../chunk-TK5WZBUX.js";
+import "../chunk-22KVHWG3.js";
 import {
   writeOutputFile
-} from "../chunk-OEDVE5RY.js";
-import {
-  MAX_TIMER_MS
-} from "../chunk-KBS467BX.js";
+} from "../chunk-F3HFUYG6.js";
+import "../chunk-VB43T7UN.js";
 import "../chunk-JEDHTE3D.js";
 import {
   fixtureArgument,
@@ -46,10 +44,10 @@ import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-O6MRGG2K.js";
+import "../chunk-DGMPFSEX.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-MOYOHQN6.js";
+import "../chunk-LZ3R4KLX.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
@@ -71,7 +69,10 @@ import {
   UserError,
   formatWarning,
   stopIfInterrupted
-} from "../chunk-IQ2VACTL.js";
+} from "../chunk-HKPNVSMW.js";
+import {
+  MAX_TIMER_MS
+} from "../chunk-ANYOMBVL.js";
 
 // lib/cli/report_command.ts
 import { pathToFileURL } from "node:url";

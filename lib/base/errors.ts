@@ -17,6 +17,8 @@ export interface Diagnostic {
   hint?: string;
 }
 
+import { sleep } from "./timer.ts";
+
 /** Exit codes of the contract. */
 export const ExitCode = {
   /** Every selected fixture passed. */
@@ -144,8 +146,8 @@ export async function stopIfInterrupted(
   if (!signal) return;
   // A signal that came during synchronous work (parsing, checking a large artifact) is only
   // delivered once the event loop turns: let it, so that it is seen here and not after the end.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await sleep(0);
+  await sleep(0);
   if (!signal.aborted) return;
   const name = String(signal.reason);
   throw new UserError(`Stopped by ${SIGNAL_EXIT_CODES[name] ? name : "a signal"}: ${what}`, {
