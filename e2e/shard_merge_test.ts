@@ -293,6 +293,13 @@ Deno.test("merge into the artifact directory of a run that is not a full run (a 
   const partial = await runSmoke(p.dir, ["merge", "elsewhere/latest.json"]);
   assert.match(partial.stdout, /^Not a full run: /m);
   assert.match(partial.stdout, /^Suite: 1 still failing since run \S+: bad$/m);
+  // A latest.json that cannot be read: the state comes from the newest run file, and the warning
+  // is said once and kept in the merged artifact, as a run keeps it.
+  await p.write(".planning/artifacts/smoke/latest.json", "{");
+  const damaged = await runSmoke(p.dir, ["merge", "elsewhere/latest.json"]);
+  assert.equal(damaged.stderr.match(/\[INVALID_ARTIFACT\]/g)?.length, 1, damaged.stderr);
+  const codes = ((await p.latest()).diagnostics as { code: string }[]).map((d) => d.code);
+  assert.ok(codes.includes("INVALID_ARTIFACT"), codes.join(", "));
 });
 
 Deno.test("merge into the artifact directory of inputs older than the run latest.json holds (not among them) warns MERGE_ORDER, kept in the merged artifact; the shards of the run latest.json holds do not", async () => {

@@ -379,12 +379,15 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
     const read = await readPriorState(paths, {
       shownDir
     });
-    for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
     const prior = context.full ? void 0 : read.state;
     const older = olderThanLatest(context.inputs, read.runId);
-    const artifact = build(prior, older ? [
-      older
-    ] : []);
+    const stateWarnings = [
+      ...context.full ? [] : read.diagnostics,
+      ...older ? [
+        older
+      ] : []
+    ];
+    const artifact = build(prior, stateWarnings);
     const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-W62WEL7H.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {

@@ -170,13 +170,13 @@ async function saveIntoHistory(
     // the lock, as a run reads it, so that no run between changes it unseen).
     const { readPriorState } = await import("../selection/prior_state.ts");
     const read = await readPriorState(paths, { shownDir });
-    for (const warning of read.diagnostics) context.io.stderr(formatWarning(warning));
     const prior = context.full ? undefined : read.state;
     // Inputs older than the run latest.json holds, which is none of them: their results replace
     // newer ones (or, a full run, the whole newer state).
-    // Kept in the merged artifact, and printed with its other warnings.
     const older = olderThanLatest(context.inputs, read.runId);
-    const artifact = build(prior, older ? [older] : []);
+    // Kept in the merged artifact, and printed with its other warnings.
+    const stateWarnings = [...(context.full ? [] : read.diagnostics), ...(older ? [older] : [])];
+    const artifact = build(prior, stateWarnings);
     // The inputs already in this history (shards run here): their runs added their durations.
     const { addMergedDurations, runsInHistory, runsOf } = await import(
       "../artifact/merged_durations.ts"
