@@ -317,8 +317,17 @@ Deno.test("merge into the artifact directory of inputs older than the run latest
       "m",
     ),
   );
+  assert.match(
+    merge.stderr,
+    /^hint: To keep the newer results, merge their artifact after these \(later inputs win: latest\.json last\)/m,
+  );
   const merged = await p.latest();
   assert.ok((merged.diagnostics as { code: string }[]).some((d) => d.code === "MERGE_ORDER"));
+  // latest.json now holds the merged run, whose results began when old.json's did: the newer run
+  // merged back is newer, whatever the merged run's id says.
+  const back = await runSmoke(p.dir, ["merge", `.planning/artifacts/smoke/runs/${newer}.json`]);
+  assert.equal(back.code, 0, back.stdout + back.stderr);
+  assert.doesNotMatch(back.stderr, /^warning: Run \S+ started before run/m);
   // latest.json's own run among the inputs: no warning of this merge's (the input's own, of
   // the merge before, is said as its run's).
   await Deno.copyFile(join(p.artifactDir, "latest.json"), join(p.dir, "now.json"));

@@ -346,20 +346,22 @@ var checkFlags = (function checkFlags(flags) {
     });
   }
 });
-var olderThanLatest = (function olderThanLatest(inputs, latestRunId) {
-  if (latestRunId === void 0) return void 0;
+var olderThanLatest = (function olderThanLatest(inputs, latest) {
+  const { runId, startedAt } = latest;
+  if (runId === void 0 || startedAt === void 0) return void 0;
   const merged = new Set(inputs.flatMap(((a) => [
     a.runId,
     ...(a.inputs ?? []).map(((i) => i.runId))
   ])));
-  if (merged.has(latestRunId)) return void 0;
-  const older = inputs.filter(((a) => a.runId < latestRunId)).map(((a) => a.runId));
+  if (merged.has(runId)) return void 0;
+  const began = Date.parse(startedAt);
+  const older = inputs.filter(((a) => Date.parse(a.startedAt) < began)).map(((a) => a.runId));
   if (older.length === 0) return void 0;
   return {
     code: "MERGE_ORDER",
     level: "warning",
-    message: `Run${older.length === 1 ? "" : "s"} ${older.slice(0, 3).join(", ")}${older.length > 3 ? ` and ${older.length - 3} more` : ""} started before run ${latestRunId}, which latest.json holds: the merge replaces newer results`,
-    hint: "Merge the newer artifacts too (latest.json first), or pass --out PATH to merge elsewhere without changing this directory."
+    message: `Run${older.length === 1 ? "" : "s"} ${older.slice(0, 3).join(", ")}${older.length > 3 ? ` and ${older.length - 3} more` : ""} started before run ${runId}, which latest.json holds: the merge replaces newer results`,
+    hint: "To keep the newer results, merge their artifact after these (later inputs win: latest.json last), or pass --out PATH to merge elsewhere without changing this directory."
   };
 });
 var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
@@ -375,12 +377,12 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       shownDir,
       replacesLatest: true
     });
-    const { readPriorState } = await import("../prior_state-W5DR6GTB.js");
+    const { readPriorState } = await import("../prior_state-C33R7IB2.js");
     const read = await readPriorState(paths, {
       shownDir
     });
     const prior = context.full ? void 0 : read.state;
-    const older = olderThanLatest(context.inputs, read.runId);
+    const older = olderThanLatest(context.inputs, read);
     const stateWarnings = [
       ...context.full ? [] : read.diagnostics,
       ...older ? [

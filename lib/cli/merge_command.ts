@@ -120,27 +120,29 @@ function checkFlags(flags: Flags): void {
 }
 
 /**
- * The warning for a merge into the artifact directory of inputs that started before the run
- * its `latest.json` holds, when that run is not among them (nor their inputs).
+ * The warning for a merge into the artifact directory of inputs whose results began before those
+ * of the run its `latest.json` holds (a merged run's: its first input's), when that run is not
+ * among them (nor their inputs): their results replace newer ones.
  */
 function olderThanLatest(
   inputs: readonly Artifact[],
-  latestRunId: string | undefined,
+  latest: { runId?: string; startedAt?: string },
 ): Diagnostic | undefined {
-  if (latestRunId === undefined) return undefined;
+  const { runId, startedAt } = latest;
+  if (runId === undefined || startedAt === undefined) return undefined;
   const merged = new Set(inputs.flatMap((a) => [a.runId, ...(a.inputs ?? []).map((i) => i.runId)]));
-  if (merged.has(latestRunId)) return undefined;
-  // Run ids begin with their start time, to the millisecond.
-  const older = inputs.filter((a) => a.runId < latestRunId).map((a) => a.runId);
+  if (merged.has(runId)) return undefined;
+  const began = Date.parse(startedAt);
+  const older = inputs.filter((a) => Date.parse(a.startedAt) < began).map((a) => a.runId);
   if (older.length === 0) return undefined;
   return {
     code: "MERGE_ORDER",
     level: "warning",
     message: `Run${older.length === 1 ? "" : "s"} ${older.slice(0, 3).join(", ")}${
       older.length > 3 ? ` and ${older.length - 3} more` : ""
-    } started before run ${latestRunId}, which latest.json holds: the merge replaces newer results`,
-    hint: "Merge the newer artifacts too (latest.json first), or pass --out PATH to merge " +
-      "elsewhere without changing this directory.",
+    } started before run ${runId}, which latest.json holds: the merge replaces newer results`,
+    hint: "To keep the newer results, merge their artifact after these (later inputs win: " +
+      "latest.json last), or pass --out PATH to merge elsewhere without changing this directory.",
   };
 }
 
@@ -173,7 +175,7 @@ async function saveIntoHistory(
     const prior = context.full ? undefined : read.state;
     // Inputs older than the run latest.json holds, which is none of them: their results replace
     // newer ones (or, a full run, the whole newer state).
-    const older = olderThanLatest(context.inputs, read.runId);
+    const older = olderThanLatest(context.inputs, read);
     // Kept in the merged artifact, and printed with its other warnings.
     const stateWarnings = [...(context.full ? [] : read.diagnostics), ...(older ? [older] : [])];
     const artifact = build(prior, stateWarnings);

@@ -22,6 +22,8 @@ export interface PriorState {
   state?: SuiteState;
   /** The run id of the artifact it came from. */
   runId?: string;
+  /** When that artifact's results began: its `startedAt` (a merged run's, its first input's). */
+  startedAt?: string;
   /** Warnings: an unreadable or missing `latest.json`, outstanding fixtures not in the catalog. */
   diagnostics: Diagnostic[];
 }
@@ -81,7 +83,7 @@ export async function readPriorState(
   const { state } = await stateOfArtifact(artifact, (id) => readHistoryRun(paths, id));
   // Without the catalog (a merge), every fixture it holds stays as it is.
   if (options.catalogIds) diagnostics.push(...notInCatalog(state, options.catalogIds));
-  return { state, runId: artifact.runId, diagnostics };
+  return { state, runId: artifact.runId, startedAt: artifact.startedAt, diagnostics };
 }
 
 /**

@@ -60,6 +60,7 @@ var readPriorState = (async function readPriorState(paths, options) {
   return {
     state,
     runId: artifact.runId,
+    startedAt: artifact.startedAt,
     diagnostics
   };
 });
@@ -82,4 +83,4 @@ export {
   notInCatalog,
   readPriorState
 };
-//# sourceMappingURL=prior_state-W5DR6GTB.js.map
+//# sourceMappingURL=prior_state-C33R7IB2.js.map

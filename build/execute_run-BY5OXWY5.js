@@ -1514,7 +1514,7 @@ var priorState = (async function priorState(selection, where) {
   if (where.full) return {
     diagnostics: []
   };
-  const { readPriorState, notInCatalog } = await import("./prior_state-W5DR6GTB.js");
+  const { readPriorState, notInCatalog } = await import("./prior_state-C33R7IB2.js");
   const catalogIds = selection.catalogIds ?? [];
   const rerun = selection.rerun;
   if (!rerun) return await readPriorState(where.paths, {
@@ -1958,4 +1958,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-4VRDR4SR.js.map
+//# sourceMappingURL=execute_run-BY5OXWY5.js.map
