@@ -239,7 +239,13 @@ Deno.test("GitHub mode: nor is it appended to a hard link to a run file, the JUn
   await p.write("restored/durations.json", JSON.stringify({ version: 1, fixtures: { a: [5] } }));
   const cases = [
     { summary: join(p.dir, "summary.md"), args: [], reason: /it is a hard link to a JSON file/ },
-    { summary: join(p.dir, "j.xml"), args: ["--junit", "j.xml"], reason: /it is a \.xml file/ },
+    { summary: join(p.dir, "j.xml"), args: ["--junit", "j.xml"], reason: /it is a file this run/ },
+    // The JUnit file by any name.
+    {
+      summary: join(p.dir, "reports/results"),
+      args: ["--junit", "reports/results"],
+      reason: /it is a file this run writes \(the JUnit XML or the HTML report\)/,
+    },
     {
       summary: join(p.dir, "restored/durations.json"),
       args: ["--artifact-dir", "restored"],

@@ -1,14 +1,14 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-UW5UW3JI.js";
+} from "../chunk-MV4BLJIL.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-VEUCUHX7.js";
+} from "../chunk-KZKWBRBR.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-2YEAZSI3.js";
 import "../chunk-4Z5474H4.js";

@@ -83,9 +83,22 @@ export async function createRunReporters(context: RunReporterContext): Promise<R
   }
   if (io.github) {
     const { createGitHubReporter } = await import("../reporters/github.ts");
+    // What this run writes besides: the step summary is never appended to one of them.
+    const outputs = [
+      ...(flags.junit !== undefined ? [resolve(io.cwd, flags.junit)] : []),
+      ...(context.options.report
+        ? [resolve(io.cwd, context.options.artifactDir, REPORT_FILE)]
+        : []),
+    ];
     reporters.push({
       name: "GitHub Actions",
-      ...createGitHubReporter({ env: io.env, cwd: io.cwd, write: io.stdout, command: markCommand }),
+      ...createGitHubReporter({
+        env: io.env,
+        cwd: io.cwd,
+        write: io.stdout,
+        command: markCommand,
+        outputs,
+      }),
     });
   }
   if (context.options.report) {

@@ -104,6 +104,8 @@ export interface GitHubReporterOptions {
   token?: () => string;
   /** Marks each command line for the output edge (default: as is); see `markCommand`. */
   command?: (line: string) => string;
+  /** The run's other outputs (JUnit, the HTML report), absolute: never the step summary. */
+  outputs?: readonly string[];
 }
 
 /**
@@ -190,6 +192,7 @@ export function createGitHubReporter(options: GitHubReporterOptions): Reporter {
             maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
             dispatch: dispatchCommand(options.env),
           }),
+        { outputs: options.outputs ?? [] },
       );
       if (!appended.ok) {
         throw new Error(`Cannot append to the step summary "${summaryFile}": ${appended.reason}`);

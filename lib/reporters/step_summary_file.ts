@@ -14,7 +14,7 @@ import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
 import { describeIoError, errnoOf, isIoError } from "../base/errors.ts";
 import { fileTypeName } from "../base/read_input.ts";
 import { isHistoryFile } from "../artifact/own_files.ts";
-import { realPath } from "../artifact/same_file.ts";
+import { realPath, sameFile } from "../artifact/same_file.ts";
 import { basename } from "../base/path.ts";
 
 /** The outcome of {@linkcode appendStepSummary}. */
@@ -94,6 +94,7 @@ const NOT_MARKDOWN = /\.(?:json|xml|html?)$/i;
  * to a JSON file.
  *
  * @param path The file, absolute.
+ * @param outputs The run's other outputs (JUnit, the HTML report), absolute.
  * @returns The reason, or undefined.
  *
  * @example
@@ -104,9 +105,17 @@ const NOT_MARKDOWN = /\.(?:json|xml|html?)$/i;
  * assert.match(notMarkdown("/tmp/x/durations.json")!, /\.json file/);
  * assert.match(notMarkdown("/tmp/x/junit.xml")!, /\.xml file/);
  * assert.equal(notMarkdown("/tmp/x/step_summary_1"), undefined);
+ * assert.match(notMarkdown("/tmp/x/results", ["/tmp/x/results"])!, /this run writes/);
  * ```
  */
-export function notMarkdown(path: string): string | undefined {
+export function notMarkdown(
+  path: string,
+  outputs: readonly string[] = [],
+): string | undefined {
+  if (outputs.some((output) => sameFile(output, path))) {
+    return "it is a file this run writes (the JUnit XML or the HTML report), which a Markdown " +
+      "summary would break";
+  }
   if (isHistoryFile(path)) {
     return "it is a file of smoke's artifact directory (latest.json, durations.json, the lock " +
       "or a run file), which a summary would break";
@@ -146,6 +155,8 @@ export function notMarkdown(path: string): string | undefined {
  *
  * @param path The file, absolute.
  * @param render Makes the text from the bytes already in the file.
+ * @param options `outputs`: the run's other outputs, never appended to (see
+ *   {@linkcode notMarkdown}).
  * @returns The bytes written, or why nothing was (never a hang, never an
  * I/O error thrown).
  *
@@ -166,9 +177,10 @@ export function notMarkdown(path: string): string | undefined {
 export async function appendStepSummary(
   path: string,
   render: (usedBytes: number) => string,
+  options: { outputs?: readonly string[] } = {},
 ): Promise<AppendResult> {
   // Markdown appended to smoke's own files (a misset GITHUB_STEP_SUMMARY) would break them.
-  const refused = notMarkdown(path);
+  const refused = notMarkdown(path, options.outputs);
   if (refused) return { ok: false, reason: refused };
   try {
     const info = await Deno.stat(path);

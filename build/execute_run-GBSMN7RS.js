@@ -283,14 +283,23 @@ var createRunReporters = (async function createRunReporters(context) {
     });
   }
   if (io.github) {
-    const { createGitHubReporter } = await import("./github-D3BVS2CJ.js");
+    const { createGitHubReporter } = await import("./github-EMTUDNH5.js");
+    const outputs = [
+      ...flags.junit !== void 0 ? [
+        resolve(io.cwd, flags.junit)
+      ] : [],
+      ...context.options.report ? [
+        resolve(io.cwd, context.options.artifactDir, REPORT_FILE)
+      ] : []
+    ];
     reporters.push({
       name: "GitHub Actions",
       ...createGitHubReporter({
         env: io.env,
         cwd: io.cwd,
         write: io.stdout,
-        command: markCommand
+        command: markCommand,
+        outputs
       })
     });
   }
@@ -1958,4 +1967,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-BY5OXWY5.js.map
+//# sourceMappingURL=execute_run-GBSMN7RS.js.map

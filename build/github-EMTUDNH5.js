@@ -8,7 +8,7 @@ import {
   renderOutputGroup,
   renderQuarantineWarnings,
   renderServiceAnnotations
-} from "./chunk-VEUCUHX7.js";
+} from "./chunk-KZKWBRBR.js";
 import {
   newStopToken,
   renderInert
@@ -40,4 +40,4 @@ export {
   renderQuarantineWarnings,
   renderServiceAnnotations
 };
-//# sourceMappingURL=github-D3BVS2CJ.js.map
+//# sourceMappingURL=github-EMTUDNH5.js.map

@@ -437,11 +437,13 @@ var createGitHubReporter = (function createGitHubReporter(options) {
       warnings.push(...quarantined);
       if (warnings.length) options.write(warnings.join("\n") + "\n");
       if (!summaryFile) return;
-      const { appendStepSummary } = await import("./step_summary_file-VFY3DAA7.js");
+      const { appendStepSummary } = await import("./step_summary_file-7RVK4E2T.js");
       const appended = await appendStepSummary(resolve(options.cwd, summaryFile), ((used) => renderStepSummary(run, {
         maxBytes: STEP_SUMMARY_LIMIT_BYTES - used,
         dispatch: dispatchCommand(options.env)
-      })));
+      })), {
+        outputs: options.outputs ?? []
+      });
       if (!appended.ok) {
         throw new Error(`Cannot append to the step summary "${summaryFile}": ${appended.reason}`);
       }
@@ -463,4 +465,4 @@ export {
   renderOutputGroup,
   createGitHubReporter
 };
-//# sourceMappingURL=chunk-VEUCUHX7.js.map
+//# sourceMappingURL=chunk-KZKWBRBR.js.map

@@ -2,7 +2,7 @@ import {
   appendStepSummary,
   notMarkdown,
   openForAppend
-} from "./chunk-UW5UW3JI.js";
+} from "./chunk-MV4BLJIL.js";
 import "./chunk-4Z5474H4.js";
 import "./chunk-22KVHWG3.js";
 import "./chunk-F3HFUYG6.js";
@@ -17,4 +17,4 @@ export {
   notMarkdown,
   openForAppend
 };
-//# sourceMappingURL=step_summary_file-VFY3DAA7.js.map
+//# sourceMappingURL=step_summary_file-7RVK4E2T.js.map

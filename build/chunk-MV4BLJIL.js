@@ -2,7 +2,8 @@ import {
   isHistoryFile
 } from "./chunk-4Z5474H4.js";
 import {
-  realPath
+  realPath,
+  sameFile
 } from "./chunk-22KVHWG3.js";
 import {
   basename
@@ -77,7 +78,10 @@ var openForAppend = (function openForAppend(path) {
   }
 });
 var NOT_MARKDOWN = /\.(?:json|xml|html?)$/i;
-var notMarkdown = (function notMarkdown(path) {
+var notMarkdown = (function notMarkdown(path, outputs = []) {
+  if (outputs.some(((output) => sameFile(output, path)))) {
+    return "it is a file this run writes (the JUnit XML or the HTML report), which a Markdown summary would break";
+  }
   if (isHistoryFile(path)) {
     return "it is a file of smoke's artifact directory (latest.json, durations.json, the lock or a run file), which a summary would break";
   }
@@ -107,8 +111,8 @@ var notMarkdown = (function notMarkdown(path) {
   }
   return void 0;
 });
-var appendStepSummary = (async function appendStepSummary(path, render) {
-  const refused = notMarkdown(path);
+var appendStepSummary = (async function appendStepSummary(path, render, options = {}) {
+  const refused = notMarkdown(path, options.outputs);
   if (refused) return {
     ok: false,
     reason: refused
@@ -158,4 +162,4 @@ export {
   notMarkdown,
   appendStepSummary
 };
-//# sourceMappingURL=chunk-UW5UW3JI.js.map
+//# sourceMappingURL=chunk-MV4BLJIL.js.map
