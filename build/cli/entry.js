@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-7GS57DXP.js";
+} from "../chunk-AEQSUB3J.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -274,7 +274,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-GBSMN7RS.js");
+  return import("../execute_run-6XTERPY7.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";

@@ -11,7 +11,7 @@ import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-7GS57DXP.js";
+} from "../chunk-AEQSUB3J.js";
 import {
   displayPath,
   runEnvironment

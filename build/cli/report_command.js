@@ -13,7 +13,7 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-7GS57DXP.js";
+} from "../chunk-AEQSUB3J.js";
 import {
   displayPath
 } from "../chunk-ENP5JFKZ.js";

@@ -22,7 +22,7 @@ import type {
 } from "./execute_run.ts";
 import type { Flags } from "./flags.ts";
 import { historyPaths, newRunId } from "../artifact/history.ts";
-import { shardPlanLine, shardRunLine } from "../selection/shard_plan.ts";
+import { shardPlanLine, shardRunLine } from "../selection/shard_plan_lines.ts";
 import {
   filtersOf,
   resolveSelection,

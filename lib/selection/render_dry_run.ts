@@ -10,7 +10,7 @@ import { skippedAnyway } from "../catalog/needs.ts";
 import { shellQuote } from "./plan.ts";
 import { idList } from "../base/id_list.ts";
 import { expectedLine, type Schedule, startOrderLine } from "./schedule.ts";
-import { shardPlanLine } from "./shard_plan.ts";
+import { shardPlanLine } from "./shard_plan_lines.ts";
 import type { Selection } from "./resolve_selection.ts";
 
 /**

@@ -32,7 +32,8 @@ import { fingerprintFixtures } from "../catalog/fingerprint.ts";
 import { idList } from "../base/id_list.ts";
 import { longestOf } from "./durations.ts";
 import type { ShardBy } from "./duration_shards.ts";
-import { durationShardOf, noTimingsWarning, type ShardPlan } from "./shard_plan.ts";
+import { durationShardOf, type ShardPlan } from "./shard_plan.ts";
+import { noTimingsWarning } from "./shard_plan_lines.ts";
 
 export { idList };
 

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 // Test-only: locked in deno.test.lock, so that running smoke never fetches it.
 // deno-lint-ignore no-import-prefix
 import fc from "npm:fast-check@4.11.0";
-import { durationShardOf, shardPlanLine, shardRunLine } from "./shard_plan.ts";
+import { durationShardOf } from "./shard_plan.ts";
+import { shardPlanLine, shardRunLine } from "./shard_plan_lines.ts";
 import { shardsWithFixtures } from "./select.ts";
 import { closeOverNeeds, skippedWhatever } from "../catalog/needs.ts";
 

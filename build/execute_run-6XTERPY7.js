@@ -1967,4 +1967,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-GBSMN7RS.js.map
+//# sourceMappingURL=execute_run-6XTERPY7.js.map

@@ -2244,6 +2244,8 @@ var catalogTimings = (function catalogTimings(byId, catalogIds) {
     byId?.get(id) ?? []
   ])));
 });
+
+// lib/selection/shard_plan_lines.ts
 var shardPlanLine = (function shardPlanLine(plan) {
   const { total, index } = plan.shard;
   let reached = plan.totals.length;
@@ -2563,4 +2565,4 @@ export {
   resolveSelection,
   filtersOf
 };
-//# sourceMappingURL=chunk-7GS57DXP.js.map
+//# sourceMappingURL=chunk-AEQSUB3J.js.map
