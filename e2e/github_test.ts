@@ -216,6 +216,10 @@ Deno.test("GitHub mode: a step summary set to one of smoke's own files (duration
       run.stderr,
       /^error: The GitHub Actions reporter failed and was turned off: Cannot append to the step summary ".*": it is a file of smoke's artifact directory \(latest\.json, durations\.json, the lock or a run file\), which a summary would break$/m,
     );
+    assert.match(
+      run.stderr,
+      /^hint: Check GITHUB_STEP_SUMMARY: it names a Markdown file smoke appends the run's summary to \(the runner sets it\)\. The run went on;/m,
+    );
     // A usage error's report: a warning, the error stays what stopped smoke.
     const usage = await runSmoke(p.dir, ["--no-such-flag"], { env });
     assert.equal(usage.code, 2, usage.stdout + usage.stderr);

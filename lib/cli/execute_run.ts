@@ -309,7 +309,8 @@ export async function executeRun(selection: Selection, context: RunContext): Pro
         `error: The ${
           reporters[i].name ?? `#${i}`
         } reporter failed and was turned off: ${detail}\n` +
-          "hint: The run went on; it is reported as failed because that output is missing.\n",
+          `hint: ${reporters[i].fix ? `${reporters[i].fix} ` : ""}The run went on; it is ` +
+          "reported as failed because that output is missing.\n",
       );
     });
     // The fixtures that may start (a manifest's skip never does).

@@ -78,6 +78,7 @@ export async function createRunReporters(context: RunReporterContext): Promise<R
     const { createJUnitReporter } = await import("../reporters/junit.ts");
     reporters.push({
       name: "junit",
+      fix: "Check the --junit path: smoke writes the XML there whole.",
       ...createJUnitReporter({ path: flags.junit, cwd: io.cwd, now: () => io.now() }),
     });
   }
@@ -92,6 +93,8 @@ export async function createRunReporters(context: RunReporterContext): Promise<R
     ];
     reporters.push({
       name: "GitHub Actions",
+      fix: "Check GITHUB_STEP_SUMMARY: it names a Markdown file smoke appends the run's summary " +
+        "to (the runner sets it).",
       ...createGitHubReporter({
         env: io.env,
         cwd: io.cwd,
@@ -103,7 +106,11 @@ export async function createRunReporters(context: RunReporterContext): Promise<R
   }
   if (context.options.report) {
     const { createReportReporter } = await import("./report_command.ts");
-    reporters.push({ name: "HTML report", ...createReportReporter(context) });
+    reporters.push({
+      name: "HTML report",
+      fix: "Check report.html in the artifact directory: smoke writes the page there whole.",
+      ...createReportReporter(context),
+    });
   }
   return reporters;
 }

@@ -33,9 +33,9 @@ import type { Reporter } from "../run/events.ts";
 export function multiplexReporters(
   reporters: readonly Reporter[],
   onError: (error: unknown, index: number) => void,
-): Required<Omit<Reporter, "name">> {
+): Required<Omit<Reporter, "name" | "fix">> {
   const broken = new Set<number>();
-  type Hook = Exclude<keyof Reporter, "name">;
+  type Hook = Exclude<keyof Reporter, "name" | "fix">;
   const call = async <K extends Hook>(hook: K, args: Parameters<Required<Reporter>[K]>) => {
     for (const [index, reporter] of reporters.entries()) {
       const fn = reporter[hook] as ((...a: unknown[]) => void | Promise<void>) | undefined;

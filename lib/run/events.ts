@@ -63,6 +63,8 @@ export interface RunEnd {
 export interface Reporter {
   /** A short name for messages, e.g. `junit`. */
   name?: string;
+  /** What a user can check when it fails, e.g. `Check the --junit path.` */
+  fix?: string;
   /** Before the first fixture starts. */
   onBegin?(info: BeginInfo): void | Promise<void>;
   /** A fixture attempt started. */

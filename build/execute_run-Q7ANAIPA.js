@@ -275,6 +275,7 @@ var createRunReporters = (async function createRunReporters(context) {
     const { createJUnitReporter } = await import("./junit-I3PVWXCY.js");
     reporters.push({
       name: "junit",
+      fix: "Check the --junit path: smoke writes the XML there whole.",
       ...createJUnitReporter({
         path: flags.junit,
         cwd: io.cwd,
@@ -294,6 +295,7 @@ var createRunReporters = (async function createRunReporters(context) {
     ];
     reporters.push({
       name: "GitHub Actions",
+      fix: "Check GITHUB_STEP_SUMMARY: it names a Markdown file smoke appends the run's summary to (the runner sets it).",
       ...createGitHubReporter({
         env: io.env,
         cwd: io.cwd,
@@ -307,6 +309,7 @@ var createRunReporters = (async function createRunReporters(context) {
     const { createReportReporter } = await import("./cli/report_command.js");
     reporters.push({
       name: "HTML report",
+      fix: "Check report.html in the artifact directory: smoke writes the page there whole.",
       ...createReportReporter(context)
     });
   }
@@ -1674,7 +1677,7 @@ var executeRun = (async function executeRun(selection, context) {
       reporterFailed = true;
       const detail = error instanceof Error ? error.message : String(error);
       io.stderr(`error: The ${reporters[i].name ?? `#${i}`} reporter failed and was turned off: ${detail}
-hint: The run went on; it is reported as failed because that output is missing.
+hint: ${reporters[i].fix ? `${reporters[i].fix} ` : ""}The run went on; it is reported as failed because that output is missing.
 `);
     }));
     const runnable = planned.filter(((p) => !p.fixture.skipReason)).length;
@@ -1967,4 +1970,4 @@ export {
   executeRun,
   writeDiagnostics
 };
-//# sourceMappingURL=execute_run-6XTERPY7.js.map
+//# sourceMappingURL=execute_run-Q7ANAIPA.js.map
