@@ -253,7 +253,7 @@ Deno.test("SIGINT during smoke merge: it never passes; it stops before writing, 
   if (written) {
     assert.match(
       stderr,
-      /^error: Stopped by SIGINT: the merged artifact was written \(out\/latest\.json\), but the merge does not pass$/m,
+      /^error: Stopped by SIGINT: the merged artifact was written \(out\/runs\/\S+\.json, and out\/latest\.json with it\), but the merge does not pass$/m,
     );
     assert.equal(
       ArtifactSchema.parse(JSON.parse(await p.read("out/latest.json"))).fixtures.length,

@@ -561,7 +561,7 @@ ${d.message}`);
       } : {}
     } : {}
   }, colors));
-  await stopIfInterrupted(io.signal, `the merged artifact was written (${artifactPath}), but the merge does not pass`);
+  await stopIfInterrupted(io.signal, `the merged artifact was written (${artifactPath}${intoLatest ? `, and ${shownOut} with it` : ""}), but the merge does not pass`);
   io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;
 });

@@ -391,7 +391,9 @@ export async function runMerge(flags: Flags, io: MergeIo): Promise<number> {
   // what it began is written whole (each file atomically), and the merge does not pass.
   await stopIfInterrupted(
     io.signal,
-    `the merged artifact was written (${artifactPath}), but the merge does not pass`,
+    `the merged artifact was written (${artifactPath}${
+      intoLatest ? `, and ${shownOut} with it` : ""
+    }), but the merge does not pass`,
   );
   io.stdout(lines.join("\n") + "\n");
   return artifact.result === "pass" ? ExitCode.Pass : ExitCode.Fail;

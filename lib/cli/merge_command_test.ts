@@ -97,7 +97,9 @@ Deno.test("runMerge: a signal before it writes writes nothing; one while it writ
         const merged = ArtifactSchema.parse(
           JSON.parse(await Deno.readTextFile(join(cwd, written))),
         );
-        const shown = out ?? `.planning/artifacts/smoke/runs/${merged.runId}.json`;
+        const shown = out ??
+          `.planning/artifacts/smoke/runs/${merged.runId}.json, and ` +
+            ".planning/artifacts/smoke/latest.json with it";
         assert.equal(
           message,
           `Stopped by ${name}: the merged artifact was written (${shown}), but the merge does ` +
