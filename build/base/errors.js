@@ -12,7 +12,7 @@ import {
   ioFallbackError,
   isIoError,
   stopIfInterrupted
-} from "../chunk-HKPNVSMW.js";
+} from "../chunk-WBZQOSKS.js";
 import "../chunk-ANYOMBVL.js";
 export {
   ExitCode,

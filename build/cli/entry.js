@@ -2,10 +2,10 @@
 import {
   ProcessGroups,
   findExecutable
-} from "../chunk-XMBFHF2A.js";
+} from "../chunk-CPUO7QOR.js";
 import {
   VERSION
-} from "../chunk-DBKSWQKP.js";
+} from "../chunk-RTJN24GS.js";
 import {
   DEFAULTS,
   DURATION_SAMPLES,
@@ -22,7 +22,7 @@ import {
   shardPlanLine,
   shardRunLine,
   smokeCommand
-} from "../chunk-AEQSUB3J.js";
+} from "../chunk-EYJ7RDVV.js";
 import {
   MAX_RETRIES,
   MAX_TIMEOUT_MS,
@@ -32,16 +32,16 @@ import {
   serviceDryRunLines,
   skippedAnyway,
   workingDirectory
-} from "../chunk-ENP5JFKZ.js";
+} from "../chunk-6G3CJ2FL.js";
 import "../chunk-YHN6PYAE.js";
 import {
   historyPaths,
   newRunId
-} from "../chunk-22KVHWG3.js";
+} from "../chunk-4VDBSXWI.js";
 import {
   envUnreadable,
   readEnv
-} from "../chunk-F3HFUYG6.js";
+} from "../chunk-YGD3FBYJ.js";
 import "../chunk-VB43T7UN.js";
 import {
   fixtureArgument,
@@ -56,7 +56,7 @@ import {
 } from "../chunk-UZCZWFUL.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-LZ3R4KLX.js";
+import "../chunk-UXUXC4ZF.js";
 import "../chunk-PBQEZ4VD.js";
 import "../chunk-VPM3V57A.js";
 import "../chunk-6MYH7WWL.js";
@@ -74,7 +74,7 @@ import {
   formatWarning,
   ioFallbackError,
   isIoError
-} from "../chunk-HKPNVSMW.js";
+} from "../chunk-WBZQOSKS.js";
 import "../chunk-ANYOMBVL.js";
 
 // lib/run/deno_check.ts
@@ -156,7 +156,7 @@ var readSchedule = (async function readSchedule(planned, where) {
       catalogIds: where.catalogIds
     } : {}
   };
-  const { readDurationsFile } = await import("../durations_file-CTR2UYBP.js");
+  const { readDurationsFile } = await import("../durations_file-63SSKJO7.js");
   const read = await readDurationsFile(where.paths.dir, where.earlier);
   if (where.order === "id") return {
     ...planSchedule(planned, void 0, options),
@@ -233,7 +233,7 @@ var renderDryRun = (function renderDryRun(selection, cwd, schedule) {
     const expected = schedule && expectedLine(schedule, p);
     if (expected) lines.push(expected);
   }
-  const order = schedule && startOrderLine(schedule, selection.planned, new Set(skips.keys()));
+  const order = schedule && startOrderLine(schedule, selection.planned, skips);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
   const noHistoryYet = schedule !== void 0 && schedule.read?.samples === void 0 && schedule.read?.problem === void 0 && schedule.askedIn === void 0;
@@ -274,7 +274,7 @@ var renderRerunPlan = (function renderRerunPlan(selection, options = {}) {
 
 // lib/cli/run_command.ts
 var runModule = (function runModule() {
-  return import("../execute_run-Q7ANAIPA.js");
+  return import("../execute_run-J7XD27SP.js");
 });
 var emptySelection = (function emptySelection(filters, context) {
   const last = "A run never reports success when nothing ran.";
@@ -436,7 +436,7 @@ var runSmoke = (async function runSmoke(flags, io) {
   });
   const said = selection.diagnostics.some(((d) => d.code === "DURATIONS_UNREADABLE"));
   if ((schedule.read?.problem || schedule.read?.leftOut) && !said) {
-    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-CTR2UYBP.js");
+    const { durationsLeftOut, durationsUnreadable, DURATIONS_FILE } = await import("../durations_file-63SSKJO7.js");
     const shown2 = `${options.artifactDir}/${DURATIONS_FILE}`;
     const unreadable = schedule.read.problem ? durationsUnreadable(shown2, schedule.read.problem, {
       instead: `${flags.dryRun ? "A run now would start its fixtures in id order and make" : "This run starts its fixtures in id order and makes"} the summary again from the run files in runs/ and its own durations`

@@ -1,21 +1,21 @@
 // @ts-self-types="../../lib/cli/github_error_report.ts"
 import {
   appendStepSummary
-} from "../chunk-MV4BLJIL.js";
+} from "../chunk-IFEENJLX.js";
 import {
   STEP_SUMMARY_LIMIT_BYTES,
   escapeCommandData,
   escapeCommandProperty,
   escapeMarkdownCell,
   markdownCode
-} from "../chunk-KZKWBRBR.js";
+} from "../chunk-FDH5AN7P.js";
 import "../chunk-ZNZJ6444.js";
 import "../chunk-2YEAZSI3.js";
-import "../chunk-4Z5474H4.js";
+import "../chunk-2LNRIRNY.js";
 import "../chunk-JXGFLTXX.js";
 import "../chunk-25NTBGEA.js";
-import "../chunk-22KVHWG3.js";
-import "../chunk-F3HFUYG6.js";
+import "../chunk-4VDBSXWI.js";
+import "../chunk-YGD3FBYJ.js";
 import "../chunk-VB43T7UN.js";
 import "../chunk-JEDHTE3D.js";
 import "../chunk-DBSKOPQR.js";
@@ -23,7 +23,7 @@ import "../chunk-2N47EPJ5.js";
 import {
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-LZ3R4KLX.js";
+import "../chunk-UXUXC4ZF.js";
 import "../chunk-PBQEZ4VD.js";
 import "../chunk-VPM3V57A.js";
 import "../chunk-6MYH7WWL.js";
@@ -32,7 +32,7 @@ import {
 } from "../chunk-XRBLM22N.js";
 import {
   formatWarning
-} from "../chunk-HKPNVSMW.js";
+} from "../chunk-WBZQOSKS.js";
 import "../chunk-ANYOMBVL.js";
 
 // lib/reporters/github_error.ts

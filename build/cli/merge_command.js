@@ -3,19 +3,22 @@ import {
   acquireRunLock,
   pruneHistory,
   rerunCommandOf
-} from "../chunk-WGMJDG3R.js";
+} from "../chunk-TLFMASP5.js";
+import {
+  runsOf
+} from "../chunk-3MMUIKPQ.js";
 import {
   VERSION
-} from "../chunk-DBKSWQKP.js";
+} from "../chunk-RTJN24GS.js";
 import {
   loadConfig,
   resolveOptions,
   smokeCommand
-} from "../chunk-AEQSUB3J.js";
+} from "../chunk-EYJ7RDVV.js";
 import {
   displayPath,
   runEnvironment
-} from "../chunk-ENP5JFKZ.js";
+} from "../chunk-6G3CJ2FL.js";
 import "../chunk-YHN6PYAE.js";
 import {
   outcomeCounts,
@@ -25,7 +28,7 @@ import {
 } from "../chunk-2YEAZSI3.js";
 import {
   namesLatest
-} from "../chunk-4Z5474H4.js";
+} from "../chunk-2LNRIRNY.js";
 import {
   colorWanted,
   palette,
@@ -40,11 +43,11 @@ import {
   prepareHistory,
   saveRun,
   serializeArtifact
-} from "../chunk-22KVHWG3.js";
+} from "../chunk-4VDBSXWI.js";
 import {
   checkOutputPath,
   writeOutputFile
-} from "../chunk-F3HFUYG6.js";
+} from "../chunk-YGD3FBYJ.js";
 import "../chunk-VB43T7UN.js";
 import {
   advanceState,
@@ -64,10 +67,10 @@ import {
 import {
   checkSource,
   readSourceFile
-} from "../chunk-DGMPFSEX.js";
+} from "../chunk-URNA5CV7.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-LZ3R4KLX.js";
+import "../chunk-UXUXC4ZF.js";
 import {
   createArtifact
 } from "../chunk-PBQEZ4VD.js";
@@ -82,7 +85,7 @@ import {
   UserError,
   formatWarning,
   stopIfInterrupted
-} from "../chunk-HKPNVSMW.js";
+} from "../chunk-WBZQOSKS.js";
 import "../chunk-ANYOMBVL.js";
 
 // lib/cli/merge_artifacts.ts
@@ -349,11 +352,7 @@ var checkFlags = (function checkFlags(flags) {
 var olderThanLatest = (function olderThanLatest(inputs, latest) {
   const { runId, startedAt } = latest;
   if (runId === void 0 || startedAt === void 0) return void 0;
-  const merged = new Set(inputs.flatMap(((a) => [
-    a.runId,
-    ...(a.inputs ?? []).map(((i) => i.runId))
-  ])));
-  if (merged.has(runId)) return void 0;
+  if (inputs.some(((input) => runsOf(input).includes(runId)))) return void 0;
   const began = Date.parse(startedAt);
   const older = inputs.filter(((a) => Date.parse(a.startedAt) < began)).map(((a) => a.runId));
   if (older.length === 0) return void 0;
@@ -377,7 +376,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       shownDir,
       replacesLatest: true
     });
-    const { readPriorState } = await import("../prior_state-C33R7IB2.js");
+    const { readPriorState } = await import("../prior_state-76MDUFKA.js");
     const read = await readPriorState(paths, {
       shownDir
     });
@@ -390,7 +389,7 @@ var saveIntoHistory = (async function saveIntoHistory(paths, build, context) {
       ] : []
     ];
     const artifact = build(prior, stateWarnings);
-    const { addMergedDurations, runsInHistory, runsOf } = await import("../merged_durations-W62WEL7H.js");
+    const { addMergedDurations, runsInHistory } = await import("../merged_durations-LIHCERSH.js");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, {

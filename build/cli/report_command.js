@@ -4,7 +4,7 @@ import {
 } from "../chunk-YQLOCLU5.js";
 import {
   readHistory
-} from "../chunk-KNBSAU5L.js";
+} from "../chunk-ECHKGFOV.js";
 import {
   dayOf,
   loadConfig,
@@ -13,14 +13,14 @@ import {
   resolveOptions,
   resolveQuarantine,
   smokeCommand
-} from "../chunk-AEQSUB3J.js";
+} from "../chunk-EYJ7RDVV.js";
 import {
   displayPath
-} from "../chunk-ENP5JFKZ.js";
+} from "../chunk-6G3CJ2FL.js";
 import "../chunk-YHN6PYAE.js";
 import {
   checkOutputFile
-} from "../chunk-4Z5474H4.js";
+} from "../chunk-2LNRIRNY.js";
 import {
   formatDuration
 } from "../chunk-JXGFLTXX.js";
@@ -29,10 +29,10 @@ import {
   groupBlocked,
   isBlocked
 } from "../chunk-25NTBGEA.js";
-import "../chunk-22KVHWG3.js";
+import "../chunk-4VDBSXWI.js";
 import {
   writeOutputFile
-} from "../chunk-F3HFUYG6.js";
+} from "../chunk-YGD3FBYJ.js";
 import "../chunk-VB43T7UN.js";
 import "../chunk-JEDHTE3D.js";
 import {
@@ -44,10 +44,10 @@ import {
   join,
   resolve
 } from "../chunk-UZCZWFUL.js";
-import "../chunk-DGMPFSEX.js";
+import "../chunk-URNA5CV7.js";
 import "../chunk-4SYLYQRO.js";
 import "../chunk-IEQXTUCM.js";
-import "../chunk-LZ3R4KLX.js";
+import "../chunk-UXUXC4ZF.js";
 import {
   isQuarantinedFailure,
   quarantinedFailure,
@@ -69,7 +69,7 @@ import {
   UserError,
   formatWarning,
   stopIfInterrupted
-} from "../chunk-HKPNVSMW.js";
+} from "../chunk-WBZQOSKS.js";
 import {
   MAX_TIMER_MS
 } from "../chunk-ANYOMBVL.js";

@@ -229,6 +229,38 @@ async function readStamped(dir: string, stamp: string): Promise<DurationsRead> {
 }
 
 /**
+ * The summary a run or a merge adds its results to: the one read, or, when the one there cannot
+ * be read, one made again from the run files in `runs/` (see `durations_rebuild.ts`, loaded only
+ * then); none when there is none.
+ *
+ * @param dir The artifact directory.
+ * @param read The summary as read.
+ * @param options `exclude`: the run adding itself (its file is in `runs/` already); `catalog`:
+ *   the catalog's ids, to thin ids gone from it.
+ * @returns The summary to add to, if any.
+ *
+ * @example
+ * ```ts
+ * import { summaryToAddTo } from "./durations_file.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const samples = { runs: 1, byId: new Map([["a", [5]]]) };
+ * assert.equal(await summaryToAddTo("/nonexistent", { samples, stamp: "x" }, { exclude: "r" }), samples);
+ * // Unreadable, with no run files to make it from: none.
+ * assert.equal(await summaryToAddTo("/nonexistent", { stamp: "x", problem: "damaged" }, { exclude: "r" }), undefined);
+ * ```
+ */
+export async function summaryToAddTo(
+  dir: string,
+  read: DurationsRead,
+  options: { exclude: string; catalog?: ReadonlySet<string> },
+): Promise<DurationSamples | undefined> {
+  if (read.samples || !read.problem) return read.samples;
+  const { rebuildDurations } = await import("./durations_rebuild.ts");
+  return await rebuildDurations(dir, options);
+}
+
+/**
  * The warning of a summary that cannot be written: the run (or merged run) is saved, only the
  * next run's start order is lost.
  *

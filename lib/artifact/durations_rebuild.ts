@@ -10,12 +10,11 @@
  *
  * @module
  */
-import { isIoError } from "../base/errors.ts";
 import { type Artifact, isDiagnosticsArtifact } from "./artifact.ts";
-import { type HistoryPaths, historyPaths, isDiagnosticsRunId, isRunId } from "./history.ts";
+import { type HistoryPaths, historyPaths } from "./history.ts";
 import type { DurationSamples } from "./durations_summary.ts";
-import { addRun, recordedResults } from "./durations_update.ts";
-import { readHistoryRun } from "./run_history.ts";
+import { addRun, recordedResults, runsOf } from "./durations_update.ts";
+import { readHistoryRun, realRunIds } from "./run_history.ts";
 
 /** At most this many run files are read, the newest (the history keeps 100 by default). */
 export const REBUILD_RUNS = 100;
@@ -26,7 +25,8 @@ export const REBUILD_RUNS = 100;
  * @param dir The artifact directory.
  * @param options `exclude`: a run left out (the run now saving, which adds itself after);
  *   `catalog`: the catalog's ids, to thin ids gone from it as a run does.
- * @returns The summary (undefined when no run file holds a result) and how many runs it counts.
+ * @returns The summary (its `runs`, how many runs it counts); undefined when no run file holds a
+ *   result.
  *
  * @example
  * ```ts
@@ -48,54 +48,39 @@ export const REBUILD_RUNS = 100;
  *   await Deno.writeTextFile(`${historyPaths(dir).runs}/${id}.json`, serializeArtifact(run(id, ms)));
  * }
  * const rebuilt = await rebuildDurations(dir);
- * assert.deepEqual(rebuilt.samples?.byId.get("a"), [7, 5]);
- * assert.equal(rebuilt.runs, 2);
+ * assert.deepEqual(rebuilt?.byId.get("a"), [7, 5]);
+ * assert.equal(rebuilt?.runs, 2);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function rebuildDurations(
   dir: string,
   options: { exclude?: string; catalog?: ReadonlySet<string> } = {},
-): Promise<{ samples?: DurationSamples; runs: number }> {
+): Promise<DurationSamples | undefined> {
   const paths = historyPaths(dir);
-  // The newest run files by name (a run id starts with its time; anything else in runs/ is left
-  // alone, a failed preflight's record too), read one at a time, oldest first: only one run is
-  // held at once, however large the suite.
-  const names: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(paths.runs)) {
-      const runId = entry.name.slice(0, -".json".length);
-      if (
-        !entry.isDirectory && entry.name.endsWith(".json") && isRunId(runId) &&
-        !isDiagnosticsRunId(runId) && runId !== options.exclude
-      ) names.push(runId);
-    }
-  } catch (error) {
-    // No runs/, or one that cannot be read: nothing to make it from.
-    if (!isIoError(error)) throw error;
-    return { runs: 0 };
-  }
+  // The newest real runs' files, read one at a time, oldest first: only one run is held at
+  // once, however large the suite.
+  const ids = (await realRunIds(paths))?.filter((id) => id !== options.exclude);
+  if (!ids) return undefined;
   let samples: DurationSamples | undefined;
   const counted = new Set<string>();
-  let runs = 0;
   // Oldest first: each run's durations go in front of those before it, as it added them.
-  for (const runId of names.sort().slice(-REBUILD_RUNS)) {
+  for (const runId of ids.slice(-REBUILD_RUNS)) {
     const run = await readHistoryRun(paths, runId);
     // Not a valid run file (as the HTML report leaves it out), or one of another name.
     if (!run || run.runId !== runId || isDiagnosticsArtifact(run) || counted.has(runId)) continue;
-    const inputs = (run.inputs ?? []).map((input) => input.runId);
-    const ran = recordedResults(await notCountedYet(run, inputs, counted, paths));
-    for (const id of [runId, ...inputs]) counted.add(id);
+    const runs = runsOf(run);
+    const ran = recordedResults(await notCountedYet(run, runs.slice(1), counted, paths));
+    for (const id of runs) counted.add(id);
     // Remembered even when it adds nothing, so that a merge of it adds nothing either.
     if (!samples && ran.length === 0) continue;
     samples = addRun(samples, ran, {
-      runIds: [runId, ...inputs],
+      runIds: runs,
       count: ran.length > 0,
       ...(options.catalog ? { catalog: options.catalog } : {}),
     });
-    if (ran.length > 0) runs++;
   }
-  return samples ? { samples, runs } : { runs };
+  return samples;
 }
 
 /**

@@ -181,3 +181,21 @@ export function recordedResults(
         : { id: f.id, status: f.status }
     );
 }
+
+/**
+ * The runs whose results an input holds: its own, and a merged input's inputs.
+ *
+ * @param input The input.
+ * @returns The run ids.
+ *
+ * @example
+ * ```ts
+ * import { runsOf } from "./durations_update.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(runsOf({ runId: "m", inputs: [{ runId: "a" }] }), ["m", "a"]);
+ * ```
+ */
+export function runsOf(input: { runId: string; inputs?: readonly { runId: string }[] }): string[] {
+  return [input.runId, ...(input.inputs ?? []).map((i) => i.runId)];
+}

@@ -16,9 +16,12 @@ import {
   durationsNotSaved,
   durationsUnreadable,
   readDurationsFile,
+  summaryToAddTo,
   writeDurations,
 } from "./durations_file.ts";
-import { addRun, recordedResults, type RunResult } from "./durations_update.ts";
+import { addRun, recordedResults, type RunResult, runsOf } from "./durations_update.ts";
+
+export { runsOf };
 import { isWriteFailure } from "./atomic_write.ts";
 import type { HistoryPaths } from "./history.ts";
 import { isIoError } from "../base/errors.ts";
@@ -78,18 +81,14 @@ export async function addMergedDurations(
   inputs: readonly MergedRun[],
   options: { full: boolean; shownDir: string; counted: ReadonlySet<string>; runId: string },
 ): Promise<Diagnostic[]> {
-  const read = await readDurationsFile(dir);
-  // One that cannot be read is made again from the run files (the merged run's own left out:
-  // what it adds comes after).
   // A merge that could add nothing leaves the summary as it is, readable or not.
   if (!options.full && inputs.every((input) => recordedResults(input.fixtures).length === 0)) {
     return [];
   }
-  let base = read.samples;
-  if (!base && read.problem) {
-    const { rebuildDurations } = await import("./durations_rebuild.ts");
-    base = (await rebuildDurations(dir, { exclude: options.runId })).samples;
-  }
+  const read = await readDurationsFile(dir);
+  // One that cannot be read is made again from the run files (the merged run's own left out:
+  // what it adds comes after).
+  const base = await summaryToAddTo(dir, read, { exclude: options.runId });
   // What this summary holds already: runs in its history, and runs it remembers counting (a
   // shard that ran here, or an input an earlier merge added). A merged input holds its own
   // inputs' results: held already when any of them is (a part left to the run files is better
@@ -133,24 +132,6 @@ export async function addMergedDurations(
     warnings.push(durationsNotSaved(options.shownDir, error, "merged run"));
   }
   return warnings;
-}
-
-/**
- * The runs whose results an input holds: its own, and a merged input's inputs.
- *
- * @param input The input.
- * @returns The run ids.
- *
- * @example
- * ```ts
- * import { runsOf } from "./merged_durations.ts";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(runsOf({ runId: "m", inputs: [{ runId: "a" }], fixtures: [] }), ["m", "a"]);
- * ```
- */
-export function runsOf(input: MergedRun): string[] {
-  return [input.runId, ...(input.inputs ?? []).map((i) => i.runId)];
 }
 
 /**

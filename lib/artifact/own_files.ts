@@ -40,9 +40,9 @@ export function namesLatest(path: string, paths: HistoryPaths): boolean {
  * Whether a path is a file of a smoke artifact directory, whichever it is (any
  * `--artifact-dir` or config): `latest.json`, `durations.json` or `.lock` beside
  * a `runs/` folder, a run file in a `runs/` folder (named by a run id), or any
- * file in one beside `latest.json` or `durations.json`; symlinks followed. For the outputs whose path comes from
- * the environment (`GITHUB_STEP_SUMMARY`), where the run's own directory is not
- * all there is to guard.
+ * file in one beside `latest.json` or `durations.json`; symlinks followed. For
+ * the outputs whose path comes from the environment (`GITHUB_STEP_SUMMARY`),
+ * where the run's own directory is not all there is to guard.
  *
  * @param path An absolute path.
  * @returns True when appending to it would break smoke's history.

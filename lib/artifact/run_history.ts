@@ -174,6 +174,48 @@ export async function readHistoryRun(
   return checked.ok ? checked.artifact : undefined;
 }
 
+/**
+ * The run ids of the real runs' files in `runs/` by their names (a failed preflight's record and
+ * anything else there left out), oldest first: run ids begin with their start time.
+ *
+ * @param paths The artifact directory's paths.
+ * @returns The ids; undefined when `runs/` cannot be listed (none yet, or not a folder).
+ *
+ * @example
+ * ```ts
+ * import { historyPaths } from "./history.ts";
+ * import { realRunIds } from "./run_history.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * assert.equal(await realRunIds(historyPaths(dir)), undefined);
+ * await Deno.mkdir(`${dir}/runs`);
+ * for (const name of ["20260102T000000000Z-bbbbbb", "20260101T000000000Z-aaaaaa", "notes"]) {
+ *   await Deno.writeTextFile(`${dir}/runs/${name}.json`, "{}");
+ * }
+ * await Deno.writeTextFile(`${dir}/runs/20260103T000000000Z-cccccc-preflight.json`, "{}");
+ * assert.deepEqual(await realRunIds(historyPaths(dir)), [
+ *   "20260101T000000000Z-aaaaaa",
+ *   "20260102T000000000Z-bbbbbb",
+ * ]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function realRunIds(paths: HistoryPaths): Promise<string[] | undefined> {
+  const ids: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(paths.runs)) {
+      if (entry.isDirectory || !entry.name.endsWith(".json")) continue;
+      const id = entry.name.slice(0, -".json".length);
+      if (isRunId(id) && !isDiagnosticsRunId(id)) ids.push(id);
+    }
+  } catch (error) {
+    if (!isIoError(error)) throw error;
+    return undefined;
+  }
+  return ids.sort();
+}
+
 /** At most this many run files are read looking for the newest real run. */
 export const NEWEST_RUN_READS = 20;
 
@@ -223,19 +265,9 @@ export async function newestRealRun(
   paths: HistoryPaths,
   options: NewestRunOptions,
 ): Promise<NewestRun | undefined> {
-  const ids: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(paths.runs)) {
-      if (!entry.name.endsWith(".json")) continue;
-      const id = entry.name.slice(0, -".json".length);
-      if (isRunId(id) && !isDiagnosticsRunId(id)) ids.push(id);
-    }
-  } catch (error) {
-    // No history to point at: the hint keeps its general advice.
-    if (!isIoError(error)) throw error;
-    return undefined;
-  }
-  ids.sort().reverse();
+  // No history to point at: the hint keeps its general advice.
+  const ids = (await realRunIds(paths))?.reverse();
+  if (!ids) return undefined;
   let reads = options.maxReads ?? NEWEST_RUN_READS;
   for (const runId of ids) {
     const path = join(paths.runs, `${runId}.json`);

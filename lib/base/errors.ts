@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { sleep } from "./timer.ts";
 /** A warning or error recorded in an artifact's `diagnostics` and printed to standard error. */
 export interface Diagnostic {
   /** A machine-readable code such as `STALE_FIXTURE`. */
@@ -16,8 +17,6 @@ export interface Diagnostic {
   /** What a user can do about it. */
   hint?: string;
 }
-
-import { sleep } from "./timer.ts";
 
 /** Exit codes of the contract. */
 export const ExitCode = {

@@ -158,21 +158,18 @@ async function saveDurations(
     formerSuite?: string;
   },
 ): Promise<ReadonlyMap<string, string> | undefined> {
-  const { readDurationsFile, writeDurations } = await import("../artifact/durations_file.ts");
+  const { readDurationsFile, summaryToAddTo, writeDurations } = await import(
+    "../artifact/durations_file.ts"
+  );
   const ran = recordedResults(fixtures);
   if (ran.length === 0) return undefined;
   // What the start read, unless another run replaced the summary since.
-  const read = await readDurationsFile(dir, earlier);
+  // One that cannot be read is made again from the run files (this run's own comes after).
   const catalog = options.catalogIds ? new Set(options.catalogIds) : undefined;
-  let before = read.samples;
-  if (!before && read.problem) {
-    // One that cannot be read is made again from the run files (this run's own comes after).
-    const { rebuildDurations } = await import("../artifact/durations_rebuild.ts");
-    before = (await rebuildDurations(dir, {
-      exclude: options.runId,
-      ...(catalog ? { catalog } : {}),
-    })).samples;
-  }
+  const before = await summaryToAddTo(dir, await readDurationsFile(dir, earlier), {
+    exclude: options.runId,
+    ...(catalog ? { catalog } : {}),
+  });
   // Ids gone from the catalog (deleted, renamed) leave the summary once they are many.
   const samples = addRun(before, ran, {
     ...(catalog ? { catalog } : {}),

@@ -9,6 +9,7 @@
 import { join, resolve } from "../base/path.ts";
 import type { Artifact, Diagnostic } from "../artifact/artifact.ts";
 import type { SuiteState } from "../artifact/suite_state.ts";
+import { runsOf } from "../artifact/durations_update.ts";
 import { checkOutputPath, writeOutputFile } from "../artifact/atomic_write.ts";
 import { resolveOptions } from "../config/config.ts";
 import { loadConfig } from "../config/config_file.ts";
@@ -130,8 +131,7 @@ function olderThanLatest(
 ): Diagnostic | undefined {
   const { runId, startedAt } = latest;
   if (runId === undefined || startedAt === undefined) return undefined;
-  const merged = new Set(inputs.flatMap((a) => [a.runId, ...(a.inputs ?? []).map((i) => i.runId)]));
-  if (merged.has(runId)) return undefined;
+  if (inputs.some((input) => runsOf(input).includes(runId))) return undefined;
   const began = Date.parse(startedAt);
   const older = inputs.filter((a) => Date.parse(a.startedAt) < began).map((a) => a.runId);
   if (older.length === 0) return undefined;
@@ -180,9 +180,7 @@ async function saveIntoHistory(
     const stateWarnings = [...(context.full ? [] : read.diagnostics), ...(older ? [older] : [])];
     const artifact = build(prior, stateWarnings);
     // The inputs already in this history (shards run here): their runs added their durations.
-    const { addMergedDurations, runsInHistory, runsOf } = await import(
-      "../artifact/merged_durations.ts"
-    );
+    const { addMergedDurations, runsInHistory } = await import("../artifact/merged_durations.ts");
     const counted = runsInHistory(paths, context.inputs.flatMap(runsOf));
     try {
       await saveRun(paths, artifact, { updateLatest: true });

@@ -72,7 +72,7 @@ export function renderDryRun(selection: Selection, cwd: string, schedule?: Sched
     const expected = schedule && expectedLine(schedule, p);
     if (expected) lines.push(expected);
   }
-  const order = schedule && startOrderLine(schedule, selection.planned, new Set(skips.keys()));
+  const order = schedule && startOrderLine(schedule, selection.planned, skips);
   if (order) lines.push(order);
   if (selection.shardPlan) lines.push(shardPlanLine(selection.shardPlan));
   // Two sources of durations in one listing: say which figures come from which.

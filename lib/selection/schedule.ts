@@ -226,7 +226,7 @@ export function expectedLine(schedule: Schedule, planned: PlannedFixture): strin
 export function startOrderLine(
   schedule: Schedule,
   planned: readonly PlannedFixture[],
-  skipped?: ReadonlySet<string>,
+  skipped?: { has(id: string): boolean },
 ): string {
   if (schedule.mode === "id") {
     if (schedule.askedIn === undefined) {
