@@ -312,8 +312,11 @@ Deno.test({
       "fixtures/quick.smoke.jsonc": sh("true"),
     });
     const dead = spawnSmoke(p.dir, ["--fixture", "hang"]);
-    await waitFor(() => p.exists("orphan.pid"));
-    const orphan = Number(await p.read("orphan.pid"));
+    // The file is there before the shell has written the pid into it: wait for the pid.
+    await waitFor(async () =>
+      (await p.exists("orphan.pid")) && (await p.read("orphan.pid")).trim() !== ""
+    );
+    const orphan = await pidIn(p, "orphan.pid");
     dead.kill("SIGKILL");
     await dead.output();
     assert.equal(await isAlive(orphan), true, "kill -9 leaves the fixture running");
